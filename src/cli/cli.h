@@ -1,0 +1,42 @@
+/* Subcommands: one file each, each a `struct command` registered in
+ * commands.c. Errors go to stderr as "partner-tui: what: what to do". */
+#ifndef PT_CLI_H
+#define PT_CLI_H
+
+#include <stdbool.h>
+
+#include "core/db.h"
+#include "core/err.h"
+
+struct cli_ctx {
+	const char *db_path;	/* --db, or NULL for the default */
+	bool demo;		/* --demo: the demo database */
+};
+
+struct command {
+	const char *name;
+	const char *usage;	/* after "partner-tui [--db PATH] " */
+	const char *summary;	/* one line for --help */
+	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+};
+
+extern const struct command *const cli_commands[];
+
+/* Prints "partner-tui: <message>" to stderr and returns code. */
+int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints the error and returns its code. */
+int cli_fail_err(const struct pt_err *err);
+/* The database path this run uses (--db, $PARTNER_TUI_DB, XDG, or the
+ * demo database with --demo); malloc'd, NULL with err set. */
+char *cli_db_path(struct cli_ctx *ctx, struct pt_err *err);
+/* Opens the database for a subcommand; NULL with err set. */
+struct db *cli_open_db(struct cli_ctx *ctx, unsigned flags, struct pt_err *err);
+/* Prints "usage: partner-tui [--db PATH] <usage>" and returns 0. */
+int cli_usage(const struct command *cmd, bool to_stderr);
+/* "not implemented yet" with exit 2, for commands whose issue is open. */
+int cli_not_implemented(const struct command *cmd);
+
+/* Builds the demo database at path (replacing it). */
+bool cli_demo_build(const char *path, struct pt_err *err);
+
+#endif

@@ -1,0 +1,203 @@
+/* partner-tui: the TUI and every subcommand in one binary. */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/clock.h"
+#include "core/exitcode.h"
+#include "core/paths.h"
+#include "tui/tui.h"
+
+int
+cli_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("partner-tui: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int
+cli_fail_err(const struct pt_err *err)
+{
+	return cli_fail(err->code ? err->code : PT_EXIT_DB, "%s", err->msg);
+}
+
+char *
+cli_db_path(struct cli_ctx *ctx, struct pt_err *err)
+{
+	if (ctx->db_path != NULL)
+		return strdup(ctx->db_path);
+	if (ctx->demo)
+		return paths_demo_db(err);
+	return paths_default_db(err);
+}
+
+struct db *
+cli_open_db(struct cli_ctx *ctx, unsigned flags, struct pt_err *err)
+{
+	char *path = cli_db_path(ctx, err);
+	struct db *db;
+
+	if (path == NULL)
+		return NULL;
+	db = db_open(path, flags, err);
+	free(path);
+	return db;
+}
+
+int
+cli_usage(const struct command *cmd, bool to_stderr)
+{
+	fprintf(to_stderr ? stderr : stdout,
+	    "usage: partner-tui [--db PATH] [--today DAY] %s\n", cmd->usage);
+	return PT_EXIT_OK;
+}
+
+int
+cli_not_implemented(const struct command *cmd)
+{
+	return cli_fail(PT_EXIT_USAGE, "'%s' is not implemented yet: "
+	    "see partner-tui(1) for what this version does", cmd->name);
+}
+
+static void
+print_help(FILE *out)
+{
+	fputs("usage: partner-tui [--db PATH] [--today DAY] [--demo]\n"
+	    "       partner-tui [--db PATH] [--today DAY] COMMAND [ARGS...]\n"
+	    "\n"
+	    "Without a command, opens the terminal dashboard.\n"
+	    "\n"
+	    "Options:\n"
+	    "  --db PATH      database file (default: $PARTNER_TUI_DB, else\n"
+	    "                 $XDG_DATA_HOME/partner-tui/partner.db)\n"
+	    "  --today DAY    take DAY (YYYY-MM-DD, China time) as today\n"
+	    "  --demo         open the demo database (built on first use)\n"
+	    "  -h, --help     show this help; COMMAND --help for a command's\n"
+	    "  -V, --version  show the version\n"
+	    "\n"
+	    "Commands:\n", out);
+	for (int i = 0; cli_commands[i] != NULL; i++)
+		fprintf(out, "  %-10s %s\n", cli_commands[i]->name,
+		    cli_commands[i]->summary);
+	fputs("\nExit codes:\n", out);
+	for (int c = 0; c < PT_EXIT_COUNT; c++)
+		fprintf(out, "  %d  %s\n", c, exitcode_meaning(c));
+	fputs("\nSee partner-tui(1).\n", out);
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	for (int i = 0; cli_commands[i] != NULL; i++)
+		if (strcmp(cli_commands[i]->name, name) == 0)
+			return cli_commands[i];
+	return NULL;
+}
+
+/* True when a subcommand's arguments ask for its help. */
+static bool
+wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+run_tui(struct cli_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct tui_opts opts = { 0 };
+	char *path = cli_db_path(ctx, &err);
+	int rc;
+
+	if (path == NULL)
+		return cli_fail_err(&err);
+	if (ctx->demo && access(path, F_OK) != 0 && !cli_demo_build(path, &err)) {
+		free(path);
+		return cli_fail_err(&err);
+	}
+	opts.db_path = path;
+	rc = tui_run(&opts, &err);
+	free(path);
+	if (rc != PT_EXIT_OK && err.code != 0)
+		return cli_fail_err(&err);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "today", required_argument, NULL, 't' },
+		{ "demo", no_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_ctx ctx = { 0 };
+	struct pt_err err = { 0 };
+	const struct command *cmd;
+	int c;
+
+	setlocale(LC_ALL, "");
+	if (!clock_init_from_env(&err))
+		return cli_fail_err(&err);
+	/* '+': stop at the command name; the command parses the rest. */
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			ctx.db_path = optarg;
+			break;
+		case 't':
+			if (!clock_set_today_text(optarg, &err))
+				return cli_fail_err(&err);
+			break;
+		case 'D':
+			ctx.demo = true;
+			break;
+		case 'h':
+			print_help(stdout);
+			return PT_EXIT_OK;
+		case 'V':
+			printf("partner-tui %s\n", PACKAGE_VERSION);
+			return PT_EXIT_OK;
+		default:
+			fputs("Try 'partner-tui --help'.\n", stderr);
+			return PT_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return run_tui(&ctx);
+	cmd = find_command(argv[optind]);
+	if (cmd == NULL)
+		return cli_fail(PT_EXIT_USAGE, "unknown command '%s': "
+		    "see 'partner-tui --help'", argv[optind]);
+	argc -= optind;
+	argv += optind;
+	if (wants_help(argc, argv)) {
+		cli_usage(cmd, false);
+		printf("%s\n", cmd->summary);
+		return PT_EXIT_OK;
+	}
+	optind = 0;	/* glibc: 0 re-initialises getopt for the command */
+	return cmd->run(&ctx, argc, argv);
+}

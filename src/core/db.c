@@ -1,0 +1,348 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/actor.h"
+#include "core/db.h"
+#include "core/exitcode.h"
+#include "core/paths.h"
+#include "core/schema.h"
+
+void
+db_error(struct db *db, struct pt_err *err, const char *doing)
+{
+	int code = sqlite3_extended_errcode(db->sql);
+	const char *hint = "";
+
+	if ((code & 0xff) == SQLITE_FULL)
+		hint = ": the disk is full; free space and try again";
+	else if ((code & 0xff) == SQLITE_READONLY)
+		hint = ": the database is read-only for you";
+	else if ((code & 0xff) == SQLITE_CONSTRAINT) {
+		err_set(err, PT_EXIT_DATA, "%s: %s", doing,
+		    sqlite3_errmsg(db->sql));
+		return;
+	}
+	err_set(err, PT_EXIT_DB, "%s: %s (%s)%s", doing, sqlite3_errmsg(db->sql),
+	    db->path, hint);
+}
+
+bool
+db_exec(struct db *db, const char *sql, struct pt_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(err, PT_EXIT_DB, "database %s: %s", db->path,
+		    msg ? msg : sqlite3_errmsg(db->sql));
+		sqlite3_free(msg);
+		return false;
+	}
+	return true;
+}
+
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < db->nstmts; i++) {
+		if (db->stmts[i].sql == sql) {
+			st = db->stmts[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st, NULL) != SQLITE_OK) {
+		db_error(db, err, "preparing a query");
+		return NULL;
+	}
+	if (db->nstmts == db->capstmts) {
+		size_t cap = db->capstmts ? db->capstmts * 2 : 32;
+		struct db_stmt_slot *p = realloc(db->stmts, cap * sizeof *p);
+		if (p == NULL) {
+			sqlite3_finalize(st);
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return NULL;
+		}
+		db->stmts = p;
+		db->capstmts = cap;
+	}
+	db->stmts[db->nstmts].sql = sql;
+	db->stmts[db->nstmts].stmt = st;
+	db->nstmts++;
+	return st;
+}
+
+bool
+db_begin(struct db *db, struct pt_err *err)
+{
+	if (db->txn_depth++ > 0)
+		return true;
+	/* IMMEDIATE takes the write lock now, so the busy handler waits
+	 * for it here instead of a later statement failing half-way. */
+	for (int tries = 0; ; tries++) {
+		int rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return true;
+		if ((rc & 0xff) != SQLITE_BUSY || tries >= 3) {
+			db->txn_depth = 0;
+			db_error(db, err, "starting a write");
+			return false;
+		}
+	}
+}
+
+bool
+db_commit(struct db *db, struct pt_err *err)
+{
+	if (db->txn_depth == 0)
+		return true;
+	if (--db->txn_depth > 0)
+		return true;
+	for (int tries = 0; ; tries++) {
+		int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return true;
+		if ((rc & 0xff) != SQLITE_BUSY || tries >= 3) {
+			db_error(db, err, "saving changes");
+			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+			return false;
+		}
+	}
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->txn_depth == 0)
+		return;
+	db->txn_depth = 0;
+	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+db_bind_int64_or_null(sqlite3_stmt *st, int i, bool present, int64_t v)
+{
+	return present ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+int
+db_bind_double_or_null(sqlite3_stmt *st, int i, bool present, double v)
+{
+	return present ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+bool
+db_changed_elsewhere(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DATA_VERSION, NULL);
+	int64_t v;
+
+	if (st == NULL || sqlite3_step(st) != SQLITE_ROW)
+		return false;
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (v == db->data_version)
+		return false;
+	db->data_version = v;
+	return true;
+}
+
+/* Looks at the first bytes without SQLite: a file that is not a database
+ * must be refused without anything writing to it. */
+static bool
+check_header(const char *path, bool *empty, struct pt_err *err)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0) {
+		err_set(err, PT_EXIT_DB, "cannot open database %s: %s", path,
+		    strerror(errno));
+		return false;
+	}
+	n = read(fd, head, sizeof head);
+	close(fd);
+	if (n < 0) {
+		err_set(err, PT_EXIT_DB, "cannot read database %s: %s", path,
+		    strerror(errno));
+		return false;
+	}
+	*empty = n == 0;
+	if (n == 0)
+		return true;
+	if (n < 16 || memcmp(head, magic, 16) != 0) {
+		err_set(err, PT_EXIT_DB,
+		    "%s is not an SQLite database: refusing to touch it; "
+		    "give another path with --db", path);
+		return false;
+	}
+	return true;
+}
+
+static bool
+create_file(const char *path, struct pt_err *err)
+{
+	char *copy = strdup(path);
+	char *dir = copy ? dirname(copy) : NULL;
+	int fd;
+
+	if (dir == NULL || !paths_mkdir_p(dir, 0700, err)) {
+		free(copy);
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	free(copy);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST) {
+		err_set(err, PT_EXIT_DB, "cannot create database %s: %s", path,
+		    strerror(errno));
+		return false;
+	}
+	if (fd >= 0)
+		close(fd);
+	return true;
+}
+
+static int64_t
+pragma_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Decides from the header fields whether this is ours, new, or foreign. */
+static bool
+check_identity(struct db *db, struct pt_err *err)
+{
+	int64_t app = pragma_int(db, "PRAGMA application_id");
+	int64_t version = pragma_int(db, "PRAGMA user_version");
+	int64_t objects = pragma_int(db, "SELECT count(*) FROM sqlite_master");
+
+	if (app < 0 || version < 0 || objects < 0) {
+		db_error(db, err, "reading the database header");
+		return false;
+	}
+	if (app == DB_APPLICATION_ID) {
+		if (version > SCHEMA_VERSION) {
+			err_set(err, PT_EXIT_DB,
+			    "%s was written by a newer partner-tui (schema %lld, "
+			    "this program knows %d): upgrade partner-tui; the "
+			    "file was left as it is", db->path, (long long)version,
+			    SCHEMA_VERSION);
+			return false;
+		}
+		return true;
+	}
+	if (app == 0 && version == 0 && objects == 0)
+		return true;	/* empty: ours to initialise */
+	err_set(err, PT_EXIT_DB,
+	    "%s is an SQLite database of another program (application id "
+	    "%#llx, %lld objects): refusing to touch it; give another path "
+	    "with --db", db->path, (unsigned long long)app, (long long)objects);
+	return false;
+}
+
+struct db *
+db_open(const char *path, unsigned flags, struct pt_err *err)
+{
+	struct db *db = calloc(1, sizeof *db);
+	struct stat st;
+	bool empty = false;
+	int oflags;
+
+	if (db == NULL || (db->path = strdup(path)) == NULL) {
+		free(db);
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return NULL;
+	}
+	if (stat(path, &st) != 0) {
+		if (errno != ENOENT || !(flags & DB_OPEN_CREATE) ||
+		    (flags & DB_OPEN_READONLY)) {
+			err_set(err, PT_EXIT_DB, "cannot open database %s: %s%s",
+			    path, strerror(errno), errno == ENOENT ?
+			    " (import a file or run 'partner-tui demo' first)" : "");
+			goto fail;
+		}
+		if (!create_file(path, err))
+			goto fail;
+		db->created = true;
+	} else if (!S_ISREG(st.st_mode)) {
+		err_set(err, PT_EXIT_DB, "%s is not a regular file", path);
+		goto fail;
+	}
+	if (!check_header(path, &empty, err))
+		goto fail;
+	db->readonly = (flags & DB_OPEN_READONLY) || access(path, W_OK) != 0;
+	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL)
+	    != SQLITE_OK) {
+		db_error(db, err, "opening the database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
+	if (!check_identity(db, err))
+		goto fail;
+	if (!actor_register(db->sql, err))
+		goto fail;
+	if (!db->readonly && !db_exec(db, "PRAGMA journal_mode=WAL", err))
+		goto fail;
+	if (!db_exec(db, "PRAGMA foreign_keys=ON", err))
+		goto fail;
+	if (!db->readonly && !schema_migrate(db, err))
+		goto fail;
+	if (db->readonly && schema_version(db) != SCHEMA_VERSION) {
+		err_set(err, PT_EXIT_DB, "%s is read-only and needs its schema "
+		    "upgraded: open it once with write access", path);
+		goto fail;
+	}
+	db_changed_elsewhere(db);
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (size_t i = 0; i < db->nstmts; i++)
+		sqlite3_finalize(db->stmts[i].stmt);
+	free(db->stmts);
+	if (db->sql != NULL)
+		sqlite3_close_v2(db->sql);
+	free(db->path);
+	free(db);
+}

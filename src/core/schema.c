@@ -1,0 +1,372 @@
+#include "config.h"
+
+#include <stdio.h>
+
+#include "core/db.h"
+#include "core/exitcode.h"
+#include "core/schema.h"
+
+/*
+ * Conventions: money is INTEGER fen; days are TEXT 'YYYY-MM-DD' in China
+ * time; timestamps are TEXT ISO 8601 with +08:00; a metric that is not
+ * known is NULL, never 0. Tables that people change carry an audit trail
+ * through triggers that call pt_actor()/pt_client()/pt_now(), which every
+ * partner-tui connection registers (a plain sqlite3 shell cannot change
+ * those tables unaudited).
+ */
+static const char schema_v1[] =
+"CREATE TABLE meta(\n"
+"  key TEXT PRIMARY KEY,\n"
+"  value TEXT NOT NULL\n"
+");\n"
+"CREATE TABLE import_run(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  file TEXT NOT NULL,\n"
+"  checksum TEXT NOT NULL,\n"
+"  format TEXT NOT NULL DEFAULT '',\n"
+"  who TEXT NOT NULL,\n"
+"  client TEXT NOT NULL DEFAULT '',\n"
+"  started_at TEXT NOT NULL,\n"
+"  finished_at TEXT,\n"
+"  rows_inserted INTEGER NOT NULL DEFAULT 0,\n"
+"  rows_updated INTEGER NOT NULL DEFAULT 0,\n"
+"  rows_unchanged INTEGER NOT NULL DEFAULT 0,\n"
+"  rows_rejected INTEGER NOT NULL DEFAULT 0,\n"
+"  outcome TEXT NOT NULL CHECK(outcome IN\n"
+"    ('ok','partial','rejected','dry_run','failed')),\n"
+"  message TEXT NOT NULL DEFAULT ''\n"
+");\n"
+"CREATE TABLE account(\n"
+"  account_id TEXT PRIMARY KEY,\n"
+"  name TEXT NOT NULL DEFAULT '',\n"
+"  kind TEXT NOT NULL DEFAULT 'personal' CHECK(kind IN\n"
+"    ('personal','enterprise','enterprise_affiliated')),\n"
+"  celebrity INTEGER NOT NULL DEFAULT 0 CHECK(celebrity IN (0,1)),\n"
+"  certification TEXT,\n"
+"  plan_status TEXT NOT NULL DEFAULT 'not_joined' CHECK(plan_status IN\n"
+"    ('not_joined','pending','joined','rejected')),\n"
+"  bank_card INTEGER NOT NULL DEFAULT 0 CHECK(bank_card IN (0,1))\n"
+");\n"
+"CREATE TABLE work(\n"
+"  work_id TEXT PRIMARY KEY,\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
+"  title TEXT NOT NULL DEFAULT '',\n"
+"  published_at TEXT,\n"
+"  genre TEXT,\n"
+"  duration_s INTEGER CHECK(duration_s IS NULL OR duration_s >= 0),\n"
+"  visibility TEXT NOT NULL DEFAULT 'public' CHECK(visibility IN\n"
+"    ('public','one_day','self_only','deleted')),\n"
+"  review TEXT NOT NULL DEFAULT 'approved' CHECK(review IN\n"
+"    ('approved','pending','rejected')),\n"
+"  original INTEGER NOT NULL DEFAULT 1 CHECK(original IN (0,1)),\n"
+"  infringing INTEGER NOT NULL DEFAULT 0 CHECK(infringing IN (0,1)),\n"
+"  commercial TEXT NOT NULL DEFAULT 'none' CHECK(commercial IN\n"
+"    ('none','ad','commercial_order','sales','paid')),\n"
+"  selected INTEGER NOT NULL DEFAULT 0 CHECK(selected IN (0,1))\n"
+");\n"
+"CREATE INDEX work_by_account ON work(account_id, published_at);\n"
+"CREATE TABLE daily(\n"
+"  work_id TEXT NOT NULL REFERENCES work(work_id),\n"
+"  day TEXT NOT NULL,\n"
+"  plays INTEGER,\n"
+"  profitable_plays INTEGER,\n"
+"  likes INTEGER,\n"
+"  favorites INTEGER,\n"
+"  comments INTEGER,\n"
+"  shares INTEGER,\n"
+"  completion_rate REAL,\n"
+"  completion_rate_5s REAL,\n"
+"  bounce_rate_2s REAL,\n"
+"  avg_play_duration REAL,\n"
+"  user_value REAL,\n"
+"  quality REAL,\n"
+"  revenue_fen INTEGER,\n"
+"  import_id INTEGER REFERENCES import_run(id),\n"
+"  PRIMARY KEY(work_id, day)\n"
+") WITHOUT ROWID;\n"
+"CREATE INDEX daily_by_day ON daily(day);\n"
+/* Creator Center exports: cumulative totals of a work as of a day. */
+"CREATE TABLE snapshot(\n"
+"  work_id TEXT NOT NULL REFERENCES work(work_id),\n"
+"  as_of TEXT NOT NULL,\n"
+"  plays INTEGER,\n"
+"  likes INTEGER,\n"
+"  favorites INTEGER,\n"
+"  comments INTEGER,\n"
+"  shares INTEGER,\n"
+"  completion_rate REAL,\n"
+"  completion_rate_5s REAL,\n"
+"  bounce_rate_2s REAL,\n"
+"  avg_play_duration REAL,\n"
+"  cover_ctr REAL,\n"
+"  profile_visits INTEGER,\n"
+"  followers_gained INTEGER,\n"
+"  import_id INTEGER REFERENCES import_run(id),\n"
+"  PRIMARY KEY(work_id, as_of)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE violation(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
+"  work_id TEXT REFERENCES work(work_id),\n"
+"  day TEXT NOT NULL,\n"
+"  kind TEXT NOT NULL,\n"
+"  status TEXT NOT NULL DEFAULT 'active' CHECK(status IN ('active','overturned'))\n"
+");\n"
+"CREATE UNIQUE INDEX violation_key ON violation(account_id, ifnull(work_id,''), day, kind);\n"
+"CREATE TABLE application(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
+"  submitted_on TEXT NOT NULL,\n"
+"  reviewed_on TEXT,\n"
+"  result TEXT NOT NULL DEFAULT 'pending' CHECK(result IN ('pending','approved','rejected')),\n"
+"  reason TEXT,\n"
+"  UNIQUE(account_id, submitted_on)\n"
+");\n"
+"CREATE TABLE appeal(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
+"  work_id TEXT REFERENCES work(work_id),\n"
+"  first_day TEXT,\n"
+"  last_day TEXT,\n"
+"  channel TEXT NOT NULL DEFAULT 'diagnosis' CHECK(channel IN ('diagnosis','account_detection')),\n"
+"  category TEXT NOT NULL DEFAULT '',\n"
+"  statement TEXT NOT NULL DEFAULT '',\n"
+"  evidence TEXT NOT NULL DEFAULT '',\n"
+"  status TEXT NOT NULL DEFAULT 'draft' CHECK(status IN\n"
+"    ('draft','submitted','approved','rejected','paid','withdrawn')),\n"
+"  decision_note TEXT,\n"
+"  compensation_fen INTEGER,\n"
+"  expected_pay_on TEXT,\n"
+"  version INTEGER NOT NULL DEFAULT 1,\n"
+"  created_at TEXT NOT NULL,\n"
+"  created_by TEXT NOT NULL,\n"
+"  updated_at TEXT NOT NULL,\n"
+"  updated_by TEXT NOT NULL,\n"
+"  updated_from TEXT NOT NULL DEFAULT ''\n"
+");\n"
+"CREATE INDEX appeal_by_account ON appeal(account_id, status);\n"
+/* Unsaved form state of the TUI, per operator, written as it is typed so
+ * a dropped connection loses at most the last second. */
+"CREATE TABLE draft(\n"
+"  owner TEXT NOT NULL,\n"
+"  appeal_id INTEGER NOT NULL DEFAULT 0,\n"
+"  base_version INTEGER NOT NULL DEFAULT 0,\n"
+"  form TEXT NOT NULL,\n"
+"  field INTEGER NOT NULL DEFAULT 0,\n"
+"  cursor INTEGER NOT NULL DEFAULT 0,\n"
+"  saved_at TEXT NOT NULL,\n"
+"  PRIMARY KEY(owner, appeal_id)\n"
+");\n"
+"CREATE TABLE wallet(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
+"  day TEXT NOT NULL,\n"
+"  kind TEXT NOT NULL CHECK(kind IN ('settlement','compensation','withdrawal','adjustment')),\n"
+"  amount_fen INTEGER NOT NULL,\n"
+"  appeal_id INTEGER REFERENCES appeal(id),\n"
+"  CHECK(kind = 'adjustment' OR amount_fen >= 0),\n"
+"  UNIQUE(account_id, day, kind, amount_fen)\n"
+");\n"
+"CREATE TABLE audit(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  at TEXT NOT NULL,\n"
+"  who TEXT NOT NULL,\n"
+"  client TEXT NOT NULL,\n"
+"  tbl TEXT NOT NULL,\n"
+"  row_key TEXT NOT NULL,\n"
+"  action TEXT NOT NULL CHECK(action IN ('insert','update','delete')),\n"
+"  old TEXT,\n"
+"  new TEXT\n"
+");\n"
+"CREATE INDEX audit_by_row ON audit(tbl, row_key);\n"
+/* Derived results of the scoring engine: recomputable at any time. */
+"CREATE TABLE work_score(\n"
+"  work_id TEXT NOT NULL REFERENCES work(work_id) ON DELETE CASCADE,\n"
+"  day TEXT NOT NULL,\n"
+"  eligible INTEGER NOT NULL,\n"
+"  reasons TEXT NOT NULL DEFAULT '',\n"
+"  profitable_plays INTEGER,\n"
+"  plays_estimated INTEGER NOT NULL DEFAULT 0,\n"
+"  interaction REAL,\n"
+"  interaction_rate REAL,\n"
+"  user_value REAL,\n"
+"  quality REAL,\n"
+"  model_fen REAL NOT NULL DEFAULT 0,\n"
+"  estimated_fen INTEGER NOT NULL DEFAULT 0,\n"
+"  PRIMARY KEY(work_id, day)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE account_score(\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id) ON DELETE CASCADE,\n"
+"  day TEXT NOT NULL,\n"
+"  eligible INTEGER NOT NULL,\n"
+"  reasons TEXT NOT NULL DEFAULT '',\n"
+"  estimated_fen INTEGER NOT NULL DEFAULT 0,\n"
+"  settled_fen INTEGER,\n"
+"  works_earning INTEGER NOT NULL DEFAULT 0,\n"
+"  PRIMARY KEY(account_id, day)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE calibration(\n"
+"  account_id TEXT PRIMARY KEY REFERENCES account(account_id) ON DELETE CASCADE,\n"
+"  base REAL NOT NULL,\n"
+"  a_e REAL NOT NULL,\n"
+"  a_u REAL NOT NULL,\n"
+"  a_q REAL NOT NULL,\n"
+"  days INTEGER NOT NULL,\n"
+"  r2 REAL,\n"
+"  fitted_at TEXT NOT NULL\n"
+");\n"
+/* What an import touched and the engine has not rescored yet. */
+"CREATE TABLE dirty(\n"
+"  account_id TEXT NOT NULL,\n"
+"  day TEXT NOT NULL,\n"
+"  PRIMARY KEY(account_id, day)\n"
+") WITHOUT ROWID;\n"
+;
+
+/* Tables people change get audit triggers; the trigger text is built
+ * from this table of constants (never from data). */
+static const struct audited {
+	const char *table, *key;
+	const char *const cols[20];
+} audited[] = {
+	{ "account", "account_id", { "account_id", "name", "kind", "celebrity",
+	    "certification", "plan_status", "bank_card" } },
+	{ "work", "work_id", { "work_id", "account_id", "title", "published_at",
+	    "genre", "duration_s", "visibility", "review", "original",
+	    "infringing", "commercial", "selected" } },
+	{ "violation", "id", { "account_id", "work_id", "day", "kind", "status" } },
+	{ "application", "id", { "account_id", "submitted_on", "reviewed_on",
+	    "result", "reason" } },
+	{ "appeal", "id", { "account_id", "work_id", "first_day", "last_day",
+	    "channel", "category", "statement", "evidence", "status",
+	    "decision_note", "compensation_fen", "expected_pay_on", "version" } },
+	{ "wallet", "id", { "account_id", "day", "kind", "amount_fen",
+	    "appeal_id" } },
+};
+
+static bool
+put(char *buf, size_t size, size_t *len, const char *s)
+{
+	int n = snprintf(buf + *len, size - *len, "%s", s);
+
+	if (n < 0 || (size_t)n >= size - *len)
+		return false;
+	*len += (size_t)n;
+	return true;
+}
+
+static bool
+put_json(char *buf, size_t size, size_t *len, const struct audited *a,
+    const char *which)
+{
+	bool ok = put(buf, size, len, "json_object(");
+
+	for (int i = 0; ok && a->cols[i] != NULL; i++) {
+		char item[128];
+		snprintf(item, sizeof item, "%s'%s', %s.%s", i ? ", " : "",
+		    a->cols[i], which, a->cols[i]);
+		ok = put(buf, size, len, item);
+	}
+	return ok && put(buf, size, len, ")");
+}
+
+static bool
+create_audit_triggers(struct db *db, struct pt_err *err)
+{
+	for (size_t t = 0; t < sizeof audited / sizeof audited[0]; t++) {
+		const struct audited *a = &audited[t];
+		char sql[8192], head[512];
+		size_t len = 0;
+		bool ok;
+
+		snprintf(head, sizeof head,
+		    "CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s BEGIN "
+		    "INSERT INTO audit(at, who, client, tbl, row_key, action, new) "
+		    "VALUES (pt_now(), pt_actor(), pt_client(), '%s', NEW.%s, "
+		    "'insert', ", a->table, a->table, a->table, a->key);
+		ok = put(sql, sizeof sql, &len, head) &&
+		    put_json(sql, sizeof sql, &len, a, "NEW") &&
+		    put(sql, sizeof sql, &len, "); END;\n");
+		snprintf(head, sizeof head,
+		    "CREATE TRIGGER %s_audit_update AFTER UPDATE ON %s BEGIN "
+		    "INSERT INTO audit(at, who, client, tbl, row_key, action, old, new) "
+		    "SELECT pt_now(), pt_actor(), pt_client(), '%s', NEW.%s, "
+		    "'update', o, n FROM (SELECT ", a->table, a->table, a->table,
+		    a->key);
+		ok = ok && put(sql, sizeof sql, &len, head) &&
+		    put_json(sql, sizeof sql, &len, a, "OLD") &&
+		    put(sql, sizeof sql, &len, " AS o, ") &&
+		    put_json(sql, sizeof sql, &len, a, "NEW") &&
+		    put(sql, sizeof sql, &len, " AS n) WHERE o IS NOT n; END;\n");
+		snprintf(head, sizeof head,
+		    "CREATE TRIGGER %s_audit_delete AFTER DELETE ON %s BEGIN "
+		    "INSERT INTO audit(at, who, client, tbl, row_key, action, old) "
+		    "VALUES (pt_now(), pt_actor(), pt_client(), '%s', OLD.%s, "
+		    "'delete', ", a->table, a->table, a->table, a->key);
+		ok = ok && put(sql, sizeof sql, &len, head) &&
+		    put_json(sql, sizeof sql, &len, a, "OLD") &&
+		    put(sql, sizeof sql, &len, "); END;\n");
+		if (!ok) {
+			err_set(err, PT_EXIT_DB, "audit trigger text too long");
+			return false;
+		}
+		if (!db_exec(db, sql, err))
+			return false;
+	}
+	return true;
+}
+
+/* One step per version: step[v] takes a database from v to v + 1. */
+static bool
+migrate_to_1(struct db *db, struct pt_err *err)
+{
+	return db_exec(db, schema_v1, err) && create_audit_triggers(db, err);
+}
+
+static bool (*const migrations[])(struct db *, struct pt_err *) = {
+	migrate_to_1,
+};
+int
+schema_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL)
+	    != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+bool
+schema_migrate(struct db *db, struct pt_err *err)
+{
+	char pragma[64];
+	int from;
+
+	if (!db_begin(db, err))
+		return false;
+	/* Read inside the write lock: two first starts cannot both migrate. */
+	from = schema_version(db);
+	if (from < 0) {
+		db_error(db, err, "reading the schema version");
+		goto fail;
+	}
+	for (int v = from; v < SCHEMA_VERSION; v++) {
+		if (!migrations[v](db, err))
+			goto fail;
+	}
+	if (from < SCHEMA_VERSION) {
+		snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; "
+		    "PRAGMA user_version=%d", DB_APPLICATION_ID, SCHEMA_VERSION);
+		if (!db_exec(db, pragma, err))
+			goto fail;
+	}
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return false;
+}

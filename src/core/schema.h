@@ -1,0 +1,18 @@
+/* The schema, versioned with PRAGMA user_version and migrated forward in
+ * one transaction. */
+#ifndef PT_SCHEMA_H
+#define PT_SCHEMA_H
+
+#include <stdbool.h>
+
+#include "core/err.h"
+
+struct db;
+
+#define SCHEMA_VERSION 1
+
+int schema_version(struct db *db);
+/* Brings the database to SCHEMA_VERSION in one transaction. */
+bool schema_migrate(struct db *db, struct pt_err *err);
+
+#endif

@@ -1,0 +1,37 @@
+/* UTF-8 text: validation, display width, sanitising for the screen and
+ * truncation at a display-width boundary. Data is stored as given;
+ * sanitising is only for what reaches a terminal. */
+#ifndef PT_TEXT_H
+#define PT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum text_flags {
+	TEXT_ONE_LINE = 1 << 0,	/* newline and tab become a space */
+};
+
+/* Decodes one code point at *p (p < end) and advances. On an invalid or
+ * truncated sequence returns false, sets *cp to the byte and advances 1. */
+bool text_utf8_next(const char **p, const char *end, uint32_t *cp);
+/* True when s[0..n) is valid UTF-8; else *bad (if given) is the offset of
+ * the first bad byte. */
+bool text_utf8_valid(const char *s, size_t n, size_t *bad);
+/* Columns a code point takes: 0 (combining, zero-width), 1 or 2. */
+int text_cp_width(uint32_t cp);
+/* Display width of UTF-8 text (invalid bytes count 1: sanitise first). */
+int text_width(const char *s);
+/* True for code points that must never reach a terminal raw: C0, DEL,
+ * C1, bidi embeddings/overrides/isolates, line/paragraph separators. */
+bool text_is_dangerous(uint32_t cp);
+/* A new string in which every dangerous code point is a visible escape
+ * (^[ for ESC, ^M for CR, <U+202E>, \xFF for a bad byte). Never NULL
+ * unless out of memory. */
+char *text_sanitize(const char *s, unsigned flags);
+/* Copies at most `width` columns of s into dst (dstsz bytes), ending
+ * with `ellipsis` (of display width 1) when cut. Returns the width used. */
+int text_fit(char *dst, size_t dstsz, const char *s, int width,
+    const char *ellipsis);
+
+#endif

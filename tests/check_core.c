@@ -1,0 +1,576 @@
+/* The database layer and the small core helpers: days, clock, money,
+ * text, exit codes, paths. */
+#include "config.h"
+
+#include <check.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/day.h"
+#include "core/db.h"
+#include "core/exitcode.h"
+#include "core/money.h"
+#include "core/paths.h"
+#include "core/schema.h"
+#include "core/text.h"
+#include "testutil.h"
+
+static char *tmp;
+
+static void
+setup(void)
+{
+	tmp = test_tmpdir();
+}
+
+static void
+teardown(void)
+{
+	test_tmpdir_cleanup(tmp);
+	tmp = NULL;
+}
+
+static day_t
+D(const char *s)
+{
+	day_t d;
+
+	ck_assert_msg(day_parse_iso(s, &d), "bad day %s", s);
+	return d;
+}
+
+/* ---- days ---- */
+
+START_TEST(day_roundtrip_every_day_1900_2100)
+{
+	day_t first = D("1900-01-01"), last = D("2100-12-31");
+	int prev_y = 1899, prev_m = 12, prev_d = 31;
+
+	for (day_t d = first; d <= last; d++) {
+		int y, m, dd;
+		day_t back;
+		day_to_ymd(d, &y, &m, &dd);
+		ck_assert(day_from_ymd(y, m, dd, &back));
+		ck_assert_int_eq(back, d);
+		/* consecutive: either next day in month or the 1st of next */
+		if (dd != 1)
+			ck_assert(y == prev_y && m == prev_m && dd == prev_d + 1);
+		prev_y = y; prev_m = m; prev_d = dd;
+	}
+}
+END_TEST
+
+START_TEST(day_known_values)
+{
+	char buf[DAY_BUFSZ];
+
+	ck_assert_int_eq(D("1970-01-01"), 0);
+	ck_assert_int_eq(D("2026-11-26") - D("2026-09-01"), 86);
+	ck_assert_str_eq(day_format(D("2026-11-30") , buf), "2026-11-30");
+	ck_assert_str_eq(day_format(D("2026-09-01") + 90, buf), "2026-11-30");
+	ck_assert_int_eq(day_weekday(D("2026-11-26")), 3);	/* Thursday */
+	ck_assert_int_eq(day_weekday(D("2025-06-12")), 3);
+	ck_assert_int_eq(day_weekday(D("2026-11-29")), 6);	/* Sunday */
+	ck_assert_int_eq(day_weekday(D("1969-12-29")), 0);	/* Monday */
+}
+END_TEST
+
+START_TEST(day_rejects_impossible)
+{
+	day_t d;
+	static const char *const bad[] = {
+		"2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31",
+		"2026-2-3", "2026/02/03", "20260203", "2026-02-03x", "",
+		"abcd-ef-gh", "2026-02-3 ",
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(!day_parse_iso(bad[i], &d), "accepted '%s'", bad[i]);
+	ck_assert(day_parse_iso("2024-02-29", &d));
+	ck_assert(!day_parse_iso("2100-02-29", &d));
+	ck_assert(day_parse_iso("2000-02-29", &d));
+}
+END_TEST
+
+/* ---- clock ---- */
+
+START_TEST(clock_china_day_boundaries)
+{
+	/* 2026-11-26 15:59:59 UTC is 23:59:59 in China; a second later is
+	 * the 27th there while still the 26th in UTC. */
+	time_t t = (time_t)D("2026-11-26") * 86400 + 15 * 3600 + 59 * 60 + 59;
+
+	ck_assert_int_eq(clock_day_of(t), D("2026-11-26"));
+	ck_assert_int_eq(clock_day_of(t + 1), D("2026-11-27"));
+	/* 2026-11-26 00:00 UTC is 08:00 in China, same day. */
+	ck_assert_int_eq(clock_day_of((time_t)D("2026-11-26") * 86400),
+	    D("2026-11-26"));
+	/* Before the epoch too. */
+	ck_assert_int_eq(clock_day_of(-9 * 3600), D("1969-12-31"));
+}
+END_TEST
+
+START_TEST(clock_injection)
+{
+	struct pt_err err = { 0 };
+	char now[CLOCK_ISO_BUFSZ];
+
+	clock_set_today(DAY_NONE);
+	ck_assert(!clock_today_is_injected());
+	ck_assert_int_eq(clock_today(), clock_day_of(time(NULL)));
+
+	ck_assert(clock_set_today_text("2026-11-30", &err));
+	ck_assert_int_eq(clock_today(), D("2026-11-30"));
+	clock_now_iso(now);
+	ck_assert_msg(strncmp(now, "2026-11-30T", 11) == 0, "now=%s", now);
+	ck_assert_str_eq(now + strlen(now) - 6, "+08:00");
+
+	ck_assert(!clock_set_today_text("2026-02-30", &err));
+	ck_assert_int_eq(err.code, PT_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "2026-02-30"));
+
+	setenv("PARTNER_TUI_TODAY", "2025-06-12", 1);
+	err_clear(&err);
+	ck_assert(clock_init_from_env(&err));
+	ck_assert_int_eq(clock_today(), D("2025-06-12"));
+	setenv("PARTNER_TUI_TODAY", "tomorrow", 1);
+	ck_assert(!clock_init_from_env(&err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "tomorrow"));
+	unsetenv("PARTNER_TUI_TODAY");
+	clock_set_today(DAY_NONE);
+}
+END_TEST
+
+/* ---- money ---- */
+
+START_TEST(money_formats)
+{
+	char b[MONEY_BUFSZ];
+
+	ck_assert_str_eq(money_format(0, b), "¥0.00");
+	ck_assert_str_eq(money_format(5, b), "¥0.05");
+	ck_assert_str_eq(money_format(-50, b), "-¥0.50");
+	ck_assert_str_eq(money_format(123456, b), "¥1,234.56");
+	ck_assert_str_eq(money_format(100000000, b), "¥1,000,000.00");
+	ck_assert_str_eq(money_format(INT64_MIN, b),
+	    "-¥92,233,720,368,547,758.08");
+	ck_assert_str_eq(money_format_plain(123456, b), "1234.56");
+	ck_assert_str_eq(money_format_plain(-7, b), "-0.07");
+	ck_assert_int_eq(money_round(2.5), 3);
+	ck_assert_int_eq(money_round(-2.5), -3);
+	ck_assert_int_eq(money_round(2.4999), 2);
+}
+END_TEST
+
+/* ---- exit codes ---- */
+
+START_TEST(exit_code_table)
+{
+	ck_assert_int_eq(PT_EXIT_OK, 0);
+	ck_assert_int_eq(PT_EXIT_CHECK_FAILED, 1);
+	ck_assert_int_eq(PT_EXIT_USAGE, 2);
+	ck_assert_int_eq(PT_EXIT_DATA, 3);
+	ck_assert_int_eq(PT_EXIT_DB, 4);
+	ck_assert_int_eq(PT_EXIT_CONFLICT, 5);
+	for (int c = 0; c < PT_EXIT_COUNT; c++) {
+		ck_assert_str_ne(exitcode_name(c), "unknown");
+		ck_assert_str_ne(exitcode_meaning(c), "unknown exit code");
+	}
+	ck_assert_str_eq(exitcode_name(99), "unknown");
+	ck_assert_str_eq(exitcode_meaning(2), "usage error");
+}
+END_TEST
+
+/* ---- text ---- */
+
+START_TEST(text_width_and_fit)
+{
+	char out[64];
+
+	ck_assert_int_eq(text_width("abc"), 3);
+	ck_assert_int_eq(text_width("济南"), 4);
+	ck_assert_int_eq(text_width("e\xcc\x81"), 1);	/* e + combining acute */
+	ck_assert_int_eq(text_width("\xf0\x9f\x98\x80"), 2);	/* 😀 */
+	ck_assert_int_eq(text_fit(out, sizeof out, "济南短视频运营", 7, "…"), 7);
+	ck_assert_str_eq(out, "济南短…");
+	/* a wide char never straddles the cut: 6 columns -> 2 chars + … */
+	ck_assert_int_eq(text_fit(out, sizeof out, "济南短视频运营", 6, "…"), 5);
+	ck_assert_str_eq(out, "济南…");
+	ck_assert_int_eq(text_fit(out, sizeof out, "short", 10, "…"), 5);
+	ck_assert_str_eq(out, "short");
+}
+END_TEST
+
+START_TEST(text_sanitize_controls)
+{
+	char *s;
+
+	s = text_sanitize("a\x1b]0;pwned\x07z\r", 0);
+	ck_assert_str_eq(s, "a^[]0;pwned^Gz^M");
+	free(s);
+	s = text_sanitize("x\xc2\x9b" "31m", 0);	/* C1 CSI */
+	ck_assert_str_eq(s, "x<U+009B>31m");
+	free(s);
+	s = text_sanitize("ab\xe2\x80\xae" "cd", 0);	/* RLO */
+	ck_assert_str_eq(s, "ab<U+202E>cd");
+	free(s);
+	s = text_sanitize("bad\xff\xfe!", 0);
+	ck_assert_str_eq(s, "bad\\xFF\\xFE!");
+	free(s);
+	s = text_sanitize("two\nlines\tand tab\x7f", TEXT_ONE_LINE);
+	ck_assert_str_eq(s, "two lines and tab^?");
+	free(s);
+	s = text_sanitize("中文 ok 😀", 0);
+	ck_assert_str_eq(s, "中文 ok 😀");
+	free(s);
+}
+END_TEST
+
+START_TEST(text_utf8_validation)
+{
+	size_t bad = 0;
+
+	ck_assert(text_utf8_valid("中文", strlen("中文"), NULL));
+	ck_assert(!text_utf8_valid("ab\xc0\xaf", 4, &bad));	/* overlong */
+	ck_assert_int_eq(bad, 2);
+	ck_assert(!text_utf8_valid("\xed\xa0\x80", 3, &bad));	/* surrogate */
+	ck_assert(!text_utf8_valid("\xe4\xb8", 2, &bad));	/* truncated */
+}
+END_TEST
+
+/* ---- database ---- */
+
+static int64_t
+query_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+START_TEST(db_creates_schema_with_permissions)
+{
+	struct pt_err err = { 0 };
+	const char *dir = test_path(tmp, "sub/dir");
+	char path[4096];
+	struct stat st;
+	struct db *db;
+
+	snprintf(path, sizeof path, "%s/partner.db", dir);
+	db = db_open(path, DB_OPEN_CREATE, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert(db->created);
+	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "PRAGMA application_id"), DB_APPLICATION_ID);
+	ck_assert_int_eq(query_int(db, "PRAGMA foreign_keys"), 1);
+	ck_assert_int_eq(query_int(db,
+	    "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN "
+	    "('account','work','daily','violation','application','appeal',"
+	    "'wallet','import_run','audit','work_score','account_score')"), 11);
+	db_close(db);
+
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	ck_assert_int_eq(stat(dir, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0700);
+
+	/* WAL stays on for the next open. */
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "SELECT 1", NULL, NULL, NULL), SQLITE_OK);
+	{
+		sqlite3_stmt *s;
+		sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode", -1, &s, NULL);
+		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+		ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
+		sqlite3_finalize(s);
+	}
+	db_close(db);
+}
+END_TEST
+
+START_TEST(db_migrates_empty_sqlite_file)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "empty.db");
+	sqlite3 *raw;
+	struct db *db;
+
+	/* A valid SQLite file with no objects (as `sqlite3 x.db 'VACUUM'`). */
+	ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "PRAGMA user_version=0; VACUUM", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
+	db_close(db);
+	/* A zero-byte file is a new database too. */
+	test_write_file(test_path(tmp, "zero.db"), "", 0);
+	db = db_open(test_path(tmp, "zero.db"), 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	db_close(db);
+}
+END_TEST
+
+static void
+file_bytes(const char *path, char **data, long *len)
+{
+	FILE *f = fopen(path, "rb");
+
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	*len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	*data = malloc((size_t)*len + 1);
+	ck_assert_int_eq((long)fread(*data, 1, (size_t)*len, f), *len);
+	fclose(f);
+}
+
+START_TEST(db_refuses_foreign_files_untouched)
+{
+	struct pt_err err = { 0 };
+	const char *text = test_path(tmp, "notes.txt");
+	const char *other = test_path(tmp, "other.db");
+	char *before, *after;
+	long nb, na;
+	sqlite3 *raw;
+
+	test_write_file(text, "just some notes, not a database\n", 32);
+	ck_assert_ptr_null(db_open(text, DB_OPEN_CREATE, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "not an SQLite database"));
+	ck_assert_ptr_nonnull(strstr(err.msg, text));
+	file_bytes(text, &after, &na);
+	ck_assert_int_eq(na, 32);
+	ck_assert(memcmp(after, "just some notes", 15) == 0);
+	free(after);
+
+	/* Another program's SQLite database. */
+	ck_assert_int_eq(sqlite3_open(other, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "CREATE TABLE songs(x); "
+	    "INSERT INTO songs VALUES (1)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	file_bytes(other, &before, &nb);
+	err_clear(&err);
+	ck_assert_ptr_null(db_open(other, DB_OPEN_CREATE, &err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "another program"));
+	file_bytes(other, &after, &na);
+	ck_assert_int_eq(na, nb);
+	ck_assert(memcmp(before, after, (size_t)nb) == 0);
+	ck_assert_int_ne(access(test_path(tmp, "other.db-wal"), F_OK), 0);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(db_refuses_newer_schema)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "newer.db");
+	struct db *db;
+	sqlite3 *raw;
+	char *before, *after;
+	long nb, na;
+
+	db = db_open(path, DB_OPEN_CREATE, &err);
+	ck_assert_ptr_nonnull(db);
+	db_close(db);
+	ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "PRAGMA journal_mode=DELETE; "
+	    "PRAGMA user_version=99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	file_bytes(path, &before, &nb);
+	ck_assert_ptr_null(db_open(path, 0, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "newer partner-tui"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "99"));
+	file_bytes(path, &after, &na);
+	ck_assert_int_eq(na, nb);
+	ck_assert(memcmp(before, after, (size_t)nb) == 0);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(db_missing_without_create)
+{
+	struct pt_err err = { 0 };
+
+	ck_assert_ptr_null(db_open(test_path(tmp, "nope.db"), 0, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "nope.db"));
+	ck_assert_int_ne(access(test_path(tmp, "nope.db"), F_OK), 0);
+}
+END_TEST
+
+START_TEST(db_audit_trail_records_actor)
+{
+	struct pt_err err = { 0 };
+	struct db *db = db_open(test_path(tmp, "a.db"), DB_OPEN_CREATE, &err);
+	sqlite3_stmt *st;
+
+	ck_assert_ptr_nonnull(db);
+	setenv("SSH_CONNECTION", "10.1.2.3 5555 10.0.0.1 22", 1);
+	ck_assert(db_exec(db, "INSERT INTO account(account_id, name) VALUES "
+	    "('a1', '济南小厨')", &err));
+	ck_assert(db_exec(db, "UPDATE account SET kind='enterprise' WHERE "
+	    "account_id='a1'", &err));
+	ck_assert(db_exec(db, "UPDATE account SET kind='enterprise' WHERE "
+	    "account_id='a1'", &err));	/* no change: no audit row */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE "
+	    "tbl='account' AND row_key='a1'"), 2);
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT who, client, "
+	    "json_extract(old,'$.kind'), json_extract(new,'$.kind') FROM audit "
+	    "WHERE action='update'", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_str_ne((const char *)sqlite3_column_text(st, 0), "");
+	/* Check forks per test, so the address is read fresh here. */
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 1), "10.1.2.3");
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 2), "personal");
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 3), "enterprise");
+	sqlite3_finalize(st);
+	unsetenv("SSH_CONNECTION");
+	db_close(db);
+}
+END_TEST
+
+START_TEST(db_transactions_nest_and_roll_back)
+{
+	struct pt_err err = { 0 };
+	struct db *db = db_open(test_path(tmp, "t.db"), DB_OPEN_CREATE, &err);
+
+	ck_assert_ptr_nonnull(db);
+	ck_assert(db_begin(db, &err));
+	ck_assert(db_begin(db, &err));
+	ck_assert(db_exec(db, "INSERT INTO account(account_id) VALUES ('x')", &err));
+	ck_assert(db_commit(db, &err));	/* inner: nothing committed yet */
+	db_rollback(db);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM account"), 0);
+	ck_assert(db_begin(db, &err));
+	ck_assert(db_exec(db, "INSERT INTO account(account_id) VALUES ('y')", &err));
+	ck_assert(db_commit(db, &err));
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM account"), 1);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(db_sees_changes_from_other_connection)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "dv.db");
+	struct db *a = db_open(path, DB_OPEN_CREATE, &err);
+	struct db *b = db_open(path, 0, &err);
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	ck_assert(!db_changed_elsewhere(a));
+	ck_assert(db_exec(b, "INSERT INTO account(account_id) VALUES ('z')", &err));
+	ck_assert(db_changed_elsewhere(a));
+	ck_assert(!db_changed_elsewhere(a));
+	/* Its own writes are not "elsewhere". */
+	ck_assert(db_exec(a, "INSERT INTO account(account_id) VALUES ('w')", &err));
+	ck_assert(!db_changed_elsewhere(a));
+	db_close(a);
+	db_close(b);
+}
+END_TEST
+
+START_TEST(paths_follow_environment)
+{
+	struct pt_err err = { 0 };
+	char *p;
+
+	setenv("XDG_DATA_HOME", tmp, 1);
+	unsetenv("PARTNER_TUI_DB");
+	p = paths_default_db(&err);
+	ck_assert_str_eq(p, test_path(tmp, "partner-tui/partner.db"));
+	free(p);
+	p = paths_demo_db(&err);
+	ck_assert_str_eq(p, test_path(tmp, "partner-tui/demo.db"));
+	free(p);
+	{
+		struct stat st;
+		ck_assert_int_eq(stat(test_path(tmp, "partner-tui"), &st), 0);
+		ck_assert_int_eq(st.st_mode & 0777, 0700);
+	}
+	setenv("PARTNER_TUI_DB", "/srv/agency/shared.db", 1);
+	p = paths_default_db(&err);
+	ck_assert_str_eq(p, "/srv/agency/shared.db");
+	free(p);
+	unsetenv("PARTNER_TUI_DB");
+	setenv("XDG_DATA_HOME", "relative/is/ignored", 1);
+	setenv("HOME", tmp, 1);
+	p = paths_default_db(&err);
+	ck_assert_str_eq(p, test_path(tmp, ".local/share/partner-tui/partner.db"));
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+}
+END_TEST
+
+static Suite *
+core_suite(void)
+{
+	Suite *s = suite_create("core");
+	TCase *tc;
+
+	tc = tcase_create("day");
+	tcase_add_test(tc, day_roundtrip_every_day_1900_2100);
+	tcase_add_test(tc, day_known_values);
+	tcase_add_test(tc, day_rejects_impossible);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("clock");
+	tcase_add_test(tc, clock_china_day_boundaries);
+	tcase_add_test(tc, clock_injection);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("money");
+	tcase_add_test(tc, money_formats);
+	tcase_add_test(tc, exit_code_table);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("text");
+	tcase_add_test(tc, text_width_and_fit);
+	tcase_add_test(tc, text_sanitize_controls);
+	tcase_add_test(tc, text_utf8_validation);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("db");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, db_creates_schema_with_permissions);
+	tcase_add_test(tc, db_migrates_empty_sqlite_file);
+	tcase_add_test(tc, db_refuses_foreign_files_untouched);
+	tcase_add_test(tc, db_refuses_newer_schema);
+	tcase_add_test(tc, db_missing_without_create);
+	tcase_add_test(tc, db_audit_trail_records_actor);
+	tcase_add_test(tc, db_transactions_nest_and_roll_back);
+	tcase_add_test(tc, db_sees_changes_from_other_connection);
+	tcase_add_test(tc, paths_follow_environment);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(core_suite());
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
