@@ -1,0 +1,1 @@
+# Owned by one area; included from its parent fragment.
