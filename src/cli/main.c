@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "i18n.h"
 #include "core/clock.h"
 #include "core/exitcode.h"
 #include "core/paths.h"
@@ -159,6 +160,8 @@ main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
 	if (!clock_init_from_env(&err))
 		return cli_fail_err(&err);
 	/* '+': stop at the command name; the command parses the rest. */
