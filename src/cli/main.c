@@ -76,7 +76,7 @@ cli_not_implemented(const struct command *cmd)
 static void
 print_help(FILE *out)
 {
-	fputs("usage: partner-tui [--db PATH] [--today DAY] [--demo]\n"
+	fputs(_("usage: partner-tui [--db PATH] [--today DAY] [--demo]\n"
 	    "       partner-tui [--db PATH] [--today DAY] COMMAND [ARGS...]\n"
 	    "\n"
 	    "Without a command, opens the terminal dashboard.\n"
@@ -89,14 +89,14 @@ print_help(FILE *out)
 	    "  -h, --help     show this help; COMMAND --help for a command's\n"
 	    "  -V, --version  show the version\n"
 	    "\n"
-	    "Commands:\n", out);
+	    "Commands:\n"), out);
 	for (int i = 0; cli_commands[i] != NULL; i++)
 		fprintf(out, "  %-10s %s\n", cli_commands[i]->name,
-		    cli_commands[i]->summary);
-	fputs("\nExit codes:\n", out);
+		    _(cli_commands[i]->summary));
+	fputs(_("\nExit codes:\n"), out);
 	for (int c = 0; c < PT_EXIT_COUNT; c++)
-		fprintf(out, "  %d  %s\n", c, exitcode_meaning(c));
-	fputs("\nSee partner-tui(1).\n", out);
+		fprintf(out, "  %d  %s\n", c, _(exitcode_meaning(c)));
+	fputs(_("\nSee partner-tui(1).\n"), out);
 }
 
 static const struct command *
@@ -184,7 +184,7 @@ main(int argc, char **argv)
 			printf("partner-tui %s\n", PACKAGE_VERSION);
 			return PT_EXIT_OK;
 		default:
-			fputs("Try 'partner-tui --help'.\n", stderr);
+			fputs(_("Try 'partner-tui --help'.\n"), stderr);
 			return PT_EXIT_USAGE;
 		}
 	}
@@ -192,8 +192,8 @@ main(int argc, char **argv)
 		return run_tui(&ctx);
 	cmd = find_command(argv[optind]);
 	if (cmd == NULL)
-		return cli_fail(PT_EXIT_USAGE, "unknown command '%s': "
-		    "see 'partner-tui --help'", argv[optind]);
+		return cli_fail(PT_EXIT_USAGE, _("unknown command '%s': "
+		    "see 'partner-tui --help'"), argv[optind]);
 	argc -= optind;
 	argv += optind;
 	if (wants_help(argc, argv)) {
