@@ -53,7 +53,7 @@ cli_open_db(struct cli_ctx *ctx, unsigned flags, struct pt_err *err)
 
 	if (path == NULL)
 		return NULL;
-	db = db_open(path, flags, err);
+	db = db_open_shared(path, flags, ctx->shared_group, err);
 	free(path);
 	return db;
 }
@@ -86,6 +86,9 @@ print_help(FILE *out)
 	    "                 $XDG_DATA_HOME/partner-tui/partner.db)\n"
 	    "  --today DAY    take DAY (YYYY-MM-DD, China time) as today\n"
 	    "  --demo         open the demo database (built on first use)\n"
+	    "  --shared-group GROUP\n"
+	    "                 create the database for GROUP's operators (0660,\n"
+	    "                 setgid directory)\n"
 	    "  -h, --help     show this help; COMMAND --help for a command's\n"
 	    "  -V, --version  show the version\n"
 	    "\n"
@@ -135,6 +138,16 @@ run_tui(struct cli_ctx *ctx)
 		free(path);
 		return cli_fail_err(&err);
 	}
+	if (ctx->shared_group != NULL) {
+		/* Create (or check) it shared before the TUI opens it. */
+		struct db *db = db_open_shared(path, DB_OPEN_CREATE,
+		    ctx->shared_group, &err);
+		if (db == NULL) {
+			free(path);
+			return cli_fail_err(&err);
+		}
+		db_close(db);
+	}
 	opts.db_path = path;
 	rc = tui_run(&opts, &err);
 	free(path);
@@ -150,6 +163,7 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "today", required_argument, NULL, 't' },
 		{ "demo", no_argument, NULL, 'D' },
+		{ "shared-group", required_argument, NULL, 'G' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -176,6 +190,9 @@ main(int argc, char **argv)
 			break;
 		case 'D':
 			ctx.demo = true;
+			break;
+		case 'G':
+			ctx.shared_group = optarg;
 			break;
 		case 'h':
 			print_help(stdout);

@@ -1,0 +1,1 @@
+# Tests of the Diagnosis, Eligibility and Accounts panes.
