@@ -836,3 +836,226 @@ views_accounts_free(struct views_accounts *a)
 	a->rows = NULL;
 	a->n = 0;
 }
+
+/* ---- one work, day by day ---- */
+
+static const char SQL_DETAIL_WORK[] =
+    "SELECT w.title, w.account_id, substr(w.published_at, 1, 10),"
+    " w.visibility, w.review, w.commercial, w.selected, w.original,"
+    " w.infringing FROM work w WHERE w.work_id = ?1";
+
+static const char SQL_DETAIL_DAYS[] =
+    "SELECT d.day, d.likes, d.favorites, d.revenue_fen,"
+    " s.work_id IS NOT NULL, s.eligible, s.reasons, s.profitable_plays,"
+    " s.plays_estimated, s.user_value, s.quality, s.base_fen,"
+    " s.f_interaction, s.f_user, s.f_quality, s.f_bonus, s.model_fen,"
+    " s.estimated_fen, d.profitable_plays"
+    " FROM daily d LEFT JOIN work_score s"
+    "  ON s.work_id = d.work_id AND s.day = d.day"
+    " WHERE d.work_id = ?1 AND d.day BETWEEN ?2 AND ?3 ORDER BY d.day";
+
+static const char SQL_DETAIL_VIOLATION[] =
+    "SELECT day, kind FROM violation WHERE work_id = ?1 AND status = 'active'"
+    " AND day <= ?2 ORDER BY day DESC LIMIT 1";
+
+static const char *const part_keys[VP_COUNT] = {
+	[VP_PLAYS] = "plays",
+	[VP_INTERACTION] = "interaction",
+	[VP_USER_VALUE] = "user_value",
+	[VP_QUALITY] = "quality",
+	[VP_BONUS] = "bonus",
+	[VP_NOT_ELIGIBLE] = "not_eligible",
+	[VP_SETTLEMENT] = "settlement",
+};
+
+const char *
+views_part_key(enum views_part p)
+{
+	return p < VP_COUNT ? part_keys[p] : "";
+}
+
+static bool
+col_i64(sqlite3_stmt *st, int i, int64_t *v)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return false;
+	*v = sqlite3_column_int64(st, i);
+	return true;
+}
+
+static bool
+col_dbl(sqlite3_stmt *st, int i, double *v)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return false;
+	*v = sqlite3_column_double(st, i);
+	return true;
+}
+
+/* Rounds the running model amounts once, so the parts (differences of
+ * rounded cumulative sums) add up to the revenue exactly. */
+static void
+detail_split(struct views_detail *d)
+{
+	double r[5] = { 0 };
+	fen_t est = 0, rev = 0, c[5];
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct views_work_day *x = &d->days[i];
+		if (x->scored && x->has_pp) {
+			double v = (double)x->pp / 1000.0 * x->base_fen;
+			r[0] += v;
+			v *= x->f_interaction;
+			r[1] += v;
+			v *= x->f_user;
+			r[2] += v;
+			v *= x->f_quality;
+			r[3] += v;
+			r[4] += x->model_fen;
+		}
+		if (x->scored)
+			est += x->estimated_fen;
+		if (x->has_revenue)
+			rev += x->revenue_fen;
+	}
+	for (int k = 0; k < 5; k++)
+		c[k] = money_round(r[k]);
+	d->part_fen[VP_PLAYS] = c[0];
+	d->part_fen[VP_INTERACTION] = c[1] - c[0];
+	d->part_fen[VP_USER_VALUE] = c[2] - c[1];
+	d->part_fen[VP_QUALITY] = c[3] - c[2];
+	d->part_fen[VP_BONUS] = c[4] - c[3];
+	d->part_fen[VP_NOT_ELIGIBLE] = est - c[4];
+	d->part_fen[VP_SETTLEMENT] = rev - est;
+	d->revenue_fen = rev;
+}
+
+bool
+views_detail_load(struct db *db, const char *work_id, day_t from, day_t to,
+    struct views_detail *out, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	out->last_violation = DAY_NONE;
+	if ((st = db_stmt(db, SQL_DETAIL_WORK, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			err_set(err, PT_EXIT_DATA, "no work '%s'", work_id);
+		else
+			db_error(db, err, "reading a work");
+		return false;
+	}
+	out->work_id = strdup(work_id);
+	out->title = col_strdup(st, 0);
+	out->account_id = col_strdup(st, 1);
+	out->published = col_day(st, 2);
+	col_copy(st, 3, out->visibility, sizeof out->visibility);
+	col_copy(st, 4, out->review, sizeof out->review);
+	col_copy(st, 5, out->commercial, sizeof out->commercial);
+	out->selected = sqlite3_column_int(st, 6) != 0;
+	out->original = sqlite3_column_int(st, 7) != 0;
+	out->infringing = sqlite3_column_int(st, 8) != 0;
+	sqlite3_reset(st);
+	out->n = to >= from ? (size_t)(to - from + 1) : 0;
+	out->days = calloc(out->n ? out->n : 1, sizeof *out->days);
+	if (out->work_id == NULL || out->title == NULL ||
+	    out->account_id == NULL || out->days == NULL) {
+		views_detail_free(out);
+		return oom(err);
+	}
+	for (size_t i = 0; i < out->n; i++)
+		out->days[i].day = from + (day_t)i;
+	if ((st = db_stmt(db, SQL_DETAIL_DAYS, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, work_id);
+	bind_day(st, 2, from);
+	bind_day(st, 3, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t day = col_day(st, 0);
+		struct views_work_day *x;
+		if (day == DAY_NONE || day < from || day > to)
+			continue;
+		x = &out->days[day - from];
+		x->has_data = true;
+		x->has_likes = col_i64(st, 1, &x->likes);
+		x->has_favorites = col_i64(st, 2, &x->favorites);
+		x->has_settled = col_i64(st, 3, &x->settled_fen);
+		x->scored = sqlite3_column_int(st, 4) != 0;
+		if (x->scored) {
+			x->eligible = sqlite3_column_int(st, 5) != 0;
+			x->nreasons = views_split_reasons(
+			    (const char *)sqlite3_column_text(st, 6),
+			    x->reasons, VIEWS_REASONS_MAX);
+			x->has_pp = col_i64(st, 7, &x->pp);
+			x->pp_estimated = sqlite3_column_int(st, 8) != 0;
+			x->has_user_value = col_dbl(st, 9, &x->user_value);
+			x->has_quality = col_dbl(st, 10, &x->quality);
+			x->base_fen = sqlite3_column_double(st, 11);
+			x->f_interaction = sqlite3_column_double(st, 12);
+			x->f_user = sqlite3_column_double(st, 13);
+			x->f_quality = sqlite3_column_double(st, 14);
+			x->f_bonus = sqlite3_column_double(st, 15);
+			x->model_fen = sqlite3_column_double(st, 16);
+			x->estimated_fen = sqlite3_column_int64(st, 17);
+		} else {
+			x->has_pp = col_i64(st, 18, &x->pp);
+		}
+		x->has_revenue = x->has_settled || x->scored;
+		x->revenue_fen = x->has_settled ? x->settled_fen :
+		    x->estimated_fen;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading a work's days");
+		goto fail;
+	}
+	if ((st = db_stmt(db, SQL_DETAIL_VIOLATION, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, work_id);
+	bind_day(st, 2, to);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->last_violation = col_day(st, 0);
+		col_copy(st, 1, out->last_violation_kind,
+		    sizeof out->last_violation_kind);
+	}
+	sqlite3_reset(st);
+	detail_split(out);
+	return true;
+fail:
+	views_detail_free(out);
+	return false;
+}
+
+void
+views_detail_free(struct views_detail *d)
+{
+	free(d->work_id);
+	free(d->title);
+	free(d->account_id);
+	free(d->days);
+	memset(d, 0, sizeof *d);
+}
+
+static const char SQL_ACCOUNT_COUNT[] = "SELECT count(*) FROM account";
+
+int64_t
+views_account_count(struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_COUNT, err);
+	int64_t n = -1;
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
