@@ -396,7 +396,7 @@ START_TEST(detail_days_and_exact_split)
 	ck_assert_int_eq(sum, 797);
 	/* plays at the base rate: 400 + 66.6 (11-02 has no factors: 0) */
 	ck_assert_int_eq(d.part_fen[VP_PLAYS], 467);
-	ck_assert_int_eq(d.part_fen[VP_INTERACTION], 1067 - 467);
+	ck_assert_int_eq(d.part_fen[VP_INTERACTION], 647 - 467);
 	ck_assert_int_eq(d.part_fen[VP_SETTLEMENT], 500 - 772);
 	ck_assert_int_eq(d.last_violation, DAY_NONE);	/* overturned only */
 	views_detail_free(&d);

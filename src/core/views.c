@@ -64,17 +64,21 @@ views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 
 /* ---- the works table ---- */
 
-/* One row per work and day of [lo, hi] (lo = min(from, vs_from)); works
- * without a day in range come once with NULL day. */
+/* The works, then their days of [lo, hi] (lo = min(from, vs_from)) in
+ * whatever order the join gives: no ORDER BY, so no temporary b-tree
+ * over every work-day; rows are matched to works by binary search. */
 static const char SQL_WORKS[] =
     "SELECT w.work_id, w.title, substr(w.published_at, 1, 10), w.visibility,"
-    " w.review, w.commercial, w.selected, d.day, d.revenue_fen,"
-    " s.estimated_fen, d.profitable_plays"
-    " FROM work w"
-    " LEFT JOIN daily d ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3"
+    " w.review, w.commercial, w.selected"
+    " FROM work w WHERE w.account_id = ?1 ORDER BY w.work_id";
+
+static const char SQL_WORK_DAYS[] =
+    "SELECT d.work_id, d.day, d.revenue_fen, s.estimated_fen,"
+    " d.profitable_plays"
+    " FROM work w JOIN daily d ON d.work_id = w.work_id"
+    "  AND d.day BETWEEN ?2 AND ?3"
     " LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
-    " WHERE w.account_id = ?1"
-    " ORDER BY w.work_id, d.day";
+    " WHERE w.account_id = ?1";
 
 static const char SQL_WORK_VIOLATIONS[] =
     "SELECT DISTINCT work_id FROM violation"
@@ -96,7 +100,6 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 	day_t hi = vs_to > to ? vs_to : to;
 	size_t cap = 0;
 	sqlite3_stmt *st;
-	struct views_work *cur = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -108,82 +111,38 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, lo);
-	bind_day(st, 3, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		day_t day;
-		bool has_r, has_s, has_e;
-		fen_t r = 0, s = 0, e = 0;
-
-		if (cur == NULL || strcmp(cur->work_id, id) != 0) {
-			if (out->n == cap) {
-				size_t ncap = cap ? cap * 2 : 256;
-				struct views_work *p = realloc(out->rows,
-				    ncap * sizeof *p);
-				if (p == NULL)
-					goto nomem;
-				out->rows = p;
-				cap = ncap;
-			}
-			cur = &out->rows[out->n++];
-			memset(cur, 0, sizeof *cur);
-			cur->work_id = col_strdup(st, 0);
-			cur->title = col_strdup(st, 1);
-			if (cur->work_id == NULL || cur->title == NULL)
+		struct views_work *cur;
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 256;
+			struct views_work *p = realloc(out->rows,
+			    ncap * sizeof *p);
+			if (p == NULL)
 				goto nomem;
-			cur->published = col_day(st, 2);
-			col_copy(st, 3, cur->visibility, sizeof cur->visibility);
-			col_copy(st, 4, cur->review, sizeof cur->review);
-			col_copy(st, 5, cur->commercial_kind,
-			    sizeof cur->commercial_kind);
-			cur->public_ = strcmp(cur->visibility, "public") == 0 &&
-			    strcmp(cur->review, "approved") == 0;
-			cur->commercial = strcmp(cur->commercial_kind, "none") != 0;
-			cur->selected = sqlite3_column_int(st, 6) != 0;
+			out->rows = p;
+			cap = ncap;
 		}
-		if ((day = col_day(st, 7)) == DAY_NONE)
-			continue;
-		has_s = sqlite3_column_type(st, 8) != SQLITE_NULL;
-		has_e = sqlite3_column_type(st, 9) != SQLITE_NULL;
-		if (has_s)
-			s = sqlite3_column_int64(st, 8);
-		if (has_e)
-			e = sqlite3_column_int64(st, 9);
-		has_r = has_s || has_e;
-		r = has_s ? s : e;
-		if (day >= from && day <= to) {
-			if (has_r) {
-				cur->has_rev = true;
-				cur->rev_fen += r;
-				if (r > 0)
-					cur->days_earning++;
-				else
-					cur->days_zero++;
-			} else {
-				cur->days_zero++;
-			}
-			if (has_s) {
-				cur->has_settled = true;
-				cur->settled_fen += s;
-			}
-			cur->estimated_fen += e;
-			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
-				cur->has_pp = true;
-				cur->pp += sqlite3_column_int64(st, 10);
-			}
-		}
-		if (day >= vs_from && day <= vs_to && has_r) {
-			cur->has_prev = true;
-			cur->prev_fen += r;
-		}
+		cur = &out->rows[out->n++];
+		memset(cur, 0, sizeof *cur);
+		cur->work_id = col_strdup(st, 0);
+		cur->title = col_strdup(st, 1);
+		if (cur->work_id == NULL || cur->title == NULL)
+			goto nomem;
+		cur->published = col_day(st, 2);
+		col_copy(st, 3, cur->visibility, sizeof cur->visibility);
+		col_copy(st, 4, cur->review, sizeof cur->review);
+		col_copy(st, 5, cur->commercial_kind,
+		    sizeof cur->commercial_kind);
+		cur->public_ = strcmp(cur->visibility, "public") == 0 &&
+		    strcmp(cur->review, "approved") == 0;
+		cur->commercial = strcmp(cur->commercial_kind, "none") != 0;
+		cur->selected = sqlite3_column_int(st, 6) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		db_error(db, err, "reading the works of the window");
 		goto fail;
 	}
-	/* Second pass for the sparkline: one float per work and day. */
 	if (out->n > 0 && out->ndays > 0) {
 		size_t cells = out->n * (size_t)out->ndays;
 		out->spark_buf = malloc(cells * sizeof *out->spark_buf);
@@ -194,35 +153,68 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 		for (size_t i = 0; i < out->n; i++)
 			out->rows[i].spark = out->spark_buf +
 			    i * (size_t)out->ndays;
-		if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
-			goto fail;
-		db_bind_text(st, 1, account_id);
-		bind_day(st, 2, from);
-		bind_day(st, 3, to);
-		cur = NULL;
-		size_t k = 0;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(st, 0);
-			day_t day;
-			if (cur == NULL || strcmp(cur->work_id, id) != 0) {
-				while (k < out->n &&
-				    strcmp(out->rows[k].work_id, id) != 0)
-					k++;
-				if (k == out->n)
-					break;	/* changed under us: skip */
-				cur = &out->rows[k];
-			}
-			if ((day = col_day(st, 7)) == DAY_NONE ||
-			    day < from || day > to)
-				continue;
-			if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-				cur->spark[day - from] =
-				    (float)sqlite3_column_int64(st, 8);
-			else if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-				cur->spark[day - from] =
-				    (float)sqlite3_column_int64(st, 9);
+	}
+	if ((st = db_stmt(db, SQL_WORK_DAYS, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, account_id);
+	bind_day(st, 2, lo);
+	bind_day(st, 3, hi);
+	struct views_work *cur = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		day_t day;
+		bool has_r, has_s, has_e;
+		fen_t r, s = 0, e = 0;
+
+		/* Rows come grouped by work: search only on a change. */
+		if (cur == NULL || strcmp(cur->work_id, id) != 0) {
+			cur = bsearch(id, out->rows, out->n, sizeof *out->rows,
+			    cmp_work_id);
+			if (cur == NULL)
+				continue;	/* added since the first query */
 		}
-		sqlite3_reset(st);
+		if ((day = col_day(st, 1)) == DAY_NONE)
+			continue;
+		has_s = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		has_e = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		if (has_s)
+			s = sqlite3_column_int64(st, 2);
+		if (has_e)
+			e = sqlite3_column_int64(st, 3);
+		has_r = has_s || has_e;
+		r = has_s ? s : e;
+		if (day >= from && day <= to) {
+			if (has_r) {
+				cur->has_rev = true;
+				cur->rev_fen += r;
+				if (r > 0)
+					cur->days_earning++;
+				else
+					cur->days_zero++;
+				if (cur->spark != NULL)
+					cur->spark[day - from] = (float)r;
+			} else {
+				cur->days_zero++;
+			}
+			if (has_s) {
+				cur->has_settled = true;
+				cur->settled_fen += s;
+			}
+			cur->estimated_fen += e;
+			if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+				cur->has_pp = true;
+				cur->pp += sqlite3_column_int64(st, 4);
+			}
+		}
+		if (day >= vs_from && day <= vs_to && has_r) {
+			cur->has_prev = true;
+			cur->prev_fen += r;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the works' days");
+		goto fail;
 	}
 	if ((st = db_stmt(db, SQL_WORK_VIOLATIONS, err)) == NULL)
 		goto fail;
