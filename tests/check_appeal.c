@@ -680,6 +680,52 @@ START_TEST(concurrent_writers_lose_nothing)
 }
 END_TEST
 
+START_TEST(pickers_search_ids_and_names)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal_pick p[8];
+
+	ck_assert_int_eq(appeal_pick_accounts(db, "", p, 8, &err), 2);
+	ck_assert_int_eq(appeal_pick_accounts(db, "泉城", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].id, "a2");
+	ck_assert_int_eq(appeal_pick_accounts(db, "A1", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].name, "济南小厨");
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "", p, 8, &err), 2);
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "油旋", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].id, "w2");
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "甜沫", p, 8, &err), 0);
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "", p, 1, &err), 1);
+	ck_assert_int_eq(err.code, 0);
+	db_close(db);
+}
+END_TEST
+
+/* A draft save while another process holds the write lock gives up
+ * quickly (the UI keeps it pending) instead of freezing the screen. */
+START_TEST(draft_save_does_not_wait_for_a_long_writer)
+{
+	struct pt_err err = { 0 };
+	struct db *ui = open_db(), *import = open_db();
+	struct appeal_draft d, back;
+
+	appeal_draft_init(&d);
+	strcpy(d.text[AF_STATEMENT], "正在输入");
+	ck_assert(db_begin(import, &err));
+	ck_assert(!appeal_draft_save_nowait(ui, "alice", &d, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_int_eq(ui->txn_depth, 0);
+	db_rollback(import);
+	err_clear(&err);
+	ck_assert_msg(appeal_draft_save_nowait(ui, "alice", &d, &err), "%s",
+	    err.msg);
+	ck_assert(appeal_draft_load(import, "alice", 0, &back, &err));
+	ck_assert_str_eq(back.text[AF_STATEMENT], "正在输入");
+	db_close(ui);
+	db_close(import);
+}
+END_TEST
+
 static Suite *
 appeal_suite(void)
 {
@@ -700,6 +746,8 @@ appeal_suite(void)
 	tcase_add_test(tc, draft_round_trip_exact);
 	tcase_add_test(tc, draft_of_existing_appeal);
 	tcase_add_test(tc, list_filters);
+	tcase_add_test(tc, pickers_search_ids_and_names);
+	tcase_add_test(tc, draft_save_does_not_wait_for_a_long_writer);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("concurrency");
