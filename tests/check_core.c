@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -487,6 +488,71 @@ START_TEST(db_sees_changes_from_other_connection)
 }
 END_TEST
 
+START_TEST(db_refuses_world_writable_and_foreign_owner)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "p.db");
+	struct db *db = db_open(path, DB_OPEN_CREATE, &err);
+
+	ck_assert_ptr_nonnull(db);
+	db_close(db);
+	ck_assert_int_eq(chmod(path, 0666), 0);
+	ck_assert_ptr_null(db_open(path, 0, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "writable by every user"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "0666"));
+	ck_assert_int_eq(chmod(path, 0600), 0);
+
+	/* A world-writable directory without the sticky bit. */
+	err_clear(&err);
+	ck_assert_int_eq(chmod(tmp, 0777), 0);
+	ck_assert_ptr_null(db_open(path, 0, &err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "directory"));
+	ck_assert_int_eq(chmod(tmp, 01777), 0);	/* like /tmp: fine */
+	err_clear(&err);
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	db_close(db);
+	ck_assert_int_eq(chmod(tmp, 0700), 0);
+
+	if (geteuid() == 0) {
+		/* Another user's private database. */
+		ck_assert_int_eq(chown(path, 65534, 65534), 0);
+		err_clear(&err);
+		ck_assert_ptr_null(db_open(path, 0, &err));
+		ck_assert_ptr_nonnull(strstr(err.msg, "not shared"));
+	}
+}
+END_TEST
+
+START_TEST(db_shared_group_creation)
+{
+	struct pt_err err = { 0 };
+	const char *dir = test_path(tmp, "agency");
+	char path[4096];
+	struct stat st;
+	struct group *gr = getgrgid(getegid());
+	struct db *db;
+
+	ck_assert_ptr_nonnull(gr);
+	snprintf(path, sizeof path, "%s/shared.db", dir);
+	db = db_open_shared(path, DB_OPEN_CREATE, gr->gr_name, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	db_close(db);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 07777, 0660);
+	ck_assert_int_eq(st.st_gid, gr->gr_gid);
+	ck_assert_int_eq(stat(dir, &st), 0);
+	ck_assert_int_eq(st.st_mode & 07777, 02770);
+
+	err_clear(&err);
+	ck_assert_ptr_null(db_open_shared(test_path(tmp, "x/y.db"),
+	    DB_OPEN_CREATE, "no-such-group-pt", &err));
+	ck_assert_int_eq(err.code, PT_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no-such-group-pt"));
+}
+END_TEST
+
 START_TEST(paths_follow_environment)
 {
 	struct pt_err err = { 0 };
@@ -557,6 +623,8 @@ core_suite(void)
 	tcase_add_test(tc, db_audit_trail_records_actor);
 	tcase_add_test(tc, db_transactions_nest_and_roll_back);
 	tcase_add_test(tc, db_sees_changes_from_other_connection);
+	tcase_add_test(tc, db_refuses_world_writable_and_foreign_owner);
+	tcase_add_test(tc, db_shared_group_creation);
 	tcase_add_test(tc, paths_follow_environment);
 	suite_add_tcase(s, tc);
 	return s;

@@ -11,6 +11,7 @@
 struct cli_ctx {
 	const char *db_path;	/* --db, or NULL for the default */
 	bool demo;		/* --demo: the demo database */
+	const char *shared_group; /* --shared-group: create it for this group */
 };
 
 struct command {

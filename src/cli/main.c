@@ -53,7 +53,7 @@ cli_open_db(struct cli_ctx *ctx, unsigned flags, struct pt_err *err)
 
 	if (path == NULL)
 		return NULL;
-	db = db_open(path, flags, err);
+	db = db_open_shared(path, flags, ctx->shared_group, err);
 	free(path);
 	return db;
 }
@@ -76,7 +76,7 @@ cli_not_implemented(const struct command *cmd)
 static void
 print_help(FILE *out)
 {
-	fputs("usage: partner-tui [--db PATH] [--today DAY] [--demo]\n"
+	fputs(_("usage: partner-tui [--db PATH] [--today DAY] [--demo]\n"
 	    "       partner-tui [--db PATH] [--today DAY] COMMAND [ARGS...]\n"
 	    "\n"
 	    "Without a command, opens the terminal dashboard.\n"
@@ -86,17 +86,20 @@ print_help(FILE *out)
 	    "                 $XDG_DATA_HOME/partner-tui/partner.db)\n"
 	    "  --today DAY    take DAY (YYYY-MM-DD, China time) as today\n"
 	    "  --demo         open the demo database (built on first use)\n"
+	    "  --shared-group GROUP\n"
+	    "                 create the database for GROUP's operators (0660,\n"
+	    "                 setgid directory)\n"
 	    "  -h, --help     show this help; COMMAND --help for a command's\n"
 	    "  -V, --version  show the version\n"
 	    "\n"
-	    "Commands:\n", out);
+	    "Commands:\n"), out);
 	for (int i = 0; cli_commands[i] != NULL; i++)
 		fprintf(out, "  %-10s %s\n", cli_commands[i]->name,
-		    cli_commands[i]->summary);
-	fputs("\nExit codes:\n", out);
+		    _(cli_commands[i]->summary));
+	fputs(_("\nExit codes:\n"), out);
 	for (int c = 0; c < PT_EXIT_COUNT; c++)
-		fprintf(out, "  %d  %s\n", c, exitcode_meaning(c));
-	fputs("\nSee partner-tui(1).\n", out);
+		fprintf(out, "  %d  %s\n", c, _(exitcode_meaning(c)));
+	fputs(_("\nSee partner-tui(1).\n"), out);
 }
 
 static const struct command *
@@ -135,6 +138,16 @@ run_tui(struct cli_ctx *ctx)
 		free(path);
 		return cli_fail_err(&err);
 	}
+	if (ctx->shared_group != NULL) {
+		/* Create (or check) it shared before the TUI opens it. */
+		struct db *db = db_open_shared(path, DB_OPEN_CREATE,
+		    ctx->shared_group, &err);
+		if (db == NULL) {
+			free(path);
+			return cli_fail_err(&err);
+		}
+		db_close(db);
+	}
 	opts.db_path = path;
 	rc = tui_run(&opts, &err);
 	free(path);
@@ -150,6 +163,7 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "today", required_argument, NULL, 't' },
 		{ "demo", no_argument, NULL, 'D' },
+		{ "shared-group", required_argument, NULL, 'G' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -177,6 +191,9 @@ main(int argc, char **argv)
 		case 'D':
 			ctx.demo = true;
 			break;
+		case 'G':
+			ctx.shared_group = optarg;
+			break;
 		case 'h':
 			print_help(stdout);
 			return PT_EXIT_OK;
@@ -184,7 +201,7 @@ main(int argc, char **argv)
 			printf("partner-tui %s\n", PACKAGE_VERSION);
 			return PT_EXIT_OK;
 		default:
-			fputs("Try 'partner-tui --help'.\n", stderr);
+			fputs(_("Try 'partner-tui --help'.\n"), stderr);
 			return PT_EXIT_USAGE;
 		}
 	}
@@ -192,8 +209,8 @@ main(int argc, char **argv)
 		return run_tui(&ctx);
 	cmd = find_command(argv[optind]);
 	if (cmd == NULL)
-		return cli_fail(PT_EXIT_USAGE, "unknown command '%s': "
-		    "see 'partner-tui --help'", argv[optind]);
+		return cli_fail(PT_EXIT_USAGE, _("unknown command '%s': "
+		    "see 'partner-tui --help'"), argv[optind]);
 	argc -= optind;
 	argv += optind;
 	if (wants_help(argc, argv)) {

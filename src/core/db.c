@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,27 +204,129 @@ check_header(const char *path, bool *empty, struct pt_err *err)
 	return true;
 }
 
+/* Resolves a group name for --shared-group; false with err if unknown. */
 static bool
-create_file(const char *path, struct pt_err *err)
+lookup_group(const char *name, gid_t *gid, struct pt_err *err)
+{
+	struct group *gr = getgrnam(name);
+
+	if (gr == NULL) {
+		err_set(err, PT_EXIT_USAGE, "group '%s' does not exist: create it "
+		    "(groupadd %s) and add the operators to it", name, name);
+		return false;
+	}
+	*gid = gr->gr_gid;
+	return true;
+}
+
+/* Creates the file 0600 (0660 and the group's, in a setgid 2770
+ * directory, for a database shared on purpose). */
+static bool
+create_file(const char *path, const char *group, struct pt_err *err)
 {
 	char *copy = strdup(path);
 	char *dir = copy ? dirname(copy) : NULL;
+	mode_t dir_mode = group ? 02770 : 0700, file_mode = group ? 0660 : 0600;
+	gid_t gid = (gid_t)-1;
+	struct stat st;
 	int fd;
+	bool ok = false;
 
-	if (dir == NULL || !paths_mkdir_p(dir, 0700, err)) {
-		free(copy);
+	if (dir == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
-		return false;
+		goto out;
 	}
-	free(copy);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (group != NULL && !lookup_group(group, &gid, err))
+		goto out;
+	if (stat(dir, &st) != 0) {
+		if (!paths_mkdir_p(dir, dir_mode & 0777, err))
+			goto out;
+		if (group != NULL && (chown(dir, (uid_t)-1, gid) != 0 ||
+		    chmod(dir, dir_mode) != 0)) {
+			err_set(err, PT_EXIT_DB, "cannot give %s to group %s: %s",
+			    dir, group, strerror(errno));
+			goto out;
+		}
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, file_mode);
 	if (fd < 0 && errno != EEXIST) {
 		err_set(err, PT_EXIT_DB, "cannot create database %s: %s", path,
 		    strerror(errno));
+		goto out;
+	}
+	if (fd >= 0) {
+		/* open() applied the umask: set the mode we mean. */
+		if (fchmod(fd, file_mode) != 0 || (group != NULL &&
+		    fchown(fd, (uid_t)-1, gid) != 0)) {
+			err_set(err, PT_EXIT_DB, "cannot set the mode of %s: %s",
+			    path, strerror(errno));
+			close(fd);
+			goto out;
+		}
+		close(fd);
+	}
+	ok = true;
+out:
+	free(copy);
+	return ok;
+}
+
+static bool
+in_group(gid_t gid)
+{
+	gid_t groups[256];
+	int n;
+
+	if (gid == getegid())
+		return true;
+	n = getgroups(256, groups);
+	for (int i = 0; i < n; i++)
+		if (groups[i] == gid)
+			return true;
+	return false;
+}
+
+/* Like ssh's StrictModes: a database anyone can write, or one that
+ * belongs to somebody else without being shared with our group on
+ * purpose, is refused before it is read. */
+static bool
+check_permissions(const char *path, const struct stat *st, struct pt_err *err)
+{
+	char *copy = strdup(path);
+	struct stat dst;
+	bool dir_ok;
+
+	if (copy == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
-	if (fd >= 0)
-		close(fd);
+	dir_ok = stat(dirname(copy), &dst) == 0;
+	free(copy);
+	if (st->st_mode & S_IWOTH) {
+		err_set(err, PT_EXIT_DB, "%s is writable by every user (mode %04o): "
+		    "anyone could change the figures; chmod o-w it (or 0600, or "
+		    "0660 for a shared group) and try again", path,
+		    (unsigned)(st->st_mode & 07777));
+		return false;
+	}
+	if (dir_ok && (dst.st_mode & S_IWOTH) && !(dst.st_mode & S_ISVTX)) {
+		err_set(err, PT_EXIT_DB, "the directory of %s is writable by every "
+		    "user: anyone could replace the database; chmod o-w the "
+		    "directory and try again", path);
+		return false;
+	}
+	if (st->st_uid != geteuid()) {
+		bool shared = in_group(st->st_gid) && (st->st_mode & S_IRGRP);
+		if (!shared) {
+			struct passwd *pw = getpwuid(st->st_uid);
+			err_set(err, PT_EXIT_DB, "%s belongs to %s and is not shared "
+			    "with a group of yours: ask its owner to share it "
+			    "(partner-tui --shared-group GROUP, see partner-tui(1)) "
+			    "or use your own with --db", path,
+			    pw ? pw->pw_name : "another user");
+			return false;
+		}
+	}
 	return true;
 }
 
@@ -275,6 +379,13 @@ check_identity(struct db *db, struct pt_err *err)
 struct db *
 db_open(const char *path, unsigned flags, struct pt_err *err)
 {
+	return db_open_shared(path, flags, NULL, err);
+}
+
+struct db *
+db_open_shared(const char *path, unsigned flags, const char *group,
+    struct pt_err *err)
+{
 	struct db *db = calloc(1, sizeof *db);
 	struct stat st;
 	bool empty = false;
@@ -293,11 +404,13 @@ db_open(const char *path, unsigned flags, struct pt_err *err)
 			    " (import a file or run 'partner-tui demo' first)" : "");
 			goto fail;
 		}
-		if (!create_file(path, err))
+		if (!create_file(path, group, err))
 			goto fail;
 		db->created = true;
 	} else if (!S_ISREG(st.st_mode)) {
 		err_set(err, PT_EXIT_DB, "%s is not a regular file", path);
+		goto fail;
+	} else if (!check_permissions(path, &st, err)) {
 		goto fail;
 	}
 	if (!check_header(path, &empty, err))

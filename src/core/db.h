@@ -40,6 +40,10 @@ struct db {
 #define DB_BUSY_TIMEOUT_MS 60000
 
 struct db *db_open(const char *path, unsigned flags, struct pt_err *err);
+/* As db_open; a database it creates is shared with `group` (file 0660
+ * of that group in a setgid 2770 directory). NULL group: private. */
+struct db *db_open_shared(const char *path, unsigned flags, const char *group,
+    struct pt_err *err);
 void db_close(struct db *db);
 
 /* A prepared statement for a static SQL string, reset and with its
