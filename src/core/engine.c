@@ -395,7 +395,10 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		day_t d = eng_col_day(st, 2);
 		if (d == DAY_NONE)
 			continue;
-		if (a >= 0 && !push_day(&c->acc[a].viol, &c->acc[a].nviol, d))
+		/* A work's violation blocks the work; one without a work
+		 * blocks the account. */
+		if (w < 0 && sqlite3_column_type(st, 1) == SQLITE_NULL &&
+		    a >= 0 && !push_day(&c->acc[a].viol, &c->acc[a].nviol, d))
 			goto nomem;
 		if (w >= 0 && !push_day(&c->wrk[w].viol, &c->wrk[w].nviol, d))
 			goto nomem;
