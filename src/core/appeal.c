@@ -7,6 +7,7 @@
 
 #include "core/appeal.h"
 #include "core/clock.h"
+#include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/text.h"
 
@@ -767,15 +768,26 @@ fail:
 	return false;
 }
 
-/* Until the engine's compensation lands on main: no figure, and the
- * wallet day DESIGN §1 promises (3 days after approval). */
+/* The engine's back-pay for the affected days (DESIGN §5): the figure
+ * shown after approval is the engine's, never a second computation. */
 bool
 appeal_compensation(struct db *db, const struct appeal *a, day_t approved_on,
     struct appeal_comp *out, struct pt_err *err)
 {
+	struct compensation c;
+
 	out->known = false;
 	out->total = 0;
-	out->expected_pay_on = approved_on + 3;
+	out->expected_pay_on = approved_on + engine_model()->comp_pay_days;
+	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE)
+		return true;	/* nothing to base it on: shown as unknown */
+	if (!engine_compensation(db, a->account_id, a->work_id[0] ? a->work_id :
+	    NULL, a->first_day, a->last_day, approved_on, &c, err))
+		return false;
+	out->known = true;
+	out->total = c.total_fen;
+	out->expected_pay_on = c.pay_on;
+	engine_compensation_free(&c);
 	return true;
 }
 
