@@ -6,3 +6,12 @@ tests_check_engine_SOURCES = tests/check_engine.c tests/engine_fixture.c \
 tests_check_engine_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
 tests_check_engine_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/check_engine
+check_PROGRAMS += tests/check_engine_rules
+tests_check_engine_rules_SOURCES = tests/check_engine_rules.c \
+	tests/engine_fixture.c tests/engine_fixture.h tests/testutil.c \
+	tests/testutil.h
+tests_check_engine_rules_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
+tests_check_engine_rules_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/check_engine_rules
+TESTS += tests/cli_engine.sh
+EXTRA_DIST += tests/cli_engine.sh

@@ -395,7 +395,10 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		day_t d = eng_col_day(st, 2);
 		if (d == DAY_NONE)
 			continue;
-		if (a >= 0 && !push_day(&c->acc[a].viol, &c->acc[a].nviol, d))
+		/* A work's violation blocks the work; one without a work
+		 * blocks the account. */
+		if (w < 0 && sqlite3_column_type(st, 1) == SQLITE_NULL &&
+		    a >= 0 && !push_day(&c->acc[a].viol, &c->acc[a].nviol, d))
 			goto nomem;
 		if (w >= 0 && !push_day(&c->wrk[w].viol, &c->wrk[w].nviol, d))
 			goto nomem;
@@ -1041,6 +1044,8 @@ dberr:
 	return false;
 }
 
+static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
+
 bool
 engine_rescore_dirty(struct db *db, struct pt_err *err)
 {
@@ -1050,6 +1055,17 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	bool ok = false;
 	int rc;
 
+	/* Cheap when nothing is pending: readers call this before reading. */
+	if ((st = db_stmt(db, SQL_ANY_DIRTY, err)) == NULL)
+		return false;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return true;
+	if (rc != SQLITE_ROW) {
+		db_error(db, err, "reading what to rescore");
+		return false;
+	}
 	if (!eng_ctx_load(&c, db, err))
 		return false;
 	if (!db_begin(db, err))
