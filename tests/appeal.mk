@@ -1,1 +1,19 @@
-# Owned by one area; included from its parent fragment.
+# Appeals (issue 7): core workflow and drafts, the line editor, the CLI,
+# and the end-to-end SSH test.
+check_PROGRAMS += tests/check_appeal
+tests_check_appeal_SOURCES = tests/check_appeal.c tests/testutil.c tests/testutil.h
+tests_check_appeal_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
+tests_check_appeal_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/check_appeal
+check_PROGRAMS += tests/pt_sql
+tests_pt_sql_SOURCES = tests/pt_sql.c
+tests_pt_sql_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+tests_pt_sql_LDADD = $(CORE_LIBS)
+TESTS += tests/cli_appeal.sh
+EXTRA_DIST += tests/cli_appeal.sh
+# The line editor is compiled in without curses: proof it needs none.
+check_PROGRAMS += tests/check_lineedit
+tests_check_lineedit_SOURCES = tests/check_lineedit.c src/tui/lineedit.c src/tui/lineedit.h
+tests_check_lineedit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_lineedit_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/check_lineedit

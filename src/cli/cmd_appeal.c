@@ -1,18 +1,494 @@
+/* `partner-tui appeal list|show|new|edit|submit|decide|withdraw`: the
+ * appeal workflow from scripts. A stale --version exits 5 (conflict) and
+ * says who changed what; a refused state change exits 5 too. */
 #include "config.h"
 
+#include <getopt.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "core/appeal.h"
+#include "core/exitcode.h"
+#include "core/text.h"
+#include "i18n.h"
 
 extern const struct command cmd_appeal;
+
+struct opts {
+	const char *format;		/* "text" or "json" */
+	const char *status, *account, *work, *from, *to, *channel;
+	const char *category, *statement, *statement_file, *evidence;
+	const char *evidence_file, *note;
+	int64_t version;		/* -1: not given */
+	bool submit;
+};
+
+enum {
+	OPT_FORMAT = 256, OPT_STATUS, OPT_ACCOUNT, OPT_WORK, OPT_FROM, OPT_TO,
+	OPT_CHANNEL, OPT_CATEGORY, OPT_STATEMENT, OPT_STATEMENT_FILE,
+	OPT_EVIDENCE, OPT_EVIDENCE_FILE, OPT_NOTE, OPT_VERSION, OPT_SUBMIT,
+};
+
+static const struct option longopts[] = {
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "account", required_argument, NULL, OPT_ACCOUNT },
+	{ "work", required_argument, NULL, OPT_WORK },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "channel", required_argument, NULL, OPT_CHANNEL },
+	{ "category", required_argument, NULL, OPT_CATEGORY },
+	{ "statement", required_argument, NULL, OPT_STATEMENT },
+	{ "statement-file", required_argument, NULL, OPT_STATEMENT_FILE },
+	{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+	{ "evidence-file", required_argument, NULL, OPT_EVIDENCE_FILE },
+	{ "note", required_argument, NULL, OPT_NOTE },
+	{ "version", required_argument, NULL, OPT_VERSION },
+	{ "submit", no_argument, NULL, OPT_SUBMIT },
+	{ NULL, 0, NULL, 0 },
+};
+
+static bool
+parse_id(const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return false;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || v < 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Reads a whole file ("-" is standard input) into buf. */
+static bool
+read_text(const char *path, char *buf, size_t size, struct pt_err *err)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL) {
+		err_set(err, PT_EXIT_DATA, "cannot read %s", path);
+		return false;
+	}
+	n = fread(buf, 1, size - 1, f);
+	buf[n] = '\0';
+	if (n == size - 1 && fgetc(f) != EOF) {
+		err_set(err, PT_EXIT_DATA, "%s is too long: at most %zu bytes",
+		    path, size - 1);
+		n = 0;
+	}
+	if (f != stdin)
+		fclose(f);
+	return err->code == 0;
+}
+
+static bool
+set_day(const char *text, day_t *out, const char *opt, struct pt_err *err)
+{
+	if (text == NULL)
+		return true;
+	if (*text == '\0') {
+		*out = DAY_NONE;
+		return true;
+	}
+	if (!day_parse_iso(text, out)) {
+		err_set(err, PT_EXIT_USAGE, "%s '%s' is not a day: write "
+		    "YYYY-MM-DD", opt, text);
+		return false;
+	}
+	return true;
+}
+
+static bool
+set_text(char *dst, size_t size, const char *text, const char *opt,
+    struct pt_err *err)
+{
+	if (text == NULL)
+		return true;
+	if (strlen(text) >= size) {
+		err_set(err, PT_EXIT_DATA, "%s is too long: at most %zu bytes",
+		    opt, size - 1);
+		return false;
+	}
+	snprintf(dst, size, "%s", text);
+	return true;
+}
+
+/* Applies the field options that were given to a. */
+static bool
+apply_fields(const struct opts *o, struct appeal *a, struct pt_err *err)
+{
+	if (o->channel != NULL && !appeal_channel_parse(o->channel, &a->channel)) {
+		err_set(err, PT_EXIT_USAGE, "--channel '%s': use diagnosis or "
+		    "account_detection", o->channel);
+		return false;
+	}
+	if (o->statement_file != NULL &&
+	    !read_text(o->statement_file, a->statement, sizeof a->statement, err))
+		return false;
+	if (o->evidence_file != NULL &&
+	    !read_text(o->evidence_file, a->evidence, sizeof a->evidence, err))
+		return false;
+	return set_text(a->account_id, sizeof a->account_id, o->account,
+	    "--account", err) &&
+	    set_text(a->work_id, sizeof a->work_id, o->work, "--work", err) &&
+	    set_day(o->from, &a->first_day, "--from", err) &&
+	    set_day(o->to, &a->last_day, "--to", err) &&
+	    set_text(a->category, sizeof a->category, o->category, "--category",
+		err) &&
+	    set_text(a->statement, sizeof a->statement, o->statement,
+		"--statement", err) &&
+	    set_text(a->evidence, sizeof a->evidence, o->evidence, "--evidence",
+		err);
+}
+
+static void
+json_add_str(json_object *o, const char *k, const char *v)
+{
+	json_object_object_add(o, k, json_object_new_string(v));
+}
+
+static void
+json_add_day(json_object *o, const char *k, day_t d)
+{
+	char b[DAY_BUFSZ];
+
+	json_object_object_add(o, k, d == DAY_NONE ? NULL :
+	    json_object_new_string(day_format(d, b)));
+}
+
+static json_object *
+appeal_json(const struct appeal *a)
+{
+	json_object *o = json_object_new_object();
+	char m[MONEY_BUFSZ];
+
+	json_object_object_add(o, "id", json_object_new_int64(a->id));
+	json_add_str(o, "status", appeal_status_name(a->status));
+	json_add_str(o, "account_id", a->account_id);
+	json_object_object_add(o, "work_id", a->work_id[0] ?
+	    json_object_new_string(a->work_id) : NULL);
+	json_add_day(o, "first_day", a->first_day);
+	json_add_day(o, "last_day", a->last_day);
+	json_add_str(o, "channel", appeal_channel_name(a->channel));
+	json_add_str(o, "category", a->category);
+	json_add_str(o, "statement", a->statement);
+	json_add_str(o, "evidence", a->evidence);
+	json_object_object_add(o, "decision_note", a->decision_note[0] ?
+	    json_object_new_string(a->decision_note) : NULL);
+	/* Money as a decimal string of yuan: exact, no float. */
+	json_object_object_add(o, "compensation", a->has_compensation ?
+	    json_object_new_string(money_format_plain(a->compensation, m)) : NULL);
+	json_object_object_add(o, "compensation_fen", a->has_compensation ?
+	    json_object_new_int64(a->compensation) : NULL);
+	json_add_day(o, "expected_pay_on", a->expected_pay_on);
+	json_object_object_add(o, "version", json_object_new_int64(a->version));
+	json_add_str(o, "created_at", a->created_at);
+	json_add_str(o, "created_by", a->created_by);
+	json_add_str(o, "updated_at", a->updated_at);
+	json_add_str(o, "updated_by", a->updated_by);
+	json_add_str(o, "updated_from", a->updated_from);
+	return o;
+}
+
+static void
+print_json(json_object *o)
+{
+	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+}
+
+/* Text that reaches a terminal is sanitised: an imported or typed
+ * statement can never talk to the terminal. */
+static void
+print_field(const char *label, const char *value)
+{
+	char *s = text_sanitize(value, 0);
+
+	printf("%-16s%s\n", label, s ? s : "");
+	free(s);
+}
+
+static void
+print_show(const struct appeal *a)
+{
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], m[MONEY_BUFSZ], line[256];
+
+	printf("%-16s%lld\n", _("appeal"), (long long)a->id);
+	print_field(_("status:"), appeal_status_name(a->status));
+	print_field(_("account:"), a->account_id);
+	print_field(_("work:"), a->work_id[0] ? a->work_id : "-");
+	snprintf(line, sizeof line, "%s .. %s", a->first_day == DAY_NONE ? "?" :
+	    day_format(a->first_day, b1), a->last_day == DAY_NONE ? "?" :
+	    day_format(a->last_day, b2));
+	print_field(_("days:"), line);
+	print_field(_("channel:"), appeal_channel_name(a->channel));
+	print_field(_("category:"), a->category);
+	print_field(_("statement:"), a->statement);
+	print_field(_("evidence:"), a->evidence);
+	if (a->decision_note[0])
+		print_field(_("decision note:"), a->decision_note);
+	if (a->status == APPEAL_APPROVED || a->status == APPEAL_PAID)
+		print_field(_("compensation:"), a->has_compensation ?
+		    money_format(a->compensation, m) : _("not computed"));
+	if (a->expected_pay_on != DAY_NONE)
+		print_field(_("expected pay:"), day_format(a->expected_pay_on, b1));
+	snprintf(line, sizeof line, "%lld", (long long)a->version);
+	print_field(_("version:"), line);
+	snprintf(line, sizeof line, "%s %s", a->created_at, a->created_by);
+	print_field(_("created:"), line);
+	snprintf(line, sizeof line, "%s %s%s%s", a->updated_at, a->updated_by,
+	    a->updated_from[0] ? " from " : "", a->updated_from);
+	print_field(_("updated:"), line);
+}
+
+static void
+print_list(const struct appeal *v, size_t n)
+{
+	printf("%-5s %-10s %-14s %-14s %-23s %-17s %-10s %s\n", "ID", "STATUS",
+	    "ACCOUNT", "WORK", "DAYS", "CHANNEL", "BY", "COMPENSATION");
+	for (size_t i = 0; i < n; i++) {
+		const struct appeal *a = &v[i];
+		char b1[DAY_BUFSZ], b2[DAY_BUFSZ], days[32], m[MONEY_BUFSZ];
+		char acc[64], work[64], by[64];
+
+		snprintf(days, sizeof days, "%s..%s", a->first_day == DAY_NONE ?
+		    "?" : day_format(a->first_day, b1), a->last_day == DAY_NONE ?
+		    "?" : day_format(a->last_day, b2));
+		text_fit(acc, sizeof acc, a->account_id, 14, "…");
+		text_fit(work, sizeof work, a->work_id[0] ? a->work_id : "-", 14, "…");
+		text_fit(by, sizeof by, a->updated_by, 10, "…");
+		printf("%-5lld %-10s %-*s %-*s %-23s %-17s %-*s %s\n",
+		    (long long)a->id, appeal_status_name(a->status),
+		    14 + (int)(strlen(acc) - (size_t)text_width(acc)), acc,
+		    14 + (int)(strlen(work) - (size_t)text_width(work)), work,
+		    days, appeal_channel_name(a->channel),
+		    10 + (int)(strlen(by) - (size_t)text_width(by)), by,
+		    a->has_compensation ? money_format(a->compensation, m) : "-");
+	}
+}
+
+static bool
+want_json(const struct opts *o, struct pt_err *err)
+{
+	if (o->format == NULL || strcmp(o->format, "text") == 0)
+		return false;
+	if (strcmp(o->format, "json") == 0)
+		return true;
+	err_set(err, PT_EXIT_USAGE, "--format '%s': use text or json", o->format);
+	return false;
+}
+
+static int
+do_list(struct db *db, const struct opts *o)
+{
+	struct pt_err err = { 0 };
+	struct appeal_filter f = { .status = -1, .account_id = o->account };
+	enum appeal_status s;
+	struct appeal *v;
+	bool json = want_json(o, &err);
+	size_t n;
+
+	if (err.code)
+		return cli_fail_err(&err);
+	if (o->status != NULL) {
+		if (!appeal_status_parse(o->status, &s))
+			return cli_fail(PT_EXIT_USAGE, "--status '%s': use draft, "
+			    "submitted, approved, rejected, paid or withdrawn",
+			    o->status);
+		f.status = (int)s;
+	}
+	if ((v = appeal_list(db, &f, &n, &err)) == NULL)
+		return cli_fail_err(&err);
+	if (json) {
+		json_object *arr = json_object_new_array();
+		for (size_t i = 0; i < n; i++)
+			json_object_array_add(arr, appeal_json(&v[i]));
+		print_json(arr);
+	} else
+		print_list(v, n);
+	free(v);
+	return PT_EXIT_OK;
+}
+
+static int
+need_id(int argc, char **argv, int64_t *id)
+{
+	if (optind >= argc)
+		return cli_fail(PT_EXIT_USAGE, "give the appeal's number: see "
+		    "'partner-tui appeal list'");
+	if (!parse_id(argv[optind], id))
+		return cli_fail(PT_EXIT_USAGE, "'%s' is not an appeal number",
+		    argv[optind]);
+	return PT_EXIT_OK;
+}
+
+static int
+report_change(const struct appeal *a, const char *what)
+{
+	char m[MONEY_BUFSZ], b[DAY_BUFSZ];
+
+	printf(_("appeal %lld %s (version %lld)\n"), (long long)a->id, what,
+	    (long long)a->version);
+	if (a->status == APPEAL_APPROVED) {
+		if (a->has_compensation)
+			printf(_("compensation %s, expected in the wallet on %s\n"),
+			    money_format(a->compensation, m),
+			    day_format(a->expected_pay_on, b));
+		else
+			printf(_("expected in the wallet on %s\n"),
+			    day_format(a->expected_pay_on, b));
+	}
+	return PT_EXIT_OK;
+}
 
 static int
 appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_not_implemented(&cmd_appeal);
+	struct opts o = { .version = -1 };
+	struct pt_err err = { 0 };
+	struct appeal a;
+	struct db *db;
+	const char *sub;
+	int64_t id = 0;
+	int c, rc = PT_EXIT_OK;
+
+	if (argc < 2)
+		return cli_fail(PT_EXIT_USAGE, "appeal needs a subcommand: list, "
+		    "show, new, edit, submit, decide or withdraw");
+	sub = argv[1];
+	argc--;
+	argv++;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT: o.format = optarg; break;
+		case OPT_STATUS: o.status = optarg; break;
+		case OPT_ACCOUNT: o.account = optarg; break;
+		case OPT_WORK: o.work = optarg; break;
+		case OPT_FROM: o.from = optarg; break;
+		case OPT_TO: o.to = optarg; break;
+		case OPT_CHANNEL: o.channel = optarg; break;
+		case OPT_CATEGORY: o.category = optarg; break;
+		case OPT_STATEMENT: o.statement = optarg; break;
+		case OPT_STATEMENT_FILE: o.statement_file = optarg; break;
+		case OPT_EVIDENCE: o.evidence = optarg; break;
+		case OPT_EVIDENCE_FILE: o.evidence_file = optarg; break;
+		case OPT_NOTE: o.note = optarg; break;
+		case OPT_SUBMIT: o.submit = true; break;
+		case OPT_VERSION:
+			if (!parse_id(optarg, &o.version))
+				return cli_fail(PT_EXIT_USAGE, "--version '%s' is "
+				    "not a version number", optarg);
+			break;
+		default:
+			return cli_usage(&cmd_appeal, true), PT_EXIT_USAGE;
+		}
+	}
+	if (strcmp(sub, "list") == 0) {
+		if (optind < argc)
+			return cli_fail(PT_EXIT_USAGE, "appeal list takes no "
+			    "argument '%s'", argv[optind]);
+	} else if (strcmp(sub, "new") != 0) {
+		if ((rc = need_id(argc, argv, &id)) != PT_EXIT_OK)
+			return rc;
+		optind++;
+	}
+	if (strcmp(sub, "decide") != 0 && optind < argc)
+		return cli_fail(PT_EXIT_USAGE, "unexpected argument '%s'",
+		    argv[optind]);
+	if (strcmp(sub, "list") && strcmp(sub, "show") && strcmp(sub, "new") &&
+	    strcmp(sub, "edit") && strcmp(sub, "submit") &&
+	    strcmp(sub, "decide") && strcmp(sub, "withdraw"))
+		return cli_fail(PT_EXIT_USAGE, "unknown appeal subcommand '%s': "
+		    "use list, show, new, edit, submit, decide or withdraw", sub);
+	if (strcmp(sub, "edit") == 0 && o.version < 0)
+		return cli_fail(PT_EXIT_USAGE, "appeal edit needs --version N (the "
+		    "version 'appeal show %lld' printed), so a colleague's change "
+		    "is never overwritten unseen", (long long)id);
+
+	db = cli_open_db(ctx, strcmp(sub, "list") && strcmp(sub, "show") ?
+	    0 : DB_OPEN_READONLY, &err);
+	if (db == NULL)
+		return cli_fail_err(&err);
+	if (strcmp(sub, "list") == 0) {
+		rc = do_list(db, &o);
+	} else if (strcmp(sub, "show") == 0) {
+		bool json = want_json(&o, &err);
+		if (err.code == 0 && appeal_get(db, id, &a, &err)) {
+			if (json)
+				print_json(appeal_json(&a));
+			else
+				print_show(&a);
+		} else
+			rc = cli_fail_err(&err);
+	} else if (strcmp(sub, "new") == 0) {
+		appeal_init(&a);
+		if (o.account == NULL)
+			rc = cli_fail(PT_EXIT_USAGE, "appeal new needs --account ID");
+		else if (!apply_fields(&o, &a, &err) || !appeal_create(db, &a, &err))
+			rc = cli_fail_err(&err);
+		else if (o.submit && !appeal_transition(db, a.id, a.version,
+		    APPEAL_SUBMITTED, NULL, &a, NULL, &err)) {
+			printf(_("appeal %lld created as a draft (version %lld)\n"),
+			    (long long)a.id, (long long)a.version);
+			rc = cli_fail_err(&err);
+		} else
+			rc = report_change(&a, o.submit ? _("created and submitted") :
+			    _("created as a draft"));
+	} else if (strcmp(sub, "edit") == 0) {
+		if (!appeal_get(db, id, &a, &err))
+			rc = cli_fail_err(&err);
+		else {
+			a.version = o.version;
+			if (!apply_fields(&o, &a, &err) ||
+			    !appeal_update(db, &a, NULL, &err))
+				rc = cli_fail_err(&err);
+			else
+				rc = report_change(&a, _("saved"));
+		}
+	} else {
+		enum appeal_status to = APPEAL_SUBMITTED;
+		if (strcmp(sub, "withdraw") == 0)
+			to = APPEAL_WITHDRAWN;
+		else if (strcmp(sub, "decide") == 0) {
+			if (optind + 1 != argc || !appeal_status_parse(argv[optind],
+			    &to) || (to != APPEAL_APPROVED && to != APPEAL_REJECTED &&
+			    to != APPEAL_PAID)) {
+				db_close(db);
+				return cli_fail(PT_EXIT_USAGE, "appeal decide ID "
+				    "approved|rejected|paid [--note TEXT]");
+			}
+		}
+		if (!appeal_transition(db, id, o.version, to, o.note, &a, NULL,
+		    &err))
+			rc = cli_fail_err(&err);
+		else
+			rc = report_change(&a, appeal_status_name(to));
+	}
+	db_close(db);
+	return rc;
 }
 
 const struct command cmd_appeal = {
 	.name = "appeal",
-	.usage = "appeal list|show|new|edit|submit|decide|withdraw ...",
+	.usage = "appeal list [--status S] [--account ID] [--format text|json]\n"
+	    "       appeal show ID [--format text|json]\n"
+	    "       appeal new --account ID [--work ID] [--from DAY] [--to DAY]\n"
+	    "              [--channel diagnosis|account_detection] [--category C]\n"
+	    "              [--statement TEXT | --statement-file FILE|-]\n"
+	    "              [--evidence TEXT | --evidence-file FILE] [--submit]\n"
+	    "       appeal edit ID --version N [the fields of new]\n"
+	    "       appeal submit|withdraw ID [--version N]\n"
+	    "       appeal decide ID approved|rejected|paid [--note TEXT] [--version N]",
 	.summary = "manage appeals from scripts",
 	.run = appeal_run,
 };

@@ -10,7 +10,9 @@
 
 #include "cli/cli.h"
 #include "core/exitcode.h"
+#include "core/engine.h"
 #include "core/paths.h"
+#include "import/import.h"
 
 extern const struct command cmd_demo;
 
@@ -31,10 +33,46 @@ remove_db_files(const char *path, struct pt_err *err)
 	return true;
 }
 
+/* The demo data set, in import order (accounts before their works). */
+static const char *const demo_files[] = {
+	"accounts.csv", "works.csv", "daily.csv", "violations.csv",
+	"applications.csv", "wallet.csv", NULL,
+};
+
+/* Loads the shipped files through the import module, as a user would. */
+static bool
+demo_load(struct db *db, struct pt_err *err)
+{
+	struct import_opts opts = { .as_of = DAY_NONE };
+
+	for (int i = 0; demo_files[i] != NULL; i++) {
+		char name[64], *file;
+		struct import_stats st;
+		int code;
+
+		snprintf(name, sizeof name, "demo/%s", demo_files[i]);
+		if ((file = paths_data_file(name)) == NULL) {
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return false;
+		}
+		code = import_file(db, file, &opts, &st, err);
+		if (code != PT_EXIT_OK) {
+			err_reset(err, code, "the demo data did not import "
+			    "(%s): %s", file, err->msg);
+			free(file);
+			return false;
+		}
+		free(file);
+	}
+	/* Scored now, so every pane has numbers at first sight. */
+	return engine_rescore_dirty(db, err);
+}
+
 bool
 cli_demo_build(const char *path, struct pt_err *err)
 {
 	struct db *db;
+	bool ok;
 
 	/* Replace only a partner-tui database: --db pointed at anything
 	 * else must not be deleted. */
@@ -52,8 +90,11 @@ cli_demo_build(const char *path, struct pt_err *err)
 	db = db_open(path, DB_OPEN_CREATE, err);
 	if (db == NULL)
 		return false;
+	ok = demo_load(db, err);
 	db_close(db);
-	return true;
+	if (!ok)
+		remove_db_files(path, &(struct pt_err){ 0 });
+	return ok;
 }
 
 static int

@@ -1,18 +1,136 @@
+/* `partner-tui import`: files into the database, each in one transaction
+ * (see IMPORT FORMATS in partner-tui(1)). */
 #include "config.h"
 
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "core/clock.h"
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "i18n.h"
+#include "import/import.h"
 
 extern const struct command cmd_import;
+
+static void
+print_report(void *arg, const char *message)
+{
+	fprintf(stderr, "%s\n", message);
+}
+
+static void
+print_summary(const char *path, const struct import_stats *st, bool dry_run,
+    int code)
+{
+	printf(_("%s: %s, %lld rows: %lld inserted, %lld updated, %lld "
+	    "unchanged, %lld rejected%s\n"), path, st->table ? st->table : "?",
+	    (long long)st->rows, (long long)st->inserted,
+	    (long long)st->updated, (long long)st->unchanged,
+	    (long long)st->rejected, code != PT_EXIT_OK ?
+	    _(" (file rejected: nothing imported)") : dry_run ?
+	    _(" (dry run: nothing written)") : "");
+}
 
 static int
 import_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_not_implemented(&cmd_import);
+	static const struct option longopts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "skip-bad-rows", no_argument, NULL, 's' },
+		{ "account", required_argument, NULL, 'a' },
+		{ "work", required_argument, NULL, 'w' },
+		{ "as-of", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_opts opts = {
+		.as_of = DAY_NONE,
+		.report = print_report,
+	};
+	struct pt_err err = { 0 };
+	bool quiet = false;
+	struct db *db;
+	int c, code = PT_EXIT_OK;
+	bool committed = false;
+
+	while ((c = getopt_long(argc, argv, "nsa:w:o:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			opts.dry_run = true;
+			break;
+		case 's':
+			opts.skip_bad_rows = true;
+			break;
+		case 'a':
+			opts.account = optarg;
+			break;
+		case 'w':
+			opts.work = optarg;
+			break;
+		case 'o':
+			if (!day_parse_iso(optarg, &opts.as_of))
+				return cli_fail(PT_EXIT_USAGE, _("--as-of '%s' "
+				    "is not a day: write YYYY-MM-DD"), optarg);
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		default:
+			cli_usage(&cmd_import, true);
+			return PT_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_fail(PT_EXIT_USAGE, _("import needs at least one "
+		    "FILE: see 'partner-tui import --help'"));
+	opts.progress = !quiet && isatty(STDERR_FILENO);
+	if ((db = cli_open_db(ctx, DB_OPEN_CREATE, &err)) == NULL)
+		return cli_fail_err(&err);
+	if (db->readonly) {
+		db_close(db);
+		return cli_fail(PT_EXIT_DB, _("the database is read-only for "
+		    "you: nothing can be imported"));
+	}
+	/* Files go in in the order given (accounts before their works);
+	 * the first one rejected stops the command. */
+	for (int i = optind; i < argc; i++) {
+		struct import_stats st;
+
+		err_clear(&err);
+		code = import_file(db, argv[i], &opts, &st, &err);
+		if (!quiet || code != PT_EXIT_OK)
+			print_summary(argv[i], &st, opts.dry_run, code);
+		fflush(stdout);
+		if (code != PT_EXIT_OK) {
+			cli_fail_err(&err);
+			break;
+		}
+		committed |= !opts.dry_run;
+	}
+	/* The engine recomputes what the imports marked, once for all. */
+	if (committed) {
+		err_clear(&err);
+		if (!engine_rescore_dirty(db, &err)) {
+			cli_fail(PT_EXIT_DB, _("the files were imported, but "
+			    "rescoring failed (%s): run 'partner-tui rescore'"),
+			    err.msg);
+			if (code == PT_EXIT_OK)
+				code = PT_EXIT_DB;
+		}
+	}
+	db_close(db);
+	return code;
 }
 
 const struct command cmd_import = {
 	.name = "import",
-	.usage = "import [--dry-run] [--skip-bad-rows] [--account ID] [--as-of DAY] FILE...",
+	.usage = "import [--dry-run] [--skip-bad-rows] [--quiet] [--account ID] "
+	    "[--work ID] [--as-of DAY] FILE...",
 	.summary = "import xlsx, CSV or JSON files",
 	.run = import_run,
 };

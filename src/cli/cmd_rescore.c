@@ -1,18 +1,48 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
 #include "cli/cli.h"
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "i18n.h"
 
 extern const struct command cmd_rescore;
 
 static int
 rescore_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_not_implemented(&cmd_rescore);
+	struct pt_err err = { 0 };
+	struct db *db;
+	struct timespec t0, t1;
+	int64_t n = 0;
+	const char *model_err;
+
+	if (argc > 1)
+		return cli_fail(PT_EXIT_USAGE, _("rescore takes no arguments: "
+		    "see 'partner-tui rescore --help'"));
+	if ((model_err = engine_model_error()) != NULL)
+		cli_fail(0, _("model file refused, using the defaults: %s"),
+		    model_err);
+	if ((db = cli_open_db(ctx, DB_OPEN_CREATE, &err)) == NULL)
+		return cli_fail_err(&err);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (!engine_rescore_all_count(db, &n, &err)) {
+		db_close(db);
+		return cli_fail_err(&err);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	db_close(db);
+	printf(_("rescored %lld work-days in %.2f s\n"), (long long)n,
+	    (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	return PT_EXIT_OK;
 }
 
 const struct command cmd_rescore = {
 	.name = "rescore",
 	.usage = "rescore",
-	.summary = "recompute every derived result",
+	.summary = N_("recompute every derived result"),
 	.run = rescore_run,
 };

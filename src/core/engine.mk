@@ -1,1 +1,12 @@
 # Owned by one area; included from its parent fragment.
+# The scoring engine (issue 4).
+src_core_libpartner_a_SOURCES += \
+	src/core/modelconf.c src/core/modelconf.h \
+	src/core/calendar.c src/core/calendar.h \
+	src/core/calibration.c src/core/calibration.h \
+	src/core/engine.c src/core/engine.h src/core/engine_internal.h
+src_core_libpartner_a_SOURCES += \
+	src/core/eligibility.c \
+	src/core/attribution.c src/core/attribution.h \
+	src/core/compensation.c
+src_core_libpartner_a_SOURCES += src/core/report.c src/core/report.h

@@ -15,7 +15,7 @@ err_clear(struct pt_err *err)
 	err->msg[0] = '\0';
 }
 
-static void
+static void __attribute__((format(printf, 3, 0)))
 err_vset(struct pt_err *err, int code, const char *fmt, va_list ap)
 {
 	err->code = code;

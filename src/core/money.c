@@ -18,7 +18,7 @@ money_format(fen_t fen, char buf[MONEY_BUFSZ])
 {
 	unsigned long long mag = magnitude(fen);
 	unsigned long long yuan = mag / 100;
-	char digits[32], grouped[48];
+	char digits[24], grouped[32];
 	size_t n, out = 0;
 
 	snprintf(digits, sizeof digits, "%llu", yuan);

@@ -7,7 +7,7 @@
 
 typedef int64_t fen_t;
 
-#define MONEY_BUFSZ 40
+#define MONEY_BUFSZ 64
 
 /* "¥1,234.56", "-¥0.50"; returns buf. */
 char *money_format(fen_t fen, char buf[MONEY_BUFSZ]);

@@ -1,11 +1,1351 @@
+/* The import driver: picks a reader by content, maps the header to one of
+ * the project's tables (DESIGN §4), parses every cell strictly, writes
+ * through src/core/store in one transaction and records the run. */
 #include "config.h"
 
-#include "import/import.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
-/* Readers arrive with the import issue. */
-int import_placeholder(void);
-int
-import_placeholder(void)
+#include "core/actor.h"
+#include "core/clock.h"
+#include "core/exitcode.h"
+#include "core/store.h"
+#include "core/text.h"
+#include "core/value.h"
+#include "import/import.h"
+#include "import/internal.h"
+#include "import/sha256.h"
+#include "import/strmap.h"
+
+/* ---- fields and tables ---- */
+
+enum field {
+	F_ACCOUNT_ID, F_NAME, F_ACCOUNT_KIND, F_CELEBRITY, F_CERTIFICATION,
+	F_PLAN_STATUS, F_BANK_CARD,
+	F_WORK_ID, F_TITLE, F_PUBLISHED_AT, F_GENRE, F_DURATION, F_VISIBILITY,
+	F_REVIEW, F_ORIGINAL, F_INFRINGING, F_COMMERCIAL, F_SELECTED,
+	F_DATE, F_PLAYS, F_PROFITABLE_PLAYS, F_LIKES, F_FAVORITES, F_COMMENTS,
+	F_SHARES, F_COMPLETION, F_COMPLETION_5S, F_BOUNCE_2S, F_AVG_PLAY,
+	F_USER_VALUE, F_QUALITY, F_REVENUE, F_COVER_CTR, F_PROFILE_VISITS,
+	F_FOLLOWERS,
+	F_VIOLATION_KIND, F_VIOLATION_STATUS,
+	F_SUBMITTED_ON, F_REVIEWED_ON, F_RESULT, F_REASON,
+	F_WALLET_KIND, F_AMOUNT,
+	F_COUNT
+};
+
+enum ftype {
+	FT_ID,		/* non-empty one-line text, at most 255 bytes */
+	FT_TEXT,	/* any text (titles keep their newlines) */
+	FT_COUNT, FT_REAL, FT_RATE, FT_SECONDS, FT_MONEY,
+	FT_DAY,		/* a day; a time after it is accepted and dropped */
+	FT_TIME,	/* a day with an optional time */
+	FT_BOOL, FT_ENUM,
+};
+
+static const struct value_enum account_kinds[] = {
+	{ "personal", "个人" }, { "enterprise", "企业" },
+	{ "enterprise_affiliated", "企业关联" }, { NULL, NULL },
+};
+static const struct value_enum plan_statuses[] = {
+	{ "not_joined", "未加入" }, { "pending", "审核中" },
+	{ "joined", "已加入" }, { "rejected", "未通过" }, { NULL, NULL },
+};
+static const struct value_enum visibilities[] = {
+	{ "public", "公开" }, { "one_day", "一日可见" },
+	{ "self_only", "仅自己可见" }, { "deleted", "已删除" }, { NULL, NULL },
+};
+/* The Creator Center writes its own words for the review state. */
+static const struct value_enum reviews[] = {
+	{ "approved", "通过" }, { "pending", "审核中" },
+	{ "rejected", "未通过" }, { "approved", "审核通过" },
+	{ "approved", "已通过" }, { "rejected", "审核未通过" },
+	{ "rejected", "不通过" }, { NULL, NULL },
+};
+static const struct value_enum commercials[] = {
+	{ "none", "无" }, { "ad", "广告" }, { "commercial_order", "商单" },
+	{ "sales", "带货" }, { "paid", "付费" }, { NULL, NULL },
+};
+static const struct value_enum violation_statuses[] = {
+	{ "active", "生效" }, { "overturned", "已撤销" }, { NULL, NULL },
+};
+static const struct value_enum results[] = {
+	{ "pending", "审核中" }, { "approved", "通过" },
+	{ "rejected", "未通过" }, { NULL, NULL },
+};
+static const struct value_enum wallet_kinds[] = {
+	{ "settlement", "结算" }, { "compensation", "补款" },
+	{ "withdrawal", "提现" }, { "adjustment", "调整" }, { NULL, NULL },
+};
+
+struct column {
+	enum field field;
+	const char *en, *zh, *alias;
+	enum ftype type;
+	const struct value_enum *values;
+	bool required;
+};
+
+struct import_ctx;
+struct pval;
+
+struct table {
+	const char *name;
+	const struct column *cols;
+	int (*apply)(struct import_ctx *ctx, long line, struct pval *v);
+};
+
+#define END { F_COUNT, NULL, NULL, NULL, 0, NULL, false }
+
+static const struct column accounts_cols[] = {
+	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
+	{ F_NAME, "name", "账号名称", NULL, FT_TEXT, NULL, false },
+	{ F_ACCOUNT_KIND, "kind", "账号类型", NULL, FT_ENUM, account_kinds, false },
+	{ F_CELEBRITY, "celebrity", "明星认证", NULL, FT_BOOL, NULL, false },
+	{ F_CERTIFICATION, "certification", "专业认证", NULL, FT_TEXT, NULL, false },
+	{ F_PLAN_STATUS, "plan_status", "计划状态", NULL, FT_ENUM, plan_statuses, false },
+	{ F_BANK_CARD, "bank_card", "实名银行卡", NULL, FT_BOOL, NULL, false },
+	END
+};
+static const struct column works_cols[] = {
+	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, true },
+	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
+	{ F_TITLE, "title", "作品名称", NULL, FT_TEXT, NULL, false },
+	{ F_PUBLISHED_AT, "published_at", "发布时间", NULL, FT_TIME, NULL, false },
+	{ F_GENRE, "genre", "体裁", NULL, FT_TEXT, NULL, false },
+	{ F_DURATION, "duration", "时长", NULL, FT_SECONDS, NULL, false },
+	{ F_VISIBILITY, "visibility", "可见性", NULL, FT_ENUM, visibilities, false },
+	{ F_REVIEW, "review", "审核状态", NULL, FT_ENUM, reviews, false },
+	{ F_ORIGINAL, "original", "原创", NULL, FT_BOOL, NULL, false },
+	{ F_INFRINGING, "infringing", "侵权", NULL, FT_BOOL, NULL, false },
+	{ F_COMMERCIAL, "commercial", "商业内容", NULL, FT_ENUM, commercials, false },
+	{ F_SELECTED, "selected", "精选", NULL, FT_BOOL, NULL, false },
+	END
+};
+static const struct column daily_cols[] = {
+	{ F_DATE, "date", "日期", NULL, FT_DAY, NULL, true },
+	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, true },
+	{ F_PLAYS, "plays", "播放量", NULL, FT_COUNT, NULL, false },
+	{ F_PROFITABLE_PLAYS, "profitable_plays", "获利播放量", NULL, FT_COUNT, NULL, false },
+	{ F_LIKES, "likes", "点赞量", NULL, FT_COUNT, NULL, false },
+	{ F_FAVORITES, "favorites", "收藏量", "favourites", FT_COUNT, NULL, false },
+	{ F_COMMENTS, "comments", "评论量", NULL, FT_COUNT, NULL, false },
+	{ F_SHARES, "shares", "分享量", NULL, FT_COUNT, NULL, false },
+	{ F_COMPLETION, "completion_rate", "完播率", NULL, FT_RATE, NULL, false },
+	{ F_COMPLETION_5S, "completion_rate_5s", "5s完播率", NULL, FT_RATE, NULL, false },
+	{ F_BOUNCE_2S, "bounce_rate_2s", "2s跳出率", NULL, FT_RATE, NULL, false },
+	{ F_AVG_PLAY, "avg_play_duration", "平均播放时长", NULL, FT_SECONDS, NULL, false },
+	{ F_USER_VALUE, "user_value", "观看用户价值", NULL, FT_REAL, NULL, false },
+	{ F_QUALITY, "quality", "内容质量", NULL, FT_REAL, NULL, false },
+	{ F_REVENUE, "revenue", "收益", NULL, FT_MONEY, NULL, false },
+	END
+};
+static const struct column violations_cols[] = {
+	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
+	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, false },
+	{ F_DATE, "date", "日期", NULL, FT_DAY, NULL, true },
+	{ F_VIOLATION_KIND, "kind", "违规类型", NULL, FT_ID, NULL, true },
+	{ F_VIOLATION_STATUS, "status", "状态", NULL, FT_ENUM, violation_statuses, false },
+	END
+};
+static const struct column applications_cols[] = {
+	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
+	{ F_SUBMITTED_ON, "submitted_on", "提交日期", NULL, FT_DAY, NULL, true },
+	{ F_REVIEWED_ON, "reviewed_on", "审核日期", NULL, FT_DAY, NULL, false },
+	{ F_RESULT, "result", "审核结果", NULL, FT_ENUM, results, false },
+	{ F_REASON, "reason", "原因", NULL, FT_TEXT, NULL, false },
+	END
+};
+static const struct column wallet_cols[] = {
+	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
+	{ F_DATE, "date", "日期", NULL, FT_DAY, NULL, true },
+	{ F_WALLET_KIND, "kind", "类型", NULL, FT_ENUM, wallet_kinds, true },
+	{ F_AMOUNT, "amount", "金额", NULL, FT_MONEY, NULL, true },
+	END
+};
+/* The Creator Center export (作品列表导出): totals per work as of a day.
+ * work_id is for Open Platform item/base files that name their work. */
+static const struct column snapshot_cols[] = {
+	{ F_TITLE, "title", "作品名称", NULL, FT_TEXT, NULL, false },
+	{ F_PUBLISHED_AT, "published_at", "发布时间", NULL, FT_TIME, NULL, false },
+	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, false },
+	{ F_GENRE, "genre", "体裁", NULL, FT_TEXT, NULL, false },
+	{ F_REVIEW, "review", "审核状态", NULL, FT_ENUM, reviews, false },
+	{ F_PLAYS, "plays", "播放量", NULL, FT_COUNT, NULL, true },
+	{ F_COMPLETION, "completion_rate", "完播率", NULL, FT_RATE, NULL, false },
+	{ F_COMPLETION_5S, "completion_rate_5s", "5s完播率", NULL, FT_RATE, NULL, false },
+	{ F_COVER_CTR, "cover_ctr", "封面点击率", NULL, FT_RATE, NULL, false },
+	{ F_BOUNCE_2S, "bounce_rate_2s", "2s跳出率", NULL, FT_RATE, NULL, false },
+	{ F_AVG_PLAY, "avg_play_duration", "平均播放时长", NULL, FT_SECONDS, NULL, false },
+	{ F_LIKES, "likes", "点赞量", NULL, FT_COUNT, NULL, false },
+	{ F_SHARES, "shares", "分享量", NULL, FT_COUNT, NULL, false },
+	{ F_COMMENTS, "comments", "评论量", NULL, FT_COUNT, NULL, false },
+	{ F_FAVORITES, "favorites", "收藏量", "favourites", FT_COUNT, NULL, false },
+	{ F_PROFILE_VISITS, "profile_visits", "主页访问量", NULL, FT_COUNT, NULL, false },
+	{ F_FOLLOWERS, "followers_gained", "粉丝增量", NULL, FT_COUNT, NULL, false },
+	END
+};
+
+/* Which store metric a field fills (-1: none). */
+static int
+metric_of(enum field f)
 {
+	switch (f) {
+	case F_PLAYS: return SM_PLAYS;
+	case F_PROFITABLE_PLAYS: return SM_PROFITABLE_PLAYS;
+	case F_LIKES: return SM_LIKES;
+	case F_FAVORITES: return SM_FAVORITES;
+	case F_COMMENTS: return SM_COMMENTS;
+	case F_SHARES: return SM_SHARES;
+	case F_PROFILE_VISITS: return SM_PROFILE_VISITS;
+	case F_FOLLOWERS: return SM_FOLLOWERS_GAINED;
+	case F_COMPLETION: return SM_COMPLETION_RATE;
+	case F_COMPLETION_5S: return SM_COMPLETION_RATE_5S;
+	case F_BOUNCE_2S: return SM_BOUNCE_RATE_2S;
+	case F_AVG_PLAY: return SM_AVG_PLAY_DURATION;
+	case F_USER_VALUE: return SM_USER_VALUE;
+	case F_QUALITY: return SM_QUALITY;
+	case F_COVER_CTR: return SM_COVER_CTR;
+	case F_REVENUE: return SM_REVENUE;
+	default: return -1;
+	}
+}
+
+/* ---- the context ---- */
+
+#define MAX_COLS 256
+
+struct pval {
+	bool present;
+	char *text;		/* trimmed cell (text, id, enum's canonical) */
+	int64_t i;
+	double d;
+	fen_t fen;
+	day_t day;
+	int sec;
+	bool has_time;
+	bool b;
+};
+
+struct import_ctx {
+	struct db *db;
+	const struct import_opts *opts;
+	const char *path, *file;	/* file: as shown in messages */
+	struct pt_err *err;
+	struct import_stats *stats;
+	const struct table *table;
+	int ncols;
+	int colmap[MAX_COLS];		/* file column -> index in table->cols, -1 */
+	char *colname[MAX_COLS];	/* header text as written */
+	bool header_done, strict_width;
+	int64_t run_id;
+	day_t as_of;
+	char today_iso[DAY_BUFSZ];
+	struct sha256 sha;
+	struct strmap work_account;	/* work_id -> account_id */
+	struct strmap accounts;		/* known account ids */
+	struct strmap dirty;		/* "account\x1f" "day" */
+	int reports;
+	/* progress */
+	struct timespec started, last_progress;
+	bool progress_shown;
+	off_t done_bytes, total_bytes;
+};
+
+const struct import_opts *
+import_ctx_opts(struct import_ctx *ctx)
+{
+	return ctx->opts;
+}
+
+const char *
+import_ctx_file(struct import_ctx *ctx)
+{
+	return ctx->file;
+}
+
+void
+import_set_strict_width(struct import_ctx *ctx, bool strict)
+{
+	ctx->strict_width = strict;
+}
+
+void
+import_hash(struct import_ctx *ctx, const void *buf, size_t n)
+{
+	sha256_update(&ctx->sha, buf, n);
+}
+
+static double
+elapsed(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+progress_draw(struct import_ctx *ctx, bool force)
+{
+	struct timespec now;
+	double t;
+	char pct[48] = "";
+
+	if (!ctx->opts->progress)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	/* A few updates a second: more would cost time over SSH. */
+	if (!force && ctx->progress_shown &&
+	    elapsed(&ctx->last_progress, &now) < 0.25)
+		return;
+	if (!force && !ctx->progress_shown && elapsed(&ctx->started, &now) < 0.25)
+		return;
+	ctx->last_progress = now;
+	ctx->progress_shown = true;
+	t = elapsed(&ctx->started, &now);
+	if (ctx->total_bytes > 0) {
+		int p = (int)(100.0 * (double)ctx->done_bytes /
+		    (double)ctx->total_bytes);
+		char bar[21];
+		for (int i = 0; i < 20; i++)
+			bar[i] = i < p / 5 ? '#' : '.';
+		bar[20] = '\0';
+		snprintf(pct, sizeof pct, "[%s] %3d%%", bar, p > 100 ? 100 : p);
+		fprintf(stderr, "\r%s %s %lld rows, %.0f rows/s\033[K", ctx->file,
+		    pct, (long long)ctx->stats->rows,
+		    t > 0 ? (double)ctx->stats->rows / t : 0.0);
+	} else
+		fprintf(stderr, "\r%s %lld rows, %.0f rows/s\033[K", ctx->file,
+		    (long long)ctx->stats->rows,
+		    t > 0 ? (double)ctx->stats->rows / t : 0.0);
+	fflush(stderr);
+}
+
+void
+import_progress(struct import_ctx *ctx, off_t done, off_t total)
+{
+	ctx->done_bytes = done;
+	ctx->total_bytes = total;
+	progress_draw(ctx, false);
+}
+
+static void
+progress_clear(struct import_ctx *ctx)
+{
+	if (ctx->progress_shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+}
+
+static void
+report(struct import_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+report(struct import_ctx *ctx, const char *fmt, ...)
+{
+	int max = ctx->opts->max_reports > 0 ? ctx->opts->max_reports : 50;
+	char msg[2048];
+	va_list ap;
+
+	if (ctx->opts->report == NULL || ctx->reports++ >= max)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	progress_clear(ctx);
+	ctx->progress_shown = false;
+	ctx->opts->report(ctx->opts->report_arg, msg);
+}
+
+void
+import_reject(struct import_ctx *ctx, long line, const char *column,
+    const char *reason, const char *value)
+{
+	char *safe = text_sanitize(value ? value : "", TEXT_ONE_LINE);
+	char shown[160];
+
+	/* A long cell is cut: the message must stay one readable line. */
+	text_fit(shown, sizeof shown, safe ? safe : "", 60, "…");
+	if (column != NULL)
+		report(ctx, "%s:%ld: %s: %s (%s)", ctx->file, line, column,
+		    reason, shown);
+	else if (value != NULL)
+		report(ctx, "%s:%ld: %s (%s)", ctx->file, line, reason, shown);
+	else
+		report(ctx, "%s:%ld: %s", ctx->file, line, reason);
+	free(safe);
+}
+
+/* ---- header mapping ---- */
+
+static bool
+header_is(const char *h, const char *name)
+{
+	return name != NULL && strcasecmp(h, name) == 0;
+}
+
+/* Matches a header against a table's columns: the English name, the
+ * Chinese one, an alias; and the same with a unit in brackets removed
+ * ("收益(元)", "平均播放时长（秒）"). */
+static int
+match_column(const struct column *cols, const char *h)
+{
+	char base[256];
+	char *p;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; cols[i].en != NULL; i++)
+			if (header_is(h, cols[i].en) || header_is(h, cols[i].zh) ||
+			    header_is(h, cols[i].alias))
+				return i;
+		if (pass == 1)
+			break;
+		snprintf(base, sizeof base, "%s", h);
+		if ((p = strstr(base, "\xef\xbc\x88")) == NULL &&	/* （ */
+		    (p = strchr(base, '(')) == NULL)
+			return -1;
+		while (p > base && p[-1] == ' ')
+			p--;
+		*p = '\0';
+		h = base;
+	}
+	return -1;
+}
+
+static int apply_accounts(struct import_ctx *, long, struct pval *);
+static int apply_works(struct import_ctx *, long, struct pval *);
+static int apply_daily(struct import_ctx *, long, struct pval *);
+static int apply_violations(struct import_ctx *, long, struct pval *);
+static int apply_applications(struct import_ctx *, long, struct pval *);
+static int apply_wallet(struct import_ctx *, long, struct pval *);
+static int apply_snapshot(struct import_ctx *, long, struct pval *);
+
+static const struct table tables[] = {
+	{ "accounts", accounts_cols, apply_accounts },
+	{ "works", works_cols, apply_works },
+	{ "daily", daily_cols, apply_daily },
+	{ "violations", violations_cols, apply_violations },
+	{ "applications", applications_cols, apply_applications },
+	{ "wallet", wallet_cols, apply_wallet },
+	{ "creator_center", snapshot_cols, apply_snapshot },
+};
+#define NTABLES (sizeof tables / sizeof tables[0])
+
+static void
+trim_in_place(char **cell)
+{
+	char *s = *cell;
+	size_t n = strlen(s);
+
+	/* Same spaces as value_trim(); done here without a copy. */
+	value_trim(s, s, n + 1);
+}
+
+bool
+import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
+    struct pt_err *err)
+{
+	int best = -1, best_score = 0, tie = -1;
+	bool dup = false;
+
+	if (n > MAX_COLS) {
+		err_set(err, PT_EXIT_DATA, "%s:%ld: %d columns: at most %d are "
+		    "read", ctx->file, line, n, MAX_COLS);
+		return false;
+	}
+	for (int i = 0; i < n; i++)
+		trim_in_place((char **)&cells[i]);
+	for (size_t t = 0; t < NTABLES; t++) {
+		int score = 0;
+		bool have[64] = { false };
+		bool ok = true;
+
+		for (int i = 0; i < n; i++) {
+			int c = match_column(tables[t].cols, cells[i]);
+			if (c >= 0 && !have[c]) {
+				have[c] = true;
+				score++;
+			}
+		}
+		for (int c = 0; tables[t].cols[c].en != NULL; c++)
+			if (tables[t].cols[c].required && !have[c])
+				ok = false;
+		if (!ok)
+			continue;
+		if (score > best_score) {
+			best = (int)t;
+			best_score = score;
+			tie = -1;
+		} else if (score == best_score)
+			tie = (int)t;
+	}
+	if (best < 0) {
+		err_set(err, PT_EXIT_DATA, "%s:%ld: the header matches none of "
+		    "the known tables (accounts, works, daily, violations, "
+		    "applications, wallet, the Creator Center export): see "
+		    "IMPORT FORMATS in partner-tui(1)", ctx->file, line);
+		return false;
+	}
+	if (tie >= 0) {
+		err_set(err, PT_EXIT_DATA, "%s:%ld: the header fits both %s and "
+		    "%s: add the columns that tell them apart", ctx->file, line,
+		    tables[best].name, tables[tie].name);
+		return false;
+	}
+	ctx->table = &tables[best];
+	ctx->stats->table = ctx->table->name;
+	ctx->ncols = n;
+	for (int i = 0; i < n; i++) {
+		int c = match_column(ctx->table->cols, cells[i]);
+		ctx->colname[i] = strdup(cells[i]);
+		if (ctx->colname[i] == NULL) {
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return false;
+		}
+		for (int j = 0; j < i && c >= 0; j++)
+			if (ctx->colmap[j] == c)
+				dup = true;
+		if (dup) {
+			err_set(err, PT_EXIT_DATA, "%s:%ld: column '%s' appears "
+			    "twice", ctx->file, line, cells[i]);
+			return false;
+		}
+		ctx->colmap[i] = c;
+		if (c < 0)
+			report(ctx, "%s:%ld: %s: unknown column, ignored",
+			    ctx->file, line, cells[i][0] ? cells[i] : "(empty)");
+	}
+	if (ctx->table->apply == apply_snapshot) {
+		bool exists = false, has_work = ctx->opts->work != NULL;
+		for (int i = 0; i < n; i++)
+			if (ctx->colmap[i] >= 0 &&
+			    ctx->table->cols[ctx->colmap[i]].field == F_WORK_ID)
+				has_work = true;
+		if (ctx->opts->account == NULL && !has_work) {
+			err_set(err, PT_EXIT_USAGE, "%s: a Creator Center export "
+			    "names no account: give it with --account ID",
+			    ctx->file);
+			return false;
+		}
+		if (ctx->opts->account != NULL) {
+			if (!store_account_exists(ctx->db, ctx->opts->account,
+			    &exists, err))
+				return false;
+			if (!exists) {
+				err_set(err, PT_EXIT_DATA, "%s: unknown account "
+				    "'%s' (--account): import its accounts file "
+				    "first", ctx->file, ctx->opts->account);
+				return false;
+			}
+		}
+	}
+	ctx->header_done = true;
+	return true;
+}
+
+/* ---- cells ---- */
+
+static const char *
+parse_cell(const struct column *col, char *cell, struct pval *v)
+{
+	const char *why;
+	int e;
+
+	v->present = false;
+	v->text = cell;
+	if (!text_utf8_valid(cell, strlen(cell), NULL))
+		return "invalid UTF-8";
+	if (col->type != FT_TEXT)
+		trim_in_place(&v->text);
+	if (col->type == FT_TEXT) {
+		/* Text is kept as written; only a missing marker is NULL. */
+		if (value_is_missing(cell))
+			return NULL;
+		trim_in_place(&v->text);
+		v->present = true;
+		return NULL;
+	}
+	if (value_is_missing(v->text))
+		return col->required ? "required value missing" : NULL;
+	switch (col->type) {
+	case FT_ID:
+		if (strlen(v->text) > 255)
+			return "longer than 255 bytes";
+		for (const char *p = v->text; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				return "control character in an identifier";
+		break;
+	case FT_TEXT:
+		break;
+	case FT_COUNT:
+		if ((why = value_parse_count(v->text, &v->i)) != NULL)
+			return why;
+		break;
+	case FT_REAL:
+		if ((why = value_parse_real(v->text, &v->d)) != NULL)
+			return why;
+		if (col->field == F_USER_VALUE && v->d < 0)
+			return "negative user value";
+		if (col->field == F_QUALITY && (v->d < 0 || v->d > 100))
+			return "quality outside 0-100";
+		break;
+	case FT_RATE:
+		if ((why = value_parse_rate(v->text, &v->d)) != NULL)
+			return why;
+		break;
+	case FT_SECONDS:
+		if ((why = value_parse_seconds(v->text, &v->d)) != NULL)
+			return why;
+		break;
+	case FT_MONEY:
+		if ((why = value_parse_money(v->text, &v->fen)) != NULL)
+			return why;
+		if (col->field == F_REVENUE && v->fen < 0)
+			return "negative revenue";
+		break;
+	case FT_DAY:
+	case FT_TIME:
+		if ((why = value_parse_day(v->text, &v->day, &v->sec,
+		    &v->has_time)) != NULL)
+			return why;
+		break;
+	case FT_BOOL:
+		if ((why = value_parse_bool(v->text, &v->b)) != NULL)
+			return why;
+		break;
+	case FT_ENUM:
+		if ((why = value_parse_enum(v->text, col->values, &e)) != NULL)
+			return why;
+		v->text = (char *)col->values[e].en;
+		break;
+	}
+	v->present = true;
+	return NULL;
+}
+
+bool
+import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
+    struct pt_err *err)
+{
+	struct pval v[F_COUNT];
+	bool empty = true, bad = false;
+	int rc;
+
+	if (!ctx->header_done)
+		return import_header(ctx, line, n, cells, err);
+	for (int i = 0; i < n && empty; i++)
+		for (const char *p = cells[i]; *p && empty; p++)
+			if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+				empty = false;
+	if (empty)
+		return true;	/* blank rows spreadsheets leave behind */
+	ctx->stats->rows++;
+	if (ctx->strict_width && n != ctx->ncols) {
+		char why[80];
+		snprintf(why, sizeof why, "%d fields where the header has %d",
+		    n, ctx->ncols);
+		import_reject(ctx, line, NULL, why, NULL);
+		ctx->stats->rejected++;
+		return true;
+	}
+	for (int f = 0; f < F_COUNT; f++)
+		v[f].present = false;
+	for (int i = 0; i < ctx->ncols; i++) {
+		const struct column *col;
+		const char *why;
+		char blank[1] = "";	/* writable: cells are trimmed in place */
+		char *cell = i < n ? cells[i] : blank;
+
+		if (ctx->colmap[i] < 0)
+			continue;
+		col = &ctx->table->cols[ctx->colmap[i]];
+		if ((why = parse_cell(col, cell, &v[col->field])) != NULL) {
+			if (strcmp(why, "unknown value") == 0) {
+				char exp[300], msg[400];
+				snprintf(msg, sizeof msg, "unknown value; expected "
+				    "%s", value_enum_expected(col->values, exp,
+				    sizeof exp));
+				import_reject(ctx, line, ctx->colname[i], msg,
+				    cell);
+			} else
+				import_reject(ctx, line, ctx->colname[i], why,
+				    cell);
+			bad = true;
+		}
+	}
+	/* A required column present in the header but beyond a short row. */
+	for (int c = 0; !bad && ctx->table->cols[c].en != NULL; c++) {
+		const struct column *col = &ctx->table->cols[c];
+		if (col->required && !v[col->field].present) {
+			import_reject(ctx, line, col->en,
+			    "required value missing", "");
+			bad = true;
+		}
+	}
+	if (bad) {
+		ctx->stats->rejected++;
+		return true;
+	}
+	rc = ctx->table->apply(ctx, line, v);
+	switch (rc) {
+	case STORE_INSERTED: ctx->stats->inserted++; break;
+	case STORE_UPDATED: ctx->stats->updated++; break;
+	case STORE_UNCHANGED: ctx->stats->unchanged++; break;
+	case STORE_FAILED:
+		if (ctx->err->code == PT_EXIT_DATA) {
+			/* A constraint the checks above did not foresee:
+			 * still a bad row, not a broken database. */
+			import_reject(ctx, line, NULL, ctx->err->msg, NULL);
+			err_clear(ctx->err);
+			ctx->stats->rejected++;
+			return true;
+		}
+		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		return false;
+	default:		/* rejected by apply, already reported */
+		ctx->stats->rejected++;
+		break;
+	}
+	if (ctx->stats->rows % 4096 == 0)
+		progress_draw(ctx, false);
+	return true;
+}
+
+/* ---- references and dirty marks ---- */
+
+#define REJECTED 100	/* apply's "bad row, reported" */
+
+static bool
+mark(struct import_ctx *ctx, const char *account, day_t day)
+{
+	char key[300], d[DAY_BUFSZ];
+
+	snprintf(key, sizeof key, "%s\x1f%s", account, day_format(day, d));
+	if (!strmap_put(&ctx->dirty, key, "", NULL)) {
+		err_set(ctx->err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+/* The account of a work (cached); NULL when the work is unknown or on a
+ * database error (ctx->err set). */
+static const char *
+work_account(struct import_ctx *ctx, const char *work_id)
+{
+	const char *a = strmap_get(&ctx->work_account, work_id);
+	char acc[256];
+	bool found;
+
+	if (a != NULL)
+		return a;
+	if (!store_work_account(ctx->db, work_id, acc, &found, ctx->err) ||
+	    !found)
+		return NULL;
+	if (!strmap_put(&ctx->work_account, work_id, acc, NULL)) {
+		err_set(ctx->err, PT_EXIT_DB, "out of memory");
+		return NULL;
+	}
+	return strmap_get(&ctx->work_account, work_id);
+}
+
+static bool
+account_known(struct import_ctx *ctx, const char *account_id, bool *known)
+{
+	if (strmap_get(&ctx->accounts, account_id) != NULL) {
+		*known = true;
+		return true;
+	}
+	if (!store_account_exists(ctx->db, account_id, known, ctx->err))
+		return false;
+	if (*known && !strmap_put(&ctx->accounts, account_id, "", NULL)) {
+		err_set(ctx->err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+/* Rejects the row when the account is unknown; STORE_FAILED on db error,
+ * REJECTED when unknown, 0 when known. */
+static int
+need_account(struct import_ctx *ctx, long line, const char *account_id)
+{
+	bool known;
+
+	if (!account_known(ctx, account_id, &known))
+		return STORE_FAILED;
+	if (!known) {
+		import_reject(ctx, line, "account_id", "unknown account "
+		    "(import its accounts file first)", account_id);
+		return REJECTED;
+	}
 	return 0;
+}
+
+static char *
+format_time(const struct pval *v, char *buf, size_t size)
+{
+	char d[DAY_BUFSZ];
+
+	day_format(v->day, d);
+	if (!v->has_time)
+		snprintf(buf, size, "%s", d);
+	else
+		snprintf(buf, size, "%s %02d:%02d:%02d", d, v->sec / 3600,
+		    v->sec / 60 % 60, v->sec % 60);
+	return buf;
+}
+
+static int
+tri(const struct pval *v)
+{
+	return v->present ? (v->b ? STORE_YES : STORE_NO) : STORE_ABSENT;
+}
+
+#define TEXT(f) (v[f].present ? v[f].text : NULL)
+
+/* ---- one apply per table ---- */
+
+static int
+apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
+{
+	struct store_account a = {
+		.account_id = v[F_ACCOUNT_ID].text,
+		.name = TEXT(F_NAME),
+		.kind = TEXT(F_ACCOUNT_KIND),
+		.celebrity = tri(&v[F_CELEBRITY]),
+		.certification_set = false,
+		.certification = TEXT(F_CERTIFICATION),
+		.plan_status = TEXT(F_PLAN_STATUS),
+		.bank_card = tri(&v[F_BANK_CARD]),
+	};
+	int rc;
+
+	/* "empty = none": the column being there is what counts. */
+	for (int i = 0; i < ctx->ncols; i++)
+		if (ctx->colmap[i] >= 0 &&
+		    ctx->table->cols[ctx->colmap[i]].field == F_CERTIFICATION)
+			a.certification_set = true;
+	rc = store_upsert_account(ctx->db, &a, ctx->err);
+	if (rc == STORE_FAILED)
+		return rc;
+	if (!strmap_put(&ctx->accounts, a.account_id, "", NULL))
+		return STORE_FAILED;
+	if (rc == STORE_UPDATED &&
+	    !store_mark_dirty_account(ctx->db, a.account_id, ctx->err))
+		return STORE_FAILED;
+	return rc;
+}
+
+static int
+apply_works(struct import_ctx *ctx, long line, struct pval *v)
+{
+	char published[32];
+	struct store_work w = {
+		.work_id = v[F_WORK_ID].text,
+		.account_id = v[F_ACCOUNT_ID].text,
+		.title = TEXT(F_TITLE),
+		.published_at = v[F_PUBLISHED_AT].present ?
+		    format_time(&v[F_PUBLISHED_AT], published, sizeof published) :
+		    NULL,
+		.genre = TEXT(F_GENRE),
+		.has_duration = v[F_DURATION].present,
+		.duration_s = (int64_t)(v[F_DURATION].d + 0.5),
+		.visibility = TEXT(F_VISIBILITY),
+		.review = TEXT(F_REVIEW),
+		.commercial = TEXT(F_COMMERCIAL),
+		.original = tri(&v[F_ORIGINAL]),
+		.infringing = tri(&v[F_INFRINGING]),
+		.selected = tri(&v[F_SELECTED]),
+	};
+	int rc;
+
+	if ((rc = need_account(ctx, line, w.account_id)) != 0)
+		return rc;
+	rc = store_upsert_work(ctx->db, &w, ctx->err);
+	if (rc == STORE_FAILED)
+		return rc;
+	if (!strmap_put(&ctx->work_account, w.work_id, w.account_id, NULL))
+		return STORE_FAILED;
+	if (rc == STORE_UPDATED &&
+	    !store_mark_dirty_work(ctx->db, w.work_id, ctx->err))
+		return STORE_FAILED;
+	return rc;
+}
+
+static void
+fill_metrics(struct pval *v, struct store_metrics *m)
+{
+	m->have = 0;
+	for (int f = 0; f < F_COUNT; f++) {
+		int sm = metric_of((enum field)f);
+		if (sm < 0 || !v[f].present)
+			continue;
+		m->have |= 1u << sm;
+		if (sm == SM_REVENUE)
+			m->revenue_fen = v[f].fen;
+		else if (sm < SM_NCOUNTS)
+			m->count[sm] = v[f].i;
+		else
+			m->real[sm - SM_NCOUNTS] = v[f].d;
+	}
+}
+
+static int
+apply_daily(struct import_ctx *ctx, long line, struct pval *v)
+{
+	struct store_metrics m;
+	char day[DAY_BUFSZ];
+	const char *account;
+	int rc;
+
+	if ((account = work_account(ctx, v[F_WORK_ID].text)) == NULL) {
+		if (ctx->err->code != 0)
+			return STORE_FAILED;
+		import_reject(ctx, line, "work_id", "unknown work (import its "
+		    "works file first)", v[F_WORK_ID].text);
+		return REJECTED;
+	}
+	fill_metrics(v, &m);
+	rc = store_upsert_daily(ctx->db, v[F_WORK_ID].text,
+	    day_format(v[F_DATE].day, day), &m, ctx->run_id, ctx->err);
+	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
+	    !mark(ctx, account, v[F_DATE].day))
+		return STORE_FAILED;
+	return rc;
+}
+
+static int
+apply_violations(struct import_ctx *ctx, long line, struct pval *v)
+{
+	char day[DAY_BUFSZ];
+	const char *work = TEXT(F_WORK_ID);
+	int rc;
+
+	if ((rc = need_account(ctx, line, v[F_ACCOUNT_ID].text)) != 0)
+		return rc;
+	if (work != NULL) {
+		const char *a = work_account(ctx, work);
+		if (a == NULL && ctx->err->code != 0)
+			return STORE_FAILED;
+		if (a == NULL || strcmp(a, v[F_ACCOUNT_ID].text) != 0) {
+			import_reject(ctx, line, "work_id", a == NULL ?
+			    "unknown work" : "work of another account", work);
+			return REJECTED;
+		}
+	}
+	rc = store_upsert_violation(ctx->db, v[F_ACCOUNT_ID].text, work,
+	    day_format(v[F_DATE].day, day), v[F_VIOLATION_KIND].text,
+	    TEXT(F_VIOLATION_STATUS), ctx->err);
+	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
+	    !store_mark_dirty_account(ctx->db, v[F_ACCOUNT_ID].text, ctx->err))
+		return STORE_FAILED;
+	return rc;
+}
+
+static int
+apply_applications(struct import_ctx *ctx, long line, struct pval *v)
+{
+	char sub[DAY_BUFSZ], rev[DAY_BUFSZ];
+	int rc;
+
+	if ((rc = need_account(ctx, line, v[F_ACCOUNT_ID].text)) != 0)
+		return rc;
+	if (v[F_REVIEWED_ON].present &&
+	    v[F_REVIEWED_ON].day < v[F_SUBMITTED_ON].day) {
+		import_reject(ctx, line, "reviewed_on", "reviewed before it "
+		    "was submitted", v[F_REVIEWED_ON].text);
+		return REJECTED;
+	}
+	rc = store_upsert_application(ctx->db, v[F_ACCOUNT_ID].text,
+	    day_format(v[F_SUBMITTED_ON].day, sub),
+	    v[F_REVIEWED_ON].present ? day_format(v[F_REVIEWED_ON].day, rev) :
+	    NULL, TEXT(F_RESULT), TEXT(F_REASON), ctx->err);
+	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
+	    !store_mark_dirty_account(ctx->db, v[F_ACCOUNT_ID].text, ctx->err))
+		return STORE_FAILED;
+	return rc;
+}
+
+static int
+apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
+{
+	char day[DAY_BUFSZ];
+	int rc;
+
+	if ((rc = need_account(ctx, line, v[F_ACCOUNT_ID].text)) != 0)
+		return rc;
+	if (v[F_AMOUNT].fen < 0 && strcmp(v[F_WALLET_KIND].text,
+	    "adjustment") != 0) {
+		import_reject(ctx, line, "amount", "negative amount (the kind "
+		    "gives the direction; only an adjustment may be negative)",
+		    v[F_AMOUNT].text);
+		return REJECTED;
+	}
+	rc = store_upsert_wallet(ctx->db, v[F_ACCOUNT_ID].text,
+	    day_format(v[F_DATE].day, day), v[F_WALLET_KIND].text,
+	    v[F_AMOUNT].fen, ctx->err);
+	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
+	    !mark(ctx, v[F_ACCOUNT_ID].text, v[F_DATE].day))
+		return STORE_FAILED;
+	return rc;
+}
+
+/* The daily values of `day` from the snapshots of day - 1 and day (or,
+ * for a work published that day, from the day's snapshot alone). Counts
+ * are differences; rates and the average watch time are the export's own
+ * (they cover the whole period, the best there is). A count that went
+ * down is left missing rather than made negative. */
+static bool
+derive_daily(struct import_ctx *ctx, const char *work_id,
+    const char *account, const char *published, day_t day)
+{
+	static const int counts[] = { SM_PLAYS, SM_LIKES, SM_FAVORITES,
+	    SM_COMMENTS, SM_SHARES };
+	struct store_metrics cur, prev, out;
+	char d0[DAY_BUFSZ], d1[DAY_BUFSZ];
+	bool have_prev;
+	int rc;
+
+	day_format(day, d1);
+	day_format(day - 1, d0);
+	if (!store_get_snapshot(ctx->db, work_id, d1, &cur, ctx->err))
+		return ctx->err->code == 0;
+	have_prev = store_get_snapshot(ctx->db, work_id, d0, &prev, ctx->err);
+	if (ctx->err->code != 0)
+		return false;
+	if (!have_prev) {
+		if (published == NULL || strncmp(published, d1, 10) != 0)
+			return true;	/* no base to difference against */
+		memset(&prev, 0, sizeof prev);
+		prev.have = cur.have;
+	}
+	memset(&out, 0, sizeof out);
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		int c = counts[i];
+		if (!STORE_HAS(&cur, c) || !STORE_HAS(&prev, c) ||
+		    cur.count[c] < prev.count[c])
+			continue;
+		out.have |= 1u << c;
+		out.count[c] = cur.count[c] - prev.count[c];
+	}
+	for (int c = SM_COMPLETION_RATE; c <= SM_AVG_PLAY_DURATION; c++) {
+		if (STORE_HAS(&cur, c)) {
+			out.have |= 1u << c;
+			out.real[c - SM_NCOUNTS] = cur.real[c - SM_NCOUNTS];
+		}
+	}
+	if (out.have == 0)
+		return true;
+	rc = store_upsert_daily(ctx->db, work_id, d1, &out, ctx->run_id,
+	    ctx->err);
+	if (rc == STORE_FAILED)
+		return false;
+	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
+	    !mark(ctx, account, day))
+		return false;
+	return true;
+}
+
+static int
+apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
+{
+	const char *account = ctx->opts->account;
+	char work_id[256], published[32] = "", as_of[DAY_BUFSZ];
+	struct store_metrics m;
+	bool found = false;
+	int rc;
+
+	if (v[F_PUBLISHED_AT].present)
+		format_time(&v[F_PUBLISHED_AT], published, sizeof published);
+	if (v[F_WORK_ID].present || ctx->opts->work != NULL) {
+		const char *id = v[F_WORK_ID].present ? v[F_WORK_ID].text :
+		    ctx->opts->work;
+		const char *a = work_account(ctx, id);
+		if (a == NULL) {
+			if (ctx->err->code != 0)
+				return STORE_FAILED;
+			import_reject(ctx, line, "work_id", "unknown work (import "
+			    "its works file first)", id);
+			return REJECTED;
+		}
+		snprintf(work_id, sizeof work_id, "%s", id);
+		account = a;
+		found = true;
+	} else if (!v[F_PUBLISHED_AT].present) {
+		import_reject(ctx, line, "发布时间", "required value missing "
+		    "(works are matched by publish time)", "");
+		return REJECTED;
+	} else {
+		if (!store_find_work_by_publish(ctx->db, account, published,
+		    TEXT(F_TITLE), work_id, &found, ctx->err))
+			return STORE_FAILED;
+	}
+	if (!found) {
+		/* No id in the export: one made from the account and the
+		 * publish time, stable across exports. */
+		char title[512] = "", compact[20];
+		const char *t = TEXT(F_TITLE);
+		struct store_work w = { 0 };
+		int j = 0;
+
+		for (const char *p = published; *p && j < 19; p++)
+			if (*p >= '0' && *p <= '9')
+				compact[j++] = *p;
+		compact[j] = '\0';
+		snprintf(work_id, sizeof work_id, "cc-%s-%s", account, compact);
+		/* The cell holds the title and the whole description: keep
+		 * the first line as the title. */
+		if (t != NULL) {
+			size_t n = strcspn(t, "\r\n");
+			if (n >= sizeof title)
+				n = sizeof title - 1;
+			memcpy(title, t, n);
+			title[n] = '\0';
+		}
+		w.work_id = work_id;
+		w.account_id = account;
+		w.title = title;
+		w.published_at = published;
+		w.genre = TEXT(F_GENRE);
+		w.review = TEXT(F_REVIEW);
+		w.original = w.infringing = w.selected = STORE_ABSENT;
+		if (store_upsert_work(ctx->db, &w, ctx->err) == STORE_FAILED)
+			return STORE_FAILED;
+		if (!strmap_put(&ctx->work_account, work_id, account, NULL))
+			return STORE_FAILED;
+	}
+	fill_metrics(v, &m);
+	rc = store_upsert_snapshot(ctx->db, work_id, day_format(ctx->as_of,
+	    as_of), &m, ctx->run_id, ctx->err);
+	if (rc == STORE_FAILED)
+		return rc;
+	if (rc != STORE_UNCHANGED) {
+		if (!derive_daily(ctx, work_id, account, published[0] ?
+		    published : NULL, ctx->as_of) ||
+		    !derive_daily(ctx, work_id, account, NULL, ctx->as_of + 1))
+			return STORE_FAILED;
+	}
+	return rc;
+}
+
+/* ---- the run ---- */
+
+static const struct reader *const readers[] = {
+	&reader_xlsx, &reader_json, &reader_csv, NULL,
+};
+
+/* A day in the file name: 20261125 or 2026-11-25 (Creator Center exports
+ * are often saved with the day they were taken). */
+static bool
+day_in_name(const char *path, day_t *out)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (const char *p = base; *p; p++) {
+		int y, m, d;
+		if (sscanf(p, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+		    p[4] == '-' && day_from_ymd(y, m, d, out))
+			return true;
+		if (strspn(p, "0123456789") >= 8 && (p == base ||
+		    !(p[-1] >= '0' && p[-1] <= '9')) &&
+		    sscanf(p, "%4d%2d%2d", &y, &m, &d) == 3 &&
+		    day_from_ymd(y, m, d, out))
+			return true;
+	}
+	return false;
+}
+
+static bool
+hash_file(struct import_ctx *ctx, struct pt_err *err)
+{
+	char buf[65536];
+	ssize_t n;
+	int fd = open(ctx->path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		err_set(err, PT_EXIT_DB, "cannot open %s: %s", ctx->path,
+		    strerror(errno));
+		return false;
+	}
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		sha256_update(&ctx->sha, buf, (size_t)n);
+	close(fd);
+	return n == 0;
+}
+
+static bool
+flush_dirty(struct import_ctx *ctx)
+{
+	const struct strmap_entry *e;
+	size_t it = 0;
+
+	while ((e = strmap_next(&ctx->dirty, &it)) != NULL) {
+		char account[300];
+		const char *sep = strchr(e->key, '\x1f');
+		snprintf(account, sizeof account, "%.*s", (int)(sep - e->key),
+		    e->key);
+		if (!store_mark_dirty(ctx->db, account, sep + 1, ctx->err))
+			return false;
+	}
+	return true;
+}
+
+static void
+ctx_free(struct import_ctx *ctx)
+{
+	for (int i = 0; i < MAX_COLS; i++)
+		free(ctx->colname[i]);
+	strmap_free(&ctx->work_account);
+	strmap_free(&ctx->accounts);
+	strmap_free(&ctx->dirty);
+}
+
+/* Records a run that wrote nothing (rejected, dry run, failed) in a
+ * transaction of its own, after the rollback. */
+static void
+record_after_rollback(struct db *db, struct store_run *run,
+    struct import_stats *stats)
+{
+	struct pt_err e2 = { 0 };
+	int64_t id = 0;
+
+	if (db->readonly)
+		return;
+	if (db_begin(db, &e2)) {
+		if (store_run_insert(db, run, &id, &e2) && db_commit(db, &e2))
+			stats->run_id = id;
+		else
+			db_rollback(db);
+	}
+}
+
+int
+import_file(struct db *db, const char *path, const struct import_opts *opts,
+    struct import_stats *stats, struct pt_err *err)
+{
+	struct import_ctx ctx;
+	const struct reader *rd = NULL;
+	unsigned char head[512];
+	char started[CLOCK_ISO_BUFSZ], finished[CLOCK_ISO_BUFSZ], sum[65];
+	char message[1100] = "";
+	struct store_run run = { 0 };
+	ssize_t n;
+	int fd, code = PT_EXIT_OK;
+	struct pt_err rerr = { 0 };
+
+	memset(stats, 0, sizeof *stats);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.db = db;
+	ctx.opts = opts;
+	ctx.path = path;
+	ctx.file = path;
+	ctx.err = &rerr;
+	ctx.stats = stats;
+	strmap_init(&ctx.work_account);
+	strmap_init(&ctx.accounts);
+	strmap_init(&ctx.dirty);
+	sha256_init(&ctx.sha);
+	clock_gettime(CLOCK_MONOTONIC, &ctx.started);
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		err_set(err, PT_EXIT_DB, "cannot open %s: %s", path,
+		    strerror(errno));
+		return PT_EXIT_DB;
+	}
+	n = read(fd, head, sizeof head);
+	close(fd);
+	if (n < 0) {
+		err_set(err, PT_EXIT_DB, "cannot read %s: %s", path,
+		    strerror(errno));
+		return PT_EXIT_DB;
+	}
+	for (int i = 0; readers[i] != NULL && rd == NULL; i++)
+		if (readers[i]->sniff(head, (size_t)n))
+			rd = readers[i];
+	stats->format = rd->name;
+	if (opts->as_of != DAY_NONE)
+		ctx.as_of = opts->as_of;
+	else if (!day_in_name(path, &ctx.as_of))
+		ctx.as_of = clock_today();
+
+	clock_now_iso(started);
+	run.file = path;
+	run.format = rd->name;
+	run.who = actor_login();
+	run.client = actor_client();
+	run.started_at = started;
+	run.outcome = "failed";
+	if (!db_begin(db, err))
+		return err->code;
+	if (!store_run_insert(db, &run, &ctx.run_id, err)) {
+		db_rollback(db);
+		return err->code;
+	}
+	stats->run_id = ctx.run_id;
+	if (!rd->hashes_input && !hash_file(&ctx, err))
+		code = PT_EXIT_DB;
+	else if (!rd->read(&ctx, path, err)) {
+		code = err->code ? err->code : PT_EXIT_DATA;
+	} else if (!ctx.header_done) {
+		err_set(err, PT_EXIT_DATA, "%s: no header row: the file is "
+		    "empty", ctx.file);
+		code = PT_EXIT_DATA;
+	} else if (!flush_dirty(&ctx)) {
+		err_set(err, rerr.code, "%s", rerr.msg);
+		code = err->code;
+	}
+	progress_draw(&ctx, true);
+	progress_clear(&ctx);
+	if (ctx.reports > (opts->max_reports > 0 ? opts->max_reports : 50) &&
+	    opts->report != NULL) {
+		char more[300];
+		snprintf(more, sizeof more, "%s: ... and %d more messages",
+		    ctx.file, ctx.reports - (opts->max_reports > 0 ?
+		    opts->max_reports : 50));
+		opts->report(opts->report_arg, more);
+	}
+
+	sha256_hex(&ctx.sha, sum);
+	run.checksum = sum;
+	run.inserted = stats->inserted;
+	run.updated = stats->updated;
+	run.unchanged = stats->unchanged;
+	run.rejected = stats->rejected;
+	if (code == PT_EXIT_OK && stats->rejected > 0 && !opts->skip_bad_rows) {
+		err_set(err, PT_EXIT_DATA, "%s: %lld bad row%s: nothing was "
+		    "imported (fix the rows, or give --skip-bad-rows to import "
+		    "the good ones)", ctx.file, (long long)stats->rejected,
+		    stats->rejected == 1 ? "" : "s");
+		code = PT_EXIT_DATA;
+	}
+	if (code != PT_EXIT_OK || opts->dry_run) {
+		db_rollback(db);
+		run.outcome = code == PT_EXIT_DATA || code == PT_EXIT_USAGE ?
+		    "rejected" : code != PT_EXIT_OK ? "failed" : "dry_run";
+		snprintf(message, sizeof message, "%s", err->msg);
+		run.message = message;
+		run.finished_at = clock_now_iso(finished);
+		record_after_rollback(db, &run, stats);
+		ctx_free(&ctx);
+		return code;
+	}
+	run.outcome = stats->rejected > 0 ? "partial" : "ok";
+	run.finished_at = clock_now_iso(finished);
+	if (!store_run_finish(db, ctx.run_id, &run, err) || !db_commit(db, err)) {
+		db_rollback(db);
+		ctx_free(&ctx);
+		return err->code ? err->code : PT_EXIT_DB;
+	}
+	ctx_free(&ctx);
+	return PT_EXIT_OK;
 }

@@ -1,6 +1,45 @@
 /* The import module: outside files (xlsx, CSV, JSON) to rows, through
- * src/core only. */
+ * src/core only. One file is one transaction: all of it or none of it
+ * (unless bad rows are to be skipped), recorded in import_run either way,
+ * with the (account, day) pairs it changed marked for the engine. */
 #ifndef PT_IMPORT_H
 #define PT_IMPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/db.h"
+#include "core/day.h"
+#include "core/err.h"
+
+struct import_opts {
+	bool dry_run;		/* do everything, then roll back */
+	bool skip_bad_rows;	/* keep the good rows of a file with bad ones */
+	bool progress;		/* a progress line on stderr (caller checks isatty) */
+	const char *account;	/* --account: the account of a Creator Center export */
+	const char *work;	/* --work: the work of an Open Platform item file */
+	day_t as_of;		/* --as-of, or DAY_NONE: day in file name, else today */
+	/* Called with each rejection ("file:line: column: reason (value)")
+	 * and warning; NULL prints nothing. */
+	void (*report)(void *arg, const char *message);
+	void *report_arg;
+	int max_reports;	/* 0: 50 per file, then a count */
+};
+
+struct import_stats {
+	int64_t rows;		/* data rows read */
+	int64_t inserted, updated, unchanged, rejected;
+	const char *format;	/* reader name: csv, xlsx, json */
+	const char *table;	/* what the file held: daily, works, ... */
+	int64_t run_id;		/* its import_run row */
+};
+
+/* Imports one file. Returns an exit code (enum pt_exit): 0 when the file
+ * went in (wholly, or its good rows with skip_bad_rows), 3 when it was
+ * rejected (err says why; the database is as before), 2 for a usage
+ * problem (e.g. a Creator Center export without --account), 4 for
+ * database or I/O errors. */
+int import_file(struct db *db, const char *path, const struct import_opts *opts,
+    struct import_stats *stats, struct pt_err *err);
 
 #endif

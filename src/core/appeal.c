@@ -1,0 +1,1116 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/appeal.h"
+#include "core/clock.h"
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "core/text.h"
+
+static const char *const status_names[APPEAL_STATUS_COUNT] = {
+	[APPEAL_DRAFT] = "draft",
+	[APPEAL_SUBMITTED] = "submitted",
+	[APPEAL_APPROVED] = "approved",
+	[APPEAL_REJECTED] = "rejected",
+	[APPEAL_PAID] = "paid",
+	[APPEAL_WITHDRAWN] = "withdrawn",
+};
+
+static const char *const channel_names[APPEAL_CHANNEL_COUNT] = {
+	[APPEAL_CH_DIAGNOSIS] = "diagnosis",
+	[APPEAL_CH_ACCOUNT_DETECTION] = "account_detection",
+};
+
+static const char *const field_names[AF_COUNT] = {
+	[AF_ACCOUNT] = "account",
+	[AF_WORK] = "work",
+	[AF_FIRST_DAY] = "first day",
+	[AF_LAST_DAY] = "last day",
+	[AF_CHANNEL] = "channel",
+	[AF_CATEGORY] = "category",
+	[AF_STATEMENT] = "statement",
+	[AF_EVIDENCE] = "evidence",
+};
+
+const char *
+appeal_status_name(enum appeal_status s)
+{
+	return (unsigned)s < APPEAL_STATUS_COUNT ? status_names[s] : "?";
+}
+
+bool
+appeal_status_parse(const char *s, enum appeal_status *out)
+{
+	for (int i = 0; i < APPEAL_STATUS_COUNT; i++) {
+		if (s != NULL && strcmp(s, status_names[i]) == 0) {
+			*out = (enum appeal_status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+appeal_channel_name(enum appeal_channel c)
+{
+	return (unsigned)c < APPEAL_CHANNEL_COUNT ? channel_names[c] : "?";
+}
+
+bool
+appeal_channel_parse(const char *s, enum appeal_channel *out)
+{
+	for (int i = 0; i < APPEAL_CHANNEL_COUNT; i++) {
+		if (s != NULL && strcmp(s, channel_names[i]) == 0) {
+			*out = (enum appeal_channel)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+appeal_field_name(enum appeal_field f)
+{
+	return (unsigned)f < AF_COUNT ? field_names[f] : "?";
+}
+
+bool
+appeal_transition_allowed(enum appeal_status from, enum appeal_status to)
+{
+	switch (from) {
+	case APPEAL_DRAFT:
+		return to == APPEAL_SUBMITTED || to == APPEAL_WITHDRAWN;
+	case APPEAL_SUBMITTED:
+		return to == APPEAL_APPROVED || to == APPEAL_REJECTED ||
+		    to == APPEAL_WITHDRAWN;
+	case APPEAL_APPROVED:
+		return to == APPEAL_PAID;
+	default:
+		return false;	/* rejected, paid, withdrawn are final */
+	}
+}
+
+/* What a refused transition tells the person. */
+static const char *
+allowed_from(enum appeal_status from)
+{
+	switch (from) {
+	case APPEAL_DRAFT:
+		return "a draft can only be submitted or withdrawn";
+	case APPEAL_SUBMITTED:
+		return "a submitted appeal can only be approved, rejected or "
+		    "withdrawn";
+	case APPEAL_APPROVED:
+		return "an approved appeal can only be marked paid";
+	default:
+		return "its decision is final";
+	}
+}
+
+void
+appeal_init(struct appeal *a)
+{
+	memset(a, 0, sizeof *a);
+	a->first_day = a->last_day = a->expected_pay_on = DAY_NONE;
+	a->channel = APPEAL_CH_DIAGNOSIS;
+	a->status = APPEAL_DRAFT;
+}
+
+size_t
+appeal_char_count(const char *s)
+{
+	const char *p = s, *end = s + strlen(s);
+	size_t n = 0;
+	uint32_t cp;
+
+	while (p < end) {
+		text_utf8_next(&p, end, &cp);
+		n++;
+	}
+	return n;
+}
+
+static void
+problem(struct appeal_check *chk, enum appeal_field f, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+problem(struct appeal_check *chk, enum appeal_field f, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (chk->n >= APPEAL_PROBLEMS_MAX)
+		return;
+	chk->p[chk->n].field = f;
+	va_start(ap, fmt);
+	vsnprintf(chk->p[chk->n].msg, sizeof chk->p[0].msg, fmt, ap);
+	va_end(ap);
+	chk->n++;
+}
+
+char *
+appeal_check_text(const struct appeal_check *chk, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < chk->n && len < size; i++) {
+		int n = snprintf(buf + len, size - len, "%s%s: %s", i ? "; " : "",
+		    appeal_field_name(chk->p[i].field), chk->p[i].msg);
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	return buf;
+}
+
+static const char SQL_ACCOUNT_EXISTS[] =
+    "SELECT 1 FROM account WHERE account_id = ?1";
+static const char SQL_WORK_ACCOUNT[] =
+    "SELECT account_id FROM work WHERE work_id = ?1";
+
+/* -1 on error, else 0/1. */
+static int
+account_exists(struct db *db, const char *id, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_EXISTS, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "looking up an account");
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+/* 1 and the owner in owner, 0 when no such work, -1 on error. */
+static int
+work_account(struct db *db, const char *work, char *owner, size_t size,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK_ACCOUNT, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, work);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(owner, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "looking up a work");
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+/* Per day: violations of the account in the 90 days up to it (the rule
+ * "no violation in the past 90 days"), and what the work (or, without a
+ * work, the account) earned that day (NULL when nothing is recorded). */
+static const char SQL_DAY_STATE[] =
+    "SELECT (SELECT count(*) FROM violation WHERE account_id = ?1"
+    "          AND day <= ?3 AND day > date(?3, '-90 days')),"
+    "       (SELECT sum(d.revenue_fen) FROM daily d JOIN work w"
+    "          ON w.work_id = d.work_id WHERE d.day = ?3"
+    "          AND w.account_id = ?1 AND (?2 = '' OR d.work_id = ?2))";
+
+struct day_state {
+	int violations;
+	bool has_revenue;
+	fen_t revenue;
+};
+
+static bool
+day_state(struct db *db, const char *account, const char *work, day_t day,
+    struct day_state *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DAY_STATE, err);
+	char buf[DAY_BUFSZ];
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	db_bind_text(st, 2, work);
+	db_bind_text(st, 3, day_format(day, buf));
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_error(db, err, "reading violations and revenue");
+		sqlite3_reset(st);
+		return false;
+	}
+	out->violations = sqlite3_column_int(st, 0);
+	out->has_revenue = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	out->revenue = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	return true;
+}
+
+static bool
+is_violation_day(const struct day_state *s)
+{
+	return s->violations > 0 && (!s->has_revenue || s->revenue == 0);
+}
+
+bool
+appeal_violation_days(struct db *db, const char *account_id,
+    const char *work_id, day_t from, day_t to,
+    void (*fn)(day_t day, void *arg), void *arg, struct pt_err *err)
+{
+	for (day_t d = from; d <= to; d++) {
+		struct day_state s;
+		if (!day_state(db, account_id, work_id, d, &s, err))
+			return false;
+		if (is_violation_day(&s))
+			fn(d, arg);
+	}
+	return true;
+}
+
+/* Longest range the form accepts: the appeal covers a violation's
+ * 90-day shadow at most. */
+#define APPEAL_MAX_DAYS 90
+
+static bool
+check_days(struct db *db, const struct appeal *a, struct appeal_check *chk,
+    struct pt_err *err)
+{
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], money[MONEY_BUFSZ];
+	int bad = 0;
+
+	if (a->first_day == DAY_NONE)
+		problem(chk, AF_FIRST_DAY, "give the first affected day (YYYY-MM-DD)");
+	if (a->last_day == DAY_NONE)
+		problem(chk, AF_LAST_DAY, "give the last affected day (YYYY-MM-DD)");
+	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE)
+		return true;
+	if (a->last_day >= clock_today()) {
+		problem(chk, AF_LAST_DAY, "%s has not been settled yet: the last "
+		    "day must be before today (%s)", day_format(a->last_day, b1),
+		    day_format(clock_today(), b2));
+		return true;
+	}
+	if (a->last_day - a->first_day >= APPEAL_MAX_DAYS) {
+		problem(chk, AF_LAST_DAY, "%d days is too long a range: at most "
+		    "%d", a->last_day - a->first_day + 1, APPEAL_MAX_DAYS);
+		return true;
+	}
+	if (a->account_id[0] == '\0')
+		return true;
+	for (day_t d = a->first_day; d <= a->last_day && bad < 3; d++) {
+		struct day_state s;
+		if (!day_state(db, a->account_id, a->work_id, d, &s, err))
+			return false;
+		if (is_violation_day(&s))
+			continue;
+		bad++;
+		if (s.violations == 0)
+			problem(chk, AF_FIRST_DAY, "%s: no violation in the 90 days "
+			    "up to it, so nothing to appeal", day_format(d, b1));
+		else
+			problem(chk, AF_FIRST_DAY, "%s: the %s earned %s that day",
+			    day_format(d, b1), a->work_id[0] ? "work" : "account",
+			    money_format(s.revenue, money));
+	}
+	return true;
+}
+
+bool
+appeal_validate(struct db *db, const struct appeal *a, bool for_submit,
+    struct appeal_check *chk, struct pt_err *err)
+{
+	char owner[APPEAL_ID_MAX + 1];
+	size_t n;
+	int r;
+
+	chk->n = 0;
+	if (a->account_id[0] == '\0')
+		problem(chk, AF_ACCOUNT, "choose an account");
+	else if ((r = account_exists(db, a->account_id, err)) < 0)
+		return false;
+	else if (r == 0)
+		problem(chk, AF_ACCOUNT, "no account '%s' in this database",
+		    a->account_id);
+	if (a->work_id[0] != '\0') {
+		r = work_account(db, a->work_id, owner, sizeof owner, err);
+		if (r < 0)
+			return false;
+		if (r == 0)
+			problem(chk, AF_WORK, "no work '%s' in this database",
+			    a->work_id);
+		else if (strcmp(owner, a->account_id) != 0)
+			problem(chk, AF_WORK, "work '%s' belongs to account '%s'",
+			    a->work_id, owner);
+	} else if (for_submit && a->channel == APPEAL_CH_DIAGNOSIS) {
+		problem(chk, AF_WORK, "choose the work whose diagnosis page "
+		    "showed the violation");
+	}
+	if ((unsigned)a->channel >= APPEAL_CHANNEL_COUNT)
+		problem(chk, AF_CHANNEL, "choose diagnosis or account_detection");
+	if (a->first_day != DAY_NONE && a->last_day != DAY_NONE &&
+	    a->first_day > a->last_day)
+		problem(chk, AF_LAST_DAY, "the last day is before the first day");
+	else if (for_submit && !check_days(db, a, chk, err))
+		return false;
+	n = appeal_char_count(a->category);
+	if (n > APPEAL_CATEGORY_MAX)
+		problem(chk, AF_CATEGORY, "%zu characters: at most %d", n,
+		    APPEAL_CATEGORY_MAX);
+	else if (for_submit && n == 0)
+		problem(chk, AF_CATEGORY, "choose a category");
+	n = appeal_char_count(a->statement);
+	if (!text_utf8_valid(a->statement, strlen(a->statement), NULL))
+		problem(chk, AF_STATEMENT, "not valid UTF-8 text");
+	else if (n > APPEAL_STATEMENT_MAX)
+		problem(chk, AF_STATEMENT, "%zu characters: at most %d", n,
+		    APPEAL_STATEMENT_MAX);
+	else if (for_submit && n < APPEAL_STATEMENT_MIN)
+		problem(chk, AF_STATEMENT, "%zu characters: at least %d", n,
+		    APPEAL_STATEMENT_MIN);
+	n = appeal_char_count(a->evidence);
+	if (!text_utf8_valid(a->evidence, strlen(a->evidence), NULL))
+		problem(chk, AF_EVIDENCE, "not valid UTF-8 text");
+	else if (n > APPEAL_EVIDENCE_MAX)
+		problem(chk, AF_EVIDENCE, "%zu characters: at most %d", n,
+		    APPEAL_EVIDENCE_MAX);
+	return chk->n == 0;
+}
+
+/* ---- reading ---- */
+
+#define APPEAL_COLUMNS \
+    "id, account_id, ifnull(work_id, ''), first_day, last_day, channel," \
+    " category, statement, evidence, status, decision_note," \
+    " compensation_fen, expected_pay_on, version, created_at, created_by," \
+    " updated_at, updated_by, updated_from"
+
+static const char SQL_GET[] =
+    "SELECT " APPEAL_COLUMNS " FROM appeal WHERE id = ?1";
+static const char SQL_LIST[] =
+    "SELECT " APPEAL_COLUMNS " FROM appeal"
+    " WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR account_id = ?2)"
+    " ORDER BY updated_at DESC, id DESC";
+
+static void
+col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	snprintf(dst, size, "%s", s ? (const char *)s : "");
+}
+
+static day_t
+col_day(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	day_t d;
+
+	return s != NULL && day_parse_iso(s, &d) ? d : DAY_NONE;
+}
+
+static void
+row_to_appeal(sqlite3_stmt *st, struct appeal *a)
+{
+	char buf[32];
+
+	appeal_init(a);
+	a->id = sqlite3_column_int64(st, 0);
+	col_text(st, 1, a->account_id, sizeof a->account_id);
+	col_text(st, 2, a->work_id, sizeof a->work_id);
+	a->first_day = col_day(st, 3);
+	a->last_day = col_day(st, 4);
+	col_text(st, 5, buf, sizeof buf);
+	appeal_channel_parse(buf, &a->channel);
+	col_text(st, 6, a->category, sizeof a->category);
+	col_text(st, 7, a->statement, sizeof a->statement);
+	col_text(st, 8, a->evidence, sizeof a->evidence);
+	col_text(st, 9, buf, sizeof buf);
+	appeal_status_parse(buf, &a->status);
+	col_text(st, 10, a->decision_note, sizeof a->decision_note);
+	a->has_compensation = sqlite3_column_type(st, 11) != SQLITE_NULL;
+	a->compensation = sqlite3_column_int64(st, 11);
+	a->expected_pay_on = col_day(st, 12);
+	a->version = sqlite3_column_int64(st, 13);
+	col_text(st, 14, a->created_at, sizeof a->created_at);
+	col_text(st, 15, a->created_by, sizeof a->created_by);
+	col_text(st, 16, a->updated_at, sizeof a->updated_at);
+	col_text(st, 17, a->updated_by, sizeof a->updated_by);
+	col_text(st, 18, a->updated_from, sizeof a->updated_from);
+}
+
+/* 1 found, 0 missing, -1 error. */
+static int
+get_row(struct db *db, int64_t id, struct appeal *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_GET, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		row_to_appeal(st, out);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading an appeal");
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+bool
+appeal_get(struct db *db, int64_t id, struct appeal *out, struct pt_err *err)
+{
+	int r = get_row(db, id, out, err);
+
+	if (r == 0)
+		err_set(err, PT_EXIT_DATA, "no appeal %lld in %s: see 'partner-tui "
+		    "appeal list'", (long long)id, db->path);
+	return r == 1;
+}
+
+struct appeal *
+appeal_list(struct db *db, const struct appeal_filter *f, size_t *n,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_LIST, err);
+	struct appeal *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return NULL;
+	if (f != NULL && f->status >= 0)
+		db_bind_text(st, 1, appeal_status_name((enum appeal_status)f->status));
+	if (f != NULL && f->account_id != NULL)
+		db_bind_text(st, 2, f->account_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			struct appeal *p = realloc(v, nc * sizeof *p);
+			if (p == NULL) {
+				err_set(err, PT_EXIT_DB, "out of memory");
+				goto fail;
+			}
+			v = p;
+			cap = nc;
+		}
+		row_to_appeal(st, &v[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "listing appeals");
+		goto fail;
+	}
+	sqlite3_reset(st);
+	if (v == NULL)
+		v = calloc(1, sizeof *v);	/* non-NULL: "none" is not an error */
+	return v;
+fail:
+	sqlite3_reset(st);
+	free(v);
+	*n = 0;
+	return NULL;
+}
+
+/* ---- writing ---- */
+
+static const char SQL_INSERT[] =
+    "INSERT INTO appeal(account_id, work_id, first_day, last_day, channel,"
+    " category, statement, evidence, status, version, created_at,"
+    " created_by, updated_at, updated_by, updated_from)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', 1, pt_now(),"
+    " pt_actor(), pt_now(), pt_actor(), pt_client())";
+static const char SQL_UPDATE[] =
+    "UPDATE appeal SET account_id = ?2, work_id = ?3, first_day = ?4,"
+    " last_day = ?5, channel = ?6, category = ?7, statement = ?8,"
+    " evidence = ?9, version = version + 1, updated_at = pt_now(),"
+    " updated_by = pt_actor(), updated_from = pt_client()"
+    " WHERE id = ?1 AND version = ?10 AND status = 'draft'";
+static const char SQL_SET_STATE[] =
+    "UPDATE appeal SET status = ?2, decision_note = ?3,"
+    " compensation_fen = ?4, expected_pay_on = ?5, version = version + 1,"
+    " updated_at = pt_now(), updated_by = pt_actor(),"
+    " updated_from = pt_client() WHERE id = ?1 AND version = ?6";
+static const char SQL_WALLET_PAY[] =
+    "INSERT INTO wallet(account_id, day, kind, amount_fen, appeal_id)"
+    " VALUES (?1, ?2, 'compensation', ?3, ?4)"
+    " ON CONFLICT(account_id, day, kind, amount_fen)"
+    " DO UPDATE SET appeal_id = ifnull(appeal_id, excluded.appeal_id)";
+
+static void
+bind_day(sqlite3_stmt *st, int i, day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	if (d == DAY_NONE)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, day_format(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+/* Binds ?start.. the editable fields in the order of SQL_INSERT. */
+static void
+bind_fields(sqlite3_stmt *st, int start, const struct appeal *a)
+{
+	db_bind_text(st, start, a->account_id);
+	db_bind_text(st, start + 1, a->work_id[0] ? a->work_id : NULL);
+	bind_day(st, start + 2, a->first_day);
+	bind_day(st, start + 3, a->last_day);
+	db_bind_text(st, start + 4, appeal_channel_name(a->channel));
+	db_bind_text(st, start + 5, a->category);
+	db_bind_text(st, start + 6, a->statement);
+	db_bind_text(st, start + 7, a->evidence);
+}
+
+static bool
+check_or_fail(struct db *db, const struct appeal *a, bool for_submit,
+    const char *what, struct pt_err *err)
+{
+	struct appeal_check chk;
+	char text[900];
+
+	if (appeal_validate(db, a, for_submit, &chk, err))
+		return true;
+	if (err->code == 0)
+		err_set(err, PT_EXIT_DATA, "%s: %s", what,
+		    appeal_check_text(&chk, text, sizeof text));
+	return false;
+}
+
+bool
+appeal_create(struct db *db, struct appeal *a, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (!db_begin(db, err))
+		return false;
+	if (!check_or_fail(db, a, false, "appeal not saved", err))
+		goto fail;
+	if ((st = db_stmt(db, SQL_INSERT, err)) == NULL)
+		goto fail;
+	bind_fields(st, 1, a);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "saving an appeal");
+		sqlite3_reset(st);
+		goto fail;
+	}
+	sqlite3_reset(st);
+	a->id = sqlite3_last_insert_rowid(db->sql);
+	if (!db_commit(db, err))
+		return false;
+	return appeal_get(db, a->id, a, err);
+fail:
+	db_rollback(db);
+	return false;
+}
+
+static const char SQL_AUDIT_BASE[] =
+    "SELECT old FROM audit WHERE tbl = 'appeal' AND row_key = ?1"
+    " AND action = 'update' AND json_extract(old, '$.version') = ?2"
+    " ORDER BY id LIMIT 1";
+static const char SQL_AUDIT_LAST[] =
+    "SELECT who, client, at FROM audit WHERE tbl = 'appeal'"
+    " AND row_key = ?1 AND action = 'update' ORDER BY id DESC LIMIT 1";
+/* Which fields of the row differ from the audited state at the base
+ * version: the same order as enum appeal_field, then status. */
+static const char SQL_DIFF[] =
+    "SELECT json_extract(?1, '$.account_id') IS NOT account_id,"
+    " json_extract(?1, '$.work_id') IS NOT work_id,"
+    " json_extract(?1, '$.first_day') IS NOT first_day,"
+    " json_extract(?1, '$.last_day') IS NOT last_day,"
+    " json_extract(?1, '$.channel') IS NOT channel,"
+    " json_extract(?1, '$.category') IS NOT category,"
+    " json_extract(?1, '$.statement') IS NOT statement,"
+    " json_extract(?1, '$.evidence') IS NOT evidence,"
+    " json_extract(?1, '$.status') IS NOT status"
+    " FROM appeal WHERE id = ?2";
+
+/* Fills c from the audit trail: who changed appeal cur since base. */
+static void
+describe_conflict(struct db *db, const struct appeal *cur, int64_t base,
+    struct appeal_conflict *c)
+{
+	char key[32];
+	sqlite3_stmt *st;
+	char *old = NULL;
+
+	memset(c, 0, sizeof *c);
+	c->id = cur->id;
+	c->base_version = base;
+	c->current_version = cur->version;
+	c->current_status = cur->status;
+	snprintf(key, sizeof key, "%lld", (long long)cur->id);
+	if ((st = db_stmt(db, SQL_AUDIT_LAST, NULL)) != NULL) {
+		db_bind_text(st, 1, key);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			col_text(st, 0, c->who, sizeof c->who);
+			col_text(st, 1, c->client, sizeof c->client);
+			col_text(st, 2, c->at, sizeof c->at);
+		}
+		sqlite3_reset(st);
+	}
+	if ((st = db_stmt(db, SQL_AUDIT_BASE, NULL)) != NULL) {
+		db_bind_text(st, 1, key);
+		sqlite3_bind_int64(st, 2, base);
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_text(st, 0) != NULL)
+			old = strdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+	}
+	if (old != NULL && (st = db_stmt(db, SQL_DIFF, NULL)) != NULL) {
+		db_bind_text(st, 1, old);
+		sqlite3_bind_int64(st, 2, cur->id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			for (int f = 0; f < AF_COUNT; f++)
+				c->field_changed[f] = sqlite3_column_int(st, f);
+			c->status_changed = sqlite3_column_int(st, AF_COUNT);
+		}
+		sqlite3_reset(st);
+	}
+	free(old);
+}
+
+char *
+appeal_conflict_text(const struct appeal_conflict *c, char *buf, size_t size)
+{
+	char fields[256] = "";
+	size_t len = 0;
+
+	for (int f = 0; f < AF_COUNT; f++) {
+		if (c->field_changed[f] && len < sizeof fields)
+			len += (size_t)snprintf(fields + len, sizeof fields - len,
+			    "%s%s", len ? ", " : "", appeal_field_name(f));
+	}
+	if (c->status_changed && len < sizeof fields)
+		len += (size_t)snprintf(fields + len, sizeof fields - len,
+		    "%sstatus (now %s)", len ? ", " : "",
+		    appeal_status_name(c->current_status));
+	snprintf(buf, size, "appeal %lld was changed by %s%s%s%s%s since "
+	    "version %lld (now version %lld)%s%s", (long long)c->id,
+	    c->who[0] ? c->who : "someone", c->client[0] ? " from " : "",
+	    c->client, c->at[0] ? " at " : "", c->at, (long long)c->base_version,
+	    (long long)c->current_version, len ? "; changed: " : "", fields);
+	return buf;
+}
+
+static bool
+conflict_fail(struct db *db, const struct appeal *cur, int64_t base,
+    struct appeal_conflict *conflict, struct pt_err *err)
+{
+	struct appeal_conflict c;
+	char text[700];
+
+	describe_conflict(db, cur, base, &c);
+	if (conflict != NULL)
+		*conflict = c;
+	err_set(err, PT_EXIT_CONFLICT, "%s: look at it with 'partner-tui appeal "
+	    "show %lld' and save again with --version %lld to keep yours",
+	    appeal_conflict_text(&c, text, sizeof text), (long long)cur->id,
+	    (long long)cur->version);
+	return false;
+}
+
+bool
+appeal_update(struct db *db, struct appeal *a,
+    struct appeal_conflict *conflict, struct pt_err *err)
+{
+	struct appeal cur;
+	sqlite3_stmt *st;
+	int r;
+
+	if (!db_begin(db, err))
+		return false;
+	if ((r = get_row(db, a->id, &cur, err)) < 0)
+		goto fail;
+	if (r == 0) {
+		err_set(err, PT_EXIT_DATA, "no appeal %lld in %s", (long long)a->id,
+		    db->path);
+		goto fail;
+	}
+	if (cur.version != a->version) {
+		conflict_fail(db, &cur, a->version, conflict, err);
+		goto fail;
+	}
+	if (cur.status != APPEAL_DRAFT) {
+		err_set(err, PT_EXIT_CONFLICT, "appeal %lld is %s: only a draft "
+		    "can be edited", (long long)a->id,
+		    appeal_status_name(cur.status));
+		goto fail;
+	}
+	if (!check_or_fail(db, a, false, "appeal not saved", err))
+		goto fail;
+	if ((st = db_stmt(db, SQL_UPDATE, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, a->id);
+	bind_fields(st, 2, a);
+	sqlite3_bind_int64(st, 10, a->version);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "saving an appeal");
+		sqlite3_reset(st);
+		goto fail;
+	}
+	sqlite3_reset(st);
+	if (!db_commit(db, err))
+		return false;
+	return appeal_get(db, a->id, a, err);
+fail:
+	db_rollback(db);
+	return false;
+}
+
+/* The engine's back-pay for the affected days (DESIGN §5): the figure
+ * shown after approval is the engine's, never a second computation. */
+bool
+appeal_compensation(struct db *db, const struct appeal *a, day_t approved_on,
+    struct appeal_comp *out, struct pt_err *err)
+{
+	struct compensation c;
+
+	out->known = false;
+	out->total = 0;
+	out->expected_pay_on = approved_on + engine_model()->comp_pay_days;
+	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE)
+		return true;	/* nothing to base it on: shown as unknown */
+	if (!engine_compensation(db, a->account_id, a->work_id[0] ? a->work_id :
+	    NULL, a->first_day, a->last_day, approved_on, &c, err))
+		return false;
+	out->known = true;
+	out->total = c.total_fen;
+	out->expected_pay_on = c.pay_on;
+	engine_compensation_free(&c);
+	return true;
+}
+
+bool
+appeal_transition(struct db *db, int64_t id, int64_t base_version,
+    enum appeal_status to, const char *note, struct appeal *out,
+    struct appeal_conflict *conflict, struct pt_err *err)
+{
+	struct appeal cur;
+	sqlite3_stmt *st;
+	int r;
+
+	if (!db_begin(db, err))
+		return false;
+	if ((r = get_row(db, id, &cur, err)) < 0)
+		goto fail;
+	if (r == 0) {
+		err_set(err, PT_EXIT_DATA, "no appeal %lld in %s: see "
+		    "'partner-tui appeal list'", (long long)id, db->path);
+		goto fail;
+	}
+	if (base_version >= 0 && cur.version != base_version) {
+		conflict_fail(db, &cur, base_version, conflict, err);
+		goto fail;
+	}
+	if (!appeal_transition_allowed(cur.status, to)) {
+		err_set(err, PT_EXIT_CONFLICT, "appeal %lld is %s and cannot "
+		    "become %s: %s", (long long)id, appeal_status_name(cur.status),
+		    appeal_status_name(to), allowed_from(cur.status));
+		goto fail;
+	}
+	if (to == APPEAL_SUBMITTED &&
+	    !check_or_fail(db, &cur, true, "appeal not submitted", err))
+		goto fail;
+	if (to == APPEAL_APPROVED) {
+		struct appeal_comp comp;
+		if (!appeal_compensation(db, &cur, clock_today(), &comp, err))
+			goto fail;
+		cur.has_compensation = comp.known;
+		cur.compensation = comp.total;
+		cur.expected_pay_on = comp.expected_pay_on;
+	}
+	if (to == APPEAL_PAID && cur.has_compensation && cur.compensation > 0) {
+		char day[DAY_BUFSZ];
+		if ((st = db_stmt(db, SQL_WALLET_PAY, err)) == NULL)
+			goto fail;
+		db_bind_text(st, 1, cur.account_id);
+		db_bind_text(st, 2, day_format(clock_today(), day));
+		sqlite3_bind_int64(st, 3, cur.compensation);
+		sqlite3_bind_int64(st, 4, cur.id);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			db_error(db, err, "booking the compensation in the wallet");
+			sqlite3_reset(st);
+			goto fail;
+		}
+		sqlite3_reset(st);
+	}
+	if (note != NULL)
+		snprintf(cur.decision_note, sizeof cur.decision_note, "%s", note);
+	if ((st = db_stmt(db, SQL_SET_STATE, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, appeal_status_name(to));
+	db_bind_text(st, 3, cur.decision_note[0] ? cur.decision_note : NULL);
+	db_bind_int64_or_null(st, 4, cur.has_compensation, cur.compensation);
+	bind_day(st, 5, cur.expected_pay_on);
+	sqlite3_bind_int64(st, 6, cur.version);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "changing an appeal's status");
+		sqlite3_reset(st);
+		goto fail;
+	}
+	sqlite3_reset(st);
+	if (!db_commit(db, err))
+		return false;
+	return out == NULL || appeal_get(db, id, out, err);
+fail:
+	db_rollback(db);
+	return false;
+}
+
+/* ---- drafts ---- */
+
+void
+appeal_draft_init(struct appeal_draft *d)
+{
+	memset(d, 0, sizeof *d);
+	snprintf(d->text[AF_CHANNEL], sizeof d->text[0], "%s",
+	    appeal_channel_name(APPEAL_CH_DIAGNOSIS));
+}
+
+void
+appeal_draft_from(struct appeal_draft *d, const struct appeal *a)
+{
+	char b[DAY_BUFSZ];
+
+	appeal_draft_init(d);
+	d->appeal_id = a->id;
+	d->base_version = a->version;
+	snprintf(d->text[AF_ACCOUNT], sizeof d->text[0], "%s", a->account_id);
+	snprintf(d->text[AF_WORK], sizeof d->text[0], "%s", a->work_id);
+	snprintf(d->text[AF_FIRST_DAY], sizeof d->text[0], "%s",
+	    day_format(a->first_day, b));
+	snprintf(d->text[AF_LAST_DAY], sizeof d->text[0], "%s",
+	    day_format(a->last_day, b));
+	snprintf(d->text[AF_CHANNEL], sizeof d->text[0], "%s",
+	    appeal_channel_name(a->channel));
+	snprintf(d->text[AF_CATEGORY], sizeof d->text[0], "%s", a->category);
+	snprintf(d->text[AF_STATEMENT], sizeof d->text[0], "%s", a->statement);
+	snprintf(d->text[AF_EVIDENCE], sizeof d->text[0], "%s", a->evidence);
+}
+
+static void
+copy_id(char *dst, size_t size, const char *src, enum appeal_field f,
+    struct appeal_check *chk)
+{
+	if (strlen(src) >= size) {
+		problem(chk, f, "too long: at most %zu bytes", size - 1);
+		dst[0] = '\0';
+		return;
+	}
+	snprintf(dst, size, "%s", src);
+}
+
+bool
+appeal_draft_parse(const struct appeal_draft *d, struct appeal *a,
+    struct appeal_check *chk)
+{
+	int64_t id = a->id, version = a->version;
+
+	chk->n = 0;
+	appeal_init(a);
+	a->id = d->appeal_id ? d->appeal_id : id;
+	a->version = d->appeal_id ? d->base_version : version;
+	copy_id(a->account_id, sizeof a->account_id, d->text[AF_ACCOUNT],
+	    AF_ACCOUNT, chk);
+	copy_id(a->work_id, sizeof a->work_id, d->text[AF_WORK], AF_WORK, chk);
+	for (int f = AF_FIRST_DAY; f <= AF_LAST_DAY; f++) {
+		day_t *out = f == AF_FIRST_DAY ? &a->first_day : &a->last_day;
+		if (d->text[f][0] != '\0' && !day_parse_iso(d->text[f], out))
+			problem(chk, (enum appeal_field)f, "'%s' is not a day: "
+			    "write YYYY-MM-DD", d->text[f]);
+	}
+	if (!appeal_channel_parse(d->text[AF_CHANNEL], &a->channel))
+		problem(chk, AF_CHANNEL, "'%s': choose diagnosis or "
+		    "account_detection", d->text[AF_CHANNEL]);
+	snprintf(a->category, sizeof a->category, "%s", d->text[AF_CATEGORY]);
+	snprintf(a->statement, sizeof a->statement, "%s", d->text[AF_STATEMENT]);
+	snprintf(a->evidence, sizeof a->evidence, "%s", d->text[AF_EVIDENCE]);
+	return chk->n == 0;
+}
+
+static const char SQL_DRAFT_SAVE[] =
+    "INSERT INTO draft(owner, appeal_id, base_version, form, field, cursor,"
+    " saved_at) VALUES (?1, ?2, ?3, json_object('account_id', ?4,"
+    " 'work_id', ?5, 'first_day', ?6, 'last_day', ?7, 'channel', ?8,"
+    " 'category', ?9, 'statement', ?10, 'evidence', ?11), ?12, ?13, pt_now())"
+    " ON CONFLICT(owner, appeal_id) DO UPDATE SET"
+    " base_version = excluded.base_version, form = excluded.form,"
+    " field = excluded.field, cursor = excluded.cursor,"
+    " saved_at = excluded.saved_at";
+static const char SQL_DRAFT_LOAD[] =
+    "SELECT appeal_id, base_version, json_extract(form, '$.account_id'),"
+    " json_extract(form, '$.work_id'), json_extract(form, '$.first_day'),"
+    " json_extract(form, '$.last_day'), json_extract(form, '$.channel'),"
+    " json_extract(form, '$.category'), json_extract(form, '$.statement'),"
+    " json_extract(form, '$.evidence'), field, cursor, saved_at FROM draft"
+    " WHERE owner = ?1 AND (?2 < 0 OR appeal_id = ?2)"
+    " ORDER BY saved_at DESC, rowid DESC LIMIT 1";
+static const char SQL_DRAFT_DISCARD[] =
+    "DELETE FROM draft WHERE owner = ?1 AND appeal_id = ?2";
+
+bool
+appeal_draft_save(struct db *db, const char *owner,
+    const struct appeal_draft *d, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (!db_begin(db, err))
+		return false;
+	if ((st = db_stmt(db, SQL_DRAFT_SAVE, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, owner);
+	sqlite3_bind_int64(st, 2, d->appeal_id);
+	sqlite3_bind_int64(st, 3, d->base_version);
+	for (int f = 0; f < AF_COUNT; f++)
+		db_bind_text(st, 4 + f, d->text[f]);
+	sqlite3_bind_int(st, 12, d->field);
+	sqlite3_bind_int64(st, 13, (sqlite3_int64)d->cursor);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "saving the draft");
+		sqlite3_reset(st);
+		goto fail;
+	}
+	sqlite3_reset(st);
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return false;
+}
+
+bool
+appeal_draft_save_nowait(struct db *db, const char *owner,
+    const struct appeal_draft *d, struct pt_err *err)
+{
+	bool ok;
+
+	sqlite3_busy_timeout(db->sql, 40);
+	ok = appeal_draft_save(db, owner, d, err);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
+	return ok;
+}
+
+bool
+appeal_draft_load(struct db *db, const char *owner, int64_t appeal_id,
+    struct appeal_draft *d, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DRAFT_LOAD, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, owner);
+	sqlite3_bind_int64(st, 2, appeal_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		appeal_draft_init(d);
+		d->appeal_id = sqlite3_column_int64(st, 0);
+		d->base_version = sqlite3_column_int64(st, 1);
+		for (int f = 0; f < AF_COUNT; f++)
+			col_text(st, 2 + f, d->text[f], sizeof d->text[0]);
+		d->field = sqlite3_column_int(st, 10);
+		if (d->field < 0 || d->field >= AF_COUNT)
+			d->field = 0;
+		d->cursor = (size_t)sqlite3_column_int64(st, 11);
+		if (d->cursor > strlen(d->text[d->field]))
+			d->cursor = strlen(d->text[d->field]);
+		col_text(st, 12, d->saved_at, sizeof d->saved_at);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_error(db, err, "reading the draft");
+	return rc == SQLITE_ROW;
+}
+
+bool
+appeal_draft_discard(struct db *db, const char *owner, int64_t appeal_id,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (!db_begin(db, err))
+		return false;
+	if ((st = db_stmt(db, SQL_DRAFT_DISCARD, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, owner);
+	sqlite3_bind_int64(st, 2, appeal_id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "discarding the draft");
+		sqlite3_reset(st);
+		goto fail;
+	}
+	sqlite3_reset(st);
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return false;
+}
+
+/* ---- pickers ---- */
+
+static const char SQL_PICK_ACCOUNTS[] =
+    "SELECT account_id, name FROM account"
+    " WHERE instr(lower(account_id), lower(?1)) > 0"
+    "    OR instr(lower(name), lower(?1)) > 0"
+    " ORDER BY account_id LIMIT ?2";
+static const char SQL_PICK_WORKS[] =
+    "SELECT work_id, title FROM work WHERE account_id = ?1"
+    " AND (instr(lower(work_id), lower(?2)) > 0"
+    "      OR instr(lower(title), lower(?2)) > 0)"
+    " ORDER BY published_at DESC, work_id LIMIT ?3";
+
+static size_t
+pick_rows(struct db *db, sqlite3_stmt *st, struct appeal_pick *out,
+    size_t max, struct pt_err *err)
+{
+	size_t n = 0;
+	int rc;
+
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		col_text(st, 0, out[n].id, sizeof out[n].id);
+		col_text(st, 1, out[n].name, sizeof out[n].name);
+		n++;
+	}
+	if (n < max && rc != SQLITE_DONE)
+		db_error(db, err, "searching");
+	sqlite3_reset(st);
+	return n;
+}
+
+size_t
+appeal_pick_accounts(struct db *db, const char *query,
+    struct appeal_pick *out, size_t max, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_PICK_ACCOUNTS, err);
+
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, query);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	return pick_rows(db, st, out, max, err);
+}
+
+size_t
+appeal_pick_works(struct db *db, const char *account_id, const char *query,
+    struct appeal_pick *out, size_t max, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_PICK_WORKS, err);
+
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, account_id);
+	db_bind_text(st, 2, query);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	return pick_rows(db, st, out, max, err);
+}

@@ -1,0 +1,462 @@
+/* The named rules of DESIGN §1 with their evidence and the day their
+ * answer next changes, the application timeline, and the no-revenue
+ * diagnosis. The scoring pass applies the same rules in bulk
+ * (engine.c); both use eng_violation_blocks() for the 90-day window. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/calendar.h"
+#include "core/engine.h"
+#include "core/engine_internal.h"
+#include "core/exitcode.h"
+
+static const char SQL_ACCOUNT[] =
+    "SELECT kind, celebrity, certification, plan_status FROM account "
+    "WHERE account_id = ?1";
+static const char SQL_WORK[] =
+    "SELECT account_id, visibility, review, original, infringing, commercial, "
+    "published_at FROM work WHERE work_id = ?1";
+static const char SQL_ACCOUNT_VIOLATIONS[] =
+    "SELECT day, kind, status, ifnull(work_id, '') FROM violation "
+    "WHERE account_id = ?1 AND work_id IS NULL ORDER BY day";
+static const char SQL_WORK_VIOLATIONS[] =
+    "SELECT day, kind, status FROM violation WHERE work_id = ?1 ORDER BY day";
+static const char SQL_ACCOUNT_DAY[] =
+    "SELECT gross_fen, settled_fen FROM account_score "
+    "WHERE account_id = ?1 AND day = ?2";
+static const char SQL_WORK_QUALITY[] =
+    "SELECT quality FROM work_score WHERE work_id = ?1 AND day = ?2";
+static const char SQL_LAST_APPLICATION[] =
+    "SELECT submitted_on, reviewed_on, result, ifnull(reason, '') "
+    "FROM application WHERE account_id = ?1 "
+    "ORDER BY submitted_on DESC, id DESC LIMIT 1";
+static const char SQL_LAST_REJECTION[] =
+    "SELECT ifnull(reason, '') FROM application WHERE account_id = ?1 "
+    "AND result = 'rejected' ORDER BY submitted_on DESC, id DESC LIMIT 1";
+
+static struct rule_result *
+rule(struct eligibility *e, const char *id, bool pass, day_t changes_on)
+{
+	struct rule_result *r = &e->rules[e->nrules++];
+
+	r->id = id;
+	r->pass = pass;
+	r->changes_on = changes_on;
+	r->evidence[0] = '\0';
+	if (!pass)
+		e->eligible = false;
+	return r;
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s != NULL ? s : "";
+}
+
+/* The 90-day rule over a list of violations (account or work). */
+static bool
+violation_rule(struct db *db, struct eligibility *e, const char *sql,
+    const char *key, const char *id, day_t on, struct pt_err *err)
+{
+	const struct model_params *p = engine_model();
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	day_t blocking = DAY_NONE, next = DAY_NONE, last = DAY_NONE;
+	char bkind[64] = "", nkind[64] = "", a[DAY_BUFSZ], b[DAY_BUFSZ],
+	    c[DAY_BUFSZ];
+	int overturned = 0, rc;
+	struct rule_result *r;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t v = eng_col_day(st, 0);
+		if (v == DAY_NONE)
+			continue;
+		if (strcmp(col_text(st, 2), "active") != 0) {
+			overturned += v <= on;
+			continue;
+		}
+		if (eng_violation_blocks(v, on, p->violation_days)) {
+			blocking = v;
+			snprintf(bkind, sizeof bkind, "%s", col_text(st, 1));
+		} else if (v <= on)
+			last = v;
+		else if (next == DAY_NONE) {
+			next = v;
+			snprintf(nkind, sizeof nkind, "%s", col_text(st, 1));
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading violations");
+		return false;
+	}
+	if (blocking != DAY_NONE) {
+		r = rule(e, id, false, blocking + p->violation_days);
+		snprintf(r->evidence, sizeof r->evidence,
+		    "violation on %s (%s): blocks through %s; clean from %s",
+		    day_format(blocking, a), bkind,
+		    day_format(blocking + p->violation_days - 1, b),
+		    day_format(blocking + p->violation_days, c));
+	} else {
+		r = rule(e, id, true, next);
+		if (next != DAY_NONE)
+			snprintf(r->evidence, sizeof r->evidence,
+			    "violation recorded for %s (%s)", day_format(next, a),
+			    nkind);
+		else if (last != DAY_NONE)
+			snprintf(r->evidence, sizeof r->evidence,
+			    "last violation on %s: clean since %s",
+			    day_format(last, a),
+			    day_format(last + p->violation_days, b));
+		else
+			snprintf(r->evidence, sizeof r->evidence,
+			    "no active violation in the %d days to %s",
+			    p->violation_days, day_format(on, a));
+	}
+	if (overturned > 0) {
+		size_t len = strlen(r->evidence);
+		snprintf(r->evidence + len, sizeof r->evidence - len,
+		    "; %d overturned violation%s not counted", overturned,
+		    overturned > 1 ? "s" : "");
+	}
+	return true;
+}
+
+bool
+engine_application(struct db *db, const char *account_id,
+    struct application_timeline *out, struct pt_err *err)
+{
+	const struct model_params *p = engine_model();
+	sqlite3_stmt *st = db_stmt(db, SQL_LAST_APPLICATION, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->submitted_on = out->expected_result_on = DAY_NONE;
+	out->reviewed_on = out->reapply_on = DAY_NONE;
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->present = true;
+		out->submitted_on = eng_col_day(st, 0);
+		out->reviewed_on = eng_col_day(st, 1);
+		snprintf(out->result, sizeof out->result, "%s", col_text(st, 2));
+		if (strcmp(out->result, "rejected") == 0)
+			snprintf(out->reason, sizeof out->reason, "%s",
+			    col_text(st, 3));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading applications");
+		return false;
+	}
+	if (!out->present)
+		return true;
+	if (out->submitted_on != DAY_NONE) {
+		const struct calendar *cal = calendar_default(err);
+		if (cal == NULL)
+			return false;
+		out->expected_result_on = calendar_add_workdays(cal,
+		    out->submitted_on, p->review_workdays, &out->expected_fallback);
+	}
+	if (strcmp(out->result, "rejected") == 0 && out->reviewed_on != DAY_NONE)
+		out->reapply_on = out->reviewed_on + p->reapply_days;
+	if (out->reason[0] == '\0') {
+		if ((st = db_stmt(db, SQL_LAST_REJECTION, err)) == NULL)
+			return false;
+		db_bind_text(st, 1, account_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(out->reason, sizeof out->reason, "%s",
+			    col_text(st, 0));
+		sqlite3_reset(st);
+	}
+	return true;
+}
+
+static bool
+account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
+{
+	const struct model_params *p = engine_model();
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT, err);
+	char kind[32], plan[32], cert[128], day[DAY_BUFSZ], m1[MONEY_BUFSZ],
+	    m2[MONEY_BUFSZ];
+	bool celebrity;
+	struct rule_result *r;
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, e->account_id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			db_error(db, err, "reading the account");
+			return false;
+		}
+		err_set(err, PT_EXIT_DATA, "no account '%s' in the database: "
+		    "import it first", e->account_id);
+		return false;
+	}
+	snprintf(kind, sizeof kind, "%s", col_text(st, 0));
+	celebrity = sqlite3_column_int(st, 1) != 0;
+	snprintf(cert, sizeof cert, "%s", col_text(st, 2));
+	snprintf(plan, sizeof plan, "%s", col_text(st, 3));
+	sqlite3_reset(st);
+
+	if (!violation_rule(db, e, SQL_ACCOUNT_VIOLATIONS, e->account_id,
+	    "no_violation_90d", e->on, err))
+		return false;
+	r = rule(e, "not_enterprise", strcmp(kind, "enterprise") != 0, DAY_NONE);
+	snprintf(r->evidence, sizeof r->evidence, "account kind: %s", kind);
+	r = rule(e, "not_enterprise_affiliated",
+	    strcmp(kind, "enterprise_affiliated") != 0, DAY_NONE);
+	snprintf(r->evidence, sizeof r->evidence, "account kind: %s", kind);
+	r = rule(e, "no_celebrity_cert", !celebrity, DAY_NONE);
+	snprintf(r->evidence, sizeof r->evidence, "celebrity certification: %s",
+	    celebrity ? "yes" : "none");
+
+	if ((st = db_stmt(db, SQL_ACCOUNT_DAY, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, e->account_id);
+	db_bind_text(st, 2, day_format(e->on, day));
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t settled;
+		bool known = eng_col_int(st, 1, &settled);
+		fen_t amount = known ? settled : sqlite3_column_int64(st, 0);
+		/* Nothing earned: there is nothing the minimum holds back. */
+		r = rule(e, "daily_min_1_yuan", amount == 0 ||
+		    amount >= p->daily_min_fen, DAY_NONE);
+		snprintf(r->evidence, sizeof r->evidence,
+		    "%s revenue on %s: %s (minimum %s)",
+		    known ? "settled" : "estimated", day, money_format(amount, m1),
+		    money_format(p->daily_min_fen, m2));
+	} else {
+		r = rule(e, "daily_min_1_yuan", true, DAY_NONE);
+		snprintf(r->evidence, sizeof r->evidence,
+		    "no revenue figures for %s: not assessed", day);
+	}
+	sqlite3_reset(st);
+
+	if (!engine_application(db, e->account_id, &e->app, err))
+		return false;
+	r = rule(e, "plan_joined", strcmp(plan, "joined") == 0,
+	    strcmp(plan, "pending") == 0 ? e->app.expected_result_on : DAY_NONE);
+	if (strcmp(plan, "rejected") == 0 && e->app.reapply_on != DAY_NONE)
+		snprintf(r->evidence, sizeof r->evidence,
+		    "plan status: rejected (%.160s); may reapply from %s",
+		    e->app.reason[0] ? e->app.reason : "no reason given",
+		    day_format(e->app.reapply_on, day));
+	else if (strcmp(plan, "pending") == 0 &&
+	    e->app.expected_result_on != DAY_NONE)
+		snprintf(r->evidence, sizeof r->evidence,
+		    "plan status: pending; result expected by %s",
+		    day_format(e->app.expected_result_on, day));
+	else
+		snprintf(r->evidence, sizeof r->evidence, "plan status: %s", plan);
+	return true;
+}
+
+static bool
+work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
+{
+	const struct model_params *p = engine_model();
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
+	char vis[32], review[32], commercial[32], day[DAY_BUFSZ];
+	bool original, infringing;
+	struct rule_result *r;
+	double q;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, e->work_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
+		    "import it first", e->work_id);
+		return false;
+	}
+	snprintf(vis, sizeof vis, "%s", col_text(st, 1));
+	snprintf(review, sizeof review, "%s", col_text(st, 2));
+	original = sqlite3_column_int(st, 3) != 0;
+	infringing = sqlite3_column_int(st, 4) != 0;
+	snprintf(commercial, sizeof commercial, "%s", col_text(st, 5));
+	sqlite3_reset(st);
+
+	size_t at = e->nrules;
+	if (!violation_rule(db, e, SQL_WORK_VIOLATIONS, e->work_id,
+	    "compliant_original", e->on, err))
+		return false;
+	r = &e->rules[at];
+	if (!original || infringing) {
+		char why[ENGINE_EVIDENCE_SZ];
+		snprintf(why, sizeof why, "%s%s%s; %s", !original ? "not original" :
+		    "", !original && infringing ? ", " : "",
+		    infringing ? "infringing" : "", r->evidence);
+		memcpy(r->evidence, why, sizeof r->evidence);
+		if (r->pass)
+			e->eligible = false;
+		r->pass = false;
+		r->changes_on = DAY_NONE;
+	} else if (r->pass) {
+		char why[ENGINE_EVIDENCE_SZ];
+		snprintf(why, sizeof why, "original, not infringing; %s",
+		    r->evidence);
+		memcpy(r->evidence, why, sizeof r->evidence);
+	}
+	r = rule(e, "review_approved", strcmp(review, "approved") == 0, DAY_NONE);
+	snprintf(r->evidence, sizeof r->evidence, "review: %s", review);
+	r = rule(e, "public", strcmp(vis, "public") == 0, DAY_NONE);
+	snprintf(r->evidence, sizeof r->evidence, "visibility: %s", vis);
+	r = rule(e, "no_commercial", strcmp(commercial, "none") == 0, DAY_NONE);
+	snprintf(r->evidence, sizeof r->evidence, "commercial content: %s",
+	    commercial);
+
+	if ((st = db_stmt(db, SQL_WORK_QUALITY, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, e->work_id);
+	db_bind_text(st, 2, day_format(e->on, day));
+	if (sqlite3_step(st) == SQLITE_ROW && eng_col_double(st, 0, &q)) {
+		r = rule(e, "quality", q >= p->quality_min, DAY_NONE);
+		snprintf(r->evidence, sizeof r->evidence,
+		    "quality score on %s: %.1f (minimum %.1f)", day, q,
+		    p->quality_min);
+	} else {
+		r = rule(e, "quality", true, DAY_NONE);
+		snprintf(r->evidence, sizeof r->evidence,
+		    "no quality figure for %s: not assessed", day);
+	}
+	sqlite3_reset(st);
+	return true;
+}
+
+bool
+engine_check(struct db *db, const char *account_id, const char *work_id,
+    day_t on, struct eligibility *out, struct pt_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->on = on;
+	out->eligible = true;
+	if (work_id != NULL) {
+		sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
+		if (st == NULL)
+			return false;
+		db_bind_text(st, 1, work_id);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
+			    "import it first", work_id);
+			return false;
+		}
+		if (account_id != NULL && strcmp(account_id, col_text(st, 0)) != 0) {
+			err_set(err, PT_EXIT_DATA, "work '%s' belongs to account "
+			    "'%s', not '%s'", work_id, col_text(st, 0), account_id);
+			sqlite3_reset(st);
+			return false;
+		}
+		snprintf(out->account_id, sizeof out->account_id, "%s",
+		    col_text(st, 0));
+		sqlite3_reset(st);
+		snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
+	} else if (account_id != NULL)
+		snprintf(out->account_id, sizeof out->account_id, "%s", account_id);
+	else {
+		err_set(err, PT_EXIT_USAGE, "check needs --account or --work");
+		return false;
+	}
+	if (!account_rules(db, out, err))
+		return false;
+	return work_id == NULL || work_rules(db, out, err);
+}
+
+/* ---- diagnosis ---- */
+
+static const char SQL_DIAG_DAY[] =
+    "SELECT d.profitable_plays, d.plays, s.estimated_fen, d.revenue_fen, "
+    "s.profitable_plays, s.reasons FROM daily d LEFT JOIN work_score s "
+    "ON s.work_id = d.work_id AND s.day = d.day "
+    "WHERE d.work_id = ?1 AND d.day = ?2";
+
+static void
+reason(struct diagnosis *d, const char *id, const char *text)
+{
+	if (d->nreasons >= ENGINE_MAX_REASONS)
+		return;
+	snprintf(d->reasons[d->nreasons].id, sizeof d->reasons[0].id, "%s", id);
+	snprintf(d->reasons[d->nreasons].text, sizeof d->reasons[0].text, "%s",
+	    text);
+	d->nreasons++;
+}
+
+bool
+engine_diagnose(struct db *db, const char *work_id, day_t day,
+    struct diagnosis *out, struct pt_err *err)
+{
+	struct eligibility e;
+	sqlite3_stmt *st;
+	char dbuf[DAY_BUFSZ], text[ENGINE_EVIDENCE_SZ];
+	int64_t v;
+
+	memset(out, 0, sizeof *out);
+	snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
+	out->day = day;
+	if (!engine_check(db, NULL, work_id, day, &e, err))
+		return false;
+	for (size_t i = 0; i < e.nrules; i++)
+		if (!e.rules[i].pass)
+			reason(out, e.rules[i].id, e.rules[i].evidence);
+	if ((st = db_stmt(db, SQL_WORK, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		day_t pub = eng_col_day(st, 6);
+		if (pub != DAY_NONE && pub > day) {
+			char pbuf[DAY_BUFSZ];
+			snprintf(text, sizeof text, "published on %s, after %s",
+			    day_format(pub, pbuf), day_format(day, dbuf));
+			reason(out, "not_published", text);
+		}
+	}
+	sqlite3_reset(st);
+	if ((st = db_stmt(db, SQL_DIAG_DAY, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	db_bind_text(st, 2, day_format(day, dbuf));
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t settled, est = 0;
+		out->has_data = true;
+		eng_col_int(st, 2, &est);
+		out->estimated_fen = est;
+		out->settled_known = eng_col_int(st, 3, &settled);
+		out->settled_fen = out->settled_known ? settled : 0;
+		out->earning = out->settled_known ? settled > 0 : est > 0;
+		if (!eng_col_int(st, 4, &v) && !eng_col_int(st, 1, &v)) {
+			snprintf(text, sizeof text, "no play figures for %s", dbuf);
+			reason(out, "no_data", text);
+		} else if (v <= 0) {
+			snprintf(text, sizeof text, "0 profitable plays on %s", dbuf);
+			reason(out, "no_profitable_plays", text);
+		}
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
+		    strstr(col_text(st, 5), "daily_min_1_yuan") != NULL) {
+			bool have = false;
+			for (size_t i = 0; i < out->nreasons; i++)
+				have |= strcmp(out->reasons[i].id, "daily_min_1_yuan") == 0;
+			if (!have)
+				reason(out, "daily_min_1_yuan", "the account's total "
+				    "for the day is below the daily minimum");
+		}
+	} else {
+		snprintf(text, sizeof text, "no figures for this work on %s", dbuf);
+		reason(out, "no_data", text);
+	}
+	sqlite3_reset(st);
+	return true;
+}

@@ -1,0 +1,1144 @@
+/* Revenue model v1 and the derived tables work_score / account_score /
+ * calibration. A full rescore streams `daily` once in primary-key order,
+ * keeps the rows in memory, fits calibration per account, scores, groups
+ * by account and day for the rules that depend on the account's total,
+ * and writes with one prepared statement in one transaction. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/calibration.h"
+#include "core/clock.h"
+#include "core/engine.h"
+#include "core/engine_internal.h"
+#include "core/exitcode.h"
+
+/* ---- model in force ---- */
+
+static struct model_params model;
+static bool model_loaded;
+static char model_error[1024];
+
+const struct model_params *
+engine_model(void)
+{
+	if (!model_loaded) {
+		struct pt_err err = { 0 };
+		if (!modelconf_load(&model, &err))
+			snprintf(model_error, sizeof model_error, "%s", err.msg);
+		model_loaded = true;
+	}
+	return &model;
+}
+
+const char *
+engine_model_error(void)
+{
+	engine_model();
+	return model_error[0] ? model_error : NULL;
+}
+
+void
+engine_set_model(const struct model_params *p)
+{
+	model = *p;
+	model_loaded = true;
+	model_error[0] = '\0';
+}
+
+/* ---- the formula ---- */
+
+void
+engine_score(const struct model_params *p, const struct score_input *in,
+    struct score_output *out)
+{
+	memset(out, 0, sizeof *out);
+	if (in->pp_known) {
+		out->v_known = true;
+		out->v = (double)in->profitable_plays;
+	} else if (in->plays_known) {
+		out->v_known = out->v_estimated = true;
+		out->v = (double)in->plays * (in->cr5_known ?
+		    in->completion_rate_5s : p->est_share);
+	}
+	if (out->v < 0)
+		out->v = 0;
+	out->e_known = in->likes_known || in->favorites_known ||
+	    in->comments_known || in->shares_known;
+	if (out->e_known)
+		out->e = p->w_like * (in->likes_known ? (double)in->likes : 0) +
+		    p->w_favorite * (in->favorites_known ? (double)in->favorites : 0) +
+		    p->w_comment * (in->comments_known ? (double)in->comments : 0) +
+		    p->w_share * (in->shares_known ? (double)in->shares : 0);
+	if (out->e_known && out->v > 0)
+		out->rate = fmax(out->e / out->v, p->r_floor);
+	else
+		out->rate = p->r_ref;
+	if (in->quality_known) {
+		out->q_known = true;
+		out->q = in->quality;
+	} else if (in->cr_known && in->cr5_known && in->bounce_known) {
+		out->q_known = true;
+		out->q = 100 * (p->qw_completion * in->completion_rate +
+		    p->qw_completion_5s * in->completion_rate_5s +
+		    p->qw_bounce * (1 - in->bounce_rate_2s));
+	} else
+		out->q = p->q_ref;
+	out->q = fmax(out->q, p->q_floor);
+	out->u = in->uv_known ? fmax(in->user_value, p->u_floor) : 1;
+	out->f_interaction = pow(out->rate / p->r_ref, p->a_e);
+	out->f_user = pow(out->u, p->a_u);
+	out->f_quality = pow(out->q / p->q_ref, p->a_q);
+	out->f_bonus = (1 + (in->selected ? p->b_sel : 0)) *
+	    (1 + (in->certified ? p->b_cert : 0));
+	out->base_fen = in->base * 100;
+	out->model_fen = out->v_known ? out->v / 1000 * out->base_fen *
+	    out->f_interaction * out->f_user * out->f_quality * out->f_bonus : 0;
+}
+
+/* ---- reasons ---- */
+
+enum reason {
+	RS_VIOLATION, RS_ENTERPRISE, RS_AFFILIATED, RS_CELEBRITY, RS_PLAN,
+	RS_MINIMUM, RS_COMPLIANT, RS_REVIEW, RS_PUBLIC, RS_COMMERCIAL,
+	RS_QUALITY, RS_UNPUBLISHED, RS_NO_DATA, RS_NO_PLAYS, RS_COUNT
+};
+
+static const char *const reason_ids[RS_COUNT] = {
+	"no_violation_90d", "not_enterprise", "not_enterprise_affiliated",
+	"no_celebrity_cert", "plan_joined", "daily_min_1_yuan",
+	"compliant_original", "review_approved", "public", "no_commercial",
+	"quality", "not_published", "no_data", "no_profitable_plays",
+};
+
+#define ACCOUNT_REASONS ((1u << RS_VIOLATION) | (1u << RS_ENTERPRISE) | \
+    (1u << RS_AFFILIATED) | (1u << RS_CELEBRITY) | (1u << RS_PLAN))
+
+static void
+reasons_text(uint32_t bits, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < RS_COUNT; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		int n = snprintf(buf + len, size - len, "%s%s", len ? "," : "",
+		    reason_ids[i]);
+		if (n < 0 || (size_t)n >= size - len)
+			break;
+		len += (size_t)n;
+	}
+}
+
+/* ---- context: accounts and works in memory ---- */
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static bool
+map_build(int **map, size_t *cap, size_t n, char *(*key)(const void *, size_t),
+    const void *items)
+{
+	size_t c = 16;
+
+	while (c < n * 2 + 1)
+		c *= 2;
+	*map = calloc(c, sizeof **map);
+	if (*map == NULL)
+		return false;
+	*cap = c;
+	for (size_t i = 0; i < n; i++) {
+		size_t h = hash_str(key(items, i)) & (c - 1);
+		while ((*map)[h] != 0)
+			h = (h + 1) & (c - 1);
+		(*map)[h] = (int)i + 1;
+	}
+	return true;
+}
+
+static int
+map_find(const int *map, size_t cap, const char *id,
+    char *(*key)(const void *, size_t), const void *items)
+{
+	if (map == NULL || id == NULL)
+		return -1;
+	for (size_t h = hash_str(id) & (cap - 1); map[h] != 0; h = (h + 1) & (cap - 1))
+		if (strcmp(key(items, (size_t)map[h] - 1), id) == 0)
+			return map[h] - 1;
+	return -1;
+}
+
+static char *
+acc_key(const void *items, size_t i)
+{
+	return ((const struct eng_account *)items)[i].id;
+}
+
+static char *
+wrk_key(const void *items, size_t i)
+{
+	return ((const struct eng_work *)items)[i].id;
+}
+
+int
+eng_find_account(const struct eng_ctx *c, const char *id)
+{
+	return map_find(c->acc_map, c->acc_cap, id, acc_key, c->acc);
+}
+
+int
+eng_find_work(const struct eng_ctx *c, const char *id)
+{
+	return map_find(c->wrk_map, c->wrk_cap, id, wrk_key, c->wrk);
+}
+
+bool
+eng_col_int(sqlite3_stmt *st, int i, int64_t *out)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return false;
+	*out = sqlite3_column_int64(st, i);
+	return true;
+}
+
+bool
+eng_col_double(sqlite3_stmt *st, int i, double *out)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return false;
+	*out = sqlite3_column_double(st, i);
+	return true;
+}
+
+day_t
+eng_col_day(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	char buf[DAY_BUFSZ];
+	day_t d;
+
+	if (s == NULL || strlen(s) < 10)
+		return DAY_NONE;
+	memcpy(buf, s, 10);
+	buf[10] = '\0';
+	if (buf[4] == '/')
+		buf[4] = buf[7] = '-';
+	return day_parse_iso(buf, &d) ? d : DAY_NONE;
+}
+
+day_t
+eng_blocking_violation(const day_t *days, size_t n, day_t d, int window)
+{
+	day_t found = DAY_NONE;
+
+	for (size_t i = 0; i < n; i++)
+		if (eng_violation_blocks(days[i], d, window))
+			found = days[i];
+	return found;
+}
+
+static bool
+push_day(day_t **arr, size_t *n, day_t d)
+{
+	day_t *p = realloc(*arr, (*n + 1) * sizeof *p);
+
+	if (p == NULL)
+		return false;
+	p[(*n)++] = d;
+	*arr = p;
+	return true;
+}
+
+static int
+cmp_day(const void *a, const void *b)
+{
+	day_t x = *(const day_t *)a, y = *(const day_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static const char SQL_ACCOUNTS[] =
+    "SELECT account_id, kind, celebrity, certification, plan_status "
+    "FROM account ORDER BY account_id";
+static const char SQL_WORKS[] =
+    "SELECT work_id, account_id, visibility, review, original, infringing, "
+    "commercial, selected, published_at FROM work ORDER BY work_id";
+static const char SQL_VIOLATIONS[] =
+    "SELECT account_id, work_id, day FROM violation WHERE status = 'active'";
+static const char SQL_CALIBRATIONS[] =
+    "SELECT account_id, base, a_e, a_u, a_q FROM calibration";
+
+void
+eng_ctx_free(struct eng_ctx *c)
+{
+	for (size_t i = 0; i < c->nacc; i++) {
+		free(c->acc[i].id);
+		free(c->acc[i].viol);
+	}
+	for (size_t i = 0; i < c->nwrk; i++) {
+		free(c->wrk[i].id);
+		free(c->wrk[i].viol);
+	}
+	free(c->acc);
+	free(c->wrk);
+	free(c->acc_map);
+	free(c->wrk_map);
+	memset(c, 0, sizeof *c);
+}
+
+static bool
+oom(struct pt_err *err)
+{
+	err_set(err, PT_EXIT_DB, "out of memory");
+	return false;
+}
+
+bool
+eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	c->model = engine_model();
+	if ((st = db_stmt(db, SQL_ACCOUNTS, err)) == NULL)
+		return false;
+	cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->nacc == cap) {
+			cap = cap ? cap * 2 : 64;
+			void *p = realloc(c->acc, cap * sizeof *c->acc);
+			if (p == NULL)
+				goto nomem;
+			c->acc = p;
+		}
+		struct eng_account *a = &c->acc[c->nacc];
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		const char *cert = (const char *)sqlite3_column_text(st, 3);
+		const char *plan = (const char *)sqlite3_column_text(st, 4);
+		memset(a, 0, sizeof *a);
+		a->id = strdup((const char *)sqlite3_column_text(st, 0));
+		if (a->id == NULL)
+			goto nomem;
+		c->nacc++;
+		a->kind = kind && strcmp(kind, "enterprise") == 0 ? AK_ENTERPRISE :
+		    kind && strcmp(kind, "enterprise_affiliated") == 0 ?
+		    AK_AFFILIATED : AK_PERSONAL;
+		a->celebrity = sqlite3_column_int(st, 2) != 0;
+		a->certified = cert != NULL && cert[0] != '\0';
+		a->joined = plan != NULL && strcmp(plan, "joined") == 0;
+		a->p = *c->model;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto dberr;
+	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
+		goto fail;
+	cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->nwrk == cap) {
+			cap = cap ? cap * 2 : 256;
+			void *p = realloc(c->wrk, cap * sizeof *c->wrk);
+			if (p == NULL)
+				goto nomem;
+			c->wrk = p;
+		}
+		struct eng_work *w = &c->wrk[c->nwrk];
+		const char *vis = (const char *)sqlite3_column_text(st, 2);
+		const char *rev = (const char *)sqlite3_column_text(st, 3);
+		const char *com = (const char *)sqlite3_column_text(st, 6);
+		memset(w, 0, sizeof *w);
+		w->id = strdup((const char *)sqlite3_column_text(st, 0));
+		if (w->id == NULL)
+			goto nomem;
+		c->nwrk++;
+		w->account = -1;
+		/* accounts are mapped below, once the map exists */
+		w->public_ = vis && strcmp(vis, "public") == 0;
+		w->approved = rev && strcmp(rev, "approved") == 0;
+		w->original = sqlite3_column_int(st, 4) != 0;
+		w->infringing = sqlite3_column_int(st, 5) != 0;
+		w->commercial = !(com && strcmp(com, "none") == 0);
+		w->selected = sqlite3_column_int(st, 7) != 0;
+		w->published = eng_col_day(st, 8);
+	}
+	if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		goto dberr;
+	}
+	if (!map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc) ||
+	    !map_build(&c->wrk_map, &c->wrk_cap, c->nwrk, wrk_key, c->wrk))
+		goto nomem;
+	/* second look at the works for their account */
+	sqlite3_reset(st);
+	for (size_t i = 0; (rc = sqlite3_step(st)) == SQLITE_ROW && i < c->nwrk; i++)
+		c->wrk[i].account = eng_find_account(c,
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	if ((st = db_stmt(db, SQL_VIOLATIONS, err)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int a = eng_find_account(c, (const char *)sqlite3_column_text(st, 0));
+		int w = eng_find_work(c, (const char *)sqlite3_column_text(st, 1));
+		day_t d = eng_col_day(st, 2);
+		if (d == DAY_NONE)
+			continue;
+		/* A work's violation blocks the work; one without a work
+		 * blocks the account. */
+		if (w < 0 && sqlite3_column_type(st, 1) == SQLITE_NULL &&
+		    a >= 0 && !push_day(&c->acc[a].viol, &c->acc[a].nviol, d))
+			goto nomem;
+		if (w >= 0 && !push_day(&c->wrk[w].viol, &c->wrk[w].nviol, d))
+			goto nomem;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto dberr;
+	for (size_t i = 0; i < c->nacc; i++)
+		qsort(c->acc[i].viol, c->acc[i].nviol, sizeof(day_t), cmp_day);
+	for (size_t i = 0; i < c->nwrk; i++)
+		qsort(c->wrk[i].viol, c->wrk[i].nviol, sizeof(day_t), cmp_day);
+	if ((st = db_stmt(db, SQL_CALIBRATIONS, err)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int a = eng_find_account(c, (const char *)sqlite3_column_text(st, 0));
+		if (a < 0)
+			continue;
+		c->acc[a].p.base = sqlite3_column_double(st, 1);
+		c->acc[a].p.a_e = sqlite3_column_double(st, 2);
+		c->acc[a].p.a_u = sqlite3_column_double(st, 3);
+		c->acc[a].p.a_q = sqlite3_column_double(st, 4);
+		c->acc[a].calibrated = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto dberr;
+	return true;
+nomem:
+	sqlite3_reset(st);
+	oom(err);
+	goto fail;
+dberr:
+	db_error(db, err, "reading accounts and works");
+fail:
+	eng_ctx_free(c);
+	return false;
+}
+
+/* ---- rows ---- */
+
+struct raw_row {
+	int32_t work;
+	day_t day;
+	bool settled_known;
+	int64_t settled;
+	struct score_input in;
+};
+
+struct res_row {
+	struct score_output o;
+	uint32_t reasons;
+	bool eligible;
+	fen_t estimated;
+};
+
+struct acct_day {
+	int32_t acc;
+	day_t day;
+	bool eligible, settled_known;
+	uint32_t reasons;
+	fen_t estimated, gross, settled;
+	int works_earning;
+};
+
+#define DAILY_COLS "d.work_id, d.day, d.plays, d.profitable_plays, d.likes, " \
+    "d.favorites, d.comments, d.shares, d.completion_rate, " \
+    "d.completion_rate_5s, d.bounce_rate_2s, d.user_value, d.quality, " \
+    "d.revenue_fen"
+
+static const char SQL_DAILY_ALL[] =
+    "SELECT " DAILY_COLS " FROM daily d ORDER BY d.work_id, d.day";
+static const char SQL_DAILY_ACCOUNT_DAY[] =
+    "SELECT " DAILY_COLS " FROM daily d JOIN work w ON w.work_id = d.work_id "
+    "WHERE w.account_id = ?1 AND d.day = ?2 ORDER BY d.work_id";
+static const char SQL_DAILY_ACCOUNT_SETTLED[] =
+    "SELECT " DAILY_COLS " FROM daily d JOIN work w ON w.work_id = d.work_id "
+    "WHERE w.account_id = ?1 AND d.revenue_fen > 0";
+
+/* Fills r from a row of one of the SQL_DAILY_* statements; false when
+ * the work or day is unknown (such rows are skipped). */
+static bool
+read_row(const struct eng_ctx *c, sqlite3_stmt *st, int *last_work,
+    const char **last_id, struct raw_row *r)
+{
+	const char *id = (const char *)sqlite3_column_text(st, 0);
+	struct score_input *in = &r->in;
+	int w;
+
+	if (*last_id != NULL && id != NULL && strcmp(*last_id, id) == 0)
+		w = *last_work;
+	else {
+		w = eng_find_work(c, id);
+		*last_work = w;
+		*last_id = w >= 0 ? c->wrk[w].id : NULL;
+	}
+	if (w < 0 || c->wrk[w].account < 0)
+		return false;
+	memset(r, 0, sizeof *r);
+	r->work = w;
+	r->day = eng_col_day(st, 1);
+	if (r->day == DAY_NONE)
+		return false;
+	in->plays_known = eng_col_int(st, 2, &in->plays);
+	in->pp_known = eng_col_int(st, 3, &in->profitable_plays);
+	in->likes_known = eng_col_int(st, 4, &in->likes);
+	in->favorites_known = eng_col_int(st, 5, &in->favorites);
+	in->comments_known = eng_col_int(st, 6, &in->comments);
+	in->shares_known = eng_col_int(st, 7, &in->shares);
+	in->cr_known = eng_col_double(st, 8, &in->completion_rate);
+	in->cr5_known = eng_col_double(st, 9, &in->completion_rate_5s);
+	in->bounce_known = eng_col_double(st, 10, &in->bounce_rate_2s);
+	in->uv_known = eng_col_double(st, 11, &in->user_value);
+	in->quality_known = eng_col_double(st, 12, &in->quality);
+	r->settled_known = eng_col_int(st, 13, &r->settled);
+	in->selected = c->wrk[w].selected;
+	in->certified = c->acc[c->wrk[w].account].certified;
+	return true;
+}
+
+static uint32_t
+account_reasons(const struct eng_ctx *c, const struct eng_account *a, day_t d)
+{
+	uint32_t bits = 0;
+
+	if (eng_blocking_violation(a->viol, a->nviol, d,
+	    c->model->violation_days) != DAY_NONE)
+		bits |= 1u << RS_VIOLATION;
+	if (a->kind == AK_ENTERPRISE)
+		bits |= 1u << RS_ENTERPRISE;
+	if (a->kind == AK_AFFILIATED)
+		bits |= 1u << RS_AFFILIATED;
+	if (a->celebrity)
+		bits |= 1u << RS_CELEBRITY;
+	if (!a->joined)
+		bits |= 1u << RS_PLAN;
+	return bits;
+}
+
+static uint32_t
+work_reasons(const struct eng_ctx *c, const struct eng_work *w,
+    const struct score_output *o, const struct model_params *p, day_t d)
+{
+	uint32_t bits = 0;
+
+	if (!w->original || w->infringing || eng_blocking_violation(w->viol,
+	    w->nviol, d, c->model->violation_days) != DAY_NONE)
+		bits |= 1u << RS_COMPLIANT;
+	if (!w->approved)
+		bits |= 1u << RS_REVIEW;
+	if (!w->public_)
+		bits |= 1u << RS_PUBLIC;
+	if (w->commercial)
+		bits |= 1u << RS_COMMERCIAL;
+	if (o->q_known && o->q < p->quality_min)
+		bits |= 1u << RS_QUALITY;
+	if (w->published != DAY_NONE && w->published > d)
+		bits |= 1u << RS_UNPUBLISHED;
+	if (!o->v_known)
+		bits |= 1u << RS_NO_DATA;
+	else if (o->v <= 0)
+		bits |= 1u << RS_NO_PLAYS;
+	return bits;
+}
+
+/* Scores one account-day: rows[idx[0..n)] all of account acc on day d. */
+static void
+score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
+    const size_t *idx, size_t n, struct res_row *res, struct acct_day *ad)
+{
+	const struct eng_account *a = &c->acc[acc];
+	const struct model_params *p = &a->p;
+	uint32_t abits = account_reasons(c, a, d);
+
+	memset(ad, 0, sizeof *ad);
+	ad->acc = acc;
+	ad->day = d;
+	for (size_t k = 0; k < n; k++) {
+		struct raw_row *r = &rows[idx[k]];
+		struct res_row *s = &res[idx[k]];
+		r->in.base = p->base;
+		engine_score(p, &r->in, &s->o);
+		s->reasons = abits | work_reasons(c, &c->wrk[r->work], &s->o, p, d);
+		s->eligible = (s->reasons & ~((1u << RS_NO_DATA) |
+		    (1u << RS_NO_PLAYS))) == 0;
+		s->estimated = s->eligible ? money_round(s->o.model_fen) : 0;
+		ad->gross += s->estimated;
+		if (r->settled_known) {
+			ad->settled_known = true;
+			ad->settled += r->settled;
+		}
+	}
+	ad->reasons = abits;
+	if (ad->gross > 0 && ad->gross < c->model->daily_min_fen) {
+		ad->reasons |= 1u << RS_MINIMUM;
+		for (size_t k = 0; k < n; k++) {
+			struct res_row *s = &res[idx[k]];
+			if (s->eligible) {
+				s->eligible = false;
+				s->estimated = 0;
+				s->reasons |= 1u << RS_MINIMUM;
+			}
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		ad->estimated += res[idx[k]].estimated;
+		ad->works_earning += res[idx[k]].estimated > 0;
+	}
+	ad->eligible = ad->reasons == 0;
+}
+
+/* ---- writing ---- */
+
+static const char SQL_INSERT_WORK_SCORE[] =
+    "INSERT OR REPLACE INTO work_score(work_id, day, eligible, reasons, "
+    "profitable_plays, plays_estimated, interaction, interaction_rate, "
+    "user_value, quality, f_interaction, f_user, f_quality, f_bonus, "
+    "base_fen, model_fen, estimated_fen) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+    "?15, ?16, ?17)";
+static const char SQL_INSERT_ACCOUNT_SCORE[] =
+    "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
+    "estimated_fen, settled_fen, works_earning, gross_fen) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+static bool
+write_work_score(struct db *db, const struct eng_ctx *c,
+    const struct raw_row *r, const struct res_row *s, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_INSERT_WORK_SCORE, err);
+	char day[DAY_BUFSZ], reasons[512];
+	const struct score_output *o = &s->o;
+
+	if (st == NULL)
+		return false;
+	reasons_text(s->reasons, reasons, sizeof reasons);
+	sqlite3_bind_text(st, 1, c->wrk[r->work].id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day_format(r->day, day), 10, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, s->eligible);
+	sqlite3_bind_text(st, 4, reasons, -1, SQLITE_STATIC);
+	db_bind_int64_or_null(st, 5, o->v_known, (int64_t)llround(o->v));
+	sqlite3_bind_int(st, 6, o->v_estimated);
+	db_bind_double_or_null(st, 7, o->e_known, o->e);
+	db_bind_double_or_null(st, 8, o->e_known && o->v > 0, o->rate);
+	db_bind_double_or_null(st, 9, r->in.uv_known, o->u);
+	db_bind_double_or_null(st, 10, o->q_known, o->q);
+	sqlite3_bind_double(st, 11, o->f_interaction);
+	sqlite3_bind_double(st, 12, o->f_user);
+	sqlite3_bind_double(st, 13, o->f_quality);
+	sqlite3_bind_double(st, 14, o->f_bonus);
+	sqlite3_bind_double(st, 15, o->base_fen);
+	sqlite3_bind_double(st, 16, o->model_fen);
+	sqlite3_bind_int64(st, 17, s->estimated);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "writing work scores");
+		sqlite3_reset(st);
+		return false;
+	}
+	sqlite3_reset(st);
+	return true;
+}
+
+static bool
+write_account_score(struct db *db, const struct eng_ctx *c,
+    const struct acct_day *ad, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_INSERT_ACCOUNT_SCORE, err);
+	char day[DAY_BUFSZ], reasons[512];
+
+	if (st == NULL)
+		return false;
+	reasons_text(ad->reasons, reasons, sizeof reasons);
+	sqlite3_bind_text(st, 1, c->acc[ad->acc].id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day_format(ad->day, day), 10, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, ad->eligible);
+	sqlite3_bind_text(st, 4, reasons, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, ad->estimated);
+	db_bind_int64_or_null(st, 6, ad->settled_known, ad->settled);
+	sqlite3_bind_int(st, 7, ad->works_earning);
+	sqlite3_bind_int64(st, 8, ad->gross);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "writing account scores");
+		sqlite3_reset(st);
+		return false;
+	}
+	sqlite3_reset(st);
+	return true;
+}
+
+/* ---- calibration ---- */
+
+static const char SQL_DELETE_CALIBRATION[] =
+    "DELETE FROM calibration WHERE account_id = ?1";
+static const char SQL_INSERT_CALIBRATION[] =
+    "INSERT OR REPLACE INTO calibration(account_id, base, a_e, a_u, a_q, "
+    "days, r2, fitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/* An observation for calibration from a row with settled revenue. */
+static bool
+make_obs(const struct model_params *p, const struct raw_row *r,
+    struct calib_obs *o)
+{
+	struct score_input in = r->in;
+	struct score_output s;
+
+	if (!r->settled_known || r->settled <= 0)
+		return false;
+	in.base = 1;
+	engine_score(p, &in, &s);
+	if (!s.v_known || s.v <= 0)
+		return false;
+	o->y = log((double)r->settled);
+	o->offset = log(s.v / 1000) + log(100.0) + log(s.f_bonus);
+	o->x[0] = log(s.rate / p->r_ref);
+	o->x[1] = log(s.u);
+	o->x[2] = log(s.q / p->q_ref);
+	o->day = r->day;
+	return true;
+}
+
+/* Fits one account from its rows and stores (or clears) the result in
+ * the table and in the context. *changed tells whether it moved. */
+static bool
+calibrate_account(struct db *db, struct eng_ctx *c, int acc,
+    const struct raw_row *rows, const size_t *idx, size_t n, bool *changed,
+    struct pt_err *err)
+{
+	struct eng_account *a = &c->acc[acc];
+	struct calib_obs *obs = malloc((n ? n : 1) * sizeof *obs);
+	struct model_params before = a->p;
+	bool was = a->calibrated;
+	struct calib_fit fit;
+	size_t m = 0;
+	sqlite3_stmt *st;
+	char now[CLOCK_ISO_BUFSZ];
+
+	if (obs == NULL)
+		return oom(err);
+	for (size_t k = 0; k < n; k++)
+		m += make_obs(c->model, &rows[idx ? idx[k] : k], &obs[m]);
+	a->p = *c->model;
+	a->calibrated = calibration_fit(c->model, obs, m, &fit);
+	free(obs);
+	if (a->calibrated) {
+		a->p.base = fit.base;
+		a->p.a_e = fit.a_e;
+		a->p.a_u = fit.a_u;
+		a->p.a_q = fit.a_q;
+	}
+	*changed = was != a->calibrated || before.base != a->p.base ||
+	    before.a_e != a->p.a_e || before.a_u != a->p.a_u ||
+	    before.a_q != a->p.a_q;
+	if (!a->calibrated) {
+		if ((st = db_stmt(db, SQL_DELETE_CALIBRATION, err)) == NULL)
+			return false;
+		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+	} else {
+		if ((st = db_stmt(db, SQL_INSERT_CALIBRATION, err)) == NULL)
+			return false;
+		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 2, fit.base);
+		sqlite3_bind_double(st, 3, fit.a_e);
+		sqlite3_bind_double(st, 4, fit.a_u);
+		sqlite3_bind_double(st, 5, fit.a_q);
+		sqlite3_bind_int(st, 6, fit.days);
+		db_bind_double_or_null(st, 7, fit.has_r2, fit.r2);
+		sqlite3_bind_text(st, 8, clock_now_iso(now), -1, SQLITE_TRANSIENT);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "saving calibration");
+		sqlite3_reset(st);
+		return false;
+	}
+	sqlite3_reset(st);
+	return true;
+}
+
+/* ---- full rescore ---- */
+
+struct rows {
+	struct raw_row *r;
+	size_t n, cap;
+};
+
+static bool
+rows_push(struct rows *rs, const struct raw_row *r)
+{
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 1024;
+		void *p = realloc(rs->r, cap * sizeof *rs->r);
+		if (p == NULL)
+			return false;
+		rs->r = p;
+		rs->cap = cap;
+	}
+	rs->r[rs->n++] = *r;
+	return true;
+}
+
+/* Reads every row of a statement into rs. */
+static bool
+read_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
+    struct rows *rs, struct pt_err *err)
+{
+	int last_work = -1, rc;
+	const char *last_id = NULL;
+	struct raw_row r;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!read_row(c, st, &last_work, &last_id, &r))
+			continue;
+		if (!rows_push(rs, &r)) {
+			sqlite3_reset(st);
+			return oom(err);
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading daily figures");
+		return false;
+	}
+	return true;
+}
+
+static const struct raw_row *sort_rows;
+static const struct eng_work *sort_works;
+
+static int
+cmp_acct_day(const void *a, const void *b)
+{
+	const struct raw_row *x = &sort_rows[*(const size_t *)a];
+	const struct raw_row *y = &sort_rows[*(const size_t *)b];
+	int ax = sort_works[x->work].account, ay = sort_works[y->work].account;
+
+	if (ax != ay)
+		return ax < ay ? -1 : 1;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (*(const size_t *)a > *(const size_t *)b) -
+	    (*(const size_t *)a < *(const size_t *)b);
+}
+
+static const char SQL_CLEAR_ALL[] =
+    "DELETE FROM work_score; DELETE FROM account_score; DELETE FROM dirty; "
+    "DELETE FROM calibration";
+
+bool
+engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
+{
+	struct eng_ctx c;
+	struct rows rs = { 0 };
+	struct res_row *res = NULL;
+	size_t *idx = NULL;
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	if (!eng_ctx_load(&c, db, err))
+		return false;
+	if (!db_begin(db, err))
+		goto out;
+	if ((st = db_stmt(db, SQL_DAILY_ALL, err)) == NULL ||
+	    !read_rows(db, &c, st, &rs, err))
+		goto rollback;
+	if (!db_exec(db, SQL_CLEAR_ALL, err))
+		goto rollback;
+	for (size_t i = 0; i < c.nacc; i++)
+		c.acc[i].calibrated = false;
+	idx = malloc((rs.n ? rs.n : 1) * sizeof *idx);
+	res = calloc(rs.n ? rs.n : 1, sizeof *res);
+	if (idx == NULL || res == NULL) {
+		oom(err);
+		goto rollback;
+	}
+	for (size_t i = 0; i < rs.n; i++)
+		idx[i] = i;
+	sort_rows = rs.r;
+	sort_works = c.wrk;
+	qsort(idx, rs.n, sizeof *idx, cmp_acct_day);
+	/* calibration, per account (idx runs are per account) */
+	for (size_t i = 0; i < rs.n; ) {
+		int acc = c.wrk[rs.r[idx[i]].work].account;
+		size_t j = i;
+		bool changed;
+		while (j < rs.n && c.wrk[rs.r[idx[j]].work].account == acc)
+			j++;
+		if (!calibrate_account(db, &c, acc, rs.r, idx + i, j - i,
+		    &changed, err))
+			goto rollback;
+		i = j;
+	}
+	/* scoring, per account and day */
+	for (size_t i = 0; i < rs.n; ) {
+		const struct raw_row *r0 = &rs.r[idx[i]];
+		int acc = c.wrk[r0->work].account;
+		size_t j = i;
+		struct acct_day ad;
+		while (j < rs.n && rs.r[idx[j]].day == r0->day &&
+		    c.wrk[rs.r[idx[j]].work].account == acc)
+			j++;
+		score_group(&c, acc, r0->day, rs.r, idx + i, j - i, res, &ad);
+		if (!write_account_score(db, &c, &ad, err))
+			goto rollback;
+		i = j;
+	}
+	/* work scores in primary-key order: appends to the b-tree */
+	for (size_t i = 0; i < rs.n; i++)
+		if (!write_work_score(db, &c, &rs.r[i], &res[i], err))
+			goto rollback;
+	if (!db_commit(db, err))
+		goto out;
+	if (count != NULL)
+		*count = (int64_t)rs.n;
+	ok = true;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	free(rs.r);
+	free(res);
+	free(idx);
+	eng_ctx_free(&c);
+	return ok;
+}
+
+bool
+engine_rescore_all(struct db *db, struct pt_err *err)
+{
+	return engine_rescore_all_count(db, NULL, err);
+}
+
+/* ---- incremental rescore ---- */
+
+static const char SQL_DIRTY[] =
+    "SELECT account_id, day FROM dirty ORDER BY account_id, day";
+static const char SQL_ACCOUNT_DAYS[] =
+    "SELECT DISTINCT d.day FROM daily d JOIN work w ON w.work_id = d.work_id "
+    "WHERE w.account_id = ?1";
+static const char SQL_CLEAR_DIRTY[] = "DELETE FROM dirty";
+static const char SQL_DELETE_WORK_SCORES[] =
+    "DELETE FROM work_score WHERE day = ?2 AND work_id IN "
+    "(SELECT work_id FROM work WHERE account_id = ?1)";
+static const char SQL_DELETE_ACCOUNT_SCORE[] =
+    "DELETE FROM account_score WHERE account_id = ?1 AND day = ?2";
+
+struct pair {
+	char *account;
+	day_t day;
+};
+
+struct pairs {
+	struct pair *p;
+	size_t n, cap;
+};
+
+static bool
+pairs_push(struct pairs *ps, const char *account, day_t day)
+{
+	if (ps->n == ps->cap) {
+		size_t cap = ps->cap ? ps->cap * 2 : 64;
+		void *p = realloc(ps->p, cap * sizeof *ps->p);
+		if (p == NULL)
+			return false;
+		ps->p = p;
+		ps->cap = cap;
+	}
+	if ((ps->p[ps->n].account = strdup(account)) == NULL)
+		return false;
+	ps->p[ps->n++].day = day;
+	return true;
+}
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = strcmp(x->account, y->account);
+
+	if (c != 0)
+		return c;
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+/* Rescores one account-day from the database. */
+static bool
+rescore_pair(struct db *db, struct eng_ctx *c, const char *account, day_t d,
+    struct pt_err *err)
+{
+	char day[DAY_BUFSZ];
+	int acc = eng_find_account(c, account);
+	struct rows rs = { 0 };
+	struct res_row *res = NULL;
+	size_t *idx = NULL;
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	day_format(d, day);
+	if ((st = db_stmt(db, SQL_DELETE_WORK_SCORES, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	db_bind_text(st, 2, day);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto dberr;
+	if ((st = db_stmt(db, SQL_DELETE_ACCOUNT_SCORE, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	db_bind_text(st, 2, day);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto dberr;
+	sqlite3_reset(st);
+	if (acc < 0)
+		return true;	/* the account is gone: nothing to score */
+	if ((st = db_stmt(db, SQL_DAILY_ACCOUNT_DAY, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	db_bind_text(st, 2, day);
+	if (!read_rows(db, c, st, &rs, err))
+		return false;
+	if (rs.n == 0)
+		return true;
+	idx = malloc(rs.n * sizeof *idx);
+	res = calloc(rs.n, sizeof *res);
+	if (idx == NULL || res == NULL) {
+		oom(err);
+		goto out;
+	}
+	for (size_t i = 0; i < rs.n; i++)
+		idx[i] = i;
+	struct acct_day ad;
+	score_group(c, acc, d, rs.r, idx, rs.n, res, &ad);
+	if (!write_account_score(db, c, &ad, err))
+		goto out;
+	for (size_t i = 0; i < rs.n; i++)
+		if (!write_work_score(db, c, &rs.r[i], &res[i], err))
+			goto out;
+	ok = true;
+out:
+	free(rs.r);
+	free(res);
+	free(idx);
+	return ok;
+dberr:
+	db_error(db, err, "clearing old scores");
+	sqlite3_reset(st);
+	return false;
+}
+
+static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
+
+bool
+engine_rescore_dirty(struct db *db, struct pt_err *err)
+{
+	struct eng_ctx c;
+	struct pairs ps = { 0 };
+	sqlite3_stmt *st;
+	bool ok = false;
+	int rc;
+
+	/* Cheap when nothing is pending: readers call this before reading. */
+	if ((st = db_stmt(db, SQL_ANY_DIRTY, err)) == NULL)
+		return false;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return true;
+	if (rc != SQLITE_ROW) {
+		db_error(db, err, "reading what to rescore");
+		return false;
+	}
+	if (!eng_ctx_load(&c, db, err))
+		return false;
+	if (!db_begin(db, err))
+		goto out;
+	if ((st = db_stmt(db, SQL_DIRTY, err)) == NULL)
+		goto rollback;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t d = eng_col_day(st, 1);
+		if (d != DAY_NONE && !pairs_push(&ps,
+		    (const char *)sqlite3_column_text(st, 0), d)) {
+			sqlite3_reset(st);
+			oom(err);
+			goto rollback;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading what to rescore");
+		goto rollback;
+	}
+	/* Refit each touched account; when its calibration moved, every
+	 * day of it is rescored. */
+	size_t npairs = ps.n;
+	for (size_t i = 0; i < npairs; i++) {
+		int acc;
+		bool changed;
+		struct rows rs = { 0 };
+		if (i > 0 && strcmp(ps.p[i].account, ps.p[i - 1].account) == 0)
+			continue;
+		if ((acc = eng_find_account(&c, ps.p[i].account)) < 0)
+			continue;
+		if ((st = db_stmt(db, SQL_DAILY_ACCOUNT_SETTLED, err)) == NULL)
+			goto rollback;
+		db_bind_text(st, 1, ps.p[i].account);
+		if (!read_rows(db, &c, st, &rs, err) ||
+		    !calibrate_account(db, &c, acc, rs.r, NULL, rs.n, &changed,
+		    err)) {
+			free(rs.r);
+			goto rollback;
+		}
+		free(rs.r);
+		if (!changed)
+			continue;
+		if ((st = db_stmt(db, SQL_ACCOUNT_DAYS, err)) == NULL)
+			goto rollback;
+		db_bind_text(st, 1, ps.p[i].account);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			day_t d = eng_col_day(st, 0);
+			if (d != DAY_NONE && !pairs_push(&ps, ps.p[i].account, d)) {
+				sqlite3_reset(st);
+				oom(err);
+				goto rollback;
+			}
+		}
+		sqlite3_reset(st);
+	}
+	qsort(ps.p, ps.n, sizeof *ps.p, cmp_pair);
+	for (size_t i = 0; i < ps.n; i++) {
+		if (i > 0 && cmp_pair(&ps.p[i], &ps.p[i - 1]) == 0)
+			continue;
+		if (!rescore_pair(db, &c, ps.p[i].account, ps.p[i].day, err))
+			goto rollback;
+	}
+	if (!db_exec(db, SQL_CLEAR_DIRTY, err))
+		goto rollback;
+	ok = db_commit(db, err);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	for (size_t i = 0; i < ps.n; i++)
+		free(ps.p[i].account);
+	free(ps.p);
+	eng_ctx_free(&c);
+	return ok;
+}

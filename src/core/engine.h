@@ -1,0 +1,200 @@
+/* The scoring engine: revenue model v1 (DESIGN §5), derived tables,
+ * attribution, eligibility and diagnosis, applications, compensation.
+ * Everything here is computed in the core and unit-tested there; the
+ * panes and subcommands only show it. */
+#ifndef PT_ENGINE_H
+#define PT_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/day.h"
+#include "core/db.h"
+#include "core/err.h"
+#include "core/modelconf.h"
+#include "core/money.h"
+
+/* ---- model ---- */
+
+/* The parameters in force: loaded on first use (defaults, shipped file,
+ * user file). A malformed file is refused: the defaults stay, and
+ * engine_model_error() says which file and line. */
+const struct model_params *engine_model(void);
+/* The refusal of the last load, or NULL when the files were good. */
+const char *engine_model_error(void);
+/* Replaces the parameters in force (tests, other config sources). */
+void engine_set_model(const struct model_params *p);
+
+/* One work on one day, as the model sees it. Unknown metrics are
+ * flagged absent, never 0. */
+struct score_input {
+	bool plays_known, pp_known, likes_known, favorites_known;
+	bool comments_known, shares_known, cr_known, cr5_known, bounce_known;
+	bool uv_known, quality_known;
+	int64_t plays, profitable_plays, likes, favorites, comments, shares;
+	double completion_rate, completion_rate_5s, bounce_rate_2s;
+	double user_value, quality;
+	bool selected, certified;
+	double base;		/* yuan per 1,000 plays (calibrated or model) */
+};
+
+/* The model's answer before eligibility: revenue if the work earns. */
+struct score_output {
+	bool v_known, v_estimated;
+	double v;		/* profitable plays (estimated when v_estimated) */
+	bool e_known;
+	double e;		/* weighted interactions */
+	double rate;		/* e / v, floored (r_ref when unknown) */
+	bool q_known;		/* quality given or derived */
+	double q;		/* floored (q_ref when unknown) */
+	double u;		/* floored (1 when unknown) */
+	/* multiplicative factors; model_fen = v/1000 * base_fen * f_i * f_u * f_q * f_b */
+	double f_interaction, f_user, f_quality, f_bonus, base_fen;
+	double model_fen;
+};
+
+void engine_score(const struct model_params *p, const struct score_input *in,
+    struct score_output *out);
+
+/* ---- derived tables ---- */
+
+/* Recomputes work_score / account_score for the (account_id, day) pairs
+ * in table `dirty` and clears them, in one transaction. Call it after an
+ * import has committed. */
+bool engine_rescore_dirty(struct db *db, struct pt_err *err);
+/* Refits calibration and recomputes every derived row. *n (may be NULL)
+ * gets the number of work-days scored. */
+bool engine_rescore_all_count(struct db *db, int64_t *n, struct pt_err *err);
+bool engine_rescore_all(struct db *db, struct pt_err *err);
+
+/* ---- attribution ---- */
+
+enum engine_factor {
+	EF_PROFITABLE_PLAYS,
+	EF_INTERACTION,
+	EF_USER_VALUE,
+	EF_QUALITY,
+	EF_BONUS,
+	EF_ELIGIBILITY,
+	EF_NEW_WORKS,
+	EF_CALIBRATION,
+	EF_COUNT
+};
+
+/* "profitable_plays", "interaction", ... */
+const char *engine_factor_id(enum engine_factor f);
+/* A short English label ("profitable plays"); the UI translates it. */
+const char *engine_factor_label(enum engine_factor f);
+
+struct attribution {
+	day_t from, to, vs_from, vs_to;
+	fen_t revenue_fen;	/* [from, to] */
+	fen_t vs_revenue_fen;	/* [vs_from, vs_to] */
+	fen_t total_change_fen;	/* revenue_fen - vs_revenue_fen */
+	fen_t part_fen[EF_COUNT];	/* sums exactly to total_change_fen */
+};
+
+/* Splits the change from [vs_from, vs_to] to [from, to] of one work
+ * (work_id given) or of one account's works (account_id given; NULL with
+ * work_id). Revenue of a work-day is the settled amount when known,
+ * else the engine's estimate. */
+bool engine_attribute(struct db *db, const char *account_id,
+    const char *work_id, day_t from, day_t to, day_t vs_from, day_t vs_to,
+    struct attribution *out, struct pt_err *err);
+
+/* ---- eligibility and diagnosis ---- */
+
+#define ENGINE_ACCOUNT_RULES 6
+#define ENGINE_WORK_RULES 5
+#define ENGINE_EVIDENCE_SZ 256
+#define ENGINE_ID_SZ 128
+
+struct rule_result {
+	const char *id;		/* "no_violation_90d", ... (static) */
+	bool pass;
+	char evidence[ENGINE_EVIDENCE_SZ];
+	day_t changes_on;	/* DAY_NONE when no change is foreseen */
+};
+
+struct application_timeline {
+	bool present;		/* the account has an application */
+	day_t submitted_on, expected_result_on, reviewed_on, reapply_on;
+	bool expected_fallback;	/* counted Mon-Fri outside the holiday table */
+	char result[16];	/* pending | approved | rejected */
+	char reason[512];	/* of the last rejection, "" when none */
+};
+
+struct eligibility {
+	char account_id[ENGINE_ID_SZ];
+	char work_id[ENGINE_ID_SZ];	/* "" without a work */
+	day_t on;
+	bool eligible;		/* every rule passes */
+	size_t nrules;		/* account rules, then the work's */
+	struct rule_result rules[ENGINE_ACCOUNT_RULES + ENGINE_WORK_RULES];
+	struct application_timeline app;
+};
+
+/* Evaluates the rules on a day. account_id may be NULL when work_id is
+ * given. An unknown account or work is a data error (exit 3). */
+bool engine_check(struct db *db, const char *account_id, const char *work_id,
+    day_t on, struct eligibility *out, struct pt_err *err);
+
+/* Expected result and reapply days of the account's last application. */
+bool engine_application(struct db *db, const char *account_id,
+    struct application_timeline *out, struct pt_err *err);
+
+#define ENGINE_MAX_REASONS 20
+
+struct diagnosis {
+	char work_id[ENGINE_ID_SZ];
+	day_t day;
+	bool has_data;		/* a daily row exists */
+	bool earning;		/* estimated or settled revenue > 0 */
+	fen_t estimated_fen;
+	bool settled_known;
+	fen_t settled_fen;
+	size_t nreasons;
+	struct {
+		char id[32];	/* a rule id, or no_data, no_profitable_plays,
+				 * below_daily_minimum, not_published */
+		char text[ENGINE_EVIDENCE_SZ];
+	} reasons[ENGINE_MAX_REASONS];
+};
+
+/* Every reason a work has (or would have) no revenue on a day. */
+bool engine_diagnose(struct db *db, const char *work_id, day_t day,
+    struct diagnosis *out, struct pt_err *err);
+
+/* ---- compensation of an approved appeal (DESIGN §5) ---- */
+
+struct compensation_day {
+	day_t day;
+	bool compensated;	/* false before automatic back-pay began */
+	fen_t fen;
+	bool plays_known;
+	double profitable_plays, interactions;
+	const char *note;	/* static English text, "" when none */
+};
+
+struct compensation {
+	day_t first, last, approved_on;
+	day_t pay_on;		/* approved_on + comp_pay_days */
+	day_t restored_on;	/* revenue shows again the next day ... */
+	int restored_hour;	/* ... at about this hour (22) */
+	fen_t total_fen;
+	bool from_account;	/* the work lacked history: account rates */
+	int history_days;	/* earning days the rates came from */
+	double fen_per_play, fen_per_interaction;
+	size_t ndays;
+	struct compensation_day *days;	/* malloc'd; engine_compensation_free */
+};
+
+/* Back-pay per affected day [first, last] of an appeal approved on
+ * approved_on. work_id may be NULL (account-wide appeal). */
+bool engine_compensation(struct db *db, const char *account_id,
+    const char *work_id, day_t first, day_t last, day_t approved_on,
+    struct compensation *out, struct pt_err *err);
+void engine_compensation_free(struct compensation *c);
+
+#endif

@@ -1,0 +1,658 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/exitcode.h"
+#include "core/store.h"
+
+/* Runs a prepared write; false (err) unless it is done. */
+static bool
+step_done(struct db *db, sqlite3_stmt *st, const char *doing,
+    struct pt_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, doing);
+		return false;
+	}
+	return true;
+}
+
+/* Insert first; when the key exists, update only what differs. */
+static int
+insert_or_update(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *upd,
+    const char *doing, struct pt_err *err)
+{
+	if (!step_done(db, ins, doing, err))
+		return STORE_FAILED;
+	if (sqlite3_changes(db->sql) > 0)
+		return STORE_INSERTED;
+	if (!step_done(db, upd, doing, err))
+		return STORE_FAILED;
+	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
+}
+
+static void
+bind_bool(sqlite3_stmt *st, int i, int v)
+{
+	db_bind_int64_or_null(st, i, v != STORE_ABSENT, v == STORE_YES);
+}
+
+/* ---- account ---- */
+
+static const char SQL_ACCOUNT_INS[] =
+    "INSERT INTO account(account_id, name, kind, celebrity, certification, "
+    "plan_status, bank_card) VALUES (?1, coalesce(?2, ''), "
+    "coalesce(?3, 'personal'), coalesce(?4, 0), ?5, "
+    "coalesce(?7, 'not_joined'), coalesce(?8, 0)) ON CONFLICT DO NOTHING";
+static const char SQL_ACCOUNT_UPD[] =
+    "UPDATE account SET name = coalesce(?2, name), kind = coalesce(?3, kind), "
+    "celebrity = coalesce(?4, celebrity), certification = "
+    "CASE WHEN ?6 THEN ?5 ELSE certification END, plan_status = "
+    "coalesce(?7, plan_status), bank_card = coalesce(?8, bank_card) "
+    "WHERE account_id = ?1 AND (coalesce(?2, name) IS NOT name OR "
+    "coalesce(?3, kind) IS NOT kind OR coalesce(?4, celebrity) IS NOT "
+    "celebrity OR (?6 AND ?5 IS NOT certification) OR coalesce(?7, "
+    "plan_status) IS NOT plan_status OR coalesce(?8, bank_card) IS NOT "
+    "bank_card)";
+
+static void
+bind_account(sqlite3_stmt *st, const struct store_account *a)
+{
+	db_bind_text(st, 1, a->account_id);
+	db_bind_text(st, 2, a->name);
+	db_bind_text(st, 3, a->kind);
+	bind_bool(st, 4, a->celebrity);
+	db_bind_text(st, 5, a->certification_set ? a->certification : NULL);
+	sqlite3_bind_int(st, 6, a->certification_set);
+	db_bind_text(st, 7, a->plan_status);
+	bind_bool(st, 8, a->bank_card);
+}
+
+int
+store_upsert_account(struct db *db, const struct store_account *a,
+    struct pt_err *err)
+{
+	sqlite3_stmt *ins = db_stmt(db, SQL_ACCOUNT_INS, err);
+	sqlite3_stmt *upd = ins ? db_stmt(db, SQL_ACCOUNT_UPD, err) : NULL;
+
+	if (upd == NULL)
+		return STORE_FAILED;
+	bind_account(ins, a);
+	bind_account(upd, a);
+	return insert_or_update(db, ins, upd, "saving an account", err);
+}
+
+/* ---- work ---- */
+
+static const char SQL_WORK_INS[] =
+    "INSERT INTO work(work_id, account_id, title, published_at, genre, "
+    "duration_s, visibility, review, original, infringing, commercial, "
+    "selected) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, ?6, "
+    "coalesce(?7, 'public'), coalesce(?8, 'approved'), coalesce(?9, 1), "
+    "coalesce(?10, 0), coalesce(?11, 'none'), coalesce(?12, 0)) "
+    "ON CONFLICT DO NOTHING";
+static const char SQL_WORK_UPD[] =
+    "UPDATE work SET account_id = coalesce(?2, account_id), title = "
+    "coalesce(?3, title), published_at = coalesce(?4, published_at), "
+    "genre = coalesce(?5, genre), duration_s = coalesce(?6, duration_s), "
+    "visibility = coalesce(?7, visibility), review = coalesce(?8, review), "
+    "original = coalesce(?9, original), infringing = coalesce(?10, "
+    "infringing), commercial = coalesce(?11, commercial), selected = "
+    "coalesce(?12, selected) WHERE work_id = ?1 AND ("
+    "coalesce(?2, account_id) IS NOT account_id OR coalesce(?3, title) IS "
+    "NOT title OR coalesce(?4, published_at) IS NOT published_at OR "
+    "coalesce(?5, genre) IS NOT genre OR coalesce(?6, duration_s) IS NOT "
+    "duration_s OR coalesce(?7, visibility) IS NOT visibility OR "
+    "coalesce(?8, review) IS NOT review OR coalesce(?9, original) IS NOT "
+    "original OR coalesce(?10, infringing) IS NOT infringing OR "
+    "coalesce(?11, commercial) IS NOT commercial OR coalesce(?12, "
+    "selected) IS NOT selected)";
+
+static void
+bind_work(sqlite3_stmt *st, const struct store_work *w)
+{
+	db_bind_text(st, 1, w->work_id);
+	db_bind_text(st, 2, w->account_id);
+	db_bind_text(st, 3, w->title);
+	db_bind_text(st, 4, w->published_at);
+	db_bind_text(st, 5, w->genre);
+	db_bind_int64_or_null(st, 6, w->has_duration, w->duration_s);
+	db_bind_text(st, 7, w->visibility);
+	db_bind_text(st, 8, w->review);
+	bind_bool(st, 9, w->original);
+	bind_bool(st, 10, w->infringing);
+	db_bind_text(st, 11, w->commercial);
+	bind_bool(st, 12, w->selected);
+}
+
+int
+store_upsert_work(struct db *db, const struct store_work *w,
+    struct pt_err *err)
+{
+	sqlite3_stmt *ins = db_stmt(db, SQL_WORK_INS, err);
+	sqlite3_stmt *upd = ins ? db_stmt(db, SQL_WORK_UPD, err) : NULL;
+
+	if (upd == NULL)
+		return STORE_FAILED;
+	bind_work(ins, w);
+	bind_work(upd, w);
+	return insert_or_update(db, ins, upd, "saving a work", err);
+}
+
+/* ---- daily and snapshot metrics ---- */
+
+static const char SQL_DAILY_INS[] =
+    "INSERT INTO daily(work_id, day, plays, profitable_plays, likes, "
+    "favorites, comments, shares, completion_rate, completion_rate_5s, "
+    "bounce_rate_2s, avg_play_duration, user_value, quality, revenue_fen, "
+    "import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+    "?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING";
+static const char SQL_DAILY_UPD[] =
+    "UPDATE daily SET plays = coalesce(?3, plays), profitable_plays = "
+    "coalesce(?4, profitable_plays), likes = coalesce(?5, likes), favorites"
+    " = coalesce(?6, favorites), comments = coalesce(?7, comments), shares "
+    "= coalesce(?8, shares), completion_rate = coalesce(?9, "
+    "completion_rate), completion_rate_5s = coalesce(?10, "
+    "completion_rate_5s), bounce_rate_2s = coalesce(?11, bounce_rate_2s), "
+    "avg_play_duration = coalesce(?12, avg_play_duration), user_value = "
+    "coalesce(?13, user_value), quality = coalesce(?14, quality), "
+    "revenue_fen = coalesce(?15, revenue_fen), import_id = ?16 WHERE "
+    "work_id = ?1 AND day = ?2 AND (coalesce(?3, plays) IS NOT plays OR "
+    "coalesce(?4, profitable_plays) IS NOT profitable_plays OR coalesce(?5,"
+    " likes) IS NOT likes OR coalesce(?6, favorites) IS NOT favorites OR "
+    "coalesce(?7, comments) IS NOT comments OR coalesce(?8, shares) IS NOT "
+    "shares OR coalesce(?9, completion_rate) IS NOT completion_rate OR "
+    "coalesce(?10, completion_rate_5s) IS NOT completion_rate_5s OR "
+    "coalesce(?11, bounce_rate_2s) IS NOT bounce_rate_2s OR coalesce(?12, "
+    "avg_play_duration) IS NOT avg_play_duration OR coalesce(?13, "
+    "user_value) IS NOT user_value OR coalesce(?14, quality) IS NOT quality"
+    " OR coalesce(?15, revenue_fen) IS NOT revenue_fen)";
+
+static const char SQL_SNAPSHOT_INS[] =
+    "INSERT INTO snapshot(work_id, as_of, plays, likes, favorites, "
+    "comments, shares, completion_rate, completion_rate_5s, bounce_rate_2s,"
+    " avg_play_duration, cover_ctr, profile_visits, followers_gained, "
+    "import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+    "?13, ?14, ?15) ON CONFLICT DO NOTHING";
+static const char SQL_SNAPSHOT_UPD[] =
+    "UPDATE snapshot SET plays = coalesce(?3, plays), likes = coalesce(?4, "
+    "likes), favorites = coalesce(?5, favorites), comments = coalesce(?6, "
+    "comments), shares = coalesce(?7, shares), completion_rate = "
+    "coalesce(?8, completion_rate), completion_rate_5s = coalesce(?9, "
+    "completion_rate_5s), bounce_rate_2s = coalesce(?10, bounce_rate_2s), "
+    "avg_play_duration = coalesce(?11, avg_play_duration), cover_ctr = "
+    "coalesce(?12, cover_ctr), profile_visits = coalesce(?13, "
+    "profile_visits), followers_gained = coalesce(?14, followers_gained), "
+    "import_id = ?15 WHERE work_id = ?1 AND as_of = ?2 AND (coalesce(?3, "
+    "plays) IS NOT plays OR coalesce(?4, likes) IS NOT likes OR "
+    "coalesce(?5, favorites) IS NOT favorites OR coalesce(?6, comments) IS "
+    "NOT comments OR coalesce(?7, shares) IS NOT shares OR coalesce(?8, "
+    "completion_rate) IS NOT completion_rate OR coalesce(?9, "
+    "completion_rate_5s) IS NOT completion_rate_5s OR coalesce(?10, "
+    "bounce_rate_2s) IS NOT bounce_rate_2s OR coalesce(?11, "
+    "avg_play_duration) IS NOT avg_play_duration OR coalesce(?12, "
+    "cover_ctr) IS NOT cover_ctr OR coalesce(?13, profile_visits) IS NOT "
+    "profile_visits OR coalesce(?14, followers_gained) IS NOT "
+    "followers_gained)";
+static const char SQL_SNAPSHOT_GET[] =
+    "SELECT plays, likes, favorites, comments, shares, completion_rate, "
+    "completion_rate_5s, bounce_rate_2s, avg_play_duration, cover_ctr, "
+    "profile_visits, followers_gained FROM snapshot "
+    "WHERE work_id = ?1 AND as_of = ?2";
+
+static const int daily_cols[] = {
+	SM_PLAYS, SM_PROFITABLE_PLAYS, SM_LIKES, SM_FAVORITES, SM_COMMENTS,
+	SM_SHARES, SM_COMPLETION_RATE, SM_COMPLETION_RATE_5S,
+	SM_BOUNCE_RATE_2S, SM_AVG_PLAY_DURATION, SM_USER_VALUE, SM_QUALITY,
+	SM_REVENUE, -1
+};
+static const int snapshot_cols[] = {
+	SM_PLAYS, SM_LIKES, SM_FAVORITES, SM_COMMENTS, SM_SHARES,
+	SM_COMPLETION_RATE, SM_COMPLETION_RATE_5S, SM_BOUNCE_RATE_2S,
+	SM_AVG_PLAY_DURATION, SM_COVER_CTR, SM_PROFILE_VISITS,
+	SM_FOLLOWERS_GAINED, -1
+};
+
+/* Binds ?1 work, ?2 day, ?3.. the metrics in cols order, then import id. */
+static void
+bind_metrics(sqlite3_stmt *st, const char *work_id, const char *day,
+    const int *cols, const struct store_metrics *m, int64_t import_id)
+{
+	int i = 3;
+
+	sqlite3_bind_text(st, 1, work_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	for (const int *c = cols; *c >= 0; c++, i++) {
+		if (!STORE_HAS(m, *c))
+			sqlite3_bind_null(st, i);
+		else if (*c == SM_REVENUE)
+			sqlite3_bind_int64(st, i, m->revenue_fen);
+		else if (*c < SM_NCOUNTS)
+			sqlite3_bind_int64(st, i, m->count[*c]);
+		else
+			sqlite3_bind_double(st, i, m->real[*c - SM_NCOUNTS]);
+	}
+	db_bind_int64_or_null(st, i, import_id > 0, import_id);
+}
+
+int
+store_upsert_daily(struct db *db, const char *work_id, const char *day,
+    const struct store_metrics *m, int64_t import_id, struct pt_err *err)
+{
+	sqlite3_stmt *ins = db_stmt(db, SQL_DAILY_INS, err);
+	sqlite3_stmt *upd;
+	int rc;
+
+	if (ins == NULL)
+		return STORE_FAILED;
+	bind_metrics(ins, work_id, day, daily_cols, m, import_id);
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "saving daily metrics");
+		return STORE_FAILED;
+	}
+	if (sqlite3_changes(db->sql) > 0)
+		return STORE_INSERTED;
+	/* Prepared only when a row exists: a first import never pays. */
+	if ((upd = db_stmt(db, SQL_DAILY_UPD, err)) == NULL)
+		return STORE_FAILED;
+	bind_metrics(upd, work_id, day, daily_cols, m, import_id);
+	if (!step_done(db, upd, "saving daily metrics", err))
+		return STORE_FAILED;
+	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
+}
+
+int
+store_upsert_snapshot(struct db *db, const char *work_id, const char *as_of,
+    const struct store_metrics *m, int64_t import_id, struct pt_err *err)
+{
+	sqlite3_stmt *ins = db_stmt(db, SQL_SNAPSHOT_INS, err);
+	sqlite3_stmt *upd = ins ? db_stmt(db, SQL_SNAPSHOT_UPD, err) : NULL;
+
+	if (upd == NULL)
+		return STORE_FAILED;
+	bind_metrics(ins, work_id, as_of, snapshot_cols, m, import_id);
+	bind_metrics(upd, work_id, as_of, snapshot_cols, m, import_id);
+	return insert_or_update(db, ins, upd, "saving a snapshot", err);
+}
+
+bool
+store_get_snapshot(struct db *db, const char *work_id, const char *as_of,
+    struct store_metrics *m, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_SNAPSHOT_GET, err);
+	int rc, i = 0;
+
+	memset(m, 0, sizeof *m);
+	if (st == NULL)
+		return false;
+	sqlite3_bind_text(st, 1, work_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (const int *c = snapshot_cols; *c >= 0; c++, i++) {
+			if (sqlite3_column_type(st, i) == SQLITE_NULL)
+				continue;
+			m->have |= 1u << *c;
+			if (*c < SM_NCOUNTS)
+				m->count[*c] = sqlite3_column_int64(st, i);
+			else
+				m->real[*c - SM_NCOUNTS] =
+				    sqlite3_column_double(st, i);
+		}
+	} else if (rc != SQLITE_DONE)
+		db_error(db, err, "reading a snapshot");
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+/* ---- violation, application, wallet ---- */
+
+static const char SQL_VIOLATION_FIND[] =
+    "SELECT id, status FROM violation WHERE account_id = ?1 AND "
+    "ifnull(work_id, '') = ifnull(?2, '') AND day = ?3 AND kind = ?4";
+static const char SQL_VIOLATION_INS[] =
+    "INSERT INTO violation(account_id, work_id, day, kind, status) "
+    "VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'active'))";
+static const char SQL_VIOLATION_UPD[] =
+    "UPDATE violation SET status = ?2 WHERE id = ?1 AND status IS NOT ?2";
+
+int
+store_upsert_violation(struct db *db, const char *account_id,
+    const char *work_id, const char *day, const char *kind,
+    const char *status, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_VIOLATION_FIND, err);
+	int64_t id;
+	int rc;
+
+	if (st == NULL)
+		return STORE_FAILED;
+	db_bind_text(st, 1, account_id);
+	db_bind_text(st, 2, work_id);
+	db_bind_text(st, 3, day);
+	db_bind_text(st, 4, kind);
+	rc = sqlite3_step(st);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading violations");
+		return STORE_FAILED;
+	}
+	if (id == 0) {
+		if ((st = db_stmt(db, SQL_VIOLATION_INS, err)) == NULL)
+			return STORE_FAILED;
+		db_bind_text(st, 1, account_id);
+		db_bind_text(st, 2, work_id);
+		db_bind_text(st, 3, day);
+		db_bind_text(st, 4, kind);
+		db_bind_text(st, 5, status);
+		return step_done(db, st, "saving a violation", err) ?
+		    STORE_INSERTED : STORE_FAILED;
+	}
+	if (status == NULL)
+		return STORE_UNCHANGED;
+	if ((st = db_stmt(db, SQL_VIOLATION_UPD, err)) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, status);
+	if (!step_done(db, st, "saving a violation", err))
+		return STORE_FAILED;
+	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
+}
+
+static const char SQL_APPLICATION_INS[] =
+    "INSERT INTO application(account_id, submitted_on, reviewed_on, result, "
+    "reason) VALUES (?1, ?2, ?3, coalesce(?4, 'pending'), ?5) "
+    "ON CONFLICT DO NOTHING";
+static const char SQL_APPLICATION_UPD[] =
+    "UPDATE application SET reviewed_on = coalesce(?3, reviewed_on), "
+    "result = coalesce(?4, result), reason = coalesce(?5, reason) "
+    "WHERE account_id = ?1 AND submitted_on = ?2 AND ("
+    "coalesce(?3, reviewed_on) IS NOT reviewed_on OR coalesce(?4, result) "
+    "IS NOT result OR coalesce(?5, reason) IS NOT reason)";
+
+int
+store_upsert_application(struct db *db, const char *account_id,
+    const char *submitted_on, const char *reviewed_on, const char *result,
+    const char *reason, struct pt_err *err)
+{
+	sqlite3_stmt *ins = db_stmt(db, SQL_APPLICATION_INS, err);
+	sqlite3_stmt *upd = ins ? db_stmt(db, SQL_APPLICATION_UPD, err) : NULL;
+	sqlite3_stmt *both[2] = { ins, upd };
+
+	if (upd == NULL)
+		return STORE_FAILED;
+	for (int i = 0; i < 2; i++) {
+		db_bind_text(both[i], 1, account_id);
+		db_bind_text(both[i], 2, submitted_on);
+		db_bind_text(both[i], 3, reviewed_on);
+		db_bind_text(both[i], 4, result);
+		db_bind_text(both[i], 5, reason);
+	}
+	return insert_or_update(db, ins, upd, "saving an application", err);
+}
+
+static const char SQL_WALLET_INS[] =
+    "INSERT INTO wallet(account_id, day, kind, amount_fen) "
+    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";
+
+int
+store_upsert_wallet(struct db *db, const char *account_id, const char *day,
+    const char *kind, fen_t amount, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WALLET_INS, err);
+
+	if (st == NULL)
+		return STORE_FAILED;
+	db_bind_text(st, 1, account_id);
+	db_bind_text(st, 2, day);
+	db_bind_text(st, 3, kind);
+	sqlite3_bind_int64(st, 4, amount);
+	if (!step_done(db, st, "saving a wallet entry", err))
+		return STORE_FAILED;
+	/* Every column is the key: an entry is there or it is not. */
+	return sqlite3_changes(db->sql) > 0 ? STORE_INSERTED : STORE_UNCHANGED;
+}
+
+/* ---- lookups ---- */
+
+static const char SQL_ACCOUNT_EXISTS[] =
+    "SELECT 1 FROM account WHERE account_id = ?1";
+static const char SQL_WORK_ACCOUNT[] =
+    "SELECT account_id FROM work WHERE work_id = ?1";
+static const char SQL_WORK_BY_PUBLISH[] =
+    "SELECT work_id, title FROM work WHERE account_id = ?1 AND "
+    "published_at = ?2 ORDER BY work_id";
+
+bool
+store_account_exists(struct db *db, const char *account_id, bool *exists,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_EXISTS, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading accounts");
+		return false;
+	}
+	*exists = rc == SQLITE_ROW;
+	return true;
+}
+
+bool
+store_work_account(struct db *db, const char *work_id, char *account,
+    bool *found, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK_ACCOUNT, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found)
+		snprintf(account, 256, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading works");
+		return false;
+	}
+	return true;
+}
+
+bool
+store_find_work_by_publish(struct db *db, const char *account_id,
+    const char *published_at, const char *title_cell, char *work_id,
+    bool *found, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK_BY_PUBLISH, err);
+	int rc, n = 0;
+	char first[256] = "";
+
+	*found = false;
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	db_bind_text(st, 2, published_at);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		const char *title = (const char *)sqlite3_column_text(st, 1);
+		size_t tl = title ? strlen(title) : 0;
+		if (n++ == 0)
+			snprintf(first, sizeof first, "%s", id);
+		/* The cell is "title description": the stored title is its
+		 * start, followed by a space or the end. */
+		if (tl > 0 && title_cell != NULL &&
+		    strncmp(title_cell, title, tl) == 0 &&
+		    (title_cell[tl] == '\0' || title_cell[tl] == ' ' ||
+		    title_cell[tl] == '\n')) {
+			snprintf(work_id, 256, "%s", id);
+			*found = true;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading works");
+		return false;
+	}
+	if (!*found && n == 1) {
+		snprintf(work_id, 256, "%s", first);
+		*found = true;
+	}
+	return true;
+}
+
+/* ---- dirty marks ---- */
+
+static const char SQL_DIRTY[] =
+    "INSERT OR IGNORE INTO dirty(account_id, day) VALUES (?1, ?2)";
+static const char SQL_DIRTY_WORK[] =
+    "INSERT OR IGNORE INTO dirty(account_id, day) SELECT w.account_id, "
+    "d.day FROM daily d JOIN work w ON w.work_id = d.work_id "
+    "WHERE d.work_id = ?1";
+static const char SQL_DIRTY_ACCOUNT[] =
+    "INSERT OR IGNORE INTO dirty(account_id, day) SELECT DISTINCT "
+    "w.account_id, d.day FROM work w JOIN daily d ON d.work_id = w.work_id "
+    "WHERE w.account_id = ?1";
+
+bool
+store_mark_dirty(struct db *db, const char *account_id, const char *day,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DIRTY, err);
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	db_bind_text(st, 2, day);
+	return step_done(db, st, "marking days to rescore", err);
+}
+
+bool
+store_mark_dirty_work(struct db *db, const char *work_id, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DIRTY_WORK, err);
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	return step_done(db, st, "marking days to rescore", err);
+}
+
+bool
+store_mark_dirty_account(struct db *db, const char *account_id,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DIRTY_ACCOUNT, err);
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	return step_done(db, st, "marking days to rescore", err);
+}
+
+/* ---- import_run ---- */
+
+static const char SQL_RUN_INS[] =
+    "INSERT INTO import_run(file, checksum, format, who, client, started_at, "
+    "finished_at, rows_inserted, rows_updated, rows_unchanged, "
+    "rows_rejected, outcome, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    "?8, ?9, ?10, ?11, ?12, ?13)";
+static const char SQL_RUN_FINISH[] =
+    "UPDATE import_run SET checksum = ?2, format = ?3, finished_at = ?4, "
+    "rows_inserted = ?5, rows_updated = ?6, rows_unchanged = ?7, "
+    "rows_rejected = ?8, outcome = ?9, message = ?10 WHERE id = ?1";
+
+bool
+store_run_insert(struct db *db, const struct store_run *r, int64_t *id,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_RUN_INS, err);
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, r->file);
+	db_bind_text(st, 2, r->checksum ? r->checksum : "");
+	db_bind_text(st, 3, r->format ? r->format : "");
+	db_bind_text(st, 4, r->who);
+	db_bind_text(st, 5, r->client ? r->client : "");
+	db_bind_text(st, 6, r->started_at);
+	db_bind_text(st, 7, r->finished_at);
+	sqlite3_bind_int64(st, 8, r->inserted);
+	sqlite3_bind_int64(st, 9, r->updated);
+	sqlite3_bind_int64(st, 10, r->unchanged);
+	sqlite3_bind_int64(st, 11, r->rejected);
+	db_bind_text(st, 12, r->outcome);
+	db_bind_text(st, 13, r->message ? r->message : "");
+	if (!step_done(db, st, "recording the import", err))
+		return false;
+	*id = sqlite3_last_insert_rowid(db->sql);
+	return true;
+}
+
+bool
+store_run_finish(struct db *db, int64_t id, const struct store_run *r,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_RUN_FINISH, err);
+
+	if (st == NULL)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, r->checksum ? r->checksum : "");
+	db_bind_text(st, 3, r->format ? r->format : "");
+	db_bind_text(st, 4, r->finished_at);
+	sqlite3_bind_int64(st, 5, r->inserted);
+	sqlite3_bind_int64(st, 6, r->updated);
+	sqlite3_bind_int64(st, 7, r->unchanged);
+	sqlite3_bind_int64(st, 8, r->rejected);
+	db_bind_text(st, 9, r->outcome);
+	db_bind_text(st, 10, r->message ? r->message : "");
+	return step_done(db, st, "recording the import", err);
+}
+
+/* ---- counts ---- */
+
+static const struct {
+	const char *name, *sql;
+} count_sql[] = {
+	{ "account", "SELECT count(*) FROM account" },
+	{ "work", "SELECT count(*) FROM work" },
+	{ "daily", "SELECT count(*) FROM daily" },
+	{ "snapshot", "SELECT count(*) FROM snapshot" },
+	{ "violation", "SELECT count(*) FROM violation" },
+	{ "application", "SELECT count(*) FROM application" },
+	{ "wallet", "SELECT count(*) FROM wallet" },
+	{ "import_run", "SELECT count(*) FROM import_run" },
+	{ "dirty", "SELECT count(*) FROM dirty" },
+};
+
+int64_t
+store_count(struct db *db, const char *table)
+{
+	for (size_t i = 0; i < sizeof count_sql / sizeof count_sql[0]; i++) {
+		if (strcmp(count_sql[i].name, table) == 0) {
+			sqlite3_stmt *st = db_stmt(db, count_sql[i].sql, NULL);
+			int64_t n = -1;
+			if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+				n = sqlite3_column_int64(st, 0);
+			if (st != NULL)
+				sqlite3_reset(st);
+			return n;
+		}
+	}
+	return -1;
+}

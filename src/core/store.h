@@ -1,0 +1,133 @@
+/* Typed writes of imported rows: one upsert per table on its natural key,
+ * each telling whether it inserted, updated or left the row unchanged.
+ * A field that is not "present" keeps the value already stored (NULL or
+ * the column default on insert), so partial files (one JSON endpoint, a
+ * CSV with a few columns) never erase what another file brought. Callers
+ * hold the transaction (db_begin/db_commit). */
+#ifndef PT_STORE_H
+#define PT_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/db.h"
+#include "core/err.h"
+#include "core/money.h"
+
+enum store_result {
+	STORE_FAILED = -1,	/* err is set */
+	STORE_INSERTED = 0,
+	STORE_UPDATED,
+	STORE_UNCHANGED,
+};
+
+/* Tri-state for yes/no columns. */
+enum store_bool { STORE_ABSENT = -1, STORE_NO = 0, STORE_YES = 1 };
+
+struct store_account {
+	const char *account_id;
+	const char *name;		/* NULL: keep */
+	const char *kind;		/* personal / enterprise / ... ; NULL: keep */
+	int celebrity;			/* enum store_bool */
+	bool certification_set;		/* the column was in the file */
+	const char *certification;	/* NULL with _set: none */
+	const char *plan_status;
+	int bank_card;
+};
+
+struct store_work {
+	const char *work_id;
+	const char *account_id;		/* required for a new work */
+	const char *title;
+	const char *published_at;	/* "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD" */
+	const char *genre;
+	bool has_duration;
+	int64_t duration_s;
+	const char *visibility, *review, *commercial;
+	int original, infringing, selected;	/* enum store_bool */
+};
+
+/* Metric fields of daily and snapshot rows, as presence bits. */
+enum store_metric {
+	SM_PLAYS, SM_PROFITABLE_PLAYS, SM_LIKES, SM_FAVORITES, SM_COMMENTS,
+	SM_SHARES, SM_PROFILE_VISITS, SM_FOLLOWERS_GAINED,
+	SM_NCOUNTS,			/* the integer ones end here */
+	SM_COMPLETION_RATE = SM_NCOUNTS, SM_COMPLETION_RATE_5S,
+	SM_BOUNCE_RATE_2S, SM_AVG_PLAY_DURATION, SM_USER_VALUE, SM_QUALITY,
+	SM_COVER_CTR, SM_REVENUE,
+	SM_COUNT
+};
+
+struct store_metrics {
+	uint32_t have;			/* 1u << enum store_metric */
+	int64_t count[SM_NCOUNTS];
+	double real[SM_COUNT - SM_NCOUNTS];	/* index m - SM_NCOUNTS */
+	fen_t revenue_fen;
+};
+
+#define STORE_HAS(m, f) (((m)->have >> (f)) & 1u)
+
+int store_upsert_account(struct db *db, const struct store_account *a,
+    struct pt_err *err);
+int store_upsert_work(struct db *db, const struct store_work *w,
+    struct pt_err *err);
+/* day is "YYYY-MM-DD"; import_id tags inserted and changed rows. */
+int store_upsert_daily(struct db *db, const char *work_id, const char *day,
+    const struct store_metrics *m, int64_t import_id, struct pt_err *err);
+int store_upsert_snapshot(struct db *db, const char *work_id,
+    const char *as_of, const struct store_metrics *m, int64_t import_id,
+    struct pt_err *err);
+/* The snapshot of a work as of a day; false (err clear) when none. */
+bool store_get_snapshot(struct db *db, const char *work_id, const char *as_of,
+    struct store_metrics *m, struct pt_err *err);
+int store_upsert_violation(struct db *db, const char *account_id,
+    const char *work_id, const char *day, const char *kind,
+    const char *status, struct pt_err *err);
+int store_upsert_application(struct db *db, const char *account_id,
+    const char *submitted_on, const char *reviewed_on, const char *result,
+    const char *reason, struct pt_err *err);
+int store_upsert_wallet(struct db *db, const char *account_id,
+    const char *day, const char *kind, fen_t amount, struct pt_err *err);
+
+/* Lookups the import uses to validate references. */
+bool store_account_exists(struct db *db, const char *account_id,
+    bool *exists, struct pt_err *err);
+/* The account of a work; *found false when there is no such work.
+ * account must hold 256 bytes. */
+bool store_work_account(struct db *db, const char *work_id, char *account,
+    bool *found, struct pt_err *err);
+/* A work of the account published at published_at whose title the
+ * Creator Center's "title description" cell starts with (or any title
+ * when there is only one work at that time). work_id: 256 bytes. */
+bool store_find_work_by_publish(struct db *db, const char *account_id,
+    const char *published_at, const char *title_cell, char *work_id,
+    bool *found, struct pt_err *err);
+
+/* What the engine must rescore (the dirty table). */
+bool store_mark_dirty(struct db *db, const char *account_id, const char *day,
+    struct pt_err *err);
+bool store_mark_dirty_work(struct db *db, const char *work_id,
+    struct pt_err *err);
+bool store_mark_dirty_account(struct db *db, const char *account_id,
+    struct pt_err *err);
+
+/* import_run bookkeeping. */
+struct store_run {
+	const char *file, *checksum, *format, *who, *client;
+	const char *started_at, *finished_at;
+	int64_t inserted, updated, unchanged, rejected;
+	const char *outcome;		/* ok, partial, rejected, dry_run, failed */
+	const char *message;
+};
+/* Inserts the row; *id is its id. */
+bool store_run_insert(struct db *db, const struct store_run *r, int64_t *id,
+    struct pt_err *err);
+bool store_run_finish(struct db *db, int64_t id, const struct store_run *r,
+    struct pt_err *err);
+
+/* Row counts, for tests and summaries: table is one of the fixed names
+ * account, work, daily, snapshot, violation, application, wallet,
+ * import_run, dirty; -1 on error or an unknown name. */
+int64_t store_count(struct db *db, const char *table);
+
+#endif

@@ -1,0 +1,838 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/exitcode.h"
+#include "core/views.h"
+
+static char *
+col_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return strdup(s != NULL ? (const char *)s : "");
+}
+
+static void
+col_copy(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	snprintf(dst, size, "%s", s != NULL ? (const char *)s : "");
+}
+
+static day_t
+col_day(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	char buf[DAY_BUFSZ];
+	day_t d;
+
+	if (s == NULL)
+		return DAY_NONE;
+	snprintf(buf, sizeof buf, "%s", (const char *)s);
+	return day_parse_iso(buf, &d) ? d : DAY_NONE;
+}
+
+static int
+bind_day(sqlite3_stmt *st, int i, day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	return sqlite3_bind_text(st, i, day_format(d, buf), -1,
+	    SQLITE_TRANSIENT);
+}
+
+static bool
+oom(struct pt_err *err)
+{
+	err_set(err, PT_EXIT_DB, "out of memory");
+	return false;
+}
+
+void
+views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
+{
+	*vs_to = from - 1;
+	*vs_from = from - (to - from + 1);
+}
+
+/* ---- the works table ---- */
+
+/* One row per work and day of [lo, hi] (lo = min(from, vs_from)); works
+ * without a day in range come once with NULL day. */
+static const char SQL_WORKS[] =
+    "SELECT w.work_id, w.title, substr(w.published_at, 1, 10), w.visibility,"
+    " w.review, w.commercial, w.selected, d.day, d.revenue_fen,"
+    " s.estimated_fen, d.profitable_plays"
+    " FROM work w"
+    " LEFT JOIN daily d ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3"
+    " LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
+    " WHERE w.account_id = ?1"
+    " ORDER BY w.work_id, d.day";
+
+static const char SQL_WORK_VIOLATIONS[] =
+    "SELECT DISTINCT work_id FROM violation"
+    " WHERE account_id = ?1 AND status = 'active' AND work_id IS NOT NULL"
+    " AND day BETWEEN ?2 AND ?3 ORDER BY work_id";
+
+static int
+cmp_work_id(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct views_work *)elem)->work_id);
+}
+
+bool
+views_works_load(struct db *db, const char *account_id, day_t from,
+    day_t to, day_t vs_from, day_t vs_to, struct views_works *out,
+    struct pt_err *err)
+{
+	day_t lo = vs_from < from ? vs_from : from;
+	day_t hi = vs_to > to ? vs_to : to;
+	size_t cap = 0;
+	sqlite3_stmt *st;
+	struct views_work *cur = NULL;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	out->vs_from = vs_from;
+	out->vs_to = vs_to;
+	out->ndays = to >= from ? to - from + 1 : 0;
+	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	bind_day(st, 2, lo);
+	bind_day(st, 3, hi);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		day_t day;
+		bool has_r, has_s, has_e;
+		fen_t r = 0, s = 0, e = 0;
+
+		if (cur == NULL || strcmp(cur->work_id, id) != 0) {
+			if (out->n == cap) {
+				size_t ncap = cap ? cap * 2 : 256;
+				struct views_work *p = realloc(out->rows,
+				    ncap * sizeof *p);
+				if (p == NULL)
+					goto nomem;
+				out->rows = p;
+				cap = ncap;
+			}
+			cur = &out->rows[out->n++];
+			memset(cur, 0, sizeof *cur);
+			cur->work_id = col_strdup(st, 0);
+			cur->title = col_strdup(st, 1);
+			if (cur->work_id == NULL || cur->title == NULL)
+				goto nomem;
+			cur->published = col_day(st, 2);
+			col_copy(st, 3, cur->visibility, sizeof cur->visibility);
+			col_copy(st, 4, cur->review, sizeof cur->review);
+			col_copy(st, 5, cur->commercial_kind,
+			    sizeof cur->commercial_kind);
+			cur->public_ = strcmp(cur->visibility, "public") == 0 &&
+			    strcmp(cur->review, "approved") == 0;
+			cur->commercial = strcmp(cur->commercial_kind, "none") != 0;
+			cur->selected = sqlite3_column_int(st, 6) != 0;
+		}
+		if ((day = col_day(st, 7)) == DAY_NONE)
+			continue;
+		has_s = sqlite3_column_type(st, 8) != SQLITE_NULL;
+		has_e = sqlite3_column_type(st, 9) != SQLITE_NULL;
+		if (has_s)
+			s = sqlite3_column_int64(st, 8);
+		if (has_e)
+			e = sqlite3_column_int64(st, 9);
+		has_r = has_s || has_e;
+		r = has_s ? s : e;
+		if (day >= from && day <= to) {
+			if (has_r) {
+				cur->has_rev = true;
+				cur->rev_fen += r;
+				if (r > 0)
+					cur->days_earning++;
+				else
+					cur->days_zero++;
+			} else {
+				cur->days_zero++;
+			}
+			if (has_s) {
+				cur->has_settled = true;
+				cur->settled_fen += s;
+			}
+			cur->estimated_fen += e;
+			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
+				cur->has_pp = true;
+				cur->pp += sqlite3_column_int64(st, 10);
+			}
+		}
+		if (day >= vs_from && day <= vs_to && has_r) {
+			cur->has_prev = true;
+			cur->prev_fen += r;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the works of the window");
+		goto fail;
+	}
+	/* Second pass for the sparkline: one float per work and day. */
+	if (out->n > 0 && out->ndays > 0) {
+		size_t cells = out->n * (size_t)out->ndays;
+		out->spark_buf = malloc(cells * sizeof *out->spark_buf);
+		if (out->spark_buf == NULL)
+			goto nomem;
+		for (size_t i = 0; i < cells; i++)
+			out->spark_buf[i] = NAN;
+		for (size_t i = 0; i < out->n; i++)
+			out->rows[i].spark = out->spark_buf +
+			    i * (size_t)out->ndays;
+		if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
+			goto fail;
+		db_bind_text(st, 1, account_id);
+		bind_day(st, 2, from);
+		bind_day(st, 3, to);
+		cur = NULL;
+		size_t k = 0;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(st, 0);
+			day_t day;
+			if (cur == NULL || strcmp(cur->work_id, id) != 0) {
+				while (k < out->n &&
+				    strcmp(out->rows[k].work_id, id) != 0)
+					k++;
+				if (k == out->n)
+					break;	/* changed under us: skip */
+				cur = &out->rows[k];
+			}
+			if ((day = col_day(st, 7)) == DAY_NONE ||
+			    day < from || day > to)
+				continue;
+			if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+				cur->spark[day - from] =
+				    (float)sqlite3_column_int64(st, 8);
+			else if (sqlite3_column_type(st, 9) != SQLITE_NULL)
+				cur->spark[day - from] =
+				    (float)sqlite3_column_int64(st, 9);
+		}
+		sqlite3_reset(st);
+	}
+	if ((st = db_stmt(db, SQL_WORK_VIOLATIONS, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, account_id);
+	bind_day(st, 2, to - (VIEWS_VIOLATION_DAYS - 1));
+	bind_day(st, 3, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct views_work *w = bsearch(sqlite3_column_text(st, 0),
+		    out->rows, out->n, sizeof *out->rows, cmp_work_id);
+		if (w != NULL)
+			w->violation = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the works' violations");
+		goto fail;
+	}
+	return true;
+nomem:
+	sqlite3_reset(st);
+	oom(err);
+fail:
+	views_works_free(out);
+	return false;
+}
+
+void
+views_works_free(struct views_works *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		free(w->rows[i].work_id);
+		free(w->rows[i].title);
+	}
+	free(w->rows);
+	free(w->spark_buf);
+	w->rows = NULL;
+	w->spark_buf = NULL;
+	w->n = 0;
+}
+
+bool
+views_work_change(const struct views_work *w, fen_t *change)
+{
+	if (!w->has_rev && !w->has_prev)
+		return false;
+	*change = (w->has_rev ? w->rev_fen : 0) -
+	    (w->has_prev ? w->prev_fen : 0);
+	return true;
+}
+
+bool
+views_work_rpm(const struct views_work *w, double *fen_per_k)
+{
+	if (!w->has_rev || !w->has_pp || w->pp <= 0)
+		return false;
+	*fen_per_k = (double)w->rev_fen * 1000.0 / (double)w->pp;
+	return true;
+}
+
+const char *
+views_work_flags(const struct views_work *w, char *buf)
+{
+	buf[0] = w->public_ ? 'P' : '-';
+	buf[1] = w->selected ? 'S' : '-';
+	buf[2] = w->commercial ? 'C' : '-';
+	buf[3] = w->violation ? 'V' : '-';
+	buf[4] = '\0';
+	return buf;
+}
+
+static const char *const col_keys[VC_COUNT] = {
+	[VC_TITLE] = "title",
+	[VC_PUBLISHED] = "published",
+	[VC_STATUS] = "status",
+	[VC_REVENUE] = "revenue",
+	[VC_CHANGE] = "change",
+	[VC_PLAYS] = "plays",
+	[VC_RPM] = "rpm",
+};
+
+const char *
+views_col_key(enum views_col c)
+{
+	return c < VC_COUNT ? col_keys[c] : "";
+}
+
+/* qsort has no context argument: the sort runs in the UI thread only. */
+static const struct views_works *sort_w;
+static enum views_col sort_col;
+static bool sort_desc;
+
+static int
+status_rank(const struct views_work *w)
+{
+	/* Problems first when ascending: violation, not public, commercial. */
+	return (w->violation ? 0 : 8) + (w->public_ ? 4 : 0) +
+	    (w->commercial ? 0 : 2) + (w->selected ? 0 : 1);
+}
+
+/* Fills *v with the column's value as a number; false when missing. */
+static bool
+sort_value(const struct views_work *w, enum views_col c, double *v)
+{
+	fen_t f;
+
+	switch (c) {
+	case VC_PUBLISHED:
+		*v = w->published;
+		return w->published != DAY_NONE;
+	case VC_STATUS:
+		*v = status_rank(w);
+		return true;
+	case VC_REVENUE:
+		*v = (double)w->rev_fen;
+		return w->has_rev;
+	case VC_CHANGE:
+		if (!views_work_change(w, &f))
+			return false;
+		*v = (double)f;
+		return true;
+	case VC_PLAYS:
+		*v = (double)w->pp;
+		return w->has_pp;
+	case VC_RPM:
+		return views_work_rpm(w, v);
+	default:
+		return false;
+	}
+}
+
+static int
+cmp_rows(const void *pa, const void *pb)
+{
+	const struct views_work *a = &sort_w->rows[*(const size_t *)pa];
+	const struct views_work *b = &sort_w->rows[*(const size_t *)pb];
+	int c = 0;
+
+	if (sort_col == VC_TITLE) {
+		c = strcasecmp(a->title, b->title);
+		if (sort_desc)
+			c = -c;
+	} else {
+		double va, vb;
+		bool ha = sort_value(a, sort_col, &va);
+		bool hb = sort_value(b, sort_col, &vb);
+		if (ha != hb)
+			return ha ? -1 : 1;	/* missing last */
+		if (ha && va != vb)
+			c = (va < vb ? -1 : 1) * (sort_desc ? -1 : 1);
+	}
+	if (c == 0)
+		c = strcasecmp(a->title, b->title);
+	if (c == 0)
+		c = strcmp(a->work_id, b->work_id);
+	return c;
+}
+
+void
+views_works_sort(const struct views_works *w, size_t *order, size_t n,
+    enum views_col col, bool desc)
+{
+	sort_w = w;
+	sort_col = col;
+	sort_desc = desc;
+	qsort(order, n, sizeof *order, cmp_rows);
+	sort_w = NULL;
+}
+
+/* Substring search, ASCII letters without case; other bytes as given,
+ * so a Chinese needle matches the same UTF-8 bytes. */
+static bool
+contains(const char *hay, const char *needle, size_t nlen)
+{
+	for (; *hay != '\0'; hay++) {
+		size_t i = 0;
+		while (i < nlen && hay[i] != '\0' &&
+		    tolower((unsigned char)hay[i]) ==
+		    tolower((unsigned char)needle[i]))
+			i++;
+		if (i == nlen)
+			return true;
+	}
+	return false;
+}
+
+size_t
+views_works_filter(const struct views_works *w, const char *needle,
+    size_t *idx)
+{
+	size_t nlen = needle != NULL ? strlen(needle) : 0, k = 0;
+
+	for (size_t i = 0; i < w->n; i++) {
+		if (nlen == 0 || contains(w->rows[i].title, needle, nlen) ||
+		    contains(w->rows[i].work_id, needle, nlen))
+			idx[k++] = i;
+	}
+	return k;
+}
+
+/* ---- one day ---- */
+
+static const char SQL_DAY_WORKS[] =
+    "SELECT w.work_id, w.title, d.day IS NOT NULL, d.revenue_fen,"
+    " s.work_id IS NOT NULL, s.eligible, s.reasons, s.estimated_fen,"
+    " d.profitable_plays"
+    " FROM work w"
+    " LEFT JOIN daily d ON d.work_id = w.work_id AND d.day = ?2"
+    " LEFT JOIN work_score s ON s.work_id = w.work_id AND s.day = ?2"
+    " WHERE w.account_id = ?1"
+    " AND (w.published_at IS NULL OR substr(w.published_at, 1, 10) <= ?2)"
+    " ORDER BY w.work_id";
+
+static const char SQL_DAY_ACCOUNT[] =
+    "SELECT eligible, reasons, estimated_fen, settled_fen FROM account_score"
+    " WHERE account_id = ?1 AND day = ?2";
+
+static const char SQL_LAST_SCORED[] =
+    "SELECT max(day) FROM account_score WHERE account_id = ?1 AND day <= ?2";
+
+size_t
+views_split_reasons(const char *s, char out[][32], size_t max)
+{
+	size_t n = 0;
+
+	while (s != NULL && *s != '\0' && n < max) {
+		size_t len = strcspn(s, ",; ");
+		if (len > 0) {
+			if (len > 31)
+				len = 31;
+			memcpy(out[n], s, len);
+			out[n][len] = '\0';
+			n++;
+		}
+		s += len;
+		s += strspn(s, ",; ");
+	}
+	return n;
+}
+
+static int
+cmp_day_rows(const void *pa, const void *pb)
+{
+	const struct views_day_work *a = pa, *b = pb;
+	int c;
+
+	if (a->revenue_fen != b->revenue_fen)
+		return a->revenue_fen > b->revenue_fen ? -1 : 1;
+	c = strcmp(a->title, b->title);
+	return c != 0 ? c : strcmp(a->work_id, b->work_id);
+}
+
+bool
+views_day_load(struct db *db, const char *account_id, day_t day,
+    struct views_day *out, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->day = day;
+	if ((st = db_stmt(db, SQL_DAY_ACCOUNT, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	bind_day(st, 2, day);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->account_scored = true;
+		out->account_eligible = sqlite3_column_int(st, 0) != 0;
+		col_copy(st, 1, out->account_reasons,
+		    sizeof out->account_reasons);
+		out->account_estimated_fen = sqlite3_column_int64(st, 2);
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+			out->has_account_settled = true;
+			out->account_settled_fen = sqlite3_column_int64(st, 3);
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading the account's day");
+		return false;
+	}
+	if ((st = db_stmt(db, SQL_DAY_WORKS, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	bind_day(st, 2, day);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct views_day_work *r;
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 256;
+			void *p = realloc(out->rows, ncap * sizeof *out->rows);
+			if (p == NULL) {
+				sqlite3_reset(st);
+				views_day_free(out);
+				return oom(err);
+			}
+			out->rows = p;
+			cap = ncap;
+		}
+		r = &out->rows[out->n++];
+		memset(r, 0, sizeof *r);
+		r->work_id = col_strdup(st, 0);
+		r->title = col_strdup(st, 1);
+		if (r->work_id == NULL || r->title == NULL) {
+			sqlite3_reset(st);
+			views_day_free(out);
+			return oom(err);
+		}
+		r->has_data = sqlite3_column_int(st, 2) != 0;
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+			r->has_settled = true;
+			r->settled_fen = sqlite3_column_int64(st, 3);
+		}
+		r->scored = sqlite3_column_int(st, 4) != 0;
+		r->eligible = sqlite3_column_int(st, 5) != 0;
+		r->nreasons = views_split_reasons(
+		    (const char *)sqlite3_column_text(st, 6), r->reasons,
+		    VIEWS_REASONS_MAX);
+		r->estimated_fen = sqlite3_column_int64(st, 7);
+		r->revenue_fen = r->has_settled ? r->settled_fen :
+		    r->estimated_fen;
+		if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
+			r->has_pp = true;
+			r->pp = sqlite3_column_int64(st, 8);
+		}
+		out->total_fen += r->revenue_fen;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the works of the day");
+		views_day_free(out);
+		return false;
+	}
+	if (out->n > 1)
+		qsort(out->rows, out->n, sizeof *out->rows, cmp_day_rows);
+	return true;
+}
+
+void
+views_day_free(struct views_day *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->rows[i].work_id);
+		free(d->rows[i].title);
+	}
+	free(d->rows);
+	d->rows = NULL;
+	d->n = 0;
+}
+
+day_t
+views_last_scored_day(struct db *db, const char *account_id, day_t on,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_LAST_SCORED, err);
+	day_t d = DAY_NONE;
+
+	if (st == NULL)
+		return DAY_NONE;
+	db_bind_text(st, 1, account_id);
+	bind_day(st, 2, on);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		d = col_day(st, 0);
+	sqlite3_reset(st);
+	return d;
+}
+
+bool
+views_day_in_group(const struct views_day_work *r, const char *group)
+{
+	if (strcmp(group, "earning") == 0)
+		return r->revenue_fen > 0;
+	if (r->revenue_fen > 0)
+		return false;
+	if (strcmp(group, "no_data") == 0)
+		return !r->has_data && r->nreasons == 0;
+	if (strcmp(group, "zero") == 0)
+		return r->has_data && r->nreasons == 0;
+	for (size_t i = 0; i < r->nreasons; i++)
+		if (strcmp(r->reasons[i], group) == 0)
+			return true;
+	return false;
+}
+
+static void
+add_group(struct views_summary *s, const char *id)
+{
+	for (size_t i = 0; i < s->ngroups; i++) {
+		if (strcmp(s->groups[i].id, id) == 0) {
+			s->groups[i].n++;
+			return;
+		}
+	}
+	if (s->ngroups == VIEWS_GROUPS_MAX)
+		return;
+	snprintf(s->groups[s->ngroups].id, sizeof s->groups[0].id, "%s", id);
+	s->groups[s->ngroups++].n = 1;
+}
+
+void
+views_day_summary(const struct views_day *d, struct views_summary *out)
+{
+	memset(out, 0, sizeof *out);
+	out->day = d->day;
+	out->works = d->n;
+	add_group(out, "earning");
+	out->groups[0].n = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct views_day_work *r = &d->rows[i];
+		if (r->revenue_fen > 0) {
+			out->earning++;
+			out->groups[0].n++;
+			continue;
+		}
+		out->excluded++;
+		if (r->nreasons == 0)
+			add_group(out, r->has_data ? "zero" : "no_data");
+		for (size_t k = 0; k < r->nreasons; k++)
+			add_group(out, r->reasons[k]);
+	}
+}
+
+/* ---- wallet ---- */
+
+static const char SQL_WALLET_SUMS[] =
+    "SELECT kind, sum(amount_fen) FROM wallet WHERE account_id = ?1"
+    " GROUP BY kind";
+static const char SQL_WALLET_RECENT[] =
+    "SELECT day, kind, amount_fen, ifnull(appeal_id, 0) FROM wallet"
+    " WHERE account_id = ?1 ORDER BY day DESC, id DESC LIMIT ?2";
+static const char SQL_BANK_CARD[] =
+    "SELECT bank_card FROM account WHERE account_id = ?1";
+
+bool
+views_wallet_load(struct db *db, const char *account_id,
+    struct views_wallet *out, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((st = db_stmt(db, SQL_BANK_CARD, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		out->bank_card = sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	if ((st = db_stmt(db, SQL_WALLET_SUMS, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		fen_t v = sqlite3_column_int64(st, 1);
+		if (strcmp(k, "settlement") == 0)
+			out->settlements = v;
+		else if (strcmp(k, "compensation") == 0)
+			out->compensations = v;
+		else if (strcmp(k, "withdrawal") == 0)
+			out->withdrawals = v;
+		else if (strcmp(k, "adjustment") == 0)
+			out->adjustments = v;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the wallet");
+		return false;
+	}
+	out->balance = out->settlements + out->compensations -
+	    out->withdrawals + out->adjustments;
+	if ((st = db_stmt(db, SQL_WALLET_RECENT, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	sqlite3_bind_int(st, 2, VIEWS_WALLET_RECENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    out->n < VIEWS_WALLET_RECENT) {
+		struct views_wallet_entry *e = &out->recent[out->n++];
+		e->day = col_day(st, 0);
+		col_copy(st, 1, e->kind, sizeof e->kind);
+		e->amount_fen = sqlite3_column_int64(st, 2);
+		if (strcmp(e->kind, "withdrawal") == 0)
+			e->amount_fen = -e->amount_fen;
+		e->appeal_id = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_error(db, err, "reading the wallet");
+		return false;
+	}
+	return true;
+}
+
+/* ---- accounts overview ---- */
+
+static const char SQL_ACCOUNTS[] =
+    "SELECT a.account_id, a.name, a.kind, a.plan_status, a.celebrity,"
+    " (SELECT count(*) FROM work w WHERE w.account_id = a.account_id),"
+    " (SELECT count(*) FROM appeal p WHERE p.account_id = a.account_id"
+    "   AND p.status IN ('draft', 'submitted', 'approved'))"
+    " FROM account a ORDER BY a.account_id";
+
+/* Settled-else-estimated revenue of each week, as engine_attribute()
+ * counts it. */
+static const char SQL_ACCOUNT_WEEKS[] =
+    "SELECT sum(CASE WHEN d.day >= ?2 THEN ifnull(d.revenue_fen, s.estimated_fen) END),"
+    " sum(CASE WHEN d.day < ?2 THEN ifnull(d.revenue_fen, s.estimated_fen) END)"
+    " FROM work w JOIN daily d ON d.work_id = w.work_id"
+    "  AND d.day BETWEEN ?3 AND ?4"
+    " LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
+    " WHERE w.account_id = ?1";
+
+/* The newest import that wrote a daily row of the account. */
+static const char SQL_LAST_IMPORT[] =
+    "SELECT r.finished_at FROM import_run r"
+    " WHERE r.finished_at IS NOT NULL AND r.id IN"
+    "  (SELECT DISTINCT d.import_id FROM work w JOIN daily d"
+    "   ON d.work_id = w.work_id WHERE w.account_id = ?1)"
+    " ORDER BY r.finished_at DESC LIMIT 1";
+
+bool
+views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->to = today;
+	out->from = today - 6;
+	views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
+	if ((st = db_stmt(db, SQL_ACCOUNTS, err)) == NULL)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct views_account *a;
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			void *p = realloc(out->rows, ncap * sizeof *out->rows);
+			if (p == NULL) {
+				sqlite3_reset(st);
+				views_accounts_free(out);
+				return oom(err);
+			}
+			out->rows = p;
+			cap = ncap;
+		}
+		a = &out->rows[out->n++];
+		memset(a, 0, sizeof *a);
+		a->account_id = col_strdup(st, 0);
+		a->name = col_strdup(st, 1);
+		if (a->account_id == NULL || a->name == NULL) {
+			sqlite3_reset(st);
+			views_accounts_free(out);
+			return oom(err);
+		}
+		col_copy(st, 2, a->kind, sizeof a->kind);
+		col_copy(st, 3, a->plan_status, sizeof a->plan_status);
+		a->celebrity = sqlite3_column_int(st, 4) != 0;
+		a->works = sqlite3_column_int64(st, 5);
+		a->open_appeals = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the accounts");
+		views_accounts_free(out);
+		return false;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		struct views_account *a = &out->rows[i];
+		if ((st = db_stmt(db, SQL_ACCOUNT_WEEKS, err)) == NULL)
+			goto fail;
+		db_bind_text(st, 1, a->account_id);
+		bind_day(st, 2, out->from);
+		bind_day(st, 3, out->vs_from);
+		bind_day(st, 4, out->to);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
+			a->week_fen = sqlite3_column_int64(st, 0);
+			a->has_prev_week =
+			    sqlite3_column_type(st, 1) != SQLITE_NULL;
+			a->prev_week_fen = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW) {
+			db_error(db, err, "reading an account's week");
+			goto fail;
+		}
+		if ((st = db_stmt(db, SQL_LAST_IMPORT, err)) == NULL)
+			goto fail;
+		db_bind_text(st, 1, a->account_id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			col_copy(st, 0, a->last_import, sizeof a->last_import);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_error(db, err, "reading an account's last import");
+			goto fail;
+		}
+	}
+	return true;
+fail:
+	views_accounts_free(out);
+	return false;
+}
+
+void
+views_accounts_free(struct views_accounts *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->rows[i].account_id);
+		free(a->rows[i].name);
+	}
+	free(a->rows);
+	a->rows = NULL;
+	a->n = 0;
+}

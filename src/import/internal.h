@@ -1,0 +1,52 @@
+/* Between the import driver and its readers: a reader turns a file into
+ * a header row and data rows of text cells; the driver maps the header to
+ * one of the known tables, parses and validates each cell and writes
+ * through src/core/store. */
+#ifndef PT_IMPORT_INTERNAL_H
+#define PT_IMPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "import/import.h"
+
+struct import_ctx;
+
+struct reader {
+	const char *name;
+	/* True when the first bytes of a file say it is this format. */
+	bool (*sniff)(const unsigned char *head, size_t n);
+	/* Streams the file into import_header()/import_row(). False on a
+	 * structural error (err set); a bad row is not one. */
+	bool (*read)(struct import_ctx *ctx, const char *path,
+	    struct pt_err *err);
+	bool hashes_input;	/* feeds import_hash() itself */
+};
+
+extern const struct reader reader_csv, reader_json, reader_xlsx;
+
+/* The options of this import. */
+const struct import_opts *import_ctx_opts(struct import_ctx *ctx);
+/* The file name as shown in messages. */
+const char *import_ctx_file(struct import_ctx *ctx);
+/* Rows whose field count differs from the header's are rejected. */
+void import_set_strict_width(struct import_ctx *ctx, bool strict);
+
+/* The header row. False (err set) when no table has these columns. */
+bool import_header(struct import_ctx *ctx, long line, int n,
+    char *const *cells, struct pt_err *err);
+/* A data row (cells NUL-terminated, may be fewer than the header's).
+ * False only on a fatal error (err set); a bad row is reported and
+ * counted, not fatal. */
+bool import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
+    struct pt_err *err);
+/* Rejects a row for a reason found by the reader. */
+void import_reject(struct import_ctx *ctx, long line, const char *column,
+    const char *reason, const char *value);
+/* Feeds the checksum. */
+void import_hash(struct import_ctx *ctx, const void *buf, size_t n);
+/* Progress through the file, in bytes. */
+void import_progress(struct import_ctx *ctx, off_t done, off_t total);
+
+#endif

@@ -1,0 +1,282 @@
+/* CSV (RFC 4180 through libcsv): UTF-8 with or without BOM, or
+ * GB18030/GBK (what Excel on Chinese Windows writes), detected from the
+ * bytes and converted with iconv; LF or CRLF. Streams the file, so memory
+ * stays flat whatever its size; each record knows the line it starts on,
+ * quoted newlines included. */
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/exitcode.h"
+#include "core/text.h"
+#include "import/internal.h"
+
+#define CHUNK (256 * 1024)
+#define MAX_FIELDS 1024
+
+struct csvr {
+	struct import_ctx *ctx;
+	struct pt_err *err;
+	/* the record being built: fields packed in buf, offsets in off */
+	char *buf;
+	size_t len, cap;
+	size_t off[MAX_FIELDS];
+	int nfields;
+	bool too_many;
+	long line;		/* physical line being fed */
+	long rec_line;		/* line the current record started on */
+	bool at_start;		/* between records */
+	bool failed;
+};
+
+static void
+on_field(void *data, size_t n, void *arg)
+{
+	struct csvr *r = arg;
+
+	if (r->failed)
+		return;
+	if (r->nfields >= MAX_FIELDS) {
+		r->too_many = true;
+		return;
+	}
+	if (r->len + n + 1 > r->cap) {
+		size_t cap = r->cap ? r->cap : 4096;
+		char *p;
+		while (cap < r->len + n + 1)
+			cap *= 2;
+		if ((p = realloc(r->buf, cap)) == NULL) {
+			err_set(r->err, PT_EXIT_DB, "out of memory");
+			r->failed = true;
+			return;
+		}
+		r->buf = p;
+		r->cap = cap;
+	}
+	r->off[r->nfields++] = r->len;
+	if (n > 0)
+		memcpy(r->buf + r->len, data, n);
+	r->len += n;
+	r->buf[r->len++] = '\0';
+}
+
+static void
+on_record(int c, void *arg)
+{
+	struct csvr *r = arg;
+	char *cells[MAX_FIELDS];
+
+	r->at_start = true;
+	if (r->failed)
+		goto done;
+	if (r->too_many) {
+		import_reject(r->ctx, r->rec_line, NULL, "too many fields", NULL);
+		r->too_many = false;
+		goto done;
+	}
+	for (int i = 0; i < r->nfields; i++)
+		cells[i] = r->buf + r->off[i];
+	if (r->nfields > 0 &&
+	    !import_row(r->ctx, r->rec_line, r->nfields, cells, r->err))
+		r->failed = true;
+done:
+	r->nfields = 0;
+	r->len = 0;
+}
+
+/* Feeds UTF-8 text to libcsv a line at a time, so that every record
+ * knows the physical line it began on. */
+static bool
+feed(struct csvr *r, struct csv_parser *p, const char *s, size_t n)
+{
+	const char *end = s + n;
+
+	while (s < end && !r->failed) {
+		const char *nl, *stop;
+
+		if (r->at_start) {
+			/* Blank lines between records: skipped, counted. */
+			while (s < end && (*s == '\n' || *s == '\r')) {
+				if (*s == '\n')
+					r->line++;
+				s++;
+			}
+			if (s == end)
+				break;
+			r->rec_line = r->line;
+			r->at_start = false;
+		}
+		nl = memchr(s, '\n', (size_t)(end - s));
+		stop = nl ? nl + 1 : end;
+		if (csv_parse(p, s, (size_t)(stop - s), on_field, on_record, r)
+		    != (size_t)(stop - s)) {
+			err_set(r->err, PT_EXIT_DATA, "%s:%ld: malformed CSV (%s): "
+			    "a quote inside an unquoted field, or text after a "
+			    "closing quote", import_ctx_file(r->ctx), r->line,
+			    csv_strerror(csv_error(p)));
+			return false;
+		}
+		if (nl)
+			r->line++;
+		s = stop;
+	}
+	return !r->failed;
+}
+
+/* UTF-8 or not: valid throughout (a sequence cut at the end of the chunk
+ * allowed), or mostly valid multi-byte text with a few bad bytes (then
+ * the rows holding them are rejected one by one). GB18030 text is almost
+ * all invalid as UTF-8. */
+static bool
+looks_utf8(const unsigned char *s, size_t n)
+{
+	const char *p = (const char *)s, *end = p + n;
+	size_t multibyte = 0, invalid = 0;
+	uint32_t cp;
+
+	while (p < end) {
+		const char *at = p;
+		if (!text_utf8_next(&p, end, &cp)) {
+			if (end - at < 4 && (unsigned char)*at >= 0xc0)
+				break;	/* cut by the chunk */
+			invalid++;
+		} else if (cp >= 0x80)
+			multibyte++;
+	}
+	return invalid == 0 || multibyte >= 4 * invalid;
+}
+
+static bool
+csv_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
+{
+	struct csvr r = { .ctx = ctx, .err = err, .line = 1, .rec_line = 1,
+	    .at_start = true };
+	struct csv_parser p;
+	iconv_t cd = (iconv_t)-1;
+	char *in = NULL, *out = NULL;
+	size_t carry = 0;
+	off_t done = 0, total = 0;
+	bool first = true, ok = false;
+	struct stat st;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		err_set(err, PT_EXIT_DB, "cannot open %s: %s", path,
+		    strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &st) == 0)
+		total = st.st_size;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0 ||
+	    (in = malloc(CHUNK + 8)) == NULL || (out = malloc(4 * CHUNK + 32))
+	    == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		goto out;
+	}
+	import_set_strict_width(ctx, true);
+	for (;;) {
+		ssize_t n = read(fd, in + carry, CHUNK);
+		char *s = in;
+		size_t len;
+
+		if (n < 0) {
+			err_set(err, PT_EXIT_DB, "cannot read %s: %s", path,
+			    strerror(errno));
+			goto out;
+		}
+		import_hash(ctx, in + carry, (size_t)n);
+		done += n;
+		len = carry + (size_t)n;
+		carry = 0;
+		if (first) {
+			first = false;
+			if (len >= 2 && ((unsigned char)s[0] == 0xff ||
+			    (unsigned char)s[0] == 0xfe) &&
+			    ((unsigned char)s[1] == 0xfe ||
+			    (unsigned char)s[1] == 0xff)) {
+				err_set(err, PT_EXIT_DATA, "%s: UTF-16 text is "
+				    "not read: save it as CSV UTF-8 (or the "
+				    "Chinese Windows default, GB18030)",
+				    import_ctx_file(ctx));
+				goto out;
+			}
+			if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+				s += 3;
+				len -= 3;
+			} else if (!looks_utf8((unsigned char *)s, len)) {
+				cd = iconv_open("UTF-8", "GB18030");
+				if (cd == (iconv_t)-1) {
+					err_set(err, PT_EXIT_DB, "iconv cannot "
+					    "convert GB18030: %s",
+					    strerror(errno));
+					goto out;
+				}
+			}
+		}
+		if (cd != (iconv_t)-1 && len > 0) {
+			char *ip = s, *op = out;
+			size_t il = len, ol = 4 * CHUNK + 32;
+			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 &&
+			    errno != EINVAL) {
+				err_set(err, PT_EXIT_DATA, "%s:%ld: bytes that "
+				    "are neither UTF-8 nor GB18030",
+				    import_ctx_file(ctx), r.line);
+				goto out;
+			}
+			/* A character cut by the chunk: keep it for the next. */
+			if (il > 0 && n > 0) {
+				memmove(in, ip, il);
+				carry = il;
+			} else if (il > 0) {
+				err_set(err, PT_EXIT_DATA, "%s:%ld: the file ends "
+				    "inside a GB18030 character",
+				    import_ctx_file(ctx), r.line);
+				goto out;
+			}
+			if (!feed(&r, &p, out, (size_t)(op - out)))
+				goto out;
+		} else if (len > 0 && !feed(&r, &p, s, len))
+			goto out;
+		import_progress(ctx, done, total);
+		if (n == 0)
+			break;
+	}
+	if (csv_fini(&p, on_field, on_record, &r) != 0) {
+		err_set(err, PT_EXIT_DATA, "%s:%ld: malformed CSV: the file "
+		    "ends inside a quoted field", import_ctx_file(ctx),
+		    r.rec_line);
+		goto out;
+	}
+	ok = !r.failed;
+out:
+	close(fd);
+	csv_free(&p);
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	free(in);
+	free(out);
+	free(r.buf);
+	return ok;
+}
+
+static bool
+csv_sniff(const unsigned char *head, size_t n)
+{
+	return true;	/* the fallback: anything that is not xlsx or JSON */
+}
+
+const struct reader reader_csv = {
+	.name = "csv",
+	.sniff = csv_sniff,
+	.read = csv_read,
+	.hashes_input = true,
+};

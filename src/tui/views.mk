@@ -1,0 +1,1 @@
+# Diagnosis, Eligibility and Accounts panes.

@@ -1,0 +1,830 @@
+/* Appeals in the core: every workflow transition and refusal, stale saves
+ * between two database handles, validation messages by field, the draft
+ * round trip, and several processes writing appeals at once. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/actor.h"
+#include "core/appeal.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "testutil.h"
+
+static char *tmp;
+static const char *dbpath;
+
+static const char STATEMENT[] =
+    "该作品为本人原创拍摄的济南街头美食记录，系统误判为搬运，请复核恢复收益。";
+
+static day_t
+D(const char *s)
+{
+	day_t d;
+
+	ck_assert_msg(day_parse_iso(s, &d), "bad day %s", s);
+	return d;
+}
+
+static struct db *
+open_db(void)
+{
+	struct pt_err err = { 0 };
+	struct db *db = db_open(dbpath, DB_OPEN_CREATE, &err);
+
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	return db;
+}
+
+/* Account a1 with work w1; a violation on 2026-11-01 stops a1 earning
+ * for 90 days, except that w1 shows revenue on 2026-11-05 (so that day
+ * is not appealable); a2 is clean. */
+static void
+setup(void)
+{
+	struct pt_err err = { 0 };
+	struct db *db;
+
+	tmp = test_tmpdir();
+	/* Before the first write: the client address is read once. */
+	setenv("SSH_CONNECTION", "192.0.2.7 50000 192.0.2.1 22", 1);
+	setenv("USER", "not-the-login", 1);
+	dbpath = strdup(test_path(tmp, "appeal.db"));
+	clock_set_today(D("2026-11-26"));
+	db = open_db();
+	ck_assert_msg(db_exec(db,
+	    "INSERT INTO account(account_id, name) VALUES ('a1', '济南小厨'),"
+	    " ('a2', '泉城记');"
+	    "INSERT INTO work(work_id, account_id, title) VALUES"
+	    " ('w1', 'a1', '把子肉'), ('w2', 'a1', '油旋'), ('w9', 'a2', '甜沫');"
+	    "INSERT INTO violation(account_id, work_id, day, kind) VALUES"
+	    " ('a1', 'w1', '2026-11-01', 'unoriginal');"
+	    "INSERT INTO daily(work_id, day, plays, revenue_fen) VALUES"
+	    " ('w1', '2026-11-04', 900, 0), ('w1', '2026-11-05', 1000, 120),"
+	    " ('w9', '2026-11-03', 10, 0);", &err), "%s", err.msg);
+	db_close(db);
+}
+
+static void
+teardown(void)
+{
+	test_tmpdir_cleanup(tmp);
+	free((char *)dbpath);
+	tmp = NULL;
+	clock_set_today(DAY_NONE);
+}
+
+static void
+fill_valid(struct appeal *a)
+{
+	appeal_init(a);
+	strcpy(a->account_id, "a1");
+	strcpy(a->work_id, "w1");
+	a->first_day = D("2026-11-02");
+	a->last_day = D("2026-11-04");
+	a->channel = APPEAL_CH_DIAGNOSIS;
+	strcpy(a->category, "误判搬运");
+	strcpy(a->statement, STATEMENT);
+	strcpy(a->evidence, "原始素材文件 IMG_2041.MOV");
+}
+
+static int64_t
+new_appeal(struct db *db)
+{
+	struct pt_err err = { 0 };
+	struct appeal a;
+
+	fill_valid(&a);
+	ck_assert_msg(appeal_create(db, &a, &err), "%s", err.msg);
+	ck_assert_int_gt(a.id, 0);
+	ck_assert_int_eq(a.version, 1);
+	ck_assert_int_eq(a.status, APPEAL_DRAFT);
+	return a.id;
+}
+
+static int64_t
+query_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static bool
+has_problem(const struct appeal_check *chk, enum appeal_field f,
+    const char *needle)
+{
+	for (int i = 0; i < chk->n; i++)
+		if (chk->p[i].field == f && strstr(chk->p[i].msg, needle) != NULL)
+			return true;
+	return false;
+}
+
+/* ---- the workflow ---- */
+
+START_TEST(transition_table_is_the_workflow)
+{
+	static const char *const allowed[] = {
+		"draft>submitted", "draft>withdrawn", "submitted>approved",
+		"submitted>rejected", "submitted>withdrawn", "approved>paid",
+	};
+	int n_allowed = 0;
+
+	for (int f = 0; f < APPEAL_STATUS_COUNT; f++) {
+		for (int t = 0; t < APPEAL_STATUS_COUNT; t++) {
+			char pair[40];
+			bool want = false;
+			snprintf(pair, sizeof pair, "%s>%s", appeal_status_name(f),
+			    appeal_status_name(t));
+			for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+				want |= strcmp(pair, allowed[i]) == 0;
+			ck_assert_msg(appeal_transition_allowed(f, t) == want,
+			    "%s: expected %s", pair, want ? "allowed" : "refused");
+			n_allowed += want;
+		}
+	}
+	ck_assert_int_eq(n_allowed, 6);
+}
+END_TEST
+
+START_TEST(full_path_to_paid)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	int64_t id = new_appeal(db);
+	struct appeal a;
+
+	ck_assert_msg(appeal_transition(db, id, 1, APPEAL_SUBMITTED, NULL, &a,
+	    NULL, &err), "%s", err.msg);
+	ck_assert_int_eq(a.status, APPEAL_SUBMITTED);
+	ck_assert_int_eq(a.version, 2);
+	ck_assert_msg(appeal_transition(db, id, 2, APPEAL_APPROVED, "误判已撤销",
+	    &a, NULL, &err), "%s", err.msg);
+	ck_assert_int_eq(a.status, APPEAL_APPROVED);
+	ck_assert_str_eq(a.decision_note, "误判已撤销");
+	/* The wallet day is three days after the approval (DESIGN §1). */
+	ck_assert_int_eq(a.expected_pay_on, D("2026-11-29"));
+	ck_assert_msg(appeal_transition(db, id, 3, APPEAL_PAID, NULL, &a, NULL,
+	    &err), "%s", err.msg);
+	ck_assert_int_eq(a.status, APPEAL_PAID);
+	ck_assert_int_eq(a.version, 4);
+	ck_assert_str_eq(a.decision_note, "误判已撤销");	/* kept */
+	/* Every change is in the audit trail with who did it. */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE "
+	    "tbl='appeal' AND row_key='1'"), 4);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE "
+	    "tbl='appeal' AND json_extract(new,'$.status')='paid'"), 1);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(rejected_and_withdrawn_paths)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	int64_t a = new_appeal(db), b = new_appeal(db), c = new_appeal(db);
+	struct appeal out;
+
+	ck_assert(appeal_transition(db, a, -1, APPEAL_WITHDRAWN, NULL, &out,
+	    NULL, &err));
+	ck_assert_int_eq(out.status, APPEAL_WITHDRAWN);
+	ck_assert(appeal_transition(db, b, -1, APPEAL_SUBMITTED, NULL, NULL,
+	    NULL, &err));
+	ck_assert(appeal_transition(db, b, -1, APPEAL_WITHDRAWN, NULL, &out,
+	    NULL, &err));
+	ck_assert_int_eq(out.status, APPEAL_WITHDRAWN);
+	ck_assert(appeal_transition(db, c, -1, APPEAL_SUBMITTED, NULL, NULL,
+	    NULL, &err));
+	ck_assert_msg(appeal_transition(db, c, -1, APPEAL_REJECTED, "证据不足",
+	    &out, NULL, &err), "%s", err.msg);
+	ck_assert_int_eq(out.status, APPEAL_REJECTED);
+	ck_assert(!out.has_compensation);
+	db_close(db);
+}
+END_TEST
+
+/* Each refused step answers PT_EXIT_CONFLICT, names both states, and
+ * leaves the row (and its version) untouched. */
+static void
+expect_refused(struct db *db, int64_t id, enum appeal_status to,
+    const char *why)
+{
+	struct pt_err err = { 0 };
+	struct appeal before, after;
+
+	ck_assert(appeal_get(db, id, &before, &err));
+	ck_assert_msg(!appeal_transition(db, id, -1, to, NULL, NULL, NULL, &err),
+	    "%s -> %s was allowed", appeal_status_name(before.status),
+	    appeal_status_name(to));
+	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
+	ck_assert_msg(strstr(err.msg, appeal_status_name(before.status)) &&
+	    strstr(err.msg, appeal_status_name(to)) && strstr(err.msg, why),
+	    "message: %s", err.msg);
+	ck_assert(appeal_get(db, id, &after, &err));
+	ck_assert_int_eq(after.status, before.status);
+	ck_assert_int_eq(after.version, before.version);
+}
+
+START_TEST(refused_transitions)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	int64_t id = new_appeal(db);
+
+	expect_refused(db, id, APPEAL_APPROVED, "only be submitted or withdrawn");
+	expect_refused(db, id, APPEAL_PAID, "only be submitted or withdrawn");
+	expect_refused(db, id, APPEAL_REJECTED, "only be submitted or withdrawn");
+	ck_assert(appeal_transition(db, id, -1, APPEAL_SUBMITTED, NULL, NULL,
+	    NULL, &err));
+	expect_refused(db, id, APPEAL_PAID, "approved, rejected or withdrawn");
+	expect_refused(db, id, APPEAL_SUBMITTED, "approved, rejected or withdrawn");
+	ck_assert(appeal_transition(db, id, -1, APPEAL_APPROVED, NULL, NULL,
+	    NULL, &err));
+	expect_refused(db, id, APPEAL_WITHDRAWN, "only be marked paid");
+	expect_refused(db, id, APPEAL_REJECTED, "only be marked paid");
+	ck_assert(appeal_transition(db, id, -1, APPEAL_PAID, NULL, NULL, NULL,
+	    &err));
+	expect_refused(db, id, APPEAL_WITHDRAWN, "final");
+	id = new_appeal(db);
+	ck_assert(appeal_transition(db, id, -1, APPEAL_WITHDRAWN, NULL, NULL,
+	    NULL, &err));
+	expect_refused(db, id, APPEAL_SUBMITTED, "final");
+	/* A missing appeal is a data error that names it. */
+	ck_assert(!appeal_transition(db, 999, -1, APPEAL_SUBMITTED, NULL, NULL,
+	    NULL, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(err.msg, "999"));
+	db_close(db);
+}
+END_TEST
+
+START_TEST(only_drafts_are_edited)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	int64_t id = new_appeal(db);
+	struct appeal a;
+
+	ck_assert(appeal_transition(db, id, 1, APPEAL_SUBMITTED, NULL, &a, NULL,
+	    &err));
+	strcpy(a.statement, "改过的陈述改过的陈述改过的陈述改过的陈述改过的");
+	ck_assert(!appeal_update(db, &a, NULL, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "only a draft"));
+	db_close(db);
+}
+END_TEST
+
+/* ---- validation ---- */
+
+START_TEST(submit_validates_every_field)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal_check chk;
+	struct appeal a;
+
+	appeal_init(&a);
+	strcpy(a.account_id, "a1");
+	ck_assert_msg(appeal_create(db, &a, &err), "%s", err.msg);
+	ck_assert(!appeal_transition(db, a.id, -1, APPEAL_SUBMITTED, NULL, NULL,
+	    NULL, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DATA);
+	ck_assert_msg(strstr(err.msg, "work: choose the work") &&
+	    strstr(err.msg, "first day: give") && strstr(err.msg, "statement: "
+	    "0 characters: at least 20") && strstr(err.msg, "category"),
+	    "%s", err.msg);
+
+	/* Statement limits count characters, not bytes. */
+	fill_valid(&a);
+	strcpy(a.statement, "一二三四五六七八九十一二三四五六七八九");	/* 19 */
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_STATEMENT, "19 characters: at least 20"));
+	strcat(a.statement, "十");
+	ck_assert_msg(appeal_validate(db, &a, true, &chk, &err), "%s",
+	    chk.p[0].msg);
+	a.statement[0] = '\0';
+	for (int i = 0; i < 1001; i++)
+		strcat(a.statement, "字");
+	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
+	ck_assert(has_problem(&chk, AF_STATEMENT, "1001 characters: at most 1000"));
+
+	/* Unknown things and a work of another account. */
+	fill_valid(&a);
+	strcpy(a.account_id, "nobody");
+	strcpy(a.work_id, "w9");
+	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
+	ck_assert(has_problem(&chk, AF_ACCOUNT, "no account 'nobody'"));
+	ck_assert(has_problem(&chk, AF_WORK, "belongs to account 'a2'"));
+	fill_valid(&a);
+	strcpy(a.work_id, "w404");
+	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
+	ck_assert(has_problem(&chk, AF_WORK, "no work 'w404'"));
+	/* Account detection needs no work. */
+	fill_valid(&a);
+	a.work_id[0] = '\0';
+	a.channel = APPEAL_CH_ACCOUNT_DETECTION;
+	ck_assert(appeal_validate(db, &a, true, &chk, &err));
+	db_close(db);
+}
+END_TEST
+
+START_TEST(days_must_be_violation_days)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal_check chk;
+	struct appeal a;
+
+	fill_valid(&a);
+	ck_assert(appeal_validate(db, &a, true, &chk, &err));
+	/* 11-05: w1 earned ¥1.20 that day. */
+	a.last_day = D("2026-11-05");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-11-05: the work earned ¥1.20"));
+	/* Before the violation there is nothing to appeal. */
+	a.first_day = D("2026-10-30");
+	a.last_day = D("2026-11-01");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-10-30: no violation"));
+	ck_assert(!has_problem(&chk, AF_FIRST_DAY, "2026-11-01"));
+	/* 90 days: the violation of 11-01 shadows up to 2027-01-29 only. */
+	clock_set_today(D("2027-03-01"));
+	a.first_day = D("2027-01-29");
+	a.last_day = D("2027-01-30");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2027-01-30: no violation"));
+	ck_assert(!has_problem(&chk, AF_FIRST_DAY, "2027-01-29"));
+	clock_set_today(D("2026-11-26"));
+	/* Order, today, length. */
+	a.first_day = D("2026-11-04");
+	a.last_day = D("2026-11-02");
+	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "before the first day"));
+	a.first_day = D("2026-11-20");
+	a.last_day = D("2026-11-26");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "not been settled yet"));
+	a.first_day = D("2026-08-01");
+	a.last_day = D("2026-11-20");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "too long"));
+	db_close(db);
+}
+END_TEST
+
+static void
+count_day(day_t d, void *arg)
+{
+	(*(int *)arg)++;
+}
+
+START_TEST(violation_days_listed)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	int n = 0;
+
+	/* 10-28..11-07: 11-01..11-07 are in the shadow; 11-05 earned. */
+	ck_assert(appeal_violation_days(db, "a1", "w1", D("2026-10-28"),
+	    D("2026-11-07"), count_day, &n, &err));
+	ck_assert_int_eq(n, 6);
+	n = 0;
+	ck_assert(appeal_violation_days(db, "a2", "", D("2026-10-28"),
+	    D("2026-11-07"), count_day, &n, &err));
+	ck_assert_int_eq(n, 0);
+	db_close(db);
+}
+END_TEST
+
+/* ---- two operators ---- */
+
+START_TEST(stale_save_is_a_conflict_that_says_what_changed)
+{
+	struct pt_err err = { 0 };
+	struct db *alice = open_db(), *bob = open_db();
+	struct appeal_conflict c;
+	struct appeal a, b, now;
+	char text[700];
+	int64_t id = new_appeal(alice);
+
+	ck_assert(appeal_get(alice, id, &a, &err));
+	ck_assert(appeal_get(bob, id, &b, &err));
+	strcpy(a.statement, "甲改写的陈述：本作品原创，素材均为本人拍摄，请核实。");
+	ck_assert_msg(appeal_update(alice, &a, NULL, &err), "%s", err.msg);
+	ck_assert_int_eq(a.version, 2);
+
+	b.last_day = D("2026-11-03");
+	ck_assert(!appeal_update(bob, &b, &c, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
+	ck_assert_int_eq(c.base_version, 1);
+	ck_assert_int_eq(c.current_version, 2);
+	ck_assert(c.field_changed[AF_STATEMENT]);
+	ck_assert(!c.field_changed[AF_LAST_DAY]);
+	ck_assert(!c.status_changed);
+	ck_assert_str_eq(c.who, actor_login());
+	ck_assert_str_eq(c.client, "192.0.2.7");
+	appeal_conflict_text(&c, text, sizeof text);
+	ck_assert_msg(strstr(text, "changed: statement") && strstr(text,
+	    "from 192.0.2.7") && strstr(text, "version 1 (now version 2)"),
+	    "%s", text);
+	ck_assert_ptr_nonnull(strstr(err.msg, "--version 2"));
+	/* Nothing of bob's was written. */
+	ck_assert(appeal_get(alice, id, &now, &err));
+	ck_assert_str_eq(now.statement, a.statement);
+	ck_assert_int_eq(now.last_day, D("2026-11-04"));
+	/* Bob chooses to keep his on top of the new version. */
+	b.version = 2;
+	err_clear(&err);
+	ck_assert_msg(appeal_update(bob, &b, NULL, &err), "%s", err.msg);
+	ck_assert_int_eq(b.version, 3);
+
+	/* A stale status change is a conflict too, naming the status. */
+	ck_assert(appeal_transition(alice, id, 3, APPEAL_WITHDRAWN, NULL, NULL,
+	    NULL, &err));
+	ck_assert(!appeal_transition(bob, id, 3, APPEAL_SUBMITTED, NULL, NULL,
+	    &c, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
+	ck_assert(c.status_changed);
+	ck_assert_ptr_nonnull(strstr(appeal_conflict_text(&c, text, sizeof text),
+	    "status (now withdrawn)"));
+	db_close(alice);
+	db_close(bob);
+}
+END_TEST
+
+START_TEST(audit_records_login_and_client)
+{
+	struct pt_err err = { 0 };
+	struct db *db;
+	sqlite3_stmt *st;
+
+	db = open_db();
+	new_appeal(db);
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT a.who, a.client, "
+	    "p.created_by, p.updated_from FROM audit a JOIN appeal p ON "
+	    "a.row_key = p.id WHERE a.tbl='appeal'", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), actor_login());
+	ck_assert_str_ne((const char *)sqlite3_column_text(st, 0), "not-the-login");
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 1), "192.0.2.7");
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 2), actor_login());
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 3), "192.0.2.7");
+	sqlite3_finalize(st);
+	db_close(db);
+	(void)err;
+}
+END_TEST
+
+/* ---- drafts ---- */
+
+START_TEST(draft_round_trip_exact)
+{
+	struct pt_err err = { 0 };
+	struct db *a = open_db(), *b;
+	struct appeal_draft d, back;
+	struct appeal rec;
+	struct appeal_check chk;
+
+	appeal_draft_init(&d);
+	strcpy(d.text[AF_ACCOUNT], "a1");
+	strcpy(d.text[AF_WORK], "w1");
+	strcpy(d.text[AF_FIRST_DAY], "2026-11-0");	/* half typed */
+	strcpy(d.text[AF_STATEMENT], "第一行，\n第二行 with \"quotes\" 和 emoji 😀\n");
+	strcpy(d.text[AF_EVIDENCE], "\\ backslash\ttab");
+	d.field = AF_STATEMENT;
+	d.cursor = strlen("第一行，\n第二");
+	ck_assert_msg(appeal_draft_save(a, "alice", &d, &err), "%s", err.msg);
+	db_close(a);	/* as if killed: the row is committed */
+
+	b = open_db();
+	ck_assert(!appeal_draft_load(b, "bob", -1, &back, &err));
+	ck_assert_int_eq(err.code, 0);
+	ck_assert_msg(appeal_draft_load(b, "alice", -1, &back, &err), "%s", err.msg);
+	for (int f = 0; f < AF_COUNT; f++)
+		ck_assert_str_eq(back.text[f], d.text[f]);
+	ck_assert_int_eq(back.field, AF_STATEMENT);
+	ck_assert_int_eq(back.cursor, d.cursor);
+	ck_assert_int_eq(back.appeal_id, 0);
+	ck_assert_str_ne(back.saved_at, "");
+
+	/* Saving again replaces: one draft per owner and appeal. */
+	strcat(d.text[AF_STATEMENT], "更多");
+	ck_assert(appeal_draft_save(b, "alice", &d, &err));
+	ck_assert_int_eq(query_int(b, "SELECT count(*) FROM draft"), 1);
+	ck_assert(appeal_draft_load(b, "alice", 0, &back, &err));
+	ck_assert_str_eq(back.text[AF_STATEMENT], d.text[AF_STATEMENT]);
+
+	/* The half-typed day is a problem of its field when parsed. */
+	ck_assert(!appeal_draft_parse(&back, &rec, &chk));
+	ck_assert(has_problem(&chk, AF_FIRST_DAY, "'2026-11-0' is not a day"));
+	strcpy(back.text[AF_FIRST_DAY], "2026-11-02");
+	ck_assert(appeal_draft_parse(&back, &rec, &chk));
+	ck_assert_int_eq(rec.first_day, D("2026-11-02"));
+	ck_assert_str_eq(rec.statement, d.text[AF_STATEMENT]);
+
+	ck_assert(appeal_draft_discard(b, "alice", 0, &err));
+	ck_assert(!appeal_draft_load(b, "alice", -1, &back, &err));
+	db_close(b);
+}
+END_TEST
+
+START_TEST(draft_of_existing_appeal)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal a, parsed;
+	struct appeal_draft d, back;
+	struct appeal_check chk;
+	int64_t id = new_appeal(db);
+
+	ck_assert(appeal_get(db, id, &a, &err));
+	appeal_draft_from(&d, &a);
+	ck_assert_str_eq(d.text[AF_FIRST_DAY], "2026-11-02");
+	ck_assert_str_eq(d.text[AF_CHANNEL], "diagnosis");
+	d.field = AF_EVIDENCE;
+	ck_assert(appeal_draft_save(db, "alice", &d, &err));
+	ck_assert(appeal_draft_load(db, "alice", id, &back, &err));
+	ck_assert_int_eq(back.appeal_id, id);
+	ck_assert_int_eq(back.base_version, 1);
+	ck_assert(appeal_draft_parse(&back, &parsed, &chk));
+	ck_assert_int_eq(parsed.id, id);
+	ck_assert_int_eq(parsed.version, 1);
+	ck_assert_str_eq(parsed.statement, a.statement);
+	ck_assert(appeal_update(db, &parsed, NULL, &err));
+	db_close(db);
+}
+END_TEST
+
+START_TEST(list_filters)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal_filter f = { .status = -1 };
+	struct appeal *v, a;
+	size_t n;
+
+	new_appeal(db);
+	new_appeal(db);
+	appeal_init(&a);
+	strcpy(a.account_id, "a2");
+	ck_assert(appeal_create(db, &a, &err));
+	ck_assert(appeal_transition(db, 1, -1, APPEAL_SUBMITTED, NULL, NULL,
+	    NULL, &err));
+	v = appeal_list(db, &f, &n, &err);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(n, 3);
+	free(v);
+	f.status = APPEAL_DRAFT;
+	v = appeal_list(db, &f, &n, &err);
+	ck_assert_int_eq(n, 2);
+	free(v);
+	f.account_id = "a2";
+	v = appeal_list(db, &f, &n, &err);
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(v[0].account_id, "a2");
+	free(v);
+	f.status = APPEAL_PAID;
+	v = appeal_list(db, &f, &n, &err);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(n, 0);
+	free(v);
+	db_close(db);
+}
+END_TEST
+
+/* ---- several processes at once ---- */
+
+#define WRITERS 4
+#define ROUNDS 25
+
+/* Each writer creates appeals, saves drafts and bumps one shared appeal,
+ * retrying its own stale saves: no write may fail and none may be lost. */
+static int
+writer(int n)
+{
+	struct pt_err err = { 0 };
+	struct db *db = db_open(dbpath, 0, &err);
+	char owner[16];
+
+	if (db == NULL)
+		return 10;
+	snprintf(owner, sizeof owner, "op%d", n);
+	for (int i = 0; i < ROUNDS; i++) {
+		struct appeal a;
+		struct appeal_draft d;
+
+		fill_valid(&a);
+		snprintf(a.evidence, sizeof a.evidence, "writer %d round %d", n, i);
+		if (!appeal_create(db, &a, &err))
+			return fprintf(stderr, "create: %s\n", err.msg), 11;
+		appeal_draft_init(&d);
+		snprintf(d.text[AF_STATEMENT], sizeof d.text[0], "草稿 %d", i);
+		if (!appeal_draft_save(db, owner, &d, &err))
+			return fprintf(stderr, "draft: %s\n", err.msg), 12;
+		for (;;) {
+			struct appeal s;
+			if (!appeal_get(db, 1, &s, &err))
+				return 13;
+			snprintf(s.category, sizeof s.category, "%d/%d", n, i);
+			if (appeal_update(db, &s, NULL, &err))
+				break;
+			if (err.code != PT_EXIT_CONFLICT)
+				return fprintf(stderr, "update: %s\n", err.msg), 14;
+			err_clear(&err);
+		}
+	}
+	db_close(db);
+	return 0;
+}
+
+START_TEST(concurrent_writers_lose_nothing)
+{
+	struct db *db = open_db();
+	pid_t pids[WRITERS];
+
+	new_appeal(db);
+	for (int i = 0; i < WRITERS; i++) {
+		pids[i] = fork();
+		ck_assert_int_ge(pids[i], 0);
+		if (pids[i] == 0)
+			_exit(writer(i));
+	}
+	for (int i = 0; i < WRITERS; i++) {
+		int status;
+		ck_assert_int_eq(waitpid(pids[i], &status, 0), pids[i]);
+		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		    "writer %d failed with %d", i, WEXITSTATUS(status));
+	}
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal"),
+	    1 + WRITERS * ROUNDS);
+	/* Every bump of the shared appeal is there, in its version. */
+	ck_assert_int_eq(query_int(db, "SELECT version FROM appeal WHERE id=1"),
+	    1 + WRITERS * ROUNDS);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM draft"), WRITERS);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE "
+	    "tbl='appeal' AND row_key='1' AND action='update'"), WRITERS * ROUNDS);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(pickers_search_ids_and_names)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal_pick p[8];
+
+	ck_assert_int_eq(appeal_pick_accounts(db, "", p, 8, &err), 2);
+	ck_assert_int_eq(appeal_pick_accounts(db, "泉城", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].id, "a2");
+	ck_assert_int_eq(appeal_pick_accounts(db, "A1", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].name, "济南小厨");
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "", p, 8, &err), 2);
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "油旋", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].id, "w2");
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "甜沫", p, 8, &err), 0);
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "", p, 1, &err), 1);
+	ck_assert_int_eq(err.code, 0);
+	db_close(db);
+}
+END_TEST
+
+/* A draft save while another process holds the write lock gives up
+ * quickly (the UI keeps it pending) instead of freezing the screen. */
+START_TEST(draft_save_does_not_wait_for_a_long_writer)
+{
+	struct pt_err err = { 0 };
+	struct db *ui = open_db(), *import = open_db();
+	struct appeal_draft d, back;
+
+	appeal_draft_init(&d);
+	strcpy(d.text[AF_STATEMENT], "正在输入");
+	ck_assert(db_begin(import, &err));
+	ck_assert(!appeal_draft_save_nowait(ui, "alice", &d, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_int_eq(ui->txn_depth, 0);
+	db_rollback(import);
+	err_clear(&err);
+	ck_assert_msg(appeal_draft_save_nowait(ui, "alice", &d, &err), "%s",
+	    err.msg);
+	ck_assert(appeal_draft_load(import, "alice", 0, &back, &err));
+	ck_assert_str_eq(back.text[AF_STATEMENT], "正在输入");
+	db_close(ui);
+	db_close(import);
+}
+END_TEST
+
+/* Work w2 earned for 20 days before a violation on 2026-10-20, then
+ * nothing while it kept its plays: the approval's compensation must be
+ * exactly what the engine computes for those days. */
+START_TEST(approval_shows_the_engines_compensation)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct compensation c;
+	struct appeal a;
+	char sql[256];
+
+	ck_assert(db_begin(db, &err));
+	for (day_t d = D("2026-09-20"); d <= D("2026-10-24"); d++) {
+		char day[DAY_BUFSZ];
+		bool before = d < D("2026-10-20");
+		snprintf(sql, sizeof sql, "INSERT INTO daily(work_id, day, plays,"
+		    " profitable_plays, likes, favorites, revenue_fen) VALUES ('w2',"
+		    " '%s', %d, %d, %d, %d, %s)", day_format(d, day),
+		    2000 + (int)(d % 7) * 100, 1500 + (int)(d % 5) * 90,
+		    60 + (int)(d % 3) * 7, 20, before ? "321" : "0");
+		ck_assert_msg(db_exec(db, sql, &err), "%s", err.msg);
+	}
+	ck_assert(db_exec(db, "INSERT INTO violation(account_id, work_id, day,"
+	    " kind) VALUES ('a1', 'w2', '2026-10-20', 'unoriginal')", &err));
+	ck_assert(db_commit(db, &err));
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+
+	fill_valid(&a);
+	strcpy(a.work_id, "w2");
+	a.first_day = D("2026-10-20");
+	a.last_day = D("2026-10-24");
+	ck_assert_msg(appeal_create(db, &a, &err), "%s", err.msg);
+	ck_assert_msg(appeal_transition(db, a.id, -1, APPEAL_SUBMITTED, NULL,
+	    NULL, NULL, &err), "%s", err.msg);
+	ck_assert_msg(appeal_transition(db, a.id, -1, APPEAL_APPROVED, NULL, &a,
+	    NULL, &err), "%s", err.msg);
+
+	ck_assert_msg(engine_compensation(db, "a1", "w2", D("2026-10-20"),
+	    D("2026-10-24"), D("2026-11-26"), &c, &err), "%s", err.msg);
+	ck_assert(a.has_compensation);
+	ck_assert_int_gt(c.total_fen, 0);
+	ck_assert_int_eq(a.compensation, c.total_fen);
+	ck_assert_int_eq(a.expected_pay_on, c.pay_on);
+	ck_assert_int_eq(a.expected_pay_on, D("2026-11-29"));
+	engine_compensation_free(&c);
+
+	/* Paying books exactly that into the wallet, linked to the appeal. */
+	ck_assert(appeal_transition(db, a.id, -1, APPEAL_PAID, NULL, &a, NULL,
+	    &err));
+	snprintf(sql, sizeof sql, "SELECT amount_fen FROM wallet WHERE kind="
+	    "'compensation' AND appeal_id=%lld", (long long)a.id);
+	ck_assert_int_eq(query_int(db, sql), a.compensation);
+	db_close(db);
+}
+END_TEST
+
+static Suite *
+appeal_suite(void)
+{
+	Suite *s = suite_create("appeal");
+	TCase *tc = tcase_create("workflow");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, transition_table_is_the_workflow);
+	tcase_add_test(tc, full_path_to_paid);
+	tcase_add_test(tc, rejected_and_withdrawn_paths);
+	tcase_add_test(tc, refused_transitions);
+	tcase_add_test(tc, only_drafts_are_edited);
+	tcase_add_test(tc, submit_validates_every_field);
+	tcase_add_test(tc, days_must_be_violation_days);
+	tcase_add_test(tc, violation_days_listed);
+	tcase_add_test(tc, stale_save_is_a_conflict_that_says_what_changed);
+	tcase_add_test(tc, audit_records_login_and_client);
+	tcase_add_test(tc, draft_round_trip_exact);
+	tcase_add_test(tc, draft_of_existing_appeal);
+	tcase_add_test(tc, list_filters);
+	tcase_add_test(tc, pickers_search_ids_and_names);
+	tcase_add_test(tc, approval_shows_the_engines_compensation);
+	tcase_add_test(tc, draft_save_does_not_wait_for_a_long_writer);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("concurrency");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, concurrent_writers_lose_nothing);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(appeal_suite());
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}

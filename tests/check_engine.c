@@ -1,0 +1,597 @@
+/* The scoring engine, part 1: the model formula, the derived tables
+ * (full and incremental rescore), calibration, model.conf parsing and
+ * the working-day calendar. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/calendar.h"
+#include "core/calibration.h"
+#include "core/engine.h"
+#include "core/modelconf.h"
+#include "core/paths.h"
+#include "engine_fixture.h"
+#include "testutil.h"
+
+static char *tmp;
+static struct model_params defaults;
+
+static void
+setup(void)
+{
+	tmp = test_tmpdir();
+	modelconf_defaults(&defaults);
+	engine_set_model(&defaults);
+}
+
+static void
+teardown(void)
+{
+	test_tmpdir_cleanup(tmp);
+	tmp = NULL;
+}
+
+/* ---- the formula ---- */
+
+START_TEST(score_defaults_known_value)
+{
+	struct score_input in = { 0 };
+	struct score_output out;
+
+	/* V = 10,000, E = 300 + 100 = 400, r = 0.04 = r_ref, U = 1.2,
+	 * Q = 90: 10 * 200 fen * 1 * 1.2 * 1.5 * 1.3 * 1.1 */
+	in.pp_known = true;
+	in.profitable_plays = 10000;
+	in.likes_known = in.favorites_known = true;
+	in.likes = 300;
+	in.favorites = 100;
+	in.uv_known = true;
+	in.user_value = 1.2;
+	in.quality_known = true;
+	in.quality = 90;
+	in.selected = in.certified = true;
+	in.base = defaults.base;
+	engine_score(&defaults, &in, &out);
+	ck_assert(!out.v_estimated);
+	ck_assert_double_eq_tol(out.rate, 0.04, 1e-12);
+	ck_assert_double_eq_tol(out.model_fen, 10 * 200 * 1.2 * 1.5 * 1.3 * 1.1,
+	    1e-9);
+	/* interaction at 4x the reference: sqrt(4) = 2 */
+	in.likes = 1200;
+	in.favorites = 400;
+	engine_score(&defaults, &in, &out);
+	ck_assert_double_eq_tol(out.f_interaction, 2, 1e-12);
+}
+END_TEST
+
+START_TEST(score_estimates_and_floors)
+{
+	struct score_input in = { 0 };
+	struct score_output out;
+
+	/* no profitable plays: plays x 5 s completion, flagged */
+	in.plays_known = true;
+	in.plays = 2000;
+	in.cr5_known = true;
+	in.completion_rate_5s = 0.25;
+	in.base = 2;
+	engine_score(&defaults, &in, &out);
+	ck_assert(out.v_known && out.v_estimated);
+	ck_assert_double_eq_tol(out.v, 500, 1e-9);
+	/* unknown interaction, user value, quality: neutral factors */
+	ck_assert_double_eq_tol(out.f_interaction, 1, 1e-12);
+	ck_assert_double_eq_tol(out.f_user, 1, 1e-12);
+	ck_assert_double_eq_tol(out.f_quality, 1, 1e-12);
+	ck_assert(!out.q_known && !out.e_known);
+	ck_assert_double_eq_tol(out.model_fen, 0.5 * 200, 1e-9);
+	/* without 5 s completion: the configured share */
+	in.cr5_known = false;
+	engine_score(&defaults, &in, &out);
+	ck_assert_double_eq_tol(out.v, 2000 * defaults.est_share, 1e-9);
+	/* derived quality: 100 (0.4 * 0.5 + 0.3 * 0.6 + 0.3 * (1 - 0.2)) = 62 */
+	in.cr_known = in.cr5_known = in.bounce_known = true;
+	in.completion_rate = 0.5;
+	in.completion_rate_5s = 0.6;
+	in.bounce_rate_2s = 0.2;
+	engine_score(&defaults, &in, &out);
+	ck_assert(out.q_known);
+	ck_assert_double_eq_tol(out.q, 62, 1e-9);
+	/* zero interactions and zero quality are floored, never log(0) */
+	in.quality_known = true;
+	in.quality = 0;
+	in.likes_known = true;
+	in.likes = 0;
+	engine_score(&defaults, &in, &out);
+	ck_assert_double_eq_tol(out.rate, defaults.r_floor, 1e-15);
+	ck_assert_double_eq_tol(out.q, defaults.q_floor, 1e-15);
+	ck_assert(isfinite(out.model_fen) && out.model_fen > 0);
+	/* nothing known: no revenue, no estimate */
+	memset(&in, 0, sizeof in);
+	in.base = 2;
+	engine_score(&defaults, &in, &out);
+	ck_assert(!out.v_known);
+	ck_assert_double_eq(out.model_fen, 0);
+}
+END_TEST
+
+/* ---- derived tables ---- */
+
+static void
+two_works(struct db *db)
+{
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_work(db, "w1", "a1", "2026-10-01 12:00:00");
+	fx_work(db, "w2", "a1", "2026-10-01");
+	/* w1: 10 * 200 * 1 * 1 * 1 = 2000 fen; w2: 1 * 200 * 1 = 200 fen */
+	fx_daily(db, "w1", "2026-11-01", 20000, 10000, 300, 100, 60, 1, FX_NULL);
+	fx_daily(db, "w2", "2026-11-01", 2000, 1000, 30, 10, 60, 1, 150);
+}
+
+START_TEST(rescore_all_writes_scores)
+{
+	struct db *db = fx_open(tmp, "e.db");
+	struct pt_err err = { 0 };
+	int64_t n = 0;
+
+	two_works(db);
+	ck_assert_msg(engine_rescore_all_count(db, &n, &err), "%s", err.msg);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w1' AND day = '2026-11-01'"), 2000);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w2'"), 200);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM account_score "
+	    "WHERE account_id = 'a1' AND day = '2026-11-01'"), 2200);
+	ck_assert_int_eq(fx_int(db, "SELECT settled_fen FROM account_score"), 150);
+	ck_assert_int_eq(fx_int(db, "SELECT works_earning FROM account_score"), 2);
+	ck_assert_int_eq(fx_int(db, "SELECT eligible FROM account_score"), 1);
+	/* missing metrics stay NULL in the derived rows */
+	fx_daily(db, "w2", "2026-11-02", FX_NULL, FX_NULL, FX_NULL, FX_NULL,
+	    FX_NULLF, FX_NULLF, FX_NULL);
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert_int_eq(fx_int(db, "SELECT profitable_plays FROM work_score "
+	    "WHERE day = '2026-11-02'"), FX_NULL);
+	ck_assert_double_eq(fx_double(db, "SELECT quality FROM work_score "
+	    "WHERE day = '2026-11-02'"), FX_NULLF);
+	ck_assert_int_eq(fx_int(db, "SELECT reasons = 'no_data' FROM work_score "
+	    "WHERE day = '2026-11-02'"), 1);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(rescore_daily_minimum)
+{
+	struct db *db = fx_open(tmp, "m.db");
+	struct pt_err err = { 0 };
+
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_work(db, "w1", "a1", NULL);
+	/* 0.49 * 200 = 98 fen: below the ¥1 minimum, settles 0 */
+	fx_daily(db, "w1", "2026-11-01", 1000, 490, FX_NULL, FX_NULL, 60, 1,
+	    FX_NULL);
+	/* 0.5 * 200 = 100 fen: exactly ¥1 earns */
+	fx_daily(db, "w1", "2026-11-02", 1000, 500, FX_NULL, FX_NULL, 60, 1,
+	    FX_NULL);
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE day = '2026-11-01'"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT reasons = 'daily_min_1_yuan' FROM "
+	    "work_score WHERE day = '2026-11-01'"), 1);
+	ck_assert_int_eq(fx_int(db, "SELECT gross_fen FROM account_score "
+	    "WHERE day = '2026-11-01'"), 98);
+	ck_assert_int_eq(fx_int(db, "SELECT eligible FROM account_score "
+	    "WHERE day = '2026-11-01'"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE day = '2026-11-02'"), 100);
+	ck_assert_int_eq(fx_int(db, "SELECT eligible FROM account_score "
+	    "WHERE day = '2026-11-02'"), 1);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(rescore_dirty_only_touches_dirty)
+{
+	struct db *db = fx_open(tmp, "d.db");
+	struct pt_err err = { 0 };
+
+	two_works(db);
+	fx_daily(db, "w1", "2026-11-02", 20000, 10000, 300, 100, 60, 1, FX_NULL);
+	ck_assert(engine_rescore_all(db, &err));
+	/* change both days, mark only the 2nd dirty */
+	fx_daily(db, "w1", "2026-11-01", 20000, 5000, 150, 50, 60, 1, FX_NULL);
+	fx_daily(db, "w1", "2026-11-02", 20000, 5000, 150, 50, 60, 1, FX_NULL);
+	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-11-02')");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w1' AND day = '2026-11-01'"), 2000);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w1' AND day = '2026-11-02'"), 1000);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM account_score "
+	    "WHERE day = '2026-11-02'"), 1000);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM dirty"), 0);
+	/* a new violation makes the day ineligible once it is dirty */
+	fx_violation(db, "a1", NULL, "2026-11-02", "active");
+	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-11-02')");
+	ck_assert(engine_rescore_dirty(db, &err));
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM account_score "
+	    "WHERE day = '2026-11-02'"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT reasons FROM account_score "
+	    "WHERE day = '2026-11-02' AND reasons = 'no_violation_90d'") == FX_NULL,
+	    0);
+	db_close(db);
+}
+END_TEST
+
+/* ---- calibration ---- */
+
+static double
+urand(unsigned *seed)
+{
+	return (rand_r(seed) + 0.5) / ((double)RAND_MAX + 1);
+}
+
+static double
+nrand(unsigned *seed)
+{
+	return sqrt(-2 * log(urand(seed))) * cos(2 * M_PI * urand(seed));
+}
+
+/* Synthetic settled revenue from planted parameters and log-normal
+ * noise: calibration must find base within 2%. */
+static void
+plant(struct db *db, unsigned seed, double base, int ndays, int nworks,
+    double sigma)
+{
+	struct model_params p = defaults;
+
+	p.base = base;
+	fx_account(db, "acc", "personal", false, NULL, "joined");
+	for (int w = 0; w < nworks; w++) {
+		char id[16];
+		snprintf(id, sizeof id, "w%d", w);
+		fx_work(db, id, "acc", NULL);
+	}
+	fx_sql(db, "BEGIN");
+	for (int d = 0; d < ndays; d++) {
+		char day[DAY_BUFSZ];
+		day_format(fx_day("2026-06-01") + d, day);
+		for (int w = 0; w < nworks; w++) {
+			struct score_input in = { 0 };
+			struct score_output out;
+			char id[16];
+			snprintf(id, sizeof id, "w%d", w);
+			in.pp_known = in.likes_known = in.favorites_known = true;
+			in.uv_known = in.quality_known = true;
+			in.profitable_plays = 2000 + (int64_t)(urand(&seed) * 50000);
+			in.likes = (int64_t)(in.profitable_plays * 0.06 * urand(&seed));
+			in.favorites = (int64_t)(in.profitable_plays * 0.02 * urand(&seed));
+			in.user_value = 0.5 + urand(&seed);
+			in.quality = 30 + 60 * urand(&seed);
+			in.base = base;
+			engine_score(&p, &in, &out);
+			fx_daily(db, id, day, in.profitable_plays * 2,
+			    in.profitable_plays, in.likes, in.favorites, in.quality,
+			    in.user_value, llround(out.model_fen *
+			    exp(sigma * nrand(&seed))));
+		}
+	}
+	fx_sql(db, "COMMIT");
+}
+
+START_TEST(calibration_recovers_base)
+{
+	static const double bases[] = { 1.2, 2.0, 3.7, 6.5 };
+	struct pt_err err = { 0 };
+
+	for (int i = 0; i < 4; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "c%d.db", i);
+		struct db *db = fx_open(tmp, name);
+		plant(db, 1000u + (unsigned)i, bases[i], 90, 8, 0.15);
+		ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+		double got = fx_double(db, "SELECT base FROM calibration");
+		ck_assert_msg(fabs(got / bases[i] - 1) < 0.02,
+		    "planted %g, fitted %g", bases[i], got);
+		ck_assert_int_eq(fx_int(db, "SELECT days FROM calibration"), 90);
+		ck_assert(fx_double(db, "SELECT r2 FROM calibration") > 0.5);
+		/* the fitted exponents come back near the planted ones */
+		ck_assert(fabs(fx_double(db, "SELECT a_e FROM calibration") -
+		    defaults.a_e) < 0.1);
+		/* estimates now follow the calibrated base */
+		double ratio = fx_double(db, "SELECT sum(estimated_fen) * 1.0 / "
+		    "sum(d.revenue_fen) FROM work_score s JOIN daily d USING "
+		    "(work_id, day)");
+		ck_assert_msg(fabs(ratio - 1) < 0.05, "ratio %g", ratio);
+		db_close(db);
+	}
+}
+END_TEST
+
+START_TEST(calibration_base_only_with_few_days)
+{
+	struct db *db = fx_open(tmp, "few.db");
+	struct pt_err err = { 0 };
+
+	plant(db, 7, 3.0, 20, 10, 0.05);	/* fewer than calibration_full_days */
+	ck_assert(engine_rescore_all(db, &err));
+	double got = fx_double(db, "SELECT base FROM calibration");
+	ck_assert_msg(fabs(got / 3.0 - 1) < 0.02, "fitted %g", got);
+	ck_assert_double_eq(fx_double(db, "SELECT a_e FROM calibration"),
+	    defaults.a_e);
+	db_close(db);
+	/* too few days: no calibration at all */
+	db = fx_open(tmp, "none.db");
+	plant(db, 8, 3.0, defaults.calib_min_days - 1, 3, 0.1);
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calibration"), 0);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(calibration_pure_fit_exact)
+{
+	struct calib_obs o[40];
+	struct calib_fit fit;
+	struct model_params p = defaults;
+
+	p.calib_lambda = 0;
+	for (int i = 0; i < 40; i++) {
+		o[i].day = i;
+		o[i].x[0] = (i % 7) * 0.1 - 0.3;
+		o[i].x[1] = (i % 5) * 0.1 - 0.2;
+		o[i].x[2] = (i % 3) * 0.1 - 0.1;
+		o[i].offset = log(1000.0 + i);
+		o[i].y = o[i].offset + log(4.0) + p.a_e * o[i].x[0] +
+		    p.a_u * o[i].x[1] + p.a_q * o[i].x[2];
+	}
+	ck_assert(calibration_fit(&p, o, 40, &fit));
+	ck_assert(!fit.full);
+	ck_assert_double_eq_tol(fit.base, 4.0, 1e-9);
+	ck_assert_double_eq_tol(fit.r2, 1.0, 1e-9);
+	ck_assert(!calibration_fit(&p, o, 3, &fit));
+}
+END_TEST
+
+/* ---- model.conf ---- */
+
+START_TEST(config_shipped_file_matches_defaults)
+{
+	struct model_params p;
+	struct pt_err err = { 0 };
+	char *path = paths_data_file("model.conf");
+
+	modelconf_defaults(&p);
+	ck_assert_msg(modelconf_read(path, false, &p, &err), "%s", err.msg);
+	ck_assert(memcmp(&p, &defaults, sizeof p) == 0);
+	free(path);
+}
+END_TEST
+
+START_TEST(config_overrides_and_errors)
+{
+	const char *path = test_path(tmp, "model.conf");
+	struct model_params p = defaults;
+	struct pt_err err = { 0 };
+	static const char good[] =
+	    "# comment\n\nbase = 3.5   # trailing comment\n"
+	    "daily_minimum = 2.50\nviolation_days=60\n"
+	    "backpay_start = 2025-07-01\nsettlement_hour = 21\n";
+	static const struct {
+		const char *text, *want;
+	} bad[] = {
+		{ "base = 3\nbase 4\n", "model.conf:2: expected 'name = value'" },
+		{ "nonsense = 1\n", "model.conf:1: unknown parameter 'nonsense'" },
+		{ "\n\nbase = abc\n", "model.conf:3: base = 'abc': not a number" },
+		{ "base = 0\n", "model.conf:1: base = '0': must be greater than 0" },
+		{ "settlement_hour = 24\n", "model.conf:1: settlement_hour = '24'" },
+		{ "backpay_start = 2025-6-12\n", "not a day" },
+		{ "violation_days = 9.5\n", "not a whole number" },
+		{ "daily_minimum = -1\n", "not an amount" },
+		{ "estimated_profitable_share = 1.5\n", "between 0 and 1" },
+	};
+
+	test_write_file(path, good, sizeof good - 1);
+	ck_assert_msg(modelconf_read(path, false, &p, &err), "%s", err.msg);
+	ck_assert_double_eq(p.base, 3.5);
+	ck_assert_int_eq(p.daily_min_fen, 250);
+	ck_assert_int_eq(p.violation_days, 60);
+	ck_assert_int_eq(p.backpay_start, fx_day("2025-07-01"));
+	ck_assert_int_eq(p.settle_hour, 21);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct model_params q = defaults;
+		err_clear(&err);
+		test_write_file(path, bad[i].text, (long)strlen(bad[i].text));
+		ck_assert(!modelconf_read(path, false, &q, &err));
+		ck_assert_msg(strstr(err.msg, bad[i].want) != NULL,
+		    "'%s' does not say '%s'", err.msg, bad[i].want);
+		/* refused whole: nothing from the bad file was taken */
+		ck_assert(memcmp(&q, &defaults, sizeof q) == 0);
+	}
+	/* missing is fine when allowed, an error when not */
+	ck_assert(modelconf_read(test_path(tmp, "none.conf"), true, &p, &err));
+	ck_assert(!modelconf_read(test_path(tmp, "none.conf"), false, &p, &err));
+}
+END_TEST
+
+START_TEST(config_user_file_refused_keeps_defaults)
+{
+	char *dir = (char *)test_path(tmp, "cfg");
+	struct model_params p;
+	struct pt_err err = { 0 };
+	char conf[4096];
+
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	snprintf(conf, sizeof conf, "%s/partner-tui", dir);
+	ck_assert(paths_mkdir_p(conf, 0700, &err));
+	strcat(conf, "/model.conf");
+	test_write_file(conf, "base = 5\n", 9);
+	ck_assert_msg(modelconf_load(&p, &err), "%s", err.msg);
+	ck_assert_double_eq(p.base, 5);
+	test_write_file(conf, "base = 5\nb_sel = lots\n", 22);
+	ck_assert(!modelconf_load(&p, &err));
+	ck_assert(strstr(err.msg, "model.conf:2:") != NULL);
+	ck_assert(memcmp(&p, &defaults, sizeof p) == 0);
+	unsetenv("XDG_CONFIG_HOME");
+}
+END_TEST
+
+/* ---- calendar ---- */
+
+/* The 2025-2026 arrangements of the State Council, written out here
+ * independently of the shipped table. */
+static const char *const off_ranges[][2] = {
+	{ "2025-01-01", "2025-01-01" }, { "2025-01-28", "2025-02-04" },
+	{ "2025-04-04", "2025-04-06" }, { "2025-05-01", "2025-05-05" },
+	{ "2025-05-31", "2025-06-02" }, { "2025-10-01", "2025-10-08" },
+	{ "2026-01-01", "2026-01-03" }, { "2026-02-15", "2026-02-23" },
+	{ "2026-04-04", "2026-04-06" }, { "2026-05-01", "2026-05-05" },
+	{ "2026-06-19", "2026-06-21" }, { "2026-09-25", "2026-09-27" },
+	{ "2026-10-01", "2026-10-07" },
+};
+static const char *const makeup[] = {
+	"2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11",
+	"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20",
+	"2026-10-10",
+};
+
+static bool
+expected_workday(day_t d)
+{
+	for (size_t i = 0; i < sizeof makeup / sizeof makeup[0]; i++)
+		if (d == fx_day(makeup[i]))
+			return true;
+	for (size_t i = 0; i < sizeof off_ranges / sizeof off_ranges[0]; i++)
+		if (d >= fx_day(off_ranges[i][0]) && d <= fx_day(off_ranges[i][1]))
+			return false;
+	return day_weekday(d) < 5;
+}
+
+START_TEST(calendar_every_day_2025_2026)
+{
+	struct pt_err err = { 0 };
+	const struct calendar *cal = calendar_default(&err);
+	int workdays[2] = { 0, 0 };
+
+	ck_assert_msg(cal != NULL, "%s", err.msg);
+	for (day_t d = fx_day("2025-01-01"); d <= fx_day("2026-12-31"); d++) {
+		bool fb = false;
+		char buf[DAY_BUFSZ];
+		ck_assert_msg(calendar_is_workday(cal, d, &fb) == expected_workday(d),
+		    "%s", day_format(d, buf));
+		ck_assert(!fb);
+		workdays[d >= fx_day("2026-01-01")] += expected_workday(d);
+	}
+	/* 248 working days in each year, as announced */
+	ck_assert_int_eq(workdays[0], 248);
+	ck_assert_int_eq(workdays[1], 248);
+	ck_assert_str_eq(calendar_day_name(cal, fx_day("2026-10-10")), "国庆节");
+	ck_assert_ptr_null(calendar_day_name(cal, fx_day("2026-11-26")));
+}
+END_TEST
+
+START_TEST(calendar_add_workdays_across_holidays)
+{
+	struct pt_err err = { 0 };
+	const struct calendar *cal = calendar_default(&err);
+	static const char *const cases[][3] = {
+		/* submitted, n, expected */
+		{ "2026-09-30", "5", "2026-10-13" },	/* over National Day + make-up Sat */
+		{ "2026-09-18", "5", "2026-09-24" },	/* make-up Sunday 09-20 counts */
+		{ "2026-02-13", "5", "2026-02-27" },	/* Spring Festival, make-up 02-14 */
+		{ "2026-02-26", "2", "2026-02-28" },	/* make-up Saturday 02-28 */
+		{ "2025-01-24", "1", "2025-01-26" },	/* make-up Sunday */
+		{ "2025-09-30", "1", "2025-10-09" },
+		{ "2026-11-23", "5", "2026-11-30" },	/* a plain week */
+		{ "2026-11-26", "0", "2026-11-26" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		bool fb = false;
+		char buf[DAY_BUFSZ];
+		day_t got = calendar_add_workdays(cal, fx_day(cases[i][0]),
+		    atoi(cases[i][1]), &fb);
+		ck_assert_msg(got == fx_day(cases[i][2]), "%s + %s = %s, not %s",
+		    cases[i][0], cases[i][1], day_format(got, buf), cases[i][2]);
+		ck_assert(!fb);
+	}
+}
+END_TEST
+
+START_TEST(calendar_fallback_outside_table)
+{
+	struct pt_err err = { 0 };
+	const struct calendar *cal = calendar_default(&err);
+	bool fb = false;
+
+	ck_assert(!calendar_covers(cal, fx_day("2027-01-01")));
+	/* 2027-01-01 is a Friday: Mon-Fri says working day, flagged */
+	ck_assert(calendar_is_workday(cal, fx_day("2027-01-01"), &fb));
+	ck_assert(fb);
+	fb = false;
+	ck_assert(!calendar_is_workday(cal, fx_day("2024-12-29"), &fb));
+	ck_assert(fb);
+	fb = false;
+	ck_assert(calendar_add_workdays(cal, fx_day("2026-12-28"), 5, &fb) ==
+	    fx_day("2027-01-04"));
+	ck_assert(fb);
+}
+END_TEST
+
+START_TEST(calendar_malformed_table)
+{
+	const char *path = test_path(tmp, "h.csv");
+	struct pt_err err = { 0 };
+
+	test_write_file(path, "date,kind,name\n2026-01-01,off,x\n2026-13-01,off,y\n",
+	    48);
+	ck_assert_ptr_null(calendar_load(path, &err));
+	ck_assert(strstr(err.msg, "h.csv:3:") != NULL);
+	err_clear(&err);
+	test_write_file(path, "2026-01-01,holiday,x\n", 21);
+	ck_assert_ptr_null(calendar_load(path, &err));
+	ck_assert(strstr(err.msg, "h.csv:1:") != NULL);
+}
+END_TEST
+
+static Suite *
+engine_suite(void)
+{
+	Suite *s = suite_create("engine");
+	TCase *tc = tcase_create("model");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, score_defaults_known_value);
+	tcase_add_test(tc, score_estimates_and_floors);
+	tcase_add_test(tc, rescore_all_writes_scores);
+	tcase_add_test(tc, rescore_daily_minimum);
+	tcase_add_test(tc, rescore_dirty_only_touches_dirty);
+	tcase_add_test(tc, calibration_recovers_base);
+	tcase_add_test(tc, calibration_base_only_with_few_days);
+	tcase_add_test(tc, calibration_pure_fit_exact);
+	tcase_add_test(tc, config_shipped_file_matches_defaults);
+	tcase_add_test(tc, config_overrides_and_errors);
+	tcase_add_test(tc, config_user_file_refused_keeps_defaults);
+	tcase_add_test(tc, calendar_every_day_2025_2026);
+	tcase_add_test(tc, calendar_add_workdays_across_holidays);
+	tcase_add_test(tc, calendar_fallback_outside_table);
+	tcase_add_test(tc, calendar_malformed_table);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(engine_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,601 @@
+/* The import module: value notations, each reader, rejections with their
+ * line numbers, atomicity, idempotency, encodings, snapshot differencing. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/exitcode.h"
+#include "core/store.h"
+#include "core/value.h"
+#include "import/import.h"
+#include "testutil.h"
+
+static char *tmp;
+static struct db *db;
+static char reports[16384];
+
+static void
+collect(void *arg, const char *msg)
+{
+	size_t n = strlen(reports);
+
+	snprintf(reports + n, sizeof reports - n, "%s\n", msg);
+}
+
+static void
+setup(void)
+{
+	struct pt_err err = { 0 };
+
+	tmp = test_tmpdir();
+	db = db_open(test_path(tmp, "t.db"), DB_OPEN_CREATE, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	reports[0] = '\0';
+	clock_set_today(0);
+	ck_assert(clock_set_today_text("2026-11-26", &err));
+}
+
+static void
+teardown(void)
+{
+	db_close(db);
+	db = NULL;
+	test_tmpdir_cleanup(tmp);
+	tmp = NULL;
+}
+
+static day_t
+D(const char *s)
+{
+	day_t d;
+
+	ck_assert_msg(day_parse_iso(s, &d), "bad day %s", s);
+	return d;
+}
+
+/* Writes name with the given text and imports it. */
+static int
+imp_opts(const char *name, const char *text, long len,
+    struct import_opts *o, struct import_stats *st)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, name);
+	int rc;
+
+	test_write_file(path, text, len < 0 ? (long)strlen(text) : len);
+	o->report = collect;
+	rc = import_file(db, path, o, st, &err);
+	if (rc != 0)
+		collect(NULL, err.msg);
+	return rc;
+}
+
+static int
+imp(const char *name, const char *text, struct import_stats *st)
+{
+	struct import_opts o = { .as_of = DAY_NONE };
+
+	return imp_opts(name, text, -1, &o, st);
+}
+
+/* A single value of the database, as text ("" for NULL). */
+static const char *
+q1(const char *sql)
+{
+	static char out[1024];
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, sizeof out, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+static const char accounts_csv[] =
+    "account_id,name,kind,certification,plan_status,bank_card\n"
+    "acc1,济南农技老李,personal,农技师,joined,yes\n"
+    "acc2,泉水文旅,企业关联,,已加入,否\n";
+static const char works_csv[] =
+    "作品ID,账号ID,作品名称,发布时间,时长,可见性,原创,商业内容\n"
+    "w1,acc1,标题😀,2026年11月3日 12:30,00:01:23,公开,是,无\n"
+    "w2,acc2,x,2026/11/3,83,public,no,ad\n";
+
+static void
+load_base(void)
+{
+	struct import_stats st;
+
+	ck_assert_int_eq(imp("accounts.csv", accounts_csv, &st), 0);
+	ck_assert_int_eq(imp("works.csv", works_csv, &st), 0);
+}
+
+/* ---- values ---- */
+
+START_TEST(value_counts)
+{
+	int64_t v;
+
+	ck_assert_ptr_null(value_parse_count("1234", &v));
+	ck_assert_int_eq(v, 1234);
+	ck_assert_ptr_null(value_parse_count("1,234", &v));
+	ck_assert_int_eq(v, 1234);
+	ck_assert_ptr_null(value_parse_count("1,234,567", &v));
+	ck_assert_int_eq(v, 1234567);
+	ck_assert_ptr_null(value_parse_count("1.2万", &v));
+	ck_assert_int_eq(v, 12000);
+	ck_assert_ptr_null(value_parse_count("3亿", &v));
+	ck_assert_int_eq(v, 300000000);
+	ck_assert_ptr_null(value_parse_count(" 12.0 ", &v));
+	ck_assert_int_eq(v, 12);
+	ck_assert_ptr_null(value_parse_count("1.2345万", &v));
+	ck_assert_int_eq(v, 12345);
+	ck_assert_str_eq(value_parse_count("-5", &v), "negative count");
+	ck_assert_str_eq(value_parse_count("1.5", &v), "not a whole number");
+	ck_assert_str_eq(value_parse_count("abc", &v), "not a number");
+	ck_assert_str_eq(value_parse_count("12,34", &v),
+	    "misplaced thousands separator");
+	ck_assert_str_eq(value_parse_count("99999999999999999999", &v),
+	    "number too large");
+	ck_assert_str_eq(value_parse_count("100000000亿", &v), "number too large");
+	ck_assert_str_eq(value_parse_count("1e5", &v), "not a number");
+}
+END_TEST
+
+START_TEST(value_rates_and_reals)
+{
+	double d;
+
+	ck_assert_ptr_null(value_parse_rate("16.42%", &d));
+	ck_assert(fabs(d - 0.1642) < 1e-12);
+	ck_assert_ptr_null(value_parse_rate("0.1642", &d));
+	ck_assert(fabs(d - 0.1642) < 1e-12);
+	ck_assert_ptr_null(value_parse_rate("100%", &d));
+	ck_assert(d == 1.0);
+	ck_assert_ptr_null(value_parse_rate("0", &d));
+	ck_assert_str_eq(value_parse_rate("100.5%", &d), "rate above 100%");
+	ck_assert_ptr_nonnull(value_parse_rate("16.42", &d));
+	ck_assert_str_eq(value_parse_rate("-1%", &d), "negative rate");
+	ck_assert_ptr_null(value_parse_real("-1.5", &d));
+	ck_assert(d == -1.5);
+	ck_assert_ptr_null(value_parse_real("1.2万", &d));
+	ck_assert(d == 12000.0);
+}
+END_TEST
+
+START_TEST(value_money_exact)
+{
+	fen_t f;
+
+	ck_assert_ptr_null(value_parse_money("12.34", &f));
+	ck_assert_int_eq(f, 1234);
+	ck_assert_ptr_null(value_parse_money("¥12.34", &f));
+	ck_assert_int_eq(f, 1234);
+	ck_assert_ptr_null(value_parse_money("￥1,234.5", &f));
+	ck_assert_int_eq(f, 123450);
+	ck_assert_ptr_null(value_parse_money("12.34元", &f));
+	ck_assert_int_eq(f, 1234);
+	ck_assert_ptr_null(value_parse_money("1.2万元", &f));
+	ck_assert_int_eq(f, 1200000);
+	ck_assert_ptr_null(value_parse_money("-¥0.50", &f));
+	ck_assert_int_eq(f, -50);
+	ck_assert_ptr_null(value_parse_money("¥-0.50", &f));
+	ck_assert_int_eq(f, -50);
+	/* 0.29 * 100 is 28.999... in binary: decimal text must not care. */
+	ck_assert_ptr_null(value_parse_money("0.29", &f));
+	ck_assert_int_eq(f, 29);
+	ck_assert_ptr_null(value_parse_money("1.10", &f));
+	ck_assert_int_eq(f, 110);
+	ck_assert_ptr_null(value_parse_money("1.100", &f));
+	ck_assert_int_eq(f, 110);
+	ck_assert_ptr_null(value_parse_money("12345678901234.56", &f));
+	ck_assert_int_eq(f, INT64_C(1234567890123456));
+	ck_assert_str_eq(value_parse_money("1.234", &f),
+	    "more precise than a fen (0.01)");
+	ck_assert_str_eq(value_parse_money("¥", &f), "not a number");
+	ck_assert_str_eq(value_parse_money("--5", &f), "not a number");
+}
+END_TEST
+
+START_TEST(value_seconds)
+{
+	double d;
+
+	ck_assert_ptr_null(value_parse_seconds("00:01:23", &d));
+	ck_assert(d == 83);
+	ck_assert_ptr_null(value_parse_seconds("83", &d));
+	ck_assert(d == 83);
+	ck_assert_ptr_null(value_parse_seconds("01:23", &d));
+	ck_assert(d == 83);
+	ck_assert_ptr_null(value_parse_seconds("12.5s", &d));
+	ck_assert(d == 12.5);
+	ck_assert_ptr_null(value_parse_seconds("1分23秒", &d));
+	ck_assert(d == 83);
+	ck_assert_ptr_nonnull(value_parse_seconds("00:61:00", &d));
+	ck_assert_ptr_nonnull(value_parse_seconds("1:2:3:4", &d));
+	ck_assert_ptr_nonnull(value_parse_seconds("-3", &d));
+}
+END_TEST
+
+START_TEST(value_days)
+{
+	day_t d;
+	int sec;
+	bool t;
+
+	ck_assert_ptr_null(value_parse_day("2026-11-03", &d, &sec, &t));
+	ck_assert_int_eq(d, D("2026-11-03"));
+	ck_assert(!t);
+	ck_assert_ptr_null(value_parse_day("2026/11/3", &d, &sec, &t));
+	ck_assert_int_eq(d, D("2026-11-03"));
+	ck_assert_ptr_null(value_parse_day("2026年11月3日", &d, &sec, &t));
+	ck_assert_int_eq(d, D("2026-11-03"));
+	ck_assert_ptr_null(value_parse_day("2026年11月3日 08:05", &d, &sec, &t));
+	ck_assert(t);
+	ck_assert_int_eq(sec, 8 * 3600 + 5 * 60);
+	ck_assert_ptr_null(value_parse_day("2026-11-03T23:59:59", &d, &sec, &t));
+	ck_assert_int_eq(sec, 86399);
+	ck_assert_ptr_null(value_parse_day("2026/11/3 12:00:00", &d, &sec, &t));
+	ck_assert_str_eq(value_parse_day("2026-02-29", &d, &sec, &t),
+	    "no such date");
+	ck_assert_str_eq(value_parse_day("2026-11-03 24:00", &d, &sec, &t),
+	    "no such time");
+	ck_assert_ptr_nonnull(value_parse_day("11/03/2026", &d, &sec, &t));
+	ck_assert_ptr_nonnull(value_parse_day("2026-11", &d, &sec, &t));
+	ck_assert_ptr_nonnull(value_parse_day("2026-11-03x", &d, &sec, &t));
+}
+END_TEST
+
+START_TEST(value_bools_enums_missing)
+{
+	static const struct value_enum e[] = { { "public", "公开" },
+	    { "self_only", "仅自己可见" }, { NULL, NULL } };
+	bool b;
+	int i;
+
+	const char *yes[] = { "yes", "YES", "true", "1", "是" };
+	const char *no[] = { "no", "False", "0", "否" };
+	for (size_t k = 0; k < 5; k++) {
+		ck_assert_ptr_null(value_parse_bool(yes[k], &b));
+		ck_assert(b);
+	}
+	for (size_t k = 0; k < 4; k++) {
+		ck_assert_ptr_null(value_parse_bool(no[k], &b));
+		ck_assert(!b);
+	}
+	ck_assert_ptr_nonnull(value_parse_bool("maybe", &b));
+	ck_assert_ptr_null(value_parse_enum("仅自己可见", e, &i));
+	ck_assert_int_eq(i, 1);
+	ck_assert_ptr_null(value_parse_enum("PUBLIC", e, &i));
+	ck_assert_int_eq(i, 0);
+	ck_assert_ptr_nonnull(value_parse_enum("private", e, &i));
+	ck_assert(value_is_missing(""));
+	ck_assert(value_is_missing(" - "));
+	ck_assert(value_is_missing("--"));
+	ck_assert(!value_is_missing("0"));
+}
+END_TEST
+
+/* ---- CSV ---- */
+
+START_TEST(csv_tables_and_values)
+{
+	struct import_stats st;
+
+	load_base();
+	ck_assert_str_eq(q1("SELECT kind || certification FROM account "
+	    "WHERE account_id = 'acc1'"), "personal农技师");
+	ck_assert_str_eq(q1("SELECT kind || plan_status || bank_card || "
+	    "ifnull(certification, 'none') FROM account WHERE account_id = 'acc2'"),
+	    "enterprise_affiliatedjoined0none");
+	ck_assert_str_eq(q1("SELECT published_at || '|' || duration_s || '|' || "
+	    "title FROM work WHERE work_id = 'w1'"),
+	    "2026-11-03 12:30:00|83|标题😀");
+	ck_assert_str_eq(q1("SELECT published_at || original || commercial "
+	    "FROM work WHERE work_id = 'w2'"), "2026-11-030ad");
+	ck_assert_int_eq(imp("daily.csv",
+	    "date,work_id,plays,likes,completion_rate,revenue,avg_play_duration\n"
+	    "2026-11-03,w1,\"1,234\",1.2万,16.42%,¥12.34,00:01:23\n"
+	    "2026/11/4,w1,-,3,0.5,12.34元,83\n", &st), 0);
+	ck_assert_int_eq(st.inserted, 2);
+	ck_assert_str_eq(st.table, "daily");
+	ck_assert_str_eq(q1("SELECT plays || '|' || likes || '|' || "
+	    "completion_rate || '|' || revenue_fen || '|' || avg_play_duration "
+	    "FROM daily WHERE day = '2026-11-03'"), "1234|12000|0.1642|1234|83.0");
+	/* Missing stays NULL, never 0. */
+	ck_assert_str_eq(q1("SELECT ifnull(plays, 'NULL') FROM daily "
+	    "WHERE day = '2026-11-04'"), "NULL");
+	ck_assert_str_eq(q1("SELECT group_concat(account_id || day) FROM "
+	    "(SELECT * FROM dirty ORDER BY day)"), "acc12026-11-03,acc12026-11-04");
+}
+END_TEST
+
+START_TEST(csv_idempotent_and_partial_columns)
+{
+	struct import_stats st;
+	const char *daily = "date,work_id,plays,likes\n2026-11-03,w1,10,1\n";
+
+	load_base();
+	ck_assert_int_eq(imp("d.csv", daily, &st), 0);
+	ck_assert_int_eq(st.inserted, 1);
+	ck_assert_int_eq(imp("d.csv", daily, &st), 0);
+	ck_assert_int_eq(st.inserted + st.updated, 0);
+	ck_assert_int_eq(st.unchanged, 1);
+	ck_assert_int_eq(imp("accounts.csv", accounts_csv, &st), 0);
+	ck_assert_int_eq(st.unchanged, 2);
+	/* A file with other columns adds them and keeps the rest. */
+	ck_assert_int_eq(imp("r.csv", "日期,作品ID,收益\n2026-11-03,w1,1.5\n",
+	    &st), 0);
+	ck_assert_int_eq(st.updated, 1);
+	ck_assert_str_eq(q1("SELECT plays || '|' || likes || '|' || revenue_fen "
+	    "FROM daily"), "10|1|150");
+	ck_assert_str_eq(q1("SELECT count(*) FROM import_run WHERE outcome = "
+	    "'ok' AND length(checksum) = 64 AND who <> ''"), "6");
+}
+END_TEST
+
+START_TEST(csv_rejections_name_line_and_value)
+{
+	struct import_stats st;
+	static const char bad[] =
+	    "date,work_id,plays,completion_rate,revenue,quality\n"
+	    "2026-11-03,w1,1,0.1,1,50\n"
+	    "2026-11-04,w1,-5,0.1,1,50\n"
+	    "2026-11-05,w1,1,120%,1,50\n"
+	    "2026-02-30,w1,1,0.1,1,50\n"
+	    "2026-11-06,nope,1,0.1,1,50\n"
+	    "2026-11-07,w1,1,0.1,1.234,50\n"
+	    "2026-11-08,w1,1,0.1,1\n"
+	    "2026-11-09,w1,99999999999999999999,0.1,1,50\n"
+	    "2026-11-10,w1,1,0.1,1,101\n"
+	    "2026-11-11,w1,x,0.1,1,50\n";
+
+	load_base();
+	ck_assert_int_eq(imp("bad.csv", bad, &st), PT_EXIT_DATA);
+	ck_assert_int_eq(st.rejected, 9);
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:3: plays: negative count (-5)"));
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:4: completion_rate: rate above 100% (120%)"));
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:5: date: no such date (2026-02-30)"));
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:6: work_id: unknown work"));
+	ck_assert_ptr_nonnull(strstr(reports, "(nope)"));
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:7: revenue: more precise than a fen (0.01) (1.234)"));
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:8: 5 fields where the header has 6"));
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:9: plays: number too large"));
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:10: quality: quality outside 0-100 (101)"));
+	ck_assert_ptr_nonnull(strstr(reports, "bad.csv:11: plays: not a number (x)"));
+	/* Nothing went in, and the run is recorded as rejected. */
+	ck_assert_str_eq(q1("SELECT count(*) FROM daily"), "0");
+	ck_assert_str_eq(q1("SELECT count(*) FROM dirty"), "0");
+	ck_assert_str_eq(q1("SELECT outcome || rows_rejected FROM import_run "
+	    "ORDER BY id DESC LIMIT 1"), "rejected9");
+	/* With --skip-bad-rows the good one goes in. */
+	{
+		struct import_opts o = { .as_of = DAY_NONE, .skip_bad_rows = true };
+		ck_assert_int_eq(imp_opts("bad.csv", bad, -1, &o, &st), 0);
+		ck_assert_int_eq(st.inserted, 1);
+		ck_assert_int_eq(st.rejected, 9);
+		ck_assert_str_eq(q1("SELECT outcome FROM import_run ORDER BY "
+		    "id DESC LIMIT 1"), "partial");
+	}
+}
+END_TEST
+
+START_TEST(csv_other_rejections)
+{
+	struct import_stats st;
+
+	load_base();
+	ck_assert_int_eq(imp("w.csv", "work_id,account_id,visibility\n"
+	    "w3,ghost,public\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "w.csv:2: account_id: unknown account"));
+	ck_assert_int_eq(imp("v.csv", "work_id,account_id,visibility\n"
+	    "w3,acc1,private\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "v.csv:2: visibility: unknown value; "
+	    "expected public, one_day, self_only, deleted or 公开"));
+	ck_assert_int_eq(imp("u.csv", "作品ID,账号ID,作品名称\n"
+	    "w3,acc1,\"\xff\xfe\"\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "u.csv:2: 作品名称: invalid UTF-8"));
+	ck_assert_int_eq(imp("n.csv", "work_id,account_id,title\n"
+	    "w3,acc1,\"\xff\xfe\"\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "neither UTF-8 nor GB18030"));
+	ck_assert_int_eq(imp("m.csv", "wallet_id,foo\n1,2\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "m.csv:1: the header matches none"));
+	ck_assert_int_eq(imp("q.csv", "date,work_id,plays\n2026-11-03,w1,\"1\"2\n",
+	    &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "q.csv:2: malformed CSV"));
+	ck_assert_int_eq(imp("wa.csv", "账号ID,日期,类型,金额\n"
+	    "acc1,2026-11-03,提现,-5\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "wa.csv:2: amount: negative amount"));
+	ck_assert_int_eq(imp("ap.csv", "account_id,submitted_on,reviewed_on\n"
+	    "acc1,2026-11-03,2026-11-01\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "ap.csv:2: reviewed_on: reviewed "
+	    "before it was submitted"));
+	ck_assert_str_eq(q1("SELECT count(*) FROM work"), "2");
+}
+END_TEST
+
+START_TEST(csv_atomic_bad_last_row)
+{
+	struct import_stats st;
+	char big[200000];
+	size_t n = 0;
+
+	load_base();
+	ck_assert_int_eq(imp("d.csv", "date,work_id,plays\n2026-10-01,w1,7\n",
+	    &st), 0);
+	n += (size_t)snprintf(big + n, sizeof big - n, "date,work_id,plays\n");
+	for (int i = 0; i < 2000; i++) {
+		char d[DAY_BUFSZ];
+		n += (size_t)snprintf(big + n, sizeof big - n, "%s,w1,%d\n",
+		    day_format(D("2020-01-01") + i, d), i);
+	}
+	/* The same day as before, changed: must not survive either. */
+	n += (size_t)snprintf(big + n, sizeof big - n, "2026-10-01,w1,8\n");
+	n += (size_t)snprintf(big + n, sizeof big - n, "2026-10-02,w1,-1\n");
+	ck_assert_int_eq(imp("big.csv", big, &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "big.csv:2003: plays: negative count"));
+	ck_assert_str_eq(q1("SELECT count(*) || '|' || sum(plays) FROM daily"), "1|7");
+	ck_assert_str_eq(q1("SELECT count(*) FROM dirty"), "1");
+}
+END_TEST
+
+START_TEST(csv_dry_run_writes_nothing)
+{
+	struct import_opts o = { .as_of = DAY_NONE, .dry_run = true };
+	struct import_stats st;
+
+	load_base();
+	ck_assert_int_eq(imp_opts("d.csv", "date,work_id,plays\n2026-10-01,w1,7\n",
+	    -1, &o, &st), 0);
+	ck_assert_int_eq(st.inserted, 1);
+	ck_assert_str_eq(q1("SELECT count(*) FROM daily"), "0");
+	ck_assert_str_eq(q1("SELECT outcome FROM import_run ORDER BY id DESC "
+	    "LIMIT 1"), "dry_run");
+}
+END_TEST
+
+START_TEST(csv_bom_crlf_quoted_newlines)
+{
+	struct import_stats st;
+
+	ck_assert_int_eq(imp("a.csv", "\xef\xbb\xbf" "account_id,name\r\n"
+	    "acc1,\"多行\r\n名字, 带逗号 \"\"引号\"\"\"\r\n\r\n"
+	    "acc2,b\r\n", &st), 0);
+	ck_assert_int_eq(st.inserted, 2);
+	ck_assert_str_eq(q1("SELECT name FROM account WHERE account_id = 'acc1'"),
+	    "多行\r\n名字, 带逗号 \"引号\"");
+	/* Line numbers count the physical lines, quoted ones included. */
+	ck_assert_int_eq(imp("b.csv", "account_id,kind\r\n"
+	    "acc1,\"personal\"\r\n"
+	    "\"acc\n3\",personal\r\n"
+	    "acc4,robot\r\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "b.csv:5: kind: unknown value"));
+}
+END_TEST
+
+START_TEST(csv_gb18030)
+{
+	struct import_stats st;
+	/* "账号ID,账号名称\nacc1,济南\n" in GB18030. */
+	static const char gb[] =
+	    "\xd5\xcb\xba\xc5ID,\xd5\xcb\xba\xc5\xc3\xfb\xb3\xc6\n"
+	    "acc1,\xbc\xc3\xc4\xcf\n";
+
+	ck_assert_int_eq(imp("gb.csv", gb, &st), 0);
+	ck_assert_int_eq(st.inserted, 1);
+	ck_assert_str_eq(q1("SELECT name FROM account"), "济南");
+}
+END_TEST
+
+/* ---- JSON ---- */
+
+START_TEST(json_item_endpoints)
+{
+	struct import_opts o = { .as_of = DAY_NONE, .work = "w1" };
+	struct import_stats st;
+
+	load_base();
+	ck_assert_int_eq(imp_opts("play.json", "{\"extra\":{\"error_code\":0,"
+	    "\"logid\":\"x\"},\"data\":{\"error_code\":0,\"description\":\"\","
+	    "\"result_list\":[{\"date\":\"2026-11-01\",\"play\":120},"
+	    "{\"date\":\"2026-11-02\",\"play\":80}]}}", -1, &o, &st), 0);
+	ck_assert_int_eq(st.inserted, 2);
+	ck_assert_int_eq(imp_opts("like.json", "{\"data\":{\"error_code\":0,"
+	    "\"result_list\":[{\"date\":\"2026-11-01\",\"like\":7}]},"
+	    "\"extra\":{\"error_code\":0}}", -1, &o, &st), 0);
+	ck_assert_int_eq(st.updated, 1);
+	ck_assert_str_eq(q1("SELECT plays || '|' || likes FROM daily WHERE "
+	    "day = '2026-11-01'"), "120|7");
+	/* The work from the file when --work is not given. */
+	o.work = NULL;
+	ck_assert_int_eq(imp_opts("share.json", "{\"item_id\":\"w2\",\"data\":"
+	    "{\"error_code\":0,\"result_list\":[{\"date\":\"2026-11-01\","
+	    "\"share\":3}]}}", -1, &o, &st), 0);
+	ck_assert_str_eq(q1("SELECT shares FROM daily WHERE work_id = 'w2'"), "3");
+	ck_assert_int_eq(imp_opts("nowork.json", "{\"data\":{\"error_code\":0,"
+	    "\"result_list\":[{\"date\":\"2026-11-01\",\"play\":1}]}}", -1, &o,
+	    &st), PT_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(reports, "--work ID"));
+}
+END_TEST
+
+START_TEST(json_errors)
+{
+	struct import_opts o = { .as_of = DAY_NONE, .work = "w1" };
+	struct import_stats st;
+
+	load_base();
+	ck_assert_int_eq(imp_opts("e.json", "{\"extra\":{\"error_code\":2190008,"
+	    "\"description\":\"access_token过期,请刷新或重新授权\"},\"data\":"
+	    "{\"error_code\":2190008,\"description\":\"access_token过期,请刷新或"
+	    "重新授权\"}}", -1, &o, &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "error 2190008"));
+	ck_assert_ptr_nonnull(strstr(reports, "access_token过期"));
+	ck_assert_int_eq(imp_opts("b.json", "{\"data\":{\"error_code\":0,"
+	    "\"result_list\":[{\"date\":\"2026-11-31\",\"play\":1}]}}", -1, &o,
+	    &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "b.json:1: date: no such date"));
+	ck_assert_int_eq(imp_opts("t.json", "{\"data\":", -1, &o, &st),
+	    PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "not valid JSON"));
+	ck_assert_int_eq(imp_opts("u.json", "{\"data\":{\"error_code\":0,"
+	    "\"result_list\":[{\"date\":\"2026-11-01\",\"new_play\":1,"
+	    "\"new_issue\":0,\"total_issue\":4}]}}", -1, &o, &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "account-level"));
+	ck_assert_str_eq(q1("SELECT count(*) FROM daily"), "0");
+}
+END_TEST
+
+static Suite *
+import_suite(void)
+{
+	Suite *s = suite_create("import");
+	TCase *tc = tcase_create("values");
+
+	tcase_add_test(tc, value_counts);
+	tcase_add_test(tc, value_rates_and_reals);
+	tcase_add_test(tc, value_money_exact);
+	tcase_add_test(tc, value_seconds);
+	tcase_add_test(tc, value_days);
+	tcase_add_test(tc, value_bools_enums_missing);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("csv");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, csv_tables_and_values);
+	tcase_add_test(tc, csv_idempotent_and_partial_columns);
+	tcase_add_test(tc, csv_rejections_name_line_and_value);
+	tcase_add_test(tc, csv_other_rejections);
+	tcase_add_test(tc, csv_atomic_bad_last_row);
+	tcase_add_test(tc, csv_dry_run_writes_nothing);
+	tcase_add_test(tc, csv_bom_crlf_quoted_newlines);
+	tcase_add_test(tc, csv_gb18030);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("json");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, json_item_endpoints);
+	tcase_add_test(tc, json_errors);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(import_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,394 @@
+/* The read queries behind the Diagnosis and Eligibility panes and the
+ * accounts overview, on rows these tests insert. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/day.h"
+#include "core/db.h"
+#include "core/views.h"
+#include "testutil.h"
+
+static char *tmp;
+static struct db *db;
+
+static day_t
+D(const char *s)
+{
+	day_t d;
+
+	ck_assert_msg(day_parse_iso(s, &d), "bad day %s", s);
+	return d;
+}
+
+static void
+exec(const char *sql)
+{
+	struct pt_err err = { 0 };
+
+	ck_assert_msg(db_exec(db, sql, &err), "%s: %s", sql, err.msg);
+}
+
+static void
+setup(void)
+{
+	struct pt_err err = { 0 };
+
+	tmp = test_tmpdir();
+	db = db_open(test_path(tmp, "v.db"), DB_OPEN_CREATE, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	exec("INSERT INTO account(account_id, name, kind, bank_card) VALUES"
+	    " ('a1', '小王的厨房', 'personal', 1),"
+	    " ('a2', 'Acme Ltd', 'enterprise_affiliated', 0)");
+	/* w1: earns every day; w2 (Chinese title): zero on 11-03 for a
+	 * commercial flag; w3: not public, never earns; w4: other account. */
+	exec("INSERT INTO work(work_id, account_id, title, published_at,"
+	    " visibility, commercial, selected) VALUES"
+	    " ('w1', 'a1', 'Noodles at home', '2026-10-01 12:00', 'public', 'none', 1),"
+	    " ('w2', 'a1', '红烧肉做法', '2026-10-20', 'public', 'ad', 0),"
+	    " ('w3', 'a1', 'private cut', '2026-10-25', 'self_only', 'none', 0),"
+	    " ('w4', 'a2', 'other', '2026-10-01', 'public', 'none', 0),"
+	    " ('w5', 'a1', 'future', '2026-11-20', 'public', 'none', 0)");
+	/* Window 11-03..11-04 against 11-01..11-02. w1 has settled revenue
+	 * on 11-01 and 11-03, estimate only on the other days. */
+	exec("INSERT INTO daily(work_id, day, profitable_plays, revenue_fen) VALUES"
+	    " ('w1', '2026-11-01', 1000, 300),"
+	    " ('w1', '2026-11-02', 1000, NULL),"
+	    " ('w1', '2026-11-03', 2000, 500),"
+	    " ('w1', '2026-11-04', NULL, NULL),"
+	    " ('w2', '2026-11-02', 500, NULL),"
+	    " ('w2', '2026-11-03', 800, 0),"
+	    " ('w3', '2026-11-03', 100, NULL),"
+	    " ('w4', '2026-11-03', 100, 1000)");
+	exec("INSERT INTO work_score(work_id, day, eligible, reasons, estimated_fen) VALUES"
+	    " ('w1', '2026-11-01', 1, '', 280),"
+	    " ('w1', '2026-11-02', 1, '', 250),"
+	    " ('w1', '2026-11-03', 1, '', 450),"
+	    " ('w1', '2026-11-04', 1, '', 120),"
+	    " ('w2', '2026-11-02', 1, '', 90),"
+	    " ('w2', '2026-11-03', 0, 'no_commercial', 0),"
+	    " ('w3', '2026-11-03', 0, 'public,review_approved', 0),"
+	    " ('w4', '2026-11-03', 1, '', 900)");
+	exec("INSERT INTO account_score(account_id, day, eligible, reasons,"
+	    " estimated_fen, settled_fen, works_earning) VALUES"
+	    " ('a1', '2026-11-03', 1, '', 450, 500, 1),"
+	    " ('a1', '2026-11-04', 1, '', 120, NULL, 1)");
+	exec("INSERT INTO violation(account_id, work_id, day, kind, status) VALUES"
+	    " ('a1', 'w2', '2026-09-01', 'misleading', 'active'),"
+	    " ('a1', 'w3', '2026-06-01', 'old', 'active'),"
+	    " ('a1', 'w1', '2026-10-01', 'overturned one', 'overturned')");
+	exec("INSERT INTO wallet(account_id, day, kind, amount_fen) VALUES"
+	    " ('a1', '2026-11-01', 'settlement', 300),"
+	    " ('a1', '2026-11-03', 'settlement', 500),"
+	    " ('a1', '2026-11-04', 'compensation', 120),"
+	    " ('a1', '2026-11-05', 'withdrawal', 600),"
+	    " ('a1', '2026-11-06', 'adjustment', -5),"
+	    " ('a2', '2026-11-03', 'settlement', 1000)");
+}
+
+static void
+teardown(void)
+{
+	db_close(db);
+	db = NULL;
+	test_tmpdir_cleanup(tmp);
+	tmp = NULL;
+}
+
+static const struct views_work *
+row(const struct views_works *w, const char *id)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->rows[i].work_id, id) == 0)
+			return &w->rows[i];
+	ck_abort_msg("no row %s", id);
+	return NULL;
+}
+
+START_TEST(prev_window_same_length)
+{
+	day_t f, t;
+
+	views_prev_window(D("2026-11-03"), D("2026-11-04"), &f, &t);
+	ck_assert_int_eq(f, D("2026-11-01"));
+	ck_assert_int_eq(t, D("2026-11-02"));
+	views_prev_window(D("2026-11-01"), D("2026-11-30"), &f, &t);
+	ck_assert_int_eq(f, D("2026-10-02"));
+	ck_assert_int_eq(t, D("2026-10-31"));
+}
+END_TEST
+
+START_TEST(works_window_figures)
+{
+	struct pt_err err = { 0 };
+	struct views_works w;
+	const struct views_work *r;
+	fen_t ch;
+	double rpm;
+	char flags[8];
+
+	ck_assert_msg(views_works_load(db, "a1", D("2026-11-03"),
+	    D("2026-11-04"), D("2026-11-01"), D("2026-11-02"), &w, &err),
+	    "%s", err.msg);
+	ck_assert_uint_eq(w.n, 4);	/* a1's works only */
+	ck_assert_int_eq(w.ndays, 2);
+	r = row(&w, "w1");
+	/* settled 500 on 11-03, estimate 120 on 11-04 */
+	ck_assert(r->has_rev);
+	ck_assert_int_eq(r->rev_fen, 620);
+	ck_assert(r->has_settled);
+	ck_assert_int_eq(r->settled_fen, 500);
+	ck_assert_int_eq(r->estimated_fen, 570);
+	/* previous: settled 300 + estimate 250 */
+	ck_assert_int_eq(r->prev_fen, 550);
+	ck_assert(views_work_change(r, &ch));
+	ck_assert_int_eq(ch, 70);
+	/* plays: 2000 known + NULL: missing is not 0 */
+	ck_assert(r->has_pp);
+	ck_assert_int_eq(r->pp, 2000);
+	ck_assert(views_work_rpm(r, &rpm));
+	ck_assert_double_eq_tol(rpm, 310.0, 1e-9);
+	ck_assert_int_eq(r->days_earning, 2);
+	ck_assert_float_eq(r->spark[0], 500.0f);
+	ck_assert_float_eq(r->spark[1], 120.0f);
+	ck_assert_int_eq(r->published, D("2026-10-01"));
+	ck_assert_str_eq(views_work_flags(r, flags), "PS--");
+	/* the overturned violation does not flag w1 */
+	ck_assert(!r->violation);
+
+	r = row(&w, "w2");
+	ck_assert_str_eq(r->title, "红烧肉做法");
+	ck_assert_int_eq(r->rev_fen, 0);	/* settled 0 wins */
+	ck_assert_int_eq(r->prev_fen, 90);
+	ck_assert(views_work_change(r, &ch));
+	ck_assert_int_eq(ch, -90);
+	ck_assert(isnan(r->spark[1]));		/* no row on 11-04 */
+	ck_assert_int_eq(r->days_zero, 1);
+	/* violation of 09-01 is within 90 days of 11-04 */
+	ck_assert_str_eq(views_work_flags(r, flags), "P-CV");
+
+	r = row(&w, "w3");
+	ck_assert(!r->public_);
+	ck_assert(!r->violation);	/* 06-01 is older than 90 days */
+	ck_assert(!r->has_prev);
+
+	r = row(&w, "w5");	/* no data at all */
+	ck_assert(!r->has_rev && !r->has_prev && !r->has_pp);
+	ck_assert(!views_work_change(r, &ch));
+	ck_assert(!views_work_rpm(r, &rpm));
+	views_works_free(&w);
+}
+END_TEST
+
+START_TEST(works_sort_and_filter)
+{
+	struct pt_err err = { 0 };
+	struct views_works w;
+	size_t idx[8], n;
+
+	ck_assert(views_works_load(db, "a1", D("2026-11-03"), D("2026-11-04"),
+	    D("2026-11-01"), D("2026-11-02"), &w, &err));
+	n = views_works_filter(&w, "", idx);
+	ck_assert_uint_eq(n, 4);
+	views_works_sort(&w, idx, n, VC_REVENUE, true);
+	ck_assert_str_eq(w.rows[idx[0]].work_id, "w1");	/* 620 */
+	/* w2 and w3 have 0: ties by title ("private cut" < "红烧肉") */
+	ck_assert_str_eq(w.rows[idx[1]].work_id, "w3");
+	ck_assert_str_eq(w.rows[idx[2]].work_id, "w2");
+	ck_assert_str_eq(w.rows[idx[3]].work_id, "w5");	/* missing last */
+	views_works_sort(&w, idx, n, VC_REVENUE, false);
+	ck_assert_str_eq(w.rows[idx[0]].work_id, "w3");
+	ck_assert_str_eq(w.rows[idx[2]].work_id, "w1");
+	ck_assert_str_eq(w.rows[idx[3]].work_id, "w5");	/* still last */
+	views_works_sort(&w, idx, n, VC_CHANGE, false);
+	ck_assert_str_eq(w.rows[idx[0]].work_id, "w2");	/* -90 */
+	views_works_sort(&w, idx, n, VC_PUBLISHED, true);
+	ck_assert_str_eq(w.rows[idx[0]].work_id, "w5");
+	views_works_sort(&w, idx, n, VC_TITLE, false);
+	ck_assert_str_eq(w.rows[idx[0]].work_id, "w5");	/* "future" */
+	views_works_sort(&w, idx, n, VC_STATUS, false);
+	ck_assert_str_eq(w.rows[idx[0]].work_id, "w2");	/* violation first */
+
+	/* Chinese substring, ASCII without case, work id */
+	n = views_works_filter(&w, "烧肉", idx);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(w.rows[idx[0]].work_id, "w2");
+	n = views_works_filter(&w, "NOODLE", idx);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(w.rows[idx[0]].work_id, "w1");
+	n = views_works_filter(&w, "w3", idx);
+	ck_assert_uint_eq(n, 1);
+	n = views_works_filter(&w, "没有", idx);
+	ck_assert_uint_eq(n, 0);
+	views_works_free(&w);
+}
+END_TEST
+
+START_TEST(day_view_reasons_and_minimum)
+{
+	struct pt_err err = { 0 };
+	struct views_day d;
+	struct views_summary s;
+
+	ck_assert_msg(views_day_load(db, "a1", D("2026-11-03"), &d, &err),
+	    "%s", err.msg);
+	ck_assert(d.account_scored && d.account_eligible);
+	ck_assert(d.has_account_settled);
+	ck_assert_int_eq(d.account_settled_fen, 500);
+	/* w5 is published after the day: not listed */
+	ck_assert_uint_eq(d.n, 3);
+	ck_assert_str_eq(d.rows[0].work_id, "w1");	/* revenue first */
+	ck_assert_int_eq(d.rows[0].revenue_fen, 500);
+	ck_assert_int_eq(d.total_fen, 500);
+	for (size_t i = 1; i < d.n; i++) {
+		if (strcmp(d.rows[i].work_id, "w3") == 0) {
+			ck_assert_uint_eq(d.rows[i].nreasons, 2);
+			ck_assert_str_eq(d.rows[i].reasons[0], "public");
+			ck_assert_str_eq(d.rows[i].reasons[1], "review_approved");
+		} else {
+			ck_assert_uint_eq(d.rows[i].nreasons, 1);
+			ck_assert_str_eq(d.rows[i].reasons[0], "no_commercial");
+		}
+	}
+	views_day_summary(&d, &s);
+	ck_assert_uint_eq(s.works, 3);
+	ck_assert_uint_eq(s.earning, 1);
+	ck_assert_uint_eq(s.excluded, 2);
+	ck_assert_str_eq(s.groups[0].id, "earning");
+	ck_assert_uint_eq(s.groups[0].n, 1);
+	ck_assert_uint_eq(s.ngroups, 4);	/* earning, commercial, public, review */
+	ck_assert(views_day_in_group(&d.rows[0], "earning"));
+	ck_assert(!views_day_in_group(&d.rows[0], "public"));
+	views_day_free(&d);
+
+	/* a day without scores: rows still listed, no account score */
+	ck_assert(views_day_load(db, "a1", D("2026-11-10"), &d, &err));
+	ck_assert(!d.account_scored);
+	ck_assert_uint_eq(d.n, 3);
+	views_day_summary(&d, &s);
+	ck_assert_str_eq(s.groups[1].id, "no_data");
+	ck_assert_uint_eq(s.groups[1].n, 3);
+	views_day_free(&d);
+
+	ck_assert_int_eq(views_last_scored_day(db, "a1", D("2026-11-26"), &err),
+	    D("2026-11-04"));
+	ck_assert_int_eq(views_last_scored_day(db, "a1", D("2026-11-03"), &err),
+	    D("2026-11-03"));
+	ck_assert_int_eq(views_last_scored_day(db, "a2", D("2026-11-26"), &err),
+	    DAY_NONE);
+}
+END_TEST
+
+START_TEST(split_reasons)
+{
+	char r[4][32];
+
+	ck_assert_uint_eq(views_split_reasons("", r, 4), 0);
+	ck_assert_uint_eq(views_split_reasons(NULL, r, 4), 0);
+	ck_assert_uint_eq(views_split_reasons("a, b;c", r, 4), 3);
+	ck_assert_str_eq(r[2], "c");
+	ck_assert_uint_eq(views_split_reasons("a,b,c,d,e", r, 4), 4);
+}
+END_TEST
+
+START_TEST(wallet_balance_and_recent)
+{
+	struct pt_err err = { 0 };
+	struct views_wallet w;
+
+	ck_assert_msg(views_wallet_load(db, "a1", &w, &err), "%s", err.msg);
+	ck_assert(w.bank_card);
+	ck_assert_int_eq(w.settlements, 800);
+	ck_assert_int_eq(w.compensations, 120);
+	ck_assert_int_eq(w.withdrawals, 600);
+	ck_assert_int_eq(w.adjustments, -5);
+	ck_assert_int_eq(w.balance, 800 + 120 - 600 - 5);
+	ck_assert_uint_eq(w.n, 5);
+	ck_assert_str_eq(w.recent[0].kind, "adjustment");
+	ck_assert_int_eq(w.recent[1].amount_fen, -600);	/* withdrawal */
+	ck_assert_int_eq(w.recent[4].day, D("2026-11-01"));
+
+	ck_assert(views_wallet_load(db, "a2", &w, &err));
+	ck_assert(!w.bank_card);
+	ck_assert_int_eq(w.balance, 1000);
+}
+END_TEST
+
+START_TEST(accounts_overview)
+{
+	struct pt_err err = { 0 };
+	struct views_accounts a;
+
+	exec("INSERT INTO appeal(account_id, work_id, status, created_at,"
+	    " created_by, updated_at, updated_by) VALUES"
+	    " ('a1', 'w2', 'submitted', 'x', 'x', 'x', 'x'),"
+	    " ('a1', 'w2', 'paid', 'x', 'x', 'x', 'x'),"
+	    " ('a1', 'w3', 'draft', 'x', 'x', 'x', 'x')");
+	exec("INSERT INTO import_run(id, file, checksum, who, started_at,"
+	    " finished_at, outcome) VALUES"
+	    " (1, 'a.csv', 'x', 'op', '2026-11-05T10:00:00+08:00',"
+	    "  '2026-11-05T10:00:01+08:00', 'ok'),"
+	    " (2, 'b.csv', 'x', 'op', '2026-11-06T10:00:00+08:00',"
+	    "  '2026-11-06T10:00:02+08:00', 'ok')");
+	exec("UPDATE daily SET import_id = 1 WHERE work_id = 'w1'");
+	exec("UPDATE daily SET import_id = 2 WHERE work_id = 'w4'");
+	/* this week: 11-02..11-08; the week before: 10-26..11-01 */
+	ck_assert_msg(views_accounts_load(db, D("2026-11-08"), &a, &err),
+	    "%s", err.msg);
+	ck_assert_uint_eq(a.n, 2);
+	ck_assert_int_eq(a.from, D("2026-11-02"));
+	ck_assert_int_eq(a.vs_to, D("2026-11-01"));
+	ck_assert_str_eq(a.rows[0].account_id, "a1");
+	ck_assert_str_eq(a.rows[0].name, "小王的厨房");
+	ck_assert_int_eq(a.rows[0].works, 4);
+	/* 11-02: w1 est 250 + w2 est 90; 11-03: 500 + 0 + 0; 11-04: 120 */
+	ck_assert(a.rows[0].has_week);
+	ck_assert_int_eq(a.rows[0].week_fen, 250 + 90 + 500 + 120);
+	ck_assert(a.rows[0].has_prev_week);
+	ck_assert_int_eq(a.rows[0].prev_week_fen, 300);
+	ck_assert_int_eq(a.rows[0].open_appeals, 2);
+	ck_assert_str_eq(a.rows[0].last_import, "2026-11-05T10:00:01+08:00");
+	ck_assert_str_eq(a.rows[1].kind, "enterprise_affiliated");
+	ck_assert_int_eq(a.rows[1].week_fen, 1000);
+	ck_assert(!a.rows[1].has_prev_week);
+	ck_assert_int_eq(a.rows[1].open_appeals, 0);
+	ck_assert_str_eq(a.rows[1].last_import, "2026-11-06T10:00:02+08:00");
+	views_accounts_free(&a);
+}
+END_TEST
+
+static Suite *
+views_suite(void)
+{
+	Suite *s = suite_create("views");
+	TCase *tc = tcase_create("views");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, prev_window_same_length);
+	tcase_add_test(tc, works_window_figures);
+	tcase_add_test(tc, works_sort_and_filter);
+	tcase_add_test(tc, day_view_reasons_and_minimum);
+	tcase_add_test(tc, split_reasons);
+	tcase_add_test(tc, wallet_balance_and_recent);
+	tcase_add_test(tc, accounts_overview);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(views_suite());
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,93 @@
+#!/bin/sh
+# `partner-tui appeal`: every subcommand, JSON output, exit codes (2 usage,
+# 3 data, 5 conflict), a stale --version that says what changed.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+SQL="$top_builddir/tests/pt_sql"
+DB="$T/p.db"
+export PARTNER_TUI_TODAY=2026-11-26
+A() { "$PT" --db "$DB" appeal "$@"; }
+json() { python3 -c "import json,sys; d=json.load(open('$T/out')); print($1)"; }
+
+"$SQL" "$DB" "
+INSERT INTO account(account_id, name) VALUES ('a1', '济南小厨');
+INSERT INTO work(work_id, account_id, title) VALUES ('w1', 'a1', '把子肉');
+INSERT INTO violation(account_id, work_id, day, kind) VALUES
+  ('a1', 'w1', '2026-11-01', 'unoriginal');" || fail "seeding"
+STATEMENT='该作品为本人原创拍摄的济南街头美食记录，系统误判为搬运，请复核并恢复收益。'
+printf '%s\n第二段：原始素材可提供。\n' "$STATEMENT" > "$T/statement.txt"
+
+expect_exit 2 A
+expect_exit 2 A frobnicate 1
+expect_grep "$T/err" "unknown appeal subcommand 'frobnicate'"
+expect_exit 2 A new --work w1
+expect_grep "$T/err" "--account"
+expect_exit 2 A new --account a1 --from 2026-11-31
+expect_grep "$T/err" "'2026-11-31' is not a day"
+expect_exit 3 A new --account nobody
+expect_grep "$T/err" "no account 'nobody'"
+
+# A draft, then a submission refused with a message per field.
+expect_exit 0 A new --account a1 --work w1 --category 误判搬运 --statement 太短
+expect_grep "$T/out" "appeal 1 created as a draft (version 1)"
+expect_exit 3 A submit 1
+expect_grep "$T/err" "statement: 2 characters: at least 20"
+expect_grep "$T/err" "first day: give the first affected day"
+expect_exit 2 A edit 1 --statement x
+expect_grep "$T/err" "needs --version"
+expect_exit 0 A edit 1 --version 1 --from 2026-11-02 --to 2026-11-04 \
+	--statement-file "$T/statement.txt"
+expect_grep "$T/out" "appeal 1 saved (version 2)"
+
+# A colleague saved first: a stale version is a conflict (5) naming the
+# field that changed, and nothing is written.
+expect_exit 5 A edit 1 --version 1 --category 其他
+expect_grep "$T/err" "since version 1 (now version 2)"
+expect_grep "$T/err" "changed: first day, last day, statement"
+expect_grep "$T/err" "--version 2"
+expect_exit 0 A show 1 --format json
+[ "$(json "d['category'], d['version'], d['first_day'], d['status']")" = \
+  "误判搬运 2 2026-11-02 draft" ] && ok || fail "show json: $(cat "$T/out")"
+[ "$(json "d['statement'].splitlines()[0]")" = "$STATEMENT" ] && ok || fail "statement not kept exactly"
+[ "$(json "d['updated_by'] == d['created_by'] != ''")" = True ] && ok || fail "who: $(cat "$T/out")"
+
+expect_exit 0 A submit 1 --version 2
+expect_grep "$T/out" "appeal 1 submitted (version 3)"
+expect_exit 5 A submit 1
+expect_grep "$T/err" "appeal 1 is submitted and cannot become submitted"
+expect_exit 5 A edit 1 --version 3 --category 其他
+expect_grep "$T/err" "only a draft can be edited"
+expect_exit 2 A decide 1 maybe
+expect_exit 5 A decide 1 paid
+expect_exit 0 A decide 1 approved --note "复核通过"
+expect_grep "$T/out" "appeal 1 approved (version 4)"
+expect_grep "$T/out" "expected in the wallet on 2026-11-29"
+expect_exit 5 A withdraw 1
+expect_grep "$T/err" "only be marked paid"
+expect_exit 0 A decide 1 paid
+expect_exit 0 A show 1
+expect_grep "$T/out" "paid"
+expect_grep "$T/out" "复核通过"
+expect_grep "$T/out" "2026-11-29"
+
+# A second appeal, withdrawn; the list filters.
+expect_exit 0 A new --account a1 --channel account_detection
+expect_exit 0 A withdraw 2 --version 1
+expect_exit 0 A list --format json
+[ "$(json "len(d)")" = 2 ] && ok || fail "list: $(cat "$T/out")"
+expect_exit 0 A list --status withdrawn --format json
+[ "$(json "[a['id'] for a in d]")" = "[2]" ] && ok || fail "filter: $(cat "$T/out")"
+expect_exit 0 A list --account nobody
+[ "$(wc -l < "$T/out")" -eq 1 ] && ok || fail "empty list should be the header only"
+expect_exit 0 A list
+expect_grep "$T/out" "withdrawn"
+expect_exit 2 A list --status lost
+expect_exit 2 A list --format xml
+expect_exit 3 A show 42
+expect_grep "$T/err" "no appeal 42"
+expect_exit 2 A show abc
+
+# The audit trail has every change with the login name.
+n=$("$SQL" "$DB" "SELECT count(*) FROM audit WHERE tbl='appeal' AND who <> ''")
+[ "$n" -eq 7 ] && ok || fail "audit rows: $n, expected 7"
+
+finish
