@@ -424,13 +424,13 @@ START_TEST(series_account_and_work)
 	ck_assert(series_load(db, &w1, first, last, &s, &err));
 	ck_assert_double_eq(series_at(&s, first)->v[SERIES_SETTLED], 200);
 
-	/* The engine's account totals win when it has scored the day. */
-	ck_assert(db_exec(db, "INSERT INTO account_score(account_id, day, eligible,"
-	    " estimated_fen, settled_fen) VALUES ('a1', '2026-11-01', 1, 777, 790)",
-	    &err));
+	/* The estimate is the engine's, summed over the works it scored. */
+	ck_assert(db_exec(db, "INSERT INTO work_score(work_id, day, eligible,"
+	    " estimated_fen) VALUES ('w1', '2026-11-01', 1, 777),"
+	    " ('w2', '2026-11-01', 0, 0)", &err));
 	ck_assert(series_load(db, &acc, first, last, &s, &err));
 	ck_assert_double_eq(series_at(&s, first)->v[SERIES_ESTIMATE], 777);
-	ck_assert_double_eq(series_at(&s, first)->v[SERIES_SETTLED], 790);
+	ck_assert(!series_at(&s, first + 2)->has[SERIES_ESTIMATE]);
 	series_free(&s);
 	db_close(db);
 }

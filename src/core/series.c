@@ -34,11 +34,13 @@ series_metric_unit(enum series_metric m)
 }
 
 /*
- * Per day: the sums the metrics are made of. Profitable plays, quality
- * and interaction come from the engine's work_score when it has scored
- * the day (it estimates missing plays and derives quality), else from
- * the imported row. Interaction without the engine is likes + favourites
- * (the model's default weights). User value and quality are means
+ * Per day: the sums the metrics are made of, defined as `partner-tui
+ * report daily` defines them so the pane and the report agree: settled
+ * revenue and profitable plays as imported, the estimate as the
+ * engine's work_score. Interaction is the engine's weighted figure when
+ * it has scored the day, else likes + favourites (the model's default
+ * weights); quality the engine's (derived when the platform gives
+ * none), else the imported one. User value and quality are means
  * weighted by profitable plays, so a work nobody watched does not move
  * them.
  */
@@ -46,22 +48,19 @@ series_metric_unit(enum series_metric m)
 	"SELECT d.day," \
 	"  sum(d.revenue_fen), count(d.revenue_fen)," \
 	"  sum(ws.estimated_fen), count(ws.work_id)," \
-	"  sum(coalesce(ws.profitable_plays, d.profitable_plays))," \
-	"  count(coalesce(ws.profitable_plays, d.profitable_plays))," \
+	"  sum(d.profitable_plays), count(d.profitable_plays)," \
 	"  sum(coalesce(ws.interaction, CASE WHEN d.likes IS NULL AND" \
 	"      d.favorites IS NULL THEN NULL ELSE" \
 	"      ifnull(d.likes, 0) + ifnull(d.favorites, 0) END))," \
 	"  count(coalesce(ws.interaction, d.likes, d.favorites))," \
-	"  sum(coalesce(ws.user_value, d.user_value) *" \
-	"      coalesce(ws.profitable_plays, d.profitable_plays))," \
+	"  sum(coalesce(ws.user_value, d.user_value) * d.profitable_plays)," \
 	"  sum(CASE WHEN coalesce(ws.user_value, d.user_value) IS NOT NULL" \
-	"      THEN coalesce(ws.profitable_plays, d.profitable_plays) END)," \
-	"  sum(coalesce(ws.quality, d.quality) *" \
-	"      coalesce(ws.profitable_plays, d.profitable_plays))," \
+	"      THEN d.profitable_plays END)," \
+	"  sum(coalesce(ws.quality, d.quality) * d.profitable_plays)," \
 	"  sum(CASE WHEN coalesce(ws.quality, d.quality) IS NOT NULL" \
-	"      THEN coalesce(ws.profitable_plays, d.profitable_plays) END)," \
+	"      THEN d.profitable_plays END)," \
 	"  sum(CASE WHEN d.revenue_fen IS NOT NULL" \
-	"      THEN coalesce(ws.profitable_plays, d.profitable_plays) END)" \
+	"      THEN d.profitable_plays END)" \
 	" FROM work w JOIN daily d ON d.work_id = w.work_id" \
 	" LEFT JOIN work_score ws ON ws.work_id = d.work_id AND ws.day = d.day"
 
@@ -74,12 +73,6 @@ static const char SQL_SERIES_WORK[] =
 	SERIES_DAY_COLUMNS
 	" WHERE w.work_id = ?1 AND d.day BETWEEN ?2 AND ?3"
 	" GROUP BY d.day ORDER BY d.day";
-
-/* The engine's account totals: its estimate applies the account rules
- * (eligibility, the ¥1 daily minimum) that a sum over works cannot. */
-static const char SQL_SERIES_ACCOUNT_SCORE[] =
-	"SELECT day, estimated_fen, settled_fen FROM account_score"
-	" WHERE account_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day";
 
 /* min/max per work through the (work_id, day) key: one seek per work
  * instead of a scan of every daily row. */
@@ -230,28 +223,6 @@ series_load(struct db *db, const struct series_scope *scope, day_t from,
 		struct series_day *d = day_of_row(out, st);
 		if (d != NULL)
 			fill_day(d, st);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto dberr;
-	if (work)
-		return true;
-
-	st = db_stmt(db, SQL_SERIES_ACCOUNT_SCORE, err);
-	if (st == NULL || !bind_range(st, scope->account_id, from, to))
-		goto dberr;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct series_day *d = day_of_row(out, st);
-		if (d == NULL)
-			continue;
-		set(d, SERIES_ESTIMATE, (double)sqlite3_column_int64(st, 1));
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-			double plays = d->v[SERIES_PLAYS];
-			set(d, SERIES_SETTLED, (double)sqlite3_column_int64(st, 2));
-			if (d->has[SERIES_PLAYS] && plays > 0)
-				set(d, SERIES_RPM, d->v[SERIES_SETTLED] *
-				    1000.0 / plays);
-		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

@@ -39,6 +39,14 @@ def main():
     con.create_function("pt_now", 0, lambda: "2026-11-26T12:00:00+08:00")
     con.create_function("pt_actor", 0, lambda: "test")
     con.create_function("pt_client", 0, lambda: "")
+    # `demo` may fill the database with the demo data: start empty.
+    con.execute("PRAGMA foreign_keys = OFF")
+    with con:
+        for (table,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT IN ('meta') AND name NOT LIKE 'sqlite_%'").fetchall():
+            con.execute('DELETE FROM "%s"' % table)
+    con.execute("PRAGMA foreign_keys = ON")
     rnd = random.Random(42)
     end = datetime.date.fromisoformat(a.end)
     titles = ["Morning market 早市", "济南美食探店", "How to cook jianbing",

@@ -396,7 +396,8 @@ def _():
                 time.sleep(0.05)
             raise AssertionError("tmux: timed out waiting for %s:\n%s"
                                  % (what, capture()))
-        before = poll(lambda s: "before-marker\n" in s, "marker")
+        before = poll(lambda s: "before-marker" in s.split("\n"), "marker")
+        row = before.split("\n").index("before-marker")
         title0 = subprocess.run(tm + ["display", "-p", "#{pane_title}"],
                                 capture_output=True, text=True).stdout
         subprocess.run(tm + ["send-keys", "env %s PARTNER_TUI_ACCOUNT=acct3 %s"
@@ -410,8 +411,9 @@ def _():
         subprocess.run(tm + ["send-keys", "q"], check=True)
         after = poll(lambda s: "rc=0" in s, "exit")
         assert "[1 Trends]" not in after, after
-        assert after.startswith(before.rstrip("\n").split("\n")[0]), (before, after)
-        assert "before-marker" in after
+        lines = after.split("\n")
+        assert lines[row] == "before-marker", (before, after)
+        assert "pwned" not in after and "Indicator trends" not in after
     finally:
         subprocess.run(tm + ["kill-server"], capture_output=True)
 
