@@ -11,6 +11,7 @@
 
 #include "core/day.h"
 #include "core/db.h"
+#include "core/engine.h"
 #include "core/views.h"
 #include "testutil.h"
 
@@ -414,6 +415,38 @@ START_TEST(detail_days_and_exact_split)
 }
 END_TEST
 
+/* The table's revenue and change are engine_attribute()'s, work by work,
+ * and the overview's week is the account's attribution revenue. */
+START_TEST(figures_equal_engine_attribution)
+{
+	struct pt_err err = { 0 };
+	struct views_works w;
+	struct views_accounts a;
+	struct attribution at;
+
+	ck_assert(views_works_load(db, "a1", D("2026-11-03"), D("2026-11-04"),
+	    D("2026-11-01"), D("2026-11-02"), &w, &err));
+	for (size_t i = 0; i < w.n; i++) {
+		fen_t ch;
+		ck_assert_msg(engine_attribute(db, NULL, w.rows[i].work_id,
+		    w.from, w.to, w.vs_from, w.vs_to, &at, &err), "%s", err.msg);
+		ck_assert_int_eq(at.revenue_fen, w.rows[i].rev_fen);
+		ck_assert_int_eq(at.vs_revenue_fen, w.rows[i].prev_fen);
+		if (views_work_change(&w.rows[i], &ch))
+			ck_assert_int_eq(at.total_change_fen, ch);
+		else
+			ck_assert_int_eq(at.total_change_fen, 0);
+	}
+	views_works_free(&w);
+	ck_assert(views_accounts_load(db, D("2026-11-08"), &a, &err));
+	ck_assert_msg(engine_attribute(db, "a1", NULL, a.from, a.to, a.vs_from,
+	    a.vs_to, &at, &err), "%s", err.msg);
+	ck_assert_int_eq(at.revenue_fen, a.rows[0].week_fen);
+	ck_assert_int_eq(at.vs_revenue_fen, a.rows[0].prev_week_fen);
+	views_accounts_free(&a);
+}
+END_TEST
+
 static Suite *
 views_suite(void)
 {
@@ -429,6 +462,7 @@ views_suite(void)
 	tcase_add_test(tc, wallet_balance_and_recent);
 	tcase_add_test(tc, accounts_overview);
 	tcase_add_test(tc, detail_days_and_exact_split);
+	tcase_add_test(tc, figures_equal_engine_attribution);
 	suite_add_tcase(s, tc);
 	return s;
 }

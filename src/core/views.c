@@ -181,7 +181,8 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 			s = sqlite3_column_int64(st, 2);
 		if (has_e)
 			e = sqlite3_column_int64(st, 3);
-		has_r = has_s || has_e;
+		/* As engine_attribute(): only scored days count. */
+		has_r = has_e;
 		r = has_s ? s : e;
 		if (day >= from && day <= to) {
 			if (has_r) {
@@ -721,7 +722,7 @@ static const char SQL_ACCOUNT_WEEKS[] =
     " sum(CASE WHEN d.day < ?2 THEN ifnull(d.revenue_fen, s.estimated_fen) END)"
     " FROM work w JOIN daily d ON d.work_id = w.work_id"
     "  AND d.day BETWEEN ?3 AND ?4"
-    " LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
+    " JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
     " WHERE w.account_id = ?1";
 
 /* The newest import that wrote a daily row of the account. */
@@ -1000,7 +1001,7 @@ views_detail_load(struct db *db, const char *work_id, day_t from, day_t to,
 		} else {
 			x->has_pp = col_i64(st, 18, &x->pp);
 		}
-		x->has_revenue = x->has_settled || x->scored;
+		x->has_revenue = x->scored;	/* as engine_attribute() */
 		x->revenue_fen = x->has_settled ? x->settled_fen :
 		    x->estimated_fen;
 	}

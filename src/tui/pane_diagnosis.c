@@ -22,7 +22,6 @@ enum {
 	DK_SORT = 1,
 	DK_SORT_REVERSE,
 	DK_TRENDS,
-	DK_APPEAL,
 	DK_DAY,
 	DK_WINDOW_SHORTER,
 	DK_WINDOW_LONGER,
@@ -34,7 +33,8 @@ static const struct key_binding diag_keys[] = {
 	{ 0, false, "/", N_("Filter works by title or id (Chinese too)"), 0 },
 	{ 0, false, "Enter", N_("Open the work: split, attribution, days"), 0 },
 	{ 't', false, "t", N_("Show the work in Trends"), DK_TRENDS },
-	{ 'a', false, "a", N_("In an opened work: start an appeal for it"), DK_APPEAL },
+	/* `a` is the frame's account key; an opened work takes it first. */
+	{ 0, false, "a", N_("In an opened work: start an appeal for it"), 0 },
 	{ 'd', false, "d", N_("Single-day view (then a day, Enter)"), DK_DAY },
 	{ '[', false, "[", N_("Shorter window (7/30/90 days)"), DK_WINDOW_SHORTER },
 	{ ']', false, "]", N_("Longer window"), DK_WINDOW_LONGER },
@@ -916,7 +916,7 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			pane_show_work(ctx, "trends", D.det.work_id);
 			return true;
 		}
-		if (k->pane_action == DK_APPEAL && D.det_ok) {
+		if (k->action == ACT_ACCOUNT && D.det_ok) {
 			struct vui_appeal_prefill p = {
 				.account_id = D.det.account_id,
 				.work_id = D.det.work_id,
@@ -954,7 +954,7 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			pane_show_work(ctx, "trends", D.day.rows[D.ysel].work_id);
 			return true;
 		}
-		return k->pane_action != 0 && k->pane_action != DK_APPEAL;
+		return k->pane_action != 0;
 	}
 	return false;
 }

@@ -27,6 +27,8 @@ static const struct key_binding elig_keys[] = {
 /* A line of the pane: text drawn from x, optionally a group to open. */
 struct line {
 	char text[768];
+	char cell[2][256];	/* a rule: its label and change day, in columns */
+	bool cells;
 	attr_t attr;
 	int indent;
 	int group;		/* index into sum.groups, -1 when none */
@@ -73,6 +75,7 @@ add(attr_t attr, int indent, const char *fmt, ...)
 	l->attr = attr;
 	l->indent = indent;
 	l->group = -1;
+	l->cells = false;
 	return l;
 }
 
@@ -104,16 +107,19 @@ build_lines(struct pane_ctx *ctx)
 	for (size_t i = 0; i < E.el.nrules; i++) {
 		const struct rule_result *r = &E.el.rules[i];
 		char change[96] = "";
-		if (r->changes_on != DAY_NONE) {
-			if (strcmp(r->id, "no_violation_90d") == 0 && !r->pass)
-				snprintf(change, sizeof change, _(" - clean from %s"),
-				    day_format(r->changes_on, a));
-			else
-				snprintf(change, sizeof change, _(" - changes on %s"),
-				    day_format(r->changes_on, a));
+		if (r->changes_on != DAY_NONE)
+			snprintf(change, sizeof change, "%s %s",
+			    strcmp(r->id, "no_violation_90d") == 0 && !r->pass ?
+			    _("clean from") : _("changes on"),
+			    day_format(r->changes_on, a));
+		struct line *l = add(r->pass ? A_NORMAL : A_BOLD, 1, "%s",
+		    r->evidence);
+		if (l != NULL) {
+			l->cells = true;
+			snprintf(l->cell[0], sizeof l->cell[0], "%s  %s",
+			    vui_pass(r->pass), vui_rule_label(r->id));
+			snprintf(l->cell[1], sizeof l->cell[1], "%s", change);
 		}
-		add(r->pass ? A_NORMAL : A_BOLD, 1, "%s  %-34s %s%s",
-		    vui_pass(r->pass), vui_rule_label(r->id), r->evidence, change);
 	}
 	/* works */
 	if (E.day_ok) {
@@ -144,11 +150,13 @@ build_lines(struct pane_ctx *ctx)
 		    t->expected_fallback ? _(", Mon-Fri outside the holiday table") : "");
 		if (strcmp(t->result, "pending") == 0)
 			add(A_NORMAL, 1, "%s", _("Result: pending"));
-		else
-			add(strcmp(t->result, "rejected") == 0 ? A_BOLD : A_NORMAL, 1,
-			    _("Result: %s on %s%s%s"), t->result,
+		else if (strcmp(t->result, "rejected") == 0)
+			add(A_BOLD, 1, _("Result: rejected on %s%s%s"),
 			    fmt_or_none(t->reviewed_on, a),
 			    t->reason[0] ? _(", reason: ") : "", t->reason);
+		else
+			add(A_NORMAL, 1, _("Result: %s on %s"), t->result,
+			    fmt_or_none(t->reviewed_on, a));
 		if (t->reapply_on != DAY_NONE && strcmp(t->result, "rejected") == 0)
 			add(A_NORMAL, 1, _("Next application possible from %s (30 days after the review)"),
 			    day_format(t->reapply_on, a));
@@ -323,8 +331,27 @@ elig_draw(struct pane_ctx *ctx, WINDOW *win)
 		attr_t at = l->attr;
 		if (l->group >= 0 && l->group == E.sel_group)
 			at = draw_attr(DRAW_CURSOR);
-		draw_text(win, y, 1 + l->indent * 2, cols - 2 - l->indent * 2,
-		    l->text, at, l->group >= 0);
+		if (l->cells) {
+			/* status and rule | change day | evidence */
+			int x = 1 + l->indent * 2, lw = cols >= 120 ? 46 : 40;
+			int cw = cols >= 120 ? 24 : 0;
+			draw_text(win, y, x, lw, l->cell[0], at, true);
+			x += lw + 1;
+			if (cw > 0) {
+				draw_text(win, y, x, cw, l->cell[1], at, true);
+				x += cw + 1;
+				draw_text(win, y, x, cols - x - 1, l->text, at, false);
+			} else {
+				/* narrow: the change day first, then evidence */
+				char both[1024];
+				snprintf(both, sizeof both, "%s%s%s", l->cell[1],
+				    l->cell[1][0] ? "; " : "", l->text);
+				draw_text(win, y, x, cols - x - 1, both, at, false);
+			}
+		} else {
+			draw_text(win, y, 1 + l->indent * 2,
+			    cols - 2 - l->indent * 2, l->text, at, l->group >= 0);
+		}
 		if (l->group >= 0 && l->group == E.sel_group)
 			draw_text(win, y, 0, 1, ">", at, false);
 	}
@@ -404,6 +431,12 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 	return true;
 }
 
+static const char *
+model_day(day_t d, char *buf)
+{
+	return d != DAY_NONE ? day_format(d, buf) : "";
+}
+
 static void
 elig_model(struct pane_ctx *ctx, FILE *out)
 {
@@ -422,14 +455,14 @@ elig_model(struct pane_ctx *ctx, FILE *out)
 		}
 		if (E.el.app.present) {
 			fprintf(out, "application.submitted_on=%s\n",
-			    fmt_or_none(E.el.app.submitted_on, a));
+			    model_day(E.el.app.submitted_on, a));
 			fprintf(out, "application.expected_result_on=%s\n",
-			    fmt_or_none(E.el.app.expected_result_on, a));
+			    model_day(E.el.app.expected_result_on, a));
 			fprintf(out, "application.reviewed_on=%s\n",
-			    fmt_or_none(E.el.app.reviewed_on, a));
+			    model_day(E.el.app.reviewed_on, a));
 			fprintf(out, "application.result=%s\n", E.el.app.result);
 			fprintf(out, "application.reapply_on=%s\n",
-			    fmt_or_none(E.el.app.reapply_on, a));
+			    model_day(E.el.app.reapply_on, a));
 		}
 	} else {
 		fprintf(out, "error=%s\n", E.err);

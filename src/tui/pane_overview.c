@@ -109,41 +109,66 @@ why_text(const struct ov_row *x, char *buf, size_t size)
 	}
 }
 
+static int
+widest(bool name, int cap)
+{
+	int w = 7;	/* "Account" */
+
+	for (size_t i = 0; i < O.acc.n; i++) {
+		const char *s = name ? O.acc.rows[i].name : O.acc.rows[i].account_id;
+		char *c = draw_clean(s);
+		int cw = c != NULL ? draw_width(c) : 0;
+		free(c);
+		if (cw > w)
+			w = cw;
+	}
+	return w < cap ? w : cap;
+}
+
 static void
 ov_draw(struct pane_ctx *ctx, WINDOW *win)
 {
 	char line[512], a[DAY_BUFSZ], b[DAY_BUFSZ], m1[64], m2[64], buf[64];
-	int rows, cols, y = 0, page, nw, x;
+	int rows, cols, y = 0, page, x;
+	bool wide;
+	int iw, nw;
+	int w[7];
+	bool right[7] = { false, false, true, true, false, true, false };
+	const char *head[7];
+	size_t nc;
 
 	getmaxyx(win, rows, cols);
 	werase(win);
-	snprintf(line, sizeof line, _("Accounts: revenue %s to %s against the week before"),
+	wide = cols >= 110;
+	snprintf(line, sizeof line, _("Choose the account (Enter): revenue %s to %s against the week before"),
 	    day_format(O.acc.from, a), day_format(O.acc.to, b));
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
 	if (O.err[0] != '\0') {
 		draw_text(win, y, 1, cols - 2, O.err, draw_attr(DRAW_ERROR), true);
 		return;
 	}
-	/* name | week | change | eligible | appeals | last import | why */
-	nw = cols >= 120 ? 30 : 20;
-	x = 1;
-	draw_text(win, y, x, nw, _("Account"), A_UNDERLINE, true);
-	x += nw + 1;
-	draw_text_right(win, y, x, 11, _("This week"), A_UNDERLINE);
-	x += 12;
-	draw_text_right(win, y, x, 10, _("Change"), A_UNDERLINE);
-	x += 11;
-	draw_text(win, y, x, 8, _("Eligible"), A_UNDERLINE, true);
-	x += 9;
-	draw_text_right(win, y, x, 7, _("Appeals"), A_UNDERLINE);
-	x += 8;
-	if (cols >= 120) {
-		draw_text(win, y, x, 16, _("Last import"), A_UNDERLINE, true);
-		x += 17;
-	}
-	draw_text(win, y, x, cols - x - 1, _("Why not"), A_UNDERLINE, true);
+	iw = widest(false, 16);
+	nw = widest(true, wide ? 30 : 24);
+	w[0] = iw;
+	w[1] = nw;
+	w[2] = 10;
+	w[3] = 10;
+	w[4] = 8;
+	w[5] = wide ? 7 : 3;
+	w[6] = 16;
+	head[0] = _("Account");
+	head[1] = _("Name");
+	head[2] = _("This week");
+	head[3] = _("Change");
+	head[4] = _("Eligible");
+	head[5] = wide ? _("Appeals") : _("Ap.");
+	head[6] = _("Last import");
+	nc = wide ? 7 : 6;
+	x = vui_draw_row(win, y, 1, nc, w, head, right, A_UNDERLINE);
+	if (wide)
+		draw_text(win, y, x, cols - x - 1, _("Why not"), A_UNDERLINE, true);
 	y++;
-	page = rows - y - 1;
+	page = rows - y - (wide ? 1 : 3);
 	if (O.sel < O.top)
 		O.top = O.sel;
 	if (page > 0 && O.sel >= O.top + (size_t)page)
@@ -155,44 +180,47 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 		attr_t at = i == O.sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
 		bool hc = false;
 		fen_t ch = 0;
+		const char *cell[7];
 		if (i >= O.acc.n)
 			break;
 		ac = &O.acc.rows[i];
 		ex = O.extra != NULL ? &O.extra[i] : NULL;
 		mvwchgat(win, y, 0, cols, at, 0, NULL);
 		draw_text(win, y, 0, 1, i == O.sel ? ">" : " ", at, true);
-		snprintf(line, sizeof line, "%s (%s)",
-		    ac->name[0] ? ac->name : ac->account_id, ac->account_id);
-		x = 1;
-		draw_text(win, y, x, nw, line, at, true);
-		x += nw + 1;
-		draw_text_right(win, y, x, 11, vui_money(m1, sizeof m1,
-		    ac->has_week, ac->week_fen), at);
-		x += 12;
 		if (ac->has_week || ac->has_prev_week) {
 			hc = true;
 			ch = ac->week_fen - ac->prev_week_fen;
 		}
-		draw_text_right(win, y, x, 10, vui_change(m2, sizeof m2, hc, ch), at);
-		x += 11;
-		draw_text(win, y, x, 8, ex && ex->checked ?
-		    vui_pass(ex->eligible) : "?", at, true);
-		x += 9;
-		draw_text_right(win, y, x, 7, vui_count(buf, sizeof buf, true,
-		    ac->open_appeals), at);
-		x += 8;
-		if (cols >= 120) {
-			snprintf(buf, sizeof buf, "%.16s", ac->last_import[0] ?
-			    ac->last_import : vui_missing());
-			if (ac->last_import[0])
-				buf[10] = ' ';	/* "2026-11-05 10:00" */
-			draw_text(win, y, x, 16, buf, at, true);
-			x += 17;
-		}
-		line[0] = '\0';
-		if (ex != NULL && ex->checked && !ex->eligible)
+		snprintf(buf, sizeof buf, "%.16s", ac->last_import[0] ?
+		    ac->last_import : vui_missing());
+		if (ac->last_import[0] && strlen(buf) > 10)
+			buf[10] = ' ';	/* "2026-11-05 10:00" */
+		cell[0] = ac->account_id;
+		cell[1] = ac->name;
+		cell[2] = vui_money(m1, sizeof m1, ac->has_week, ac->week_fen);
+		cell[3] = vui_change(m2, sizeof m2, hc, ch);
+		cell[4] = ex && ex->checked ? vui_pass(ex->eligible) : "?";
+		cell[5] = vui_count(line, sizeof line, true, ac->open_appeals);
+		cell[6] = buf;
+		x = vui_draw_row(win, y, 1, nc, w, cell, right, at);
+		if (wide && ex != NULL && ex->checked && !ex->eligible) {
 			why_text(ex, line, sizeof line);
-		draw_text(win, y, x, cols - x - 1, line, at, true);
+			draw_text(win, y, x, cols - x - 1, line, at, true);
+		}
+	}
+	if (!wide && O.sel < O.acc.n) {
+		/* The selected account's reasons and last import, in full. */
+		const struct ov_row *ex = O.extra ? &O.extra[O.sel] : NULL;
+		char why[512] = "";
+		if (ex != NULL && ex->checked && !ex->eligible)
+			why_text(ex, why, sizeof why);
+		snprintf(line, sizeof line, _("Why not: %s"), why[0] ? why :
+		    vui_missing());
+		draw_text(win, rows - 3, 1, cols - 2, line, A_NORMAL, true);
+		snprintf(line, sizeof line, _("Last import: %s"),
+		    O.acc.rows[O.sel].last_import[0] ?
+		    O.acc.rows[O.sel].last_import : vui_missing());
+		draw_text(win, rows - 2, 1, cols - 2, line, A_NORMAL, true);
 	}
 	draw_text(win, rows - 1, 1, cols - 2,
 	    _("Enter choose  Up/Down move  a back here from any pane"),

@@ -56,7 +56,7 @@ static const struct {
 	{ "not_enterprise", N_("Not an enterprise account") },
 	{ "not_enterprise_affiliated", N_("Not enterprise-affiliated") },
 	{ "no_celebrity_cert", N_("No celebrity certification") },
-	{ "daily_min_1_yuan", N_("Plan revenue of the day at least the minimum") },
+	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1") },
 	{ "plan_joined", N_("Joined the Creator Partner Program") },
 	{ "compliant_original", N_("Compliant, original, not infringing") },
 	{ "review_approved", N_("Approved by review") },
