@@ -13,3 +13,5 @@ tests_check_engine_rules_SOURCES = tests/check_engine_rules.c \
 tests_check_engine_rules_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
 tests_check_engine_rules_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/check_engine_rules
+TESTS += tests/cli_engine.sh
+EXTRA_DIST += tests/cli_engine.sh

@@ -1,18 +1,188 @@
+/* `partner-tui check`: the eligibility rules of an account (and a work)
+ * on a day, with evidence and the day each answer next changes, and the
+ * account's application timeline. Exit 1 when a rule fails. */
 #include "config.h"
 
+#include <getopt.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "core/clock.h"
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "core/text.h"
+#include "i18n.h"
 
 extern const struct command cmd_check;
+
+enum { OPT_ACCOUNT = 256, OPT_WORK, OPT_ON, OPT_FORMAT };
+
+static const struct option longopts[] = {
+	{ "account", required_argument, NULL, OPT_ACCOUNT },
+	{ "work", required_argument, NULL, OPT_WORK },
+	{ "on", required_argument, NULL, OPT_ON },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ NULL, 0, NULL, 0 },
+};
+
+static json_object *
+js_day(day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	return d == DAY_NONE ? NULL : json_object_new_string(day_format(d, buf));
+}
+
+static void
+print_json(const struct eligibility *e)
+{
+	json_object *top = json_object_new_object(), *rules, *app;
+	const struct application_timeline *t = &e->app;
+
+	json_object_object_add(top, "account", json_object_new_string(e->account_id));
+	if (e->work_id[0])
+		json_object_object_add(top, "work",
+		    json_object_new_string(e->work_id));
+	json_object_object_add(top, "on", js_day(e->on));
+	json_object_object_add(top, "eligible", json_object_new_boolean(e->eligible));
+	rules = json_object_new_array();
+	for (size_t i = 0; i < e->nrules; i++) {
+		const struct rule_result *r = &e->rules[i];
+		json_object *o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_string(r->id));
+		json_object_object_add(o, "pass", json_object_new_boolean(r->pass));
+		json_object_object_add(o, "evidence",
+		    json_object_new_string(r->evidence));
+		json_object_object_add(o, "changes_on", js_day(r->changes_on));
+		json_object_array_add(rules, o);
+	}
+	json_object_object_add(top, "rules", rules);
+	app = json_object_new_object();
+	json_object_object_add(app, "submitted_on", js_day(t->submitted_on));
+	json_object_object_add(app, "expected_result_on",
+	    js_day(t->expected_result_on));
+	json_object_object_add(app, "reviewed_on", js_day(t->reviewed_on));
+	json_object_object_add(app, "result", t->present ?
+	    json_object_new_string(t->result) : NULL);
+	json_object_object_add(app, "reason", t->reason[0] ?
+	    json_object_new_string(t->reason) : NULL);
+	json_object_object_add(app, "reapply_on", js_day(t->reapply_on));
+	json_object_object_add(top, "application", app);
+	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(top);
+}
+
+static void
+print_table(const struct eligibility *e)
+{
+	const struct application_timeline *t = &e->app;
+	char day[DAY_BUFSZ], day2[DAY_BUFSZ], id[64];
+	int w = 0;
+
+	for (size_t i = 0; i < e->nrules; i++)
+		if (text_width(e->rules[i].id) > w)
+			w = text_width(e->rules[i].id);
+	printf(_("account %s%s%s on %s: %s\n"), e->account_id,
+	    e->work_id[0] ? _(", work ") : "", e->work_id, day_format(e->on, day),
+	    e->eligible ? _("eligible") : _("NOT eligible"));
+	for (size_t i = 0; i < e->nrules; i++) {
+		const struct rule_result *r = &e->rules[i];
+		char *ev = text_sanitize(r->evidence, TEXT_ONE_LINE);
+		snprintf(id, sizeof id, "%-*s", w, r->id);
+		printf("  %s  %s  %s", r->pass ? _("pass") : _("FAIL"), id,
+		    ev ? ev : "");
+		if (r->changes_on != DAY_NONE)
+			printf(_(" (changes on %s)"), day_format(r->changes_on, day));
+		putchar('\n');
+		free(ev);
+	}
+	if (!t->present) {
+		puts(_("application: none on record"));
+		return;
+	}
+	printf(_("application: submitted %s, result expected by %s%s, %s"),
+	    day_format(t->submitted_on, day),
+	    day_format(t->expected_result_on, day2),
+	    t->expected_fallback ? _(" (Mon-Fri outside the holiday table)") : "",
+	    t->result);
+	if (t->reviewed_on != DAY_NONE)
+		printf(_(" on %s"), day_format(t->reviewed_on, day));
+	if (t->reason[0]) {
+		char *reason = text_sanitize(t->reason, TEXT_ONE_LINE);
+		printf(_("; last rejection: %s"), reason ? reason : "");
+		free(reason);
+	}
+	if (t->reapply_on != DAY_NONE)
+		printf(_("; may reapply from %s"), day_format(t->reapply_on, day));
+	putchar('\n');
+}
 
 static int
 check_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_not_implemented(&cmd_check);
+	const char *account = NULL, *work = NULL;
+	bool json = false;
+	day_t on = clock_today();
+	struct eligibility e;
+	struct pt_err err = { 0 };
+	struct db *db;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_ACCOUNT:
+			account = optarg;
+			break;
+		case OPT_WORK:
+			work = optarg;
+			break;
+		case OPT_ON:
+			if (!day_parse_iso(optarg, &on))
+				return cli_fail(PT_EXIT_USAGE, _("--on '%s' is not a "
+				    "day: use YYYY-MM-DD"), optarg);
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "table") == 0)
+				json = false;
+			else
+				return cli_fail(PT_EXIT_USAGE, _("--format '%s': use "
+				    "table or json"), optarg);
+			break;
+		default:
+			return cli_fail(PT_EXIT_USAGE, _("see 'partner-tui check "
+			    "--help'"));
+		}
+	}
+	if (optind != argc)
+		return cli_fail(PT_EXIT_USAGE, _("unexpected argument '%s'"),
+		    argv[optind]);
+	if (account == NULL && work == NULL)
+		return cli_fail(PT_EXIT_USAGE, _("check needs --account ID or "
+		    "--work ID"));
+	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
+		return cli_fail_err(&err);
+	if ((!db->readonly && !engine_rescore_dirty(db, &err)) ||
+	    !engine_check(db, account, work, on, &e, &err)) {
+		db_close(db);
+		return cli_fail_err(&err);
+	}
+	db_close(db);
+	if (json)
+		print_json(&e);
+	else
+		print_table(&e);
+	return e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
 }
 
 const struct command cmd_check = {
 	.name = "check",
 	.usage = "check [--account ID] [--work ID] [--on DAY] [--format table|json]",
-	.summary = "check eligibility rules (exit 1 when one fails)",
+	.summary = N_("check eligibility rules (exit 1 when one fails)"),
 	.run = check_run,
 };

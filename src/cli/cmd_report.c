@@ -1,18 +1,671 @@
+/* `partner-tui report accounts|works|daily|attribution`: the engine's
+ * derived figures for scripts (csv, json) and people (table, aligned by
+ * display width). Money is fen integers plus a yuan string in json, both
+ * columns in csv; a missing figure is null / an empty field / "-". */
 #include "config.h"
 
+#include <getopt.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "core/clock.h"
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "core/report.h"
+#include "core/text.h"
+#include "i18n.h"
 
 extern const struct command cmd_report;
+
+enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
+
+struct opts {
+	const char *what;
+	enum fmt fmt;
+	const char *account, *work;
+	day_t from, to, vs_from, vs_to;
+};
+
+/* ---- table and csv output ---- */
+
+#define TABLE_MAX_COLS 16
+#define TABLE_MAX_WIDTH 40
+
+struct table {
+	int ncols;
+	const char *head[TABLE_MAX_COLS];
+	bool right[TABLE_MAX_COLS];
+	char **cells;		/* row-major, sanitised */
+	size_t ncells, cap;
+};
+
+static void
+table_cell(struct table *t, const char *s)
+{
+	if (t->ncells == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		char **p = realloc(t->cells, t->cap * sizeof *p);
+		if (p == NULL) {
+			perror("partner-tui");
+			exit(PT_EXIT_DB);
+		}
+		t->cells = p;
+	}
+	t->cells[t->ncells++] = text_sanitize(s != NULL ? s : "", TEXT_ONE_LINE);
+}
+
+static void
+pad(FILE *f, int n)
+{
+	while (n-- > 0)
+		fputc(' ', f);
+}
+
+static void
+table_print(struct table *t, FILE *f)
+{
+	int width[TABLE_MAX_COLS];
+	size_t nrows = t->ncells / (size_t)t->ncols;
+	char buf[4 * TABLE_MAX_WIDTH + 8];
+
+	for (int c = 0; c < t->ncols; c++)
+		width[c] = text_width(t->head[c]);
+	for (size_t i = 0; i < t->ncells; i++) {
+		int c = (int)(i % (size_t)t->ncols), w = text_width(t->cells[i]);
+		if (w > TABLE_MAX_WIDTH)
+			w = TABLE_MAX_WIDTH;
+		if (w > width[c])
+			width[c] = w;
+	}
+	for (size_t r = 0; r <= nrows; r++) {
+		for (int c = 0; c < t->ncols; c++) {
+			const char *s = r == 0 ? t->head[c] :
+			    t->cells[(r - 1) * (size_t)t->ncols + (size_t)c];
+			int w = text_fit(buf, sizeof buf, s, width[c], "…");
+			bool last = c == t->ncols - 1;
+			if (c > 0)
+				fputs("  ", f);
+			if (t->right[c])
+				pad(f, width[c] - w);
+			fputs(buf, f);
+			if (!t->right[c] && !last)
+				pad(f, width[c] - w);
+		}
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < t->ncells; i++)
+		free(t->cells[i]);
+	free(t->cells);
+}
+
+static void
+csv_field(FILE *f, const char *s, bool last)
+{
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") != NULL) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else
+		fputs(s, f);
+	fputs(last ? "\r\n" : ",", f);
+}
+
+/* The csv form of a table: the same cells, unsanitised is not needed
+ * (the table keeps sanitised text; csv gets the raw values). */
+struct csv {
+	FILE *f;
+	int ncols, col;
+};
+
+static void
+csv_put(struct csv *c, const char *s)
+{
+	csv_field(c->f, s, ++c->col == c->ncols);
+	if (c->col == c->ncols)
+		c->col = 0;
+}
+
+/* A row sink: table or csv, fed the same cells. */
+struct sink {
+	enum fmt fmt;
+	struct table t;
+	struct csv c;
+};
+
+static void
+sink_init(struct sink *s, enum fmt fmt, int ncols, const char *const *head,
+    const char *right)
+{
+	memset(s, 0, sizeof *s);
+	s->fmt = fmt;
+	s->t.ncols = s->c.ncols = ncols;
+	s->c.f = stdout;
+	for (int i = 0; i < ncols; i++) {
+		s->t.head[i] = head[i];
+		s->t.right[i] = right[i] == 'r';
+		if (fmt == FMT_CSV)
+			csv_put(&s->c, head[i]);
+	}
+}
+
+static void
+put(struct sink *s, const char *v)
+{
+	if (s->fmt == FMT_CSV)
+		csv_put(&s->c, v);
+	else
+		table_cell(&s->t, v);
+}
+
+static void
+put_num(struct sink *s, struct report_num n)
+{
+	char buf[32];
+
+	if (!n.known) {
+		put(s, s->fmt == FMT_CSV ? "" : "-");
+		return;
+	}
+	snprintf(buf, sizeof buf, "%lld", (long long)n.v);
+	put(s, buf);
+}
+
+/* Table: "¥12.34"; csv: fen and yuan columns. */
+static void
+put_money(struct sink *s, struct report_num n)
+{
+	char buf[MONEY_BUFSZ];
+
+	if (s->fmt == FMT_CSV) {
+		put_num(s, n);
+		put(s, n.known ? money_format_plain(n.v, buf) : "");
+	} else
+		put(s, n.known ? money_format(n.v, buf) : "-");
+}
+
+static void
+sink_end(struct sink *s)
+{
+	if (s->fmt == FMT_TABLE)
+		table_print(&s->t, stdout);
+}
+
+/* ---- json ---- */
+
+static void
+js_num(json_object *o, const char *k, struct report_num n)
+{
+	json_object_object_add(o, k, n.known ? json_object_new_int64(n.v) : NULL);
+}
+
+/* "revenue_fen": 1234, "revenue": "12.34" (both null when unknown). */
+static void
+js_money(json_object *o, const char *k, struct report_num n)
+{
+	char key[64], buf[MONEY_BUFSZ];
+
+	snprintf(key, sizeof key, "%s_fen", k);
+	js_num(o, key, n);
+	json_object_object_add(o, k, n.known ?
+	    json_object_new_string(money_format_plain(n.v, buf)) : NULL);
+}
+
+static void
+js_day(json_object *o, const char *k, day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	json_object_object_add(o, k, d == DAY_NONE ? NULL :
+	    json_object_new_string(day_format(d, buf)));
+}
+
+static void
+js_str(json_object *o, const char *k, const char *v)
+{
+	json_object_object_add(o, k, v != NULL ? json_object_new_string(v) : NULL);
+}
+
+static json_object *
+js_reasons(const char *reasons)
+{
+	json_object *a = json_object_new_array();
+	char *copy = strdup(reasons != NULL ? reasons : ""), *save = NULL;
+
+	for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t != NULL;
+	    t = strtok_r(NULL, ",", &save))
+		json_object_array_add(a, json_object_new_string(t));
+	free(copy);
+	return a;
+}
+
+static json_object *
+js_envelope(const struct opts *o, json_object **rows)
+{
+	json_object *top = json_object_new_object();
+
+	js_str(top, "report", o->what);
+	js_day(top, "from", o->from);
+	js_day(top, "to", o->to);
+	js_str(top, "account", o->account);
+	js_str(top, "work", o->work);
+	*rows = json_object_new_array();
+	json_object_object_add(top, "rows", *rows);
+	return top;
+}
+
+static void
+js_print(json_object *top)
+{
+	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(top);
+}
+
+static struct report_num
+known(int64_t v)
+{
+	struct report_num n = { true, v };
+
+	return n;
+}
+
+/* ---- the reports ---- */
+
+static int
+do_accounts(struct db *db, const struct opts *o)
+{
+	struct report_filter f = { o->account, o->work, o->from, o->to };
+	struct report_rows rows;
+	struct pt_err err = { 0 };
+	char buf[64];
+
+	if (!report_accounts(db, &f, &rows, &err))
+		return cli_fail_err(&err);
+	if (o->fmt == FMT_JSON) {
+		json_object *arr, *top = js_envelope(o, &arr);
+		for (size_t i = 0; i < rows.n; i++) {
+			const struct report_account *a = &rows.u.accounts[i];
+			json_object *r = json_object_new_object();
+			js_str(r, "account_id", a->account_id);
+			js_str(r, "name", a->name);
+			js_str(r, "kind", a->kind);
+			js_str(r, "plan_status", a->plan_status);
+			js_money(r, "revenue", a->settled_fen);
+			js_money(r, "estimated", a->estimated_fen);
+			json_object_object_add(r, "works", json_object_new_int(a->works));
+			json_object_object_add(r, "eligible", a->has_eligible ?
+			    json_object_new_boolean(a->eligible) : NULL);
+			json_object_object_add(r, "reasons", js_reasons(a->reasons));
+			if (a->has_calibration) {
+				json_object *c = json_object_new_object();
+				json_object_object_add(c, "base",
+				    json_object_new_double(a->cal_base));
+				json_object_object_add(c, "days",
+				    json_object_new_int(a->cal_days));
+				json_object_object_add(c, "r2", a->has_r2 ?
+				    json_object_new_double(a->cal_r2) : NULL);
+				json_object_object_add(r, "calibration", c);
+			} else
+				json_object_object_add(r, "calibration", NULL);
+			json_object_array_add(arr, r);
+		}
+		js_print(top);
+	} else {
+		static const char *const head[] = { "account_id", "name", "kind",
+		    "plan_status", "revenue_fen", "revenue", "estimated_fen",
+		    "estimated", "works", "eligible", "reasons", "calibration_base",
+		    "calibration_days", "calibration_r2" };
+		static const char *const thead[] = { "ACCOUNT", "NAME", "KIND",
+		    "PLAN", "SETTLED", "ESTIMATED", "WORKS", "ELIGIBLE", "BASE ¥/1k",
+		    "R²" };
+		struct sink s;
+		if (o->fmt == FMT_CSV)
+			sink_init(&s, o->fmt, 14, head, "llllrrrrrllrrr");
+		else
+			sink_init(&s, o->fmt, 10, thead, "llllrrrlrr");
+		for (size_t i = 0; i < rows.n; i++) {
+			const struct report_account *a = &rows.u.accounts[i];
+			put(&s, a->account_id);
+			put(&s, a->name);
+			put(&s, a->kind);
+			put(&s, a->plan_status);
+			put_money(&s, a->settled_fen);
+			put_money(&s, a->estimated_fen);
+			snprintf(buf, sizeof buf, "%d", a->works);
+			put(&s, buf);
+			put(&s, !a->has_eligible ? (o->fmt == FMT_CSV ? "" : "-") :
+			    a->eligible ? "yes" : "no");
+			if (o->fmt == FMT_CSV)
+				put(&s, a->reasons);
+			snprintf(buf, sizeof buf, "%.4f", a->cal_base);
+			put(&s, a->has_calibration ? buf : o->fmt == FMT_CSV ? "" : "-");
+			if (o->fmt == FMT_CSV) {
+				snprintf(buf, sizeof buf, "%d", a->cal_days);
+				put(&s, a->has_calibration ? buf : "");
+			}
+			snprintf(buf, sizeof buf, "%.3f", a->cal_r2);
+			put(&s, a->has_r2 ? buf : o->fmt == FMT_CSV ? "" : "-");
+		}
+		sink_end(&s);
+	}
+	report_accounts_free(&rows);
+	return PT_EXIT_OK;
+}
+
+static int
+do_works(struct db *db, const struct opts *o)
+{
+	struct report_filter f = { o->account, o->work, o->from, o->to };
+	struct report_rows rows;
+	struct pt_err err = { 0 };
+
+	if (!report_works(db, &f, &rows, &err))
+		return cli_fail_err(&err);
+	if (o->fmt == FMT_JSON) {
+		json_object *arr, *top = js_envelope(o, &arr);
+		for (size_t i = 0; i < rows.n; i++) {
+			const struct report_work *w = &rows.u.works[i];
+			json_object *r = json_object_new_object();
+			js_str(r, "work_id", w->work_id);
+			js_str(r, "account_id", w->account_id);
+			js_str(r, "title", w->title);
+			js_money(r, "revenue", w->revenue_fen);
+			js_money(r, "estimated", w->estimated_fen);
+			js_num(r, "profitable_plays", w->profitable_plays);
+			json_object_object_add(r, "eligible", w->has_eligible ?
+			    json_object_new_boolean(w->eligible) : NULL);
+			json_object_object_add(r, "reasons", js_reasons(w->reasons));
+			json_object_array_add(arr, r);
+		}
+		js_print(top);
+	} else {
+		static const char *const head[] = { "work_id", "account_id", "title",
+		    "revenue_fen", "revenue", "estimated_fen", "estimated",
+		    "profitable_plays", "eligible", "reasons" };
+		static const char *const thead[] = { "WORK", "ACCOUNT", "TITLE",
+		    "SETTLED", "ESTIMATED", "PROFITABLE PLAYS", "ELIGIBLE",
+		    "REASONS" };
+		struct sink s;
+		if (o->fmt == FMT_CSV)
+			sink_init(&s, o->fmt, 10, head, "lllrrrrrll");
+		else
+			sink_init(&s, o->fmt, 8, thead, "lllrrrll");
+		for (size_t i = 0; i < rows.n; i++) {
+			const struct report_work *w = &rows.u.works[i];
+			put(&s, w->work_id);
+			put(&s, w->account_id);
+			put(&s, w->title);
+			put_money(&s, w->revenue_fen);
+			put_money(&s, w->estimated_fen);
+			put_num(&s, w->profitable_plays);
+			put(&s, !w->has_eligible ? (o->fmt == FMT_CSV ? "" : "-") :
+			    w->eligible ? "yes" : "no");
+			put(&s, w->reasons);
+		}
+		sink_end(&s);
+	}
+	report_works_free(&rows);
+	return PT_EXIT_OK;
+}
+
+static int
+do_daily(struct db *db, const struct opts *o)
+{
+	struct report_filter f = { o->account, o->work, o->from, o->to };
+	struct report_rows rows;
+	struct pt_err err = { 0 };
+	char day[DAY_BUFSZ];
+
+	if (!report_daily(db, &f, &rows, &err))
+		return cli_fail_err(&err);
+	if (o->fmt == FMT_JSON) {
+		json_object *arr, *top = js_envelope(o, &arr);
+		for (size_t i = 0; i < rows.n; i++) {
+			const struct report_day *d = &rows.u.days[i];
+			json_object *r = json_object_new_object();
+			js_day(r, "date", d->day);
+			js_num(r, "plays", d->plays);
+			js_num(r, "profitable_plays", d->profitable_plays);
+			js_num(r, "likes", d->likes);
+			js_num(r, "favorites", d->favorites);
+			js_num(r, "comments", d->comments);
+			js_num(r, "shares", d->shares);
+			js_money(r, "revenue", d->revenue_fen);
+			js_money(r, "estimated", d->estimated_fen);
+			json_object_array_add(arr, r);
+		}
+		js_print(top);
+	} else {
+		static const char *const head[] = { "date", "plays",
+		    "profitable_plays", "likes", "favorites", "comments", "shares",
+		    "revenue_fen", "revenue", "estimated_fen", "estimated" };
+		static const char *const thead[] = { "DATE", "PLAYS",
+		    "PROFITABLE", "LIKES", "FAVORITES", "COMMENTS", "SHARES",
+		    "SETTLED", "ESTIMATED" };
+		struct sink s;
+		if (o->fmt == FMT_CSV)
+			sink_init(&s, o->fmt, 11, head, "lrrrrrrrrrr");
+		else
+			sink_init(&s, o->fmt, 9, thead, "lrrrrrrrr");
+		for (size_t i = 0; i < rows.n; i++) {
+			const struct report_day *d = &rows.u.days[i];
+			put(&s, day_format(d->day, day));
+			put_num(&s, d->plays);
+			put_num(&s, d->profitable_plays);
+			put_num(&s, d->likes);
+			put_num(&s, d->favorites);
+			put_num(&s, d->comments);
+			put_num(&s, d->shares);
+			put_money(&s, d->revenue_fen);
+			put_money(&s, d->estimated_fen);
+		}
+		sink_end(&s);
+	}
+	report_daily_free(&rows);
+	return PT_EXIT_OK;
+}
+
+static int
+do_attribution(struct db *db, const struct opts *o)
+{
+	struct attribution a;
+	struct pt_err err = { 0 };
+	char d1[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ], d4[DAY_BUFSZ];
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
+
+	if (o->account == NULL && o->work == NULL)
+		return cli_fail(PT_EXIT_USAGE, _("report attribution needs "
+		    "--account ID or --work ID"));
+	if (!engine_attribute(db, o->account, o->work, o->from, o->to,
+	    o->vs_from, o->vs_to, &a, &err))
+		return cli_fail_err(&err);
+	if (o->fmt == FMT_JSON) {
+		json_object *top = json_object_new_object(), *parts;
+		js_day(top, "from", a.from);
+		js_day(top, "to", a.to);
+		js_day(top, "vs_from", a.vs_from);
+		js_day(top, "vs_to", a.vs_to);
+		js_str(top, "account", o->account);
+		js_str(top, "work", o->work);
+		js_money(top, "revenue", known(a.revenue_fen));
+		js_money(top, "vs_revenue", known(a.vs_revenue_fen));
+		js_money(top, "total_change", known(a.total_change_fen));
+		parts = json_object_new_array();
+		for (int k = 0; k < EF_COUNT; k++) {
+			json_object *p = json_object_new_object();
+			js_str(p, "factor", engine_factor_id(k));
+			js_money(p, "change", known(a.part_fen[k]));
+			json_object_array_add(parts, p);
+		}
+		json_object_object_add(top, "parts", parts);
+		js_print(top);
+		return PT_EXIT_OK;
+	}
+	if (o->fmt == FMT_CSV) {
+		static const char *const head[] = { "factor", "change_fen",
+		    "change" };
+		struct sink s;
+		sink_init(&s, FMT_CSV, 3, head, "lrr");
+		for (int k = 0; k < EF_COUNT; k++) {
+			put(&s, engine_factor_id(k));
+			put_money(&s, known(a.part_fen[k]));
+		}
+		put(&s, "total");
+		put_money(&s, known(a.total_change_fen));
+		return PT_EXIT_OK;
+	}
+	printf(_("%s .. %s: %s\n%s .. %s: %s\nchange: %s\n\n"),
+	    day_format(a.from, d1), day_format(a.to, d2),
+	    money_format(a.revenue_fen, m1), day_format(a.vs_from, d3),
+	    day_format(a.vs_to, d4), money_format(a.vs_revenue_fen, m2),
+	    money_format(a.total_change_fen, m3));
+	static const char *const thead[] = { "FACTOR", "CHANGE" };
+	struct sink s;
+	sink_init(&s, FMT_TABLE, 2, thead, "lr");
+	for (int k = 0; k < EF_COUNT; k++) {
+		put(&s, _(engine_factor_label(k)));
+		put_money(&s, known(a.part_fen[k]));
+	}
+	put(&s, _("total"));
+	put_money(&s, known(a.total_change_fen));
+	sink_end(&s);
+	return PT_EXIT_OK;
+}
+
+/* ---- arguments ---- */
+
+enum {
+	OPT_FORMAT = 256, OPT_ACCOUNT, OPT_WORK, OPT_FROM, OPT_TO, OPT_VS_FROM,
+	OPT_VS_TO,
+};
+
+static const struct option longopts[] = {
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "account", required_argument, NULL, OPT_ACCOUNT },
+	{ "work", required_argument, NULL, OPT_WORK },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "vs-from", required_argument, NULL, OPT_VS_FROM },
+	{ "vs-to", required_argument, NULL, OPT_VS_TO },
+	{ NULL, 0, NULL, 0 },
+};
+
+static bool
+parse_day(const char *opt, const char *s, day_t *out)
+{
+	if (day_parse_iso(s, out))
+		return true;
+	cli_fail(PT_EXIT_USAGE, _("%s '%s' is not a day: use YYYY-MM-DD"), opt, s);
+	return false;
+}
 
 static int
 report_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_not_implemented(&cmd_report);
+	struct opts o = { .fmt = FMT_TABLE, .from = DAY_NONE, .to = DAY_NONE,
+	    .vs_from = DAY_NONE, .vs_to = DAY_NONE };
+	struct pt_err err = { 0 };
+	struct db *db;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT:
+			if (strcmp(optarg, "table") == 0)
+				o.fmt = FMT_TABLE;
+			else if (strcmp(optarg, "csv") == 0)
+				o.fmt = FMT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				o.fmt = FMT_JSON;
+			else
+				return cli_fail(PT_EXIT_USAGE, _("--format '%s': use "
+				    "table, csv or json"), optarg);
+			break;
+		case OPT_ACCOUNT:
+			o.account = optarg;
+			break;
+		case OPT_WORK:
+			o.work = optarg;
+			break;
+		case OPT_FROM:
+			if (!parse_day("--from", optarg, &o.from))
+				return PT_EXIT_USAGE;
+			break;
+		case OPT_TO:
+			if (!parse_day("--to", optarg, &o.to))
+				return PT_EXIT_USAGE;
+			break;
+		case OPT_VS_FROM:
+			if (!parse_day("--vs-from", optarg, &o.vs_from))
+				return PT_EXIT_USAGE;
+			break;
+		case OPT_VS_TO:
+			if (!parse_day("--vs-to", optarg, &o.vs_to))
+				return PT_EXIT_USAGE;
+			break;
+		default:
+			return cli_fail(PT_EXIT_USAGE, _("see 'partner-tui report "
+			    "--help'"));
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_fail(PT_EXIT_USAGE, _("report needs one of accounts, "
+		    "works, daily, attribution"));
+	o.what = argv[optind];
+	if (strcmp(o.what, "accounts") != 0 && strcmp(o.what, "works") != 0 &&
+	    strcmp(o.what, "daily") != 0 && strcmp(o.what, "attribution") != 0)
+		return cli_fail(PT_EXIT_USAGE, _("unknown report '%s': use "
+		    "accounts, works, daily or attribution"), o.what);
+	/* Windows: the last 30 days to today; the comparison window is the
+	 * one just before, of the same length. */
+	if (o.to == DAY_NONE)
+		o.to = o.from != DAY_NONE && o.from > clock_today() ? o.from :
+		    clock_today();
+	if (o.from == DAY_NONE)
+		o.from = o.to - 29;
+	if ((o.vs_from == DAY_NONE) != (o.vs_to == DAY_NONE))
+		return cli_fail(PT_EXIT_USAGE, _("give both --vs-from and --vs-to, "
+		    "or neither"));
+	if (o.vs_from == DAY_NONE) {
+		o.vs_to = o.from - 1;
+		o.vs_from = o.vs_to - (o.to - o.from);
+	}
+	if (o.from > o.to || o.vs_from > o.vs_to)
+		return cli_fail(PT_EXIT_USAGE, _("a window ends before it starts"));
+	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
+		return cli_fail_err(&err);
+	/* Scores left pending by an import are brought up to date first;
+	 * a read-only database is read as it is. */
+	if (!db->readonly && !engine_rescore_dirty(db, &err)) {
+		db_close(db);
+		return cli_fail_err(&err);
+	}
+	if (strcmp(o.what, "accounts") == 0)
+		rc = do_accounts(db, &o);
+	else if (strcmp(o.what, "works") == 0)
+		rc = do_works(db, &o);
+	else if (strcmp(o.what, "daily") == 0)
+		rc = do_daily(db, &o);
+	else
+		rc = do_attribution(db, &o);
+	db_close(db);
+	return rc;
 }
 
 const struct command cmd_report = {
 	.name = "report",
-	.usage = "report accounts|works|daily|attribution [--account ID] [--work ID] [--from DAY] [--to DAY] [--vs-from DAY --vs-to DAY] [--format table|csv|json]",
-	.summary = "print accounts, works, daily figures or an attribution",
+	.usage = "report accounts|works|daily|attribution [--account ID] "
+	    "[--work ID] [--from DAY] [--to DAY] [--vs-from DAY --vs-to DAY] "
+	    "[--format table|csv|json]",
+	.summary = N_("print accounts, works, daily figures or an attribution"),
 	.run = report_run,
 };

@@ -1044,6 +1044,8 @@ dberr:
 	return false;
 }
 
+static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
+
 bool
 engine_rescore_dirty(struct db *db, struct pt_err *err)
 {
@@ -1053,6 +1055,17 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	bool ok = false;
 	int rc;
 
+	/* Cheap when nothing is pending: readers call this before reading. */
+	if ((st = db_stmt(db, SQL_ANY_DIRTY, err)) == NULL)
+		return false;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return true;
+	if (rc != SQLITE_ROW) {
+		db_error(db, err, "reading what to rescore");
+		return false;
+	}
 	if (!eng_ctx_load(&c, db, err))
 		return false;
 	if (!db_begin(db, err))

@@ -9,3 +9,4 @@ src_core_libpartner_a_SOURCES += \
 	src/core/eligibility.c \
 	src/core/attribution.c src/core/attribution.h \
 	src/core/compensation.c
+src_core_libpartner_a_SOURCES += src/core/report.c src/core/report.h
