@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/engine.h"
+#include "core/money.h"
 #include "core/series.h"
 #include "i18n.h"
 #include "tui/chart.h"
@@ -77,6 +79,9 @@ static struct trends {
 	day_t prev_from;	/* the previous window starts here */
 	struct series s;	/* prev_from .. to */
 	struct series_events events;
+	bool has_attr;		/* the engine's split of the change */
+	struct attribution attr;
+	char attr_error[1024];
 	char error[1024 + 64];
 	/* arrays for the chart, sized to the window */
 	double *cur_v, *prev_v;
@@ -174,6 +179,18 @@ load(struct pane_ctx *ctx)
 	    !series_events(ctx->db, &scope, t.from, t.to, &t.events, &err))
 		snprintf(t.error, sizeof t.error, "%s", err.msg);
 	ensure_arrays((size_t)len);
+	/* The engine splits the change from the previous window exactly
+	 * (LMDI); "all days" has no previous window. */
+	t.has_attr = false;
+	t.attr_error[0] = '\0';
+	if (windows[t.window] != 0 && t.span_first != DAY_NONE) {
+		struct pt_err aerr = { 0 };
+		t.has_attr = engine_attribute(ctx->db, t.work_id ? NULL :
+		    ctx->account_id, t.work_id, t.from, t.to, t.prev_from,
+		    t.from - 1, &t.attr, &aerr);
+		if (!t.has_attr)
+			snprintf(t.attr_error, sizeof t.attr_error, "%s", aerr.msg);
+	}
 }
 
 static void
@@ -518,6 +535,44 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	    draw_attr(DRAW_CURSOR), false);
 }
 
+/* "Revenue -¥23.10 vs previous 30 days: profitable plays -¥15.20,
+ * interaction -¥5.60, …": largest part first, zero parts left out. */
+static void
+attribution_line(char *buf, size_t size)
+{
+	int order[EF_COUNT], n = 0;
+	char m[MONEY_BUFSZ], win[64];
+	size_t len;
+
+	buf[0] = '\0';
+	if (!t.has_attr)
+		return;
+	for (int k = 0; k < EF_COUNT; k++)
+		if (t.attr.part_fen[k] != 0)
+			order[n++] = k;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			fen_t a = t.attr.part_fen[order[j - 1]];
+			fen_t b = t.attr.part_fen[order[j]];
+			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
+				break;
+			int x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	window_label(win, sizeof win);
+	money_format(t.attr.total_change_fen, m);
+	len = (size_t)snprintf(buf, size, _("Revenue %s%s vs previous %s"),
+	    t.attr.total_change_fen > 0 ? "+" : "", m, win);
+	for (int i = 0; i < n && len < size; i++) {
+		fen_t v = t.attr.part_fen[order[i]];
+		money_format(v, m);
+		len += (size_t)snprintf(buf + len, size - len, "%s%s %s%s",
+		    i == 0 ? ": " : ", ", _(engine_factor_label(order[i])),
+		    v > 0 ? "+" : "", m);
+	}
+}
+
 #define DETAIL_COL_W 40
 
 static int
@@ -615,20 +670,36 @@ trends_draw(struct pane_ctx *ctx, WINDOW *w)
 	detail = detail_rows(cols);
 	chart_h = rows - 2 - detail - 1;
 	draw_chart(ctx, w, 2, chart_h, cols);
+	{
+		char line[1024];
+		attribution_line(line, sizeof line);
+		draw_text(w, 2 + chart_h, 0, cols, line[0] ? line : t.attr_error,
+		    line[0] ? A_NORMAL : draw_attr(DRAW_DIM), false);
+	}
 	draw_detail(ctx, w, rows - detail, cols);
 }
 
 /* ---- the harness's model ---- */
+
+/* Whole numbers (fen, counts) exactly; others to 6 significant figures. */
+static void
+put_number(FILE *out, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		fprintf(out, "%.0f", v);
+	else
+		fprintf(out, "%.6g", v);
+}
 
 static void
 put_value(FILE *out, const char *what, int m, day_t d)
 {
 	double v;
 
+	fprintf(out, "%s.%s=", what, series_metric_key(m));
 	if (value_at(d, m, &v))
-		fprintf(out, "%s.%s=%.6g\n", what, series_metric_key(m), v);
-	else
-		fprintf(out, "%s.%s=\n", what, series_metric_key(m));
+		put_number(out, v);
+	fputc('\n', out);
 }
 
 static void
@@ -670,10 +741,24 @@ trends_model(struct pane_ctx *ctx, FILE *out)
 		    fmt_change(ch, sizeof ch, series_metric_unit(m), hv, v, hp, p,
 		    NULL));
 	}
+	if (t.has_attr) {
+		char line[1024];
+		fprintf(out, "attribution.total=%lld\n",
+		    (long long)t.attr.total_change_fen);
+		for (int k = 0; k < EF_COUNT; k++)
+			fprintf(out, "attribution.%s=%lld\n", engine_factor_id(k),
+			    (long long)t.attr.part_fen[k]);
+		attribution_line(line, sizeof line);
+		fprintf(out, "attribution.line=%s\n", line);
+	} else
+		fprintf(out, "attribution.error=%s\n", t.attr_error);
 	for (day_t d = t.from; d <= t.to; d++) {
 		double v;
-		if (value_at(d, t.metric, &v))
-			fprintf(out, "series.%s=%.6g\n", day_format(d, a), v);
+		if (value_at(d, t.metric, &v)) {
+			fprintf(out, "series.%s=", day_format(d, a));
+			put_number(out, v);
+			fputc('\n', out);
+		}
 	}
 	for (size_t i = 0; i < t.events.n; i++) {
 		char *clean = draw_clean(t.events.items[i].detail);

@@ -5,6 +5,7 @@ the alternate screen and the terminal title).
 
 Each check prints "ok" or "FAIL"; the last line is "N passed, M failed".
 """
+import datetime
 import os
 import shutil
 import signal
@@ -424,6 +425,99 @@ def _():
         assert "pwned" not in after and "Indicator trends" not in after
     finally:
         subprocess.run(tm + ["kill-server"], capture_output=True)
+
+
+def run_script(db, lines, cols=80, rows=24, **env):
+    """Runs the dashboard headless on a script; returns the files' text."""
+    script = os.path.join(TMP, "script.txt")
+    outs = []
+    with open(script, "w") as f:
+        for line in lines:
+            if line in ("model", "screen"):
+                path = os.path.join(TMP, "out%d" % len(outs))
+                outs.append(path)
+                line = line + " " + path
+            f.write(line + "\n")
+        f.write("quit\n")
+    e = dict(os.environ)
+    e.update(BASE_ENV)
+    e.update(PARTNER_TUI_SCRIPT=script, PARTNER_TUI_NO_DISPLAY="1",
+             TERM="xterm", COLUMNS=str(cols), LINES=str(rows))
+    e.update(env)
+    r = subprocess.run([PT, "--db", db], env=e, capture_output=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    return [open(p).read() for p in outs]
+
+
+def model(text):
+    m = {}
+    for line in text.splitlines():
+        k, v = line.split("=", 1)
+        m.setdefault(k, v)
+    return m
+
+
+def report_csv(db, *args):
+    r = subprocess.run([PT, "--db", db, "--today", TODAY, "report"] + list(args)
+                       + ["--format", "csv"], capture_output=True, text=True,
+                       check=True)
+    lines = r.stdout.strip().splitlines()
+    head = lines[0].split(",")
+    return [dict(zip(head, l.split(","))) for l in lines[1:]]
+
+
+@check("demo database: chart and cursor values equal report daily/attribution")
+def _():
+    demo = os.path.join(TMP, "demo.db")
+    subprocess.run([PT, "--db", demo, "demo"], check=True,
+                   stdout=subprocess.DEVNULL)
+    for account in ("jn_nongji", "jn_meishi"):
+        m30, m7, s7 = run_script(demo, ["model", "key Left Left Left", "key [",
+                                        "model", "screen"],
+                                 PARTNER_TUI_ACCOUNT=account)
+        for m in (model(m30), model(m7)):
+            assert m["account"] == account
+            daily = {r["date"]: r for r in
+                     report_csv(demo, "daily", "--account", account,
+                                "--from", m["from"], "--to", m["to"])}
+            assert daily, "report daily gave nothing"
+            # The chart's points are the report's settled revenue.
+            series = {k[7:]: v for k, v in m.items() if k.startswith("series.")}
+            for day, row in daily.items():
+                if row["revenue_fen"] != "":
+                    assert series.get(day) == row["revenue_fen"], (day, series.get(day), row)
+            c = daily[m["cursor"]]
+            assert m["value.settled"] == c["revenue_fen"], (m["value.settled"], c)
+            assert m["value.estimate"] == c["estimated_fen"], (m["value.estimate"], c)
+            assert m["value.plays"] == c["profitable_plays"], (m["value.plays"], c)
+            # The split of the change is the engine's, to the fen.
+            n = int(m["window"])
+            f = datetime.date.fromisoformat(m["from"])
+            att = {r["factor"]: r["change_fen"] for r in report_csv(
+                demo, "attribution", "--account", account, "--from", m["from"],
+                "--to", m["to"], "--vs-from", str(f - datetime.timedelta(days=n)),
+                "--vs-to", str(f - datetime.timedelta(days=1)))}
+            assert m["attribution.total"] == att["total"], (m, att)
+            for k, v in att.items():
+                if k != "total":
+                    assert m["attribution." + k] == v, (k, m["attribution." + k], v)
+        # What a person sees: the cursor day and its settled revenue.
+        m = model(m7)
+        assert m["cursor"] in s7 and m["shown.settled"] in s7, s7
+        assert m["window"] == "7"
+
+
+@check("a terminal that gives only errors (EOF on input) ends the program")
+def _():
+    e = dict(os.environ)
+    e.update(BASE_ENV)
+    e.update(PARTNER_TUI_NO_DISPLAY="1", TERM="xterm")
+    t0 = time.monotonic()
+    r = subprocess.run([PT, "--db", DB], env=e, capture_output=True, timeout=20)
+    took = time.monotonic() - t0
+    assert r.returncode == 4, r
+    assert b"terminal went away" in r.stderr, r.stderr
+    assert took < 5, "took %.1fs" % took
 
 
 shutil.rmtree(TMP, ignore_errors=True)
