@@ -15,6 +15,7 @@
 #include "core/appeal.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/engine.h"
 #include "core/exitcode.h"
 #include "testutil.h"
 
@@ -680,6 +681,108 @@ START_TEST(concurrent_writers_lose_nothing)
 }
 END_TEST
 
+START_TEST(pickers_search_ids_and_names)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal_pick p[8];
+
+	ck_assert_int_eq(appeal_pick_accounts(db, "", p, 8, &err), 2);
+	ck_assert_int_eq(appeal_pick_accounts(db, "泉城", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].id, "a2");
+	ck_assert_int_eq(appeal_pick_accounts(db, "A1", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].name, "济南小厨");
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "", p, 8, &err), 2);
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "油旋", p, 8, &err), 1);
+	ck_assert_str_eq(p[0].id, "w2");
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "甜沫", p, 8, &err), 0);
+	ck_assert_int_eq(appeal_pick_works(db, "a1", "", p, 1, &err), 1);
+	ck_assert_int_eq(err.code, 0);
+	db_close(db);
+}
+END_TEST
+
+/* A draft save while another process holds the write lock gives up
+ * quickly (the UI keeps it pending) instead of freezing the screen. */
+START_TEST(draft_save_does_not_wait_for_a_long_writer)
+{
+	struct pt_err err = { 0 };
+	struct db *ui = open_db(), *import = open_db();
+	struct appeal_draft d, back;
+
+	appeal_draft_init(&d);
+	strcpy(d.text[AF_STATEMENT], "正在输入");
+	ck_assert(db_begin(import, &err));
+	ck_assert(!appeal_draft_save_nowait(ui, "alice", &d, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_int_eq(ui->txn_depth, 0);
+	db_rollback(import);
+	err_clear(&err);
+	ck_assert_msg(appeal_draft_save_nowait(ui, "alice", &d, &err), "%s",
+	    err.msg);
+	ck_assert(appeal_draft_load(import, "alice", 0, &back, &err));
+	ck_assert_str_eq(back.text[AF_STATEMENT], "正在输入");
+	db_close(ui);
+	db_close(import);
+}
+END_TEST
+
+/* Work w2 earned for 20 days before a violation on 2026-10-20, then
+ * nothing while it kept its plays: the approval's compensation must be
+ * exactly what the engine computes for those days. */
+START_TEST(approval_shows_the_engines_compensation)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct compensation c;
+	struct appeal a;
+	char sql[256];
+
+	ck_assert(db_begin(db, &err));
+	for (day_t d = D("2026-09-20"); d <= D("2026-10-24"); d++) {
+		char day[DAY_BUFSZ];
+		bool before = d < D("2026-10-20");
+		snprintf(sql, sizeof sql, "INSERT INTO daily(work_id, day, plays,"
+		    " profitable_plays, likes, favorites, revenue_fen) VALUES ('w2',"
+		    " '%s', %d, %d, %d, %d, %s)", day_format(d, day),
+		    2000 + (int)(d % 7) * 100, 1500 + (int)(d % 5) * 90,
+		    60 + (int)(d % 3) * 7, 20, before ? "321" : "0");
+		ck_assert_msg(db_exec(db, sql, &err), "%s", err.msg);
+	}
+	ck_assert(db_exec(db, "INSERT INTO violation(account_id, work_id, day,"
+	    " kind) VALUES ('a1', 'w2', '2026-10-20', 'unoriginal')", &err));
+	ck_assert(db_commit(db, &err));
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+
+	fill_valid(&a);
+	strcpy(a.work_id, "w2");
+	a.first_day = D("2026-10-20");
+	a.last_day = D("2026-10-24");
+	ck_assert_msg(appeal_create(db, &a, &err), "%s", err.msg);
+	ck_assert_msg(appeal_transition(db, a.id, -1, APPEAL_SUBMITTED, NULL,
+	    NULL, NULL, &err), "%s", err.msg);
+	ck_assert_msg(appeal_transition(db, a.id, -1, APPEAL_APPROVED, NULL, &a,
+	    NULL, &err), "%s", err.msg);
+
+	ck_assert_msg(engine_compensation(db, "a1", "w2", D("2026-10-20"),
+	    D("2026-10-24"), D("2026-11-26"), &c, &err), "%s", err.msg);
+	ck_assert(a.has_compensation);
+	ck_assert_int_gt(c.total_fen, 0);
+	ck_assert_int_eq(a.compensation, c.total_fen);
+	ck_assert_int_eq(a.expected_pay_on, c.pay_on);
+	ck_assert_int_eq(a.expected_pay_on, D("2026-11-29"));
+	engine_compensation_free(&c);
+
+	/* Paying books exactly that into the wallet, linked to the appeal. */
+	ck_assert(appeal_transition(db, a.id, -1, APPEAL_PAID, NULL, &a, NULL,
+	    &err));
+	snprintf(sql, sizeof sql, "SELECT amount_fen FROM wallet WHERE kind="
+	    "'compensation' AND appeal_id=%lld", (long long)a.id);
+	ck_assert_int_eq(query_int(db, sql), a.compensation);
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 appeal_suite(void)
 {
@@ -700,6 +803,9 @@ appeal_suite(void)
 	tcase_add_test(tc, draft_round_trip_exact);
 	tcase_add_test(tc, draft_of_existing_appeal);
 	tcase_add_test(tc, list_filters);
+	tcase_add_test(tc, pickers_search_ids_and_names);
+	tcase_add_test(tc, approval_shows_the_engines_compensation);
+	tcase_add_test(tc, draft_save_does_not_wait_for_a_long_writer);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("concurrency");

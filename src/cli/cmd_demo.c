@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/exitcode.h"
+#include "core/engine.h"
 #include "core/paths.h"
 #include "import/import.h"
 
@@ -63,7 +64,8 @@ demo_load(struct db *db, struct pt_err *err)
 		}
 		free(file);
 	}
-	return true;
+	/* Scored now, so every pane has numbers at first sight. */
+	return engine_rescore_dirty(db, err);
 }
 
 bool

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/clock.h"
+#include "core/engine.h"
 #include "core/exitcode.h"
 #include "i18n.h"
 #include "import/import.h"
@@ -55,6 +56,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 	bool quiet = false;
 	struct db *db;
 	int c, code = PT_EXIT_OK;
+	bool committed = false;
 
 	while ((c = getopt_long(argc, argv, "nsa:w:o:q", longopts, NULL)) != -1) {
 		switch (c) {
@@ -105,8 +107,26 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 			print_summary(argv[i], &st, opts.dry_run, code);
 		fflush(stdout);
 		if (code != PT_EXIT_OK) {
-			cli_fail_err(&err);
+			/* A database error (disk full ...) must still say which
+			 * file was being imported. */
+			if (strstr(err.msg, argv[i]) == NULL)
+				cli_fail(err.code ? err.code : code, "%s: %s",
+				    argv[i], err.msg);
+			else
+				cli_fail_err(&err);
 			break;
+		}
+		committed |= !opts.dry_run;
+	}
+	/* The engine recomputes what the imports marked, once for all. */
+	if (committed) {
+		err_clear(&err);
+		if (!engine_rescore_dirty(db, &err)) {
+			cli_fail(PT_EXIT_DB, _("the files were imported, but "
+			    "rescoring failed (%s): run 'partner-tui rescore'"),
+			    err.msg);
+			if (code == PT_EXIT_OK)
+				code = PT_EXIT_DB;
 		}
 	}
 	db_close(db);

@@ -7,6 +7,7 @@
 
 #include "core/appeal.h"
 #include "core/clock.h"
+#include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/text.h"
 
@@ -767,15 +768,26 @@ fail:
 	return false;
 }
 
-/* Until the engine's compensation lands on main: no figure, and the
- * wallet day DESIGN §1 promises (3 days after approval). */
+/* The engine's back-pay for the affected days (DESIGN §5): the figure
+ * shown after approval is the engine's, never a second computation. */
 bool
 appeal_compensation(struct db *db, const struct appeal *a, day_t approved_on,
     struct appeal_comp *out, struct pt_err *err)
 {
+	struct compensation c;
+
 	out->known = false;
 	out->total = 0;
-	out->expected_pay_on = approved_on + 3;
+	out->expected_pay_on = approved_on + engine_model()->comp_pay_days;
+	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE)
+		return true;	/* nothing to base it on: shown as unknown */
+	if (!engine_compensation(db, a->account_id, a->work_id[0] ? a->work_id :
+	    NULL, a->first_day, a->last_day, approved_on, &c, err))
+		return false;
+	out->known = true;
+	out->total = c.total_fen;
+	out->expected_pay_on = c.pay_on;
+	engine_compensation_free(&c);
 	return true;
 }
 
@@ -978,6 +990,18 @@ fail:
 }
 
 bool
+appeal_draft_save_nowait(struct db *db, const char *owner,
+    const struct appeal_draft *d, struct pt_err *err)
+{
+	bool ok;
+
+	sqlite3_busy_timeout(db->sql, 40);
+	ok = appeal_draft_save(db, owner, d, err);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
+	return ok;
+}
+
+bool
 appeal_draft_load(struct db *db, const char *owner, int64_t appeal_id,
     struct appeal_draft *d, struct pt_err *err)
 {
@@ -1031,4 +1055,62 @@ appeal_draft_discard(struct db *db, const char *owner, int64_t appeal_id,
 fail:
 	db_rollback(db);
 	return false;
+}
+
+/* ---- pickers ---- */
+
+static const char SQL_PICK_ACCOUNTS[] =
+    "SELECT account_id, name FROM account"
+    " WHERE instr(lower(account_id), lower(?1)) > 0"
+    "    OR instr(lower(name), lower(?1)) > 0"
+    " ORDER BY account_id LIMIT ?2";
+static const char SQL_PICK_WORKS[] =
+    "SELECT work_id, title FROM work WHERE account_id = ?1"
+    " AND (instr(lower(work_id), lower(?2)) > 0"
+    "      OR instr(lower(title), lower(?2)) > 0)"
+    " ORDER BY published_at DESC, work_id LIMIT ?3";
+
+static size_t
+pick_rows(struct db *db, sqlite3_stmt *st, struct appeal_pick *out,
+    size_t max, struct pt_err *err)
+{
+	size_t n = 0;
+	int rc;
+
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		col_text(st, 0, out[n].id, sizeof out[n].id);
+		col_text(st, 1, out[n].name, sizeof out[n].name);
+		n++;
+	}
+	if (n < max && rc != SQLITE_DONE)
+		db_error(db, err, "searching");
+	sqlite3_reset(st);
+	return n;
+}
+
+size_t
+appeal_pick_accounts(struct db *db, const char *query,
+    struct appeal_pick *out, size_t max, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_PICK_ACCOUNTS, err);
+
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, query);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	return pick_rows(db, st, out, max, err);
+}
+
+size_t
+appeal_pick_works(struct db *db, const char *account_id, const char *query,
+    struct appeal_pick *out, size_t max, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_PICK_WORKS, err);
+
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, account_id);
+	db_bind_text(st, 2, query);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	return pick_rows(db, st, out, max, err);
 }

@@ -176,6 +176,18 @@ bool appeal_violation_days(struct db *db, const char *account_id,
     const char *work_id, day_t from, day_t to,
     void (*fn)(day_t day, void *arg), void *arg, struct pt_err *err);
 
+/* Pickers: accounts, or works of an account, whose id or name/title
+ * contains query (ASCII case ignored); at most max, filled into out. */
+struct appeal_pick {
+	char id[APPEAL_ID_MAX + 1];
+	char name[256];
+};
+size_t appeal_pick_accounts(struct db *db, const char *query,
+    struct appeal_pick *out, size_t max, struct pt_err *err);
+size_t appeal_pick_works(struct db *db, const char *account_id,
+    const char *query, struct appeal_pick *out, size_t max,
+    struct pt_err *err);
+
 /* ---- the form draft: text exactly as typed ---- */
 
 struct appeal_draft {
@@ -202,6 +214,11 @@ bool appeal_draft_save(struct db *db, const char *owner,
  * Returns false without error (err->code 0) when there is none. */
 bool appeal_draft_load(struct db *db, const char *owner, int64_t appeal_id,
     struct appeal_draft *d, struct pt_err *err);
+/* The same without waiting long for another writer (an import holding
+ * the lock): the UI must not freeze on a keystroke. False with
+ * err->code PT_EXIT_DB when busy: keep the draft pending, try again. */
+bool appeal_draft_save_nowait(struct db *db, const char *owner,
+    const struct appeal_draft *d, struct pt_err *err);
 bool appeal_draft_discard(struct db *db, const char *owner, int64_t appeal_id,
     struct pt_err *err);
 

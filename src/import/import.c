@@ -661,7 +661,8 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 	for (int i = 0; i < ctx->ncols; i++) {
 		const struct column *col;
 		const char *why;
-		char *cell = i < n ? cells[i] : (char *)"";
+		char blank[1] = "";	/* writable: cells are trimmed in place */
+		char *cell = i < n ? cells[i] : blank;
 
 		if (ctx->colmap[i] < 0)
 			continue;
