@@ -90,4 +90,21 @@ expect_exit 2 A show abc
 n=$("$SQL" "$DB" "SELECT count(*) FROM audit WHERE tbl='appeal' AND who <> ''")
 [ "$n" -eq 7 ] && ok || fail "audit rows: $n, expected 7"
 
+# Several processes writing at once: none fails, none sees "locked",
+# nothing is lost.
+for p in 1 2 3 4 5 6; do
+	(
+		for i in 1 2 3 4 5; do
+			A new --account a1 --category "p$p-$i" >/dev/null || exit 1
+		done
+	) 2>"$T/par$p.err" &
+	eval "pid$p=\$!"
+done
+for p in 1 2 3 4 5 6; do
+	eval "wait \$pid$p" && ok || fail "writer $p failed: $(cat "$T/par$p.err")"
+	if grep -qi locked "$T/par$p.err"; then fail "writer $p saw: $(cat "$T/par$p.err")"; fi
+done
+n=$("$SQL" "$DB" "SELECT count(*) FROM appeal WHERE category LIKE 'p%-%'")
+[ "$n" -eq 30 ] && ok || fail "concurrent appeals: $n, expected 30"
+
 finish

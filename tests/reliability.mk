@@ -12,3 +12,10 @@ tests_fuzz_fuzz_day_SOURCES = tests/fuzz/fuzz_day.c
 tests_fuzz_fuzz_day_LDADD = $(CORE_LIBS)
 tests_fuzz_fuzz_day_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
+
+# Crash and concurrency tests on the real binary and real SQLite files.
+TESTS += tests/reliability/crash.py tests/reliability/concurrency.py \
+	tests/reliability/bad_input.py tests/reliability/disk.py
+EXTRA_DIST += tests/reliability/ptlib.py tests/reliability/crash.py \
+	tests/reliability/concurrency.py tests/reliability/bad_input.py \
+	tests/reliability/disk.py

@@ -1,1 +1,13 @@
-# Owned by one area; included from its parent fragment.
+# The TUI: Check suite of the pure parts and the series queries, and the
+# screen tests through a real terminal emulator.
+check_PROGRAMS += tests/check_tui
+tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.c tests/testutil.h
+tests_check_tui_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
+tests_check_tui_LDADD = $(TUI_LIBS) $(CORE_LIBS) $(CHECK_LIBS) $(LIBINTL)
+noinst_PROGRAMS += tests/tui_keys_man
+tests_tui_keys_man_SOURCES = tests/tui_keys_man.c
+tests_tui_keys_man_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
+tests_tui_keys_man_LDADD = $(TUI_LIBS) $(CORE_LIBS) $(LIBINTL)
+TESTS += tests/check_tui tests/tui_screen.sh
+EXTRA_DIST += tests/tui_screen.sh tests/screen/ptyterm.py \
+	tests/screen/test_frame.py tests/screen/mkdb.py

@@ -1,1 +1,10 @@
-# Owned by one area; included from its parent fragment.
+# The panes (one file each; see src/tui/pane.h). The Diagnosis,
+# Eligibility, overview and Appeals files are placeholders that their
+# issues replace in place; further sources of theirs go in their own
+# fragments (e.g. src/tui/appeal.mk).
+src_tui_libtui_a_SOURCES += \
+	src/tui/pane_trends.c \
+	src/tui/pane_overview.c \
+	src/tui/pane_diagnosis.c \
+	src/tui/pane_eligibility.c \
+	src/tui/pane_appeals.c

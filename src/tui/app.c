@@ -1,0 +1,1063 @@
+/*
+ * The frame: terminal set-up, the main loop, the tab bar, the status
+ * line, the `?` help and the account picker. Panes draw the body (see
+ * pane.h).
+ *
+ * The loop is single-threaded. Signal handlers only set flags; the loop
+ * looks at them between keys (get_wch wakes up at least every 200 ms).
+ * What changed is marked dirty and drawn with wnoutrefresh, then one
+ * doupdate per pass: nothing is cleared on a key press, so nothing
+ * flickers over a slow SSH link.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/exitcode.h"
+#include "core/series.h"
+#include "i18n.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/layout.h"
+#include "tui/pane.h"
+#include "tui/script.h"
+#include "tui/tui.h"
+
+#define MAX_PANES 16
+#define INPUT_TIMEOUT_MS 200
+#define POLL_INTERVAL_MS 500
+/* This many reads failing at once, each well before the timeout: the
+ * terminal is gone (EIO after a hang-up) and the loop would spin. */
+#define ERR_STORM 64
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+enum overlay {
+	OVERLAY_NONE,
+	OVERLAY_HELP,
+	OVERLAY_ACCOUNTS,
+};
+
+static struct app {
+	struct pane_ctx ctx;
+	const struct pane_ops *panes[MAX_PANES];
+	unsigned seen_gen[MAX_PANES];
+	int npanes, cur;
+
+	SCREEN *screen;		/* headless only */
+	FILE *null_in, *null_out;
+	bool headless;
+	struct layout lay;
+	WINDOW *tabs, *body, *status, *overlay;
+	bool dirty_tabs, dirty_body, dirty_status, dirty_overlay;
+
+	char message[512];
+	bool message_error;
+
+	enum overlay overlay_kind;
+	int overlay_scroll, overlay_sel;
+	struct series_accounts accounts;
+
+	char *account_id, *account_name;
+	int switch_to;		/* -1: none pending */
+	bool quit;
+	struct script *script;
+	bool script_done;
+} app;
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- services for panes (pane.h) ---- */
+
+void
+pane_dirty(struct pane_ctx *ctx)
+{
+	app.dirty_body = true;
+}
+
+static void
+set_message(bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(app.message, sizeof app.message, fmt, ap);
+	app.message_error = error;
+	app.dirty_status = true;
+}
+
+void
+pane_message(struct pane_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(false, fmt, ap);
+	va_end(ap);
+}
+
+void
+pane_error(struct pane_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(true, fmt, ap);
+	va_end(ap);
+}
+
+static bool
+pane_available(int i)
+{
+	const struct pane_ops *p = app.panes[i];
+
+	return p->available == NULL || p->available(&app.ctx);
+}
+
+static int
+pane_index(const char *name)
+{
+	for (int i = 0; i < app.npanes; i++)
+		if (strcmp(app.panes[i]->name, name) == 0)
+			return i;
+	return -1;
+}
+
+bool
+pane_switch(struct pane_ctx *ctx, const char *name)
+{
+	int i = pane_index(name);
+
+	if (i < 0 || !pane_available(i))
+		return false;
+	app.switch_to = i;
+	return true;
+}
+
+static void do_switch(void);
+
+bool
+pane_show_work(struct pane_ctx *ctx, const char *name, const char *work_id)
+{
+	int i = pane_index(name);
+
+	if (i < 0 || !pane_available(i))
+		return false;
+	app.switch_to = i;
+	do_switch();
+	if (app.panes[i]->show_work != NULL)
+		app.panes[i]->show_work(&app.ctx, work_id);
+	app.dirty_body = true;
+	return true;
+}
+
+static void reload_all(void);
+
+void
+pane_set_account(struct pane_ctx *ctx, const char *account_id)
+{
+	const char *name = account_id;
+
+	for (size_t i = 0; i < app.accounts.n; i++)
+		if (strcmp(app.accounts.items[i].account_id, account_id) == 0 &&
+		    app.accounts.items[i].name[0] != '\0')
+			name = app.accounts.items[i].name;
+	char *id = strdup(account_id), *nm = strdup(name);
+	if (id == NULL || nm == NULL) {
+		free(id);
+		free(nm);
+		return;
+	}
+	free(app.account_id);
+	free(app.account_name);
+	app.account_id = id;
+	app.account_name = nm;
+	app.ctx.account_id = app.account_id;
+	app.ctx.account_name = app.account_name;
+	reload_all();
+}
+
+void
+pane_choose_account(struct pane_ctx *ctx)
+{
+	int ov = pane_index("overview");
+
+	if (ov >= 0 && pane_available(ov)) {
+		app.switch_to = ov;
+		return;
+	}
+	app.overlay_kind = OVERLAY_ACCOUNTS;
+	app.overlay_sel = 0;
+	for (size_t i = 0; i < app.accounts.n; i++)
+		if (app.account_id != NULL &&
+		    strcmp(app.accounts.items[i].account_id, app.account_id) == 0)
+			app.overlay_sel = (int)i;
+	app.dirty_overlay = true;
+}
+
+/* ---- data ---- */
+
+static void
+load_accounts(void)
+{
+	struct pt_err err = { 0 };
+
+	if (!series_accounts(app.ctx.db, &app.accounts, &err))
+		pane_error(&app.ctx, "%s", err.msg);
+	/* The current account may have been renamed or just imported. */
+	if (app.account_id != NULL) {
+		for (size_t i = 0; i < app.accounts.n; i++) {
+			struct series_account *a = &app.accounts.items[i];
+			if (strcmp(a->account_id, app.account_id) == 0) {
+				char *nm = strdup(a->name[0] ? a->name :
+				    a->account_id);
+				if (nm != NULL) {
+					free(app.account_name);
+					app.account_name = nm;
+					app.ctx.account_name = nm;
+				}
+			}
+		}
+	} else if (app.accounts.n > 0) {
+		const char *want = getenv("PARTNER_TUI_ACCOUNT");
+		size_t pick = 0;
+		for (size_t i = 0; want != NULL && i < app.accounts.n; i++)
+			if (strcmp(app.accounts.items[i].account_id, want) == 0)
+				pick = i;
+		struct series_account *a = &app.accounts.items[pick];
+		app.account_id = strdup(a->account_id);
+		app.account_name = strdup(a->name[0] ? a->name : a->account_id);
+		app.ctx.account_id = app.account_id;
+		app.ctx.account_name = app.account_name;
+	}
+}
+
+/* Data changed: the visible pane reloads now, the others when shown. */
+static void
+reload_all(void)
+{
+	load_accounts();
+	app.ctx.generation++;
+	app.ctx.today = clock_today();
+	if (app.panes[app.cur]->reload != NULL)
+		app.panes[app.cur]->reload(&app.ctx);
+	app.seen_gen[app.cur] = app.ctx.generation;
+	app.dirty_tabs = app.dirty_body = app.dirty_status = true;
+	if (app.overlay_kind != OVERLAY_NONE)
+		app.dirty_overlay = true;
+}
+
+static void
+do_switch(void)
+{
+	int to = app.switch_to;
+
+	app.switch_to = -1;
+	if (to < 0 || to == app.cur)
+		return;
+	if (app.panes[app.cur]->leave != NULL)
+		app.panes[app.cur]->leave(&app.ctx);
+	app.cur = to;
+	if (app.seen_gen[to] != app.ctx.generation) {
+		if (app.panes[to]->reload != NULL)
+			app.panes[to]->reload(&app.ctx);
+		app.seen_gen[to] = app.ctx.generation;
+	}
+	if (app.panes[to]->enter != NULL)
+		app.panes[to]->enter(&app.ctx);
+	if (app.panes[to]->resize != NULL && !app.lay.too_small)
+		app.panes[to]->resize(&app.ctx, app.lay.body.rows,
+		    app.lay.body.cols);
+	app.dirty_tabs = app.dirty_body = app.dirty_status = true;
+}
+
+/* ---- windows and layout ---- */
+
+static void
+free_windows(void)
+{
+	WINDOW **ws[] = { &app.tabs, &app.body, &app.status, &app.overlay };
+
+	for (size_t i = 0; i < sizeof ws / sizeof ws[0]; i++) {
+		if (*ws[i] != NULL) {
+			delwin(*ws[i]);
+			*ws[i] = NULL;
+		}
+	}
+}
+
+static WINDOW *
+window_at(const struct layout_rect *r)
+{
+	WINDOW *w = newwin(r->rows, r->cols, r->y, r->x);
+
+	if (w != NULL) {
+		keypad(w, TRUE);
+		leaveok(w, TRUE);
+	}
+	return w;
+}
+
+static void
+relayout(void)
+{
+	free_windows();
+	layout_compute(COLS, LINES, &app.lay);
+	/* resizeterm() touched stdscr; flush it now, under the panes, or the
+	 * next get_wch would paint it blank over them. */
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	if (!app.lay.too_small) {
+		app.tabs = window_at(&app.lay.tabs);
+		app.body = window_at(&app.lay.body);
+		app.status = window_at(&app.lay.status);
+		if (app.panes[app.cur]->resize != NULL)
+			app.panes[app.cur]->resize(&app.ctx, app.lay.body.rows,
+			    app.lay.body.cols);
+	}
+	app.dirty_tabs = app.dirty_body = app.dirty_status = true;
+	app.dirty_overlay = app.overlay_kind != OVERLAY_NONE;
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_too_small(void)
+{
+	char line[3][256];
+	int y = LINES / 2 - 1;
+
+	werase(stdscr);
+	snprintf(line[0], sizeof line[0], _("Terminal too small: %dx%d"), COLS,
+	    LINES);
+	snprintf(line[1], sizeof line[1], _("partner-tui needs at least %dx%d."),
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	snprintf(line[2], sizeof line[2], "%s", _("Enlarge the window, or press "
+	    "q to quit."));
+	for (int i = 0; i < 3; i++) {
+		int w = draw_width(line[i]), x = (COLS - w) / 2;
+		if (y + i < 0 || y + i >= LINES)
+			continue;
+		draw_text(stdscr, y + i, x < 0 ? 0 : x, COLS, line[i],
+		    i == 0 ? draw_attr(DRAW_ERROR) : A_NORMAL, false);
+	}
+	wnoutrefresh(stdscr);
+}
+
+static void
+draw_tabs(void)
+{
+	WINDOW *w = app.tabs;
+	int x = 0, cols = app.lay.tabs.cols;
+	char right[256], day[DAY_BUFSZ];
+
+	werase(w);
+	for (int i = 0; i < app.npanes; i++) {
+		char label[128];
+		bool cur = i == app.cur;
+		if (!pane_available(i))
+			continue;
+		/* Brackets mark the current tab without colour. */
+		snprintf(label, sizeof label, "%s%c %s%s", cur ? "[" : " ",
+		    app.panes[i]->digit ? app.panes[i]->digit : ' ',
+		    _(app.panes[i]->title), cur ? "]" : " ");
+		x += draw_text(w, 0, x, cols - x, label,
+		    cur ? draw_attr(DRAW_TAB_CURRENT) : A_NORMAL, false);
+		if (x < cols)
+			x += draw_text(w, 0, x, 1, " ", A_NORMAL, false);
+	}
+	snprintf(right, sizeof right, "%s%s%s ",
+	    app.account_name ? app.account_name : _("(no account)"),
+	    draw_glyph_sep(), day_format(app.ctx.today, day));
+	{
+		char clean[512];
+		int rw = draw_fit(clean, sizeof clean, right, cols - x - 1);
+		if (rw > 0 && x < cols - rw)
+			draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE),
+			    false);
+	}
+	wnoutrefresh(w);
+}
+
+static void
+draw_status(void)
+{
+	WINDOW *w = app.status;
+	int cols = app.lay.status.cols;
+	char hints[1024];
+	const struct key_binding *k = app.panes[app.cur]->keys;
+	size_t len = 0;
+
+	werase(w);
+	if (app.message[0] != '\0') {
+		char line[600];
+		snprintf(line, sizeof line, "%s%s", app.message_error ? "! " : "",
+		    app.message);
+		draw_text(w, 0, 0, cols, line, app.message_error ?
+		    draw_attr(DRAW_ERROR) : draw_attr(DRAW_TITLE), true);
+		wnoutrefresh(w);
+		return;
+	}
+	/* The keys that work here: the pane's own first, then the frame's;
+	 * help and quit always stay in view at the right. */
+	hints[0] = '\0';
+	for (; k != NULL && k->help != NULL && len < sizeof hints - 64; k++) {
+		if (k->label == NULL || (k > app.panes[app.cur]->keys &&
+		    k->id > 0 && k[-1].id == k->id))
+			continue;
+		len += (size_t)snprintf(hints + len, sizeof hints - len, "%s %s  ",
+		    k->label, _(k->help));
+	}
+	snprintf(hints + len, sizeof hints - len, "Tab %s  a %s  r %s",
+	    _("pane"), _("account"), _("reload"));
+	{
+		char right[128];
+		int rw;
+		snprintf(right, sizeof right, "  ? %s  q %s", _("help"), _("quit"));
+		rw = draw_width(right);
+		draw_text(w, 0, 0, cols - rw, hints, draw_attr(DRAW_DIM), true);
+		draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE), false);
+	}
+	wnoutrefresh(w);
+}
+
+static void
+draw_overlay_frame(WINDOW *w, const char *title)
+{
+	int rows, cols;
+
+	getmaxyx(w, rows, cols);
+	werase(w);
+	if (draw_utf8())
+		wborder_set(w, WACS_VLINE, WACS_VLINE, WACS_HLINE, WACS_HLINE,
+		    WACS_ULCORNER, WACS_URCORNER, WACS_LLCORNER, WACS_LRCORNER);
+	else
+		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
+	draw_text(w, 0, 2, cols - 4, title, draw_attr(DRAW_TITLE), false);
+	(void)rows;
+}
+
+static void
+draw_help(void)
+{
+	size_t n;
+	struct keys_help_line *lines = keys_help(&n);
+	int rows = app.lay.body.rows, cols = app.lay.body.cols;
+	int inner = rows - 2, y = 1;
+	const char *section = "";
+	int line = 0;
+
+	if (app.overlay)
+		delwin(app.overlay);
+	app.overlay = newwin(rows, cols, app.lay.body.y, 0);
+	if (app.overlay == NULL || lines == NULL) {
+		free(lines);
+		return;
+	}
+	draw_overlay_frame(app.overlay, _("Keys (any key closes, "
+	    "Up/Down scroll)"));
+	for (size_t i = 0; i < n && y <= inner; i++) {
+		const char *s = lines[i].section ? _(lines[i].section) :
+		    _("Everywhere");
+		if (strcmp(s, section) != 0) {
+			if (line++ >= app.overlay_scroll && y <= inner)
+				draw_text(app.overlay, y++, 2, cols - 4, s,
+				    draw_attr(DRAW_TITLE), false);
+			section = s;
+		}
+		if (line++ < app.overlay_scroll)
+			continue;
+		if (y > inner)
+			break;
+		draw_text(app.overlay, y, 4, 16, lines[i].label, A_BOLD, false);
+		draw_text(app.overlay, y, 21, cols - 23, _(lines[i].help),
+		    A_NORMAL, false);
+		y++;
+	}
+	free(lines);
+	wnoutrefresh(app.overlay);
+}
+
+static void
+draw_accounts(void)
+{
+	int rows = app.lay.body.rows, cols = app.lay.body.cols;
+	int inner = rows - 2, top;
+
+	if (app.overlay)
+		delwin(app.overlay);
+	app.overlay = newwin(rows, cols, app.lay.body.y, 0);
+	if (app.overlay == NULL)
+		return;
+	draw_overlay_frame(app.overlay, _("Choose the account (Enter selects, "
+	    "Esc closes)"));
+	if (app.accounts.n == 0)
+		draw_text(app.overlay, 1, 2, cols - 4, _("No accounts yet: "
+		    "import an accounts file (partner-tui import FILE)."),
+		    A_NORMAL, false);
+	top = app.overlay_sel >= inner ? app.overlay_sel - inner + 1 : 0;
+	for (int i = top; i < (int)app.accounts.n && i - top < inner; i++) {
+		struct series_account *a = &app.accounts.items[i];
+		char line[512];
+		bool sel = i == app.overlay_sel;
+		snprintf(line, sizeof line, "%s %s", sel ? ">" : " ",
+		    a->name[0] ? a->name : a->account_id);
+		int y = 1 + i - top;
+		draw_text(app.overlay, y, 2, cols - 30, line,
+		    sel ? draw_attr(DRAW_CURSOR) : A_NORMAL, true);
+		snprintf(line, sizeof line, "%s  %lld %s", a->account_id,
+		    (long long)a->works, _("works"));
+		draw_text(app.overlay, y, cols - 28, 26, line, sel ?
+		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
+	}
+	wnoutrefresh(app.overlay);
+}
+
+static void
+render(void)
+{
+	bool any = app.dirty_tabs || app.dirty_body || app.dirty_status ||
+	    app.dirty_overlay;
+
+	if (!any)
+		return;
+	if (app.lay.too_small) {
+		draw_too_small();
+	} else {
+		if (app.dirty_tabs)
+			draw_tabs();
+		if (app.dirty_body || app.dirty_overlay) {
+			werase(app.body);
+			if (app.panes[app.cur]->draw != NULL)
+				app.panes[app.cur]->draw(&app.ctx, app.body);
+			wnoutrefresh(app.body);
+			if (app.overlay_kind == OVERLAY_HELP)
+				draw_help();
+			else if (app.overlay_kind == OVERLAY_ACCOUNTS)
+				draw_accounts();
+		}
+		if (app.dirty_status)
+			draw_status();
+	}
+	app.dirty_tabs = app.dirty_body = app.dirty_status = false;
+	app.dirty_overlay = false;
+	doupdate();
+}
+
+/* ---- keys ---- */
+
+static void
+close_overlay(void)
+{
+	app.overlay_kind = OVERLAY_NONE;
+	if (app.overlay != NULL) {
+		delwin(app.overlay);
+		app.overlay = NULL;
+	}
+	app.dirty_body = true;
+}
+
+static void
+next_pane(int dir)
+{
+	for (int step = 1; step <= app.npanes; step++) {
+		int i = ((app.cur + dir * step) % app.npanes + app.npanes) %
+		    app.npanes;
+		if (pane_available(i)) {
+			app.switch_to = i;
+			return;
+		}
+	}
+}
+
+static void
+overlay_key(enum key_action a)
+{
+	if (app.overlay_kind == OVERLAY_HELP) {
+		if (a == ACT_DOWN || a == ACT_PAGE_DOWN)
+			app.overlay_scroll += a == ACT_DOWN ? 1 : 10;
+		else if (a == ACT_UP || a == ACT_PAGE_UP) {
+			app.overlay_scroll -= a == ACT_UP ? 1 : 10;
+			if (app.overlay_scroll < 0)
+				app.overlay_scroll = 0;
+		} else {
+			close_overlay();
+			return;
+		}
+		app.dirty_overlay = true;
+		return;
+	}
+	switch (a) {
+	case ACT_UP:
+		if (app.overlay_sel > 0)
+			app.overlay_sel--;
+		break;
+	case ACT_DOWN:
+		if (app.overlay_sel + 1 < (int)app.accounts.n)
+			app.overlay_sel++;
+		break;
+	case ACT_HOME:
+		app.overlay_sel = 0;
+		break;
+	case ACT_END:
+		app.overlay_sel = app.accounts.n ? (int)app.accounts.n - 1 : 0;
+		break;
+	case ACT_ENTER:
+		if (app.overlay_sel < (int)app.accounts.n) {
+			char *id = strdup(app.accounts.items[app.overlay_sel]
+			    .account_id);
+			close_overlay();
+			if (id != NULL)
+				pane_set_account(&app.ctx, id);
+			free(id);
+			return;
+		}
+		break;
+	case ACT_BACK:
+	case ACT_QUIT:
+	case ACT_ACCOUNT:
+		close_overlay();
+		return;
+	default:
+		break;
+	}
+	app.dirty_overlay = true;
+}
+
+static void
+handle_key(wint_t ch, bool fkey)
+{
+	struct pane_key k = { 0 };
+	const struct pane_ops *p;
+
+	if (fkey && ch == KEY_RESIZE) {
+		relayout();
+		return;
+	}
+	if (app.message[0] != '\0') {
+		app.message[0] = '\0';
+		app.dirty_status = true;
+	}
+	k.action = keys_lookup(ch, fkey);
+	k.ch = ch;
+	k.fkey = fkey;
+	if (app.lay.too_small) {
+		if (k.action == ACT_QUIT)
+			app.quit = true;
+		return;
+	}
+	if (app.overlay_kind != OVERLAY_NONE) {
+		overlay_key(k.action);
+		return;
+	}
+	p = app.panes[app.cur];
+	k.pane_action = keys_lookup_pane(p->keys, ch, fkey);
+	if (p->key != NULL && p->key(&app.ctx, &k))
+		return;
+	switch (k.action) {
+	case ACT_NEXT_PANE:
+		next_pane(1);
+		break;
+	case ACT_PREV_PANE:
+		next_pane(-1);
+		break;
+	case ACT_PANE_0:
+	case ACT_PANE_1:
+	case ACT_PANE_2:
+	case ACT_PANE_3:
+	case ACT_PANE_4: {
+		char digit = (char)('0' + (k.action - ACT_PANE_0 + 0));
+		if (k.action != ACT_PANE_0)
+			digit = (char)('1' + (k.action - ACT_PANE_1));
+		for (int i = 0; i < app.npanes; i++)
+			if (app.panes[i]->digit == digit && pane_available(i))
+				app.switch_to = i;
+		break;
+	}
+	case ACT_ACCOUNT:
+		pane_choose_account(&app.ctx);
+		break;
+	case ACT_RELOAD:
+		reload_all();
+		pane_message(&app.ctx, "%s", _("Reloaded."));
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		app.dirty_tabs = app.dirty_body = app.dirty_status = true;
+		break;
+	case ACT_HELP:
+		app.overlay_kind = OVERLAY_HELP;
+		app.overlay_scroll = 0;
+		app.dirty_overlay = true;
+		break;
+	case ACT_QUIT:
+		app.quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- the harness's dumps ---- */
+
+static bool
+dump_screen(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	wchar_t *line;
+
+	if (f == NULL)
+		return false;
+	line = calloc((size_t)COLS + 1, sizeof *line);
+	for (int y = 0; line != NULL && y < LINES; y++) {
+		char mb[8];
+		int n;
+		mvwinnwstr(curscr, y, 0, line, COLS);
+		n = (int)wcslen(line);
+		while (n > 0 && line[n - 1] == L' ')
+			n--;
+		for (int i = 0; i < n; i++) {
+			mbstate_t ps;
+			memset(&ps, 0, sizeof ps);
+			size_t len = wcrtomb(mb, line[i], &ps);
+			if (len != (size_t)-1)
+				fwrite(mb, 1, len, f);
+			else
+				fputc('?', f);
+		}
+		fputc('\n', f);
+	}
+	free(line);
+	return fclose(f) == 0;
+}
+
+static bool
+dump_model(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	const struct pane_ops *p = app.panes[app.cur];
+	char day[DAY_BUFSZ];
+
+	if (f == NULL)
+		return false;
+	fprintf(f, "frame.size=%dx%d\n", COLS, LINES);
+	fprintf(f, "frame.too_small=%d\n", app.lay.too_small ? 1 : 0);
+	fprintf(f, "frame.pane=%s\n", p->name);
+	fprintf(f, "frame.title=%s\n", _(p->title));
+	fprintf(f, "frame.account=%s\n", app.account_id ? app.account_id : "");
+	fprintf(f, "frame.today=%s\n", day_format(app.ctx.today, day));
+	fprintf(f, "frame.utf8=%d\n", app.ctx.utf8 ? 1 : 0);
+	fprintf(f, "frame.color=%d\n", app.ctx.color ? 1 : 0);
+	fprintf(f, "frame.overlay=%s\n", app.overlay_kind == OVERLAY_HELP ?
+	    "help" : app.overlay_kind == OVERLAY_ACCOUNTS ? "accounts" : "none");
+	fprintf(f, "frame.message=%s\n", app.message);
+	fprintf(f, "frame.generation=%u\n", app.ctx.generation);
+	for (int i = 0; i < app.npanes; i++)
+		if (pane_available(i))
+			fprintf(f, "frame.tab=%s\n", app.panes[i]->name);
+	if (p->model != NULL)
+		p->model(&app.ctx, f);
+	else
+		fprintf(f, "pane=%s\n", p->name);
+	return fclose(f) == 0;
+}
+
+/* ---- start and end ---- */
+
+static bool
+want_color(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (nc != NULL && nc[0] != '\0')
+		return false;
+	return has_colors();
+}
+
+static bool
+start_terminal(struct pt_err *err)
+{
+	const char *nd = getenv("PARTNER_TUI_NO_DISPLAY");
+
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	app.headless = nd != NULL && nd[0] != '\0' && strcmp(nd, "0") != 0;
+	if (app.headless) {
+		const char *term = getenv("TERM");
+		app.null_out = fopen("/dev/null", "w");
+		app.null_in = fopen("/dev/null", "r");
+		if (app.null_out == NULL || app.null_in == NULL) {
+			err_set(err, PT_EXIT_DB, "cannot open /dev/null");
+			return false;
+		}
+		app.screen = newterm(term && *term ? term : "xterm",
+		    app.null_out, app.null_in);
+		if (app.screen == NULL) {
+			err_set(err, PT_EXIT_USAGE, "headless mode: unknown "
+			    "terminal type '%s'", term ? term : "");
+			return false;
+		}
+		set_term(app.screen);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			err_set(err, PT_EXIT_USAGE, "the dashboard needs a "
+			    "terminal: run a command instead (see "
+			    "partner-tui --help)");
+			return false;
+		}
+		if (initscr() == NULL) {
+			err_set(err, PT_EXIT_USAGE, "cannot start the terminal "
+			    "(TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+			return false;
+		}
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	leaveok(stdscr, TRUE);
+	curs_set(0);
+	wtimeout(stdscr, INPUT_TIMEOUT_MS);
+	app.ctx.color = want_color();
+	if (app.ctx.color) {
+		start_color();
+		use_default_colors();
+	}
+	draw_init_roles(app.ctx.color);
+	/* stdscr is read from but not drawn on: flush it once so the first
+	 * get_wch does not paint a blank stdscr over the panes. */
+	wnoutrefresh(stdscr);
+	return true;
+}
+
+static void
+stop_terminal(void)
+{
+	free_windows();
+	endwin();
+	if (app.screen != NULL) {
+		delscreen(app.screen);
+		app.screen = NULL;
+	}
+	if (app.null_in)
+		fclose(app.null_in);
+	if (app.null_out)
+		fclose(app.null_out);
+	app.null_in = app.null_out = NULL;
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal wakes get_wch at once. */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static bool
+codeset_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+}
+
+static bool
+locale_is_zh(void)
+{
+	const char *l = setlocale(LC_MESSAGES, NULL);
+	const char *lang = getenv("LANGUAGE");
+
+	if (lang != NULL && strncmp(lang, "zh", 2) == 0 && l != NULL &&
+	    strcmp(l, "C") != 0 && strcmp(l, "POSIX") != 0)
+		return true;
+	return l != NULL && strncmp(l, "zh", 2) == 0;
+}
+
+/* One step of the script, taken when the loop is idle. */
+static void
+script_step(struct pt_err *err)
+{
+	struct script_step st;
+
+	script_next(app.script, &st);
+	switch (st.kind) {
+	case SCRIPT_END:
+		app.script_done = true;
+		if (app.headless)
+			app.quit = true;
+		break;
+	case SCRIPT_KEY:
+		handle_key(st.ch, st.fkey);
+		break;
+	case SCRIPT_SCREEN:
+		if (!dump_screen(st.arg))
+			pane_error(&app.ctx, "script: cannot write %s", st.arg);
+		break;
+	case SCRIPT_MODEL:
+		if (!dump_model(st.arg))
+			pane_error(&app.ctx, "script: cannot write %s", st.arg);
+		break;
+	case SCRIPT_RESIZE:
+		resizeterm(st.rows, st.cols);
+		relayout();
+		break;
+	case SCRIPT_RELOAD_WAIT: {
+		long long end = now_ms() + st.ms;
+		while (now_ms() < end && !db_changed_elsewhere(app.ctx.db)) {
+			struct timespec ts = { 0, 20 * 1000000L };
+			nanosleep(&ts, NULL);
+		}
+		reload_all();
+		break;
+	}
+	case SCRIPT_QUIT:
+		app.quit = true;
+		break;
+	case SCRIPT_ERROR:
+		err_set(err, PT_EXIT_USAGE, "%s", st.arg);
+		app.quit = true;
+		break;
+	}
+}
+
+int
+tui_run(const struct tui_opts *opts, struct pt_err *err)
+{
+	const char *script_path = getenv("PARTNER_TUI_SCRIPT");
+	long long last_poll;
+	int storm = 0, rc = PT_EXIT_OK;
+
+	memset(&app, 0, sizeof app);
+	app.switch_to = -1;
+	for (int i = 0; pane_table[i] != NULL && i < MAX_PANES; i++)
+		app.panes[app.npanes++] = pane_table[i];
+	app.ctx.db = db_open(opts->db_path, DB_OPEN_CREATE, err);
+	if (app.ctx.db == NULL)
+		return err->code ? err->code : PT_EXIT_DB;
+	if (script_path != NULL && script_path[0] != '\0') {
+		app.script = script_open(script_path, err);
+		if (app.script == NULL) {
+			db_close(app.ctx.db);
+			return err->code;
+		}
+	}
+	app.ctx.utf8 = codeset_is_utf8();
+	app.ctx.zh = locale_is_zh();
+	app.ctx.today = clock_today();
+	draw_set_utf8(app.ctx.utf8);
+	if (!start_terminal(err)) {
+		stop_terminal();
+		script_close(app.script);
+		db_close(app.ctx.db);
+		return err->code;
+	}
+	install_signals();
+
+	load_accounts();
+	for (int i = 0; i < app.npanes; i++)
+		if (app.panes[i]->init != NULL)
+			app.panes[i]->init(&app.ctx);
+	/* The first tab shown: the overview when it has something to show. */
+	app.cur = 0;
+	while (app.cur < app.npanes - 1 && !pane_available(app.cur))
+		app.cur++;
+	app.ctx.generation = 1;
+	if (app.panes[app.cur]->reload != NULL)
+		app.panes[app.cur]->reload(&app.ctx);
+	app.seen_gen[app.cur] = app.ctx.generation;
+	if (app.panes[app.cur]->enter != NULL)
+		app.panes[app.cur]->enter(&app.ctx);
+	relayout();
+	last_poll = now_ms();
+
+	while (!app.quit) {
+		wint_t ch;
+		int r;
+		long long t0;
+
+		if (got_signal)
+			break;
+		if (app.switch_to >= 0)
+			do_switch();
+		render();
+		if (now_ms() - last_poll >= POLL_INTERVAL_MS) {
+			last_poll = now_ms();
+			if (db_changed_elsewhere(app.ctx.db)) {
+				reload_all();
+				continue;
+			}
+		}
+		if (app.script != NULL && !app.script_done) {
+			script_step(err);
+			continue;
+		}
+		t0 = now_ms();
+		r = wget_wch(stdscr, &ch);
+		if (r == ERR) {
+			/* A timeout takes INPUT_TIMEOUT_MS; failing at once,
+			 * again and again, means the terminal is gone. */
+			if (!got_signal && now_ms() - t0 < INPUT_TIMEOUT_MS / 4) {
+				if (++storm >= ERR_STORM) {
+					rc = PT_EXIT_DB;
+					err_set(err, PT_EXIT_DB, "the terminal "
+					    "went away (input error): %s",
+					    strerror(errno));
+					break;
+				}
+			} else
+				storm = 0;
+			continue;
+		}
+		storm = 0;
+		handle_key(ch, r == KEY_CODE_YES);
+	}
+
+	/* q, SIGHUP, SIGTERM or a lost terminal: every pane saves what must
+	 * survive, then the terminal is given back as it was. */
+	for (int i = 0; i < app.npanes; i++)
+		if (app.panes[i]->save != NULL)
+			app.panes[i]->save(&app.ctx);
+	for (int i = 0; i < app.npanes; i++)
+		if (app.panes[i]->fini != NULL)
+			app.panes[i]->fini(&app.ctx);
+	stop_terminal();
+	script_close(app.script);
+	series_accounts_free(&app.accounts);
+	db_close(app.ctx.db);
+	free(app.account_id);
+	free(app.account_name);
+	if (err->code != 0 && rc == PT_EXIT_OK)
+		rc = err->code;
+	return rc;
+}

@@ -1,0 +1,141 @@
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "tui/fmt.h"
+
+static char *
+group(char *buf, size_t size, long long n)
+{
+	char digits[32];
+	unsigned long long m = n < 0 ? 0ULL - (unsigned long long)n :
+	    (unsigned long long)n;
+	size_t len, o = 0;
+
+	snprintf(digits, sizeof digits, "%llu", m);
+	len = strlen(digits);
+	if (n < 0 && o + 1 < size)
+		buf[o++] = '-';
+	for (size_t i = 0; i < len && o + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+char *
+fmt_value(char *buf, size_t size, enum series_unit unit, double v)
+{
+	char m[MONEY_BUFSZ];
+
+	switch (unit) {
+	case SERIES_UNIT_FEN:
+		snprintf(buf, size, "%s", money_format(money_round(v), m));
+		break;
+	case SERIES_UNIT_COUNT:
+		group(buf, size, llround(v));
+		break;
+	case SERIES_UNIT_RATIO:
+		snprintf(buf, size, "%.2f%%", v * 100.0);
+		break;
+	case SERIES_UNIT_INDEX:
+		snprintf(buf, size, "%.2f", v);
+		break;
+	}
+	return buf;
+}
+
+/* A short number: 3 significant figures with a unit word. */
+static void
+compact(char *buf, size_t size, double v, bool zh)
+{
+	double a = fabs(v);
+	const char *unit = "";
+	double d = 1;
+
+	if (zh) {
+		if (a >= 1e8) {
+			d = 1e8;
+			unit = "亿";
+		} else if (a >= 1e4) {
+			d = 1e4;
+			unit = "万";
+		}
+	} else {
+		if (a >= 1e9) {
+			d = 1e9;
+			unit = "B";
+		} else if (a >= 1e6) {
+			d = 1e6;
+			unit = "M";
+		} else if (a >= 1e3) {
+			d = 1e3;
+			unit = "k";
+		}
+	}
+	v /= d;
+	a = fabs(v);
+	if (a == 0 || (a >= 100 && unit[0] != '\0') || a >= 1000)
+		snprintf(buf, size, "%.0f%s", v, unit);
+	else if (a >= 10)
+		snprintf(buf, size, "%.3g%s", v, unit);
+	else
+		snprintf(buf, size, "%.3g%s", v, unit);
+}
+
+char *
+fmt_axis(char *buf, size_t size, enum series_unit unit, double v, bool zh)
+{
+	char n[FMT_BUFSZ];
+
+	switch (unit) {
+	case SERIES_UNIT_FEN:
+		compact(n, sizeof n, v / 100.0, zh);
+		snprintf(buf, size, "%s¥%s", v < 0 ? "-" : "",
+		    n[0] == '-' ? n + 1 : n);
+		break;
+	case SERIES_UNIT_COUNT:
+		compact(buf, size, v, zh);
+		break;
+	case SERIES_UNIT_RATIO:
+		snprintf(buf, size, "%.3g%%", v * 100.0);
+		break;
+	case SERIES_UNIT_INDEX:
+		snprintf(buf, size, "%.3g", v);
+		break;
+	}
+	return buf;
+}
+
+char *
+fmt_change(char *buf, size_t size, enum series_unit unit, bool has_cur,
+    double cur, bool has_prev, double prev, int *dir)
+{
+	double diff;
+
+	if (dir != NULL)
+		*dir = 0;
+	buf[0] = '\0';
+	if (!has_cur || !has_prev)
+		return buf;
+	diff = cur - prev;
+	if (fabs(diff) < 1e-12) {
+		snprintf(buf, size, "=");
+		return buf;
+	}
+	if (dir != NULL)
+		*dir = diff > 0 ? 1 : -1;
+	if (prev != 0) {
+		snprintf(buf, size, "%+.1f%%", diff / fabs(prev) * 100.0);
+	} else {
+		char v[FMT_BUFSZ];
+		fmt_value(v, sizeof v, unit, fabs(diff));
+		snprintf(buf, size, "%c%s", diff > 0 ? '+' : '-', v);
+	}
+	return buf;
+}

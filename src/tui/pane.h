@@ -1,0 +1,125 @@
+/*
+ * The pane API: what the frame (app.c) offers a pane and what a pane
+ * offers the frame. One file per pane fills a `const struct pane_ops`
+ * with designated initialisers; panes.c lists them in tab order.
+ *
+ * Adding or replacing a pane (Diagnosis, Eligibility, Appeals, the
+ * accounts overview): replace the placeholder src/tui/pane_NAME.c, keep
+ * the symbol name (pane_diagnosis, pane_eligibility, pane_appeals,
+ * pane_overview), and add any further source files of yours to your own
+ * make fragment. The frame needs no change.
+ *
+ * Life of a pane:
+ *   init    once, at start, before the first draw (optional)
+ *   enter   it becomes the visible pane (optional)
+ *   reload  its data may have changed: another process committed (polled
+ *           with PRAGMA data_version about twice a second), the user
+ *           pressed `r`, or the account changed. Keep the cursor where it
+ *           was when the thing under it still exists (optional)
+ *   draw    fill `win` (the whole body between the tab bar and the status
+ *           line; getmaxyx() gives its size, at least 80x22). Called
+ *           only after pane_dirty(); erase what you redraw, but never
+ *           clear() the screen. The frame flushes with one doupdate().
+ *   key     one key; return true when used. The pane sees every key
+ *           first, so a text field can take `q`, digits and Tab; what it
+ *           returns false for goes to the frame's global keys.
+ *   leave   another pane becomes visible (optional)
+ *   save    the program is about to end (q, SIGHUP, SIGTERM, a lost
+ *           terminal): write what must not be lost, e.g. a draft. Runs in
+ *           the main loop, never in a signal handler (optional)
+ *   fini    at exit, free everything (optional)
+ *   model   the test harness's semantic dump: "key=value" lines (UTF-8,
+ *           one value per line, no newline inside a value) describing
+ *           what the pane shows. Always write "pane=NAME" first.
+ *   show_work  asked to focus one work (Diagnosis's `t` opens a work in
+ *           Trends through pane_show_work()). Optional.
+ *
+ * Drawing helpers that measure by display width and sanitise text from
+ * the database are in draw.h; the chart and sparkline in chart.h.
+ * All data comes from src/core (no SQL here).
+ */
+#ifndef PT_TUI_PANE_H
+#define PT_TUI_PANE_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/day.h"
+#include "core/db.h"
+#include "tui/keys.h"
+
+/* What a pane can see of the frame. The frame owns every field; panes
+ * read them and change state only through the functions below. */
+struct pane_ctx {
+	struct db *db;
+	const char *account_id;	/* the chosen account, NULL when none */
+	const char *account_name;
+	day_t today;		/* clock_today(): --today / PARTNER_TUI_TODAY */
+	bool utf8;		/* the locale's codeset is UTF-8 (Braille, …) */
+	bool color;		/* colours are on (terminal has them, no NO_COLOR) */
+	bool zh;		/* Chinese interface (units in 万/亿) */
+	unsigned generation;	/* bumped at every reload of data */
+};
+
+/* A key as the pane receives it. `action` is what the global key table
+ * (keys.h) maps it to, ACT_NONE when nothing; `pane_action` is the id
+ * from the pane's own `keys` table, 0 when none. `ch` is the raw
+ * character (fkey false) or KEY_* code (fkey true). */
+struct pane_key {
+	enum key_action action;
+	int pane_action;
+	wint_t ch;
+	bool fkey;
+};
+
+struct pane_ops {
+	const char *name;	/* "trends": for scripts, models and switching */
+	const char *title;	/* N_("Trends"): the tab; translated by the frame */
+	const char *heading;	/* N_("Indicator trends"): optional, longer */
+	char digit;		/* '1'..'9' switches to it; '0' the overview */
+	/* Keys of this pane only, for `?` help, the status line and the man
+	 * page; terminated by an entry with help == NULL. */
+	const struct key_binding *keys;
+	/* NULL means always shown. The overview shows only when the
+	 * database holds several accounts. */
+	bool (*available)(struct pane_ctx *ctx);
+	void (*init)(struct pane_ctx *ctx);
+	void (*enter)(struct pane_ctx *ctx);
+	void (*leave)(struct pane_ctx *ctx);
+	void (*reload)(struct pane_ctx *ctx);
+	void (*resize)(struct pane_ctx *ctx, int rows, int cols);
+	void (*draw)(struct pane_ctx *ctx, WINDOW *win);
+	bool (*key)(struct pane_ctx *ctx, const struct pane_key *key);
+	void (*save)(struct pane_ctx *ctx);
+	void (*fini)(struct pane_ctx *ctx);
+	void (*model)(struct pane_ctx *ctx, FILE *out);
+	void (*show_work)(struct pane_ctx *ctx, const char *work_id);
+};
+
+/* The panes in tab order, NULL-terminated (panes.c). */
+extern const struct pane_ops *const pane_table[];
+
+/* Frame services for panes. */
+
+/* The pane's body needs drawing again. */
+void pane_dirty(struct pane_ctx *ctx);
+/* Shows a message in the status line until the next key. */
+void pane_message(struct pane_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Same, marked as an error (bold, and "!" before it). */
+void pane_error(struct pane_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Makes the pane called name the visible one (after this key). */
+bool pane_switch(struct pane_ctx *ctx, const char *name);
+/* Switches to pane `name` and asks it to focus work_id. */
+bool pane_show_work(struct pane_ctx *ctx, const char *name,
+    const char *work_id);
+/* Chooses the current account (e.g. from the overview); every pane gets
+ * reload(). */
+void pane_set_account(struct pane_ctx *ctx, const char *account_id);
+/* Asks for the account picker (or the overview when it is available). */
+void pane_choose_account(struct pane_ctx *ctx);
+
+#endif

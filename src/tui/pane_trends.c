@@ -1,0 +1,800 @@
+/*
+ * Trends (指标趋势): one metric of the account, or of one work, as a line
+ * chart over a window of days with the previous window dashed behind it
+ * and markers on days with events; a cursor day whose every metric is
+ * listed with its change against the day before and the same weekday a
+ * week before.
+ *
+ * Cursor moves only redraw; the series is read again only when the
+ * window moves, changes length, or the data changes.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/engine.h"
+#include "core/money.h"
+#include "core/series.h"
+#include "i18n.h"
+#include "tui/chart.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+#include "tui/pane.h"
+
+enum {
+	TR_SHORTER = 1,
+	TR_LONGER,
+	TR_ACCOUNT,
+};
+
+static const struct key_binding trends_keys[] = {
+	{ 0, false, "Left/Right", N_("Cursor a day earlier / later"), 0 },
+	{ 0, false, "PgUp/PgDn", N_("Cursor a week earlier / later"), 0 },
+	{ 0, false, "Up/Down", N_("Previous / next metric"), 0 },
+	{ '[', false, "[", N_("Shorter window (7/30/90/180 days/all)"), TR_SHORTER },
+	{ ']', false, "]", N_("Longer window"), TR_LONGER },
+	{ 'w', false, "w", N_("Whole account again (after a work)"), TR_ACCOUNT },
+	{ 0, false, NULL, NULL, 0 },
+};
+
+static const int windows[] = { 7, 30, 90, 180, 0 };	/* 0: all */
+#define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
+#define DEFAULT_WINDOW 1
+
+static const char *const metric_titles[SERIES_METRIC_COUNT] = {
+	[SERIES_SETTLED] = N_("Revenue (settled)"),
+	[SERIES_ESTIMATE] = N_("Revenue (model)"),
+	[SERIES_PLAYS] = N_("Profitable plays"),
+	[SERIES_INTERACTIONS] = N_("Interactions"),
+	[SERIES_RATE] = N_("Interaction rate"),
+	[SERIES_USER_VALUE] = N_("User value"),
+	[SERIES_QUALITY] = N_("Quality"),
+	[SERIES_RPM] = N_("Revenue / 1k plays"),
+};
+
+/* Short names for the cursor's table (at most 12 columns). */
+static const char *const metric_short[SERIES_METRIC_COUNT] = {
+	[SERIES_SETTLED] = N_("Settled"),
+	[SERIES_ESTIMATE] = N_("Model est."),
+	[SERIES_PLAYS] = N_("Prof. plays"),
+	[SERIES_INTERACTIONS] = N_("Interactions"),
+	[SERIES_RATE] = N_("Inter. rate"),
+	[SERIES_USER_VALUE] = N_("User value"),
+	[SERIES_QUALITY] = N_("Quality"),
+	[SERIES_RPM] = N_("Rev/1k plays"),
+};
+
+static struct trends {
+	char *account_id;	/* the account the state is for */
+	char *work_id;		/* NULL: the whole account */
+	char *work_title;
+	int metric;
+	int window;		/* index in windows[] */
+	day_t end;		/* last day of the window; DAY_NONE: latest */
+	day_t cursor;
+	day_t span_first, span_last;
+	day_t from, to;		/* the window shown */
+	day_t prev_from;	/* the previous window starts here */
+	struct series s;	/* prev_from .. to */
+	struct series_events events;
+	bool has_attr;		/* the engine's split of the change */
+	struct attribution attr;
+	char attr_error[1024];
+	char error[1024 + 64];
+	/* arrays for the chart, sized to the window */
+	double *cur_v, *prev_v;
+	bool *cur_has, *prev_has;
+	size_t cap;
+} t = { .window = DEFAULT_WINDOW, .end = DAY_NONE, .cursor = DAY_NONE };
+
+static int
+window_len(void)
+{
+	if (windows[t.window] > 0)
+		return windows[t.window];
+	if (t.span_first == DAY_NONE)
+		return 30;
+	return (int)(t.to - t.span_first + 1) > 1 ?
+	    (int)(t.to - t.span_first + 1) : 1;
+}
+
+static day_t
+latest_day(struct pane_ctx *ctx)
+{
+	if (t.span_last != DAY_NONE && t.span_last < ctx->today)
+		return t.span_last;
+	return ctx->today;
+}
+
+static void
+set_str(char **dst, const char *s)
+{
+	char *c = s ? strdup(s) : NULL;
+
+	free(*dst);
+	*dst = c;
+}
+
+static bool
+ensure_arrays(size_t n)
+{
+	if (n <= t.cap)
+		return true;
+	double *a = realloc(t.cur_v, n * sizeof *a);
+	if (a == NULL)
+		return false;
+	t.cur_v = a;
+	a = realloc(t.prev_v, n * sizeof *a);
+	if (a == NULL)
+		return false;
+	t.prev_v = a;
+	bool *b = realloc(t.cur_has, n * sizeof *b);
+	if (b == NULL)
+		return false;
+	t.cur_has = b;
+	b = realloc(t.prev_has, n * sizeof *b);
+	if (b == NULL)
+		return false;
+	t.prev_has = b;
+	t.cap = n;
+	return true;
+}
+
+/* Reads the series for the window ending at t.end (or the latest day),
+ * keeping the cursor inside it. */
+static void
+load(struct pane_ctx *ctx)
+{
+	struct series_scope scope = { ctx->account_id, t.work_id };
+	struct pt_err err = { 0 };
+	day_t latest;
+	int len;
+
+	t.error[0] = '\0';
+	series_free(&t.s);
+	series_events_free(&t.events);
+	t.span_first = t.span_last = DAY_NONE;
+	if (ctx->account_id == NULL) {
+		t.from = t.to = t.prev_from = ctx->today;
+		return;
+	}
+	if (!series_span(ctx->db, &scope, &t.span_first, &t.span_last, &err) &&
+	    err.code != 0)
+		snprintf(t.error, sizeof t.error, "%s", err.msg);
+	latest = latest_day(ctx);
+	t.to = t.end == DAY_NONE || t.end > latest ? latest : t.end;
+	len = windows[t.window];
+	if (len == 0)
+		len = t.span_first != DAY_NONE && t.span_first <= t.to ?
+		    (int)(t.to - t.span_first + 1) : 30;
+	t.from = t.to - len + 1;
+	t.prev_from = windows[t.window] == 0 ? t.from : t.from - len;
+	if (t.cursor == DAY_NONE || t.cursor > t.to)
+		t.cursor = t.to;
+	if (t.cursor < t.from)
+		t.cursor = t.from;
+	if (!series_load(ctx->db, &scope, t.prev_from, t.to, &t.s, &err) ||
+	    !series_events(ctx->db, &scope, t.from, t.to, &t.events, &err))
+		snprintf(t.error, sizeof t.error, "%s", err.msg);
+	ensure_arrays((size_t)len);
+	/* The engine splits the change from the previous window exactly
+	 * (LMDI); "all days" has no previous window. */
+	t.has_attr = false;
+	t.attr_error[0] = '\0';
+	if (windows[t.window] != 0 && t.span_first != DAY_NONE) {
+		struct pt_err aerr = { 0 };
+		t.has_attr = engine_attribute(ctx->db, t.work_id ? NULL :
+		    ctx->account_id, t.work_id, t.from, t.to, t.prev_from,
+		    t.from - 1, &t.attr, &aerr);
+		if (!t.has_attr)
+			snprintf(t.attr_error, sizeof t.attr_error, "%s", aerr.msg);
+	}
+}
+
+static void
+trends_reload(struct pane_ctx *ctx)
+{
+	/* Another account: start again from its latest day. */
+	if (ctx->account_id == NULL || t.account_id == NULL ||
+	    strcmp(ctx->account_id, t.account_id) != 0) {
+		set_str(&t.account_id, ctx->account_id);
+		set_str(&t.work_id, NULL);
+		set_str(&t.work_title, NULL);
+		t.end = t.cursor = DAY_NONE;
+	}
+	load(ctx);
+	pane_dirty(ctx);
+}
+
+static void
+trends_show_work(struct pane_ctx *ctx, const char *work_id)
+{
+	char *title = NULL, *account = NULL;
+	struct pt_err err = { 0 };
+
+	if (!series_work_info(ctx->db, work_id, &title, &account, &err)) {
+		pane_error(ctx, _("No work %s in this database."), work_id);
+		return;
+	}
+	if (ctx->account_id == NULL || strcmp(account, ctx->account_id) != 0)
+		pane_set_account(ctx, account);
+	set_str(&t.account_id, ctx->account_id);
+	set_str(&t.work_id, work_id);
+	free(t.work_title);
+	t.work_title = title;
+	free(account);
+	t.end = t.cursor = DAY_NONE;
+	load(ctx);
+	pane_dirty(ctx);
+}
+
+/* Moves the cursor by delta days; past an edge the window follows. */
+static void
+move_cursor(struct pane_ctx *ctx, int delta)
+{
+	day_t latest = latest_day(ctx), c = t.cursor + delta;
+	day_t first = t.span_first != DAY_NONE ? t.span_first : t.from;
+	int len = window_len();
+
+	if (c > latest)
+		c = latest;
+	if (c < first && windows[t.window] != 0)
+		c = first < t.from ? first : t.from;
+	if (c < t.from && windows[t.window] == 0)
+		c = t.from;
+	t.cursor = c;
+	if (c > t.to || c < t.from) {
+		t.end = c > t.to ? c : c + len - 1;
+		load(ctx);
+	}
+	pane_dirty(ctx);
+}
+
+static bool
+trends_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	switch (k->pane_action) {
+	case TR_SHORTER:
+	case TR_LONGER:
+		t.window += k->pane_action == TR_LONGER ? 1 : -1;
+		if (t.window < 0)
+			t.window = 0;
+		if (t.window >= NWINDOWS)
+			t.window = NWINDOWS - 1;
+		load(ctx);
+		pane_dirty(ctx);
+		return true;
+	case TR_ACCOUNT:
+		if (t.work_id == NULL)
+			return true;
+		set_str(&t.work_id, NULL);
+		set_str(&t.work_title, NULL);
+		load(ctx);
+		pane_dirty(ctx);
+		return true;
+	default:
+		break;
+	}
+	switch (k->action) {
+	case ACT_LEFT:
+		move_cursor(ctx, -1);
+		return true;
+	case ACT_RIGHT:
+		move_cursor(ctx, 1);
+		return true;
+	case ACT_PAGE_UP:
+		move_cursor(ctx, -7);
+		return true;
+	case ACT_PAGE_DOWN:
+		move_cursor(ctx, 7);
+		return true;
+	case ACT_HOME:
+		t.cursor = t.from;
+		pane_dirty(ctx);
+		return true;
+	case ACT_END:
+		t.cursor = t.to;
+		pane_dirty(ctx);
+		return true;
+	case ACT_UP:
+		t.metric = (t.metric + SERIES_METRIC_COUNT - 1) %
+		    SERIES_METRIC_COUNT;
+		pane_dirty(ctx);
+		return true;
+	case ACT_DOWN:
+		t.metric = (t.metric + 1) % SERIES_METRIC_COUNT;
+		pane_dirty(ctx);
+		return true;
+	case ACT_BACK:
+		if (t.work_id == NULL)
+			return false;
+		set_str(&t.work_id, NULL);
+		set_str(&t.work_title, NULL);
+		load(ctx);
+		pane_dirty(ctx);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- drawing ---- */
+
+static const struct series_day *
+day_at(day_t d)
+{
+	return series_at(&t.s, d);
+}
+
+static bool
+value_at(day_t d, int m, double *v)
+{
+	const struct series_day *sd = day_at(d);
+
+	if (sd == NULL || !sd->has[m])
+		return false;
+	*v = sd->v[m];
+	return true;
+}
+
+static const char *
+weekday_name(day_t d)
+{
+	static const char *const names[7] = {
+		N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
+		N_("Sat"), N_("Sun"),
+	};
+
+	return _(names[day_weekday(d)]);
+}
+
+static void
+window_label(char *buf, size_t size)
+{
+	if (windows[t.window] == 0)
+		snprintf(buf, size, "%s", _("all days"));
+	else
+		snprintf(buf, size, _("%d days"), windows[t.window]);
+}
+
+static void
+draw_heading(struct pane_ctx *ctx, WINDOW *w, int cols)
+{
+	char line[1024], right[256], a[DAY_BUFSZ], b[DAY_BUFSZ], win[64];
+	const char *sep = draw_glyph_sep();
+	int rw;
+
+	window_label(win, sizeof win);
+	snprintf(right, sizeof right, "%s: %s %s %s", win, day_format(t.from, a),
+	    draw_utf8() ? "–" : "-", day_format(t.to, b));
+	rw = draw_text_right(w, 0, 0, cols, right, draw_attr(DRAW_TITLE));
+	if (t.work_id != NULL)
+		snprintf(line, sizeof line, "%s%s%s%s%s %s", _("Indicator trends"),
+		    sep, _(metric_titles[t.metric]), sep, _("Work:"),
+		    t.work_title ? t.work_title : t.work_id);
+	else
+		snprintf(line, sizeof line, "%s%s%s%s%s", _("Indicator trends"), sep,
+		    _(metric_titles[t.metric]), sep,
+		    ctx->account_name ? ctx->account_name : "");
+	draw_text(w, 0, 0, cols - rw - 2, line, draw_attr(DRAW_TITLE), false);
+}
+
+static void
+draw_legend(WINDOW *w, int y, int cols)
+{
+	char line[512], win[64];
+	bool seen[SERIES_EVENT_KIND_COUNT] = { false };
+	int x;
+
+	window_label(win, sizeof win);
+	snprintf(line, sizeof line, "%s %s", draw_utf8() ? "──" : "**",
+	    _("this period"));
+	x = draw_text(w, y, 0, cols, line, draw_attr(DRAW_SERIES), false);
+	if (windows[t.window] != 0) {
+		snprintf(line, sizeof line, "  %s %s", draw_utf8() ? "┄┄" : "..",
+		    _("previous period"));
+		x += draw_text(w, y, x, cols - x, line, draw_attr(DRAW_PREVIOUS),
+		    false);
+	}
+	for (size_t i = 0; i < t.events.n; i++)
+		seen[t.events.items[i].kind] = true;
+	static const char *const names[SERIES_EVENT_KIND_COUNT] = {
+		[SERIES_EVENT_VIOLATION] = N_("violation"),
+		[SERIES_EVENT_OVERTURNED] = N_("overturned"),
+		[SERIES_EVENT_APPEAL] = N_("appeal"),
+		[SERIES_EVENT_APPLICATION] = N_("application result"),
+		[SERIES_EVENT_PUBLISHED] = N_("published"),
+	};
+	for (int k = 0; k < SERIES_EVENT_KIND_COUNT && x < cols; k++) {
+		if (!seen[k])
+			continue;
+		snprintf(line, sizeof line, "  %c %s",
+		    series_event_letter((enum series_event_kind)k), _(names[k]));
+		x += draw_text(w, y, x, cols - x, line, draw_attr(DRAW_MARKER),
+		    false);
+	}
+}
+
+/* The chart with its y axis, markers and date row: rows y..y+h-1. */
+static void
+draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
+{
+	int plot_h = h - 2, len = (int)(t.to - t.from + 1);
+	enum series_unit unit = series_metric_unit(t.metric);
+	double lo = 0, hi = 0, min, max, step;
+	bool any = false, prev = windows[t.window] != 0;
+	struct chart_spec spec;
+	struct chart_cell *cells;
+	char label[FMT_BUFSZ], a[DAY_BUFSZ];
+	int yw = 0, plot_w, cursor_col;
+
+	if (plot_h < 2 || len < 1 || !ensure_arrays((size_t)len))
+		return;
+	for (int i = 0; i < len; i++) {
+		t.cur_has[i] = value_at(t.from + i, t.metric, &t.cur_v[i]);
+		t.prev_has[i] = prev && value_at(t.from + i - len, t.metric,
+		    &t.prev_v[i]);
+		for (int p = 0; p < 2; p++) {
+			bool h2 = p ? t.prev_has[i] : t.cur_has[i];
+			double v = p ? t.prev_v[i] : t.cur_v[i];
+			if (!h2)
+				continue;
+			if (!any || v < lo)
+				lo = v;
+			if (!any || v > hi)
+				hi = v;
+			any = true;
+		}
+	}
+	chart_nice_range(lo, hi, plot_h / 3 > 1 ? plot_h / 3 : 1,
+	    unit == SERIES_UNIT_FEN || unit == SERIES_UNIT_COUNT, &min, &max,
+	    &step);
+	/* The y axis is as wide as its widest label. */
+	for (double v = min; v <= max + step / 2; v += step) {
+		int lw = (int)strlen(fmt_axis(label, sizeof label, unit, v, ctx->zh));
+		lw = draw_width(label);
+		if (lw > yw)
+			yw = lw;
+	}
+	plot_w = cols - yw - 1;
+	if (plot_w < 10)
+		return;
+	memset(&spec, 0, sizeof spec);
+	spec.rows = plot_h;
+	spec.cols = plot_w;
+	spec.n = (size_t)len;
+	spec.cur.v = t.cur_v;
+	spec.cur.has = t.cur_has;
+	if (prev) {
+		spec.prev.v = t.prev_v;
+		spec.prev.has = t.prev_has;
+	}
+	spec.ymin = min;
+	spec.ymax = max;
+	spec.braille = ctx->utf8;
+	cells = calloc((size_t)plot_h * (size_t)plot_w, sizeof *cells);
+	if (cells == NULL)
+		return;
+	chart_raster(&spec, cells);
+	cursor_col = chart_col_of(&spec, (size_t)(t.cursor - t.from));
+	chart_draw(w, y, yw + 1, &spec, cells, cursor_col);
+	free(cells);
+
+	/* Axis labels on the rows their values fall on. */
+	int dy = spec.braille ? 4 : 1;
+	for (double v = min; v <= max + step / 2; v += step) {
+		double f = (max - v) / (max - min);
+		int row = (int)lround(f * (plot_h * dy - 1)) / dy;
+		fmt_axis(label, sizeof label, unit, v, ctx->zh);
+		draw_text_right(w, y + row, 0, yw, label, draw_attr(DRAW_DIM));
+		mvwaddstr(w, y + row, yw, draw_utf8() ? "┤" : "+");
+	}
+	for (int r = 0; r < plot_h; r++) {
+		chtype c = (chtype)mvwinch(w, y + r, yw) & A_CHARTEXT;
+		if (c == ' ')
+			mvwaddstr(w, y + r, yw, draw_utf8() ? "│" : "|");
+	}
+
+	/* Markers row: a letter on each day with an event. */
+	int my = y + plot_h;
+	mvwaddstr(w, my, yw, draw_utf8() ? "└" : "+");
+	for (int c = 0; c < plot_w; c++)
+		mvwaddstr(w, my, yw + 1 + c, draw_utf8() ? "─" : "-");
+	for (size_t i = 0; i < t.events.n; i++) {
+		const struct series_event *e = &t.events.items[i];
+		if (e->day < t.from || e->day > t.to)
+			continue;
+		int c = chart_col_of(&spec, (size_t)(e->day - t.from));
+		char m[2] = { series_event_letter(e->kind), 0 };
+		draw_text(w, my, yw + 1 + c, 1, m, draw_attr(DRAW_MARKER), false);
+	}
+	if (draw_utf8())
+		draw_text(w, my, yw + 1 + cursor_col, 1, "┴",
+		    draw_attr(DRAW_CURSOR), false);
+	else
+		draw_text(w, my, yw + 1 + cursor_col, 1, "^",
+		    draw_attr(DRAW_CURSOR), false);
+
+	/* Dates: the cursor's, and the first and last where they do not
+	 * collide with it. */
+	int dyr = y + plot_h + 1, left = yw + 1;
+	int cx = left + cursor_col - 5;
+	if (cx < left)
+		cx = left;
+	if (cx > cols - 10)
+		cx = cols - 10;
+	if (cx > left + 10)
+		draw_text(w, dyr, left, 10, day_format(t.from, a),
+		    draw_attr(DRAW_DIM), false);
+	if (cx + 10 < cols - 10)
+		draw_text(w, dyr, cols - 10, 10, day_format(t.to, a),
+		    draw_attr(DRAW_DIM), false);
+	draw_text(w, dyr, cx, 10, day_format(t.cursor, a),
+	    draw_attr(DRAW_CURSOR), false);
+}
+
+/* "Revenue -¥23.10 vs previous 30 days: profitable plays -¥15.20,
+ * interaction -¥5.60, …": largest part first, zero parts left out. */
+static void
+attribution_line(char *buf, size_t size)
+{
+	int order[EF_COUNT], n = 0;
+	char m[MONEY_BUFSZ], win[64];
+	size_t len;
+
+	buf[0] = '\0';
+	if (!t.has_attr)
+		return;
+	for (int k = 0; k < EF_COUNT; k++)
+		if (t.attr.part_fen[k] != 0)
+			order[n++] = k;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			fen_t a = t.attr.part_fen[order[j - 1]];
+			fen_t b = t.attr.part_fen[order[j]];
+			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
+				break;
+			int x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	window_label(win, sizeof win);
+	money_format(t.attr.total_change_fen, m);
+	len = (size_t)snprintf(buf, size, _("Revenue %s%s vs previous %s"),
+	    t.attr.total_change_fen > 0 ? "+" : "", m, win);
+	for (int i = 0; i < n && len < size; i++) {
+		fen_t v = t.attr.part_fen[order[i]];
+		money_format(v, m);
+		len += (size_t)snprintf(buf + len, size - len, "%s%s %s%s",
+		    i == 0 ? ": " : ", ", _(engine_factor_label(order[i])),
+		    v > 0 ? "+" : "", m);
+	}
+}
+
+#define DETAIL_COL_W 40
+
+static int
+detail_columns(int cols)
+{
+	int n = cols / DETAIL_COL_W;
+
+	return n < 1 ? 1 : n > 4 ? 4 : n;
+}
+
+static int
+detail_rows(int cols)
+{
+	int n = detail_columns(cols);
+
+	return 1 + (SERIES_METRIC_COUNT + n - 1) / n;
+}
+
+/* The cursor day: every metric, its change against the day before and
+ * against the same weekday a week before. */
+static void
+draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
+{
+	int ncol = detail_columns(cols), per = (SERIES_METRIC_COUNT + ncol - 1) / ncol;
+	int cw = cols / ncol;
+	char line[256], a[DAY_BUFSZ];
+
+	snprintf(line, sizeof line, "%s %s", day_format(t.cursor, a),
+	    weekday_name(t.cursor));
+	for (int c = 0; c < ncol; c++) {
+		int x = c * cw;
+		if (c == 0)
+			draw_text(w, y, x, cw - 26, line, draw_attr(DRAW_TITLE),
+			    false);
+		draw_text_right(w, y, x + cw - 26, 11, _("value"),
+		    draw_attr(DRAW_DIM));
+		draw_text_right(w, y, x + cw - 15, 7, _("1 day"),
+		    draw_attr(DRAW_DIM));
+		draw_text_right(w, y, x + cw - 8, 7, _("1 week"),
+		    draw_attr(DRAW_DIM));
+	}
+	for (int m = 0; m < SERIES_METRIC_COUNT; m++) {
+		int c = m / per, r = m % per;
+		int x = c * cw, yy = y + 1 + r;
+		enum series_unit unit = series_metric_unit(m);
+		double v = 0, d1 = 0, d7 = 0;
+		bool hv = value_at(t.cursor, m, &v);
+		bool h1 = value_at(t.cursor - 1, m, &d1);
+		bool h7 = value_at(t.cursor - 7, m, &d7);
+		char val[FMT_BUFSZ], ch[FMT_BUFSZ];
+		int dir;
+		bool cur = m == t.metric;
+
+		snprintf(line, sizeof line, "%s%s", cur ? "> " : "  ",
+		    _(metric_short[m]));
+		draw_text(w, yy, x, cw - 26, line, cur ? draw_attr(DRAW_TITLE) :
+		    A_NORMAL, false);
+		if (hv)
+			fmt_value(val, sizeof val, unit, v);
+		else
+			snprintf(val, sizeof val, "%s", draw_utf8() ? "—" : "-");
+		draw_text_right(w, yy, x + cw - 26, 11, val, cur ?
+		    draw_attr(DRAW_TITLE) : A_NORMAL);
+		fmt_change(ch, sizeof ch, unit, hv, v, h1, d1, &dir);
+		draw_text_right(w, yy, x + cw - 15, 7, ch, dir > 0 ?
+		    draw_attr(DRAW_UP) : dir < 0 ? draw_attr(DRAW_DOWN) : A_NORMAL);
+		fmt_change(ch, sizeof ch, unit, hv, v, h7, d7, &dir);
+		draw_text_right(w, yy, x + cw - 8, 7, ch, dir > 0 ?
+		    draw_attr(DRAW_UP) : dir < 0 ? draw_attr(DRAW_DOWN) : A_NORMAL);
+	}
+}
+
+static void
+trends_draw(struct pane_ctx *ctx, WINDOW *w)
+{
+	int rows, cols, detail, chart_h;
+
+	getmaxyx(w, rows, cols);
+	draw_heading(ctx, w, cols);
+	if (ctx->account_id == NULL) {
+		draw_text(w, 2, 0, cols, _("No accounts yet: import data with "
+		    "partner-tui import FILE, or try partner-tui --demo."),
+		    A_NORMAL, false);
+		return;
+	}
+	if (t.error[0] != '\0') {
+		draw_text(w, 2, 0, cols, t.error, draw_attr(DRAW_ERROR), false);
+		return;
+	}
+	if (t.span_first == DAY_NONE)
+		draw_text(w, 2, 0, cols, _("No daily figures for this account "
+		    "yet: import them with partner-tui import FILE."),
+		    A_NORMAL, false);
+	draw_legend(w, 1, cols);
+	detail = detail_rows(cols);
+	chart_h = rows - 2 - detail - 1;
+	draw_chart(ctx, w, 2, chart_h, cols);
+	{
+		char line[1024];
+		attribution_line(line, sizeof line);
+		draw_text(w, 2 + chart_h, 0, cols, line[0] ? line : t.attr_error,
+		    line[0] ? A_NORMAL : draw_attr(DRAW_DIM), false);
+	}
+	draw_detail(ctx, w, rows - detail, cols);
+}
+
+/* ---- the harness's model ---- */
+
+/* Whole numbers (fen, counts) exactly; others to 6 significant figures. */
+static void
+put_number(FILE *out, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		fprintf(out, "%.0f", v);
+	else
+		fprintf(out, "%.6g", v);
+}
+
+static void
+put_value(FILE *out, const char *what, int m, day_t d)
+{
+	double v;
+
+	fprintf(out, "%s.%s=", what, series_metric_key(m));
+	if (value_at(d, m, &v))
+		put_number(out, v);
+	fputc('\n', out);
+}
+
+static void
+trends_model(struct pane_ctx *ctx, FILE *out)
+{
+	char a[DAY_BUFSZ], win[64];
+
+	fprintf(out, "pane=trends\n");
+	fprintf(out, "heading=%s\n", _("Indicator trends"));
+	fprintf(out, "scope=%s\n", t.work_id ? "work" : "account");
+	fprintf(out, "account=%s\n", ctx->account_id ? ctx->account_id : "");
+	fprintf(out, "work=%s\n", t.work_id ? t.work_id : "");
+	fprintf(out, "metric=%s\n", series_metric_key(t.metric));
+	fprintf(out, "metric.title=%s\n", _(metric_titles[t.metric]));
+	window_label(win, sizeof win);
+	fprintf(out, "window=%d\n", windows[t.window]);
+	fprintf(out, "window.label=%s\n", win);
+	fprintf(out, "from=%s\n", day_format(t.from, a));
+	fprintf(out, "to=%s\n", day_format(t.to, a));
+	fprintf(out, "cursor=%s\n", day_format(t.cursor, a));
+	fprintf(out, "data.first=%s\n", day_format(t.span_first, a));
+	fprintf(out, "data.last=%s\n", day_format(t.span_last, a));
+	fprintf(out, "error=%s\n", t.error);
+	for (int m = 0; m < SERIES_METRIC_COUNT; m++) {
+		char val[FMT_BUFSZ], ch[FMT_BUFSZ];
+		double v = 0, p = 0;
+		bool hv = value_at(t.cursor, m, &v), hp;
+		put_value(out, "value", m, t.cursor);
+		fprintf(out, "shown.%s=%s\n", series_metric_key(m),
+		    hv ? fmt_value(val, sizeof val, series_metric_unit(m), v) : "");
+		put_value(out, "day_before", m, t.cursor - 1);
+		put_value(out, "week_before", m, t.cursor - 7);
+		hp = value_at(t.cursor - 1, m, &p);
+		fprintf(out, "change_day.%s=%s\n", series_metric_key(m),
+		    fmt_change(ch, sizeof ch, series_metric_unit(m), hv, v, hp, p,
+		    NULL));
+		hp = value_at(t.cursor - 7, m, &p);
+		fprintf(out, "change_week.%s=%s\n", series_metric_key(m),
+		    fmt_change(ch, sizeof ch, series_metric_unit(m), hv, v, hp, p,
+		    NULL));
+	}
+	if (t.has_attr) {
+		char line[1024];
+		fprintf(out, "attribution.total=%lld\n",
+		    (long long)t.attr.total_change_fen);
+		for (int k = 0; k < EF_COUNT; k++)
+			fprintf(out, "attribution.%s=%lld\n", engine_factor_id(k),
+			    (long long)t.attr.part_fen[k]);
+		attribution_line(line, sizeof line);
+		fprintf(out, "attribution.line=%s\n", line);
+	} else
+		fprintf(out, "attribution.error=%s\n", t.attr_error);
+	for (day_t d = t.from; d <= t.to; d++) {
+		double v;
+		if (value_at(d, t.metric, &v)) {
+			fprintf(out, "series.%s=", day_format(d, a));
+			put_number(out, v);
+			fputc('\n', out);
+		}
+	}
+	for (size_t i = 0; i < t.events.n; i++) {
+		char *clean = draw_clean(t.events.items[i].detail);
+		fprintf(out, "event=%s %s %s\n", day_format(t.events.items[i].day, a),
+		    series_event_key(t.events.items[i].kind), clean ? clean : "");
+		free(clean);
+	}
+}
+
+static void
+trends_fini(struct pane_ctx *ctx)
+{
+	series_free(&t.s);
+	series_events_free(&t.events);
+	free(t.account_id);
+	free(t.work_id);
+	free(t.work_title);
+	free(t.cur_v);
+	free(t.prev_v);
+	free(t.cur_has);
+	free(t.prev_has);
+	memset(&t, 0, sizeof t);
+	t.window = DEFAULT_WINDOW;
+	t.end = t.cursor = DAY_NONE;
+}
+
+const struct pane_ops pane_trends = {
+	.name = "trends",
+	.title = N_("Trends"),
+	.heading = N_("Indicator trends"),
+	.digit = '1',
+	.keys = trends_keys,
+	.reload = trends_reload,
+	.draw = trends_draw,
+	.key = trends_key,
+	.fini = trends_fini,
+	.model = trends_model,
+	.show_work = trends_show_work,
+};

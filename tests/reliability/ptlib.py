@@ -1,0 +1,76 @@
+"""Shared by the Python tests: the binary under test, a private temporary
+directory, and running partner-tui with a fixed 'today'."""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+TOP_BUILD = os.environ.get("top_builddir") or os.path.abspath(
+    os.path.join(os.path.dirname(__file__), "..", ".."))
+TOP_SRC = os.environ.get("top_srcdir") or TOP_BUILD
+PT = os.path.join(TOP_BUILD, "src", "partner-tui")
+TODAY = "2026-11-26"
+
+
+class Env:
+    def __init__(self, name):
+        self.dir = tempfile.mkdtemp(prefix="pt-%s-" % name)
+        self.env = dict(os.environ)
+        self.env.update(HOME=os.path.join(self.dir, "home"),
+                        XDG_DATA_HOME=os.path.join(self.dir, "data"),
+                        XDG_CONFIG_HOME=os.path.join(self.dir, "config"),
+                        PARTNER_TUI_TODAY=TODAY,
+                        PARTNER_TUI_DATADIR=os.path.join(TOP_SRC, "share", "partner-tui"))
+        self.env.pop("PARTNER_TUI_DB", None)
+        os.makedirs(self.env["HOME"])
+        self.failures = 0
+        self.checks = 0
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def run(self, *args, stdin=None, check=None):
+        p = subprocess.run([PT] + list(args), env=self.env, input=stdin,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True)
+        if check is not None and p.returncode != check:
+            self.fail("%s exited %d, expected %d: %s" % (
+                " ".join(args), p.returncode, check, p.stderr[:400]))
+        return p
+
+    def popen(self, *args):
+        return subprocess.Popen([PT] + list(args), env=self.env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+
+    def expect(self, cond, what):
+        self.checks += 1
+        if not cond:
+            self.fail(what)
+
+    def fail(self, what):
+        self.failures += 1
+        print("FAIL: " + what, file=sys.stderr)
+
+    def finish(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+        print("%d checks, %d failures" % (self.checks, self.failures))
+        sys.exit(1 if self.failures else 0)
+
+
+def integrity(db):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        con.close()
+
+
+def query(db, sql, args=()):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()

@@ -1,0 +1,517 @@
+#!/usr/bin/env python3
+"""Screen tests of the dashboard frame and the Trends pane, through a
+real pty and the pyte terminal emulator (and tmux where it is needed:
+the alternate screen and the terminal title).
+
+Each check prints "ok" or "FAIL"; the last line is "N passed, M failed".
+"""
+import datetime
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptyterm import Term  # noqa: E402
+
+BUILD = os.environ.get("top_builddir", os.getcwd())
+SRC = os.environ.get("top_srcdir", os.path.join(os.path.dirname(__file__), "..", ".."))
+PT = os.path.join(BUILD, "src", "partner-tui")
+TMP = tempfile.mkdtemp(prefix="pt-screen-")
+TODAY = "2026-11-26"
+BASE_ENV = {
+    "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+    "PARTNER_TUI_TODAY": TODAY, "HOME": TMP, "XDG_DATA_HOME": TMP + "/data",
+    "XDG_CONFIG_HOME": TMP + "/config", "ESCDELAY": "25",
+}
+for var in ("NO_COLOR", "PARTNER_TUI_SCRIPT", "PARTNER_TUI_NO_DISPLAY",
+            "PARTNER_TUI_DB", "PARTNER_TUI_ACCOUNT", "LANGUAGE"):
+    os.environ.pop(var, None)
+
+passed = failed = 0
+
+
+def check(name):
+    def deco(fn):
+        global passed, failed
+        try:
+            fn()
+            print("ok   " + name)
+            passed += 1
+        except Exception:
+            print("FAIL " + name)
+            traceback.print_exc(file=sys.stdout)
+            failed += 1
+        return fn
+    return deco
+
+
+def mkdb(name, *args):
+    path = os.path.join(TMP, name)
+    subprocess.run([sys.executable, os.path.join(SRC, "tests", "screen", "mkdb.py"),
+                    "--binary", PT, path] + list(args), check=True)
+    return path
+
+
+def start(db, cols=80, rows=24, **env):
+    e = dict(BASE_ENV)
+    e.update(env)
+    return Term([PT, "--db", db], e, cols, rows)
+
+
+def cell_col(t, y, s):
+    """The screen column where s starts on row y (wide characters take two
+    columns), or -1."""
+    row = t.screen.buffer[y]
+    cells = [row[x].data for x in range(t.cols)]
+    for x in range(t.cols):
+        got = "".join(cells[x:x + len(s)])
+        if got == s:
+            return x
+    return -1
+
+
+DB = mkdb("one.db", "--works", "6", "--days", "60", "--end", "2026-11-25")
+DB3 = mkdb("three.db", "--works", "3", "--days", "20", "--accounts", "3",
+           "--hostile")
+
+
+@check("tabs: 1-4, Tab and S-Tab show each pane's title (80x24 and 132x43)")
+def _():
+    for cols, rows in ((80, 24), (132, 43)):
+        t = start(DB, cols, rows)
+        try:
+            t.wait_text("[1 Trends]")
+            assert "Indicator trends" in t.line(1), t.line(1)
+            for key, title in (("2", "[2 Diagnosis]"), ("3", "[3 Eligibility]"),
+                               ("4", "[4 Appeals]"), ("1", "[1 Trends]")):
+                t.send(key)
+                t.wait(lambda t: title in t.line(0), what=title)
+            t.send("Tab")
+            t.wait(lambda t: "[2 Diagnosis]" in t.line(0), what="Tab")
+            t.send("S-Tab", "S-Tab")
+            t.wait(lambda t: "[4 Appeals]" in t.line(0), what="S-Tab wraps")
+            assert "Trends" in t.line(0) and "Diagnosis" in t.line(0)
+            assert TODAY in t.line(0), t.line(0)
+            assert "济南小吃王" in t.line(0), t.line(0)
+        finally:
+            t.close()
+
+
+@check("resize 132x43 -> 80x24 -> 60x20 -> 132x43: message, then recovery")
+def _():
+    t = start(DB, 132, 43)
+    try:
+        t.wait_text("[1 Trends]")
+        assert len(t.line(1)) > 100, "heading does not use 132 columns"
+        t.resize(80, 24)
+        t.wait(lambda t: "30 days" in t.line(1) and len(t.line(1)) <= 80,
+               what="80x24 layout")
+        t.resize(60, 20)
+        t.wait_text("Terminal too small: 60x20")
+        assert "80x24" in t.text()
+        t.resize(132, 43)
+        t.wait(lambda t: "[1 Trends]" in t.line(0) and len(t.line(1)) > 100,
+               what="132x43 again")
+        assert "too small" not in t.text()
+        t.send("q")
+        assert t.wait_exit() == 0
+    finally:
+        t.close()
+
+
+@check("a Chinese and an ASCII account name line up in the picker")
+def _():
+    t = start(DB3)
+    try:
+        t.wait_text("[1 Trends]")
+        t.send("a")
+        t.wait_text("Choose the account")
+        rows = {}
+        for y in range(t.rows):
+            for acct in ("acct1", "acct2", "acct3"):
+                x = cell_col(t, y, acct)
+                if x >= 0:
+                    rows[acct] = (y, x)
+        assert len(rows) == 3, rows
+        cols = {x for _, x in rows.values()}
+        assert len(cols) == 1, "id column not aligned: %r\n%s" % (rows, t.text())
+        names = "\n".join(t.line(y) for y, _ in rows.values())
+        assert "济南小吃王" in names and "Jinan Eats" in names, names
+        # Down then Enter chooses the second one listed.
+        second = sorted(rows.items(), key=lambda kv: kv[1][0])[1][0]
+        t.send("Down", "Enter")
+        t.wait(lambda t: "Choose the account" not in t.text(), what="picker closes")
+        t.send("a")
+        t.wait_text("Choose the account")
+        y = rows[second][0]
+        assert "> " in t.line(y), "chosen account not marked: " + t.line(y)
+    finally:
+        t.close()
+
+
+@check("a name holding ESC ]0;pwned BEL and CR is shown as visible text")
+def _():
+    t = start(DB3, PARTNER_TUI_ACCOUNT="acct3")
+    try:
+        t.wait(lambda t: "pwned" in t.line(0), what="hostile name in tab bar")
+        top = t.line(0)
+        assert "^[]0;pwned^G name^MX" in top, top
+        assert t.screen.title == "", "terminal title changed: %r" % t.screen.title
+        assert b"\x1b]0;pwned" not in t.raw
+        assert top.startswith("[1 Trends]"), "tab bar damaged: " + top
+        t.send("a")
+        t.wait_text("Choose the account")
+        assert "^[]0;pwned^G name^MX" in t.text()
+    finally:
+        t.close()
+
+
+@check("NO_COLOR=1: no colour at all, still readable; colour without it")
+def _():
+    def colours(t):
+        found = set()
+        for y in range(t.rows):
+            for x in range(t.cols):
+                c = t.screen.buffer[y][x]
+                if c.fg != "default" or c.bg != "default":
+                    found.add((c.fg, c.bg))
+        return found
+    t = start(DB, NO_COLOR="1")
+    try:
+        t.wait_text("[1 Trends]")
+        t.settle()
+        assert not colours(t), colours(t)
+        assert "Settled" in t.text() and "¥" in t.text()
+        reverse = any(t.screen.buffer[0][x].reverse for x in range(10))
+        assert reverse, "current tab not marked without colour"
+    finally:
+        t.close()
+    t = start(DB)
+    try:
+        t.wait_text("[1 Trends]")
+        t.settle()
+        assert colours(t), "colour terminal shows no colour"
+    finally:
+        t.close()
+
+
+@check("TERM=vt100 LANG=C: ASCII only, chart in ASCII, keys work")
+def _():
+    t = start(DB, TERM="vt100", LANG="C", LC_ALL="C")
+    try:
+        t.wait_text("[1 Trends]")
+        t.settle()
+        text = t.text()
+        bad = sorted({ch for ch in text if ord(ch) > 0x7e})
+        assert not bad, "non-ASCII on screen: %r\n%s" % (bad, text)
+        assert "*" in text, "no ASCII chart:\n" + text
+        assert "Y" in text and "Settled" in text
+        t.send("2")
+        t.wait(lambda t: "[2 Diagnosis]" in t.line(0), what="pane 2")
+        t.send("q")
+        assert t.wait_exit() == 0
+    finally:
+        t.close()
+
+
+@check("cursor keys move the day and the metric; the window changes")
+def _():
+    t = start(DB)
+    try:
+        t.wait_text("2026-11-25 Wed")
+        t.send("Left")
+        t.wait_text("2026-11-24 Tue")
+        t.send("PgUp")
+        t.wait_text("2026-11-17 Tue")
+        t.send("PgDn", "Right")
+        t.wait_text("2026-11-25 Wed")
+        t.send("Down")
+        t.wait(lambda t: "Revenue (model)" in t.line(1), what="next metric")
+        t.send("Up", "Up")
+        t.wait(lambda t: "Revenue / 1k plays" in t.line(1), what="wraps")
+        t.send("[")
+        t.wait(lambda t: "7 days" in t.line(1), what="7 days")
+        t.send("]", "]", "]")
+        t.wait(lambda t: "180 days" in t.line(1), what="180 days")
+        t.send("]")
+        t.wait(lambda t: "all days" in t.line(1) and "2026-09-27" in t.line(1),
+               what="all days from the first day with data")
+    finally:
+        t.close()
+
+
+@check("? lists every key (scrolling at 80x24); any key closes it")
+def _():
+    t = start(DB, 132, 43)
+    try:
+        t.wait_text("[1 Trends]")
+        t.send("?")
+        t.wait_text("Keys (any key closes")
+        t.settle()
+        text = t.text()
+        for s in ("Next pane", "Choose the account", "Reload the data",
+                  "Quit", "Shorter window"):
+            assert s in text, s
+        t.send("x")
+        t.wait(lambda t: "Keys (any key" not in t.text(), what="help closes")
+        t.wait_text("2026-11-25 Wed")
+    finally:
+        t.close()
+    t = start(DB)
+    try:
+        t.wait_text("[1 Trends]")
+        t.send("?")
+        t.wait_text("Next pane")
+        t.send("PgDn", "PgDn")
+        t.wait_text("Shorter window")
+        t.send("Esc")
+        t.wait(lambda t: "Keys (any key" not in t.text(), what="Esc closes")
+    finally:
+        t.close()
+
+
+def settled_on(db, account, day):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT sum(d.revenue_fen) FROM daily d JOIN work w USING(work_id)"
+            " WHERE w.account_id = ? AND d.day = ?", (account, day)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def yuan(fen):
+    return "¥{:,}.{:02d}".format(fen // 100, fen % 100)
+
+
+@check("another process's change shows within ~1 s, the cursor stays")
+def _():
+    db = mkdb("live.db", "--works", "3", "--days", "40")
+    t = start(db)
+    try:
+        t.wait_text("2026-11-25 Wed")
+        t.send("Left", "Left")
+        t.wait_text("2026-11-23 Mon")
+        before = settled_on(db, "acct1", "2026-11-23")
+        t.wait_text(yuan(before))
+        con = sqlite3.connect(db)
+        con.create_function("pt_now", 0, lambda: "x")
+        con.create_function("pt_actor", 0, lambda: "x")
+        con.create_function("pt_client", 0, lambda: "x")
+        with con:
+            con.execute("UPDATE daily SET revenue_fen = revenue_fen + 123456"
+                        " WHERE day = '2026-11-23' AND work_id = 'acct1-w0001'")
+        con.close()
+        t0 = time.monotonic()
+        t.wait_text(yuan(before + 123456), timeout=3)
+        took = time.monotonic() - t0
+        assert "2026-11-23 Mon" in t.text(), "cursor moved:\n" + t.text()
+        assert took < 2.0, "reload took %.2fs" % took
+    finally:
+        t.close()
+
+
+@check("q, SIGTERM and SIGHUP end cleanly and give the terminal back")
+def _():
+    for how in ("q", signal.SIGTERM, signal.SIGHUP):
+        t = start(DB)
+        try:
+            t.wait_text("[1 Trends]")
+            if how == "q":
+                t.send("q")
+            else:
+                os.kill(t.pid, how)
+            rc = t.wait_exit()
+            assert rc == 0, "exit %r after %r" % (rc, how)
+            tail = t.raw[-200:]
+            assert b"\x1b[?1049l" in tail, "alternate screen not left: %r" % tail
+        finally:
+            t.close()
+
+
+@check("harness: headless script dumps the screen and the model")
+def _():
+    script = os.path.join(TMP, "s.txt")
+    with open(script, "w") as f:
+        f.write("# comment\nmodel %s/m1\nkey Left Left\nscreen %s/s1\n"
+                "model %s/m2\nkey 3\nmodel %s/m3\nresize 60 20\n"
+                "screen %s/s2\nquit\n" % ((TMP,) * 5))
+    env = dict(os.environ)
+    env.update(BASE_ENV)
+    env.update(PARTNER_TUI_SCRIPT=script, PARTNER_TUI_NO_DISPLAY="1",
+               TERM="xterm")
+    r = subprocess.run([PT, "--db", DB], env=env, capture_output=True,
+                       timeout=20)
+    assert r.returncode == 0, r.stderr
+    m1 = dict(l.split("=", 1) for l in open(TMP + "/m1").read().splitlines())
+    m2 = dict(l.split("=", 1) for l in open(TMP + "/m2").read().splitlines())
+    assert m1["frame.pane"] == "trends" and m1["pane"] == "trends"
+    assert m1["cursor"] == "2026-11-25" and m2["cursor"] == "2026-11-23"
+    want = settled_on(DB, "acct1", "2026-11-23")
+    assert m2["value.settled"] == "%d" % want, (m2["value.settled"], want)
+    assert m2["shown.settled"] == yuan(want)
+    want_prev = settled_on(DB, "acct1", "2026-11-22")
+    assert m2["day_before.settled"] == "%d" % want_prev
+    s1 = open(TMP + "/s1").read()
+    assert "2026-11-23 Mon" in s1 and yuan(want) in s1, s1
+    assert "frame.pane=eligibility" in open(TMP + "/m3").read()
+    assert "Terminal too small: 60x20" in open(TMP + "/s2").read()
+    # A bad script line is a usage error naming the line.
+    with open(script, "w") as f:
+        f.write("key NoSuchKey\n")
+    r = subprocess.run([PT, "--db", DB], env=env, capture_output=True,
+                       timeout=20)
+    assert r.returncode == 2 and b"script line 1" in r.stderr, r
+
+
+@check("tmux: q leaves the terminal as it was, title untouched")
+def _():
+    if shutil.which("tmux") is None:
+        raise AssertionError("tmux is not installed (scripts/install-deps.sh)")
+    sock = os.path.join(TMP, "tmux.sock")
+    env = " ".join("%s=%s" % kv for kv in BASE_ENV.items())
+    tm = ["tmux", "-S", sock]
+    subprocess.run(tm + ["new-session", "-d", "-x", "80", "-y", "24", "sh"],
+                   check=True)
+    try:
+        subprocess.run(tm + ["set-option", "-g", "set-titles", "off"], check=True)
+        subprocess.run(tm + ["send-keys", "clear; echo before-marker", "Enter"],
+                       check=True)
+
+        def capture():
+            return subprocess.run(tm + ["capture-pane", "-p"], check=True,
+                                  capture_output=True, text=True).stdout
+
+        def poll(pred, what, timeout=5):
+            end = time.monotonic() + timeout
+            while time.monotonic() < end:
+                out = capture()
+                if pred(out):
+                    return out
+                time.sleep(0.05)
+            raise AssertionError("tmux: timed out waiting for %s:\n%s"
+                                 % (what, capture()))
+        before = poll(lambda s: "before-marker" in s.split("\n"), "marker")
+        row = before.split("\n").index("before-marker")
+        title0 = subprocess.run(tm + ["display", "-p", "#{pane_title}"],
+                                capture_output=True, text=True).stdout
+        subprocess.run(tm + ["send-keys", "env %s PARTNER_TUI_ACCOUNT=acct3 %s"
+                             " --db %s; echo rc=$?" % (env, PT, DB3), "Enter"],
+                       check=True)
+        poll(lambda s: "[1 Trends]" in s, "dashboard")
+        poll(lambda s: "pwned" in s, "hostile name")
+        title1 = subprocess.run(tm + ["display", "-p", "#{pane_title}"],
+                                capture_output=True, text=True).stdout
+        assert "pwned" not in title1 and title1 == title0, (title0, title1)
+        subprocess.run(tm + ["send-keys", "q"], check=True)
+        after = poll(lambda s: "rc=0" in s, "exit")
+        assert "[1 Trends]" not in after, after
+        lines = after.split("\n")
+        assert lines[row] == "before-marker", (before, after)
+        assert "pwned" not in after and "Indicator trends" not in after
+    finally:
+        subprocess.run(tm + ["kill-server"], capture_output=True)
+
+
+def run_script(db, lines, cols=80, rows=24, **env):
+    """Runs the dashboard headless on a script; returns the files' text."""
+    script = os.path.join(TMP, "script.txt")
+    outs = []
+    with open(script, "w") as f:
+        for line in lines:
+            if line in ("model", "screen"):
+                path = os.path.join(TMP, "out%d" % len(outs))
+                outs.append(path)
+                line = line + " " + path
+            f.write(line + "\n")
+        f.write("quit\n")
+    e = dict(os.environ)
+    e.update(BASE_ENV)
+    e.update(PARTNER_TUI_SCRIPT=script, PARTNER_TUI_NO_DISPLAY="1",
+             TERM="xterm", COLUMNS=str(cols), LINES=str(rows))
+    e.update(env)
+    r = subprocess.run([PT, "--db", db], env=e, capture_output=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    return [open(p).read() for p in outs]
+
+
+def model(text):
+    m = {}
+    for line in text.splitlines():
+        k, v = line.split("=", 1)
+        m.setdefault(k, v)
+    return m
+
+
+def report_csv(db, *args):
+    r = subprocess.run([PT, "--db", db, "--today", TODAY, "report"] + list(args)
+                       + ["--format", "csv"], capture_output=True, text=True,
+                       check=True)
+    lines = r.stdout.strip().splitlines()
+    head = lines[0].split(",")
+    return [dict(zip(head, l.split(","))) for l in lines[1:]]
+
+
+@check("demo database: chart and cursor values equal report daily/attribution")
+def _():
+    demo = os.path.join(TMP, "demo.db")
+    subprocess.run([PT, "--db", demo, "demo"], check=True,
+                   stdout=subprocess.DEVNULL)
+    for account in ("jn_nongji", "jn_meishi"):
+        m30, m7, s7 = run_script(demo, ["model", "key Left Left Left", "key [",
+                                        "model", "screen"],
+                                 PARTNER_TUI_ACCOUNT=account)
+        for m in (model(m30), model(m7)):
+            assert m["account"] == account
+            daily = {r["date"]: r for r in
+                     report_csv(demo, "daily", "--account", account,
+                                "--from", m["from"], "--to", m["to"])}
+            assert daily, "report daily gave nothing"
+            # The chart's points are the report's settled revenue.
+            series = {k[7:]: v for k, v in m.items() if k.startswith("series.")}
+            for day, row in daily.items():
+                if row["revenue_fen"] != "":
+                    assert series.get(day) == row["revenue_fen"], (day, series.get(day), row)
+            c = daily[m["cursor"]]
+            assert m["value.settled"] == c["revenue_fen"], (m["value.settled"], c)
+            assert m["value.estimate"] == c["estimated_fen"], (m["value.estimate"], c)
+            assert m["value.plays"] == c["profitable_plays"], (m["value.plays"], c)
+            # The split of the change is the engine's, to the fen.
+            n = int(m["window"])
+            f = datetime.date.fromisoformat(m["from"])
+            att = {r["factor"]: r["change_fen"] for r in report_csv(
+                demo, "attribution", "--account", account, "--from", m["from"],
+                "--to", m["to"], "--vs-from", str(f - datetime.timedelta(days=n)),
+                "--vs-to", str(f - datetime.timedelta(days=1)))}
+            assert m["attribution.total"] == att["total"], (m, att)
+            for k, v in att.items():
+                if k != "total":
+                    assert m["attribution." + k] == v, (k, m["attribution." + k], v)
+        # What a person sees: the cursor day and its settled revenue.
+        m = model(m7)
+        assert m["cursor"] in s7 and m["shown.settled"] in s7, s7
+        assert m["window"] == "7"
+
+
+@check("a terminal that gives only errors (EOF on input) ends the program")
+def _():
+    e = dict(os.environ)
+    e.update(BASE_ENV)
+    e.update(PARTNER_TUI_NO_DISPLAY="1", TERM="xterm")
+    t0 = time.monotonic()
+    r = subprocess.run([PT, "--db", DB], env=e, capture_output=True, timeout=20)
+    took = time.monotonic() - t0
+    assert r.returncode == 4, r
+    assert b"terminal went away" in r.stderr, r.stderr
+    assert took < 5, "took %.1fs" % took
+
+
+shutil.rmtree(TMP, ignore_errors=True)
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
