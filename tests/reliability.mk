@@ -14,6 +14,8 @@ tests_fuzz_fuzz_day_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
 # Crash and concurrency tests on the real binary and real SQLite files.
-TESTS += tests/reliability/crash.py tests/reliability/concurrency.py
+TESTS += tests/reliability/crash.py tests/reliability/concurrency.py \
+	tests/reliability/bad_input.py tests/reliability/disk.py
 EXTRA_DIST += tests/reliability/ptlib.py tests/reliability/crash.py \
-	tests/reliability/concurrency.py
+	tests/reliability/concurrency.py tests/reliability/bad_input.py \
+	tests/reliability/disk.py

@@ -107,7 +107,13 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 			print_summary(argv[i], &st, opts.dry_run, code);
 		fflush(stdout);
 		if (code != PT_EXIT_OK) {
-			cli_fail_err(&err);
+			/* A database error (disk full ...) must still say which
+			 * file was being imported. */
+			if (strstr(err.msg, argv[i]) == NULL)
+				cli_fail(err.code ? err.code : code, "%s: %s",
+				    argv[i], err.msg);
+			else
+				cli_fail_err(&err);
 			break;
 		}
 		committed |= !opts.dry_run;

@@ -23,6 +23,7 @@
 #include "tui/draw.h"
 #include "tui/lineedit.h"
 #include "tui/pane.h"
+#include "tui/pane_appeals.h"
 
 #ifndef CTRL
 #define CTRL(c) ((c) & 0x1f)
@@ -88,6 +89,8 @@ static struct {
 } st;
 
 /* ---- helpers ---- */
+
+static void leave_form(struct pane_ctx *ctx);
 
 static bool
 multiline_field(int f)
@@ -350,17 +353,71 @@ open_form(struct pane_ctx *ctx, const struct appeal_draft *d, bool restored)
 	pane_dirty(ctx);
 }
 
+/* A new appeal would take the place of an unsaved new one: refuse. */
+static bool
+new_draft_pending(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct appeal_draft d;
+
+	if (!appeal_draft_load(ctx->db, st.owner, 0, &d, &err))
+		return false;
+	st.offered = d;
+	st.draft_offered = true;
+	st.mode = MODE_LIST;
+	pane_error(ctx, "%s", _("You have an unsaved new appeal: d continues it, "
+	    "x discards it."));
+	pane_dirty(ctx);
+	return true;
+}
+
 static void
 new_appeal(struct pane_ctx *ctx)
 {
 	struct appeal_draft d;
 
+	if (new_draft_pending(ctx))
+		return;
 	appeal_draft_init(&d);
 	if (ctx->account_id != NULL) {
 		snprintf(d.text[AF_ACCOUNT], sizeof d.text[0], "%s", ctx->account_id);
 		d.field = AF_WORK;
 	}
 	open_form(ctx, &d, false);
+}
+
+bool
+pane_appeals_prefill(struct pane_ctx *ctx, const char *account_id,
+    const char *work_id, day_t first_day, day_t last_day,
+    const char *channel)
+{
+	struct appeal_draft d;
+	char b[DAY_BUFSZ];
+
+	if (!pane_switch(ctx, "appeals"))
+		return false;
+	if (st.mode == MODE_FORM)
+		leave_form(ctx);
+	if (new_draft_pending(ctx))
+		return true;
+	appeal_draft_init(&d);
+	snprintf(d.text[AF_ACCOUNT], sizeof d.text[0], "%s",
+	    account_id ? account_id : "");
+	snprintf(d.text[AF_WORK], sizeof d.text[0], "%s", work_id ? work_id : "");
+	if (first_day != DAY_NONE)
+		snprintf(d.text[AF_FIRST_DAY], sizeof d.text[0], "%s",
+		    day_format(first_day, b));
+	if (last_day != DAY_NONE)
+		snprintf(d.text[AF_LAST_DAY], sizeof d.text[0], "%s",
+		    day_format(last_day, b));
+	if (channel != NULL)
+		snprintf(d.text[AF_CHANNEL], sizeof d.text[0], "%s", channel);
+	d.field = AF_CATEGORY;
+	open_form(ctx, &d, false);
+	/* Written at once: the prefilled form is a draft like a typed one. */
+	st.pending = true;
+	save_draft(ctx, false);
+	return true;
 }
 
 static void

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Files and the disk: a full disk during an import (a small tmpfs) gives a
+clear message and leaves the database as it was; a database the user may
+read but not write opens read-only and says so when a write is tried.
+Needs root (mount, setpriv); skipped loudly otherwise."""
+import os
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptlib import Env, PT, integrity, query  # noqa: E402
+
+if os.geteuid() != 0 or not shutil.which("setpriv"):
+    print("SKIP: disk.py needs root and setpriv (mount a tmpfs, switch user)")
+    sys.exit(77)
+
+t = Env("disk")
+demo = t.path("demo.db")
+t.run("--db", demo, "demo", check=0)
+works = [r[0] for r in query(demo, "SELECT work_id FROM work")]
+
+# ---- full disk ----
+mnt = t.path("small")
+os.makedirs(mnt)
+size = os.path.getsize(demo) + 256 * 1024
+mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=%d" % size, "tmpfs", mnt]).returncode == 0
+if not mounted:
+    print("SKIP: cannot mount a tmpfs here")
+    sys.exit(77)
+try:
+    os.chmod(mnt, 0o700)
+    db = os.path.join(mnt, "partner.db")
+    shutil.copy(demo, db)
+    os.chmod(db, 0o600)
+    before = query(db, "SELECT count(*), sum(plays) FROM daily")
+    big = t.path("big.csv")
+    with open(big, "w") as f:
+        f.write("date,work_id,plays,likes\n")
+        for d in range(400):
+            day = "2027-%02d-%02d" % (1 + d // 28 % 12, 1 + d % 28)
+            for w in works:
+                f.write("%s,%s,%d,%d\n" % (day, w, d, d))
+    p = t.run("--db", db, "--today", "2030-01-01", "import", "--quiet", big)
+    t.expect(p.returncode == 4, "full disk: exit %d (%s)" % (p.returncode, p.stderr[:300]))
+    t.expect("disk is full" in p.stderr, "full disk: message says so: %r" % p.stderr[:300])
+    t.expect(big + ": " in p.stderr, "full disk: message names the file: %r" % p.stderr)
+    t.expect(integrity(db) == "ok", "full disk: integrity_check")
+    t.expect(query(db, "SELECT count(*), sum(plays) FROM daily") == before,
+             "full disk: the database changed")
+finally:
+    subprocess.run(["umount", mnt])
+
+# ---- read-only ----
+rodir = t.path("ro")
+os.makedirs(rodir)
+ro = os.path.join(rodir, "partner.db")
+shutil.copy(demo, ro)
+nobody = 65534
+os.chown(rodir, nobody, nobody)
+os.chown(ro, nobody, nobody)
+os.chmod(ro, 0o400)
+os.chmod(rodir, 0o755)
+os.chmod(t.dir, 0o755)
+
+
+def as_nobody(*args):
+    env = dict(t.env, HOME=rodir)
+    return subprocess.run(["setpriv", "--reuid=%d" % nobody, "--regid=%d" % nobody,
+                           "--clear-groups", PT, "--db", ro] + list(args),
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+p = as_nobody("appeal", "list")
+t.expect(p.returncode == 0, "read-only: reading works: %d %s" % (p.returncode, p.stderr[:300]))
+small = t.path("one.csv")
+with open(small, "w") as f:
+    f.write("date,work_id,plays\n2026-11-01,%s,5\n" % works[0])
+os.chmod(small, 0o644)
+p = as_nobody("import", small)
+t.expect(p.returncode == 4, "read-only: import exit %d (%s)" % (p.returncode, p.stderr[:300]))
+t.expect("read-only" in p.stderr, "read-only: the message says so: %r" % p.stderr[:300])
+t.finish()
