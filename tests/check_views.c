@@ -11,6 +11,7 @@
 
 #include "core/day.h"
 #include "core/db.h"
+#include "core/engine.h"
 #include "core/views.h"
 #include "testutil.h"
 
@@ -362,6 +363,90 @@ START_TEST(accounts_overview)
 }
 END_TEST
 
+START_TEST(detail_days_and_exact_split)
+{
+	struct pt_err err = { 0 };
+	struct views_detail d;
+	fen_t sum = 0;
+
+	/* model factors on w1's days: 11-03 plays 2000 at 20 fen/1k ...
+	 * f_i 1.5, f_u 0.9, f_q 1.1, f_b 1.3 */
+	exec("UPDATE work_score SET profitable_plays = 2000, base_fen = 200,"
+	    " f_interaction = 1.5, f_user = 0.9, f_quality = 1.1,"
+	    " f_bonus = 1.3, model_fen = 2.0 * 200 * 1.5 * 0.9 * 1.1 * 1.3,"
+	    " estimated_fen = 772 WHERE work_id = 'w1' AND day = '2026-11-03'");
+	exec("UPDATE work_score SET profitable_plays = 333, base_fen = 200,"
+	    " f_interaction = 0.7, model_fen = 0.333 * 200 * 0.7,"
+	    " estimated_fen = 47 WHERE work_id = 'w1' AND day = '2026-11-04'");
+	ck_assert_msg(views_detail_load(db, "w1", D("2026-11-02"),
+	    D("2026-11-05"), &d, &err), "%s", err.msg);
+	ck_assert_str_eq(d.title, "Noodles at home");
+	ck_assert_str_eq(d.account_id, "a1");
+	ck_assert(d.selected);
+	ck_assert_uint_eq(d.n, 4);
+	ck_assert(d.days[0].has_data && d.days[0].scored);
+	ck_assert(!d.days[0].has_settled);
+	ck_assert(!d.days[3].has_data);		/* 11-05: no row */
+	ck_assert(!d.days[3].has_revenue);
+	ck_assert(d.days[1].has_settled);
+	ck_assert_int_eq(d.days[1].revenue_fen, 500);
+	/* revenue: 250 (estimate) + 500 (settled) + 47 (estimate) */
+	ck_assert_int_eq(d.revenue_fen, 797);
+	for (int k = 0; k < VP_COUNT; k++)
+		sum += d.part_fen[k];
+	ck_assert_int_eq(sum, 797);
+	/* plays at the base rate: 400 + 66.6 (11-02 has no factors: 0) */
+	ck_assert_int_eq(d.part_fen[VP_PLAYS], 467);
+	ck_assert_int_eq(d.part_fen[VP_INTERACTION], 647 - 467);
+	ck_assert_int_eq(d.part_fen[VP_SETTLEMENT], 500 - 772);
+	ck_assert_int_eq(d.last_violation, DAY_NONE);	/* overturned only */
+	views_detail_free(&d);
+
+	ck_assert(views_detail_load(db, "w2", D("2026-11-02"), D("2026-11-05"),
+	    &d, &err));
+	ck_assert_int_eq(d.last_violation, D("2026-09-01"));
+	ck_assert_str_eq(d.last_violation_kind, "misleading");
+	ck_assert_str_eq(d.days[1].reasons[0], "no_commercial");
+	views_detail_free(&d);
+
+	ck_assert(!views_detail_load(db, "nope", D("2026-11-02"),
+	    D("2026-11-05"), &d, &err));
+	ck_assert_int_eq(err.code, 3);
+}
+END_TEST
+
+/* The table's revenue and change are engine_attribute()'s, work by work,
+ * and the overview's week is the account's attribution revenue. */
+START_TEST(figures_equal_engine_attribution)
+{
+	struct pt_err err = { 0 };
+	struct views_works w;
+	struct views_accounts a;
+	struct attribution at;
+
+	ck_assert(views_works_load(db, "a1", D("2026-11-03"), D("2026-11-04"),
+	    D("2026-11-01"), D("2026-11-02"), &w, &err));
+	for (size_t i = 0; i < w.n; i++) {
+		fen_t ch;
+		ck_assert_msg(engine_attribute(db, NULL, w.rows[i].work_id,
+		    w.from, w.to, w.vs_from, w.vs_to, &at, &err), "%s", err.msg);
+		ck_assert_int_eq(at.revenue_fen, w.rows[i].rev_fen);
+		ck_assert_int_eq(at.vs_revenue_fen, w.rows[i].prev_fen);
+		if (views_work_change(&w.rows[i], &ch))
+			ck_assert_int_eq(at.total_change_fen, ch);
+		else
+			ck_assert_int_eq(at.total_change_fen, 0);
+	}
+	views_works_free(&w);
+	ck_assert(views_accounts_load(db, D("2026-11-08"), &a, &err));
+	ck_assert_msg(engine_attribute(db, "a1", NULL, a.from, a.to, a.vs_from,
+	    a.vs_to, &at, &err), "%s", err.msg);
+	ck_assert_int_eq(at.revenue_fen, a.rows[0].week_fen);
+	ck_assert_int_eq(at.vs_revenue_fen, a.rows[0].prev_week_fen);
+	views_accounts_free(&a);
+}
+END_TEST
+
 static Suite *
 views_suite(void)
 {
@@ -376,6 +461,8 @@ views_suite(void)
 	tcase_add_test(tc, split_reasons);
 	tcase_add_test(tc, wallet_balance_and_recent);
 	tcase_add_test(tc, accounts_overview);
+	tcase_add_test(tc, detail_days_and_exact_split);
+	tcase_add_test(tc, figures_equal_engine_attribution);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -15,3 +15,13 @@ tests_check_engine_rules_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/check_engine_rules
 TESTS += tests/cli_engine.sh
 EXTRA_DIST += tests/cli_engine.sh
+# Benchmark (not a test): `make bench-engine`, or `make bench`.
+EXTRA_PROGRAMS = tests/bench/engine_bench
+tests_bench_engine_bench_SOURCES = tests/bench/engine_bench.c
+tests_bench_engine_bench_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+tests_bench_engine_bench_LDADD = $(CORE_LIBS)
+CLEANFILES += tests/bench/engine_bench$(EXEEXT)
+bench: bench-engine
+bench-engine: tests/bench/engine_bench$(EXEEXT)
+	./tests/bench/engine_bench 1000000
+.PHONY: bench bench-engine

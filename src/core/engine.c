@@ -470,12 +470,14 @@ struct acct_day {
 
 static const char SQL_DAILY_ALL[] =
     "SELECT " DAILY_COLS " FROM daily d ORDER BY d.work_id, d.day";
+/* CROSS JOIN: from the account's works to their days by primary key,
+ * never a scan of a whole day of every account. */
 static const char SQL_DAILY_ACCOUNT_DAY[] =
-    "SELECT " DAILY_COLS " FROM daily d JOIN work w ON w.work_id = d.work_id "
-    "WHERE w.account_id = ?1 AND d.day = ?2 ORDER BY d.work_id";
-static const char SQL_DAILY_ACCOUNT_SETTLED[] =
-    "SELECT " DAILY_COLS " FROM daily d JOIN work w ON w.work_id = d.work_id "
-    "WHERE w.account_id = ?1 AND d.revenue_fen > 0";
+    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id AND d.day = ?2 WHERE w.account_id = ?1";
+static const char SQL_DAILY_ACCOUNT[] =
+    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id WHERE w.account_id = ?1";
 
 /* Fills r from a row of one of the SQL_DAILY_* statements; false when
  * the work or day is unknown (such rows are skipped). */
@@ -611,13 +613,14 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 
 /* ---- writing ---- */
 
-static const char SQL_INSERT_WORK_SCORE[] =
-    "INSERT OR REPLACE INTO work_score(work_id, day, eligible, reasons, "
-    "profitable_plays, plays_estimated, interaction, interaction_rate, "
-    "user_value, quality, f_interaction, f_user, f_quality, f_bonus, "
-    "base_fen, model_fen, estimated_fen) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-    "?15, ?16, ?17)";
+#define WORK_SCORE_INSERT " INTO work_score(work_id, day, eligible, " \
+    "reasons, profitable_plays, plays_estimated, interaction, user_value, " \
+    "quality, f_interaction, f_user, f_quality, f_bonus, base_fen, " \
+    "model_fen, estimated_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " \
+    "?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+static const char SQL_INSERT_WORK_SCORE[] = "INSERT OR REPLACE" WORK_SCORE_INSERT;
+/* Into an empty table: no conflict to look for, a fifth faster. */
+static const char SQL_INSERT_WORK_SCORE_NEW[] = "INSERT" WORK_SCORE_INSERT;
 static const char SQL_INSERT_ACCOUNT_SCORE[] =
     "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
     "estimated_fen, settled_fen, works_earning, gross_fen) "
@@ -625,9 +628,11 @@ static const char SQL_INSERT_ACCOUNT_SCORE[] =
 
 static bool
 write_work_score(struct db *db, const struct eng_ctx *c,
-    const struct raw_row *r, const struct res_row *s, struct pt_err *err)
+    const struct raw_row *r, const struct res_row *s, bool fresh,
+    struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_INSERT_WORK_SCORE, err);
+	sqlite3_stmt *st = db_stmt(db, fresh ? SQL_INSERT_WORK_SCORE_NEW :
+	    SQL_INSERT_WORK_SCORE, err);
 	char day[DAY_BUFSZ], reasons[512];
 	const struct score_output *o = &s->o;
 
@@ -641,16 +646,15 @@ write_work_score(struct db *db, const struct eng_ctx *c,
 	db_bind_int64_or_null(st, 5, o->v_known, (int64_t)llround(o->v));
 	sqlite3_bind_int(st, 6, o->v_estimated);
 	db_bind_double_or_null(st, 7, o->e_known, o->e);
-	db_bind_double_or_null(st, 8, o->e_known && o->v > 0, o->rate);
-	db_bind_double_or_null(st, 9, r->in.uv_known, o->u);
-	db_bind_double_or_null(st, 10, o->q_known, o->q);
-	sqlite3_bind_double(st, 11, o->f_interaction);
-	sqlite3_bind_double(st, 12, o->f_user);
-	sqlite3_bind_double(st, 13, o->f_quality);
-	sqlite3_bind_double(st, 14, o->f_bonus);
-	sqlite3_bind_double(st, 15, o->base_fen);
-	sqlite3_bind_double(st, 16, o->model_fen);
-	sqlite3_bind_int64(st, 17, s->estimated);
+	db_bind_double_or_null(st, 8, r->in.uv_known, o->u);
+	db_bind_double_or_null(st, 9, o->q_known, o->q);
+	sqlite3_bind_double(st, 10, o->f_interaction);
+	sqlite3_bind_double(st, 11, o->f_user);
+	sqlite3_bind_double(st, 12, o->f_quality);
+	sqlite3_bind_double(st, 13, o->f_bonus);
+	sqlite3_bind_double(st, 14, o->base_fen);
+	sqlite3_bind_double(st, 15, o->model_fen);
+	sqlite3_bind_int64(st, 16, s->estimated);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_error(db, err, "writing work scores");
 		sqlite3_reset(st);
@@ -840,72 +844,170 @@ cmp_acct_day(const void *a, const void *b)
 	    (*(const size_t *)a < *(const size_t *)b);
 }
 
+/* idx = the rows ordered by (account, day), stably: a counting sort on
+ * day, then on account. False (idx untouched) when the key space is too
+ * large for that; the caller sorts by comparison instead. */
+static bool
+order_acct_day(const struct eng_ctx *c, const struct rows *rs, size_t *idx)
+{
+	day_t lo = rs->r[0].day, hi = rs->r[0].day;
+	size_t *count, *tmp, nb;
+
+	for (size_t i = 1; i < rs->n; i++) {
+		if (rs->r[i].day < lo)
+			lo = rs->r[i].day;
+		if (rs->r[i].day > hi)
+			hi = rs->r[i].day;
+	}
+	nb = (size_t)(hi - lo) + 1;
+	if (nb < c->nacc)
+		nb = c->nacc;
+	if (nb > 4 * rs->n + 1024)
+		return false;
+	count = calloc(nb + 1, sizeof *count);
+	tmp = malloc(rs->n * sizeof *tmp);
+	if (count == NULL || tmp == NULL) {
+		free(count);
+		free(tmp);
+		return false;
+	}
+	for (size_t i = 0; i < rs->n; i++)
+		count[rs->r[i].day - lo + 1]++;
+	for (size_t b = 1; b <= nb; b++)
+		count[b] += count[b - 1];
+	for (size_t i = 0; i < rs->n; i++)
+		tmp[count[rs->r[i].day - lo]++] = i;
+	memset(count, 0, (nb + 1) * sizeof *count);
+	for (size_t i = 0; i < rs->n; i++)
+		count[c->wrk[rs->r[i].work].account + 1]++;
+	for (size_t b = 1; b <= nb; b++)
+		count[b] += count[b - 1];
+	for (size_t k = 0; k < rs->n; k++) {
+		size_t i = tmp[k];
+		idx[count[c->wrk[rs->r[i].work].account]++] = i;
+	}
+	free(count);
+	free(tmp);
+	return true;
+}
+
+/* Scores rows (any accounts and days) and writes them: account_score per
+ * (account, day), work_score in the rows' own order. With `calibrate`,
+ * each account is refitted from its rows first. */
+static bool
+score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
+    bool calibrate, bool fresh, struct pt_err *err)
+{
+	struct res_row *res = NULL;
+	size_t *idx = NULL;
+	bool ok = false;
+
+	if (rs->n == 0)
+		return true;
+	idx = malloc(rs->n * sizeof *idx);
+	res = calloc(rs->n, sizeof *res);
+	if (idx == NULL || res == NULL) {
+		oom(err);
+		goto out;
+	}
+	if (!order_acct_day(c, rs, idx)) {
+		for (size_t i = 0; i < rs->n; i++)
+			idx[i] = i;
+		sort_rows = rs->r;
+		sort_works = c->wrk;
+		qsort(idx, rs->n, sizeof *idx, cmp_acct_day);
+	}
+	for (size_t i = 0; calibrate && i < rs->n; ) {
+		int acc = c->wrk[rs->r[idx[i]].work].account;
+		size_t j = i;
+		bool changed;
+		while (j < rs->n && c->wrk[rs->r[idx[j]].work].account == acc)
+			j++;
+		if (!calibrate_account(db, c, acc, rs->r, idx + i, j - i,
+		    &changed, err))
+			goto out;
+		i = j;
+	}
+	for (size_t i = 0; i < rs->n; ) {
+		const struct raw_row *r0 = &rs->r[idx[i]];
+		int acc = c->wrk[r0->work].account;
+		size_t j = i;
+		struct acct_day ad;
+		while (j < rs->n && rs->r[idx[j]].day == r0->day &&
+		    c->wrk[rs->r[idx[j]].work].account == acc)
+			j++;
+		score_group(c, acc, r0->day, rs->r, idx + i, j - i, res, &ad);
+		if (!write_account_score(db, c, &ad, err))
+			goto out;
+		i = j;
+	}
+	/* in the rows' order: for a full rescore that is primary-key
+	 * order, which appends to the b-tree */
+	for (size_t i = 0; i < rs->n; i++)
+		if (!write_work_score(db, c, &rs->r[i], &res[i], fresh, err))
+			goto out;
+	ok = true;
+out:
+	free(res);
+	free(idx);
+	return ok;
+}
+
+/* work_score is not emptied first: freeing a million rows costs as much
+ * as writing them. Rows are replaced in place, and rows of work-days that
+ * are gone are removed only when the count says there are some. */
 static const char SQL_CLEAR_ALL[] =
-    "DELETE FROM work_score; DELETE FROM account_score; DELETE FROM dirty; "
-    "DELETE FROM calibration";
+    "DELETE FROM account_score; DELETE FROM dirty; DELETE FROM calibration";
+static const char SQL_COUNT_WORK_SCORES[] = "SELECT count(*) FROM work_score";
+static const char SQL_DELETE_STALE[] =
+    "DELETE FROM work_score WHERE NOT EXISTS (SELECT 1 FROM daily d "
+    "WHERE d.work_id = work_score.work_id AND d.day = work_score.day)";
+static const char SQL_CACHE_SIZE[] = "PRAGMA cache_size";
+/* 256 MiB of page cache while a full rescore writes: fewer spills. */
+static const char SQL_CACHE_BIG[] = "PRAGMA cache_size = -262144";
+
+static int64_t
+count_rows(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int64_t n = -1;
+
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	if (st != NULL)
+		sqlite3_reset(st);
+	return n;
+}
 
 bool
 engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
 {
 	struct eng_ctx c;
 	struct rows rs = { 0 };
-	struct res_row *res = NULL;
-	size_t *idx = NULL;
 	sqlite3_stmt *st;
 	bool ok = false;
+	int64_t cache = count_rows(db, SQL_CACHE_SIZE), before;
+	char pragma[64];
 
 	if (!eng_ctx_load(&c, db, err))
 		return false;
+	db_exec(db, SQL_CACHE_BIG, NULL);
 	if (!db_begin(db, err))
 		goto out;
 	if ((st = db_stmt(db, SQL_DAILY_ALL, err)) == NULL ||
-	    !read_rows(db, &c, st, &rs, err))
+	    !read_rows(db, &c, st, &rs, err) ||
+	    !db_exec(db, SQL_CLEAR_ALL, err))
 		goto rollback;
-	if (!db_exec(db, SQL_CLEAR_ALL, err))
-		goto rollback;
-	for (size_t i = 0; i < c.nacc; i++)
+	for (size_t i = 0; i < c.nacc; i++) {
 		c.acc[i].calibrated = false;
-	idx = malloc((rs.n ? rs.n : 1) * sizeof *idx);
-	res = calloc(rs.n ? rs.n : 1, sizeof *res);
-	if (idx == NULL || res == NULL) {
-		oom(err);
+		c.acc[i].p = *c.model;
+	}
+	before = count_rows(db, SQL_COUNT_WORK_SCORES);
+	if (!score_and_write(db, &c, &rs, true, before == 0, err))
 		goto rollback;
-	}
-	for (size_t i = 0; i < rs.n; i++)
-		idx[i] = i;
-	sort_rows = rs.r;
-	sort_works = c.wrk;
-	qsort(idx, rs.n, sizeof *idx, cmp_acct_day);
-	/* calibration, per account (idx runs are per account) */
-	for (size_t i = 0; i < rs.n; ) {
-		int acc = c.wrk[rs.r[idx[i]].work].account;
-		size_t j = i;
-		bool changed;
-		while (j < rs.n && c.wrk[rs.r[idx[j]].work].account == acc)
-			j++;
-		if (!calibrate_account(db, &c, acc, rs.r, idx + i, j - i,
-		    &changed, err))
-			goto rollback;
-		i = j;
-	}
-	/* scoring, per account and day */
-	for (size_t i = 0; i < rs.n; ) {
-		const struct raw_row *r0 = &rs.r[idx[i]];
-		int acc = c.wrk[r0->work].account;
-		size_t j = i;
-		struct acct_day ad;
-		while (j < rs.n && rs.r[idx[j]].day == r0->day &&
-		    c.wrk[rs.r[idx[j]].work].account == acc)
-			j++;
-		score_group(&c, acc, r0->day, rs.r, idx + i, j - i, res, &ad);
-		if (!write_account_score(db, &c, &ad, err))
-			goto rollback;
-		i = j;
-	}
-	/* work scores in primary-key order: appends to the b-tree */
-	for (size_t i = 0; i < rs.n; i++)
-		if (!write_work_score(db, &c, &rs.r[i], &res[i], err))
-			goto rollback;
+	if (count_rows(db, SQL_COUNT_WORK_SCORES) != (int64_t)rs.n &&
+	    !db_exec(db, SQL_DELETE_STALE, err))
+		goto rollback;
 	if (!db_commit(db, err))
 		goto out;
 	if (count != NULL)
@@ -915,9 +1017,12 @@ engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
 rollback:
 	db_rollback(db);
 out:
+	if (cache != -1) {
+		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %lld",
+		    (long long)cache);
+		db_exec(db, pragma, NULL);
+	}
 	free(rs.r);
-	free(res);
-	free(idx);
 	eng_ctx_free(&c);
 	return ok;
 }
@@ -932,126 +1037,119 @@ engine_rescore_all(struct db *db, struct pt_err *err)
 
 static const char SQL_DIRTY[] =
     "SELECT account_id, day FROM dirty ORDER BY account_id, day";
-static const char SQL_ACCOUNT_DAYS[] =
-    "SELECT DISTINCT d.day FROM daily d JOIN work w ON w.work_id = d.work_id "
-    "WHERE w.account_id = ?1";
 static const char SQL_CLEAR_DIRTY[] = "DELETE FROM dirty";
-static const char SQL_DELETE_WORK_SCORES[] =
+static const char SQL_DELETE_WORK_SCORES_DAY[] =
     "DELETE FROM work_score WHERE day = ?2 AND work_id IN "
     "(SELECT work_id FROM work WHERE account_id = ?1)";
-static const char SQL_DELETE_ACCOUNT_SCORE[] =
+static const char SQL_DELETE_ACCOUNT_SCORE_DAY[] =
     "DELETE FROM account_score WHERE account_id = ?1 AND day = ?2";
+static const char SQL_DELETE_WORK_SCORES_ACCOUNT[] =
+    "DELETE FROM work_score WHERE work_id IN "
+    "(SELECT work_id FROM work WHERE account_id = ?1)";
+static const char SQL_DELETE_ACCOUNT_SCORES[] =
+    "DELETE FROM account_score WHERE account_id = ?1";
+static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
 
-struct pair {
-	char *account;
-	day_t day;
-};
-
-struct pairs {
-	struct pair *p;
-	size_t n, cap;
-};
-
+/* Runs a statement binding the account (and the day when given). */
 static bool
-pairs_push(struct pairs *ps, const char *account, day_t day)
+run_bound(struct db *db, const char *sql, const char *account, day_t d,
+    struct pt_err *err)
 {
-	if (ps->n == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 64;
-		void *p = realloc(ps->p, cap * sizeof *ps->p);
-		if (p == NULL)
-			return false;
-		ps->p = p;
-		ps->cap = cap;
-	}
-	if ((ps->p[ps->n].account = strdup(account)) == NULL)
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char day[DAY_BUFSZ];
+	int rc;
+
+	if (st == NULL)
 		return false;
-	ps->p[ps->n++].day = day;
+	db_bind_text(st, 1, account);
+	if (d != DAY_NONE)
+		db_bind_text(st, 2, day_format(d, day));
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "clearing old scores");
+		return false;
+	}
 	return true;
 }
 
-static int
-cmp_pair(const void *a, const void *b)
+/* Reads the rows of an account (one day, or all with DAY_NONE). */
+static bool
+read_account(struct db *db, const struct eng_ctx *c, const char *account,
+    day_t d, struct rows *rs, struct pt_err *err)
 {
-	const struct pair *x = a, *y = b;
-	int c = strcmp(x->account, y->account);
+	sqlite3_stmt *st = db_stmt(db, d != DAY_NONE ? SQL_DAILY_ACCOUNT_DAY :
+	    SQL_DAILY_ACCOUNT, err);
+	char day[DAY_BUFSZ];
 
-	if (c != 0)
-		return c;
-	return (x->day > y->day) - (x->day < y->day);
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	if (d != DAY_NONE)
+		db_bind_text(st, 2, day_format(d, day));
+	return read_rows(db, c, st, rs, err);
 }
 
-/* Rescores one account-day from the database. */
 static bool
-rescore_pair(struct db *db, struct eng_ctx *c, const char *account, day_t d,
-    struct pt_err *err)
+same_fit(const struct model_params *a, const struct model_params *b)
 {
-	char day[DAY_BUFSZ];
+	return fabs(a->base - b->base) <= 1e-9 * fabs(b->base) &&
+	    fabs(a->a_e - b->a_e) <= 1e-9 && fabs(a->a_u - b->a_u) <= 1e-9 &&
+	    fabs(a->a_q - b->a_q) <= 1e-9;
+}
+
+/* One account's dirty days. Calibration is refitted from all its days;
+ * when it moved, every day of the account is rescored, else only the
+ * dirty ones. */
+static bool
+rescore_account(struct db *db, struct eng_ctx *c, const char *account,
+    const day_t *days, size_t ndays, struct pt_err *err)
+{
 	int acc = eng_find_account(c, account);
 	struct rows rs = { 0 };
-	struct res_row *res = NULL;
-	size_t *idx = NULL;
-	sqlite3_stmt *st;
-	bool ok = false;
+	bool ok = false, whole = false;
 
-	day_format(d, day);
-	if ((st = db_stmt(db, SQL_DELETE_WORK_SCORES, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	db_bind_text(st, 2, day);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto dberr;
-	if ((st = db_stmt(db, SQL_DELETE_ACCOUNT_SCORE, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	db_bind_text(st, 2, day);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto dberr;
-	sqlite3_reset(st);
-	if (acc < 0)
-		return true;	/* the account is gone: nothing to score */
-	if ((st = db_stmt(db, SQL_DAILY_ACCOUNT_DAY, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	db_bind_text(st, 2, day);
-	if (!read_rows(db, c, st, &rs, err))
-		return false;
-	if (rs.n == 0)
-		return true;
-	idx = malloc(rs.n * sizeof *idx);
-	res = calloc(rs.n, sizeof *res);
-	if (idx == NULL || res == NULL) {
-		oom(err);
+	if (acc >= 0) {
+		struct model_params before = c->acc[acc].p;
+		bool was = c->acc[acc].calibrated, changed;
+		if (!read_account(db, c, account, DAY_NONE, &rs, err) ||
+		    !calibrate_account(db, c, acc, rs.r, NULL, rs.n, &changed, err))
+			goto out;
+		whole = was != c->acc[acc].calibrated ||
+		    !same_fit(&before, &c->acc[acc].p);
+	}
+	if (acc < 0 || whole) {
+		/* the account is gone, or every day changes */
+		if (!run_bound(db, SQL_DELETE_WORK_SCORES_ACCOUNT, account,
+		    DAY_NONE, err) || !run_bound(db, SQL_DELETE_ACCOUNT_SCORES,
+		    account, DAY_NONE, err))
+			goto out;
+		ok = acc < 0 || score_and_write(db, c, &rs, false, false, err);
 		goto out;
 	}
-	for (size_t i = 0; i < rs.n; i++)
-		idx[i] = i;
-	struct acct_day ad;
-	score_group(c, acc, d, rs.r, idx, rs.n, res, &ad);
-	if (!write_account_score(db, c, &ad, err))
-		goto out;
-	for (size_t i = 0; i < rs.n; i++)
-		if (!write_work_score(db, c, &rs.r[i], &res[i], err))
+	free(rs.r);
+	memset(&rs, 0, sizeof rs);
+	for (size_t i = 0; i < ndays; i++) {
+		if (!run_bound(db, SQL_DELETE_WORK_SCORES_DAY, account, days[i],
+		    err) || !run_bound(db, SQL_DELETE_ACCOUNT_SCORE_DAY, account,
+		    days[i], err) || !read_account(db, c, account, days[i], &rs,
+		    err))
 			goto out;
-	ok = true;
+	}
+	ok = score_and_write(db, c, &rs, false, false, err);
 out:
 	free(rs.r);
-	free(res);
-	free(idx);
 	return ok;
-dberr:
-	db_error(db, err, "clearing old scores");
-	sqlite3_reset(st);
-	return false;
 }
-
-static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
 
 bool
 engine_rescore_dirty(struct db *db, struct pt_err *err)
 {
 	struct eng_ctx c;
-	struct pairs ps = { 0 };
 	sqlite3_stmt *st;
+	char *account = NULL;
+	day_t *days = NULL;
+	size_t ndays = 0, cap = 0;
 	bool ok = false;
 	int rc;
 
@@ -1070,75 +1168,72 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 		return false;
 	if (!db_begin(db, err))
 		goto out;
+	/* The dirty list, grouped by account (it comes ordered). Read it
+	 * whole first: rescoring uses other statements. */
+	struct pairs {
+		char *account;
+		day_t day;
+	} *pairs = NULL;
+	size_t npairs = 0, pcap = 0;
 	if ((st = db_stmt(db, SQL_DIRTY, err)) == NULL)
 		goto rollback;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t d = eng_col_day(st, 1);
-		if (d != DAY_NONE && !pairs_push(&ps,
-		    (const char *)sqlite3_column_text(st, 0), d)) {
-			sqlite3_reset(st);
-			oom(err);
-			goto rollback;
+		if (d == DAY_NONE)
+			continue;
+		if (npairs == pcap) {
+			pcap = pcap ? pcap * 2 : 64;
+			void *p = realloc(pairs, pcap * sizeof *pairs);
+			if (p == NULL)
+				break;
+			pairs = p;
 		}
+		pairs[npairs].account = strdup((const char *)sqlite3_column_text(st, 0));
+		pairs[npairs].day = d;
+		if (pairs[npairs++].account == NULL)
+			break;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading what to rescore");
-		goto rollback;
+		if (rc == SQLITE_ROW)
+			oom(err);
+		else
+			db_error(db, err, "reading what to rescore");
+		goto free_pairs;
 	}
-	/* Refit each touched account; when its calibration moved, every
-	 * day of it is rescored. */
-	size_t npairs = ps.n;
-	for (size_t i = 0; i < npairs; i++) {
-		int acc;
-		bool changed;
-		struct rows rs = { 0 };
-		if (i > 0 && strcmp(ps.p[i].account, ps.p[i - 1].account) == 0)
-			continue;
-		if ((acc = eng_find_account(&c, ps.p[i].account)) < 0)
-			continue;
-		if ((st = db_stmt(db, SQL_DAILY_ACCOUNT_SETTLED, err)) == NULL)
-			goto rollback;
-		db_bind_text(st, 1, ps.p[i].account);
-		if (!read_rows(db, &c, st, &rs, err) ||
-		    !calibrate_account(db, &c, acc, rs.r, NULL, rs.n, &changed,
-		    err)) {
-			free(rs.r);
-			goto rollback;
-		}
-		free(rs.r);
-		if (!changed)
-			continue;
-		if ((st = db_stmt(db, SQL_ACCOUNT_DAYS, err)) == NULL)
-			goto rollback;
-		db_bind_text(st, 1, ps.p[i].account);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			day_t d = eng_col_day(st, 0);
-			if (d != DAY_NONE && !pairs_push(&ps, ps.p[i].account, d)) {
-				sqlite3_reset(st);
-				oom(err);
-				goto rollback;
+	for (size_t i = 0; i < npairs; ) {
+		size_t j = i;
+		ndays = 0;
+		while (j < npairs && strcmp(pairs[j].account, pairs[i].account) == 0) {
+			if (ndays == cap) {
+				cap = cap ? cap * 2 : 64;
+				void *p = realloc(days, cap * sizeof *days);
+				if (p == NULL) {
+					oom(err);
+					goto free_pairs;
+				}
+				days = p;
 			}
+			days[ndays++] = pairs[j++].day;
 		}
-		sqlite3_reset(st);
-	}
-	qsort(ps.p, ps.n, sizeof *ps.p, cmp_pair);
-	for (size_t i = 0; i < ps.n; i++) {
-		if (i > 0 && cmp_pair(&ps.p[i], &ps.p[i - 1]) == 0)
-			continue;
-		if (!rescore_pair(db, &c, ps.p[i].account, ps.p[i].day, err))
-			goto rollback;
+		account = pairs[i].account;
+		if (!rescore_account(db, &c, account, days, ndays, err))
+			goto free_pairs;
+		i = j;
 	}
 	if (!db_exec(db, SQL_CLEAR_DIRTY, err))
-		goto rollback;
+		goto free_pairs;
 	ok = db_commit(db, err);
-	goto out;
+free_pairs:
+	for (size_t i = 0; i < npairs; i++)
+		free(pairs[i].account);
+	free(pairs);
+	if (ok)
+		goto out;
 rollback:
 	db_rollback(db);
 out:
-	for (size_t i = 0; i < ps.n; i++)
-		free(ps.p[i].account);
-	free(ps.p);
+	free(days);
 	eng_ctx_free(&c);
 	return ok;
 }

@@ -64,17 +64,21 @@ views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 
 /* ---- the works table ---- */
 
-/* One row per work and day of [lo, hi] (lo = min(from, vs_from)); works
- * without a day in range come once with NULL day. */
+/* The works, then their days of [lo, hi] (lo = min(from, vs_from)) in
+ * whatever order the join gives: no ORDER BY, so no temporary b-tree
+ * over every work-day; rows are matched to works by binary search. */
 static const char SQL_WORKS[] =
     "SELECT w.work_id, w.title, substr(w.published_at, 1, 10), w.visibility,"
-    " w.review, w.commercial, w.selected, d.day, d.revenue_fen,"
-    " s.estimated_fen, d.profitable_plays"
-    " FROM work w"
-    " LEFT JOIN daily d ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3"
+    " w.review, w.commercial, w.selected"
+    " FROM work w WHERE w.account_id = ?1 ORDER BY w.work_id";
+
+static const char SQL_WORK_DAYS[] =
+    "SELECT d.work_id, d.day, d.revenue_fen, s.estimated_fen,"
+    " d.profitable_plays"
+    " FROM work w JOIN daily d ON d.work_id = w.work_id"
+    "  AND d.day BETWEEN ?2 AND ?3"
     " LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
-    " WHERE w.account_id = ?1"
-    " ORDER BY w.work_id, d.day";
+    " WHERE w.account_id = ?1";
 
 static const char SQL_WORK_VIOLATIONS[] =
     "SELECT DISTINCT work_id FROM violation"
@@ -96,7 +100,6 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 	day_t hi = vs_to > to ? vs_to : to;
 	size_t cap = 0;
 	sqlite3_stmt *st;
-	struct views_work *cur = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -108,82 +111,38 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, lo);
-	bind_day(st, 3, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		day_t day;
-		bool has_r, has_s, has_e;
-		fen_t r = 0, s = 0, e = 0;
-
-		if (cur == NULL || strcmp(cur->work_id, id) != 0) {
-			if (out->n == cap) {
-				size_t ncap = cap ? cap * 2 : 256;
-				struct views_work *p = realloc(out->rows,
-				    ncap * sizeof *p);
-				if (p == NULL)
-					goto nomem;
-				out->rows = p;
-				cap = ncap;
-			}
-			cur = &out->rows[out->n++];
-			memset(cur, 0, sizeof *cur);
-			cur->work_id = col_strdup(st, 0);
-			cur->title = col_strdup(st, 1);
-			if (cur->work_id == NULL || cur->title == NULL)
+		struct views_work *cur;
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 256;
+			struct views_work *p = realloc(out->rows,
+			    ncap * sizeof *p);
+			if (p == NULL)
 				goto nomem;
-			cur->published = col_day(st, 2);
-			col_copy(st, 3, cur->visibility, sizeof cur->visibility);
-			col_copy(st, 4, cur->review, sizeof cur->review);
-			col_copy(st, 5, cur->commercial_kind,
-			    sizeof cur->commercial_kind);
-			cur->public_ = strcmp(cur->visibility, "public") == 0 &&
-			    strcmp(cur->review, "approved") == 0;
-			cur->commercial = strcmp(cur->commercial_kind, "none") != 0;
-			cur->selected = sqlite3_column_int(st, 6) != 0;
+			out->rows = p;
+			cap = ncap;
 		}
-		if ((day = col_day(st, 7)) == DAY_NONE)
-			continue;
-		has_s = sqlite3_column_type(st, 8) != SQLITE_NULL;
-		has_e = sqlite3_column_type(st, 9) != SQLITE_NULL;
-		if (has_s)
-			s = sqlite3_column_int64(st, 8);
-		if (has_e)
-			e = sqlite3_column_int64(st, 9);
-		has_r = has_s || has_e;
-		r = has_s ? s : e;
-		if (day >= from && day <= to) {
-			if (has_r) {
-				cur->has_rev = true;
-				cur->rev_fen += r;
-				if (r > 0)
-					cur->days_earning++;
-				else
-					cur->days_zero++;
-			} else {
-				cur->days_zero++;
-			}
-			if (has_s) {
-				cur->has_settled = true;
-				cur->settled_fen += s;
-			}
-			cur->estimated_fen += e;
-			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
-				cur->has_pp = true;
-				cur->pp += sqlite3_column_int64(st, 10);
-			}
-		}
-		if (day >= vs_from && day <= vs_to && has_r) {
-			cur->has_prev = true;
-			cur->prev_fen += r;
-		}
+		cur = &out->rows[out->n++];
+		memset(cur, 0, sizeof *cur);
+		cur->work_id = col_strdup(st, 0);
+		cur->title = col_strdup(st, 1);
+		if (cur->work_id == NULL || cur->title == NULL)
+			goto nomem;
+		cur->published = col_day(st, 2);
+		col_copy(st, 3, cur->visibility, sizeof cur->visibility);
+		col_copy(st, 4, cur->review, sizeof cur->review);
+		col_copy(st, 5, cur->commercial_kind,
+		    sizeof cur->commercial_kind);
+		cur->public_ = strcmp(cur->visibility, "public") == 0 &&
+		    strcmp(cur->review, "approved") == 0;
+		cur->commercial = strcmp(cur->commercial_kind, "none") != 0;
+		cur->selected = sqlite3_column_int(st, 6) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		db_error(db, err, "reading the works of the window");
 		goto fail;
 	}
-	/* Second pass for the sparkline: one float per work and day. */
 	if (out->n > 0 && out->ndays > 0) {
 		size_t cells = out->n * (size_t)out->ndays;
 		out->spark_buf = malloc(cells * sizeof *out->spark_buf);
@@ -194,35 +153,69 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 		for (size_t i = 0; i < out->n; i++)
 			out->rows[i].spark = out->spark_buf +
 			    i * (size_t)out->ndays;
-		if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
-			goto fail;
-		db_bind_text(st, 1, account_id);
-		bind_day(st, 2, from);
-		bind_day(st, 3, to);
-		cur = NULL;
-		size_t k = 0;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(st, 0);
-			day_t day;
-			if (cur == NULL || strcmp(cur->work_id, id) != 0) {
-				while (k < out->n &&
-				    strcmp(out->rows[k].work_id, id) != 0)
-					k++;
-				if (k == out->n)
-					break;	/* changed under us: skip */
-				cur = &out->rows[k];
-			}
-			if ((day = col_day(st, 7)) == DAY_NONE ||
-			    day < from || day > to)
-				continue;
-			if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-				cur->spark[day - from] =
-				    (float)sqlite3_column_int64(st, 8);
-			else if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-				cur->spark[day - from] =
-				    (float)sqlite3_column_int64(st, 9);
+	}
+	if ((st = db_stmt(db, SQL_WORK_DAYS, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, account_id);
+	bind_day(st, 2, lo);
+	bind_day(st, 3, hi);
+	struct views_work *cur = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		day_t day;
+		bool has_r, has_s, has_e;
+		fen_t r, s = 0, e = 0;
+
+		/* Rows come grouped by work: search only on a change. */
+		if (cur == NULL || strcmp(cur->work_id, id) != 0) {
+			cur = bsearch(id, out->rows, out->n, sizeof *out->rows,
+			    cmp_work_id);
+			if (cur == NULL)
+				continue;	/* added since the first query */
 		}
-		sqlite3_reset(st);
+		if ((day = col_day(st, 1)) == DAY_NONE)
+			continue;
+		has_s = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		has_e = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		if (has_s)
+			s = sqlite3_column_int64(st, 2);
+		if (has_e)
+			e = sqlite3_column_int64(st, 3);
+		/* As engine_attribute(): only scored days count. */
+		has_r = has_e;
+		r = has_s ? s : e;
+		if (day >= from && day <= to) {
+			if (has_r) {
+				cur->has_rev = true;
+				cur->rev_fen += r;
+				if (r > 0)
+					cur->days_earning++;
+				else
+					cur->days_zero++;
+				if (cur->spark != NULL)
+					cur->spark[day - from] = (float)r;
+			} else {
+				cur->days_zero++;
+			}
+			if (has_s) {
+				cur->has_settled = true;
+				cur->settled_fen += s;
+			}
+			cur->estimated_fen += e;
+			if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+				cur->has_pp = true;
+				cur->pp += sqlite3_column_int64(st, 4);
+			}
+		}
+		if (day >= vs_from && day <= vs_to && has_r) {
+			cur->has_prev = true;
+			cur->prev_fen += r;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the works' days");
+		goto fail;
 	}
 	if ((st = db_stmt(db, SQL_WORK_VIOLATIONS, err)) == NULL)
 		goto fail;
@@ -729,7 +722,7 @@ static const char SQL_ACCOUNT_WEEKS[] =
     " sum(CASE WHEN d.day < ?2 THEN ifnull(d.revenue_fen, s.estimated_fen) END)"
     " FROM work w JOIN daily d ON d.work_id = w.work_id"
     "  AND d.day BETWEEN ?3 AND ?4"
-    " LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
+    " JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
     " WHERE w.account_id = ?1";
 
 /* The newest import that wrote a daily row of the account. */
@@ -835,4 +828,227 @@ views_accounts_free(struct views_accounts *a)
 	free(a->rows);
 	a->rows = NULL;
 	a->n = 0;
+}
+
+/* ---- one work, day by day ---- */
+
+static const char SQL_DETAIL_WORK[] =
+    "SELECT w.title, w.account_id, substr(w.published_at, 1, 10),"
+    " w.visibility, w.review, w.commercial, w.selected, w.original,"
+    " w.infringing FROM work w WHERE w.work_id = ?1";
+
+static const char SQL_DETAIL_DAYS[] =
+    "SELECT d.day, d.likes, d.favorites, d.revenue_fen,"
+    " s.work_id IS NOT NULL, s.eligible, s.reasons, s.profitable_plays,"
+    " s.plays_estimated, s.user_value, s.quality, s.base_fen,"
+    " s.f_interaction, s.f_user, s.f_quality, s.f_bonus, s.model_fen,"
+    " s.estimated_fen, d.profitable_plays"
+    " FROM daily d LEFT JOIN work_score s"
+    "  ON s.work_id = d.work_id AND s.day = d.day"
+    " WHERE d.work_id = ?1 AND d.day BETWEEN ?2 AND ?3 ORDER BY d.day";
+
+static const char SQL_DETAIL_VIOLATION[] =
+    "SELECT day, kind FROM violation WHERE work_id = ?1 AND status = 'active'"
+    " AND day <= ?2 ORDER BY day DESC LIMIT 1";
+
+static const char *const part_keys[VP_COUNT] = {
+	[VP_PLAYS] = "plays",
+	[VP_INTERACTION] = "interaction",
+	[VP_USER_VALUE] = "user_value",
+	[VP_QUALITY] = "quality",
+	[VP_BONUS] = "bonus",
+	[VP_NOT_ELIGIBLE] = "not_eligible",
+	[VP_SETTLEMENT] = "settlement",
+};
+
+const char *
+views_part_key(enum views_part p)
+{
+	return p < VP_COUNT ? part_keys[p] : "";
+}
+
+static bool
+col_i64(sqlite3_stmt *st, int i, int64_t *v)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return false;
+	*v = sqlite3_column_int64(st, i);
+	return true;
+}
+
+static bool
+col_dbl(sqlite3_stmt *st, int i, double *v)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return false;
+	*v = sqlite3_column_double(st, i);
+	return true;
+}
+
+/* Rounds the running model amounts once, so the parts (differences of
+ * rounded cumulative sums) add up to the revenue exactly. */
+static void
+detail_split(struct views_detail *d)
+{
+	double r[5] = { 0 };
+	fen_t est = 0, rev = 0, c[5];
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct views_work_day *x = &d->days[i];
+		if (x->scored && x->has_pp) {
+			double v = (double)x->pp / 1000.0 * x->base_fen;
+			r[0] += v;
+			v *= x->f_interaction;
+			r[1] += v;
+			v *= x->f_user;
+			r[2] += v;
+			v *= x->f_quality;
+			r[3] += v;
+			r[4] += x->model_fen;
+		}
+		if (x->scored)
+			est += x->estimated_fen;
+		if (x->has_revenue)
+			rev += x->revenue_fen;
+	}
+	for (int k = 0; k < 5; k++)
+		c[k] = money_round(r[k]);
+	d->part_fen[VP_PLAYS] = c[0];
+	d->part_fen[VP_INTERACTION] = c[1] - c[0];
+	d->part_fen[VP_USER_VALUE] = c[2] - c[1];
+	d->part_fen[VP_QUALITY] = c[3] - c[2];
+	d->part_fen[VP_BONUS] = c[4] - c[3];
+	d->part_fen[VP_NOT_ELIGIBLE] = est - c[4];
+	d->part_fen[VP_SETTLEMENT] = rev - est;
+	d->revenue_fen = rev;
+}
+
+bool
+views_detail_load(struct db *db, const char *work_id, day_t from, day_t to,
+    struct views_detail *out, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	out->last_violation = DAY_NONE;
+	if ((st = db_stmt(db, SQL_DETAIL_WORK, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			err_set(err, PT_EXIT_DATA, "no work '%s'", work_id);
+		else
+			db_error(db, err, "reading a work");
+		return false;
+	}
+	out->work_id = strdup(work_id);
+	out->title = col_strdup(st, 0);
+	out->account_id = col_strdup(st, 1);
+	out->published = col_day(st, 2);
+	col_copy(st, 3, out->visibility, sizeof out->visibility);
+	col_copy(st, 4, out->review, sizeof out->review);
+	col_copy(st, 5, out->commercial, sizeof out->commercial);
+	out->selected = sqlite3_column_int(st, 6) != 0;
+	out->original = sqlite3_column_int(st, 7) != 0;
+	out->infringing = sqlite3_column_int(st, 8) != 0;
+	sqlite3_reset(st);
+	out->n = to >= from ? (size_t)(to - from + 1) : 0;
+	out->days = calloc(out->n ? out->n : 1, sizeof *out->days);
+	if (out->work_id == NULL || out->title == NULL ||
+	    out->account_id == NULL || out->days == NULL) {
+		views_detail_free(out);
+		return oom(err);
+	}
+	for (size_t i = 0; i < out->n; i++)
+		out->days[i].day = from + (day_t)i;
+	if ((st = db_stmt(db, SQL_DETAIL_DAYS, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, work_id);
+	bind_day(st, 2, from);
+	bind_day(st, 3, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t day = col_day(st, 0);
+		struct views_work_day *x;
+		if (day == DAY_NONE || day < from || day > to)
+			continue;
+		x = &out->days[day - from];
+		x->has_data = true;
+		x->has_likes = col_i64(st, 1, &x->likes);
+		x->has_favorites = col_i64(st, 2, &x->favorites);
+		x->has_settled = col_i64(st, 3, &x->settled_fen);
+		x->scored = sqlite3_column_int(st, 4) != 0;
+		if (x->scored) {
+			x->eligible = sqlite3_column_int(st, 5) != 0;
+			x->nreasons = views_split_reasons(
+			    (const char *)sqlite3_column_text(st, 6),
+			    x->reasons, VIEWS_REASONS_MAX);
+			x->has_pp = col_i64(st, 7, &x->pp);
+			x->pp_estimated = sqlite3_column_int(st, 8) != 0;
+			x->has_user_value = col_dbl(st, 9, &x->user_value);
+			x->has_quality = col_dbl(st, 10, &x->quality);
+			x->base_fen = sqlite3_column_double(st, 11);
+			x->f_interaction = sqlite3_column_double(st, 12);
+			x->f_user = sqlite3_column_double(st, 13);
+			x->f_quality = sqlite3_column_double(st, 14);
+			x->f_bonus = sqlite3_column_double(st, 15);
+			x->model_fen = sqlite3_column_double(st, 16);
+			x->estimated_fen = sqlite3_column_int64(st, 17);
+		} else {
+			x->has_pp = col_i64(st, 18, &x->pp);
+		}
+		x->has_revenue = x->scored;	/* as engine_attribute() */
+		x->revenue_fen = x->has_settled ? x->settled_fen :
+		    x->estimated_fen;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading a work's days");
+		goto fail;
+	}
+	if ((st = db_stmt(db, SQL_DETAIL_VIOLATION, err)) == NULL)
+		goto fail;
+	db_bind_text(st, 1, work_id);
+	bind_day(st, 2, to);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->last_violation = col_day(st, 0);
+		col_copy(st, 1, out->last_violation_kind,
+		    sizeof out->last_violation_kind);
+	}
+	sqlite3_reset(st);
+	detail_split(out);
+	return true;
+fail:
+	views_detail_free(out);
+	return false;
+}
+
+void
+views_detail_free(struct views_detail *d)
+{
+	free(d->work_id);
+	free(d->title);
+	free(d->account_id);
+	free(d->days);
+	memset(d, 0, sizeof *d);
+}
+
+static const char SQL_ACCOUNT_COUNT[] = "SELECT count(*) FROM account";
+
+int64_t
+views_account_count(struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_COUNT, err);
+	int64_t n = -1;
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
 }

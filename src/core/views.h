@@ -162,6 +162,69 @@ void views_day_summary(const struct views_day *d, struct views_summary *out);
 /* True when the day's row belongs to the group. */
 bool views_day_in_group(const struct views_day_work *r, const char *group);
 
+/* ---- one work, day by day ---- */
+
+struct views_work_day {
+	day_t day;
+	bool has_data;		/* a daily row exists */
+	bool scored;		/* a work_score row exists */
+	bool eligible;
+	bool has_pp, pp_estimated;
+	int64_t pp;		/* profitable plays (the engine's V) */
+	bool has_likes, has_favorites;
+	int64_t likes, favorites;
+	bool has_user_value, has_quality;
+	double user_value, quality;
+	/* the model's factors: model_fen = pp/1000 * base_fen * f_i * f_u *
+	 * f_q * f_b */
+	double base_fen, f_interaction, f_user, f_quality, f_bonus, model_fen;
+	fen_t estimated_fen;
+	bool has_settled;
+	fen_t settled_fen;
+	bool has_revenue;	/* settled or scored */
+	fen_t revenue_fen;	/* settled else estimate */
+	size_t nreasons;
+	char reasons[VIEWS_REASONS_MAX][32];
+};
+
+/* Where a window's revenue comes from, in fen, summing exactly to the
+ * revenue: the plays at the base rate, then what each factor of the
+ * model multiplies in (in this order), less what eligibility and the
+ * daily minimum took away, plus the difference of settled amounts from
+ * the estimate. */
+enum views_part {
+	VP_PLAYS,
+	VP_INTERACTION,
+	VP_USER_VALUE,
+	VP_QUALITY,
+	VP_BONUS,
+	VP_NOT_ELIGIBLE,
+	VP_SETTLEMENT,
+	VP_COUNT
+};
+
+struct views_detail {
+	char *work_id;
+	char *title;
+	char *account_id;
+	day_t published;
+	char visibility[12], review[12], commercial[20];
+	bool selected, original, infringing;
+	day_t from, to;
+	size_t n;			/* to - from + 1 calendar days */
+	struct views_work_day *days;	/* days[i].day = from + i */
+	fen_t revenue_fen;
+	fen_t part_fen[VP_COUNT];
+	day_t last_violation;		/* newest active one, DAY_NONE */
+	char last_violation_kind[64];
+};
+
+bool views_detail_load(struct db *db, const char *work_id, day_t from,
+    day_t to, struct views_detail *out, struct pt_err *err);
+void views_detail_free(struct views_detail *d);
+/* "plays", "interaction", ...: stable names for scripts. */
+const char *views_part_key(enum views_part p);
+
 /* ---- wallet ---- */
 
 #define VIEWS_WALLET_RECENT 8
@@ -211,5 +274,7 @@ struct views_accounts {
 bool views_accounts_load(struct db *db, day_t today,
     struct views_accounts *out, struct pt_err *err);
 void views_accounts_free(struct views_accounts *a);
+/* How many accounts the database holds; -1 on error. */
+int64_t views_account_count(struct db *db, struct pt_err *err);
 
 #endif

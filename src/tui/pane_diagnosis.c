@@ -1,21 +1,1069 @@
-/* Placeholder for the Diagnosis pane (issue 6 replaces this file;
- * keep the symbol pane_diagnosis). */
+/* The Diagnosis pane (作品收益诊断 / 单日收益诊断): the account's works for
+ * a window, sortable and filterable; one work opened (its revenue by
+ * dimension, the exact attribution of its change, day by day with the
+ * reasons for every day without revenue); one day of every work.
+ * Figures come from src/core (views.h, engine.h), as `report works` and
+ * `report attribution` print them. */
 #include "config.h"
 
-#include "i18n.h"
-#include "tui/pane.h"
-#include "tui/placeholder.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static void
-diagnosis_draw(struct pane_ctx *ctx, WINDOW *win)
+#include "core/engine.h"
+#include "core/views.h"
+#include "i18n.h"
+#include "tui/draw.h"
+#include "tui/pane.h"
+#include "tui/views_ui.h"
+
+enum {
+	DK_SORT = 1,
+	DK_SORT_REVERSE,
+	DK_TRENDS,
+	DK_DAY,
+	DK_WINDOW_SHORTER,
+	DK_WINDOW_LONGER,
+};
+
+static const struct key_binding diag_keys[] = {
+	{ 's', false, "s", N_("Sort by the next column"), DK_SORT },
+	{ 'S', false, "S", N_("Reverse the sort"), DK_SORT_REVERSE },
+	{ 0, false, "/", N_("Filter works by title or id (Chinese too)"), 0 },
+	{ 0, false, "Enter", N_("Open the work: split, attribution, days"), 0 },
+	{ 't', false, "t", N_("Show the work in Trends"), DK_TRENDS },
+	/* `a` is the frame's account key; an opened work takes it first. */
+	{ 0, false, "a", N_("In an opened work: start an appeal for it"), 0 },
+	{ 'd', false, "d", N_("Single-day view (then a day, Enter)"), DK_DAY },
+	{ '[', false, "[", N_("Shorter window (7/30/90 days)"), DK_WINDOW_SHORTER },
+	{ ']', false, "]", N_("Longer window"), DK_WINDOW_LONGER },
+	{ 0, false, NULL, NULL, 0 },
+};
+
+static const int windows[] = { 7, 30, 90 };
+
+enum view { V_TABLE, V_DETAIL, V_DAY };
+
+static struct diag {
+	char account[ENGINE_ID_SZ];
+	bool loaded;
+	int win;		/* index into windows */
+	struct views_works works;
+	size_t *idx, nidx;
+	enum views_col sort;
+	bool desc;
+	struct vui_input filter;
+	size_t sel, top;
+	int page;		/* table rows shown at the last draw */
+	enum view view;
+	/* an opened work */
+	struct views_detail det;
+	bool det_ok;
+	struct attribution att;
+	bool att_ok;
+	char att_err[160];
+	size_t dsel, dtop;	/* cursor over days (newest first) */
+	/* single day */
+	struct vui_input day_input;
+	struct views_day day;
+	bool day_ok;
+	size_t ysel, ytop;
+	char err[1024];
+} D = { .win = 1, .sort = VC_REVENUE, .desc = true };
+
+static const struct views_work *
+selected_work(void)
 {
-	placeholder_draw(win, N_("Revenue diagnosis"), N_("Per-work revenue diagnosis arrives with the next version."));
+	if (D.sel >= D.nidx)
+		return NULL;
+	return &D.works.rows[D.idx[D.sel]];
+}
+
+/* Re-sorts and re-filters, keeping the cursor on the same work. */
+static void
+refilter(const char *keep_id)
+{
+	D.nidx = views_works_filter(&D.works, D.filter.text, D.idx);
+	views_works_sort(&D.works, D.idx, D.nidx, D.sort, D.desc);
+	D.sel = 0;
+	for (size_t i = 0; keep_id != NULL && i < D.nidx; i++) {
+		if (strcmp(D.works.rows[D.idx[i]].work_id, keep_id) == 0) {
+			D.sel = i;
+			break;
+		}
+	}
+	if (D.sel < D.top)
+		D.top = D.sel;
+	if (D.page > 0 && D.sel >= D.top + (size_t)D.page)
+		D.top = D.sel - (size_t)D.page + 1;
 }
 
 static void
-diagnosis_model(struct pane_ctx *ctx, FILE *out)
+load_works(struct pane_ctx *ctx)
 {
-	placeholder_model(out, "diagnosis", N_("Revenue diagnosis"));
+	struct pt_err err = { 0 };
+	const struct views_work *w = selected_work();
+	char *keep = w != NULL ? strdup(w->work_id) : NULL;
+	day_t to = ctx->today, from = to - windows[D.win] + 1, vf, vt;
+
+	views_works_free(&D.works);
+	free(D.idx);
+	D.idx = NULL;
+	D.nidx = 0;
+	D.err[0] = '\0';
+	D.loaded = false;
+	if (ctx->account_id == NULL) {
+		free(keep);
+		return;
+	}
+	snprintf(D.account, sizeof D.account, "%s", ctx->account_id);
+	views_prev_window(from, to, &vf, &vt);
+	if (!views_works_load(ctx->db, ctx->account_id, from, to, vf, vt,
+	    &D.works, &err)) {
+		snprintf(D.err, sizeof D.err, "%s", err.msg);
+		free(keep);
+		return;
+	}
+	D.idx = malloc((D.works.n ? D.works.n : 1) * sizeof *D.idx);
+	if (D.idx == NULL) {
+		views_works_free(&D.works);
+		free(keep);
+		return;
+	}
+	D.loaded = true;
+	refilter(keep);
+	free(keep);
+}
+
+static void
+load_detail(struct pane_ctx *ctx, const char *work_id)
+{
+	struct pt_err err = { 0 };
+	char *id = strdup(work_id);
+
+	if (D.det_ok)
+		views_detail_free(&D.det);
+	D.det_ok = false;
+	D.att_ok = false;
+	D.att_err[0] = '\0';
+	if (id == NULL)
+		return;
+	D.det_ok = views_detail_load(ctx->db, id, D.works.from, D.works.to,
+	    &D.det, &err);
+	if (!D.det_ok)
+		snprintf(D.err, sizeof D.err, "%s", err.msg);
+	err.code = 0;
+	err.msg[0] = '\0';
+	D.att_ok = engine_attribute(ctx->db, NULL, id, D.works.from,
+	    D.works.to, D.works.vs_from, D.works.vs_to, &D.att, &err);
+	if (!D.att_ok)
+		snprintf(D.att_err, sizeof D.att_err, "%s", err.msg);
+	free(id);
+	D.dsel = D.dtop = 0;
+}
+
+static void
+load_day(struct pane_ctx *ctx, day_t day)
+{
+	struct pt_err err = { 0 };
+
+	if (D.day_ok)
+		views_day_free(&D.day);
+	D.day_ok = views_day_load(ctx->db, ctx->account_id, day, &D.day, &err);
+	if (!D.day_ok)
+		snprintf(D.err, sizeof D.err, "%s", err.msg);
+	D.ysel = D.ytop = 0;
+}
+
+static void
+diag_reload(struct pane_ctx *ctx)
+{
+	bool same = ctx->account_id != NULL &&
+	    strcmp(D.account, ctx->account_id) == 0;
+
+	load_works(ctx);
+	if (!same) {
+		D.view = V_TABLE;
+		D.sel = D.top = 0;
+		D.filter.text[0] = '\0';
+		D.filter.active = false;
+		refilter(NULL);
+	} else if (D.view == V_DETAIL && D.det_ok) {
+		char *id = strdup(D.det.work_id);
+		size_t s = D.dsel, t = D.dtop;
+		if (id != NULL)
+			load_detail(ctx, id);
+		free(id);
+		D.dsel = s;
+		D.dtop = t;
+	} else if (D.view == V_DAY && D.day_ok) {
+		size_t s = D.ysel, t = D.ytop;
+		load_day(ctx, D.day.day);
+		D.ysel = s;
+		D.ytop = t;
+	}
+	pane_dirty(ctx);
+}
+
+static void
+diag_show_work(struct pane_ctx *ctx, const char *work_id)
+{
+	if (!D.loaded)
+		load_works(ctx);
+	D.filter.text[0] = '\0';
+	refilter(work_id);
+	load_detail(ctx, work_id);
+	D.view = D.det_ok ? V_DETAIL : V_TABLE;
+	pane_dirty(ctx);
+}
+
+/* ---- drawing ---- */
+
+struct cols {
+	int title, pub, flags, rev, chg, plays, rpm, spark;
+	bool short_day;
+};
+
+static struct cols
+table_cols(int width)
+{
+	struct cols c = { .flags = 4, .rev = 11, .chg = 11, .plays = 10,
+	    .rpm = 8 };
+
+	if (width >= 120) {
+		c.pub = 10;
+		c.spark = 24;
+	} else if (width >= 100) {
+		c.pub = 10;
+		c.spark = 12;
+	} else {
+		c.pub = 5;
+		c.short_day = true;
+		c.spark = 7;
+	}
+	c.title = width - 1 - (c.pub + c.flags + c.rev + c.chg + c.plays +
+	    c.rpm + c.spark + 7);
+	if (c.title < 8)
+		c.title = 8;
+	return c;
+}
+
+static const char *
+sort_label(enum views_col c)
+{
+	switch (c) {
+	case VC_TITLE: return _("title");
+	case VC_PUBLISHED: return _("published");
+	case VC_STATUS: return _("status");
+	case VC_REVENUE: return _("revenue");
+	case VC_CHANGE: return _("change");
+	case VC_PLAYS: return _("profitable plays");
+	case VC_RPM: return _("revenue per 1,000 plays");
+	default: return "";
+	}
+}
+
+static void
+fmt_day(char *buf, size_t size, day_t d, bool short_day)
+{
+	char full[DAY_BUFSZ];
+
+	if (d == DAY_NONE) {
+		snprintf(buf, size, "%s", vui_missing());
+		return;
+	}
+	day_format(d, full);
+	snprintf(buf, size, "%s", short_day ? full + 5 : full);
+}
+
+static void
+draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	struct cols c = table_cols(cols);
+	char a[DAY_BUFSZ], b[DAY_BUFSZ], va[DAY_BUFSZ], vb[DAY_BUFSZ];
+	char line[512], buf[64];
+	const char *arrow = D.desc ? (draw_utf8() ? "↓" : "v") :
+	    (draw_utf8() ? "↑" : "^");
+	int y = 0, x;
+
+	snprintf(line, sizeof line, _("Revenue diagnosis %s to %s (%d days) vs %s to %s"),
+	    day_format(D.works.from, a), day_format(D.works.to, b),
+	    windows[D.win], day_format(D.works.vs_from, va),
+	    day_format(D.works.vs_to, vb));
+	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
+	snprintf(line, sizeof line, _("Sort: %s %s  |  Filter: %s%s  |  %zu of %zu works"),
+	    sort_label(D.sort), arrow,
+	    D.filter.text[0] ? D.filter.text : (D.filter.active ? "" : "-"),
+	    D.filter.active ? "_" : "", D.nidx, D.works.n);
+	draw_text(win, y++, 1, cols - 2, line,
+	    D.filter.active ? A_BOLD : A_NORMAL, true);
+	/* header */
+	x = 1;
+	draw_text(win, y, x, c.title, _("Title"), A_UNDERLINE, true);
+	x += c.title + 1;
+	draw_text(win, y, x, c.pub, c.short_day ? _("Pub") : _("Published"), A_UNDERLINE, true);
+	x += c.pub + 1;
+	draw_text(win, y, x, c.flags, "PSCV", A_UNDERLINE, true);
+	x += c.flags + 1;
+	draw_text_right(win, y, x, c.rev, _("Revenue"), A_UNDERLINE);
+	x += c.rev + 1;
+	draw_text_right(win, y, x, c.chg, _("Change"), A_UNDERLINE);
+	x += c.chg + 1;
+	draw_text_right(win, y, x, c.plays, _("Prof.plays"), A_UNDERLINE);
+	x += c.plays + 1;
+	draw_text_right(win, y, x, c.rpm, _("¥/1k"), A_UNDERLINE);
+	x += c.rpm + 1;
+	draw_text(win, y, x, c.spark, _("Trend"), A_UNDERLINE, true);
+	y++;
+	D.page = rows - y - 1;
+	if (D.page < 1)
+		D.page = 1;
+	if (D.sel < D.top)
+		D.top = D.sel;
+	if (D.sel >= D.top + (size_t)D.page)
+		D.top = D.sel - (size_t)D.page + 1;
+	for (int r = 0; r < D.page; r++, y++) {
+		size_t i = D.top + (size_t)r;
+		const struct views_work *w;
+		attr_t at;
+		fen_t ch;
+		double rpm;
+		bool has;
+		if (i >= D.nidx) {
+			wmove(win, y, 0);
+			wclrtoeol(win);
+			continue;
+		}
+		w = &D.works.rows[D.idx[i]];
+		at = i == D.sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
+		wmove(win, y, 0);
+		wclrtoeol(win);
+		mvwchgat(win, y, 0, cols, at, 0, NULL);
+		x = 1;
+		draw_text(win, y, 0, 1, i == D.sel ? ">" : " ", at, true);
+		draw_text(win, y, x, c.title, w->title, at, true);
+		x += c.title + 1;
+		fmt_day(buf, sizeof buf, w->published, c.short_day);
+		draw_text(win, y, x, c.pub, buf, at, true);
+		x += c.pub + 1;
+		draw_text(win, y, x, c.flags, views_work_flags(w, buf), at, true);
+		x += c.flags + 1;
+		draw_text_right(win, y, x, c.rev,
+		    vui_money(buf, sizeof buf, w->has_rev, w->rev_fen), at);
+		x += c.rev + 1;
+		has = views_work_change(w, &ch);
+		draw_text_right(win, y, x, c.chg,
+		    vui_change(buf, sizeof buf, has, ch),
+		    at | (has && ch < 0 ? draw_attr(DRAW_DOWN) :
+		    has && ch > 0 ? draw_attr(DRAW_UP) : 0));
+		x += c.chg + 1;
+		draw_text_right(win, y, x, c.plays,
+		    vui_count(buf, sizeof buf, w->has_pp, w->pp), at);
+		x += c.plays + 1;
+		has = views_work_rpm(w, &rpm);
+		draw_text_right(win, y, x, c.rpm, vui_money(buf, sizeof buf,
+		    has, has ? money_round(rpm) : 0), at);
+		x += c.rpm + 1;
+		vui_sparkline(w->spark, D.works.ndays, c.spark, line, sizeof line);
+		draw_text(win, y, x, c.spark, line, at, true);
+	}
+	if (D.err[0] != '\0')
+		draw_text(win, rows - 1, 1, cols - 2, D.err, draw_attr(DRAW_ERROR), true);
+	else if (D.works.n == 0)
+		draw_text(win, 3, 1, cols - 2, ctx->account_id == NULL ?
+		    _("No account in the database: import data first.") :
+		    _("No works for this account."), A_NORMAL, true);
+	draw_text(win, rows - 1, 1, cols - 2,
+	    _("P public  S selected (精选)  C commercial  V violation (90 days)  -  off"),
+	    draw_attr(DRAW_DIM), true);
+}
+
+/* A zero day's reasons, or a note when there is none. */
+static void
+day_reasons_text(const struct views_work_day *x, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (!x->has_data) {
+		snprintf(buf, size, "%s", vui_reason_label(
+		    D.det.published != DAY_NONE && x->day < D.det.published ?
+		    "not_published" : "no_data"));
+		return;
+	}
+	for (size_t k = 0; k < x->nreasons && len + 1 < size; k++) {
+		int n = snprintf(buf + len, size - len, "%s%s", k ? "; " : "",
+		    vui_reason_label(x->reasons[k]));
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	if (x->nreasons == 0 && x->has_revenue && x->revenue_fen == 0)
+		snprintf(buf, size, "%s", vui_reason_label("zero"));
+}
+
+static const int det_w[] = { 10, 10, 9, 10, 10 };
+static const bool det_right[] = { false, true, true, true, true };
+
+static const struct views_work_day *
+detail_day(size_t i)
+{
+	/* newest first */
+	return i < D.det.n ? &D.det.days[D.det.n - 1 - i] : NULL;
+}
+
+static void
+draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	char line[1024], m1[64], m2[64], m3[64], m4[64], dd[DAY_BUFSZ];
+	const char *items[EF_COUNT + 2];
+	char itembuf[EF_COUNT + 2][160];
+	size_t n = 0;
+	int y = 0, page;
+	const struct views_work_day *cur;
+
+	if (!D.det_ok) {
+		draw_text(win, 0, 1, cols - 2, D.err, draw_attr(DRAW_ERROR), true);
+		return;
+	}
+	snprintf(line, sizeof line, "%s  (%s)", D.det.title, D.det.work_id);
+	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
+	/* status */
+	snprintf(itembuf[0], sizeof itembuf[0], _("published %s"),
+	    D.det.published != DAY_NONE ? day_format(D.det.published, dd) :
+	    vui_missing());
+	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), D.det.visibility);
+	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), D.det.review);
+	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), D.det.commercial);
+	snprintf(itembuf[4], sizeof itembuf[4], "%s", D.det.selected ?
+	    _("selected (精选): yes") : _("selected (精选): no"));
+	if (D.det.last_violation != DAY_NONE)
+		snprintf(itembuf[5], sizeof itembuf[5], _("violation %s (%s)"),
+		    day_format(D.det.last_violation, dd),
+		    D.det.last_violation_kind);
+	else
+		snprintf(itembuf[5], sizeof itembuf[5], "%s", _("no active violation"));
+	for (n = 0; n < 6; n++)
+		items[n] = itembuf[n];
+	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	/* revenue and its split */
+	snprintf(line, sizeof line, _("Revenue %s (settled else estimate)  vs previous %s  change %s"),
+	    vui_money(m1, sizeof m1, true, D.att_ok ? D.att.revenue_fen : D.det.revenue_fen),
+	    vui_money(m2, sizeof m2, D.att_ok, D.att.vs_revenue_fen),
+	    vui_change(m3, sizeof m3, D.att_ok, D.att.total_change_fen));
+	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
+	{
+		static const char *const part_names[VP_COUNT] = {
+			N_("plays at base rate"), N_("interaction"),
+			N_("user value"), N_("quality"), N_("bonuses"),
+			N_("not eligible"), N_("settled vs estimate"),
+		};
+		n = 0;
+		for (int k = 0; k < VP_COUNT; k++) {
+			snprintf(itembuf[n], sizeof itembuf[n], "%s%s %s",
+			    k == 0 ? _("By dimension: ") : "", _(part_names[k]), k == VP_PLAYS ?
+			    vui_money(m4, sizeof m4, true, D.det.part_fen[k]) :
+			    vui_change(m4, sizeof m4, true, D.det.part_fen[k]));
+			items[n] = itembuf[n];
+			n++;
+		}
+		y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	}
+	n = 0;
+	if (D.att_ok) {
+		for (int k = 0; k < EF_COUNT; k++) {
+			if (D.att.part_fen[k] == 0)
+				continue;
+			snprintf(itembuf[n], sizeof itembuf[n], "%s%s %s",
+			    n == 0 ? _("Change by cause: ") : "",
+			    _(engine_factor_label((enum engine_factor)k)),
+			    vui_change(m4, sizeof m4, true, D.att.part_fen[k]));
+			items[n] = itembuf[n];
+			n++;
+		}
+		if (n == 0) {
+			snprintf(itembuf[n], sizeof itembuf[n], "%s", _("Change by cause: none"));
+			items[n] = itembuf[n];
+			n++;
+		}
+	} else {
+		snprintf(itembuf[n], sizeof itembuf[n], "%s%s",
+		    _("Change by cause: "), D.att_err);
+		items[n] = itembuf[n];
+		n++;
+	}
+	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	/* the days */
+	{
+		const char *h[] = { _("Day"), _("Prof.plays"), _("Likes+fav"),
+		    _("Estimate"), _("Revenue"), _("Why no revenue") };
+		int x = vui_draw_row(win, y, 1, 5, det_w, h, det_right, A_UNDERLINE);
+		draw_text(win, y++, x, cols - x - 1, h[5], A_UNDERLINE, true);
+	}
+	page = rows - y - 3;
+	if (page < 1)
+		page = 1;
+	if (D.dsel < D.dtop)
+		D.dtop = D.dsel;
+	if (D.dsel >= D.dtop + (size_t)page)
+		D.dtop = D.dsel - (size_t)page + 1;
+	for (int r = 0; r < page; r++, y++) {
+		const struct views_work_day *x = detail_day(D.dtop + (size_t)r);
+		attr_t at = D.dtop + (size_t)r == D.dsel ?
+		    draw_attr(DRAW_CURSOR) : A_NORMAL;
+		char pp[32], lf[32], why[512];
+		wmove(win, y, 0);
+		wclrtoeol(win);
+		if (x == NULL)
+			continue;
+		vui_count(pp, sizeof pp, x->has_pp, x->pp);
+		if (x->has_pp && x->pp_estimated)
+			strncat(pp, "~", sizeof pp - strlen(pp) - 1);
+		vui_count(lf, sizeof lf, x->has_likes || x->has_favorites,
+		    (x->has_likes ? x->likes : 0) +
+		    (x->has_favorites ? x->favorites : 0));
+		why[0] = '\0';
+		if (!x->has_revenue || x->revenue_fen == 0)
+			day_reasons_text(x, why, sizeof why);
+		{
+			const char *c[] = { day_format(x->day, dd), pp, lf,
+			    vui_money(m1, sizeof m1, x->scored, x->estimated_fen),
+			    vui_money(m2, sizeof m2, x->has_revenue, x->revenue_fen) };
+			int cx;
+			mvwchgat(win, y, 0, cols, at, 0, NULL);
+			draw_text(win, y, 0, 1, at != A_NORMAL ? ">" : " ", at, true);
+			cx = vui_draw_row(win, y, 1, 5, det_w, c, det_right, at);
+			draw_text(win, y, cx, cols - cx - 1, why, at, true);
+		}
+	}
+	/* what to do for the cursor day */
+	cur = detail_day(D.dsel);
+	for (int r = 0; r < 3 && y + r < rows; r++) {
+		wmove(win, y + r, 0);
+		wclrtoeol(win);
+	}
+	if (cur != NULL && (!cur->has_revenue || cur->revenue_fen == 0)) {
+		const char *id = !cur->has_data ? (D.det.published != DAY_NONE &&
+		    cur->day < D.det.published ? "not_published" : "no_data") :
+		    cur->nreasons > 0 ? cur->reasons[0] : "zero";
+		size_t k = 0;
+		do {
+			snprintf(line, sizeof line, "%s %s: %s  %s",
+			    draw_utf8() ? "→" : "->", vui_reason_label(id),
+			    vui_reason_advice(id), "");
+			draw_text(win, y++, 1, cols - 2, line, A_NORMAL, true);
+			k++;
+			id = k < cur->nreasons ? cur->reasons[k] : NULL;
+		} while (id != NULL && y < rows - 1);
+	}
+	draw_text(win, rows - 1, 1, cols - 2,
+	    _("Esc back  t trends  a appeal these days  Up/Down day"),
+	    draw_attr(DRAW_DIM), true);
+}
+
+static void
+draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	char line[1024], m1[64], m2[64], m3[64], dd[MONEY_BUFSZ];
+	const struct model_params *p = engine_model();
+	int y = 0, page, tw;
+	bool reached;
+
+	if (!D.day_ok) {
+		draw_text(win, 0, 1, cols - 2, D.err, draw_attr(DRAW_ERROR), true);
+		return;
+	}
+	snprintf(line, sizeof line, _("Single day %s: every work's revenue (Left/Right: day)"),
+	    day_format(D.day.day, dd));
+	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
+	reached = D.day.total_fen >= p->daily_min_fen;
+	snprintf(line, sizeof line, _("Account total %s  (estimate %s, settled %s)  daily minimum %s: %s"),
+	    vui_money(m1, sizeof m1, true, D.day.total_fen),
+	    vui_money(m2, sizeof m2, D.day.account_scored, D.day.account_estimated_fen),
+	    vui_money(m3, sizeof m3, D.day.has_account_settled, D.day.account_settled_fen),
+	    money_format(p->daily_min_fen, dd), vui_pass(reached));
+	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
+	if (D.day.account_scored && !D.day.account_eligible) {
+		char r[VIEWS_REASONS_MAX][32];
+		size_t nr = views_split_reasons(D.day.account_reasons, r,
+		    VIEWS_REASONS_MAX);
+		const char *items[VIEWS_REASONS_MAX];
+		for (size_t k = 0; k < nr; k++)
+			items[k] = vui_reason_label(r[k]);
+		draw_text(win, y, 1, cols - 2, _("Account not eligible:"),
+		    draw_attr(DRAW_ERROR), true);
+		y += vui_draw_items(win, y, 24, cols - 25, 2, items, nr,
+		    draw_attr(DRAW_ERROR));
+	} else if (!D.day.account_scored) {
+		draw_text(win, y++, 1, cols - 2, _("The engine has not scored this day."),
+		    A_NORMAL, true);
+	}
+	tw = cols - 2 - 11 - 11 - 10 - 4;
+	if (tw > 40)
+		tw = 40;
+	{
+		const int w[] = { tw, 10, 10, 10 };
+		const bool right[] = { false, true, true, true };
+		const char *h[] = { _("Title"), _("Revenue"), _("Estimate"),
+		    _("Prof.plays") };
+		int x = vui_draw_row(win, y, 1, 4, w, h, right, A_UNDERLINE);
+		draw_text(win, y++, x + 1, cols - x - 2, _("Why zero"),
+		    A_UNDERLINE, true);
+	}
+	page = rows - y - 2;
+	if (page < 1)
+		page = 1;
+	if (D.ysel < D.ytop)
+		D.ytop = D.ysel;
+	if (D.ysel >= D.ytop + (size_t)page)
+		D.ytop = D.ysel - (size_t)page + 1;
+	for (int r = 0; r < page; r++, y++) {
+		size_t i = D.ytop + (size_t)r;
+		const struct views_day_work *w;
+		attr_t at = i == D.ysel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
+		char why[512] = "", pp[32];
+		size_t len = 0;
+		wmove(win, y, 0);
+		wclrtoeol(win);
+		if (i >= D.day.n)
+			continue;
+		w = &D.day.rows[i];
+		if (w->revenue_fen == 0) {
+			if (!w->has_data && w->nreasons == 0)
+				snprintf(why, sizeof why, "%s", vui_reason_label("no_data"));
+			for (size_t k = 0; k < w->nreasons && len + 1 < sizeof why; k++) {
+				int n = snprintf(why + len, sizeof why - len,
+				    "%s%s", k ? "; " : "",
+				    vui_reason_label(w->reasons[k]));
+				if (n < 0)
+					break;
+				len += (size_t)n;
+			}
+		}
+		{
+			const int cw[] = { tw, 10, 10, 10 };
+			const bool right[] = { false, true, true, true };
+			const char *c[] = { w->title,
+			    vui_money(m1, sizeof m1, w->has_settled || w->scored, w->revenue_fen),
+			    vui_money(m2, sizeof m2, w->scored, w->estimated_fen),
+			    vui_count(pp, sizeof pp, w->has_pp, w->pp) };
+			int x;
+			mvwchgat(win, y, 0, cols, at, 0, NULL);
+			draw_text(win, y, 0, 1, i == D.ysel ? ">" : " ", at, true);
+			x = vui_draw_row(win, y, 1, 4, cw, c, right, at);
+			draw_text(win, y, x + 1, cols - x - 2, why, at, true);
+		}
+	}
+	wmove(win, rows - 2, 0);
+	wclrtoeol(win);
+	if (D.ysel < D.day.n && D.day.rows[D.ysel].revenue_fen == 0) {
+		const struct views_day_work *w = &D.day.rows[D.ysel];
+		const char *id = w->nreasons ? w->reasons[0] :
+		    w->has_data ? "zero" : "no_data";
+		snprintf(line, sizeof line, "%s %s: %s", draw_utf8() ? "→" : "->",
+		    vui_reason_label(id), vui_reason_advice(id));
+		draw_text(win, rows - 2, 1, cols - 2, line, A_NORMAL, true);
+	}
+	draw_text(win, rows - 1, 1, cols - 2,
+	    _("Esc back  Enter open work  Left/Right day  d another day"),
+	    draw_attr(DRAW_DIM), true);
+}
+
+static void
+diag_draw(struct pane_ctx *ctx, WINDOW *win)
+{
+	int rows, cols;
+
+	getmaxyx(win, rows, cols);
+	werase(win);
+	switch (D.view) {
+	case V_TABLE:
+		draw_table(ctx, win, rows, cols);
+		break;
+	case V_DETAIL:
+		draw_detail(ctx, win, rows, cols);
+		break;
+	case V_DAY:
+		draw_day(ctx, win, rows, cols);
+		break;
+	}
+	if (D.day_input.active) {
+		char line[320];
+		snprintf(line, sizeof line, _("Day (YYYY-MM-DD, MM-DD or -N; Enter = last scored day): %s_"),
+		    D.day_input.text);
+		draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
+	}
+}
+
+/* ---- keys ---- */
+
+static bool
+move_cursor(size_t *sel, size_t n, int page, enum key_action a)
+{
+	size_t pg = page > 1 ? (size_t)page - 1 : 1;
+
+	if (n == 0)
+		return a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP ||
+		    a == ACT_PAGE_DOWN || a == ACT_HOME || a == ACT_END;
+	switch (a) {
+	case ACT_UP:
+		if (*sel > 0)
+			(*sel)--;
+		return true;
+	case ACT_DOWN:
+		if (*sel + 1 < n)
+			(*sel)++;
+		return true;
+	case ACT_PAGE_UP:
+		*sel = *sel > pg ? *sel - pg : 0;
+		return true;
+	case ACT_PAGE_DOWN:
+		*sel = *sel + pg < n ? *sel + pg : n - 1;
+		return true;
+	case ACT_HOME:
+		*sel = 0;
+		return true;
+	case ACT_END:
+		*sel = n - 1;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* "2026-11-20", "11-20" (this year or the last), "-3" (days before the
+ * last scored day), "" (the last scored day). */
+static bool
+parse_day_input(struct pane_ctx *ctx, const char *s, day_t *out)
+{
+	struct pt_err err = { 0 };
+	day_t last = views_last_scored_day(ctx->db, ctx->account_id,
+	    ctx->today, &err);
+	int y, m, d;
+	char buf[32];
+
+	if (last == DAY_NONE)
+		last = ctx->today;
+	if (s[0] == '\0') {
+		*out = last;
+		return true;
+	}
+	if (s[0] == '-' && s[1] >= '0' && s[1] <= '9') {
+		*out = last - atoi(s + 1);
+		return true;
+	}
+	if (day_parse_iso(s, out))
+		return true;
+	day_to_ymd(ctx->today, &y, &m, &d);
+	if (sscanf(s, "%d-%d", &m, &d) == 2) {
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+		if (!day_parse_iso(buf, out))
+			return false;
+		if (*out > ctx->today) {
+			snprintf(buf, sizeof buf, "%04d-%02d-%02d", y - 1, m, d);
+			return day_parse_iso(buf, out);
+		}
+		return true;
+	}
+	return false;
+}
+
+/* The zero-revenue days to appeal: the run of violation days around the
+ * cursor day, else the newest such run, else the cursor day. */
+static void
+appeal_days(day_t *first, day_t *last)
+{
+	const struct views_work_day *cur = detail_day(D.dsel);
+	long at = -1;
+
+	for (size_t i = 0; i < D.det.n; i++) {
+		const struct views_work_day *x = &D.det.days[i];
+		bool v = false;
+		for (size_t k = 0; k < x->nreasons; k++)
+			v = v || strcmp(x->reasons[k], "compliant_original") == 0 ||
+			    strcmp(x->reasons[k], "no_violation_90d") == 0;
+		if (v && (cur == NULL || x->day == cur->day || at < 0 ||
+		    D.det.days[at].day != (cur ? cur->day : DAY_NONE)))
+			at = (long)i;
+		if (v && cur != NULL && x->day == cur->day)
+			break;
+	}
+	if (at < 0) {
+		*first = *last = cur != NULL ? cur->day : D.det.to;
+		return;
+	}
+	size_t a = (size_t)at, b = (size_t)at;
+	while (a > 0 && D.det.days[a - 1].nreasons > 0 &&
+	    D.det.days[a - 1].revenue_fen == 0)
+		a--;
+	while (b + 1 < D.det.n && D.det.days[b + 1].nreasons > 0 &&
+	    D.det.days[b + 1].revenue_fen == 0)
+		b++;
+	*first = D.det.days[a].day;
+	*last = D.det.days[b].day;
+}
+
+static bool
+diag_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	if (D.filter.active) {
+		const struct views_work *w = selected_work();
+		char *keep = w != NULL ? strdup(w->work_id) : NULL;
+		int r = vui_input_key(&D.filter, k);
+		if (r == 3)
+			D.filter.text[0] = '\0';
+		if (r >= 2)
+			D.filter.active = false;
+		if (r != 0)
+			refilter(keep);
+		free(keep);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (D.day_input.active) {
+		int r = vui_input_key(&D.day_input, k);
+		if (r == 2) {
+			day_t d;
+			D.day_input.active = false;
+			if (parse_day_input(ctx, D.day_input.text, &d)) {
+				load_day(ctx, d);
+				D.view = V_DAY;
+			} else {
+				pane_error(ctx, _("Not a day: '%s' (YYYY-MM-DD, MM-DD or -N)"),
+				    D.day_input.text);
+			}
+		} else if (r == 3) {
+			D.day_input.active = false;
+		}
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->pane_action == DK_DAY) {
+		D.day_input.active = true;
+		D.day_input.text[0] = '\0';
+		pane_dirty(ctx);
+		return true;
+	}
+	switch (D.view) {
+	case V_TABLE:
+		if (move_cursor(&D.sel, D.nidx, D.page, k->action)) {
+			pane_dirty(ctx);
+			return true;
+		}
+		switch (k->pane_action) {
+		case DK_SORT:
+		case DK_SORT_REVERSE: {
+			const struct views_work *w = selected_work();
+			char *keep = w != NULL ? strdup(w->work_id) : NULL;
+			if (k->pane_action == DK_SORT) {
+				D.sort = (enum views_col)((D.sort + 1) % VC_COUNT);
+				D.desc = D.sort != VC_TITLE && D.sort != VC_STATUS;
+			} else {
+				D.desc = !D.desc;
+			}
+			refilter(keep);
+			free(keep);
+			pane_dirty(ctx);
+			return true;
+		}
+		case DK_TRENDS:
+			if (selected_work() != NULL)
+				pane_show_work(ctx, "trends", selected_work()->work_id);
+			return true;
+		case DK_WINDOW_SHORTER:
+		case DK_WINDOW_LONGER:
+			if (k->pane_action == DK_WINDOW_SHORTER && D.win > 0)
+				D.win--;
+			else if (k->pane_action == DK_WINDOW_LONGER &&
+			    D.win + 1 < (int)(sizeof windows / sizeof windows[0]))
+				D.win++;
+			load_works(ctx);
+			pane_dirty(ctx);
+			return true;
+		default:
+			break;
+		}
+		if (k->action == ACT_FILTER) {
+			D.filter.active = true;
+			pane_dirty(ctx);
+			return true;
+		}
+		if (k->action == ACT_ENTER && selected_work() != NULL) {
+			load_detail(ctx, selected_work()->work_id);
+			D.view = V_DETAIL;
+			pane_dirty(ctx);
+			return true;
+		}
+		if (k->action == ACT_BACK && D.filter.text[0] != '\0') {
+			D.filter.text[0] = '\0';
+			refilter(selected_work() ? selected_work()->work_id : NULL);
+			pane_dirty(ctx);
+			return true;
+		}
+		return false;
+	case V_DETAIL:
+		if (move_cursor(&D.dsel, D.det_ok ? D.det.n : 0, 10, k->action)) {
+			pane_dirty(ctx);
+			return true;
+		}
+		if (k->action == ACT_BACK) {
+			D.view = V_TABLE;
+			pane_dirty(ctx);
+			return true;
+		}
+		if (k->pane_action == DK_TRENDS && D.det_ok) {
+			pane_show_work(ctx, "trends", D.det.work_id);
+			return true;
+		}
+		if (k->action == ACT_ACCOUNT && D.det_ok) {
+			struct vui_appeal_prefill p = {
+				.account_id = D.det.account_id,
+				.work_id = D.det.work_id,
+				.channel = "diagnosis",
+			};
+			appeal_days(&p.first_day, &p.last_day);
+			if (!vui_start_appeal(ctx, &p))
+				pane_error(ctx, "%s", _("The Appeals pane is not available."));
+			return true;
+		}
+		return k->pane_action != 0;
+	case V_DAY:
+		if (move_cursor(&D.ysel, D.day_ok ? D.day.n : 0, 10, k->action)) {
+			pane_dirty(ctx);
+			return true;
+		}
+		if (k->action == ACT_LEFT || k->action == ACT_RIGHT) {
+			load_day(ctx, D.day.day + (k->action == ACT_LEFT ? -1 : 1));
+			pane_dirty(ctx);
+			return true;
+		}
+		if (k->action == ACT_BACK) {
+			D.view = V_TABLE;
+			pane_dirty(ctx);
+			return true;
+		}
+		if (k->action == ACT_ENTER && D.ysel < D.day.n) {
+			char *id = strdup(D.day.rows[D.ysel].work_id);
+			if (id != NULL)
+				diag_show_work(ctx, id);
+			free(id);
+			return true;
+		}
+		if (k->pane_action == DK_TRENDS && D.ysel < D.day.n) {
+			pane_show_work(ctx, "trends", D.day.rows[D.ysel].work_id);
+			return true;
+		}
+		return k->pane_action != 0;
+	}
+	return false;
+}
+
+/* ---- the harness's model ---- */
+
+static void
+diag_model(struct pane_ctx *ctx, FILE *out)
+{
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
+	static const char *const views[] = { "table", "detail", "day" };
+
+	fprintf(out, "pane=diagnosis\nview=%s\n", views[D.view]);
+	fprintf(out, "window.from=%s\nwindow.to=%s\n",
+	    day_format(D.works.from, a), day_format(D.works.to, b));
+	fprintf(out, "window.vs_from=%s\nwindow.vs_to=%s\n",
+	    day_format(D.works.vs_from, a), day_format(D.works.vs_to, b));
+	fprintf(out, "sort=%s\nsort.desc=%d\nfilter=%s\nfilter.editing=%d\n",
+	    views_col_key(D.sort), D.desc ? 1 : 0, D.filter.text,
+	    D.filter.active ? 1 : 0);
+	fprintf(out, "works=%zu\nshown=%zu\n", D.works.n, D.nidx);
+	if (D.view == V_TABLE) {
+		const struct views_work *w = selected_work();
+		fprintf(out, "selected=%s\n", w ? w->work_id : "");
+		for (size_t i = D.top; i < D.nidx && i < D.top + (size_t)D.page; i++) {
+			const struct views_work *r = &D.works.rows[D.idx[i]];
+			fen_t ch = 0;
+			bool hc = views_work_change(r, &ch);
+			char f[8];
+			char rv[32] = "", cv[32] = "", pv[32] = "", sv[32] = "";
+			if (r->has_rev)
+				snprintf(rv, sizeof rv, "%lld", (long long)r->rev_fen);
+			if (hc)
+				snprintf(cv, sizeof cv, "%lld", (long long)ch);
+			if (r->has_pp)
+				snprintf(pv, sizeof pv, "%lld", (long long)r->pp);
+			if (r->has_settled)
+				snprintf(sv, sizeof sv, "%lld", (long long)r->settled_fen);
+			/* work|flags|revenue|change|plays|settled|estimate */
+			fprintf(out, "row=%s|%s|%s|%s|%s|%s|%lld\n", r->work_id,
+			    views_work_flags(r, f), rv, cv, pv, sv,
+			    (long long)r->estimated_fen);
+		}
+	} else if (D.view == V_DETAIL && D.det_ok) {
+		fen_t st = 0, es = 0;
+		bool hs = false;
+		for (size_t i = 0; i < D.det.n; i++) {
+			hs = hs || D.det.days[i].has_settled;
+			st += D.det.days[i].settled_fen;
+			es += D.det.days[i].estimated_fen;
+		}
+		fprintf(out, "work=%s\nrevenue_fen=%lld\n", D.det.work_id,
+		    (long long)D.det.revenue_fen);
+		if (hs)
+			fprintf(out, "settled_fen=%lld\n", (long long)st);
+		else
+			fprintf(out, "settled_fen=\n");
+		fprintf(out, "estimated_fen=%lld\n", (long long)es);
+		for (int k = 0; k < VP_COUNT; k++)
+			fprintf(out, "split.%s=%lld\n", views_part_key(k),
+			    (long long)D.det.part_fen[k]);
+		if (D.att_ok) {
+			fprintf(out, "attribution.revenue_fen=%lld\n"
+			    "attribution.vs_revenue_fen=%lld\n"
+			    "attribution.total_change_fen=%lld\n",
+			    (long long)D.att.revenue_fen,
+			    (long long)D.att.vs_revenue_fen,
+			    (long long)D.att.total_change_fen);
+			for (int k = 0; k < EF_COUNT; k++)
+				fprintf(out, "attribution.%s=%lld\n",
+				    engine_factor_id(k), (long long)D.att.part_fen[k]);
+		}
+		for (size_t i = 0; i < D.det.n; i++) {
+			const struct views_work_day *x = &D.det.days[i];
+			fprintf(out, "day=%s|%lld|%s|", day_format(x->day, a),
+			    (long long)x->revenue_fen,
+			    x->has_revenue ? "known" : "missing");
+			for (size_t k = 0; k < x->nreasons; k++)
+				fprintf(out, "%s%s", k ? "," : "", x->reasons[k]);
+			fputc('\n', out);
+		}
+	} else if (D.view == V_DAY && D.day_ok) {
+		fprintf(out, "day=%s\ntotal_fen=%lld\nminimum_fen=%lld\n",
+		    day_format(D.day.day, a), (long long)D.day.total_fen,
+		    (long long)engine_model()->daily_min_fen);
+		fprintf(out, "account.eligible=%d\naccount.reasons=%s\n",
+		    D.day.account_eligible ? 1 : 0, D.day.account_reasons);
+		for (size_t i = 0; i < D.day.n; i++) {
+			const struct views_day_work *w = &D.day.rows[i];
+			fprintf(out, "row=%s|%lld|", w->work_id,
+			    (long long)w->revenue_fen);
+			for (size_t k = 0; k < w->nreasons; k++)
+				fprintf(out, "%s%s", k ? "," : "", w->reasons[k]);
+			fputc('\n', out);
+		}
+	}
+}
+
+static void
+diag_fini(struct pane_ctx *ctx)
+{
+	views_works_free(&D.works);
+	free(D.idx);
+	D.idx = NULL;
+	if (D.det_ok)
+		views_detail_free(&D.det);
+	if (D.day_ok)
+		views_day_free(&D.day);
+	D.det_ok = D.day_ok = false;
 }
 
 const struct pane_ops pane_diagnosis = {
@@ -23,6 +1071,11 @@ const struct pane_ops pane_diagnosis = {
 	.title = N_("Diagnosis"),
 	.heading = N_("Revenue diagnosis"),
 	.digit = '2',
-	.draw = diagnosis_draw,
-	.model = diagnosis_model,
+	.keys = diag_keys,
+	.reload = diag_reload,
+	.draw = diag_draw,
+	.key = diag_key,
+	.fini = diag_fini,
+	.model = diag_model,
+	.show_work = diag_show_work,
 };

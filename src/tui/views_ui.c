@@ -1,0 +1,304 @@
+#include "config.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "i18n.h"
+#include "tui/chart.h"
+#include "tui/draw.h"
+#include "tui/views_ui.h"
+
+/* The seed's section 8, one entry per engine reason or rule id. */
+static const struct {
+	const char *id, *label, *advice;
+} reasons[] = {
+	{ "no_violation_90d", N_("Violation on the account in the last 90 days"),
+	  N_("Wait for the day it is clean; if the violation was misjudged, appeal it (back-pay within 3 days).") },
+	{ "not_enterprise", N_("Enterprise account"),
+	  N_("Enterprise accounts do not earn; if the qualification is wrong, have it removed (解除资质).") },
+	{ "not_enterprise_affiliated", N_("Enterprise-affiliated account"),
+	  N_("Enterprise-affiliated accounts do not earn; if the affiliation is wrong, have it removed.") },
+	{ "no_celebrity_cert", N_("Celebrity certification"),
+	  N_("Accounts with a celebrity certification do not earn; remove it to take part.") },
+	{ "plan_joined", N_("Not in the Creator Partner Program"),
+	  N_("Apply: Creator Center > All > Monetisation > Partner Program.") },
+	{ "daily_min_1_yuan", N_("Account total below the daily minimum"),
+	  N_("A day under the minimum settles nothing; more profitable plays on any work lift the total.") },
+	{ "compliant_original", N_("Not compliant or original, infringing, or a violation"),
+	  N_("Publish original, non-infringing work; appeal a misjudged violation (a) from this page.") },
+	{ "review_approved", N_("Not approved by review"),
+	  N_("Wait for review, or fix what review rejected and publish again.") },
+	{ "public", N_("Not public (one day, only me, or deleted)"),
+	  N_("Make the work public; restored revenue shows about 22:00 the next day.") },
+	{ "no_commercial", N_("Ad, commercial order, sales or paid content"),
+	  N_("Such works do not earn; keep ads, orders, sales and paid content out of plan works.") },
+	{ "quality", N_("Quality below the floor"),
+	  N_("Improve the picture, sound and subtitles; aim for the four senses.") },
+	{ "not_published", N_("Not yet published that day"),
+	  N_("Nothing to do: the work did not exist yet.") },
+	{ "no_data", N_("No data for the day"),
+	  N_("Import the day's figures (partner-tui import), then look again.") },
+	{ "no_profitable_plays", N_("No profitable plays"),
+	  N_("Nobody watched it for profit that day; new interest (topic, cover, first seconds) brings plays.") },
+	{ "zero", N_("Settled at zero"),
+	  N_("The platform paid nothing; compare with the account's reasons and the daily minimum.") },
+	{ "earning", N_("Earning"), "" },
+};
+
+static const struct {
+	const char *id, *label;
+} rules[] = {
+	{ "no_violation_90d", N_("No violation in the last 90 days") },
+	{ "not_enterprise", N_("Not an enterprise account") },
+	{ "not_enterprise_affiliated", N_("Not enterprise-affiliated") },
+	{ "no_celebrity_cert", N_("No celebrity certification") },
+	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1") },
+	{ "plan_joined", N_("Joined the Creator Partner Program") },
+	{ "compliant_original", N_("Compliant, original, not infringing") },
+	{ "review_approved", N_("Approved by review") },
+	{ "public", N_("Public") },
+	{ "no_commercial", N_("No ad, order, sales or paid content") },
+	{ "quality", N_("Well made (quality)") },
+};
+
+/* Short lines, so they fit 80 columns without cutting a word. */
+const char *const vui_review_advice[] = {
+	N_("Originality: appear or film yourself; when reworking material, add"),
+	N_("  depth (its background, editing, theme) and a view of your own."),
+	N_("Content, the four senses: 获得感 gain (knowledge, worth watching),"),
+	N_("  惊喜感 surprise (a new topic or form), 表达力 expressiveness (clear,"),
+	N_("  vivid), 感染力 appeal (genuine empathy)."),
+	N_("Presentation: rich, clear pictures; careful production (light,"),
+	N_("  filters); a clear voice (subtitles for foreign languages and"),
+	N_("  dialects); sound that matches the picture."),
+	NULL,
+};
+
+const char *
+vui_reason_label(const char *id)
+{
+	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+		if (strcmp(reasons[i].id, id) == 0)
+			return _(reasons[i].label);
+	return id;
+}
+
+const char *
+vui_reason_advice(const char *id)
+{
+	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+		if (strcmp(reasons[i].id, id) == 0)
+			return reasons[i].advice[0] ? _(reasons[i].advice) : "";
+	return "";
+}
+
+const char *
+vui_rule_label(const char *id)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return _(rules[i].label);
+	return id;
+}
+
+const char *
+vui_missing(void)
+{
+	return draw_utf8() ? "—" : "-";
+}
+
+const char *
+vui_pass(bool pass)
+{
+	if (draw_utf8())
+		return pass ? "✓ PASS" : "✗ FAIL";
+	return pass ? "[x] PASS" : "[ ] FAIL";
+}
+
+char *
+vui_money(char *buf, size_t size, bool has, fen_t fen)
+{
+	char m[MONEY_BUFSZ];
+
+	snprintf(buf, size, "%s", has ? money_format(fen, m) : vui_missing());
+	return buf;
+}
+
+char *
+vui_change(char *buf, size_t size, bool has, fen_t fen)
+{
+	char m[MONEY_BUFSZ];
+
+	if (!has)
+		snprintf(buf, size, "%s", vui_missing());
+	else if (fen == 0)
+		snprintf(buf, size, "=");
+	else
+		snprintf(buf, size, "%s%s", fen > 0 ? "+" : "",
+		    money_format(fen, m));
+	return buf;
+}
+
+char *
+vui_count(char *buf, size_t size, bool has, int64_t n)
+{
+	char digits[32];
+	size_t len, o = 0;
+
+	if (!has) {
+		snprintf(buf, size, "%s", vui_missing());
+		return buf;
+	}
+	snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
+	len = strlen(digits);
+	if (n < 0 && o + 1 < size)
+		buf[o++] = '-';
+	for (size_t i = 0; i < len && o + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+void
+vui_sparkline(const float *v, int n, int width, char *buf, size_t size)
+{
+	double vals[256];
+	bool has[256];
+	int cols = width < n ? width : n;
+
+	if (cols > 256)
+		cols = 256;
+	if (cols <= 0 || v == NULL) {
+		if (size > 0)
+			buf[0] = '\0';
+		return;
+	}
+	for (int c = 0; c < cols; c++) {
+		int a = (int)((long)c * n / cols), b = (int)((long)(c + 1) * n / cols);
+		vals[c] = 0;
+		has[c] = false;
+		for (int i = a; i < b; i++) {
+			if (!isnan(v[i])) {
+				vals[c] += v[i];
+				has[c] = true;
+			}
+		}
+	}
+	chart_sparkline(vals, has, (size_t)cols, cols, draw_utf8(), buf, size);
+}
+
+int
+vui_input_key(struct vui_input *in, const struct pane_key *k)
+{
+	size_t len = strlen(in->text);
+
+	if (k->action == ACT_ENTER)
+		return 2;
+	if (k->action == ACT_BACK)
+		return 3;
+	if ((k->fkey && k->ch == KEY_BACKSPACE) || (!k->fkey &&
+	    (k->ch == 127 || k->ch == 8))) {
+		if (len == 0)
+			return 0;
+		/* Back over one UTF-8 character. */
+		do
+			len--;
+		while (len > 0 && ((unsigned char)in->text[len] & 0xC0) == 0x80);
+		in->text[len] = '\0';
+		return 1;
+	}
+	if (!k->fkey && k->ch == 21) {	/* C-u */
+		in->text[0] = '\0';
+		return 1;
+	}
+	if (!k->fkey && k->ch >= 32 && k->ch != 127) {
+		char mb[MB_LEN_MAX];
+		mbstate_t ps;
+		size_t n;
+		memset(&ps, 0, sizeof ps);
+		n = wcrtomb(mb, (wchar_t)k->ch, &ps);
+		if (n == (size_t)-1 || len + n >= sizeof in->text)
+			return 0;
+		memcpy(in->text + len, mb, n);
+		in->text[len + n] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+int
+vui_draw_items(WINDOW *w, int y, int x, int width, int max_rows,
+    const char *const *items, size_t n, attr_t attr)
+{
+	const char *sep = draw_glyph_sep();
+	int sepw = draw_width(sep), row = 0, col = 0;
+
+	if (max_rows <= 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char *c = draw_clean(items[i]);
+		int iw = c != NULL ? draw_width(c) : 0;
+		free(c);
+		if (col > 0 && col + sepw + iw > width) {
+			if (row + 1 >= max_rows)
+				break;
+			row++;
+			col = 0;
+		}
+		if (col > 0) {
+			draw_text(w, y + row, x + col, width - col, sep, attr,
+			    false);
+			col += sepw;
+		}
+		col += draw_text(w, y + row, x + col, width - col, items[i],
+		    attr, false);
+	}
+	return row + 1;
+}
+
+int
+vui_draw_row(WINDOW *win, int y, int x, size_t n, const int *w,
+    const char *const *txt, const bool *right, attr_t attr)
+{
+	int maxx = getmaxx(win);
+
+	for (size_t i = 0; i < n && x < maxx; i++) {
+		int width = w[i] < maxx - x ? w[i] : maxx - x;
+		if (right[i])
+			draw_text_right(win, y, x, width, txt[i], attr);
+		else
+			draw_text(win, y, x, width, txt[i], attr, true);
+		x += width + 1;
+	}
+	return x;
+}
+
+/* Offered by the Appeals pane (pane_appeals.c): a new appeal with these
+ * fields filled in, shown at once. Weak, so this builds and runs before
+ * that pane offers it; then the Appeals pane is only shown. */
+extern bool pane_appeals_prefill(struct pane_ctx *ctx, const char *account_id,
+    const char *work_id, day_t first_day, day_t last_day,
+    const char *channel) __attribute__((weak));
+
+bool
+vui_start_appeal(struct pane_ctx *ctx, const struct vui_appeal_prefill *p)
+{
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
+
+	if (pane_appeals_prefill != NULL)
+		return pane_appeals_prefill(ctx, p->account_id, p->work_id,
+		    p->first_day, p->last_day, p->channel);
+	if (!pane_show_work(ctx, "appeals", p->work_id))
+		return false;
+	pane_message(ctx, _("New appeal: work %s, days %s to %s, channel %s"),
+	    p->work_id, day_format(p->first_day, a), day_format(p->last_day, b),
+	    p->channel);
+	return true;
+}

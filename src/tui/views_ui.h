@@ -1,0 +1,73 @@
+/* Shared by the Diagnosis, Eligibility and accounts panes: the reason
+ * texts with what to do about each (the seed's section 8), the seed's
+ * advice for passing review, number formats, a one-line text input,
+ * drawing a run of items that wraps by display width, and the call that
+ * starts an appeal in the Appeals pane. */
+#ifndef PT_TUI_VIEWS_UI_H
+#define PT_TUI_VIEWS_UI_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/day.h"
+#include "core/money.h"
+#include "tui/pane.h"
+
+/* The label ("Not public") and what to do for an engine reason or rule
+ * id, translated; unknown ids come back as they are. */
+const char *vui_reason_label(const char *id);
+const char *vui_reason_advice(const char *id);
+/* The rule's name for the checklist ("No violation in 90 days"). */
+const char *vui_rule_label(const char *id);
+
+/* The seed's advice for passing review, one translated line each:
+ * originality, the four senses, presentation. NULL-terminated. */
+extern const char *const vui_review_advice[];
+
+/* "¥1,234.56"; "+¥0.70", "-¥0.90", "=" for a change; "—" or "-" when
+ * missing (as the codeset allows). */
+char *vui_money(char *buf, size_t size, bool has, fen_t fen);
+char *vui_change(char *buf, size_t size, bool has, fen_t fen);
+char *vui_count(char *buf, size_t size, bool has, int64_t n);
+const char *vui_missing(void);
+/* "✓ PASS" / "✗ FAIL" (ASCII: "[x] PASS" / "[ ] FAIL"): never colour only. */
+const char *vui_pass(bool pass);
+
+/* A sparkline of the values of one window squeezed into width columns
+ * (each column the sum of its days; NAN means no data). */
+void vui_sparkline(const float *v, int n, int width, char *buf, size_t size);
+
+/* A one-line input (filter, day) that takes wide characters. */
+struct vui_input {
+	bool active;
+	char text[256];
+};
+/* Feeds one key. Returns 1 when the text changed, 2 on Enter, 3 on Esc,
+ * 0 when the key did nothing. */
+int vui_input_key(struct vui_input *in, const struct pane_key *k);
+
+/* Draws items one after another separated by " · ", wrapping at width
+ * from row y; returns the rows used (at most max_rows). */
+int vui_draw_items(WINDOW *w, int y, int x, int width, int max_rows,
+    const char *const *items, size_t n, attr_t attr);
+
+/* Draws cells of widths w[] one column apart, right-aligned where
+ * right[i]; returns the column after the last. */
+int vui_draw_row(WINDOW *win, int y, int x, size_t n, const int *w,
+    const char *const *txt, const bool *right, attr_t attr);
+
+/* Starts a new appeal in the Appeals pane for work_id and days
+ * [first, last] through the channel "diagnosis". */
+struct vui_appeal_prefill {
+	const char *account_id;
+	const char *work_id;
+	day_t first_day, last_day;
+	const char *channel;	/* "diagnosis" */
+};
+bool vui_start_appeal(struct pane_ctx *ctx,
+    const struct vui_appeal_prefill *p);
+
+#endif

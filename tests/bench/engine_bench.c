@@ -1,0 +1,231 @@
+/* Engine throughput, not a test: prints figures and ratios against a
+ * reference measured in the same run on the same database.
+ *
+ *   make bench-engine            (1,000,000 work-days)
+ *   tests/bench/engine_bench N   (N work-days)
+ *
+ * Data: 100 accounts, N/100 days... as many works as it takes for
+ * 100 days; every metric present, a third of the days with settled
+ * revenue so calibration runs. Reference: SQLite itself copying the same
+ * number of rows from `daily` into `work_score` in one INSERT ... SELECT
+ * (the floor any rescore that writes its rows must pay). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/db.h"
+#include "core/engine.h"
+#include "core/modelconf.h"
+
+static double
+cpu(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double
+now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void
+die(const char *what, const struct pt_err *err)
+{
+	fprintf(stderr, "engine_bench: %s: %s\n", what, err ? err->msg : "");
+	exit(1);
+}
+
+static void
+exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "engine_bench: %s: %s\n", sql, msg);
+		exit(1);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	long n = argc > 1 ? atol(argv[1]) : 1000000;
+	const int days = 100, accounts = 100;
+	long works = n / days;
+	char dir[] = "/tmp/pt-bench-XXXXXX", path[64], sql[256];
+	struct pt_err err = { 0 };
+	struct model_params p;
+	struct db *db;
+	sqlite3_stmt *st;
+	unsigned seed = 42;
+	double t0, c0, t_insert, t_ref, t_all, t_dirty, t_score, c_ref, c_all,
+	    t_again;
+	int64_t scored = 0;
+
+	char load[128] = "?\n";
+	FILE *la = fopen("/proc/loadavg", "r");
+	if (la != NULL) {
+		if (fgets(load, sizeof load, la) == NULL)
+			snprintf(load, sizeof load, "?\n");
+		fclose(la);
+	}
+	if (n < days || mkdtemp(dir) == NULL) {
+		fprintf(stderr, "usage: engine_bench [WORK_DAYS >= 100]\n");
+		return 2;
+	}
+	modelconf_defaults(&p);
+	engine_set_model(&p);
+	snprintf(path, sizeof path, "%s/bench.db", dir);
+	if ((db = db_open(path, DB_OPEN_CREATE, &err)) == NULL)
+		die("open", &err);
+
+	t0 = now();
+	exec(db, "BEGIN");
+	for (int a = 0; a < accounts; a++) {
+		snprintf(sql, sizeof sql, "INSERT INTO account(account_id, "
+		    "plan_status, certification) VALUES ('acc%03d', 'joined', %s)",
+		    a, a % 5 == 0 ? "'prof'" : "NULL");
+		exec(db, sql);
+	}
+	for (long w = 0; w < works; w++) {
+		snprintf(sql, sizeof sql, "INSERT INTO work(work_id, account_id, "
+		    "selected) VALUES ('7310%011ld', 'acc%03ld', %d)", w,
+		    w % accounts, w % 7 == 0);
+		exec(db, sql);
+	}
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO daily(work_id, day, plays, "
+	    "profitable_plays, likes, favorites, comments, shares, "
+	    "completion_rate, completion_rate_5s, bounce_rate_2s, user_value, "
+	    "quality, revenue_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	    "?10, ?11, ?12, ?13, ?14)", -1, &st, NULL) != SQLITE_OK)
+		die("prepare", NULL);
+	for (long w = 0; w < works; w++) {
+		char id[32];
+		snprintf(id, sizeof id, "7310%011ld", w);
+		for (int d = 0; d < days; d++) {
+			char day[DAY_BUFSZ];
+			int64_t pp = 100 + rand_r(&seed) % 50000;
+			day_format(20500 + d, day);	/* 2026-02-16 on */
+			sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, day, 10, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 3, pp * 2);
+			sqlite3_bind_int64(st, 4, pp);
+			sqlite3_bind_int64(st, 5, pp * (rand_r(&seed) % 80) / 1000);
+			sqlite3_bind_int64(st, 6, pp * (rand_r(&seed) % 30) / 1000);
+			sqlite3_bind_int64(st, 7, pp / 200);
+			sqlite3_bind_int64(st, 8, pp / 300);
+			sqlite3_bind_double(st, 9, 0.1 + (rand_r(&seed) % 50) / 100.0);
+			sqlite3_bind_double(st, 10, 0.3 + (rand_r(&seed) % 50) / 100.0);
+			sqlite3_bind_double(st, 11, (rand_r(&seed) % 40) / 100.0);
+			sqlite3_bind_double(st, 12, 0.5 + (rand_r(&seed) % 100) / 100.0);
+			sqlite3_bind_double(st, 13, 30 + rand_r(&seed) % 60);
+			if (d % 3 == 0)
+				sqlite3_bind_int64(st, 14, pp / 500 * (90 +
+				    rand_r(&seed) % 20) / 100 + 1);
+			else
+				sqlite3_bind_null(st, 14);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				die("insert", NULL);
+			sqlite3_reset(st);
+		}
+	}
+	sqlite3_finalize(st);
+	exec(db, "COMMIT");
+	t_insert = now() - t0;
+
+	/* reference: SQLite copying n rows into work_score */
+	t0 = now();
+	c0 = cpu();
+	exec(db, "BEGIN");
+	exec(db, "INSERT INTO work_score(work_id, day, eligible, model_fen, "
+	    "estimated_fen) SELECT work_id, day, 1, 0, 0 FROM daily");
+	exec(db, "COMMIT");
+	t_ref = now() - t0;
+	c_ref = cpu() - c0;
+	exec(db, "DELETE FROM work_score");
+
+	/* the formula alone, in memory */
+	{
+		struct score_input in = { 0 };
+		struct score_output out;
+		double sink = 0;
+		in.pp_known = in.likes_known = in.favorites_known = true;
+		in.uv_known = in.quality_known = true;
+		in.base = 2;
+		t0 = now();
+		for (long i = 0; i < n; i++) {
+			in.profitable_plays = 100 + i % 50000;
+			in.likes = i % 997;
+			in.favorites = i % 331;
+			in.user_value = 0.5 + (double)(i % 100) / 100;
+			in.quality = 30 + (double)(i % 60);
+			engine_score(&p, &in, &out);
+			sink += out.model_fen;
+		}
+		t_score = now() - t0;
+		if (sink < 0)
+			puts("");
+	}
+
+	t0 = now();
+	c0 = cpu();
+	if (!engine_rescore_all_count(db, &scored, &err))
+		die("rescore", &err);
+	t_all = now() - t0;
+	c_all = cpu() - c0;
+	/* again, over its own rows (e.g. after model.conf changed) */
+	t0 = now();
+	if (!engine_rescore_all(db, &err))
+		die("rescore", &err);
+	t_again = now() - t0;
+
+	/* an import touching one day of every account */
+	for (int a = 0; a < accounts; a++) {
+		snprintf(sql, sizeof sql, "INSERT INTO dirty VALUES ('acc%03d', "
+		    "'2026-03-01')", a);
+		exec(db, sql);
+	}
+	t0 = now();
+	if (!engine_rescore_dirty(db, &err))
+		die("rescore dirty", &err);
+	t_dirty = now() - t0;
+
+	printf("load average before the run: %s", load);
+	printf("engine benchmark: %lld work-days (%ld works, %d accounts, %d days)\n",
+	    (long long)scored, works, accounts, days);
+	printf("  seeding daily (prepared INSERT, one txn): %7.2f s\n", t_insert);
+	printf("  reference: SQLite INSERT..SELECT of the rows into work_score: "
+	    "%.2f s (%.2f s CPU)\n", t_ref, c_ref);
+	printf("  formula only (engine_score, in memory):   %7.3f s  %12.0f "
+	    "work-days/s\n", t_score, (double)n / t_score);
+	printf("  full rescore (read, calibrate, score, write): %5.2f s (%.2f s "
+	    "CPU)  %.0f work-days/s  %.2fx the reference\n", t_all, c_all,
+	    (double)scored / t_all, t_all / t_ref);
+	printf("  full rescore again, replacing its rows:       %5.2f s  %.2fx the "
+	    "reference\n", t_again, t_again / t_ref);
+	printf("  incremental rescore of %d account-days (%ld work-days): %.3f s\n",
+	    accounts, works, t_dirty);
+	db_close(db);
+	if (getenv("PT_BENCH_KEEP") != NULL) {
+		printf("  kept %s\n", path);
+		return 0;
+	}
+	unlink(path);
+	snprintf(sql, sizeof sql, "%s-wal", path);
+	unlink(sql);
+	snprintf(sql, sizeof sql, "%s-shm", path);
+	unlink(sql);
+	rmdir(dir);
+	return 0;
+}
