@@ -10,26 +10,26 @@ if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_text tests/fuzz/fuzz_day tests/fuzz/fuzz_value \
 	tests/fuzz/fuzz_modelconf tests/fuzz/fuzz_csv tests/fuzz/fuzz_json \
 	tests/fuzz/fuzz_xlsx
-FUZZ_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+FUZZ_LINK = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_value_SOURCES = tests/fuzz/fuzz_value.c
 tests_fuzz_fuzz_value_LDADD = $(CORE_LIBS)
-tests_fuzz_fuzz_value_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_value_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_modelconf_SOURCES = tests/fuzz/fuzz_modelconf.c
 tests_fuzz_fuzz_modelconf_LDADD = $(CORE_LIBS)
-tests_fuzz_fuzz_modelconf_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_modelconf_LDFLAGS = $(FUZZ_LINK)
 FUZZ_IMPORT_LIBS = $(IMPORT_LIBS) $(CORE_LIBS)
 tests_fuzz_fuzz_csv_SOURCES = tests/fuzz/fuzz_import.c
 tests_fuzz_fuzz_csv_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_FORMAT='"csv"'
 tests_fuzz_fuzz_csv_LDADD = $(FUZZ_IMPORT_LIBS)
-tests_fuzz_fuzz_csv_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_csv_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_json_SOURCES = tests/fuzz/fuzz_import.c
 tests_fuzz_fuzz_json_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_FORMAT='"json"'
 tests_fuzz_fuzz_json_LDADD = $(FUZZ_IMPORT_LIBS)
-tests_fuzz_fuzz_json_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_json_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_xlsx_SOURCES = tests/fuzz/fuzz_import.c
 tests_fuzz_fuzz_xlsx_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_FORMAT='"xlsx"'
 tests_fuzz_fuzz_xlsx_LDADD = $(FUZZ_IMPORT_LIBS)
-tests_fuzz_fuzz_xlsx_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_xlsx_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_text_SOURCES = tests/fuzz/fuzz_text.c
 tests_fuzz_fuzz_text_LDADD = $(CORE_LIBS)
 tests_fuzz_fuzz_text_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
