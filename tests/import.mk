@@ -16,3 +16,11 @@ tests_check_import_xlsx_CFLAGS += -DHAVE_XLSXWRITER=1
 endif
 TESTS += tests/check_import_xlsx
 EXTRA_DIST += tests/data/import/handmade.xlsx tests/data/import/make-handmade-xlsx.sh
+
+# `make bench`: figures, not a test (see tests/bench/import.sh).
+EXTRA_DIST += tests/bench/import.sh tests/bench/gen-daily.awk
+.PHONY: bench bench-import
+bench: bench-import
+bench-import: src/partner-tui
+	top_builddir=$(abs_top_builddir) top_srcdir=$(abs_top_srcdir) \
+	  $(SHELL) $(abs_top_srcdir)/tests/bench/import.sh $(BENCH_ROWS)

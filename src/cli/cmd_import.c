@@ -46,6 +46,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		{ "work", required_argument, NULL, 'w' },
 		{ "as-of", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-rescore", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_opts opts = {
@@ -53,12 +54,12 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		.report = print_report,
 	};
 	struct pt_err err = { 0 };
-	bool quiet = false;
+	bool quiet = false, rescore = true;
 	struct db *db;
 	int c, code = PT_EXIT_OK;
 	bool committed = false;
 
-	while ((c = getopt_long(argc, argv, "nsa:w:o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "nsa:w:o:qR", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			opts.dry_run = true;
@@ -79,6 +80,9 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'q':
 			quiet = true;
+			break;
+		case 'R':
+			rescore = false;
 			break;
 		default:
 			cli_usage(&cmd_import, true);
@@ -119,7 +123,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		committed |= !opts.dry_run;
 	}
 	/* The engine recomputes what the imports marked, once for all. */
-	if (committed) {
+	if (committed && rescore) {
 		err_clear(&err);
 		if (!engine_rescore_dirty(db, &err)) {
 			cli_fail(PT_EXIT_DB, _("the files were imported, but "
@@ -136,7 +140,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 const struct command cmd_import = {
 	.name = "import",
 	.usage = "import [--dry-run] [--skip-bad-rows] [--quiet] [--account ID] "
-	    "[--work ID] [--as-of DAY] FILE...",
+	    "[--work ID] [--as-of DAY] [--no-rescore] FILE...",
 	.summary = "import xlsx, CSV or JSON files",
 	.run = import_run,
 };

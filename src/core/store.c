@@ -624,6 +624,23 @@ store_run_finish(struct db *db, int64_t id, const struct store_run *r,
 	return step_done(db, st, "recording the import", err);
 }
 
+/* ---- bulk mode ---- */
+
+bool
+store_bulk_mode(struct db *db, bool on, struct pt_err *err)
+{
+	/* A big file inserts all over the daily table's B-tree (its key is
+	 * work, day; files run day by day): a page cache that holds the
+	 * pages being filled saves re-reading and re-writing them. Bounded,
+	 * so memory stays flat whatever the file size. The import checks
+	 * every reference itself, inside its write transaction, so SQLite's
+	 * second look-up of each row's parent is switched off meanwhile. */
+	return on ? db_exec(db, "PRAGMA cache_size = -32768; "
+	    "PRAGMA foreign_keys = OFF", err) :
+	    db_exec(db, "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON",
+	    err);
+}
+
 /* ---- counts ---- */
 
 static const struct {

@@ -125,6 +125,9 @@ bool store_run_insert(struct db *db, const struct store_run *r, int64_t *id,
 bool store_run_finish(struct db *db, int64_t id, const struct store_run *r,
     struct pt_err *err);
 
+/* A larger page cache for the length of an import (and back). */
+bool store_bulk_mode(struct db *db, bool on, struct pt_err *err);
+
 /* Row counts, for tests and summaries: table is one of the fixed names
  * account, work, daily, snapshot, violation, application, wallet,
  * import_run, dirty; -1 on error or an unknown name. */

@@ -62,7 +62,9 @@ value_is_missing(const char *s)
 
 	if (s == NULL)
 		return true;
-	if (strlen(s) > 64)
+	if (*s >= '0' && *s <= '9')
+		return false;	/* the common case, decided at once */
+	if (strnlen(s, 65) > 64)
 		return false;
 	value_trim(s, t, sizeof t);
 	return t[0] == '\0' || strcmp(t, "-") == 0 || strcmp(t, "--") == 0 ||

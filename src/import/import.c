@@ -221,6 +221,8 @@ metric_of(enum field f)
 /* ---- the context ---- */
 
 #define MAX_COLS 256
+#define REJECTED 100	/* apply's "bad row, reported" */
+#define BATCHED 101	/* apply's "counted when its batch is written" */
 
 struct pval {
 	bool present;
@@ -233,6 +235,20 @@ struct pval {
 	bool has_time;
 	bool b;
 };
+
+/* A validated daily row waiting to be written. */
+struct daily_row {
+	const char *work_id, *account;	/* owned by ctx->work_account */
+	day_t day;
+	uint32_t seq;			/* file order, so a later row wins */
+	struct store_metrics m;
+};
+
+/* Daily rows are written in batches sorted by the table's key (work,
+ * day): files come day by day, and one work's days then land on the same
+ * B-tree page together instead of each visiting every page. Bounded:
+ * DAILY_BATCH rows (about 6 MiB). */
+#define DAILY_BATCH 32768
 
 struct import_ctx {
 	struct db *db;
@@ -252,6 +268,9 @@ struct import_ctx {
 	struct strmap work_account;	/* work_id -> account_id */
 	struct strmap accounts;		/* known account ids */
 	struct strmap dirty;		/* "account\x1f" "day" */
+	struct daily_row *batch;	/* daily rows waiting, see flush_daily() */
+	size_t nbatch;
+	uint32_t seq;
 	int reports;
 	/* progress */
 	struct timespec started, last_progress;
@@ -559,11 +578,25 @@ parse_cell(const struct column *col, char *cell, struct pval *v)
 	const char *why;
 	int e;
 
+	const unsigned char *p = (const unsigned char *)cell;
+	size_t n;
+
 	v->present = false;
 	v->text = cell;
-	if (!text_utf8_valid(cell, strlen(cell), NULL))
-		return "invalid UTF-8";
-	if (col->type != FT_TEXT)
+	/* Most cells are ASCII: validate UTF-8 only past the first byte
+	 * that is not, and trim only when an end looks like space. */
+	while (*p != '\0' && *p < 0x80)
+		p++;
+	n = (size_t)((const char *)p - cell);
+	if (*p != '\0') {
+		n += strlen((const char *)p);
+		if (!text_utf8_valid(cell, n, NULL))
+			return "invalid UTF-8";
+	}
+	if (col->type != FT_TEXT && n > 0 &&
+	    ((unsigned char)cell[0] <= ' ' || (unsigned char)cell[0] >= 0x80 ||
+	    (unsigned char)cell[n - 1] <= ' ' ||
+	    (unsigned char)cell[n - 1] >= 0x80))
 		trim_in_place(&v->text);
 	if (col->type == FT_TEXT) {
 		/* Text is kept as written; only a missing marker is NULL. */
@@ -579,8 +612,8 @@ parse_cell(const struct column *col, char *cell, struct pval *v)
 	case FT_ID:
 		if (strlen(v->text) > 255)
 			return "longer than 255 bytes";
-		for (const char *p = v->text; *p; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+		for (const char *q = v->text; *q; q++)
+			if ((unsigned char)*q < 0x20 || *q == 0x7f)
 				return "control character in an identifier";
 		break;
 	case FT_TEXT:
@@ -699,6 +732,7 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 	case STORE_INSERTED: ctx->stats->inserted++; break;
 	case STORE_UPDATED: ctx->stats->updated++; break;
 	case STORE_UNCHANGED: ctx->stats->unchanged++; break;
+	case BATCHED: break;
 	case STORE_FAILED:
 		if (ctx->err->code == PT_EXIT_DATA) {
 			/* A constraint the checks above did not foresee:
@@ -720,8 +754,6 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 }
 
 /* ---- references and dirty marks ---- */
-
-#define REJECTED 100	/* apply's "bad row, reported" */
 
 static bool
 mark(struct import_ctx *ctx, const char *account, day_t day)
@@ -900,27 +932,72 @@ fill_metrics(struct pval *v, struct store_metrics *m)
 }
 
 static int
+cmp_daily(const void *a, const void *b)
+{
+	const struct daily_row *x = a, *y = b;
+	int c = strcmp(x->work_id, y->work_id);
+
+	if (c != 0)
+		return c;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static bool mark(struct import_ctx *ctx, const char *account, day_t day);
+
+/* Writes the waiting daily rows in key order and counts them. */
+static bool
+flush_daily(struct import_ctx *ctx)
+{
+	char day[DAY_BUFSZ];
+
+	qsort(ctx->batch, ctx->nbatch, sizeof *ctx->batch, cmp_daily);
+	for (size_t i = 0; i < ctx->nbatch; i++) {
+		struct daily_row *r = &ctx->batch[i];
+		int rc = store_upsert_daily(ctx->db, r->work_id,
+		    day_format(r->day, day), &r->m, ctx->run_id, ctx->err);
+		switch (rc) {
+		case STORE_INSERTED: ctx->stats->inserted++; break;
+		case STORE_UPDATED: ctx->stats->updated++; break;
+		case STORE_UNCHANGED: ctx->stats->unchanged++; break;
+		default: return false;
+		}
+		if (rc != STORE_UNCHANGED && !mark(ctx, r->account, r->day))
+			return false;
+	}
+	ctx->nbatch = 0;
+	return true;
+}
+
+static int
 apply_daily(struct import_ctx *ctx, long line, struct pval *v)
 {
-	struct store_metrics m;
-	char day[DAY_BUFSZ];
-	const char *account;
-	int rc;
+	const struct strmap_entry *e;
+	struct daily_row *r;
 
-	if ((account = work_account(ctx, v[F_WORK_ID].text)) == NULL) {
+	if (work_account(ctx, v[F_WORK_ID].text) == NULL) {
 		if (ctx->err->code != 0)
 			return STORE_FAILED;
 		import_reject(ctx, line, "work_id", "unknown work (import its "
 		    "works file first)", v[F_WORK_ID].text);
 		return REJECTED;
 	}
-	fill_metrics(v, &m);
-	rc = store_upsert_daily(ctx->db, v[F_WORK_ID].text,
-	    day_format(v[F_DATE].day, day), &m, ctx->run_id, ctx->err);
-	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
-	    !mark(ctx, account, v[F_DATE].day))
+	e = strmap_entry(&ctx->work_account, v[F_WORK_ID].text);
+	if (ctx->batch == NULL &&
+	    (ctx->batch = malloc(DAILY_BATCH * sizeof *ctx->batch)) == NULL) {
+		err_set(ctx->err, PT_EXIT_DB, "out of memory");
 		return STORE_FAILED;
-	return rc;
+	}
+	r = &ctx->batch[ctx->nbatch++];
+	r->work_id = e->key;
+	r->account = e->value;
+	r->day = v[F_DATE].day;
+	r->seq = ctx->seq++;
+	fill_metrics(v, &r->m);
+	if (ctx->nbatch == DAILY_BATCH && !flush_daily(ctx))
+		return STORE_FAILED;
+	return BATCHED;
 }
 
 static int
@@ -1208,6 +1285,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->work_account);
 	strmap_free(&ctx->accounts);
 	strmap_free(&ctx->dirty);
+	free(ctx->batch);
 }
 
 /* Records a run that wrote nothing (rejected, dry run, failed) in a
@@ -1285,7 +1363,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	run.client = actor_client();
 	run.started_at = started;
 	run.outcome = "failed";
-	if (!db_begin(db, err))
+	if (!store_bulk_mode(db, true, err) || !db_begin(db, err))
 		return err->code;
 	if (!store_run_insert(db, &run, &ctx.run_id, err)) {
 		db_rollback(db);
@@ -1300,7 +1378,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 		err_set(err, PT_EXIT_DATA, "%s: no header row: the file is "
 		    "empty", ctx.file);
 		code = PT_EXIT_DATA;
-	} else if (!flush_dirty(&ctx)) {
+	} else if (!flush_daily(&ctx) || !flush_dirty(&ctx)) {
 		err_set(err, rerr.code, "%s", rerr.msg);
 		code = err->code;
 	}
@@ -1330,6 +1408,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	}
 	if (code != PT_EXIT_OK || opts->dry_run) {
 		db_rollback(db);
+		store_bulk_mode(db, false, NULL);
 		run.outcome = code == PT_EXIT_DATA || code == PT_EXIT_USAGE ?
 		    "rejected" : code != PT_EXIT_OK ? "failed" : "dry_run";
 		snprintf(message, sizeof message, "%s", err->msg);
@@ -1343,9 +1422,11 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	run.finished_at = clock_now_iso(finished);
 	if (!store_run_finish(db, ctx.run_id, &run, err) || !db_commit(db, err)) {
 		db_rollback(db);
+		store_bulk_mode(db, false, NULL);
 		ctx_free(&ctx);
 		return err->code ? err->code : PT_EXIT_DB;
 	}
+	store_bulk_mode(db, false, NULL);
 	ctx_free(&ctx);
 	return PT_EXIT_OK;
 }

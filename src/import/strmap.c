@@ -51,6 +51,17 @@ strmap_get(const struct strmap *m, const char *key)
 	return find(m, key)->value;
 }
 
+const struct strmap_entry *
+strmap_entry(const struct strmap *m, const char *key)
+{
+	const struct strmap_entry *e;
+
+	if (m->cap == 0)
+		return NULL;
+	e = find(m, key);
+	return e->key != NULL ? e : NULL;
+}
+
 static bool
 grow(struct strmap *m)
 {

@@ -20,6 +20,10 @@ void strmap_init(struct strmap *m);
 void strmap_free(struct strmap *m);
 /* The value, or NULL when the key is absent. */
 const char *strmap_get(const struct strmap *m, const char *key);
+/* The entry of a key, or NULL. Its key and value strings stay put until
+ * the value is replaced or the map freed (the entry itself may move). */
+const struct strmap_entry *strmap_entry(const struct strmap *m,
+    const char *key);
 /* Inserts or replaces; false when out of memory. *added tells which. */
 bool strmap_put(struct strmap *m, const char *key, const char *value,
     bool *added);
