@@ -984,15 +984,35 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 			fen_t ch = 0;
 			bool hc = views_work_change(r, &ch);
 			char f[8];
-			fprintf(out, "row=%s|%s|%s|%lld|%lld|%s|%lld|%lld\n",
-			    r->work_id, views_work_flags(r, f),
-			    r->has_rev ? "rev" : "-", (long long)r->rev_fen,
-			    hc ? (long long)ch : 0LL, r->has_pp ? "pp" : "-",
-			    (long long)r->pp, (long long)r->settled_fen);
+			char rv[32] = "", cv[32] = "", pv[32] = "", sv[32] = "";
+			if (r->has_rev)
+				snprintf(rv, sizeof rv, "%lld", (long long)r->rev_fen);
+			if (hc)
+				snprintf(cv, sizeof cv, "%lld", (long long)ch);
+			if (r->has_pp)
+				snprintf(pv, sizeof pv, "%lld", (long long)r->pp);
+			if (r->has_settled)
+				snprintf(sv, sizeof sv, "%lld", (long long)r->settled_fen);
+			/* work|flags|revenue|change|plays|settled|estimate */
+			fprintf(out, "row=%s|%s|%s|%s|%s|%s|%lld\n", r->work_id,
+			    views_work_flags(r, f), rv, cv, pv, sv,
+			    (long long)r->estimated_fen);
 		}
 	} else if (D.view == V_DETAIL && D.det_ok) {
+		fen_t st = 0, es = 0;
+		bool hs = false;
+		for (size_t i = 0; i < D.det.n; i++) {
+			hs = hs || D.det.days[i].has_settled;
+			st += D.det.days[i].settled_fen;
+			es += D.det.days[i].estimated_fen;
+		}
 		fprintf(out, "work=%s\nrevenue_fen=%lld\n", D.det.work_id,
 		    (long long)D.det.revenue_fen);
+		if (hs)
+			fprintf(out, "settled_fen=%lld\n", (long long)st);
+		else
+			fprintf(out, "settled_fen=\n");
+		fprintf(out, "estimated_fen=%lld\n", (long long)es);
 		for (int k = 0; k < VP_COUNT; k++)
 			fprintf(out, "split.%s=%lld\n", views_part_key(k),
 			    (long long)D.det.part_fen[k]);

@@ -163,7 +163,7 @@ build_lines(struct pane_ctx *ctx)
 		if (strcmp(t->result, "rejected") == 0) {
 			add(A_NORMAL, 1, "%s", _("To pass review next time:"));
 			for (int i = 0; vui_review_advice[i] != NULL; i++)
-				add(A_NORMAL, 2, "- %s", _(vui_review_advice[i]));
+				add(A_NORMAL, 2, "%s", _(vui_review_advice[i]));
 		}
 	}
 	/* wallet */

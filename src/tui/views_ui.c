@@ -65,10 +65,16 @@ static const struct {
 	{ "quality", N_("Well made (quality)") },
 };
 
+/* Short lines, so they fit 80 columns without cutting a word. */
 const char *const vui_review_advice[] = {
-	N_("Originality: appear or film yourself; when reworking material, add depth (its background, editing, theme) and a view of your own."),
-	N_("The four senses: 获得感 gain (knowledge, worth watching), 惊喜感 surprise (new topic or form), 表达力 expressiveness (clear, vivid), 感染力 appeal (genuine empathy)."),
-	N_("Presentation: rich clear pictures, careful production (light, filters), clear voice (subtitles for foreign languages and dialects), sound matching the picture."),
+	N_("Originality: appear or film yourself; when reworking material, add"),
+	N_("  depth (its background, editing, theme) and a view of your own."),
+	N_("Content, the four senses: 获得感 gain (knowledge, worth watching),"),
+	N_("  惊喜感 surprise (a new topic or form), 表达力 expressiveness (clear,"),
+	N_("  vivid), 感染力 appeal (genuine empathy)."),
+	N_("Presentation: rich, clear pictures; careful production (light,"),
+	N_("  filters); a clear voice (subtitles for foreign languages and"),
+	N_("  dialects); sound that matches the picture."),
 	NULL,
 };
 
