@@ -11,3 +11,12 @@ tests_tui_keys_man_LDADD = $(TUI_LIBS) $(CORE_LIBS) $(LIBINTL)
 TESTS += tests/check_tui tests/tui_screen.sh
 EXTRA_DIST += tests/tui_screen.sh tests/screen/ptyterm.py \
 	tests/screen/test_frame.py tests/screen/mkdb.py
+EXTRA_DIST += tests/bench/tui_bench.py
+
+# Benchmark (not a test): first frame and per-key time through a pty on
+# 1,000 works x 365 days. `make bench` runs every area's benchmarks.
+.PHONY: bench bench-tui
+bench: bench-tui
+bench-tui: all
+	top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)' \
+	$(PYTHON3) '$(abs_top_srcdir)/tests/bench/tui_bench.py'

@@ -62,6 +62,12 @@ struct series_scope {
 /* Loads days from..to (inclusive) into out (freed first). */
 bool series_load(struct db *db, const struct series_scope *scope,
     day_t from, day_t to, struct series *out, struct pt_err *err);
+/* For loading a long series in steps: series_alloc makes first..last
+ * with nothing known; series_fill (re)reads from..to (clipped to it). */
+bool series_alloc(struct series *s, day_t first, day_t last,
+    struct pt_err *err);
+bool series_fill(struct db *db, const struct series_scope *scope,
+    day_t from, day_t to, struct series *out, struct pt_err *err);
 void series_free(struct series *s);
 /* The entry for day, or NULL when the day is outside the series. */
 const struct series_day *series_at(const struct series *s, day_t day);

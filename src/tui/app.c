@@ -80,6 +80,7 @@ static struct app {
 	bool quit;
 	struct script *script;
 	bool script_done;
+	int idle_due;		/* ms until the pane's idle(); -1: none */
 } app;
 
 static long long
@@ -1000,10 +1001,12 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 		app.panes[app.cur]->enter(&app.ctx);
 	relayout();
 	last_poll = now_ms();
+	app.idle_due = 0;
 
 	while (!app.quit) {
+		const struct pane_ops *p;
 		wint_t ch;
-		int r;
+		int r, timeout;
 		long long t0;
 
 		if (got_signal)
@@ -1015,19 +1018,39 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 			last_poll = now_ms();
 			if (db_changed_elsewhere(app.ctx.db)) {
 				reload_all();
+				app.idle_due = 0;
 				continue;
 			}
 		}
+		p = app.panes[app.cur];
 		if (app.script != NULL && !app.script_done) {
+			/* Idle means idle: deferred work is done first. */
+			app.ctx.batch = true;
+			while (p->idle != NULL && p->idle(&app.ctx) >= 0)
+				;
+			render();
 			script_step(err);
+			app.idle_due = 0;
 			continue;
 		}
+		app.ctx.batch = false;
+		/* With deferred work due, only look for a key; else wait. */
+		timeout = app.idle_due < 0 || app.idle_due > INPUT_TIMEOUT_MS ?
+		    INPUT_TIMEOUT_MS : app.idle_due;
+		wtimeout(stdscr, timeout);
 		t0 = now_ms();
 		r = wget_wch(stdscr, &ch);
 		if (r == ERR) {
+			if (app.idle_due >= 0 && p->idle != NULL &&
+			    now_ms() - t0 >= timeout) {
+				app.idle_due = p->idle(&app.ctx);
+				storm = 0;
+				continue;
+			}
 			/* A timeout takes INPUT_TIMEOUT_MS; failing at once,
 			 * again and again, means the terminal is gone. */
-			if (!got_signal && now_ms() - t0 < INPUT_TIMEOUT_MS / 4) {
+			if (timeout >= INPUT_TIMEOUT_MS && !got_signal &&
+			    now_ms() - t0 < INPUT_TIMEOUT_MS / 4) {
 				if (++storm >= ERR_STORM) {
 					rc = PT_EXIT_DB;
 					err_set(err, PT_EXIT_DB, "the terminal "
@@ -1041,6 +1064,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 		}
 		storm = 0;
 		handle_key(ch, r == KEY_CODE_YES);
+		app.idle_due = 0;
 	}
 
 	/* q, SIGHUP, SIGTERM or a lost terminal: every pane saves what must

@@ -31,6 +31,13 @@
  *   model   the test harness's semantic dump: "key=value" lines (UTF-8,
  *           one value per line, no newline inside a value) describing
  *           what the pane shows. Always write "pane=NAME" first.
+ *   idle    deferred work, one short step (a few ms) per call, called
+ *           only while no key is waiting: return -1 when nothing is left,
+ *           0 to be called again at once, or the milliseconds after which
+ *           to be called (e.g. to wait for the keys to stop). Call
+ *           pane_dirty() when a step changed what is shown. The harness
+ *           runs idle work to the end before each script step (batch).
+ *           Optional.
  *   show_work  asked to focus one work (Diagnosis's `t` opens a work in
  *           Trends through pane_show_work()). Optional.
  *
@@ -60,6 +67,7 @@ struct pane_ctx {
 	bool utf8;		/* the locale's codeset is UTF-8 (Braille, …) */
 	bool color;		/* colours are on (terminal has them, no NO_COLOR) */
 	bool zh;		/* Chinese interface (units in 万/亿) */
+	bool batch;		/* the test harness drives: do deferred work now */
 	unsigned generation;	/* bumped at every reload of data */
 };
 
@@ -92,6 +100,7 @@ struct pane_ops {
 	void (*resize)(struct pane_ctx *ctx, int rows, int cols);
 	void (*draw)(struct pane_ctx *ctx, WINDOW *win);
 	bool (*key)(struct pane_ctx *ctx, const struct pane_key *key);
+	int (*idle)(struct pane_ctx *ctx);
 	void (*save)(struct pane_ctx *ctx);
 	void (*fini)(struct pane_ctx *ctx);
 	void (*model)(struct pane_ctx *ctx, FILE *out);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/engine.h"
 #include "core/money.h"
@@ -77,8 +78,14 @@ static struct trends {
 	day_t span_first, span_last;
 	day_t from, to;		/* the window shown */
 	day_t prev_from;	/* the previous window starts here */
-	struct series s;	/* prev_from .. to */
+	/* Every day from the first with data to the latest, read in steps:
+	 * the visible window at once, the rest when the keyboard is idle.
+	 * Days from loaded_from on are read. */
+	struct series s;
+	day_t loaded_from;
 	struct series_events events;
+	bool attr_stale;	/* to compute when idle, after attr_due */
+	long long attr_due;
 	bool has_attr;		/* the engine's split of the change */
 	struct attribution attr;
 	char attr_error[1024];
@@ -142,28 +149,54 @@ ensure_arrays(size_t n)
 	return true;
 }
 
-/* Reads the series for the window ending at t.end (or the latest day),
- * keeping the cursor inside it. */
+#define CHUNK_DAYS 7		/* days read per idle step: a few ms */
+#define ATTR_DELAY_MS 250	/* wait for the keys to stop first */
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void
-load(struct pane_ctx *ctx)
+set_error(const struct pt_err *err)
+{
+	if (t.error[0] == '\0')
+		snprintf(t.error, sizeof t.error, "%s", err->msg);
+}
+
+/* Reads days back to `from` (within the cache) that are not read yet. */
+static void
+ensure_loaded(struct pane_ctx *ctx, day_t from)
 {
 	struct series_scope scope = { ctx->account_id, t.work_id };
 	struct pt_err err = { 0 };
-	day_t latest;
+
+	if (t.s.days == NULL)
+		return;
+	if (from < t.s.first)
+		from = t.s.first;
+	if (from >= t.loaded_from)
+		return;
+	if (!series_fill(ctx->db, &scope, from, t.loaded_from - 1, &t.s, &err))
+		set_error(&err);
+	t.loaded_from = from;
+}
+
+/* Places the window (ending at t.end, or the latest day), keeps the
+ * cursor inside it and reads what it shows; the previous window and the
+ * attribution follow when idle. */
+static void
+place(struct pane_ctx *ctx)
+{
+	struct series_scope scope = { ctx->account_id, t.work_id };
+	struct pt_err err = { 0 };
+	day_t latest = latest_day(ctx);
 	int len;
 
-	t.error[0] = '\0';
-	series_free(&t.s);
-	series_events_free(&t.events);
-	t.span_first = t.span_last = DAY_NONE;
-	if (ctx->account_id == NULL) {
-		t.from = t.to = t.prev_from = ctx->today;
-		return;
-	}
-	if (!series_span(ctx->db, &scope, &t.span_first, &t.span_last, &err) &&
-	    err.code != 0)
-		snprintf(t.error, sizeof t.error, "%s", err.msg);
-	latest = latest_day(ctx);
 	t.to = t.end == DAY_NONE || t.end > latest ? latest : t.end;
 	len = windows[t.window];
 	if (len == 0)
@@ -175,22 +208,78 @@ load(struct pane_ctx *ctx)
 		t.cursor = t.to;
 	if (t.cursor < t.from)
 		t.cursor = t.from;
-	if (!series_load(ctx->db, &scope, t.prev_from, t.to, &t.s, &err) ||
-	    !series_events(ctx->db, &scope, t.from, t.to, &t.events, &err))
-		snprintf(t.error, sizeof t.error, "%s", err.msg);
 	ensure_arrays((size_t)len);
-	/* The engine splits the change from the previous window exactly
-	 * (LMDI); "all days" has no previous window. */
+	ensure_loaded(ctx, t.from);
+	if (ctx->account_id != NULL &&
+	    !series_events(ctx->db, &scope, t.from, t.to, &t.events, &err))
+		set_error(&err);
 	t.has_attr = false;
 	t.attr_error[0] = '\0';
-	if (windows[t.window] != 0 && t.span_first != DAY_NONE) {
-		struct pt_err aerr = { 0 };
+	t.attr_stale = windows[t.window] != 0 && t.span_first != DAY_NONE;
+	t.attr_due = now_ms() + ATTR_DELAY_MS;
+}
+
+/* Reads everything again: another account or work, or new data. */
+static void
+load(struct pane_ctx *ctx)
+{
+	struct series_scope scope = { ctx->account_id, t.work_id };
+	struct pt_err err = { 0 };
+
+	t.error[0] = '\0';
+	series_free(&t.s);
+	series_events_free(&t.events);
+	t.span_first = t.span_last = DAY_NONE;
+	t.loaded_from = DAY_NONE;
+	if (ctx->account_id != NULL &&
+	    !series_span(ctx->db, &scope, &t.span_first, &t.span_last, &err) &&
+	    err.code != 0)
+		set_error(&err);
+	if (t.span_first != DAY_NONE) {
+		day_t latest = latest_day(ctx);
+		if (!series_alloc(&t.s, t.span_first < latest ? t.span_first :
+		    latest, latest, &err))
+			set_error(&err);
+		t.loaded_from = latest + 1;
+	}
+	place(ctx);
+}
+
+/* Deferred work, one short step per call while no key waits: the
+ * previous window (for the overlay), the attribution (once the keys
+ * have stopped for a moment), then the rest of the history so longer
+ * windows open at once. */
+static int
+trends_idle(struct pane_ctx *ctx)
+{
+	if (t.s.days != NULL && windows[t.window] != 0 &&
+	    t.loaded_from > t.s.first && t.prev_from < t.loaded_from) {
+		day_t from = t.loaded_from - CHUNK_DAYS;
+		ensure_loaded(ctx, from > t.prev_from ? from : t.prev_from);
+		pane_dirty(ctx);
+		return 0;
+	}
+	if (t.attr_stale) {
+		long long wait = t.attr_due - now_ms();
+		struct pt_err err = { 0 };
+		if (wait > 0 && !ctx->batch)
+			return (int)wait;
+		t.attr_stale = false;
+		/* The engine splits the change from the previous window
+		 * exactly (LMDI). */
 		t.has_attr = engine_attribute(ctx->db, t.work_id ? NULL :
 		    ctx->account_id, t.work_id, t.from, t.to, t.prev_from,
-		    t.from - 1, &t.attr, &aerr);
+		    t.from - 1, &t.attr, &err);
 		if (!t.has_attr)
-			snprintf(t.attr_error, sizeof t.attr_error, "%s", aerr.msg);
+			snprintf(t.attr_error, sizeof t.attr_error, "%s", err.msg);
+		pane_dirty(ctx);
+		return 0;
 	}
+	if (t.s.days != NULL && t.loaded_from > t.s.first) {
+		ensure_loaded(ctx, t.loaded_from - CHUNK_DAYS);
+		return 0;
+	}
+	return -1;
 }
 
 static void
@@ -247,7 +336,7 @@ move_cursor(struct pane_ctx *ctx, int delta)
 	t.cursor = c;
 	if (c > t.to || c < t.from) {
 		t.end = c > t.to ? c : c + len - 1;
-		load(ctx);
+		place(ctx);
 	}
 	pane_dirty(ctx);
 }
@@ -263,7 +352,7 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 			t.window = 0;
 		if (t.window >= NWINDOWS)
 			t.window = NWINDOWS - 1;
-		load(ctx);
+		place(ctx);
 		pane_dirty(ctx);
 		return true;
 	case TR_ACCOUNT:
@@ -325,6 +414,8 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 static const struct series_day *
 day_at(day_t d)
 {
+	if (t.s.days == NULL || d < t.loaded_from)
+		return NULL;
 	return series_at(&t.s, d);
 }
 
@@ -723,6 +814,8 @@ trends_model(struct pane_ctx *ctx, FILE *out)
 	fprintf(out, "data.first=%s\n", day_format(t.span_first, a));
 	fprintf(out, "data.last=%s\n", day_format(t.span_last, a));
 	fprintf(out, "error=%s\n", t.error);
+	fprintf(out, "loaded.from=%s\n", t.s.days ? day_format(t.loaded_from, a) :
+	    "");
 	for (int m = 0; m < SERIES_METRIC_COUNT; m++) {
 		char val[FMT_BUFSZ], ch[FMT_BUFSZ];
 		double v = 0, p = 0;
@@ -782,7 +875,7 @@ trends_fini(struct pane_ctx *ctx)
 	free(t.prev_has);
 	memset(&t, 0, sizeof t);
 	t.window = DEFAULT_WINDOW;
-	t.end = t.cursor = DAY_NONE;
+	t.end = t.cursor = t.loaded_from = DAY_NONE;
 }
 
 const struct pane_ops pane_trends = {
@@ -794,6 +887,7 @@ const struct pane_ops pane_trends = {
 	.reload = trends_reload,
 	.draw = trends_draw,
 	.key = trends_key,
+	.idle = trends_idle,
 	.fini = trends_fini,
 	.model = trends_model,
 	.show_work = trends_show_work,

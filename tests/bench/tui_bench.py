@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Benchmark of the dashboard through a pty: time to the first frame and
+time per key (key written to the pty -> last byte of the redraw), on a
+generated database of WORKS works x DAYS days (default 1,000 x 365),
+scored by the engine.
+
+Not a test: it prints figures, each next to a reference measured in the
+same run on the same machine:
+  - start reference: `partner-tui --version` through the same pty;
+  - key reference: the pty's own round trip (`cat` echoing one byte);
+  - data reference: sqlite3's own aggregate of the 30-day window.
+
+usage: tui_bench.py [--works N] [--days N] [--keys N] [--keep DIR]
+Run from the build directory (or set top_builddir / top_srcdir).
+"""
+import argparse
+import os
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# As an xterm in keypad transmit mode sends them (ncurses sets it).
+KEYS = {"Left": "\x1bOD", "Right": "\x1bOC", "Up": "\x1bOA", "Down": "\x1bOB",
+        "PgUp": "\x1b[5~", "PgDn": "\x1b[6~", "Esc": "\x1b", "Tab": "\t"}
+
+BUILD = os.environ.get("top_builddir", os.getcwd())
+SRC = os.environ.get("top_srcdir", os.path.join(HERE, "..", ".."))
+PT = os.path.join(BUILD, "src", "partner-tui")
+ENV = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+       "PARTNER_TUI_TODAY": "2026-11-26", "ESCDELAY": "25"}
+
+
+class Pty:
+    def __init__(self, argv, env, cols=132, rows=43):
+        import fcntl
+        import struct
+        import termios
+        self.t0 = time.monotonic()
+        self.pid, self.fd = os.forkpty()
+        if self.pid == 0:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+            e = dict(os.environ)
+            e.update(env)
+            os.execvpe(argv[0], argv, e)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.out = b""
+
+    def read_until(self, pred, timeout=10.0):
+        """Reads until pred(all output) holds; returns the time of the
+        byte that made it true."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            r, _, _ = select.select([self.fd], [], [], 0.05)
+            if r:
+                try:
+                    data = os.read(self.fd, 1 << 16)
+                except OSError:
+                    break
+                now = time.monotonic()
+                self.out += data
+                if pred(self.out):
+                    return now
+        raise RuntimeError("timed out; output tail: %r" % self.out[-300:])
+
+    def burst(self, quiet=0.03, timeout=5.0):
+        """Reads one burst of output; returns the arrival time of its last
+        byte (None when nothing came)."""
+        end = time.monotonic() + timeout
+        last = None
+        while time.monotonic() < end:
+            r, _, _ = select.select([self.fd], [], [], quiet if last else 0.5)
+            if not r:
+                if last is not None:
+                    return last
+                continue
+            data = os.read(self.fd, 1 << 16)
+            last = time.monotonic()
+            self.out += data
+        return last
+
+    def drain(self, quiet=0.5, timeout=30.0):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            r, _, _ = select.select([self.fd], [], [], quiet)
+            if not r:
+                return
+            os.read(self.fd, 1 << 16)
+
+    def close(self):
+        try:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self.fd)
+
+
+def ms(s):
+    return "%.1f ms" % (s * 1000)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--works", type=int, default=1000)
+    ap.add_argument("--days", type=int, default=365)
+    ap.add_argument("--keys", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--keep", default=None)
+    a = ap.parse_args()
+
+    tmp = a.keep or tempfile.mkdtemp(prefix="pt-bench-")
+    db = os.path.join(tmp, "bench.db")
+    env = dict(ENV, HOME=tmp, XDG_DATA_HOME=tmp, XDG_CONFIG_HOME=tmp)
+    try:
+        if not os.path.exists(db):
+            t = time.monotonic()
+            subprocess.run([sys.executable, os.path.join(SRC, "tests", "screen",
+                            "mkdb.py"), "--binary", PT, "--works", str(a.works),
+                            "--days", str(a.days), db], check=True)
+            subprocess.run([PT, "--db", db, "rescore"], check=True,
+                           stdout=subprocess.DEVNULL)
+            print("database: %d works x %d days (%d rows), made and scored in %.1f s"
+                  % (a.works, a.days, a.works * a.days, time.monotonic() - t))
+
+        # References.
+        starts = []
+        for _ in range(a.runs):
+            p = Pty([PT, "--version"], env)
+            starts.append(p.read_until(lambda o: b"partner-tui" in o) - p.t0)
+            p.close()
+        echo = []
+        p = Pty(["cat"], env)
+        time.sleep(0.2)
+        for i in range(a.keys):
+            t = time.monotonic()
+            os.write(p.fd, b"x")
+            n = p.out.count(b"x")
+            echo.append(p.read_until(lambda o: o.count(b"x") > n) - t)
+        p.close()
+        q = ("SELECT d.day, sum(d.revenue_fen), sum(d.profitable_plays),"
+             " sum(d.likes), sum(d.user_value * d.profitable_plays)"
+             " FROM work w JOIN daily d ON d.work_id = w.work_id"
+             " WHERE w.account_id = 'acct1' AND d.day BETWEEN"
+             " '2026-10-27' AND '2026-11-25' GROUP BY d.day;")
+        sq = []
+        if shutil.which("sqlite3"):
+            for _ in range(a.runs):
+                t = time.monotonic()
+                subprocess.run(["sqlite3", db, q], check=True,
+                               stdout=subprocess.DEVNULL)
+                sq.append(time.monotonic() - t)
+
+        # First frame: until the cursor table is on the screen.
+        firsts = []
+        for _ in range(a.runs):
+            p = Pty([PT, "--db", db], env)
+            firsts.append(p.read_until(lambda o: b"1 week" in o and b"? " in o)
+                          - p.t0)
+            p.close()
+
+        # Keys, each after the previous one's redraw and idle work.
+        p = Pty([PT, "--db", db], env)
+        p.read_until(lambda o: b"1 week" in o)
+        p.drain(quiet=1.0)
+        results = {}
+        plan = ([("Left", "cursor day (Left)")] * a.keys +
+                [("Right", "cursor day (Right)")] * a.keys +
+                [("PgUp", "cursor week (PgUp)")] * 4 +
+                [("Down", "metric (Down)")] * 8 +
+                [("]", "longer window (])"), ("]", "longer window (])"),
+                 ("]", "longer window (])"), ("[", "shorter window ([)"),
+                 ("[", "shorter window ([)"), ("[", "shorter window ([)")] +
+                [("2", "pane switch (1-4)"), ("1", "pane switch (1-4)")] * 3 +
+                [("?", "help (?)"), ("x", "close help (any key)")] * 3 +
+                [("?", "help (?)"), ("Esc", "Esc (ESCDELAY=25 ms)")] * 3)
+        attr = []
+        for key, label in plan:
+            t = time.monotonic()
+            os.write(p.fd, KEYS.get(key, key).encode())
+            last = p.burst()
+            if last is None:
+                raise RuntimeError("no redraw after %r" % key)
+            results.setdefault(label, []).append(last - t)
+            if key in "[]":
+                # The attribution arrives once the keys stop (250 ms).
+                more = p.burst(quiet=0.03, timeout=5.0)
+                if more is not None:
+                    attr.append(more - t)
+            p.drain(quiet=0.3)
+        p.close()
+
+        ref_start = statistics.median(starts)
+        ref_echo = statistics.median(echo)
+        print("\nreferences (median of %d):" % a.runs)
+        print("  partner-tui --version through the pty  %s" % ms(ref_start))
+        print("  pty round trip (cat echo)              %.0f us" % (ref_echo * 1e6))
+        if sq:
+            print("  sqlite3 CLI, 30-day window aggregate   %s" % ms(statistics.median(sq)))
+        ff = statistics.median(firsts)
+        print("\nfirst frame (median of %d, min %s, max %s): %s = %.1fx the start"
+              " reference  [target < 100 ms]"
+              % (a.runs, ms(min(firsts)), ms(max(firsts)), ms(ff), ff / ref_start))
+        print("\nper key, key written -> last byte of the redraw  [target < 16 ms]:")
+        worst = 0
+        for label, v in results.items():
+            med, mx = statistics.median(v), max(v)
+            worst = max(worst, mx)
+            print("  %-24s n=%-3d median %8s  max %8s  (%.0fx the pty round trip)"
+                  % (label, len(v), ms(med), ms(mx), med / ref_echo))
+        if attr:
+            print("  attribution line after a window change (engine, deferred):"
+                  " median %s, max %s" % (ms(statistics.median(attr)), ms(max(attr))))
+        print("\nworst key: %s" % ms(worst))
+    finally:
+        if a.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
