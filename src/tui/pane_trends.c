@@ -548,6 +548,15 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 			any = true;
 		}
 	}
+	/* Never finer than the unit allows: a fen, one play, ... */
+	{
+		static const double least[] = {
+			[SERIES_UNIT_FEN] = 100, [SERIES_UNIT_COUNT] = 10,
+			[SERIES_UNIT_RATIO] = 0.01, [SERIES_UNIT_INDEX] = 0.1,
+		};
+		if (hi - lo < least[unit])
+			hi = lo + least[unit];
+	}
 	chart_nice_range(lo, hi, plot_h / 3 > 1 ? plot_h / 3 : 1,
 	    unit == SERIES_UNIT_FEN || unit == SERIES_UNIT_COUNT, &min, &max,
 	    &step);
@@ -801,14 +810,14 @@ trends_draw(struct pane_ctx *ctx, WINDOW *w)
 		draw_text(w, 2, 0, cols, t.error, draw_attr(DRAW_ERROR), false);
 		return;
 	}
-	if (t.span_first == DAY_NONE)
-		draw_text(w, 2, 0, cols, _("No daily figures for this account "
-		    "yet: import them with partner-tui import FILE."),
-		    A_NORMAL, false);
 	draw_legend(w, 1, cols);
 	detail = detail_rows(cols);
 	chart_h = rows - 2 - detail - 1;
 	draw_chart(ctx, w, 2, chart_h, cols);
+	if (t.span_first == DAY_NONE)
+		draw_text(w, 2 + chart_h / 2 - 1, 8, cols - 8, _("No daily figures "
+		    "for this account yet: import them with partner-tui import "
+		    "FILE."), draw_attr(DRAW_TITLE), false);
 	{
 		char line[1024];
 		attribution_line(line, sizeof line);
