@@ -162,4 +162,20 @@ mkdir -p "$XDG_CONFIG_HOME/partner-tui"
 printf 'base = 2\nbase = lots\n' > "$XDG_CONFIG_HOME/partner-tui/model.conf"
 expect_exit 0 "$PT" --db "$DB" rescore
 expect_grep "$T/err" "model.conf:2: base = 'lots': not a number"
+# every parameter of the shipped model.conf is documented with its default
+python3 - "$top_srcdir/share/partner-tui/model.conf" \
+	"$top_srcdir/man/partner-tui.conf.5" <<'PY' || fail "partner-tui.conf(5) lacks parameters"
+import re, sys
+man = open(sys.argv[2], encoding="utf-8").read()
+missing = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.split("#")[0].strip()
+    if not line:
+        continue
+    name, value = [x.strip() for x in line.split("=")]
+    if not re.search(r'\b%s " = %s\b' % (re.escape(name), re.escape(value)), man):
+        missing.append("%s = %s" % (name, value))
+assert not missing, missing
+PY
+ok
 finish
