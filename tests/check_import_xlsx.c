@@ -158,6 +158,7 @@ START_TEST(handmade_fixture)
 		    "or 1 to 2)"));
 		err_clear(&err);
 		o.sheet = "1";
+		ck_assert(day_parse_iso("2026-11-21", &o.as_of));
 		ck_assert_int_eq(import_file(db, path, &o, &st, &err), 0);
 		ck_assert_int_eq(st.unchanged, 1);
 	}
