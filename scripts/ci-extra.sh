@@ -6,6 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
 status=0
+[ -x configure ] || ./autogen.sh >/dev/null 2>&1
 
 echo "== make check with --enable-sanitizers"
 mkdir -p build/asan && cd build/asan
