@@ -406,10 +406,13 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		goto dberr;
+	/* qsort on a NULL array is undefined even for zero items. */
 	for (size_t i = 0; i < c->nacc; i++)
-		qsort(c->acc[i].viol, c->acc[i].nviol, sizeof(day_t), cmp_day);
+		if (c->acc[i].nviol > 1)
+			qsort(c->acc[i].viol, c->acc[i].nviol, sizeof(day_t), cmp_day);
 	for (size_t i = 0; i < c->nwrk; i++)
-		qsort(c->wrk[i].viol, c->wrk[i].nviol, sizeof(day_t), cmp_day);
+		if (c->wrk[i].nviol > 1)
+			qsort(c->wrk[i].viol, c->wrk[i].nviol, sizeof(day_t), cmp_day);
 	if ((st = db_stmt(db, SQL_CALIBRATIONS, err)) == NULL)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
