@@ -17,3 +17,6 @@ tests_check_lineedit_SOURCES = tests/check_lineedit.c src/tui/lineedit.c src/tui
 tests_check_lineedit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_lineedit_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/check_lineedit
+# The Appeals pane in tmux, and the end-to-end test through a real sshd.
+TESTS += tests/tui_appeal.sh tests/ssh/appeal_draft.sh
+EXTRA_DIST += tests/tui_appeal.sh tests/ssh/appeal_draft.sh tests/ssh/sshlib.sh

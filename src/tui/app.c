@@ -961,6 +961,10 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 
 	memset(&app, 0, sizeof app);
 	app.switch_to = -1;
+	/* Tests and uninstalled builds point gettext at their catalogues. */
+	if (getenv("PARTNER_TUI_LOCALEDIR") != NULL &&
+	    getenv("PARTNER_TUI_LOCALEDIR")[0] != '\0')
+		bindtextdomain(PACKAGE, getenv("PARTNER_TUI_LOCALEDIR"));
 	for (int i = 0; pane_table[i] != NULL && i < MAX_PANES; i++)
 		app.panes[app.npanes++] = pane_table[i];
 	app.ctx.db = db_open(opts->db_path, DB_OPEN_CREATE, err);

@@ -1,28 +1,1389 @@
-/* Placeholder for the Appeals pane (issue 7 replaces this file;
- * keep the symbol pane_appeals). */
+/* The Appeals pane (申诉): the list of appeals with filters by status and
+ * account, decisions on the selected one, and the form that creates or
+ * edits a draft. The form is written to the database as it is typed
+ * (core/appeal.h drafts), so a dropped SSH connection or kill -9 loses
+ * at most the last keystroke, and the next start offers it back exactly:
+ * text, field and cursor. All data comes from src/core. */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/actor.h"
+#include "core/appeal.h"
+#include "core/clock.h"
+#include "core/exitcode.h"
+#include "core/text.h"
 #include "i18n.h"
+#include "tui/draw.h"
+#include "tui/lineedit.h"
 #include "tui/pane.h"
-#include "tui/placeholder.h"
+#include "tui/pane_appeals.h"
+
+#ifndef CTRL
+#define CTRL(c) ((c) & 0x1f)
+#endif
+
+/* Codes for keys the pane defines itself with define_key(). */
+#define KEY_PASTE_BEGIN 0x7d00
+#define KEY_PASTE_END 0x7d01
+
+enum mode { MODE_LIST, MODE_FORM, MODE_DECIDE, MODE_CONFLICT, MODE_DISCARD };
+
+/* Tab order: the fields, then the two buttons. */
+enum { FOCUS_SAVE = AF_COUNT, FOCUS_SUBMIT, FOCUS_COUNT };
+
+#define MAX_PICKS 5
+
+enum pane_appeals_action {
+	PA_NEW = 1, PA_DRAFT, PA_STATUS, PA_DECIDE, PA_SAVE,
+};
+
+/* Kept to five lines: the `?` screen and the status line show them. */
+static const struct key_binding appeals_keys[] = {
+	{ 'n', false, "n", N_("New appeal"), PA_NEW },
+	{ 'd', false, "d/x", N_("Continue / discard the unsaved draft"), PA_DRAFT },
+	{ 'D', false, "Enter/D", N_("Edit the selected draft / decide it (submit, "
+	    "approve, reject, paid, withdraw)"), PA_DECIDE },
+	{ 's', false, "s/f", N_("Filter by status / this account or all"),
+	    PA_STATUS },
+	{ CTRL('s'), false, "C-s/F10/Esc", N_("Form: save / submit / leave, the "
+	    "draft kept (Tab moves between fields)"), PA_SAVE },
+	{ 0, false, NULL, NULL, 0 },
+};
+
+static struct {
+	enum mode mode;
+	char owner[APPEAL_WHO_BUFSZ];
+	/* list */
+	struct appeal *rows;
+	size_t nrows;
+	int sel, top;
+	int filter_status;		/* enum appeal_status or -1 */
+	bool this_account;		/* only ctx->account_id */
+	bool draft_offered;
+	struct appeal_draft offered;
+	/* form */
+	struct appeal_draft d;
+	struct lineedit ed[AF_COUNT];
+	int focus;
+	bool touched[AF_COUNT], tried_submit;
+	struct appeal_check chk;
+	bool pending;			/* the draft is not in the database yet */
+	bool draft_exists;		/* a draft row was written this session */
+	char saved_at[APPEAL_STAMP_BUFSZ];
+	char vdays[160];		/* the violation days of account/work */
+	struct appeal_pick picks[MAX_PICKS];
+	int npicks, pick_sel;
+	bool paste;
+	char pastebuf[LINEEDIT_BUFSZ];
+	size_t pastelen;
+	struct appeal_conflict conflict;
+	char conflict_text[700];
+	int key_word_left, key_word_right;
+} st;
+
+/* ---- helpers ---- */
+
+static void leave_form(struct pane_ctx *ctx);
+
+static bool
+multiline_field(int f)
+{
+	return f == AF_STATEMENT || f == AF_EVIDENCE;
+}
+
+static bool
+text_field(int f)
+{
+	return f >= 0 && f < AF_COUNT && f != AF_CHANNEL;
+}
+
+static const char *
+field_label(int f)
+{
+	switch (f) {
+	case AF_ACCOUNT: return _("Account");
+	case AF_WORK: return _("Work");
+	case AF_FIRST_DAY: return _("Days");
+	case AF_LAST_DAY: return _("to");
+	case AF_CHANNEL: return _("Channel");
+	case AF_CATEGORY: return _("Category");
+	case AF_STATEMENT: return _("Statement");
+	case AF_EVIDENCE: return _("Evidence");
+	default: return "";
+	}
+}
+
+static const char *
+status_label(enum appeal_status s)
+{
+	switch (s) {
+	case APPEAL_DRAFT: return _("draft");
+	case APPEAL_SUBMITTED: return _("submitted");
+	case APPEAL_APPROVED: return _("approved");
+	case APPEAL_REJECTED: return _("rejected");
+	case APPEAL_PAID: return _("paid");
+	case APPEAL_WITHDRAWN: return _("withdrawn");
+	default: return "?";
+	}
+}
+
+static const char *
+channel_label(enum appeal_channel c)
+{
+	return c == APPEAL_CH_DIAGNOSIS ? _("diagnosis page") :
+	    _("account detection");
+}
+
+static void
+editors_init(void)
+{
+	static const size_t max[AF_COUNT] = {
+		[AF_ACCOUNT] = APPEAL_ID_MAX, [AF_WORK] = APPEAL_ID_MAX,
+		[AF_FIRST_DAY] = 10, [AF_LAST_DAY] = 10,
+		[AF_CATEGORY] = APPEAL_CATEGORY_MAX,
+		[AF_STATEMENT] = APPEAL_STATEMENT_MAX,
+		[AF_EVIDENCE] = APPEAL_EVIDENCE_MAX,
+	};
+
+	for (int f = 0; f < AF_COUNT; f++) {
+		lineedit_init(&st.ed[f], multiline_field(f), max[f]);
+		lineedit_set(&st.ed[f], st.d.text[f], strlen(st.d.text[f]));
+	}
+}
+
+/* ---- data ---- */
+
+static void
+load_list(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct appeal_filter f = { .status = st.filter_status };
+	int64_t keep = st.sel < (int)st.nrows ? st.rows[st.sel].id : 0;
+
+	if (st.this_account && ctx->account_id != NULL)
+		f.account_id = ctx->account_id;
+	free(st.rows);
+	st.rows = appeal_list(ctx->db, &f, &st.nrows, &err);
+	if (st.rows == NULL) {
+		st.nrows = 0;
+		pane_error(ctx, "%s", err.msg);
+	}
+	st.sel = 0;
+	for (size_t i = 0; i < st.nrows; i++)
+		if (st.rows[i].id == keep)
+			st.sel = (int)i;
+	err_clear(&err);
+	st.draft_offered = st.mode == MODE_LIST &&
+	    appeal_draft_load(ctx->db, st.owner, -1, &st.offered, &err);
+}
+
+static void
+count_vday(day_t d, void *arg)
+{
+	day_t *span = arg;
+
+	if (span[0] == DAY_NONE)
+		span[0] = d;
+	span[1] = d;
+	span[2]++;
+}
+
+/* "violation days: first … last (n)" for the chosen account and work
+ * over the 90 days before today: the days an appeal can cover. */
+static void
+compute_vdays(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	day_t span[3] = { DAY_NONE, DAY_NONE, 0 };
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ];
+
+	st.vdays[0] = '\0';
+	if (st.d.text[AF_ACCOUNT][0] == '\0')
+		return;
+	if (!appeal_violation_days(ctx->db, st.d.text[AF_ACCOUNT],
+	    st.d.text[AF_WORK], ctx->today - 90, ctx->today - 1, count_vday,
+	    span, &err))
+		return;
+	if (span[2] == 0)
+		snprintf(st.vdays, sizeof st.vdays, "%s",
+		    _("no day without revenue from a violation in the last 90 days"));
+	else
+		snprintf(st.vdays, sizeof st.vdays, _("violation days: %s … %s (%d)"),
+		    day_format(span[0], b1), day_format(span[1], b2), (int)span[2]);
+}
+
+static void
+compute_picks(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	const char *q;
+	size_t n = 0;
+
+	st.npicks = 0;
+	if (st.focus != AF_ACCOUNT && st.focus != AF_WORK)
+		return;
+	q = st.d.text[st.focus];
+	if (st.focus == AF_ACCOUNT)
+		n = appeal_pick_accounts(ctx->db, q, st.picks, MAX_PICKS, &err);
+	else if (st.d.text[AF_ACCOUNT][0] != '\0')
+		n = appeal_pick_works(ctx->db, st.d.text[AF_ACCOUNT], q, st.picks,
+		    MAX_PICKS, &err);
+	/* An exact id needs no list. */
+	if (n == 1 && strcmp(st.picks[0].id, q) == 0)
+		n = 0;
+	st.npicks = (int)n;
+	if (st.pick_sel >= st.npicks)
+		st.pick_sel = 0;
+}
+
+static void
+validate(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct appeal a;
+	struct appeal_check parse;
+
+	a.id = a.version = 0;
+	if (!appeal_draft_parse(&st.d, &a, &parse)) {
+		st.chk = parse;
+		return;
+	}
+	appeal_validate(ctx->db, &a, true, &st.chk, &err);
+}
+
+/* The first problem of field f that should be shown now. */
+static const char *
+problem_of(int f)
+{
+	if (!st.touched[f] && !st.tried_submit)
+		return NULL;
+	for (int i = 0; i < st.chk.n; i++)
+		if ((int)st.chk.p[i].field == f)
+			return st.chk.p[i].msg;
+	return NULL;
+}
+
+static void
+save_draft(struct pane_ctx *ctx, bool wait)
+{
+	struct pt_err err = { 0 };
+	char now[CLOCK_ISO_BUFSZ];
+	bool ok;
+
+	if (!st.pending)
+		return;
+	st.d.field = st.focus < AF_COUNT ? st.focus : AF_EVIDENCE;
+	st.d.cursor = st.focus < AF_COUNT ? st.ed[st.focus].cur : 0;
+	ok = wait ? appeal_draft_save(ctx->db, st.owner, &st.d, &err) :
+	    appeal_draft_save_nowait(ctx->db, st.owner, &st.d, &err);
+	if (ok) {
+		st.pending = false;
+		st.draft_exists = true;
+		clock_now_iso(now);
+		/* "HH:MM:SS" of the ISO time. */
+		snprintf(st.saved_at, sizeof st.saved_at, "%.8s", now + 11);
+	}
+}
+
+/* After every change: the field's text into the draft, the draft into
+ * the database, and the inline checks. */
+static void
+changed(struct pane_ctx *ctx, int f)
+{
+	if (text_field(f))
+		snprintf(st.d.text[f], sizeof st.d.text[0], "%s",
+		    lineedit_text(&st.ed[f]));
+	st.pending = true;
+	save_draft(ctx, false);
+	if (f == AF_ACCOUNT || f == AF_WORK) {
+		compute_picks(ctx);
+		compute_vdays(ctx);
+	}
+	validate(ctx);
+	pane_dirty(ctx);
+}
+
+static void
+set_focus(struct pane_ctx *ctx, int f)
+{
+	if (st.focus < AF_COUNT)
+		st.touched[st.focus] = true;
+	st.focus = (f + FOCUS_COUNT) % FOCUS_COUNT;
+	st.pick_sel = 0;
+	compute_picks(ctx);
+	/* A field change is a save point even without typing. */
+	st.pending = true;
+	save_draft(ctx, false);
+	validate(ctx);
+	pane_dirty(ctx);
+}
+
+static void
+open_form(struct pane_ctx *ctx, const struct appeal_draft *d, bool restored)
+{
+	st.d = *d;
+	editors_init();
+	memset(st.touched, 0, sizeof st.touched);
+	st.tried_submit = false;
+	st.focus = st.d.field;
+	if (restored) {
+		lineedit_set(&st.ed[st.focus], st.d.text[st.focus], st.d.cursor);
+		/* "HH:MM:SS" of the ISO time. */
+		snprintf(st.saved_at, sizeof st.saved_at, "%.8s",
+		    strlen(d->saved_at) > 11 ? d->saved_at + 11 : d->saved_at);
+		st.draft_exists = true;
+		st.pending = false;
+	} else {
+		st.saved_at[0] = '\0';
+		st.draft_exists = false;
+		st.pending = false;
+	}
+	st.mode = MODE_FORM;
+	st.paste = false;
+	compute_picks(ctx);
+	compute_vdays(ctx);
+	validate(ctx);
+	pane_dirty(ctx);
+}
+
+/* A new appeal would take the place of an unsaved new one: refuse. */
+static bool
+new_draft_pending(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct appeal_draft d;
+
+	if (!appeal_draft_load(ctx->db, st.owner, 0, &d, &err))
+		return false;
+	st.offered = d;
+	st.draft_offered = true;
+	st.mode = MODE_LIST;
+	pane_error(ctx, "%s", _("You have an unsaved new appeal: d continues it, "
+	    "x discards it."));
+	pane_dirty(ctx);
+	return true;
+}
+
+static void
+new_appeal(struct pane_ctx *ctx)
+{
+	struct appeal_draft d;
+
+	if (new_draft_pending(ctx))
+		return;
+	appeal_draft_init(&d);
+	if (ctx->account_id != NULL) {
+		snprintf(d.text[AF_ACCOUNT], sizeof d.text[0], "%s", ctx->account_id);
+		d.field = AF_WORK;
+	}
+	open_form(ctx, &d, false);
+}
+
+bool
+pane_appeals_prefill(struct pane_ctx *ctx, const char *account_id,
+    const char *work_id, day_t first_day, day_t last_day,
+    const char *channel)
+{
+	struct appeal_draft d;
+	char b[DAY_BUFSZ];
+
+	if (!pane_switch(ctx, "appeals"))
+		return false;
+	if (st.mode == MODE_FORM)
+		leave_form(ctx);
+	if (new_draft_pending(ctx))
+		return true;
+	appeal_draft_init(&d);
+	snprintf(d.text[AF_ACCOUNT], sizeof d.text[0], "%s",
+	    account_id ? account_id : "");
+	snprintf(d.text[AF_WORK], sizeof d.text[0], "%s", work_id ? work_id : "");
+	if (first_day != DAY_NONE)
+		snprintf(d.text[AF_FIRST_DAY], sizeof d.text[0], "%s",
+		    day_format(first_day, b));
+	if (last_day != DAY_NONE)
+		snprintf(d.text[AF_LAST_DAY], sizeof d.text[0], "%s",
+		    day_format(last_day, b));
+	if (channel != NULL)
+		snprintf(d.text[AF_CHANNEL], sizeof d.text[0], "%s", channel);
+	d.field = AF_CATEGORY;
+	open_form(ctx, &d, false);
+	/* Written at once: the prefilled form is a draft like a typed one. */
+	st.pending = true;
+	save_draft(ctx, false);
+	return true;
+}
+
+static void
+edit_selected(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct appeal_draft d;
+	const struct appeal *a;
+
+	if (st.sel >= (int)st.nrows)
+		return;
+	a = &st.rows[st.sel];
+	if (a->status != APPEAL_DRAFT) {
+		pane_message(ctx, _("Appeal %lld is %s: only a draft can be edited; "
+		    "D decides it."), (long long)a->id, status_label(a->status));
+		return;
+	}
+	/* An unsaved draft of this appeal is newer than the record. */
+	if (appeal_draft_load(ctx->db, st.owner, a->id, &d, &err)) {
+		open_form(ctx, &d, true);
+		pane_message(ctx, "%s", _("Your unsaved changes to it are back."));
+		return;
+	}
+	appeal_draft_from(&d, a);
+	d.field = AF_STATEMENT;
+	open_form(ctx, &d, false);
+	st.ed[AF_STATEMENT].cur = st.ed[AF_STATEMENT].len;
+}
+
+static void
+leave_form(struct pane_ctx *ctx)
+{
+	save_draft(ctx, true);
+	st.mode = MODE_LIST;
+	load_list(ctx);
+	if (st.draft_exists)
+		pane_message(ctx, "%s", _("Draft kept: d continues it."));
+	pane_dirty(ctx);
+}
+
+/* Writes the form into the appeal record (creating it the first time).
+ * On a stale version the pane asks what to do. */
+static bool
+save_record(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct appeal a;
+	struct appeal_check parse;
+	int64_t old_id = st.d.appeal_id;
+
+	a.id = a.version = 0;
+	if (!appeal_draft_parse(&st.d, &a, &parse)) {
+		st.chk = parse;
+		st.tried_submit = true;
+		pane_error(ctx, "%s", _("Not saved: fix the marked fields."));
+		return false;
+	}
+	if (old_id == 0 ? !appeal_create(ctx->db, &a, &err) :
+	    !appeal_update(ctx->db, &a, &st.conflict, &err)) {
+		if (err.code == PT_EXIT_CONFLICT && st.conflict.id != 0) {
+			appeal_conflict_text(&st.conflict, st.conflict_text,
+			    sizeof st.conflict_text);
+			st.mode = MODE_CONFLICT;
+			pane_dirty(ctx);
+			return false;
+		}
+		pane_error(ctx, "%s", err.msg);
+		return false;
+	}
+	/* Saved: the record holds the form, so no draft is needed. */
+	appeal_draft_discard(ctx->db, st.owner, old_id, &err);
+	if (old_id != a.id)
+		appeal_draft_discard(ctx->db, st.owner, a.id, &err);
+	st.d.appeal_id = a.id;
+	st.d.base_version = a.version;
+	st.pending = false;
+	st.draft_exists = false;
+	pane_message(ctx, _("Appeal %lld saved (version %lld)."), (long long)a.id,
+	    (long long)a.version);
+	pane_dirty(ctx);
+	return true;
+}
+
+static void
+submit(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct appeal a;
+
+	st.tried_submit = true;
+	validate(ctx);
+	if (st.chk.n > 0) {
+		pane_error(ctx, "%s", _("Not submitted: fix the marked fields."));
+		pane_dirty(ctx);
+		return;
+	}
+	if (!save_record(ctx))
+		return;
+	if (!appeal_transition(ctx->db, st.d.appeal_id, st.d.base_version,
+	    APPEAL_SUBMITTED, NULL, &a, NULL, &err)) {
+		pane_error(ctx, "%s", err.msg);
+		return;
+	}
+	appeal_draft_discard(ctx->db, st.owner, a.id, &err);
+	st.mode = MODE_LIST;
+	st.draft_exists = false;
+	load_list(ctx);
+	for (size_t i = 0; i < st.nrows; i++)
+		if (st.rows[i].id == a.id)
+			st.sel = (int)i;
+	pane_message(ctx, _("Appeal %lld submitted."), (long long)a.id);
+	pane_dirty(ctx);
+}
+
+static void
+decide(struct pane_ctx *ctx, enum appeal_status to)
+{
+	struct pt_err err = { 0 };
+	struct appeal_conflict c;
+	struct appeal a;
+	char m[MONEY_BUFSZ], b[DAY_BUFSZ];
+
+	if (st.sel >= (int)st.nrows)
+		return;
+	if (!appeal_transition(ctx->db, st.rows[st.sel].id,
+	    st.rows[st.sel].version, to, NULL, &a, &c, &err)) {
+		pane_error(ctx, "%s", err.msg);
+	} else if (to == APPEAL_APPROVED && a.has_compensation) {
+		pane_message(ctx, _("Appeal %lld approved: compensation %s, "
+		    "expected in the wallet on %s."), (long long)a.id,
+		    money_format(a.compensation, m),
+		    day_format(a.expected_pay_on, b));
+	} else {
+		pane_message(ctx, _("Appeal %lld is now %s."), (long long)a.id,
+		    status_label(a.status));
+	}
+	load_list(ctx);
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_cursor_cell(WINDOW *win, int y, int x, const struct lineedit *le)
+{
+	char ch[8] = " ";
+
+	if (le->cur < le->len && le->buf[le->cur] != '\n') {
+		const char *p = le->buf + le->cur;
+		uint32_t cp;
+		text_utf8_next(&p, le->buf + le->len, &cp);
+		if (cp >= 0x20 && !text_is_dangerous(cp))
+			snprintf(ch, sizeof ch, "%.*s", (int)(p - (le->buf + le->cur)),
+			    le->buf + le->cur);
+	}
+	draw_text(win, y, x, 2, ch, draw_attr(DRAW_CURSOR), false);
+}
+
+/* An editor in a box of rows x width at (y, x); the cursor's row is
+ * kept in view. */
+static void
+draw_editor(WINDOW *win, int y, int x, int rows, int width, int f)
+{
+	struct lineedit *le = &st.ed[f];
+	struct lineedit_row *r;
+	int n, crow, ccol, top = 0, max = (int)le->len + 2;
+	bool focus = st.focus == f;
+
+	if (width < 4 || rows < 1 || (r = calloc((size_t)max, sizeof *r)) == NULL)
+		return;
+	le->width = width;
+	n = lineedit_layout(le, width, r, max, &crow, &ccol);
+	if (crow >= rows)
+		top = crow - rows + 1;
+	for (int i = 0; i < rows; i++) {
+		char line[LINEEDIT_BUFSZ];
+		int ri = top + i;
+		attr_t at = focus ? A_UNDERLINE : A_NORMAL;
+		line[0] = '\0';
+		if (ri < n && ri < max)
+			snprintf(line, sizeof line, "%.*s", (int)(r[ri].end - r[ri].start),
+			    le->buf + r[ri].start);
+		draw_text(win, y + i, x, width, line, at, true);
+	}
+	if (focus && st.mode == MODE_FORM)
+		draw_cursor_cell(win, y + crow - top, x + ccol, le);
+	free(r);
+}
+
+static void
+draw_problem(WINDOW *win, int y, int x, int width, int f)
+{
+	const char *p = problem_of(f);
+	char buf[300];
+
+	if (p == NULL || width < 4)
+		return;
+	snprintf(buf, sizeof buf, "! %s", p);
+	draw_text(win, y, x, width, buf, draw_attr(DRAW_ERROR), false);
+}
+
+static void
+draw_label(WINDOW *win, int y, int f, bool focused)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof buf, "%s%s", focused ? "> " : "  ", field_label(f));
+	draw_text(win, y, 0, 13, buf, focused ? draw_attr(DRAW_TITLE) :
+	    A_NORMAL, true);
+}
+
+static void
+draw_form(struct pane_ctx *ctx, WINDOW *win)
+{
+	int rows, cols, y = 0, fw, ew, stmt_rows, ev_rows;
+	char buf[512];
+	enum appeal_channel ch = APPEAL_CH_DIAGNOSIS;
+
+	getmaxyx(win, rows, cols);
+	if (st.d.appeal_id == 0)
+		snprintf(buf, sizeof buf, "%s", _("New appeal"));
+	else
+		snprintf(buf, sizeof buf, _("Appeal %lld (draft, version %lld)"),
+		    (long long)st.d.appeal_id, (long long)st.d.base_version);
+	draw_text(win, y, 1, cols / 2, buf, draw_attr(DRAW_TITLE), false);
+	if (st.pending)
+		snprintf(buf, sizeof buf, "%s", _("draft: saving…"));
+	else if (st.saved_at[0])
+		snprintf(buf, sizeof buf, _("draft saved %s"), st.saved_at);
+	else
+		buf[0] = '\0';
+	draw_text_right(win, y, cols / 2, cols / 2 - 1, buf, draw_attr(DRAW_DIM));
+	y += 2;
+
+	fw = 30;
+	ew = cols - 13 - fw - 3;
+	for (int f = AF_ACCOUNT; f <= AF_WORK; f++, y++) {
+		draw_label(win, y, f, st.focus == f);
+		draw_editor(win, y, 13, 1, fw, f);
+		if (problem_of(f))
+			draw_problem(win, y, 13 + fw + 2, ew, f);
+		else if (f == AF_WORK && st.vdays[0])
+			draw_text(win, y, 13 + fw + 2, ew, st.vdays, draw_attr(DRAW_DIM),
+			    false);
+	}
+	/* One label for both days. */
+	draw_label(win, y, AF_FIRST_DAY, st.focus == AF_FIRST_DAY ||
+	    st.focus == AF_LAST_DAY);
+	draw_editor(win, y, 13, 1, 11, AF_FIRST_DAY);
+	draw_text(win, y, 25, 3, " – ", A_NORMAL, false);
+	draw_editor(win, y, 28, 1, 11, AF_LAST_DAY);
+	if (problem_of(AF_FIRST_DAY))
+		draw_problem(win, y, 41, cols - 42, AF_FIRST_DAY);
+	else
+		draw_problem(win, y, 41, cols - 42, AF_LAST_DAY);
+	y++;
+	appeal_channel_parse(st.d.text[AF_CHANNEL], &ch);
+	draw_label(win, y, AF_CHANNEL, st.focus == AF_CHANNEL);
+	snprintf(buf, sizeof buf, "(%s) %s   (%s) %s",
+	    ch == APPEAL_CH_DIAGNOSIS ? "*" : " ", channel_label(APPEAL_CH_DIAGNOSIS),
+	    ch == APPEAL_CH_ACCOUNT_DETECTION ? "*" : " ",
+	    channel_label(APPEAL_CH_ACCOUNT_DETECTION));
+	draw_text(win, y, 13, cols - 14, buf, st.focus == AF_CHANNEL ?
+	    draw_attr(DRAW_CURSOR) : A_NORMAL, false);
+	y++;
+	draw_label(win, y, AF_CATEGORY, st.focus == AF_CATEGORY);
+	draw_editor(win, y, 13, 1, fw, AF_CATEGORY);
+	draw_problem(win, y, 13 + fw + 2, ew, AF_CATEGORY);
+	y += 2;
+
+	/* The statement takes what is left, the evidence a few rows. */
+	ev_rows = 2;
+	stmt_rows = rows - y - 1 - ev_rows - 1 - 2 - (st.npicks ? 0 : 0);
+	if (stmt_rows < 3)
+		stmt_rows = 3;
+	snprintf(buf, sizeof buf, " %zu/%d", lineedit_chars(&st.ed[AF_STATEMENT]),
+	    APPEAL_STATEMENT_MAX);
+	draw_label(win, y, AF_STATEMENT, st.focus == AF_STATEMENT);
+	draw_text(win, y + 1, 0, 13, buf, draw_attr(DRAW_DIM), false);
+	draw_problem(win, y + 2, 0, 13, AF_STATEMENT);
+	draw_editor(win, y, 13, stmt_rows, cols - 14, AF_STATEMENT);
+	y += stmt_rows + 1;
+	draw_label(win, y, AF_EVIDENCE, st.focus == AF_EVIDENCE);
+	draw_editor(win, y, 13, ev_rows, cols - 14, AF_EVIDENCE);
+	y += ev_rows + 1;
+	if (y < rows) {
+		draw_text(win, y, 13, 16, _("[ Save  C-s ]"), st.focus == FOCUS_SAVE ?
+		    draw_attr(DRAW_CURSOR) : A_NORMAL, false);
+		draw_text(win, y, 31, 18, _("[ Submit  F10 ]"), st.focus ==
+		    FOCUS_SUBMIT ? draw_attr(DRAW_CURSOR) : A_NORMAL, false);
+		draw_text(win, y, 51, cols - 52, _("Esc: leave, draft kept"),
+		    draw_attr(DRAW_DIM), false);
+		if (st.tried_submit && problem_of(AF_STATEMENT))
+			draw_problem(win, y, 51, cols - 52, AF_STATEMENT);
+		if (problem_of(AF_EVIDENCE))
+			draw_problem(win, y, 51, cols - 52, AF_EVIDENCE);
+	}
+	/* The picker opens under its field, over what is below. */
+	if (st.npicks > 0 && (st.focus == AF_ACCOUNT || st.focus == AF_WORK)) {
+		int py = 2 + st.focus + 1;
+		for (int i = 0; i < st.npicks && py + i < rows; i++) {
+			snprintf(buf, sizeof buf, " %s  %s", st.picks[i].id,
+			    st.picks[i].name);
+			draw_text(win, py + i, 13, fw + 20, buf, i == st.pick_sel ?
+			    draw_attr(DRAW_CURSOR) : draw_attr(DRAW_DIM), true);
+		}
+	}
+}
+
+static void
+format_days(const struct appeal *a, char *buf, size_t size)
+{
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ];
+
+	if (a->first_day == DAY_NONE && a->last_day == DAY_NONE)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%s..%s", a->first_day == DAY_NONE ? "?" :
+		    day_format(a->first_day, b1) + 5, a->last_day == DAY_NONE ?
+		    "?" : day_format(a->last_day, b2) + 5);
+}
+
+/* Text wrapped by display width into at most max rows, breaking at a
+ * space when a row ends inside a word (Chinese breaks anywhere); returns
+ * the rows used. */
+static int
+draw_wrapped(WINDOW *win, int y, int x, int width, int max, const char *text)
+{
+	const char *p = text, *end = text + strlen(text);
+	char buf[LINEEDIT_BUFSZ];
+	int used = 0;
+
+	while (p < end && used < max && width > 1) {
+		const char *q = p, *brk = NULL, *stop;
+		int w = 0;
+		while (q < end && *q != '\n') {
+			const char *n = q;
+			uint32_t cp;
+			int cw;
+			text_utf8_next(&n, end, &cp);
+			cw = cp < 0x20 ? 1 : text_cp_width(cp);
+			if (w + cw > width)
+				break;
+			if (cp == ' ')
+				brk = q;
+			w += cw;
+			q = n;
+		}
+		stop = q < end && *q != '\n' && brk != NULL && brk > p ? brk : q;
+		snprintf(buf, sizeof buf, "%.*s", (int)(stop - p), p);
+		draw_text(win, y + used, x, width, buf, A_NORMAL, false);
+		used++;
+		p = stop;
+		if (p < end && (*p == ' ' || *p == '\n'))
+			p++;
+	}
+	return used;
+}
+
+static void
+draw_details(WINDOW *win, int y, int rows, int cols, const struct appeal *a)
+{
+	char buf[600], m[MONEY_BUFSZ], b[DAY_BUFSZ];
+
+	draw_hrule(win, y++, 0, cols, draw_attr(DRAW_DIM));
+	snprintf(buf, sizeof buf, _("Appeal %lld · %s · %s · %s · version %lld"),
+	    (long long)a->id, status_label(a->status), a->account_id,
+	    a->category, (long long)a->version);
+	draw_text(win, y++, 1, cols - 2, buf, draw_attr(DRAW_TITLE), false);
+	if (a->status == APPEAL_APPROVED || a->status == APPEAL_PAID) {
+		if (a->has_compensation)
+			snprintf(buf, sizeof buf, _("Compensation %s, expected in the "
+			    "wallet on %s"), money_format(a->compensation, m),
+			    day_format(a->expected_pay_on, b));
+		else
+			snprintf(buf, sizeof buf, _("Compensation not computed; "
+			    "expected in the wallet on %s"),
+			    day_format(a->expected_pay_on, b));
+		draw_text(win, y++, 1, cols - 2, buf, A_NORMAL, false);
+	}
+	if (a->decision_note[0]) {
+		snprintf(buf, sizeof buf, _("Decision: %s"), a->decision_note);
+		draw_text(win, y++, 1, cols - 2, buf, A_NORMAL, false);
+	}
+	snprintf(buf, sizeof buf, _("Last change %s by %s%s%s"), a->updated_at,
+	    a->updated_by, a->updated_from[0] ? _(" from ") : "", a->updated_from);
+	draw_text(win, y++, 1, cols - 2, buf, draw_attr(DRAW_DIM), false);
+	draw_wrapped(win, y, 1, cols - 2, rows - y, a->statement);
+}
+
+static void
+draw_list(struct pane_ctx *ctx, WINDOW *win)
+{
+	int rows, cols, y = 0, list_rows;
+	char buf[600], days[32], m[MONEY_BUFSZ], ch[40];
+
+	getmaxyx(win, rows, cols);
+	snprintf(buf, sizeof buf, _("Appeals · status: %s (s) · account: %s (f) · "
+	    "%zu shown · n: new"),
+	    st.filter_status < 0 ? _("all") : status_label(st.filter_status),
+	    st.this_account && ctx->account_id ? ctx->account_id : _("all"),
+	    st.nrows);
+	draw_text(win, y++, 1, cols - 2, buf, draw_attr(DRAW_TITLE), false);
+	if (st.draft_offered) {
+		snprintf(buf, sizeof buf, _("Unsaved draft (%s, %s): d continues it, "
+		    "x discards it"), st.offered.appeal_id ? _("an existing appeal") :
+		    _("a new appeal"), st.offered.saved_at);
+		draw_text(win, y, 1, cols - 2, buf, draw_attr(DRAW_ERROR), false);
+	} else if (st.mode == MODE_DECIDE && st.sel < (int)st.nrows) {
+		snprintf(buf, sizeof buf, _("Appeal %lld: s submit · a approve · "
+		    "r reject · p paid · w withdraw · Esc cancel"),
+		    (long long)st.rows[st.sel].id);
+		draw_text(win, y, 1, cols - 2, buf, draw_attr(DRAW_ERROR), false);
+	} else if (st.mode == MODE_DISCARD) {
+		draw_text(win, y, 1, cols - 2, _("Discard the unsaved draft? y/n"),
+		    draw_attr(DRAW_ERROR), false);
+	}
+	y++;
+	snprintf(buf, sizeof buf, "%4s %-10s %-14s %-13s %-17s %-10s %s", _("ID"),
+	    _("STATUS"), _("WORK"), _("DAYS"), _("CHANNEL"), _("BY"),
+	    _("COMPENSATION"));
+	draw_text(win, y++, 1, cols - 2, buf, A_BOLD, false);
+	list_rows = rows - y - 7;
+	if (list_rows < 3)
+		list_rows = 3;
+	if (st.sel < st.top)
+		st.top = st.sel;
+	if (st.sel >= st.top + list_rows)
+		st.top = st.sel - list_rows + 1;
+	if (st.nrows == 0)
+		draw_text(win, y, 2, cols - 3, _("No appeals. n starts one."),
+		    draw_attr(DRAW_DIM), false);
+	for (int i = st.top; i < (int)st.nrows && i < st.top + list_rows; i++) {
+		const struct appeal *a = &st.rows[i];
+		char work[64], by[48];
+		format_days(a, days, sizeof days);
+		draw_fit(work, sizeof work, a->work_id[0] ? a->work_id : "-", 14);
+		draw_fit(by, sizeof by, a->updated_by, 10);
+		snprintf(ch, sizeof ch, "%s", channel_label(a->channel));
+		snprintf(buf, sizeof buf, "%4lld %-10s %s%*s %-13s %-17s %s%*s %s",
+		    (long long)a->id, status_label(a->status), work,
+		    14 - draw_width(work), "", days, ch, by, 10 - draw_width(by), "",
+		    a->has_compensation ? money_format(a->compensation, m) : "-");
+		draw_text(win, y + i - st.top, 1, cols - 2, buf, i == st.sel ?
+		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
+	}
+	y += list_rows;
+	if (st.sel < (int)st.nrows)
+		draw_details(win, y, rows, cols, &st.rows[st.sel]);
+}
+
+static void
+draw_conflict(WINDOW *win)
+{
+	int rows, cols, y;
+
+	getmaxyx(win, rows, cols);
+	draw_text(win, 0, 1, cols - 2, _("Someone saved this appeal while you "
+	    "were editing it"), draw_attr(DRAW_ERROR), false);
+	y = 2 + draw_wrapped(win, 2, 1, cols - 2, rows - 4, st.conflict_text) + 1;
+	draw_text(win, y, 1, cols - 2, _("o: save yours over theirs · r: take "
+	    "theirs (your edits are dropped) · Esc: keep editing"), A_BOLD, false);
+}
 
 static void
 appeals_draw(struct pane_ctx *ctx, WINDOW *win)
 {
-	placeholder_draw(win, N_("Appeals"), N_("The appeal form arrives with the next version."));
+	/* A save the database refused a moment ago is tried again. */
+	if (st.mode == MODE_FORM && st.pending)
+		save_draft(ctx, false);
+	if (st.mode == MODE_FORM)
+		draw_form(ctx, win);
+	else if (st.mode == MODE_CONFLICT)
+		draw_conflict(win);
+	else
+		draw_list(ctx, win);
+}
+
+/* ---- keys ---- */
+
+static unsigned
+editing_key(wint_t ch, bool fkey)
+{
+	if (!fkey)
+		return (unsigned)ch;
+	if ((int)ch == st.key_word_left && ch != 0)
+		return LE_WORD_LEFT;
+	if ((int)ch == st.key_word_right && ch != 0)
+		return LE_WORD_RIGHT;
+	switch (ch) {
+	case KEY_LEFT: return LE_LEFT;
+	case KEY_RIGHT: return LE_RIGHT;
+	case KEY_UP: return LE_UP;
+	case KEY_DOWN: return LE_DOWN;
+	case KEY_HOME: return LE_HOME;
+	case KEY_END: return LE_END;
+	case KEY_BACKSPACE: return LE_BACKSPACE;
+	case KEY_DC: return LE_DELETE;
+	case KEY_ENTER: return LE_NEWLINE;
+	default: return 0;
+	}
+}
+
+static void
+pick(struct pane_ctx *ctx)
+{
+	int f = st.focus;
+
+	lineedit_set(&st.ed[f], st.picks[st.pick_sel].id,
+	    strlen(st.picks[st.pick_sel].id));
+	changed(ctx, f);
+	st.npicks = 0;
+	set_focus(ctx, f + 1);
+}
+
+static void
+end_paste(struct pane_ctx *ctx)
+{
+	st.paste = false;
+	if (st.mode == MODE_FORM && text_field(st.focus)) {
+		enum lineedit_result r = lineedit_insert(&st.ed[st.focus],
+		    st.pastebuf, st.pastelen);
+		if (r == LE_CHANGED)
+			changed(ctx, st.focus);
+		if (r == LE_REFUSED || (st.ed[st.focus].max_chars &&
+		    lineedit_chars(&st.ed[st.focus]) >= st.ed[st.focus].max_chars))
+			pane_message(ctx, "%s", _("The field is full: the rest of the "
+			    "paste was left out."));
+	}
+	st.pastelen = 0;
+}
+
+static bool
+paste_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	char enc[8];
+	size_t n;
+
+	if (k->fkey && k->ch == KEY_PASTE_BEGIN) {
+		st.paste = true;
+		st.pastelen = 0;
+		return true;
+	}
+	if (!st.paste)
+		return false;
+	if (k->fkey && k->ch == KEY_PASTE_END) {
+		end_paste(ctx);
+		return true;
+	}
+	/* Inside a paste everything is text; a key code curses made out of
+	 * pasted bytes is dropped, never acted on. */
+	if (k->fkey) {
+		if (k->ch == KEY_ENTER && st.pastelen + 1 < sizeof st.pastebuf)
+			st.pastebuf[st.pastelen++] = '\n';
+		return true;
+	}
+	n = wcrtomb(enc, (wchar_t)k->ch, NULL);
+	if (n != (size_t)-1 && st.pastelen + n < sizeof st.pastebuf) {
+		memcpy(st.pastebuf + st.pastelen, enc, n);
+		st.pastelen += n;
+	}
+	return true;
+}
+
+static bool
+form_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	int f = st.focus;
+	unsigned ek;
+	enum lineedit_result r;
+
+	if (!k->fkey && k->ch == 27) {
+		leave_form(ctx);
+		return true;
+	}
+	if (!k->fkey && k->ch == '\t') {
+		set_focus(ctx, f + 1);
+		return true;
+	}
+	if (k->fkey && k->ch == KEY_BTAB) {
+		set_focus(ctx, f - 1);
+		return true;
+	}
+	if (!k->fkey && k->ch == CTRL('s')) {
+		st.touched[f < AF_COUNT ? f : 0] = true;
+		save_record(ctx);
+		return true;
+	}
+	if (k->fkey && k->ch == KEY_F(10)) {
+		submit(ctx);
+		return true;
+	}
+	/* The picker: Up/Down choose, Enter takes. */
+	if (st.npicks > 0 && (f == AF_ACCOUNT || f == AF_WORK)) {
+		if (k->fkey && k->ch == KEY_DOWN) {
+			st.pick_sel = (st.pick_sel + 1) % st.npicks;
+			pane_dirty(ctx);
+			return true;
+		}
+		if (k->fkey && k->ch == KEY_UP) {
+			st.pick_sel = (st.pick_sel + st.npicks - 1) % st.npicks;
+			pane_dirty(ctx);
+			return true;
+		}
+		if ((!k->fkey && (k->ch == '\r' || k->ch == '\n')) ||
+		    (k->fkey && k->ch == KEY_ENTER)) {
+			pick(ctx);
+			return true;
+		}
+	}
+	if (f == FOCUS_SAVE || f == FOCUS_SUBMIT) {
+		if ((!k->fkey && (k->ch == '\r' || k->ch == '\n' || k->ch == ' ')) ||
+		    (k->fkey && k->ch == KEY_ENTER)) {
+			if (f == FOCUS_SAVE)
+				save_record(ctx);
+			else
+				submit(ctx);
+		} else if (k->fkey && (k->ch == KEY_UP || k->ch == KEY_LEFT))
+			set_focus(ctx, f - 1);
+		else if (k->fkey && (k->ch == KEY_DOWN || k->ch == KEY_RIGHT))
+			set_focus(ctx, f + 1);
+		return !k->fkey || k->ch != KEY_RESIZE;
+	}
+	if (f == AF_CHANNEL) {
+		if ((!k->fkey && k->ch == ' ') || (k->fkey && (k->ch == KEY_LEFT ||
+		    k->ch == KEY_RIGHT))) {
+			enum appeal_channel c = APPEAL_CH_DIAGNOSIS;
+			appeal_channel_parse(st.d.text[AF_CHANNEL], &c);
+			c = c == APPEAL_CH_DIAGNOSIS ? APPEAL_CH_ACCOUNT_DETECTION :
+			    APPEAL_CH_DIAGNOSIS;
+			snprintf(st.d.text[AF_CHANNEL], sizeof st.d.text[0], "%s",
+			    appeal_channel_name(c));
+			changed(ctx, AF_CHANNEL);
+		} else if ((!k->fkey && (k->ch == '\r' || k->ch == '\n')) ||
+		    (k->fkey && (k->ch == KEY_ENTER || k->ch == KEY_DOWN)))
+			set_focus(ctx, f + 1);
+		else if (k->fkey && k->ch == KEY_UP)
+			set_focus(ctx, f - 1);
+		return true;
+	}
+	ek = editing_key(k->ch, k->fkey);
+	if (!multiline_field(f) && ((!k->fkey && (k->ch == '\r' ||
+	    k->ch == '\n')) || (k->fkey && (k->ch == KEY_ENTER ||
+	    k->ch == KEY_DOWN)))) {
+		set_focus(ctx, f + 1);
+		return true;
+	}
+	if (!multiline_field(f) && k->fkey && k->ch == KEY_UP) {
+		set_focus(ctx, f - 1);
+		return true;
+	}
+	if (ek == 0)
+		return k->fkey ? false : true;	/* no text key reaches the frame */
+	r = lineedit_key(&st.ed[f], ek);
+	if (r == LE_CHANGED)
+		changed(ctx, f);
+	else if (r == LE_MOVED) {
+		/* The cursor is part of the draft too. */
+		st.pending = true;
+		pane_dirty(ctx);
+	} else if (r == LE_REFUSED)
+		pane_message(ctx, _("At most %zu characters here."),
+		    st.ed[f].max_chars);
+	else if (r == LE_IGNORED && ek == LE_UP)
+		set_focus(ctx, f - 1);
+	else if (r == LE_IGNORED && ek == LE_DOWN)
+		set_focus(ctx, f + 1);
+	return true;
+}
+
+static bool
+list_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct pt_err err = { 0 };
+
+	if (st.mode == MODE_DECIDE) {
+		static const struct { wint_t ch; enum appeal_status to; } d[] = {
+			{ 's', APPEAL_SUBMITTED }, { 'a', APPEAL_APPROVED },
+			{ 'r', APPEAL_REJECTED }, { 'p', APPEAL_PAID },
+			{ 'w', APPEAL_WITHDRAWN },
+		};
+		st.mode = MODE_LIST;
+		for (size_t i = 0; !k->fkey && i < sizeof d / sizeof d[0]; i++)
+			if (d[i].ch == k->ch)
+				decide(ctx, d[i].to);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (st.mode == MODE_DISCARD) {
+		st.mode = MODE_LIST;
+		if (!k->fkey && (k->ch == 'y' || k->ch == 'Y')) {
+			appeal_draft_discard(ctx->db, st.owner, st.offered.appeal_id,
+			    &err);
+			pane_message(ctx, "%s", _("Draft discarded."));
+			load_list(ctx);
+		}
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->fkey)
+		goto moves;
+	switch (k->ch) {
+	case 'n':
+		new_appeal(ctx);
+		return true;
+	case 'd':
+		if (st.draft_offered) {
+			open_form(ctx, &st.offered, true);
+			pane_message(ctx, "%s", _("Your draft is back, as you left it."));
+		} else
+			pane_message(ctx, "%s", _("No unsaved draft."));
+		return true;
+	case 'x':
+		if (st.draft_offered) {
+			st.mode = MODE_DISCARD;
+			pane_dirty(ctx);
+		}
+		return true;
+	case 'e':
+		edit_selected(ctx);
+		return true;
+	case 's':
+	case '/':
+		st.filter_status = st.filter_status + 1 >= APPEAL_STATUS_COUNT ? -1 :
+		    st.filter_status + 1;
+		load_list(ctx);
+		pane_dirty(ctx);
+		return true;
+	case 'f':
+		st.this_account = !st.this_account;
+		if (st.this_account && ctx->account_id == NULL)
+			pane_message(ctx, "%s", _("No account chosen: a chooses one."));
+		load_list(ctx);
+		pane_dirty(ctx);
+		return true;
+	case 'D':
+		if (st.sel < (int)st.nrows) {
+			st.mode = MODE_DECIDE;
+			pane_dirty(ctx);
+		}
+		return true;
+	default:
+		break;
+	}
+moves:
+	switch (k->action) {
+	case ACT_UP:
+		if (st.sel > 0)
+			st.sel--;
+		break;
+	case ACT_DOWN:
+		if (st.sel + 1 < (int)st.nrows)
+			st.sel++;
+		break;
+	case ACT_HOME:
+		st.sel = 0;
+		break;
+	case ACT_END:
+		st.sel = st.nrows ? (int)st.nrows - 1 : 0;
+		break;
+	case ACT_PAGE_UP:
+		st.sel = st.sel > 10 ? st.sel - 10 : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		st.sel = st.sel + 10 < (int)st.nrows ? st.sel + 10 :
+		    (st.nrows ? (int)st.nrows - 1 : 0);
+		break;
+	case ACT_ENTER:
+		edit_selected(ctx);
+		return true;
+	default:
+		return false;
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+static bool
+conflict_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct pt_err err = { 0 };
+	struct appeal a;
+
+	if (k->fkey)
+		return true;
+	if (k->ch == 'o') {
+		st.d.base_version = st.conflict.current_version;
+		st.mode = MODE_FORM;
+		save_record(ctx);
+	} else if (k->ch == 'r') {
+		if (appeal_get(ctx->db, st.conflict.id, &a, &err)) {
+			struct appeal_draft d;
+			appeal_draft_from(&d, &a);
+			d.field = st.focus < AF_COUNT ? st.focus : AF_STATEMENT;
+			appeal_draft_discard(ctx->db, st.owner, a.id, &err);
+			open_form(ctx, &d, false);
+			if (a.status != APPEAL_DRAFT)
+				leave_form(ctx);
+		}
+	} else if (k->ch == 27) {
+		st.mode = MODE_FORM;
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+static bool
+appeals_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	if (paste_key(ctx, k))
+		return true;
+	if (k->fkey && k->ch == KEY_RESIZE)
+		return false;
+	switch (st.mode) {
+	case MODE_FORM:
+		return form_key(ctx, k);
+	case MODE_CONFLICT:
+		return conflict_key(ctx, k);
+	default:
+		return list_key(ctx, k);
+	}
+}
+
+/* ---- life ---- */
+
+static int
+extended_key(const char *capname)
+{
+	char *s = tigetstr(capname);
+
+	if (s == NULL || s == (char *)-1)
+		return 0;
+	return key_defined(s) > 0 ? key_defined(s) : 0;
+}
+
+static void
+appeals_init(struct pane_ctx *ctx)
+{
+	snprintf(st.owner, sizeof st.owner, "%s", actor_login());
+	st.filter_status = -1;
+	st.mode = MODE_LIST;
+	/* Bracketed paste: the terminal marks pasted text, which the form
+	 * then takes as text only. */
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	putp("\033[?2004h");
+	fflush(stdout);
+	/* Ctrl-S saves the form, so it must reach us instead of pausing
+	 * the terminal (XON/XOFF); curses keeps this mode from now on. */
+	if (isatty(STDIN_FILENO)) {
+		struct termios t;
+		if (tcgetattr(STDIN_FILENO, &t) == 0) {
+			t.c_iflag &= ~(tcflag_t)IXON;
+			if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+				def_prog_mode();
+		}
+	}
+	st.key_word_left = extended_key("kLFT5");
+	st.key_word_right = extended_key("kRIT5");
+}
+
+static void
+appeals_reload(struct pane_ctx *ctx)
+{
+	if (st.mode == MODE_FORM && st.pending)
+		save_draft(ctx, false);
+	load_list(ctx);
+	if (st.mode == MODE_FORM)
+		validate(ctx);
+	pane_dirty(ctx);
+}
+
+static void
+appeals_enter(struct pane_ctx *ctx)
+{
+	appeals_reload(ctx);
+}
+
+static void
+appeals_save(struct pane_ctx *ctx)
+{
+	if (st.mode == MODE_FORM || st.mode == MODE_CONFLICT)
+		save_draft(ctx, true);
+}
+
+static void
+appeals_fini(struct pane_ctx *ctx)
+{
+	putp("\033[?2004l");
+	fflush(stdout);
+	free(st.rows);
+	st.rows = NULL;
+	st.nrows = 0;
+}
+
+/* One value per line: newlines in texts are written as \n. */
+static void
+model_text(FILE *out, const char *key, const char *s)
+{
+	fprintf(out, "%s=", key);
+	for (; *s; s++) {
+		if (*s == '\n')
+			fputs("\\n", out);
+		else if (*s == '\\')
+			fputs("\\\\", out);
+		else
+			fputc(*s, out);
+	}
+	fputc('\n', out);
 }
 
 static void
 appeals_model(struct pane_ctx *ctx, FILE *out)
 {
-	placeholder_model(out, "appeals", N_("Appeals"));
+	static const char *const modes[] = { "list", "form", "decide",
+	    "conflict", "discard" };
+
+	fprintf(out, "pane=appeals\nmode=%s\n", modes[st.mode]);
+	if (st.mode == MODE_FORM || st.mode == MODE_CONFLICT) {
+		fprintf(out, "appeal=%lld\nversion=%lld\n",
+		    (long long)st.d.appeal_id, (long long)st.d.base_version);
+		fprintf(out, "focus=%s\n", st.focus < AF_COUNT ?
+		    appeal_field_name(st.focus) : st.focus == FOCUS_SAVE ? "save" :
+		    "submit");
+		fprintf(out, "cursor=%zu\n", st.focus < AF_COUNT ?
+		    st.ed[st.focus].cur : (size_t)0);
+		for (int f = 0; f < AF_COUNT; f++) {
+			char key[64];
+			snprintf(key, sizeof key, "field.%s", appeal_field_name(f));
+			model_text(out, key, st.d.text[f]);
+			if (problem_of(f)) {
+				snprintf(key, sizeof key, "problem.%s",
+				    appeal_field_name(f));
+				model_text(out, key, problem_of(f));
+			}
+		}
+		fprintf(out, "draft_saved=%d\n", !st.pending);
+		if (st.mode == MODE_CONFLICT)
+			model_text(out, "conflict", st.conflict_text);
+		return;
+	}
+	fprintf(out, "filter.status=%s\n", st.filter_status < 0 ? "all" :
+	    appeal_status_name(st.filter_status));
+	fprintf(out, "draft_offered=%d\nrows=%zu\nselected=%d\n",
+	    st.draft_offered, st.nrows, st.sel);
+	for (size_t i = 0; i < st.nrows; i++) {
+		char m[MONEY_BUFSZ] = "-";
+		if (st.rows[i].has_compensation)
+			money_format_plain(st.rows[i].compensation, m);
+		fprintf(out, "row=%lld %s %s %s %s\n", (long long)st.rows[i].id,
+		    appeal_status_name(st.rows[i].status), st.rows[i].account_id,
+		    st.rows[i].work_id[0] ? st.rows[i].work_id : "-", m);
+	}
 }
 
 const struct pane_ops pane_appeals = {
 	.name = "appeals",
 	.title = N_("Appeals"),
-	.heading = N_("Appeals"),
+	.heading = N_("Appeals (申诉)"),
 	.digit = '4',
+	.keys = appeals_keys,
+	.init = appeals_init,
+	.enter = appeals_enter,
+	.reload = appeals_reload,
 	.draw = appeals_draw,
+	.key = appeals_key,
+	.save = appeals_save,
+	.fini = appeals_fini,
 	.model = appeals_model,
 };

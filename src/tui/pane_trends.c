@@ -55,6 +55,14 @@ static const char *const metric_titles[SERIES_METRIC_COUNT] = {
 	[SERIES_RPM] = N_("Revenue / 1k plays"),
 };
 
+/* The engine's factor labels (engine_factor_label()), listed here so
+ * that they are in the catalogue: the attribution line translates them. */
+const char *const trends_factor_msgids[] = {
+	N_("profitable plays"), N_("interaction"), N_("user value"),
+	N_("quality"), N_("bonuses"), N_("eligibility"), N_("new works"),
+	N_("calibration"),
+};
+
 /* Short names for the cursor's table (at most 12 columns). */
 static const char *const metric_short[SERIES_METRIC_COUNT] = {
 	[SERIES_SETTLED] = N_("Settled"),
@@ -695,9 +703,10 @@ draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 	    weekday_name(t.cursor));
 	for (int c = 0; c < ncol; c++) {
 		int x = c * cw;
+		/* The day may run into the blank before the "value" header. */
 		if (c == 0)
-			draw_text(w, y, x, cw - 26, line, draw_attr(DRAW_TITLE),
-			    false);
+			draw_text(w, y, x, cw - 16 - draw_width(_("value")), line,
+			    draw_attr(DRAW_TITLE), false);
 		draw_text_right(w, y, x + cw - 26, 11, _("value"),
 		    draw_attr(DRAW_DIM));
 		draw_text_right(w, y, x + cw - 15, 7, _("1 day"),

@@ -521,6 +521,53 @@ def _():
     assert took < 5, "took %.1fs" % took
 
 
+@check("zh_CN: tabs 趋势 · 诊断 · 资格 · 申诉, heading 指标趋势, axis in 万")
+def _():
+    if shutil.which("msgfmt") is None:
+        raise AssertionError("msgfmt is not installed (gettext)")
+    loc = os.path.join(TMP, "locale", "zh_CN", "LC_MESSAGES")
+    os.makedirs(loc, exist_ok=True)
+    subprocess.run(["msgfmt", "-o", os.path.join(loc, "partner-tui.mo"),
+                    os.path.join(SRC, "po", "zh_CN.po")], check=True)
+    t = start(DB, LANGUAGE="zh_CN",
+              PARTNER_TUI_LOCALEDIR=os.path.join(TMP, "locale"))
+    try:
+        t.wait_text("指标趋势")
+        top = t.line(0)
+        for title in ("趋势", "诊断", "资格", "申诉"):
+            assert title in top, top
+        assert "[1 趋势]" in top, top
+        t.send("Down", "Down")
+        t.wait(lambda t: "获利播放量" in t.line(1), what="plays metric")
+        t.settle()
+        assert "万┤" in t.text(), "no 万 on the y axis:\n" + t.text()
+        # A Chinese heading and the ASCII dates still fit the row.
+        assert len(t.line(1)) <= 80
+    finally:
+        t.close()
+
+
+@check("one work: Diagnosis t opens it in Trends (values = report daily --work); Esc back")
+def _():
+    demo = os.path.join(TMP, "demo.db")
+    if not os.path.exists(demo):
+        subprocess.run([PT, "--db", demo, "demo"], check=True,
+                       stdout=subprocess.DEVNULL)
+    m, sc, back = run_script(demo, ["key 1 2 t", "model", "screen", "key Esc",
+                                    "model"], PARTNER_TUI_ACCOUNT="jn_nongji")
+    m, back = model(m), model(back)
+    assert m["frame.pane"] == "trends" and m["scope"] == "work", m
+    work = m["work"]
+    assert work and "Work:" in sc.splitlines()[1], sc
+    daily = {r["date"]: r for r in report_csv(demo, "daily", "--work", work,
+                                              "--from", m["from"], "--to", m["to"])}
+    c = daily[m["cursor"]]
+    assert m["value.settled"] == c["revenue_fen"], (m["value.settled"], c)
+    assert m["value.plays"] == c["profitable_plays"], (m["value.plays"], c)
+    assert m["value.estimate"] == c["estimated_fen"], (m["value.estimate"], c)
+    assert back["scope"] == "account" and back["work"] == "", back
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
