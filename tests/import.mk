@@ -24,3 +24,6 @@ bench: bench-import
 bench-import: src/partner-tui
 	top_builddir=$(abs_top_builddir) top_srcdir=$(abs_top_srcdir) \
 	  $(SHELL) $(abs_top_srcdir)/tests/bench/import.sh $(BENCH_ROWS)
+
+TESTS += tests/import_cli.sh
+EXTRA_DIST += tests/import_cli.sh

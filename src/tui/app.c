@@ -26,6 +26,7 @@
 #include "core/db.h"
 #include "core/exitcode.h"
 #include "core/series.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
@@ -388,13 +389,21 @@ draw_tabs(void)
 		if (x < cols)
 			x += draw_text(w, 0, x, 1, " ", A_NORMAL, false);
 	}
-	snprintf(right, sizeof right, "%s%s%s ",
-	    app.account_name ? app.account_name : _("(no account)"),
-	    draw_glyph_sep(), day_format(app.ctx.today, day));
+	/* The account and today at the right; short of room, today goes
+	 * first, then the name is cut. */
 	{
+		const char *name = app.account_name ? app.account_name :
+		    _("(no account)");
 		char clean[512];
-		int rw = draw_fit(clean, sizeof clean, right, cols - x - 1);
-		if (rw > 0 && x < cols - rw)
+		int avail = cols - x - 1, rw;
+		snprintf(right, sizeof right, "%s%s%s ", name, draw_glyph_sep(),
+		    day_format(app.ctx.today, day));
+		rw = draw_fit(clean, sizeof clean, right, avail);
+		if (avail > 0 && rw < text_width(right)) {
+			snprintf(right, sizeof right, "%s ", name);
+			rw = draw_fit(clean, sizeof clean, right, avail);
+		}
+		if (rw > 0)
 			draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE),
 			    false);
 	}

@@ -835,9 +835,9 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		    draw_attr(DRAW_ERROR), false);
 	}
 	y++;
-	snprintf(buf, sizeof buf, "%4s %-10s %-14s %-13s %-17s %-10s %s", _("ID"),
+	snprintf(buf, sizeof buf, "%4s %-10s %-14s %-13s %-10s %-10s %s", _("ID"),
 	    _("STATUS"), _("WORK"), _("DAYS"), _("CHANNEL"), _("BY"),
-	    _("COMPENSATION"));
+	    _("BACK-PAY"));
 	draw_text(win, y++, 1, cols - 2, buf, A_BOLD, false);
 	list_rows = rows - y - 7;
 	if (list_rows < 3)
@@ -855,10 +855,13 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		format_days(a, days, sizeof days);
 		draw_fit(work, sizeof work, a->work_id[0] ? a->work_id : "-", 14);
 		draw_fit(by, sizeof by, a->updated_by, 10);
-		snprintf(ch, sizeof ch, "%s", channel_label(a->channel));
-		snprintf(buf, sizeof buf, "%4lld %-10s %s%*s %-13s %-17s %s%*s %s",
+		/* Short channel names keep the money column in 80 columns. */
+		snprintf(ch, sizeof ch, "%s", a->channel == APPEAL_CH_DIAGNOSIS ?
+		    _("diagnosis") : _("detection"));
+		snprintf(buf, sizeof buf, "%4lld %-10s %s%*s %-13s %s%*s %s%*s %s",
 		    (long long)a->id, status_label(a->status), work,
-		    14 - draw_width(work), "", days, ch, by, 10 - draw_width(by), "",
+		    14 - draw_width(work), "", days, ch, 10 - draw_width(ch), "", by,
+		    10 - draw_width(by), "",
 		    a->has_compensation ? money_format(a->compensation, m) : "-");
 		draw_text(win, y + i - st.top, 1, cols - 2, buf, i == st.sel ?
 		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
