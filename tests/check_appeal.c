@@ -657,6 +657,8 @@ START_TEST(concurrent_writers_lose_nothing)
 	pid_t pids[WRITERS];
 
 	new_appeal(db);
+	/* Children must not inherit an open connection. */
+	db_close(db);
 	for (int i = 0; i < WRITERS; i++) {
 		pids[i] = fork();
 		ck_assert_int_ge(pids[i], 0);
@@ -669,6 +671,7 @@ START_TEST(concurrent_writers_lose_nothing)
 		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 		    "writer %d failed with %d", i, WEXITSTATUS(status));
 	}
+	db = open_db();
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal"),
 	    1 + WRITERS * ROUNDS);
 	/* Every bump of the shared appeal is there, in its version. */

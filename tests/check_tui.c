@@ -460,10 +460,20 @@ START_TEST(series_accounts_events)
 	ck_assert_int_eq(e.items[0].day, from + 1);
 	ck_assert_int_eq(e.items[2].kind, SERIES_EVENT_APPLICATION);
 	ck_assert_str_eq(e.items[2].detail, "rejected: low");
+	/* A selected work's publication is marked on the account's chart. */
+	ck_assert(db_exec(db, "UPDATE work SET selected = 1 WHERE work_id = 'w2'",
+	    &err));
+	ck_assert(series_events(db, &acc, from, to, &e, &err));
+	ck_assert_int_eq(e.n, 4);
+	ck_assert_int_eq(e.items[0].kind, SERIES_EVENT_VIOLATION);
+	ck_assert_int_eq(e.items[1].kind, SERIES_EVENT_SELECTED);
+	ck_assert_str_eq(e.items[1].detail, "t2");
+	ck_assert_int_eq(series_event_letter(SERIES_EVENT_SELECTED), 'S');
 	/* A work sees its own and the account-wide events, not the others'. */
 	ck_assert(series_events(db, &w1, from, to, &e, &err));
 	ck_assert_int_eq(e.n, 3);
 	ck_assert_int_eq(e.items[0].kind, SERIES_EVENT_PUBLISHED);
+	ck_assert_int_eq(series_event_letter(e.items[0].kind), 'P');
 	ck_assert_int_eq(e.items[1].kind, SERIES_EVENT_VIOLATION);
 	ck_assert_str_eq(e.items[1].detail, "spam");
 	series_events_free(&e);

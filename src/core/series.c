@@ -122,8 +122,10 @@ static const char SQL_EVENTS[] =
 	" FROM application WHERE account_id = ?1 AND reviewed_on IS NOT NULL"
 	"  AND reviewed_on BETWEEN ?2 AND ?3"
 	" UNION ALL"
-	" SELECT substr(published_at, 1, 10), 4, title FROM work"
-	" WHERE ?4 IS NOT NULL AND work_id = ?4"
+	" SELECT substr(published_at, 1, 10), CASE WHEN selected THEN 5 ELSE 4"
+	"  END, title FROM work"
+	" WHERE ((?4 IS NOT NULL AND work_id = ?4)"
+	"  OR (?4 IS NULL AND account_id = ?1 AND selected))"
 	"  AND substr(published_at, 1, 10) BETWEEN ?2 AND ?3"
 	" ORDER BY 1, 2";
 
@@ -432,6 +434,7 @@ series_event_letter(enum series_event_kind k)
 		[SERIES_EVENT_APPEAL] = 'A',
 		[SERIES_EVENT_APPLICATION] = 'R',
 		[SERIES_EVENT_PUBLISHED] = 'P',
+		[SERIES_EVENT_SELECTED] = 'S',
 	};
 
 	return (unsigned)k < SERIES_EVENT_KIND_COUNT ? letters[k] : '?';
@@ -446,6 +449,7 @@ series_event_key(enum series_event_kind k)
 		[SERIES_EVENT_APPEAL] = "appeal",
 		[SERIES_EVENT_APPLICATION] = "application",
 		[SERIES_EVENT_PUBLISHED] = "published",
+		[SERIES_EVENT_SELECTED] = "selected",
 	};
 
 	return (unsigned)k < SERIES_EVENT_KIND_COUNT ? keys[k] : "";

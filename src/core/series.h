@@ -104,10 +104,12 @@ enum series_event_kind {
 	SERIES_EVENT_APPEAL,
 	SERIES_EVENT_APPLICATION,	/* an application's review result */
 	SERIES_EVENT_PUBLISHED,		/* work scope: the work went out */
+	SERIES_EVENT_SELECTED,		/* a selected (精选) work went out: the
+					 * data has no day of selection itself */
 	SERIES_EVENT_KIND_COUNT
 };
 
-/* One-letter marker per kind ("V", "O", "A", "R", "P"). */
+/* One-letter marker per kind ("V", "O", "A", "R", "P", "S"). */
 char series_event_letter(enum series_event_kind k);
 const char *series_event_key(enum series_event_kind k);
 

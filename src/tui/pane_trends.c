@@ -505,6 +505,7 @@ draw_legend(WINDOW *w, int y, int cols)
 		[SERIES_EVENT_APPEAL] = N_("appeal"),
 		[SERIES_EVENT_APPLICATION] = N_("application result"),
 		[SERIES_EVENT_PUBLISHED] = N_("published"),
+		[SERIES_EVENT_SELECTED] = N_("selected work published"),
 	};
 	for (int k = 0; k < SERIES_EVENT_KIND_COUNT && x < cols; k++) {
 		if (!seen[k])
@@ -546,6 +547,15 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 				hi = v;
 			any = true;
 		}
+	}
+	/* Never finer than the unit allows: a fen, one play, ... */
+	{
+		static const double least[] = {
+			[SERIES_UNIT_FEN] = 100, [SERIES_UNIT_COUNT] = 10,
+			[SERIES_UNIT_RATIO] = 0.01, [SERIES_UNIT_INDEX] = 0.1,
+		};
+		if (hi - lo < least[unit])
+			hi = lo + least[unit];
 	}
 	chart_nice_range(lo, hi, plot_h / 3 > 1 ? plot_h / 3 : 1,
 	    unit == SERIES_UNIT_FEN || unit == SERIES_UNIT_COUNT, &min, &max,
@@ -596,42 +606,80 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 			mvwaddstr(w, y + r, yw, draw_utf8() ? "│" : "|");
 	}
 
-	/* Markers row: a letter on each day with an event. */
+	/* Markers row: a letter on each day with an event; where several
+	 * share a column the most telling one wins (violations first). */
+	static const int rank[SERIES_EVENT_KIND_COUNT] = {
+		[SERIES_EVENT_VIOLATION] = 6, [SERIES_EVENT_APPEAL] = 5,
+		[SERIES_EVENT_APPLICATION] = 4, [SERIES_EVENT_OVERTURNED] = 3,
+		[SERIES_EVENT_SELECTED] = 2, [SERIES_EVENT_PUBLISHED] = 1,
+	};
 	int my = y + plot_h;
+	char *mark = calloc((size_t)plot_w, 1);
+	int *mrank = calloc((size_t)plot_w, sizeof *mrank);
 	mvwaddstr(w, my, yw, draw_utf8() ? "└" : "+");
 	for (int c = 0; c < plot_w; c++)
 		mvwaddstr(w, my, yw + 1 + c, draw_utf8() ? "─" : "-");
-	for (size_t i = 0; i < t.events.n; i++) {
+	for (size_t i = 0; mark != NULL && mrank != NULL && i < t.events.n; i++) {
 		const struct series_event *e = &t.events.items[i];
+		int c;
 		if (e->day < t.from || e->day > t.to)
 			continue;
-		int c = chart_col_of(&spec, (size_t)(e->day - t.from));
-		char m[2] = { series_event_letter(e->kind), 0 };
-		draw_text(w, my, yw + 1 + c, 1, m, draw_attr(DRAW_MARKER), false);
+		c = chart_col_of(&spec, (size_t)(e->day - t.from));
+		if (c >= 0 && c < plot_w && rank[e->kind] > mrank[c]) {
+			mrank[c] = rank[e->kind];
+			mark[c] = series_event_letter(e->kind);
+		}
 	}
-	if (draw_utf8())
-		draw_text(w, my, yw + 1 + cursor_col, 1, "┴",
-		    draw_attr(DRAW_CURSOR), false);
-	else
-		draw_text(w, my, yw + 1 + cursor_col, 1, "^",
-		    draw_attr(DRAW_CURSOR), false);
+	for (int c = 0; mark != NULL && c < plot_w; c++) {
+		char m[2] = { mark[c], 0 };
+		if (mark[c] != 0 || c == cursor_col)
+			draw_text(w, my, yw + 1 + c, 1, mark[c] ? m :
+			    draw_utf8() ? "┴" : "^", c == cursor_col ?
+			    draw_attr(DRAW_CURSOR) : draw_attr(DRAW_MARKER), false);
+	}
+	free(mark);
+	free(mrank);
 
-	/* Dates: the cursor's, and the first and last where they do not
-	 * collide with it. */
+	/* Dates: the cursor's, the first and last, and MM-DD between them
+	 * wherever they fit without touching another. */
 	int dyr = y + plot_h + 1, left = yw + 1;
+	char *used = calloc((size_t)cols + 1, 1);
 	int cx = left + cursor_col - 5;
 	if (cx < left)
 		cx = left;
 	if (cx > cols - 10)
 		cx = cols - 10;
-	if (cx > left + 10)
-		draw_text(w, dyr, left, 10, day_format(t.from, a),
-		    draw_attr(DRAW_DIM), false);
-	if (cx + 10 < cols - 10)
-		draw_text(w, dyr, cols - 10, 10, day_format(t.to, a),
-		    draw_attr(DRAW_DIM), false);
+	if (used == NULL)
+		return;
 	draw_text(w, dyr, cx, 10, day_format(t.cursor, a),
 	    draw_attr(DRAW_CURSOR), false);
+	memset(used + cx, 1, 10);
+	for (int pass = 0; pass < 2; pass++) {
+		int nticks = pass == 0 ? 2 : plot_w / 14;
+		for (int k = 0; k < nticks && len > 1; k++) {
+			day_t d;
+			int x, lw = pass == 0 ? 10 : 5, free_ = 1;
+			if (pass == 0)
+				d = k == 0 ? t.from : t.to;
+			else
+				d = t.from + (day_t)lround((double)(k + 1) *
+				    (len - 1) / (nticks + 1));
+			day_format(d, a);
+			x = pass == 0 ? (k == 0 ? left : cols - 10) :
+			    left + chart_col_of(&spec, (size_t)(d - t.from)) - 2;
+			if (x < left || x + lw > cols)
+				continue;
+			for (int i = x - 1; i <= x + lw && i <= cols; i++)
+				if (i >= 0 && used[i])
+					free_ = 0;
+			if (!free_)
+				continue;
+			draw_text(w, dyr, x, lw, pass == 0 ? a : a + 5,
+			    draw_attr(DRAW_DIM), false);
+			memset(used + x, 1, (size_t)lw);
+		}
+	}
+	free(used);
 }
 
 /* "Revenue -¥23.10 vs previous 30 days: profitable plays -¥15.20,
@@ -762,14 +810,14 @@ trends_draw(struct pane_ctx *ctx, WINDOW *w)
 		draw_text(w, 2, 0, cols, t.error, draw_attr(DRAW_ERROR), false);
 		return;
 	}
-	if (t.span_first == DAY_NONE)
-		draw_text(w, 2, 0, cols, _("No daily figures for this account "
-		    "yet: import them with partner-tui import FILE."),
-		    A_NORMAL, false);
 	draw_legend(w, 1, cols);
 	detail = detail_rows(cols);
 	chart_h = rows - 2 - detail - 1;
 	draw_chart(ctx, w, 2, chart_h, cols);
+	if (t.span_first == DAY_NONE)
+		draw_text(w, 2 + chart_h / 2 - 1, 8, cols - 8, _("No daily figures "
+		    "for this account yet: import them with partner-tui import "
+		    "FILE."), draw_attr(DRAW_TITLE), false);
 	{
 		char line[1024];
 		attribution_line(line, sizeof line);

@@ -90,6 +90,8 @@ def main():
                 "INSERT INTO daily(work_id, day, plays, profitable_plays,"
                 " likes, favorites, user_value, quality, revenue_fen)"
                 " VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            if a.works == 0:
+                continue
             vday = end - datetime.timedelta(days=min(10, a.days - 1))
             con.execute("INSERT INTO violation(account_id, work_id, day, kind)"
                         " VALUES (?,?,?, 'unoriginal')",

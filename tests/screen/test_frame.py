@@ -568,6 +568,19 @@ def _():
     assert back["scope"] == "account" and back["work"] == "", back
 
 
+@check("an empty database and an account without figures: a message, no crash")
+def _():
+    empty = os.path.join(TMP, "empty.db")
+    sc, m = run_script(empty, ["key Left ] ] ] ] [ Down 2 3 4 1 r", "screen",
+                               "model"])
+    assert "No accounts yet" in sc, sc
+    assert model(m)["frame.account"] == "", m
+    nodata = mkdb("nodata.db", "--works", "0", "--days", "1")
+    sc, m = run_script(nodata, ["key Left PgUp ] ] ] ] [ Up", "screen", "model"])
+    assert "No daily figures for this account yet" in sc, sc
+    assert model(m)["value.settled"] == "", m
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
