@@ -807,6 +807,32 @@ draw_details(WINDOW *win, int y, int rows, int cols, const struct appeal *a)
 	draw_wrapped(win, y, 1, cols - 2, rows - y, a->statement);
 }
 
+#define LIST_COLS 7
+
+/* One row of the list: cells fitted and padded by display width, so a
+ * Chinese status or a wide work id keeps the columns in line. */
+static void
+list_row(char *buf, size_t size, const char *const cell[LIST_COLS])
+{
+	static const int width[LIST_COLS] = { 4, 10, 14, 13, 10, 10, 14 };
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int c = 0; c < LIST_COLS && len < size; c++) {
+		char fit[128];
+		int w = draw_fit(fit, sizeof fit, cell[c], width[c]);
+		int pad = width[c] - w, n;
+		if (c == 0)	/* the number right-aligned */
+			n = snprintf(buf + len, size - len, "%*s%s ", pad, "", fit);
+		else
+			n = snprintf(buf + len, size - len, "%s%*s ", fit,
+			    c + 1 < LIST_COLS ? pad : 0, "");
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+}
+
 static void
 draw_list(struct pane_ctx *ctx, WINDOW *win)
 {
@@ -835,9 +861,11 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		    draw_attr(DRAW_ERROR), false);
 	}
 	y++;
-	snprintf(buf, sizeof buf, "%4s %-10s %-14s %-13s %-10s %-10s %s", _("ID"),
-	    _("STATUS"), _("WORK"), _("DAYS"), _("CHANNEL"), _("BY"),
-	    _("BACK-PAY"));
+	{
+		const char *head[LIST_COLS] = { _("ID"), _("STATUS"), _("WORK"),
+		    _("DAYS"), _("CHANNEL"), _("BY"), _("BACK-PAY") };
+		list_row(buf, sizeof buf, head);
+	}
 	draw_text(win, y++, 1, cols - 2, buf, A_BOLD, false);
 	list_rows = rows - y - 7;
 	if (list_rows < 3)
@@ -851,18 +879,21 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		    draw_attr(DRAW_DIM), false);
 	for (int i = st.top; i < (int)st.nrows && i < st.top + list_rows; i++) {
 		const struct appeal *a = &st.rows[i];
-		char work[64], by[48];
+		char id[24];
+		const char *cell[LIST_COLS];
 		format_days(a, days, sizeof days);
-		draw_fit(work, sizeof work, a->work_id[0] ? a->work_id : "-", 14);
-		draw_fit(by, sizeof by, a->updated_by, 10);
+		snprintf(id, sizeof id, "%lld", (long long)a->id);
 		/* Short channel names keep the money column in 80 columns. */
 		snprintf(ch, sizeof ch, "%s", a->channel == APPEAL_CH_DIAGNOSIS ?
 		    _("diagnosis") : _("detection"));
-		snprintf(buf, sizeof buf, "%4lld %-10s %s%*s %-13s %s%*s %s%*s %s",
-		    (long long)a->id, status_label(a->status), work,
-		    14 - draw_width(work), "", days, ch, 10 - draw_width(ch), "", by,
-		    10 - draw_width(by), "",
-		    a->has_compensation ? money_format(a->compensation, m) : "-");
+		cell[0] = id;
+		cell[1] = status_label(a->status);
+		cell[2] = a->work_id[0] ? a->work_id : "-";
+		cell[3] = days;
+		cell[4] = ch;
+		cell[5] = a->updated_by;
+		cell[6] = a->has_compensation ? money_format(a->compensation, m) : "-";
+		list_row(buf, sizeof buf, cell);
 		draw_text(win, y + i - st.top, 1, cols - 2, buf, i == st.sel ?
 		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
 	}
@@ -1079,6 +1110,7 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 	else if (r == LE_MOVED) {
 		/* The cursor is part of the draft too. */
 		st.pending = true;
+		save_draft(ctx, false);
 		pane_dirty(ctx);
 	} else if (r == LE_REFUSED)
 		pane_message(ctx, _("At most %zu characters here."),
