@@ -492,6 +492,16 @@ START_TEST(csv_gb18030)
 	ck_assert_int_eq(imp("gb.csv", gb, &st), 0);
 	ck_assert_int_eq(st.inserted, 1);
 	ck_assert_str_eq(q1("SELECT name FROM account"), "济南");
+	/* GBK with CRLF, a quoted field and a byte that is not GB18030 on
+	 * line 4: named by its line. */
+	ck_assert_int_eq(imp("gb2.csv",
+	    "\xd5\xcb\xba\xc5ID,\xd5\xcb\xba\xc5\xc3\xfb\xb3\xc6\r\n"
+	    "acc2,\"\xbc\xc3,\xc4\xcf\"\r\n"
+	    "acc3,\xbc\xc3\r\n"
+	    "acc4,\xff\r\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(reports, "gb2.csv:4: bytes that are "
+	    "neither UTF-8 nor GB18030"));
+	ck_assert_str_eq(q1("SELECT count(*) FROM account"), "1");
 }
 END_TEST
 

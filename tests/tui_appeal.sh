@@ -163,4 +163,20 @@ screen_has u3 "compensation $yuan" && ok || fail "screen lacks 'compensation $yu
 wait_screen u2 "approved" && ok		# the other operator sees it live
 tm send-keys -t u2 q
 tm send-keys -t u3 q
+# 6. Diagnosis's "a" in an opened work starts an appeal here with the
+# work, its zero-revenue violation days and the channel filled in, saved
+# as a draft at once (the headless harness, no sleeping).
+printf 'key 2\nkey Enter\nkey a\nmodel %s\n' "$T/model" > "$T/script"
+PARTNER_TUI_NO_DISPLAY=1 PARTNER_TUI_SCRIPT="$T/script" PARTNER_TUI_ACCOUNT=a1 \
+	COLUMNS=100 LINES=30 PARTNER_TUI_TODAY=2026-11-26 "$PT" --db "$DB" \
+	>/dev/null 2>"$T/err" || fail "headless run: $(cat "$T/err")"
+m() { sed -n "s/^$1=//p" "$T/model" | head -1; }
+[ "$(m pane)" = appeals ] && [ "$(m mode)" = form ] && ok || fail "model: $(head -c 300 "$T/model")"
+work=$(m field.work)
+[ -n "$work" ] && [ "$("$SQL" "$DB" "SELECT account_id FROM work WHERE work_id='$work'")" = a1 ] &&
+	ok || fail "prefilled work '$work'"
+[ -n "$(m 'field.first day')" ] && [ -n "$(m 'field.last day')" ] && ok || fail "days not prefilled"
+[ "$(m field.channel)" = diagnosis ] && [ "$(m focus)" = category ] && ok ||
+	fail "channel/focus: $(m field.channel) $(m focus)"
+[ "$(draft work_id)" = "$work" ] && ok || fail "prefilled form not saved as a draft"
 finish

@@ -363,6 +363,16 @@ progress_clear(struct import_ctx *ctx)
 	}
 }
 
+/* With --skip-bad-rows every bad row is listed (they are what was left
+ * out); a rejected file shows its first 50, then a count. */
+static int
+report_limit(const struct import_opts *o)
+{
+	if (o->max_reports > 0)
+		return o->max_reports;
+	return o->skip_bad_rows ? INT32_MAX : 50;
+}
+
 static void
 report(struct import_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -370,7 +380,7 @@ report(struct import_ctx *ctx, const char *fmt, ...)
 static void
 report(struct import_ctx *ctx, const char *fmt, ...)
 {
-	int max = ctx->opts->max_reports > 0 ? ctx->opts->max_reports : 50;
+	int max = report_limit(ctx->opts);
 	char msg[2048];
 	va_list ap;
 
@@ -1363,11 +1373,14 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	run.client = actor_client();
 	run.started_at = started;
 	run.outcome = "failed";
-	if (!store_bulk_mode(db, true, err) || !db_begin(db, err))
-		return err->code;
+	if (!store_bulk_mode(db, true, err) || !db_begin(db, err)) {
+		store_bulk_mode(db, false, NULL);
+		return err->code ? err->code : PT_EXIT_DB;
+	}
 	if (!store_run_insert(db, &run, &ctx.run_id, err)) {
 		db_rollback(db);
-		return err->code;
+		store_bulk_mode(db, false, NULL);
+		return err->code ? err->code : PT_EXIT_DB;
 	}
 	stats->run_id = ctx.run_id;
 	if (!rd->hashes_input && !hash_file(&ctx, err))
@@ -1384,12 +1397,11 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	}
 	progress_draw(&ctx, true);
 	progress_clear(&ctx);
-	if (ctx.reports > (opts->max_reports > 0 ? opts->max_reports : 50) &&
+	if (ctx.reports > report_limit(opts) &&
 	    opts->report != NULL) {
 		char more[300];
 		snprintf(more, sizeof more, "%s: ... and %d more messages",
-		    ctx.file, ctx.reports - (opts->max_reports > 0 ?
-		    opts->max_reports : 50));
+		    ctx.file, ctx.reports - report_limit(opts));
 		opts->report(opts->report_arg, more);
 	}
 

@@ -23,7 +23,7 @@ struct import_opts {
 	 * and warning; NULL prints nothing. */
 	void (*report)(void *arg, const char *message);
 	void *report_arg;
-	int max_reports;	/* 0: 50 per file, then a count */
+	int max_reports;	/* 0: all with skip_bad_rows, else 50 then a count */
 };
 
 struct import_stats {

@@ -227,9 +227,12 @@ csv_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 			size_t il = len, ol = 4 * CHUNK + 32;
 			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 &&
 			    errno != EINVAL) {
-				err_set(err, PT_EXIT_DATA, "%s:%ld: bytes that "
-				    "are neither UTF-8 nor GB18030",
-				    import_ctx_file(ctx), r.line);
+				/* What converted comes first, so the line
+				 * number is the bad byte's. */
+				if (feed(&r, &p, out, (size_t)(op - out)))
+					err_set(err, PT_EXIT_DATA, "%s:%ld: bytes "
+					    "that are neither UTF-8 nor GB18030",
+					    import_ctx_file(ctx), r.line);
 				goto out;
 			}
 			/* A character cut by the chunk: keep it for the next. */
