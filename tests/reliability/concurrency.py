@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Several processes on one database at once: two importers, two appeal
-editors and readers. No "database is locked" may reach a person, no write
+editors, CLI readers and two (headless) dashboards reloading as the
+others write. No "database is locked" may reach a person, no write
 may be lost, and the counts at the end are exactly what was written. Two
 saves of the same appeal version: one wins, the other is told (exit 5)."""
 import datetime
@@ -71,12 +72,35 @@ def reader():
         record("appeal list", t.run("--db", db, "appeal", "list", "--format", "json"))
 
 
+def tui_reader(k):
+    # A headless dashboard that keeps reloading as the others write.
+    script = t.path("tui%d.script" % k)
+    with open(script, "w") as f:
+        f.write("key 2\n")
+        for i in range(25):
+            f.write("wait-change 200\nkey Down\nkey %s\nmodel %s\n"
+                    % ("1" if i % 2 else "2", t.path("tui%d.model" % k)))
+        f.write("quit\n")
+    env = dict(t.env, PARTNER_TUI_SCRIPT=script, PARTNER_TUI_NO_DISPLAY="1",
+               TERM="xterm", PARTNER_TUI_ACCOUNT=vio_account)
+    import subprocess
+    from ptlib import PT
+    p = subprocess.run([PT, "--db", db], env=env, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True, timeout=120)
+    record("tui reader %d" % k, p)
+    if not os.path.exists(t.path("tui%d.model" % k)):
+        with lock:
+            errors.append("tui reader %d wrote no model" % k)
+
+
 threads = [threading.Thread(target=importer, args=(0, datetime.date(2027, 1, 1))),
            threading.Thread(target=importer, args=(1, datetime.date(2027, 3, 1))),
            threading.Thread(target=editor, args=(0,)),
            threading.Thread(target=editor, args=(1,)),
            threading.Thread(target=reader),
-           threading.Thread(target=reader)]
+           threading.Thread(target=reader),
+           threading.Thread(target=tui_reader, args=(0,)),
+           threading.Thread(target=tui_reader, args=(1,))]
 for th in threads:
     th.start()
 for th in threads:
