@@ -476,6 +476,9 @@ static const char SQL_DAILY_ACCOUNT_DAY[] =
 static const char SQL_DAILY_ACCOUNT[] =
     "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
     "ON d.work_id = w.work_id WHERE w.account_id = ?1";
+static const char SQL_DAILY_ACCOUNT_SETTLED[] =
+    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id WHERE w.account_id = ?1 AND d.revenue_fen > 0";
 
 /* Fills r from a row of one of the SQL_DAILY_* statements; false when
  * the work or day is unknown (such rows are skipped). */
@@ -1113,11 +1116,19 @@ rescore_account(struct db *db, struct eng_ctx *c, const char *account,
 	if (acc >= 0) {
 		struct model_params before = c->acc[acc].p;
 		bool was = c->acc[acc].calibrated, changed;
-		if (!read_account(db, c, account, DAY_NONE, &rs, err) ||
+		sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ACCOUNT_SETTLED, err);
+		if (st == NULL)
+			goto out;
+		db_bind_text(st, 1, account);
+		if (!read_rows(db, c, st, &rs, err) ||
 		    !calibrate_account(db, c, acc, rs.r, NULL, rs.n, &changed, err))
 			goto out;
 		whole = was != c->acc[acc].calibrated ||
 		    !same_fit(&before, &c->acc[acc].p);
+		free(rs.r);
+		memset(&rs, 0, sizeof rs);
+		if (whole && !read_account(db, c, account, DAY_NONE, &rs, err))
+			goto out;
 	}
 	if (acc < 0 || whole) {
 		/* the account is gone, or every day changes */
