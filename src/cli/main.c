@@ -174,7 +174,12 @@ main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* PARTNER_TUI_LOCALEDIR: tests and uninstalled builds. */
+	if (getenv("PARTNER_TUI_LOCALEDIR") != NULL &&
+	    getenv("PARTNER_TUI_LOCALEDIR")[0] != '\0')
+		bindtextdomain(PACKAGE, getenv("PARTNER_TUI_LOCALEDIR"));
+	else
+		bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 	if (!clock_init_from_env(&err))
 		return cli_fail_err(&err);
