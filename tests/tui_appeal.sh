@@ -134,6 +134,8 @@ wait_screen u3 "Appeal 1 (draft, version 1)" && ok
 tm send-keys -t u2 -l "甲"
 tm send-keys -t u2 C-s
 wait_screen u2 "saved (version 2)" && ok
+# u3 is told at once, while still editing.
+wait_screen u3 "was just changed by" && ok
 tm send-keys -t u3 BTab C-e
 tm send-keys -t u3 -l "乙"
 tm send-keys -t u3 C-s

@@ -86,6 +86,7 @@ static struct {
 	struct appeal_conflict conflict;
 	char conflict_text[700];
 	int key_word_left, key_word_right;
+	int64_t noticed;		/* version already announced as changed */
 } st;
 
 /* ---- helpers ---- */
@@ -807,21 +808,25 @@ draw_details(WINDOW *win, int y, int rows, int cols, const struct appeal *a)
 	draw_wrapped(win, y, 1, cols - 2, rows - y, a->statement);
 }
 
-#define LIST_COLS 7
+#define LIST_COLS 8
+#define LIST_CHANGED 6		/* the column left out below 96 columns */
 
 /* One row of the list: cells fitted and padded by display width, so a
  * Chinese status or a wide work id keeps the columns in line. */
 static void
-list_row(char *buf, size_t size, const char *const cell[LIST_COLS])
+list_row(char *buf, size_t size, const char *const cell[LIST_COLS], bool wide)
 {
-	static const int width[LIST_COLS] = { 4, 10, 14, 13, 10, 10, 14 };
+	static const int width[LIST_COLS] = { 4, 10, 14, 13, 10, 10, 11, 14 };
 	size_t len = 0;
 
 	buf[0] = '\0';
 	for (int c = 0; c < LIST_COLS && len < size; c++) {
 		char fit[128];
-		int w = draw_fit(fit, sizeof fit, cell[c], width[c]);
-		int pad = width[c] - w, n;
+		int w, pad, n;
+		if (c == LIST_CHANGED && !wide)
+			continue;
+		w = draw_fit(fit, sizeof fit, cell[c], width[c]);
+		pad = width[c] - w;
 		if (c == 0)	/* the number right-aligned */
 			n = snprintf(buf + len, size - len, "%*s%s ", pad, "", fit);
 		else
@@ -863,8 +868,8 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 	y++;
 	{
 		const char *head[LIST_COLS] = { _("ID"), _("STATUS"), _("WORK"),
-		    _("DAYS"), _("CHANNEL"), _("BY"), _("BACK-PAY") };
-		list_row(buf, sizeof buf, head);
+		    _("DAYS"), _("CHANNEL"), _("BY"), _("CHANGED"), _("BACK-PAY") };
+		list_row(buf, sizeof buf, head, cols >= 96);
 	}
 	draw_text(win, y++, 1, cols - 2, buf, A_BOLD, false);
 	list_rows = rows - y - 7;
@@ -879,7 +884,7 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		    draw_attr(DRAW_DIM), false);
 	for (int i = st.top; i < (int)st.nrows && i < st.top + list_rows; i++) {
 		const struct appeal *a = &st.rows[i];
-		char id[24];
+		char id[24], changed[16];
 		const char *cell[LIST_COLS];
 		format_days(a, days, sizeof days);
 		snprintf(id, sizeof id, "%lld", (long long)a->id);
@@ -892,8 +897,13 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		cell[3] = days;
 		cell[4] = ch;
 		cell[5] = a->updated_by;
-		cell[6] = a->has_compensation ? money_format(a->compensation, m) : "-";
-		list_row(buf, sizeof buf, cell);
+		/* "2026-11-26T20:16:12+08:00" shown as "11-26 20:16". */
+		snprintf(changed, sizeof changed, "%.5s %.5s",
+		    strlen(a->updated_at) >= 16 ? a->updated_at + 5 : "",
+		    strlen(a->updated_at) >= 16 ? a->updated_at + 11 : "");
+		cell[6] = changed;
+		cell[7] = a->has_compensation ? money_format(a->compensation, m) : "-";
+		list_row(buf, sizeof buf, cell, cols >= 96);
 		draw_text(win, y + i - st.top, 1, cols - 2, buf, i == st.sel ?
 		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
 	}
@@ -1321,6 +1331,19 @@ appeals_reload(struct pane_ctx *ctx)
 	load_list(ctx);
 	if (st.mode == MODE_FORM)
 		validate(ctx);
+	/* Someone saved the appeal being edited: say so now, not only at
+	 * the next save. */
+	if (st.mode == MODE_FORM && st.d.appeal_id != 0) {
+		struct pt_err err = { 0 };
+		struct appeal a;
+		if (appeal_get(ctx->db, st.d.appeal_id, &a, &err) &&
+		    a.version != st.d.base_version && a.version != st.noticed) {
+			st.noticed = a.version;
+			pane_error(ctx, _("Appeal %lld was just changed by %s (now "
+			    "version %lld): saving will ask what to keep."),
+			    (long long)a.id, a.updated_by, (long long)a.version);
+		}
+	}
 	pane_dirty(ctx);
 }
 

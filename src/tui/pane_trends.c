@@ -157,7 +157,7 @@ ensure_arrays(size_t n)
 	return true;
 }
 
-#define CHUNK_DAYS 7		/* days read per idle step: a few ms */
+#define CHUNK_DAYS 3		/* days read per idle step: a few ms */
 #define ATTR_DELAY_MS 250	/* wait for the keys to stop first */
 
 static long long
@@ -352,6 +352,10 @@ move_cursor(struct pane_ctx *ctx, int delta)
 static bool
 trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	/* The engine's split blocks for a moment: wait until the keys
+	 * stop before starting it. */
+	if (t.attr_stale)
+		t.attr_due = now_ms() + ATTR_DELAY_MS;
 	switch (k->pane_action) {
 	case TR_SHORTER:
 	case TR_LONGER:

@@ -163,11 +163,22 @@ def main():
                           - p.t0)
             p.close()
 
+        results = {}
+        # Keys pressed at once after the first frame, while the history
+        # still loads in idle steps.
+        p = Pty([PT, "--db", db], env)
+        p.read_until(lambda o: b"1 week" in o)
+        for _ in range(10):
+            t = time.monotonic()
+            os.write(p.fd, KEYS["Left"].encode())
+            last = p.burst(quiet=0.01)
+            results.setdefault("Left while loading", []).append(last - t)
+        p.close()
+
         # Keys, each after the previous one's redraw and idle work.
         p = Pty([PT, "--db", db], env)
         p.read_until(lambda o: b"1 week" in o)
         p.drain(quiet=1.0)
-        results = {}
         plan = ([("Left", "cursor day (Left)")] * a.keys +
                 [("Right", "cursor day (Right)")] * a.keys +
                 [("PgUp", "cursor week (PgUp)")] * 4 +
@@ -175,7 +186,7 @@ def main():
                 [("]", "longer window (])"), ("]", "longer window (])"),
                  ("]", "longer window (])"), ("[", "shorter window ([)"),
                  ("[", "shorter window ([)"), ("[", "shorter window ([)")] +
-                [("2", "pane switch (1-4)"), ("1", "pane switch (1-4)")] * 3 +
+                [("2", "to Diagnosis (2)"), ("1", "back to Trends (1)")] * 3 +
                 [("?", "help (?)"), ("x", "close help (any key)")] * 3 +
                 [("?", "help (?)"), ("Esc", "Esc (ESCDELAY=25 ms)")] * 3)
         attr = []
