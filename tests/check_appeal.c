@@ -786,6 +786,41 @@ START_TEST(approval_shows_the_engines_compensation)
 }
 END_TEST
 
+static void
+collect_event(const struct appeal_event *ev, void *arg)
+{
+	char *buf = arg;
+	char line[200];
+
+	snprintf(line, sizeof line, "%s %s %s>%s v%lld|", ev->action, ev->client,
+	    ev->from_status, ev->to_status, (long long)ev->version);
+	strcat(buf, line);
+	ck_assert_str_eq(ev->who, actor_login());
+}
+
+START_TEST(history_lists_every_change)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal a;
+	char buf[2000] = "";
+	int64_t id = new_appeal(db);
+
+	ck_assert(appeal_get(db, id, &a, &err));
+	strcpy(a.category, "其他");
+	ck_assert(appeal_update(db, &a, NULL, &err));
+	ck_assert(appeal_transition(db, id, -1, APPEAL_SUBMITTED, NULL, NULL,
+	    NULL, &err));
+	ck_assert(appeal_transition(db, id, -1, APPEAL_REJECTED, "no", NULL,
+	    NULL, &err));
+	ck_assert(appeal_history(db, id, collect_event, buf, &err));
+	ck_assert_str_eq(buf, "insert 192.0.2.7 >draft v1|update 192.0.2.7 > v2|"
+	    "update 192.0.2.7 draft>submitted v3|"
+	    "update 192.0.2.7 submitted>rejected v4|");
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 appeal_suite(void)
 {
@@ -807,6 +842,7 @@ appeal_suite(void)
 	tcase_add_test(tc, draft_of_existing_appeal);
 	tcase_add_test(tc, list_filters);
 	tcase_add_test(tc, pickers_search_ids_and_names);
+	tcase_add_test(tc, history_lists_every_change);
 	tcase_add_test(tc, approval_shows_the_engines_compensation);
 	tcase_add_test(tc, draft_save_does_not_wait_for_a_long_writer);
 	suite_add_tcase(s, tc);

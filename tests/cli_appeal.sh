@@ -66,6 +66,13 @@ expect_grep "$T/err" "only be marked paid"
 expect_exit 0 A decide 1 paid
 expect_exit 0 A show 1
 expect_grep "$T/out" "paid"
+expect_grep "$T/out" "approved -> paid (version 5)"
+expect_grep "$T/out" "created (version 1)"
+expect_exit 0 A show 1 --format json
+[ "$(json "[(h['from_status'], h['to_status']) for h in d['history'] if h['to_status']]")" = \
+  "[(None, 'draft'), ('draft', 'submitted'), ('submitted', 'approved'), ('approved', 'paid')]" ] &&
+	ok || fail "history: $(cat "$T/out")"
+expect_exit 0 A show 1
 expect_grep "$T/out" "复核通过"
 expect_grep "$T/out" "2026-11-29"
 

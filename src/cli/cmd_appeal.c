@@ -218,6 +218,45 @@ print_field(const char *label, const char *value)
 }
 
 static void
+print_event(const struct appeal_event *ev, void *arg)
+{
+	char line[400];
+
+	if (ev->to_status[0] && ev->from_status[0])
+		snprintf(line, sizeof line, "%s %s%s%s: %s -> %s (version %lld)",
+		    ev->at, ev->who, ev->client[0] ? " from " : "", ev->client,
+		    ev->from_status, ev->to_status, (long long)ev->version);
+	else if (strcmp(ev->action, "insert") == 0)
+		snprintf(line, sizeof line, "%s %s%s%s: created (version %lld)",
+		    ev->at, ev->who, ev->client[0] ? " from " : "", ev->client,
+		    (long long)ev->version);
+	else
+		snprintf(line, sizeof line, "%s %s%s%s: %s (version %lld)", ev->at,
+		    ev->who, ev->client[0] ? " from " : "", ev->client,
+		    strcmp(ev->action, "update") == 0 ? "edited" : ev->action,
+		    (long long)ev->version);
+	print_field(*(int *)arg == 0 ? _("history:") : "", line);
+	(*(int *)arg)++;
+}
+
+static void
+event_json(const struct appeal_event *ev, void *arg)
+{
+	json_object *o = json_object_new_object();
+
+	json_add_str(o, "at", ev->at);
+	json_add_str(o, "who", ev->who);
+	json_add_str(o, "client", ev->client);
+	json_add_str(o, "action", ev->action);
+	json_object_object_add(o, "from_status", ev->from_status[0] ?
+	    json_object_new_string(ev->from_status) : NULL);
+	json_object_object_add(o, "to_status", ev->to_status[0] ?
+	    json_object_new_string(ev->to_status) : NULL);
+	json_object_object_add(o, "version", json_object_new_int64(ev->version));
+	json_object_array_add(arg, o);
+}
+
+static void
 print_show(const struct appeal *a)
 {
 	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], m[MONEY_BUFSZ], line[256];
@@ -251,6 +290,15 @@ print_show(const struct appeal *a)
 }
 
 static void
+fit_clean(char *dst, size_t size, const char *s, int width)
+{
+	char *clean = text_sanitize(s, TEXT_ONE_LINE);
+
+	text_fit(dst, size, clean ? clean : "", width, "…");
+	free(clean);
+}
+
+static void
 print_list(const struct appeal *v, size_t n)
 {
 	printf("%-5s %-10s %-14s %-14s %-23s %-17s %-10s %s\n", "ID", "STATUS",
@@ -263,9 +311,10 @@ print_list(const struct appeal *v, size_t n)
 		snprintf(days, sizeof days, "%s..%s", a->first_day == DAY_NONE ?
 		    "?" : day_format(a->first_day, b1), a->last_day == DAY_NONE ?
 		    "?" : day_format(a->last_day, b2));
-		text_fit(acc, sizeof acc, a->account_id, 14, "…");
-		text_fit(work, sizeof work, a->work_id[0] ? a->work_id : "-", 14, "…");
-		text_fit(by, sizeof by, a->updated_by, 10, "…");
+		/* Ids come from imported files: never raw to a terminal. */
+		fit_clean(acc, sizeof acc, a->account_id, 14);
+		fit_clean(work, sizeof work, a->work_id[0] ? a->work_id : "-", 14);
+		fit_clean(by, sizeof by, a->updated_by, 10);
 		printf("%-5lld %-10s %-*s %-*s %-23s %-17s %-*s %s\n",
 		    (long long)a->id, appeal_status_name(a->status),
 		    14 + (int)(strlen(acc) - (size_t)text_width(acc)), acc,
@@ -424,10 +473,19 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 	} else if (strcmp(sub, "show") == 0) {
 		bool json = want_json(&o, &err);
 		if (err.code == 0 && appeal_get(db, id, &a, &err)) {
-			if (json)
-				print_json(appeal_json(&a));
-			else
+			if (json) {
+				json_object *obj = appeal_json(&a);
+				json_object *h = json_object_new_array();
+				appeal_history(db, id, event_json, h, &err);
+				json_object_object_add(obj, "history", h);
+				print_json(obj);
+			} else {
+				int n = 0;
 				print_show(&a);
+				appeal_history(db, id, print_event, &n, &err);
+			}
+			if (err.code != 0)
+				rc = cli_fail_err(&err);
 		} else
 			rc = cli_fail_err(&err);
 	} else if (strcmp(sub, "new") == 0) {

@@ -1114,3 +1114,46 @@ appeal_pick_works(struct db *db, const char *account_id, const char *query,
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
 	return pick_rows(db, st, out, max, err);
 }
+
+/* ---- history ---- */
+
+static const char SQL_HISTORY[] =
+    "SELECT at, who, client, action,"
+    " ifnull(json_extract(old, '$.status'), ''),"
+    " ifnull(json_extract(new, '$.status'), ''),"
+    " ifnull(json_extract(new, '$.version'), json_extract(old, '$.version'))"
+    " FROM audit WHERE tbl = 'appeal' AND row_key = ?1 ORDER BY id";
+
+bool
+appeal_history(struct db *db, int64_t id,
+    void (*fn)(const struct appeal_event *ev, void *arg), void *arg,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_HISTORY, err);
+	char key[32];
+	int rc;
+
+	if (st == NULL)
+		return false;
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	db_bind_text(st, 1, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct appeal_event ev;
+		col_text(st, 0, ev.at, sizeof ev.at);
+		col_text(st, 1, ev.who, sizeof ev.who);
+		col_text(st, 2, ev.client, sizeof ev.client);
+		col_text(st, 3, ev.action, sizeof ev.action);
+		col_text(st, 4, ev.from_status, sizeof ev.from_status);
+		col_text(st, 5, ev.to_status, sizeof ev.to_status);
+		if (strcmp(ev.from_status, ev.to_status) == 0)
+			ev.from_status[0] = ev.to_status[0] = '\0';
+		ev.version = sqlite3_column_int64(st, 6);
+		fn(&ev, arg);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading an appeal's history");
+		return false;
+	}
+	return true;
+}

@@ -161,6 +161,19 @@ struct appeal_filter {
 struct appeal *appeal_list(struct db *db, const struct appeal_filter *f,
     size_t *n, struct pt_err *err);
 
+/* One change of an appeal from the audit trail. */
+struct appeal_event {
+	char at[APPEAL_STAMP_BUFSZ];
+	char who[APPEAL_WHO_BUFSZ], client[APPEAL_WHO_BUFSZ];
+	char action[16];		/* insert, update, delete */
+	char from_status[16], to_status[16];	/* "" when unchanged */
+	int64_t version;
+};
+/* Calls fn for each change of appeal id, oldest first. */
+bool appeal_history(struct db *db, int64_t id,
+    void (*fn)(const struct appeal_event *ev, void *arg), void *arg,
+    struct pt_err *err);
+
 /* Compensation of an approval, as the engine computes it. */
 struct appeal_comp {
 	bool known;

@@ -14,6 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "core/engine.h"
 #include "core/money.h"
@@ -194,6 +200,8 @@ ensure_loaded(struct pane_ctx *ctx, day_t from)
 	t.loaded_from = from;
 }
 
+static void job_cancel(void);
+
 /* Places the window (ending at t.end, or the latest day), keeps the
  * cursor inside it and reads what it shows; the previous window and the
  * attribution follow when idle. */
@@ -221,6 +229,7 @@ place(struct pane_ctx *ctx)
 	if (ctx->account_id != NULL &&
 	    !series_events(ctx->db, &scope, t.from, t.to, &t.events, &err))
 		set_error(&err);
+	job_cancel();
 	t.has_attr = false;
 	t.attr_error[0] = '\0';
 	t.attr_stale = windows[t.window] != 0 && t.span_first != DAY_NONE;
@@ -253,6 +262,137 @@ load(struct pane_ctx *ctx)
 	place(ctx);
 }
 
+/*
+ * The engine's attribution can take half a second on a large account,
+ * so it runs in a child process with its own read-only connection and
+ * sends its result back through a pipe: a key pressed meanwhile is
+ * answered at once, and a result for a window no longer shown is
+ * thrown away. The child touches neither curses nor the parent's
+ * connection, and leaves with _exit.
+ */
+struct attr_msg {
+	bool ok;
+	struct attribution a;
+	char err[1024];
+};
+
+static struct {
+	pid_t pid;
+	int fd;
+	size_t got;
+	struct attr_msg msg;
+} job = { .pid = -1, .fd = -1 };
+
+static void
+job_cancel(void)
+{
+	if (job.pid > 0) {
+		kill(job.pid, SIGKILL);
+		waitpid(job.pid, NULL, 0);
+	}
+	if (job.fd >= 0)
+		close(job.fd);
+	job.pid = -1;
+	job.fd = -1;
+	job.got = 0;
+}
+
+static void
+attribute_now(struct db *db, const char *account_id, struct attr_msg *m)
+{
+	struct pt_err err = { 0 };
+
+	memset(m, 0, sizeof *m);
+	m->ok = engine_attribute(db, t.work_id ? NULL : account_id, t.work_id,
+	    t.from, t.to, t.prev_from, t.from - 1, &m->a, &err);
+	if (!m->ok)
+		snprintf(m->err, sizeof m->err, "%s", err.msg);
+}
+
+static bool
+job_start(struct pane_ctx *ctx)
+{
+	int p[2];
+	pid_t pid;
+
+	if (pipe(p) != 0)
+		return false;
+	pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return false;
+	}
+	if (pid == 0) {
+		struct pt_err err = { 0 };
+		struct attr_msg m;
+		struct db *db;
+		const char *b = (const char *)&m;
+		size_t left = sizeof m;
+
+		close(p[0]);
+		signal(SIGINT, SIG_IGN);
+		db = db_open(ctx->db->path, DB_OPEN_READONLY, &err);
+		if (db == NULL) {
+			memset(&m, 0, sizeof m);
+			snprintf(m.err, sizeof m.err, "%s", err.msg);
+		} else
+			attribute_now(db, ctx->account_id, &m);
+		while (left > 0) {
+			ssize_t n = write(p[1], b, left);
+			if (n <= 0 && errno != EINTR)
+				break;
+			if (n > 0) {
+				b += n;
+				left -= (size_t)n;
+			}
+		}
+		_exit(0);
+	}
+	close(p[1]);
+	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
+	job.pid = pid;
+	job.fd = p[0];
+	job.got = 0;
+	return true;
+}
+
+static void
+attr_apply(const struct attr_msg *m)
+{
+	t.attr_stale = false;
+	t.has_attr = m->ok;
+	if (m->ok)
+		t.attr = m->a;
+	else
+		snprintf(t.attr_error, sizeof t.attr_error, "%s", m->err);
+}
+
+/* True when the job has ended (its result applied). */
+static bool
+job_poll(void)
+{
+	ssize_t n;
+
+	while ((n = read(job.fd, (char *)&job.msg + job.got,
+	    sizeof job.msg - job.got)) > 0)
+		job.got += (size_t)n;
+	if (job.got == sizeof job.msg) {
+		attr_apply(&job.msg);
+		job_cancel();
+		return true;
+	}
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+		struct attr_msg m = { .ok = false };
+		snprintf(m.err, sizeof m.err, "%s", _("The attribution could "
+		    "not be computed."));
+		attr_apply(&m);
+		job_cancel();
+		return true;
+	}
+	return false;
+}
+
 /* Deferred work, one short step per call while no key waits: the
  * previous window (for the overlay), the attribution (once the keys
  * have stopped for a moment), then the rest of the history so longer
@@ -269,17 +409,21 @@ trends_idle(struct pane_ctx *ctx)
 	}
 	if (t.attr_stale) {
 		long long wait = t.attr_due - now_ms();
-		struct pt_err err = { 0 };
+		struct attr_msg m;
+		if (job.pid > 0) {
+			if (!job_poll())
+				return 10;
+			pane_dirty(ctx);
+			return 0;
+		}
 		if (wait > 0 && !ctx->batch)
 			return (int)wait;
-		t.attr_stale = false;
 		/* The engine splits the change from the previous window
-		 * exactly (LMDI). */
-		t.has_attr = engine_attribute(ctx->db, t.work_id ? NULL :
-		    ctx->account_id, t.work_id, t.from, t.to, t.prev_from,
-		    t.from - 1, &t.attr, &err);
-		if (!t.has_attr)
-			snprintf(t.attr_error, sizeof t.attr_error, "%s", err.msg);
+		 * exactly (LMDI). The harness waits for it in-process. */
+		if (!ctx->batch && job_start(ctx))
+			return 10;
+		attribute_now(ctx->db, ctx->account_id, &m);
+		attr_apply(&m);
 		pane_dirty(ctx);
 		return 0;
 	}
@@ -925,6 +1069,7 @@ trends_model(struct pane_ctx *ctx, FILE *out)
 static void
 trends_fini(struct pane_ctx *ctx)
 {
+	job_cancel();
 	series_free(&t.s);
 	series_events_free(&t.events);
 	free(t.account_id);
