@@ -62,15 +62,15 @@ int
 cli_usage(const struct command *cmd, bool to_stderr)
 {
 	fprintf(to_stderr ? stderr : stdout,
-	    "usage: partner-tui [--db PATH] [--today DAY] %s\n", cmd->usage);
+	    _("usage: partner-tui [--db PATH] [--today DAY] %s\n"), cmd->usage);
 	return PT_EXIT_OK;
 }
 
 int
 cli_not_implemented(const struct command *cmd)
 {
-	return cli_fail(PT_EXIT_USAGE, "'%s' is not implemented yet: "
-	    "see partner-tui(1) for what this version does", cmd->name);
+	return cli_fail(PT_EXIT_USAGE, _("'%s' is not implemented yet: "
+	    "see partner-tui(1) for what this version does"), cmd->name);
 }
 
 static void
@@ -220,7 +220,7 @@ main(int argc, char **argv)
 	argv += optind;
 	if (wants_help(argc, argv)) {
 		cli_usage(cmd, false);
-		printf("%s\n", cmd->summary);
+		printf("%s\n", _(cmd->summary));
 		return PT_EXIT_OK;
 	}
 	optind = 0;	/* glibc: 0 re-initialises getopt for the command */
