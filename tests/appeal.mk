@@ -20,3 +20,13 @@ TESTS += tests/check_lineedit
 # The Appeals pane in tmux, and the end-to-end test through a real sshd.
 TESTS += tests/tui_appeal.sh tests/ssh/appeal_draft.sh
 EXTRA_DIST += tests/tui_appeal.sh tests/ssh/appeal_draft.sh tests/ssh/sshlib.sh
+# Benchmark (not a test): `make bench-appeal`, or `make bench`.
+EXTRA_PROGRAMS += tests/bench/appeal_bench
+tests_bench_appeal_bench_SOURCES = tests/bench/appeal_bench.c
+tests_bench_appeal_bench_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+tests_bench_appeal_bench_LDADD = $(CORE_LIBS)
+CLEANFILES += tests/bench/appeal_bench$(EXEEXT)
+bench: bench-appeal
+bench-appeal: tests/bench/appeal_bench$(EXEEXT)
+	./tests/bench/appeal_bench 2000
+.PHONY: bench-appeal

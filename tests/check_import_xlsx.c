@@ -114,7 +114,7 @@ START_TEST(handmade_fixture)
 	load_accounts();
 	ck_assert_int_eq(imp_path(path, "acc1", "2026-11-21", &st), 0);
 	ck_assert_str_eq(st.format, "xlsx");
-	ck_assert_str_eq(st.table, "creator_center");
+	ck_assert_str_eq(st.table, "snapshots");
 	ck_assert_int_eq(st.inserted, 1);
 	/* First sheet in workbook order; rich text without the phonetic
 	 * run; date serial with a custom Chinese format. */
@@ -142,6 +142,26 @@ START_TEST(handmade_fixture)
 	ck_assert_ptr_nonnull(strstr(reports, "--account"));
 	ck_assert_int_eq(imp_path(path, "ghost", "2026-11-22", &st), PT_EXIT_DATA);
 	ck_assert_str_eq(q1("SELECT count(*) FROM snapshot"), "1");
+	/* Another sheet by name or number: the second holds no table. */
+	{
+		struct import_opts o = { .as_of = DAY_NONE, .account = "acc1",
+		    .sheet = "说明", .report = collect };
+		struct pt_err err = { 0 };
+		ck_assert_int_eq(import_file(db, path, &o, &st, &err),
+		    PT_EXIT_DATA);
+		ck_assert_ptr_nonnull(strstr(err.msg, "matches none"));
+		err_clear(&err);
+		o.sheet = "3";
+		ck_assert_int_eq(import_file(db, path, &o, &st, &err),
+		    PT_EXIT_USAGE);
+		ck_assert_ptr_nonnull(strstr(err.msg, "no sheet '3' (by name, "
+		    "or 1 to 2)"));
+		err_clear(&err);
+		o.sheet = "1";
+		ck_assert(day_parse_iso("2026-11-21", &o.as_of));
+		ck_assert_int_eq(import_file(db, path, &o, &st, &err), 0);
+		ck_assert_int_eq(st.unchanged, 1);
+	}
 }
 END_TEST
 
@@ -281,7 +301,7 @@ START_TEST(snapshot_matches_known_works_by_time_and_title)
 	load_accounts();
 	ck_assert_int_eq(imp_text("w.csv", "work_id,account_id,title,published_at\n"
 	    "111,acc1,把子肉,2026-11-20 18:00\n"
-	    "222,acc1,油旋,2026-11-20 18:00:00\n"
+	    "222,acc1,油旋,2026-11-20 18:00:41\n"
 	    "333,acc2,油旋,2026-11-20 18:00\n", &st), 0);
 	ck_assert_int_eq(imp_path(write_cc("e.xlsx", rows, 2), "acc1",
 	    "2026-11-21", &st), 0);

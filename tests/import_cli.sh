@@ -39,7 +39,7 @@ printf '作品名称,发布时间,播放量\n标题 描述,2026-11-03 12:00,100\
 expect_exit 2 "$PT" --db "$DB" import "$T/cc.csv"
 expect_grep "$T/err" "--account ID"
 expect_exit 0 "$PT" --db "$DB" import --account acc1 --as-of 2026-11-03 "$T/cc.csv"
-expect_grep "$T/out" "creator_center, 1 rows: 1 inserted"
+expect_grep "$T/out" "snapshots, 1 rows: 1 inserted"
 
 # The engine rescored what the imports touched.
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM dirty")" = 0 ] && ok || fail "dirty pairs left after import"

@@ -47,6 +47,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		{ "as-of", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-rescore", no_argument, NULL, 'R' },
+		{ "sheet", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_opts opts = {
@@ -59,7 +60,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 	int c, code = PT_EXIT_OK;
 	bool committed = false;
 
-	while ((c = getopt_long(argc, argv, "nsa:w:o:qR", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "nsa:w:o:qRS:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			opts.dry_run = true;
@@ -83,6 +84,9 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'R':
 			rescore = false;
+			break;
+		case 'S':
+			opts.sheet = optarg;
 			break;
 		default:
 			cli_usage(&cmd_import, true);
@@ -140,7 +144,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 const struct command cmd_import = {
 	.name = "import",
 	.usage = "import [--dry-run] [--skip-bad-rows] [--quiet] [--account ID] "
-	    "[--work ID] [--as-of DAY] [--no-rescore] FILE...",
+	    "[--work ID] [--as-of DAY] [--sheet NAME|N] [--no-rescore] FILE...",
 	.summary = N_("import xlsx, CSV or JSON files"),
 	.run = import_run,
 };

@@ -426,9 +426,11 @@ static const char SQL_ACCOUNT_EXISTS[] =
     "SELECT 1 FROM account WHERE account_id = ?1";
 static const char SQL_WORK_ACCOUNT[] =
     "SELECT account_id FROM work WHERE work_id = ?1";
+/* Within the minute: the Creator Center shows minutes, other files may
+ * carry seconds. */
 static const char SQL_WORK_BY_PUBLISH[] =
     "SELECT work_id, title FROM work WHERE account_id = ?1 AND "
-    "published_at = ?2 ORDER BY work_id";
+    "published_at >= ?2 AND published_at <= ?3 ORDER BY work_id";
 
 bool
 store_account_exists(struct db *db, const char *account_id, bool *exists,
@@ -485,7 +487,16 @@ store_find_work_by_publish(struct db *db, const char *account_id,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	db_bind_text(st, 2, published_at);
+	if (strlen(published_at) >= 16) {
+		char lo[32], hi[32];
+		snprintf(lo, sizeof lo, "%.16s:00", published_at);
+		snprintf(hi, sizeof hi, "%.16s:59", published_at);
+		db_bind_text(st, 2, lo);
+		db_bind_text(st, 3, hi);
+	} else {
+		db_bind_text(st, 2, published_at);
+		db_bind_text(st, 3, published_at);
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		const char *title = (const char *)sqlite3_column_text(st, 1);

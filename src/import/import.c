@@ -464,7 +464,7 @@ static const struct table tables[] = {
 	{ "violations", violations_cols, apply_violations },
 	{ "applications", applications_cols, apply_applications },
 	{ "wallet", wallet_cols, apply_wallet },
-	{ "creator_center", snapshot_cols, apply_snapshot },
+	{ "snapshots", snapshot_cols, apply_snapshot },
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 

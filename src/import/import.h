@@ -19,6 +19,7 @@ struct import_opts {
 	const char *account;	/* --account: the account of a Creator Center export */
 	const char *work;	/* --work: the work of an Open Platform item file */
 	day_t as_of;		/* --as-of, or DAY_NONE: day in file name, else today */
+	const char *sheet;	/* --sheet: xlsx sheet by name or 1-based number */
 	/* Called with each rejection ("file:line: column: reason (value)")
 	 * and warning; NULL prints nothing. */
 	void (*report)(void *arg, const char *message);

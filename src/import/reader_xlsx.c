@@ -5,7 +5,8 @@
  * strings and styles are read first (they are small next to a sheet).
  * Handles shared and inline strings, rich text runs, numbers stored as
  * text, date serials (by the cell's number format; 1900 and 1904 date
- * systems), cells left out of the XML, and namespace prefixes. Messages
+ * systems), cells left out of the XML, and namespace prefixes; another
+ * sheet by name or number with --sheet. Messages
  * give the sheet's row number as the line. */
 #include "config.h"
 
@@ -82,6 +83,8 @@ struct xlsx {
 	const char *file;
 	/* workbook */
 	bool date1904;
+	const char *want;	/* --sheet, or NULL for the first */
+	int nsheets;
 	char first_rid[64];
 	char sheet_path[512];
 	/* shared strings */
@@ -192,8 +195,14 @@ wb_start(void *ud, const char *name, const char **atts)
 	    (strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0))
 		x->date1904 = true;
 	if (strcmp(n, "sheet") == 0 && x->first_rid[0] == '\0' &&
-	    (v = attr(atts, "id")) != NULL)
-		snprintf(x->first_rid, sizeof x->first_rid, "%s", v);
+	    (v = attr(atts, "id")) != NULL) {
+		const char *name_att = attr(atts, "name");
+		char num[16];
+		snprintf(num, sizeof num, "%d", ++x->nsheets);
+		if (x->want == NULL || strcmp(x->want, num) == 0 ||
+		    (name_att != NULL && strcmp(x->want, name_att) == 0))
+			snprintf(x->first_rid, sizeof x->first_rid, "%s", v);
+	}
 }
 
 static void XMLCALL
@@ -553,7 +562,8 @@ sheet_text(void *ud, const char *s, int len)
 static bool
 xlsx_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 {
-	struct xlsx x = { .ctx = ctx, .err = err, .file = import_ctx_file(ctx) };
+	struct xlsx x = { .ctx = ctx, .err = err, .file = import_ctx_file(ctx),
+	    .want = import_ctx_opts(ctx)->sheet };
 	int zerr = 0;
 	bool ok = false;
 
@@ -570,6 +580,13 @@ xlsx_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 	if (!parse_member(&x, "xl/_rels/workbook.xml.rels", rels_start, no_end,
 	    no_text, false))
 		goto out;
+	if (x.want != NULL && x.first_rid[0] == '\0') {
+		char m[400];
+		snprintf(m, sizeof m, "no sheet '%.200s' (by name, or 1 to %d)",
+		    x.want, x.nsheets);
+		fail(&x, PT_EXIT_USAGE, m);
+		goto out;
+	}
 	if (x.sheet_path[0] == '\0')
 		snprintf(x.sheet_path, sizeof x.sheet_path,
 		    "xl/worksheets/sheet1.xml");

@@ -842,6 +842,21 @@ attribution_line(char *buf, size_t size)
 	buf[0] = '\0';
 	if (!t.has_attr)
 		return;
+	/* The engine splits what it has scored: say so rather than show a
+	 * change of ¥0.00 next to a chart full of revenue. */
+	{
+		bool scored = false;
+		for (day_t d = t.prev_from; d <= t.to && !scored; d++) {
+			const struct series_day *sd = day_at(d);
+			scored = sd != NULL && sd->has[SERIES_ESTIMATE];
+		}
+		if (!scored) {
+			snprintf(buf, size, "%s", _("No split of the change: the "
+			    "engine has not scored these days (partner-tui "
+			    "rescore)."));
+			return;
+		}
+	}
 	for (int k = 0; k < EF_COUNT; k++)
 		if (t.attr.part_fen[k] != 0)
 			order[n++] = k;

@@ -122,8 +122,6 @@ def main():
             subprocess.run([sys.executable, os.path.join(SRC, "tests", "screen",
                             "mkdb.py"), "--binary", PT, "--works", str(a.works),
                             "--days", str(a.days), db], check=True)
-            subprocess.run([PT, "--db", db, "rescore"], check=True,
-                           stdout=subprocess.DEVNULL)
             print("database: %d works x %d days (%d rows), made and scored in %.1f s"
                   % (a.works, a.days, a.works * a.days, time.monotonic() - t))
 

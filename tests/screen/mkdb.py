@@ -25,6 +25,8 @@ def main():
     ap.add_argument("--days", type=int, default=60)
     ap.add_argument("--end", default="2026-11-25")
     ap.add_argument("--accounts", type=int, default=1)
+    ap.add_argument("--no-rescore", action="store_true",
+                    help="leave the engine's derived tables empty")
     ap.add_argument("--hostile", action="store_true",
                     help="titles with Chinese, emoji and terminal escapes")
     a = ap.parse_args()
@@ -97,6 +99,9 @@ def main():
                         " VALUES (?,?,?, 'unoriginal')",
                         (aid, "%s-w0001" % aid, vday.isoformat()))
     con.close()
+    if not a.no_rescore:
+        subprocess.run([binary, "--db", a.db, "rescore"], check=True,
+                       stdout=subprocess.DEVNULL)
 
 
 if __name__ == "__main__":

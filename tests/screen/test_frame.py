@@ -245,6 +245,9 @@ def _():
         t.wait(lambda t: "Revenue / 1k plays" in t.line(1), what="wraps")
         t.send("[")
         t.wait(lambda t: "7 days" in t.line(1), what="7 days")
+        # The engine's split comes from a background process, for the
+        # window now shown.
+        t.wait_text("vs previous 7 days: ", timeout=10)
         t.send("]", "]", "]")
         t.wait(lambda t: "180 days" in t.line(1), what="180 days")
         t.send("]")
@@ -579,6 +582,10 @@ def _():
     sc, m = run_script(nodata, ["key Left PgUp ] ] ] ] [ Up", "screen", "model"])
     assert "No daily figures for this account yet" in sc, sc
     assert model(m)["value.settled"] == "", m
+    # Figures the engine has not scored: no made-up split of ¥0.00.
+    raw = mkdb("unscored.db", "--works", "2", "--days", "20", "--no-rescore")
+    m, = run_script(raw, ["model"])
+    assert "has not scored" in model(m)["attribution.line"], m
 
 
 shutil.rmtree(TMP, ignore_errors=True)
