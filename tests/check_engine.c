@@ -356,6 +356,49 @@ START_TEST(calibration_pure_fit_exact)
 }
 END_TEST
 
+/* New settled revenue moves the calibration: the incremental rescore
+ * then rescores every day of the account and agrees with a full one. */
+START_TEST(rescore_dirty_follows_calibration)
+{
+	struct db *db = fx_open(tmp, "cal.db");
+	struct pt_err err = { 0 };
+	double base0, base1;
+	int64_t est0, est1;
+
+	plant(db, 11, 3.0, 20, 4, 0.05);
+	ck_assert(engine_rescore_all(db, &err));
+	base0 = fx_double(db, "SELECT base FROM calibration");
+	est0 = fx_int(db, "SELECT sum(estimated_fen) FROM work_score "
+	    "WHERE day = '2026-06-01'");
+	fx_sql(db, "UPDATE daily SET revenue_fen = revenue_fen * 3 "
+	    "WHERE day = '2026-06-20'");
+	fx_sql(db, "INSERT INTO dirty VALUES ('acc', '2026-06-20')");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	base1 = fx_double(db, "SELECT base FROM calibration");
+	est1 = fx_int(db, "SELECT sum(estimated_fen) FROM work_score "
+	    "WHERE day = '2026-06-01'");
+	ck_assert_msg(base1 > base0 * 1.02, "base %g -> %g", base0, base1);
+	ck_assert_msg(est1 > est0, "a day not marked dirty was not rescored");
+	/* the same as a full rescore, row for row */
+	fx_sql(db, "CREATE TABLE inc AS SELECT * FROM work_score");
+	fx_sql(db, "CREATE TABLE inc_acc AS SELECT * FROM account_score");
+	ck_assert(engine_rescore_all(db, &err));
+	/* (the fit sums in another order: reals agree to rounding) */
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc i JOIN work_score s "
+	    "USING (work_id, day) WHERE i.estimated_fen = s.estimated_fen AND "
+	    "i.eligible = s.eligible AND i.reasons = s.reasons AND "
+	    "abs(i.model_fen - s.model_fen) <= 1e-9 * s.model_fen"), 80);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT account_id, day, "
+	    "eligible, reasons, estimated_fen, settled_fen, works_earning, gross_fen "
+	    "FROM inc_acc EXCEPT SELECT account_id, day, eligible, reasons, "
+	    "estimated_fen, settled_fen, works_earning, gross_fen FROM "
+	    "account_score)"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc"),
+	    fx_int(db, "SELECT count(*) FROM work_score"));
+	db_close(db);
+}
+END_TEST
+
 /* ---- model.conf ---- */
 
 START_TEST(config_shipped_file_matches_defaults)
@@ -573,6 +616,7 @@ engine_suite(void)
 	tcase_add_test(tc, calibration_recovers_base);
 	tcase_add_test(tc, calibration_base_only_with_few_days);
 	tcase_add_test(tc, calibration_pure_fit_exact);
+	tcase_add_test(tc, rescore_dirty_follows_calibration);
 	tcase_add_test(tc, config_shipped_file_matches_defaults);
 	tcase_add_test(tc, config_overrides_and_errors);
 	tcase_add_test(tc, config_user_file_refused_keeps_defaults);

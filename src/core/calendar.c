@@ -96,7 +96,8 @@ calendar_load(const char *path, struct pt_err *err)
 		cal->e[cal->n++] = ent;
 	}
 	fclose(f);
-	qsort(cal->e, cal->n, sizeof *cal->e, cmp_entry);
+	if (cal->n > 1)
+		qsort(cal->e, cal->n, sizeof *cal->e, cmp_entry);
 	return cal;
 bad:
 	err_set(err, PT_EXIT_DATA, "%s:%d: expected 'YYYY-MM-DD,off|makeup_workday,"

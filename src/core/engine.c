@@ -344,6 +344,8 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		goto dberr;
+	if (!map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc))
+		goto nomem;
 	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
 		goto fail;
 	cap = 0;
@@ -364,8 +366,8 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		if (w->id == NULL)
 			goto nomem;
 		c->nwrk++;
-		w->account = -1;
-		/* accounts are mapped below, once the map exists */
+		w->account = eng_find_account(c,
+		    (const char *)sqlite3_column_text(st, 1));
 		w->public_ = vis && strcmp(vis, "public") == 0;
 		w->approved = rev && strcmp(rev, "approved") == 0;
 		w->original = sqlite3_column_int(st, 4) != 0;
@@ -378,15 +380,9 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		sqlite3_reset(st);
 		goto dberr;
 	}
-	if (!map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc) ||
-	    !map_build(&c->wrk_map, &c->wrk_cap, c->nwrk, wrk_key, c->wrk))
+	sqlite3_reset(st);
+	if (!map_build(&c->wrk_map, &c->wrk_cap, c->nwrk, wrk_key, c->wrk))
 		goto nomem;
-	/* second look at the works for their account */
-	sqlite3_reset(st);
-	for (size_t i = 0; (rc = sqlite3_step(st)) == SQLITE_ROW && i < c->nwrk; i++)
-		c->wrk[i].account = eng_find_account(c,
-		    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_reset(st);
 	if ((st = db_stmt(db, SQL_VIOLATIONS, err)) == NULL)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -407,9 +403,11 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 	if (rc != SQLITE_DONE)
 		goto dberr;
 	for (size_t i = 0; i < c->nacc; i++)
-		qsort(c->acc[i].viol, c->acc[i].nviol, sizeof(day_t), cmp_day);
+		if (c->acc[i].nviol > 1)
+			qsort(c->acc[i].viol, c->acc[i].nviol, sizeof(day_t), cmp_day);
 	for (size_t i = 0; i < c->nwrk; i++)
-		qsort(c->wrk[i].viol, c->wrk[i].nviol, sizeof(day_t), cmp_day);
+		if (c->wrk[i].nviol > 1)
+			qsort(c->wrk[i].viol, c->wrk[i].nviol, sizeof(day_t), cmp_day);
 	if ((st = db_stmt(db, SQL_CALIBRATIONS, err)) == NULL)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -478,6 +476,9 @@ static const char SQL_DAILY_ACCOUNT_DAY[] =
 static const char SQL_DAILY_ACCOUNT[] =
     "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
     "ON d.work_id = w.work_id WHERE w.account_id = ?1";
+static const char SQL_DAILY_ACCOUNT_SETTLED[] =
+    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id WHERE w.account_id = ?1 AND d.revenue_fen > 0";
 
 /* Fills r from a row of one of the SQL_DAILY_* statements; false when
  * the work or day is unknown (such rows are skipped). */
@@ -989,11 +990,14 @@ engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
 	int64_t cache = count_rows(db, SQL_CACHE_SIZE), before;
 	char pragma[64];
 
-	if (!eng_ctx_load(&c, db, err))
-		return false;
+	/* The picture of accounts and works is taken inside the write
+	 * transaction, so it matches the rows read. */
 	db_exec(db, SQL_CACHE_BIG, NULL);
+	memset(&c, 0, sizeof c);
 	if (!db_begin(db, err))
 		goto out;
+	if (!eng_ctx_load(&c, db, err))
+		goto rollback;
 	if ((st = db_stmt(db, SQL_DAILY_ALL, err)) == NULL ||
 	    !read_rows(db, &c, st, &rs, err) ||
 	    !db_exec(db, SQL_CLEAR_ALL, err))
@@ -1112,11 +1116,19 @@ rescore_account(struct db *db, struct eng_ctx *c, const char *account,
 	if (acc >= 0) {
 		struct model_params before = c->acc[acc].p;
 		bool was = c->acc[acc].calibrated, changed;
-		if (!read_account(db, c, account, DAY_NONE, &rs, err) ||
+		sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ACCOUNT_SETTLED, err);
+		if (st == NULL)
+			goto out;
+		db_bind_text(st, 1, account);
+		if (!read_rows(db, c, st, &rs, err) ||
 		    !calibrate_account(db, c, acc, rs.r, NULL, rs.n, &changed, err))
 			goto out;
 		whole = was != c->acc[acc].calibrated ||
 		    !same_fit(&before, &c->acc[acc].p);
+		free(rs.r);
+		memset(&rs, 0, sizeof rs);
+		if (whole && !read_account(db, c, account, DAY_NONE, &rs, err))
+			goto out;
 	}
 	if (acc < 0 || whole) {
 		/* the account is gone, or every day changes */
@@ -1164,10 +1176,11 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 		db_error(db, err, "reading what to rescore");
 		return false;
 	}
-	if (!eng_ctx_load(&c, db, err))
-		return false;
+	memset(&c, 0, sizeof c);
 	if (!db_begin(db, err))
 		goto out;
+	if (!eng_ctx_load(&c, db, err))
+		goto rollback;
 	/* The dirty list, grouped by account (it comes ordered). Read it
 	 * whole first: rescoring uses other statements. */
 	struct pairs {
