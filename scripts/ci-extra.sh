@@ -6,6 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
 status=0
+[ -x configure ] || ./autogen.sh >/dev/null 2>&1
 
 echo "== make check with --enable-sanitizers"
 mkdir -p build/asan && cd build/asan
@@ -32,6 +33,7 @@ for t in tests/check_*; do
 	case $t in *.o|*.log|*.trs) continue;; esac
 	[ -x "$t" ] || continue
 	if CK_FORK=no PARTNER_TUI_DATADIR="$top/share/partner-tui" \
+	    top_srcdir="$top" top_builddir="$(pwd)" \
 	    valgrind --quiet --error-exitcode=9 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect "./$t" >"$t.vg" 2>&1; then
 		echo "valgrind $t: clean"

@@ -402,6 +402,7 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		goto dberr;
+	/* qsort on a NULL array is undefined even for zero items. */
 	for (size_t i = 0; i < c->nacc; i++)
 		if (c->acc[i].nviol > 1)
 			qsort(c->acc[i].viol, c->acc[i].nviol, sizeof(day_t), cmp_day);

@@ -380,7 +380,8 @@ views_works_sort(const struct views_works *w, size_t *order, size_t n,
 	sort_w = w;
 	sort_col = col;
 	sort_desc = desc;
-	qsort(order, n, sizeof *order, cmp_rows);
+	if (n > 1)
+		qsort(order, n, sizeof *order, cmp_rows);
 	sort_w = NULL;
 }
 

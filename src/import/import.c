@@ -962,7 +962,8 @@ flush_daily(struct import_ctx *ctx)
 {
 	char day[DAY_BUFSZ];
 
-	qsort(ctx->batch, ctx->nbatch, sizeof *ctx->batch, cmp_daily);
+	if (ctx->nbatch > 1)
+		qsort(ctx->batch, ctx->nbatch, sizeof *ctx->batch, cmp_daily);
 	for (size_t i = 0; i < ctx->nbatch; i++) {
 		struct daily_row *r = &ctx->batch[i];
 		int rc = store_upsert_daily(ctx->db, r->work_id,
