@@ -209,6 +209,12 @@ START_TEST(rule_daily_minimum_boundary)
 	    "settled revenue");
 	expect_rule("a1", NULL, "2026-11-04", "daily_min_1_yuan", true, "",
 	    "not assessed");
+	/* nothing earned (here: no plays): nothing for the minimum to hold */
+	fx_daily(db, "w1", "2026-11-05", 1000, 0, FX_NULL, FX_NULL, 60, 1,
+	    FX_NULL);
+	rescore();
+	expect_rule("a1", NULL, "2026-11-05", "daily_min_1_yuan", true, "",
+	    "no estimated revenue on 2026-11-05");
 }
 END_TEST
 

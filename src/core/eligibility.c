@@ -234,10 +234,17 @@ account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 		/* Nothing earned: there is nothing the minimum holds back. */
 		r = rule(e, "daily_min_1_yuan", amount == 0 ||
 		    amount >= p->daily_min_fen, DAY_NONE);
-		snprintf(r->evidence, sizeof r->evidence,
-		    "%s revenue on %s: %s (minimum %s)",
-		    known ? "settled" : "estimated", day, money_format(amount, m1),
-		    money_format(p->daily_min_fen, m2));
+		if (amount == 0)
+			snprintf(r->evidence, sizeof r->evidence,
+			    "no %s revenue on %s: the %s minimum holds nothing back",
+			    known ? "settled" : "estimated", day,
+			    money_format(p->daily_min_fen, m2));
+		else
+			snprintf(r->evidence, sizeof r->evidence,
+			    "%s revenue on %s: %s (minimum %s)",
+			    known ? "settled" : "estimated", day,
+			    money_format(amount, m1),
+			    money_format(p->daily_min_fen, m2));
 	} else {
 		r = rule(e, "daily_min_1_yuan", true, DAY_NONE);
 		snprintf(r->evidence, sizeof r->evidence,
