@@ -431,6 +431,20 @@ START_TEST(series_account_and_work)
 	ck_assert(series_load(db, &acc, first, last, &s, &err));
 	ck_assert_double_eq(series_at(&s, first)->v[SERIES_ESTIMATE], 777);
 	ck_assert(!series_at(&s, first + 2)->has[SERIES_ESTIMATE]);
+	/* In two halves: imported rows first, then the engine's scores. */
+	ck_assert(series_alloc(&s, first, last, &err));
+	ck_assert(series_fill_daily(db, &acc, first, last, &s, &err));
+	ck_assert(!series_at(&s, first)->has[SERIES_ESTIMATE]);
+	ck_assert_double_eq(series_at(&s, first)->v[SERIES_INTERACTIONS], 100);
+	ck_assert(db_exec(db, "UPDATE work_score SET interaction = 50"
+	    " WHERE work_id = 'w1'", &err));
+	ck_assert(series_fill_scores(db, &acc, first, last, &s, &err));
+	ck_assert_double_eq(series_at(&s, first)->v[SERIES_ESTIMATE], 777);
+	ck_assert_double_eq(series_at(&s, first)->v[SERIES_INTERACTIONS], 50);
+	ck_assert_double_eq_tol(series_at(&s, first)->v[SERIES_RATE], 50.0 / 4000,
+	    1e-12);
+	ck_assert(series_metric_scored(SERIES_RATE));
+	ck_assert(!series_metric_scored(SERIES_SETTLED));
 	series_free(&s);
 	db_close(db);
 }

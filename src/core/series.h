@@ -68,6 +68,16 @@ bool series_alloc(struct series *s, day_t first, day_t last,
     struct pt_err *err);
 bool series_fill(struct db *db, const struct series_scope *scope,
     day_t from, day_t to, struct series *out, struct pt_err *err);
+/* series_fill in two halves: the imported rows (which clears the days
+ * first), then the engine's scores over them. A day's scores are only
+ * right once its imported rows are read. */
+bool series_fill_daily(struct db *db, const struct series_scope *scope,
+    day_t from, day_t to, struct series *out, struct pt_err *err);
+bool series_fill_scores(struct db *db, const struct series_scope *scope,
+    day_t from, day_t to, struct series *out, struct pt_err *err);
+/* True for the metrics the engine's scores change (estimate,
+ * interactions, rate, user value, quality). */
+bool series_metric_scored(enum series_metric m);
 void series_free(struct series *s);
 /* The entry for day, or NULL when the day is outside the series. */
 const struct series_day *series_at(const struct series *s, day_t day);

@@ -94,9 +94,10 @@ static struct trends {
 	day_t prev_from;	/* the previous window starts here */
 	/* Every day from the first with data to the latest, read in steps:
 	 * the visible window at once, the rest when the keyboard is idle.
-	 * Days from loaded_from on are read. */
+	 * Imported rows are read from loaded_from on, the engine's scores
+	 * from scored_from on (never before loaded_from). */
 	struct series s;
-	day_t loaded_from;
+	day_t loaded_from, scored_from;
 	struct series_events events;
 	bool attr_stale;	/* to compute when idle, after attr_due */
 	long long attr_due;
@@ -195,9 +196,42 @@ ensure_loaded(struct pane_ctx *ctx, day_t from)
 		from = t.s.first;
 	if (from >= t.loaded_from)
 		return;
-	if (!series_fill(ctx->db, &scope, from, t.loaded_from - 1, &t.s, &err))
+	if (!series_fill_daily(ctx->db, &scope, from, t.loaded_from - 1, &t.s,
+	    &err))
 		set_error(&err);
 	t.loaded_from = from;
+}
+
+/* The same for the engine's scores (reading the imported rows first). */
+static void
+ensure_scored(struct pane_ctx *ctx, day_t from)
+{
+	struct series_scope scope = { ctx->account_id, t.work_id };
+	struct pt_err err = { 0 };
+
+	if (t.s.days == NULL)
+		return;
+	if (from < t.s.first)
+		from = t.s.first;
+	if (from >= t.scored_from)
+		return;
+	ensure_loaded(ctx, from);
+	if (!series_fill_scores(ctx->db, &scope, from, t.scored_from - 1, &t.s,
+	    &err))
+		set_error(&err);
+	t.scored_from = from;
+}
+
+/* What the screen shows now: the chart's metric over the window, and
+ * every metric on the cursor day, the day before and a week before. The
+ * rest comes in idle steps. */
+static void
+ensure_visible(struct pane_ctx *ctx)
+{
+	ensure_loaded(ctx, t.from);
+	ensure_scored(ctx, t.cursor - 7);
+	if (series_metric_scored(t.metric))
+		ensure_scored(ctx, t.from);
 }
 
 static void job_cancel(void);
@@ -225,7 +259,7 @@ place(struct pane_ctx *ctx)
 	if (t.cursor < t.from)
 		t.cursor = t.from;
 	ensure_arrays((size_t)len);
-	ensure_loaded(ctx, t.from);
+	ensure_visible(ctx);
 	if (ctx->account_id != NULL &&
 	    !series_events(ctx->db, &scope, t.from, t.to, &t.events, &err))
 		set_error(&err);
@@ -247,7 +281,7 @@ load(struct pane_ctx *ctx)
 	series_free(&t.s);
 	series_events_free(&t.events);
 	t.span_first = t.span_last = DAY_NONE;
-	t.loaded_from = DAY_NONE;
+	t.loaded_from = t.scored_from = DAY_NONE;
 	if (ctx->account_id != NULL &&
 	    !series_span(ctx->db, &scope, &t.span_first, &t.span_last, &err) &&
 	    err.code != 0)
@@ -257,7 +291,7 @@ load(struct pane_ctx *ctx)
 		if (!series_alloc(&t.s, t.span_first < latest ? t.span_first :
 		    latest, latest, &err))
 			set_error(&err);
-		t.loaded_from = latest + 1;
+		t.loaded_from = t.scored_from = latest + 1;
 	}
 	place(ctx);
 }
@@ -400,10 +434,12 @@ job_poll(void)
 static int
 trends_idle(struct pane_ctx *ctx)
 {
-	if (t.s.days != NULL && windows[t.window] != 0 &&
-	    t.loaded_from > t.s.first && t.prev_from < t.loaded_from) {
-		day_t from = t.loaded_from - CHUNK_DAYS;
-		ensure_loaded(ctx, from > t.prev_from ? from : t.prev_from);
+	/* The window's scores, then the previous window. */
+	day_t want = windows[t.window] != 0 ? t.prev_from : t.from;
+	if (t.s.days != NULL && t.scored_from > t.s.first &&
+	    want < t.scored_from) {
+		day_t from = t.scored_from - CHUNK_DAYS;
+		ensure_scored(ctx, from > want ? from : want);
 		pane_dirty(ctx);
 		return 0;
 	}
@@ -427,8 +463,8 @@ trends_idle(struct pane_ctx *ctx)
 		pane_dirty(ctx);
 		return 0;
 	}
-	if (t.s.days != NULL && t.loaded_from > t.s.first) {
-		ensure_loaded(ctx, t.loaded_from - CHUNK_DAYS);
+	if (t.s.days != NULL && t.scored_from > t.s.first) {
+		ensure_scored(ctx, t.scored_from - CHUNK_DAYS);
 		return 0;
 	}
 	return -1;
@@ -490,6 +526,7 @@ move_cursor(struct pane_ctx *ctx, int delta)
 		t.end = c > t.to ? c : c + len - 1;
 		place(ctx);
 	}
+	ensure_visible(ctx);
 	pane_dirty(ctx);
 }
 
@@ -537,6 +574,7 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	case ACT_HOME:
 		t.cursor = t.from;
+		ensure_visible(ctx);
 		pane_dirty(ctx);
 		return true;
 	case ACT_END:
@@ -546,10 +584,12 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 	case ACT_UP:
 		t.metric = (t.metric + SERIES_METRIC_COUNT - 1) %
 		    SERIES_METRIC_COUNT;
+		ensure_visible(ctx);
 		pane_dirty(ctx);
 		return true;
 	case ACT_DOWN:
 		t.metric = (t.metric + 1) % SERIES_METRIC_COUNT;
+		ensure_visible(ctx);
 		pane_dirty(ctx);
 		return true;
 	case ACT_BACK:
@@ -580,7 +620,8 @@ value_at(day_t d, int m, double *v)
 {
 	const struct series_day *sd = day_at(d);
 
-	if (sd == NULL || !sd->has[m])
+	if (sd == NULL || !sd->has[m] ||
+	    (series_metric_scored(m) && d < t.scored_from))
 		return false;
 	*v = sd->v[m];
 	return true;
@@ -1036,6 +1077,8 @@ trends_model(struct pane_ctx *ctx, FILE *out)
 	fprintf(out, "error=%s\n", t.error);
 	fprintf(out, "loaded.from=%s\n", t.s.days ? day_format(t.loaded_from, a) :
 	    "");
+	fprintf(out, "scored.from=%s\n", t.s.days ? day_format(t.scored_from, a) :
+	    "");
 	for (int m = 0; m < SERIES_METRIC_COUNT; m++) {
 		char val[FMT_BUFSZ], ch[FMT_BUFSZ];
 		double v = 0, p = 0;
@@ -1096,7 +1139,7 @@ trends_fini(struct pane_ctx *ctx)
 	free(t.prev_has);
 	memset(&t, 0, sizeof t);
 	t.window = DEFAULT_WINDOW;
-	t.end = t.cursor = t.loaded_from = DAY_NONE;
+	t.end = t.cursor = t.loaded_from = t.scored_from = DAY_NONE;
 }
 
 const struct pane_ops pane_trends = {
