@@ -116,8 +116,8 @@ const char *
 vui_pass(bool pass)
 {
 	if (draw_utf8())
-		return pass ? "✓ PASS" : "✗ FAIL";
-	return pass ? "[x] PASS" : "[ ] FAIL";
+		return pass ? _("✓ PASS") : _("✗ FAIL");
+	return pass ? _("[x] PASS") : _("[ ] FAIL");
 }
 
 char *
