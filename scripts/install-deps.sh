@@ -10,3 +10,9 @@ apt-get install -y -qq --no-install-recommends \
 	libjson-c-dev libcsv-dev check libxlsxwriter-dev zip \
 	tmux python3 python3-pyte openssh-server openssh-client \
 	valgrind clang libclang-rt-14-dev mandoc man-db locales procps >/dev/null
+# The zh_CN translation is tested in a real zh_CN.UTF-8 locale (glibc
+# ignores LANGUAGE under the C locale).
+if [ -f /etc/locale.gen ] && ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	sed -i 's/^# *zh_CN.UTF-8/zh_CN.UTF-8/' /etc/locale.gen
+	locale-gen >/dev/null
+fi

@@ -6,4 +6,5 @@ tests_check_views_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/check_views
 TESTS += tests/views_screen.sh
 EXTRA_DIST += tests/views_screen.sh tests/screen/test_views.py \
-	tests/bench/views_bench.sh tests/bench/views_gen.py
+	tests/bench/views_bench.sh tests/bench/views_gen.py \
+	tests/bench/views_pty.py

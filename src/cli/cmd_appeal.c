@@ -74,13 +74,13 @@ read_text(const char *path, char *buf, size_t size, struct pt_err *err)
 	size_t n;
 
 	if (f == NULL) {
-		err_set(err, PT_EXIT_DATA, "cannot read %s", path);
+		err_set(err, PT_EXIT_DATA, _("cannot read %s"), path);
 		return false;
 	}
 	n = fread(buf, 1, size - 1, f);
 	buf[n] = '\0';
 	if (n == size - 1 && fgetc(f) != EOF) {
-		err_set(err, PT_EXIT_DATA, "%s is too long: at most %zu bytes",
+		err_set(err, PT_EXIT_DATA, _("%s is too long: at most %zu bytes"),
 		    path, size - 1);
 		n = 0;
 	}
@@ -99,8 +99,8 @@ set_day(const char *text, day_t *out, const char *opt, struct pt_err *err)
 		return true;
 	}
 	if (!day_parse_iso(text, out)) {
-		err_set(err, PT_EXIT_USAGE, "%s '%s' is not a day: write "
-		    "YYYY-MM-DD", opt, text);
+		err_set(err, PT_EXIT_USAGE, _("%s '%s' is not a day: write "
+		    "YYYY-MM-DD"), opt, text);
 		return false;
 	}
 	return true;
@@ -113,7 +113,7 @@ set_text(char *dst, size_t size, const char *text, const char *opt,
 	if (text == NULL)
 		return true;
 	if (strlen(text) >= size) {
-		err_set(err, PT_EXIT_DATA, "%s is too long: at most %zu bytes",
+		err_set(err, PT_EXIT_DATA, _("%s is too long: at most %zu bytes"),
 		    opt, size - 1);
 		return false;
 	}
@@ -126,8 +126,8 @@ static bool
 apply_fields(const struct opts *o, struct appeal *a, struct pt_err *err)
 {
 	if (o->channel != NULL && !appeal_channel_parse(o->channel, &a->channel)) {
-		err_set(err, PT_EXIT_USAGE, "--channel '%s': use diagnosis or "
-		    "account_detection", o->channel);
+		err_set(err, PT_EXIT_USAGE, _("--channel '%s': use diagnosis or "
+		    "account_detection"), o->channel);
 		return false;
 	}
 	if (o->statement_file != NULL &&
@@ -223,17 +223,17 @@ print_event(const struct appeal_event *ev, void *arg)
 	char line[400];
 
 	if (ev->to_status[0] && ev->from_status[0])
-		snprintf(line, sizeof line, "%s %s%s%s: %s -> %s (version %lld)",
-		    ev->at, ev->who, ev->client[0] ? " from " : "", ev->client,
+		snprintf(line, sizeof line, _("%s %s%s%s: %s -> %s (version %lld)"),
+		    ev->at, ev->who, ev->client[0] ? _(" from ") : "", ev->client,
 		    ev->from_status, ev->to_status, (long long)ev->version);
 	else if (strcmp(ev->action, "insert") == 0)
-		snprintf(line, sizeof line, "%s %s%s%s: created (version %lld)",
-		    ev->at, ev->who, ev->client[0] ? " from " : "", ev->client,
+		snprintf(line, sizeof line, _("%s %s%s%s: created (version %lld)"),
+		    ev->at, ev->who, ev->client[0] ? _(" from ") : "", ev->client,
 		    (long long)ev->version);
 	else
-		snprintf(line, sizeof line, "%s %s%s%s: %s (version %lld)", ev->at,
-		    ev->who, ev->client[0] ? " from " : "", ev->client,
-		    strcmp(ev->action, "update") == 0 ? "edited" : ev->action,
+		snprintf(line, sizeof line, _("%s %s%s%s: %s (version %lld)"), ev->at,
+		    ev->who, ev->client[0] ? _(" from ") : "", ev->client,
+		    strcmp(ev->action, "update") == 0 ? _("edited") : ev->action,
 		    (long long)ev->version);
 	print_field(*(int *)arg == 0 ? _("history:") : "", line);
 	(*(int *)arg)++;
@@ -332,7 +332,7 @@ want_json(const struct opts *o, struct pt_err *err)
 		return false;
 	if (strcmp(o->format, "json") == 0)
 		return true;
-	err_set(err, PT_EXIT_USAGE, "--format '%s': use text or json", o->format);
+	err_set(err, PT_EXIT_USAGE, _("--format '%s': use text or json"), o->format);
 	return false;
 }
 
@@ -350,8 +350,8 @@ do_list(struct db *db, const struct opts *o)
 		return cli_fail_err(&err);
 	if (o->status != NULL) {
 		if (!appeal_status_parse(o->status, &s))
-			return cli_fail(PT_EXIT_USAGE, "--status '%s': use draft, "
-			    "submitted, approved, rejected, paid or withdrawn",
+			return cli_fail(PT_EXIT_USAGE, _("--status '%s': use draft, "
+			    "submitted, approved, rejected, paid or withdrawn"),
 			    o->status);
 		f.status = (int)s;
 	}
@@ -372,10 +372,10 @@ static int
 need_id(int argc, char **argv, int64_t *id)
 {
 	if (optind >= argc)
-		return cli_fail(PT_EXIT_USAGE, "give the appeal's number: see "
-		    "'partner-tui appeal list'");
+		return cli_fail(PT_EXIT_USAGE, _("give the appeal's number: see "
+		    "'partner-tui appeal list'"));
 	if (!parse_id(argv[optind], id))
-		return cli_fail(PT_EXIT_USAGE, "'%s' is not an appeal number",
+		return cli_fail(PT_EXIT_USAGE, _("'%s' is not an appeal number"),
 		    argv[optind]);
 	return PT_EXIT_OK;
 }
@@ -411,8 +411,8 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 	int c, rc = PT_EXIT_OK;
 
 	if (argc < 2)
-		return cli_fail(PT_EXIT_USAGE, "appeal needs a subcommand: list, "
-		    "show, new, edit, submit, decide or withdraw");
+		return cli_fail(PT_EXIT_USAGE, _("appeal needs a subcommand: list, "
+		    "show, new, edit, submit, decide or withdraw"));
 	sub = argv[1];
 	argc--;
 	argv++;
@@ -435,8 +435,8 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 		case OPT_SUBMIT: o.submit = true; break;
 		case OPT_VERSION:
 			if (!parse_id(optarg, &o.version))
-				return cli_fail(PT_EXIT_USAGE, "--version '%s' is "
-				    "not a version number", optarg);
+				return cli_fail(PT_EXIT_USAGE, _("--version '%s' is "
+				    "not a version number"), optarg);
 			break;
 		default:
 			return cli_usage(&cmd_appeal, true), PT_EXIT_USAGE;
@@ -444,25 +444,25 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (strcmp(sub, "list") == 0) {
 		if (optind < argc)
-			return cli_fail(PT_EXIT_USAGE, "appeal list takes no "
-			    "argument '%s'", argv[optind]);
+			return cli_fail(PT_EXIT_USAGE, _("appeal list takes no "
+			    "argument '%s'"), argv[optind]);
 	} else if (strcmp(sub, "new") != 0) {
 		if ((rc = need_id(argc, argv, &id)) != PT_EXIT_OK)
 			return rc;
 		optind++;
 	}
 	if (strcmp(sub, "decide") != 0 && optind < argc)
-		return cli_fail(PT_EXIT_USAGE, "unexpected argument '%s'",
+		return cli_fail(PT_EXIT_USAGE, _("unexpected argument '%s'"),
 		    argv[optind]);
 	if (strcmp(sub, "list") && strcmp(sub, "show") && strcmp(sub, "new") &&
 	    strcmp(sub, "edit") && strcmp(sub, "submit") &&
 	    strcmp(sub, "decide") && strcmp(sub, "withdraw"))
-		return cli_fail(PT_EXIT_USAGE, "unknown appeal subcommand '%s': "
-		    "use list, show, new, edit, submit, decide or withdraw", sub);
+		return cli_fail(PT_EXIT_USAGE, _("unknown appeal subcommand '%s': "
+		    "use list, show, new, edit, submit, decide or withdraw"), sub);
 	if (strcmp(sub, "edit") == 0 && o.version < 0)
-		return cli_fail(PT_EXIT_USAGE, "appeal edit needs --version N (the "
+		return cli_fail(PT_EXIT_USAGE, _("appeal edit needs --version N (the "
 		    "version 'appeal show %lld' printed), so a colleague's change "
-		    "is never overwritten unseen", (long long)id);
+		    "is never overwritten unseen"), (long long)id);
 
 	db = cli_open_db(ctx, strcmp(sub, "list") && strcmp(sub, "show") ?
 	    0 : DB_OPEN_READONLY, &err);
@@ -491,7 +491,7 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 	} else if (strcmp(sub, "new") == 0) {
 		appeal_init(&a);
 		if (o.account == NULL)
-			rc = cli_fail(PT_EXIT_USAGE, "appeal new needs --account ID");
+			rc = cli_fail(PT_EXIT_USAGE, _("appeal new needs --account ID"));
 		else if (!apply_fields(&o, &a, &err) || !appeal_create(db, &a, &err))
 			rc = cli_fail_err(&err);
 		else if (o.submit && !appeal_transition(db, a.id, a.version,
@@ -522,8 +522,8 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 			    &to) || (to != APPEAL_APPROVED && to != APPEAL_REJECTED &&
 			    to != APPEAL_PAID)) {
 				db_close(db);
-				return cli_fail(PT_EXIT_USAGE, "appeal decide ID "
-				    "approved|rejected|paid [--note TEXT]");
+				return cli_fail(PT_EXIT_USAGE, _("appeal decide ID "
+				    "approved|rejected|paid [--note TEXT]"));
 			}
 		}
 		if (!appeal_transition(db, id, o.version, to, o.note, &a, NULL,
@@ -547,6 +547,6 @@ const struct command cmd_appeal = {
 	    "       appeal edit ID --version N [the fields of new]\n"
 	    "       appeal submit|withdraw ID [--version N]\n"
 	    "       appeal decide ID approved|rejected|paid [--note TEXT] [--version N]",
-	.summary = "manage appeals from scripts",
+	.summary = N_("manage appeals from scripts"),
 	.run = appeal_run,
 };

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "i18n.h"
 #include "core/exitcode.h"
 #include "core/engine.h"
 #include "core/paths.h"
@@ -25,7 +26,7 @@ remove_db_files(const char *path, struct pt_err *err)
 		char file[4096];
 		snprintf(file, sizeof file, "%s%s", path, suffixes[i]);
 		if (unlink(file) != 0 && errno != ENOENT) {
-			err_set(err, PT_EXIT_DB, "cannot remove %s: %s", file,
+			err_set(err, PT_EXIT_DB, _("cannot remove %s: %s"), file,
 			    strerror(errno));
 			return false;
 		}
@@ -52,13 +53,13 @@ demo_load(struct db *db, struct pt_err *err)
 
 		snprintf(name, sizeof name, "demo/%s", demo_files[i]);
 		if ((file = paths_data_file(name)) == NULL) {
-			err_set(err, PT_EXIT_DB, "out of memory");
+			err_set(err, PT_EXIT_DB, _("out of memory"));
 			return false;
 		}
 		code = import_file(db, file, &opts, &st, err);
 		if (code != PT_EXIT_OK) {
-			err_reset(err, code, "the demo data did not import "
-			    "(%s): %s", file, err->msg);
+			err_reset(err, code, _("the demo data did not import "
+			    "(%s): %s"), file, err->msg);
 			free(file);
 			return false;
 		}
@@ -79,8 +80,8 @@ cli_demo_build(const char *path, struct pt_err *err)
 	if (access(path, F_OK) == 0) {
 		db = db_open(path, 0, err);
 		if (db == NULL) {
-			err_reset(err, PT_EXIT_DB, "refusing to replace %s with "
-			    "the demo: %s", path, err->msg);
+			err_reset(err, PT_EXIT_DB, _("refusing to replace %s with "
+			    "the demo: %s"), path, err->msg);
 			return false;
 		}
 		db_close(db);
@@ -104,15 +105,15 @@ demo_run(struct cli_ctx *ctx, int argc, char **argv)
 	char *path;
 
 	if (argc > 1)
-		return cli_fail(PT_EXIT_USAGE, "demo takes no arguments: "
-		    "see 'partner-tui demo --help'");
+		return cli_fail(PT_EXIT_USAGE, _("demo takes no arguments: "
+		    "see 'partner-tui demo --help'"));
 	path = cli_db_path(&(struct cli_ctx){ .db_path = ctx->db_path,
 	    .demo = true }, &err);
 	if (path == NULL || !cli_demo_build(path, &err)) {
 		free(path);
 		return cli_fail_err(&err);
 	}
-	printf("demo database ready: %s\n", path);
+	printf(_("demo database ready: %s\n"), path);
 	free(path);
 	return PT_EXIT_OK;
 }
@@ -120,6 +121,6 @@ demo_run(struct cli_ctx *ctx, int argc, char **argv)
 const struct command cmd_demo = {
 	.name = "demo",
 	.usage = "demo",
-	.summary = "(re)create the demo database",
+	.summary = N_("(re)create the demo database"),
 	.run = demo_run,
 };

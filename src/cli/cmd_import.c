@@ -145,6 +145,6 @@ const struct command cmd_import = {
 	.name = "import",
 	.usage = "import [--dry-run] [--skip-bad-rows] [--quiet] [--account ID] "
 	    "[--work ID] [--as-of DAY] [--sheet NAME|N] [--no-rescore] FILE...",
-	.summary = "import xlsx, CSV or JSON files",
+	.summary = N_("import xlsx, CSV or JSON files"),
 	.run = import_run,
 };

@@ -62,15 +62,15 @@ int
 cli_usage(const struct command *cmd, bool to_stderr)
 {
 	fprintf(to_stderr ? stderr : stdout,
-	    "usage: partner-tui [--db PATH] [--today DAY] %s\n", cmd->usage);
+	    _("usage: partner-tui [--db PATH] [--today DAY] %s\n"), cmd->usage);
 	return PT_EXIT_OK;
 }
 
 int
 cli_not_implemented(const struct command *cmd)
 {
-	return cli_fail(PT_EXIT_USAGE, "'%s' is not implemented yet: "
-	    "see partner-tui(1) for what this version does", cmd->name);
+	return cli_fail(PT_EXIT_USAGE, _("'%s' is not implemented yet: "
+	    "see partner-tui(1) for what this version does"), cmd->name);
 }
 
 static void
@@ -174,7 +174,12 @@ main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* PARTNER_TUI_LOCALEDIR: tests and uninstalled builds. */
+	if (getenv("PARTNER_TUI_LOCALEDIR") != NULL &&
+	    getenv("PARTNER_TUI_LOCALEDIR")[0] != '\0')
+		bindtextdomain(PACKAGE, getenv("PARTNER_TUI_LOCALEDIR"));
+	else
+		bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 	if (!clock_init_from_env(&err))
 		return cli_fail_err(&err);
@@ -215,7 +220,7 @@ main(int argc, char **argv)
 	argv += optind;
 	if (wants_help(argc, argv)) {
 		cli_usage(cmd, false);
-		printf("%s\n", cmd->summary);
+		printf("%s\n", _(cmd->summary));
 		return PT_EXIT_OK;
 	}
 	optind = 0;	/* glibc: 0 re-initialises getopt for the command */

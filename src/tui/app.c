@@ -824,21 +824,21 @@ start_terminal(struct pt_err *err)
 		app.screen = newterm(term && *term ? term : "xterm",
 		    app.null_out, app.null_in);
 		if (app.screen == NULL) {
-			err_set(err, PT_EXIT_USAGE, "headless mode: unknown "
-			    "terminal type '%s'", term ? term : "");
+			err_set(err, PT_EXIT_USAGE, _("headless mode: unknown "
+			    "terminal type '%s'"), term ? term : "");
 			return false;
 		}
 		set_term(app.screen);
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			err_set(err, PT_EXIT_USAGE, "the dashboard needs a "
+			err_set(err, PT_EXIT_USAGE, _("the dashboard needs a "
 			    "terminal: run a command instead (see "
-			    "partner-tui --help)");
+			    "partner-tui --help)"));
 			return false;
 		}
 		if (initscr() == NULL) {
-			err_set(err, PT_EXIT_USAGE, "cannot start the terminal "
-			    "(TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+			err_set(err, PT_EXIT_USAGE, _("cannot start the terminal "
+			    "(TERM=%s)"), getenv("TERM") ? getenv("TERM") : "");
 			return false;
 		}
 	}
@@ -1066,8 +1066,8 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 			    now_ms() - t0 < INPUT_TIMEOUT_MS / 4) {
 				if (++storm >= ERR_STORM) {
 					rc = PT_EXIT_DB;
-					err_set(err, PT_EXIT_DB, "the terminal "
-					    "went away (input error): %s",
+					err_set(err, PT_EXIT_DB, _("the terminal "
+					    "went away (input error): %s"),
 					    strerror(errno));
 					break;
 				}

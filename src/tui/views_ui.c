@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
+#include "tui/pane_appeals.h"
 #include "tui/views_ui.h"
 
 /* The seed's section 8, one entry per engine reason or rule id. */
@@ -115,8 +116,8 @@ const char *
 vui_pass(bool pass)
 {
 	if (draw_utf8())
-		return pass ? "✓ PASS" : "✗ FAIL";
-	return pass ? "[x] PASS" : "[ ] FAIL";
+		return pass ? _("✓ PASS") : _("✗ FAIL");
+	return pass ? _("[x] PASS") : _("[ ] FAIL");
 }
 
 char *
@@ -280,25 +281,9 @@ vui_draw_row(WINDOW *win, int y, int x, size_t n, const int *w,
 	return x;
 }
 
-/* Offered by the Appeals pane (pane_appeals.c): a new appeal with these
- * fields filled in, shown at once. Weak, so this builds and runs before
- * that pane offers it; then the Appeals pane is only shown. */
-extern bool pane_appeals_prefill(struct pane_ctx *ctx, const char *account_id,
-    const char *work_id, day_t first_day, day_t last_day,
-    const char *channel) __attribute__((weak));
-
 bool
 vui_start_appeal(struct pane_ctx *ctx, const struct vui_appeal_prefill *p)
 {
-	char a[DAY_BUFSZ], b[DAY_BUFSZ];
-
-	if (pane_appeals_prefill != NULL)
-		return pane_appeals_prefill(ctx, p->account_id, p->work_id,
-		    p->first_day, p->last_day, p->channel);
-	if (!pane_show_work(ctx, "appeals", p->work_id))
-		return false;
-	pane_message(ctx, _("New appeal: work %s, days %s to %s, channel %s"),
-	    p->work_id, day_format(p->first_day, a), day_format(p->last_day, b),
-	    p->channel);
-	return true;
+	return pane_appeals_prefill(ctx, p->account_id, p->work_id,
+	    p->first_day, p->last_day, p->channel);
 }

@@ -62,7 +62,7 @@ run() {	# run DB SCRIPT -> seconds (best of 3)
 }
 
 N=400
-mkdb "$T/big.db" 5000
+mkdb "$T/big.db" 5000	# acc_cert: 5,000 works
 mkdb "$T/small.db" 100
 script "$T/keys.txt" $N
 script "$T/none.txt" 0
@@ -79,3 +79,7 @@ printf '  per key:        %.3f ms (target < 16 ms: %.1f%% of it)\n' "$per_big" \
 printf '  reference:      %.3f ms per key on 100 works; ratio %.2f\n' "$per_small" \
     "$(echo "$per_big / ($per_small + 0.000001)" | bc -l)"
 printf '  start to first frame incl. load: %.1f ms (100 works: %.1f ms)\n' "$start_big" "$start_small"
+# The same keys through a real pty (key written -> last byte of the redraw).
+if "$PY" -c 'import pty' 2>/dev/null; then
+	"$PY" "$S/tests/bench/views_pty.py" "$PT" "$T/big.db" acc_cert 140
+fi

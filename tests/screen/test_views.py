@@ -431,10 +431,25 @@ def _():
 
 @check("diagnosis: t shows the work in Trends; a in a work starts an appeal")
 def _():
-    out = diagnosis(MAIN, ["key t", "model", "key 2", "key Enter", "key a", "model"])
-    m1, m2 = model(out[0]), model(out[1])
+    out = diagnosis(MAIN, ["key t", "model"])
+    m1 = model(out[0])
     assert m1["frame.pane"] == "trends", m1["frame.pane"]
-    assert m2["frame.pane"] == "appeals", m2["frame.pane"]
+    # The work with an active violation: its zero days are the appeal's.
+    works = cli_json("report", "works", "--account", MAIN, "--from", "2026-10-28",
+                     "--to", TODAY)["rows"]
+    viol = [w for w in works if "compliant_original" in w["reasons"]]
+    assert viol, works
+    wid = viol[0]["work_id"]
+    out = diagnosis(MAIN, ["key /", "type " + wid, "key Enter", "key Enter",
+                           "model", "key a", "model"])
+    d, m2 = model(out[0]), model(out[1])
+    zero = [x.split("|")[0] for x in as_list(d["day"])
+            if "compliant_original" in x.split("|")[3]]
+    assert zero, d
+    assert m2["frame.pane"] == "appeals" and m2["mode"] == "form", m2
+    assert m2["field.work"] == wid and m2["field.channel"] == "diagnosis", m2
+    assert m2["field.account"] == MAIN, m2
+    assert m2["field.first day"] == zero[0] and m2["field.last day"] == zero[-1], (m2, zero)
 
 
 @check("80x24: the table, a work and the day view fit and line up")
