@@ -578,11 +578,11 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	    day_format(D.day.day, dd));
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
 	reached = D.day.total_fen >= p->daily_min_fen;
-	snprintf(line, sizeof line, _("Account total %s  (estimate %s, settled %s)  daily minimum %s: %s"),
+	snprintf(line, sizeof line, _("Account total %s, daily minimum %s: %s  (estimate %s, settled %s)"),
 	    vui_money(m1, sizeof m1, true, D.day.total_fen),
+	    money_format(p->daily_min_fen, dd), vui_pass(reached),
 	    vui_money(m2, sizeof m2, D.day.account_scored, D.day.account_estimated_fen),
-	    vui_money(m3, sizeof m3, D.day.has_account_settled, D.day.account_settled_fen),
-	    money_format(p->daily_min_fen, dd), vui_pass(reached));
+	    vui_money(m3, sizeof m3, D.day.has_account_settled, D.day.account_settled_fen));
 	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	if (D.day.account_scored && !D.day.account_eligible) {
 		char r[VIEWS_REASONS_MAX][32];
@@ -599,7 +599,8 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		draw_text(win, y++, 1, cols - 2, _("The engine has not scored this day."),
 		    A_NORMAL, true);
 	}
-	tw = cols - 2 - 11 - 11 - 10 - 4;
+	/* the title gives way to the reasons on a narrow screen */
+	tw = (cols - 2 - 34) / 2;
 	if (tw > 40)
 		tw = 40;
 	{
@@ -611,7 +612,7 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		draw_text(win, y++, x + 1, cols - x - 2, _("Why zero"),
 		    A_UNDERLINE, true);
 	}
-	page = rows - y - 2;
+	page = rows - y - 4;
 	if (page < 1)
 		page = 1;
 	if (D.ysel < D.ytop)
@@ -655,15 +656,23 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 			draw_text(win, y, x + 1, cols - x - 2, why, at, true);
 		}
 	}
-	wmove(win, rows - 2, 0);
-	wclrtoeol(win);
+	/* what to do, for each reason of the cursor's work */
+	for (int r = 4; r >= 2; r--) {
+		wmove(win, rows - r, 0);
+		wclrtoeol(win);
+	}
 	if (D.ysel < D.day.n && D.day.rows[D.ysel].revenue_fen == 0) {
 		const struct views_day_work *w = &D.day.rows[D.ysel];
-		const char *id = w->nreasons ? w->reasons[0] :
-		    w->has_data ? "zero" : "no_data";
-		snprintf(line, sizeof line, "%s %s: %s", draw_utf8() ? "→" : "->",
-		    vui_reason_label(id), vui_reason_advice(id));
-		draw_text(win, rows - 2, 1, cols - 2, line, A_NORMAL, true);
+		size_t nr = w->nreasons ? w->nreasons : 1;
+		for (size_t k = 0; k < nr && k < 3; k++) {
+			const char *id = w->nreasons ? w->reasons[k] :
+			    w->has_data ? "zero" : "no_data";
+			snprintf(line, sizeof line, "%s %s: %s",
+			    draw_utf8() ? "→" : "->", vui_reason_label(id),
+			    vui_reason_advice(id));
+			draw_text(win, rows - 4 + (int)k, 1, cols - 2, line,
+			    A_NORMAL, true);
+		}
 	}
 	draw_text(win, rows - 1, 1, cols - 2,
 	    _("Esc back  Enter open work  Left/Right day  d another day"),

@@ -192,6 +192,22 @@ vui_sparkline(const float *v, int n, int width, char *buf, size_t size)
 			}
 		}
 	}
+	/* A flat line at zero is the lowest level, not the middle one. */
+	bool any_nonzero = false;
+	for (int c = 0; c < cols; c++)
+		any_nonzero = any_nonzero || (has[c] && vals[c] != 0);
+	if (!any_nonzero) {
+		const char *low = draw_utf8() ? "▁" : "_";
+		size_t len = 0, gl = strlen(low);
+		for (int c = 0; c < cols && len + gl < size; c++) {
+			const char *g = has[c] ? low : " ";
+			size_t k = has[c] ? gl : 1;
+			memcpy(buf + len, g, k);
+			len += k;
+		}
+		buf[len] = '\0';
+		return;
+	}
 	chart_sparkline(vals, has, (size_t)cols, cols, draw_utf8(), buf, size);
 }
 
