@@ -30,4 +30,33 @@ struct calib_fit {
 bool calibration_fit(const struct model_params *p, const struct calib_obs *o,
     size_t n, struct calib_fit *out);
 
+/* The same fit from a stream of observations, in memory bounded by the
+ * span of days rather than the number of rows: pass 1 adds every
+ * observation with calib_sums_add(), calib_sums_solve() fits, pass 2
+ * adds the same observations in the same order with calib_sums_add_r2()
+ * and calib_sums_finish() gives the fit quality. The arithmetic is done
+ * in the same order as calibration_fit(), so the results are the same
+ * to the bit. */
+struct calib_sums {
+	const struct model_params *p;
+	double a[4][4], b_full[4], b_one;	/* normal equations */
+	double ysum;
+	size_t n;
+	unsigned char *seen;	/* one bit per day from `lo` */
+	day_t lo;
+	size_t seen_bytes;
+	int days;
+	double beta[4], mean, sse, sst;
+	bool solved;
+};
+
+void calib_sums_init(struct calib_sums *s, const struct model_params *p);
+/* False when out of memory. */
+bool calib_sums_add(struct calib_sums *s, const struct calib_obs *o);
+/* Like calibration_fit() without r2; false when nothing is fitted. */
+bool calib_sums_solve(struct calib_sums *s, struct calib_fit *out);
+void calib_sums_add_r2(struct calib_sums *s, const struct calib_obs *o);
+void calib_sums_finish(struct calib_sums *s, struct calib_fit *out);
+void calib_sums_free(struct calib_sums *s);
+
 #endif

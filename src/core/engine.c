@@ -724,34 +724,25 @@ make_obs(const struct model_params *p, const struct raw_row *r,
 	return true;
 }
 
-/* Fits one account from its rows and stores (or clears) the result in
- * the table and in the context. *changed tells whether it moved. */
+/* Stores (or clears) an account's fit in the table and in the context.
+ * *changed tells whether it moved. */
 static bool
-calibrate_account(struct db *db, struct eng_ctx *c, int acc,
-    const struct raw_row *rows, const size_t *idx, size_t n, bool *changed,
-    struct pt_err *err)
+store_calibration(struct db *db, struct eng_ctx *c, int acc, bool fitted,
+    const struct calib_fit *fit, bool *changed, struct pt_err *err)
 {
 	struct eng_account *a = &c->acc[acc];
-	struct calib_obs *obs = malloc((n ? n : 1) * sizeof *obs);
 	struct model_params before = a->p;
 	bool was = a->calibrated;
-	struct calib_fit fit;
-	size_t m = 0;
 	sqlite3_stmt *st;
 	char now[CLOCK_ISO_BUFSZ];
 
-	if (obs == NULL)
-		return oom(err);
-	for (size_t k = 0; k < n; k++)
-		m += make_obs(c->model, &rows[idx ? idx[k] : k], &obs[m]);
 	a->p = *c->model;
-	a->calibrated = calibration_fit(c->model, obs, m, &fit);
-	free(obs);
+	a->calibrated = fitted;
 	if (a->calibrated) {
-		a->p.base = fit.base;
-		a->p.a_e = fit.a_e;
-		a->p.a_u = fit.a_u;
-		a->p.a_q = fit.a_q;
+		a->p.base = fit->base;
+		a->p.a_e = fit->a_e;
+		a->p.a_u = fit->a_u;
+		a->p.a_q = fit->a_q;
 	}
 	*changed = was != a->calibrated || before.base != a->p.base ||
 	    before.a_e != a->p.a_e || before.a_u != a->p.a_u ||
@@ -764,12 +755,12 @@ calibrate_account(struct db *db, struct eng_ctx *c, int acc,
 		if ((st = db_stmt(db, SQL_INSERT_CALIBRATION, err)) == NULL)
 			return false;
 		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
-		sqlite3_bind_double(st, 2, fit.base);
-		sqlite3_bind_double(st, 3, fit.a_e);
-		sqlite3_bind_double(st, 4, fit.a_u);
-		sqlite3_bind_double(st, 5, fit.a_q);
-		sqlite3_bind_int(st, 6, fit.days);
-		db_bind_double_or_null(st, 7, fit.has_r2, fit.r2);
+		sqlite3_bind_double(st, 2, fit->base);
+		sqlite3_bind_double(st, 3, fit->a_e);
+		sqlite3_bind_double(st, 4, fit->a_u);
+		sqlite3_bind_double(st, 5, fit->a_q);
+		sqlite3_bind_int(st, 6, fit->days);
+		db_bind_double_or_null(st, 7, fit->has_r2, fit->r2);
 		sqlite3_bind_text(st, 8, clock_now_iso(now), -1, SQLITE_TRANSIENT);
 	}
 	if (sqlite3_step(st) != SQLITE_DONE) {
@@ -779,6 +770,94 @@ calibrate_account(struct db *db, struct eng_ctx *c, int acc,
 	}
 	sqlite3_reset(st);
 	return true;
+}
+
+/* Fits one account from its rows (in memory) and stores the result. */
+static bool
+calibrate_account(struct db *db, struct eng_ctx *c, int acc,
+    const struct raw_row *rows, const size_t *idx, size_t n, bool *changed,
+    struct pt_err *err)
+{
+	struct calib_sums s;
+	struct calib_fit fit;
+	struct calib_obs o;
+	bool fitted;
+
+	calib_sums_init(&s, c->model);
+	for (size_t k = 0; k < n; k++)
+		if (make_obs(c->model, &rows[idx ? idx[k] : k], &o) &&
+		    !calib_sums_add(&s, &o)) {
+			calib_sums_free(&s);
+			return oom(err);
+		}
+	fitted = calib_sums_solve(&s, &fit);
+	for (size_t k = 0; fitted && k < n; k++)
+		if (make_obs(c->model, &rows[idx ? idx[k] : k], &o))
+			calib_sums_add_r2(&s, &o);
+	if (fitted)
+		calib_sums_finish(&s, &fit);
+	calib_sums_free(&s);
+	return store_calibration(db, c, acc, fitted, &fit, changed, err);
+}
+
+/* One pass of a streamed fit over the rows of a statement bound to the
+ * account: pass 1 sums, pass 2 the fit quality. Same rows, same order. */
+static bool
+calib_pass(struct db *db, const struct eng_ctx *c, const char *sql,
+    const char *account, int pass, struct calib_sums *s, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int last_work = -1, rc;
+	const char *last_id = NULL;
+	struct raw_row r;
+	struct calib_obs o;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!read_row(c, st, &last_work, &last_id, &r) ||
+		    !make_obs(c->model, &r, &o))
+			continue;
+		if (pass == 2)
+			calib_sums_add_r2(s, &o);
+		else if (!calib_sums_add(s, &o)) {
+			sqlite3_reset(st);
+			return oom(err);
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading daily figures");
+		return false;
+	}
+	return true;
+}
+
+/* Fits one account streaming its settled rows twice: memory does not
+ * grow with the number of rows. */
+static bool
+calibrate_account_stream(struct db *db, struct eng_ctx *c, int acc,
+    const char *sql, bool *changed, struct pt_err *err)
+{
+	struct calib_sums s;
+	struct calib_fit fit;
+	bool fitted, ok = false;
+	const char *account = c->acc[acc].id;
+
+	calib_sums_init(&s, c->model);
+	if (!calib_pass(db, c, sql, account, 1, &s, err))
+		goto out;
+	fitted = calib_sums_solve(&s, &fit);
+	if (fitted) {
+		if (!calib_pass(db, c, sql, account, 2, &s, err))
+			goto out;
+		calib_sums_finish(&s, &fit);
+	}
+	ok = store_calibration(db, c, acc, fitted, &fit, changed, err);
+out:
+	calib_sums_free(&s);
+	return ok;
 }
 
 /* ---- full rescore ---- */
@@ -1054,6 +1133,16 @@ static const char SQL_DELETE_WORK_SCORES_ACCOUNT[] =
 static const char SQL_DELETE_ACCOUNT_SCORES[] =
     "DELETE FROM account_score WHERE account_id = ?1";
 static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
+/* min/max per work are seeks on daily's primary key */
+static const char SQL_ACCOUNT_DAY_RANGE[] =
+    "SELECT min(lo), max(hi) FROM (SELECT "
+    "(SELECT min(day) FROM daily WHERE work_id = w.work_id) AS lo, "
+    "(SELECT max(day) FROM daily WHERE work_id = w.work_id) AS hi "
+    "FROM work w WHERE w.account_id = ?1)";
+static const char SQL_DAILY_ACCOUNT_SPAN[] =
+    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3 "
+    "WHERE w.account_id = ?1";
 
 /* Runs a statement binding the account (and the day when given). */
 static bool
@@ -1103,9 +1192,84 @@ same_fit(const struct model_params *a, const struct model_params *b)
 	    fabs(a->a_q - b->a_q) <= 1e-9;
 }
 
+/* Rows held at once while rescoring: whole days of one account are read
+ * until about this many, scored, written and dropped, so memory does not
+ * grow with the number of work-days (an account-day is never split). */
+#define RESCORE_CHUNK_ROWS 16384
+
+/* Scores and writes what rs holds, then empties it (keeping its buffer). */
+static bool
+flush_rows(struct db *db, struct eng_ctx *c, struct rows *rs,
+    struct pt_err *err)
+{
+	bool ok = score_and_write(db, c, rs, false, false, err);
+
+	rs->n = 0;
+	return ok;
+}
+
+/* The first and last day of an account's rows, by a seek per work;
+ * false in *any when it has none. */
+static bool
+account_day_range(struct db *db, const char *account, day_t *lo, day_t *hi,
+    bool *any, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_DAY_RANGE, err);
+	int rc;
+
+	*any = false;
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*lo = eng_col_day(st, 0);
+		*hi = eng_col_day(st, 1);
+		*any = *lo != DAY_NONE && *hi != DAY_NONE;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		db_error(db, err, "reading daily figures");
+		return false;
+	}
+	return true;
+}
+
+/* Every day of an account, a bounded span of days at a time. */
+static bool
+rescore_account_chunked(struct db *db, struct eng_ctx *c, int acc,
+    struct rows *rs, struct pt_err *err)
+{
+	const char *account = c->acc[acc].id;
+	size_t works = 0;
+	day_t lo, hi, span;
+	bool any;
+
+	for (size_t i = 0; i < c->nwrk; i++)
+		works += c->wrk[i].account == acc;
+	span = (day_t)(RESCORE_CHUNK_ROWS / (works ? works : 1));
+	if (span < 1)
+		span = 1;
+	if (!account_day_range(db, account, &lo, &hi, &any, err))
+		return false;
+	for (day_t d = lo; any && d <= hi; d += span) {
+		sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ACCOUNT_SPAN, err);
+		char from[DAY_BUFSZ], to[DAY_BUFSZ];
+		day_t last = hi - d < span ? hi : d + span - 1;
+		if (st == NULL)
+			return false;
+		db_bind_text(st, 1, account);
+		db_bind_text(st, 2, day_format(d, from));
+		db_bind_text(st, 3, day_format(last, to));
+		if (!read_rows(db, c, st, rs, err) || !flush_rows(db, c, rs, err))
+			return false;
+	}
+	return true;
+}
+
 /* One account's dirty days. Calibration is refitted from all its days;
  * when it moved, every day of the account is rescored, else only the
- * dirty ones. */
+ * dirty ones. Rows are streamed: a bounded chunk is in memory at once. */
 static bool
 rescore_account(struct db *db, struct eng_ctx *c, const char *account,
     const day_t *days, size_t ndays, struct pt_err *err)
@@ -1117,19 +1281,11 @@ rescore_account(struct db *db, struct eng_ctx *c, const char *account,
 	if (acc >= 0) {
 		struct model_params before = c->acc[acc].p;
 		bool was = c->acc[acc].calibrated, changed;
-		sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ACCOUNT_SETTLED, err);
-		if (st == NULL)
-			goto out;
-		db_bind_text(st, 1, account);
-		if (!read_rows(db, c, st, &rs, err) ||
-		    !calibrate_account(db, c, acc, rs.r, NULL, rs.n, &changed, err))
+		if (!calibrate_account_stream(db, c, acc,
+		    SQL_DAILY_ACCOUNT_SETTLED, &changed, err))
 			goto out;
 		whole = was != c->acc[acc].calibrated ||
 		    !same_fit(&before, &c->acc[acc].p);
-		free(rs.r);
-		memset(&rs, 0, sizeof rs);
-		if (whole && !read_account(db, c, account, DAY_NONE, &rs, err))
-			goto out;
 	}
 	if (acc < 0 || whole) {
 		/* the account is gone, or every day changes */
@@ -1137,19 +1293,19 @@ rescore_account(struct db *db, struct eng_ctx *c, const char *account,
 		    DAY_NONE, err) || !run_bound(db, SQL_DELETE_ACCOUNT_SCORES,
 		    account, DAY_NONE, err))
 			goto out;
-		ok = acc < 0 || score_and_write(db, c, &rs, false, false, err);
+		ok = acc < 0 || rescore_account_chunked(db, c, acc, &rs, err);
 		goto out;
 	}
-	free(rs.r);
-	memset(&rs, 0, sizeof rs);
 	for (size_t i = 0; i < ndays; i++) {
 		if (!run_bound(db, SQL_DELETE_WORK_SCORES_DAY, account, days[i],
 		    err) || !run_bound(db, SQL_DELETE_ACCOUNT_SCORE_DAY, account,
 		    days[i], err) || !read_account(db, c, account, days[i], &rs,
 		    err))
 			goto out;
+		if (rs.n >= RESCORE_CHUNK_ROWS && !flush_rows(db, c, &rs, err))
+			goto out;
 	}
-	ok = score_and_write(db, c, &rs, false, false, err);
+	ok = flush_rows(db, c, &rs, err);
 out:
 	free(rs.r);
 	return ok;
