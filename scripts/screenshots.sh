@@ -73,8 +73,10 @@ screen $s/09-keys
 quit"
 run "$zh" jn_nongji "key 1
 screen $s/10-trends-zh
+key 2
+screen $s/11-diagnosis-zh
 key 3
-screen $s/11-eligibility-zh
+screen $s/12-eligibility-zh
 quit"
 
 python3 - "$top/README.md" "$s" "$check" "$(id -un)" <<'PY'
@@ -90,8 +92,9 @@ titles = {
     "07-appeals": "Appeals (`4`): the list and the selected appeal",
     "08-appeal-form": "Appeals, the form (Enter): saved as it is typed",
     "09-keys": "Keys (`?`)",
-    "10-trends-zh": "趋势 (`LANG=zh_CN.UTF-8`): 指标趋势, amounts in 万 on the axis when large",
-    "11-eligibility-zh": "资格 (`LANG=zh_CN.UTF-8`)",
+    "10-trends-zh": "趋势 (`LANG=zh_CN.UTF-8`): 指标趋势",
+    "11-diagnosis-zh": "诊断 (`LANG=zh_CN.UTF-8`): 作品收益诊断, plays counted in 万",
+    "12-eligibility-zh": "资格 (`LANG=zh_CN.UTF-8`): the rules and their evidence",
 }
 def clean(text):
     text = re.sub(r"T\d\d:\d\d:\d\d\+08:00", "T09:30:00+08:00", text)

@@ -107,6 +107,8 @@ done
 expect_grep "$T/overview.txt" "账号"
 expect_grep "$T/trends.txt" "指标趋势"
 expect_grep "$T/diag.txt" "作品收益诊断"
+# counts of 1万 and more in 万 (the demo's first account has 14,251 plays)
+expect_grep "$T/diag.txt" "1.4万"
 expect_grep "$T/elig.txt" "资格"
 # Core's evidence and stored values, translated where they are shown.
 expect_grep "$T/elig.txt" "账号类型：个人"
@@ -121,4 +123,6 @@ case $top in
 *) fail "English tab bar expected: $top" ;;
 esac
 grep -q '趋势' "$T/trends.txt" && fail "Chinese under C.UTF-8" || ok
+expect_grep "$T/diag.txt" "14,251"
+grep -q '万' "$T/diag.txt" && fail "万 under C.UTF-8" || ok
 finish
