@@ -22,3 +22,8 @@ static const char *const factor_labels[] = {
 	N_("quality"), N_("bonuses"), N_("eligibility"), N_("new works"),
 	N_("calibration"),
 };
+
+/* wallet entry kinds (src/core/views.c), in the Eligibility pane */
+static const char *const wallet_kinds[] = {
+	N_("settlement"), N_("compensation"), N_("withdrawal"), N_("adjustment"),
+};

@@ -1,6 +1,8 @@
 # Translations, manual pages and installation (issue 9).
+# The TUI and the CLI translate the evidence core writes (core has no gettext).
+src_tui_libtui_a_SOURCES += src/tui/evidence_i18n.c src/tui/evidence_i18n.h
 TESTS += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh
-EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh \
+EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh scripts/screenshots.sh \
 	po/core-msgids.c
 
 # gettext's po/Makefile rebuilds a .gmo only when the .pot changes, and

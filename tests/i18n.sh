@@ -21,6 +21,8 @@ mkdir -p "$T/locale/zh_CN/LC_MESSAGES"
 msgfmt -o "$T/locale/zh_CN/LC_MESSAGES/partner-tui.mo" "$top_srcdir/po/zh_CN.po" ||
 	{ echo "FAIL: msgfmt rejects po/zh_CN.po" >&2; exit 1; }
 export PARTNER_TUI_LOCALEDIR="$T/locale"
+# The demo is about 2026-11-26; keep its rules answering as on that day.
+export PARTNER_TUI_TODAY=2026-11-26
 
 # --help in Chinese: the text, every command's summary, every exit code.
 expect_exit 0 env LC_ALL="$ZH" "$PT" --help
@@ -60,6 +62,14 @@ expect_grep "$T/out" "输出账号、作品、每日数据或收益变化归因"
 # CSV and JSON keep plain digits and English keys under zh_CN.
 DB="$T/demo.db"
 expect_exit 0 env LC_ALL=C.UTF-8 "$PT" --db "$DB" demo
+# check: the evidence from core in Chinese, the rule ids as they are.
+expect_exit 1 env LC_ALL="$ZH" "$PT" --db "$DB" check --account jn_meishi
+expect_grep "$T/out" "账号类型：个人"
+expect_grep "$T/out" "not_enterprise"
+expect_grep "$T/out" "不符合资格"
+expect_exit 1 env LC_ALL=C.UTF-8 "$PT" --db "$DB" check --account jn_meishi
+expect_grep "$T/out" "account kind: personal"
+
 expect_exit 0 env LC_ALL="$ZH" "$PT" --db "$DB" report accounts --format csv
 head -n 1 "$T/out" | grep -q '^account_id,' && ok || fail "CSV header changed under zh_CN: $(head -n 1 "$T/out")"
 grep -q '万' "$T/out" && fail "万 in CSV: $(head -n 3 "$T/out")" || ok
@@ -97,7 +107,12 @@ done
 expect_grep "$T/overview.txt" "账号"
 expect_grep "$T/trends.txt" "指标趋势"
 expect_grep "$T/diag.txt" "作品收益诊断"
+# counts of 1万 and more in 万 (the demo's first account has 14,251 plays)
+expect_grep "$T/diag.txt" "1.4万"
 expect_grep "$T/elig.txt" "资格"
+# Core's evidence and stored values, translated where they are shown.
+expect_grep "$T/elig.txt" "账号类型：个人"
+expect_grep "$T/elig.txt" "计划状态：已加入"
 expect_grep "$T/help.txt" "按键"
 # ... and in English otherwise.
 expect_exit 0 env LC_ALL=C.UTF-8 PARTNER_TUI_NO_DISPLAY=1 TERM=xterm \
@@ -108,4 +123,6 @@ case $top in
 *) fail "English tab bar expected: $top" ;;
 esac
 grep -q '趋势' "$T/trends.txt" && fail "Chinese under C.UTF-8" || ok
+expect_grep "$T/diag.txt" "14,251"
+grep -q '万' "$T/diag.txt" && fail "万 under C.UTF-8" || ok
 finish

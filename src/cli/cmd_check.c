@@ -15,6 +15,7 @@
 #include "core/exitcode.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "tui/evidence_i18n.h"
 
 extern const struct command cmd_check;
 
@@ -93,8 +94,9 @@ print_table(const struct eligibility *e)
 		const struct rule_result *r = &e->rules[i];
 		char *ev = text_sanitize(r->evidence, TEXT_ONE_LINE);
 		snprintf(id, sizeof id, "%-*s", w, r->id);
+		char tev[sizeof r->evidence * 2];
 		printf("  %s  %s  %s", r->pass ? _("pass") : _("FAIL"), id,
-		    ev ? ev : "");
+		    evidence_translate(ev ? ev : "", tev, sizeof tev));
 		if (r->changes_on != DAY_NONE)
 			printf(_(" (changes on %s)"), day_format(r->changes_on, day));
 		putchar('\n');
@@ -108,7 +110,7 @@ print_table(const struct eligibility *e)
 	    day_format(t->submitted_on, day),
 	    day_format(t->expected_result_on, day2),
 	    t->expected_fallback ? _(" (Mon-Fri outside the holiday table)") : "",
-	    t->result);
+	    evidence_value(t->result));
 	if (t->reviewed_on != DAY_NONE)
 		printf(_(" on %s"), day_format(t->reviewed_on, day));
 	if (t->reason[0]) {

@@ -150,7 +150,8 @@ sink_init(struct sink *s, enum fmt fmt, int ncols, const char *const *head,
 	s->t.ncols = s->c.ncols = ncols;
 	s->c.f = stdout;
 	for (int i = 0; i < ncols; i++) {
-		s->t.head[i] = head[i];
+		/* table headers are for people: translated; CSV keeps keys */
+		s->t.head[i] = fmt == FMT_TABLE ? _(head[i]) : head[i];
 		s->t.right[i] = right[i] == 'r';
 		if (fmt == FMT_CSV)
 			csv_put(&s->c, head[i]);
@@ -324,9 +325,9 @@ do_accounts(struct db *db, const struct opts *o)
 		    "plan_status", "revenue_fen", "revenue", "estimated_fen",
 		    "estimated", "works", "eligible", "reasons", "calibration_base",
 		    "calibration_days", "calibration_r2" };
-		static const char *const thead[] = { "ACCOUNT", "NAME", "KIND",
-		    "PLAN", "SETTLED", "ESTIMATED", "WORKS", "ELIGIBLE", "BASE ¥/1k",
-		    "R²" };
+		static const char *const thead[] = { N_("ACCOUNT"), N_("NAME"),
+		    N_("KIND"), N_("PLAN"), N_("SETTLED"), N_("ESTIMATED"),
+		    N_("WORKS"), N_("ELIGIBLE"), N_("BASE ¥/1k"), N_("R²") };
 		struct sink s;
 		if (o->fmt == FMT_CSV)
 			sink_init(&s, o->fmt, 14, head, "llllrrrrrllrrr");
@@ -391,9 +392,9 @@ do_works(struct db *db, const struct opts *o)
 		static const char *const head[] = { "work_id", "account_id", "title",
 		    "revenue_fen", "revenue", "estimated_fen", "estimated",
 		    "profitable_plays", "eligible", "reasons" };
-		static const char *const thead[] = { "WORK", "ACCOUNT", "TITLE",
-		    "SETTLED", "ESTIMATED", "PROFITABLE PLAYS", "ELIGIBLE",
-		    "REASONS" };
+		static const char *const thead[] = { N_("WORK"), N_("ACCOUNT"),
+		    N_("TITLE"), N_("SETTLED"), N_("ESTIMATED"),
+		    N_("PROFITABLE PLAYS"), N_("ELIGIBLE"), N_("REASONS") };
 		struct sink s;
 		if (o->fmt == FMT_CSV)
 			sink_init(&s, o->fmt, 10, head, "lllrrrrrll");
@@ -448,9 +449,9 @@ do_daily(struct db *db, const struct opts *o)
 		static const char *const head[] = { "date", "plays",
 		    "profitable_plays", "likes", "favorites", "comments", "shares",
 		    "revenue_fen", "revenue", "estimated_fen", "estimated" };
-		static const char *const thead[] = { "DATE", "PLAYS",
-		    "PROFITABLE", "LIKES", "FAVORITES", "COMMENTS", "SHARES",
-		    "SETTLED", "ESTIMATED" };
+		static const char *const thead[] = { N_("DATE"), N_("PLAYS"),
+		    N_("PROFITABLE"), N_("LIKES"), N_("FAVORITES"),
+		    N_("COMMENTS"), N_("SHARES"), N_("SETTLED"), N_("ESTIMATED") };
 		struct sink s;
 		if (o->fmt == FMT_CSV)
 			sink_init(&s, o->fmt, 11, head, "lrrrrrrrrrr");
@@ -528,7 +529,7 @@ do_attribution(struct db *db, const struct opts *o)
 	    money_format(a.revenue_fen, m1), day_format(a.vs_from, d3),
 	    day_format(a.vs_to, d4), money_format(a.vs_revenue_fen, m2),
 	    money_format(a.total_change_fen, m3));
-	static const char *const thead[] = { "FACTOR", "CHANGE" };
+	static const char *const thead[] = { N_("FACTOR"), N_("CHANGE") };
 	struct sink s;
 	sink_init(&s, FMT_TABLE, 2, thead, "lr");
 	for (int k = 0; k < EF_COUNT; k++) {

@@ -28,6 +28,7 @@
 #include "core/series.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "tui/fmt.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/layout.h"
@@ -988,6 +989,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	}
 	app.ctx.utf8 = codeset_is_utf8();
 	app.ctx.zh = locale_is_zh();
+	fmt_set_zh(app.ctx.zh);
 	app.ctx.today = clock_today();
 	draw_set_utf8(app.ctx.utf8);
 	if (!start_terminal(err)) {

@@ -28,6 +28,34 @@ group(char *buf, size_t size, long long n)
 	return buf;
 }
 
+static bool fmt_is_zh;
+
+void
+fmt_set_zh(bool zh)
+{
+	fmt_is_zh = zh;
+}
+
+bool
+fmt_zh(void)
+{
+	return fmt_is_zh;
+}
+
+char *
+fmt_count(char *buf, size_t size, long long n)
+{
+	long long a = n < 0 ? -n : n;
+
+	if (!fmt_is_zh || a < 10000)
+		return group(buf, size, n);
+	if (a >= 100000000)
+		snprintf(buf, size, "%.2f亿", (double)n / 1e8);
+	else
+		snprintf(buf, size, "%.1f万", (double)n / 1e4);
+	return buf;
+}
+
 char *
 fmt_value(char *buf, size_t size, enum series_unit unit, double v)
 {
@@ -38,7 +66,7 @@ fmt_value(char *buf, size_t size, enum series_unit unit, double v)
 		snprintf(buf, size, "%s", money_format(money_round(v), m));
 		break;
 	case SERIES_UNIT_COUNT:
-		group(buf, size, llround(v));
+		fmt_count(buf, size, llround(v));
 		break;
 	case SERIES_UNIT_RATIO:
 		snprintf(buf, size, "%.2f%%", v * 100.0);

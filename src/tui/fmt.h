@@ -11,6 +11,12 @@
 
 #define FMT_BUFSZ 48
 
+/* Counts in Chinese read in 万 and 亿 ("4.3万"), as the platform shows
+ * them; set once from the locale by the frame. English keeps digits. */
+void fmt_set_zh(bool zh);
+bool fmt_zh(void);
+/* "12,345" (English or below 1万), "4.3万", "1.25亿" (Chinese). */
+char *fmt_count(char *buf, size_t size, long long n);
 /* "¥1,234.56", "12,345", "4.12%", "0.98". */
 char *fmt_value(char *buf, size_t size, enum series_unit unit, double v);
 /* "¥1.2万", "3.5k", "12%": short, for the y axis. */

@@ -14,6 +14,7 @@
 #include "core/views.h"
 #include "i18n.h"
 #include "tui/draw.h"
+#include "tui/evidence_i18n.h"
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
@@ -112,8 +113,9 @@ build_lines(struct pane_ctx *ctx)
 			    strcmp(r->id, "no_violation_90d") == 0 && !r->pass ?
 			    _("clean from") : _("changes on"),
 			    day_format(r->changes_on, a));
+		char ev[sizeof r->evidence * 2];
 		struct line *l = add(r->pass ? A_NORMAL : A_BOLD, 1, "%s",
-		    r->evidence);
+		    evidence_translate(r->evidence, ev, sizeof ev));
 		if (l != NULL) {
 			l->cells = true;
 			snprintf(l->cell[0], sizeof l->cell[0], "%s  %s",
@@ -155,7 +157,7 @@ build_lines(struct pane_ctx *ctx)
 			    fmt_or_none(t->reviewed_on, a),
 			    t->reason[0] ? _(", reason: ") : "", t->reason);
 		else
-			add(A_NORMAL, 1, _("Result: %s on %s"), t->result,
+			add(A_NORMAL, 1, _("Result: %s on %s"), evidence_value(t->result),
 			    fmt_or_none(t->reviewed_on, a));
 		if (t->reapply_on != DAY_NONE && strcmp(t->result, "rejected") == 0)
 			add(A_NORMAL, 1, _("Next application possible from %s (30 days after the review)"),

@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include "i18n.h"
+#include "tui/fmt.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
 #include "tui/pane_appeals.h"
@@ -154,6 +155,8 @@ vui_count(char *buf, size_t size, bool has, int64_t n)
 		snprintf(buf, size, "%s", vui_missing());
 		return buf;
 	}
+	if (fmt_zh())
+		return fmt_count(buf, size, (long long)n);
 	snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
 	len = strlen(digits);
 	if (n < 0 && o + 1 < size)

@@ -1,0 +1,71 @@
+#!/bin/sh
+# The catalogue is complete: every user-facing string of the CLI and the
+# TUI is marked for translation in a file that po/POTFILES.in lists, and
+# po/zh_CN.po translates every msgid of a freshly extracted template, none
+# fuzzy. On failure it lists what is missing. Also: every command summary
+# and exit code of --help is translated.
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+for tool in xgettext msgmerge msgfmt msgattrib; do
+	command -v $tool >/dev/null 2>&1 || { echo "SKIP: $tool (gettext) is not installed" >&2; exit 77; }
+done
+T=$(mktemp -d "${TMPDIR:-/tmp}/pt-po-XXXXXX")
+trap 'rm -rf "$T"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+cd "$top_srcdir" || exit 1
+
+# 1. POTFILES.in lists every .c of src/cli and src/tui that marks strings,
+#    and every file it lists exists.
+sed -e '/^#/d' -e '/^ *$/d' po/POTFILES.in | sort >"$T/listed"
+for f in src/cli/*.c src/cli/*.h src/tui/*.c src/tui/*.h; do
+	rm -f "$T/one.pot"
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o "$T/one.pot" "$f" 2>/dev/null
+	[ -s "$T/one.pot" ] && echo "$f"
+done | sort >"$T/marking"
+missing=$(comm -13 "$T/listed" "$T/marking")
+[ -z "$missing" ] || fail "po/POTFILES.in lacks files with _() strings: $missing"
+while read -r f; do
+	[ -f "$f" ] || fail "po/POTFILES.in lists $f, which does not exist"
+done <"$T/listed"
+
+# 2. A fresh template, merged with zh_CN.po: no untranslated, no fuzzy.
+xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --files-from=po/POTFILES.in \
+	--package-name=partner-tui -o "$T/pt.pot" 2>"$T/xg.err" ||
+	{ cat "$T/xg.err" >&2; fail "xgettext failed"; }
+msgmerge -q --no-fuzzy-matching po/zh_CN.po "$T/pt.pot" -o "$T/m.po" ||
+	fail "msgmerge failed"
+stats=$(msgfmt -c --statistics -o /dev/null "$T/m.po" 2>&1)
+echo "zh_CN: $stats"
+msgattrib --untranslated --no-obsolete "$T/m.po" 2>/dev/null |
+	sed -n 's/^msgid "\(..*\)"$/  \1/p' >"$T/untranslated"
+msgattrib --only-fuzzy --no-obsolete "$T/m.po" 2>/dev/null |
+	sed -n 's/^msgid "\(..*\)"$/  \1/p' >"$T/fuzzy"
+# multi-line msgids start with msgid "": show their first line too
+msgattrib --untranslated --no-obsolete "$T/m.po" 2>/dev/null |
+	awk '/^msgid ""$/ { getline; if ($0 ~ /^"/) print "  " $0 }' >>"$T/untranslated"
+if [ -s "$T/untranslated" ]; then
+	fail "untranslated msgids in po/zh_CN.po (run: make -C build/po update-po, then translate):"
+	cat "$T/untranslated" >&2
+fi
+if [ -s "$T/fuzzy" ]; then
+	fail "fuzzy entries in po/zh_CN.po:"
+	cat "$T/fuzzy" >&2
+fi
+case $stats in
+*untranslated*|*fuzzy*) fail "msgfmt --statistics: $stats" ;;
+esac
+
+# 3. --help in Chinese has no English summary or exit-code line left.
+PT="${top_builddir:-.}/src/partner-tui"
+ZH=$(locale -a 2>/dev/null | grep -ix 'zh_CN\.utf-\?8' | head -n 1)
+if [ -x "$PT" ] && [ -n "$ZH" ]; then
+	mkdir -p "$T/locale/zh_CN/LC_MESSAGES"
+	msgfmt -o "$T/locale/zh_CN/LC_MESSAGES/partner-tui.mo" po/zh_CN.po
+	LC_ALL="$ZH" PARTNER_TUI_LOCALEDIR="$T/locale" "$PT" --help >"$T/help"
+	sed -n '/^命令：/,/^$/p;/^退出码：/,/^$/p' "$T/help" |
+		grep -E '^  [a-z0-9]+ +[A-Za-z(]' >"$T/eng" &&
+		fail "English left in the Chinese --help: $(cat "$T/eng")"
+else
+	echo "note: no built binary or no zh_CN.UTF-8 locale: --help not checked" >&2
+fi
+[ "$failures" -eq 0 ]
