@@ -27,3 +27,10 @@ static const char *const factor_labels[] = {
 static const char *const wallet_kinds[] = {
 	N_("settlement"), N_("compensation"), N_("withdrawal"), N_("adjustment"),
 };
+
+/* src/core/appeal.c: appeal_status_name(), appeal_channel_name(), in
+ * `partner-tui appeal show` */
+static const char *const appeal_names[] = {
+	N_("draft"), N_("submitted"), N_("approved"), N_("rejected"),
+	N_("paid"), N_("withdrawn"), N_("diagnosis"), N_("account_detection"),
+};

@@ -212,8 +212,10 @@ static void
 print_field(const char *label, const char *value)
 {
 	char *s = text_sanitize(value, 0);
+	int w = text_width(label);
 
-	printf("%-16s%s\n", label, s ? s : "");
+	/* padded by display width: translated labels are wide */
+	printf("%s%*s%s\n", label, w < 16 ? 16 - w : 1, "", s ? s : "");
 	free(s);
 }
 
@@ -262,14 +264,14 @@ print_show(const struct appeal *a)
 	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], m[MONEY_BUFSZ], line[256];
 
 	printf("%-16s%lld\n", _("appeal"), (long long)a->id);
-	print_field(_("status:"), appeal_status_name(a->status));
+	print_field(_("status:"), _(appeal_status_name(a->status)));
 	print_field(_("account:"), a->account_id);
 	print_field(_("work:"), a->work_id[0] ? a->work_id : "-");
 	snprintf(line, sizeof line, "%s .. %s", a->first_day == DAY_NONE ? "?" :
 	    day_format(a->first_day, b1), a->last_day == DAY_NONE ? "?" :
 	    day_format(a->last_day, b2));
 	print_field(_("days:"), line);
-	print_field(_("channel:"), appeal_channel_name(a->channel));
+	print_field(_("channel:"), _(appeal_channel_name(a->channel)));
 	print_field(_("category:"), a->category);
 	print_field(_("statement:"), a->statement);
 	print_field(_("evidence:"), a->evidence);
