@@ -600,6 +600,59 @@ START_TEST(calendar_malformed_table)
 }
 END_TEST
 
+/* More rows than the rescore holds at once (16,384) and more settled
+ * ones than calibration keeps (32,768): the incremental rescore of a
+ * whole account reads it in spans of days and fits from two passes, and
+ * must give every day, once, with the full rescore's figures. */
+START_TEST(rescore_streams_many_days)
+{
+	struct db *db = fx_open(tmp, "m.db");
+	struct pt_err err = { 0 };
+	int64_t n = 0;
+
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_sql(db, "WITH RECURSIVE w(i) AS (SELECT 0 UNION ALL SELECT i + 1 "
+	    "FROM w WHERE i < 39) INSERT INTO work(work_id, account_id) "
+	    "SELECT printf('w%%02d', i), 'a1' FROM w");
+	fx_sql(db, "WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 "
+	    "FROM d WHERE k < 999) INSERT INTO daily(work_id, day, plays, "
+	    "profitable_plays, likes, favorites, quality, user_value, "
+	    "revenue_fen) SELECT w.work_id, date('2024-01-01', '+' || k || "
+	    "' days'), 20000 + (k * 37 + rowid * 11) %% 5000, "
+	    "10000 + (k * 13 + rowid * 7) %% 3000, 300 + k %% 50, 100, "
+	    "50 + (k + rowid) %% 40, 1 + ((k * 3 + rowid) %% 10) / 10.0, "
+	    "2000 + (k * 17 + rowid * 29) %% 900 FROM work w, d");
+	ck_assert_msg(engine_rescore_all_count(db, &n, &err), "%s", err.msg);
+	ck_assert_int_eq(n, 40000);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calibration"), 1);
+	fx_sql(db, "CREATE TABLE ws_full AS SELECT * FROM work_score");
+	fx_sql(db, "CREATE TABLE cal_full AS SELECT * FROM calibration");
+	/* forget everything but one dirty day: the account's fit is new, so
+	 * every one of its days is rescored */
+	fx_sql(db, "DELETE FROM work_score; DELETE FROM account_score; "
+	    "DELETE FROM calibration; INSERT INTO dirty VALUES ('a1', "
+	    "'2024-06-01')");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 40000);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM account_score"), 1000);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score s JOIN "
+	    "ws_full f USING (work_id, day)"), 40000);
+	ck_assert_int_eq(fx_int(db, "SELECT days FROM calibration"), 1000);
+	/* the same sums in another order: equal to rounding */
+	ck_assert_double_eq_tol(fx_double(db, "SELECT c.base - f.base FROM "
+	    "calibration c, cal_full f"), 0, 1e-9);
+	ck_assert_double_eq_tol(fx_double(db, "SELECT c.r2 - f.r2 FROM "
+	    "calibration c, cal_full f"), 0, 1e-9);
+	ck_assert_double_eq_tol(fx_double(db, "SELECT max(abs(s.model_fen - "
+	    "f.model_fen) / f.model_fen) FROM work_score s JOIN ws_full f "
+	    "USING (work_id, day)"), 0, 1e-9);
+	ck_assert_int_eq(fx_int(db, "SELECT sum(estimated_fen) FROM "
+	    "account_score"), fx_int(db, "SELECT sum(estimated_fen) FROM "
+	    "ws_full"));
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 engine_suite(void)
 {
@@ -617,6 +670,7 @@ engine_suite(void)
 	tcase_add_test(tc, calibration_base_only_with_few_days);
 	tcase_add_test(tc, calibration_pure_fit_exact);
 	tcase_add_test(tc, rescore_dirty_follows_calibration);
+	tcase_add_test(tc, rescore_streams_many_days);
 	tcase_add_test(tc, config_shipped_file_matches_defaults);
 	tcase_add_test(tc, config_overrides_and_errors);
 	tcase_add_test(tc, config_user_file_refused_keeps_defaults);

@@ -1,8 +1,10 @@
 /* Revenue model v1 and the derived tables work_score / account_score /
- * calibration. A full rescore streams `daily` once in primary-key order,
- * keeps the rows in memory, fits calibration per account, scores, groups
- * by account and day for the rules that depend on the account's total,
- * and writes with one prepared statement in one transaction. */
+ * calibration. Memory does not grow with the number of work-days: a full
+ * rescore fits calibration per account from running sums over its settled
+ * rows, then streams `daily` once in primary-key order, scoring and
+ * writing each row as it comes and summing per account-day for the rules
+ * that depend on the account's total; an incremental one reads an
+ * account a bounded span of days at a time. One transaction each. */
 #include "config.h"
 
 #include <math.h>
@@ -477,6 +479,12 @@ static const char SQL_DAILY_ACCOUNT_DAY[] =
 static const char SQL_DAILY_ACCOUNT[] =
     "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
     "ON d.work_id = w.work_id WHERE w.account_id = ?1";
+/* In the order a full rescore has always summed them: by day, then
+ * work (calibration's floating-point sums depend on it). */
+static const char SQL_DAILY_ACCOUNT_SETTLED_BY_DAY[] =
+    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id WHERE w.account_id = ?1 AND d.revenue_fen > 0 "
+    "ORDER BY d.day, d.work_id";
 static const char SQL_DAILY_ACCOUNT_SETTLED[] =
     "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
     "ON d.work_id = w.work_id WHERE w.account_id = ?1 AND d.revenue_fen > 0";
@@ -567,13 +575,28 @@ work_reasons(const struct eng_ctx *c, const struct eng_work *w,
 	return bits;
 }
 
+/* Scores one row of account acc before the account-day's minimum;
+ * abits = account_reasons() of the day. */
+static void
+score_row(const struct eng_ctx *c, int acc, struct raw_row *r,
+    struct res_row *s, uint32_t abits)
+{
+	const struct model_params *p = &c->acc[acc].p;
+
+	r->in.base = p->base;
+	engine_score(p, &r->in, &s->o);
+	s->reasons = abits | work_reasons(c, &c->wrk[r->work], &s->o, p, r->day);
+	s->eligible = (s->reasons & ~((1u << RS_NO_DATA) |
+	    (1u << RS_NO_PLAYS))) == 0;
+	s->estimated = s->eligible ? money_round(s->o.model_fen) : 0;
+}
+
 /* Scores one account-day: rows[idx[0..n)] all of account acc on day d. */
 static void
 score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
     const size_t *idx, size_t n, struct res_row *res, struct acct_day *ad)
 {
 	const struct eng_account *a = &c->acc[acc];
-	const struct model_params *p = &a->p;
 	uint32_t abits = account_reasons(c, a, d);
 
 	memset(ad, 0, sizeof *ad);
@@ -582,12 +605,7 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 	for (size_t k = 0; k < n; k++) {
 		struct raw_row *r = &rows[idx[k]];
 		struct res_row *s = &res[idx[k]];
-		r->in.base = p->base;
-		engine_score(p, &r->in, &s->o);
-		s->reasons = abits | work_reasons(c, &c->wrk[r->work], &s->o, p, d);
-		s->eligible = (s->reasons & ~((1u << RS_NO_DATA) |
-		    (1u << RS_NO_PLAYS))) == 0;
-		s->estimated = s->eligible ? money_round(s->o.model_fen) : 0;
+		score_row(c, acc, r, s, abits);
 		ad->gross += s->estimated;
 		if (r->settled_known) {
 			ad->settled_known = true;
@@ -772,39 +790,23 @@ store_calibration(struct db *db, struct eng_ctx *c, int acc, bool fitted,
 	return true;
 }
 
-/* Fits one account from its rows (in memory) and stores the result. */
-static bool
-calibrate_account(struct db *db, struct eng_ctx *c, int acc,
-    const struct raw_row *rows, const size_t *idx, size_t n, bool *changed,
-    struct pt_err *err)
-{
-	struct calib_sums s;
-	struct calib_fit fit;
-	struct calib_obs o;
-	bool fitted;
+/* Observations kept from pass 1 so that pass 2 need not read them again
+ * (48 bytes each); an account with more is read twice. */
+#define CALIB_KEEP 32768
 
-	calib_sums_init(&s, c->model);
-	for (size_t k = 0; k < n; k++)
-		if (make_obs(c->model, &rows[idx ? idx[k] : k], &o) &&
-		    !calib_sums_add(&s, &o)) {
-			calib_sums_free(&s);
-			return oom(err);
-		}
-	fitted = calib_sums_solve(&s, &fit);
-	for (size_t k = 0; fitted && k < n; k++)
-		if (make_obs(c->model, &rows[idx ? idx[k] : k], &o))
-			calib_sums_add_r2(&s, &o);
-	if (fitted)
-		calib_sums_finish(&s, &fit);
-	calib_sums_free(&s);
-	return store_calibration(db, c, acc, fitted, &fit, changed, err);
-}
+struct calib_keep {
+	struct calib_obs *o;
+	size_t n;
+	bool overflow;
+};
 
 /* One pass of a streamed fit over the rows of a statement bound to the
- * account: pass 1 sums, pass 2 the fit quality. Same rows, same order. */
+ * account: pass 1 sums (keeping what fits in k), pass 2 the fit
+ * quality. Same rows, same order. */
 static bool
 calib_pass(struct db *db, const struct eng_ctx *c, const char *sql,
-    const char *account, int pass, struct calib_sums *s, struct pt_err *err)
+    const char *account, int pass, struct calib_sums *s,
+    struct calib_keep *k, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int last_work = -1, rc;
@@ -819,12 +821,18 @@ calib_pass(struct db *db, const struct eng_ctx *c, const char *sql,
 		if (!read_row(c, st, &last_work, &last_id, &r) ||
 		    !make_obs(c->model, &r, &o))
 			continue;
-		if (pass == 2)
+		if (pass == 2) {
 			calib_sums_add_r2(s, &o);
-		else if (!calib_sums_add(s, &o)) {
+			continue;
+		}
+		if (!calib_sums_add(s, &o)) {
 			sqlite3_reset(st);
 			return oom(err);
 		}
+		if (k->o != NULL && k->n < CALIB_KEEP)
+			k->o[k->n++] = o;
+		else
+			k->overflow = true;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -834,28 +842,34 @@ calib_pass(struct db *db, const struct eng_ctx *c, const char *sql,
 	return true;
 }
 
-/* Fits one account streaming its settled rows twice: memory does not
- * grow with the number of rows. */
+/* Fits one account streaming its settled rows (twice when there are
+ * more than CALIB_KEEP): memory does not grow with the number of rows. */
 static bool
 calibrate_account_stream(struct db *db, struct eng_ctx *c, int acc,
     const char *sql, bool *changed, struct pt_err *err)
 {
 	struct calib_sums s;
 	struct calib_fit fit;
+	struct calib_keep k = { 0 };
 	bool fitted, ok = false;
 	const char *account = c->acc[acc].id;
 
 	calib_sums_init(&s, c->model);
-	if (!calib_pass(db, c, sql, account, 1, &s, err))
+	k.o = malloc(CALIB_KEEP * sizeof *k.o);
+	if (!calib_pass(db, c, sql, account, 1, &s, &k, err))
 		goto out;
 	fitted = calib_sums_solve(&s, &fit);
 	if (fitted) {
-		if (!calib_pass(db, c, sql, account, 2, &s, err))
+		if (!k.overflow)
+			for (size_t i = 0; i < k.n; i++)
+				calib_sums_add_r2(&s, &k.o[i]);
+		else if (!calib_pass(db, c, sql, account, 2, &s, &k, err))
 			goto out;
 		calib_sums_finish(&s, &fit);
 	}
 	ok = store_calibration(db, c, acc, fitted, &fit, changed, err);
 out:
+	free(k.o);
 	calib_sums_free(&s);
 	return ok;
 }
@@ -972,12 +986,11 @@ order_acct_day(const struct eng_ctx *c, const struct rows *rs, size_t *idx)
 	return true;
 }
 
-/* Scores rows (any accounts and days) and writes them: account_score per
- * (account, day), work_score in the rows' own order. With `calibrate`,
- * each account is refitted from its rows first. */
+/* Scores rows (whole account-days of any accounts) and writes them:
+ * account_score per (account, day), work_score in the rows' own order. */
 static bool
 score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
-    bool calibrate, bool fresh, struct pt_err *err)
+    bool fresh, struct pt_err *err)
 {
 	struct res_row *res = NULL;
 	size_t *idx = NULL;
@@ -998,17 +1011,6 @@ score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
 		sort_works = c->wrk;
 		qsort(idx, rs->n, sizeof *idx, cmp_acct_day);
 	}
-	for (size_t i = 0; calibrate && i < rs->n; ) {
-		int acc = c->wrk[rs->r[idx[i]].work].account;
-		size_t j = i;
-		bool changed;
-		while (j < rs->n && c->wrk[rs->r[idx[j]].work].account == acc)
-			j++;
-		if (!calibrate_account(db, c, acc, rs->r, idx + i, j - i,
-		    &changed, err))
-			goto out;
-		i = j;
-	}
 	for (size_t i = 0; i < rs->n; ) {
 		const struct raw_row *r0 = &rs->r[idx[i]];
 		int acc = c->wrk[r0->work].account;
@@ -1022,8 +1024,7 @@ score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
 			goto out;
 		i = j;
 	}
-	/* in the rows' order: for a full rescore that is primary-key
-	 * order, which appends to the b-tree */
+	/* in the rows' order */
 	for (size_t i = 0; i < rs->n; i++)
 		if (!write_work_score(db, c, &rs->r[i], &res[i], fresh, err))
 			goto out;
@@ -1044,8 +1045,9 @@ static const char SQL_DELETE_STALE[] =
     "DELETE FROM work_score WHERE NOT EXISTS (SELECT 1 FROM daily d "
     "WHERE d.work_id = work_score.work_id AND d.day = work_score.day)";
 static const char SQL_CACHE_SIZE[] = "PRAGMA cache_size";
-/* 256 MiB of page cache while a full rescore writes: fewer spills. */
-static const char SQL_CACHE_BIG[] = "PRAGMA cache_size = -262144";
+/* 16 MiB of page cache while a full rescore writes: it reads and
+ * writes in primary-key order, so more buys little and costs memory. */
+static const char SQL_CACHE_BIG[] = "PRAGMA cache_size = -16384";
 
 static int64_t
 count_rows(struct db *db, const char *sql)
@@ -1058,63 +1060,6 @@ count_rows(struct db *db, const char *sql)
 	if (st != NULL)
 		sqlite3_reset(st);
 	return n;
-}
-
-bool
-engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
-{
-	struct eng_ctx c;
-	struct rows rs = { 0 };
-	sqlite3_stmt *st;
-	bool ok = false;
-	int64_t cache = count_rows(db, SQL_CACHE_SIZE), before;
-	char pragma[64];
-
-	/* The picture of accounts and works is taken inside the write
-	 * transaction, so it matches the rows read. */
-	db_exec(db, SQL_CACHE_BIG, NULL);
-	memset(&c, 0, sizeof c);
-	if (!db_begin(db, err))
-		goto out;
-	if (!eng_ctx_load(&c, db, err))
-		goto rollback;
-	if ((st = db_stmt(db, SQL_DAILY_ALL, err)) == NULL ||
-	    !read_rows(db, &c, st, &rs, err) ||
-	    !db_exec(db, SQL_CLEAR_ALL, err))
-		goto rollback;
-	for (size_t i = 0; i < c.nacc; i++) {
-		c.acc[i].calibrated = false;
-		c.acc[i].p = *c.model;
-	}
-	before = count_rows(db, SQL_COUNT_WORK_SCORES);
-	if (!score_and_write(db, &c, &rs, true, before == 0, err))
-		goto rollback;
-	if (count_rows(db, SQL_COUNT_WORK_SCORES) != (int64_t)rs.n &&
-	    !db_exec(db, SQL_DELETE_STALE, err))
-		goto rollback;
-	if (!db_commit(db, err))
-		goto out;
-	if (count != NULL)
-		*count = (int64_t)rs.n;
-	ok = true;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	if (cache != -1) {
-		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %lld",
-		    (long long)cache);
-		db_exec(db, pragma, NULL);
-	}
-	free(rs.r);
-	eng_ctx_free(&c);
-	return ok;
-}
-
-bool
-engine_rescore_all(struct db *db, struct pt_err *err)
-{
-	return engine_rescore_all_count(db, NULL, err);
 }
 
 /* ---- incremental rescore ---- */
@@ -1202,7 +1147,7 @@ static bool
 flush_rows(struct db *db, struct eng_ctx *c, struct rows *rs,
     struct pt_err *err)
 {
-	bool ok = score_and_write(db, c, rs, false, false, err);
+	bool ok = score_and_write(db, c, rs, false, err);
 
 	rs->n = 0;
 	return ok;
@@ -1406,4 +1351,183 @@ out:
 	free(days);
 	eng_ctx_free(&c);
 	return ok;
+}
+
+/* ---- full rescore ---- */
+
+/* An account-day's totals while the full rescore streams `daily`. */
+struct ad_sum {
+	fen_t gross, settled;
+	int32_t works_earning;
+	bool any, settled_known;
+};
+
+/* An account's totals by day from `lo`; grown as days come. */
+struct ad_days {
+	day_t lo;
+	size_t n;
+	struct ad_sum *d;
+};
+
+static struct ad_sum *
+ad_at(struct ad_days *a, day_t d)
+{
+	if (a->d == NULL || d < a->lo || (size_t)(d - a->lo) >= a->n) {
+		day_t lo = a->d == NULL || d < a->lo ? d : a->lo;
+		day_t hi = a->d == NULL ? d : a->lo + (day_t)a->n - 1;
+		if (d > hi)
+			hi = d;
+		/* room for the days to come: works run in day order */
+		size_t n = (size_t)(hi - lo) + 1, want = n < 64 ? 64 : n + n / 2;
+		struct ad_sum *p = calloc(want, sizeof *p);
+		if (p == NULL)
+			return NULL;
+		if (a->d != NULL)
+			memcpy(p + (a->lo - lo), a->d, a->n * sizeof *p);
+		free(a->d);
+		a->d = p;
+		a->lo = lo;
+		a->n = want;
+	}
+	return &a->d[d - a->lo];
+}
+
+/* Streams `daily` in primary-key order: scores each row with its
+ * account's fit and writes it at once (appending to work_score's b-tree),
+ * summing per account-day. An account-day under the daily minimum (rare)
+ * is then read again whole and rewritten with the minimum applied. */
+static bool
+score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
+    struct pt_err *err)
+{
+	struct ad_days *days = calloc(c->nacc ? c->nacc : 1, sizeof *days);
+	sqlite3_stmt *st;
+	int last_work = -1, rc = SQLITE_DONE;
+	const char *last_id = NULL;
+	struct raw_row r;
+	struct res_row s;
+	struct rows rs = { 0 };
+	bool ok = false;
+
+	*count = 0;
+	if (days == NULL)
+		return oom(err);
+	if ((st = db_stmt(db, SQL_DAILY_ALL, err)) == NULL)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!read_row(c, st, &last_work, &last_id, &r))
+			continue;
+		int acc = c->wrk[r.work].account;
+		struct ad_sum *ad = ad_at(&days[acc], r.day);
+		if (ad == NULL) {
+			sqlite3_reset(st);
+			oom(err);
+			goto out;
+		}
+		score_row(c, acc, &r, &s, account_reasons(c, &c->acc[acc], r.day));
+		if (!write_work_score(db, c, &r, &s, fresh, err)) {
+			sqlite3_reset(st);
+			goto out;
+		}
+		ad->any = true;
+		ad->gross += s.estimated;
+		ad->works_earning += s.estimated > 0;
+		if (r.settled_known) {
+			ad->settled_known = true;
+			ad->settled += r.settled;
+		}
+		(*count)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading daily figures");
+		goto out;
+	}
+	for (size_t i = 0; i < c->nacc; i++) {
+		for (size_t k = 0; k < days[i].n; k++) {
+			const struct ad_sum *sum = &days[i].d[k];
+			day_t d = days[i].lo + (day_t)k;
+			struct acct_day ad;
+			if (!sum->any)
+				continue;
+			if (sum->gross > 0 && sum->gross < c->model->daily_min_fen) {
+				if (!read_account(db, c, c->acc[i].id, d, &rs, err) ||
+				    !flush_rows(db, c, &rs, err))
+					goto out;
+				continue;
+			}
+			memset(&ad, 0, sizeof ad);
+			ad.acc = (int32_t)i;
+			ad.day = d;
+			ad.reasons = account_reasons(c, &c->acc[i], d);
+			ad.eligible = ad.reasons == 0;
+			ad.gross = ad.estimated = sum->gross;
+			ad.settled_known = sum->settled_known;
+			ad.settled = sum->settled;
+			ad.works_earning = sum->works_earning;
+			if (!write_account_score(db, c, &ad, err))
+				goto out;
+		}
+	}
+	ok = true;
+out:
+	for (size_t i = 0; i < c->nacc; i++)
+		free(days[i].d);
+	free(days);
+	free(rs.r);
+	return ok;
+}
+
+bool
+engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
+{
+	struct eng_ctx c;
+	bool ok = false, changed;
+	int64_t cache = count_rows(db, SQL_CACHE_SIZE), before, n = 0;
+	char pragma[64];
+
+	/* The picture of accounts and works is taken inside the write
+	 * transaction, so it matches the rows read. */
+	db_exec(db, SQL_CACHE_BIG, NULL);
+	memset(&c, 0, sizeof c);
+	if (!db_begin(db, err))
+		goto out;
+	if (!eng_ctx_load(&c, db, err) || !db_exec(db, SQL_CLEAR_ALL, err))
+		goto rollback;
+	for (size_t i = 0; i < c.nacc; i++) {
+		c.acc[i].calibrated = false;
+		c.acc[i].p = *c.model;
+	}
+	for (size_t i = 0; i < c.nacc; i++)
+		if (!calibrate_account_stream(db, &c, (int)i,
+		    SQL_DAILY_ACCOUNT_SETTLED_BY_DAY, &changed, err))
+			goto rollback;
+	before = count_rows(db, SQL_COUNT_WORK_SCORES);
+	if (!score_all(db, &c, before == 0, &n, err))
+		goto rollback;
+	if (count_rows(db, SQL_COUNT_WORK_SCORES) != n &&
+	    !db_exec(db, SQL_DELETE_STALE, err))
+		goto rollback;
+	if (!db_commit(db, err))
+		goto out;
+	if (count != NULL)
+		*count = n;
+	ok = true;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	if (cache != -1) {
+		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %lld",
+		    (long long)cache);
+		db_exec(db, pragma, NULL);
+	}
+	eng_ctx_free(&c);
+	return ok;
+}
+
+bool
+engine_rescore_all(struct db *db, struct pt_err *err)
+{
+	return engine_rescore_all_count(db, NULL, err);
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,6 +38,16 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Peak resident memory of the process so far, MiB. */
+static double
+peak_mib(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_maxrss / 1024;
 }
 
 static void
@@ -70,7 +81,7 @@ main(int argc, char **argv)
 	sqlite3_stmt *st;
 	unsigned seed = 42;
 	double t0, c0, t_insert, t_ref, t_all, t_dirty, t_score, c_ref, c_all,
-	    t_again;
+	    t_again, rss_seed, rss_all, rss_dirty;
 	int64_t scored = 0;
 
 	char load[128] = "?\n";
@@ -154,6 +165,7 @@ main(int argc, char **argv)
 	t_ref = now() - t0;
 	c_ref = cpu() - c0;
 	exec(db, "DELETE FROM work_score");
+	rss_seed = peak_mib();
 
 	/* the formula alone, in memory */
 	{
@@ -189,6 +201,7 @@ main(int argc, char **argv)
 	if (!engine_rescore_all(db, &err))
 		die("rescore", &err);
 	t_again = now() - t0;
+	rss_all = peak_mib();
 
 	/* an import touching one day of every account */
 	for (int a = 0; a < accounts; a++) {
@@ -200,6 +213,7 @@ main(int argc, char **argv)
 	if (!engine_rescore_dirty(db, &err))
 		die("rescore dirty", &err);
 	t_dirty = now() - t0;
+	rss_dirty = peak_mib();
 
 	printf("load average before the run: %s", load);
 	printf("engine benchmark: %lld work-days (%ld works, %d accounts, %d days)\n",
@@ -216,6 +230,11 @@ main(int argc, char **argv)
 	    "reference\n", t_again, t_again / t_ref);
 	printf("  incremental rescore of %d account-days (%ld work-days): %.3f s\n",
 	    accounts, works, t_dirty);
+	/* ru_maxrss only grows: a phase that stays under the peak before it
+	 * shows that same figure. */
+	printf("  peak RSS: %.1f MiB after seeding and the reference, %.1f MiB "
+	    "after the full rescores, %.1f MiB after the incremental one "
+	    "(target < 64 MiB)\n", rss_seed, rss_all, rss_dirty);
 	db_close(db);
 	if (getenv("PT_BENCH_KEEP") != NULL) {
 		printf("  kept %s\n", path);
