@@ -65,7 +65,29 @@ if [ -x "$PT" ] && [ -n "$ZH" ]; then
 	sed -n '/^命令：/,/^$/p;/^退出码：/,/^$/p' "$T/help" |
 		grep -E '^  [a-z0-9]+ +[A-Za-z(]' >"$T/eng" &&
 		fail "English left in the Chinese --help: $(cat "$T/eng")"
+	# 4. The evidence core writes for each rule is shown in Chinese: every
+	#    account of the demo and a sample of works, on a day with data.
+	export PARTNER_TUI_DATADIR="${PARTNER_TUI_DATADIR:-$top_srcdir/share/partner-tui}"
+	export HOME="$T" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
+	"$PT" --db "$T/demo.db" demo >/dev/null || fail "cannot build the demo"
+	for acc in $("$PT" --db "$T/demo.db" report accounts --format csv | sed 1d | cut -d, -f1); do
+		LC_ALL="$ZH" PARTNER_TUI_LOCALEDIR="$T/locale" "$PT" --db "$T/demo.db" \
+		    check --on 2026-11-20 --account "$acc" >>"$T/check" 2>&1
+		for w in $("$PT" --db "$T/demo.db" report works --account "$acc" --format csv |
+		    sed 1d | cut -d, -f1 | awk 'NR % 5 == 1'); do
+			LC_ALL="$ZH" PARTNER_TUI_LOCALEDIR="$T/locale" "$PT" --db "$T/demo.db" \
+			    check --on 2026-11-20 --account "$acc" --work "$w" >>"$T/check" 2>&1
+		done
+	done
+	[ "$(grep -c "" "$T/check")" -gt 20 ] || fail "too few check lines: $(head -5 "$T/check")"
+	# rule lines: "  通过  rule_id  evidence"; the evidence must be Chinese
+	grep -E '^  [^ ]+  [a-z_0-9]+ ' "$T/check" | sed -E 's/^  [^ ]+  [a-z_0-9]+ +//' |
+		grep -E '[A-Za-z]{3,}' | sort -u >"$T/eng"
+	if [ -s "$T/eng" ]; then
+		fail "evidence left in English under zh_CN (add its format to src/tui/evidence_i18n.c):"
+		head -20 "$T/eng" >&2
+	fi
 else
-	echo "note: no built binary or no zh_CN.UTF-8 locale: --help not checked" >&2
+	echo "note: no built binary or no zh_CN.UTF-8 locale: --help and evidence not checked" >&2
 fi
 [ "$failures" -eq 0 ]

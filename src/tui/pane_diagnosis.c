@@ -15,6 +15,7 @@
 #include "core/views.h"
 #include "i18n.h"
 #include "tui/draw.h"
+#include "tui/evidence_i18n.h"
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
@@ -433,9 +434,9 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	snprintf(itembuf[0], sizeof itembuf[0], _("published %s"),
 	    D.det.published != DAY_NONE ? day_format(D.det.published, dd) :
 	    vui_missing());
-	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), D.det.visibility);
-	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), D.det.review);
-	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), D.det.commercial);
+	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), evidence_value(D.det.visibility));
+	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), evidence_value(D.det.review));
+	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), evidence_value(D.det.commercial));
 	snprintf(itembuf[4], sizeof itembuf[4], "%s", D.det.selected ?
 	    _("selected (精选): yes") : _("selected (精选): no"));
 	if (D.det.last_violation != DAY_NONE)
