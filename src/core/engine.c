@@ -791,21 +791,26 @@ store_calibration(struct db *db, struct eng_ctx *c, int acc, bool fitted,
 }
 
 /* Observations kept from pass 1 so that pass 2 need not read them again
- * (48 bytes each); an account with more is read twice. */
+ * (56 bytes each); an account with more is read twice. */
 #define CALIB_KEEP 32768
 
+struct kept_obs {
+	struct calib_obs o;
+	int32_t work;		/* index in work_id order */
+};
+
 struct calib_keep {
-	struct calib_obs *o;
+	struct kept_obs *k;
 	size_t n;
 	bool overflow;
 };
 
 /* One pass of a streamed fit over the rows of a statement bound to the
- * account: pass 1 sums (keeping what fits in k), pass 2 the fit
- * quality. Same rows, same order. */
+ * account: pass 1 sums (keeping what fits in k; with `sum` false it only
+ * keeps), pass 2 the fit quality. Same rows, same order. */
 static bool
 calib_pass(struct db *db, const struct eng_ctx *c, const char *sql,
-    const char *account, int pass, struct calib_sums *s,
+    const char *account, int pass, bool sum, struct calib_sums *s,
     struct calib_keep *k, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -825,51 +830,85 @@ calib_pass(struct db *db, const struct eng_ctx *c, const char *sql,
 			calib_sums_add_r2(s, &o);
 			continue;
 		}
-		if (!calib_sums_add(s, &o)) {
+		if (sum && !calib_sums_add(s, &o)) {
 			sqlite3_reset(st);
 			return oom(err);
 		}
-		if (k->o != NULL && k->n < CALIB_KEEP)
-			k->o[k->n++] = o;
-		else
+		if (k->k != NULL && k->n < CALIB_KEEP) {
+			k->k[k->n].o = o;
+			k->k[k->n++].work = r.work;
+		} else {
 			k->overflow = true;
+			if (!sum)
+				break;
+		}
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		db_error(db, err, "reading daily figures");
 		return false;
 	}
 	return true;
 }
 
+static int
+cmp_kept(const void *a, const void *b)
+{
+	const struct kept_obs *x = a, *y = b;
+
+	if (x->o.day != y->o.day)
+		return x->o.day < y->o.day ? -1 : 1;
+	return (x->work > y->work) - (x->work < y->work);
+}
+
 /* Fits one account streaming its settled rows (twice when there are
- * more than CALIB_KEEP): memory does not grow with the number of rows. */
+ * more than CALIB_KEEP): memory does not grow with the number of rows.
+ * With by_day (SQL giving them by day, then work), the sums run in that
+ * order: a small account's rows are read unordered and sorted here. */
 static bool
 calibrate_account_stream(struct db *db, struct eng_ctx *c, int acc,
-    const char *sql, bool *changed, struct pt_err *err)
+    const char *sql, const char *by_day, bool *changed, struct pt_err *err)
 {
 	struct calib_sums s;
 	struct calib_fit fit;
 	struct calib_keep k = { 0 };
-	bool fitted, ok = false;
+	bool fitted, ok = false, sorted = false;
 	const char *account = c->acc[acc].id;
 
 	calib_sums_init(&s, c->model);
-	k.o = malloc(CALIB_KEEP * sizeof *k.o);
-	if (!calib_pass(db, c, sql, account, 1, &s, &k, err))
+	k.k = malloc(CALIB_KEEP * sizeof *k.k);
+	if (by_day != NULL && k.k != NULL) {
+		if (!calib_pass(db, c, sql, account, 1, false, &s, &k, err))
+			goto out;
+		if (!k.overflow) {
+			qsort(k.k, k.n, sizeof *k.k, cmp_kept);
+			for (size_t i = 0; i < k.n; i++)
+				if (!calib_sums_add(&s, &k.k[i].o)) {
+					oom(err);
+					goto out;
+				}
+			sorted = true;
+		} else {
+			k.n = 0;
+			k.overflow = false;
+		}
+	}
+	if (by_day != NULL)
+		sql = by_day;
+	if (!sorted && !calib_pass(db, c, sql, account, 1, true, &s, &k, err))
 		goto out;
 	fitted = calib_sums_solve(&s, &fit);
 	if (fitted) {
-		if (!k.overflow)
+		if (!k.overflow && k.k != NULL)
 			for (size_t i = 0; i < k.n; i++)
-				calib_sums_add_r2(&s, &k.o[i]);
-		else if (!calib_pass(db, c, sql, account, 2, &s, &k, err))
+				calib_sums_add_r2(&s, &k.k[i].o);
+		else if (!calib_pass(db, c, sql, account, 2, true, &s, &k, err))
 			goto out;
 		calib_sums_finish(&s, &fit);
 	}
 	ok = store_calibration(db, c, acc, fitted, &fit, changed, err);
 out:
-	free(k.o);
+	free(k.k);
 	calib_sums_free(&s);
 	return ok;
 }
@@ -1227,7 +1266,7 @@ rescore_account(struct db *db, struct eng_ctx *c, const char *account,
 		struct model_params before = c->acc[acc].p;
 		bool was = c->acc[acc].calibrated, changed;
 		if (!calibrate_account_stream(db, c, acc,
-		    SQL_DAILY_ACCOUNT_SETTLED, &changed, err))
+		    SQL_DAILY_ACCOUNT_SETTLED, NULL, &changed, err))
 			goto out;
 		whole = was != c->acc[acc].calibrated ||
 		    !same_fit(&before, &c->acc[acc].p);
@@ -1500,7 +1539,8 @@ engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
 	}
 	for (size_t i = 0; i < c.nacc; i++)
 		if (!calibrate_account_stream(db, &c, (int)i,
-		    SQL_DAILY_ACCOUNT_SETTLED_BY_DAY, &changed, err))
+		    SQL_DAILY_ACCOUNT_SETTLED, SQL_DAILY_ACCOUNT_SETTLED_BY_DAY,
+		    &changed, err))
 			goto rollback;
 	before = count_rows(db, SQL_COUNT_WORK_SCORES);
 	if (!score_all(db, &c, before == 0, &n, err))
