@@ -17,19 +17,31 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 jobs=$(nproc 2>/dev/null || echo 2)
 
 mkdir -p "$T/src"
-(cd "$top_srcdir" && tar cf - --exclude=./build --exclude=./_build \
-	--exclude=./_inst --exclude=./.git --exclude=./autom4te.cache .) |
-	(cd "$T/src" && tar xf -) || { echo "FAIL: cannot copy the source tree" >&2; exit 1; }
+if [ -f "$top_srcdir/config.status" ] && [ -d "$top_srcdir/.git" ]; then
+	# Built in the source tree (./configure && make check): copy what git
+	# tracks and regenerate the build system, or the copy would refuse to
+	# configure ("already configured").
+	(cd "$top_srcdir" && git ls-files -z | xargs -0 tar cf -) |
+		(cd "$T/src" && tar xf -) &&
+		(cd "$T/src" && autoreconf -fi >/dev/null 2>&1) ||
+		{ echo "FAIL: cannot copy the source tree" >&2; exit 1; }
+else
+	# A clean tree (a dist tarball or a checkout built out of tree): any
+	# build directory inside it is left out (it holds a config.status).
+	(cd "$top_srcdir" && tar cf - --exclude-tag-all=config.status \
+		--exclude=./_inst --exclude=./.git --exclude=./autom4te.cache .) |
+		(cd "$T/src" && tar xf -) || { echo "FAIL: cannot copy the source tree" >&2; exit 1; }
+fi
 chmod -R u+w "$T/src"
-mkdir "$T/src/b"
+mkdir "$T/src/_pt_install_build"
 # niced: the other tests (screens under tmux) run beside this build.
-if ! (cd "$T/src/b" && nice -n 19 ../configure --prefix="$T/prefix" >"$T/build.log" 2>&1 &&
+if ! (cd "$T/src/_pt_install_build" && nice -n 19 ../configure --prefix="$T/prefix" >"$T/build.log" 2>&1 &&
 	nice -n 19 make -j"$jobs" >>"$T/build.log" 2>&1 && make install >>"$T/build.log" 2>&1); then
 	echo "FAIL: configure/make/make install of the copy:" >&2
 	tail -30 "$T/build.log" >&2
 	exit 1
 fi
-(cd "$T/src/b" && make install DESTDIR="$T/dest" >>"$T/build.log" 2>&1) ||
+(cd "$T/src/_pt_install_build" && make install DESTDIR="$T/dest" >>"$T/build.log" 2>&1) ||
 	fail "make install DESTDIR=$T/dest failed: $(tail -5 "$T/build.log")"
 rm -rf "$T/src"
 
