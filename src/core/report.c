@@ -94,6 +94,21 @@ bind_window(sqlite3_stmt *st, const struct report_filter *f, char a[DAY_BUFSZ],
 	db_bind_text(st, 2, day_format(f->to, b));
 }
 
+/* Ends a row loop: a loop left on SQLITE_ROW stopped for want of memory. */
+static bool
+finish_rows(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
+    struct pt_err *err)
+{
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return true;
+	if (rc == SQLITE_ROW)
+		err_set(err, PT_EXIT_DB, "out of memory");
+	else
+		db_error(db, err, doing);
+	return false;
+}
+
 bool
 report_accounts(struct db *db, const struct report_filter *f,
     struct report_rows *out, struct pt_err *err)
@@ -128,12 +143,7 @@ report_accounts(struct db *db, const struct report_filter *f,
 		r->has_r2 = eng_col_double(st, 9, &r->cal_r2);
 		eligible_col(st, 10, &r->has_eligible, &r->eligible, &r->reasons);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		if (rc == SQLITE_ROW)
-			err_set(err, PT_EXIT_DB, "out of memory");
-		else
-			db_error(db, err, "reading accounts");
+	if (!finish_rows(db, st, rc, "reading accounts", err)) {
 		report_accounts_free(out);
 		return false;
 	}
@@ -171,12 +181,7 @@ report_works(struct db *db, const struct report_filter *f,
 		r->profitable_plays = num(st, 5);
 		eligible_col(st, 6, &r->has_eligible, &r->eligible, &r->reasons);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		if (rc == SQLITE_ROW)
-			err_set(err, PT_EXIT_DB, "out of memory");
-		else
-			db_error(db, err, "reading works");
+	if (!finish_rows(db, st, rc, "reading works", err)) {
 		report_works_free(out);
 		return false;
 	}
@@ -215,12 +220,7 @@ report_daily(struct db *db, const struct report_filter *f,
 		r->revenue_fen = num(st, 7);
 		r->estimated_fen = num(st, 8);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		if (rc == SQLITE_ROW)
-			err_set(err, PT_EXIT_DB, "out of memory");
-		else
-			db_error(db, err, "reading daily figures");
+	if (!finish_rows(db, st, rc, "reading daily figures", err)) {
 		report_daily_free(out);
 		return false;
 	}
