@@ -44,9 +44,11 @@ open_db(void)
 	return db;
 }
 
-/* Account a1 with work w1; a violation on 2026-11-01 stops a1 earning
- * for 90 days, except that w1 shows revenue on 2026-11-05 (so that day
- * is not appealable); a2 is clean. */
+/* Account a1 with work w1; w1's violation on 2026-11-01 stops it
+ * earning for 90 days; w1 has figures for 11-01..11-07 and 2027-01-29/30
+ * (a day without figures is "no data yet", never a day that earned
+ * nothing), and shows revenue on 2026-11-05 (so that day is not
+ * appealable); a2 is clean. */
 static void
 setup(void)
 {
@@ -61,13 +63,17 @@ setup(void)
 	clock_set_today(D("2026-11-26"));
 	db = open_db();
 	ck_assert_msg(db_exec(db,
-	    "INSERT INTO account(account_id, name) VALUES ('a1', '济南小厨'),"
-	    " ('a2', '泉城记');"
+	    "INSERT INTO account(account_id, name, plan_status) VALUES"
+	    " ('a1', '济南小厨', 'joined'), ('a2', '泉城记', 'joined');"
 	    "INSERT INTO work(work_id, account_id, title) VALUES"
 	    " ('w1', 'a1', '把子肉'), ('w2', 'a1', '油旋'), ('w9', 'a2', '甜沫');"
 	    "INSERT INTO violation(account_id, work_id, day, kind) VALUES"
 	    " ('a1', 'w1', '2026-11-01', 'unoriginal');"
 	    "INSERT INTO daily(work_id, day, plays, revenue_fen) VALUES"
+	    " ('w1', '2026-11-01', 800, 0), ('w1', '2026-11-02', 850, 0),"
+	    " ('w1', '2026-11-03', 870, 0), ('w1', '2026-11-06', 700, 0),"
+	    " ('w1', '2026-11-07', 650, 0), ('w1', '2027-01-29', 10, NULL),"
+	    " ('w1', '2027-01-30', 10, NULL),"
 	    " ('w1', '2026-11-04', 900, 0), ('w1', '2026-11-05', 1000, 120),"
 	    " ('w9', '2026-11-03', 10, 0);", &err), "%s", err.msg);
 	db_close(db);
@@ -333,11 +339,17 @@ START_TEST(submit_validates_every_field)
 	strcpy(a.work_id, "w404");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
 	ck_assert(has_problem(&chk, AF_WORK, "no work 'w404'"));
-	/* Account detection needs no work. */
+	/* Account detection needs no work, but a violation of the account
+	 * itself: w1's own does not make the account appealable. */
 	fill_valid(&a);
 	a.work_id[0] = '\0';
 	a.channel = APPEAL_CH_ACCOUNT_DETECTION;
-	ck_assert(appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_CHANNEL, "no active violation of its own"));
+	ck_assert(db_exec(db, "INSERT INTO violation(account_id, day, kind)"
+	    " VALUES ('a1', '2026-11-01', 'spam')", &err));
+	ck_assert_msg(appeal_validate(db, &a, true, &chk, &err), "%s",
+	    chk.p[0].msg);
 	db_close(db);
 }
 END_TEST
@@ -359,16 +371,34 @@ START_TEST(days_must_be_violation_days)
 	a.first_day = D("2026-10-30");
 	a.last_day = D("2026-11-01");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-10-30: no violation"));
-	ck_assert(!has_problem(&chk, AF_FIRST_DAY, "2026-11-01"));
+	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-10-30: not blocked by "
+	    "the contested violation of 2026-11-01 (unoriginal)"));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "2026-10-31: not blocked"));
+	ck_assert(!has_problem(&chk, AF_LAST_DAY, "2026-11-01:"));
+	ck_assert_int_eq(chk.n, 2);
 	/* 90 days: the violation of 11-01 shadows up to 2027-01-29 only. */
 	clock_set_today(D("2027-03-01"));
 	a.first_day = D("2027-01-29");
 	a.last_day = D("2027-01-30");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2027-01-30: no violation"));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "2027-01-30: not blocked by "
+	    "the contested violation of 2026-11-01 (unoriginal), which blocks "
+	    "through 2027-01-29"));
 	ck_assert(!has_problem(&chk, AF_FIRST_DAY, "2027-01-29"));
+	/* A day without figures is refused as no data yet, not taken as a
+	 * day that earned nothing. */
+	a.first_day = D("2027-01-28");
+	a.last_day = D("2027-01-29");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "2027-01-28: no data yet"));
+	ck_assert_int_eq(chk.n, 1);
 	clock_set_today(D("2026-11-26"));
+	/* Only the work's own violation is contested: w2 (no violation)
+	 * is refused although w1 of the same account has one. */
+	fill_valid(&a);
+	strcpy(a.work_id, "w2");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_WORK, "work 'w2' has no active violation"));
 	/* Order, today, length. */
 	a.first_day = D("2026-11-04");
 	a.last_day = D("2026-11-02");
