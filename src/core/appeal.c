@@ -1173,8 +1173,10 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 	}
 	if (to == APPEAL_SUBMITTED) {
 		struct appeal_violation v;
-		if (!check_or_fail(db, &cur, true, "appeal not submitted", err) ||
-		    !check_overlaps(db, &cur, true, "appeal not submitted", err))
+		/* Days paid back already are named first (exit 5): after an
+		 * approval its violation is no longer there to contest. */
+		if (!check_overlaps(db, &cur, true, "appeal not submitted", err) ||
+		    !check_or_fail(db, &cur, true, "appeal not submitted", err))
 			return false;
 		if ((r = appeal_contested(db, &cur, &v, err)) < 0)
 			return false;
@@ -1238,8 +1240,7 @@ appeal_create_submit(struct db *db, struct appeal *a, struct pt_err *err)
 
 	if (!db_begin(db, err))
 		return false;
-	if (!check_or_fail(db, a, true, "appeal not created", err) ||
-	    !appeal_create(db, a, err) ||
+	if (!appeal_create(db, a, err) ||
 	    !transition_in(db, a->id, a->version, APPEAL_SUBMITTED, NULL, NULL,
 	    &rescore, err)) {
 		db_rollback(db);

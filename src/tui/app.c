@@ -178,6 +178,13 @@ pane_show_work(struct pane_ctx *ctx, const char *name, const char *work_id)
 static void reload_all(void);
 
 void
+pane_data_changed(struct pane_ctx *ctx)
+{
+	(void)ctx;
+	reload_all();
+}
+
+void
 pane_set_account(struct pane_ctx *ctx, const char *account_id)
 {
 	const char *name = account_id;
