@@ -21,7 +21,7 @@
 #include "core/value.h"
 #include "import/import.h"
 #include "import/internal.h"
-#include "import/sha256.h"
+#include "import/digest.h"
 #include "import/strmap.h"
 
 /* ---- fields and tables ---- */
@@ -264,7 +264,7 @@ struct import_ctx {
 	int64_t run_id;
 	day_t as_of;
 	char today_iso[DAY_BUFSZ];
-	struct sha256 sha;
+	struct digest sha;
 	struct strmap work_account;	/* work_id -> account_id */
 	struct strmap accounts;		/* known account ids */
 	struct strmap dirty;		/* "account\x1f" "day" */
@@ -299,7 +299,7 @@ import_set_strict_width(struct import_ctx *ctx, bool strict)
 void
 import_hash(struct import_ctx *ctx, const void *buf, size_t n)
 {
-	sha256_update(&ctx->sha, buf, n);
+	digest_update(&ctx->sha, buf, n);
 }
 
 static double
@@ -1266,7 +1266,7 @@ hash_file(struct import_ctx *ctx, struct pt_err *err)
 		return false;
 	}
 	while ((n = read(fd, buf, sizeof buf)) > 0)
-		sha256_update(&ctx->sha, buf, (size_t)n);
+		digest_update(&ctx->sha, buf, (size_t)n);
 	close(fd);
 	return n == 0;
 }
@@ -1343,7 +1343,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	strmap_init(&ctx.work_account);
 	strmap_init(&ctx.accounts);
 	strmap_init(&ctx.dirty);
-	sha256_init(&ctx.sha);
+	digest_init(&ctx.sha);
 	clock_gettime(CLOCK_MONOTONIC, &ctx.started);
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
@@ -1406,7 +1406,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 		opts->report(opts->report_arg, more);
 	}
 
-	sha256_hex(&ctx.sha, sum);
+	digest_hex(&ctx.sha, sum);
 	run.checksum = sum;
 	run.inserted = stats->inserted;
 	run.updated = stats->updated;
