@@ -7,7 +7,7 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
 	build-essential autoconf automake autopoint gettext libtool pkg-config \
 	libncurses-dev libsqlite3-dev sqlite3 libzip-dev libexpat1-dev \
-	libjson-c-dev libcsv-dev check libxlsxwriter-dev zip \
+	libjson-c-dev libcsv-dev nettle-dev check libxlsxwriter-dev zip \
 	tmux python3 python3-pyte openssh-server openssh-client \
 	valgrind clang libclang-rt-14-dev mandoc man-db locales procps >/dev/null
 # The zh_CN translation is tested in a real zh_CN.UTF-8 locale (glibc

@@ -28,5 +28,5 @@ tests_bench_appeal_bench_LDADD = $(CORE_LIBS)
 CLEANFILES += tests/bench/appeal_bench$(EXEEXT)
 bench: bench-appeal
 bench-appeal: tests/bench/appeal_bench$(EXEEXT)
-	./tests/bench/appeal_bench 2000
+	$(BENCH_ENV) ./tests/bench/appeal_bench 2000
 .PHONY: bench-appeal

@@ -23,5 +23,8 @@ tests_bench_engine_bench_LDADD = $(CORE_LIBS)
 CLEANFILES += tests/bench/engine_bench$(EXEEXT)
 bench: bench-engine
 bench-engine: tests/bench/engine_bench$(EXEEXT)
-	./tests/bench/engine_bench 1000000
+	$(BENCH_ENV) ./tests/bench/engine_bench 1000000
 .PHONY: bench bench-engine
+# Data freshness, the settlement clock and wall-clock records (issue 13).
+TESTS += tests/cli_time.sh
+EXTRA_DIST += tests/cli_time.sh

@@ -10,28 +10,16 @@ EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh scripts/scre
 	po/core-msgids.c
 
 # gettext's po/Makefile rebuilds a .gmo only when the .pot changes, and
-# regenerates the .pot only when it is missing; and it compiles each .po
-# merged with that .pot. So an edited .po, or new strings in the sources,
-# would be installed stale or dropped. When a .po is newer than its .gmo, or
-# a source in POTFILES.in newer than the .pot, regenerate the .pot and the
-# catalogues. (BUILT_SOURCES are made before the po/ subdirectory.)
-BUILT_SOURCES = po-gmo-fresh
-.PHONY: po-gmo-fresh
-po-gmo-fresh:
-	@pot=$(srcdir)/po/$(PACKAGE).pot; stale=; \
-	test -f "$$pot" && test -w $(srcdir)/po || exit 0; \
-	for po in $(srcdir)/po/*.po; do \
-	  gmo=$${po%.po}.gmo; \
-	  if test ! -f "$$gmo" || test "$$po" -nt "$$gmo"; then stale=$$po; fi; \
-	done; \
-	for f in `sed -e '/^#/d' -e '/^ *$$/d' $(srcdir)/po/POTFILES.in`; do \
-	  if test "$(srcdir)/$$f" -nt "$$pot"; then stale=$$f; fi; \
-	done; \
-	if test -n "$$stale"; then \
-	  echo "po: $$stale changed: regenerating $(PACKAGE).pot and the catalogues"; \
-	  (cd po && $(MAKE) $(AM_MAKEFLAGS) $(PACKAGE).pot-update) >/dev/null && \
-	  touch "$$pot" && rm -f $(srcdir)/po/stamp-po $(srcdir)/po/*.gmo; \
-	fi
+# regenerates the .pot only when it is missing. A plain `make` never writes
+# into the source tree: after editing po/*.po or marking new strings, run
+# `make po-refresh` to regenerate po/partner-tui.pot and the catalogues.
+# (tests/i18n_po.sh extracts its own template, so it needs neither.)
+.PHONY: po-refresh
+po-refresh:
+	(cd po && $(MAKE) $(AM_MAKEFLAGS) $(PACKAGE).pot-update) && \
+	touch $(srcdir)/po/$(PACKAGE).pot && \
+	rm -f $(srcdir)/po/stamp-po $(srcdir)/po/*.gmo && \
+	(cd po && $(MAKE) $(AM_MAKEFLAGS))
 
 # A smoke test of an installed tree (`make distcheck` runs it on its
 # temporary prefix). The proof that the installed binary uses the

@@ -22,7 +22,7 @@ EXTRA_DIST += tests/bench/import.sh tests/bench/gen-daily.awk
 .PHONY: bench bench-import
 bench: bench-import
 bench-import: src/partner-tui
-	top_builddir=$(abs_top_builddir) top_srcdir=$(abs_top_srcdir) \
+	$(BENCH_ENV) top_builddir=$(abs_top_builddir) top_srcdir=$(abs_top_srcdir) \
 	  $(SHELL) $(abs_top_srcdir)/tests/bench/import.sh $(BENCH_ROWS)
 
 TESTS += tests/import_cli.sh

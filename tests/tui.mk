@@ -4,12 +4,14 @@ check_PROGRAMS += tests/check_tui
 tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.c tests/testutil.h
 tests_check_tui_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 tests_check_tui_LDADD = $(TUI_LIBS) $(CORE_LIBS) $(CHECK_LIBS) $(LIBINTL)
-noinst_PROGRAMS += tests/tui_keys_man
+# Generates the man page's KEYS section from the key table (check_tui compares).
+check_PROGRAMS += tests/tui_keys_man
 tests_tui_keys_man_SOURCES = tests/tui_keys_man.c
 tests_tui_keys_man_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 tests_tui_keys_man_LDADD = $(TUI_LIBS) $(CORE_LIBS) $(LIBINTL)
-TESTS += tests/check_tui tests/tui_screen.sh
-EXTRA_DIST += tests/tui_screen.sh tests/screen/ptyterm.py \
+TESTS += tests/check_tui tests/tui_screen.tap tests/tui_idle.sh
+EXTRA_DIST += tests/tui_screen.tap tests/screen/ptyterm.py tests/screen/tap.py \
+	tests/tui_idle.sh tests/screen/test_idle.py \
 	tests/screen/test_frame.py tests/screen/mkdb.py
 EXTRA_DIST += tests/bench/tui_bench.py
 
@@ -18,5 +20,5 @@ EXTRA_DIST += tests/bench/tui_bench.py
 .PHONY: bench bench-tui
 bench: bench-tui
 bench-tui: all
-	top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)' \
+	$(BENCH_ENV) top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)' \
 	$(PYTHON3) '$(abs_top_srcdir)/tests/bench/tui_bench.py'

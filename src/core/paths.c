@@ -128,24 +128,17 @@ paths_config_dir(void)
 	return dir;
 }
 
-static bool
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 const char *
 paths_datadir(void)
 {
 	const char *env = getenv("PARTNER_TUI_DATADIR");
 
+	/* No build-tree fallback: an installed binary must never read files
+	 * from wherever it happened to be built. Tests, benchmarks and
+	 * scripts/demo.sh set PARTNER_TUI_DATADIR for an uninstalled build. */
 	if (env != NULL && *env != '\0')
 		return env;
-	if (is_dir(PKGDATADIR))
-		return PKGDATADIR;
-	return SRCDATADIR;
+	return PKGDATADIR;
 }
 
 char *

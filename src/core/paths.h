@@ -17,8 +17,7 @@ char *paths_demo_db(struct pt_err *err);
 char *paths_data_home(struct pt_err *err);
 /* $XDG_CONFIG_HOME/partner-tui (not created). */
 char *paths_config_dir(void);
-/* Shared data: $PARTNER_TUI_DATADIR, else the installed $(pkgdatadir),
- * else the source tree's share/partner-tui (an uninstalled build). */
+/* Shared data: $PARTNER_TUI_DATADIR, else the installed $(pkgdatadir). */
 const char *paths_datadir(void);
 /* datadir + "/" + name, malloc'd. */
 char *paths_data_file(const char *name);

@@ -3,8 +3,11 @@
  * line, the `?` help and the account picker. Panes draw the body (see
  * pane.h).
  *
- * The loop is single-threaded. Signal handlers only set flags; the loop
- * looks at them between keys (get_wch wakes up at least every 200 ms).
+ * The loop is single-threaded and asleep when idle: it blocks in get_wch
+ * until a key, a signal, the pane's next due idle step or the next look
+ * at PRAGMA data_version (once a second), and never polls at a zero
+ * timeout unless a pane asked for its deferred work at once. Signal
+ * handlers only set flags; a signal wakes get_wch (no SA_RESTART).
  * What changed is marked dirty and drawn with wnoutrefresh, then one
  * doupdate per pass: nothing is cleared on a key press, so nothing
  * flickers over a slow SSH link.
@@ -25,6 +28,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/exitcode.h"
+#include "core/freshness.h"
 #include "core/series.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -37,8 +41,8 @@
 #include "tui/tui.h"
 
 #define MAX_PANES 16
-#define INPUT_TIMEOUT_MS 200
-#define POLL_INTERVAL_MS 500
+/* The longest wait for a key: the loop then looks at data_version. */
+#define POLL_INTERVAL_MS 1000
 /* This many reads failing at once, each well before the timeout: the
  * terminal is gone (EIO after a hang-up) and the loop would spin. */
 #define ERR_STORM 64
@@ -263,6 +267,24 @@ load_accounts(void)
 	}
 }
 
+/* How far the chosen account's data goes (freshness.h). */
+static void
+load_freshness(void)
+{
+	struct freshness f;
+	struct pt_err err = { 0 };
+
+	app.ctx.data_through = app.ctx.due_through = DAY_NONE;
+	app.ctx.stale = false;
+	if (app.ctx.account_id == NULL ||
+	    !freshness_load(app.ctx.db, app.ctx.account_id, &f, &err))
+		return;
+	app.ctx.data_through = f.data_through;
+	app.ctx.stale = f.stale;
+	app.ctx.due_through = f.due_through;
+	app.ctx.settle_hour = f.settle_hour;
+}
+
 /* Data changed: the visible pane reloads now, the others when shown. */
 static void
 reload_all(void)
@@ -270,6 +292,7 @@ reload_all(void)
 	load_accounts();
 	app.ctx.generation++;
 	app.ctx.today = clock_today();
+	load_freshness();
 	if (app.panes[app.cur]->reload != NULL)
 		app.panes[app.cur]->reload(&app.ctx);
 	app.seen_gen[app.cur] = app.ctx.generation;
@@ -404,9 +427,35 @@ draw_tabs(void)
 		    _("(no account)");
 		char clean[512];
 		int avail = cols - x - 1, rw;
-		snprintf(right, sizeof right, "%s%s%s ", name, draw_glyph_sep(),
-		    day_format(app.ctx.today, day));
+		char thr[96] = "";
+		if (app.ctx.data_through != DAY_NONE) {
+			char d2[DAY_BUFSZ];
+			/* "data through 11-25", "!" when due data is missing */
+			snprintf(thr, sizeof thr, _("data through %s"),
+			    day_format(app.ctx.data_through, d2) + 5);
+			if (app.ctx.stale)
+				strncat(thr, "!", sizeof thr - strlen(thr) - 1);
+			strncat(thr, draw_glyph_sep(), sizeof thr - strlen(thr) - 1);
+		} else if (app.ctx.account_id != NULL) {
+			snprintf(thr, sizeof thr, "%s%s", _("no data yet"),
+			    draw_glyph_sep());
+		}
+		snprintf(right, sizeof right, "%s%s%s%s ", name, draw_glyph_sep(),
+		    thr, day_format(app.ctx.today, day));
 		rw = draw_fit(clean, sizeof clean, right, avail);
+		/* Short of room: today goes before the data's last day, then
+		 * that too for today, then the name is cut. */
+		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+			size_t len = strlen(thr) - strlen(draw_glyph_sep());
+			snprintf(right, sizeof right, "%s%s%.*s", name,
+			    draw_glyph_sep(), (int)len, thr);
+			rw = draw_fit(clean, sizeof clean, right, avail);
+		}
+		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+			snprintf(right, sizeof right, "%s%s%s ", name,
+			    draw_glyph_sep(), day_format(app.ctx.today, day));
+			rw = draw_fit(clean, sizeof clean, right, avail);
+		}
 		if (avail > 0 && rw < text_width(right)) {
 			snprintf(right, sizeof right, "%s ", name);
 			rw = draw_fit(clean, sizeof clean, right, avail);
@@ -785,6 +834,9 @@ dump_model(const char *path)
 	fprintf(f, "frame.title=%s\n", _(p->title));
 	fprintf(f, "frame.account=%s\n", app.account_id ? app.account_id : "");
 	fprintf(f, "frame.today=%s\n", day_format(app.ctx.today, day));
+	fprintf(f, "frame.data_through=%s\n", app.ctx.data_through != DAY_NONE ?
+	    day_format(app.ctx.data_through, day) : "");
+	fprintf(f, "frame.stale=%d\n", app.ctx.stale ? 1 : 0);
 	fprintf(f, "frame.utf8=%d\n", app.ctx.utf8 ? 1 : 0);
 	fprintf(f, "frame.color=%d\n", app.ctx.color ? 1 : 0);
 	fprintf(f, "frame.overlay=%s\n", app.overlay_kind == OVERLAY_HELP ?
@@ -856,7 +908,7 @@ start_terminal(struct pt_err *err)
 	keypad(stdscr, TRUE);
 	leaveok(stdscr, TRUE);
 	curs_set(0);
-	wtimeout(stdscr, INPUT_TIMEOUT_MS);
+	wtimeout(stdscr, POLL_INTERVAL_MS);
 	app.ctx.color = want_color();
 	if (app.ctx.color) {
 		start_color();
@@ -969,6 +1021,15 @@ script_step(struct pt_err *err)
 	}
 }
 
+/* After a key, a switch, a reload or a resize the visible pane may have
+ * deferred work: ask it once. A pane without idle() leaves the loop
+ * asleep until the next key or data_version look. */
+static void
+wake_idle(void)
+{
+	app.idle_due = app.panes[app.cur]->idle != NULL ? 0 : -1;
+}
+
 int
 tui_run(const struct tui_opts *opts, struct pt_err *err)
 {
@@ -1008,6 +1069,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	install_signals();
 
 	load_accounts();
+	load_freshness();
 	for (int i = 0; i < app.npanes; i++)
 		if (app.panes[i]->init != NULL)
 			app.panes[i]->init(&app.ctx);
@@ -1023,24 +1085,28 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 		app.panes[app.cur]->enter(&app.ctx);
 	relayout();
 	last_poll = now_ms();
-	app.idle_due = 0;
+	wake_idle();
 
 	while (!app.quit) {
 		const struct pane_ops *p;
 		wint_t ch;
 		int r, timeout;
-		long long t0;
+		long long t0, poll_in;
 
 		if (got_signal)
 			break;
-		if (app.switch_to >= 0)
+		if (app.switch_to >= 0) {
 			do_switch();
+			wake_idle();
+		}
 		render();
-		if (now_ms() - last_poll >= POLL_INTERVAL_MS) {
+		poll_in = last_poll + POLL_INTERVAL_MS - now_ms();
+		if (poll_in <= 0) {
 			last_poll = now_ms();
+			poll_in = POLL_INTERVAL_MS;
 			if (db_changed_elsewhere(app.ctx.db)) {
 				reload_all();
-				app.idle_due = 0;
+				wake_idle();
 				continue;
 			}
 		}
@@ -1052,27 +1118,32 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 				;
 			render();
 			script_step(err);
-			app.idle_due = 0;
+			wake_idle();
 			continue;
 		}
 		app.ctx.batch = false;
-		/* With deferred work due, only look for a key; else wait. */
-		timeout = app.idle_due < 0 || app.idle_due > INPUT_TIMEOUT_MS ?
-		    INPUT_TIMEOUT_MS : app.idle_due;
+		/* Sleep until a key, the pane's deferred work or the next look
+		 * at data_version, whichever comes first. Only work the pane
+		 * asked for at once (idle returned 0) makes the wait 0. */
+		timeout = (int)poll_in;
+		if (app.idle_due >= 0 && p->idle != NULL &&
+		    app.idle_due < timeout)
+			timeout = app.idle_due;
 		wtimeout(stdscr, timeout);
 		t0 = now_ms();
 		r = wget_wch(stdscr, &ch);
 		if (r == ERR) {
+			long long waited = now_ms() - t0;
 			if (app.idle_due >= 0 && p->idle != NULL &&
-			    now_ms() - t0 >= timeout) {
+			    timeout == app.idle_due && !got_signal) {
 				app.idle_due = p->idle(&app.ctx);
 				storm = 0;
 				continue;
 			}
-			/* A timeout takes INPUT_TIMEOUT_MS; failing at once,
+			/* A real wait ends at its timeout; failing at once,
 			 * again and again, means the terminal is gone. */
-			if (timeout >= INPUT_TIMEOUT_MS && !got_signal &&
-			    now_ms() - t0 < INPUT_TIMEOUT_MS / 4) {
+			if (timeout >= 100 && !got_signal &&
+			    waited < timeout / 4) {
 				if (++storm >= ERR_STORM) {
 					rc = PT_EXIT_DB;
 					err_set(err, PT_EXIT_DB, _("the terminal "
@@ -1086,7 +1157,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 		}
 		storm = 0;
 		handle_key(ch, r == KEY_CODE_YES);
-		app.idle_due = 0;
+		wake_idle();
 	}
 
 	/* q, SIGHUP, SIGTERM or a lost terminal: every pane saves what must

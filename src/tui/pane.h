@@ -13,7 +13,7 @@
  *   init    once, at start, before the first draw (optional)
  *   enter   it becomes the visible pane (optional)
  *   reload  its data may have changed: another process committed (polled
- *           with PRAGMA data_version about twice a second), the user
+ *           with PRAGMA data_version once a second), the user
  *           pressed `r`, or the account changed. Keep the cursor where it
  *           was when the thing under it still exists (optional)
  *   draw    fill `win` (the whole body between the tab bar and the status
@@ -34,7 +34,10 @@
  *   idle    deferred work, one short step (a few ms) per call, called
  *           only while no key is waiting: return -1 when nothing is left,
  *           0 to be called again at once, or the milliseconds after which
- *           to be called (e.g. to wait for the keys to stop). Call
+ *           to be called (e.g. to wait for the keys to stop); the
+ *           frame sleeps until then. 0 is for work that is really
+ *           left (it makes the frame look for a key without waiting):
+ *           an idle pane must end at -1 or a delay. Call
  *           pane_dirty() when a step changed what is shown. The harness
  *           runs idle work to the end before each script step (batch).
  *           Optional.
@@ -64,6 +67,14 @@ struct pane_ctx {
 	const char *account_id;	/* the chosen account, NULL when none */
 	const char *account_name;
 	day_t today;		/* clock_today(): --today / PARTNER_TUI_TODAY */
+	/* The chosen account's last day with data (DAY_NONE: none): where
+	 * default windows end. stale: data due by the settlement clock
+	 * (day D around 22:00 on D+1) is missing; due_through is the last
+	 * day due. */
+	day_t data_through;
+	bool stale;
+	day_t due_through;
+	int settle_hour;
 	bool utf8;		/* the locale's codeset is UTF-8 (Braille, …) */
 	bool color;		/* colours are on (terminal has them, no NO_COLOR) */
 	bool zh;		/* Chinese interface (units in 万/亿) */
