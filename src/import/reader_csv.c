@@ -92,7 +92,7 @@ on_record(int c, void *arg)
 		else
 			snprintf(why, sizeof why, "a NUL byte in the value");
 		if (!import_bad_row(r->ctx, r->rec_line, r->nseen > MAX_FIELDS ?
-		    -1 : r->nul_field, why, r->err))
+		    -1 : r->nul_field, why, NULL, r->err))
 			r->failed = true;
 		goto done;
 	}
