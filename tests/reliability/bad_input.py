@@ -154,6 +154,9 @@ CASES = [
     ("json_many_keys", JE + '"result_list":[{"date":"2026-11-01",%s,"total_play":-5}]}}' %
      ",".join('"k%d":1' % i for i in range(40)), ["--work", W], 3,
      ["{f}:1: plays: negative count (-5)", REJECT]),
+    # 11: with CR-only line ends the line is still the line.
+    ("cr_line_ends", "date,work_id,plays\r2026-11-01,%s,5\r\r2026-11-03,%s,x\r" % (W, W),
+     [], 3, ["{f}:4: plays: not a number (x)", REJECT]),
     ("bad_last_row", "date,work_id,plays\n2026-11-01,%s,5\n2026-11-02,%s,6\n2026-11-03,%s,x7\n"
      % (W, W, W), [], 3, ["{f}:4: plays: not a number (x7)"]),
 ]
