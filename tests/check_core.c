@@ -477,6 +477,64 @@ START_TEST(db_refuses_newer_schema)
 }
 END_TEST
 
+/* Issue 16, 11: a schema version no partner-tui writes is named as
+ * damage, not as "not an error" (-1) or "table meta already exists" (0),
+ * and the file is left as it was. */
+START_TEST(db_refuses_impossible_schema_versions)
+{
+	static const char *const versions[] = { "-1", "0" };
+
+	for (int i = 0; i < 2; i++) {
+		struct pt_err err = { 0 };
+		const char *path = test_path(tmp, i ? "zero.db" : "minus.db");
+		struct db *db;
+		sqlite3 *raw;
+		char *before, *after, sql[128], want[64];
+		long nb, na;
+
+		db = db_open(path, DB_OPEN_CREATE, &err);
+		ck_assert_ptr_nonnull(db);
+		db_close(db);
+		ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
+		snprintf(sql, sizeof sql, "PRAGMA journal_mode=DELETE; "
+		    "PRAGMA user_version=%s", versions[i]);
+		ck_assert_int_eq(sqlite3_exec(raw, sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+		sqlite3_close(raw);
+		file_bytes(path, &before, &nb);
+		ck_assert_ptr_null(db_open(path, 0, &err));
+		ck_assert_int_eq(err.code, PT_EXIT_DB);
+		snprintf(want, sizeof want, "with schema version %s and ",
+		    versions[i]);
+		ck_assert_msg(strstr(err.msg, want) != NULL, "%s", err.msg);
+		ck_assert_msg(strstr(err.msg, "it is damaged; refusing to "
+		    "touch it") != NULL, "%s", err.msg);
+		ck_assert(strstr(err.msg, "not an error") == NULL);
+		ck_assert(strstr(err.msg, "already exists") == NULL);
+		file_bytes(path, &after, &na);
+		ck_assert_int_eq(na, nb);
+		ck_assert(memcmp(before, after, (size_t)nb) == 0);
+		free(before);
+		free(after);
+	}
+}
+END_TEST
+
+/* Issue 16, 11: err_reset may quote the message it replaces. */
+START_TEST(err_reset_quotes_itself)
+{
+	struct pt_err err = { 0 };
+
+	err_set(&err, 3, "no space left on the device; free some space and "
+	    "try again");
+	err_reset(&err, 4, "the demo data did not import (%s): %s", "x.csv",
+	    err.msg);
+	ck_assert_int_eq(err.code, 4);
+	ck_assert_str_eq(err.msg, "the demo data did not import (x.csv): no "
+	    "space left on the device; free some space and try again");
+}
+END_TEST
+
 START_TEST(db_missing_without_create)
 {
 	struct pt_err err = { 0 };
@@ -692,6 +750,8 @@ core_suite(void)
 	tcase_add_test(tc, db_migrates_v1_wallet_and_appeals);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
+	tcase_add_test(tc, db_refuses_impossible_schema_versions);
+	tcase_add_test(tc, err_reset_quotes_itself);
 	tcase_add_test(tc, db_missing_without_create);
 	tcase_add_test(tc, db_audit_trail_records_actor);
 	tcase_add_test(tc, db_transactions_nest_and_roll_back);

@@ -32,6 +32,7 @@ struct db {
 	char *path;
 	bool readonly;		/* opened read-only (asked, or no write access) */
 	bool created;		/* the file was created by this open */
+	bool immutable;		/* read as a snapshot: no writer can exist */
 	int64_t data_version;
 	int txn_depth;
 	struct db_stmt_slot *stmts;

@@ -454,7 +454,7 @@ import_reject(struct import_ctx *ctx, long line, const char *column,
 
 bool
 import_bad_row(struct import_ctx *ctx, long line, int field,
-    const char *reason, struct pt_err *err)
+    const char *reason, const char *value, struct pt_err *err)
 {
 	if (!ctx->header_done) {
 		err_set(err, PT_EXIT_DATA, "%s:%ld: the header row: %s",
@@ -464,7 +464,7 @@ import_bad_row(struct import_ctx *ctx, long line, int field,
 	ctx->stats->rows++;
 	ctx->stats->rejected++;
 	import_reject(ctx, line, field >= 0 && field < ctx->ncols ?
-	    ctx->colname[field] : NULL, reason, NULL);
+	    ctx->colname[field] : NULL, reason, value);
 	return true;
 }
 

@@ -501,7 +501,11 @@ draw_status(void)
 	{
 		char right[128];
 		int rw;
-		snprintf(right, sizeof right, "  ? %s  q %s", _("help"), _("quit"));
+		/* A viewer without write access is told so, at all times. */
+		snprintf(right, sizeof right, "  %s%s? %s  q %s",
+		    app.ctx.db != NULL && app.ctx.db->readonly ?
+		    _("[read-only]") : "", app.ctx.db != NULL &&
+		    app.ctx.db->readonly ? "  " : "", _("help"), _("quit"));
 		rw = draw_width(right);
 		draw_text(w, 0, 0, cols - rw, hints, draw_attr(DRAW_DIM), true);
 		draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE), false);
