@@ -14,6 +14,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/text.h"
+#include "core/wallet.h"
 #include "i18n.h"
 #include "tui/evidence_i18n.h"
 
@@ -38,7 +39,8 @@ js_day(day_t d)
 }
 
 static void
-print_json(const struct eligibility *e)
+print_json(const struct eligibility *e, const struct wallet_overdue *od,
+    size_t nod)
 {
 	json_object *top = json_object_new_object(), *rules, *app;
 	const struct application_timeline *t = &e->app;
@@ -72,13 +74,31 @@ print_json(const struct eligibility *e)
 	    json_object_new_string(t->reason) : NULL);
 	json_object_object_add(app, "reapply_on", js_day(t->reapply_on));
 	json_object_object_add(top, "application", app);
+	/* approved appeals whose compensation should be in the wallet by now */
+	{
+		json_object *arr = json_object_new_array();
+		for (size_t i = 0; i < nod; i++) {
+			json_object *o = json_object_new_object();
+			json_object_object_add(o, "appeal_id",
+			    json_object_new_int64(od[i].appeal_id));
+			json_object_object_add(o, "compensation_fen",
+			    json_object_new_int64(od[i].compensation_fen));
+			json_object_object_add(o, "expected_pay_on",
+			    js_day(od[i].expected_pay_on));
+			json_object_object_add(o, "days_late",
+			    json_object_new_int(od[i].days_late));
+			json_object_array_add(arr, o);
+		}
+		json_object_object_add(top, "appeals_overdue", arr);
+	}
 	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(top);
 }
 
 static void
-print_table(const struct eligibility *e)
+print_table(const struct eligibility *e, const struct wallet_overdue *od,
+    size_t nod)
 {
 	const struct application_timeline *t = &e->app;
 	char day[DAY_BUFSZ], day2[DAY_BUFSZ], id[64];
@@ -101,6 +121,13 @@ print_table(const struct eligibility *e)
 			printf(_(" (changes on %s)"), day_format(r->changes_on, day));
 		putchar('\n');
 		free(ev);
+	}
+	for (size_t i = 0; i < nod; i++) {
+		char m[MONEY_BUFSZ];
+		printf(_("  OVERDUE  appeal %lld: compensation %s expected in the "
+		    "wallet on %s, %d days late\n"), (long long)od[i].appeal_id,
+		    money_format(od[i].compensation_fen, m),
+		    day_format(od[i].expected_pay_on, day), od[i].days_late);
 	}
 	if (!t->present) {
 		puts(_("application: none on record"));
@@ -174,11 +201,19 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 		db_close(db);
 		return cli_fail_err(&err);
 	}
+	struct wallet_overdue *od;
+	size_t nod;
+	if ((od = wallet_overdue(db, e.account_id, clock_today(), &nod,
+	    &err)) == NULL) {
+		db_close(db);
+		return cli_fail_err(&err);
+	}
 	db_close(db);
 	if (json)
-		print_json(&e);
+		print_json(&e, od, nod);
 	else
-		print_table(&e);
+		print_table(&e, od, nod);
+	free(od);
 	return e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
 }
 
