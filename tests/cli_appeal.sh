@@ -164,8 +164,25 @@ expect_grep "$T/out" "T3"
 expect_grep "$T/out" "balance: ¥"
 expect_exit 2 "$PT" --db "$DB" report wallet --work w1
 
+# appeal show: the contested violation, the window the rates come from
+# (w2 earned on one day only: fewer than 15), each affected day, and the
+# estimate that approval then fixes.
+expect_exit 0 A show "$w2"
+expect_grep "$T/out" "2026-11-03 (unoriginal), blocks through 2027-01-31"
+expect_grep "$T/out" "1 earning days before 2026-11-03 (the work's): fewer than 15 found"
+expect_grep "$T/out" "2026-11-02  400 profitable plays, 20 interactions, ¥0.80"
+expect_exit 0 A show "$w2" --format json
+est=$(json "d['estimated_compensation_fen']")
+[ "$(json "([h['day'] for h in d['window']], [a['day'] for a in d['affected_days']], d['violation']['kind'])")" = \
+  "(['2026-11-02'], ['2026-11-03'], 'unoriginal')" ] && ok || fail "show json: $(cat "$T/out")"
+[ "$est" -gt 0 ] && ok || fail "estimate: $est"
+
 # Overdue: approved, the wallet day passed, no compensation entry.
 expect_exit 0 A decide "$w2" approved
+[ "$("$SQL" "$DB" "SELECT compensation_fen FROM appeal WHERE id = $w2")" = "$est" ] &&
+	ok || fail "approval fixed another amount than the estimate $est"
+expect_exit 0 A show "$w2" --format json
+[ "$(json "d['estimated_compensation_fen']")" = None ] && ok || fail "estimate after approval"
 expect_exit 0 "$PT" --db "$DB" --today 2026-11-29 check --account a1 --format json
 [ "$(json "d['appeals_overdue']")" = "[]" ] && ok || fail "overdue too early: $(cat "$T/out")"
 expect_exit 0 "$PT" --db "$DB" --today 2026-12-05 check --account a1 --format json
