@@ -477,13 +477,15 @@ store_work_account(struct db *db, const char *work_id, char *account,
 bool
 store_find_work_by_publish(struct db *db, const char *account_id,
     const char *published_at, const char *title_cell, char *work_id,
-    bool *found, struct pt_err *err)
+    int *matches, char *list, size_t list_size, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_WORK_BY_PUBLISH, err);
-	int rc, n = 0;
-	char first[256] = "";
+	size_t used = 0;
+	int rc;
 
-	*found = false;
+	*matches = 0;
+	if (list != NULL && list_size > 0)
+		list[0] = '\0';
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
@@ -501,27 +503,24 @@ store_find_work_by_publish(struct db *db, const char *account_id,
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		const char *title = (const char *)sqlite3_column_text(st, 1);
 		size_t tl = title ? strlen(title) : 0;
-		if (n++ == 0)
-			snprintf(first, sizeof first, "%s", id);
 		/* The cell is "title description": the stored title is its
-		 * start, followed by a space or the end. */
-		if (tl > 0 && title_cell != NULL &&
-		    strncmp(title_cell, title, tl) == 0 &&
-		    (title_cell[tl] == '\0' || title_cell[tl] == ' ' ||
-		    title_cell[tl] == '\n')) {
+		 * start, followed by a space, a line end or the end. */
+		if (tl > 0 && (title_cell == NULL ||
+		    strncmp(title_cell, title, tl) != 0 ||
+		    (title_cell[tl] != '\0' && title_cell[tl] != ' ' &&
+		    title_cell[tl] != '\n' && title_cell[tl] != '\r')))
+			continue;
+		if ((*matches)++ == 0)
 			snprintf(work_id, 256, "%s", id);
-			*found = true;
-			break;
-		}
+		if (list != NULL && used < list_size)
+			used += (size_t)snprintf(list + used, list_size - used,
+			    "%s%s '%.60s'", *matches > 1 ? ", " : "", id,
+			    title ? title : "");
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_error(db, err, "reading works");
 		return false;
-	}
-	if (!*found && n == 1) {
-		snprintf(work_id, 256, "%s", first);
-		*found = true;
 	}
 	return true;
 }

@@ -96,12 +96,14 @@ bool store_account_exists(struct db *db, const char *account_id,
  * account must hold 256 bytes. */
 bool store_work_account(struct db *db, const char *work_id, char *account,
     bool *found, struct pt_err *err);
-/* A work of the account published at published_at whose title the
- * Creator Center's "title description" cell starts with (or any title
- * when there is only one work at that time). work_id: 256 bytes. */
+/* The works of the account published at published_at (to the minute)
+ * whose title the Creator Center's "title description" cell starts with,
+ * or that have no title to tell: *matches of them, the first in work_id
+ * (256 bytes), all of them ("id 'title', ...") in list when it is not
+ * NULL. A work of another title is never a match. */
 bool store_find_work_by_publish(struct db *db, const char *account_id,
     const char *published_at, const char *title_cell, char *work_id,
-    bool *found, struct pt_err *err);
+    int *matches, char *list, size_t list_size, struct pt_err *err);
 
 /* What the engine must rescore (the dirty table). */
 bool store_mark_dirty(struct db *db, const char *account_id, const char *day,

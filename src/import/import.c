@@ -48,6 +48,7 @@ enum ftype {
 	FT_DAY,		/* a day; a time after it is accepted and dropped */
 	FT_TIME,	/* a day with an optional time */
 	FT_BOOL, FT_ENUM,
+	FT_STATUS,	/* the Creator Center's 审核状态: a label, see status_labels */
 };
 
 static const struct value_enum account_kinds[] = {
@@ -69,6 +70,31 @@ static const struct value_enum reviews[] = {
 	{ "approved", "已通过" }, { "rejected", "审核未通过" },
 	{ "rejected", "不通过" }, { NULL, NULL },
 };
+/* The labels a Creator Center export writes in its 审核状态 column: some
+ * say the review, some the visibility, 公开 both. A label not here keeps
+ * its row (with a warning): the column describes, it does not count. */
+static const struct {
+	const char *label, *review, *visibility;
+} status_labels[] = {
+	{ "公开", "approved", "public" },
+	{ "已发布", "approved", NULL },
+	{ "审核通过", "approved", NULL },
+	{ "已通过", "approved", NULL },
+	{ "通过", "approved", NULL },
+	{ "approved", "approved", NULL },
+	{ "审核中", "pending", NULL },
+	{ "pending", "pending", NULL },
+	{ "未通过", "rejected", NULL },
+	{ "不通过", "rejected", NULL },
+	{ "审核未通过", "rejected", NULL },
+	{ "rejected", "rejected", NULL },
+	{ "私密", NULL, "self_only" },
+	{ "仅自己可见", NULL, "self_only" },
+	{ "好友可见", NULL, "self_only" },	/* not public: earns nothing */
+	{ "一日可见", NULL, "one_day" },
+	{ "已删除", NULL, "deleted" },
+};
+
 static const struct value_enum commercials[] = {
 	{ "none", "无" }, { "ad", "广告" }, { "commercial_order", "商单" },
 	{ "sales", "带货" }, { "paid", "付费" }, { NULL, NULL },
@@ -177,7 +203,7 @@ static const struct column snapshot_cols[] = {
 	{ F_PUBLISHED_AT, "published_at", "发布时间", NULL, FT_TIME, NULL, false },
 	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, false },
 	{ F_GENRE, "genre", "体裁", NULL, FT_TEXT, NULL, false },
-	{ F_REVIEW, "review", "审核状态", NULL, FT_ENUM, reviews, false },
+	{ F_REVIEW, "review", "审核状态", NULL, FT_STATUS, NULL, false },
 	{ F_PLAYS, "plays", "播放量", NULL, FT_COUNT, NULL, true },
 	{ F_COMPLETION, "completion_rate", "完播率", NULL, FT_RATE, NULL, false },
 	{ F_COMPLETION_5S, "completion_rate_5s", "5s完播率", NULL, FT_RATE, NULL, false },
@@ -220,13 +246,15 @@ metric_of(enum field f)
 
 /* ---- the context ---- */
 
-#define MAX_COLS 256
+#define MAX_COLS IMPORT_MAX_COLUMNS
 #define REJECTED 100	/* apply's "bad row, reported" */
 #define BATCHED 101	/* apply's "counted when its batch is written" */
 
 struct pval {
 	bool present;
 	char *text;		/* trimmed cell (text, id, enum's canonical) */
+	const char *visibility;	/* FT_STATUS: the visibility it says, or NULL */
+	const char *label;	/* FT_STATUS: a label not known (warned) */
 	int64_t i;
 	double d;
 	fen_t fen;
@@ -268,6 +296,7 @@ struct import_ctx {
 	struct strmap work_account;	/* work_id -> account_id */
 	struct strmap accounts;		/* known account ids */
 	struct strmap dirty;		/* "account\x1f" "day" */
+	struct strmap snap_rows;	/* snapshot work_id -> its line */
 	struct daily_row *batch;	/* daily rows waiting, see flush_daily() */
 	size_t nbatch;
 	uint32_t seq;
@@ -288,6 +317,12 @@ const char *
 import_ctx_file(struct import_ctx *ctx)
 {
 	return ctx->file;
+}
+
+int
+import_ctx_width(struct import_ctx *ctx)
+{
+	return ctx->header_done ? ctx->ncols : -1;
 }
 
 void
@@ -403,7 +438,9 @@ import_reject(struct import_ctx *ctx, long line, const char *column,
 
 	/* A long cell is cut: the message must stay one readable line. */
 	text_fit(shown, sizeof shown, safe ? safe : "", 60, "…");
-	if (column != NULL)
+	if (column != NULL && value == NULL)
+		report(ctx, "%s:%ld: %s: %s", ctx->file, line, column, reason);
+	else if (column != NULL)
 		report(ctx, "%s:%ld: %s: %s (%s)", ctx->file, line, column,
 		    reason, shown);
 	else if (value != NULL)
@@ -411,6 +448,22 @@ import_reject(struct import_ctx *ctx, long line, const char *column,
 	else
 		report(ctx, "%s:%ld: %s", ctx->file, line, reason);
 	free(safe);
+}
+
+bool
+import_bad_row(struct import_ctx *ctx, long line, int field,
+    const char *reason, struct pt_err *err)
+{
+	if (!ctx->header_done) {
+		err_set(err, PT_EXIT_DATA, "%s:%ld: the header row: %s",
+		    ctx->file, line, reason);
+		return false;
+	}
+	ctx->stats->rows++;
+	ctx->stats->rejected++;
+	import_reject(ctx, line, field >= 0 && field < ctx->ncols ?
+	    ctx->colname[field] : NULL, reason, NULL);
+	return true;
 }
 
 /* ---- header mapping ---- */
@@ -534,7 +587,8 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 	ctx->ncols = n;
 	for (int i = 0; i < n; i++) {
 		int c = match_column(ctx->table->cols, cells[i]);
-		ctx->colname[i] = strdup(cells[i]);
+		/* Shown in messages: a header cell is data too. */
+		ctx->colname[i] = text_sanitize(cells[i], TEXT_ONE_LINE);
 		if (ctx->colname[i] == NULL) {
 			err_set(err, PT_EXIT_DB, "out of memory");
 			return false;
@@ -544,13 +598,14 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 				dup = true;
 		if (dup) {
 			err_set(err, PT_EXIT_DATA, "%s:%ld: column '%s' appears "
-			    "twice", ctx->file, line, cells[i]);
+			    "twice", ctx->file, line, ctx->colname[i]);
 			return false;
 		}
 		ctx->colmap[i] = c;
 		if (c < 0)
 			report(ctx, "%s:%ld: %s: unknown column, ignored",
-			    ctx->file, line, cells[i][0] ? cells[i] : "(empty)");
+			    ctx->file, line, cells[i][0] ? ctx->colname[i] :
+			    "(empty)");
 	}
 	if (ctx->table->apply == apply_snapshot) {
 		bool exists = false, has_work = ctx->opts->work != NULL;
@@ -581,6 +636,37 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 }
 
 /* ---- cells ---- */
+
+/* "7.31E+18", "7.3100000000000901E+18": what a spreadsheet makes of a
+ * long ID kept as a number. The digits it had are gone; taking the text
+ * would make one ID of many works. */
+static bool
+id_lost_digits(const char *s)
+{
+	const char *p = s;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p != 'e' && *p != 'E')
+		return false;
+	p++;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '\0';
+}
 
 static const char *
 parse_cell(const struct column *col, char *cell, struct pval *v)
@@ -625,6 +711,10 @@ parse_cell(const struct column *col, char *cell, struct pval *v)
 		for (const char *q = v->text; *q; q++)
 			if ((unsigned char)*q < 0x20 || *q == 0x7f)
 				return "control character in an identifier";
+		if (id_lost_digits(v->text))
+			return "an ID written as a number in scientific "
+			    "notation has lost its digits: export the column "
+			    "as text";
 		break;
 	case FT_TEXT:
 		break;
@@ -669,6 +759,19 @@ parse_cell(const struct column *col, char *cell, struct pval *v)
 			return why;
 		v->text = (char *)col->values[e].en;
 		break;
+	case FT_STATUS:
+		v->visibility = v->label = NULL;
+		for (size_t i = 0; i < sizeof status_labels /
+		    sizeof status_labels[0]; i++) {
+			if (strcasecmp(v->text, status_labels[i].label) == 0) {
+				v->visibility = status_labels[i].visibility;
+				v->text = (char *)status_labels[i].review;
+				v->present = v->text != NULL;
+				return NULL;
+			}
+		}
+		v->label = v->text;
+		return NULL;
 	}
 	v->present = true;
 	return NULL;
@@ -699,8 +802,10 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 		ctx->stats->rejected++;
 		return true;
 	}
-	for (int f = 0; f < F_COUNT; f++)
+	for (int f = 0; f < F_COUNT; f++) {
 		v[f].present = false;
+		v[f].visibility = v[f].label = NULL;
+	}
 	for (int i = 0; i < ctx->ncols; i++) {
 		const struct column *col;
 		const char *why;
@@ -722,6 +827,21 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 				import_reject(ctx, line, ctx->colname[i], why,
 				    cell);
 			bad = true;
+		}
+	}
+	for (int i = 0; !bad && i < ctx->ncols; i++) {
+		const struct column *col;
+		if (ctx->colmap[i] < 0)
+			continue;
+		col = &ctx->table->cols[ctx->colmap[i]];
+		if (col->type == FT_STATUS && v[col->field].label != NULL) {
+			char *safe = text_sanitize(v[col->field].label,
+			    TEXT_ONE_LINE);
+			report(ctx, "%s:%ld: %s: unknown label '%s': the row is "
+			    "kept, its review and visibility are left as they "
+			    "were", ctx->file, line, ctx->colname[i],
+			    safe ? safe : "?");
+			free(safe);
 		}
 	}
 	/* A required column present in the header but beyond a short row. */
@@ -1173,13 +1293,26 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 		    "(works are matched by publish time)", "");
 		return REJECTED;
 	} else {
+		char list[700];
+		int matches;
 		if (!store_find_work_by_publish(ctx->db, account, published,
-		    TEXT(F_TITLE), work_id, &found, ctx->err))
+		    TEXT(F_TITLE), work_id, &matches, list, sizeof list,
+		    ctx->err))
 			return STORE_FAILED;
+		if (matches > 1) {
+			char why[1200];
+			snprintf(why, sizeof why, "%d works of %s were published "
+			    "then with this title: %s; give the export a work_id "
+			    "column to tell them apart", matches, account, list);
+			import_reject(ctx, line, "发布时间", why, published);
+			return REJECTED;
+		}
+		found = matches == 1;
 	}
 	if (!found) {
 		/* No id in the export: one made from the account and the
-		 * publish time, stable across exports. */
+		 * publish time, stable across exports; a second work of the
+		 * same second (another title) gets -2, -3 ... */
 		char title[512] = "", compact[20];
 		const char *t = TEXT(F_TITLE);
 		struct store_work w = { 0 };
@@ -1190,12 +1323,20 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 				compact[j++] = *p;
 		compact[j] = '\0';
 		snprintf(work_id, sizeof work_id, "cc-%s-%s", account, compact);
+		for (int k = 2; work_account(ctx, work_id) != NULL; k++)
+			snprintf(work_id, sizeof work_id, "cc-%s-%s-%d", account,
+			    compact, k);
+		if (ctx->err->code != 0)
+			return STORE_FAILED;
 		/* The cell holds the title and the whole description: keep
-		 * the first line as the title. */
+		 * the first line as the title (whole characters). */
 		if (t != NULL) {
 			size_t n = strcspn(t, "\r\n");
-			if (n >= sizeof title)
+			if (n >= sizeof title) {
 				n = sizeof title - 1;
+				while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+					n--;
+			}
 			memcpy(title, t, n);
 			title[n] = '\0';
 		}
@@ -1205,11 +1346,30 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 		w.published_at = published;
 		w.genre = TEXT(F_GENRE);
 		w.review = TEXT(F_REVIEW);
+		w.visibility = v[F_REVIEW].visibility;
 		w.original = w.infringing = w.selected = STORE_ABSENT;
 		if (store_upsert_work(ctx->db, &w, ctx->err) == STORE_FAILED)
 			return STORE_FAILED;
 		if (!strmap_put(&ctx->work_account, work_id, account, NULL))
 			return STORE_FAILED;
+	}
+	/* Two rows of one export are two works: never one merged. */
+	{
+		const char *seen = strmap_get(&ctx->snap_rows, work_id);
+		char lno[24];
+		if (seen != NULL) {
+			char why[400];
+			snprintf(why, sizeof why, "the same work as line %s (%s): "
+			    "two rows of one export are never merged", seen,
+			    work_id);
+			import_reject(ctx, line, NULL, why, NULL);
+			return REJECTED;
+		}
+		snprintf(lno, sizeof lno, "%ld", line);
+		if (!strmap_put(&ctx->snap_rows, work_id, lno, NULL)) {
+			err_set(ctx->err, PT_EXIT_DB, "out of memory");
+			return STORE_FAILED;
+		}
 	}
 	fill_metrics(v, &m);
 	rc = store_upsert_snapshot(ctx->db, work_id, day_format(ctx->as_of,
@@ -1296,6 +1456,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->work_account);
 	strmap_free(&ctx->accounts);
 	strmap_free(&ctx->dirty);
+	strmap_free(&ctx->snap_rows);
 	free(ctx->batch);
 }
 
@@ -1343,6 +1504,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	strmap_init(&ctx.work_account);
 	strmap_init(&ctx.accounts);
 	strmap_init(&ctx.dirty);
+	strmap_init(&ctx.snap_rows);
 	digest_init(&ctx.sha);
 	clock_gettime(CLOCK_MONOTONIC, &ctx.started);
 

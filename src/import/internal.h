@@ -30,6 +30,9 @@ extern const struct reader reader_csv, reader_json, reader_xlsx;
 const struct import_opts *import_ctx_opts(struct import_ctx *ctx);
 /* The file name as shown in messages. */
 const char *import_ctx_file(struct import_ctx *ctx);
+/* The header's columns (at most IMPORT_MAX_COLUMNS), or -1 before it. */
+#define IMPORT_MAX_COLUMNS 256
+int import_ctx_width(struct import_ctx *ctx);
 /* Rows whose field count differs from the header's are rejected. */
 void import_set_strict_width(struct import_ctx *ctx, bool strict);
 
@@ -41,6 +44,12 @@ bool import_header(struct import_ctx *ctx, long line, int n,
  * counted, not fatal. */
 bool import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
     struct pt_err *err);
+/* A row the reader cannot hand over as cells (more fields than it
+ * keeps, a NUL byte in a field): as the header it is a structural error
+ * (false, err set); as a data row it is read, reported against its
+ * column (field, 0-based, or -1) and counted as rejected. */
+bool import_bad_row(struct import_ctx *ctx, long line, int field,
+    const char *reason, struct pt_err *err);
 /* Rejects a row for a reason found by the reader. */
 void import_reject(struct import_ctx *ctx, long line, const char *column,
     const char *reason, const char *value);

@@ -30,8 +30,9 @@ struct csvr {
 	char *buf;
 	size_t len, cap;
 	size_t off[MAX_FIELDS];
-	int nfields;
-	bool too_many;
+	int nfields;		/* fields kept (at most MAX_FIELDS) */
+	int nseen;		/* fields in the record, kept or not */
+	int nul_field;		/* first field holding a NUL byte, or -1 */
 	long line;		/* physical line being fed */
 	long rec_line;		/* line the current record started on */
 	bool at_start;		/* between records */
@@ -45,10 +46,11 @@ on_field(void *data, size_t n, void *arg)
 
 	if (r->failed)
 		return;
-	if (r->nfields >= MAX_FIELDS) {
-		r->too_many = true;
-		return;
-	}
+	if (r->nseen++ >= MAX_FIELDS)
+		return;	/* counted: the row is refused in on_record */
+	/* A NUL would cut the C string the cell becomes. */
+	if (n > 0 && r->nul_field < 0 && memchr(data, '\0', n) != NULL)
+		r->nul_field = r->nfields;
 	if (r->len + n + 1 > r->cap) {
 		size_t cap = r->cap ? r->cap : 4096;
 		char *p;
@@ -78,9 +80,20 @@ on_record(int c, void *arg)
 	r->at_start = true;
 	if (r->failed)
 		goto done;
-	if (r->too_many) {
-		import_reject(r->ctx, r->rec_line, NULL, "too many fields", NULL);
-		r->too_many = false;
+	if (r->nseen > MAX_FIELDS || r->nul_field >= 0) {
+		char why[120];
+		int width = import_ctx_width(r->ctx);
+		if (r->nseen > MAX_FIELDS && width < 0)
+			snprintf(why, sizeof why, "%d fields: a header has at "
+			    "most %d", r->nseen, IMPORT_MAX_COLUMNS);
+		else if (r->nseen > MAX_FIELDS)
+			snprintf(why, sizeof why, "%d fields where the header "
+			    "has %d", r->nseen, width);
+		else
+			snprintf(why, sizeof why, "a NUL byte in the value");
+		if (!import_bad_row(r->ctx, r->rec_line, r->nseen > MAX_FIELDS ?
+		    -1 : r->nul_field, why, r->err))
+			r->failed = true;
 		goto done;
 	}
 	for (int i = 0; i < r->nfields; i++)
@@ -89,7 +102,8 @@ on_record(int c, void *arg)
 	    !import_row(r->ctx, r->rec_line, r->nfields, cells, r->err))
 		r->failed = true;
 done:
-	r->nfields = 0;
+	r->nfields = r->nseen = 0;
+	r->nul_field = -1;
 	r->len = 0;
 }
 
@@ -159,7 +173,7 @@ static bool
 csv_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 {
 	struct csvr r = { .ctx = ctx, .err = err, .line = 1, .rec_line = 1,
-	    .at_start = true };
+	    .at_start = true, .nul_field = -1 };
 	struct csv_parser p;
 	iconv_t cd = (iconv_t)-1;
 	char *in = NULL, *out = NULL;

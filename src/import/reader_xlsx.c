@@ -393,20 +393,26 @@ column_of(const char *ref)
 }
 
 /* A number as the value parsers read it: no exponent, no binary noise
- * (0.16420000000000001 -> 0.1642). */
-static void
+ * (0.16420000000000001 -> 0.1642). A whole number is the cell's own
+ * digits, never a double's: a 19-digit ID stays exact. One a double
+ * cannot hold exactly in another notation (7.31E+18) stays as written,
+ * so that an ID column can refuse it and a count column call it too
+ * large, instead of both taking a neighbour of the true value. */
+static const char *
 format_number(const char *raw, char *out, size_t size)
 {
 	char *end;
-	double d = strtod(raw, &end);
+	double d;
+	size_t digits = strspn(raw + (raw[0] == '-'), "0123456789");
 
-	if (end == raw || *end != '\0') {
-		snprintf(out, size, "%s", raw);
-		return;
-	}
-	if (fabs(d) < 9007199254740992.0 && d == floor(d)) {
+	if (digits > 0 && raw[(raw[0] == '-') + digits] == '\0')
+		return raw;
+	d = strtod(raw, &end);
+	if (end == raw || *end != '\0' || fabs(d) >= 1e15)
+		return raw;
+	if (d == floor(d)) {
 		snprintf(out, size, "%.0f", d);
-		return;
+		return out;
 	}
 	snprintf(out, size, "%.15g", d);
 	if (strchr(out, 'e') != NULL) {
@@ -418,6 +424,7 @@ format_number(const char *raw, char *out, size_t size)
 		if (n > 0 && out[n - 1] == '.')
 			out[--n] = '\0';
 	}
+	return out;
 }
 
 /* A date serial (days since 1899-12-30, or since 1904-01-01) as text. */
@@ -495,10 +502,11 @@ end_cell(struct xlsx *x)
 		}
 		text = x->sst[i];
 	} else if (strcmp(x->ctype, "n") == 0 && text[0] != '\0') {
-		if (!((size_t)x->cstyle < x->nxf && x->xf_date[x->cstyle] &&
-		    format_serial(x, text, num, sizeof num)))
-			format_number(text, num, sizeof num);
-		text = num;
+		if ((size_t)x->cstyle < x->nxf && x->xf_date[x->cstyle] &&
+		    format_serial(x, text, num, sizeof num))
+			text = num;
+		else
+			text = format_number(text, num, sizeof num);
 	}
 	/* "str" (formula results), "inlineStr", "b" (0/1), "e" (#N/A...):
 	 * the text as it is; the column's parser judges it. */

@@ -8,9 +8,10 @@ import sys
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ptlib import Env, query  # noqa: E402
+from ptlib import Env, query, xlsx  # noqa: E402
 
 W = "7310000000000063217"          # a demo work of jn_nongji
+
 REJECT = ("partner-tui: {f}: 1 bad row: nothing was imported (fix the rows, "
           "or give --skip-bad-rows to import the good ones)")
 
@@ -103,6 +104,28 @@ CASES = [
      [], 3, ["{f}:2: plays: not a number (不是)"]),
     ("xlsx_corrupt_zip", b"PK\x03\x04garbage", [], 3,
      ["partner-tui: {f}: not a readable xlsx (zip) archive"]),
+    # Issue 16, 1: every row is accounted for; a row wider than the reader
+    # keeps is a bad row, and as the header it stops the file.
+    ("row_too_wide", "date,work_id,plays\n2026-11-01,%s,5%s\n" % (W, ",9" * 1030), [], 3,
+     ["{f}:2: 1033 fields where the header has 3", REJECT]),
+    ("header_too_wide", ",".join("c%d" % i for i in range(1030)) +
+     "\naccount_id,name\nzz,Z\n", [], 3,
+     ["partner-tui: {f}:1: the header row: 1030 fields: a header has at most 256"]),
+    # 4: a NUL byte never cuts a value short.
+    ("nul_in_count", b"date,work_id,plays\n2026-11-01,7310000000000063217,5\x00999\n", [], 3,
+     ["{f}:2: plays: a NUL byte in the value", REJECT]),
+    ("nul_in_title", b"work_id,account_id,title\n99,jn_nongji,ab\x00cd\n", [], 3,
+     ["{f}:2: title: a NUL byte in the value", REJECT]),
+    ("nul_in_header", b"date,work_id,pl\x00ays\n2026-11-01,7310000000000063217,5\n", [], 3,
+     ["partner-tui: {f}:1: the header row: a NUL byte in the value"]),
+    # 2: an ID a spreadsheet kept as a number in scientific notation.
+    ("xlsx_id_lost_digits", xlsx([["date", "work_id", "plays"],
+                                  ["2026-11-01", "=7.3100000000000635E+18", 5]]), [], 3,
+     ["{f}:2: work_id: an ID written as a number in scientific notation has lost "
+      "its digits: export the column as text (7.3100000000000635E+18)", REJECT]),
+    ("csv_id_lost_digits", "work_id,account_id,title\n7.31E+18,jn_nongji,T\n", [], 3,
+     ["{f}:2: work_id: an ID written as a number in scientific notation has lost "
+      "its digits: export the column as text (7.31E+18)", REJECT]),
     ("bad_last_row", "date,work_id,plays\n2026-11-01,%s,5\n2026-11-02,%s,6\n2026-11-03,%s,x7\n"
      % (W, W, W), [], 3, ["{f}:4: plays: not a number (x7)"]),
 ]

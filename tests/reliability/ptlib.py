@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 TOP_BUILD = os.environ.get("top_builddir") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -74,3 +75,29 @@ def query(db, sql, args=()):
         return con.execute(sql, args).fetchall()
     finally:
         con.close()
+
+
+def xlsx(rows):
+    """A minimal xlsx (inline strings; ints and floats as number cells,
+    a str starting with '=' as the raw text of a number cell)."""
+    import io
+    from xml.sax.saxutils import escape
+
+    def cell(c, v):
+        ref = chr(ord("A") + c)
+        if isinstance(v, (int, float)):
+            return '<c r="%s"><v>%r</v></c>' % (ref, v)
+        if v.startswith("="):
+            return '<c r="%s"><v>%s</v></c>' % (ref, v[1:])
+        return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, escape(v))
+    sheet = "".join('<row r="%d">%s</row>' % (i + 1, "".join(cell(c, v) for c, v in enumerate(r)))
+                    for i, r in enumerate(rows))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" '
+                   'sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" '
+                   'Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>%s</sheetData>"
+                   "</worksheet>" % sheet)
+    return out.getvalue()

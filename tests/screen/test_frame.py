@@ -3,7 +3,7 @@
 real pty and the pyte terminal emulator (and tmux where it is needed:
 the alternate screen and the terminal title).
 
-Each check prints "ok" or "FAIL"; the last line is "N passed, M failed".
+Each check is a TAP result (tests/screen/tap.py).
 """
 import datetime
 import os
@@ -14,10 +14,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ptyterm import Term  # noqa: E402
+from tap import check, finish  # noqa: E402
 
 BUILD = os.environ.get("top_builddir", os.getcwd())
 SRC = os.environ.get("top_srcdir", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -32,24 +32,6 @@ BASE_ENV = {
 for var in ("NO_COLOR", "PARTNER_TUI_SCRIPT", "PARTNER_TUI_NO_DISPLAY",
             "PARTNER_TUI_DB", "PARTNER_TUI_ACCOUNT", "LANGUAGE"):
     os.environ.pop(var, None)
-
-passed = failed = 0
-
-
-def check(name):
-    def deco(fn):
-        global passed, failed
-        try:
-            fn()
-            print("ok   " + name)
-            passed += 1
-        except Exception:
-            print("FAIL " + name)
-            traceback.print_exc(file=sys.stdout)
-            failed += 1
-        return fn
-    return deco
-
 
 def mkdb(name, *args):
     path = os.path.join(TMP, name)
@@ -588,5 +570,4 @@ def _():
 
 
 shutil.rmtree(TMP, ignore_errors=True)
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+sys.exit(finish())
