@@ -38,6 +38,7 @@ int cli_usage(const struct command *cmd, bool to_stderr);
 int cli_not_implemented(const struct command *cmd);
 
 /* Builds the demo database at path (replacing it). */
-bool cli_demo_build(const char *path, struct pt_err *err);
+bool cli_demo_build(const char *path, const char *shared_group,
+    struct pt_err *err);
 
 #endif

@@ -16,6 +16,7 @@
 #include "core/exitcode.h"
 #include "core/freshness.h"
 #include "core/series.h"
+#include "core/store.h"
 #include "core/report.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -620,6 +621,18 @@ static bool
 scope_freshness(struct db *db, struct opts *o, struct pt_err *err)
 {
 	o->scope_account = o->account;
+	/* An unknown account is an error (exit 3, as for `check`), not an
+	 * empty table. */
+	if (o->account != NULL) {
+		bool exists = false;
+		if (!store_account_exists(db, o->account, &exists, err))
+			return false;
+		if (!exists) {
+			err_set(err, PT_EXIT_DATA, _("no account '%s' in the "
+			    "database: import it first"), o->account);
+			return false;
+		}
+	}
 	if (o->account == NULL && o->work != NULL) {
 		char *title = NULL;
 		if (!series_work_info(db, o->work, &title, &o->scope_buf, err)) {

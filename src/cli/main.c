@@ -136,7 +136,8 @@ run_tui(struct cli_ctx *ctx)
 
 	if (path == NULL)
 		return cli_fail_err(&err);
-	if (ctx->demo && access(path, F_OK) != 0 && !cli_demo_build(path, &err)) {
+	if (ctx->demo && access(path, F_OK) != 0 && !cli_demo_build(path,
+	    ctx->shared_group, &err)) {
 		free(path);
 		return cli_fail_err(&err);
 	}
