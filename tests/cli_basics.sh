@@ -22,6 +22,19 @@ expect_grep "$T/err" "PARTNER_TUI_TODAY='yesterday'"
 for c in import report check appeal rescore demo; do
 	expect_exit 0 "$PT" "$c" --help
 	expect_grep "$T/out" "usage: partner-tui [--db PATH] [--today DAY] $c"
+	# COMMAND --help describes every option its usage names, one line
+	# each under "Options:" (or says it takes none).
+	sed -n '/^Options:$/,$p' "$T/out" > "$T/opts"
+	sed -n '/^$/q;p' "$T/out" | sed 's/^usage: partner-tui \[--db PATH\] \[--today DAY\]//' |
+		grep -o -- '--[a-z][a-z-]*' | sort -u > "$T/flags"
+	if [ -s "$T/flags" ]; then
+		while read -r f; do
+			grep -q -- "^  $f\( \|$\)" "$T/opts" && ok ||
+				fail "$c --help does not describe $f: $(cat "$T/out")"
+		done < "$T/flags"
+	else
+		expect_grep "$T/out" "This command takes no options."
+	fi
 done
 
 # demo builds a database at --db, 0600, and replaces it on a second run.

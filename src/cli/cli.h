@@ -14,10 +14,20 @@ struct cli_ctx {
 	const char *shared_group; /* --shared-group: create it for this group */
 };
 
+/* One line of `COMMAND --help`: the option as in the usage ("--from
+ * DAY") and what it does (N_() text). Tables end with flag == NULL. */
+struct cli_option {
+	const char *flag;
+	const char *help;
+};
+
 struct command {
 	const char *name;
 	const char *usage;	/* after "partner-tui [--db PATH] " */
 	const char *summary;	/* one line for --help */
+	/* Every option and argument of the usage, described (tests/
+	 * cli_basics.sh checks none is missing); NULL: none. */
+	const struct cli_option *options;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
 };
 

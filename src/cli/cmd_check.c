@@ -182,7 +182,16 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 	return e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
 }
 
+static const struct cli_option check_options[] = {
+	{ "--account ID", N_("the account whose rules to check") },
+	{ "--work ID", N_("a work: its rules and its account's") },
+	{ "--on DAY", N_("the day to judge (default: today)") },
+	{ "--format table|json", N_("output format (default: table)") },
+	{ NULL, NULL },
+};
+
 const struct command cmd_check = {
+	.options = check_options,
 	.name = "check",
 	.usage = "check [--account ID] [--work ID] [--on DAY] [--format table|json]",
 	.summary = N_("check eligibility rules (exit 1 when one fails)"),

@@ -753,7 +753,20 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static const struct cli_option report_options[] = {
+	{ "accounts|works|daily|attribution", N_("what to print") },
+	{ "--account ID", N_("only this account (exit 3 when it is unknown)") },
+	{ "--work ID", N_("only this work") },
+	{ "--from DAY", N_("first day of the window (default: 30 days to --to)") },
+	{ "--to DAY", N_("last day of the window (default: the last day with data)") },
+	{ "--vs-from DAY", N_("first day to compare with (default: the window before)") },
+	{ "--vs-to DAY", N_("last day to compare with (with --vs-from)") },
+	{ "--format table|csv|json", N_("output format (default: table)") },
+	{ NULL, NULL },
+};
+
 const struct command cmd_report = {
+	.options = report_options,
 	.name = "report",
 	.usage = "report accounts|works|daily|attribution [--account ID] "
 	    "[--work ID] [--from DAY] [--to DAY] [--vs-from DAY --vs-to DAY] "
