@@ -11,7 +11,8 @@
 # BINARY defaults to the first partner-tui found under build/.
 # The only things changed in the captures are those that depend on the
 # machine rather than the program: the wall-clock time of the demo import
-# and of the appeal (shown as 09:30), and the login name (shown as "ops").
+# and of the appeal (shown as 2026-11-26 09:30: records keep the real time
+# whatever --today says), and the login name (shown as "ops").
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 check=no
@@ -79,9 +80,9 @@ key 3
 screen $s/12-eligibility-zh
 quit"
 
-python3 - "$top/README.md" "$s" "$check" "$(id -un)" <<'PY'
+python3 - "$top/README.md" "$s" "$check" "$(id -un)" "$(TZ=Asia/Shanghai date +%F)" <<'PY'
 import difflib, os, re, sys
-readme, shots, check, login = sys.argv[1:5]
+readme, shots, check, login, wall = sys.argv[1:6]
 titles = {
     "01-overview": "Accounts overview (several accounts: the dashboard opens here; `0` or `a`)",
     "02-trends": "Trends (`1`): settled revenue over 30 days, the cursor day's metrics, the attribution of the change",
@@ -97,6 +98,9 @@ titles = {
     "12-eligibility-zh": "资格 (`LANG=zh_CN.UTF-8`): the rules and their evidence",
 }
 def clean(text):
+    # the wall-clock day of a record (followed by its time) as the fixed today
+    text = re.sub(re.escape(wall) + r"(?=[T ]\d\d:\d\d)", "2026-11-26", text)
+    text = re.sub(r"(?<![\d-])" + re.escape(wall[5:]) + r"(?= \d\d:\d\d\b)", "11-26", text)
     text = re.sub(r"T\d\d:\d\d:\d\d\+08:00", "T09:30:00+08:00", text)
     text = re.sub(r"(\d\d-\d\d) \d\d:\d\d\b", r"\1 09:30", text)
     if login:

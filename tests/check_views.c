@@ -12,6 +12,7 @@
 #include "core/day.h"
 #include "core/db.h"
 #include "core/engine.h"
+#include "core/freshness.h"
 #include "core/views.h"
 #include "testutil.h"
 
@@ -338,28 +339,104 @@ START_TEST(accounts_overview)
 	    "  '2026-11-06T10:00:02+08:00', 'ok')");
 	exec("UPDATE daily SET import_id = 1 WHERE work_id = 'w1'");
 	exec("UPDATE daily SET import_id = 2 WHERE work_id = 'w4'");
-	/* this week: 11-02..11-08; the week before: 10-26..11-01 */
-	ck_assert_msg(views_accounts_load(db, D("2026-11-08"), &a, &err),
-	    "%s", err.msg);
+	/* Today is 11-08 but a1's data ends 11-04 and a2's 11-03: each
+	 * week ends at the account's last day with data (10-29..11-04 and
+	 * 10-28..11-03), never counting 11-05..11-08 as days of zero. */
+	ck_assert_msg(views_accounts_load_at(db, D("2026-11-08"), 23 * 60, &a,
+	    &err), "%s", err.msg);
 	ck_assert_uint_eq(a.n, 2);
-	ck_assert_int_eq(a.from, D("2026-11-02"));
-	ck_assert_int_eq(a.vs_to, D("2026-11-01"));
+	ck_assert_int_eq(a.latest, D("2026-11-04"));
+	ck_assert_int_eq(a.from, D("2026-10-29"));
+	ck_assert_int_eq(a.to, D("2026-11-04"));
+	ck_assert_int_eq(a.vs_to, D("2026-10-28"));
 	ck_assert_str_eq(a.rows[0].account_id, "a1");
 	ck_assert_str_eq(a.rows[0].name, "小王的厨房");
 	ck_assert_int_eq(a.rows[0].works, 4);
-	/* 11-02: w1 est 250 + w2 est 90; 11-03: 500 + 0 + 0; 11-04: 120 */
+	ck_assert_int_eq(a.rows[0].data_through, D("2026-11-04"));
+	ck_assert_int_eq(a.rows[0].from, D("2026-10-29"));
+	/* 11-08 at 23:00: 11-07 is due; the data ends 11-04 */
+	ck_assert(a.rows[0].stale);
+	ck_assert_int_eq(a.due_through, D("2026-11-07"));
+	/* 11-01: w1 settled 300; 11-02: w1 est 250 + w2 est 90; 11-03: 500
+	 * settled + 0 + 0; 11-04: 120 */
 	ck_assert(a.rows[0].has_week);
-	ck_assert_int_eq(a.rows[0].week_fen, 250 + 90 + 500 + 120);
-	ck_assert(a.rows[0].has_prev_week);
-	ck_assert_int_eq(a.rows[0].prev_week_fen, 300);
+	ck_assert_int_eq(a.rows[0].week_fen, 300 + 250 + 90 + 500 + 120);
+	ck_assert(!a.rows[0].has_prev_week);
 	ck_assert_int_eq(a.rows[0].open_appeals, 2);
 	ck_assert_str_eq(a.rows[0].last_import, "2026-11-05T10:00:01+08:00");
 	ck_assert_str_eq(a.rows[1].kind, "enterprise_affiliated");
+	ck_assert_int_eq(a.rows[1].data_through, D("2026-11-03"));
+	ck_assert_int_eq(a.rows[1].to, D("2026-11-03"));
 	ck_assert_int_eq(a.rows[1].week_fen, 1000);
 	ck_assert(!a.rows[1].has_prev_week);
 	ck_assert_int_eq(a.rows[1].open_appeals, 0);
+	views_accounts_free(&a);
+
+	/* On 11-03 before 22:00 the week is 10-28..11-03 (11-04 is not
+	 * today's yet) and nothing is due after 11-01: not stale. */
+	ck_assert(views_accounts_load_at(db, D("2026-11-03"), 21 * 60, &a, &err));
+	ck_assert_int_eq(a.rows[0].to, D("2026-11-03"));
+	ck_assert_int_eq(a.rows[0].week_fen, 300 + 250 + 90 + 500);
+	ck_assert(!a.rows[0].stale);
+	ck_assert_int_eq(a.due_through, D("2026-11-01"));
+	views_accounts_free(&a);
+	ck_assert(views_accounts_load_at(db, D("2026-11-08"), 0, &a, &err));
 	ck_assert_str_eq(a.rows[1].last_import, "2026-11-06T10:00:02+08:00");
 	views_accounts_free(&a);
+}
+END_TEST
+
+
+/* Freshness: the last day with data and with settled revenue per
+ * account, the settlement clock's boundary (day D due from 22:00 on
+ * D+1), and the days of a window without data. */
+START_TEST(freshness_and_settlement_clock)
+{
+	struct pt_err err = { 0 };
+	struct freshness f;
+	day_t *miss = NULL;
+	size_t n = 0;
+
+	ck_assert_int_eq(freshness_due_through(D("2026-11-05"), 22 * 60 - 1, 22),
+	    D("2026-11-03"));
+	ck_assert_int_eq(freshness_due_through(D("2026-11-05"), 22 * 60, 22),
+	    D("2026-11-04"));
+	ck_assert_int_eq(freshness_visible_on(D("2026-11-30")), D("2026-12-01"));
+	ck_assert_msg(freshness_load_at(db, "a1", D("2026-11-05"), 21 * 60 + 59,
+	    &f, &err), "%s", err.msg);
+	ck_assert_int_eq(f.data_through, D("2026-11-04"));
+	/* account_score: 11-03 settled 500, 11-04 nothing settled */
+	ck_assert_int_eq(f.settled_through, D("2026-11-03"));
+	ck_assert_int_eq(f.due_through, D("2026-11-03"));
+	ck_assert(!f.stale);
+	ck_assert_int_eq(freshness_window_end(&f), D("2026-11-04"));
+	/* one minute later 11-04 is due, and there: still fresh */
+	ck_assert(freshness_load_at(db, "a1", D("2026-11-05"), 22 * 60, &f, &err));
+	ck_assert(!f.stale);
+	/* the next evening 11-05 is due and missing */
+	ck_assert(freshness_load_at(db, "a1", D("2026-11-06"), 22 * 60, &f, &err));
+	ck_assert(f.stale);
+	ck_assert_int_eq(f.due_through, D("2026-11-05"));
+	/* with today before the data's end, the data is cut at today */
+	ck_assert(freshness_load_at(db, "a1", D("2026-11-02"), 0, &f, &err));
+	ck_assert_int_eq(f.data_through, D("2026-11-02"));
+	/* a2 (w4) has 11-03 only; the whole database ends 11-04 */
+	ck_assert(freshness_load_at(db, "a2", D("2026-11-30"), 0, &f, &err));
+	ck_assert_int_eq(f.data_through, D("2026-11-03"));
+	ck_assert(freshness_load_at(db, NULL, D("2026-11-30"), 0, &f, &err));
+	ck_assert_int_eq(f.data_through, D("2026-11-04"));
+	/* days of 10-31..11-06 without a daily row of a1 */
+	ck_assert(freshness_missing_days(db, "a1", D("2026-10-31"),
+	    D("2026-11-06"), &miss, &n, &err));
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(miss[0], D("2026-10-31"));
+	ck_assert_int_eq(miss[1], D("2026-11-05"));
+	ck_assert_int_eq(miss[2], D("2026-11-06"));
+	free(miss);
+	ck_assert(freshness_missing_days(db, "a2", D("2026-11-03"),
+	    D("2026-11-03"), &miss, &n, &err));
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(miss);
 }
 END_TEST
 
@@ -461,6 +538,7 @@ views_suite(void)
 	tcase_add_test(tc, split_reasons);
 	tcase_add_test(tc, wallet_balance_and_recent);
 	tcase_add_test(tc, accounts_overview);
+	tcase_add_test(tc, freshness_and_settlement_clock);
 	tcase_add_test(tc, detail_days_and_exact_split);
 	tcase_add_test(tc, figures_equal_engine_attribution);
 	suite_add_tcase(s, tc);

@@ -25,3 +25,6 @@ bench: bench-engine
 bench-engine: tests/bench/engine_bench$(EXEEXT)
 	$(BENCH_ENV) ./tests/bench/engine_bench 1000000
 .PHONY: bench bench-engine
+# Data freshness, the settlement clock and wall-clock records (issue 13).
+TESTS += tests/cli_time.sh
+EXTRA_DIST += tests/cli_time.sh

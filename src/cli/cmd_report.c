@@ -14,6 +14,8 @@
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
+#include "core/freshness.h"
+#include "core/series.h"
 #include "core/report.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -27,6 +29,13 @@ struct opts {
 	enum fmt fmt;
 	const char *account, *work;
 	day_t from, to, vs_from, vs_to;
+	/* The account whose data the report reads (NULL: every account),
+	 * how far its data goes and the days of [from, to] without any. */
+	const char *scope_account;
+	char *scope_buf;
+	struct freshness fresh;
+	day_t *missing;
+	size_t nmissing;
 };
 
 /* ---- table and csv output ---- */
@@ -248,6 +257,24 @@ js_reasons(const char *reasons)
 	return a;
 }
 
+/* data_through, settled_through, missing_days, stale: how far the data
+ * of the report's scope goes. */
+static void
+js_freshness(json_object *top, const struct opts *o)
+{
+	json_object *a = json_object_new_array();
+	char buf[DAY_BUFSZ];
+
+	js_day(top, "data_through", o->fresh.data_through);
+	js_day(top, "settled_through", o->fresh.settled_through);
+	for (size_t i = 0; i < o->nmissing; i++)
+		json_object_array_add(a, json_object_new_string(
+		    day_format(o->missing[i], buf)));
+	json_object_object_add(top, "missing_days", a);
+	json_object_object_add(top, "stale",
+	    json_object_new_boolean(o->fresh.stale));
+}
+
 static json_object *
 js_envelope(const struct opts *o, json_object **rows)
 {
@@ -258,6 +285,7 @@ js_envelope(const struct opts *o, json_object **rows)
 	js_day(top, "to", o->to);
 	js_str(top, "account", o->account);
 	js_str(top, "work", o->work);
+	js_freshness(top, o);
 	*rows = json_object_new_array();
 	json_object_object_add(top, "rows", *rows);
 	return top;
@@ -497,6 +525,24 @@ do_attribution(struct db *db, const struct opts *o)
 		js_day(top, "vs_to", a.vs_to);
 		js_str(top, "account", o->account);
 		js_str(top, "work", o->work);
+		js_freshness(top, o);
+		{
+			day_t *vm = NULL;
+			size_t nvm = 0;
+			json_object *arr = json_object_new_array();
+			char dbuf[DAY_BUFSZ];
+			if (!freshness_missing_days(db, o->scope_account,
+			    a.vs_from, a.vs_to, &vm, &nvm, &err)) {
+				json_object_put(arr);
+				json_object_put(top);
+				return cli_fail_err(&err);
+			}
+			for (size_t i = 0; i < nvm; i++)
+				json_object_array_add(arr, json_object_new_string(
+				    day_format(vm[i], dbuf)));
+			free(vm);
+			json_object_object_add(top, "vs_missing_days", arr);
+		}
 		js_money(top, "revenue", known(a.revenue_fen));
 		js_money(top, "vs_revenue", known(a.vs_revenue_fen));
 		js_money(top, "total_change", known(a.total_change_fen));
@@ -569,6 +615,26 @@ parse_day(const char *opt, const char *s, day_t *out)
 	return false;
 }
 
+/* The account the report is about: --account, else the work's. */
+static bool
+scope_freshness(struct db *db, struct opts *o, struct pt_err *err)
+{
+	o->scope_account = o->account;
+	if (o->account == NULL && o->work != NULL) {
+		char *title = NULL;
+		if (!series_work_info(db, o->work, &title, &o->scope_buf, err)) {
+			free(title);
+			if (err->code == 0)
+				err_set(err, PT_EXIT_DATA, "no work '%s' in the "
+				    "database: import it first", o->work);
+			return false;
+		}
+		free(title);
+		o->scope_account = o->scope_buf;
+	}
+	return freshness_load(db, o->scope_account, &o->fresh, err);
+}
+
 static int
 report_run(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -626,27 +692,37 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 	    strcmp(o.what, "daily") != 0 && strcmp(o.what, "attribution") != 0)
 		return cli_fail(PT_EXIT_USAGE, _("unknown report '%s': use "
 		    "accounts, works, daily or attribution"), o.what);
-	/* Windows: the last 30 days to today; the comparison window is the
-	 * one just before, of the same length. */
-	if (o.to == DAY_NONE)
-		o.to = o.from != DAY_NONE && o.from > clock_today() ? o.from :
-		    clock_today();
-	if (o.from == DAY_NONE)
-		o.from = o.to - 29;
 	if ((o.vs_from == DAY_NONE) != (o.vs_to == DAY_NONE))
 		return cli_fail(PT_EXIT_USAGE, _("give both --vs-from and --vs-to, "
 		    "or neither"));
-	if (o.vs_from == DAY_NONE) {
-		o.vs_to = o.from - 1;
-		o.vs_from = o.vs_to - (o.to - o.from);
-	}
-	if (o.from > o.to || o.vs_from > o.vs_to)
-		return cli_fail(PT_EXIT_USAGE, _("a window ends before it starts"));
 	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
 		return cli_fail_err(&err);
 	/* Scores left pending by an import are brought up to date first;
 	 * a read-only database is read as it is. */
-	if (!db->readonly && !engine_rescore_dirty(db, &err)) {
+	if ((!db->readonly && !engine_rescore_dirty(db, &err)) ||
+	    !scope_freshness(db, &o, &err)) {
+		db_close(db);
+		return cli_fail_err(&err);
+	}
+	/* Windows: the last 30 days to the last day with data (today when
+	 * there is none); the comparison window is the one just before, of
+	 * the same length. */
+	if (o.to == DAY_NONE) {
+		day_t end = freshness_window_end(&o.fresh);
+		o.to = o.from != DAY_NONE && o.from > end ? o.from : end;
+	}
+	if (o.from == DAY_NONE)
+		o.from = o.to - 29;
+	if (o.vs_from == DAY_NONE) {
+		o.vs_to = o.from - 1;
+		o.vs_from = o.vs_to - (o.to - o.from);
+	}
+	if (o.from > o.to || o.vs_from > o.vs_to) {
+		db_close(db);
+		return cli_fail(PT_EXIT_USAGE, _("a window ends before it starts"));
+	}
+	if (!freshness_missing_days(db, o.scope_account, o.from, o.to,
+	    &o.missing, &o.nmissing, &err)) {
 		db_close(db);
 		return cli_fail_err(&err);
 	}
@@ -659,6 +735,8 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 	else
 		rc = do_attribution(db, &o);
 	db_close(db);
+	free(o.missing);
+	free(o.scope_buf);
 	return rc;
 }
 

@@ -85,6 +85,8 @@ print_help(FILE *out)
 	    "  --db PATH      database file (default: $PARTNER_TUI_DB, else\n"
 	    "                 $XDG_DATA_HOME/partner-tui/partner.db)\n"
 	    "  --today DAY    take DAY (YYYY-MM-DD, China time) as today\n"
+	    "  --now TIME     take TIME ('YYYY-MM-DD HH:MM', China time) as now:\n"
+	    "                 which days' data are due (records keep the real time)\n"
 	    "  --demo         open the demo database (built on first use)\n"
 	    "  --shared-group GROUP\n"
 	    "                 create the database for GROUP's operators (0660,\n"
@@ -162,6 +164,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "today", required_argument, NULL, 't' },
+		{ "now", required_argument, NULL, 'n' },
 		{ "demo", no_argument, NULL, 'D' },
 		{ "shared-group", required_argument, NULL, 'G' },
 		{ "help", no_argument, NULL, 'h' },
@@ -191,6 +194,10 @@ main(int argc, char **argv)
 			break;
 		case 't':
 			if (!clock_set_today_text(optarg, &err))
+				return cli_fail_err(&err);
+			break;
+		case 'n':
+			if (!clock_set_now_text(optarg, &err))
 				return cli_fail_err(&err);
 			break;
 		case 'D':

@@ -10,3 +10,5 @@ src_core_libpartner_a_SOURCES += \
 	src/core/attribution.c src/core/attribution.h \
 	src/core/compensation.c
 src_core_libpartner_a_SOURCES += src/core/report.c src/core/report.h
+# Data freshness and the settlement clock (issue 13).
+src_core_libpartner_a_SOURCES += src/core/freshness.c src/core/freshness.h

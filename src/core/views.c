@@ -8,6 +8,8 @@
 #include <strings.h>
 
 #include "core/exitcode.h"
+#include "core/clock.h"
+#include "core/freshness.h"
 #include "core/views.h"
 
 static char *
@@ -738,6 +740,21 @@ bool
 views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
     struct pt_err *err)
 {
+	day_t now_day;
+	int minute;
+
+	/* The settlement clock's minute when today is the engine's today;
+	 * 00:00 of a day given otherwise. */
+	clock_now(&now_day, &minute);
+	if (now_day != today)
+		minute = 0;
+	return views_accounts_load_at(db, today, minute, out, err);
+}
+
+bool
+views_accounts_load_at(struct db *db, day_t today, int minute,
+    struct views_accounts *out, struct pt_err *err)
+{
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
@@ -746,6 +763,7 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	out->to = today;
 	out->from = today - 6;
 	views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
+	out->latest = DAY_NONE;
 	if ((st = db_stmt(db, SQL_ACCOUNTS, err)) == NULL)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -784,12 +802,30 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	}
 	for (size_t i = 0; i < out->n; i++) {
 		struct views_account *a = &out->rows[i];
+		struct freshness f;
+		day_t vs_to;
+		/* The account's week ends at its last day with data: days not
+		 * imported yet are no data, not a week of zeros. */
+		if (!freshness_load_at(db, a->account_id, today, minute, &f, err))
+			goto fail;
+		a->data_through = f.data_through;
+		a->stale = f.stale;
+		out->due_through = f.due_through;
+		out->settle_hour = f.settle_hour;
+		a->to = freshness_window_end(&f);
+		if (a->to > today)
+			a->to = today;
+		a->from = a->to - 6;
+		views_prev_window(a->from, a->to, &a->vs_from, &vs_to);
+		if (f.data_through != DAY_NONE && (out->latest == DAY_NONE ||
+		    f.data_through > out->latest))
+			out->latest = f.data_through;
 		if ((st = db_stmt(db, SQL_ACCOUNT_WEEKS, err)) == NULL)
 			goto fail;
 		db_bind_text(st, 1, a->account_id);
-		bind_day(st, 2, out->from);
-		bind_day(st, 3, out->vs_from);
-		bind_day(st, 4, out->to);
+		bind_day(st, 2, a->from);
+		bind_day(st, 3, a->vs_from);
+		bind_day(st, 4, a->to);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
 			a->week_fen = sqlite3_column_int64(st, 0);
@@ -812,6 +848,12 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 			db_error(db, err, "reading an account's last import");
 			goto fail;
 		}
+	}
+	/* The title's week: that of the freshest account. */
+	if (out->latest != DAY_NONE && out->latest < today) {
+		out->to = out->latest;
+		out->from = out->to - 6;
+		views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
 	}
 	return true;
 fail:

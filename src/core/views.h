@@ -260,18 +260,31 @@ struct views_account {
 	bool has_week, has_prev_week;
 	fen_t week_fen, prev_week_fen;	/* settled-else-estimated */
 	int64_t open_appeals;		/* draft, submitted or approved */
+	/* The account's week: the 7 days to its last day with data (today
+	 * when it has none), against the 7 before. */
+	day_t from, to, vs_from;
+	day_t data_through;		/* DAY_NONE when no data */
+	bool stale;			/* data due by the settlement clock is
+					 * missing */
 	char last_import[32];		/* finished_at, "" when never */
 };
 
 struct views_accounts {
-	day_t from, to, vs_from, vs_to;	/* this week and the one before */
+	/* the week of the freshest account and the one before */
+	day_t from, to, vs_from, vs_to;
+	day_t latest;			/* newest data_through, DAY_NONE */
+	day_t due_through;		/* last day due by the settlement clock */
+	int settle_hour;
 	size_t n;
 	struct views_account *rows;	/* account_id order */
 };
 
-/* Every account with this week's revenue: the 7 days ending `today`
- * against the 7 before. */
+/* Every account with this week's revenue: the 7 days ending at its last
+ * day with data on or before `today`, against the 7 before. */
 bool views_accounts_load(struct db *db, day_t today,
+    struct views_accounts *out, struct pt_err *err);
+/* Same at a given minute of today (the settlement clock; tests). */
+bool views_accounts_load_at(struct db *db, day_t today, int minute,
     struct views_accounts *out, struct pt_err *err);
 void views_accounts_free(struct views_accounts *a);
 /* How many accounts the database holds; -1 on error. */

@@ -28,6 +28,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/exitcode.h"
+#include "core/freshness.h"
 #include "core/series.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -259,6 +260,24 @@ load_accounts(void)
 	}
 }
 
+/* How far the chosen account's data goes (freshness.h). */
+static void
+load_freshness(void)
+{
+	struct freshness f;
+	struct pt_err err = { 0 };
+
+	app.ctx.data_through = app.ctx.due_through = DAY_NONE;
+	app.ctx.stale = false;
+	if (app.ctx.account_id == NULL ||
+	    !freshness_load(app.ctx.db, app.ctx.account_id, &f, &err))
+		return;
+	app.ctx.data_through = f.data_through;
+	app.ctx.stale = f.stale;
+	app.ctx.due_through = f.due_through;
+	app.ctx.settle_hour = f.settle_hour;
+}
+
 /* Data changed: the visible pane reloads now, the others when shown. */
 static void
 reload_all(void)
@@ -266,6 +285,7 @@ reload_all(void)
 	load_accounts();
 	app.ctx.generation++;
 	app.ctx.today = clock_today();
+	load_freshness();
 	if (app.panes[app.cur]->reload != NULL)
 		app.panes[app.cur]->reload(&app.ctx);
 	app.seen_gen[app.cur] = app.ctx.generation;
@@ -400,9 +420,35 @@ draw_tabs(void)
 		    _("(no account)");
 		char clean[512];
 		int avail = cols - x - 1, rw;
-		snprintf(right, sizeof right, "%s%s%s ", name, draw_glyph_sep(),
-		    day_format(app.ctx.today, day));
+		char thr[96] = "";
+		if (app.ctx.data_through != DAY_NONE) {
+			char d2[DAY_BUFSZ];
+			/* "data through 11-25", "!" when due data is missing */
+			snprintf(thr, sizeof thr, _("data through %s"),
+			    day_format(app.ctx.data_through, d2) + 5);
+			if (app.ctx.stale)
+				strncat(thr, "!", sizeof thr - strlen(thr) - 1);
+			strncat(thr, draw_glyph_sep(), sizeof thr - strlen(thr) - 1);
+		} else if (app.ctx.account_id != NULL) {
+			snprintf(thr, sizeof thr, "%s%s", _("no data yet"),
+			    draw_glyph_sep());
+		}
+		snprintf(right, sizeof right, "%s%s%s%s ", name, draw_glyph_sep(),
+		    thr, day_format(app.ctx.today, day));
 		rw = draw_fit(clean, sizeof clean, right, avail);
+		/* Short of room: today goes before the data's last day, then
+		 * that too for today, then the name is cut. */
+		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+			size_t len = strlen(thr) - strlen(draw_glyph_sep());
+			snprintf(right, sizeof right, "%s%s%.*s", name,
+			    draw_glyph_sep(), (int)len, thr);
+			rw = draw_fit(clean, sizeof clean, right, avail);
+		}
+		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+			snprintf(right, sizeof right, "%s%s%s ", name,
+			    draw_glyph_sep(), day_format(app.ctx.today, day));
+			rw = draw_fit(clean, sizeof clean, right, avail);
+		}
 		if (avail > 0 && rw < text_width(right)) {
 			snprintf(right, sizeof right, "%s ", name);
 			rw = draw_fit(clean, sizeof clean, right, avail);
@@ -781,6 +827,9 @@ dump_model(const char *path)
 	fprintf(f, "frame.title=%s\n", _(p->title));
 	fprintf(f, "frame.account=%s\n", app.account_id ? app.account_id : "");
 	fprintf(f, "frame.today=%s\n", day_format(app.ctx.today, day));
+	fprintf(f, "frame.data_through=%s\n", app.ctx.data_through != DAY_NONE ?
+	    day_format(app.ctx.data_through, day) : "");
+	fprintf(f, "frame.stale=%d\n", app.ctx.stale ? 1 : 0);
 	fprintf(f, "frame.utf8=%d\n", app.ctx.utf8 ? 1 : 0);
 	fprintf(f, "frame.color=%d\n", app.ctx.color ? 1 : 0);
 	fprintf(f, "frame.overlay=%s\n", app.overlay_kind == OVERLAY_HELP ?
@@ -1013,6 +1062,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	install_signals();
 
 	load_accounts();
+	load_freshness();
 	for (int i = 0; i < app.npanes; i++)
 		if (app.panes[i]->init != NULL)
 			app.panes[i]->init(&app.ctx);

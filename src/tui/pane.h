@@ -67,6 +67,14 @@ struct pane_ctx {
 	const char *account_id;	/* the chosen account, NULL when none */
 	const char *account_name;
 	day_t today;		/* clock_today(): --today / PARTNER_TUI_TODAY */
+	/* The chosen account's last day with data (DAY_NONE: none): where
+	 * default windows end. stale: data due by the settlement clock
+	 * (day D around 22:00 on D+1) is missing; due_through is the last
+	 * day due. */
+	day_t data_through;
+	bool stale;
+	day_t due_through;
+	int settle_hour;
 	bool utf8;		/* the locale's codeset is UTF-8 (Braille, …) */
 	bool color;		/* colours are on (terminal has them, no NO_COLOR) */
 	bool zh;		/* Chinese interface (units in 万/亿) */

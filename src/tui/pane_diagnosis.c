@@ -106,7 +106,11 @@ load_works(struct pane_ctx *ctx)
 	struct pt_err err = { 0 };
 	const struct views_work *w = selected_work();
 	char *keep = w != NULL ? strdup(w->work_id) : NULL;
-	day_t to = ctx->today, from = to - windows[D.win] + 1, vf, vt;
+	/* The window ends at the last day with data: later days are no
+	 * data, not days of zero. */
+	day_t to = ctx->data_through != DAY_NONE && ctx->data_through <
+	    ctx->today ? ctx->data_through : ctx->today;
+	day_t from = to - windows[D.win] + 1, vf, vt;
 
 	views_works_free(&D.works);
 	free(D.idx);

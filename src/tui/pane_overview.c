@@ -140,8 +140,14 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 	getmaxyx(win, rows, cols);
 	werase(win);
 	wide = cols >= 110;
-	snprintf(line, sizeof line, _("Choose the account (Enter): revenue %s to %s against the week before"),
-	    day_format(O.acc.from, a), day_format(O.acc.to, b));
+	if (O.acc.latest != DAY_NONE) {
+		char c[DAY_BUFSZ];
+		snprintf(line, sizeof line, _("Choose the account (Enter): data through %s; revenue %s to %s against the week before"),
+		    day_format(O.acc.latest, c) + 5, day_format(O.acc.from, a) + 5,
+		    day_format(O.acc.to, b) + 5);
+	} else
+		snprintf(line, sizeof line, _("Choose the account (Enter): revenue %s to %s against the week before"),
+		    day_format(O.acc.from, a), day_format(O.acc.to, b));
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
 	if (O.err[0] != '\0') {
 		draw_text(win, y, 1, cols - 2, O.err, draw_attr(DRAW_ERROR), true);
@@ -222,9 +228,15 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 		    O.acc.rows[O.sel].last_import : vui_missing());
 		draw_text(win, rows - 2, 1, cols - 2, line, A_NORMAL, true);
 	}
-	draw_text(win, rows - 1, 1, cols - 2,
-	    _("Enter choose  Up/Down move  a back here from any pane"),
-	    draw_attr(DRAW_DIM), true);
+	if (O.sel < O.acc.n && O.acc.rows[O.sel].stale)
+		/* The selected account's import lags the settlement clock. */
+		draw_text(win, rows - 1, 1, cols - 2, vui_due_message(line,
+		    sizeof line, O.acc.due_through, O.acc.settle_hour),
+		    draw_attr(DRAW_ERROR), true);
+	else
+		draw_text(win, rows - 1, 1, cols - 2,
+		    _("Enter choose  Up/Down move  a back here from any pane"),
+		    draw_attr(DRAW_DIM), true);
 }
 
 static bool
@@ -273,6 +285,14 @@ ov_model(struct pane_ctx *ctx, FILE *out)
 	    day_format(O.acc.from, a), day_format(O.acc.to, b), O.acc.n);
 	fprintf(out, "selected=%s\n", O.sel < O.acc.n ?
 	    O.acc.rows[O.sel].account_id : "");
+	fprintf(out, "data_through=%s\n", O.acc.latest != DAY_NONE ?
+	    day_format(O.acc.latest, a) : "");
+	for (size_t i = 0; i < O.acc.n; i++)
+		fprintf(out, "account.data_through=%s|%s|%d\n",
+		    O.acc.rows[i].account_id,
+		    O.acc.rows[i].data_through != DAY_NONE ?
+		    day_format(O.acc.rows[i].data_through, b) : "",
+		    O.acc.rows[i].stale ? 1 : 0);
 	for (size_t i = 0; i < O.acc.n; i++) {
 		const struct views_account *ac = &O.acc.rows[i];
 		const struct ov_row *ex = O.extra ? &O.extra[i] : NULL;

@@ -80,6 +80,16 @@ const char *const vui_review_advice[] = {
 	NULL,
 };
 
+char *
+vui_due_message(char *buf, size_t size, day_t due, int settle_hour)
+{
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
+
+	snprintf(buf, size, _("data for %s is due since %02d:00 on %s: import it"),
+	    day_format(due, a) + 5, settle_hour, day_format(due + 1, b) + 5);
+	return buf;
+}
+
 const char *
 vui_reason_label(const char *id)
 {

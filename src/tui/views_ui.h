@@ -33,6 +33,9 @@ char *vui_money(char *buf, size_t size, bool has, fen_t fen);
 char *vui_change(char *buf, size_t size, bool has, fen_t fen);
 char *vui_count(char *buf, size_t size, bool has, int64_t n);
 const char *vui_missing(void);
+/* "data for 11-28 is due since 22:00 on 11-29: import it", translated;
+ * due is the last day whose data is due by the settlement clock. */
+char *vui_due_message(char *buf, size_t size, day_t due, int settle_hour);
 /* "✓ PASS" / "✗ FAIL" (ASCII: "[x] PASS" / "[ ] FAIL"): never colour only. */
 const char *vui_pass(bool pass);
 

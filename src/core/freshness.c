@@ -1,0 +1,195 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/engine.h"
+#include "core/engine_internal.h"
+#include "core/exitcode.h"
+#include "core/freshness.h"
+
+/* Per work, its last day by primary key: a seek per work of the account,
+ * never a scan of its days. */
+static const char SQL_DATA_THROUGH_ACCOUNT[] =
+    "SELECT max((SELECT max(d.day) FROM daily d WHERE d.work_id = w.work_id "
+    "AND d.day <= ?2)) FROM work w WHERE w.account_id = ?1";
+static const char SQL_DATA_THROUGH_ALL[] =
+    "SELECT max(day) FROM daily WHERE day <= ?1";
+/* account_score has a row per account-day with data and the day's
+ * settled sum (NULL when nothing of it settled). */
+static const char SQL_SETTLED_THROUGH_ACCOUNT[] =
+    "SELECT max(day) FROM account_score WHERE account_id = ?1 "
+    "AND day <= ?2 AND settled_fen IS NOT NULL";
+static const char SQL_SETTLED_THROUGH_ALL[] =
+    "SELECT max(day) FROM account_score WHERE day <= ?1 "
+    "AND settled_fen IS NOT NULL";
+static const char SQL_DAYS_ACCOUNT[] =
+    "SELECT DISTINCT d.day FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3 "
+    "WHERE w.account_id = ?1";
+static const char SQL_DAYS_ALL[] =
+    "SELECT DISTINCT day FROM daily WHERE day BETWEEN ?1 AND ?2";
+
+day_t
+freshness_due_through(day_t day, int minute, int settle_hour)
+{
+	/* D settles at settle_hour on D + 1. */
+	return minute >= settle_hour * 60 ? day - 1 : day - 2;
+}
+
+day_t
+freshness_visible_on(day_t d)
+{
+	return d == DAY_NONE ? DAY_NONE : d + 1;
+}
+
+static void
+bind_day(sqlite3_stmt *st, int i, day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	sqlite3_bind_text(st, i, day_format(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+/* One day from a one-row query; false on a database error. */
+static bool
+one_day(struct db *db, const char *sql, const char *account, day_t today,
+    day_t *out, const char *what, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	*out = DAY_NONE;
+	if (st == NULL)
+		return false;
+	if (account != NULL) {
+		db_bind_text(st, 1, account);
+		bind_day(st, 2, today);
+	} else
+		bind_day(st, 1, today);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = eng_col_day(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, what);
+		return false;
+	}
+	return true;
+}
+
+bool
+freshness_load_at(struct db *db, const char *account_id, day_t today,
+    int minute, struct freshness *out, struct pt_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->today = today;
+	out->minute = minute;
+	out->settle_hour = engine_model()->settle_hour;
+	out->due_through = freshness_due_through(today, minute,
+	    out->settle_hour);
+	if (!one_day(db, account_id ? SQL_DATA_THROUGH_ACCOUNT :
+	    SQL_DATA_THROUGH_ALL, account_id, today, &out->data_through,
+	    "reading the last day with data", err) ||
+	    !one_day(db, account_id ? SQL_SETTLED_THROUGH_ACCOUNT :
+	    SQL_SETTLED_THROUGH_ALL, account_id, today, &out->settled_through,
+	    "reading the last settled day", err))
+		return false;
+	out->stale = out->data_through == DAY_NONE ||
+	    out->data_through < out->due_through;
+	return true;
+}
+
+bool
+freshness_load(struct db *db, const char *account_id, struct freshness *out,
+    struct pt_err *err)
+{
+	day_t today;
+	int minute;
+
+	clock_now(&today, &minute);
+	return freshness_load_at(db, account_id, today, minute, out, err);
+}
+
+day_t
+freshness_window_end(const struct freshness *f)
+{
+	return f->data_through != DAY_NONE ? f->data_through : f->today;
+}
+
+bool
+freshness_missing_days(struct db *db, const char *account_id, day_t from,
+    day_t to, day_t **days, size_t *n, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	unsigned char *seen;
+	size_t span;
+	int rc;
+
+	*days = NULL;
+	*n = 0;
+	if (from == DAY_NONE || to == DAY_NONE || to < from)
+		return true;
+	span = (size_t)(to - from + 1);
+	if ((seen = calloc(span, 1)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	if ((st = db_stmt(db, account_id ? SQL_DAYS_ACCOUNT : SQL_DAYS_ALL,
+	    err)) == NULL) {
+		free(seen);
+		return false;
+	}
+	if (account_id != NULL) {
+		db_bind_text(st, 1, account_id);
+		bind_day(st, 2, from);
+		bind_day(st, 3, to);
+	} else {
+		bind_day(st, 1, from);
+		bind_day(st, 2, to);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t d = eng_col_day(st, 0);
+		if (d != DAY_NONE && d >= from && d <= to)
+			seen[d - from] = 1;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(seen);
+		db_error(db, err, "reading the days with data");
+		return false;
+	}
+	for (size_t i = 0; i < span; i++)
+		*n += !seen[i];
+	if (*n > 0) {
+		size_t k = 0;
+		if ((*days = malloc(*n * sizeof **days)) == NULL) {
+			free(seen);
+			*n = 0;
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return false;
+		}
+		for (size_t i = 0; i < span; i++)
+			if (!seen[i])
+				(*days)[k++] = from + (day_t)i;
+	}
+	free(seen);
+	return true;
+}
+
+const char *
+freshness_message(const struct freshness *f, char *buf, size_t size)
+{
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
+
+	buf[0] = '\0';
+	if (!f->stale)
+		return buf;
+	day_format(f->due_through, a);
+	day_format(f->due_through + 1, b);
+	snprintf(buf, size, "data for %s is due since %02d:00 on %s: import it",
+	    a + 5, f->settle_hour, b + 5);
+	return buf;
+}

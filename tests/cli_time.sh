@@ -1,0 +1,78 @@
+#!/bin/sh
+# Time (issue 13): default windows end at the last day with data, the
+# settlement clock (--now) says when an import lags, and --today/--now
+# change only the engine's today: records keep the wall-clock time.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+SQL="$top_builddir/tests/pt_sql"
+DB="$T/demo.db"
+unset PARTNER_TUI_NOW
+
+expect_exit 0 "$PT" --db "$DB" demo
+
+# The demo's data ends 2026-11-25: on 11-26 and on 11-30 the default
+# attribution is the same one, 30 days to 11-25 (days not imported are no
+# data, never days of zero).
+for d in 2026-11-26 2026-11-30; do
+	expect_exit 0 "$PT" --db "$DB" --today $d report attribution \
+		--account jn_nongji --format json
+	cp "$T/out" "$T/att-$d.json"
+done
+python3 - "$T/att-2026-11-26.json" "$T/att-2026-11-30.json" <<'PY' || fail "attribution moves with today"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+assert a["to"] == "2026-11-25" and a["from"] == "2026-10-27", a
+assert a["data_through"] == "2026-11-25" and a["settled_through"] == "2026-11-25", a
+assert a["missing_days"] == [] and a["vs_missing_days"] == [], a
+for k in ("from", "to", "vs_from", "vs_to", "revenue_fen", "vs_revenue_fen",
+          "total_change_fen", "parts"):
+    assert a[k] == b[k], (k, a[k], b[k])
+# 11-26 at 00:00: 11-24 is due, 11-25 is there: fresh. 11-30: stale.
+assert a["stale"] is False and b["stale"] is True, (a["stale"], b["stale"])
+PY
+ok
+
+# An explicit window past the data lists the days without data.
+expect_exit 0 "$PT" --db "$DB" --today 2026-11-30 report works \
+	--account jn_nongji --from 2026-11-20 --to 2026-11-28 --format json
+python3 - "$T/out" <<'PY' || fail "missing_days"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["missing_days"] == ["2026-11-26", "2026-11-27", "2026-11-28"], r["missing_days"]
+assert r["data_through"] == "2026-11-25", r
+PY
+ok
+
+# The settlement clock: 11-26's data is due at 22:00 on 11-27.
+expect_exit 0 "$PT" --db "$DB" --now "2026-11-27 21:59" report accounts --format json
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['stale'] is False, r['stale']" "$T/out" || fail "stale before 22:00"
+ok
+expect_exit 0 "$PT" --db "$DB" --now "2026-11-27 22:00" report accounts --format json
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['stale'] is True, r['stale']" "$T/out" || fail "stale from 22:00"
+ok
+PARTNER_TUI_NOW="2026-11-27 22:00" expect_exit 0 "$PT" --db "$DB" report accounts --format json
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['stale'] is True, r" "$T/out" || fail "PARTNER_TUI_NOW"
+ok
+expect_exit 2 "$PT" --db "$DB" --now "2026-11-27" report accounts
+expect_grep "$T/err" "2026-11-27"
+expect_exit 2 "$PT" --db "$DB" --now "2026-11-27 24:00" report accounts
+PARTNER_TUI_NOW="yesterday" expect_exit 2 "$PT" --db "$DB" report accounts
+expect_grep "$T/err" "PARTNER_TUI_NOW"
+
+# Records keep the wall-clock time whatever --today says: an appeal's
+# created_at and its audit rows, an import run.
+real=$(TZ=Asia/Shanghai date +%F)
+expect_exit 0 "$PT" --db "$DB" --today 2020-01-15 appeal new --account jn_nongji \
+	--category misjudged --statement "time test"
+n=$("$SQL" "$DB" "SELECT count(*) FROM appeal WHERE statement = 'time test'
+  AND substr(created_at, 1, 10) IN ('$real', date('$real', '-1 day'), date('$real', '+1 day'))")
+[ "$n" = 1 ] && ok || fail "appeal created_at is not the wall-clock day ($real): $("$SQL" "$DB" "SELECT created_at FROM appeal WHERE statement = 'time test'")"
+n=$("$SQL" "$DB" "SELECT count(*) FROM audit WHERE tbl = 'appeal' AND at LIKE '2020-01-15%'")
+[ "$n" = 0 ] && ok || fail "audit rows stamped with --today: $n"
+printf 'account_id,name,kind\nt_new,Time test,personal\n' > "$T/acc.csv"
+expect_exit 0 "$PT" --db "$DB" --today 2020-01-15 import "$T/acc.csv"
+n=$("$SQL" "$DB" "SELECT count(*) FROM import_run WHERE file LIKE '%acc.csv'
+  AND started_at NOT LIKE '2020-01-15%' AND finished_at NOT LIKE '2020-01-15%'")
+[ "$n" = 1 ] && ok || fail "import run stamped with --today"
+n=$("$SQL" "$DB" "SELECT count(*) FROM import_run WHERE started_at LIKE '2020-01-15%' OR finished_at LIKE '2020-01-15%'")
+[ "$n" = 0 ] && ok || fail "import runs stamped with --today"
+finish
