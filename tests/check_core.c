@@ -315,6 +315,64 @@ START_TEST(db_creates_schema_with_permissions)
 }
 END_TEST
 
+/* A v1 database (before issue 14) with a wallet entry, a violation and
+ * an approved appeal: v2 keeps every row, adds the violation's overturn,
+ * the appeal's violation and the entry ids, and lets two identical
+ * entries live side by side. */
+START_TEST(db_migrates_v1_wallet_and_appeals)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "v1.db");
+	struct db *db;
+
+	db = db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_msg(schema_migrate_to(db, 1, &err), "%s", err.msg);
+	ck_assert_int_eq(schema_version(db), 1);
+	ck_assert_msg(db_exec(db,
+	    "INSERT INTO account(account_id) VALUES ('a1');"
+	    "INSERT INTO violation(account_id, day, kind) VALUES"
+	    " ('a1', '2026-11-01', 'spam');"
+	    "INSERT INTO appeal(account_id, first_day, last_day, status,"
+	    " compensation_fen, created_at, created_by, updated_at, updated_by)"
+	    " VALUES ('a1', '2026-11-02', '2026-11-03', 'approved', 2000, 'x',"
+	    " 'x', 'x', 'x');"
+	    "INSERT INTO wallet(account_id, day, kind, amount_fen, appeal_id)"
+	    " VALUES ('a1', '2026-11-20', 'compensation', 2000, 1),"
+	    " ('a1', '2026-11-20', 'settlement', 150, NULL);", &err),
+	    "%s", err.msg);
+	/* v1 swallowed the second identical entry */
+	ck_assert(!db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
+	    " amount_fen) VALUES ('a1', '2026-11-20', 'settlement', 150)", &err));
+	db_close(db);
+
+	memset(&err, 0, sizeof err);
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM wallet"), 2);
+	ck_assert_int_eq(query_int(db, "SELECT appeal_id FROM wallet WHERE"
+	    " kind = 'compensation'"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM violation WHERE"
+	    " overturned_by IS NULL AND overturned_on IS NULL"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal WHERE"
+	    " violation_id IS NULL AND compensation_fen = 2000"), 1);
+	ck_assert_msg(db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
+	    " amount_fen, entry_id) VALUES ('a1', '2026-11-20', 'settlement', 150,"
+	    " 'T9')", &err), "%s", err.msg);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM wallet WHERE"
+	    " amount_fen = 150"), 2);
+	/* the wallet is still audited, with the entry id */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE"
+	    " tbl = 'wallet' AND json_extract(new, '$.entry_id') = 'T9'"), 1);
+	/* one compensation entry per appeal */
+	ck_assert(!db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
+	    " amount_fen, appeal_id) VALUES ('a1', '2026-11-21', 'compensation',"
+	    " 2000, 1)", &err));
+	db_close(db);
+}
+END_TEST
+
 START_TEST(db_migrates_empty_sqlite_file)
 {
 	struct pt_err err = { 0 };
@@ -689,6 +747,7 @@ core_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, db_creates_schema_with_permissions);
 	tcase_add_test(tc, db_migrates_empty_sqlite_file);
+	tcase_add_test(tc, db_migrates_v1_wallet_and_appeals);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
 	tcase_add_test(tc, db_refuses_impossible_schema_versions);

@@ -531,6 +531,10 @@ db_open_shared(const char *path, unsigned flags, const char *group,
 		goto fail;
 	if (!db_exec(db, "PRAGMA foreign_keys=ON", err))
 		goto fail;
+	if (flags & DB_OPEN_NO_MIGRATE) {
+		db_changed_elsewhere(db);
+		return db;
+	}
 	if (!db->readonly && !schema_migrate(db, err))
 		goto fail;
 	if (db->readonly && schema_version(db) != SCHEMA_VERSION) {

@@ -18,6 +18,8 @@
 enum db_open_flags {
 	DB_OPEN_CREATE = 1 << 0,	/* create the file (0600) if missing */
 	DB_OPEN_READONLY = 1 << 1,	/* never write */
+	DB_OPEN_NO_MIGRATE = 1 << 2,	/* leave the schema as found (tests of
+					 * the migrations: schema_migrate_to) */
 };
 
 struct db_stmt_slot {

@@ -19,10 +19,16 @@ static const char SQL_WORK[] =
     "SELECT account_id, visibility, review, original, infringing, commercial, "
     "published_at FROM work WHERE work_id = ?1";
 static const char SQL_ACCOUNT_VIOLATIONS[] =
-    "SELECT day, kind, status, ifnull(work_id, '') FROM violation "
-    "WHERE account_id = ?1 AND work_id IS NULL ORDER BY day";
+    "SELECT day, kind, status, ifnull(overturned_by, 0), overturned_on "
+    "FROM violation WHERE account_id = ?1 AND work_id IS NULL ORDER BY day";
 static const char SQL_WORK_VIOLATIONS[] =
-    "SELECT day, kind, status FROM violation WHERE work_id = ?1 ORDER BY day";
+    "SELECT day, kind, status, ifnull(overturned_by, 0), overturned_on "
+    "FROM violation WHERE work_id = ?1 ORDER BY day";
+/* An approved (or paid) appeal that paid this work's day back. */
+static const char SQL_BACKPAID[] =
+    "SELECT a.id, b.fen FROM appeal_backpay b JOIN appeal a "
+    "ON a.id = b.appeal_id WHERE b.work_id = ?1 AND b.day = ?2 "
+    "AND a.status IN ('approved', 'paid') ORDER BY a.id LIMIT 1";
 static const char SQL_ACCOUNT_DAY[] =
     "SELECT gross_fen, settled_fen FROM account_score "
     "WHERE account_id = ?1 AND day = ?2";
@@ -69,6 +75,8 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 	char bkind[64] = "", nkind[64] = "", a[DAY_BUFSZ], b[DAY_BUFSZ],
 	    c[DAY_BUFSZ];
 	int overturned = 0, rc;
+	int64_t by = 0;
+	day_t by_on = DAY_NONE, by_day = DAY_NONE;
 	struct rule_result *r;
 
 	if (st == NULL)
@@ -80,6 +88,12 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 			continue;
 		if (strcmp(col_text(st, 2), "active") != 0) {
 			overturned += v <= on;
+			/* the latest overturned by an appeal, for the evidence */
+			if (v <= on && sqlite3_column_int64(st, 3) > 0) {
+				by = sqlite3_column_int64(st, 3);
+				by_on = eng_col_day(st, 4);
+				by_day = v;
+			}
 			continue;
 		}
 		if (eng_violation_blocks(v, on, p->violation_days)) {
@@ -120,7 +134,13 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 			    "no active violation in the %d days to %s",
 			    p->violation_days, day_format(on, a));
 	}
-	if (overturned > 0) {
+	if (by > 0 && overturned == 1) {
+		size_t len = strlen(r->evidence);
+		snprintf(r->evidence + len, sizeof r->evidence - len,
+		    "; violation on %s overturned by appeal %lld on %s",
+		    day_format(by_day, a), (long long)by,
+		    by_on != DAY_NONE ? day_format(by_on, b) : "?");
+	} else if (overturned > 0) {
 		size_t len = strlen(r->evidence);
 		snprintf(r->evidence + len, sizeof r->evidence - len,
 		    "; %d overturned violation%s not counted", overturned,
@@ -463,6 +483,23 @@ engine_diagnose(struct db *db, const char *work_id, day_t day,
 	} else {
 		snprintf(text, sizeof text, "no figures for this work on %s", dbuf);
 		reason(out, "no_data", text);
+	}
+	sqlite3_reset(st);
+	/* A day an approved appeal paid back reads as such, not as the
+	 * violation it overturned. */
+	if ((st = db_stmt(db, SQL_BACKPAID, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	db_bind_text(st, 2, dbuf);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
+		out->compensated_by = sqlite3_column_int64(st, 0);
+		out->backpay_fen = sqlite3_column_int64(st, 1);
+		snprintf(text, sizeof text, "compensated by appeal %lld: "
+		    "settled %s, back-pay %s", (long long)out->compensated_by,
+		    money_format(out->settled_known ? out->settled_fen : 0, m1),
+		    money_format(out->backpay_fen, m2));
+		reason(out, "compensated_by_appeal", text);
 	}
 	sqlite3_reset(st);
 	return true;

@@ -165,10 +165,13 @@ struct diagnosis {
 	fen_t estimated_fen;
 	bool settled_known;
 	fen_t settled_fen;
+	int64_t compensated_by;	/* appeal that paid this day back, or 0 */
+	fen_t backpay_fen;	/* its back-pay for this work and day */
 	size_t nreasons;
 	struct {
 		char id[32];	/* a rule id, or no_data, no_profitable_plays,
-				 * below_daily_minimum, not_published */
+				 * below_daily_minimum, not_published,
+				 * compensated_by_appeal */
 		char text[ENGINE_EVIDENCE_SZ];
 	} reasons[ENGINE_MAX_REASONS];
 };
@@ -186,6 +189,25 @@ struct compensation_day {
 	bool plays_known;
 	double profitable_plays, interactions;
 	const char *note;	/* static English text, "" when none */
+	int works;		/* works counted (account-wide: those that
+				 * would have earned but for the violation) */
+	int works_left_out;	/* works with figures not counted: another
+				 * reason (ad, private, other violation) or
+				 * already paid by another appeal */
+};
+
+/* One work on one affected day: what approval fixes (appeal_backpay). */
+struct compensation_item {
+	char work_id[ENGINE_ID_SZ];
+	day_t day;
+	fen_t fen;
+};
+
+/* One day of the window the rates come from. */
+struct compensation_hist {
+	day_t day;
+	double profitable_plays, interactions;
+	fen_t revenue_fen;
 };
 
 struct compensation {
@@ -199,12 +221,37 @@ struct compensation {
 	double fen_per_play, fen_per_interaction;
 	size_t ndays;
 	struct compensation_day *days;	/* malloc'd; engine_compensation_free */
+	size_t nitems;
+	struct compensation_item *items;	/* per work and day, fen > 0 */
+	size_t nhist;
+	struct compensation_hist hist[64];	/* the window, newest first */
+};
+
+/* What an appeal asks back-pay for. */
+struct compensation_req {
+	const char *account_id;	/* may be NULL with work_id */
+	const char *work_id;	/* NULL: account-wide (account detection) */
+	day_t first, last, approved_on;
+	/* The rule the contested violation fails, not held against a work:
+	 * "compliant_original" (the work's violation) or "no_violation_90d"
+	 * (the account's). NULL: the work's when work_id, else the
+	 * account's. A work failing any other rule that day earns nothing
+	 * back. */
+	const char *contested_rule;
+	/* > 0: leave out work-days already paid by another approved or
+	 * paid appeal (appeal_backpay of appeals other than this one). */
+	int64_t appeal_id;
+	bool skip_paid;
 };
 
 /* Back-pay per affected day [first, last] of an appeal approved on
  * approved_on. work_id may be NULL (account-wide appeal). */
 bool engine_compensation(struct db *db, const char *account_id,
     const char *work_id, day_t first, day_t last, day_t approved_on,
+    struct compensation *out, struct pt_err *err);
+/* The same with every option: the one function behind the estimate
+ * before filing and the amount fixed at approval. */
+bool engine_compensation_req(struct db *db, const struct compensation_req *req,
     struct compensation *out, struct pt_err *err);
 void engine_compensation_free(struct compensation *c);
 

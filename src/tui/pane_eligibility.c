@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/appeal.h"
 #include "core/engine.h"
 #include "core/views.h"
 #include "i18n.h"
@@ -18,9 +19,12 @@
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
+enum { EK_APPEAL = 1 };
+
 static const struct key_binding elig_keys[] = {
 	{ 0, false, "Up/Down", N_("Move between the groups of works"), 0 },
 	{ 0, false, "Enter", N_("Open a group of works; in a group, open the work in Diagnosis"), 0 },
+	{ 'a', false, "a", N_("Appeal the work's violation days (in a group, or a group of one work)"), EK_APPEAL },
 	{ 0, false, "Esc", N_("Close the group"), 0 },
 	{ 0, false, NULL, NULL, 0 },
 };
@@ -305,7 +309,7 @@ draw_group(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		    w->revenue_fen), at);
 	}
 	draw_text(win, rows - 1, 1, cols - 2,
-	    _("Esc back  Enter open the work in Diagnosis"), draw_attr(DRAW_DIM), true);
+	    _("Esc back  Enter open the work in Diagnosis  a appeal it"), draw_attr(DRAW_DIM), true);
 }
 
 static void
@@ -359,9 +363,53 @@ elig_draw(struct pane_ctx *ctx, WINDOW *win)
 	}
 }
 
+/* `a` on a work: the appeal form with the work's violation days around
+ * the checklist's day (the 90 days a violation counts). */
+static void
+appeal_member(struct pane_ctx *ctx, size_t m)
+{
+	char *id;
+
+	if (m >= E.nmembers)
+		return;
+	id = strdup(E.day.rows[E.members[m]].work_id);
+	if (id != NULL)
+		vui_appeal_work(ctx, id, E.day.day - VIEWS_VIOLATION_DAYS + 1,
+		    E.day.day, E.day.day,
+		    appeal_channel_name(APPEAL_CH_ACCOUNT_DETECTION));
+	free(id);
+}
+
 static bool
 elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	if (k->pane_action == EK_APPEAL) {
+		int g = E.open_group >= 0 ? E.open_group : E.sel_group;
+		if (!E.day_ok || g < 0 || (size_t)g >= E.sum.ngroups ||
+		    (strcmp(E.sum.groups[g].id, "compliant_original") != 0 &&
+		    strcmp(E.sum.groups[g].id, "no_violation_90d") != 0)) {
+			pane_message(ctx, "%s", _("Only a violation can be "
+			    "appealed: choose its group (a opens it). A chooses "
+			    "the account."));
+			return true;
+		}
+		if (E.open_group < 0) {
+			/* A group of one work appeals it; a larger one opens,
+			 * to choose the work. */
+			open_group(E.sel_group);
+			if (E.nmembers != 1) {
+				if (E.open_group >= 0)
+					pane_message(ctx, "%s", _("Choose the "
+					    "work, then a to appeal it."));
+				pane_dirty(ctx);
+				return true;
+			}
+		}
+		if (E.open_group >= 0)
+			appeal_member(ctx, E.msel);
+		pane_dirty(ctx);
+		return true;
+	}
 	if (E.open_group >= 0) {
 		switch (k->action) {
 		case ACT_UP:
@@ -421,6 +469,11 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 	case ACT_HOME:
 		E.top = 0;
 		E.sel_group = 0;
+		break;
+	case ACT_END:
+		E.top = E.nlines;	/* drawn as far down as it goes */
+		if (E.sum.ngroups > 0 && E.day_ok)
+			E.sel_group = (int)E.sum.ngroups - 1;
 		break;
 	case ACT_ENTER:
 		if (E.day_ok)

@@ -73,4 +73,16 @@ struct vui_appeal_prefill {
 bool vui_start_appeal(struct pane_ctx *ctx,
     const struct vui_appeal_prefill *p);
 
+struct views_detail;
+/* The days to appeal in a work's days: the run of days without revenue
+ * (for a reason) around the violation day nearest to `around`; without
+ * a violation day, `around` alone. */
+void vui_appeal_days(const struct views_detail *det, day_t around,
+    day_t *first, day_t *last);
+/* `a` on a work anywhere: reads the work's days in [from, to] (to no
+ * later than today) and opens the appeal form filled in with its
+ * account, the work and vui_appeal_days(around). Says why on failure. */
+bool vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
+    day_t to, day_t around, const char *channel);
+
 #endif
