@@ -52,10 +52,21 @@ struct score_output {
 	/* multiplicative factors; model_fen = v/1000 * base_fen * f_i * f_u * f_q * f_b */
 	double f_interaction, f_user, f_quality, f_bonus, base_fen;
 	double model_fen;
+	bool capped;		/* a factor or the estimate was held in range */
 };
+
+/* The model's estimate of one work-day is at most ENGINE_FEN_CAP fen
+ * (¥10 billion): a million works of an account-day still sum below
+ * INT64_MAX. Each factor stays in [ENGINE_FACTOR_MIN, ENGINE_FACTOR_MAX]. */
+#define ENGINE_FEN_CAP 1e12
+#define ENGINE_FACTOR_MIN 1e-12
+#define ENGINE_FACTOR_MAX 1e12
 
 void engine_score(const struct model_params *p, const struct score_input *in,
     struct score_output *out);
+/* How many work-days this process scored with a value held in range
+ * (capped): the CLI says so after a rescore. */
+int64_t engine_capped_rows(void);
 
 /* ---- derived tables ---- */
 
