@@ -44,9 +44,11 @@ open_db(void)
 	return db;
 }
 
-/* Account a1 with work w1; a violation on 2026-11-01 stops a1 earning
- * for 90 days, except that w1 shows revenue on 2026-11-05 (so that day
- * is not appealable); a2 is clean. */
+/* Account a1 with work w1; w1's violation on 2026-11-01 stops it
+ * earning for 90 days; w1 has figures for 11-01..11-07 and 2027-01-29/30
+ * (a day without figures is "no data yet", never a day that earned
+ * nothing), and shows revenue on 2026-11-05 (so that day is not
+ * appealable); a2 is clean. */
 static void
 setup(void)
 {
@@ -61,13 +63,17 @@ setup(void)
 	clock_set_today(D("2026-11-26"));
 	db = open_db();
 	ck_assert_msg(db_exec(db,
-	    "INSERT INTO account(account_id, name) VALUES ('a1', '济南小厨'),"
-	    " ('a2', '泉城记');"
+	    "INSERT INTO account(account_id, name, plan_status) VALUES"
+	    " ('a1', '济南小厨', 'joined'), ('a2', '泉城记', 'joined');"
 	    "INSERT INTO work(work_id, account_id, title) VALUES"
 	    " ('w1', 'a1', '把子肉'), ('w2', 'a1', '油旋'), ('w9', 'a2', '甜沫');"
 	    "INSERT INTO violation(account_id, work_id, day, kind) VALUES"
 	    " ('a1', 'w1', '2026-11-01', 'unoriginal');"
 	    "INSERT INTO daily(work_id, day, plays, revenue_fen) VALUES"
+	    " ('w1', '2026-11-01', 800, 0), ('w1', '2026-11-02', 850, 0),"
+	    " ('w1', '2026-11-03', 870, 0), ('w1', '2026-11-06', 700, 0),"
+	    " ('w1', '2026-11-07', 650, 0), ('w1', '2027-01-29', 10, NULL),"
+	    " ('w1', '2027-01-30', 10, NULL),"
 	    " ('w1', '2026-11-04', 900, 0), ('w1', '2026-11-05', 1000, 120),"
 	    " ('w9', '2026-11-03', 10, 0);", &err), "%s", err.msg);
 	db_close(db);
@@ -333,11 +339,17 @@ START_TEST(submit_validates_every_field)
 	strcpy(a.work_id, "w404");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
 	ck_assert(has_problem(&chk, AF_WORK, "no work 'w404'"));
-	/* Account detection needs no work. */
+	/* Account detection needs no work, but a violation of the account
+	 * itself: w1's own does not make the account appealable. */
 	fill_valid(&a);
 	a.work_id[0] = '\0';
 	a.channel = APPEAL_CH_ACCOUNT_DETECTION;
-	ck_assert(appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_CHANNEL, "no active violation of its own"));
+	ck_assert(db_exec(db, "INSERT INTO violation(account_id, day, kind)"
+	    " VALUES ('a1', '2026-11-01', 'spam')", &err));
+	ck_assert_msg(appeal_validate(db, &a, true, &chk, &err), "%s",
+	    chk.p[0].msg);
 	db_close(db);
 }
 END_TEST
@@ -359,16 +371,34 @@ START_TEST(days_must_be_violation_days)
 	a.first_day = D("2026-10-30");
 	a.last_day = D("2026-11-01");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-10-30: no violation"));
-	ck_assert(!has_problem(&chk, AF_FIRST_DAY, "2026-11-01"));
+	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-10-30: not blocked by "
+	    "the contested violation of 2026-11-01 (unoriginal)"));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "2026-10-31: not blocked"));
+	ck_assert(!has_problem(&chk, AF_LAST_DAY, "2026-11-01:"));
+	ck_assert_int_eq(chk.n, 2);
 	/* 90 days: the violation of 11-01 shadows up to 2027-01-29 only. */
 	clock_set_today(D("2027-03-01"));
 	a.first_day = D("2027-01-29");
 	a.last_day = D("2027-01-30");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2027-01-30: no violation"));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "2027-01-30: not blocked by "
+	    "the contested violation of 2026-11-01 (unoriginal), which blocks "
+	    "through 2027-01-29"));
 	ck_assert(!has_problem(&chk, AF_FIRST_DAY, "2027-01-29"));
+	/* A day without figures is refused as no data yet, not taken as a
+	 * day that earned nothing. */
+	a.first_day = D("2027-01-28");
+	a.last_day = D("2027-01-29");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "2027-01-28: no data yet"));
+	ck_assert_int_eq(chk.n, 1);
 	clock_set_today(D("2026-11-26"));
+	/* Only the work's own violation is contested: w2 (no violation)
+	 * is refused although w1 of the same account has one. */
+	fill_valid(&a);
+	strcpy(a.work_id, "w2");
+	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
+	ck_assert(has_problem(&chk, AF_WORK, "work 'w2' has no active violation"));
 	/* Order, today, length. */
 	a.first_day = D("2026-11-04");
 	a.last_day = D("2026-11-02");
@@ -786,6 +816,300 @@ START_TEST(approval_shows_the_engines_compensation)
 }
 END_TEST
 
+/* w2 earned for a month before its violation of 2026-10-20 and kept its
+ * plays through 11-20; w3 is an ad of the same account with the same
+ * plays (never earning); the account itself is clean. */
+static void
+scored_fixture(struct db *db)
+{
+	struct pt_err err = { 0 };
+	char sql[320];
+
+	ck_assert(db_begin(db, &err));
+	ck_assert(db_exec(db, "INSERT INTO work(work_id, account_id, title,"
+	    " commercial) VALUES ('w3', 'a1', '广告', 'ad')", &err));
+	for (day_t d = D("2026-09-20"); d <= D("2026-11-20"); d++) {
+		char day[DAY_BUFSZ];
+		bool before = d < D("2026-10-20");
+		for (int w = 2; w <= 3; w++) {
+			snprintf(sql, sizeof sql, "INSERT INTO daily(work_id, day,"
+			    " plays, profitable_plays, likes, favorites, revenue_fen)"
+			    " VALUES ('w%d', '%s', 2000, 1500, 60, 20, %s)", w,
+			    day_format(d, day), w == 2 && before ? "321" : "0");
+			ck_assert_msg(db_exec(db, sql, &err), "%s", err.msg);
+		}
+	}
+	ck_assert(db_exec(db, "INSERT INTO violation(account_id, work_id, day,"
+	    " kind) VALUES ('a1', 'w2', '2026-10-20', 'unoriginal')", &err));
+	ck_assert(db_commit(db, &err));
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+}
+
+static int64_t
+submit_w2(struct db *db, const char *first, const char *last,
+    struct pt_err *err)
+{
+	struct appeal a;
+
+	fill_valid(&a);
+	strcpy(a.work_id, "w2");
+	a.first_day = D(first);
+	a.last_day = D(last);
+	if (!appeal_create_submit(db, &a, err))
+		return 0;
+	return a.id;
+}
+
+static bool
+rule_passes(struct db *db, const char *work, const char *day,
+    const char *rule, char *evidence, size_t size)
+{
+	struct pt_err err = { 0 };
+	struct eligibility e;
+
+	ck_assert_msg(engine_check(db, NULL, work, D(day), &e, &err), "%s",
+	    err.msg);
+	for (size_t i = 0; i < e.nrules; i++)
+		if (strcmp(e.rules[i].id, rule) == 0) {
+			snprintf(evidence, size, "%s", e.rules[i].evidence);
+			return e.rules[i].pass;
+		}
+	ck_abort_msg("no rule %s", rule);
+	return false;
+}
+
+/* Approval overturns the contested violation, by the appeal, on the
+ * decision day; the engine then lets the work earn again, and the
+ * appealed days read "compensated by appeal N". Rejection changes
+ * nothing but keeps the reason. */
+START_TEST(approval_overturns_the_violation)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct diagnosis dg;
+	char ev[ENGINE_EVIDENCE_SZ], sql[200];
+	struct appeal a;
+	int64_t id, rej;
+
+	scored_fixture(db);
+	ck_assert(!rule_passes(db, "w2", "2026-11-10", "compliant_original", ev,
+	    sizeof ev));
+	ck_assert_msg(strstr(ev, "blocks through 2027-01-17"), "%s", ev);
+	ck_assert_int_eq(query_int(db, "SELECT estimated_fen FROM work_score"
+	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 0);
+
+	/* A rejected appeal leaves the violation as it is. */
+	rej = submit_w2(db, "2026-10-20", "2026-10-22", &err);
+	ck_assert_msg(rej > 0, "%s", err.msg);
+	ck_assert(appeal_transition(db, rej, -1, APPEAL_REJECTED, "原始素材不足",
+	    &a, NULL, &err));
+	ck_assert_str_eq(a.decision_note, "原始素材不足");
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM violation WHERE"
+	    " status = 'active' AND work_id = 'w2'"), 1);
+
+	id = submit_w2(db, "2026-10-20", "2026-10-24", &err);
+	ck_assert_msg(id > 0, "%s", err.msg);
+	ck_assert_msg(appeal_transition(db, id, -1, APPEAL_APPROVED, NULL, &a,
+	    NULL, &err), "%s", err.msg);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM violation WHERE"
+	    " work_id = 'w2' AND status = 'overturned' AND overturned_by = %lld"
+	    " AND overturned_on = '2026-11-26'", (long long)id);
+	ck_assert_int_eq(query_int(db, sql), 1);
+	snprintf(sql, sizeof sql, "SELECT violation_id FROM appeal WHERE id ="
+	    " %lld", (long long)id);
+	ck_assert_int_eq(query_int(db, sql), query_int(db, "SELECT id FROM"
+	    " violation WHERE work_id = 'w2'"));
+	/* the rules pass again, with the appeal in the evidence ... */
+	ck_assert(rule_passes(db, "w2", "2026-11-10", "compliant_original", ev,
+	    sizeof ev));
+	ck_assert_msg(strstr(ev, "overturned by appeal 2 on 2026-11-26"), "%s",
+	    ev);
+	/* ... the estimate returns for the days not appealed ... */
+	ck_assert_int_gt(query_int(db, "SELECT estimated_fen FROM work_score"
+	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 0);
+	ck_assert_int_eq(query_int(db, "SELECT eligible FROM work_score"
+	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 1);
+	/* ... and an appealed day reads as paid back, not as a violation */
+	ck_assert(engine_diagnose(db, "w2", D("2026-10-21"), &dg, &err));
+	ck_assert_int_eq(dg.compensated_by, id);
+	ck_assert_int_gt(dg.backpay_fen, 0);
+	ck_assert(dg.settled_known && dg.settled_fen == 0);
+	{
+		bool found = false, violation = false;
+		for (size_t i = 0; i < dg.nreasons; i++) {
+			found |= strstr(dg.reasons[i].text,
+			    "compensated by appeal 2: settled ¥0.00, back-pay ¥") !=
+			    NULL;
+			violation |= strcmp(dg.reasons[i].id,
+			    "compliant_original") == 0;
+		}
+		ck_assert(found && !violation);
+	}
+	/* the back-pay is fixed per work and day and sums to the total */
+	snprintf(sql, sizeof sql, "SELECT sum(fen) FROM appeal_backpay WHERE"
+	    " appeal_id = %lld", (long long)id);
+	ck_assert_int_eq(query_int(db, sql), a.compensation);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM appeal_backpay WHERE"
+	    " appeal_id = %lld", (long long)id);
+	ck_assert_int_eq(query_int(db, sql), 5);
+	db_close(db);
+}
+END_TEST
+
+/* Back-pay at most once per work and day: a second appeal over days
+ * already paid back is refused at submit with exit 5 naming the appeal
+ * and the days; a still open appeal over the same days is refused by
+ * submit too; a refused create-and-submit creates nothing. */
+START_TEST(backpay_once_per_work_and_day)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	int64_t first, open_id, n0;
+	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	struct appeal a;
+
+	scored_fixture(db);
+	open_id = submit_w2(db, "2026-10-20", "2026-10-22", &err);
+	ck_assert_msg(open_id > 0, "%s", err.msg);
+	n0 = query_int(db, "SELECT count(*) FROM appeal");
+	ck_assert_int_eq(submit_w2(db, "2026-10-22", "2026-10-24", &err), 0);
+	ck_assert_msg(err.code == PT_EXIT_CONFLICT, "%s", err.msg);
+	ck_assert_msg(strstr(err.msg, "appeal 1 (submitted) already asks for "
+	    "2026-10-22..2026-10-22"), "%s", err.msg);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal"), n0);
+	/* the form's warning: the same overlap */
+	fill_valid(&a);
+	strcpy(a.work_id, "w2");
+	a.first_day = D("2026-10-21");
+	a.last_day = D("2026-10-30");
+	ck_assert_int_eq(appeal_overlaps(db, &a, o, &err), 1);
+	ck_assert_int_eq(o[0].id, open_id);
+	ck_assert_int_eq(o[0].first, D("2026-10-21"));
+	ck_assert_int_eq(o[0].last, D("2026-10-22"));
+
+	first = open_id;
+	ck_assert(appeal_transition(db, first, -1, APPEAL_APPROVED, NULL, NULL,
+	    NULL, &err));
+	memset(&err, 0, sizeof err);
+	ck_assert_int_eq(submit_w2(db, "2026-10-21", "2026-10-24", &err), 0);
+	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
+	ck_assert_msg(strstr(err.msg, "2026-10-21..2026-10-22 already paid back "
+	    "by appeal 1 (approved)"), "%s", err.msg);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal"), n0);
+	/* once the violation is overturned, nothing else is left to appeal */
+	memset(&err, 0, sizeof err);
+	ck_assert_int_eq(submit_w2(db, "2026-10-23", "2026-10-24", &err), 0);
+	ck_assert_int_eq(err.code, PT_EXIT_DATA);
+	ck_assert_msg(strstr(err.msg, "no active violation"), "%s", err.msg);
+	db_close(db);
+}
+END_TEST
+
+/* Account detection contests the account's own violation and pays back
+ * only works that would have earned but for it: an ad's plays do not
+ * count, whatever they grow to. */
+START_TEST(account_backpay_counts_only_earning_works)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct compensation c1, c2;
+	struct appeal a;
+
+	scored_fixture(db);
+	ck_assert(db_exec(db, "INSERT INTO violation(account_id, day, kind)"
+	    " VALUES ('a1', '2026-11-05', 'spam')", &err));
+	ck_assert(engine_rescore_all(db, &err));
+	fill_valid(&a);
+	a.work_id[0] = '\0';
+	a.channel = APPEAL_CH_ACCOUNT_DETECTION;
+	a.first_day = D("2026-11-05");
+	a.last_day = D("2026-11-07");
+	ck_assert_msg(appeal_estimate(db, &a, DAY_NONE, &c1, &err), "%s",
+	    err.msg);
+	/* w1 and w2 are blocked by their own violations too, w3 is an ad:
+	 * nothing */
+	ck_assert_int_eq(c1.total_fen, 0);
+	ck_assert_int_eq(c1.days[0].works, 0);
+	ck_assert_int_eq(c1.days[0].works_left_out, 3);
+	engine_compensation_free(&c1);
+	/* w2's violation overturned by its own appeal: w2 now counts */
+	ck_assert(db_exec(db, "UPDATE violation SET status = 'overturned' WHERE"
+	    " work_id = 'w2'", &err));
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert(appeal_estimate(db, &a, DAY_NONE, &c1, &err));
+	ck_assert_int_gt(c1.total_fen, 0);
+	ck_assert_int_eq(c1.days[0].works, 1);
+	ck_assert_int_eq(c1.nitems, 3);
+	ck_assert_str_eq(c1.items[0].work_id, "w2");
+	/* the ad's plays grow tenfold: the back-pay does not move */
+	ck_assert(db_exec(db, "UPDATE daily SET profitable_plays = 15000, plays ="
+	    " 20000 WHERE work_id = 'w3'", &err));
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert(appeal_estimate(db, &a, DAY_NONE, &c2, &err));
+	ck_assert_int_eq(c2.total_fen, c1.total_fen);
+	engine_compensation_free(&c1);
+	engine_compensation_free(&c2);
+	db_close(db);
+}
+END_TEST
+
+/* Two appeals paid the same day with the same amount are two wallet
+ * entries, each tied to its appeal; paying is once per appeal. */
+START_TEST(compensation_per_appeal_in_the_wallet)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal a, b;
+
+	ck_assert(db_exec(db, "INSERT INTO appeal(account_id, work_id,"
+	    " first_day, last_day, status, compensation_fen, expected_pay_on,"
+	    " created_at, created_by, updated_at, updated_by) VALUES"
+	    " ('a1', 'w1', '2026-11-02', '2026-11-03', 'approved', 2000,"
+	    "  '2026-11-26', 'x', 'x', 'x', 'x'),"
+	    " ('a1', 'w2', '2026-11-02', '2026-11-03', 'approved', 2000,"
+	    "  '2026-11-26', 'x', 'x', 'x', 'x')", &err));
+	ck_assert_msg(appeal_transition(db, 1, -1, APPEAL_PAID, NULL, &a, NULL,
+	    &err), "%s", err.msg);
+	ck_assert(appeal_transition(db, 2, -1, APPEAL_PAID, NULL, &b, NULL,
+	    &err));
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM wallet WHERE"
+	    " kind = 'compensation' AND amount_fen = 2000 AND day ="
+	    " '2026-11-26'"), 2);
+	ck_assert_int_eq(query_int(db, "SELECT sum(amount_fen) FROM wallet"), 4000);
+	ck_assert_int_eq(query_int(db, "SELECT count(DISTINCT appeal_id) FROM"
+	    " wallet"), 2);
+	/* paid is final, and the database refuses a second entry per appeal */
+	ck_assert(!appeal_transition(db, 1, -1, APPEAL_PAID, NULL, NULL, NULL,
+	    &err));
+	ck_assert(!db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
+	    " amount_fen, appeal_id) VALUES ('a1', '2026-11-27', 'compensation',"
+	    " 2000, 1)", &err));
+	db_close(db);
+}
+END_TEST
+
+/* An imported compensation entry (the platform's wallet) becomes the
+ * appeal's when it is marked paid: not a second entry. */
+START_TEST(paying_ties_an_imported_compensation)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+
+	ck_assert(db_exec(db, "INSERT INTO appeal(account_id, work_id,"
+	    " first_day, last_day, status, compensation_fen, expected_pay_on,"
+	    " created_at, created_by, updated_at, updated_by) VALUES"
+	    " ('a1', 'w1', '2026-11-02', '2026-11-03', 'approved', 1600,"
+	    "  '2026-11-25', 'x', 'x', 'x', 'x');"
+	    "INSERT INTO wallet(account_id, day, kind, amount_fen) VALUES"
+	    " ('a1', '2026-11-24', 'compensation', 1600)", &err));
+	ck_assert(appeal_transition(db, 1, -1, APPEAL_PAID, NULL, NULL, NULL,
+	    &err));
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM wallet"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT appeal_id FROM wallet"), 1);
+	db_close(db);
+}
+END_TEST
+
 static void
 collect_event(const struct appeal_event *ev, void *arg)
 {
@@ -844,6 +1168,11 @@ appeal_suite(void)
 	tcase_add_test(tc, pickers_search_ids_and_names);
 	tcase_add_test(tc, history_lists_every_change);
 	tcase_add_test(tc, approval_shows_the_engines_compensation);
+	tcase_add_test(tc, approval_overturns_the_violation);
+	tcase_add_test(tc, backpay_once_per_work_and_day);
+	tcase_add_test(tc, account_backpay_counts_only_earning_works);
+	tcase_add_test(tc, compensation_per_appeal_in_the_wallet);
+	tcase_add_test(tc, paying_ties_an_imported_compensation);
 	tcase_add_test(tc, draft_save_does_not_wait_for_a_long_writer);
 	suite_add_tcase(s, tc);
 

@@ -315,6 +315,64 @@ START_TEST(db_creates_schema_with_permissions)
 }
 END_TEST
 
+/* A v1 database (before issue 14) with a wallet entry, a violation and
+ * an approved appeal: v2 keeps every row, adds the violation's overturn,
+ * the appeal's violation and the entry ids, and lets two identical
+ * entries live side by side. */
+START_TEST(db_migrates_v1_wallet_and_appeals)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "v1.db");
+	struct db *db;
+
+	db = db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_msg(schema_migrate_to(db, 1, &err), "%s", err.msg);
+	ck_assert_int_eq(schema_version(db), 1);
+	ck_assert_msg(db_exec(db,
+	    "INSERT INTO account(account_id) VALUES ('a1');"
+	    "INSERT INTO violation(account_id, day, kind) VALUES"
+	    " ('a1', '2026-11-01', 'spam');"
+	    "INSERT INTO appeal(account_id, first_day, last_day, status,"
+	    " compensation_fen, created_at, created_by, updated_at, updated_by)"
+	    " VALUES ('a1', '2026-11-02', '2026-11-03', 'approved', 2000, 'x',"
+	    " 'x', 'x', 'x');"
+	    "INSERT INTO wallet(account_id, day, kind, amount_fen, appeal_id)"
+	    " VALUES ('a1', '2026-11-20', 'compensation', 2000, 1),"
+	    " ('a1', '2026-11-20', 'settlement', 150, NULL);", &err),
+	    "%s", err.msg);
+	/* v1 swallowed the second identical entry */
+	ck_assert(!db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
+	    " amount_fen) VALUES ('a1', '2026-11-20', 'settlement', 150)", &err));
+	db_close(db);
+
+	memset(&err, 0, sizeof err);
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM wallet"), 2);
+	ck_assert_int_eq(query_int(db, "SELECT appeal_id FROM wallet WHERE"
+	    " kind = 'compensation'"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM violation WHERE"
+	    " overturned_by IS NULL AND overturned_on IS NULL"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal WHERE"
+	    " violation_id IS NULL AND compensation_fen = 2000"), 1);
+	ck_assert_msg(db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
+	    " amount_fen, entry_id) VALUES ('a1', '2026-11-20', 'settlement', 150,"
+	    " 'T9')", &err), "%s", err.msg);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM wallet WHERE"
+	    " amount_fen = 150"), 2);
+	/* the wallet is still audited, with the entry id */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE"
+	    " tbl = 'wallet' AND json_extract(new, '$.entry_id') = 'T9'"), 1);
+	/* one compensation entry per appeal */
+	ck_assert(!db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
+	    " amount_fen, appeal_id) VALUES ('a1', '2026-11-21', 'compensation',"
+	    " 2000, 1)", &err));
+	db_close(db);
+}
+END_TEST
+
 START_TEST(db_migrates_empty_sqlite_file)
 {
 	struct pt_err err = { 0 };
@@ -416,6 +474,64 @@ START_TEST(db_refuses_newer_schema)
 	ck_assert(memcmp(before, after, (size_t)nb) == 0);
 	free(before);
 	free(after);
+}
+END_TEST
+
+/* Issue 16, 11: a schema version no partner-tui writes is named as
+ * damage, not as "not an error" (-1) or "table meta already exists" (0),
+ * and the file is left as it was. */
+START_TEST(db_refuses_impossible_schema_versions)
+{
+	static const char *const versions[] = { "-1", "0" };
+
+	for (int i = 0; i < 2; i++) {
+		struct pt_err err = { 0 };
+		const char *path = test_path(tmp, i ? "zero.db" : "minus.db");
+		struct db *db;
+		sqlite3 *raw;
+		char *before, *after, sql[128], want[64];
+		long nb, na;
+
+		db = db_open(path, DB_OPEN_CREATE, &err);
+		ck_assert_ptr_nonnull(db);
+		db_close(db);
+		ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
+		snprintf(sql, sizeof sql, "PRAGMA journal_mode=DELETE; "
+		    "PRAGMA user_version=%s", versions[i]);
+		ck_assert_int_eq(sqlite3_exec(raw, sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+		sqlite3_close(raw);
+		file_bytes(path, &before, &nb);
+		ck_assert_ptr_null(db_open(path, 0, &err));
+		ck_assert_int_eq(err.code, PT_EXIT_DB);
+		snprintf(want, sizeof want, "with schema version %s and ",
+		    versions[i]);
+		ck_assert_msg(strstr(err.msg, want) != NULL, "%s", err.msg);
+		ck_assert_msg(strstr(err.msg, "it is damaged; refusing to "
+		    "touch it") != NULL, "%s", err.msg);
+		ck_assert(strstr(err.msg, "not an error") == NULL);
+		ck_assert(strstr(err.msg, "already exists") == NULL);
+		file_bytes(path, &after, &na);
+		ck_assert_int_eq(na, nb);
+		ck_assert(memcmp(before, after, (size_t)nb) == 0);
+		free(before);
+		free(after);
+	}
+}
+END_TEST
+
+/* Issue 16, 11: err_reset may quote the message it replaces. */
+START_TEST(err_reset_quotes_itself)
+{
+	struct pt_err err = { 0 };
+
+	err_set(&err, 3, "no space left on the device; free some space and "
+	    "try again");
+	err_reset(&err, 4, "the demo data did not import (%s): %s", "x.csv",
+	    err.msg);
+	ck_assert_int_eq(err.code, 4);
+	ck_assert_str_eq(err.msg, "the demo data did not import (x.csv): no "
+	    "space left on the device; free some space and try again");
 }
 END_TEST
 
@@ -631,8 +747,11 @@ core_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, db_creates_schema_with_permissions);
 	tcase_add_test(tc, db_migrates_empty_sqlite_file);
+	tcase_add_test(tc, db_migrates_v1_wallet_and_appeals);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
+	tcase_add_test(tc, db_refuses_impossible_schema_versions);
+	tcase_add_test(tc, err_reset_quotes_itself);
 	tcase_add_test(tc, db_missing_without_create);
 	tcase_add_test(tc, db_audit_trail_records_actor);
 	tcase_add_test(tc, db_transactions_nest_and_roll_back);

@@ -8,11 +8,21 @@ export PARTNER_TUI_TODAY=2026-11-26
 A() { "$PT" --db "$DB" appeal "$@"; }
 json() { python3 -c "import json,sys; d=json.load(open('$T/out')); print($1)"; }
 
+# w1's violation of 11-01 blocks it; w1 has figures for 11-01..11-04 (not
+# 11-05: no data yet); w2 of the same account has no violation.
 "$SQL" "$DB" "
-INSERT INTO account(account_id, name) VALUES ('a1', '济南小厨');
-INSERT INTO work(work_id, account_id, title) VALUES ('w1', 'a1', '把子肉');
+INSERT INTO account(account_id, name, plan_status) VALUES ('a1', '济南小厨', 'joined');
+INSERT INTO work(work_id, account_id, title) VALUES ('w1', 'a1', '把子肉'),
+  ('w2', 'a1', '油旋');
 INSERT INTO violation(account_id, work_id, day, kind) VALUES
-  ('a1', 'w1', '2026-11-01', 'unoriginal');" || fail "seeding"
+  ('a1', 'w1', '2026-11-01', 'unoriginal');
+INSERT INTO daily(work_id, day, plays, profitable_plays, likes, revenue_fen)
+  VALUES ('w1', '2026-10-31', 1000, 800, 40, 160),
+  ('w1', '2026-11-01', 1000, 800, 40, 0), ('w1', '2026-11-02', 1000, 800, 40, 0),
+  ('w1', '2026-11-03', 1000, 800, 40, 0), ('w1', '2026-11-04', 1000, 800, 40, 0),
+  ('w2', '2026-11-02', 500, 400, 20, 80), ('w2', '2026-11-03', 500, 400, 20, 0);" ||
+	fail "seeding"
+"$PT" --db "$DB" rescore >/dev/null || fail "rescore"
 STATEMENT='该作品为本人原创拍摄的济南街头美食记录，系统误判为搬运，请复核并恢复收益。'
 printf '%s\n第二段：原始素材可提供。\n' "$STATEMENT" > "$T/statement.txt"
 
@@ -58,9 +68,19 @@ expect_exit 5 A edit 1 --version 3 --category 其他
 expect_grep "$T/err" "only a draft can be edited"
 expect_exit 2 A decide 1 maybe
 expect_exit 5 A decide 1 paid
+expect_exit 1 "$PT" --db "$DB" check --work w1 --on 2026-11-20
+expect_grep "$T/out" "blocks through 2027-01-29"
 expect_exit 0 A decide 1 approved --note "复核通过"
 expect_grep "$T/out" "appeal 1 approved (version 4)"
 expect_grep "$T/out" "expected in the wallet on 2026-11-29"
+# Approval overturned the violation: the rules pass again, with the
+# appeal in the evidence, and the work earns again.
+expect_exit 0 "$PT" --db "$DB" check --work w1 --on 2026-11-20
+expect_grep "$T/out" "overturned by appeal 1 on 2026-11-26"
+[ "$("$SQL" "$DB" "SELECT status || ' ' || overturned_by || ' ' || overturned_on
+  FROM violation")" = "overturned 1 2026-11-26" ] && ok || fail "violation not overturned"
+[ "$("$SQL" "$DB" "SELECT eligible FROM work_score WHERE work_id = 'w1' AND day = '2026-11-04'")" = 1 ] &&
+	ok || fail "w1 not eligible again after the approval"
 expect_exit 5 A withdraw 1
 expect_grep "$T/err" "only be marked paid"
 expect_exit 0 A decide 1 paid
@@ -96,6 +116,27 @@ expect_exit 2 A show abc
 # The audit trail has every change with the login name.
 n=$("$SQL" "$DB" "SELECT count(*) FROM audit WHERE tbl='appeal' AND who <> ''")
 [ "$n" -eq 7 ] && ok || fail "audit rows: $n, expected 7"
+
+# Submit accepts only days the contested violation blocked and data
+# exists for; a refused `new --submit` creates nothing; a day paid back
+# already is refused with exit 5 naming the appeal and the days.
+n0=$("$SQL" "$DB" "SELECT count(*) FROM appeal")
+expect_exit 3 A new --account a1 --work w2 --from 2026-11-03 --to 2026-11-03 \
+	--category 误判 --statement "$STATEMENT" --submit
+expect_grep "$T/err" "work 'w2' has no active violation"
+"$SQL" "$DB" "INSERT INTO violation(account_id, work_id, day, kind) VALUES
+  ('a1', 'w2', '2026-11-03', 'unoriginal')"
+expect_exit 3 A new --account a1 --work w2 --from 2026-11-03 --to 2026-11-04 \
+	--category 误判 --statement "$STATEMENT" --submit
+expect_grep "$T/err" "2026-11-04: no data yet for the work"
+expect_exit 5 A new --account a1 --work w1 --from 2026-11-03 --to 2026-11-04 \
+	--category 误判 --statement "$STATEMENT" --submit
+expect_grep "$T/err" "2026-11-03..2026-11-04 already paid back by appeal 1 (paid)"
+[ "$("$SQL" "$DB" "SELECT count(*) FROM appeal")" = "$n0" ] && ok ||
+	fail "a refused --submit created an appeal"
+expect_exit 0 A new --account a1 --work w2 --from 2026-11-03 --to 2026-11-03 \
+	--category 误判 --statement "$STATEMENT" --submit
+expect_grep "$T/out" "created and submitted"
 
 # Several processes writing at once: none fails, none sees "locked",
 # nothing is lost.

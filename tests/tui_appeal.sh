@@ -48,7 +48,8 @@ pid_of() { tm list-panes -t "$1" -F '#{pane_pid}'; }
 
 # Two accounts, so no account is chosen for the operator.
 "$SQL" "$DB" "
-INSERT INTO account(account_id, name) VALUES ('a1', '济南小厨'), ('a2', '泉城记');
+INSERT INTO account(account_id, name, plan_status) VALUES ('a1', '济南小厨', 'joined'),
+  ('a2', '泉城记', 'joined');
 INSERT INTO work(work_id, account_id, title) VALUES ('w1', 'a1', '把子肉'),
   ('w2', 'a1', '油旋');
 INSERT INTO violation(account_id, work_id, day, kind) VALUES

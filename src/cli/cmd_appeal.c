@@ -494,14 +494,14 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 		appeal_init(&a);
 		if (o.account == NULL)
 			rc = cli_fail(PT_EXIT_USAGE, _("appeal new needs --account ID"));
-		else if (!apply_fields(&o, &a, &err) || !appeal_create(db, &a, &err))
+		else if (!apply_fields(&o, &a, &err))
 			rc = cli_fail_err(&err);
-		else if (o.submit && !appeal_transition(db, a.id, a.version,
-		    APPEAL_SUBMITTED, NULL, &a, NULL, &err)) {
-			printf(_("appeal %lld created as a draft (version %lld)\n"),
-			    (long long)a.id, (long long)a.version);
+		/* with --submit, an appeal that fails the checks is not
+		 * created at all */
+		else if (!(o.submit ? appeal_create_submit(db, &a, &err) :
+		    appeal_create(db, &a, &err)))
 			rc = cli_fail_err(&err);
-		} else
+		else
 			rc = report_change(&a, o.submit ? _("created and submitted") :
 			    _("created as a draft"));
 	} else if (strcmp(sub, "edit") == 0) {

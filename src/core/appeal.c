@@ -214,40 +214,105 @@ work_account(struct db *db, const char *work, char *owner, size_t size,
 	return rc == SQLITE_ROW;
 }
 
-/* Per day: violations of the account in the 90 days up to it (the rule
- * "no violation in the past 90 days"), and what the work (or, without a
- * work, the account) earned that day (NULL when nothing is recorded). */
-static const char SQL_DAY_STATE[] =
-    "SELECT (SELECT count(*) FROM violation WHERE account_id = ?1"
-    "          AND day <= ?3 AND day > date(?3, '-90 days')),"
-    "       (SELECT sum(d.revenue_fen) FROM daily d JOIN work w"
-    "          ON w.work_id = d.work_id WHERE d.day = ?3"
-    "          AND w.account_id = ?1 AND (?2 = '' OR d.work_id = ?2))";
+/* The contested violation: active, of the work (diagnosis) or of the
+ * account alone (account detection), blocking some day of [?3, ?4]; the
+ * one blocking the first day first (the latest such), else the earliest
+ * after it. */
+static const char SQL_CONTESTED[] =
+    "SELECT id, day, kind FROM violation WHERE account_id = ?1"
+    " AND status = 'active'"
+    " AND (CASE WHEN ?2 IS NULL THEN work_id IS NULL ELSE work_id = ?2 END)"
+    " AND day <= ?4 AND day > date(?3, '-' || ?5 || ' days')"
+    " ORDER BY day <= ?3 DESC, CASE WHEN day <= ?3 THEN day END DESC, day"
+    " LIMIT 1";
+/* What the work (or the account's works) have for a day: daily rows and
+ * the settled revenue among them. */
+static const char SQL_DAY_DATA[] =
+    "SELECT count(*), sum(d.revenue_fen) FROM daily d JOIN work w"
+    " ON w.work_id = d.work_id WHERE d.day = ?3 AND w.account_id = ?1"
+    " AND (?2 IS NULL OR d.work_id = ?2)";
 
-struct day_state {
-	int violations;
+static void
+bind_day(sqlite3_stmt *st, int i, day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	if (d == DAY_NONE)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, day_format(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+static int
+contested(struct db *db, const char *account, const char *work,
+    enum appeal_channel ch, day_t first, day_t last,
+    struct appeal_violation *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_CONTESTED, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->day = DAY_NONE;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, account);
+	db_bind_text(st, 2, ch == APPEAL_CH_DIAGNOSIS && work[0] ? work : NULL);
+	bind_day(st, 3, first);
+	bind_day(st, 4, last);
+	sqlite3_bind_int(st, 5, engine_model()->violation_days);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 1);
+		const char *k = (const char *)sqlite3_column_text(st, 2);
+		out->id = sqlite3_column_int64(st, 0);
+		if (d == NULL || !day_parse_iso(d, &out->day))
+			out->day = DAY_NONE;
+		snprintf(out->kind, sizeof out->kind, "%s", k ? k : "");
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading violations");
+		return -1;
+	}
+	return rc == SQLITE_ROW && out->day != DAY_NONE;
+}
+
+int
+appeal_contested(struct db *db, const struct appeal *a,
+    struct appeal_violation *out, struct pt_err *err)
+{
+	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE) {
+		memset(out, 0, sizeof *out);
+		out->day = DAY_NONE;
+		return 0;
+	}
+	return contested(db, a->account_id, a->work_id, a->channel,
+	    a->first_day, a->last_day, out, err);
+}
+
+struct day_data {
+	int rows;		/* daily rows: 0 = no data yet */
 	bool has_revenue;
 	fen_t revenue;
 };
 
 static bool
-day_state(struct db *db, const char *account, const char *work, day_t day,
-    struct day_state *out, struct pt_err *err)
+day_data(struct db *db, const char *account, const char *work, day_t day,
+    struct day_data *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DAY_STATE, err);
-	char buf[DAY_BUFSZ];
+	sqlite3_stmt *st = db_stmt(db, SQL_DAY_DATA, err);
 
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account);
-	db_bind_text(st, 2, work);
-	db_bind_text(st, 3, day_format(day, buf));
+	db_bind_text(st, 2, work[0] ? work : NULL);
+	bind_day(st, 3, day);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_error(db, err, "reading violations and revenue");
+		db_error(db, err, "reading the day's figures");
 		sqlite3_reset(st);
 		return false;
 	}
-	out->violations = sqlite3_column_int(st, 0);
+	out->rows = sqlite3_column_int(st, 0);
 	out->has_revenue = sqlite3_column_type(st, 1) != SQLITE_NULL;
 	out->revenue = sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
@@ -255,9 +320,10 @@ day_state(struct db *db, const char *account, const char *work, day_t day,
 }
 
 static bool
-is_violation_day(const struct day_state *s)
+blocks(const struct appeal_violation *v, day_t d)
 {
-	return s->violations > 0 && (!s->has_revenue || s->revenue == 0);
+	return v->day != DAY_NONE && v->day <= d &&
+	    d - v->day < engine_model()->violation_days;
 }
 
 bool
@@ -265,11 +331,20 @@ appeal_violation_days(struct db *db, const char *account_id,
     const char *work_id, day_t from, day_t to,
     void (*fn)(day_t day, void *arg), void *arg, struct pt_err *err)
 {
+	enum appeal_channel ch = work_id[0] ? APPEAL_CH_DIAGNOSIS :
+	    APPEAL_CH_ACCOUNT_DETECTION;
+
 	for (day_t d = from; d <= to; d++) {
-		struct day_state s;
-		if (!day_state(db, account_id, work_id, d, &s, err))
+		struct appeal_violation v;
+		struct day_data dd;
+		int r = contested(db, account_id, work_id, ch, d, d, &v, err);
+		if (r < 0)
 			return false;
-		if (is_violation_day(&s))
+		if (r == 0)
+			continue;
+		if (!day_data(db, account_id, work_id, d, &dd, err))
+			return false;
+		if (dd.rows > 0 && (!dd.has_revenue || dd.revenue == 0))
 			fn(d, arg);
 	}
 	return true;
@@ -279,12 +354,15 @@ appeal_violation_days(struct db *db, const char *account_id,
  * 90-day shadow at most. */
 #define APPEAL_MAX_DAYS 90
 
+/* The submission's day checks: one violation contested, and each day
+ * one it blocked, with figures, on which nothing was earned. */
 static bool
 check_days(struct db *db, const struct appeal *a, struct appeal_check *chk,
     struct pt_err *err)
 {
-	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], money[MONEY_BUFSZ];
-	int bad = 0;
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], b3[DAY_BUFSZ], money[MONEY_BUFSZ];
+	struct appeal_violation v;
+	int bad = 0, r;
 
 	if (a->first_day == DAY_NONE)
 		problem(chk, AF_FIRST_DAY, "give the first affected day (YYYY-MM-DD)");
@@ -303,22 +381,52 @@ check_days(struct db *db, const struct appeal *a, struct appeal_check *chk,
 		    "%d", a->last_day - a->first_day + 1, APPEAL_MAX_DAYS);
 		return true;
 	}
-	if (a->account_id[0] == '\0')
+	if (a->account_id[0] == '\0' ||
+	    (a->channel == APPEAL_CH_DIAGNOSIS && a->work_id[0] == '\0'))
 		return true;
-	for (day_t d = a->first_day; d <= a->last_day && bad < 3; d++) {
-		struct day_state s;
-		if (!day_state(db, a->account_id, a->work_id, d, &s, err))
-			return false;
-		if (is_violation_day(&s))
-			continue;
-		bad++;
-		if (s.violations == 0)
-			problem(chk, AF_FIRST_DAY, "%s: no violation in the 90 days "
-			    "up to it, so nothing to appeal", day_format(d, b1));
+	if ((r = appeal_contested(db, a, &v, err)) < 0)
+		return false;
+	if (r == 0) {
+		if (a->channel == APPEAL_CH_DIAGNOSIS)
+			problem(chk, AF_WORK, "work '%s' has no active violation "
+			    "blocking %s..%s: nothing to appeal on the diagnosis "
+			    "channel (a violation of the account is appealed "
+			    "through account detection)", a->work_id,
+			    day_format(a->first_day, b1), day_format(a->last_day, b2));
 		else
+			problem(chk, AF_CHANNEL, "the account has no active "
+			    "violation of its own blocking %s..%s: nothing to "
+			    "appeal through account detection (a work's violation "
+			    "is appealed from its diagnosis page)",
+			    day_format(a->first_day, b1), day_format(a->last_day, b2));
+		return true;
+	}
+	for (day_t d = a->first_day; d <= a->last_day && bad < 3; d++) {
+		struct day_data dd;
+		if (!blocks(&v, d)) {
+			bad++;
+			problem(chk, d == a->first_day ? AF_FIRST_DAY : AF_LAST_DAY,
+			    "%s: not blocked by the contested violation of %s "
+			    "(%s), which blocks through %s", day_format(d, b1),
+			    day_format(v.day, b2), v.kind,
+			    day_format(v.day + engine_model()->violation_days - 1,
+			    b3));
+			continue;
+		}
+		if (!day_data(db, a->account_id, a->work_id, d, &dd, err))
+			return false;
+		if (dd.rows == 0) {
+			bad++;
+			problem(chk, AF_LAST_DAY, "%s: no data yet for the %s: "
+			    "import the day's figures first (a day without data "
+			    "is not a day that earned nothing)", day_format(d, b1),
+			    a->work_id[0] ? "work" : "account");
+		} else if (dd.has_revenue && dd.revenue > 0) {
+			bad++;
 			problem(chk, AF_FIRST_DAY, "%s: the %s earned %s that day",
 			    day_format(d, b1), a->work_id[0] ? "work" : "account",
-			    money_format(s.revenue, money));
+			    money_format(dd.revenue, money));
+		}
 	}
 	return true;
 }
@@ -390,7 +498,7 @@ appeal_validate(struct db *db, const struct appeal *a, bool for_submit,
     "id, account_id, ifnull(work_id, ''), first_day, last_day, channel," \
     " category, statement, evidence, status, decision_note," \
     " compensation_fen, expected_pay_on, version, created_at, created_by," \
-    " updated_at, updated_by, updated_from"
+    " updated_at, updated_by, updated_from, ifnull(violation_id, 0)"
 
 static const char SQL_GET[] =
     "SELECT " APPEAL_COLUMNS " FROM appeal WHERE id = ?1";
@@ -444,6 +552,7 @@ row_to_appeal(sqlite3_stmt *st, struct appeal *a)
 	col_text(st, 16, a->updated_at, sizeof a->updated_at);
 	col_text(st, 17, a->updated_by, sizeof a->updated_by);
 	col_text(st, 18, a->updated_from, sizeof a->updated_from);
+	a->violation_id = sqlite3_column_int64(st, 19);
 }
 
 /* 1 found, 0 missing, -1 error. */
@@ -541,22 +650,20 @@ static const char SQL_SET_STATE[] =
     " compensation_fen = ?4, expected_pay_on = ?5, version = version + 1,"
     " updated_at = pt_now(), updated_by = pt_actor(),"
     " updated_from = pt_client() WHERE id = ?1 AND version = ?6";
+/* Paying ties the compensation to its appeal: an entry already tied to
+ * it stays the one; else an imported compensation of the same amount,
+ * on or after the decision, with no appeal yet, is taken; else a new
+ * entry is booked today. */
+static const char SQL_WALLET_TIED[] =
+    "SELECT count(*) FROM wallet WHERE appeal_id = ?1";
+static const char SQL_WALLET_ADOPT[] =
+    "UPDATE wallet SET appeal_id = ?4 WHERE id = (SELECT id FROM wallet"
+    " WHERE account_id = ?1 AND kind = 'compensation' AND appeal_id IS NULL"
+    " AND amount_fen = ?3 AND day >= ?5 ORDER BY day, id LIMIT 1)";
 static const char SQL_WALLET_PAY[] =
     "INSERT INTO wallet(account_id, day, kind, amount_fen, appeal_id)"
-    " VALUES (?1, ?2, 'compensation', ?3, ?4)"
-    " ON CONFLICT(account_id, day, kind, amount_fen)"
-    " DO UPDATE SET appeal_id = ifnull(appeal_id, excluded.appeal_id)";
+    " VALUES (?1, ?2, 'compensation', ?3, ?4)";
 
-static void
-bind_day(sqlite3_stmt *st, int i, day_t d)
-{
-	char buf[DAY_BUFSZ];
-
-	if (d == DAY_NONE)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, day_format(d, buf), -1, SQLITE_TRANSIENT);
-}
 
 /* Binds ?start.. the editable fields in the order of SQL_INSERT. */
 static void
@@ -768,6 +875,111 @@ fail:
 	return false;
 }
 
+/* Overlaps: same account, some of the same days, and the same work (or
+ * both account-wide), or an account-wide appeal that paid this work back
+ * on one of those days. */
+static const char SQL_OVERLAPS[] =
+    "SELECT id, status, max(first_day, ?3), min(last_day, ?4) FROM appeal"
+    " WHERE account_id = ?1 AND id <> ?5"
+    " AND status IN ('submitted', 'approved', 'paid')"
+    " AND first_day <= ?4 AND last_day >= ?3"
+    " AND (work_id IS ?2 OR (work_id IS NULL AND EXISTS (SELECT 1"
+    "   FROM appeal_backpay b WHERE b.appeal_id = appeal.id"
+    "   AND b.work_id = ?2 AND b.day BETWEEN ?3 AND ?4)))"
+    " ORDER BY status = 'submitted', id LIMIT ?6";
+
+int
+appeal_overlaps(struct db *db, const struct appeal *a,
+    struct appeal_overlap *out, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int n = 0, rc;
+
+	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
+	    a->account_id[0] == '\0')
+		return 0;
+	if ((st = db_stmt(db, SQL_OVERLAPS, err)) == NULL)
+		return -1;
+	db_bind_text(st, 1, a->account_id);
+	db_bind_text(st, 2, a->work_id[0] ? a->work_id : NULL);
+	bind_day(st, 3, a->first_day);
+	bind_day(st, 4, a->last_day);
+	sqlite3_bind_int64(st, 5, a->id);
+	sqlite3_bind_int(st, 6, APPEAL_OVERLAPS_MAX);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct appeal_overlap *o = &out[n++];
+		o->id = sqlite3_column_int64(st, 0);
+		appeal_status_parse((const char *)sqlite3_column_text(st, 1),
+		    &o->status);
+		o->first = col_day(st, 2);
+		o->last = col_day(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "looking for overlapping appeals");
+		return -1;
+	}
+	return n;
+}
+
+char *
+appeal_overlap_text(const struct appeal_overlap *o, char *buf, size_t size)
+{
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ];
+
+	if (o->status == APPEAL_SUBMITTED)
+		snprintf(buf, size, "appeal %lld (submitted) already asks for "
+		    "%s..%s: wait for its decision or withdraw one",
+		    (long long)o->id, day_format(o->first, b1),
+		    day_format(o->last, b2));
+	else
+		snprintf(buf, size, "%s..%s already paid back by appeal %lld "
+		    "(%s): leave those days out", day_format(o->first, b1),
+		    day_format(o->last, b2), (long long)o->id,
+		    appeal_status_name(o->status));
+	return buf;
+}
+
+/* Refuses (exit 5) an appeal that would be paid a second time for some
+ * work-day, or (open_too) that overlaps a still open one. */
+static bool
+check_overlaps(struct db *db, const struct appeal *a, bool open_too,
+    const char *what, struct pt_err *err)
+{
+	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	char text[256];
+	int n = appeal_overlaps(db, a, o, err);
+
+	if (n < 0)
+		return false;
+	for (int i = 0; i < n; i++) {
+		if (o[i].status == APPEAL_SUBMITTED && !open_too)
+			continue;
+		err_set(err, PT_EXIT_CONFLICT, "%s: %s", what,
+		    appeal_overlap_text(&o[i], text, sizeof text));
+		return false;
+	}
+	return true;
+}
+
+bool
+appeal_estimate(struct db *db, const struct appeal *a, day_t approved_on,
+    struct compensation *out, struct pt_err *err)
+{
+	struct compensation_req req = {
+		.account_id = a->account_id,
+		.work_id = a->work_id[0] ? a->work_id : NULL,
+		.first = a->first_day, .last = a->last_day,
+		.approved_on = approved_on == DAY_NONE ? clock_today() :
+		    approved_on,
+		.contested_rule = a->channel == APPEAL_CH_DIAGNOSIS ?
+		    "compliant_original" : "no_violation_90d",
+		.appeal_id = a->id, .skip_paid = true,
+	};
+
+	return engine_compensation_req(db, &req, out, err);
+}
+
 /* The engine's back-pay for the affected days (DESIGN §5): the figure
  * shown after approval is the engine's, never a second computation. */
 bool
@@ -781,8 +993,7 @@ appeal_compensation(struct db *db, const struct appeal *a, day_t approved_on,
 	out->expected_pay_on = approved_on + engine_model()->comp_pay_days;
 	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE)
 		return true;	/* nothing to base it on: shown as unknown */
-	if (!engine_compensation(db, a->account_id, a->work_id[0] ? a->work_id :
-	    NULL, a->first_day, a->last_day, approved_on, &c, err))
+	if (!appeal_estimate(db, a, approved_on, &c, err))
 		return false;
 	out->known = true;
 	out->total = c.total_fen;
@@ -791,82 +1002,254 @@ appeal_compensation(struct db *db, const struct appeal *a, day_t approved_on,
 	return true;
 }
 
-bool
-appeal_transition(struct db *db, int64_t id, int64_t base_version,
-    enum appeal_status to, const char *note, struct appeal *out,
-    struct appeal_conflict *conflict, struct pt_err *err)
+static const char SQL_SET_VIOLATION[] =
+    "UPDATE appeal SET violation_id = ?2 WHERE id = ?1";
+static const char SQL_BACKPAY[] =
+    "INSERT INTO appeal_backpay(appeal_id, work_id, day, fen)"
+    " VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_OVERTURN[] =
+    "UPDATE violation SET status = 'overturned', overturned_by = ?2,"
+    " overturned_on = ?3 WHERE id = ?1 AND status = 'active'";
+/* Every day of the account with figures in the violation's shadow is
+ * scored again once the violation is gone. */
+static const char SQL_DIRTY_SHADOW[] =
+    "INSERT OR IGNORE INTO dirty(account_id, day)"
+    " SELECT DISTINCT w.account_id, d.day FROM daily d JOIN work w"
+    " ON w.work_id = d.work_id WHERE w.account_id = ?1"
+    " AND d.day >= ?2 AND d.day < date(?2, '+' || ?3 || ' days')";
+
+static bool
+step_one(struct db *db, sqlite3_stmt *st, const char *what,
+    struct pt_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, what);
+		return false;
+	}
+	return true;
+}
+
+/* Approval: the back-pay fixed per work and day, the contested violation
+ * overturned by this appeal on the decision day, and its days marked for
+ * the engine. */
+static bool
+approve(struct db *db, struct appeal *cur, struct pt_err *err)
+{
+	struct appeal_violation v;
+	struct compensation c;
+	char day[DAY_BUFSZ];
+	sqlite3_stmt *st;
+	int r;
+
+	if (!check_overlaps(db, cur, false, "appeal not approved", err))
+		return false;
+	if (cur->violation_id == 0) {
+		/* submitted before appeals recorded their violation */
+		if ((r = appeal_contested(db, cur, &v, err)) < 0)
+			return false;
+		cur->violation_id = r ? v.id : 0;
+	}
+	if (!appeal_estimate(db, cur, clock_today(), &c, err))
+		return false;
+	cur->has_compensation = true;
+	cur->compensation = c.total_fen;
+	cur->expected_pay_on = c.pay_on;
+	for (size_t i = 0; i < c.nitems; i++) {
+		if ((st = db_stmt(db, SQL_BACKPAY, err)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, cur->id);
+		db_bind_text(st, 2, c.items[i].work_id);
+		bind_day(st, 3, c.items[i].day);
+		sqlite3_bind_int64(st, 4, c.items[i].fen);
+		if (!step_one(db, st, "recording the back-pay", err))
+			goto fail;
+	}
+	engine_compensation_free(&c);
+	if (cur->violation_id == 0)
+		return true;
+	if ((st = db_stmt(db, SQL_SET_VIOLATION, err)) == NULL)
+		return false;
+	sqlite3_bind_int64(st, 1, cur->id);
+	sqlite3_bind_int64(st, 2, cur->violation_id);
+	if (!step_one(db, st, "recording the contested violation", err))
+		return false;
+	if ((st = db_stmt(db, SQL_OVERTURN, err)) == NULL)
+		return false;
+	sqlite3_bind_int64(st, 1, cur->violation_id);
+	sqlite3_bind_int64(st, 2, cur->id);
+	db_bind_text(st, 3, day_format(clock_today(), day));
+	if (!step_one(db, st, "overturning the violation", err))
+		return false;
+	if (sqlite3_changes(db->sql) == 0)
+		return true;	/* overturned already (another appeal) */
+	if ((st = db_stmt(db, "SELECT day FROM violation WHERE id = ?1",
+	    err)) == NULL)
+		return false;
+	sqlite3_bind_int64(st, 1, cur->violation_id);
+	r = sqlite3_step(st);
+	v.day = r == SQLITE_ROW ? col_day(st, 0) : DAY_NONE;
+	sqlite3_reset(st);
+	if (v.day == DAY_NONE)
+		return true;
+	if ((st = db_stmt(db, SQL_DIRTY_SHADOW, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, cur->account_id);
+	bind_day(st, 2, v.day);
+	sqlite3_bind_int(st, 3, engine_model()->violation_days);
+	return step_one(db, st, "marking the days to score again", err);
+fail:
+	engine_compensation_free(&c);
+	return false;
+}
+
+/* Paying ties one compensation entry to the appeal (see SQL_WALLET_*). */
+static bool
+pay(struct db *db, const struct appeal *cur, struct pt_err *err)
+{
+	char day[DAY_BUFSZ];
+	sqlite3_stmt *st;
+	int64_t tied;
+
+	if ((st = db_stmt(db, SQL_WALLET_TIED, err)) == NULL)
+		return false;
+	sqlite3_bind_int64(st, 1, cur->id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		db_error(db, err, "reading the wallet");
+		return false;
+	}
+	tied = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (tied > 0 || !cur->has_compensation || cur->compensation <= 0)
+		return true;
+	if ((st = db_stmt(db, SQL_WALLET_ADOPT, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, cur->account_id);
+	sqlite3_bind_int64(st, 3, cur->compensation);
+	sqlite3_bind_int64(st, 4, cur->id);
+	bind_day(st, 5, cur->expected_pay_on == DAY_NONE ? DAY_NONE :
+	    cur->expected_pay_on - engine_model()->comp_pay_days);
+	if (!step_one(db, st, "tying the compensation to its appeal", err))
+		return false;
+	if (sqlite3_changes(db->sql) > 0)
+		return true;
+	if ((st = db_stmt(db, SQL_WALLET_PAY, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, cur->account_id);
+	db_bind_text(st, 2, day_format(clock_today(), day));
+	sqlite3_bind_int64(st, 3, cur->compensation);
+	sqlite3_bind_int64(st, 4, cur->id);
+	return step_one(db, st, "booking the compensation in the wallet", err);
+}
+
+static bool
+transition_in(struct db *db, int64_t id, int64_t base_version,
+    enum appeal_status to, const char *note, struct appeal_conflict *conflict,
+    bool *rescore, struct pt_err *err)
 {
 	struct appeal cur;
 	sqlite3_stmt *st;
 	int r;
 
-	if (!db_begin(db, err))
-		return false;
 	if ((r = get_row(db, id, &cur, err)) < 0)
-		goto fail;
+		return false;
 	if (r == 0) {
 		err_set(err, PT_EXIT_DATA, "no appeal %lld in %s: see "
 		    "'partner-tui appeal list'", (long long)id, db->path);
-		goto fail;
+		return false;
 	}
 	if (base_version >= 0 && cur.version != base_version) {
 		conflict_fail(db, &cur, base_version, conflict, err);
-		goto fail;
+		return false;
 	}
 	if (!appeal_transition_allowed(cur.status, to)) {
 		err_set(err, PT_EXIT_CONFLICT, "appeal %lld is %s and cannot "
 		    "become %s: %s", (long long)id, appeal_status_name(cur.status),
 		    appeal_status_name(to), allowed_from(cur.status));
-		goto fail;
+		return false;
 	}
-	if (to == APPEAL_SUBMITTED &&
-	    !check_or_fail(db, &cur, true, "appeal not submitted", err))
-		goto fail;
+	if (to == APPEAL_SUBMITTED) {
+		struct appeal_violation v;
+		/* Days paid back already are named first (exit 5): after an
+		 * approval its violation is no longer there to contest. */
+		if (!check_overlaps(db, &cur, true, "appeal not submitted", err) ||
+		    !check_or_fail(db, &cur, true, "appeal not submitted", err))
+			return false;
+		if ((r = appeal_contested(db, &cur, &v, err)) < 0)
+			return false;
+		if ((st = db_stmt(db, SQL_SET_VIOLATION, err)) == NULL)
+			return false;
+		sqlite3_bind_int64(st, 1, id);
+		if (r)
+			sqlite3_bind_int64(st, 2, v.id);
+		else
+			sqlite3_bind_null(st, 2);
+		if (!step_one(db, st, "recording the contested violation", err))
+			return false;
+	}
 	if (to == APPEAL_APPROVED) {
-		struct appeal_comp comp;
-		if (!appeal_compensation(db, &cur, clock_today(), &comp, err))
-			goto fail;
-		cur.has_compensation = comp.known;
-		cur.compensation = comp.total;
-		cur.expected_pay_on = comp.expected_pay_on;
+		if (!approve(db, &cur, err))
+			return false;
+		*rescore = true;
 	}
-	if (to == APPEAL_PAID && cur.has_compensation && cur.compensation > 0) {
-		char day[DAY_BUFSZ];
-		if ((st = db_stmt(db, SQL_WALLET_PAY, err)) == NULL)
-			goto fail;
-		db_bind_text(st, 1, cur.account_id);
-		db_bind_text(st, 2, day_format(clock_today(), day));
-		sqlite3_bind_int64(st, 3, cur.compensation);
-		sqlite3_bind_int64(st, 4, cur.id);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			db_error(db, err, "booking the compensation in the wallet");
-			sqlite3_reset(st);
-			goto fail;
-		}
-		sqlite3_reset(st);
-	}
+	if (to == APPEAL_PAID && !pay(db, &cur, err))
+		return false;
 	if (note != NULL)
 		snprintf(cur.decision_note, sizeof cur.decision_note, "%s", note);
 	if ((st = db_stmt(db, SQL_SET_STATE, err)) == NULL)
-		goto fail;
+		return false;
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, appeal_status_name(to));
 	db_bind_text(st, 3, cur.decision_note[0] ? cur.decision_note : NULL);
 	db_bind_int64_or_null(st, 4, cur.has_compensation, cur.compensation);
 	bind_day(st, 5, cur.expected_pay_on);
 	sqlite3_bind_int64(st, 6, cur.version);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "changing an appeal's status");
-		sqlite3_reset(st);
-		goto fail;
+	return step_one(db, st, "changing an appeal's status", err);
+}
+
+bool
+appeal_transition(struct db *db, int64_t id, int64_t base_version,
+    enum appeal_status to, const char *note, struct appeal *out,
+    struct appeal_conflict *conflict, struct pt_err *err)
+{
+	bool rescore = false;
+
+	if (!db_begin(db, err))
+		return false;
+	if (!transition_in(db, id, base_version, to, note, conflict, &rescore,
+	    err)) {
+		db_rollback(db);
+		return false;
 	}
-	sqlite3_reset(st);
 	if (!db_commit(db, err))
 		return false;
+	/* The overturned violation's days: the rules pass again and the
+	 * estimate returns (the engine reads only active violations). */
+	if (rescore && db->txn_depth == 0 && !engine_rescore_dirty(db, err))
+		return false;
 	return out == NULL || appeal_get(db, id, out, err);
-fail:
-	db_rollback(db);
-	return false;
+}
+
+bool
+appeal_create_submit(struct db *db, struct appeal *a, struct pt_err *err)
+{
+	bool rescore = false;
+
+	if (!db_begin(db, err))
+		return false;
+	if (!appeal_create(db, a, err) ||
+	    !transition_in(db, a->id, a->version, APPEAL_SUBMITTED, NULL, NULL,
+	    &rescore, err)) {
+		db_rollback(db);
+		a->id = 0;
+		return false;
+	}
+	if (!db_commit(db, err))
+		return false;
+	return appeal_get(db, a->id, a, err);
 }
 
 /* ---- drafts ---- */

@@ -13,6 +13,7 @@
 
 #include "core/day.h"
 #include "core/db.h"
+#include "core/engine.h"
 #include "core/err.h"
 #include "core/money.h"
 
@@ -68,6 +69,7 @@ struct appeal {
 	bool has_compensation;
 	fen_t compensation;
 	day_t expected_pay_on;		/* DAY_NONE until approved */
+	int64_t violation_id;		/* the one contested; 0 until submitted */
 	int64_t version;
 	char created_at[APPEAL_STAMP_BUFSZ], created_by[APPEAL_WHO_BUFSZ];
 	char updated_at[APPEAL_STAMP_BUFSZ], updated_by[APPEAL_WHO_BUFSZ];
@@ -183,8 +185,48 @@ struct appeal_comp {
 bool appeal_compensation(struct db *db, const struct appeal *a, day_t approved_on,
     struct appeal_comp *out, struct pt_err *err);
 
+/* The violation an appeal contests: the work's own on the diagnosis
+ * channel, the account's (no work) on account detection; the active one
+ * blocking the first affected day, else the first blocking a later one. */
+struct appeal_violation {
+	int64_t id;
+	day_t day;
+	char kind[64];
+};
+/* 1 found, 0 none, -1 error. */
+int appeal_contested(struct db *db, const struct appeal *a,
+    struct appeal_violation *out, struct pt_err *err);
+
+/* Another appeal over the same work (or the same account-wide scope) and
+ * some of the same days: approved or paid (those days are paid back
+ * already: refused, exit 5), or submitted (still open: warned in the
+ * form, refused on submit). */
+struct appeal_overlap {
+	int64_t id;
+	enum appeal_status status;
+	day_t first, last;		/* the days in common */
+};
+#define APPEAL_OVERLAPS_MAX 8
+/* Fills up to APPEAL_OVERLAPS_MAX; returns how many, -1 on error. */
+int appeal_overlaps(struct db *db, const struct appeal *a,
+    struct appeal_overlap *out, struct pt_err *err);
+/* "2027-01-03..2027-01-05 already paid back by appeal 4 (approved)". */
+char *appeal_overlap_text(const struct appeal_overlap *o, char *buf,
+    size_t size);
+
+/* The back-pay an appeal asks for, by the engine function that approval
+ * uses (engine_compensation_req): before filing it is the estimate;
+ * approval fixes it. approved_on DAY_NONE means today. */
+bool appeal_estimate(struct db *db, const struct appeal *a, day_t approved_on,
+    struct compensation *out, struct pt_err *err);
+
+/* Creates and submits in one transaction: an appeal that fails the
+ * submission's checks is not created at all. */
+bool appeal_create_submit(struct db *db, struct appeal *a, struct pt_err *err);
+
 /* Days of a work (or, work_id "" , of the account) in [from, to] on which
- * it earned nothing because of a violation: calls fn for each such day. */
+ * it earned nothing because of its own (the account's) active violation
+ * and figures exist: calls fn for each such day. */
 bool appeal_violation_days(struct db *db, const char *account_id,
     const char *work_id, day_t from, day_t to,
     void (*fn)(day_t day, void *arg), void *arg, struct pt_err *err);

@@ -13,29 +13,35 @@
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 
-/* History: one row per earning day, newest first. */
+/* History: one row per earning day, newest first. The account's counts
+ * only works that earned (an ad's plays would dilute the rate). */
 static const char SQL_HIST_WORK[] =
     "SELECT s.profitable_plays, s.interaction, "
-    "coalesce(d.revenue_fen, s.estimated_fen) AS r "
+    "coalesce(d.revenue_fen, s.estimated_fen) AS r, s.day "
     "FROM work_score s JOIN daily d ON d.work_id = s.work_id AND d.day = s.day "
     "WHERE s.work_id = ?1 AND s.day < ?2 AND r > 0 "
     "AND s.profitable_plays > 0 ORDER BY s.day DESC LIMIT ?3";
 static const char SQL_HIST_ACCOUNT[] =
     "SELECT sum(s.profitable_plays), sum(s.interaction), "
-    "sum(coalesce(d.revenue_fen, s.estimated_fen)) AS r "
+    "sum(coalesce(d.revenue_fen, s.estimated_fen)) AS r, s.day "
     "FROM work_score s JOIN daily d ON d.work_id = s.work_id AND d.day = s.day "
     "JOIN work w ON w.work_id = s.work_id "
-    "WHERE w.account_id = ?1 AND s.day < ?2 GROUP BY s.day "
+    "WHERE w.account_id = ?1 AND s.day < ?2 "
+    "AND coalesce(d.revenue_fen, s.estimated_fen) > 0 GROUP BY s.day "
     "HAVING r > 0 AND sum(s.profitable_plays) > 0 "
     "ORDER BY s.day DESC LIMIT ?3";
-/* The affected days' figures. */
-static const char SQL_DAY_WORK[] =
-    "SELECT profitable_plays, interaction FROM work_score "
-    "WHERE work_id = ?1 AND day = ?2";
-static const char SQL_DAY_ACCOUNT[] =
-    "SELECT sum(s.profitable_plays), sum(s.interaction), count(*) "
+/* The affected day's figures per work (one work, or every work of the
+ * account), with what else kept it from earning and whether another
+ * approved or paid appeal already paid it back. */
+static const char SQL_DAY[] =
+    "SELECT s.work_id, s.profitable_plays, s.interaction, s.reasons, "
+    "w.original AND NOT w.infringing, "
+    "EXISTS (SELECT 1 FROM appeal_backpay b JOIN appeal a ON a.id = b.appeal_id "
+    "  WHERE b.work_id = s.work_id AND b.day = s.day "
+    "  AND a.status IN ('approved', 'paid') AND a.id <> ?4) "
     "FROM work_score s JOIN work w ON w.work_id = s.work_id "
-    "WHERE w.account_id = ?1 AND s.day = ?2";
+    "WHERE s.day = ?2 AND (CASE WHEN ?3 IS NULL THEN w.account_id = ?1 "
+    "ELSE s.work_id = ?3 END) ORDER BY s.work_id";
 static const char SQL_WORK_ACCOUNT[] =
     "SELECT account_id FROM work WHERE work_id = ?1";
 
@@ -45,13 +51,16 @@ engine_compensation_free(struct compensation *c)
 	free(c->days);
 	c->days = NULL;
 	c->ndays = 0;
+	free(c->items);
+	c->items = NULL;
+	c->nitems = 0;
 }
 
 /* Sums the history; false on a database error. */
 static bool
 history(struct db *db, const char *sql, const char *key, day_t before,
     int limit, int *days, double *v, double *e, double *r, bool *e_known,
-    struct pt_err *err)
+    struct compensation *out, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char buf[DAY_BUFSZ];
@@ -60,6 +69,7 @@ history(struct db *db, const char *sql, const char *key, day_t before,
 	*days = 0;
 	*v = *e = *r = 0;
 	*e_known = true;
+	out->nhist = 0;
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, key);
@@ -72,6 +82,13 @@ history(struct db *db, const char *sql, const char *key, day_t before,
 			*e_known = false;
 		*e += sqlite3_column_double(st, 1);
 		*r += sqlite3_column_double(st, 2);
+		if (out->nhist < sizeof out->hist / sizeof out->hist[0]) {
+			struct compensation_hist *h = &out->hist[out->nhist++];
+			h->day = eng_col_day(st, 3);
+			h->profitable_plays = sqlite3_column_double(st, 0);
+			h->interactions = sqlite3_column_double(st, 1);
+			h->revenue_fen = sqlite3_column_int64(st, 2);
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -81,17 +98,77 @@ history(struct db *db, const char *sql, const char *key, day_t before,
 	return true;
 }
 
+/* Whether a work's reasons of a day leave only the contested rule (and
+ * the daily minimum, which follows from it): the work would have earned
+ * but for the violation. */
+static bool
+only_contested(const char *reasons, const char *rule, bool rule_ok)
+{
+	const char *p = reasons;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+		if (n > 0 && !(strncmp(p, "daily_min_1_yuan", n) == 0 &&
+		    n == strlen("daily_min_1_yuan")) &&
+		    !(rule_ok && strncmp(p, rule, n) == 0 && n == strlen(rule)))
+			return false;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return true;
+}
+
+static bool
+push_item(struct compensation *out, size_t *cap, const char *work, day_t day,
+    fen_t fen)
+{
+	if (out->nitems == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		struct compensation_item *p = realloc(out->items, nc * sizeof *p);
+		if (p == NULL)
+			return false;
+		out->items = p;
+		*cap = nc;
+	}
+	snprintf(out->items[out->nitems].work_id, ENGINE_ID_SZ, "%s", work);
+	out->items[out->nitems].day = day;
+	out->items[out->nitems].fen = fen;
+	out->nitems++;
+	return true;
+}
+
 bool
 engine_compensation(struct db *db, const char *account_id,
     const char *work_id, day_t first, day_t last, day_t approved_on,
     struct compensation *out, struct pt_err *err)
 {
+	struct compensation_req req = {
+		.account_id = account_id, .work_id = work_id, .first = first,
+		.last = last, .approved_on = approved_on,
+	};
+
+	return engine_compensation_req(db, &req, out, err);
+}
+
+bool
+engine_compensation_req(struct db *db, const struct compensation_req *req,
+    struct compensation *out, struct pt_err *err)
+{
 	const struct model_params *p = engine_model();
+	const char *account_id = req->account_id, *work_id = req->work_id;
+	const char *rule = req->contested_rule;
+	day_t first = req->first, last = req->last;
+	day_t approved_on = req->approved_on;
 	char acct[ENGINE_ID_SZ] = "";
 	double v, e, r;
 	bool e_known;
+	size_t icap = 0;
 	sqlite3_stmt *st;
+	int rc;
 
+	if (rule == NULL)
+		rule = work_id != NULL ? "compliant_original" : "no_violation_90d";
 	memset(out, 0, sizeof *out);
 	out->first = first;
 	out->last = last;
@@ -128,13 +205,14 @@ engine_compensation(struct db *db, const char *account_id,
 	}
 	/* rates: the work's own history, else the account's */
 	if (work_id != NULL && !history(db, SQL_HIST_WORK, work_id, first,
-	    p->comp_history_days, &out->history_days, &v, &e, &r, &e_known, err))
+	    p->comp_history_days, &out->history_days, &v, &e, &r, &e_known,
+	    out, err))
 		return false;
 	if (work_id == NULL || out->history_days == 0) {
 		out->from_account = true;
 		if (!history(db, SQL_HIST_ACCOUNT, acct, first,
 		    p->comp_history_days, &out->history_days, &v, &e, &r,
-		    &e_known, err))
+		    &e_known, out, err))
 			return false;
 	}
 	out->fen_per_play = v > 0 ? r / v : 0;
@@ -149,40 +227,71 @@ engine_compensation(struct db *db, const char *account_id,
 	for (size_t i = 0; i < out->ndays; i++) {
 		struct compensation_day *cd = &out->days[i];
 		char buf[DAY_BUFSZ];
-		bool have;
 		cd->day = first + (day_t)i;
 		cd->note = "";
 		if (cd->day < p->backpay_start) {
 			cd->note = "before automatic back-pay began: not compensated";
 			continue;
 		}
-		st = db_stmt(db, work_id ? SQL_DAY_WORK : SQL_DAY_ACCOUNT, err);
-		if (st == NULL)
+		if ((st = db_stmt(db, SQL_DAY, err)) == NULL)
 			goto fail;
-		db_bind_text(st, 1, work_id ? work_id : acct);
+		db_bind_text(st, 1, acct);
 		db_bind_text(st, 2, day_format(cd->day, buf));
-		have = sqlite3_step(st) == SQLITE_ROW &&
-		    sqlite3_column_type(st, 0) != SQLITE_NULL;
-		if (have) {
+		db_bind_text(st, 3, work_id);
+		sqlite3_bind_int64(st, 4, req->appeal_id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *w = (const char *)sqlite3_column_text(st, 0);
+			const char *why = (const char *)sqlite3_column_text(st, 3);
+			bool rule_ok = strcmp(rule, "compliant_original") != 0 ||
+			    sqlite3_column_int(st, 4) != 0;
+			double vp, ei, fen;
+			bool day_e;
+			if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+				continue;	/* no figures: nothing to count */
+			vp = sqlite3_column_double(st, 1);
+			ei = sqlite3_column_double(st, 2);
+			day_e = sqlite3_column_type(st, 2) != SQLITE_NULL;
 			cd->plays_known = true;
-			cd->profitable_plays = sqlite3_column_double(st, 0);
-			cd->interactions = sqlite3_column_double(st, 1);
-			bool day_e = sqlite3_column_type(st, 1) != SQLITE_NULL;
-			double fen;
+			if (!only_contested(why ? why : "", rule, rule_ok) ||
+			    (req->skip_paid && sqlite3_column_int(st, 5))) {
+				cd->works_left_out++;
+				continue;
+			}
+			cd->works++;
+			cd->profitable_plays += vp;
+			if (day_e)
+				cd->interactions += ei;
 			if (out->fen_per_interaction > 0 && day_e)
-				fen = p->comp_play_weight * cd->profitable_plays *
-				    out->fen_per_play + (1 - p->comp_play_weight) *
-				    cd->interactions * out->fen_per_interaction;
+				fen = p->comp_play_weight * vp * out->fen_per_play +
+				    (1 - p->comp_play_weight) * ei *
+				    out->fen_per_interaction;
 			else
-				fen = cd->profitable_plays * out->fen_per_play;
-			cd->fen = money_round(fen);
+				fen = vp * out->fen_per_play;
+			fen_t f = money_round(fen);
+			if (f > 0 && !push_item(out, &icap, w, cd->day, f)) {
+				sqlite3_reset(st);
+				err_set(err, PT_EXIT_DB, "out of memory");
+				goto fail;
+			}
+			cd->fen += f;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			db_error(db, err, "reading the affected days");
+			goto fail;
+		}
+		if (!cd->plays_known)
+			cd->note = "no play figures for this day";
+		else if (cd->works == 0)
+			cd->note = work_id != NULL ? "the work failed another rule "
+			    "that day or was paid back already: nothing to pay" :
+			    "no work would have earned but for the violation";
+		else {
 			cd->compensated = true;
 			if (out->history_days == 0)
 				cd->note = "no earning days before: nothing to base "
 				    "back-pay on";
-		} else
-			cd->note = "no play figures for this day";
-		sqlite3_reset(st);
+		}
 		out->total_fen += cd->fen;
 	}
 	return true;

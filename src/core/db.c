@@ -23,7 +23,8 @@ db_error(struct db *db, struct pt_err *err, const char *doing)
 	int code = sqlite3_extended_errcode(db->sql);
 	const char *hint = "";
 
-	if ((code & 0xff) == SQLITE_FULL)
+	if ((code & 0xff) == SQLITE_FULL ||
+	    sqlite3_system_errno(db->sql) == ENOSPC)
 		hint = ": the disk is full; free space and try again";
 	else if ((code & 0xff) == SQLITE_READONLY)
 		hint = ": the database is read-only for you";
@@ -42,8 +43,12 @@ db_exec(struct db *db, const char *sql, struct pt_err *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(err, PT_EXIT_DB, "database %s: %s", db->path,
-		    msg ? msg : sqlite3_errmsg(db->sql));
+		/* SQLite says "disk I/O error" for a full disk at open. */
+		bool full = (sqlite3_extended_errcode(db->sql) & 0xff) ==
+		    SQLITE_FULL || sqlite3_system_errno(db->sql) == ENOSPC;
+		err_set(err, PT_EXIT_DB, "database %s: %s%s", db->path,
+		    msg ? msg : sqlite3_errmsg(db->sql), full ? ": the disk is "
+		    "full; free space and try again" : "");
 		sqlite3_free(msg);
 		return false;
 	}
@@ -330,30 +335,43 @@ check_permissions(const char *path, const struct stat *st, struct pt_err *err)
 	return true;
 }
 
-static int64_t
-pragma_int(struct db *db, const char *sql)
+static bool
+pragma_int(struct db *db, const char *sql, int64_t *v)
 {
 	sqlite3_stmt *st;
-	int64_t v = -1;
+	bool ok = false;
 
 	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		ok = true;
+	}
 	sqlite3_finalize(st);
-	return v;
+	return ok;
 }
 
 /* Decides from the header fields whether this is ours, new, or foreign. */
 static bool
 check_identity(struct db *db, struct pt_err *err)
 {
-	int64_t app = pragma_int(db, "PRAGMA application_id");
-	int64_t version = pragma_int(db, "PRAGMA user_version");
-	int64_t objects = pragma_int(db, "SELECT count(*) FROM sqlite_master");
+	int64_t app, version, objects;
 
-	if (app < 0 || version < 0 || objects < 0) {
+	if (!pragma_int(db, "PRAGMA application_id", &app) ||
+	    !pragma_int(db, "PRAGMA user_version", &version) ||
+	    !pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects)) {
 		db_error(db, err, "reading the database header");
+		return false;
+	}
+	if (app == DB_APPLICATION_ID && (version < 0 ||
+	    (version == 0 && objects > 0))) {
+		/* Ours by its id, yet a schema no partner-tui writes (a
+		 * migration would fail on the tables already there). */
+		err_set(err, PT_EXIT_DB, "%s is a partner-tui database with "
+		    "schema version %lld and %lld objects, which no "
+		    "partner-tui writes: it is damaged; refusing to touch it "
+		    "(restore a backup)", db->path, (long long)version,
+		    (long long)objects);
 		return false;
 	}
 	if (app == DB_APPLICATION_ID) {
@@ -374,6 +392,72 @@ check_identity(struct db *db, struct pt_err *err)
 	    "%#llx, %lld objects): refusing to touch it; give another path "
 	    "with --db", db->path, (unsigned long long)app, (long long)objects);
 	return false;
+}
+
+static bool
+exists(const char *path, const char *suffix, off_t *size)
+{
+	char name[4200];
+	struct stat st;
+
+	snprintf(name, sizeof name, "%s%s", path, suffix);
+	if (stat(name, &st) != 0)
+		return false;
+	if (size != NULL)
+		*size = st.st_size;
+	return true;
+}
+
+/* SQLite's rules for a WAL database opened read-only: it needs its -shm
+ * and -wal files, or a directory where they can be made. Without
+ * either, it can still be read as an immutable snapshot when no -wal
+ * holds changes not yet in the file (no writer is at work). */
+static bool
+readonly_mode(struct db *db, struct pt_err *err)
+{
+	char *copy = strdup(db->path);
+	bool dir_writable, shm, wal;
+	off_t wal_size = 0;
+
+	if (copy == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	dir_writable = access(dirname(copy), W_OK) == 0;
+	free(copy);
+	shm = exists(db->path, "-shm", NULL);
+	wal = exists(db->path, "-wal", &wal_size);
+	if (dir_writable || (shm && wal))
+		return true;
+	if (wal && wal_size > 0) {
+		err_set(err, PT_EXIT_DB, "%s is being written (its -wal file "
+		    "holds changes) and you may not create its -shm file: ask "
+		    "for write access to its directory, or read it when the "
+		    "writer has finished", db->path);
+		return false;
+	}
+	db->immutable = true;
+	return true;
+}
+
+/* file: URI of a path, immutable (characters URIs reserve escaped). */
+static char *
+file_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *uri = malloc(3 * n + 32), *o = uri;
+
+	if (uri == NULL)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			o += sprintf(o, "%%%02X", (unsigned char)*p);
+		else
+			*o++ = *p;
+	}
+	sprintf(o, "?immutable=1");
+	return uri;
 }
 
 struct db *
@@ -417,8 +501,23 @@ db_open_shared(const char *path, unsigned flags, const char *group,
 		goto fail;
 	db->readonly = (flags & DB_OPEN_READONLY) || access(path, W_OK) != 0;
 	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL)
-	    != SQLITE_OK) {
+	if (db->readonly && !readonly_mode(db, err))
+		goto fail;
+	if (db->immutable) {
+		char *uri = file_uri(path);
+		if (uri == NULL) {
+			err_set(err, PT_EXIT_DB, "out of memory");
+			goto fail;
+		}
+		if (sqlite3_open_v2(uri, &db->sql, oflags | SQLITE_OPEN_URI |
+		    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+			free(uri);
+			db_error(db, err, "opening the database");
+			goto fail;
+		}
+		free(uri);
+	} else if (sqlite3_open_v2(path, &db->sql, oflags |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		db_error(db, err, "opening the database");
 		goto fail;
 	}
@@ -432,6 +531,10 @@ db_open_shared(const char *path, unsigned flags, const char *group,
 		goto fail;
 	if (!db_exec(db, "PRAGMA foreign_keys=ON", err))
 		goto fail;
+	if (flags & DB_OPEN_NO_MIGRATE) {
+		db_changed_elsewhere(db);
+		return db;
+	}
 	if (!db->readonly && !schema_migrate(db, err))
 		goto fail;
 	if (db->readonly && schema_version(db) != SCHEMA_VERSION) {

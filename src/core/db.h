@@ -18,6 +18,8 @@
 enum db_open_flags {
 	DB_OPEN_CREATE = 1 << 0,	/* create the file (0600) if missing */
 	DB_OPEN_READONLY = 1 << 1,	/* never write */
+	DB_OPEN_NO_MIGRATE = 1 << 2,	/* leave the schema as found (tests of
+					 * the migrations: schema_migrate_to) */
 };
 
 struct db_stmt_slot {
@@ -30,6 +32,7 @@ struct db {
 	char *path;
 	bool readonly;		/* opened read-only (asked, or no write access) */
 	bool created;		/* the file was created by this open */
+	bool immutable;		/* read as a snapshot: no writer can exist */
 	int64_t data_version;
 	int txn_depth;
 	struct db_stmt_slot *stmts;

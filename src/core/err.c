@@ -18,8 +18,13 @@ err_clear(struct pt_err *err)
 static void __attribute__((format(printf, 3, 0)))
 err_vset(struct pt_err *err, int code, const char *fmt, va_list ap)
 {
+	char msg[sizeof err->msg];
+
+	/* Into a copy first: the arguments may be err->msg itself
+	 * (err_reset(err, c, "...: %s", err->msg)). */
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	memcpy(err->msg, msg, sizeof msg);
 	err->code = code;
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 }
 
 void

@@ -280,10 +280,11 @@ put_json(char *buf, size_t size, size_t *len, const struct audited *a,
 }
 
 static bool
-create_audit_triggers(struct db *db, struct pt_err *err)
+create_audit_triggers(struct db *db, const struct audited *tables, size_t n,
+    struct pt_err *err)
 {
-	for (size_t t = 0; t < sizeof audited / sizeof audited[0]; t++) {
-		const struct audited *a = &audited[t];
+	for (size_t t = 0; t < n; t++) {
+		const struct audited *a = &tables[t];
 		char sql[8192], head[512];
 		size_t len = 0;
 		bool ok;
@@ -329,11 +330,75 @@ create_audit_triggers(struct db *db, struct pt_err *err)
 static bool
 migrate_to_1(struct db *db, struct pt_err *err)
 {
-	return db_exec(db, schema_v1, err) && create_audit_triggers(db, err);
+	return db_exec(db, schema_v1, err) &&
+	    create_audit_triggers(db, audited, sizeof audited / sizeof audited[0],
+		err);
+}
+
+/*
+ * v2, appeals and the wallet as a ledger (issue 14):
+ * - a violation records the appeal that overturned it and the decision
+ *   day; an appeal records the violation it contests;
+ * - appeal_backpay keeps the back-pay of each approved appeal per work
+ *   and day (fixed at approval), so a day is paid at most once;
+ * - wallet entries have identity: the platform's entry_id when a file
+ *   gives one, else their place among identical rows (matched as a
+ *   multiset on import); UNIQUE(account, day, kind, amount) is gone, and
+ *   a compensation entry belongs to one appeal.
+ */
+static const char schema_v2[] =
+"ALTER TABLE violation ADD COLUMN overturned_by INTEGER REFERENCES appeal(id);\n"
+"ALTER TABLE violation ADD COLUMN overturned_on TEXT;\n"
+"ALTER TABLE appeal ADD COLUMN violation_id INTEGER REFERENCES violation(id);\n"
+"CREATE TABLE appeal_backpay(\n"
+"  appeal_id INTEGER NOT NULL REFERENCES appeal(id),\n"
+"  work_id TEXT NOT NULL,\n"
+"  day TEXT NOT NULL,\n"
+"  fen INTEGER NOT NULL CHECK(fen >= 0),\n"
+"  PRIMARY KEY(appeal_id, work_id, day)\n"
+") WITHOUT ROWID;\n"
+"CREATE INDEX appeal_backpay_by_work ON appeal_backpay(work_id, day);\n"
+"CREATE TABLE wallet_v2(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
+"  day TEXT NOT NULL,\n"
+"  kind TEXT NOT NULL CHECK(kind IN ('settlement','compensation','withdrawal','adjustment')),\n"
+"  amount_fen INTEGER NOT NULL,\n"
+"  appeal_id INTEGER REFERENCES appeal(id),\n"
+"  entry_id TEXT,\n"
+"  import_id INTEGER REFERENCES import_run(id),\n"
+"  CHECK(kind = 'adjustment' OR amount_fen >= 0),\n"
+"  CHECK(appeal_id IS NULL OR kind = 'compensation')\n"
+");\n"
+"INSERT INTO wallet_v2(id, account_id, day, kind, amount_fen, appeal_id)\n"
+"  SELECT id, account_id, day, kind, amount_fen, appeal_id FROM wallet;\n"
+"DROP TABLE wallet;\n"
+"ALTER TABLE wallet_v2 RENAME TO wallet;\n"
+"CREATE INDEX wallet_by_key ON wallet(account_id, day, kind, amount_fen);\n"
+"CREATE UNIQUE INDEX wallet_entry ON wallet(account_id, entry_id)\n"
+"  WHERE entry_id IS NOT NULL;\n"
+"CREATE UNIQUE INDEX wallet_appeal ON wallet(appeal_id)\n"
+"  WHERE appeal_id IS NOT NULL;\n"
+;
+
+static const struct audited audited_v2[] = {
+	{ "wallet", "id", { "account_id", "day", "kind", "amount_fen",
+	    "appeal_id", "entry_id" } },
+};
+
+static bool
+migrate_to_2(struct db *db, struct pt_err *err)
+{
+	/* Dropping the old wallet dropped its triggers: new ones, with the
+	 * entry id. */
+	return db_exec(db, schema_v2, err) &&
+	    create_audit_triggers(db, audited_v2,
+		sizeof audited_v2 / sizeof audited_v2[0], err);
 }
 
 static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_1,
+	migrate_to_2,
 };
 int
 schema_version(struct db *db)
@@ -353,7 +418,13 @@ schema_version(struct db *db)
 bool
 schema_migrate(struct db *db, struct pt_err *err)
 {
-	char pragma[64];
+	return schema_migrate_to(db, SCHEMA_VERSION, err);
+}
+
+bool
+schema_migrate_to(struct db *db, int target, struct pt_err *err)
+{
+	char pragma[96];
 	int from;
 
 	if (!db_begin(db, err))
@@ -364,13 +435,13 @@ schema_migrate(struct db *db, struct pt_err *err)
 		db_error(db, err, "reading the schema version");
 		goto fail;
 	}
-	for (int v = from; v < SCHEMA_VERSION; v++) {
+	for (int v = from; v < target; v++) {
 		if (!migrations[v](db, err))
 			goto fail;
 	}
-	if (from < SCHEMA_VERSION) {
+	if (from < target) {
 		snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; "
-		    "PRAGMA user_version=%d", DB_APPLICATION_ID, SCHEMA_VERSION);
+		    "PRAGMA user_version=%d", DB_APPLICATION_ID, target);
 		if (!db_exec(db, pragma, err))
 			goto fail;
 	}

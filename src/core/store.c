@@ -399,25 +399,97 @@ store_upsert_application(struct db *db, const char *account_id,
 }
 
 static const char SQL_WALLET_INS[] =
-    "INSERT INTO wallet(account_id, day, kind, amount_fen) "
-    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";
+    "INSERT INTO wallet(account_id, day, kind, amount_fen, entry_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_WALLET_COUNT[] =
+    "SELECT count(*) FROM wallet WHERE account_id = ?1 AND day = ?2 "
+    "AND kind = ?3 AND amount_fen = ?4";
+static const char SQL_WALLET_BY_ENTRY[] =
+    "SELECT id, day = ?2 AND kind = ?3 AND amount_fen = ?4 FROM wallet "
+    "WHERE account_id = ?1 AND entry_id = ?5";
+static const char SQL_WALLET_SET[] =
+    "UPDATE wallet SET day = ?2, kind = ?3, amount_fen = ?4 WHERE id = ?1";
+static const char SQL_WALLET_ADOPT[] =
+    "UPDATE wallet SET entry_id = ?5 WHERE id = (SELECT id FROM wallet "
+    "WHERE account_id = ?1 AND day = ?2 AND kind = ?3 AND amount_fen = ?4 "
+    "AND entry_id IS NULL ORDER BY id LIMIT 1)";
 
-int
-store_upsert_wallet(struct db *db, const char *account_id, const char *day,
-    const char *kind, fen_t amount, struct pt_err *err)
+static void
+bind_wallet(sqlite3_stmt *st, const char *account_id, const char *day,
+    const char *kind, fen_t amount, const char *entry_id)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WALLET_INS, err);
-
-	if (st == NULL)
-		return STORE_FAILED;
 	db_bind_text(st, 1, account_id);
 	db_bind_text(st, 2, day);
 	db_bind_text(st, 3, kind);
 	sqlite3_bind_int64(st, 4, amount);
+	if (sqlite3_bind_parameter_count(st) >= 5)
+		db_bind_text(st, 5, entry_id);
+}
+
+int
+store_wallet_entry(struct db *db, const char *account_id, const char *day,
+    const char *kind, fen_t amount, const char *entry_id, long nth,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (entry_id != NULL && *entry_id != '\0') {
+		if ((st = db_stmt(db, SQL_WALLET_BY_ENTRY, err)) == NULL)
+			return STORE_FAILED;
+		bind_wallet(st, account_id, day, kind, amount, entry_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			bool same = sqlite3_column_int(st, 1) != 0;
+			sqlite3_reset(st);
+			if (same)
+				return STORE_UNCHANGED;
+			/* the platform corrected its entry */
+			if ((st = db_stmt(db, SQL_WALLET_SET, err)) == NULL)
+				return STORE_FAILED;
+			sqlite3_bind_int64(st, 1, id);
+			db_bind_text(st, 2, day);
+			db_bind_text(st, 3, kind);
+			sqlite3_bind_int64(st, 4, amount);
+			if (!step_done(db, st, "correcting a wallet entry", err))
+				return STORE_FAILED;
+			return STORE_UPDATED;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			db_error(db, err, "reading the wallet");
+			return STORE_FAILED;
+		}
+		if ((st = db_stmt(db, SQL_WALLET_ADOPT, err)) == NULL)
+			return STORE_FAILED;
+		bind_wallet(st, account_id, day, kind, amount, entry_id);
+		if (!step_done(db, st, "naming a wallet entry", err))
+			return STORE_FAILED;
+		if (sqlite3_changes(db->sql) > 0)
+			return STORE_UPDATED;
+	} else {
+		int64_t have;
+		if ((st = db_stmt(db, SQL_WALLET_COUNT, err)) == NULL)
+			return STORE_FAILED;
+		bind_wallet(st, account_id, day, kind, amount, NULL);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			db_error(db, err, "reading the wallet");
+			return STORE_FAILED;
+		}
+		have = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (have >= nth)
+			return STORE_UNCHANGED;
+		entry_id = NULL;
+	}
+	if ((st = db_stmt(db, SQL_WALLET_INS, err)) == NULL)
+		return STORE_FAILED;
+	bind_wallet(st, account_id, day, kind, amount, entry_id);
 	if (!step_done(db, st, "saving a wallet entry", err))
 		return STORE_FAILED;
-	/* Every column is the key: an entry is there or it is not. */
-	return sqlite3_changes(db->sql) > 0 ? STORE_INSERTED : STORE_UNCHANGED;
+	return STORE_INSERTED;
 }
 
 /* ---- lookups ---- */

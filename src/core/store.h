@@ -86,8 +86,14 @@ int store_upsert_violation(struct db *db, const char *account_id,
 int store_upsert_application(struct db *db, const char *account_id,
     const char *submitted_on, const char *reviewed_on, const char *result,
     const char *reason, struct pt_err *err);
-int store_upsert_wallet(struct db *db, const char *account_id,
-    const char *day, const char *kind, fen_t amount, struct pt_err *err);
+/* A wallet entry has identity (DESIGN §3): with entry_id (the
+ * platform's 流水号) it is that entry, and an entry of the same values
+ * that had no id yet takes it; without one, the nth identical row of a
+ * file (nth from 1) is the nth entry of those values, so a re-import
+ * changes nothing and two real identical entries both stay. */
+int store_wallet_entry(struct db *db, const char *account_id,
+    const char *day, const char *kind, fen_t amount, const char *entry_id,
+    long nth, struct pt_err *err);
 
 /* Lookups the import uses to validate references. */
 bool store_account_exists(struct db *db, const char *account_id,

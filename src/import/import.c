@@ -37,7 +37,7 @@ enum field {
 	F_FOLLOWERS,
 	F_VIOLATION_KIND, F_VIOLATION_STATUS,
 	F_SUBMITTED_ON, F_REVIEWED_ON, F_RESULT, F_REASON,
-	F_WALLET_KIND, F_AMOUNT,
+	F_WALLET_KIND, F_AMOUNT, F_ENTRY_ID,
 	F_COUNT
 };
 
@@ -194,6 +194,7 @@ static const struct column wallet_cols[] = {
 	{ F_DATE, "date", "日期", NULL, FT_DAY, NULL, true },
 	{ F_WALLET_KIND, "kind", "类型", NULL, FT_ENUM, wallet_kinds, true },
 	{ F_AMOUNT, "amount", "金额", NULL, FT_MONEY, NULL, true },
+	{ F_ENTRY_ID, "entry_id", "流水号", NULL, FT_ID, NULL, false },
 	END
 };
 /* The Creator Center export (作品列表导出): totals per work as of a day.
@@ -296,6 +297,7 @@ struct import_ctx {
 	struct strmap work_account;	/* work_id -> account_id */
 	struct strmap accounts;		/* known account ids */
 	struct strmap dirty;		/* "account\x1f" "day" */
+	struct strmap wallet_seen;	/* wallet row values -> how many so far */
 	struct strmap snap_rows;	/* snapshot work_id -> its line */
 	struct daily_row *batch;	/* daily rows waiting, see flush_daily() */
 	size_t nbatch;
@@ -452,7 +454,7 @@ import_reject(struct import_ctx *ctx, long line, const char *column,
 
 bool
 import_bad_row(struct import_ctx *ctx, long line, int field,
-    const char *reason, struct pt_err *err)
+    const char *reason, const char *value, struct pt_err *err)
 {
 	if (!ctx->header_done) {
 		err_set(err, PT_EXIT_DATA, "%s:%ld: the header row: %s",
@@ -462,7 +464,7 @@ import_bad_row(struct import_ctx *ctx, long line, int field,
 	ctx->stats->rows++;
 	ctx->stats->rejected++;
 	import_reject(ctx, line, field >= 0 && field < ctx->ncols ?
-	    ctx->colname[field] : NULL, reason, NULL);
+	    ctx->colname[field] : NULL, reason, value);
 	return true;
 }
 
@@ -1187,6 +1189,7 @@ static int
 apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
 {
 	char day[DAY_BUFSZ];
+	long nth = 0;
 	int rc;
 
 	if ((rc = need_account(ctx, line, v[F_ACCOUNT_ID].text)) != 0)
@@ -1198,9 +1201,25 @@ apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
 		    v[F_AMOUNT].text);
 		return REJECTED;
 	}
-	rc = store_upsert_wallet(ctx->db, v[F_ACCOUNT_ID].text,
-	    day_format(v[F_DATE].day, day), v[F_WALLET_KIND].text,
-	    v[F_AMOUNT].fen, ctx->err);
+	day_format(v[F_DATE].day, day);
+	if (!v[F_ENTRY_ID].present) {
+		/* The nth identical row of this file is the nth such entry. */
+		const char *seen;
+		char key[512], count[24];
+		snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%lld",
+		    v[F_ACCOUNT_ID].text, day, v[F_WALLET_KIND].text,
+		    (long long)v[F_AMOUNT].fen);
+		seen = strmap_get(&ctx->wallet_seen, key);
+		nth = (seen != NULL ? atol(seen) : 0) + 1;
+		snprintf(count, sizeof count, "%ld", nth);
+		if (!strmap_put(&ctx->wallet_seen, key, count, NULL)) {
+			err_set(ctx->err, PT_EXIT_DB, "out of memory");
+			return STORE_FAILED;
+		}
+	}
+	rc = store_wallet_entry(ctx->db, v[F_ACCOUNT_ID].text, day,
+	    v[F_WALLET_KIND].text, v[F_AMOUNT].fen,
+	    v[F_ENTRY_ID].present ? v[F_ENTRY_ID].text : NULL, nth, ctx->err);
 	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
 	    !mark(ctx, v[F_ACCOUNT_ID].text, v[F_DATE].day))
 		return STORE_FAILED;
@@ -1456,6 +1475,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->work_account);
 	strmap_free(&ctx->accounts);
 	strmap_free(&ctx->dirty);
+	strmap_free(&ctx->wallet_seen);
 	strmap_free(&ctx->snap_rows);
 	free(ctx->batch);
 }
@@ -1504,6 +1524,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	strmap_init(&ctx.work_account);
 	strmap_init(&ctx.accounts);
 	strmap_init(&ctx.dirty);
+	strmap_init(&ctx.wallet_seen);
 	strmap_init(&ctx.snap_rows);
 	digest_init(&ctx.sha);
 	clock_gettime(CLOCK_MONOTONIC, &ctx.started);

@@ -26,6 +26,10 @@ struct reader {
 
 extern const struct reader reader_csv, reader_json, reader_xlsx;
 
+/* The JSON reader over text in memory. */
+bool json_read_buffer(struct import_ctx *ctx, const char *text, size_t len,
+    struct pt_err *err);
+
 /* The options of this import. */
 const struct import_opts *import_ctx_opts(struct import_ctx *ctx);
 /* The file name as shown in messages. */
@@ -49,7 +53,7 @@ bool import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
  * (false, err set); as a data row it is read, reported against its
  * column (field, 0-based, or -1) and counted as rejected. */
 bool import_bad_row(struct import_ctx *ctx, long line, int field,
-    const char *reason, struct pt_err *err);
+    const char *reason, const char *value, struct pt_err *err);
 /* Rejects a row for a reason found by the reader. */
 void import_reject(struct import_ctx *ctx, long line, const char *column,
     const char *reason, const char *value);

@@ -36,6 +36,7 @@ struct csvr {
 	long line;		/* physical line being fed */
 	long rec_line;		/* line the current record started on */
 	bool at_start;		/* between records */
+	bool prev_cr;		/* the last byte fed was a CR */
 	bool failed;
 };
 
@@ -92,7 +93,7 @@ on_record(int c, void *arg)
 		else
 			snprintf(why, sizeof why, "a NUL byte in the value");
 		if (!import_bad_row(r->ctx, r->rec_line, r->nseen > MAX_FIELDS ?
-		    -1 : r->nul_field, why, r->err))
+		    -1 : r->nul_field, why, NULL, r->err))
 			r->failed = true;
 		goto done;
 	}
@@ -107,6 +108,16 @@ done:
 	r->len = 0;
 }
 
+/* Counts a line end: CR, LF and CRLF each end one line (old Mac files
+ * end lines with CR alone; libcsv takes all three). */
+static void
+count_eol(struct csvr *r, char c)
+{
+	if (c == '\r' || !r->prev_cr)
+		r->line++;
+	r->prev_cr = c == '\r';
+}
+
 /* Feeds UTF-8 text to libcsv a line at a time, so that every record
  * knows the physical line it began on. */
 static bool
@@ -115,22 +126,25 @@ feed(struct csvr *r, struct csv_parser *p, const char *s, size_t n)
 	const char *end = s + n;
 
 	while (s < end && !r->failed) {
-		const char *nl, *stop;
+		const char *stop;
 
 		if (r->at_start) {
 			/* Blank lines between records: skipped, counted. */
-			while (s < end && (*s == '\n' || *s == '\r')) {
-				if (*s == '\n')
-					r->line++;
-				s++;
-			}
+			while (s < end && (*s == '\n' || *s == '\r'))
+				count_eol(r, *s++);
 			if (s == end)
 				break;
 			r->rec_line = r->line;
 			r->at_start = false;
 		}
-		nl = memchr(s, '\n', (size_t)(end - s));
-		stop = nl ? nl + 1 : end;
+		if (*s == '\n' || *s == '\r')
+			stop = s;
+		else
+			for (stop = s; stop < end && *stop != '\n' &&
+			    *stop != '\r'; stop++)
+				;
+		if (stop < end)
+			stop++;		/* the line end goes with its line */
 		if (csv_parse(p, s, (size_t)(stop - s), on_field, on_record, r)
 		    != (size_t)(stop - s)) {
 			err_set(r->err, PT_EXIT_DATA, "%s:%ld: malformed CSV (%s): "
@@ -139,8 +153,10 @@ feed(struct csvr *r, struct csv_parser *p, const char *s, size_t n)
 			    csv_strerror(csv_error(p)));
 			return false;
 		}
-		if (nl)
-			r->line++;
+		if (stop[-1] == '\n' || stop[-1] == '\r')
+			count_eol(r, stop[-1]);
+		else
+			r->prev_cr = false;
 		s = stop;
 	}
 	return !r->failed;

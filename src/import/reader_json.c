@@ -18,8 +18,8 @@
 
 #include "core/exitcode.h"
 #include "import/internal.h"
+#include "import/strmap.h"
 
-#define MAX_KEYS 32
 #define MAX_JSON (64L * 1024 * 1024)
 
 /* Open Platform names to the project's daily/snapshot columns. */
@@ -91,6 +91,182 @@ read_all(const char *path, size_t *len, struct pt_err *err)
 	return buf;
 }
 
+/* json-c keeps the last of two equal keys and turns an integer beyond
+ * 64 bits into another number, both silently. This pass over the text
+ * (which json-c has already found well-formed) finds either: false with
+ * *what and *at (byte offset) set. Keys are compared decoded, so "a" and
+ * "\u0061" are the same key. */
+#define SCAN_DEPTH 64
+
+static size_t
+scan_string(const char *t, size_t len, size_t i, char *out, size_t outsz,
+    size_t *outlen)
+{
+	size_t n = 0;
+
+	for (i++; i < len && t[i] != '"'; i++) {
+		unsigned long cp;
+		char tmp[4];
+		size_t k = 0;
+
+		if (t[i] != '\\') {
+			tmp[k++] = t[i];
+		} else if (++i < len && t[i] == 'u' && i + 4 < len) {
+			cp = strtoul((char[]){ t[i + 1], t[i + 2], t[i + 3],
+			    t[i + 4], 0 }, NULL, 16);
+			i += 4;
+			if (cp >= 0xd800 && cp <= 0xdbff && i + 6 < len &&
+			    t[i + 1] == '\\' && t[i + 2] == 'u') {
+				unsigned long lo = strtoul((char[]){ t[i + 3],
+				    t[i + 4], t[i + 5], t[i + 6], 0 }, NULL, 16);
+				if (lo >= 0xdc00 && lo <= 0xdfff) {
+					cp = 0x10000 + ((cp - 0xd800) << 10) +
+					    (lo - 0xdc00);
+					i += 6;
+				}
+			}
+			if (cp < 0x80)
+				tmp[k++] = (char)cp;
+			else if (cp < 0x800) {
+				tmp[k++] = (char)(0xc0 | cp >> 6);
+				tmp[k++] = (char)(0x80 | (cp & 0x3f));
+			} else if (cp < 0x10000) {
+				tmp[k++] = (char)(0xe0 | cp >> 12);
+				tmp[k++] = (char)(0x80 | (cp >> 6 & 0x3f));
+				tmp[k++] = (char)(0x80 | (cp & 0x3f));
+			} else {
+				tmp[k++] = (char)(0xf0 | cp >> 18);
+				tmp[k++] = (char)(0x80 | (cp >> 12 & 0x3f));
+				tmp[k++] = (char)(0x80 | (cp >> 6 & 0x3f));
+				tmp[k++] = (char)(0x80 | (cp & 0x3f));
+			}
+		} else if (i < len && t[i] != '\0') {
+			const char *esc = strchr("\"\"\\\\//b\bf\fn\nr\rt\t", t[i]);
+			tmp[k++] = esc ? esc[1] : t[i];
+		}
+		for (size_t j = 0; j < k; j++) {
+			if (n + 1 < outsz)
+				out[n] = tmp[j];
+			n++;
+		}
+	}
+	if (outsz > 0)
+		out[n < outsz ? n : outsz - 1] = '\0';
+	*outlen = n;
+	return i;	/* at the closing quote */
+}
+
+static bool
+scan_strict(const char *t, size_t len, char *what, size_t whatsz,
+    size_t *at)
+{
+	struct strmap keys[SCAN_DEPTH];
+	bool obj[SCAN_DEPTH], want_key[SCAN_DEPTH];
+	char key[512];
+	int depth = -1;
+	bool ok = true;
+
+	for (size_t i = 0; i < len && ok; i++) {
+		char c = t[i];
+
+		if (c == '{' || c == '[') {
+			if (depth + 1 >= SCAN_DEPTH) {
+				snprintf(what, whatsz, "nested more than %d deep",
+				    SCAN_DEPTH);
+				*at = i;
+				ok = false;
+				break;
+			}
+			depth++;
+			obj[depth] = c == '{';
+			want_key[depth] = obj[depth];
+			if (obj[depth])
+				strmap_init(&keys[depth]);
+		} else if ((c == '}' || c == ']') && depth >= 0) {
+			if (obj[depth])
+				strmap_free(&keys[depth]);
+			depth--;
+		} else if (c == ',' && depth >= 0) {
+			want_key[depth] = obj[depth];
+		} else if (c == '"') {
+			size_t klen, start = i;
+			i = scan_string(t, len, i, key, sizeof key, &klen);
+			if (depth < 0 || !want_key[depth])
+				continue;
+			want_key[depth] = false;
+			if (klen >= sizeof key)
+				continue;	/* no key of ours is that long */
+			if (strmap_get(&keys[depth], key) != NULL) {
+				snprintf(what, whatsz, "the key \"%.100s\" appears "
+				    "twice in one object", key);
+				*at = start;
+				ok = false;
+			} else if (!strmap_put(&keys[depth], key, "", NULL)) {
+				snprintf(what, whatsz, "out of memory");
+				*at = start;
+				ok = false;
+			}
+		} else if (c == '-' || (c >= '0' && c <= '9')) {
+			size_t start = i, digits = 0;
+			bool integer = true;
+			if (c == '-')
+				i++;
+			while (i < len && t[i] == '0' && i + 1 < len &&
+			    t[i + 1] >= '0' && t[i + 1] <= '9')
+				i++;
+			for (; i < len && ((t[i] >= '0' && t[i] <= '9') ||
+			    strchr(".eE+-", t[i]) != NULL); i++) {
+				if (t[i] >= '0' && t[i] <= '9')
+					digits++;
+				else
+					integer = false;
+			}
+			i--;
+			/* 9223372036854775807 has 19 digits. */
+			if (integer && (digits > 19 || (digits == 19 &&
+			    strncmp(t + start + (c == '-'),
+			    c == '-' ? "9223372036854775808" :
+			    "9223372036854775807", 19) > 0))) {
+				snprintf(what, whatsz, "the integer %.*s is beyond "
+				    "64 bits", (int)(i + 1 - start < 60 ?
+				    i + 1 - start : 60), t + start);
+				*at = start;
+				ok = false;
+			}
+		}
+	}
+	for (; depth >= 0; depth--)
+		if (obj[depth])
+			strmap_free(&keys[depth]);
+	return ok;
+}
+
+/* Where the first value of the text ends (0 when it does not start with
+ * an object or array, or never closes): so that text after it is named
+ * as such rather than as a syntax error. */
+static size_t
+doc_end(const char *t, size_t len)
+{
+	size_t i = 0;
+	int depth = 0;
+
+	while (i < len && strchr(" \t\r\n", t[i]) != NULL && t[i] != '\0')
+		i++;
+	if (i == len || (t[i] != '{' && t[i] != '['))
+		return 0;
+	for (; i < len; i++) {
+		if (t[i] == '"') {
+			for (i++; i < len && t[i] != '"'; i++)
+				if (t[i] == '\\')
+					i++;
+		} else if (t[i] == '{' || t[i] == '[')
+			depth++;
+		else if ((t[i] == '}' || t[i] == ']') && --depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
 /* Fails when an envelope's error_code is set, quoting its description. */
 static bool
 check_error(struct json_object *o, const char *where, const char *file,
@@ -101,6 +277,12 @@ check_error(struct json_object *o, const char *where, const char *file,
 
 	if (o == NULL || !json_object_object_get_ex(o, "error_code", &code))
 		return true;
+	/* 0.5 or "0" is not the success the platform writes as 0. */
+	if (!json_object_is_type(code, json_type_int)) {
+		err_set(err, PT_EXIT_DATA, "%s: error_code in %s is not an "
+		    "integer (%.60s)", file, where, json_object_get_string(code));
+		return false;
+	}
 	c = json_object_get_int64(code);
 	if (c == 0)
 		return true;
@@ -122,81 +304,188 @@ cell_text(struct json_object *v)
 	return json_object_get_string(v);
 }
 
+/* Keys whose values are counts: JSON integers, nothing else. */
+static bool
+is_count_key(const char *key)
+{
+	return strcmp(key, "date") != 0 && strcmp(key, "avg_play_duration") != 0
+	    && strcmp(column_for(key), key) != 0;
+}
+
+/* Why a value cannot be a cell, or NULL. */
+static const char *
+value_problem(const char *key, struct json_object *v)
+{
+	if (v == NULL || json_object_is_type(v, json_type_null))
+		return NULL;
+	if (json_object_is_type(v, json_type_string) &&
+	    (size_t)json_object_get_string_len(v) !=
+	    strlen(json_object_get_string(v)))
+		return "a NUL byte in the value";
+	if (json_object_is_type(v, json_type_object) ||
+	    json_object_is_type(v, json_type_array))
+		return "an object or array where a value is due";
+	if (is_count_key(key) && !json_object_is_type(v, json_type_int))
+		return "not an integer";
+	return NULL;
+}
+
 static bool
 emit(struct import_ctx *ctx, const char *work, int nkeys, char **keys,
     struct json_object *const *entries, int nentries, struct pt_err *err)
 {
-	char *header[MAX_KEYS + 1], *cells[MAX_KEYS + 1];
-	char *copies[MAX_KEYS + 1] = { NULL };
-	bool ok = true;
+	char **header = calloc((size_t)nkeys + 1, sizeof *header);
+	char **cells = calloc((size_t)nkeys + 1, sizeof *cells);
+	bool ok = header != NULL && cells != NULL;
 	int n = 0;
 
-	header[n++] = (char *)"work_id";
-	for (int k = 0; k < nkeys; k++)
-		header[n++] = (char *)column_for(keys[k]);
 	/* import_header trims in place: give it writable copies. */
-	for (int i = 0; i < n; i++)
-		if ((copies[i] = strdup(header[i])) == NULL)
+	if (ok && (header[n++] = strdup("work_id")) == NULL)
+		ok = false;
+	for (int k = 0; ok && k < nkeys; k++)
+		if ((header[n++] = strdup(column_for(keys[k]))) == NULL)
 			ok = false;
-	if (!ok || !import_header(ctx, 0, n, copies, err)) {
-		if (!ok)
-			err_set(err, PT_EXIT_DB, "out of memory");
+	if (!ok) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		goto out;
+	}
+	if (!import_header(ctx, 0, n, header, err)) {
 		ok = false;
 		goto out;
 	}
 	for (int e = 0; e < nentries && ok; e++) {
-		char *vals[MAX_KEYS + 1] = { NULL };
-		cells[0] = vals[0] = strdup(work);
+		const char *why = NULL;
+		int bad = -1;
+
+		/* The "line" of a JSON row is its entry number (1-based). */
+		for (int k = 0; k < nkeys && why == NULL; k++) {
+			struct json_object *v = NULL;
+			json_object_object_get_ex(entries[e], keys[k], &v);
+			if ((why = value_problem(keys[k], v)) != NULL)
+				bad = k;
+		}
+		if (why != NULL) {
+			struct json_object *v = NULL;
+			json_object_object_get_ex(entries[e], keys[bad], &v);
+			ok = import_bad_row(ctx, e + 1, bad + 1, why,
+			    json_object_get_string(v), err);
+			continue;
+		}
+		cells[0] = strdup(work);
 		for (int k = 0; k < nkeys; k++) {
 			struct json_object *v = NULL;
 			json_object_object_get_ex(entries[e], keys[k], &v);
-			cells[k + 1] = vals[k + 1] = strdup(cell_text(v));
+			cells[k + 1] = strdup(cell_text(v));
 		}
 		for (int k = 0; k <= nkeys; k++)
-			if (vals[k] == NULL)
+			if (cells[k] == NULL)
 				ok = false;
-		/* The "line" of a JSON row is its entry number (1-based). */
 		if (ok)
 			ok = import_row(ctx, e + 1, nkeys + 1, cells, err);
 		else
 			err_set(err, PT_EXIT_DB, "out of memory");
-		for (int k = 0; k <= nkeys; k++)
-			free(vals[k]);
+		for (int k = 0; k <= nkeys; k++) {
+			free(cells[k]);
+			cells[k] = NULL;
+		}
 	}
 out:
-	for (int i = 0; i < n; i++)
-		free(copies[i]);
+	for (int i = 0; header != NULL && i < n; i++)
+		free(header[i]);
+	free(header);
+	free(cells);
 	return ok;
 }
 
+/* Adds an object's keys not seen yet to *keys. */
 static bool
-json_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
+add_keys(struct json_object *o, char ***keys, int *nkeys, struct strmap *seen)
+{
+	json_object_object_foreach(o, key, val) {
+		bool added;
+		(void)val;
+		if (!strmap_put(seen, key, "", &added))
+			return false;
+		if (added) {
+			char **p = realloc(*keys, ((size_t)*nkeys + 1) *
+			    sizeof *p);
+			if (p == NULL)
+				return false;
+			*keys = p;
+			(*keys)[(*nkeys)++] = key;
+		}
+	}
+	return true;
+}
+
+bool
+json_read_buffer(struct import_ctx *ctx, const char *text, size_t len,
+    struct pt_err *err)
 {
 	const struct import_opts *o = import_ctx_opts(ctx);
 	const char *file = import_ctx_file(ctx);
 	struct json_tokener *tok;
 	struct json_object *root = NULL, *extra = NULL, *data = NULL, *v;
-	struct json_object *entries[1] = { NULL };
+	struct json_object **list = NULL;
 	enum json_tokener_error jerr;
-	char *text, *keys[MAX_KEYS];
+	char **keys = NULL, what[200];
 	const char *work = o->work;
-	size_t len;
+	struct strmap seen;
+	size_t end, at, skip = 0;
 	int nkeys = 0;
 	bool ok = false;
 
-	if ((text = read_all(path, &len, err)) == NULL)
+	strmap_init(&seen);
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	text += skip;
+	len -= skip;
+	if (len > INT32_MAX) {
+		err_set(err, PT_EXIT_DATA, "%s: too large for an Open Platform "
+		    "response", file);
 		return false;
+	}
 	if ((tok = json_tokener_new()) == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		goto out;
 	}
-	root = tok ? json_tokener_parse_ex(tok, text[0] == '\xef' ? text + 3 :
-	    text, (int)len - (text[0] == '\xef' ? 3 : 0)) : NULL;
+	/* One response per file: text after it is not ignored. */
+	if ((end = doc_end(text, len)) > 0) {
+		at = end;
+		while (end < len && strchr(" \t\r\n", text[end]) != NULL &&
+		    text[end] != '\0')
+			end++;
+		if (end < len) {
+			err_set(err, PT_EXIT_DATA, "%s: text after the JSON "
+			    "document (byte %zu): save one response per file",
+			    file, end + skip);
+			goto out;
+		}
+		len = at;
+	}
+	/* No comments, single quotes, trailing commas or NaN. */
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	root = json_tokener_parse_ex(tok, text, (int)len);
 	jerr = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	if (jerr == json_tokener_continue) {
+		err_set(err, PT_EXIT_DATA, "%s: the file ends inside the JSON "
+		    "document (byte %zu): it was cut short", file, len + skip);
+		goto out;
+	}
 	if (root == NULL || jerr != json_tokener_success) {
 		err_set(err, PT_EXIT_DATA, "%s: not valid JSON: %s (near byte "
-		    "%zu)", file, json_tokener_error_desc(jerr),
-		    json_tokener_get_parse_end(tok));
+		    "%zu)", file, json_tokener_error_desc(jerr), end + skip);
+		goto out;
+	}
+	if (end < len) {
+		err_set(err, PT_EXIT_DATA, "%s: text after the JSON document "
+		    "(byte %zu): save one response per file", file, end + skip);
+		goto out;
+	}
+	if (!scan_strict(text, len, what, sizeof what, &at)) {
+		err_set(err, PT_EXIT_DATA, "%s: byte %zu: %s", file, at + skip,
+		    what);
 		goto out;
 	}
 	if (!json_object_is_type(root, json_type_object)) {
@@ -215,31 +504,47 @@ json_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 		goto out;
 	}
 	if (work == NULL && (json_object_object_get_ex(root, "item_id", &v) ||
-	    json_object_object_get_ex(data, "item_id", &v)))
+	    json_object_object_get_ex(data, "item_id", &v))) {
+		if (!json_object_is_type(v, json_type_string) &&
+		    !json_object_is_type(v, json_type_int)) {
+			err_set(err, PT_EXIT_DATA, "%s: item_id is neither a "
+			    "string nor an integer", file);
+			goto out;
+		}
 		work = json_object_get_string(v);
-	if (json_object_object_get_ex(data, "result_list", &v) &&
-	    json_object_is_type(v, json_type_array)) {
-		size_t n = json_object_array_length(v);
-		struct json_object **list = calloc(n ? n : 1, sizeof *list);
-		if (list == NULL) {
+	}
+	if (json_object_object_get_ex(data, "result_list", &v)) {
+		size_t n;
+		if (!json_object_is_type(v, json_type_array)) {
+			err_set(err, PT_EXIT_DATA, "%s: \"result_list\" is not "
+			    "an array", file);
+			goto out;
+		}
+		n = json_object_array_length(v);
+		if ((list = calloc(n ? n : 1, sizeof *list)) == NULL) {
 			err_set(err, PT_EXIT_DB, "out of memory");
 			goto out;
 		}
 		for (size_t i = 0; i < n; i++) {
+			struct json_object *d;
 			list[i] = json_object_array_get_idx(v, i);
 			if (!json_object_is_type(list[i], json_type_object)) {
 				err_set(err, PT_EXIT_DATA, "%s:%zu: an entry of "
 				    "result_list is not an object", file, i + 1);
-				free(list);
 				goto out;
 			}
-			json_object_object_foreach(list[i], key, val) {
-				bool seen = false;
-				(void)val;
-				for (int k = 0; k < nkeys; k++)
-					seen |= strcmp(keys[k], key) == 0;
-				if (!seen && nkeys < MAX_KEYS)
-					keys[nkeys++] = key;
+			/* Daily values without their day are nothing; taken
+			 * as totals they would be a wrong snapshot. */
+			if (!json_object_object_get_ex(list[i], "date", &d) ||
+			    !json_object_is_type(d, json_type_string)) {
+				err_set(err, PT_EXIT_DATA, "%s:%zu: an entry of "
+				    "result_list has no \"date\" string", file,
+				    i + 1);
+				goto out;
+			}
+			if (!add_keys(list[i], &keys, &nkeys, &seen)) {
+				err_set(err, PT_EXIT_DB, "out of memory");
+				goto out;
 			}
 		}
 		for (int k = 0; k < nkeys; k++) {
@@ -250,7 +555,6 @@ json_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 				    "data (/data/external/user/item/): "
 				    "partner-tui keeps per-work metrics only; "
 				    "import the item endpoints instead", file);
-				free(list);
 				goto out;
 			}
 		}
@@ -258,17 +562,18 @@ json_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 			err_set(err, PT_EXIT_USAGE, "%s: an Open Platform item "
 			    "response names no work: give it with --work ID",
 			    file);
-			free(list);
 			goto out;
 		}
 		ok = emit(ctx, work, nkeys, keys, list, (int)n, err);
-		free(list);
-	} else if (json_object_object_get_ex(data, "result", &v) &&
-	    json_object_is_type(v, json_type_object)) {
-		json_object_object_foreach(v, key, val) {
-			(void)val;
-			if (nkeys < MAX_KEYS)
-				keys[nkeys++] = key;
+	} else if (json_object_object_get_ex(data, "result", &v)) {
+		if (!json_object_is_type(v, json_type_object)) {
+			err_set(err, PT_EXIT_DATA, "%s: \"result\" is not an "
+			    "object", file);
+			goto out;
+		}
+		if (!add_keys(v, &keys, &nkeys, &seen)) {
+			err_set(err, PT_EXIT_DB, "out of memory");
+			goto out;
 		}
 		if (work == NULL) {
 			err_set(err, PT_EXIT_USAGE, "%s: an Open Platform item "
@@ -276,16 +581,31 @@ json_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 			    file);
 			goto out;
 		}
-		entries[0] = v;
-		ok = emit(ctx, work, nkeys, keys, entries, 1, err);
+		ok = emit(ctx, work, nkeys, keys, &v, 1, err);
 	} else
 		err_set(err, PT_EXIT_DATA, "%s: \"data\" has neither \"result\" "
 		    "nor \"result_list\"", file);
 out:
+	free(list);
+	free(keys);
+	strmap_free(&seen);
 	if (root != NULL)
 		json_object_put(root);
 	if (tok != NULL)
 		json_tokener_free(tok);
+	return ok;
+}
+
+static bool
+json_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
+{
+	size_t len;
+	char *text = read_all(path, &len, err);
+	bool ok;
+
+	if (text == NULL)
+		return false;
+	ok = json_read_buffer(ctx, text, len, err);
 	free(text);
 	return ok;
 }

@@ -182,6 +182,13 @@ pane_show_work(struct pane_ctx *ctx, const char *name, const char *work_id)
 static void reload_all(void);
 
 void
+pane_data_changed(struct pane_ctx *ctx)
+{
+	(void)ctx;
+	reload_all();
+}
+
+void
 pane_set_account(struct pane_ctx *ctx, const char *account_id)
 {
 	const char *name = account_id;
@@ -489,12 +496,18 @@ draw_status(void)
 		len += (size_t)snprintf(hints + len, sizeof hints - len, "%s %s  ",
 		    k->label, _(k->help));
 	}
-	snprintf(hints + len, sizeof hints - len, "Tab %s  a %s  r %s",
-	    _("pane"), _("account"), _("reload"));
+	/* A pane that takes `a` (to appeal) leaves A for the account. */
+	snprintf(hints + len, sizeof hints - len, "Tab %s  %s %s  r %s",
+	    _("pane"), keys_lookup_pane(app.panes[app.cur]->keys, 'a', false) ?
+	    "A" : "a", _("account"), _("reload"));
 	{
 		char right[128];
 		int rw;
-		snprintf(right, sizeof right, "  ? %s  q %s", _("help"), _("quit"));
+		/* A viewer without write access is told so, at all times. */
+		snprintf(right, sizeof right, "  %s%s? %s  q %s",
+		    app.ctx.db != NULL && app.ctx.db->readonly ?
+		    _("[read-only]") : "", app.ctx.db != NULL &&
+		    app.ctx.db->readonly ? "  " : "", _("help"), _("quit"));
 		rw = draw_width(right);
 		draw_text(w, 0, 0, cols - rw, hints, draw_attr(DRAW_DIM), true);
 		draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE), false);

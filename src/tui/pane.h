@@ -136,6 +136,10 @@ bool pane_switch(struct pane_ctx *ctx, const char *name);
 /* Switches to pane `name` and asks it to focus work_id. */
 bool pane_show_work(struct pane_ctx *ctx, const char *name,
     const char *work_id);
+/* This pane changed data that other panes show (an approval overturned
+ * a violation and the engine scored its days again): every pane gets
+ * reload(), as when another process commits. */
+void pane_data_changed(struct pane_ctx *ctx);
 /* Chooses the current account (e.g. from the overview); every pane gets
  * reload(). */
 void pane_set_account(struct pane_ctx *ctx, const char *account_id);

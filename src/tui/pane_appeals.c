@@ -555,6 +555,8 @@ decide(struct pane_ctx *ctx, enum appeal_status to)
 		pane_message(ctx, _("Appeal %lld is now %s."), (long long)a.id,
 		    status_label(a.status));
 	}
+	if (to == APPEAL_APPROVED && err.code == 0)
+		pane_data_changed(ctx);
 	load_list(ctx);
 }
 

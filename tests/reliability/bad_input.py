@@ -12,6 +12,7 @@ from ptlib import Env, query, xlsx  # noqa: E402
 
 W = "7310000000000063217"          # a demo work of jn_nongji
 
+JE = '{"extra":{"error_code":0,"description":""},"data":{"error_code":0,"description":"",'
 REJECT = ("partner-tui: {f}: 1 bad row: nothing was imported (fix the rows, "
           "or give --skip-bad-rows to import the good ones)")
 
@@ -126,6 +127,36 @@ CASES = [
     ("csv_id_lost_digits", "work_id,account_id,title\n7.31E+18,jn_nongji,T\n", [], 3,
      ["{f}:2: work_id: an ID written as a number in scientific notation has lost "
       "its digits: export the column as text (7.31E+18)", REJECT]),
+    # 6: JSON is read strictly.
+    ("json_two_documents", JE + '"result_list":[{"date":"2026-11-01","total_play":5}]}}'
+     '{"extra":{}}', ["--work", W], 3,
+     ["partner-tui: {f}: text after the JSON document (byte 137): save one response per file"]),
+    ("json_duplicate_key", JE + '"result_list":[{"date":"2026-11-01","total_play":5,'
+     '"total_pl\\u0061y":6}]}}', ["--work", W], 3,
+     ["partner-tui: {f}: byte 134: the key \"total_play\" appears twice in one object"]),
+    ("json_error_code_fraction", '{"extra":{"error_code":0.5},"data":{"error_code":0,'
+     '"result_list":[]}}', ["--work", W], 3,
+     ["partner-tui: {f}: error_code in extra is not an integer (0.5)"]),
+    ("json_list_without_dates", JE + '"result_list":[{"total_play":5}]}}', ["--work", W], 3,
+     ["partner-tui: {f}:1: an entry of result_list has no \"date\" string"]),
+    ("json_fraction_count", JE + '"result_list":[{"date":"2026-11-01","total_play":5.5}]}}',
+     ["--work", W], 3, ["{f}:1: plays: not an integer (5.5)", REJECT]),
+    ("json_beyond_64_bits", JE + '"result_list":[{"date":"2026-11-01",'
+     '"total_play":99999999999999999999}]}}', ["--work", W], 3,
+     ["partner-tui: {f}: byte 132: the integer 99999999999999999999 is beyond 64 bits"]),
+    ("json_nul_in_value", JE + '"result_list":[{"date":"2026-11-0\\u00001","total_play":5}]}}',
+     ["--work", W], 3, ["{f}:1: date: a NUL byte in the value (2026-11-0)", REJECT]),
+    # 11: a truncated JSON says so.
+    ("json_truncated", JE + '"result_list":[{"date":"2026-11-01","total_play":5',
+     ["--work", W], 3,
+     ["partner-tui: {f}: the file ends inside the JSON document (byte 133): it was cut short"]),
+    # No key limit: the 41st key is read (and its bad value found).
+    ("json_many_keys", JE + '"result_list":[{"date":"2026-11-01",%s,"total_play":-5}]}}' %
+     ",".join('"k%d":1' % i for i in range(40)), ["--work", W], 3,
+     ["{f}:1: plays: negative count (-5)", REJECT]),
+    # 11: with CR-only line ends the line is still the line.
+    ("cr_line_ends", "date,work_id,plays\r2026-11-01,%s,5\r\r2026-11-03,%s,x\r" % (W, W),
+     [], 3, ["{f}:4: plays: not a number (x)", REJECT]),
     ("bad_last_row", "date,work_id,plays\n2026-11-01,%s,5\n2026-11-02,%s,6\n2026-11-03,%s,x7\n"
      % (W, W, W), [], 3, ["{f}:4: plays: not a number (x7)"]),
 ]

@@ -45,10 +45,13 @@ def importer(k, first_day):
 
 
 def editor(k):
+    # Each operator appeals a day of its own and withdraws it before the
+    # next: two open appeals over the same work and day are refused.
+    day = (datetime.date.fromisoformat(vio_day) + datetime.timedelta(days=k)).isoformat()
     for i in range(APPEALS):
         text = "操作员%d的第%d份申诉：作品原创，系统误判违规，请予复核并补发收益。" % (k, i)
         p = t.run("--db", db, "appeal", "new", "--account", vio_account, "--work",
-                  vio_work, "--from", vio_day, "--to", vio_day, "--category",
+                  vio_work, "--from", day, "--to", day, "--category",
                   "误判", "--statement", text)
         record("appeal new", p)
         if p.returncode != 0:
@@ -65,6 +68,7 @@ def editor(k):
         record("appeal edit", t.run("--db", db, "appeal", "edit", aid, "--version", "1",
                                     "--evidence", "截图%d-%d" % (k, i)))
         record("appeal submit", t.run("--db", db, "appeal", "submit", aid, "--version", "2"))
+        record("appeal withdraw", t.run("--db", db, "appeal", "withdraw", aid, "--version", "3"))
 
 
 def reader():
@@ -114,7 +118,7 @@ n = query(db, "SELECT count(*) FROM daily WHERE day >= '2027-01-01'")[0][0]
 t.expect(n == 2 * FILES * len(works), "daily rows %d, expected %d" % (n, 2 * FILES * len(works)))
 rows = query(db, "SELECT status, version, evidence != '' FROM appeal")
 t.expect(len(rows) == 2 * APPEALS, "%d appeals, expected %d" % (len(rows), 2 * APPEALS))
-t.expect(all(r == ("submitted", 3, 1) for r in rows), "appeal states: %r" % rows[:4])
+t.expect(all(r == ("withdrawn", 4, 1) for r in rows), "appeal states: %r" % rows[:4])
 runs = query(db, "SELECT count(*) FROM import_run WHERE outcome='ok'")[0][0]
 t.expect(runs >= 2 * FILES, "%d import runs recorded" % runs)
 

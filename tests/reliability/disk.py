@@ -48,6 +48,23 @@ try:
     t.expect(integrity(db) == "ok", "full disk: integrity_check")
     t.expect(query(db, "SELECT count(*), sum(plays) FROM daily") == before,
              "full disk: the database changed")
+    # A disk already full when the database is opened (its -shm cannot
+    # be made): said so, not "disk I/O error" (issue 16, 11).
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.unlink(db + suffix)
+    with open(os.path.join(mnt, "fill"), "wb") as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+        except OSError:
+            pass
+    p = t.run("--db", db, "appeal", "list")
+    t.expect(p.returncode == 4, "full before open: exit %d (%s)" % (p.returncode, p.stderr[:300]))
+    t.expect("the disk is full; free space and try again" in p.stderr,
+             "full before open: the message says so: %r" % p.stderr[:300])
+    t.expect("disk I/O error" not in p.stderr or "disk is full" in p.stderr,
+             "full before open: %r" % p.stderr[:300])
 finally:
     subprocess.run(["umount", mnt])
 
@@ -80,4 +97,43 @@ os.chmod(small, 0o644)
 p = as_nobody("import", small)
 t.expect(p.returncode == 4, "read-only: import exit %d (%s)" % (p.returncode, p.stderr[:300]))
 t.expect("read-only" in p.stderr, "read-only: the message says so: %r" % p.stderr[:300])
+
+# ---- read-only file in a directory the viewer cannot write (issue 16, 10) ----
+# A WAL database without its -shm and -wal files, in root's directory:
+# SQLite cannot make them, so it is read as an immutable snapshot.
+lockdir = t.path("locked")
+os.makedirs(lockdir)
+locked = os.path.join(lockdir, "partner.db")
+shutil.copy(demo, locked)
+os.chown(locked, nobody, nobody)    # the viewer's own file, made read-only
+os.chmod(locked, 0o444)
+os.chmod(lockdir, 0o755)
+t.expect(query(locked, "PRAGMA journal_mode") == [("wal",)], "the copy is a WAL database")
+for suffix in ("-wal", "-shm"):
+    t.expect(not os.path.exists(locked + suffix), "no %s file" % suffix)
+
+
+def viewer(*args):
+    env = dict(t.env, HOME=rodir)
+    return subprocess.run(["setpriv", "--reuid=%d" % nobody, "--regid=%d" % nobody,
+                           "--clear-groups", PT, "--db", locked] + list(args),
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+p = viewer("report", "accounts", "--format", "csv")
+t.expect(p.returncode == 0 and "jn_nongji" in p.stdout,
+         "locked dir: report works: %d %s" % (p.returncode, p.stderr[:300]))
+p = viewer("appeal", "list")
+t.expect(p.returncode == 0, "locked dir: appeal list: %d %s" % (p.returncode, p.stderr[:300]))
+p = viewer("import", small)
+t.expect(p.returncode == 4 and "read-only" in p.stderr,
+         "locked dir: import refused as read-only: %d %r" % (p.returncode, p.stderr[:300]))
+# A -wal file holding changes means a writer is at work: reading the file
+# alone would show stale data, so it is refused with the reason.
+with open(locked + "-wal", "wb") as f:
+    f.write(b"\x37\x7f\x06\x82" + b"\0" * 60)
+p = viewer("appeal", "list")
+t.expect(p.returncode == 4 and "is being written" in p.stderr,
+         "locked dir with a -wal: %d %r" % (p.returncode, p.stderr[:300]))
+os.unlink(locked + "-wal")
 t.finish()

@@ -2,7 +2,8 @@
 # The promise this program is judged by: an operator types a Chinese
 # appeal statement over SSH, the connection dies mid-typing (the ssh
 # client is killed with -9), and on reconnecting the draft is there,
-# exactly; it is submitted, and a colleague's session sees it submitted.
+# exactly; it is submitted, a colleague's session sees it submitted and
+# approves it, and the work is eligible again in both sessions.
 # A real sshd on 127.0.0.1 with throwaway keys, the program under tmux.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$top_srcdir/tests/ssh/sshlib.sh"
@@ -15,11 +16,22 @@ DB="$T/agency.db"
 PART1='该作品为本人原创拍摄的济南街头美食记录，'
 PART2='系统误判为搬运，请复核并恢复收益。😀'
 
+# w1 earned through October, then its violation of 11-01 stopped it while
+# it kept its plays (figures through 11-25; settled ¥0 through 11-04, not
+# settled yet after it).
 "$SQL" "$DB" "
-INSERT INTO account(account_id, name) VALUES ('a1', '济南小厨');
+INSERT INTO account(account_id, name, plan_status) VALUES ('a1', '济南小厨', 'joined');
 INSERT INTO work(work_id, account_id, title) VALUES ('w1', 'a1', '把子肉');
 INSERT INTO violation(account_id, work_id, day, kind) VALUES
-  ('a1', 'w1', '2026-11-01', 'unoriginal');" || { fail "seeding"; finish; exit 1; }
+  ('a1', 'w1', '2026-11-01', 'unoriginal');
+WITH RECURSIVE d(day) AS (SELECT '2026-10-10' UNION ALL
+  SELECT date(day, '+1 day') FROM d WHERE day < '2026-11-25')
+INSERT INTO daily(work_id, day, plays, profitable_plays, likes, favorites,
+  revenue_fen) SELECT 'w1', day, 3000, 2000, 90, 30,
+  CASE WHEN day < '2026-11-01' THEN 400 WHEN day < '2026-11-05' THEN 0 END
+  FROM d;" ||
+	{ fail "seeding"; finish; exit 1; }
+"$PT" --db "$DB" rescore >/dev/null || { fail "rescore"; finish; exit 1; }
 
 ssh_start || { fail "sshd did not start"; finish; exit 1; }
 ok
@@ -105,6 +117,21 @@ n=$("$SQL" "$DB" "SELECT count(*) FROM appeal WHERE status = 'submitted' AND sta
 # Every change audited with the login name and the SSH client address.
 who=$("$SQL" "$DB" "SELECT DISTINCT who || ' ' || client FROM audit WHERE tbl = 'appeal'")
 [ "$who" = "$(id -un) 127.0.0.1" ] && ok || fail "audit who/client: '$who'"
+
+# 5. Before the decision the work earns nothing; the colleague approves
+# it in the pane, the violation is overturned by the appeal, and the work
+# is eligible again in both sessions.
+tm send-keys -t s2 3
+wait_screen s2 "0 earn, 1 excluded of 1" 10 && ok
+tm send-keys -t s3 D
+wait_screen s3 "a approve" || { finish; exit 1; }
+tm send-keys -t s3 a
+wait_screen s3 "expected in the wallet on 2026-11-29" 10 && ok
+[ "$("$SQL" "$DB" "SELECT status || ' ' || overturned_by FROM violation")" = "overturned 1" ] &&
+	ok || fail "violation after approval: $("$SQL" "$DB" "SELECT * FROM violation")"
+tm send-keys -t s3 3
+wait_screen s3 "1 earn, 0 excluded of 1" 10 && ok
+wait_screen s2 "1 earn, 0 excluded of 1" 10 && ok
 
 tm send-keys -t s2 q
 tm send-keys -t s3 q
