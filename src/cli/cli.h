@@ -36,6 +36,8 @@ extern const struct command *const cli_commands[];
 /* Prints "partner-tui: <message>" to stderr and returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the error and returns its code. */
+/* After a rescore: says how many estimates were capped, if any. */
+void cli_warn_capped(void);
 int cli_fail_err(const struct pt_err *err);
 /* The database path this run uses (--db, $PARTNER_TUI_DB, XDG, or the
  * demo database with --demo); malloc'd, NULL with err set. */

@@ -136,6 +136,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 			if (code == PT_EXIT_OK)
 				code = PT_EXIT_DB;
 		}
+		cli_warn_capped();
 	}
 	db_close(db);
 	return code;

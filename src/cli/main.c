@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "i18n.h"
 #include "core/clock.h"
+#include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/paths.h"
 #include "tui/tui.h"
@@ -27,6 +28,17 @@ cli_fail(int code, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return code;
+}
+
+void
+cli_warn_capped(void)
+{
+	int64_t n = engine_capped_rows();
+
+	if (n > 0)
+		cli_fail(0, _("%lld work-day estimates were held in range (at "
+		    "most ¥10,000,000,000 a work-day): the data or model.conf "
+		    "holds extreme values"), (long long)n);
 }
 
 int
