@@ -72,7 +72,7 @@ print_json(const struct eligibility *e)
 	    json_object_new_string(t->reason) : NULL);
 	json_object_object_add(app, "reapply_on", js_day(t->reapply_on));
 	json_object_object_add(top, "application", app);
-	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(top);
 }
