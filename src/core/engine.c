@@ -650,7 +650,8 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 		}
 	}
 	ad->reasons = abits;
-	if (ad->gross > 0 && ad->gross < c->model->daily_min_fen) {
+	if (engine_daily_minimum(c->model, true, ad->settled_known, ad->settled,
+	    ad->gross) == DM_BELOW) {
 		ad->reasons |= 1u << RS_MINIMUM;
 		for (size_t k = 0; k < n; k++) {
 			struct res_row *s = &res[idx[k]];
@@ -666,6 +667,17 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 		ad->works_earning += res[idx[k]].estimated > 0;
 	}
 	ad->eligible = ad->reasons == 0;
+}
+
+enum daily_minimum
+engine_daily_minimum(const struct model_params *p, bool has_data,
+    bool settled_known, fen_t settled, fen_t gross)
+{
+	fen_t amount = settled_known ? settled : gross;
+
+	if (!has_data)
+		return DM_NOT_ASSESSED;
+	return amount > 0 && amount < p->daily_min_fen ? DM_BELOW : DM_PASS;
 }
 
 /* ---- writing ---- */
@@ -1526,7 +1538,9 @@ score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
 			struct acct_day ad;
 			if (!sum->any)
 				continue;
-			if (sum->gross > 0 && sum->gross < c->model->daily_min_fen) {
+			if (engine_daily_minimum(c->model, true,
+			    sum->settled_known, sum->settled, sum->gross) ==
+			    DM_BELOW) {
 				if (!read_account(db, c, c->acc[i].id, d, &rs, err) ||
 				    !flush_rows(db, c, &rs, err))
 					goto out;

@@ -117,13 +117,22 @@ build_lines(struct pane_ctx *ctx)
 			    strcmp(r->id, "no_violation_90d") == 0 && !r->pass ?
 			    _("clean from") : _("changes on"),
 			    day_format(r->changes_on, a));
+		if (r->visible_on != DAY_NONE) {
+			/* seed §8: restored revenue shows the next day ~22:00 */
+			size_t len = strlen(change);
+			snprintf(change + len, sizeof change - len,
+			    _(", revenue shows %s ~%02d:00"),
+			    day_format(r->visible_on, b) + 5,
+			    engine_model()->settle_hour);
+		}
 		char ev[sizeof r->evidence * 2];
 		struct line *l = add(r->pass ? A_NORMAL : A_BOLD, 1, "%s",
 		    evidence_translate(r->evidence, ev, sizeof ev));
 		if (l != NULL) {
 			l->cells = true;
 			snprintf(l->cell[0], sizeof l->cell[0], "%s  %s",
-			    vui_pass(r->pass), vui_rule_label(r->id));
+			    r->assessed ? vui_pass(r->pass) : vui_not_assessed(),
+			    vui_rule_label(r->id));
 			snprintf(l->cell[1], sizeof l->cell[1], "%s", change);
 		}
 	}
@@ -154,7 +163,10 @@ build_lines(struct pane_ctx *ctx)
 		    fmt_or_none(t->submitted_on, a),
 		    fmt_or_none(t->expected_result_on, b),
 		    t->expected_fallback ? _(", Mon-Fri outside the holiday table") : "");
-		if (strcmp(t->result, "pending") == 0)
+		if (strcmp(t->result, "pending") == 0 && t->overdue)
+			add(A_BOLD, 1, _("Result: pending, overdue (expected by %s)"),
+			    fmt_or_none(t->expected_result_on, a));
+		else if (strcmp(t->result, "pending") == 0)
 			add(A_NORMAL, 1, "%s", _("Result: pending"));
 		else if (strcmp(t->result, "rejected") == 0)
 			add(A_BOLD, 1, _("Result: rejected on %s%s%s"),
@@ -163,6 +175,9 @@ build_lines(struct pane_ctx *ctx)
 		else
 			add(A_NORMAL, 1, _("Result: %s on %s"), evidence_value(t->result),
 			    fmt_or_none(t->reviewed_on, a));
+		if (t->early)
+			add(A_BOLD, 1, _("Submitted early: the last rejection allowed a new application from %s"),
+			    day_format(t->early_from, a));
 		if (t->reapply_on != DAY_NONE && strcmp(t->result, "rejected") == 0)
 			add(A_NORMAL, 1, _("Next application possible from %s (30 days after the review)"),
 			    day_format(t->reapply_on, a));
@@ -495,7 +510,7 @@ model_day(day_t d, char *buf)
 static void
 elig_model(struct pane_ctx *ctx, FILE *out)
 {
-	char a[DAY_BUFSZ];
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
 
 	fprintf(out, "pane=eligibility\n");
 	if (E.el_ok) {
@@ -503,10 +518,12 @@ elig_model(struct pane_ctx *ctx, FILE *out)
 		    E.el.eligible ? 1 : 0);
 		for (size_t i = 0; i < E.el.nrules; i++) {
 			const struct rule_result *r = &E.el.rules[i];
-			fprintf(out, "rule=%s|%s|%s\n", r->id,
-			    r->pass ? "pass" : "fail",
-			    r->changes_on != DAY_NONE ?
-			    day_format(r->changes_on, a) : "");
+			fprintf(out, "rule=%s|%s|%s|%s\n", r->id,
+			    !r->assessed ? "not_assessed" : r->pass ? "pass" :
+			    "fail", r->changes_on != DAY_NONE ?
+			    day_format(r->changes_on, a) : "",
+			    r->visible_on != DAY_NONE ?
+			    day_format(r->visible_on, b) : "");
 		}
 		if (E.el.app.present) {
 			fprintf(out, "application.submitted_on=%s\n",
@@ -518,6 +535,8 @@ elig_model(struct pane_ctx *ctx, FILE *out)
 			fprintf(out, "application.result=%s\n", E.el.app.result);
 			fprintf(out, "application.reapply_on=%s\n",
 			    model_day(E.el.app.reapply_on, a));
+			fprintf(out, "application.early=%d\n", E.el.app.early);
+			fprintf(out, "application.overdue=%d\n", E.el.app.overdue);
 		}
 	} else {
 		fprintf(out, "error=%s\n", E.err);

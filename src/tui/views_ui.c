@@ -61,6 +61,7 @@ static const struct {
 	{ "no_celebrity_cert", N_("No celebrity certification") },
 	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1") },
 	{ "plan_joined", N_("Joined the Creator Partner Program") },
+	{ "published", N_("Published by the day") },
 	{ "compliant_original", N_("Compliant, original, not infringing") },
 	{ "review_approved", N_("Approved by review") },
 	{ "public", N_("Public") },
@@ -122,6 +123,12 @@ const char *
 vui_missing(void)
 {
 	return draw_utf8() ? "—" : "-";
+}
+
+const char *
+vui_not_assessed(void)
+{
+	return draw_utf8() ? _("○ N/A") : _("[-] N/A");
 }
 
 const char *

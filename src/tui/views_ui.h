@@ -38,6 +38,8 @@ const char *vui_missing(void);
 char *vui_due_message(char *buf, size_t size, day_t due, int settle_hour);
 /* "✓ PASS" / "✗ FAIL" (ASCII: "[x] PASS" / "[ ] FAIL"): never colour only. */
 const char *vui_pass(bool pass);
+/* A rule no figure of the day could decide (never shown as PASS). */
+const char *vui_not_assessed(void);
 
 /* A sparkline of the values of one window squeezed into width columns
  * (each column the sum of its days; NAN means no data). */

@@ -160,7 +160,7 @@ def _():
     rows = {r.split("|")[0]: r.split("|") for r in as_list(m.get("account"))}
     assert sorted(rows) == sorted(ACCOUNTS), rows
     for a in ACCOUNTS:
-        failing = [r["id"] for r in CHECK[a]["rules"] if not r["pass"]]
+        failing = [r["id"] for r in CHECK[a]["rules"] if r["pass"] is False]  # null: not assessed
         assert rows[a][3] == ("eligible" if CHECK[a]["eligible"] else "not_eligible")
         assert rows[a][4].split(",") == (failing or [""]), (rows[a], failing)
 
@@ -202,13 +202,16 @@ def _():
         rules = {r.split("|")[0]: r.split("|") for r in as_list(m["rule"])}
         for r in c["rules"]:
             got = rules[r["id"]]
-            assert got[1] == ("pass" if r["pass"] else "fail"), (a, got, r)
+            want = "not_assessed" if r["pass"] is None else "pass" if r["pass"] else "fail"
+            assert got[1] == want, (a, got, r)
+            assert got[3] == (r["revenue_visible_on"] or ""), (a, got, r)
             assert got[2] == (r["changes_on"] or ""), (a, got, r)
             # On screen: the rule, its text equivalent, the evidence.
             lines = [l for l in s.splitlines() if r["evidence"][:20] in l
                      and RULES[r["id"]] in l]
             assert lines, (a, r, s)
-            assert ("PASS" if r["pass"] else "FAIL") in lines[0], lines[0]
+            shown = "N/A" if r["pass"] is None else "PASS" if r["pass"] else "FAIL"
+            assert shown in lines[0], lines[0]
         head = "NOT ELIGIBLE" if not c["eligible"] else "ELIGIBLE"
         assert head in s, s
 
