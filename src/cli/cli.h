@@ -36,6 +36,11 @@ extern const struct command *const cli_commands[];
 /* Prints "partner-tui: <message>" to stderr and returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the error and returns its code. */
+/* A new, sanitised one-line copy of s (file names, values) for a
+ * message; exits on out of memory. */
+char *cli_safe(const char *s);
+/* Prints serialised JSON with C1, DEL and bidi controls as \u escapes. */
+void cli_print_json(const char *json);
 /* After a rescore: says how many estimates were capped, if any. */
 void cli_warn_capped(void);
 int cli_fail_err(const struct pt_err *err);

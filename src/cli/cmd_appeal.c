@@ -201,7 +201,7 @@ appeal_json(const struct appeal *a)
 static void
 print_json(json_object *o)
 {
-	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+	cli_print_json(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(o);
 }

@@ -105,7 +105,7 @@ print_json(const struct eligibility *e, const struct freshness *f)
 	    t->expected_result_on != DAY_NONE ?
 	    json_object_new_boolean(!t->expected_fallback) : NULL);
 	json_object_object_add(top, "application", app);
-	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(top);
 }

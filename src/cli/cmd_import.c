@@ -24,9 +24,11 @@ print_report(void *arg, const char *message)
 }
 
 static void
-print_summary(const char *path, const struct import_stats *st, bool dry_run,
+print_summary(const char *raw_path, const struct import_stats *st, bool dry_run,
     int code)
 {
+	char *path = cli_safe(raw_path);
+
 	printf(_("%s: %s, %lld rows: %lld inserted, %lld updated, %lld "
 	    "unchanged, %lld rejected%s\n"), path, st->table ? st->table : "?",
 	    (long long)st->rows, (long long)st->inserted,
@@ -34,6 +36,7 @@ print_summary(const char *path, const struct import_stats *st, bool dry_run,
 	    (long long)st->rejected, code != PT_EXIT_OK ?
 	    _(" (file rejected: nothing imported)") : dry_run ?
 	    _(" (dry run: nothing written)") : "");
+	free(path);
 }
 
 static int
@@ -117,7 +120,10 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		if (code != PT_EXIT_OK) {
 			/* A database error (disk full ...) must still say which
 			 * file was being imported. */
-			if (strstr(err.msg, argv[i]) == NULL)
+			char *shown = cli_safe(argv[i]);
+			bool named = strstr(err.msg, shown) != NULL;
+			free(shown);
+			if (!named)
 				cli_fail(err.code ? err.code : code, "%s: %s",
 				    argv[i], err.msg);
 			else

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/clock.h"
@@ -111,11 +112,21 @@ table_print(struct table *t, FILE *f)
 	free(t->cells);
 }
 
+/* CSV to a pipe or file is the data as stored; to a terminal, whose
+ * reader is a person, every control is shown as a visible escape (an OSC
+ * in a title would set the window title or the clipboard). */
 static void
 csv_field(FILE *f, const char *s, bool last)
 {
+	static int tty = -1;
+	char *safe = NULL;
+
+	if (tty < 0)
+		tty = isatty(fileno(f));
 	if (s == NULL)
 		s = "";
+	if (tty && (safe = text_sanitize(s, 0)) != NULL)
+		s = safe;
 	if (strpbrk(s, ",\"\r\n") != NULL) {
 		fputc('"', f);
 		for (; *s; s++) {
@@ -127,6 +138,7 @@ csv_field(FILE *f, const char *s, bool last)
 	} else
 		fputs(s, f);
 	fputs(last ? "\r\n" : ",", f);
+	free(safe);
 }
 
 /* The csv form of a table: the same cells, unsanitised is not needed
@@ -295,7 +307,7 @@ js_envelope(const struct opts *o, json_object **rows)
 static void
 js_print(json_object *top)
 {
-	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(top);
 }

@@ -15,19 +15,57 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/paths.h"
+#include "core/text.h"
 #include "tui/tui.h"
 
+/* Messages quote file names, cells and the platform's descriptions: each
+ * line is sanitised, so that none of them can drive the terminal. */
 int
 cli_fail(int code, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[4096];
+	char *line, *save = NULL;
 
-	fputs("partner-tui: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputs("partner-tui: ", stderr);
+	for (line = strtok_r(msg, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		char *safe = text_sanitize(line, TEXT_ONE_LINE);
+		fputs(safe != NULL ? safe : "?", stderr);
+		fputc('\n', stderr);
+		free(safe);
+	}
+	if (msg[0] == '\0')
+		fputc('\n', stderr);
 	return code;
+}
+
+char *
+cli_safe(const char *s)
+{
+	char *safe = text_sanitize(s != NULL ? s : "", TEXT_ONE_LINE);
+
+	if (safe == NULL) {
+		perror("partner-tui");
+		exit(PT_EXIT_DB);
+	}
+	return safe;
+}
+
+void
+cli_print_json(const char *json)
+{
+	char *safe = text_json_safe(json);
+
+	if (safe == NULL) {
+		perror("partner-tui");
+		exit(PT_EXIT_DB);
+	}
+	puts(safe);
+	free(safe);
 }
 
 void
