@@ -13,6 +13,7 @@
 #include "core/calibration.h"
 #include "core/engine.h"
 #include "core/modelconf.h"
+#include "core/money.h"
 #include "core/paths.h"
 #include "engine_fixture.h"
 #include "testutil.h"
@@ -435,6 +436,17 @@ START_TEST(config_overrides_and_errors)
 		{ "violation_days = 9.5\n", "not a whole number" },
 		{ "daily_minimum = -1\n", "not an amount" },
 		{ "estimated_profitable_share = 1.5\n", "between 0 and 1" },
+		/* Issue 16, 9: documented ranges, decimal only. */
+		{ "a_u = 1e5\n", "a_u = '1e5': must be between -5 and 5" },
+		{ "a_u = 100000\n", "a_u = '100000': must be between -5 and 5" },
+		{ "a_e = 1e300\n", "a_e = '1e300': must be between -5 and 5" },
+		{ "a_q = -1e10\n", "a_q = '-1e10': must be between -5 and 5" },
+		{ "a_q = 1e\n", "a_q = '1e': not a number" },
+		{ "b_sel = -2\n", "b_sel = '-2': must be between 0 and 10" },
+		{ "base = 0x10\n", "base = '0x10': not a number" },
+		{ "base = inf\n", "not a number" },
+		{ "r_ref = 2\n", "r_ref = '2': must be greater than 0 and at most 1" },
+		{ "settlement_hour = 0x10\n", "not a whole number" },
 	};
 
 	test_write_file(path, good, sizeof good - 1);
@@ -453,6 +465,40 @@ START_TEST(config_overrides_and_errors)
 		    "'%s' does not say '%s'", err.msg, bad[i].want);
 		/* refused whole: nothing from the bad file was taken */
 		ck_assert(memcmp(&q, &defaults, sizeof q) == 0);
+	}
+	/* The extremes of every range together cannot overflow the model:
+	 * a work-day's estimate is capped, and says so. */
+	{
+		static const char extreme[] = "base = 1000\na_e = 5\na_u = 5\n"
+		    "a_q = -5\nr_ref = 0.0001\nb_sel = 10\nb_cert = 10\n"
+		    "r_floor = 0.0001\nq_floor = 0.0001\nweight_like = 100\n";
+		struct model_params x = defaults;
+		struct score_input in = { 0 };
+		struct score_output out;
+
+		test_write_file(path, extreme, sizeof extreme - 1);
+		ck_assert_msg(modelconf_read(path, false, &x, &err), "%s",
+		    err.msg);
+		in.base = x.base;
+		in.pp_known = in.likes_known = in.uv_known = true;
+		in.profitable_plays = 1;
+		in.likes = 9000000000000000;
+		in.user_value = 1e12;
+		in.quality_known = true;
+		in.quality = 0;
+		in.selected = in.certified = true;
+		engine_score(&x, &in, &out);
+		ck_assert(out.capped);
+		ck_assert(isfinite(out.model_fen));
+		ck_assert(out.model_fen >= 0 && out.model_fen <= ENGINE_FEN_CAP);
+		ck_assert_int_ge(money_round(out.model_fen), 0);
+		/* Ordinary figures are never capped. */
+		in.likes = 40;
+		in.profitable_plays = 1000;
+		in.user_value = 1;
+		in.quality = 60;
+		engine_score(&defaults, &in, &out);
+		ck_assert(!out.capped);
 	}
 	/* missing is fine when allowed, an error when not */
 	ck_assert(modelconf_read(test_path(tmp, "none.conf"), true, &p, &err));
@@ -685,11 +731,5 @@ engine_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(engine_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return test_run_suite(engine_suite());
 }

@@ -218,6 +218,159 @@ START_TEST(rule_daily_minimum_boundary)
 }
 END_TEST
 
+
+/* A second violation inside the first one's 90 days (or on its clean day)
+ * moves the clean day; one after it does not. */
+START_TEST(rule_overlapping_violations_clean_day)
+{
+	struct eligibility e;
+
+	base_data();
+	fx_violation(db, "a1", NULL, "2026-09-01", "active");
+	fx_violation(db, "a1", NULL, "2026-10-15", "active");
+	rescore();
+	/* 10-01: blocked by 09-01; clean only 90 days after 10-15 */
+	expect_rule("a1", NULL, "2026-10-01", "no_violation_90d", false,
+	    "2027-01-13", "blocks through 2027-01-12; clean from 2027-01-13; "
+	    "extended by the violation on 2026-10-15");
+	e = check_on("a1", NULL, "2026-10-01");
+	ck_assert_int_eq(find_rule(&e, "no_violation_90d")->visible_on,
+	    fx_day("2027-01-14"));
+	/* 09-01's own clean day: still blocked (by 10-15) */
+	expect_rule("a1", NULL, "2026-11-30", "no_violation_90d", false,
+	    "2027-01-13", NULL);
+	expect_rule("a1", NULL, "2027-01-12", "no_violation_90d", false,
+	    "2027-01-13", NULL);
+	expect_rule("a1", NULL, "2027-01-13", "no_violation_90d", true, "", NULL);
+	/* the scores say the same on 11-30 */
+	ck_assert_int_eq(est("w1", "2026-11-30"), 0);
+	/* a violation on the clean day itself chains too ... */
+	fx_sql(db, "DELETE FROM violation");
+	fx_violation(db, "a1", NULL, "2026-09-01", "active");
+	fx_violation(db, "a1", NULL, "2026-11-30", "active");
+	expect_rule("a1", NULL, "2026-10-01", "no_violation_90d", false,
+	    "2027-02-28", NULL);
+	/* ... one the day after does not: clean for a day on 11-30 */
+	fx_sql(db, "UPDATE violation SET day = '2026-12-01' WHERE day = "
+	    "'2026-11-30'");
+	expect_rule("a1", NULL, "2026-10-01", "no_violation_90d", false,
+	    "2026-11-30", NULL);
+	expect_rule("a1", NULL, "2026-11-30", "no_violation_90d", true,
+	    "2026-12-01", NULL);
+}
+END_TEST
+
+/* check and the engine decide the ¥1 minimum with one function: the
+ * settled sum when known, else the estimate; no data: not assessed. */
+START_TEST(rule_daily_minimum_engine_and_check_agree)
+{
+	struct eligibility e;
+
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_work(db, "w1", "a1", NULL);
+	/* estimate 99 fen, settled ¥1.50: the platform paid, no minimum */
+	fx_daily(db, "w1", "2026-11-01", 1000, 495, FX_NULL, FX_NULL, 60, 1, 150);
+	/* estimate 100 fen, settled 99: below */
+	fx_daily(db, "w1", "2026-11-02", 1000, 500, FX_NULL, FX_NULL, 60, 1, 99);
+	/* estimate 99, nothing settled: below */
+	fx_daily(db, "w1", "2026-11-03", 1000, 495, FX_NULL, FX_NULL, 60, 1,
+	    FX_NULL);
+	rescore();
+	const char *days[] = { "2026-11-01", "2026-11-02", "2026-11-03" };
+	for (int i = 0; i < 3; i++) {
+		bool engine_below = fx_int(db, "SELECT instr(reasons, "
+		    "'daily_min_1_yuan') > 0 FROM account_score WHERE day = %Q",
+		    days[i]) != 0;
+		e = check_on("a1", NULL, days[i]);
+		ck_assert_msg(find_rule(&e, "daily_min_1_yuan")->pass ==
+		    !engine_below, "%s: check and engine disagree", days[i]);
+		ck_assert(find_rule(&e, "daily_min_1_yuan")->assessed);
+	}
+	ck_assert_int_eq(est("w1", "2026-11-01"), 99);
+	ck_assert_int_eq(est("w1", "2026-11-02"), 0);
+	ck_assert_int_eq(est("w1", "2026-11-03"), 0);
+	/* a day without data: not assessed, never PASS */
+	e = check_on("a1", NULL, "2026-11-04");
+	ck_assert(!find_rule(&e, "daily_min_1_yuan")->assessed);
+	ck_assert(e.eligible);
+	ck_assert(find_rule(&e, "daily_min_1_yuan")->visible_on == DAY_NONE);
+}
+END_TEST
+
+/* Nothing earns before it is published, whatever the day asked. */
+START_TEST(rule_not_published_yet)
+{
+	struct diagnosis d;
+	struct pt_err err = { 0 };
+	bool unpublished = false;
+
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_work(db, "w1", "a1", "2026-11-10 18:30");
+	fx_work(db, "w2", "a1", NULL);
+	expect_rule("a1", "w1", "2026-11-09", "published", false, "2026-11-10",
+	    "not published yet: goes out on 2026-11-10");
+	expect_rule("a1", "w1", "2026-11-10", "published", true, "",
+	    "published on 2026-11-10");
+	/* a publish day that is not known: not assessed, not failed */
+	struct eligibility e = check_on("a1", "w2", "2026-11-09");
+	ck_assert(!find_rule(&e, "published")->assessed);
+	ck_assert(find_rule(&e, "published")->pass);
+	/* the diagnosis names it with the engine's reason code */
+	ck_assert(engine_diagnose(db, "w1", fx_day("2026-11-09"), &d, &err));
+	for (size_t i = 0; i < d.nreasons; i++)
+		unpublished |= strcmp(d.reasons[i].id, "not_published") == 0;
+	ck_assert(unpublished);
+}
+END_TEST
+
+/* Early reapplication, an approved application's reason, an overdue
+ * pending one. */
+START_TEST(rule_application_early_reason_overdue)
+{
+	struct application_timeline app;
+	struct pt_err err = { 0 };
+
+	fx_account(db, "a1", "personal", false, NULL, "pending");
+	fx_sql(db, "INSERT INTO application(account_id, submitted_on, "
+	    "reviewed_on, result, reason) VALUES ('a1', '2026-09-30', "
+	    "'2026-10-10', 'rejected', '近期作品质量不足')");
+	/* 10-10 + 30 = 11-09: a new application on 11-08 is early */
+	fx_sql(db, "INSERT INTO application(account_id, submitted_on, result) "
+	    "VALUES ('a1', '2026-11-08', 'pending')");
+	ck_assert(engine_application_on(db, "a1", fx_day("2026-11-08"), &app,
+	    &err));
+	ck_assert(app.early);
+	ck_assert_int_eq(app.early_from, fx_day("2026-11-09"));
+	ck_assert_str_eq(app.reason, "近期作品质量不足");
+	fx_sql(db, "UPDATE application SET submitted_on = '2026-11-09' WHERE "
+	    "submitted_on = '2026-11-08'");
+	ck_assert(engine_application_on(db, "a1", fx_day("2026-11-09"), &app,
+	    &err));
+	ck_assert(!app.early);
+	ck_assert_int_eq(app.early_from, DAY_NONE);
+	/* 11-09 (Mon) + 5 working days = 11-16; overdue from 11-17 */
+	ck_assert_int_eq(app.expected_result_on, fx_day("2026-11-16"));
+	ck_assert(engine_application_on(db, "a1", fx_day("2026-11-16"), &app,
+	    &err));
+	ck_assert(!app.overdue);
+	expect_rule("a1", NULL, "2026-11-16", "plan_joined", false, "2026-11-16",
+	    "result expected by 2026-11-16");
+	ck_assert(engine_application_on(db, "a1", fx_day("2026-11-17"), &app,
+	    &err));
+	ck_assert(app.overdue);
+	expect_rule("a1", NULL, "2026-11-17", "plan_joined", false, "",
+	    "result overdue (expected by 2026-11-16)");
+	/* approved: no old rejection reason, not overdue */
+	fx_sql(db, "UPDATE application SET result = 'approved', reviewed_on = "
+	    "'2026-11-20' WHERE submitted_on = '2026-11-09'");
+	ck_assert(engine_application_on(db, "a1", fx_day("2026-11-30"), &app,
+	    &err));
+	ck_assert_str_eq(app.result, "approved");
+	ck_assert_str_eq(app.reason, "");
+	ck_assert(!app.overdue);
+}
+END_TEST
+
 START_TEST(rule_plan_and_application)
 {
 	struct application_timeline app;
@@ -726,6 +879,10 @@ rules_suite(void)
 	tcase_add_test(tc, rule_account_kinds_and_celebrity);
 	tcase_add_test(tc, rule_daily_minimum_boundary);
 	tcase_add_test(tc, rule_plan_and_application);
+	tcase_add_test(tc, rule_overlapping_violations_clean_day);
+	tcase_add_test(tc, rule_daily_minimum_engine_and_check_agree);
+	tcase_add_test(tc, rule_not_published_yet);
+	tcase_add_test(tc, rule_application_early_reason_overdue);
 	tcase_add_test(tc, rule_work_compliant_original);
 	tcase_add_test(tc, rule_work_review_public_commercial);
 	tcase_add_test(tc, rule_work_quality_boundary);
@@ -744,11 +901,5 @@ rules_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(rules_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return test_run_suite(rules_suite());
 }

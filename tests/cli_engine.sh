@@ -130,17 +130,26 @@ assert "2026-08-01" in v["evidence"]
 a = r["application"]
 assert a == {"submitted_on": "2026-09-30", "expected_result_on": "2026-10-13",
     "reviewed_on": "2026-10-10", "result": "rejected", "reason": "质量",
-    "reapply_on": "2026-11-09"}, a
+    "reapply_on": "2026-11-09", "early": False, "early_reapply_from": None,
+    "overdue": False, "calendar_complete": True}, a
+# the blocking violation's restored revenue shows the day after it ends
+assert v["revenue_visible_on"] == "2026-10-31" and v["revenue_visible_hour"] == 22, v
+assert v["assessed"] is True, v
+# how far the data goes (11-14) and that the 11-18 due by 11-20 is missing
+assert r["data_through"] == "2026-11-14" and r["stale"] is True, r
 PY
 ok
 expect_exit 0 "$PT" --db "$DB" check --account a1 --work w1 --on 2026-11-30 --format json
 python3 - "$T/out" <<'PY' || fail "check json (clean)"
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["eligible"] is True and len(r["rules"]) == 11, r
+assert r["eligible"] is True and len(r["rules"]) == 12, r
 assert r["rules"][0]["changes_on"] is None
-assert [x["id"] for x in r["rules"][6:]] == ["compliant_original",
+assert [x["id"] for x in r["rules"][6:]] == ["published", "compliant_original",
     "review_approved", "public", "no_commercial", "quality"]
+# 11-30 has no data: the minimum is not assessed (null, never true)
+m = [x for x in r["rules"] if x["id"] == "daily_min_1_yuan"][0]
+assert m["pass"] is None and m["assessed"] is False, m
 PY
 ok
 expect_exit 0 "$PT" --db "$DB" check --work w1 --on 2026-11-30
@@ -148,6 +157,13 @@ expect_grep "$T/out" "eligible"
 expect_exit 1 "$PT" --db "$DB" check --account a2 --on 2026-11-10
 expect_grep "$T/out" "FAIL  not_enterprise "
 expect_exit 3 "$PT" --db "$DB" check --account nobody
+# report with an unknown account: exit 3 and the reason, as check does,
+# never an empty table with exit 0.
+for r in accounts works daily attribution; do
+	expect_exit 3 "$PT" --db "$DB" report "$r" --account nobody
+	expect_grep "$T/err" "no account 'nobody' in the database"
+	[ ! -s "$T/out" ] && ok || fail "report $r --account nobody printed: $(head -c 200 "$T/out")"
+done
 expect_exit 2 "$PT" --db "$DB" check
 
 # import marks days dirty; report brings them up to date first

@@ -75,4 +75,39 @@ n=$("$SQL" "$DB" "SELECT count(*) FROM import_run WHERE file LIKE '%acc.csv'
 [ "$n" = 1 ] && ok || fail "import run stamped with --today"
 n=$("$SQL" "$DB" "SELECT count(*) FROM import_run WHERE started_at LIKE '2020-01-15%' OR finished_at LIKE '2020-01-15%'")
 [ "$n" = 0 ] && ok || fail "import runs stamped with --today"
+# Applications: an early reapplication, a pending one past its expected
+# day, and the working-day count beyond the holiday table
+# (calendar_complete), which a user holidays.csv extends.
+A="$T/app.db"
+"$SQL" "$A" "
+INSERT INTO account(account_id, name, plan_status) VALUES ('p1', 'p', 'pending');
+INSERT INTO application(account_id, submitted_on, reviewed_on, result, reason)
+  VALUES ('p1', '2026-11-20', '2026-12-01', 'rejected', '质量');
+INSERT INTO application(account_id, submitted_on, result)
+  VALUES ('p1', '2026-12-28', 'pending');" >/dev/null || fail "seeding applications"
+expect_exit 1 "$PT" --db "$A" --today 2027-01-20 check --account p1 --format json
+python3 - "$T/out" <<'PY' || fail "application early/overdue/calendar_complete"
+import json, sys
+a = json.load(open(sys.argv[1]))["application"]
+# 12-01 + 30 = 12-31: submitted 12-28 is early
+assert a["early"] is True and a["early_reapply_from"] == "2026-12-31", a
+# 12-28 + 5 working days runs into 2027, which the shipped table lacks
+assert a["calendar_complete"] is False and a["expected_result_on"] == "2027-01-04", a
+assert a["overdue"] is True and a["reason"] == "质量", a
+PY
+ok
+expect_grep "$T/out" "result overdue (expected by 2027-01-04)"
+mkdir -p "$XDG_CONFIG_HOME/partner-tui"
+printf 'date,kind,name\n2027-01-01,off,元旦\n' > "$XDG_CONFIG_HOME/partner-tui/holidays.csv"
+expect_exit 1 "$PT" --db "$A" --today 2027-01-20 check --account p1 --format json
+python3 - "$T/out" <<'PY' || fail "user holidays.csv"
+import json, sys
+a = json.load(open(sys.argv[1]))["application"]
+assert a["calendar_complete"] is True and a["expected_result_on"] == "2027-01-05", a
+PY
+ok
+printf '2027-01-01,off,元旦\n2027-13-01,off,bad\n' > "$XDG_CONFIG_HOME/partner-tui/holidays.csv"
+expect_exit 3 "$PT" --db "$A" --today 2027-01-20 check --account p1
+expect_grep "$T/err" "holidays.csv:2"
+rm -f "$XDG_CONFIG_HOME/partner-tui/holidays.csv"
 finish

@@ -9,9 +9,9 @@ check_PROGRAMS += tests/tui_keys_man
 tests_tui_keys_man_SOURCES = tests/tui_keys_man.c
 tests_tui_keys_man_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 tests_tui_keys_man_LDADD = $(TUI_LIBS) $(CORE_LIBS) $(LIBINTL)
-TESTS += tests/check_tui tests/tui_screen.tap tests/tui_idle.sh
+TESTS += tests/check_tui tests/tui_screen.tap tests/tui_idle.tap
 EXTRA_DIST += tests/tui_screen.tap tests/screen/ptyterm.py tests/screen/tap.py \
-	tests/tui_idle.sh tests/screen/test_idle.py \
+	tests/tui_idle.tap tests/screen/test_idle.py \
 	tests/screen/test_frame.py tests/screen/mkdb.py
 EXTRA_DIST += tests/bench/tui_bench.py
 

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
+#include "core/freshness.h"
 #include "core/text.h"
 #include "core/wallet.h"
 #include "i18n.h"
@@ -39,8 +40,8 @@ js_day(day_t d)
 }
 
 static void
-print_json(const struct eligibility *e, const struct wallet_overdue *od,
-    size_t nod)
+print_json(const struct eligibility *e, const struct freshness *f,
+    const struct wallet_overdue *od, size_t nod)
 {
 	json_object *top = json_object_new_object(), *rules, *app;
 	const struct application_timeline *t = &e->app;
@@ -51,15 +52,37 @@ print_json(const struct eligibility *e, const struct wallet_overdue *od,
 		    json_object_new_string(e->work_id));
 	json_object_object_add(top, "on", js_day(e->on));
 	json_object_object_add(top, "eligible", json_object_new_boolean(e->eligible));
+	/* How far the account's data goes, and whether the import lags the
+	 * settlement clock (freshness.h). */
+	json_object_object_add(top, "data_through", js_day(f->data_through));
+	json_object_object_add(top, "settled_through", js_day(f->settled_through));
+	json_object_object_add(top, "due_through", js_day(f->due_through));
+	json_object_object_add(top, "stale", json_object_new_boolean(f->stale));
+	{
+		char msg[160];
+		freshness_message(f, msg, sizeof msg);
+		json_object_object_add(top, "stale_message", msg[0] ?
+		    json_object_new_string(msg) : NULL);
+	}
 	rules = json_object_new_array();
 	for (size_t i = 0; i < e->nrules; i++) {
 		const struct rule_result *r = &e->rules[i];
 		json_object *o = json_object_new_object();
 		json_object_object_add(o, "id", json_object_new_string(r->id));
-		json_object_object_add(o, "pass", json_object_new_boolean(r->pass));
+		/* a rule no figure decided is null, never true */
+		json_object_object_add(o, "pass", r->assessed ?
+		    json_object_new_boolean(r->pass) : NULL);
+		json_object_object_add(o, "assessed",
+		    json_object_new_boolean(r->assessed));
 		json_object_object_add(o, "evidence",
 		    json_object_new_string(r->evidence));
 		json_object_object_add(o, "changes_on", js_day(r->changes_on));
+		/* the day restored revenue shows, about the settlement hour */
+		json_object_object_add(o, "revenue_visible_on",
+		    js_day(r->visible_on));
+		json_object_object_add(o, "revenue_visible_hour",
+		    r->visible_on != DAY_NONE ?
+		    json_object_new_int(engine_model()->settle_hour) : NULL);
 		json_object_array_add(rules, o);
 	}
 	json_object_object_add(top, "rules", rules);
@@ -73,6 +96,16 @@ print_json(const struct eligibility *e, const struct wallet_overdue *od,
 	json_object_object_add(app, "reason", t->reason[0] ?
 	    json_object_new_string(t->reason) : NULL);
 	json_object_object_add(app, "reapply_on", js_day(t->reapply_on));
+	json_object_object_add(app, "early", t->present ?
+	    json_object_new_boolean(t->early) : NULL);
+	json_object_object_add(app, "early_reapply_from", js_day(t->early_from));
+	json_object_object_add(app, "overdue", t->present ?
+	    json_object_new_boolean(t->overdue) : NULL);
+	/* false when the working-day count ran outside the holiday table
+	 * (Monday to Friday were counted) */
+	json_object_object_add(app, "calendar_complete", t->present &&
+	    t->expected_result_on != DAY_NONE ?
+	    json_object_new_boolean(!t->expected_fallback) : NULL);
 	json_object_object_add(top, "application", app);
 	/* approved appeals whose compensation should be in the wallet by now */
 	{
@@ -91,7 +124,7 @@ print_json(const struct eligibility *e, const struct wallet_overdue *od,
 		}
 		json_object_object_add(top, "appeals_overdue", arr);
 	}
-	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(top);
 }
@@ -115,10 +148,15 @@ print_table(const struct eligibility *e, const struct wallet_overdue *od,
 		char *ev = text_sanitize(r->evidence, TEXT_ONE_LINE);
 		snprintf(id, sizeof id, "%-*s", w, r->id);
 		char tev[sizeof r->evidence * 2];
-		printf("  %s  %s  %s", r->pass ? _("pass") : _("FAIL"), id,
+		printf("  %s  %s  %s", !r->assessed ? _("n/a ") : r->pass ?
+		    _("pass") : _("FAIL"), id,
 		    evidence_translate(ev ? ev : "", tev, sizeof tev));
 		if (r->changes_on != DAY_NONE)
 			printf(_(" (changes on %s)"), day_format(r->changes_on, day));
+		if (r->visible_on != DAY_NONE)
+			printf(_(" (revenue shows %s around %02d:00)"),
+			    day_format(r->visible_on, day),
+			    engine_model()->settle_hour);
 		putchar('\n');
 		free(ev);
 	}
@@ -138,10 +176,16 @@ print_table(const struct eligibility *e, const struct wallet_overdue *od,
 	    day_format(t->expected_result_on, day2),
 	    t->expected_fallback ? _(" (Mon-Fri outside the holiday table)") : "",
 	    evidence_value(t->result));
+	if (t->overdue)
+		fputs(_(", overdue"), stdout);
+	if (t->early)
+		printf(_(" (early: the last rejection allowed it from %s)"),
+		    day_format(t->early_from, day2));
 	if (t->reviewed_on != DAY_NONE)
 		printf(_(" on %s"), day_format(t->reviewed_on, day));
 	if (t->reason[0]) {
 		char *reason = text_sanitize(t->reason, TEXT_ONE_LINE);
+		/* the application's own reason, or (pending) the last one's */
 		printf(_("; last rejection: %s"), reason ? reason : "");
 		free(reason);
 	}
@@ -157,6 +201,7 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 	bool json = false;
 	day_t on = clock_today();
 	struct eligibility e;
+	struct freshness fresh;
 	struct pt_err err = { 0 };
 	struct db *db;
 	int c;
@@ -197,7 +242,8 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
 		return cli_fail_err(&err);
 	if ((!db->readonly && !engine_rescore_dirty(db, &err)) ||
-	    !engine_check(db, account, work, on, &e, &err)) {
+	    !engine_check(db, account, work, on, &e, &err) ||
+	    !freshness_load(db, e.account_id, &fresh, &err)) {
 		db_close(db);
 		return cli_fail_err(&err);
 	}
@@ -210,14 +256,31 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	db_close(db);
 	if (json)
-		print_json(&e, od, nod);
-	else
+		print_json(&e, &fresh, od, nod);
+	else {
 		print_table(&e, od, nod);
+		if (fresh.stale && fresh.data_through != DAY_NONE) {
+			char d1[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ];
+			printf(_("data through %s; data for %s is due since %02d:00 on %s: import it\n"),
+			    day_format(fresh.data_through, d1),
+			    day_format(fresh.due_through, d2), fresh.settle_hour,
+			    day_format(fresh.due_through + 1, d3));
+		}
+	}
 	free(od);
 	return e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
 }
 
+static const struct cli_option check_options[] = {
+	{ "--account ID", N_("the account whose rules to check") },
+	{ "--work ID", N_("a work: its rules and its account's") },
+	{ "--on DAY", N_("the day to judge (default: today)") },
+	{ "--format table|json", N_("output format (default: table)") },
+	{ NULL, NULL },
+};
+
 const struct command cmd_check = {
+	.options = check_options,
 	.name = "check",
 	.usage = "check [--account ID] [--work ID] [--on DAY] [--format table|json]",
 	.summary = N_("check eligibility rules (exit 1 when one fails)"),

@@ -37,6 +37,7 @@ rescore_run(struct cli_ctx *ctx, int argc, char **argv)
 	db_close(db);
 	printf(_("rescored %lld work-days in %.2f s\n"), (long long)n,
 	    (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	cli_warn_capped();
 	return PT_EXIT_OK;
 }
 

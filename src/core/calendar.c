@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/calendar.h"
 #include "core/exitcode.h"
@@ -108,11 +109,43 @@ fail:
 	return NULL;
 }
 
+bool
+calendar_merge(struct calendar *cal, const struct calendar *user,
+    struct pt_err *err)
+{
+	struct cal_entry *p;
+	size_t n = cal->n;
+
+	p = realloc(cal->e, (cal->n + user->n + 1) * sizeof *p);
+	if (p == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	cal->e = p;
+	for (size_t i = 0; i < user->n; i++) {
+		const struct cal_entry *u = &user->e[i];
+		size_t k;
+		/* the user's line replaces the shipped one of its day */
+		for (k = 0; k < n; k++)
+			if (cal->e[k].day == u->day)
+				break;
+		if (k < n)
+			cal->e[k] = *u;
+		else
+			cal->e[cal->n++] = *u;
+	}
+	for (size_t y = 0; y < sizeof cal->years; y++)
+		cal->years[y] |= user->years[y];
+	if (cal->n > 1)
+		qsort(cal->e, cal->n, sizeof *cal->e, cmp_entry);
+	return true;
+}
+
 const struct calendar *
 calendar_default(struct pt_err *err)
 {
 	static struct calendar *cal;
-	char *path;
+	char *path, *dir;
 
 	if (cal != NULL)
 		return cal;
@@ -121,6 +154,25 @@ calendar_default(struct pt_err *err)
 		return NULL;
 	}
 	cal = calendar_load(path, err);
+	free(path);
+	if (cal == NULL)
+		return NULL;
+	/* $XDG_CONFIG_HOME/partner-tui/holidays.csv extends the shipped
+	 * table (years it does not cover) or overrides its days. */
+	dir = paths_config_dir();
+	path = dir != NULL ? paths_join(dir, "holidays.csv") : NULL;
+	free(dir);
+	if (path != NULL && access(path, F_OK) == 0) {
+		struct calendar *user = calendar_load(path, err);
+		if (user == NULL || !calendar_merge(cal, user, err)) {
+			calendar_free(user);
+			calendar_free(cal);
+			cal = NULL;
+			free(path);
+			return NULL;
+		}
+		calendar_free(user);
+	}
 	free(path);
 	return cal;
 }

@@ -14,7 +14,13 @@ struct calendar;
 /* Reads a table of "date,kind,name" lines (kind: off | makeup_workday). */
 struct calendar *calendar_load(const char *path, struct pt_err *err);
 void calendar_free(struct calendar *cal);
-/* The shipped table, loaded once; NULL (and err) when it cannot be read. */
+/* Adds user's entries to cal: a day in both takes the user's entry; the
+ * user's years count as covered. */
+bool calendar_merge(struct calendar *cal, const struct calendar *user,
+    struct pt_err *err);
+/* The shipped table with $XDG_CONFIG_HOME/partner-tui/holidays.csv (when
+ * present) merged in, loaded once; NULL (and err, file:line for a bad
+ * line) when one cannot be read. */
 const struct calendar *calendar_default(struct pt_err *err);
 
 /* True when the table has entries for the day's year. */

@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/clock.h"
 #include "core/engine.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
+#include "core/freshness.h"
 
 static const char SQL_ACCOUNT[] =
     "SELECT kind, celebrity, certification, plan_status FROM account "
@@ -34,10 +36,10 @@ static const char SQL_ACCOUNT_DAY[] =
     "WHERE account_id = ?1 AND day = ?2";
 static const char SQL_WORK_QUALITY[] =
     "SELECT quality FROM work_score WHERE work_id = ?1 AND day = ?2";
-static const char SQL_LAST_APPLICATION[] =
+static const char SQL_LAST_APPLICATIONS[] =
     "SELECT submitted_on, reviewed_on, result, ifnull(reason, '') "
     "FROM application WHERE account_id = ?1 "
-    "ORDER BY submitted_on DESC, id DESC LIMIT 1";
+    "ORDER BY submitted_on DESC, id DESC LIMIT 2";
 static const char SQL_LAST_REJECTION[] =
     "SELECT ifnull(reason, '') FROM application WHERE account_id = ?1 "
     "AND result = 'rejected' ORDER BY submitted_on DESC, id DESC LIMIT 1";
@@ -49,7 +51,9 @@ rule(struct eligibility *e, const char *id, bool pass, day_t changes_on)
 
 	r->id = id;
 	r->pass = pass;
+	r->assessed = true;
 	r->changes_on = changes_on;
+	r->visible_on = DAY_NONE;
 	r->evidence[0] = '\0';
 	if (!pass)
 		e->eligible = false;
@@ -72,6 +76,7 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 	const struct model_params *p = engine_model();
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	day_t blocking = DAY_NONE, next = DAY_NONE, last = DAY_NONE;
+	day_t clean = DAY_NONE, extended = DAY_NONE;
 	char bkind[64] = "", nkind[64] = "", a[DAY_BUFSZ], b[DAY_BUFSZ],
 	    c[DAY_BUFSZ];
 	int overturned = 0, rc;
@@ -98,12 +103,21 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 		}
 		if (eng_violation_blocks(v, on, p->violation_days)) {
 			blocking = v;
+			clean = v + p->violation_days;
 			snprintf(bkind, sizeof bkind, "%s", col_text(st, 1));
 		} else if (v <= on)
 			last = v;
-		else if (next == DAY_NONE) {
-			next = v;
-			snprintf(nkind, sizeof nkind, "%s", col_text(st, 1));
+		else {
+			/* Days are in order: a violation inside the blocking
+			 * one's days (or the chain's) moves the clean day. */
+			if (clean != DAY_NONE && v <= clean) {
+				clean = v + p->violation_days;
+				extended = v;
+			}
+			if (next == DAY_NONE) {
+				next = v;
+				snprintf(nkind, sizeof nkind, "%s", col_text(st, 1));
+			}
 		}
 	}
 	sqlite3_reset(st);
@@ -112,12 +126,17 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 		return false;
 	}
 	if (blocking != DAY_NONE) {
-		r = rule(e, id, false, blocking + p->violation_days);
+		r = rule(e, id, false, clean);
 		snprintf(r->evidence, sizeof r->evidence,
 		    "violation on %s (%s): blocks through %s; clean from %s",
-		    day_format(blocking, a), bkind,
-		    day_format(blocking + p->violation_days - 1, b),
-		    day_format(blocking + p->violation_days, c));
+		    day_format(blocking, a), bkind, day_format(clean - 1, b),
+		    day_format(clean, c));
+		if (extended != DAY_NONE) {
+			size_t len = strlen(r->evidence);
+			snprintf(r->evidence + len, sizeof r->evidence - len,
+			    "; extended by the violation on %s",
+			    day_format(extended, a));
+		}
 	} else {
 		r = rule(e, id, true, next);
 		if (next != DAY_NONE)
@@ -153,13 +172,22 @@ bool
 engine_application(struct db *db, const char *account_id,
     struct application_timeline *out, struct pt_err *err)
 {
+	return engine_application_on(db, account_id, clock_today(), out, err);
+}
+
+bool
+engine_application_on(struct db *db, const char *account_id, day_t today,
+    struct application_timeline *out, struct pt_err *err)
+{
 	const struct model_params *p = engine_model();
-	sqlite3_stmt *st = db_stmt(db, SQL_LAST_APPLICATION, err);
+	sqlite3_stmt *st = db_stmt(db, SQL_LAST_APPLICATIONS, err);
+	day_t prev_reviewed = DAY_NONE;
+	bool prev_rejected = false;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	out->submitted_on = out->expected_result_on = DAY_NONE;
-	out->reviewed_on = out->reapply_on = DAY_NONE;
+	out->reviewed_on = out->reapply_on = out->early_from = DAY_NONE;
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
@@ -172,6 +200,11 @@ engine_application(struct db *db, const char *account_id,
 		if (strcmp(out->result, "rejected") == 0)
 			snprintf(out->reason, sizeof out->reason, "%s",
 			    col_text(st, 3));
+		/* the application before it */
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			prev_reviewed = eng_col_day(st, 1);
+			prev_rejected = strcmp(col_text(st, 2), "rejected") == 0;
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -189,7 +222,19 @@ engine_application(struct db *db, const char *account_id,
 	}
 	if (strcmp(out->result, "rejected") == 0 && out->reviewed_on != DAY_NONE)
 		out->reapply_on = out->reviewed_on + p->reapply_days;
-	if (out->reason[0] == '\0') {
+	/* A new application within the 30 days after a rejection. */
+	if (prev_rejected && prev_reviewed != DAY_NONE &&
+	    out->submitted_on != DAY_NONE &&
+	    out->submitted_on < prev_reviewed + p->reapply_days) {
+		out->early = true;
+		out->early_from = prev_reviewed + p->reapply_days;
+	}
+	if (strcmp(out->result, "pending") == 0 &&
+	    out->expected_result_on != DAY_NONE && today > out->expected_result_on)
+		out->overdue = true;
+	/* A pending application shows why the last one was rejected; an
+	 * approved one carries no old reason. */
+	if (strcmp(out->result, "pending") == 0) {
 		if ((st = db_stmt(db, SQL_LAST_REJECTION, err)) == NULL)
 			return false;
 		db_bind_text(st, 1, account_id);
@@ -247,14 +292,21 @@ account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 		return false;
 	db_bind_text(st, 1, e->account_id);
 	db_bind_text(st, 2, day_format(e->on, day));
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t settled;
-		bool known = eng_col_int(st, 1, &settled);
-		fen_t amount = known ? settled : sqlite3_column_int64(st, 0);
-		/* Nothing earned: there is nothing the minimum holds back. */
-		r = rule(e, "daily_min_1_yuan", amount == 0 ||
-		    amount >= p->daily_min_fen, DAY_NONE);
-		if (amount == 0)
+	{
+		int64_t settled = 0;
+		bool has = sqlite3_step(st) == SQLITE_ROW;
+		bool known = has && eng_col_int(st, 1, &settled);
+		fen_t gross = has ? sqlite3_column_int64(st, 0) : 0;
+		fen_t amount = known ? settled : gross;
+		enum daily_minimum dm = engine_daily_minimum(p, has, known,
+		    settled, gross);
+
+		r = rule(e, "daily_min_1_yuan", dm != DM_BELOW, DAY_NONE);
+		if (dm == DM_NOT_ASSESSED) {
+			r->assessed = false;
+			snprintf(r->evidence, sizeof r->evidence,
+			    "no revenue figures for %s: not assessed", day);
+		} else if (amount == 0)
 			snprintf(r->evidence, sizeof r->evidence,
 			    "no %s revenue on %s: the %s minimum holds nothing back",
 			    known ? "settled" : "estimated", day,
@@ -265,22 +317,23 @@ account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 			    known ? "settled" : "estimated", day,
 			    money_format(amount, m1),
 			    money_format(p->daily_min_fen, m2));
-	} else {
-		r = rule(e, "daily_min_1_yuan", true, DAY_NONE);
-		snprintf(r->evidence, sizeof r->evidence,
-		    "no revenue figures for %s: not assessed", day);
 	}
 	sqlite3_reset(st);
 
-	if (!engine_application(db, e->account_id, &e->app, err))
+	if (!engine_application_on(db, e->account_id, e->on, &e->app, err))
 		return false;
 	r = rule(e, "plan_joined", strcmp(plan, "joined") == 0,
-	    strcmp(plan, "pending") == 0 ? e->app.expected_result_on : DAY_NONE);
+	    strcmp(plan, "pending") == 0 && !e->app.overdue ?
+	    e->app.expected_result_on : DAY_NONE);
 	if (strcmp(plan, "rejected") == 0 && e->app.reapply_on != DAY_NONE)
 		snprintf(r->evidence, sizeof r->evidence,
 		    "plan status: rejected (%.160s); may reapply from %s",
 		    e->app.reason[0] ? e->app.reason : "no reason given",
 		    day_format(e->app.reapply_on, day));
+	else if (strcmp(plan, "pending") == 0 && e->app.overdue)
+		snprintf(r->evidence, sizeof r->evidence,
+		    "plan status: pending; result overdue (expected by %s)",
+		    day_format(e->app.expected_result_on, day));
 	else if (strcmp(plan, "pending") == 0 &&
 	    e->app.expected_result_on != DAY_NONE)
 		snprintf(r->evidence, sizeof r->evidence,
@@ -299,6 +352,7 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 	char vis[32], review[32], commercial[32], day[DAY_BUFSZ];
 	bool original, infringing;
 	struct rule_result *r;
+	day_t pub;
 	double q;
 
 	if (st == NULL)
@@ -315,7 +369,23 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 	original = sqlite3_column_int(st, 3) != 0;
 	infringing = sqlite3_column_int(st, 4) != 0;
 	snprintf(commercial, sizeof commercial, "%s", col_text(st, 5));
+	pub = eng_col_day(st, 6);
 	sqlite3_reset(st);
+
+	/* Nothing earns before it goes out, whatever the day asked. */
+	r = rule(e, "published", pub == DAY_NONE || pub <= e->on,
+	    pub != DAY_NONE && pub > e->on ? pub : DAY_NONE);
+	if (pub == DAY_NONE)
+		snprintf(r->evidence, sizeof r->evidence,
+		    "publish day unknown: not assessed");
+	else if (pub > e->on)
+		snprintf(r->evidence, sizeof r->evidence,
+		    "not published yet: goes out on %s", day_format(pub, day));
+	else
+		snprintf(r->evidence, sizeof r->evidence, "published on %s",
+		    day_format(pub, day));
+	if (pub == DAY_NONE)
+		r->assessed = false;
 
 	size_t at = e->nrules;
 	if (!violation_rule(db, e, SQL_WORK_VIOLATIONS, e->work_id,
@@ -357,6 +427,7 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 		    p->quality_min);
 	} else {
 		r = rule(e, "quality", true, DAY_NONE);
+		r->assessed = false;
 		snprintf(r->evidence, sizeof r->evidence,
 		    "no quality figure for %s: not assessed", day);
 	}
@@ -398,9 +469,18 @@ engine_check(struct db *db, const char *account_id, const char *work_id,
 		err_set(err, PT_EXIT_USAGE, "check needs --account or --work");
 		return false;
 	}
-	if (!account_rules(db, out, err))
+	if (!account_rules(db, out, err) ||
+	    (work_id != NULL && !work_rules(db, out, err)))
 		return false;
-	return work_id == NULL || work_rules(db, out, err);
+	/* A blocking reason that ends on a known day: its restored revenue
+	 * shows the day after, at about the settlement hour (seed §8). */
+	for (size_t i = 0; i < out->nrules; i++) {
+		struct rule_result *r = &out->rules[i];
+		if (!r->pass && r->changes_on != DAY_NONE &&
+		    strcmp(r->id, "published") != 0)
+			r->visible_on = freshness_visible_on(r->changes_on);
+	}
+	return true;
 }
 
 /* ---- diagnosis ---- */
@@ -436,22 +516,12 @@ engine_diagnose(struct db *db, const char *work_id, day_t day,
 	out->day = day;
 	if (!engine_check(db, NULL, work_id, day, &e, err))
 		return false;
+	/* The failing rules; a work not out yet has the engine's reason
+	 * code for it. */
 	for (size_t i = 0; i < e.nrules; i++)
 		if (!e.rules[i].pass)
-			reason(out, e.rules[i].id, e.rules[i].evidence);
-	if ((st = db_stmt(db, SQL_WORK, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, work_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		day_t pub = eng_col_day(st, 6);
-		if (pub != DAY_NONE && pub > day) {
-			char pbuf[DAY_BUFSZ];
-			snprintf(text, sizeof text, "published on %s, after %s",
-			    day_format(pub, pbuf), day_format(day, dbuf));
-			reason(out, "not_published", text);
-		}
-	}
-	sqlite3_reset(st);
+			reason(out, strcmp(e.rules[i].id, "published") == 0 ?
+			    "not_published" : e.rules[i].id, e.rules[i].evidence);
 	if ((st = db_stmt(db, SQL_DIAG_DAY, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);

@@ -53,6 +53,23 @@ engine_set_model(const struct model_params *p)
 
 /* ---- the formula ---- */
 
+/* A factor of the model, kept finite and positive so that its logarithm
+ * (attribution) exists and the product cannot overflow; out->capped
+ * says one was held. */
+static double
+factor(double f, struct score_output *out)
+{
+	if (isnan(f) || f < ENGINE_FACTOR_MIN) {
+		out->capped = true;
+		return ENGINE_FACTOR_MIN;
+	}
+	if (f > ENGINE_FACTOR_MAX) {
+		out->capped = true;
+		return ENGINE_FACTOR_MAX;
+	}
+	return f;
+}
+
 void
 engine_score(const struct model_params *p, const struct score_input *in,
     struct score_output *out)
@@ -91,14 +108,23 @@ engine_score(const struct model_params *p, const struct score_input *in,
 		out->q = p->q_ref;
 	out->q = fmax(out->q, p->q_floor);
 	out->u = in->uv_known ? fmax(in->user_value, p->u_floor) : 1;
-	out->f_interaction = pow(out->rate / p->r_ref, p->a_e);
-	out->f_user = pow(out->u, p->a_u);
-	out->f_quality = pow(out->q / p->q_ref, p->a_q);
-	out->f_bonus = (1 + (in->selected ? p->b_sel : 0)) *
-	    (1 + (in->certified ? p->b_cert : 0));
-	out->base_fen = in->base * 100;
+	out->f_interaction = factor(pow(out->rate / p->r_ref, p->a_e), out);
+	out->f_user = factor(pow(out->u, p->a_u), out);
+	out->f_quality = factor(pow(out->q / p->q_ref, p->a_q), out);
+	out->f_bonus = factor((1 + (in->selected ? p->b_sel : 0)) *
+	    (1 + (in->certified ? p->b_cert : 0)), out);
+	out->base_fen = factor(in->base * 100, out);
 	out->model_fen = out->v_known ? out->v / 1000 * out->base_fen *
 	    out->f_interaction * out->f_user * out->f_quality * out->f_bonus : 0;
+	/* Extreme data under extreme parameters: capped, never overflowed
+	 * into a negative fen count (llround of 1e300 is undefined). */
+	if (!isfinite(out->model_fen) || out->model_fen > ENGINE_FEN_CAP) {
+		out->model_fen = isnan(out->model_fen) ? 0 : ENGINE_FEN_CAP;
+		out->capped = true;
+	} else if (out->model_fen < 0) {
+		out->model_fen = 0;
+		out->capped = true;
+	}
 }
 
 /* ---- reasons ---- */
@@ -577,6 +603,15 @@ work_reasons(const struct eng_ctx *c, const struct eng_work *w,
 
 /* Scores one row of account acc before the account-day's minimum;
  * abits = account_reasons() of the day. */
+/* Work-days whose estimate or a factor was held in range, since start. */
+static int64_t capped_rows;
+
+int64_t
+engine_capped_rows(void)
+{
+	return capped_rows;
+}
+
 static void
 score_row(const struct eng_ctx *c, int acc, struct raw_row *r,
     struct res_row *s, uint32_t abits)
@@ -585,6 +620,8 @@ score_row(const struct eng_ctx *c, int acc, struct raw_row *r,
 
 	r->in.base = p->base;
 	engine_score(p, &r->in, &s->o);
+	if (s->o.capped)
+		capped_rows++;
 	s->reasons = abits | work_reasons(c, &c->wrk[r->work], &s->o, p, r->day);
 	s->eligible = (s->reasons & ~((1u << RS_NO_DATA) |
 	    (1u << RS_NO_PLAYS))) == 0;
@@ -613,7 +650,8 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 		}
 	}
 	ad->reasons = abits;
-	if (ad->gross > 0 && ad->gross < c->model->daily_min_fen) {
+	if (engine_daily_minimum(c->model, true, ad->settled_known, ad->settled,
+	    ad->gross) == DM_BELOW) {
 		ad->reasons |= 1u << RS_MINIMUM;
 		for (size_t k = 0; k < n; k++) {
 			struct res_row *s = &res[idx[k]];
@@ -629,6 +667,17 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 		ad->works_earning += res[idx[k]].estimated > 0;
 	}
 	ad->eligible = ad->reasons == 0;
+}
+
+enum daily_minimum
+engine_daily_minimum(const struct model_params *p, bool has_data,
+    bool settled_known, fen_t settled, fen_t gross)
+{
+	fen_t amount = settled_known ? settled : gross;
+
+	if (!has_data)
+		return DM_NOT_ASSESSED;
+	return amount > 0 && amount < p->daily_min_fen ? DM_BELOW : DM_PASS;
 }
 
 /* ---- writing ---- */
@@ -1489,7 +1538,9 @@ score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
 			struct acct_day ad;
 			if (!sum->any)
 				continue;
-			if (sum->gross > 0 && sum->gross < c->model->daily_min_fen) {
+			if (engine_daily_minimum(c->model, true,
+			    sum->settled_known, sum->settled, sum->gross) ==
+			    DM_BELOW) {
 				if (!read_account(db, c, c->acc[i].id, d, &rs, err) ||
 				    !flush_rows(db, c, &rs, err))
 					goto out;

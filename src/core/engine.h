@@ -52,10 +52,21 @@ struct score_output {
 	/* multiplicative factors; model_fen = v/1000 * base_fen * f_i * f_u * f_q * f_b */
 	double f_interaction, f_user, f_quality, f_bonus, base_fen;
 	double model_fen;
+	bool capped;		/* a factor or the estimate was held in range */
 };
+
+/* The model's estimate of one work-day is at most ENGINE_FEN_CAP fen
+ * (¥10 billion): a million works of an account-day still sum below
+ * INT64_MAX. Each factor stays in [ENGINE_FACTOR_MIN, ENGINE_FACTOR_MAX]. */
+#define ENGINE_FEN_CAP 1e12
+#define ENGINE_FACTOR_MIN 1e-12
+#define ENGINE_FACTOR_MAX 1e12
 
 void engine_score(const struct model_params *p, const struct score_input *in,
     struct score_output *out);
+/* How many work-days this process scored with a value held in range
+ * (capped): the CLI says so after a rescore. */
+int64_t engine_capped_rows(void);
 
 /* ---- derived tables ---- */
 
@@ -106,15 +117,22 @@ bool engine_attribute(struct db *db, const char *account_id,
 /* ---- eligibility and diagnosis ---- */
 
 #define ENGINE_ACCOUNT_RULES 6
-#define ENGINE_WORK_RULES 5
+#define ENGINE_WORK_RULES 6
 #define ENGINE_EVIDENCE_SZ 256
 #define ENGINE_ID_SZ 128
 
 struct rule_result {
 	const char *id;		/* "no_violation_90d", ... (static) */
 	bool pass;
+	/* false: no figures that day say anything (pass stays true, the
+	 * rule shows "not assessed", never PASS) */
+	bool assessed;
 	char evidence[ENGINE_EVIDENCE_SZ];
 	day_t changes_on;	/* DAY_NONE when no change is foreseen */
+	/* a failing rule that ends on changes_on: the day the restored
+	 * revenue shows, at about the settlement hour (seed §8: the next
+	 * day around 22:00); DAY_NONE otherwise */
+	day_t visible_on;
 };
 
 struct application_timeline {
@@ -122,7 +140,15 @@ struct application_timeline {
 	day_t submitted_on, expected_result_on, reviewed_on, reapply_on;
 	bool expected_fallback;	/* counted Mon-Fri outside the holiday table */
 	char result[16];	/* pending | approved | rejected */
-	char reason[512];	/* of the last rejection, "" when none */
+	/* rejected: its reason; pending: the previous rejection's; approved:
+	 * "" (an old reason does not describe an approved application) */
+	char reason[512];
+	/* submitted before the day the previous rejection allowed
+	 * (reviewed + reapply_days): early_from is that day */
+	bool early;
+	day_t early_from;
+	/* pending after its expected result day (the engine's today) */
+	bool overdue;
 };
 
 struct eligibility {
@@ -135,14 +161,25 @@ struct eligibility {
 	struct application_timeline app;
 };
 
+/* The ¥1 daily minimum, one definition for the engine's scores, `check`
+ * and `report`: the day's amount is the settled sum when any of it is
+ * known, else the estimate before the minimum; nothing earned holds
+ * nothing back. */
+enum daily_minimum { DM_NOT_ASSESSED, DM_PASS, DM_BELOW };
+enum daily_minimum engine_daily_minimum(const struct model_params *p,
+    bool has_data, bool settled_known, fen_t settled, fen_t gross);
+
 /* Evaluates the rules on a day. account_id may be NULL when work_id is
  * given. An unknown account or work is a data error (exit 3). */
 bool engine_check(struct db *db, const char *account_id, const char *work_id,
     day_t on, struct eligibility *out, struct pt_err *err);
 
-/* Expected result and reapply days of the account's last application. */
+/* Expected result and reapply days of the account's last application,
+ * overdue as of the engine's today (engine_application) or of a day. */
 bool engine_application(struct db *db, const char *account_id,
     struct application_timeline *out, struct pt_err *err);
+bool engine_application_on(struct db *db, const char *account_id,
+    day_t today, struct application_timeline *out, struct pt_err *err);
 
 #define ENGINE_MAX_REASONS 20
 

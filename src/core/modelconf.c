@@ -50,46 +50,53 @@ modelconf_defaults(struct model_params *p)
 	p->calib_lambda = 1.0;
 }
 
-enum kind { K_REAL, K_POS, K_INT, K_DAY, K_YUAN, K_HOUR, K_SHARE };
+enum kind { K_REAL, K_INT, K_DAY, K_YUAN };
 
+/* Every number has a range (partner-tui.conf(5)): inside it, the model's
+ * products stay far from overflow; outside it, the file is refused.
+ * lo_open: the lower bound itself is excluded (a reference or a floor
+ * of 0 would divide by zero). */
 static const struct key {
 	const char *name;
 	enum kind kind;
 	size_t off;
+	double lo, hi;
+	bool lo_open;
 } keys[] = {
-#define R(n, k, f) { n, k, offsetof(struct model_params, f) }
-	R("base", K_POS, base),
-	R("weight_like", K_REAL, w_like),
-	R("weight_favorite", K_REAL, w_favorite),
-	R("weight_comment", K_REAL, w_comment),
-	R("weight_share", K_REAL, w_share),
-	R("r_ref", K_POS, r_ref),
-	R("q_ref", K_POS, q_ref),
-	R("a_e", K_REAL, a_e),
-	R("a_u", K_REAL, a_u),
-	R("a_q", K_REAL, a_q),
-	R("b_sel", K_REAL, b_sel),
-	R("b_cert", K_REAL, b_cert),
-	R("quality_weight_completion", K_REAL, qw_completion),
-	R("quality_weight_completion_5s", K_REAL, qw_completion_5s),
-	R("quality_weight_bounce", K_REAL, qw_bounce),
-	R("r_floor", K_POS, r_floor),
-	R("q_floor", K_POS, q_floor),
-	R("u_floor", K_POS, u_floor),
-	R("estimated_profitable_share", K_SHARE, est_share),
-	R("quality_min", K_REAL, quality_min),
-	R("daily_minimum", K_YUAN, daily_min_fen),
-	R("violation_days", K_INT, violation_days),
-	R("reapply_days", K_INT, reapply_days),
-	R("compensation_history_days", K_INT, comp_history_days),
-	R("review_workdays", K_INT, review_workdays),
-	R("compensation_pay_days", K_INT, comp_pay_days),
-	R("backpay_start", K_DAY, backpay_start),
-	R("settlement_hour", K_HOUR, settle_hour),
-	R("compensation_play_weight", K_SHARE, comp_play_weight),
-	R("calibration_min_days", K_INT, calib_min_days),
-	R("calibration_full_days", K_INT, calib_full_days),
-	R("calibration_lambda", K_REAL, calib_lambda),
+#define R(n, k, f, lo, hi, open) \
+	{ n, k, offsetof(struct model_params, f), lo, hi, open }
+	R("base", K_REAL, base, 0, 1000, true),
+	R("weight_like", K_REAL, w_like, 0, 100, false),
+	R("weight_favorite", K_REAL, w_favorite, 0, 100, false),
+	R("weight_comment", K_REAL, w_comment, 0, 100, false),
+	R("weight_share", K_REAL, w_share, 0, 100, false),
+	R("r_ref", K_REAL, r_ref, 0, 1, true),
+	R("q_ref", K_REAL, q_ref, 0, 100, true),
+	R("a_e", K_REAL, a_e, -5, 5, false),
+	R("a_u", K_REAL, a_u, -5, 5, false),
+	R("a_q", K_REAL, a_q, -5, 5, false),
+	R("b_sel", K_REAL, b_sel, 0, 10, false),
+	R("b_cert", K_REAL, b_cert, 0, 10, false),
+	R("quality_weight_completion", K_REAL, qw_completion, 0, 1, false),
+	R("quality_weight_completion_5s", K_REAL, qw_completion_5s, 0, 1, false),
+	R("quality_weight_bounce", K_REAL, qw_bounce, 0, 1, false),
+	R("r_floor", K_REAL, r_floor, 0, 1, true),
+	R("q_floor", K_REAL, q_floor, 0, 100, true),
+	R("u_floor", K_REAL, u_floor, 0, 10, true),
+	R("estimated_profitable_share", K_REAL, est_share, 0, 1, false),
+	R("quality_min", K_REAL, quality_min, 0, 100, false),
+	R("daily_minimum", K_YUAN, daily_min_fen, 0, 1000000, false),
+	R("violation_days", K_INT, violation_days, 0, 3650, false),
+	R("reapply_days", K_INT, reapply_days, 0, 3650, false),
+	R("compensation_history_days", K_INT, comp_history_days, 1, 3650, false),
+	R("review_workdays", K_INT, review_workdays, 0, 3650, false),
+	R("compensation_pay_days", K_INT, comp_pay_days, 0, 3650, false),
+	R("backpay_start", K_DAY, backpay_start, 0, 0, false),
+	R("settlement_hour", K_INT, settle_hour, 0, 23, false),
+	R("compensation_play_weight", K_REAL, comp_play_weight, 0, 1, false),
+	R("calibration_min_days", K_INT, calib_min_days, 1, 3650, false),
+	R("calibration_full_days", K_INT, calib_full_days, 1, 3650, false),
+	R("calibration_lambda", K_REAL, calib_lambda, 0, 1000000, false),
 #undef R
 };
 
@@ -106,78 +113,98 @@ trim(char *s)
 	return s;
 }
 
+/* A decimal as the page documents it: [-]digits[.digits][e[-]digits];
+ * no hexadecimal, inf or nan (strtod takes them all). */
 static bool
-parse_double(const char *s, double *out)
+parse_decimal(const char *s, double *out)
 {
+	const char *p = s;
 	char *end;
 
+	if (*p == '-' || *p == '+')
+		p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (*p < '0' || *p > '9')
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p != '\0' || p - s > 40)
+		return false;
 	errno = 0;
 	*out = strtod(s, &end);
-	return *s != '\0' && *end == '\0' && errno == 0 && isfinite(*out);
+	return errno == 0 && *end == '\0' && isfinite(*out);
 }
 
-/* Sets one parameter; false with *why when the value does not fit. */
+/* Sets one parameter; false with why (a message) when it does not fit. */
 static bool
 set_value(struct model_params *p, const struct key *k, const char *v,
-    const char **why)
+    char *why, size_t whysz)
 {
 	char *at = (char *)p + k->off;
 	double d;
-	long l;
-	char *end;
 
-	switch (k->kind) {
-	case K_REAL:
-	case K_POS:
-	case K_SHARE:
-		if (!parse_double(v, &d)) {
-			*why = "not a number";
-			return false;
-		}
-		if (k->kind == K_POS && d <= 0) {
-			*why = "must be greater than 0";
-			return false;
-		}
-		if (k->kind == K_SHARE && (d < 0 || d > 1)) {
-			*why = "must be between 0 and 1";
-			return false;
-		}
-		*(double *)at = d;
-		return true;
-	case K_YUAN:
-		if (!parse_double(v, &d) || d < 0 || d > 1e9) {
-			*why = "not an amount in yuan (e.g. 1.00)";
-			return false;
-		}
-		*(fen_t *)at = (fen_t)llround(d * 100);
-		return true;
-	case K_INT:
-	case K_HOUR:
-		errno = 0;
-		l = strtol(v, &end, 10);
-		if (*v == '\0' || *end != '\0' || errno != 0) {
-			*why = "not a whole number";
-			return false;
-		}
-		if (k->kind == K_INT && (l < 0 || l > 3650)) {
-			*why = "must be between 0 and 3650";
-			return false;
-		}
-		if (k->kind == K_HOUR && (l < 0 || l > 23)) {
-			*why = "must be an hour from 0 to 23";
-			return false;
-		}
-		*(int *)at = (int)l;
-		return true;
-	case K_DAY:
+	if (k->kind == K_DAY) {
 		if (!day_parse_iso(v, (day_t *)at)) {
-			*why = "not a day (YYYY-MM-DD)";
+			snprintf(why, whysz, "not a day (YYYY-MM-DD)");
 			return false;
 		}
 		return true;
 	}
-	*why = "unknown type";
-	return false;
+	if (!parse_decimal(v, &d)) {
+		snprintf(why, whysz, k->kind == K_INT ? "not a whole number" :
+		    k->kind == K_YUAN ? "not an amount in yuan (e.g. 1.00)" :
+		    "not a number (write a decimal such as 0.5)");
+		return false;
+	}
+	if (k->kind == K_INT && d != floor(d)) {
+		snprintf(why, whysz, "not a whole number");
+		return false;
+	}
+	if (d > k->hi || d < k->lo || (k->lo_open && d == k->lo)) {
+		if (k->kind == K_YUAN)
+			snprintf(why, whysz, "not an amount in yuan from %.15g "
+			    "to %.15g", k->lo, k->hi);
+		else if (k->lo_open)
+			snprintf(why, whysz, "must be greater than %.15g and at "
+			    "most %.15g", k->lo, k->hi);
+		else
+			snprintf(why, whysz, "must be between %.15g and %.15g",
+			    k->lo, k->hi);
+		return false;
+	}
+	switch (k->kind) {
+	case K_REAL:
+		*(double *)at = d;
+		break;
+	case K_YUAN:
+		if (fabs(d * 100 - round(d * 100)) > 1e-6) {
+			snprintf(why, whysz, "more precise than a fen (0.01)");
+			return false;
+		}
+		*(fen_t *)at = (fen_t)llround(d * 100);
+		break;
+	case K_INT:
+		*(int *)at = (int)d;
+		break;
+	case K_DAY:
+		break;
+	}
+	return true;
 }
 
 bool
@@ -200,7 +227,7 @@ modelconf_read(const char *path, bool missing_ok, struct model_params *p,
 	while (ok && fgets(line, sizeof line, f) != NULL) {
 		char *s, *eq, *name, *value, *hash;
 		const struct key *k = NULL;
-		const char *why = NULL;
+		char why[120];
 
 		lineno++;
 		if (strchr(line, '\n') == NULL && !feof(f)) {
@@ -230,7 +257,7 @@ modelconf_read(const char *path, bool missing_ok, struct model_params *p,
 			err_set(err, PT_EXIT_DATA, "%s:%d: unknown parameter '%.80s' "
 			    "(see partner-tui.conf(5))", path, lineno, name);
 			ok = false;
-		} else if (!set_value(&next, k, value, &why)) {
+		} else if (!set_value(&next, k, value, why, sizeof why)) {
 			err_set(err, PT_EXIT_DATA, "%s:%d: %s = '%.80s': %s", path,
 			    lineno, name, value, why);
 			ok = false;

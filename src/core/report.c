@@ -7,11 +7,17 @@
 #include "core/exitcode.h"
 #include "core/report.h"
 
+/* A stored amount as a sum may take it: an estimate is at most
+ * ENGINE_FEN_CAP (1e12) fen a row and never negative, so a value outside
+ * that (written by an older version, or by hand) cannot overflow sum()
+ * and make every report fail; rescore replaces it. */
+#define FEN_SANE(x) "min(max(" x ", 0), 1000000000000)"
+
 static const char SQL_ACCOUNTS[] =
     "SELECT a.account_id, a.name, a.kind, a.plan_status, "
-    " (SELECT sum(s.settled_fen) FROM account_score s "
+    " (SELECT sum(" FEN_SANE("s.settled_fen") ") FROM account_score s "
     "   WHERE s.account_id = a.account_id AND s.day BETWEEN ?1 AND ?2), "
-    " (SELECT sum(s.estimated_fen) FROM account_score s "
+    " (SELECT sum(" FEN_SANE("s.estimated_fen") ") FROM account_score s "
     "   WHERE s.account_id = a.account_id AND s.day BETWEEN ?1 AND ?2), "
     " (SELECT count(*) FROM work w WHERE w.account_id = a.account_id), "
     " c.base, c.days, c.r2, "
@@ -22,9 +28,9 @@ static const char SQL_ACCOUNTS[] =
     "WHERE ?3 IS NULL OR a.account_id = ?3 ORDER BY a.account_id";
 static const char SQL_WORKS[] =
     "SELECT w.work_id, w.account_id, w.title, "
-    " (SELECT sum(d.revenue_fen) FROM daily d "
+    " (SELECT sum(" FEN_SANE("d.revenue_fen") ") FROM daily d "
     "   WHERE d.work_id = w.work_id AND d.day BETWEEN ?1 AND ?2), "
-    " (SELECT sum(s.estimated_fen) FROM work_score s "
+    " (SELECT sum(" FEN_SANE("s.estimated_fen") ") FROM work_score s "
     "   WHERE s.work_id = w.work_id AND s.day BETWEEN ?1 AND ?2), "
     " (SELECT sum(d.profitable_plays) FROM daily d "
     "   WHERE d.work_id = w.work_id AND d.day BETWEEN ?1 AND ?2), "
@@ -41,8 +47,8 @@ static const char SQL_DAILY_WORK[] =
     "ORDER BY d.day";
 static const char SQL_DAILY_ACCOUNT[] =
     "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), "
-    "sum(d.favorites), sum(d.comments), sum(d.shares), sum(d.revenue_fen), "
-    "sum(s.estimated_fen) "
+    "sum(d.favorites), sum(d.comments), sum(d.shares), sum(" FEN_SANE("d.revenue_fen") "), "
+    "sum(" FEN_SANE("s.estimated_fen") ") "
     "FROM daily d JOIN work w ON w.work_id = d.work_id "
     "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
     "WHERE (?3 IS NULL OR w.account_id = ?3) AND d.day BETWEEN ?1 AND ?2 "

@@ -721,8 +721,10 @@ static const char SQL_ACCOUNTS[] =
 /* Settled-else-estimated revenue of each week, as engine_attribute()
  * counts it. */
 static const char SQL_ACCOUNT_WEEKS[] =
-    "SELECT sum(CASE WHEN d.day >= ?2 THEN ifnull(d.revenue_fen, s.estimated_fen) END),"
-    " sum(CASE WHEN d.day < ?2 THEN ifnull(d.revenue_fen, s.estimated_fen) END)"
+    "SELECT sum(CASE WHEN d.day >= ?2 THEN min(max(ifnull(d.revenue_fen,"
+    " s.estimated_fen), 0), 1000000000000) END),"
+    " sum(CASE WHEN d.day < ?2 THEN min(max(ifnull(d.revenue_fen,"
+    " s.estimated_fen), 0), 1000000000000) END)"
     " FROM work w JOIN daily d ON d.work_id = w.work_id"
     "  AND d.day BETWEEN ?3 AND ?4"
     " JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"

@@ -496,8 +496,10 @@ draw_status(void)
 		len += (size_t)snprintf(hints + len, sizeof hints - len, "%s %s  ",
 		    k->label, _(k->help));
 	}
-	snprintf(hints + len, sizeof hints - len, "Tab %s  a %s  r %s",
-	    _("pane"), _("account"), _("reload"));
+	/* A pane that takes `a` (to appeal) leaves A for the account. */
+	snprintf(hints + len, sizeof hints - len, "Tab %s  %s %s  r %s",
+	    _("pane"), keys_lookup_pane(app.panes[app.cur]->keys, 'a', false) ?
+	    "A" : "a", _("account"), _("reload"));
 	{
 		char right[128];
 		int rw;

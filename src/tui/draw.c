@@ -200,3 +200,62 @@ draw_glyph_sep(void)
 {
 	return utf8_ok ? " · " : " | ";
 }
+
+int
+draw_wrap(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
+    attr_t attr)
+{
+	char *clean = draw_clean(s);
+	const char *p, *end;
+	int rows = 0;
+
+	if (clean == NULL || width <= 0 || max_rows <= 0) {
+		free(clean);
+		return 0;
+	}
+	p = clean;
+	end = clean + strlen(clean);
+	while (p < end && rows < max_rows) {
+		const char *q = p, *brk = NULL;
+		int col = 0;
+		uint32_t cp;
+		/* As much as fits; break after the last space, or anywhere
+		 * (Chinese has no spaces) when there is none. */
+		while (q < end) {
+			const char *at = q;
+			text_utf8_next(&q, end, &cp);
+			int cw = text_cp_width(cp);
+			if (col + cw > width) {
+				q = at;
+				break;
+			}
+			col += cw;
+			if (cp == ' ')
+				brk = q;
+		}
+		if (q < end && rows + 1 == max_rows) {
+			/* The last row: cut with an ellipsis. */
+			draw_text(w, y + rows, x, width, p, attr, false);
+			rows++;
+			break;
+		}
+		if (q < end && brk != NULL && brk > p)
+			q = brk;
+		{
+			size_t n = (size_t)(q - p);
+			char *line = malloc(n + 1);
+			if (line == NULL)
+				break;
+			memcpy(line, p, n);
+			line[n] = '\0';
+			draw_text(w, y + rows, x, width, line, attr, false);
+			free(line);
+		}
+		rows++;
+		p = q;
+		while (p < end && *p == ' ')
+			p++;
+	}
+	free(clean);
+	return rows;
+}

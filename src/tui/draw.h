@@ -45,6 +45,11 @@ int draw_width(const char *clean);
  * columns drawn. */
 int draw_text(WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr, bool pad);
+/* Draws s wrapped at spaces (anywhere in text without them) over at
+ * most max_rows rows of width columns from y,x; the last row is cut
+ * with an ellipsis when s does not fit. Returns the rows used. */
+int draw_wrap(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
+    attr_t attr);
 /* Right-aligned in width columns. */
 int draw_text_right(WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr);

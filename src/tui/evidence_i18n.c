@@ -36,6 +36,11 @@ static const char *const formats[] = {
 	N_("commercial content: %s"),
 	N_("quality score on %s: %s (minimum %s)"),
 	N_("no quality figure for %s: not assessed"),
+	N_("extended by the violation on %s"),
+	N_("result overdue (expected by %s)"),
+	N_("publish day unknown: not assessed"),
+	N_("not published yet: goes out on %s"),
+	N_("published on %s"),
 };
 
 /* Stored values, with the msgid that translates each (distinct where the

@@ -45,6 +45,8 @@ const struct key_binding keys_global[] = {
 	{ 27, false, "Esc", "", ACT_BACK },
 	{ '/', false, "/", "", ACT_FILTER },
 	{ 'a', false, "a", "", ACT_ACCOUNT },
+	/* Where a pane takes `a` (to appeal), A still chooses the account. */
+	{ 'A', false, "A", "", ACT_ACCOUNT },
 	{ 'r', false, "r", "", ACT_RELOAD },
 	{ CTRL('l'), false, "C-l", "", ACT_REDRAW },
 	{ '?', false, "?", "", ACT_HELP },

@@ -32,7 +32,7 @@
 	X(ENTER, "enter", N_("Open the selected item")) \
 	X(BACK, "back", N_("Go back / close")) \
 	X(FILTER, "filter", N_("Filter the list")) \
-	X(ACCOUNT, "account", N_("Choose the account")) \
+	X(ACCOUNT, "account", N_("Choose the account (A where a appeals)")) \
 	X(RELOAD, "reload", N_("Reload the data")) \
 	X(REDRAW, "redraw", N_("Redraw the screen")) \
 	X(HELP, "help", N_("Show every key")) \

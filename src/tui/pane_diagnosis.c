@@ -26,6 +26,7 @@ enum {
 	DK_DAY,
 	DK_WINDOW_SHORTER,
 	DK_WINDOW_LONGER,
+	DK_APPEAL,
 };
 
 static const struct key_binding diag_keys[] = {
@@ -34,8 +35,8 @@ static const struct key_binding diag_keys[] = {
 	{ 0, false, "/", N_("Filter works by title or id (Chinese too)"), 0 },
 	{ 0, false, "Enter", N_("Open the work: split, attribution, days"), 0 },
 	{ 't', false, "t", N_("Show the work in Trends"), DK_TRENDS },
-	/* `a` is the frame's account key; an opened work takes it first. */
-	{ 0, false, "a", N_("In an opened work: start an appeal for it"), 0 },
+	/* Here `a` appeals (Douyin's 我要申诉); A chooses the account. */
+	{ 'a', false, "a", N_("Appeal the work's days without revenue (the form, filled in)"), DK_APPEAL },
 	{ 'd', false, "d", N_("Single-day view (then a day, Enter)"), DK_DAY },
 	{ '[', false, "[", N_("Shorter window (7/30/90 days)"), DK_WINDOW_SHORTER },
 	{ ']', false, "]", N_("Longer window"), DK_WINDOW_LONGER },
@@ -554,10 +555,11 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		    cur->nreasons > 0 ? cur->reasons[0] : "zero";
 		size_t k = 0;
 		do {
-			snprintf(line, sizeof line, "%s %s: %s  %s",
+			snprintf(line, sizeof line, "%s %s: %s",
 			    draw_utf8() ? "→" : "->", vui_reason_label(id),
-			    vui_reason_advice(id), "");
-			draw_text(win, y++, 1, cols - 2, line, A_NORMAL, true);
+			    vui_reason_advice(id));
+			y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line,
+			    A_NORMAL);
 			k++;
 			id = k < cur->nreasons ? cur->reasons[k] : NULL;
 		} while (id != NULL && y < rows - 1);
@@ -669,18 +671,19 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	if (D.ysel < D.day.n && D.day.rows[D.ysel].revenue_fen == 0) {
 		const struct views_day_work *w = &D.day.rows[D.ysel];
 		size_t nr = w->nreasons ? w->nreasons : 1;
-		for (size_t k = 0; k < nr && k < 3; k++) {
+		int ay = rows - 4;
+		for (size_t k = 0; k < nr && ay < rows - 1; k++) {
 			const char *id = w->nreasons ? w->reasons[k] :
 			    w->has_data ? "zero" : "no_data";
 			snprintf(line, sizeof line, "%s %s: %s",
 			    draw_utf8() ? "→" : "->", vui_reason_label(id),
 			    vui_reason_advice(id));
-			draw_text(win, rows - 4 + (int)k, 1, cols - 2, line,
-			    A_NORMAL, true);
+			ay += draw_wrap(win, ay, 1, cols - 2, rows - 1 - ay,
+			    line, A_NORMAL);
 		}
 	}
 	draw_text(win, rows - 1, 1, cols - 2,
-	    _("Esc back  Enter open work  Left/Right day  d another day"),
+	    _("Esc back  Enter open work  a appeal  Left/Right day  d another day"),
 	    draw_attr(DRAW_DIM), true);
 }
 
@@ -783,39 +786,14 @@ parse_day_input(struct pane_ctx *ctx, const char *s, day_t *out)
 	return false;
 }
 
-/* The zero-revenue days to appeal: the run of violation days around the
- * cursor day, else the newest such run, else the cursor day. */
+/* The zero-revenue days to appeal in the opened work: the run of
+ * violation days around the cursor day (vui_appeal_days). */
 static void
 appeal_days(day_t *first, day_t *last)
 {
 	const struct views_work_day *cur = detail_day(D.dsel);
-	long at = -1;
 
-	for (size_t i = 0; i < D.det.n; i++) {
-		const struct views_work_day *x = &D.det.days[i];
-		bool v = false;
-		for (size_t k = 0; k < x->nreasons; k++)
-			v = v || strcmp(x->reasons[k], "compliant_original") == 0 ||
-			    strcmp(x->reasons[k], "no_violation_90d") == 0;
-		if (v && (cur == NULL || x->day == cur->day || at < 0 ||
-		    D.det.days[at].day != (cur ? cur->day : DAY_NONE)))
-			at = (long)i;
-		if (v && cur != NULL && x->day == cur->day)
-			break;
-	}
-	if (at < 0) {
-		*first = *last = cur != NULL ? cur->day : D.det.to;
-		return;
-	}
-	size_t a = (size_t)at, b = (size_t)at;
-	while (a > 0 && D.det.days[a - 1].nreasons > 0 &&
-	    D.det.days[a - 1].revenue_fen == 0)
-		a--;
-	while (b + 1 < D.det.n && D.det.days[b + 1].nreasons > 0 &&
-	    D.det.days[b + 1].revenue_fen == 0)
-		b++;
-	*first = D.det.days[a].day;
-	*last = D.det.days[b].day;
+	vui_appeal_days(&D.det, cur != NULL ? cur->day : D.det.to, first, last);
 }
 
 static bool
@@ -885,6 +863,15 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			if (selected_work() != NULL)
 				pane_show_work(ctx, "trends", selected_work()->work_id);
 			return true;
+		case DK_APPEAL:
+			if (selected_work() != NULL) {
+				char *id = strdup(selected_work()->work_id);
+				if (id != NULL)
+					vui_appeal_work(ctx, id, D.works.from,
+					    D.works.to, D.works.to, "diagnosis");
+				free(id);
+			}
+			return true;
 		case DK_WINDOW_SHORTER:
 		case DK_WINDOW_LONGER:
 			if (k->pane_action == DK_WINDOW_SHORTER && D.win > 0)
@@ -930,7 +917,7 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			pane_show_work(ctx, "trends", D.det.work_id);
 			return true;
 		}
-		if (k->action == ACT_ACCOUNT && D.det_ok) {
+		if (k->pane_action == DK_APPEAL && D.det_ok) {
 			struct vui_appeal_prefill p = {
 				.account_id = D.det.account_id,
 				.work_id = D.det.work_id,
@@ -966,6 +953,15 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 		}
 		if (k->pane_action == DK_TRENDS && D.ysel < D.day.n) {
 			pane_show_work(ctx, "trends", D.day.rows[D.ysel].work_id);
+			return true;
+		}
+		if (k->pane_action == DK_APPEAL && D.ysel < D.day.n) {
+			char *id = strdup(D.day.rows[D.ysel].work_id);
+			day_t d = D.day.day;
+			if (id != NULL)
+				vui_appeal_work(ctx, id, d - 29, d + 29, d,
+				    "diagnosis");
+			free(id);
 			return true;
 		}
 		return k->pane_action != 0;
@@ -1056,6 +1052,8 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 		    (long long)engine_model()->daily_min_fen);
 		fprintf(out, "account.eligible=%d\naccount.reasons=%s\n",
 		    D.day.account_eligible ? 1 : 0, D.day.account_reasons);
+		fprintf(out, "selected=%s\n", D.ysel < D.day.n ?
+		    D.day.rows[D.ysel].work_id : "");
 		for (size_t i = 0; i < D.day.n; i++) {
 			const struct views_day_work *w = &D.day.rows[i];
 			fprintf(out, "row=%s|%lld|", w->work_id,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/appeal.h"
 #include "core/engine.h"
 #include "core/views.h"
 #include "core/wallet.h"
@@ -19,9 +20,12 @@
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
+enum { EK_APPEAL = 1 };
+
 static const struct key_binding elig_keys[] = {
 	{ 0, false, "Up/Down", N_("Move between the groups of works"), 0 },
 	{ 0, false, "Enter", N_("Open a group of works; in a group, open the work in Diagnosis"), 0 },
+	{ 'a', false, "a", N_("Appeal the work's violation days (in a group, or a group of one work)"), EK_APPEAL },
 	{ 0, false, "Esc", N_("Close the group"), 0 },
 	{ 0, false, NULL, NULL, 0 },
 };
@@ -118,13 +122,22 @@ build_lines(struct pane_ctx *ctx)
 			    strcmp(r->id, "no_violation_90d") == 0 && !r->pass ?
 			    _("clean from") : _("changes on"),
 			    day_format(r->changes_on, a));
+		if (r->visible_on != DAY_NONE) {
+			/* seed §8: restored revenue shows the next day ~22:00 */
+			size_t len = strlen(change);
+			snprintf(change + len, sizeof change - len,
+			    _(", revenue shows %s ~%02d:00"),
+			    day_format(r->visible_on, b) + 5,
+			    engine_model()->settle_hour);
+		}
 		char ev[sizeof r->evidence * 2];
 		struct line *l = add(r->pass ? A_NORMAL : A_BOLD, 1, "%s",
 		    evidence_translate(r->evidence, ev, sizeof ev));
 		if (l != NULL) {
 			l->cells = true;
 			snprintf(l->cell[0], sizeof l->cell[0], "%s  %s",
-			    vui_pass(r->pass), vui_rule_label(r->id));
+			    r->assessed ? vui_pass(r->pass) : vui_not_assessed(),
+			    vui_rule_label(r->id));
 			snprintf(l->cell[1], sizeof l->cell[1], "%s", change);
 		}
 	}
@@ -155,7 +168,10 @@ build_lines(struct pane_ctx *ctx)
 		    fmt_or_none(t->submitted_on, a),
 		    fmt_or_none(t->expected_result_on, b),
 		    t->expected_fallback ? _(", Mon-Fri outside the holiday table") : "");
-		if (strcmp(t->result, "pending") == 0)
+		if (strcmp(t->result, "pending") == 0 && t->overdue)
+			add(A_BOLD, 1, _("Result: pending, overdue (expected by %s)"),
+			    fmt_or_none(t->expected_result_on, a));
+		else if (strcmp(t->result, "pending") == 0)
 			add(A_NORMAL, 1, "%s", _("Result: pending"));
 		else if (strcmp(t->result, "rejected") == 0)
 			add(A_BOLD, 1, _("Result: rejected on %s%s%s"),
@@ -164,6 +180,9 @@ build_lines(struct pane_ctx *ctx)
 		else
 			add(A_NORMAL, 1, _("Result: %s on %s"), evidence_value(t->result),
 			    fmt_or_none(t->reviewed_on, a));
+		if (t->early)
+			add(A_BOLD, 1, _("Submitted early: the last rejection allowed a new application from %s"),
+			    day_format(t->early_from, a));
 		if (t->reapply_on != DAY_NONE && strcmp(t->result, "rejected") == 0)
 			add(A_NORMAL, 1, _("Next application possible from %s (30 days after the review)"),
 			    day_format(t->reapply_on, a));
@@ -343,7 +362,7 @@ draw_group(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		    w->revenue_fen), at);
 	}
 	draw_text(win, rows - 1, 1, cols - 2,
-	    _("Esc back  Enter open the work in Diagnosis"), draw_attr(DRAW_DIM), true);
+	    _("Esc back  Enter open the work in Diagnosis  a appeal it"), draw_attr(DRAW_DIM), true);
 }
 
 static void
@@ -397,9 +416,53 @@ elig_draw(struct pane_ctx *ctx, WINDOW *win)
 	}
 }
 
+/* `a` on a work: the appeal form with the work's violation days around
+ * the checklist's day (the 90 days a violation counts). */
+static void
+appeal_member(struct pane_ctx *ctx, size_t m)
+{
+	char *id;
+
+	if (m >= E.nmembers)
+		return;
+	id = strdup(E.day.rows[E.members[m]].work_id);
+	if (id != NULL)
+		vui_appeal_work(ctx, id, E.day.day - VIEWS_VIOLATION_DAYS + 1,
+		    E.day.day, E.day.day,
+		    appeal_channel_name(APPEAL_CH_ACCOUNT_DETECTION));
+	free(id);
+}
+
 static bool
 elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	if (k->pane_action == EK_APPEAL) {
+		int g = E.open_group >= 0 ? E.open_group : E.sel_group;
+		if (!E.day_ok || g < 0 || (size_t)g >= E.sum.ngroups ||
+		    (strcmp(E.sum.groups[g].id, "compliant_original") != 0 &&
+		    strcmp(E.sum.groups[g].id, "no_violation_90d") != 0)) {
+			pane_message(ctx, "%s", _("Only a violation can be "
+			    "appealed: choose its group (a opens it). A chooses "
+			    "the account."));
+			return true;
+		}
+		if (E.open_group < 0) {
+			/* A group of one work appeals it; a larger one opens,
+			 * to choose the work. */
+			open_group(E.sel_group);
+			if (E.nmembers != 1) {
+				if (E.open_group >= 0)
+					pane_message(ctx, "%s", _("Choose the "
+					    "work, then a to appeal it."));
+				pane_dirty(ctx);
+				return true;
+			}
+		}
+		if (E.open_group >= 0)
+			appeal_member(ctx, E.msel);
+		pane_dirty(ctx);
+		return true;
+	}
 	if (E.open_group >= 0) {
 		switch (k->action) {
 		case ACT_UP:
@@ -460,6 +523,11 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 		E.top = 0;
 		E.sel_group = 0;
 		break;
+	case ACT_END:
+		E.top = E.nlines;	/* drawn as far down as it goes */
+		if (E.sum.ngroups > 0 && E.day_ok)
+			E.sel_group = (int)E.sum.ngroups - 1;
+		break;
 	case ACT_ENTER:
 		if (E.day_ok)
 			open_group(E.sel_group);
@@ -480,7 +548,7 @@ model_day(day_t d, char *buf)
 static void
 elig_model(struct pane_ctx *ctx, FILE *out)
 {
-	char a[DAY_BUFSZ];
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
 
 	fprintf(out, "pane=eligibility\n");
 	if (E.el_ok) {
@@ -488,10 +556,12 @@ elig_model(struct pane_ctx *ctx, FILE *out)
 		    E.el.eligible ? 1 : 0);
 		for (size_t i = 0; i < E.el.nrules; i++) {
 			const struct rule_result *r = &E.el.rules[i];
-			fprintf(out, "rule=%s|%s|%s\n", r->id,
-			    r->pass ? "pass" : "fail",
-			    r->changes_on != DAY_NONE ?
-			    day_format(r->changes_on, a) : "");
+			fprintf(out, "rule=%s|%s|%s|%s\n", r->id,
+			    !r->assessed ? "not_assessed" : r->pass ? "pass" :
+			    "fail", r->changes_on != DAY_NONE ?
+			    day_format(r->changes_on, a) : "",
+			    r->visible_on != DAY_NONE ?
+			    day_format(r->visible_on, b) : "");
 		}
 		if (E.el.app.present) {
 			fprintf(out, "application.submitted_on=%s\n",
@@ -503,6 +573,8 @@ elig_model(struct pane_ctx *ctx, FILE *out)
 			fprintf(out, "application.result=%s\n", E.el.app.result);
 			fprintf(out, "application.reapply_on=%s\n",
 			    model_day(E.el.app.reapply_on, a));
+			fprintf(out, "application.early=%d\n", E.el.app.early);
+			fprintf(out, "application.overdue=%d\n", E.el.app.overdue);
 		}
 	} else {
 		fprintf(out, "error=%s\n", E.err);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/views.h"
 #include "i18n.h"
 #include "tui/fmt.h"
 #include "tui/chart.h"
@@ -60,6 +61,7 @@ static const struct {
 	{ "no_celebrity_cert", N_("No celebrity certification") },
 	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1") },
 	{ "plan_joined", N_("Joined the Creator Partner Program") },
+	{ "published", N_("Published by the day") },
 	{ "compliant_original", N_("Compliant, original, not infringing") },
 	{ "review_approved", N_("Approved by review") },
 	{ "public", N_("Public") },
@@ -121,6 +123,12 @@ const char *
 vui_missing(void)
 {
 	return draw_utf8() ? "—" : "-";
+}
+
+const char *
+vui_not_assessed(void)
+{
+	return draw_utf8() ? _("○ N/A") : _("[-] N/A");
 }
 
 const char *
@@ -315,4 +323,71 @@ vui_start_appeal(struct pane_ctx *ctx, const struct vui_appeal_prefill *p)
 {
 	return pane_appeals_prefill(ctx, p->account_id, p->work_id,
 	    p->first_day, p->last_day, p->channel);
+}
+
+static bool
+violation_day(const struct views_work_day *x)
+{
+	for (size_t k = 0; k < x->nreasons; k++)
+		if (strcmp(x->reasons[k], "compliant_original") == 0 ||
+		    strcmp(x->reasons[k], "no_violation_90d") == 0)
+			return true;
+	return false;
+}
+
+void
+vui_appeal_days(const struct views_detail *det, day_t around, day_t *first,
+    day_t *last)
+{
+	long at = -1;
+
+	/* The violation day nearest to `around` (the earlier on a tie). */
+	for (size_t i = 0; i < det->n; i++) {
+		const struct views_work_day *x = &det->days[i];
+		if (!violation_day(x))
+			continue;
+		if (at < 0 || llabs((long long)x->day - around) <
+		    llabs((long long)det->days[at].day - around))
+			at = (long)i;
+	}
+	if (at < 0) {
+		*first = *last = around != DAY_NONE ? around : det->to;
+		return;
+	}
+	/* Then the run of days without revenue, for a reason, around it. */
+	size_t a = (size_t)at, b = (size_t)at;
+	while (a > 0 && det->days[a - 1].nreasons > 0 &&
+	    det->days[a - 1].revenue_fen == 0)
+		a--;
+	while (b + 1 < det->n && det->days[b + 1].nreasons > 0 &&
+	    det->days[b + 1].revenue_fen == 0)
+		b++;
+	*first = det->days[a].day;
+	*last = det->days[b].day;
+}
+
+bool
+vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
+    day_t to, day_t around, const char *channel)
+{
+	struct pt_err err = { 0 };
+	struct views_detail det;
+	struct vui_appeal_prefill p = { .work_id = work_id, .channel = channel };
+	bool ok;
+
+	if (to > ctx->today)
+		to = ctx->today;
+	if (from > to)
+		from = to;
+	if (!views_detail_load(ctx->db, work_id, from, to, &det, &err)) {
+		pane_error(ctx, "%s", err.msg);
+		return false;
+	}
+	p.account_id = det.account_id;
+	vui_appeal_days(&det, around, &p.first_day, &p.last_day);
+	ok = vui_start_appeal(ctx, &p);
+	views_detail_free(&det);
+	if (!ok)
+		pane_error(ctx, "%s", _("The Appeals pane is not available."));
+	return ok;
 }

@@ -38,6 +38,8 @@ const char *vui_missing(void);
 char *vui_due_message(char *buf, size_t size, day_t due, int settle_hour);
 /* "✓ PASS" / "✗ FAIL" (ASCII: "[x] PASS" / "[ ] FAIL"): never colour only. */
 const char *vui_pass(bool pass);
+/* A rule no figure of the day could decide (never shown as PASS). */
+const char *vui_not_assessed(void);
 
 /* A sparkline of the values of one window squeezed into width columns
  * (each column the sum of its days; NAN means no data). */
@@ -72,5 +74,17 @@ struct vui_appeal_prefill {
 };
 bool vui_start_appeal(struct pane_ctx *ctx,
     const struct vui_appeal_prefill *p);
+
+struct views_detail;
+/* The days to appeal in a work's days: the run of days without revenue
+ * (for a reason) around the violation day nearest to `around`; without
+ * a violation day, `around` alone. */
+void vui_appeal_days(const struct views_detail *det, day_t around,
+    day_t *first, day_t *last);
+/* `a` on a work anywhere: reads the work's days in [from, to] (to no
+ * later than today) and opens the appeal form filled in with its
+ * account, the work and vui_appeal_days(around). Says why on failure. */
+bool vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
+    day_t to, day_t around, const char *channel);
 
 #endif

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Imports that never guess (issue 16): every row read is accounted for,
 IDs are the cells' own digits, two works of one export are never merged,
-and the Creator Center's status labels are read as exports carry them."""
+and the Creator Center's status labels are read as exports carry them.
+Also: a bad stored estimate never makes the reports unusable."""
 import os
 import re
 import sys
@@ -86,4 +87,19 @@ t.expect(summary(p)[:2] == [1, 1], "unknown label kept: %r" % p.stdout)
 t.expect("%s:2: 审核状态: unknown label '待定': the row is kept, its review and "
          "visibility are left as they were" % f in p.stderr.splitlines(),
          "the label is named: %r" % p.stderr)
+
+# 9. Estimates an older version stored as INT64_MIN: reports still work,
+# and a rescore puts sane values back.
+con = __import__("sqlite3").connect(db)
+con.execute("UPDATE work_score SET estimated_fen = -9223372036854775808")
+con.execute("UPDATE account_score SET estimated_fen = -9223372036854775808")
+con.commit()
+con.close()
+for what in ("accounts", "works", "daily"):
+    p = t.run("--db", db, "report", what, "--format", "csv")
+    t.expect(p.returncode == 0 and "overflow" not in p.stderr,
+             "report %s with a bad stored value: %d %r" % (what, p.returncode, p.stderr[:200]))
+t.run("--db", db, "rescore", check=0)
+t.expect(query(db, "SELECT count(*) FROM work_score WHERE estimated_fen < 0") == [(0,)],
+         "rescore replaced the bad values")
 t.finish()

@@ -5,7 +5,7 @@ each step counts the CPU ticks the process uses over a few idle seconds
 (/proc/PID/stat utime + stime). The bound is a count of ticks: less than
 1% of one core over the interval, whatever the wall clock says.
 
-Each check prints "ok" or "FAIL"; the last line is "N passed, M failed".
+Each check is a TAP result (tests/screen/tap.py).
 """
 import os
 import shutil
@@ -13,10 +13,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ptyterm import Term  # noqa: E402
+from tap import check, finish, skip_all  # noqa: E402
 
 BUILD = os.environ.get("top_builddir", os.getcwd())
 PT = os.path.join(BUILD, "src", "partner-tui")
@@ -36,25 +36,8 @@ IDLE_SECONDS = 3.0
 # Fewer ticks than 1% of a core over the interval (3 s at 100 Hz: < 3).
 BOUND = HZ * IDLE_SECONDS / 100.0
 
-passed = failed = 0
 if not os.path.exists("/proc/self/stat"):
-    print("SKIP: no /proc/PID/stat to count CPU ticks", file=sys.stderr)
-    sys.exit(77)
-
-
-def check(name):
-    def deco(fn):
-        global passed, failed
-        try:
-            fn()
-            print("ok   " + name)
-            passed += 1
-        except Exception:
-            print("FAIL " + name)
-            traceback.print_exc(file=sys.stdout)
-            failed += 1
-        return fn
-    return deco
+    skip_all("no /proc/PID/stat to count CPU ticks")
 
 
 def ticks(pid):
@@ -75,7 +58,7 @@ def idle_ticks(t, what):
     while time.monotonic() < end:
         t.pump(min(0.25, max(0.0, end - time.monotonic())))
     used = ticks(t.pid) - before
-    print("     %-44s %3d ticks in %.0f s (bound < %.1f)"
+    print("# %-44s %3d ticks in %.0f s (bound < %.1f)"
           % (what, used, IDLE_SECONDS, BOUND))
     assert used < BOUND, "%s: %d ticks of CPU over %.0f idle seconds " \
         "(bound %.1f, i.e. 1%% of a core)" % (what, used, IDLE_SECONDS, BOUND)
@@ -135,5 +118,4 @@ def _():
 
 
 shutil.rmtree(TMP, ignore_errors=True)
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+sys.exit(finish())
