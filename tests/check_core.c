@@ -247,6 +247,19 @@ START_TEST(text_sanitize_controls)
 }
 END_TEST
 
+/* Issue 16, 8: serialised JSON keeps no raw C1, DEL or bidi control. */
+START_TEST(text_json_safe_escapes)
+{
+	char *s = text_json_safe("{\"t\":\"c1 \xc2\x9b" "31m bidi \xe2\x80\xae"
+	    "x\xe2\x80\xac del \x7f ok 长 \xff\"}");
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_str_eq(s, "{\"t\":\"c1 \\u009b31m bidi \\u202ex\\u202c "
+	    "del \\u007f ok 长 \\ufffd\"}");
+	free(s);
+}
+END_TEST
+
 START_TEST(text_utf8_validation)
 {
 	size_t bad = 0;
@@ -750,6 +763,7 @@ core_suite(void)
 	tcase_add_test(tc, db_migrates_v1_wallet_and_appeals);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
+	tcase_add_test(tc, text_json_safe_escapes);
 	tcase_add_test(tc, db_refuses_impossible_schema_versions);
 	tcase_add_test(tc, err_reset_quotes_itself);
 	tcase_add_test(tc, db_missing_without_create);

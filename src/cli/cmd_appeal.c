@@ -201,7 +201,7 @@ appeal_json(const struct appeal *a)
 static void
 print_json(json_object *o)
 {
-	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+	cli_print_json(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(o);
 }
@@ -538,7 +538,30 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static const struct cli_option appeal_options[] = {
+	{ "list|show|new|edit", N_("list, show one, file a new one, edit a draft") },
+	{ "submit|withdraw|decide", N_("change its status (decide: the platform's answer)") },
+	{ "ID", N_("the appeal's number (appeal list)") },
+	{ "--status S", N_("list only: draft, submitted, approved, rejected, paid, withdrawn") },
+	{ "--account ID", N_("the account (list: only it; new: required)") },
+	{ "--work ID", N_("the work appealed (empty: the account's violation)") },
+	{ "--from DAY", N_("first affected day without revenue") },
+	{ "--to DAY", N_("last affected day without revenue") },
+	{ "--channel diagnosis|account_detection", N_("where it is filed: 单日收益诊断 or 账号检测") },
+	{ "--category C", N_("the kind of violation contested") },
+	{ "--statement TEXT", N_("the statement") },
+	{ "--statement-file FILE|-", N_("the statement from a file (- reads standard input)") },
+	{ "--evidence TEXT", N_("the evidence (links, file names)") },
+	{ "--evidence-file FILE", N_("the evidence from a file") },
+	{ "--submit", N_("new: submit at once") },
+	{ "--version N", N_("the version you read (appeal show): a stale one exits 5") },
+	{ "--note TEXT", N_("decide: a note kept with the decision") },
+	{ "--format text|json", N_("output format (default: text)") },
+	{ NULL, NULL },
+};
+
 const struct command cmd_appeal = {
+	.options = appeal_options,
 	.name = "appeal",
 	.usage = "appeal list [--status S] [--account ID] [--format text|json]\n"
 	    "       appeal show ID [--format text|json]\n"

@@ -105,7 +105,7 @@ print_json(const struct eligibility *e, const struct freshness *f)
 	    t->expected_result_on != DAY_NONE ?
 	    json_object_new_boolean(!t->expected_fallback) : NULL);
 	json_object_object_add(top, "application", app);
-	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(top);
 }
@@ -236,7 +236,16 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 	return e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
 }
 
+static const struct cli_option check_options[] = {
+	{ "--account ID", N_("the account whose rules to check") },
+	{ "--work ID", N_("a work: its rules and its account's") },
+	{ "--on DAY", N_("the day to judge (default: today)") },
+	{ "--format table|json", N_("output format (default: table)") },
+	{ NULL, NULL },
+};
+
 const struct command cmd_check = {
+	.options = check_options,
 	.name = "check",
 	.usage = "check [--account ID] [--work ID] [--on DAY] [--format table|json]",
 	.summary = N_("check eligibility rules (exit 1 when one fails)"),

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/clock.h"
@@ -16,6 +17,7 @@
 #include "core/exitcode.h"
 #include "core/freshness.h"
 #include "core/series.h"
+#include "core/store.h"
 #include "core/report.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -110,11 +112,21 @@ table_print(struct table *t, FILE *f)
 	free(t->cells);
 }
 
+/* CSV to a pipe or file is the data as stored; to a terminal, whose
+ * reader is a person, every control is shown as a visible escape (an OSC
+ * in a title would set the window title or the clipboard). */
 static void
 csv_field(FILE *f, const char *s, bool last)
 {
+	static int tty = -1;
+	char *safe = NULL;
+
+	if (tty < 0)
+		tty = isatty(fileno(f));
 	if (s == NULL)
 		s = "";
+	if (tty && (safe = text_sanitize(s, 0)) != NULL)
+		s = safe;
 	if (strpbrk(s, ",\"\r\n") != NULL) {
 		fputc('"', f);
 		for (; *s; s++) {
@@ -126,6 +138,7 @@ csv_field(FILE *f, const char *s, bool last)
 	} else
 		fputs(s, f);
 	fputs(last ? "\r\n" : ",", f);
+	free(safe);
 }
 
 /* The csv form of a table: the same cells, unsanitised is not needed
@@ -294,7 +307,7 @@ js_envelope(const struct opts *o, json_object **rows)
 static void
 js_print(json_object *top)
 {
-	puts(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(top);
 }
@@ -620,6 +633,18 @@ static bool
 scope_freshness(struct db *db, struct opts *o, struct pt_err *err)
 {
 	o->scope_account = o->account;
+	/* An unknown account is an error (exit 3, as for `check`), not an
+	 * empty table. */
+	if (o->account != NULL) {
+		bool exists = false;
+		if (!store_account_exists(db, o->account, &exists, err))
+			return false;
+		if (!exists) {
+			err_set(err, PT_EXIT_DATA, _("no account '%s' in the "
+			    "database: import it first"), o->account);
+			return false;
+		}
+	}
 	if (o->account == NULL && o->work != NULL) {
 		char *title = NULL;
 		if (!series_work_info(db, o->work, &title, &o->scope_buf, err)) {
@@ -740,7 +765,20 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static const struct cli_option report_options[] = {
+	{ "accounts|works|daily|attribution", N_("what to print") },
+	{ "--account ID", N_("only this account (exit 3 when it is unknown)") },
+	{ "--work ID", N_("only this work") },
+	{ "--from DAY", N_("first day of the window (default: 30 days to --to)") },
+	{ "--to DAY", N_("last day of the window (default: the last day with data)") },
+	{ "--vs-from DAY", N_("first day to compare with (default: the window before)") },
+	{ "--vs-to DAY", N_("last day to compare with (with --vs-from)") },
+	{ "--format table|csv|json", N_("output format (default: table)") },
+	{ NULL, NULL },
+};
+
 const struct command cmd_report = {
+	.options = report_options,
 	.name = "report",
 	.usage = "report accounts|works|daily|attribution [--account ID] "
 	    "[--work ID] [--from DAY] [--to DAY] [--vs-from DAY --vs-to DAY] "
