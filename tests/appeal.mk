@@ -13,7 +13,8 @@ TESTS += tests/cli_appeal.sh
 EXTRA_DIST += tests/cli_appeal.sh
 # The line editor is compiled in without curses: proof it needs none.
 check_PROGRAMS += tests/check_lineedit
-tests_check_lineedit_SOURCES = tests/check_lineedit.c src/tui/lineedit.c src/tui/lineedit.h
+tests_check_lineedit_SOURCES = tests/check_lineedit.c src/tui/lineedit.c src/tui/lineedit.h \
+	tests/testutil.c tests/testutil.h
 tests_check_lineedit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_lineedit_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/check_lineedit

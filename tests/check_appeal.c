@@ -1187,12 +1187,5 @@ appeal_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(appeal_suite());
-	int failed;
-
-	setlocale(LC_ALL, "C.UTF-8");
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return test_run_suite(appeal_suite());
 }

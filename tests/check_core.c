@@ -247,6 +247,19 @@ START_TEST(text_sanitize_controls)
 }
 END_TEST
 
+/* Issue 16, 8: serialised JSON keeps no raw C1, DEL or bidi control. */
+START_TEST(text_json_safe_escapes)
+{
+	char *s = text_json_safe("{\"t\":\"c1 \xc2\x9b" "31m bidi \xe2\x80\xae"
+	    "x\xe2\x80\xac del \x7f ok 长 \xff\"}");
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_str_eq(s, "{\"t\":\"c1 \\u009b31m bidi \\u202ex\\u202c "
+	    "del \\u007f ok 长 \\ufffd\"}");
+	free(s);
+}
+END_TEST
+
 START_TEST(text_utf8_validation)
 {
 	size_t bad = 0;
@@ -791,6 +804,7 @@ core_suite(void)
 	tcase_add_test(tc, db_migrates_v2_attribute_history);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
+	tcase_add_test(tc, text_json_safe_escapes);
 	tcase_add_test(tc, db_refuses_impossible_schema_versions);
 	tcase_add_test(tc, err_reset_quotes_itself);
 	tcase_add_test(tc, db_missing_without_create);
@@ -807,12 +821,5 @@ core_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(core_suite());
-	int failed;
-
-	setlocale(LC_ALL, "C.UTF-8");
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return test_run_suite(core_suite());
 }

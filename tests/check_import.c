@@ -660,11 +660,5 @@ import_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(import_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return test_run_suite(import_suite());
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tui/lineedit.h"
+#include "testutil.h"
 
 static struct lineedit le;
 
@@ -253,12 +254,5 @@ lineedit_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(lineedit_suite());
-	int failed;
-
-	setlocale(LC_ALL, "C.UTF-8");
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return test_run_suite(lineedit_suite());
 }

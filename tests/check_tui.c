@@ -548,13 +548,5 @@ tui_suite(void)
 int
 main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	setlocale(LC_ALL, "C.UTF-8");
-	sr = srunner_create(tui_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(tui_suite());
 }

@@ -9,12 +9,39 @@ EXTRA_DIST += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh
 EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh scripts/screenshots.sh \
 	po/core-msgids.c
 
-# gettext's po/Makefile rebuilds a .gmo only when the .pot changes, and
-# regenerates the .pot only when it is missing. A plain `make` never writes
-# into the source tree: after editing po/*.po or marking new strings, run
-# `make po-refresh` to regenerate po/partner-tui.pot and the catalogues.
-# (tests/i18n_po.sh extracts its own template, so it needs neither.)
-.PHONY: po-refresh
+# gettext's po/Makefile compiles a .gmo from the .po merged with the .pot,
+# and regenerates both only when the .pot changes; so an edited .po, or
+# strings added since the .pot was made, would be installed stale. A plain
+# `make` never writes into the source tree: the build tree's po/LANG.gmo is
+# compiled from the .po itself whenever the .po is newer (gettext installs
+# the build tree's catalogue when it exists), `make dist` puts a template
+# and catalogues extracted from the sources at that moment into the tarball
+# (dist-hook), and `make po-refresh` regenerates the source tree's template
+# and catalogues on request. (tests/i18n_po.sh extracts its own template.)
+all-local: po-catalogues-current
+.PHONY: po-catalogues-current po-refresh
+po-catalogues-current:
+	@for po in $(srcdir)/po/*.po; do \
+	  lang=`basename "$$po" .po`; \
+	  test -f po/$$lang.gmo && test ! "$$po" -nt po/$$lang.gmo && continue; \
+	  echo "po: compiling po/$$lang.gmo from $$po"; \
+	  $(MKDIR_P) po && $(GMSGFMT) -c -o po/$$lang.gmo "$$po" || exit 1; \
+	done
+dist-hook:
+	cd $(srcdir) && $(XGETTEXT) --keyword=_ --keyword=N_ --from-code=UTF-8 \
+	  --add-comments=TRANSLATORS: --files-from=po/POTFILES.in \
+	  --package-name=$(PACKAGE) --package-version=$(VERSION) \
+	  -o "$(abs_builddir)/$(distdir)/po/$(PACKAGE).pot"
+	for po in $(srcdir)/po/*.po; do \
+	  lang=`basename "$$po" .po`; \
+	  $(MSGMERGE) --quiet -o $(distdir)/po/$$lang.1po "$$po" $(distdir)/po/$(PACKAGE).pot && \
+	  $(GMSGFMT) -c -o $(distdir)/po/$$lang.gmo $(distdir)/po/$$lang.1po && \
+	  rm -f $(distdir)/po/$$lang.1po || exit 1; \
+	done
+	echo timestamp > $(distdir)/po/stamp-po
+# The build tree's catalogues (not the source tree's, in an in-tree build).
+distclean-local:
+	@test "$(srcdir)" = . || rm -f po/*.gmo
 po-refresh:
 	(cd po && $(MAKE) $(AM_MAKEFLAGS) $(PACKAGE).pot-update) && \
 	touch $(srcdir)/po/$(PACKAGE).pot && \

@@ -2,6 +2,7 @@
 
 #include <check.h>
 #include <ftw.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,4 +59,17 @@ test_write_file(const char *path, const void *data, long len)
 	ck_assert_msg(f != NULL, "cannot write %s", path);
 	ck_assert_int_eq((long)fwrite(data, 1, (size_t)len, f), len);
 	fclose(f);
+}
+
+int
+test_run_suite(Suite *suite)
+{
+	SRunner *runner = srunner_create(suite);
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	srunner_run_all(runner, CK_ENV);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? 0 : 1;
 }

@@ -24,9 +24,11 @@ print_report(void *arg, const char *message)
 }
 
 static void
-print_summary(const char *path, const struct import_stats *st, bool dry_run,
+print_summary(const char *raw_path, const struct import_stats *st, bool dry_run,
     int code)
 {
+	char *path = cli_safe(raw_path);
+
 	printf(_("%s: %s, %lld rows: %lld inserted, %lld updated, %lld "
 	    "unchanged, %lld rejected%s\n"), path, st->table ? st->table : "?",
 	    (long long)st->rows, (long long)st->inserted,
@@ -34,6 +36,7 @@ print_summary(const char *path, const struct import_stats *st, bool dry_run,
 	    (long long)st->rejected, code != PT_EXIT_OK ?
 	    _(" (file rejected: nothing imported)") : dry_run ?
 	    _(" (dry run: nothing written)") : "");
+	free(path);
 }
 
 static int
@@ -117,7 +120,10 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		if (code != PT_EXIT_OK) {
 			/* A database error (disk full ...) must still say which
 			 * file was being imported. */
-			if (strstr(err.msg, argv[i]) == NULL)
+			char *shown = cli_safe(argv[i]);
+			bool named = strstr(err.msg, shown) != NULL;
+			free(shown);
+			if (!named)
 				cli_fail(err.code ? err.code : code, "%s: %s",
 				    argv[i], err.msg);
 			else
@@ -142,7 +148,21 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 	return code;
 }
 
+static const struct cli_option import_options[] = {
+	{ "--dry-run", N_("check and report everything, change nothing") },
+	{ "--skip-bad-rows", N_("import the good rows; the bad ones are listed") },
+	{ "--quiet", N_("no progress line or summary (errors still shown)") },
+	{ "--account ID", N_("the account of a Creator Center export") },
+	{ "--work ID", N_("the work of an Open Platform item response") },
+	{ "--as-of DAY", N_("the day an export was taken (default: from its name)") },
+	{ "--sheet NAME|N", N_("the xlsx sheet to read (default: the first)") },
+	{ "--no-rescore", N_("do not recompute scores now (run rescore later)") },
+	{ "FILE...", N_("xlsx, CSV or JSON files, each in one transaction") },
+	{ NULL, NULL },
+};
+
 const struct command cmd_import = {
+	.options = import_options,
 	.name = "import",
 	.usage = "import [--dry-run] [--skip-bad-rows] [--quiet] [--account ID] "
 	    "[--work ID] [--as-of DAY] [--sheet NAME|N] [--no-rescore] FILE...",

@@ -235,6 +235,42 @@ text_sanitize(const char *s, unsigned flags)
 	return b.data;
 }
 
+char *
+text_json_safe(const char *json)
+{
+	struct buf b = { 0 };
+	const char *p = json, *end = json + strlen(json);
+	char esc[16];
+	bool ok = buf_put(&b, "", 0);
+
+	while (ok && p < end) {
+		const char *at = p;
+		uint32_t cp;
+
+		bool valid = text_utf8_next(&p, end, &cp);
+
+		if (!valid) {
+			/* JSON is UTF-8: a stray byte (0x9B is CSI to an
+			 * 8-bit terminal) becomes the replacement character. */
+			ok = buf_put(&b, "\\ufffd", 6);
+		} else if (cp >= 0x7f && text_is_dangerous(cp)) {
+			snprintf(esc, sizeof esc, "\\u%04x", cp);
+			ok = buf_put(&b, esc, strlen(esc));
+		} else if (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r') {
+			/* Outside strings only whitespace is legal: escape
+			 * whatever else the serialiser let through. */
+			snprintf(esc, sizeof esc, "\\u%04x", cp);
+			ok = buf_put(&b, esc, strlen(esc));
+		} else
+			ok = buf_put(&b, at, (size_t)(p - at));
+	}
+	if (!ok) {
+		free(b.data);
+		return NULL;
+	}
+	return b.data;
+}
+
 int
 text_fit(char *dst, size_t dstsz, const char *s, int width,
     const char *ellipsis)

@@ -29,6 +29,12 @@ bool text_is_dangerous(uint32_t cp);
  * (^[ for ESC, ^M for CR, <U+202E>, \xFF for a bad byte). Never NULL
  * unless out of memory. */
 char *text_sanitize(const char *s, unsigned flags);
+/* JSON text with every dangerous code point above ASCII's C0 (DEL, C1,
+ * bidi controls, line/paragraph separators) written as a \uXXXX escape,
+ * which JSON readers decode to the same string: serialisers write them
+ * raw, and raw they drive a terminal (U+009B is CSI). C0 is escaped by
+ * the serialiser already. A new string, NULL when out of memory. */
+char *text_json_safe(const char *json);
 /* Copies at most `width` columns of s into dst (dstsz bytes), ending
  * with `ellipsis` (of display width 1) when cut. Returns the width used. */
 int text_fit(char *dst, size_t dstsz, const char *s, int width,

@@ -286,6 +286,7 @@ struct import_ctx {
 	struct db *db;
 	const struct import_opts *opts;
 	const char *path, *file;	/* file: as shown in messages */
+	char *file_shown;		/* file's storage */
 	struct pt_err *err;
 	struct import_stats *stats;
 	const struct table *table;
@@ -1525,6 +1526,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->dirty);
 	strmap_free(&ctx->wallet_seen);
 	strmap_free(&ctx->snap_rows);
+	free(ctx->file_shown);
 	free(ctx->batch);
 }
 
@@ -1566,7 +1568,12 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	ctx.db = db;
 	ctx.opts = opts;
 	ctx.path = path;
-	ctx.file = path;
+	/* Messages name the file: escaped, as any text from outside. */
+	if ((ctx.file_shown = text_sanitize(path, TEXT_ONE_LINE)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return PT_EXIT_DB;
+	}
+	ctx.file = ctx.file_shown;
 	ctx.err = &rerr;
 	ctx.stats = stats;
 	strmap_init(&ctx.work_account);

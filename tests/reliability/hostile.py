@@ -57,6 +57,63 @@ for wid, title in TITLES.items():
     got = query(db, "SELECT title FROM work WHERE work_id=?", (wid,))
     t.expect(got == [(title,)], "%s stored as given" % wid)
 
+# Issue 16, 8: every output format is terminal-safe. To a terminal, CSV
+# shows the controls as escapes; JSON escapes C1 and bidi always; a file
+# name in a message is shown escaped.
+import json
+import pty
+import subprocess as sp
+
+
+def on_pty(*args):
+    """Runs partner-tui with stdout and stderr on a pty; all it wrote."""
+    master, slave = pty.openpty()
+    p = sp.Popen([PT] + list(args), env=dict(t.env, LANG="C.UTF-8", LC_ALL="C.UTF-8"),
+                 stdout=slave, stderr=slave, stdin=sp.DEVNULL)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.wait()
+    os.close(master)
+    return p.returncode, out
+
+
+for fmt in ("csv", "table", "json"):
+    code, out = on_pty("--db", db, "report", "works", "--account", "jn_nongji",
+                       "--format", fmt)
+    t.expect(code == 0, "report %s on a terminal: exit %d" % (fmt, code))
+    for bad in FORBIDDEN + [b"\x1b]52;"]:
+        t.expect(bad not in out, "report --format %s to a terminal passed %r" % (fmt, bad))
+    t.expect(b"osc ^[]0;pwned^G" in out or b"osc \\u001b]0;pwned\\u0007" in out,
+             "report --format %s: the OSC is visible: %r" % (fmt, out[:200]))
+# To a pipe CSV is the data as stored; JSON escapes C1 and bidi always.
+p = t.run("--db", db, "report", "works", "--account", "jn_nongji", "--format", "csv")
+t.expect("\x1b]0;pwned\x07" in p.stdout, "CSV to a pipe keeps the stored bytes")
+p = t.run("--db", db, "report", "works", "--account", "jn_nongji", "--format", "json")
+t.expect("\u009b" not in p.stdout and "\u202e" not in p.stdout,
+         "JSON to a pipe printed C1 or bidi raw")
+t.expect("\\u009b31m" in p.stdout and "\\u202eevil" in p.stdout,
+         "JSON escapes C1 and bidi as \\u")
+titles = {w["work_id"]: w["title"] for w in json.loads(p.stdout)["rows"]
+          if w["work_id"] in TITLES}
+t.expect(titles == TITLES, "JSON still decodes to the stored titles")
+# A file name that carries escapes is shown escaped.
+evil = t.path("x\x1b]0;evil\x07.csv")
+with open(evil, "w") as f:
+    f.write("date,work_id,plays\n2026-11-01,h0,-1\n")
+code, out = on_pty("--db", db, "import", evil)
+t.expect(code == 3, "evil file name: exit %d" % code)
+t.expect(b"\x1b]0;evil" not in out, "a file name drove the terminal: %r" % out[:300])
+t.expect(b"x^[]0;evil^G.csv:2: plays: negative count (-1)" in out,
+         "the file name is shown escaped: %r" % out[:300])
+
 env = dict(t.env, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
            ESCDELAY="25", PARTNER_TUI_ACCOUNT="jn_nongji")
 for cols, rows in ((80, 24), (132, 43)):
