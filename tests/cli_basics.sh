@@ -22,6 +22,19 @@ expect_grep "$T/err" "PARTNER_TUI_TODAY='yesterday'"
 for c in import report check appeal rescore demo; do
 	expect_exit 0 "$PT" "$c" --help
 	expect_grep "$T/out" "usage: partner-tui [--db PATH] [--today DAY] $c"
+	# COMMAND --help describes every option its usage names, one line
+	# each under "Options:" (or says it takes none).
+	sed -n '/^Options:$/,$p' "$T/out" > "$T/opts"
+	sed -n '/^$/q;p' "$T/out" | sed 's/^usage: partner-tui \[--db PATH\] \[--today DAY\]//' |
+		grep -o -- '--[a-z][a-z-]*' | sort -u > "$T/flags"
+	if [ -s "$T/flags" ]; then
+		while read -r f; do
+			grep -q -- "^  $f\( \|$\)" "$T/opts" && ok ||
+				fail "$c --help does not describe $f: $(cat "$T/out")"
+		done < "$T/flags"
+	else
+		expect_grep "$T/out" "This command takes no options."
+	fi
 done
 
 # demo builds a database at --db, 0600, and replaces it on a second run.
@@ -35,5 +48,31 @@ expect_exit 2 "$PT" demo extra
 printf 'hello\n' > "$T/notes.txt"
 expect_exit 4 "$PT" --db "$T/notes.txt" demo
 [ "$(cat "$T/notes.txt")" = hello ] && ok || fail "notes.txt was modified"
+
+
+# --shared-group for every command that creates a database (the demo and
+# the dashboard's --demo too): the file 0660 for the group, the directory
+# setgid 2770, as the man page's agency recipe needs.
+grp=$(id -gn)
+shared_ok() {
+	[ "$(stat -c %a "$1")" = 660 ] && [ "$(stat -c %G "$1")" = "$grp" ] && ok ||
+		fail "$2: $1 is $(stat -c '%a %G' "$1"), expected 660 $grp"
+	[ "$(stat -c %a "$(dirname "$1")")" = 2770 ] && ok ||
+		fail "$2: $(dirname "$1") is $(stat -c %a "$(dirname "$1")"), expected 2770"
+}
+expect_exit 0 "$PT" --db "$T/sg1/p.db" --shared-group "$grp" demo
+shared_ok "$T/sg1/p.db" demo
+expect_exit 0 "$PT" --db "$T/sg2/p.db" --shared-group "$grp" import \
+	"$top_srcdir/share/partner-tui/demo/accounts.csv"
+shared_ok "$T/sg2/p.db" import
+expect_exit 0 "$PT" --db "$T/sg3/p.db" --shared-group "$grp" rescore
+shared_ok "$T/sg3/p.db" rescore
+printf 'quit\n' > "$T/quit.script"
+PARTNER_TUI_NO_DISPLAY=1 PARTNER_TUI_SCRIPT="$T/quit.script" TERM=xterm \
+	expect_exit 0 "$PT" --db "$T/sg4/p.db" --shared-group "$grp" --demo
+shared_ok "$T/sg4/p.db" "the dashboard's --demo"
+PARTNER_TUI_NO_DISPLAY=1 PARTNER_TUI_SCRIPT="$T/quit.script" TERM=xterm \
+	expect_exit 0 "$PT" --db "$T/sg5/p.db" --shared-group "$grp"
+shared_ok "$T/sg5/p.db" "the dashboard"
 
 finish

@@ -157,6 +157,13 @@ expect_grep "$T/out" "eligible"
 expect_exit 1 "$PT" --db "$DB" check --account a2 --on 2026-11-10
 expect_grep "$T/out" "FAIL  not_enterprise "
 expect_exit 3 "$PT" --db "$DB" check --account nobody
+# report with an unknown account: exit 3 and the reason, as check does,
+# never an empty table with exit 0.
+for r in accounts works daily attribution; do
+	expect_exit 3 "$PT" --db "$DB" report "$r" --account nobody
+	expect_grep "$T/err" "no account 'nobody' in the database"
+	[ ! -s "$T/out" ] && ok || fail "report $r --account nobody printed: $(head -c 200 "$T/out")"
+done
 expect_exit 2 "$PT" --db "$DB" check
 
 # import marks days dirty; report brings them up to date first

@@ -23,8 +23,11 @@ tests_bench_engine_bench_LDADD = $(CORE_LIBS)
 CLEANFILES += tests/bench/engine_bench$(EXEEXT)
 bench: bench-engine
 bench-engine: tests/bench/engine_bench$(EXEEXT)
-	$(BENCH_ENV) ./tests/bench/engine_bench 1000000
+	$(BENCH_ENV) ./tests/bench/engine_bench 1000000 100 100
+	$(BENCH_ENV) ./tests/bench/engine_bench 1000000 10 1000
 .PHONY: bench bench-engine
 # Data freshness, the settlement clock and wall-clock records (issue 13).
 TESTS += tests/cli_time.sh
 EXTRA_DIST += tests/cli_time.sh
+TESTS += tests/cli_history.sh
+EXTRA_DIST += tests/cli_history.sh

@@ -70,7 +70,7 @@ demo_load(struct db *db, struct pt_err *err)
 }
 
 bool
-cli_demo_build(const char *path, struct pt_err *err)
+cli_demo_build(const char *path, const char *shared_group, struct pt_err *err)
 {
 	struct db *db;
 	bool ok;
@@ -88,7 +88,9 @@ cli_demo_build(const char *path, struct pt_err *err)
 	}
 	if (!remove_db_files(path, err))
 		return false;
-	db = db_open(path, DB_OPEN_CREATE, err);
+	/* --shared-group: created for the group's operators, as any
+	 * database (0660, the directory setgid). */
+	db = db_open_shared(path, DB_OPEN_CREATE, shared_group, err);
 	if (db == NULL)
 		return false;
 	ok = demo_load(db, err);
@@ -109,7 +111,7 @@ demo_run(struct cli_ctx *ctx, int argc, char **argv)
 		    "see 'partner-tui demo --help'"));
 	path = cli_db_path(&(struct cli_ctx){ .db_path = ctx->db_path,
 	    .demo = true }, &err);
-	if (path == NULL || !cli_demo_build(path, &err)) {
+	if (path == NULL || !cli_demo_build(path, ctx->shared_group, &err)) {
 		free(path);
 		return cli_fail_err(&err);
 	}

@@ -148,7 +148,21 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 	return code;
 }
 
+static const struct cli_option import_options[] = {
+	{ "--dry-run", N_("check and report everything, change nothing") },
+	{ "--skip-bad-rows", N_("import the good rows; the bad ones are listed") },
+	{ "--quiet", N_("no progress line or summary (errors still shown)") },
+	{ "--account ID", N_("the account of a Creator Center export") },
+	{ "--work ID", N_("the work of an Open Platform item response") },
+	{ "--as-of DAY", N_("the day an export was taken (default: from its name)") },
+	{ "--sheet NAME|N", N_("the xlsx sheet to read (default: the first)") },
+	{ "--no-rescore", N_("do not recompute scores now (run rescore later)") },
+	{ "FILE...", N_("xlsx, CSV or JSON files, each in one transaction") },
+	{ NULL, NULL },
+};
+
 const struct command cmd_import = {
+	.options = import_options,
 	.name = "import",
 	.usage = "import [--dry-run] [--skip-bad-rows] [--quiet] [--account ID] "
 	    "[--work ID] [--as-of DAY] [--sheet NAME|N] [--no-rescore] FILE...",

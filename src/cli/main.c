@@ -154,6 +154,28 @@ print_help(FILE *out)
 	fputs(_("\nSee partner-tui(1).\n"), out);
 }
 
+/* `COMMAND --help`: the usage, what it does, and every option. */
+static void
+print_command_help(const struct command *cmd)
+{
+	cli_usage(cmd, false);
+	printf("%s\n\n", _(cmd->summary));
+	if (cmd->options == NULL || cmd->options[0].flag == NULL) {
+		printf("%s\n", _("This command takes no options."));
+	} else {
+		printf("%s\n", _("Options:"));
+		for (const struct cli_option *o = cmd->options; o->flag; o++) {
+			if (strlen(o->flag) <= 26)
+				printf("  %-26s %s\n", o->flag, _(o->help));
+			else
+				printf("  %s\n  %-26s %s\n", o->flag, "",
+				    _(o->help));
+		}
+	}
+	printf(_("\nEvery command also takes the global options (partner-tui "
+	    "--help).\nSee partner-tui(1).\n"));
+}
+
 static const struct command *
 find_command(const char *name)
 {
@@ -186,7 +208,8 @@ run_tui(struct cli_ctx *ctx)
 
 	if (path == NULL)
 		return cli_fail_err(&err);
-	if (ctx->demo && access(path, F_OK) != 0 && !cli_demo_build(path, &err)) {
+	if (ctx->demo && access(path, F_OK) != 0 && !cli_demo_build(path,
+	    ctx->shared_group, &err)) {
 		free(path);
 		return cli_fail_err(&err);
 	}
@@ -276,8 +299,7 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (wants_help(argc, argv)) {
-		cli_usage(cmd, false);
-		printf("%s\n", _(cmd->summary));
+		print_command_help(cmd);
 		return PT_EXIT_OK;
 	}
 	optind = 0;	/* glibc: 0 re-initialises getopt for the command */

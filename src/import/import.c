@@ -39,6 +39,7 @@ enum field {
 	F_VIOLATION_KIND, F_VIOLATION_STATUS,
 	F_SUBMITTED_ON, F_REVIEWED_ON, F_RESULT, F_REASON,
 	F_WALLET_KIND, F_AMOUNT, F_ENTRY_ID,
+	F_EFFECTIVE_ON,
 	F_COUNT
 };
 
@@ -139,6 +140,7 @@ static const struct column accounts_cols[] = {
 	{ F_CERTIFICATION, "certification", "专业认证", NULL, FT_TEXT, NULL, false },
 	{ F_PLAN_STATUS, "plan_status", "计划状态", NULL, FT_ENUM, plan_statuses, false },
 	{ F_BANK_CARD, "bank_card", "实名银行卡", NULL, FT_BOOL, NULL, false },
+	{ F_EFFECTIVE_ON, "effective_on", "生效日期", NULL, FT_DAY, NULL, false },
 	END
 };
 static const struct column works_cols[] = {
@@ -154,6 +156,7 @@ static const struct column works_cols[] = {
 	{ F_INFRINGING, "infringing", "侵权", NULL, FT_BOOL, NULL, false },
 	{ F_COMMERCIAL, "commercial", "商业内容", NULL, FT_ENUM, commercials, false },
 	{ F_SELECTED, "selected", "精选", NULL, FT_BOOL, NULL, false },
+	{ F_EFFECTIVE_ON, "effective_on", "生效日期", NULL, FT_DAY, NULL, false },
 	END
 };
 static const struct column daily_cols[] = {
@@ -1067,7 +1070,7 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 		.plan_status = TEXT(F_PLAN_STATUS),
 		.bank_card = tri(&v[F_BANK_CARD]),
 	};
-	int rc;
+	int rc, n;
 
 	/* "empty = none": the column being there is what counts. */
 	for (int i = 0; i < ctx->ncols; i++)
@@ -1077,6 +1080,15 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 	rc = store_upsert_account(ctx->db, &a, ctx->err);
 	if (rc == STORE_FAILED)
 		return rc;
+	/* The change took effect on the row's effective_on (生效日期), else
+	 * on the import's day (--as-of, the file name's day, today). */
+	n = store_account_history(ctx->db, &a, v[F_EFFECTIVE_ON].present ?
+	    v[F_EFFECTIVE_ON].day : ctx->as_of, v[F_EFFECTIVE_ON].present,
+	    ctx->run_id, ctx->err);
+	if (n < 0)
+		return STORE_FAILED;
+	if (n > 0 && rc == STORE_UNCHANGED)
+		rc = STORE_UPDATED;	/* a back-dated change */
 	if (!strmap_put(&ctx->accounts, a.account_id, "", NULL))
 		return STORE_FAILED;
 	if (rc == STORE_UPDATED &&
@@ -1106,13 +1118,28 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 		.infringing = tri(&v[F_INFRINGING]),
 		.selected = tri(&v[F_SELECTED]),
 	};
-	int rc;
+	char before[256];
+	bool found;
+	int rc, n;
 
 	if ((rc = need_account(ctx, line, w.account_id)) != 0)
 		return rc;
+	if (!store_work_account(ctx->db, w.work_id, before, &found, ctx->err))
+		return STORE_FAILED;
 	rc = store_upsert_work(ctx->db, &w, ctx->err);
 	if (rc == STORE_FAILED)
 		return rc;
+	n = store_work_history(ctx->db, &w, v[F_EFFECTIVE_ON].present ?
+	    v[F_EFFECTIVE_ON].day : ctx->as_of, v[F_EFFECTIVE_ON].present,
+	    ctx->run_id, ctx->err);
+	if (n < 0)
+		return STORE_FAILED;
+	if (n > 0 && rc == STORE_UNCHANGED)
+		rc = STORE_UPDATED;	/* a back-dated change */
+	/* A work moved to another account: the old account's days lose it. */
+	if (found && strcmp(before, w.account_id) != 0 &&
+	    !store_mark_dirty_account(ctx->db, before, ctx->err))
+		return STORE_FAILED;
 	if (!strmap_put(&ctx->work_account, w.work_id, w.account_id, NULL))
 		return STORE_FAILED;
 	if (rc == STORE_UPDATED &&
@@ -1278,6 +1305,23 @@ apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
 		return REJECTED;
 	}
 	day_format(v[F_DATE].day, day);
+	/* Withdrawal needs a real-name bank card (seed §10): bound that day,
+	 * by the account's history. */
+	if (strcmp(v[F_WALLET_KIND].text, "withdrawal") == 0) {
+		bool bound;
+		if (!store_bank_card_on(ctx->db, v[F_ACCOUNT_ID].text,
+		    v[F_DATE].day, &bound, ctx->err))
+			return STORE_FAILED;
+		if (!bound) {
+			char why[160];
+			snprintf(why, sizeof why, "withdrawal on %s, when account "
+			    "'%s' had no real-name bank card bound (withdrawal "
+			    "needs one)", day, v[F_ACCOUNT_ID].text);
+			import_reject(ctx, line, "kind", why,
+			    v[F_WALLET_KIND].text);
+			return REJECTED;
+		}
+	}
 	if (!v[F_ENTRY_ID].present) {
 		/* The nth identical row of this file is the nth such entry. */
 		const char *seen;
@@ -1444,6 +1488,10 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 		w.visibility = v[F_REVIEW].visibility;
 		w.original = w.infringing = w.selected = STORE_ABSENT;
 		if (store_upsert_work(ctx->db, &w, ctx->err) == STORE_FAILED)
+			return STORE_FAILED;
+		/* the export is a snapshot as of its day: so are its flags */
+		if (store_work_history(ctx->db, &w, ctx->as_of, true,
+		    ctx->run_id, ctx->err) < 0)
 			return STORE_FAILED;
 		if (!strmap_put(&ctx->work_account, work_id, account, NULL))
 			return STORE_FAILED;

@@ -1,11 +1,13 @@
 /* Engine throughput, not a test: prints figures and ratios against a
  * reference measured in the same run on the same database.
  *
- *   make bench-engine            (1,000,000 work-days)
- *   tests/bench/engine_bench N   (N work-days)
+ *   make bench-engine            (1,000,000 work-days, both shapes below)
+ *   tests/bench/engine_bench N [ACCOUNTS [DAYS]]   (N work-days)
  *
- * Data: 100 accounts, N/100 days... as many works as it takes for
- * 100 days; every metric present, a third of the days with settled
+ * Data: ACCOUNTS accounts (100), DAYS days (100) and as many works as it
+ * takes (N / DAYS), spread evenly: 100 x 10,000 rows per account by
+ * default, 10 x 100,000 with `1000000 10 1000` (the shape of an account
+ * with years of history); every metric present, a third of the days with settled
  * revenue so calibration runs. Reference: SQLite itself copying the same
  * number of rows from `daily` into `work_score` in one INSERT ... SELECT
  * (the floor any rescore that writes its rows must pay). */
@@ -72,8 +74,11 @@ int
 main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 1000000;
-	const int days = 100, accounts = 100;
-	long works = n / days;
+	const int accounts = argc > 2 ? atoi(argv[2]) : 100;
+	const int days = argc > 3 ? atoi(argv[3]) : 100;
+	long works = days > 0 ? n / days : 0;
+	/* the incremental step touches 100 account-days whatever the shape */
+	const int dirty_days = accounts > 0 && accounts < 100 ? 100 / accounts : 1;
 	char dir[] = "/tmp/pt-bench-XXXXXX", path[64], sql[256];
 	struct pt_err err = { 0 };
 	struct model_params p;
@@ -91,8 +96,10 @@ main(int argc, char **argv)
 			snprintf(load, sizeof load, "?\n");
 		fclose(la);
 	}
-	if (n < days || mkdtemp(dir) == NULL) {
-		fprintf(stderr, "usage: engine_bench [WORK_DAYS >= 100]\n");
+	if (accounts < 1 || accounts > 999 || days < 1 || days > 5000 ||
+	    n < (long)days * accounts || mkdtemp(dir) == NULL) {
+		fprintf(stderr, "usage: engine_bench [WORK_DAYS [ACCOUNTS (1-999) "
+		    "[DAYS (1-5000)]]], WORK_DAYS >= ACCOUNTS x DAYS\n");
 		return 2;
 	}
 	modelconf_defaults(&p);
@@ -203,11 +210,16 @@ main(int argc, char **argv)
 	t_again = now() - t0;
 	rss_all = peak_mib();
 
-	/* an import touching one day of every account */
+	/* an import touching 100 account-days: one day of each of 100
+	 * accounts, or 100 / ACCOUNTS days of each of fewer */
 	for (int a = 0; a < accounts; a++) {
-		snprintf(sql, sizeof sql, "INSERT INTO dirty VALUES ('acc%03d', "
-		    "'2026-03-01')", a);
-		exec(db, sql);
+		for (int d = 0; d < dirty_days; d++) {
+			char day[DAY_BUFSZ];
+			day_format(20500 + (13 + d) % days, day);
+			snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO dirty "
+			    "VALUES ('acc%03d', '%s')", a, day);
+			exec(db, sql);
+		}
 	}
 	t0 = now();
 	if (!engine_rescore_dirty(db, &err))
@@ -229,7 +241,7 @@ main(int argc, char **argv)
 	printf("  full rescore again, replacing its rows:       %5.2f s  %.2fx the "
 	    "reference\n", t_again, t_again / t_ref);
 	printf("  incremental rescore of %d account-days (%ld work-days): %.3f s\n",
-	    accounts, works, t_dirty);
+	    accounts * dirty_days, works * dirty_days, t_dirty);
 	/* ru_maxrss only grows: a phase that stays under the peak before it
 	 * shows that same figure. */
 	printf("  peak RSS: %.1f MiB after seeding and the reference, %.1f MiB "
