@@ -13,6 +13,7 @@
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/freshness.h"
+#include "core/db_internal.h"
 
 static const char SQL_ACCOUNT[] =
     "SELECT kind, celebrity, certification, plan_status FROM account "
