@@ -34,3 +34,13 @@ static const char *const appeal_names[] = {
 	N_("draft"), N_("submitted"), N_("approved"), N_("rejected"),
 	N_("paid"), N_("withdrawn"), N_("diagnosis"), N_("account_detection"),
 };
+
+/* src/core/compensation.c: compensation_day.note, in appeal show */
+static const char *const compensation_notes[] = {
+	N_("before automatic back-pay began: not compensated"),
+	N_("no play figures for this day"),
+	N_("the work failed another rule that day or was paid back already: "
+	    "nothing to pay"),
+	N_("no work would have earned but for the violation"),
+	N_("no earning days before: nothing to base back-pay on"),
+};

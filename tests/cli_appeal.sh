@@ -137,6 +137,60 @@ expect_grep "$T/err" "2026-11-03..2026-11-04 already paid back by appeal 1 (paid
 expect_exit 0 A new --account a1 --work w2 --from 2026-11-03 --to 2026-11-03 \
 	--category 误判 --statement "$STATEMENT" --submit
 expect_grep "$T/out" "created and submitted"
+w2=$("$SQL" "$DB" "SELECT max(id) FROM appeal")
+
+# The wallet is a ledger: two identical entries stay two, a re-import
+# (or a longer export) matches them as a multiset, the compensation of
+# appeal 1 is its own entry; report wallet lists them with the balance
+# and the day whose settlement differs from the settled revenue.
+printf 'account_id,date,kind,amount\na1,2026-10-31,settlement,1.60\na1,2026-11-02,settlement,0.50\na1,2026-11-20,compensation,20.00\na1,2026-11-20,compensation,20.00\n' >"$T/w.csv"
+expect_exit 0 "$PT" --db "$DB" import "$T/w.csv"
+expect_exit 0 "$PT" --db "$DB" import "$T/w.csv"
+expect_grep "$T/out" "0 inserted"
+printf '账号ID,日期,类型,金额,流水号\na1,2026-11-20,补款,20.00,T1\na1,2026-11-20,补款,20.00,T2\na1,2026-11-20,补款,20.00,T3\n' >"$T/w3.csv"
+expect_exit 0 "$PT" --db "$DB" import "$T/w3.csv"
+expect_grep "$T/out" "1 inserted, 2 updated"
+expect_exit 0 "$PT" --db "$DB" report wallet --account a1 --format json
+comp1=$("$SQL" "$DB" "SELECT compensation_fen FROM appeal WHERE id = 1")
+[ "$(json "[(r['kind'], r['amount_fen'], r['appeal_id'], r['entry_id']) for r in d['rows'] if r['kind'] == 'compensation']")" = \
+  "[('compensation', 2000, None, 'T1'), ('compensation', 2000, None, 'T2'), ('compensation', 2000, None, 'T3'), ('compensation', $comp1, 1, None)]" ] &&
+	ok || fail "wallet rows: $(cat "$T/out")"
+[ "$(json "d['balance_fen']")" = "$((160 + 50 + comp1 + 6000))" ] && ok || fail "balance: $(json "d['balance_fen']")"
+# 11-02: ¥0.50 settled in the wallet, ¥0.80 earned (w2)
+[ "$(json "[(r['day'], r['difference_fen']) for r in d['reconciliation']]")" = "[('2026-11-02', -30)]" ] &&
+	ok || fail "reconciliation: $(json "d['reconciliation']")"
+expect_exit 0 "$PT" --db "$DB" report wallet --account a1 --from 2026-11-20
+expect_grep "$T/out" "T3"
+expect_grep "$T/out" "balance: ¥"
+expect_exit 2 "$PT" --db "$DB" report wallet --work w1
+
+# appeal show: the contested violation, the window the rates come from
+# (w2 earned on one day only: fewer than 15), each affected day, and the
+# estimate that approval then fixes.
+expect_exit 0 A show "$w2"
+expect_grep "$T/out" "2026-11-03 (unoriginal), blocks through 2027-01-31"
+expect_grep "$T/out" "1 earning days before 2026-11-03 (the work's): fewer than 15 found"
+expect_grep "$T/out" "2026-11-02  400 profitable plays, 20 interactions, ¥0.80"
+expect_exit 0 A show "$w2" --format json
+est=$(json "d['estimated_compensation_fen']")
+[ "$(json "([h['day'] for h in d['window']], [a['day'] for a in d['affected_days']], d['violation']['kind'])")" = \
+  "(['2026-11-02'], ['2026-11-03'], 'unoriginal')" ] && ok || fail "show json: $(cat "$T/out")"
+[ "$est" -gt 0 ] && ok || fail "estimate: $est"
+
+# Overdue: approved, the wallet day passed, no compensation entry.
+expect_exit 0 A decide "$w2" approved
+[ "$("$SQL" "$DB" "SELECT compensation_fen FROM appeal WHERE id = $w2")" = "$est" ] &&
+	ok || fail "approval fixed another amount than the estimate $est"
+expect_exit 0 A show "$w2" --format json
+[ "$(json "d['estimated_compensation_fen']")" = None ] && ok || fail "estimate after approval"
+expect_exit 0 "$PT" --db "$DB" --today 2026-11-29 check --account a1 --format json
+[ "$(json "d['appeals_overdue']")" = "[]" ] && ok || fail "overdue too early: $(cat "$T/out")"
+expect_exit 0 "$PT" --db "$DB" --today 2026-12-05 check --account a1 --format json
+[ "$(json "[(o['appeal_id'], o['days_late']) for o in d['appeals_overdue']]")" = "[($w2, 6)]" ] &&
+	ok || fail "overdue: $(cat "$T/out")"
+expect_exit 0 A decide "$w2" paid
+expect_exit 0 "$PT" --db "$DB" --today 2026-12-05 check --account a1 --format json
+[ "$(json "d['appeals_overdue']")" = "[]" ] && ok || fail "paid still overdue: $(cat "$T/out")"
 
 # Several processes writing at once: none fails, none sees "locked",
 # nothing is lost.

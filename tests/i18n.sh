@@ -57,7 +57,7 @@ expect_exit 2 env LC_ALL="$ZH" "$PT" no-such-command
 expect_grep "$T/err" "未知命令 'no-such-command'"
 expect_exit 0 env LC_ALL="$ZH" "$PT" report --help
 expect_grep "$T/out" "用法：partner-tui"
-expect_grep "$T/out" "输出账号、作品、每日数据或收益变化归因"
+expect_grep "$T/out" "输出账号、作品、每日数据、收益变化归因或钱包"
 
 # CSV and JSON keep plain digits and English keys under zh_CN.
 DB="$T/demo.db"

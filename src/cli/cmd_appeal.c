@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/appeal.h"
+#include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -291,6 +292,160 @@ print_show(const struct appeal *a)
 	print_field(_("updated:"), line);
 }
 
+/* The engine's figures of an appeal: the contested violation, the
+ * estimate before approval (the function approval uses), the window the
+ * rates come from and each affected day. */
+struct show_extra {
+	bool has_violation;
+	struct appeal_violation v;
+	bool has_comp;
+	struct compensation c;
+};
+
+static bool
+load_extra(struct db *db, const struct appeal *a, struct show_extra *x,
+    struct pt_err *err)
+{
+	int r;
+
+	memset(x, 0, sizeof *x);
+	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
+	    a->first_day > a->last_day)
+		return true;
+	if ((r = appeal_contested(db, a, &x->v, err)) < 0)
+		return false;
+	x->has_violation = r == 1;
+	if (!appeal_estimate(db, a, DAY_NONE, &x->c, err)) {
+		/* an unusable range (too long) has no estimate: not an error */
+		if (err->code == PT_EXIT_USAGE) {
+			err_clear(err);
+			return true;
+		}
+		return false;
+	}
+	x->has_comp = true;
+	return true;
+}
+
+static void
+free_extra(struct show_extra *x)
+{
+	if (x->has_comp)
+		engine_compensation_free(&x->c);
+}
+
+static bool
+estimating(const struct appeal *a)
+{
+	return a->status == APPEAL_DRAFT || a->status == APPEAL_SUBMITTED;
+}
+
+static void
+print_extra(const struct appeal *a, const struct show_extra *x)
+{
+	const struct model_params *p = engine_model();
+	char b1[DAY_BUFSZ], m[MONEY_BUFSZ], line[256];
+
+	if (x->has_violation) {
+		snprintf(line, sizeof line, _("%s (%s), blocks through %s"),
+		    day_format(x->v.day, b1), x->v.kind, day_format(x->v.day +
+		    p->violation_days - 1, m));
+		print_field(_("violation:"), line);
+	}
+	if (!x->has_comp)
+		return;
+	if (estimating(a)) {
+		snprintf(line, sizeof line, _("%s if approved today (in the "
+		    "wallet by %s)"), money_format(x->c.total_fen, m),
+		    day_format(x->c.pay_on, b1));
+		print_field(_("estimate:"), line);
+	}
+	if ((int)x->c.nhist < p->comp_history_days)
+		snprintf(line, sizeof line, _("%zu earning days before %s (%s): "
+		    "fewer than %d found"), x->c.nhist,
+		    day_format(a->first_day, b1), x->c.from_account ?
+		    _("the account's") : _("the work's"), p->comp_history_days);
+	else
+		snprintf(line, sizeof line, _("%zu earning days before %s (%s)"),
+		    x->c.nhist, day_format(a->first_day, b1),
+		    x->c.from_account ? _("the account's") : _("the work's"));
+	print_field(_("window:"), line);
+	for (size_t i = 0; i < x->c.nhist; i++) {
+		const struct compensation_hist *h = &x->c.hist[i];
+		snprintf(line, sizeof line, _("%s  %.0f profitable plays, %.0f "
+		    "interactions, %s"), day_format(h->day, b1),
+		    h->profitable_plays, h->interactions,
+		    money_format(h->revenue_fen, m));
+		print_field("", line);
+	}
+	snprintf(line, sizeof line, _("%.4f fen per profitable play, %.4f fen "
+	    "per interaction"), x->c.fen_per_play, x->c.fen_per_interaction);
+	print_field(_("rates:"), line);
+	for (size_t i = 0; i < x->c.ndays; i++) {
+		const struct compensation_day *d = &x->c.days[i];
+		snprintf(line, sizeof line, _("%s  %.0f profitable plays, %.0f "
+		    "interactions: %s%s%s"), day_format(d->day, b1),
+		    d->profitable_plays, d->interactions,
+		    money_format(d->fen, m), d->note[0] ? " · " : "",
+		    d->note[0] ? _(d->note) : "");
+		print_field(i == 0 ? _("affected days:") : "", line);
+	}
+}
+
+static void
+extra_json(json_object *o, const struct appeal *a, const struct show_extra *x)
+{
+	json_object *arr;
+	char b[DAY_BUFSZ];
+
+	if (x->has_violation) {
+		json_object *v = json_object_new_object();
+		json_object_object_add(v, "id", json_object_new_int64(x->v.id));
+		json_add_day(v, "day", x->v.day);
+		json_add_str(v, "kind", x->v.kind);
+		json_object_object_add(o, "violation", v);
+	} else
+		json_object_object_add(o, "violation", NULL);
+	json_object_object_add(o, "estimated_compensation_fen",
+	    x->has_comp && estimating(a) ?
+	    json_object_new_int64(x->c.total_fen) : NULL);
+	if (!x->has_comp)
+		return;
+	json_add_day(o, "estimated_pay_on", x->c.pay_on);
+	json_object_object_add(o, "window_from_account",
+	    json_object_new_boolean(x->c.from_account));
+	arr = json_object_new_array();
+	for (size_t i = 0; i < x->c.nhist; i++) {
+		json_object *h = json_object_new_object();
+		json_object_object_add(h, "day", json_object_new_string(
+		    day_format(x->c.hist[i].day, b)));
+		json_object_object_add(h, "profitable_plays", json_object_new_int64(
+		    (int64_t)x->c.hist[i].profitable_plays));
+		json_object_object_add(h, "interactions", json_object_new_int64(
+		    (int64_t)x->c.hist[i].interactions));
+		json_object_object_add(h, "revenue_fen",
+		    json_object_new_int64(x->c.hist[i].revenue_fen));
+		json_object_array_add(arr, h);
+	}
+	json_object_object_add(o, "window", arr);
+	arr = json_object_new_array();
+	for (size_t i = 0; i < x->c.ndays; i++) {
+		const struct compensation_day *d = &x->c.days[i];
+		json_object *h = json_object_new_object();
+		json_object_object_add(h, "day", json_object_new_string(
+		    day_format(d->day, b)));
+		json_object_object_add(h, "fen", json_object_new_int64(d->fen));
+		json_object_object_add(h, "profitable_plays", json_object_new_int64(
+		    (int64_t)d->profitable_plays));
+		json_object_object_add(h, "interactions", json_object_new_int64(
+		    (int64_t)d->interactions));
+		json_object_object_add(h, "note", d->note[0] ?
+		    json_object_new_string(d->note) : NULL);
+		json_object_array_add(arr, h);
+	}
+	json_object_object_add(o, "affected_days", arr);
+}
+
 static void
 fit_clean(char *dst, size_t size, const char *s, int width)
 {
@@ -474,18 +629,23 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = do_list(db, &o);
 	} else if (strcmp(sub, "show") == 0) {
 		bool json = want_json(&o, &err);
-		if (err.code == 0 && appeal_get(db, id, &a, &err)) {
+		struct show_extra x;
+		if (err.code == 0 && appeal_get(db, id, &a, &err) &&
+		    load_extra(db, &a, &x, &err)) {
 			if (json) {
 				json_object *obj = appeal_json(&a);
 				json_object *h = json_object_new_array();
+				extra_json(obj, &a, &x);
 				appeal_history(db, id, event_json, h, &err);
 				json_object_object_add(obj, "history", h);
 				print_json(obj);
 			} else {
 				int n = 0;
 				print_show(&a);
+				print_extra(&a, &x);
 				appeal_history(db, id, print_event, &n, &err);
 			}
+			free_extra(&x);
 			if (err.code != 0)
 				rc = cli_fail_err(&err);
 		} else

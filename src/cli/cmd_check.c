@@ -15,6 +15,7 @@
 #include "core/exitcode.h"
 #include "core/freshness.h"
 #include "core/text.h"
+#include "core/wallet.h"
 #include "i18n.h"
 #include "tui/evidence_i18n.h"
 
@@ -39,7 +40,8 @@ js_day(day_t d)
 }
 
 static void
-print_json(const struct eligibility *e, const struct freshness *f)
+print_json(const struct eligibility *e, const struct freshness *f,
+    const struct wallet_overdue *od, size_t nod)
 {
 	json_object *top = json_object_new_object(), *rules, *app;
 	const struct application_timeline *t = &e->app;
@@ -105,13 +107,31 @@ print_json(const struct eligibility *e, const struct freshness *f)
 	    t->expected_result_on != DAY_NONE ?
 	    json_object_new_boolean(!t->expected_fallback) : NULL);
 	json_object_object_add(top, "application", app);
+	/* approved appeals whose compensation should be in the wallet by now */
+	{
+		json_object *arr = json_object_new_array();
+		for (size_t i = 0; i < nod; i++) {
+			json_object *o = json_object_new_object();
+			json_object_object_add(o, "appeal_id",
+			    json_object_new_int64(od[i].appeal_id));
+			json_object_object_add(o, "compensation_fen",
+			    json_object_new_int64(od[i].compensation_fen));
+			json_object_object_add(o, "expected_pay_on",
+			    js_day(od[i].expected_pay_on));
+			json_object_object_add(o, "days_late",
+			    json_object_new_int(od[i].days_late));
+			json_object_array_add(arr, o);
+		}
+		json_object_object_add(top, "appeals_overdue", arr);
+	}
 	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(top);
 }
 
 static void
-print_table(const struct eligibility *e)
+print_table(const struct eligibility *e, const struct wallet_overdue *od,
+    size_t nod)
 {
 	const struct application_timeline *t = &e->app;
 	char day[DAY_BUFSZ], day2[DAY_BUFSZ], id[64];
@@ -139,6 +159,13 @@ print_table(const struct eligibility *e)
 			    engine_model()->settle_hour);
 		putchar('\n');
 		free(ev);
+	}
+	for (size_t i = 0; i < nod; i++) {
+		char m[MONEY_BUFSZ];
+		printf(_("  OVERDUE  appeal %lld: compensation %s expected in the "
+		    "wallet on %s, %d days late\n"), (long long)od[i].appeal_id,
+		    money_format(od[i].compensation_fen, m),
+		    day_format(od[i].expected_pay_on, day), od[i].days_late);
 	}
 	if (!t->present) {
 		puts(_("application: none on record"));
@@ -220,11 +247,18 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 		db_close(db);
 		return cli_fail_err(&err);
 	}
+	struct wallet_overdue *od;
+	size_t nod;
+	if ((od = wallet_overdue(db, e.account_id, clock_today(), &nod,
+	    &err)) == NULL) {
+		db_close(db);
+		return cli_fail_err(&err);
+	}
 	db_close(db);
 	if (json)
-		print_json(&e, &fresh);
+		print_json(&e, &fresh, od, nod);
 	else {
-		print_table(&e);
+		print_table(&e, od, nod);
 		if (fresh.stale && fresh.data_through != DAY_NONE) {
 			char d1[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ];
 			printf(_("data through %s; data for %s is due since %02d:00 on %s: import it\n"),
@@ -233,6 +267,7 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 			    day_format(fresh.due_through + 1, d3));
 		}
 	}
+	free(od);
 	return e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
 }
 

@@ -20,6 +20,7 @@
 #include "core/store.h"
 #include "core/report.h"
 #include "core/text.h"
+#include "core/wallet.h"
 #include "i18n.h"
 
 extern const struct command cmd_report;
@@ -601,6 +602,126 @@ do_attribution(struct db *db, const struct opts *o)
 	return PT_EXIT_OK;
 }
 
+/* ---- wallet ---- */
+
+static const char *
+kind_label(const char *kind)
+{
+	if (strcmp(kind, "settlement") == 0)
+		return _("settlement");
+	if (strcmp(kind, "compensation") == 0)
+		return _("compensation");
+	if (strcmp(kind, "withdrawal") == 0)
+		return _("withdrawal");
+	if (strcmp(kind, "adjustment") == 0)
+		return _("adjustment");
+	return kind;
+}
+
+/* Every entry with its identity, the balance, and the days whose
+ * settlement entries differ from the settled revenue. The window is the
+ * whole wallet unless --from/--to are given. */
+static int
+do_wallet(struct db *db, const struct opts *o)
+{
+	struct wallet_filter f = { .account_id = o->account, .from = o->from,
+	    .to = o->to };
+	struct pt_err err = { 0 };
+	struct wallet_entry *v;
+	struct wallet_diff *d;
+	size_t n, nd;
+	fen_t balance;
+
+	if (o->work != NULL)
+		return cli_fail(PT_EXIT_USAGE, _("report wallet takes --account, "
+		    "not --work"));
+	if ((v = wallet_entries(db, &f, &n, &balance, &err)) == NULL)
+		return cli_fail_err(&err);
+	if ((d = wallet_reconcile(db, &f, &nd, &err)) == NULL) {
+		free(v);
+		return cli_fail_err(&err);
+	}
+	if (o->fmt == FMT_JSON) {
+		json_object *top = json_object_new_object(), *rows, *diffs;
+		js_str(top, "report", "wallet");
+		js_str(top, "account", o->account);
+		js_day(top, "from", o->from);
+		js_day(top, "to", o->to);
+		rows = json_object_new_array();
+		for (size_t i = 0; i < n; i++) {
+			json_object *r = json_object_new_object();
+			js_str(r, "account_id", v[i].account_id);
+			js_day(r, "day", v[i].day);
+			js_str(r, "kind", v[i].kind);
+			json_object_object_add(r, "amount_fen",
+			    json_object_new_int64(v[i].amount_fen));
+			json_object_object_add(r, "appeal_id", v[i].appeal_id ?
+			    json_object_new_int64(v[i].appeal_id) : NULL);
+			js_str(r, "entry_id", v[i].entry_id[0] ? v[i].entry_id :
+			    NULL);
+			json_object_array_add(rows, r);
+		}
+		json_object_object_add(top, "rows", rows);
+		json_object_object_add(top, "balance_fen",
+		    json_object_new_int64(balance));
+		diffs = json_object_new_array();
+		for (size_t i = 0; i < nd; i++) {
+			json_object *r = json_object_new_object();
+			js_str(r, "account_id", d[i].account_id);
+			js_day(r, "day", d[i].day);
+			json_object_object_add(r, "settlement_fen",
+			    json_object_new_int64(d[i].settlement_fen));
+			json_object_object_add(r, "settled_revenue_fen",
+			    json_object_new_int64(d[i].revenue_fen));
+			json_object_object_add(r, "difference_fen",
+			    json_object_new_int64(d[i].settlement_fen -
+			    d[i].revenue_fen));
+			json_object_array_add(diffs, r);
+		}
+		json_object_object_add(top, "reconciliation", diffs);
+		js_print(top);
+	} else {
+		static const char *const head[] = { N_("ACCOUNT"), N_("DAY"),
+		    N_("KIND"), N_("AMOUNT"), N_("APPEAL"), N_("ENTRY ID") };
+		static const char *const chead[] = { "account_id", "day", "kind",
+		    "amount_fen", "amount", "appeal_id", "entry_id" };
+		struct sink s;
+		char b[DAY_BUFSZ], id[32], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ],
+		    m3[MONEY_BUFSZ];
+		if (o->fmt == FMT_CSV)
+			sink_init(&s, FMT_CSV, 7, chead, "lllrrrl");
+		else
+			sink_init(&s, FMT_TABLE, 6, head, "lllrrl");
+		for (size_t i = 0; i < n; i++) {
+			put(&s, v[i].account_id);
+			put(&s, day_format(v[i].day, b));
+			put(&s, o->fmt == FMT_CSV ? v[i].kind :
+			    kind_label(v[i].kind));
+			put_money(&s, known(o->fmt == FMT_CSV ? v[i].amount_fen :
+			    wallet_signed(&v[i])));
+			snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
+			put(&s, v[i].appeal_id ? id : o->fmt == FMT_CSV ? "" : "-");
+			put(&s, v[i].entry_id[0] ? v[i].entry_id :
+			    o->fmt == FMT_CSV ? "" : "-");
+		}
+		sink_end(&s);
+		if (o->fmt == FMT_TABLE) {
+			printf(_("balance: %s\n"), money_format(balance, m1));
+			for (size_t i = 0; i < nd; i++)
+				printf(_("%s %s: settlement entries %s, settled "
+				    "revenue %s: difference %s\n"), d[i].account_id,
+				    day_format(d[i].day, b),
+				    money_format(d[i].settlement_fen, m1),
+				    money_format(d[i].revenue_fen, m2),
+				    money_format(d[i].settlement_fen - d[i].revenue_fen,
+				    m3));
+		}
+	}
+	free(v);
+	free(d);
+	return PT_EXIT_OK;
+}
+
 /* ---- arguments ---- */
 
 enum {
@@ -711,17 +832,23 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_fail(PT_EXIT_USAGE, _("report needs one of accounts, "
-		    "works, daily, attribution"));
+		    "works, daily, attribution, wallet"));
 	o.what = argv[optind];
 	if (strcmp(o.what, "accounts") != 0 && strcmp(o.what, "works") != 0 &&
-	    strcmp(o.what, "daily") != 0 && strcmp(o.what, "attribution") != 0)
+	    strcmp(o.what, "daily") != 0 && strcmp(o.what, "attribution") != 0 &&
+	    strcmp(o.what, "wallet") != 0)
 		return cli_fail(PT_EXIT_USAGE, _("unknown report '%s': use "
-		    "accounts, works, daily or attribution"), o.what);
+		    "accounts, works, daily, attribution or wallet"), o.what);
 	if ((o.vs_from == DAY_NONE) != (o.vs_to == DAY_NONE))
 		return cli_fail(PT_EXIT_USAGE, _("give both --vs-from and --vs-to, "
 		    "or neither"));
 	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
 		return cli_fail_err(&err);
+	if (strcmp(o.what, "wallet") == 0) {
+		rc = do_wallet(db, &o);
+		db_close(db);
+		return rc;
+	}
 	/* Scores left pending by an import are brought up to date first;
 	 * a read-only database is read as it is. */
 	if ((!db_readonly(db) && !engine_rescore_dirty(db, &err)) ||
@@ -780,9 +907,10 @@ static const struct cli_option report_options[] = {
 const struct command cmd_report = {
 	.options = report_options,
 	.name = "report",
-	.usage = "report accounts|works|daily|attribution [--account ID] "
+	.usage = "report accounts|works|daily|attribution|wallet [--account ID] "
 	    "[--work ID] [--from DAY] [--to DAY] [--vs-from DAY --vs-to DAY] "
 	    "[--format table|csv|json]",
-	.summary = N_("print accounts, works, daily figures or an attribution"),
+	.summary = N_("print accounts, works, daily figures, an attribution or "
+	    "the wallet"),
 	.run = report_run,
 };

@@ -19,6 +19,7 @@
 #include "core/clock.h"
 #include "core/exitcode.h"
 #include "core/text.h"
+#include "core/wallet.h"
 #include "i18n.h"
 #include "tui/draw.h"
 #include "tui/lineedit.h"
@@ -63,6 +64,9 @@ static struct {
 	/* list */
 	struct appeal *rows;
 	size_t nrows;
+	bool *overdue;			/* per row: approved, wallet day passed */
+	fen_t *estimate;		/* per row: the engine's back-pay before
+					 * approval, -1 when not computed */
 	int sel, top;
 	int filter_status;		/* enum appeal_status or -1 */
 	bool this_account;		/* only ctx->account_id */
@@ -161,6 +165,42 @@ editors_init(void)
 
 /* ---- data ---- */
 
+/* Per row of the list: whether its compensation is overdue, and for a
+ * draft or submitted appeal the back-pay the engine would fix now (the
+ * same function as approval). */
+static void
+load_money(struct pane_ctx *ctx, const struct appeal_filter *f)
+{
+	struct pt_err err = { 0 };
+	struct wallet_overdue *od;
+	size_t nod = 0;
+
+	free(st.overdue);
+	free(st.estimate);
+	st.overdue = calloc(st.nrows + 1, sizeof *st.overdue);
+	st.estimate = calloc(st.nrows + 1, sizeof *st.estimate);
+	if (st.overdue == NULL || st.estimate == NULL)
+		return;
+	od = wallet_overdue(ctx->db, f->account_id, ctx->today, &nod, &err);
+	for (size_t i = 0; i < st.nrows; i++) {
+		const struct appeal *a = &st.rows[i];
+		struct compensation c;
+		st.estimate[i] = -1;
+		for (size_t k = 0; od != NULL && k < nod; k++)
+			st.overdue[i] |= od[k].appeal_id == a->id;
+		if ((a->status != APPEAL_DRAFT && a->status != APPEAL_SUBMITTED) ||
+		    a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
+		    a->first_day > a->last_day || a->account_id[0] == '\0')
+			continue;
+		err_clear(&err);
+		if (appeal_estimate(ctx->db, a, ctx->today, &c, &err)) {
+			st.estimate[i] = c.total_fen;
+			engine_compensation_free(&c);
+		}
+	}
+	free(od);
+}
+
 static void
 load_list(struct pane_ctx *ctx)
 {
@@ -181,6 +221,7 @@ load_list(struct pane_ctx *ctx)
 		if (st.rows[i].id == keep)
 			st.sel = (int)i;
 	err_clear(&err);
+	load_money(ctx, &f);
 	st.draft_offered = st.mode == MODE_LIST &&
 	    appeal_draft_load(ctx->db, st.owner, -1, &st.offered, &err);
 }
@@ -894,7 +935,8 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		snprintf(ch, sizeof ch, "%s", a->channel == APPEAL_CH_DIAGNOSIS ?
 		    _("diagnosis") : _("detection"));
 		cell[0] = id;
-		cell[1] = status_label(a->status);
+		cell[1] = st.overdue != NULL && st.overdue[i] ? _("overdue") :
+		    status_label(a->status);
 		cell[2] = a->work_id[0] ? a->work_id : "-";
 		cell[3] = days;
 		cell[4] = ch;
@@ -904,7 +946,16 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		    strlen(a->updated_at) >= 16 ? a->updated_at + 5 : "",
 		    strlen(a->updated_at) >= 16 ? a->updated_at + 11 : "");
 		cell[6] = changed;
-		cell[7] = a->has_compensation ? money_format(a->compensation, m) : "-";
+		if (a->has_compensation)
+			cell[7] = money_format(a->compensation, m);
+		else if (st.estimate != NULL && st.estimate[i] >= 0) {
+			/* "~": an estimate until approval fixes it */
+			char est[MONEY_BUFSZ];
+			snprintf(m, sizeof m, "~%s", money_format(st.estimate[i],
+			    est));
+			cell[7] = m;
+		} else
+			cell[7] = "-";
 		list_row(buf, sizeof buf, cell, cols >= 96);
 		draw_text(win, y + i - st.top, 1, cols - 2, buf, i == st.sel ?
 		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
@@ -1370,6 +1421,10 @@ appeals_fini(struct pane_ctx *ctx)
 	free(st.rows);
 	st.rows = NULL;
 	st.nrows = 0;
+	free(st.overdue);
+	free(st.estimate);
+	st.overdue = NULL;
+	st.estimate = NULL;
 }
 
 /* One value per line: newlines in texts are written as \n. */

@@ -13,6 +13,7 @@
 #include "core/appeal.h"
 #include "core/engine.h"
 #include "core/views.h"
+#include "core/wallet.h"
 #include "i18n.h"
 #include "tui/draw.h"
 #include "tui/evidence_i18n.h"
@@ -52,6 +53,10 @@ static struct elig {
 	struct views_summary sum;
 	struct views_wallet wallet;
 	bool wallet_ok;
+	struct wallet_diff *diffs;	/* settlement vs settled revenue */
+	size_t ndiffs;
+	struct wallet_overdue *overdue;	/* approved, compensation late */
+	size_t noverdue;
 	struct line lines[MAX_LINES];
 	int nlines;
 	int sel_group;		/* cursor over groups */
@@ -211,6 +216,25 @@ build_lines(struct pane_ctx *ctx)
 			add(A_NORMAL, 2, "%s  %-12s %12s%s", fmt_or_none(e->day, a),
 			    _(e->kind), vui_change(m1, sizeof m1, true, e->amount_fen), id);
 		}
+		/* the ledger against the revenue, and money that is late */
+		for (size_t i = 0; i < E.ndiffs; i++) {
+			const struct wallet_diff *d = &E.diffs[i];
+			add(A_BOLD, 1, _("%s  %s: settlement entries %s, settled "
+			    "revenue %s (difference %s)"), vui_pass(false),
+			    fmt_or_none(d->day, a),
+			    vui_money(m1, sizeof m1, true, d->settlement_fen),
+			    vui_money(m2, sizeof m2, true, d->revenue_fen),
+			    vui_change(m3, sizeof m3, true,
+			    d->settlement_fen - d->revenue_fen));
+		}
+		for (size_t i = 0; i < E.noverdue; i++) {
+			const struct wallet_overdue *o = &E.overdue[i];
+			add(A_BOLD, 1, _("%s  appeal %lld: compensation %s was due "
+			    "in the wallet on %s (%d days late)"), vui_pass(false),
+			    (long long)o->appeal_id,
+			    vui_money(m1, sizeof m1, true, o->compensation_fen),
+			    fmt_or_none(o->expected_pay_on, a), o->days_late);
+		}
 	}
 }
 
@@ -278,6 +302,20 @@ elig_reload(struct pane_ctx *ctx)
 	}
 	E.wallet_ok = views_wallet_load(ctx->db, ctx->account_id, &E.wallet,
 	    &err);
+	free(E.diffs);
+	free(E.overdue);
+	E.ndiffs = E.noverdue = 0;
+	{
+		struct wallet_filter wf = { .account_id = ctx->account_id,
+		    .from = DAY_NONE, .to = DAY_NONE };
+		E.diffs = wallet_reconcile(ctx->db, &wf, &E.ndiffs, &err);
+		E.overdue = wallet_overdue(ctx->db, ctx->account_id, ctx->today,
+		    &E.noverdue, &err);
+		if (E.diffs == NULL)
+			E.ndiffs = 0;
+		if (E.overdue == NULL)
+			E.noverdue = 0;
+	}
 	build_lines(ctx);
 	if (g >= 0)
 		open_group(g);
@@ -573,6 +611,11 @@ elig_fini(struct pane_ctx *ctx)
 	if (E.day_ok)
 		views_day_free(&E.day);
 	E.day_ok = false;
+	free(E.diffs);
+	free(E.overdue);
+	E.diffs = NULL;
+	E.overdue = NULL;
+	E.ndiffs = E.noverdue = 0;
 }
 
 const struct pane_ops pane_eligibility = {

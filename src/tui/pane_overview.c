@@ -1,8 +1,9 @@
 /* The accounts overview, for agencies: shown first when the database
  * holds several accounts. Every account with this week's revenue and
  * its change, whether it is eligible and why not (engine_check, as
- * `partner-tui check`), open appeals and the last import. Enter chooses
- * the account; `a` from any pane comes back here. */
+ * `partner-tui check`), open appeals and the last import, with a totals
+ * row; sortable (s/S), searchable (/), the cursor's account kept across
+ * reloads. Enter chooses the account; `a` (A) from any pane comes back. */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,8 +17,13 @@
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
+enum { OK_SORT = 1, OK_SORT_REVERSE };
+
 static const struct key_binding ov_keys[] = {
 	{ 0, false, "Enter", N_("Choose the account"), 0 },
+	{ 's', false, "s", N_("Sort by name, revenue, change or eligibility"), OK_SORT },
+	{ 'S', false, "S", N_("Reverse the sort"), OK_SORT_REVERSE },
+	{ 0, false, "/", N_("Search accounts by id or name"), 0 },
 	{ 0, false, NULL, NULL, 0 },
 };
 
@@ -25,16 +31,129 @@ struct ov_row {
 	bool checked;
 	bool eligible;
 	char why[256];		/* failing rule ids, comma-separated */
+	day_t clean_on;		/* a failing violation rule: clean from */
 };
+
+enum ov_sort { OS_NAME, OS_REVENUE, OS_CHANGE, OS_ELIGIBLE, OS_COUNT };
 
 static struct ov {
 	unsigned avail_gen;
 	bool avail;
 	struct views_accounts acc;
 	struct ov_row *extra;
-	size_t sel, top;
+	size_t *idx, nidx;	/* shown rows (search, sort) into acc.rows */
+	enum ov_sort sort;
+	bool reverse;
+	struct vui_input search;
+	size_t sel, top;	/* into idx */
 	char err[1024];
 } O;
+
+static const char *
+sort_key(enum ov_sort s)
+{
+	static const char *const keys[OS_COUNT] = { "name", "revenue",
+	    "change", "eligibility" };
+	return keys[s];
+}
+
+static const char *
+sort_label(enum ov_sort s)
+{
+	switch (s) {
+	case OS_REVENUE: return _("revenue");
+	case OS_CHANGE: return _("change");
+	case OS_ELIGIBLE: return _("eligibility");
+	default: return _("name");
+	}
+}
+
+static fen_t
+row_change(const struct views_account *a, bool *has)
+{
+	*has = a->has_week || a->has_prev_week;
+	return a->week_fen - a->prev_week_fen;
+}
+
+static int
+cmp_rows(size_t a, size_t b)
+{
+	const struct views_account *x = &O.acc.rows[a], *y = &O.acc.rows[b];
+	int c = 0;
+
+	switch (O.sort) {
+	case OS_REVENUE:	/* the largest first */
+		c = (y->week_fen > x->week_fen) - (y->week_fen < x->week_fen);
+		break;
+	case OS_CHANGE: {	/* the largest drop first */
+		bool hx, hy;
+		fen_t cx = row_change(x, &hx), cy = row_change(y, &hy);
+		c = hx != hy ? (hx ? -1 : 1) : (cx > cy) - (cx < cy);
+		break;
+	}
+	case OS_ELIGIBLE: {	/* not eligible first, then by failing rules */
+		const struct ov_row *ex = O.extra ? &O.extra[a] : NULL;
+		const struct ov_row *ey = O.extra ? &O.extra[b] : NULL;
+		int vx = ex && ex->checked ? (ex->eligible ? 2 : 0) : 1;
+		int vy = ey && ey->checked ? (ey->eligible ? 2 : 0) : 1;
+		c = (vx > vy) - (vx < vy);
+		if (c == 0 && ex && ey)
+			c = strcmp(ex->why, ey->why);
+		break;
+	}
+	default:
+		break;
+	}
+	if (c == 0)	/* stable: the database's order */
+		c = (a > b) - (a < b);
+	else if (O.reverse)
+		c = -c;
+	return c;
+}
+
+static bool
+matches(const struct views_account *a, const char *q)
+{
+	return q[0] == '\0' || strcasestr(a->account_id, q) != NULL ||
+	    (a->name != NULL && strcasestr(a->name, q) != NULL);
+}
+
+/* Searches and sorts, keeping the cursor on keep_id when it is shown. */
+static void
+rebuild(const char *keep_id)
+{
+	O.nidx = 0;
+	for (size_t i = 0; O.idx != NULL && i < O.acc.n; i++)
+		if (matches(&O.acc.rows[i], O.search.text))
+			O.idx[O.nidx++] = i;
+	/* insertion sort: a few hundred accounts at most */
+	for (size_t i = 1; i < O.nidx; i++) {
+		size_t v = O.idx[i], j = i;
+		while (j > 0 && cmp_rows(O.idx[j - 1], v) > 0) {
+			O.idx[j] = O.idx[j - 1];
+			j--;
+		}
+		O.idx[j] = v;
+	}
+	if (keep_id != NULL)
+		for (size_t i = 0; i < O.nidx; i++)
+			if (strcmp(O.acc.rows[O.idx[i]].account_id, keep_id) == 0)
+				O.sel = i;
+	if (O.sel >= O.nidx)
+		O.sel = O.nidx ? O.nidx - 1 : 0;
+}
+
+static const struct views_account *
+selected(void)
+{
+	return O.sel < O.nidx ? &O.acc.rows[O.idx[O.sel]] : NULL;
+}
+
+static const struct ov_row *
+selected_extra(void)
+{
+	return O.sel < O.nidx && O.extra ? &O.extra[O.idx[O.sel]] : NULL;
+}
 
 static bool
 ov_available(struct pane_ctx *ctx)
@@ -51,13 +170,21 @@ static void
 ov_reload(struct pane_ctx *ctx)
 {
 	struct pt_err err = { 0 };
+	const struct views_account *cur = selected();
+	/* The cursor's account, kept across reloads (another operator's
+	 * import reorders nothing under the cursor). */
+	char *keep = cur != NULL ? strdup(cur->account_id) : NULL;
 
 	views_accounts_free(&O.acc);
 	free(O.extra);
 	O.extra = NULL;
+	free(O.idx);
+	O.idx = NULL;
+	O.nidx = 0;
 	O.err[0] = '\0';
 	if (!views_accounts_load(ctx->db, ctx->today, &O.acc, &err)) {
 		snprintf(O.err, sizeof O.err, "%s", err.msg);
+		free(keep);
 		pane_dirty(ctx);
 		return;
 	}
@@ -72,10 +199,13 @@ ov_reload(struct pane_ctx *ctx)
 			continue;
 		x->checked = true;
 		x->eligible = el.eligible;
+		x->clean_on = DAY_NONE;
 		for (size_t r = 0; r < el.nrules; r++) {
 			int n;
 			if (el.rules[r].pass)
 				continue;
+			if (strcmp(el.rules[r].id, "no_violation_90d") == 0)
+				x->clean_on = el.rules[r].changes_on;
 			n = snprintf(x->why + len, sizeof x->why - len, "%s%s",
 			    len ? "," : "", el.rules[r].id);
 			if (n < 0 || (size_t)n >= sizeof x->why - len)
@@ -83,25 +213,31 @@ ov_reload(struct pane_ctx *ctx)
 			len += (size_t)n;
 		}
 	}
-	/* Keep the cursor on the chosen account. */
-	for (size_t i = 0; ctx->account_id != NULL && i < O.acc.n; i++)
-		if (strcmp(O.acc.rows[i].account_id, ctx->account_id) == 0)
-			O.sel = i;
-	if (O.sel >= O.acc.n)
-		O.sel = O.acc.n ? O.acc.n - 1 : 0;
+	O.idx = malloc((O.acc.n ? O.acc.n : 1) * sizeof *O.idx);
+	/* The cursor stays on its account; the first time, on the chosen
+	 * one. */
+	rebuild(keep != NULL ? keep : ctx->account_id);
+	free(keep);
 	pane_dirty(ctx);
 }
 
-/* "Violation in 90 days; Enterprise-affiliated": the failing rules. */
+/* "clean from 2027-01-06: Violation in 90 days; Enterprise-affiliated":
+ * the failing rules, the day it ends first so a narrow cell keeps it. */
 static void
 why_text(const struct ov_row *x, char *buf, size_t size)
 {
-	char ids[VIEWS_REASONS_MAX][32];
+	char ids[VIEWS_REASONS_MAX][32], d[DAY_BUFSZ];
 	size_t n = views_split_reasons(x->why, ids, VIEWS_REASONS_MAX), len = 0;
 
 	buf[0] = '\0';
+	if (x->clean_on != DAY_NONE) {
+		int k = snprintf(buf, size, "%s %s: ", _("clean from"),
+		    day_format(x->clean_on, d));
+		if (k > 0 && (size_t)k < size)
+			len = (size_t)k;
+	}
 	for (size_t i = 0; i < n && len + 1 < size; i++) {
-		int k = snprintf(buf + len, size - len, "%s%s", i ? "; " : "",
+		int k = snprintf(buf + len, size - len, "%s%s", i ? _("; ") : "",
 		    vui_reason_label(ids[i]));
 		if (k < 0)
 			break;
@@ -129,7 +265,7 @@ static void
 ov_draw(struct pane_ctx *ctx, WINDOW *win)
 {
 	char line[512], a[DAY_BUFSZ], b[DAY_BUFSZ], m1[64], m2[64], buf[64];
-	int rows, cols, y = 0, page, x;
+	int rows, cols, y = 0, page, x, base;
 	bool wide;
 	int iw, nw;
 	int w[7];
@@ -160,7 +296,7 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 	w[2] = 10;
 	w[3] = 10;
 	w[4] = 8;
-	w[5] = wide ? 7 : 3;
+	w[5] = wide ? 7 : 4;
 	w[6] = 16;
 	head[0] = _("Account");
 	head[1] = _("Name");
@@ -174,10 +310,15 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 	if (wide)
 		draw_text(win, y, x, cols - x - 1, _("Why not"), A_UNDERLINE, true);
 	y++;
-	page = rows - y - (wide ? 1 : 3);
+	/* the rows, then the totals row, the search or sort line, the
+	 * selected account's reasons (narrow) and the footer */
+	base = rows - (wide ? 2 : 3);
+	page = base - 3 - y;
+	if (page < 1)
+		page = 1;
 	if (O.sel < O.top)
 		O.top = O.sel;
-	if (page > 0 && O.sel >= O.top + (size_t)page)
+	if (O.sel >= O.top + (size_t)page)
 		O.top = O.sel - (size_t)page + 1;
 	for (int r = 0; r < page; r++, y++) {
 		size_t i = O.top + (size_t)r;
@@ -187,10 +328,10 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 		bool hc = false;
 		fen_t ch = 0;
 		const char *cell[7];
-		if (i >= O.acc.n)
+		if (i >= O.nidx)
 			break;
-		ac = &O.acc.rows[i];
-		ex = O.extra != NULL ? &O.extra[i] : NULL;
+		ac = &O.acc.rows[O.idx[i]];
+		ex = O.extra != NULL ? &O.extra[O.idx[i]] : NULL;
 		mvwchgat(win, y, 0, cols, at, 0, NULL);
 		draw_text(win, y, 0, 1, i == O.sel ? ">" : " ", at, true);
 		if (ac->has_week || ac->has_prev_week) {
@@ -214,52 +355,146 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 			draw_text(win, y, x, cols - x - 1, line, at, true);
 		}
 	}
-	if (!wide && O.sel < O.acc.n) {
-		/* The selected account's reasons and last import, in full. */
-		const struct ov_row *ex = O.extra ? &O.extra[O.sel] : NULL;
+	/* Totals of the accounts shown (all of them, or those found). */
+	{
+		fen_t week = 0, chg = 0;
+		int64_t appeals = 0;
+		size_t elig = 0, checked = 0;
+		bool hw = false, hc = false;
+		char tl[64], el[32], ap[32];
+		for (size_t i = 0; i < O.nidx; i++) {
+			const struct views_account *ac = &O.acc.rows[O.idx[i]];
+			const struct ov_row *ex = O.extra ? &O.extra[O.idx[i]] : NULL;
+			bool h;
+			fen_t c = row_change(ac, &h);
+			week += ac->week_fen;
+			hw = hw || ac->has_week;
+			if (h) {
+				chg += c;
+				hc = true;
+			}
+			appeals += ac->open_appeals;
+			if (ex != NULL && ex->checked) {
+				checked++;
+				elig += ex->eligible;
+			}
+		}
+		y = base - 2;
+		draw_hrule(win, y++, 1, cols - 2, draw_attr(DRAW_DIM));
+		snprintf(tl, sizeof tl, _("Total (%zu)"), O.nidx);
+		snprintf(el, sizeof el, "%zu/%zu", elig, checked);
+		{
+			/* the label takes the id and name columns */
+			const int tw[6] = { w[0] + 1 + w[1], w[2], w[3], w[4],
+			    w[5], w[6] };
+			const bool tr[6] = { false, true, true, true, true, false };
+			const char *cell[6] = { tl,
+			    vui_money(m1, sizeof m1, hw, week),
+			    vui_change(m2, sizeof m2, hc, chg), el,
+			    vui_count(ap, sizeof ap, true, appeals), "" };
+			vui_draw_row(win, y, 1, nc - 1, tw, cell, tr, A_BOLD);
+		}
+	}
+	if (O.search.active || O.search.text[0] != '\0' || O.sort != OS_NAME) {
+		snprintf(line, sizeof line, _("Search: %s%s  (%zu of %zu)  sorted by %s%s"),
+		    O.search.text, O.search.active ? "_" : "", O.nidx, O.acc.n,
+		    sort_label(O.sort), O.reverse ? _(", reversed") : "");
+		draw_text(win, base - 3, 1, cols - 2, line,
+		    O.search.active ? A_BOLD : draw_attr(DRAW_DIM), true);
+	}
+	if (O.sel < O.nidx) {
+		/* The selected account's reasons (and, narrow, its last
+		 * import), in full: a cell above may have been cut. */
+		const struct ov_row *ex = selected_extra();
 		char why[512] = "";
 		if (ex != NULL && ex->checked && !ex->eligible)
 			why_text(ex, why, sizeof why);
 		snprintf(line, sizeof line, _("Why not: %s"), why[0] ? why :
 		    vui_missing());
-		draw_text(win, rows - 3, 1, cols - 2, line, A_NORMAL, true);
+		draw_text(win, base, 1, cols - 2, line, A_NORMAL, true);
+	}
+	if (!wide && O.sel < O.nidx) {
 		snprintf(line, sizeof line, _("Last import: %s"),
-		    O.acc.rows[O.sel].last_import[0] ?
-		    O.acc.rows[O.sel].last_import : vui_missing());
+		    selected()->last_import[0] ?
+		    selected()->last_import : vui_missing());
 		draw_text(win, rows - 2, 1, cols - 2, line, A_NORMAL, true);
 	}
-	if (O.sel < O.acc.n && O.acc.rows[O.sel].stale)
+	if (selected() != NULL && selected()->stale)
 		/* The selected account's import lags the settlement clock. */
 		draw_text(win, rows - 1, 1, cols - 2, vui_due_message(line,
 		    sizeof line, O.acc.due_through, O.acc.settle_hour),
 		    draw_attr(DRAW_ERROR), true);
 	else
 		draw_text(win, rows - 1, 1, cols - 2,
-		    _("Enter choose  Up/Down move  a back here from any pane"),
+		    _("Enter choose  Up/Down move  s sort  / search  a (A) back here from any pane"),
 		    draw_attr(DRAW_DIM), true);
 }
 
 static bool
 ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	const struct views_account *cur = selected();
+	char *keep = cur != NULL ? strdup(cur->account_id) : NULL;
+	size_t pg = 10;
+
+	if (O.search.active) {
+		int r = vui_input_key(&O.search, k);
+		if (r == 3)
+			O.search.text[0] = '\0';
+		if (r >= 2)
+			O.search.active = false;
+		if (r != 0)
+			rebuild(keep);
+		free(keep);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->pane_action == OK_SORT || k->pane_action == OK_SORT_REVERSE) {
+		if (k->pane_action == OK_SORT) {
+			O.sort = (enum ov_sort)((O.sort + 1) % OS_COUNT);
+			O.reverse = false;
+		} else
+			O.reverse = !O.reverse;
+		rebuild(keep);
+		free(keep);
+		pane_dirty(ctx);
+		return true;
+	}
+	free(keep);
 	switch (k->action) {
 	case ACT_UP:
 		if (O.sel > 0)
 			O.sel--;
 		break;
 	case ACT_DOWN:
-		if (O.sel + 1 < O.acc.n)
+		if (O.sel + 1 < O.nidx)
 			O.sel++;
+		break;
+	case ACT_PAGE_UP:
+		O.sel = O.sel > pg ? O.sel - pg : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		O.sel = O.sel + pg < O.nidx ? O.sel + pg :
+		    (O.nidx ? O.nidx - 1 : 0);
 		break;
 	case ACT_HOME:
 		O.sel = 0;
 		break;
 	case ACT_END:
-		O.sel = O.acc.n ? O.acc.n - 1 : 0;
+		O.sel = O.nidx ? O.nidx - 1 : 0;
+		break;
+	case ACT_FILTER:
+		O.search.active = true;
+		break;
+	case ACT_BACK:
+		if (O.search.text[0] == '\0')
+			return false;
+		O.search.text[0] = '\0';
+		rebuild(cur != NULL ? cur->account_id : NULL);
 		break;
 	case ACT_ENTER:
-		if (O.sel < O.acc.n) {
-			char *id = strdup(O.acc.rows[O.sel].account_id);
+		if (cur != NULL) {
+			char *id = strdup(cur->account_id);
 			if (id != NULL) {
 				pane_set_account(ctx, id);
 				pane_switch(ctx, "diagnosis");
@@ -283,8 +518,28 @@ ov_model(struct pane_ctx *ctx, FILE *out)
 
 	fprintf(out, "pane=overview\nweek.from=%s\nweek.to=%s\naccounts=%zu\n",
 	    day_format(O.acc.from, a), day_format(O.acc.to, b), O.acc.n);
-	fprintf(out, "selected=%s\n", O.sel < O.acc.n ?
-	    O.acc.rows[O.sel].account_id : "");
+	fprintf(out, "selected=%s\n", selected() ? selected()->account_id : "");
+	fprintf(out, "sort=%s\nsort.reverse=%d\nsearch=%s\nsearch.editing=%d\n"
+	    "shown=%zu\n", sort_key(O.sort), O.reverse ? 1 : 0, O.search.text,
+	    O.search.active ? 1 : 0, O.nidx);
+	for (size_t i = 0; i < O.nidx; i++)
+		fprintf(out, "order=%s\n", O.acc.rows[O.idx[i]].account_id);
+	{
+		fen_t week = 0, prev = 0;
+		size_t elig = 0;
+		int64_t ap = 0;
+		for (size_t i = 0; i < O.nidx; i++) {
+			const struct views_account *ac = &O.acc.rows[O.idx[i]];
+			week += ac->week_fen;
+			prev += ac->prev_week_fen;
+			ap += ac->open_appeals;
+			elig += O.extra && O.extra[O.idx[i]].checked &&
+			    O.extra[O.idx[i]].eligible;
+		}
+		fprintf(out, "total.week_fen=%lld\ntotal.prev_week_fen=%lld\n"
+		    "total.eligible=%zu\ntotal.open_appeals=%lld\n",
+		    (long long)week, (long long)prev, elig, (long long)ap);
+	}
 	fprintf(out, "data_through=%s\n", O.acc.latest != DAY_NONE ?
 	    day_format(O.acc.latest, a) : "");
 	for (size_t i = 0; i < O.acc.n; i++)
@@ -311,6 +566,9 @@ ov_fini(struct pane_ctx *ctx)
 	views_accounts_free(&O.acc);
 	free(O.extra);
 	O.extra = NULL;
+	free(O.idx);
+	O.idx = NULL;
+	O.nidx = 0;
 }
 
 const struct pane_ops pane_overview = {

@@ -569,5 +569,42 @@ def _():
     assert "has not scored" in model(m)["attribution.line"], m
 
 
+@check("100 accounts: End, / search, totals; the cursor's account kept across a reload")
+def _():
+    db = mkdb("hundred.db", "--works", "2", "--days", "10", "--accounts", "100")
+    t = start(db, 80, 24)
+    try:
+        t.wait_text("[0 Accounts]")
+        t.wait_text("Total (100)")
+        t.send("End")
+        t.wait(lambda t: any(l.startswith(">acct") for l in t.text().splitlines()),
+               what="cursor row")
+        cur = [l for l in t.text().splitlines() if l.startswith(">")][0]
+        assert cur.split()[0] == ">acct100" or "acct" in cur, cur
+        t.send("/")
+        for ch in "acct57":
+            t.send(ch)
+        t.send("Enter")
+        t.wait_text("Total (1)")
+        t.wait(lambda t: any(l.startswith(">acct57 ") for l in t.text().splitlines()),
+               what="acct57 found")
+        t.send("Esc")
+        t.wait_text("Total (100)")
+        assert any(l.startswith(">acct57 ") for l in t.text().splitlines()), t.text()
+        # Another operator imports an account that sorts first: the list
+        # reloads (data_version), the cursor stays on acct57.
+        csv = os.path.join(TMP, "new_account.csv")
+        with open(csv, "w") as f:
+            f.write("account_id,name,kind,plan_status\naaa0,Newcomer,personal,joined\n")
+        r = subprocess.run([PT, "--db", db, "import", csv], capture_output=True,
+                           env=dict(os.environ, **BASE_ENV))
+        assert r.returncode == 0, r.stderr
+        t.wait_text("Total (101)", timeout=10)
+        t.settle()
+        assert any(l.startswith(">acct57 ") for l in t.text().splitlines()), t.text()
+    finally:
+        t.close()
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())

@@ -549,5 +549,76 @@ def _():
     assert m.get("open_group") == groups[-1] or m["frame.pane"] == "appeals", m
 
 
+def zh_env():
+    """LANGUAGE=zh_CN with the catalogue compiled from the source tree."""
+    src = os.environ.get("top_srcdir", os.path.join(os.path.dirname(__file__), "..", ".."))
+    loc = os.path.join(TMP, "locale", "zh_CN", "LC_MESSAGES")
+    if not os.path.exists(os.path.join(loc, "partner-tui.mo")):
+        os.makedirs(loc, exist_ok=True)
+        subprocess.run(["msgfmt", "-o", os.path.join(loc, "partner-tui.mo"),
+                        os.path.join(src, "po", "zh_CN.po")], check=True)
+    return {"LANGUAGE": "zh_CN", "PARTNER_TUI_LOCALEDIR": os.path.join(TMP, "locale")}
+
+
+@check("overview: totals row, sort by change/revenue/eligibility, / search")
+def _():
+    for cols, rows in ((80, 24), (120, 40)):
+        out = run_script(["key 0", "model", "screen", "key s", "model",
+                          "key s", "model", "key s", "model", "key S", "model",
+                          "key /", "type quan", "key Enter", "model", "screen",
+                          "key Esc", "model"], cols, rows)
+        m = [model(x) for x in out if not x.startswith(" ") and "=" in x.split("\n")[0]]
+        m0, s0 = model(out[0]), out[1]
+        acc = {a.split("|")[0]: a.split("|") for a in as_list(m0["account"])}
+        week = sum(int(v[1]) for v in acc.values())
+        prev = sum(int(v[2]) for v in acc.values())
+        assert int(m0["total.week_fen"]) == week and int(m0["total.prev_week_fen"]) == prev, m0
+        assert int(m0["total.eligible"]) == sum(v[3] == "eligible" for v in acc.values())
+        # On screen: the totals row with the sum and the change.
+        tot = [l for l in s0.splitlines() if "Total (%d)" % len(acc) in l]
+        assert tot and yuan(week) in tot[0] and change(week - prev) in tot[0], (tot, s0)
+        assert "%d/%d" % (int(m0["total.eligible"]), len(acc)) in tot[0], tot
+        rev, chg, elig = model(out[2]), model(out[3]), model(out[4])
+        assert rev["sort"] == "revenue" and chg["sort"] == "change", (rev, chg)
+        assert elig["sort"] == "eligibility", elig
+        order = as_list(rev["order"])
+        assert [int(acc[a][1]) for a in order] == sorted(
+            (int(acc[a][1]) for a in order), reverse=True), order
+        order = as_list(chg["order"])
+        drops = [int(acc[a][1]) - int(acc[a][2]) for a in order]
+        assert drops == sorted(drops), (order, drops)
+        order = as_list(elig["order"])
+        assert acc[order[0]][3] == "not_eligible" and acc[order[-1]][3] == "eligible", order
+        back = model(out[5])
+        assert back["sort.reverse"] == "1" and as_list(back["order"]) == order[::-1], back
+        found, s_found, cleared = model(out[6]), out[7], model(out[8])
+        assert as_list(found["order"]) == ["jn_quanshui"] and found["shown"] == "1", found
+        assert found["selected"] == "jn_quanshui", found
+        assert "Total (1)" in s_found and "jn_meishi" not in s_found, s_found
+        assert cleared["shown"] == str(len(acc)) and cleared["selected"] == "jn_quanshui", cleared
+
+
+@check("overview: Why not puts the day it ends first; 申诉 is the Chinese header")
+def _():
+    viol = [a for a in ACCOUNTS if any(r["id"] == "no_violation_90d" and
+                                       not r["pass"] for r in CHECK[a]["rules"])]
+    a = viol[0]
+    day_ = [r for r in CHECK[a]["rules"] if r["id"] == "no_violation_90d"][0]["changes_on"]
+    n = ACCOUNTS.index(a)
+    for cols, rows in ((80, 24), (120, 40)):
+        s = run_script(["key 0", "key Home"] + ["key Down"] * n + ["screen"],
+                       cols, rows)[0]
+        line = [l for l in s.splitlines() if l.startswith(" Why not: ")]
+        assert line and line[0].startswith(" Why not: clean from " + day_), (line, s)
+    env = zh_env()
+    for cols, rows in ((80, 24), (120, 40)):
+        s = run_script(["key 0", "screen"], cols, rows, **env)[0]
+        head = [l for l in s.splitlines() if "账号" in l and "名称" in l and "资格" in l]
+        head = [l for l in head if l.startswith(" 账号")]
+        assert head and "申诉" in head[-1], (head, s)
+        assert "诉 " not in head[-1].replace("申诉", ""), head
+        assert "合计" in s, s
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())

@@ -1,0 +1,245 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "core/wallet.h"
+
+static const char SQL_ENTRIES[] =
+    "SELECT id, account_id, day, kind, amount_fen, ifnull(appeal_id, 0),"
+    " ifnull(entry_id, '') FROM wallet"
+    " WHERE (?1 IS NULL OR account_id = ?1) AND (?2 IS NULL OR day >= ?2)"
+    " AND (?3 IS NULL OR day <= ?3) ORDER BY account_id, day, id";
+static const char SQL_BALANCE[] =
+    "SELECT ifnull(sum(CASE kind WHEN 'withdrawal' THEN -amount_fen"
+    " ELSE amount_fen END), 0) FROM wallet"
+    " WHERE (?1 IS NULL OR account_id = ?1) AND (?3 IS NULL OR day <= ?3)";
+/* Settlement entries per day against the settled revenue of the day,
+ * between the account's first and last settlement entry. */
+static const char SQL_RECONCILE[] =
+    "WITH s AS (SELECT account_id, day, sum(amount_fen) AS fen FROM wallet"
+    "   WHERE kind = 'settlement' AND (?1 IS NULL OR account_id = ?1)"
+    "   GROUP BY account_id, day),"
+    " span AS (SELECT account_id, min(day) AS lo, max(day) AS hi FROM s"
+    "   GROUP BY account_id),"
+    " r AS (SELECT w.account_id, d.day, sum(d.revenue_fen) AS fen"
+    "   FROM daily d JOIN work w ON w.work_id = d.work_id"
+    "   JOIN span ON span.account_id = w.account_id"
+    "   WHERE d.day BETWEEN span.lo AND span.hi AND d.revenue_fen IS NOT NULL"
+    "   GROUP BY w.account_id, d.day),"
+    " k AS (SELECT account_id, day FROM s UNION SELECT account_id, day FROM r)"
+    " SELECT k.account_id, k.day, ifnull(s.fen, 0), r.fen FROM k"
+    " LEFT JOIN s ON s.account_id = k.account_id AND s.day = k.day"
+    " LEFT JOIN r ON r.account_id = k.account_id AND r.day = k.day"
+    " WHERE (?2 IS NULL OR k.day >= ?2) AND (?3 IS NULL OR k.day <= ?3)"
+    " AND r.fen IS NOT NULL AND r.fen <> ifnull(s.fen, 0)"
+    " ORDER BY k.account_id, k.day";
+/* Approved, the expected day passed, nothing in the wallet: no entry
+ * tied to the appeal, and no untied compensation of its amount since
+ * the decision (that one would be the payment, not yet marked). */
+static const char SQL_OVERDUE[] =
+    "SELECT a.id, a.account_id, a.compensation_fen, a.expected_pay_on"
+    " FROM appeal a WHERE a.status = 'approved'"
+    " AND a.compensation_fen > 0 AND a.expected_pay_on < ?2"
+    " AND (?1 IS NULL OR a.account_id = ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM wallet w WHERE w.appeal_id = a.id)"
+    " AND NOT EXISTS (SELECT 1 FROM wallet w WHERE w.account_id = a.account_id"
+    "   AND w.kind = 'compensation' AND w.appeal_id IS NULL"
+    "   AND w.amount_fen = a.compensation_fen"
+    "   AND w.day >= date(a.expected_pay_on, '-' || ?3 || ' days'))"
+    " ORDER BY a.expected_pay_on, a.id";
+
+fen_t
+wallet_signed(const struct wallet_entry *e)
+{
+	return strcmp(e->kind, "withdrawal") == 0 ? -e->amount_fen :
+	    e->amount_fen;
+}
+
+static void
+col_copy(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	snprintf(dst, size, "%s", s ? (const char *)s : "");
+}
+
+static day_t
+col_day(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	day_t d;
+
+	return s != NULL && day_parse_iso(s, &d) ? d : DAY_NONE;
+}
+
+static void
+bind_filter(sqlite3_stmt *st, const struct wallet_filter *f)
+{
+	char b[DAY_BUFSZ];
+
+	db_bind_text(st, 1, f->account_id);
+	if (f->from != DAY_NONE)
+		sqlite3_bind_text(st, 2, day_format(f->from, b), -1,
+		    SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 2);
+	if (f->to != DAY_NONE)
+		sqlite3_bind_text(st, 3, day_format(f->to, b), -1,
+		    SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 3);
+}
+
+/* Grows *v (of elem bytes) to hold one more; false when out of memory. */
+static bool
+grow(void **v, size_t *cap, size_t n, size_t elem)
+{
+	if (n < *cap)
+		return true;
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *p = realloc(*v, nc * elem);
+	if (p == NULL)
+		return false;
+	*v = p;
+	*cap = nc;
+	return true;
+}
+
+struct wallet_entry *
+wallet_entries(struct db *db, const struct wallet_filter *f, size_t *n,
+    fen_t *balance, struct pt_err *err)
+{
+	struct wallet_entry *v = NULL;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	*balance = 0;
+	if ((st = db_stmt(db, SQL_ENTRIES, err)) == NULL)
+		return NULL;
+	bind_filter(st, f);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!grow((void **)&v, &cap, *n, sizeof *v)) {
+			sqlite3_reset(st);
+			err_set(err, PT_EXIT_DB, "out of memory");
+			goto fail;
+		}
+		struct wallet_entry *e = &v[(*n)++];
+		e->id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, e->account_id, sizeof e->account_id);
+		e->day = col_day(st, 2);
+		col_copy(st, 3, e->kind, sizeof e->kind);
+		e->amount_fen = sqlite3_column_int64(st, 4);
+		e->appeal_id = sqlite3_column_int64(st, 5);
+		col_copy(st, 6, e->entry_id, sizeof e->entry_id);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the wallet");
+		goto fail;
+	}
+	if ((st = db_stmt(db, SQL_BALANCE, err)) == NULL)
+		goto fail;
+	bind_filter(st, f);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*balance = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (v == NULL && (v = calloc(1, sizeof *v)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return NULL;
+	}
+	return v;
+fail:
+	free(v);
+	*n = 0;
+	return NULL;
+}
+
+struct wallet_diff *
+wallet_reconcile(struct db *db, const struct wallet_filter *f, size_t *n,
+    struct pt_err *err)
+{
+	struct wallet_diff *v = NULL;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if ((st = db_stmt(db, SQL_RECONCILE, err)) == NULL)
+		return NULL;
+	bind_filter(st, f);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!grow((void **)&v, &cap, *n, sizeof *v)) {
+			sqlite3_reset(st);
+			err_set(err, PT_EXIT_DB, "out of memory");
+			free(v);
+			*n = 0;
+			return NULL;
+		}
+		struct wallet_diff *d = &v[(*n)++];
+		col_copy(st, 0, d->account_id, sizeof d->account_id);
+		d->day = col_day(st, 1);
+		d->settlement_fen = sqlite3_column_int64(st, 2);
+		d->revenue_known = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		d->revenue_fen = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reconciling the wallet");
+		free(v);
+		*n = 0;
+		return NULL;
+	}
+	if (v == NULL && (v = calloc(1, sizeof *v)) == NULL)
+		err_set(err, PT_EXIT_DB, "out of memory");
+	return v;
+}
+
+struct wallet_overdue *
+wallet_overdue(struct db *db, const char *account_id, day_t today, size_t *n,
+    struct pt_err *err)
+{
+	struct wallet_overdue *v = NULL;
+	char b[DAY_BUFSZ];
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if ((st = db_stmt(db, SQL_OVERDUE, err)) == NULL)
+		return NULL;
+	db_bind_text(st, 1, account_id);
+	db_bind_text(st, 2, day_format(today, b));
+	sqlite3_bind_int(st, 3, engine_model()->comp_pay_days);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!grow((void **)&v, &cap, *n, sizeof *v)) {
+			sqlite3_reset(st);
+			err_set(err, PT_EXIT_DB, "out of memory");
+			free(v);
+			*n = 0;
+			return NULL;
+		}
+		struct wallet_overdue *o = &v[(*n)++];
+		o->appeal_id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, o->account_id, sizeof o->account_id);
+		o->compensation_fen = sqlite3_column_int64(st, 2);
+		o->expected_pay_on = col_day(st, 3);
+		o->days_late = o->expected_pay_on == DAY_NONE ? 0 :
+		    today - o->expected_pay_on;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "looking for overdue compensations");
+		free(v);
+		*n = 0;
+		return NULL;
+	}
+	if (v == NULL && (v = calloc(1, sizeof *v)) == NULL)
+		err_set(err, PT_EXIT_DB, "out of memory");
+	return v;
+}
