@@ -328,6 +328,46 @@ START_TEST(db_creates_schema_with_permissions)
 }
 END_TEST
 
+/* A v2 database (before issue 13's history): v3 carries every account's
+ * and work's values over as their first values, in force since always,
+ * and the engine judges the days as before. */
+START_TEST(db_migrates_v2_attribute_history)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "v2.db");
+	struct db *db;
+
+	db = db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_msg(schema_migrate_to(db, 2, &err), "%s", err.msg);
+	ck_assert_msg(db_exec(db,
+	    "INSERT INTO account(account_id, kind, celebrity, certification,"
+	    " plan_status, bank_card) VALUES ('a1', 'enterprise', 1, '农技师',"
+	    " 'joined', 1), ('a2', 'personal', 0, NULL, 'pending', 0);"
+	    "INSERT INTO work(work_id, account_id, visibility, selected) VALUES"
+	    " ('w1', 'a1', 'self_only', 1);", &err), "%s", err.msg);
+	db_close(db);
+
+	memset(&err, 0, sizeof err);
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM account_history"), 10);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM work_history"), 7);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM account_history"
+	    " WHERE effective_on <> '1970-01-01'"), 0);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM account_history"
+	    " WHERE account_id = 'a1' AND attr = 'kind' AND value = 'enterprise'"),
+	    1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM account_history"
+	    " WHERE account_id = 'a2' AND attr = 'certification' AND value IS"
+	    " NULL"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM work_history"
+	    " WHERE work_id = 'w1' AND attr = 'selected' AND value = '1'"), 1);
+	db_close(db);
+}
+END_TEST
+
 /* A v1 database (before issue 14) with a wallet entry, a violation and
  * an approved appeal: v2 keeps every row, adds the violation's overturn,
  * the appeal's violation and the entry ids, and lets two identical
@@ -761,6 +801,7 @@ core_suite(void)
 	tcase_add_test(tc, db_creates_schema_with_permissions);
 	tcase_add_test(tc, db_migrates_empty_sqlite_file);
 	tcase_add_test(tc, db_migrates_v1_wallet_and_appeals);
+	tcase_add_test(tc, db_migrates_v2_attribute_history);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
 	tcase_add_test(tc, text_json_safe_escapes);

@@ -12,6 +12,7 @@
 
 #include "core/attribution.h"
 #include "core/engine.h"
+#include "core/history.h"
 #include "core/modelconf.h"
 #include "engine_fixture.h"
 #include "testutil.h"
@@ -368,6 +369,64 @@ START_TEST(rule_application_early_reason_overdue)
 	ck_assert_str_eq(app.result, "approved");
 	ck_assert_str_eq(app.reason, "");
 	ck_assert(!app.overdue);
+}
+END_TEST
+
+
+/* Attribute history: each day is judged with the values in force that
+ * day; the first value holds before it; a change never rewrites the days
+ * before it (boundary: the effective day itself). */
+START_TEST(history_values_in_force_by_day)
+{
+	struct pt_err err = { 0 };
+	char v[HISTORY_VALUE_SZ];
+	bool is_null, found;
+
+	base_data();
+	/* since always: personal, public, not selected, no certification */
+	ck_assert_int_eq(history_record_stated(db, HISTORY_WORK, "w1",
+	    "visibility", "public", fx_day("2026-11-20"), false, 0, &err), 1);
+	ck_assert_int_eq(history_record(db, HISTORY_WORK, "w1", "visibility",
+	    "self_only", fx_day("2026-10-10"), 0, &err), 1);
+	ck_assert_int_eq(history_record(db, HISTORY_WORK, "w1", "visibility",
+	    "public", fx_day("2026-10-20"), 0, &err), 1);
+	/* the same value again on another day: nothing recorded */
+	ck_assert_int_eq(history_record(db, HISTORY_WORK, "w1", "visibility",
+	    "public", fx_day("2026-11-01"), 0, &err), 0);
+	ck_assert_int_eq(history_record(db, HISTORY_WORK, "w1", "selected", "0",
+	    fx_day("2026-08-01"), 0, &err), 1);
+	ck_assert_int_eq(history_record(db, HISTORY_WORK, "w1", "selected", "1",
+	    fx_day("2026-11-01"), 0, &err), 1);
+	ck_assert_int_eq(history_record(db, HISTORY_ACCOUNT, "a1",
+	    "certification", NULL, fx_day("2026-08-01"), 0, &err), 1);
+	ck_assert_int_eq(history_record(db, HISTORY_ACCOUNT, "a1",
+	    "certification", "农技师", fx_day("2026-11-10"), 0, &err), 1);
+	ck_assert(history_value_on(db, HISTORY_WORK, "w1", "visibility",
+	    fx_day("2026-10-09"), v, sizeof v, &is_null, &found, &err));
+	ck_assert(found && strcmp(v, "public") == 0);
+	ck_assert(history_value_on(db, HISTORY_WORK, "w1", "visibility",
+	    fx_day("2026-10-10"), v, sizeof v, &is_null, &found, &err));
+	ck_assert_str_eq(v, "self_only");
+	/* before the first value: the first value */
+	ck_assert(history_value_on(db, HISTORY_WORK, "w1", "selected",
+	    fx_day("2026-01-01"), v, sizeof v, &is_null, &found, &err));
+	ck_assert_str_eq(v, "0");
+	rescore();
+	/* self-only 10-10..10-19: no revenue, the days around it earn */
+	ck_assert_int_eq(est("w1", "2026-10-09"), 2000);
+	ck_assert_int_eq(est("w1", "2026-10-10"), 0);
+	ck_assert_int_eq(est("w1", "2026-10-19"), 0);
+	ck_assert_int_eq(est("w1", "2026-10-20"), 2000);
+	expect_rule("a1", "w1", "2026-10-10", "public", false, "",
+	    "visibility: self_only");
+	expect_rule("a1", "w1", "2026-10-20", "public", true, "", NULL);
+	/* 精选 from 11-01 (+30%), certification from 11-10 (+10%) */
+	ck_assert_int_eq(est("w1", "2026-10-31"), 2000);
+	ck_assert_int_eq(est("w1", "2026-11-01"), 2600);
+	ck_assert_int_eq(est("w1", "2026-11-09"), 2600);
+	ck_assert_int_eq(est("w1", "2026-11-10"), 2860);
+	ck_assert(fabs(fx_double(db, "SELECT f_bonus FROM work_score WHERE "
+	    "day = '2026-11-10'") - 1.3 * 1.1) < 1e-9);
 }
 END_TEST
 
@@ -879,6 +938,7 @@ rules_suite(void)
 	tcase_add_test(tc, rule_account_kinds_and_celebrity);
 	tcase_add_test(tc, rule_daily_minimum_boundary);
 	tcase_add_test(tc, rule_plan_and_application);
+	tcase_add_test(tc, history_values_in_force_by_day);
 	tcase_add_test(tc, rule_overlapping_violations_clean_day);
 	tcase_add_test(tc, rule_daily_minimum_engine_and_check_agree);
 	tcase_add_test(tc, rule_not_published_yet);

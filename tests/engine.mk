@@ -29,3 +29,5 @@ bench-engine: tests/bench/engine_bench$(EXEEXT)
 # Data freshness, the settlement clock and wall-clock records (issue 13).
 TESTS += tests/cli_time.sh
 EXTRA_DIST += tests/cli_time.sh
+TESTS += tests/cli_history.sh
+EXTRA_DIST += tests/cli_history.sh

@@ -16,6 +16,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/freshness.h"
+#include "core/history.h"
 #include "core/series.h"
 #include "core/store.h"
 #include "core/report.h"
@@ -404,6 +405,41 @@ do_accounts(struct db *db, const struct opts *o)
 	return PT_EXIT_OK;
 }
 
+/* "history": [{"attr", "effective_on", "value"}...] of a work. */
+static bool
+js_history(struct db *db, json_object *r, const char *work_id)
+{
+	struct history_entry *h;
+	struct pt_err err = { 0 };
+	json_object *a;
+	size_t n;
+
+	day_t since = DAY_NONE;
+
+	day_parse_iso(HISTORY_SINCE_ALWAYS, &since);
+	if (!history_list(db, HISTORY_WORK, work_id, &h, &n, &err)) {
+		cli_fail_err(&err);
+		return false;
+	}
+	a = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		json_object *e = json_object_new_object();
+		js_str(e, "attr", h[i].attr);
+		/* null: a first value with no day given, in force since
+		 * always; the first value holds for every day before it */
+		js_day(e, "effective_on", h[i].effective_on == since ?
+		    DAY_NONE : h[i].effective_on);
+		js_str(e, "value", h[i].is_null ? NULL : h[i].value);
+		json_object_object_add(e, "import_id", h[i].import_id ?
+		    json_object_new_int64(h[i].import_id) : NULL);
+		js_str(e, "recorded_at", h[i].recorded_at);
+		json_object_array_add(a, e);
+	}
+	free(h);
+	json_object_object_add(r, "history", a);
+	return true;
+}
+
 static int
 do_works(struct db *db, const struct opts *o)
 {
@@ -427,6 +463,13 @@ do_works(struct db *db, const struct opts *o)
 			json_object_object_add(r, "eligible", w->has_eligible ?
 			    json_object_new_boolean(w->eligible) : NULL);
 			json_object_object_add(r, "reasons", js_reasons(w->reasons));
+			/* --work: the work's attributes with the days they took
+			 * effect (attribute history) */
+			if (o->work != NULL && !js_history(db, r, w->work_id)) {
+				json_object_put(top);
+				report_works_free(&rows);
+				return PT_EXIT_DB;
+			}
 			json_object_array_add(arr, r);
 		}
 		js_print(top);

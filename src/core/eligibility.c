@@ -13,6 +13,7 @@
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/freshness.h"
+#include "core/history.h"
 
 static const char SQL_ACCOUNT[] =
     "SELECT kind, celebrity, certification, plan_status FROM account "
@@ -246,13 +247,35 @@ engine_application_on(struct db *db, const char *account_id, day_t today,
 	return true;
 }
 
+/* The value of attr in force on day (attribute history), into buf; buf
+ * keeps the row's value when the attribute has no history. */
+static bool
+in_force(struct db *db, enum history_of of, const char *id, const char *attr,
+    day_t day, char *buf, size_t size, struct pt_err *err)
+{
+	char v[HISTORY_VALUE_SZ];
+	bool is_null, found;
+
+	if (!history_value_on(db, of, id, attr, day, v, sizeof v, &is_null,
+	    &found, err))
+		return false;
+	if (found) {
+		size_t len = is_null ? 0 : strlen(v);
+		if (len >= size)
+			len = size - 1;
+		memcpy(buf, v, len);
+		buf[len] = '\0';
+	}
+	return true;
+}
+
 static bool
 account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 {
 	const struct model_params *p = engine_model();
 	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT, err);
 	char kind[32], plan[32], cert[128], day[DAY_BUFSZ], m1[MONEY_BUFSZ],
-	    m2[MONEY_BUFSZ];
+	    m2[MONEY_BUFSZ], celeb[8];
 	bool celebrity;
 	struct rule_result *r;
 	int rc;
@@ -271,10 +294,21 @@ account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 		return false;
 	}
 	snprintf(kind, sizeof kind, "%s", col_text(st, 0));
-	celebrity = sqlite3_column_int(st, 1) != 0;
+	snprintf(celeb, sizeof celeb, "%d", sqlite3_column_int(st, 1) != 0);
 	snprintf(cert, sizeof cert, "%s", col_text(st, 2));
 	snprintf(plan, sizeof plan, "%s", col_text(st, 3));
 	sqlite3_reset(st);
+	/* the values in force on the day asked, not today's */
+	if (!in_force(db, HISTORY_ACCOUNT, e->account_id, "kind", e->on, kind,
+	    sizeof kind, err) ||
+	    !in_force(db, HISTORY_ACCOUNT, e->account_id, "celebrity", e->on,
+	    celeb, sizeof celeb, err) ||
+	    !in_force(db, HISTORY_ACCOUNT, e->account_id, "certification", e->on,
+	    cert, sizeof cert, err) ||
+	    !in_force(db, HISTORY_ACCOUNT, e->account_id, "plan_status", e->on,
+	    plan, sizeof plan, err))
+		return false;
+	celebrity = strcmp(celeb, "1") == 0;
 
 	if (!violation_rule(db, e, SQL_ACCOUNT_VIOLATIONS, e->account_id,
 	    "no_violation_90d", e->on, err))
@@ -349,7 +383,8 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 {
 	const struct model_params *p = engine_model();
 	sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
-	char vis[32], review[32], commercial[32], day[DAY_BUFSZ];
+	char vis[32], review[32], commercial[32], day[DAY_BUFSZ], orig[8],
+	    infr[8];
 	bool original, infringing;
 	struct rule_result *r;
 	day_t pub;
@@ -366,11 +401,24 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 	}
 	snprintf(vis, sizeof vis, "%s", col_text(st, 1));
 	snprintf(review, sizeof review, "%s", col_text(st, 2));
-	original = sqlite3_column_int(st, 3) != 0;
-	infringing = sqlite3_column_int(st, 4) != 0;
+	snprintf(orig, sizeof orig, "%d", sqlite3_column_int(st, 3) != 0);
+	snprintf(infr, sizeof infr, "%d", sqlite3_column_int(st, 4) != 0);
 	snprintf(commercial, sizeof commercial, "%s", col_text(st, 5));
 	pub = eng_col_day(st, 6);
 	sqlite3_reset(st);
+	if (!in_force(db, HISTORY_WORK, e->work_id, "visibility", e->on, vis,
+	    sizeof vis, err) ||
+	    !in_force(db, HISTORY_WORK, e->work_id, "review", e->on, review,
+	    sizeof review, err) ||
+	    !in_force(db, HISTORY_WORK, e->work_id, "original", e->on, orig,
+	    sizeof orig, err) ||
+	    !in_force(db, HISTORY_WORK, e->work_id, "infringing", e->on, infr,
+	    sizeof infr, err) ||
+	    !in_force(db, HISTORY_WORK, e->work_id, "commercial", e->on,
+	    commercial, sizeof commercial, err))
+		return false;
+	original = strcmp(orig, "1") == 0;
+	infringing = strcmp(infr, "1") == 0;
 
 	/* Nothing earns before it goes out, whatever the day asked. */
 	r = rule(e, "published", pub == DAY_NONE || pub <= e->on,

@@ -307,16 +307,223 @@ static const char SQL_VIOLATIONS[] =
 static const char SQL_CALIBRATIONS[] =
     "SELECT account_id, base, a_e, a_u, a_q FROM calibration";
 
+/* ---- attribute history: the values in force by day ---- */
+
+static void
+acc_set(struct eng_acc_flags *f, const char *attr, const char *v)
+{
+	if (strcmp(attr, "kind") == 0)
+		f->kind = v && strcmp(v, "enterprise") == 0 ? AK_ENTERPRISE :
+		    v && strcmp(v, "enterprise_affiliated") == 0 ?
+		    AK_AFFILIATED : AK_PERSONAL;
+	else if (strcmp(attr, "celebrity") == 0)
+		f->celebrity = v != NULL && strcmp(v, "1") == 0;
+	else if (strcmp(attr, "certification") == 0)
+		f->certified = v != NULL && v[0] != '\0';
+	else if (strcmp(attr, "plan_status") == 0)
+		f->joined = v != NULL && strcmp(v, "joined") == 0;
+}
+
+static void
+wrk_set(struct eng_wrk_flags *f, const char *attr, const char *v)
+{
+	if (strcmp(attr, "visibility") == 0)
+		f->public_ = v != NULL && strcmp(v, "public") == 0;
+	else if (strcmp(attr, "review") == 0)
+		f->approved = v != NULL && strcmp(v, "approved") == 0;
+	else if (strcmp(attr, "original") == 0)
+		f->original = v != NULL && strcmp(v, "1") == 0;
+	else if (strcmp(attr, "infringing") == 0)
+		f->infringing = v != NULL && strcmp(v, "1") == 0;
+	else if (strcmp(attr, "commercial") == 0)
+		f->commercial = !(v != NULL && strcmp(v, "none") == 0);
+	else if (strcmp(attr, "selected") == 0)
+		f->selected = v != NULL && strcmp(v, "1") == 0;
+}
+
+const struct eng_acc_flags *
+eng_acc_flags_on(const struct eng_account *a, day_t d)
+{
+	size_t lo = 1, hi = a->nseg;
+
+	if (a->nseg == 0)
+		return &a->f;
+	/* the last segment starting on or before d; the first before all */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (a->seg[mid].from <= d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return &a->seg[lo - 1].f;
+}
+
+const struct eng_wrk_flags *
+eng_wrk_flags_on(const struct eng_work *w, day_t d)
+{
+	size_t lo = 1, hi = w->nseg;
+
+	if (w->nseg == 0)
+		return &w->f;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (w->seg[mid].from <= d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return &w->seg[lo - 1].f;
+}
+
+struct hist_row {
+	day_t day;
+	char attr[16];
+	char *value;		/* NULL: none */
+};
+
+/* Builds the segments of one account (is_acc) or work from its history
+ * rows (sorted by day): the first values hold before the first day; each
+ * later day applies its changes. No segments when nothing changed. */
+static bool
+build_segments(void *ent, bool is_acc, const struct hist_row *h, size_t n)
+{
+	size_t ndays = 0, k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || h[i].day != h[i - 1].day)
+			ndays++;
+	if (ndays < 2)
+		return true;
+	if (is_acc) {
+		struct eng_account *a = ent;
+		struct eng_acc_flags f = a->f;
+		/* first values of each attribute, for the days before */
+		for (size_t i = n; i-- > 0;)
+			acc_set(&f, h[i].attr, h[i].value);
+		if ((a->seg = calloc(ndays, sizeof *a->seg)) == NULL)
+			return false;
+		for (size_t i = 0; i < n; k++) {
+			day_t d = h[i].day;
+			for (; i < n && h[i].day == d; i++)
+				acc_set(&f, h[i].attr, h[i].value);
+			a->seg[k].from = k == 0 ? DAY_NONE + 1 : d;
+			a->seg[k].f = f;
+		}
+		a->nseg = ndays;
+	} else {
+		struct eng_work *w = ent;
+		struct eng_wrk_flags f = w->f;
+		for (size_t i = n; i-- > 0;)
+			wrk_set(&f, h[i].attr, h[i].value);
+		if ((w->seg = calloc(ndays, sizeof *w->seg)) == NULL)
+			return false;
+		for (size_t i = 0; i < n; k++) {
+			day_t d = h[i].day;
+			for (; i < n && h[i].day == d; i++)
+				wrk_set(&f, h[i].attr, h[i].value);
+			w->seg[k].from = k == 0 ? DAY_NONE + 1 : d;
+			w->seg[k].f = f;
+		}
+		w->nseg = ndays;
+	}
+	return true;
+}
+
+static const char SQL_ACCOUNT_HISTORY[] =
+    "SELECT account_id, attr, effective_on, value FROM account_history "
+    "ORDER BY account_id, effective_on";
+static const char SQL_WORK_HISTORY[] =
+    "SELECT work_id, attr, effective_on, value FROM work_history "
+    "WHERE attr <> 'account_id' ORDER BY work_id, effective_on";
+
+static void
+hist_free(struct hist_row *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(h[i].value);
+}
+
+/* Reads a history table once, in key order, one entity at a time: the
+ * memory is that of the largest single history, not of the table. */
+static bool
+load_history(struct eng_ctx *c, struct db *db, bool is_acc,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, is_acc ? SQL_ACCOUNT_HISTORY :
+	    SQL_WORK_HISTORY, err);
+	struct hist_row *h = NULL;
+	size_t n = 0, cap = 0;
+	char cur[512] = "";
+	bool ok = true;
+	int rc;
+
+	if (st == NULL)
+		return false;
+	for (;;) {
+		const char *id;
+		rc = sqlite3_step(st);
+		id = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) :
+		    NULL;
+		if (n > 0 && (id == NULL || strcmp(id, cur) != 0)) {
+			int e = is_acc ? eng_find_account(c, cur) :
+			    eng_find_work(c, cur);
+			if (e >= 0 && !build_segments(is_acc ?
+			    (void *)&c->acc[e] : (void *)&c->wrk[e], is_acc, h, n))
+				ok = false;
+			hist_free(h, n);
+			n = 0;
+		}
+		if (rc != SQLITE_ROW || !ok)
+			break;
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			void *p = realloc(h, ncap * sizeof *h);
+			if (p == NULL) {
+				ok = false;
+				break;
+			}
+			h = p;
+			cap = ncap;
+		}
+		snprintf(cur, sizeof cur, "%s", id ? id : "");
+		h[n].day = eng_col_day(st, 2);
+		snprintf(h[n].attr, sizeof h[n].attr, "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+		h[n].value = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
+		    strdup((const char *)sqlite3_column_text(st, 3));
+		if (h[n].day == DAY_NONE) {
+			free(h[n].value);
+			continue;
+		}
+		n++;
+	}
+	sqlite3_reset(st);
+	hist_free(h, n);
+	free(h);
+	if (!ok) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading attribute history");
+		return false;
+	}
+	return true;
+}
+
 void
 eng_ctx_free(struct eng_ctx *c)
 {
 	for (size_t i = 0; i < c->nacc; i++) {
 		free(c->acc[i].id);
 		free(c->acc[i].viol);
+		free(c->acc[i].seg);
 	}
 	for (size_t i = 0; i < c->nwrk; i++) {
 		free(c->wrk[i].id);
 		free(c->wrk[i].viol);
+		free(c->wrk[i].seg);
 	}
 	free(c->acc);
 	free(c->wrk);
@@ -361,12 +568,10 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		if (a->id == NULL)
 			goto nomem;
 		c->nacc++;
-		a->kind = kind && strcmp(kind, "enterprise") == 0 ? AK_ENTERPRISE :
-		    kind && strcmp(kind, "enterprise_affiliated") == 0 ?
-		    AK_AFFILIATED : AK_PERSONAL;
-		a->celebrity = sqlite3_column_int(st, 2) != 0;
-		a->certified = cert != NULL && cert[0] != '\0';
-		a->joined = plan != NULL && strcmp(plan, "joined") == 0;
+		acc_set(&a->f, "kind", kind);
+		a->f.celebrity = sqlite3_column_int(st, 2) != 0;
+		acc_set(&a->f, "certification", cert);
+		acc_set(&a->f, "plan_status", plan);
 		a->p = *c->model;
 	}
 	sqlite3_reset(st);
@@ -396,12 +601,12 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		c->nwrk++;
 		w->account = eng_find_account(c,
 		    (const char *)sqlite3_column_text(st, 1));
-		w->public_ = vis && strcmp(vis, "public") == 0;
-		w->approved = rev && strcmp(rev, "approved") == 0;
-		w->original = sqlite3_column_int(st, 4) != 0;
-		w->infringing = sqlite3_column_int(st, 5) != 0;
-		w->commercial = !(com && strcmp(com, "none") == 0);
-		w->selected = sqlite3_column_int(st, 7) != 0;
+		wrk_set(&w->f, "visibility", vis);
+		wrk_set(&w->f, "review", rev);
+		w->f.original = sqlite3_column_int(st, 4) != 0;
+		w->f.infringing = sqlite3_column_int(st, 5) != 0;
+		wrk_set(&w->f, "commercial", com);
+		w->f.selected = sqlite3_column_int(st, 7) != 0;
 		w->published = eng_col_day(st, 8);
 	}
 	if (rc != SQLITE_DONE) {
@@ -452,6 +657,8 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		goto dberr;
+	if (!load_history(c, db, true, err) || !load_history(c, db, false, err))
+		goto fail;
 	return true;
 nomem:
 	sqlite3_reset(st);
@@ -551,8 +758,11 @@ read_row(const struct eng_ctx *c, sqlite3_stmt *st, int *last_work,
 	in->uv_known = eng_col_double(st, 11, &in->user_value);
 	in->quality_known = eng_col_double(st, 12, &in->quality);
 	r->settled_known = eng_col_int(st, 13, &r->settled);
-	in->selected = c->wrk[w].selected;
-	in->certified = c->acc[c->wrk[w].account].certified;
+	/* the bonuses in force that day: 精选 and certification start and
+	 * end (attribute history) */
+	in->selected = eng_wrk_flags_on(&c->wrk[w], r->day)->selected;
+	in->certified = eng_acc_flags_on(&c->acc[c->wrk[w].account],
+	    r->day)->certified;
 	return true;
 }
 
@@ -564,13 +774,15 @@ account_reasons(const struct eng_ctx *c, const struct eng_account *a, day_t d)
 	if (eng_blocking_violation(a->viol, a->nviol, d,
 	    c->model->violation_days) != DAY_NONE)
 		bits |= 1u << RS_VIOLATION;
-	if (a->kind == AK_ENTERPRISE)
+	const struct eng_acc_flags *f = eng_acc_flags_on(a, d);
+
+	if (f->kind == AK_ENTERPRISE)
 		bits |= 1u << RS_ENTERPRISE;
-	if (a->kind == AK_AFFILIATED)
+	if (f->kind == AK_AFFILIATED)
 		bits |= 1u << RS_AFFILIATED;
-	if (a->celebrity)
+	if (f->celebrity)
 		bits |= 1u << RS_CELEBRITY;
-	if (!a->joined)
+	if (!f->joined)
 		bits |= 1u << RS_PLAN;
 	return bits;
 }
@@ -581,14 +793,16 @@ work_reasons(const struct eng_ctx *c, const struct eng_work *w,
 {
 	uint32_t bits = 0;
 
-	if (!w->original || w->infringing || eng_blocking_violation(w->viol,
+	const struct eng_wrk_flags *f = eng_wrk_flags_on(w, d);
+
+	if (!f->original || f->infringing || eng_blocking_violation(w->viol,
 	    w->nviol, d, c->model->violation_days) != DAY_NONE)
 		bits |= 1u << RS_COMPLIANT;
-	if (!w->approved)
+	if (!f->approved)
 		bits |= 1u << RS_REVIEW;
-	if (!w->public_)
+	if (!f->public_)
 		bits |= 1u << RS_PUBLIC;
-	if (w->commercial)
+	if (f->commercial)
 		bits |= 1u << RS_COMMERCIAL;
 	if (o->q_known && o->q < p->quality_min)
 		bits |= 1u << RS_QUALITY;

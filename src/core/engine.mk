@@ -12,3 +12,5 @@ src_core_libpartner_a_SOURCES += \
 src_core_libpartner_a_SOURCES += src/core/report.c src/core/report.h
 # Data freshness and the settlement clock (issue 13).
 src_core_libpartner_a_SOURCES += src/core/freshness.c src/core/freshness.h
+# Attribute history with effective days (issue 13).
+src_core_libpartner_a_SOURCES += src/core/history.c src/core/history.h

@@ -11,20 +11,45 @@
 
 enum acct_kind { AK_PERSONAL, AK_ENTERPRISE, AK_AFFILIATED };
 
-struct eng_account {
-	char *id;
+/* An account's attributes as they stand on some days. */
+struct eng_acc_flags {
 	enum acct_kind kind;
 	bool celebrity, certified, joined;
+};
+
+struct eng_acc_seg {
+	day_t from;		/* in force from this day (the first: always) */
+	struct eng_acc_flags f;
+};
+
+struct eng_account {
+	char *id;
+	struct eng_acc_flags f;	/* the latest values (the account row) */
+	/* the values by day from the attribute history, when they changed;
+	 * nseg 0: f holds for every day */
+	struct eng_acc_seg *seg;
+	size_t nseg;
 	day_t *viol;		/* active violations (any work), sorted */
 	size_t nviol;
 	struct model_params p;	/* model with this account's calibration */
 	bool calibrated;
 };
 
+struct eng_wrk_flags {
+	bool public_, approved, original, infringing, commercial, selected;
+};
+
+struct eng_wrk_seg {
+	day_t from;
+	struct eng_wrk_flags f;
+};
+
 struct eng_work {
 	char *id;
 	int account;		/* index into accounts */
-	bool public_, approved, original, infringing, commercial, selected;
+	struct eng_wrk_flags f;	/* the latest values (the work row) */
+	struct eng_wrk_seg *seg;	/* by day, as for accounts */
+	size_t nseg;
 	day_t published;	/* DAY_NONE when unknown */
 	day_t *viol;		/* active violations of this work, sorted */
 	size_t nviol;
@@ -40,6 +65,12 @@ struct eng_ctx {
 	int *acc_map, *wrk_map;
 	size_t acc_cap, wrk_cap;
 };
+
+/* The values in force on day d (attribute history, DESIGN §3). */
+const struct eng_acc_flags *eng_acc_flags_on(const struct eng_account *a,
+    day_t d);
+const struct eng_wrk_flags *eng_wrk_flags_on(const struct eng_work *w,
+    day_t d);
 
 bool eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err);
 void eng_ctx_free(struct eng_ctx *c);

@@ -396,9 +396,63 @@ migrate_to_2(struct db *db, struct pt_err *err)
 		sizeof audited_v2 / sizeof audited_v2[0], err);
 }
 
+/*
+ * v3, attribute history with effective days (issue 13): every change of
+ * an account's kind, celebrity, certification, plan status or real-name
+ * card, and of a work's account, visibility, review, original,
+ * infringing, commercial or selected flag, is kept with the day it took
+ * effect. The engine judges each day with the values in force that day;
+ * the first value recorded holds for every day before it. The account and
+ * work rows keep the latest values. The values of v2 are carried over as
+ * the first ones (effective 1970-01-01: since always).
+ */
+static const char schema_v3[] =
+"CREATE TABLE account_history(\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
+"  attr TEXT NOT NULL CHECK(attr IN\n"
+"    ('kind','celebrity','certification','plan_status','bank_card')),\n"
+"  effective_on TEXT NOT NULL,\n"
+"  value TEXT,\n"
+"  import_id INTEGER REFERENCES import_run(id),\n"
+"  recorded_at TEXT NOT NULL,\n"
+"  PRIMARY KEY(account_id, attr, effective_on)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE work_history(\n"
+"  work_id TEXT NOT NULL REFERENCES work(work_id),\n"
+"  attr TEXT NOT NULL CHECK(attr IN ('account_id','visibility','review',\n"
+"    'original','infringing','commercial','selected')),\n"
+"  effective_on TEXT NOT NULL,\n"
+"  value TEXT,\n"
+"  import_id INTEGER REFERENCES import_run(id),\n"
+"  recorded_at TEXT NOT NULL,\n"
+"  PRIMARY KEY(work_id, attr, effective_on)\n"
+") WITHOUT ROWID;\n"
+"INSERT INTO account_history(account_id, attr, effective_on, value, recorded_at)\n"
+"  SELECT account_id, 'kind', '1970-01-01', kind, pt_now() FROM account\n"
+"  UNION ALL SELECT account_id, 'celebrity', '1970-01-01', celebrity, pt_now() FROM account\n"
+"  UNION ALL SELECT account_id, 'certification', '1970-01-01', certification, pt_now() FROM account\n"
+"  UNION ALL SELECT account_id, 'plan_status', '1970-01-01', plan_status, pt_now() FROM account\n"
+"  UNION ALL SELECT account_id, 'bank_card', '1970-01-01', bank_card, pt_now() FROM account;\n"
+"INSERT INTO work_history(work_id, attr, effective_on, value, recorded_at)\n"
+"  SELECT work_id, 'account_id', '1970-01-01', account_id, pt_now() FROM work\n"
+"  UNION ALL SELECT work_id, 'visibility', '1970-01-01', visibility, pt_now() FROM work\n"
+"  UNION ALL SELECT work_id, 'review', '1970-01-01', review, pt_now() FROM work\n"
+"  UNION ALL SELECT work_id, 'original', '1970-01-01', original, pt_now() FROM work\n"
+"  UNION ALL SELECT work_id, 'infringing', '1970-01-01', infringing, pt_now() FROM work\n"
+"  UNION ALL SELECT work_id, 'commercial', '1970-01-01', commercial, pt_now() FROM work\n"
+"  UNION ALL SELECT work_id, 'selected', '1970-01-01', selected, pt_now() FROM work;\n"
+;
+
+static bool
+migrate_to_3(struct db *db, struct pt_err *err)
+{
+	return db_exec(db, schema_v3, err);
+}
+
 static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_1,
 	migrate_to_2,
+	migrate_to_3,
 };
 int
 schema_version(struct db *db)

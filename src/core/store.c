@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/exitcode.h"
+#include "core/history.h"
 #include "core/store.h"
 
 /* Runs a prepared write; false (err) unless it is done. */
@@ -141,6 +142,120 @@ store_upsert_work(struct db *db, const struct store_work *w,
 	bind_work(ins, w);
 	bind_work(upd, w);
 	return insert_or_update(db, ins, upd, "saving a work", err);
+}
+
+/* ---- attribute history ---- */
+
+static const char SQL_ACCOUNT_BANK_CARD[] =
+    "SELECT bank_card FROM account WHERE account_id = ?1";
+
+static const char *
+flag_text(int b)
+{
+	return b == STORE_YES ? "1" : "0";
+}
+
+/* Records one attribute and brings the row's column to the latest value. */
+static int
+record(struct db *db, enum history_of of, const char *id, const char *attr,
+    const char *value, day_t effective, bool stated, int64_t import_id,
+    struct pt_err *err)
+{
+	int rc = history_record_stated(db, of, id, attr, value, effective,
+	    stated, import_id, err);
+
+	if (rc < 0 || !history_sync_current(db, of, id, attr, err))
+		return -1;
+	return rc;
+}
+
+int
+store_account_history(struct db *db, const struct store_account *a,
+    day_t effective, bool stated, int64_t import_id, struct pt_err *err)
+{
+	const char *id = a->account_id;
+	int n = 0, rc = 0;
+
+#define REC(attr, v) do { \
+		if ((rc = record(db, HISTORY_ACCOUNT, id, attr, v, effective, \
+		    stated, import_id, err)) < 0) \
+			return -1; \
+		n += rc; \
+	} while (0)
+	if (a->kind != NULL)
+		REC("kind", a->kind);
+	if (a->celebrity != STORE_ABSENT)
+		REC("celebrity", flag_text(a->celebrity));
+	if (a->certification_set)
+		REC("certification", a->certification);
+	if (a->plan_status != NULL)
+		REC("plan_status", a->plan_status);
+	if (a->bank_card != STORE_ABSENT)
+		REC("bank_card", flag_text(a->bank_card));
+	return n;
+}
+
+int
+store_work_history(struct db *db, const struct store_work *w,
+    day_t effective, bool stated, int64_t import_id, struct pt_err *err)
+{
+	const char *id = w->work_id;
+	int n = 0, rc = 0;
+
+#define REC2(attr, v) do { \
+		if ((rc = record(db, HISTORY_WORK, id, attr, v, effective, \
+		    stated, import_id, err)) < 0) \
+			return -1; \
+		n += rc; \
+	} while (0)
+	if (w->account_id != NULL)
+		REC2("account_id", w->account_id);
+	if (w->visibility != NULL)
+		REC2("visibility", w->visibility);
+	if (w->review != NULL)
+		REC2("review", w->review);
+	if (w->original != STORE_ABSENT)
+		REC2("original", flag_text(w->original));
+	if (w->infringing != STORE_ABSENT)
+		REC2("infringing", flag_text(w->infringing));
+	if (w->commercial != NULL)
+		REC2("commercial", w->commercial);
+	if (w->selected != STORE_ABSENT)
+		REC2("selected", flag_text(w->selected));
+	return n;
+}
+#undef REC
+#undef REC2
+
+bool
+store_bank_card_on(struct db *db, const char *account_id, day_t day,
+    bool *bound, struct pt_err *err)
+{
+	char v[HISTORY_VALUE_SZ];
+	bool is_null, found;
+	sqlite3_stmt *st;
+	int rc;
+
+	*bound = false;
+	if (!history_value_on(db, HISTORY_ACCOUNT, account_id, "bank_card", day,
+	    v, sizeof v, &is_null, &found, err))
+		return false;
+	if (found) {
+		*bound = !is_null && strcmp(v, "1") == 0;
+		return true;
+	}
+	if ((st = db_stmt(db, SQL_ACCOUNT_BANK_CARD, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*bound = sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading the account's bank card");
+		return false;
+	}
+	return true;
 }
 
 /* ---- daily and snapshot metrics ---- */

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/day.h"
 #include "core/db.h"
 #include "core/err.h"
 #include "core/money.h"
@@ -46,6 +47,23 @@ struct store_work {
 	const char *visibility, *review, *commercial;
 	int original, infringing, selected;	/* enum store_bool */
 };
+
+/* The attributes of a that have a history (kind, celebrity,
+ * certification, plan status, bank card; a work's account, visibility,
+ * review, original, infringing, commercial, selected) recorded as in
+ * force from day `effective`, after the upsert; the row keeps the latest
+ * values; stated: the day came from the data (effective_on), else a first
+ * value counts since always. Returns how many changes were recorded, -1
+ * on error. Call it
+ * after store_upsert_account / store_upsert_work. */
+int store_account_history(struct db *db, const struct store_account *a,
+    day_t effective, bool stated, int64_t import_id, struct pt_err *err);
+int store_work_history(struct db *db, const struct store_work *w,
+    day_t effective, bool stated, int64_t import_id, struct pt_err *err);
+/* Whether the account had a real-name bank card bound on day (by its
+ * history; the current value without one). */
+bool store_bank_card_on(struct db *db, const char *account_id, day_t day,
+    bool *bound, struct pt_err *err);
 
 /* Metric fields of daily and snapshot rows, as presence bits. */
 enum store_metric {

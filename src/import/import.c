@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@ enum field {
 	F_VIOLATION_KIND, F_VIOLATION_STATUS,
 	F_SUBMITTED_ON, F_REVIEWED_ON, F_RESULT, F_REASON,
 	F_WALLET_KIND, F_AMOUNT, F_ENTRY_ID,
+	F_EFFECTIVE_ON,
 	F_COUNT
 };
 
@@ -138,6 +140,7 @@ static const struct column accounts_cols[] = {
 	{ F_CERTIFICATION, "certification", "专业认证", NULL, FT_TEXT, NULL, false },
 	{ F_PLAN_STATUS, "plan_status", "计划状态", NULL, FT_ENUM, plan_statuses, false },
 	{ F_BANK_CARD, "bank_card", "实名银行卡", NULL, FT_BOOL, NULL, false },
+	{ F_EFFECTIVE_ON, "effective_on", "生效日期", NULL, FT_DAY, NULL, false },
 	END
 };
 static const struct column works_cols[] = {
@@ -153,6 +156,7 @@ static const struct column works_cols[] = {
 	{ F_INFRINGING, "infringing", "侵权", NULL, FT_BOOL, NULL, false },
 	{ F_COMMERCIAL, "commercial", "商业内容", NULL, FT_ENUM, commercials, false },
 	{ F_SELECTED, "selected", "精选", NULL, FT_BOOL, NULL, false },
+	{ F_EFFECTIVE_ON, "effective_on", "生效日期", NULL, FT_DAY, NULL, false },
 	END
 };
 static const struct column daily_cols[] = {
@@ -284,6 +288,13 @@ struct import_ctx {
 	const struct import_opts *opts;
 	const char *path, *file;	/* file: as shown in messages */
 	char *file_shown;		/* file's storage */
+	/* the input: a descriptor, or memory (mem != NULL) */
+	int fd;
+	const unsigned char *mem;
+	size_t mem_len;
+	uint64_t pos;			/* bytes read (and hashed) so far */
+	off_t size;
+	char *all;			/* import_src_all()'s copy */
 	struct pt_err *err;
 	struct import_stats *stats;
 	const struct table *table;
@@ -334,10 +345,74 @@ import_set_strict_width(struct import_ctx *ctx, bool strict)
 	ctx->strict_width = strict;
 }
 
-void
-import_hash(struct import_ctx *ctx, const void *buf, size_t n)
+ssize_t
+import_src_read(struct import_ctx *ctx, void *buf, size_t n,
+    struct pt_err *err)
 {
-	digest_update(&ctx->sha, buf, n);
+	ssize_t got;
+
+	if (ctx->mem != NULL) {
+		size_t left = ctx->mem_len - (size_t)ctx->pos;
+		got = (ssize_t)(n < left ? n : left);
+		memcpy(buf, ctx->mem + ctx->pos, (size_t)got);
+	} else {
+		do
+			got = read(ctx->fd, buf, n);
+		while (got < 0 && errno == EINTR);
+		if (got < 0) {
+			err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx->file,
+			    strerror(errno));
+			return -1;
+		}
+	}
+	digest_update(&ctx->sha, buf, (size_t)got);
+	ctx->pos += (uint64_t)got;
+	return got;
+}
+
+bool
+import_src_all(struct import_ctx *ctx, size_t max, const char *what,
+    const char **buf, size_t *len, struct pt_err *err)
+{
+	size_t cap, n = 0;
+	ssize_t got;
+
+	if (ctx->mem != NULL && ctx->mem_len <= max) {
+		digest_update(&ctx->sha, ctx->mem, ctx->mem_len);
+		ctx->pos = ctx->mem_len;
+		*buf = (const char *)ctx->mem;
+		*len = ctx->mem_len;
+		return true;
+	}
+	if (ctx->mem != NULL || (uint64_t)ctx->size > max) {
+		err_set(err, PT_EXIT_DATA, "%s: %lld bytes: larger than the "
+		    "%zu MiB a %s file may have (see IMPORT FORMATS in "
+		    "partner-tui(1))", ctx->file, (long long)(ctx->mem ?
+		    (off_t)ctx->mem_len : ctx->size), max >> 20, what);
+		return false;
+	}
+	cap = (size_t)ctx->size + 1;
+	if ((ctx->all = malloc(cap + 1)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	/* Up to one byte more than the size: a file that grew is caught
+	 * by the check at the end, never read without bound. */
+	while (n < cap && (got = import_src_read(ctx, ctx->all + n, cap - n,
+	    err)) > 0)
+		n += (size_t)got;
+	if (err->code != 0)
+		return false;
+	ctx->all[n] = '\0';
+	*buf = ctx->all;
+	*len = n;
+	return true;
+}
+
+off_t
+import_src_size(struct import_ctx *ctx)
+{
+	return ctx->mem != NULL ? (off_t)ctx->mem_len : ctx->size;
 }
 
 static double
@@ -622,7 +697,7 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 			    ctx->file);
 			return false;
 		}
-		if (ctx->opts->account != NULL) {
+		if (ctx->opts->account != NULL && ctx->db != NULL) {
 			if (!store_account_exists(ctx->db, ctx->opts->account,
 			    &exists, err))
 				return false;
@@ -860,7 +935,10 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 		ctx->stats->rejected++;
 		return true;
 	}
-	rc = ctx->table->apply(ctx, line, v);
+	/* Parse only (import_parse_buffer): the row is good as far as a
+	 * file alone can tell. */
+	rc = ctx->db != NULL ? ctx->table->apply(ctx, line, v) :
+	    STORE_UNCHANGED;
 	switch (rc) {
 	case STORE_INSERTED: ctx->stats->inserted++; break;
 	case STORE_UPDATED: ctx->stats->updated++; break;
@@ -992,7 +1070,7 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 		.plan_status = TEXT(F_PLAN_STATUS),
 		.bank_card = tri(&v[F_BANK_CARD]),
 	};
-	int rc;
+	int rc, n;
 
 	/* "empty = none": the column being there is what counts. */
 	for (int i = 0; i < ctx->ncols; i++)
@@ -1002,6 +1080,15 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 	rc = store_upsert_account(ctx->db, &a, ctx->err);
 	if (rc == STORE_FAILED)
 		return rc;
+	/* The change took effect on the row's effective_on (生效日期), else
+	 * on the import's day (--as-of, the file name's day, today). */
+	n = store_account_history(ctx->db, &a, v[F_EFFECTIVE_ON].present ?
+	    v[F_EFFECTIVE_ON].day : ctx->as_of, v[F_EFFECTIVE_ON].present,
+	    ctx->run_id, ctx->err);
+	if (n < 0)
+		return STORE_FAILED;
+	if (n > 0 && rc == STORE_UNCHANGED)
+		rc = STORE_UPDATED;	/* a back-dated change */
 	if (!strmap_put(&ctx->accounts, a.account_id, "", NULL))
 		return STORE_FAILED;
 	if (rc == STORE_UPDATED &&
@@ -1031,13 +1118,28 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 		.infringing = tri(&v[F_INFRINGING]),
 		.selected = tri(&v[F_SELECTED]),
 	};
-	int rc;
+	char before[256];
+	bool found;
+	int rc, n;
 
 	if ((rc = need_account(ctx, line, w.account_id)) != 0)
 		return rc;
+	if (!store_work_account(ctx->db, w.work_id, before, &found, ctx->err))
+		return STORE_FAILED;
 	rc = store_upsert_work(ctx->db, &w, ctx->err);
 	if (rc == STORE_FAILED)
 		return rc;
+	n = store_work_history(ctx->db, &w, v[F_EFFECTIVE_ON].present ?
+	    v[F_EFFECTIVE_ON].day : ctx->as_of, v[F_EFFECTIVE_ON].present,
+	    ctx->run_id, ctx->err);
+	if (n < 0)
+		return STORE_FAILED;
+	if (n > 0 && rc == STORE_UNCHANGED)
+		rc = STORE_UPDATED;	/* a back-dated change */
+	/* A work moved to another account: the old account's days lose it. */
+	if (found && strcmp(before, w.account_id) != 0 &&
+	    !store_mark_dirty_account(ctx->db, before, ctx->err))
+		return STORE_FAILED;
 	if (!strmap_put(&ctx->work_account, w.work_id, w.account_id, NULL))
 		return STORE_FAILED;
 	if (rc == STORE_UPDATED &&
@@ -1203,6 +1305,23 @@ apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
 		return REJECTED;
 	}
 	day_format(v[F_DATE].day, day);
+	/* Withdrawal needs a real-name bank card (seed §10): bound that day,
+	 * by the account's history. */
+	if (strcmp(v[F_WALLET_KIND].text, "withdrawal") == 0) {
+		bool bound;
+		if (!store_bank_card_on(ctx->db, v[F_ACCOUNT_ID].text,
+		    v[F_DATE].day, &bound, ctx->err))
+			return STORE_FAILED;
+		if (!bound) {
+			char why[160];
+			snprintf(why, sizeof why, "withdrawal on %s, when account "
+			    "'%s' had no real-name bank card bound (withdrawal "
+			    "needs one)", day, v[F_ACCOUNT_ID].text);
+			import_reject(ctx, line, "kind", why,
+			    v[F_WALLET_KIND].text);
+			return REJECTED;
+		}
+	}
 	if (!v[F_ENTRY_ID].present) {
 		/* The nth identical row of this file is the nth such entry. */
 		const char *seen;
@@ -1370,6 +1489,10 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 		w.original = w.infringing = w.selected = STORE_ABSENT;
 		if (store_upsert_work(ctx->db, &w, ctx->err) == STORE_FAILED)
 			return STORE_FAILED;
+		/* the export is a snapshot as of its day: so are its flags */
+		if (store_work_history(ctx->db, &w, ctx->as_of, true,
+		    ctx->run_id, ctx->err) < 0)
+			return STORE_FAILED;
 		if (!strmap_put(&ctx->work_account, work_id, account, NULL))
 			return STORE_FAILED;
 	}
@@ -1434,24 +1557,6 @@ day_in_name(const char *path, day_t *out)
 }
 
 static bool
-hash_file(struct import_ctx *ctx, struct pt_err *err)
-{
-	char buf[65536];
-	ssize_t n;
-	int fd = open(ctx->path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0) {
-		err_set(err, PT_EXIT_DB, "cannot open %s: %s", ctx->path,
-		    strerror(errno));
-		return false;
-	}
-	while ((n = read(fd, buf, sizeof buf)) > 0)
-		digest_update(&ctx->sha, buf, (size_t)n);
-	close(fd);
-	return n == 0;
-}
-
-static bool
 flush_dirty(struct import_ctx *ctx)
 {
 	const struct strmap_entry *e;
@@ -1471,6 +1576,8 @@ flush_dirty(struct import_ctx *ctx)
 static void
 ctx_free(struct import_ctx *ctx)
 {
+	if (ctx->fd >= 0)
+		close(ctx->fd);
 	for (int i = 0; i < MAX_COLS; i++)
 		free(ctx->colname[i]);
 	strmap_free(&ctx->work_account);
@@ -1479,6 +1586,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->wallet_seen);
 	strmap_free(&ctx->snap_rows);
 	free(ctx->file_shown);
+	free(ctx->all);
 	free(ctx->batch);
 }
 
@@ -1501,56 +1609,131 @@ record_after_rollback(struct db *db, struct store_run *run,
 	}
 }
 
+static bool
+ctx_init(struct import_ctx *ctx, struct db *db, const char *path,
+    const struct import_opts *opts, struct import_stats *stats,
+    struct pt_err *rerr, struct pt_err *err)
+{
+	memset(stats, 0, sizeof *stats);
+	memset(ctx, 0, sizeof *ctx);
+	ctx->db = db;
+	ctx->opts = opts;
+	ctx->path = path;
+	ctx->fd = -1;
+	ctx->err = rerr;
+	ctx->stats = stats;
+	strmap_init(&ctx->work_account);
+	strmap_init(&ctx->accounts);
+	strmap_init(&ctx->dirty);
+	strmap_init(&ctx->wallet_seen);
+	strmap_init(&ctx->snap_rows);
+	digest_init(&ctx->sha);
+	clock_gettime(CLOCK_MONOTONIC, &ctx->started);
+	/* Messages name the file: escaped, as any text from outside. */
+	if ((ctx->file_shown = text_sanitize(path, TEXT_ONE_LINE)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	ctx->file = ctx->file_shown;
+	return true;
+}
+
+static const struct reader *
+pick_reader(const unsigned char *head, size_t n)
+{
+	for (int i = 0; readers[i] != NULL; i++)
+		if (readers[i]->sniff(head, n))
+			return readers[i];
+	return &reader_csv;
+}
+
+/* Reads the input through the reader; then what the import as a whole
+ * requires (a header, the batched rows written). */
+static int
+run_reader(struct import_ctx *ctx, const struct reader *rd,
+    struct pt_err *err)
+{
+	if (!rd->read(ctx, err))
+		return err->code ? err->code : PT_EXIT_DATA;
+	if (!ctx->header_done) {
+		err_set(err, PT_EXIT_DATA, "%s: no header row: the file is "
+		    "empty", ctx->file);
+		return PT_EXIT_DATA;
+	}
+	if (ctx->db != NULL && (!flush_daily(ctx) || !flush_dirty(ctx))) {
+		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		return err->code;
+	}
+	return PT_EXIT_OK;
+}
+
+/* A file that changed while it was read (a copy still being written, an
+ * export overwritten): what was read is not the file. Its size, change
+ * time and modification time must be those it had when it was opened,
+ * and every byte of it must have been read. */
+static bool
+unchanged_since(struct import_ctx *ctx, const struct stat *st0,
+    struct pt_err *err)
+{
+	struct stat st1;
+
+	if (fstat(ctx->fd, &st1) != 0) {
+		err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx->file,
+		    strerror(errno));
+		return false;
+	}
+	if (st1.st_size != st0->st_size ||
+	    st1.st_mtim.tv_sec != st0->st_mtim.tv_sec ||
+	    st1.st_mtim.tv_nsec != st0->st_mtim.tv_nsec ||
+	    st1.st_ctim.tv_sec != st0->st_ctim.tv_sec ||
+	    st1.st_ctim.tv_nsec != st0->st_ctim.tv_nsec ||
+	    ctx->pos != (uint64_t)st0->st_size) {
+		err_set(err, PT_EXIT_DATA, "%s: the file changed while it was "
+		    "read (%lld bytes when opened, %lld now, %llu read): "
+		    "nothing was imported; import it again once it is "
+		    "complete", ctx->file, (long long)st0->st_size,
+		    (long long)st1.st_size, (unsigned long long)ctx->pos);
+		return false;
+	}
+	return true;
+}
+
 int
 import_file(struct db *db, const char *path, const struct import_opts *opts,
     struct import_stats *stats, struct pt_err *err)
 {
 	struct import_ctx ctx;
-	const struct reader *rd = NULL;
+	const struct reader *rd;
 	unsigned char head[512];
 	char started[CLOCK_ISO_BUFSZ], finished[CLOCK_ISO_BUFSZ], sum[65];
 	char message[1100] = "";
 	struct store_run run = { 0 };
+	struct stat st0;
 	ssize_t n;
-	int fd, code = PT_EXIT_OK;
+	int code = PT_EXIT_OK;
 	struct pt_err rerr = { 0 };
 
-	memset(stats, 0, sizeof *stats);
-	memset(&ctx, 0, sizeof ctx);
-	ctx.db = db;
-	ctx.opts = opts;
-	ctx.path = path;
-	/* Messages name the file: escaped, as any text from outside. */
-	if ((ctx.file_shown = text_sanitize(path, TEXT_ONE_LINE)) == NULL) {
-		err_set(err, PT_EXIT_DB, "out of memory");
+	if (!ctx_init(&ctx, db, path, opts, stats, &rerr, err)) {
+		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
-	ctx.file = ctx.file_shown;
-	ctx.err = &rerr;
-	ctx.stats = stats;
-	strmap_init(&ctx.work_account);
-	strmap_init(&ctx.accounts);
-	strmap_init(&ctx.dirty);
-	strmap_init(&ctx.wallet_seen);
-	strmap_init(&ctx.snap_rows);
-	digest_init(&ctx.sha);
-	clock_gettime(CLOCK_MONOTONIC, &ctx.started);
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		err_set(err, PT_EXIT_DB, "cannot open %s: %s", path,
+	/* One descriptor for the whole import: sniffed, read and checked
+	 * for changes through it. */
+	if ((ctx.fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		err_set(err, PT_EXIT_DB, "cannot open %s: %s", ctx.file,
 		    strerror(errno));
+		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
-	n = read(fd, head, sizeof head);
-	close(fd);
-	if (n < 0) {
-		err_set(err, PT_EXIT_DB, "cannot read %s: %s", path,
+	if (fstat(ctx.fd, &st0) != 0 ||
+	    (n = pread(ctx.fd, head, sizeof head, 0)) < 0) {
+		err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx.file,
 		    strerror(errno));
+		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
-	for (int i = 0; readers[i] != NULL && rd == NULL; i++)
-		if (readers[i]->sniff(head, (size_t)n))
-			rd = readers[i];
+	ctx.size = st0.st_size;
+	rd = pick_reader(head, (size_t)n);
 	stats->format = rd->name;
 	if (opts->as_of != DAY_NONE)
 		ctx.as_of = opts->as_of;
@@ -1566,26 +1749,19 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	run.outcome = "failed";
 	if (!store_bulk_mode(db, true, err) || !db_begin(db, err)) {
 		store_bulk_mode(db, false, NULL);
+		ctx_free(&ctx);
 		return err->code ? err->code : PT_EXIT_DB;
 	}
 	if (!store_run_insert(db, &run, &ctx.run_id, err)) {
 		db_rollback(db);
 		store_bulk_mode(db, false, NULL);
+		ctx_free(&ctx);
 		return err->code ? err->code : PT_EXIT_DB;
 	}
 	stats->run_id = ctx.run_id;
-	if (!rd->hashes_input && !hash_file(&ctx, err))
-		code = PT_EXIT_DB;
-	else if (!rd->read(&ctx, path, err)) {
-		code = err->code ? err->code : PT_EXIT_DATA;
-	} else if (!ctx.header_done) {
-		err_set(err, PT_EXIT_DATA, "%s: no header row: the file is "
-		    "empty", ctx.file);
-		code = PT_EXIT_DATA;
-	} else if (!flush_daily(&ctx) || !flush_dirty(&ctx)) {
-		err_set(err, rerr.code, "%s", rerr.msg);
+	code = run_reader(&ctx, rd, err);
+	if (code == PT_EXIT_OK && !unchanged_since(&ctx, &st0, err))
 		code = err->code;
-	}
 	progress_draw(&ctx, true);
 	progress_clear(&ctx);
 	if (ctx.reports > report_limit(opts) &&
@@ -1632,4 +1808,31 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	store_bulk_mode(db, false, NULL);
 	ctx_free(&ctx);
 	return PT_EXIT_OK;
+}
+
+int
+import_parse_buffer(const char *name, const void *buf, size_t len,
+    const struct import_opts *opts, struct import_stats *stats,
+    struct pt_err *err)
+{
+	struct import_ctx ctx;
+	struct pt_err rerr = { 0 };
+	int code;
+
+	if (!ctx_init(&ctx, NULL, name, opts, stats, &rerr, err)) {
+		ctx_free(&ctx);
+		return PT_EXIT_DB;
+	}
+	ctx.mem = buf;
+	ctx.mem_len = len;
+	ctx.as_of = opts->as_of != DAY_NONE ? opts->as_of : clock_today();
+	stats->format = pick_reader(buf, len < 512 ? len : 512)->name;
+	code = run_reader(&ctx, pick_reader(buf, len < 512 ? len : 512), err);
+	if (code == PT_EXIT_OK && stats->rejected > 0 && !opts->skip_bad_rows) {
+		err_set(err, PT_EXIT_DATA, "%s: %lld bad row%s", ctx.file,
+		    (long long)stats->rejected, stats->rejected == 1 ? "" : "s");
+		code = PT_EXIT_DATA;
+	}
+	ctx_free(&ctx);
+	return code;
 }

@@ -1,0 +1,256 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/exitcode.h"
+#include "core/history.h"
+
+/* The SQL of each table; the attribute names come from these constant
+ * lists only, never from data. */
+static const char *const account_attrs[] = { "kind", "celebrity",
+    "certification", "plan_status", "bank_card", NULL };
+static const char *const work_attrs[] = { "account_id", "visibility",
+    "review", "original", "infringing", "commercial", "selected", NULL };
+
+static const char SQL_VALUE_ON[2][2][200] = {
+	{ "SELECT value FROM account_history WHERE account_id = ?1 AND "
+	  "attr = ?2 AND effective_on <= ?3 ORDER BY effective_on DESC LIMIT 1",
+	  "SELECT value FROM account_history WHERE account_id = ?1 AND "
+	  "attr = ?2 ORDER BY effective_on LIMIT 1" },
+	{ "SELECT value FROM work_history WHERE work_id = ?1 AND "
+	  "attr = ?2 AND effective_on <= ?3 ORDER BY effective_on DESC LIMIT 1",
+	  "SELECT value FROM work_history WHERE work_id = ?1 AND "
+	  "attr = ?2 ORDER BY effective_on LIMIT 1" },
+};
+static const char SQL_INSERT[2][200] = {
+	"INSERT OR REPLACE INTO account_history(account_id, attr, "
+	"effective_on, value, import_id, recorded_at) VALUES "
+	"(?1, ?2, ?3, ?4, ?5, ?6)",
+	"INSERT OR REPLACE INTO work_history(work_id, attr, effective_on, "
+	"value, import_id, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+};
+static const char SQL_LIST[2][200] = {
+	"SELECT attr, effective_on, value, ifnull(import_id, 0), recorded_at "
+	"FROM account_history WHERE account_id = ?1 ORDER BY attr, effective_on",
+	"SELECT attr, effective_on, value, ifnull(import_id, 0), recorded_at "
+	"FROM work_history WHERE work_id = ?1 ORDER BY attr, effective_on",
+};
+
+static bool
+known_attr(enum history_of of, const char *attr)
+{
+	const char *const *list = of == HISTORY_ACCOUNT ? account_attrs :
+	    work_attrs;
+
+	for (int i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], attr) == 0)
+			return true;
+	return false;
+}
+
+static void
+bind_day(sqlite3_stmt *st, int i, day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	sqlite3_bind_text(st, i, day_format(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+bool
+history_value_on(struct db *db, enum history_of of, const char *id,
+    const char *attr, day_t day, char *buf, size_t size, bool *is_null,
+    bool *found, struct pt_err *err)
+{
+	*found = false;
+	*is_null = false;
+	if (size > 0)
+		buf[0] = '\0';
+	/* on or before the day; before the first one, the first one */
+	for (int pass = 0; pass < 2 && !*found; pass++) {
+		sqlite3_stmt *st = db_stmt(db, SQL_VALUE_ON[of][pass], err);
+		int rc;
+		if (st == NULL)
+			return false;
+		db_bind_text(st, 1, id);
+		db_bind_text(st, 2, attr);
+		if (pass == 0)
+			bind_day(st, 3, day);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const char *v = (const char *)sqlite3_column_text(st, 0);
+			*found = true;
+			*is_null = v == NULL;
+			if (size > 0)
+				snprintf(buf, size, "%s", v ? v : "");
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_error(db, err, "reading attribute history");
+			return false;
+		}
+	}
+	return true;
+}
+
+int
+history_record(struct db *db, enum history_of of, const char *id,
+    const char *attr, const char *value, day_t effective, int64_t import_id,
+    struct pt_err *err)
+{
+	return history_record_stated(db, of, id, attr, value, effective, true,
+	    import_id, err);
+}
+
+int
+history_record_stated(struct db *db, enum history_of of, const char *id,
+    const char *attr, const char *value, day_t effective, bool stated,
+    int64_t import_id, struct pt_err *err)
+{
+	char cur[HISTORY_VALUE_SZ], now[CLOCK_ISO_BUFSZ];
+	bool is_null, found;
+	sqlite3_stmt *st;
+
+	if (!known_attr(of, attr)) {
+		err_set(err, PT_EXIT_DB, "no history is kept of '%s'", attr);
+		return -1;
+	}
+	if (value != NULL && value[0] == '\0' && strcmp(attr, "certification") == 0)
+		value = NULL;	/* empty certification: none */
+	if (!history_value_on(db, of, id, attr, effective, cur, sizeof cur,
+	    &is_null, &found, err))
+		return -1;
+	if (found && (value == NULL ? is_null :
+	    !is_null && strcmp(cur, value) == 0))
+		return 0;
+	if (!found && !stated)
+		day_parse_iso(HISTORY_SINCE_ALWAYS, &effective);
+	if ((st = db_stmt(db, SQL_INSERT[of], err)) == NULL)
+		return -1;
+	db_bind_text(st, 1, id);
+	db_bind_text(st, 2, attr);
+	bind_day(st, 3, effective);
+	db_bind_text(st, 4, value);
+	if (import_id > 0)
+		sqlite3_bind_int64(st, 5, import_id);
+	else
+		sqlite3_bind_null(st, 5);
+	db_bind_text(st, 6, clock_wall_iso(now));
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "recording attribute history");
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 1;
+}
+
+/* One statement per attribute: db_stmt() caches by the text's address. */
+#define SYNC_ACCOUNT(a) { a, "UPDATE account SET " a " = (SELECT value " \
+    "FROM account_history WHERE account_id = ?1 AND attr = '" a "' ORDER " \
+    "BY effective_on DESC LIMIT 1) WHERE account_id = ?1 AND EXISTS " \
+    "(SELECT 1 FROM account_history WHERE account_id = ?1 AND attr = '" \
+    a "')" }
+#define SYNC_WORK(a) { a, "UPDATE work SET " a " = (SELECT value FROM " \
+    "work_history WHERE work_id = ?1 AND attr = '" a "' ORDER BY " \
+    "effective_on DESC LIMIT 1) WHERE work_id = ?1 AND EXISTS (SELECT 1 " \
+    "FROM work_history WHERE work_id = ?1 AND attr = '" a "')" }
+
+static const struct {
+	const char *attr, *sql;
+} sync_sql[] = {
+	SYNC_ACCOUNT("kind"), SYNC_ACCOUNT("celebrity"),
+	SYNC_ACCOUNT("certification"), SYNC_ACCOUNT("plan_status"),
+	SYNC_ACCOUNT("bank_card"),
+	SYNC_WORK("account_id"), SYNC_WORK("visibility"), SYNC_WORK("review"),
+	SYNC_WORK("original"), SYNC_WORK("infringing"), SYNC_WORK("commercial"),
+	SYNC_WORK("selected"),
+};
+#define NSYNC_ACCOUNT 5
+
+bool
+history_sync_current(struct db *db, enum history_of of, const char *id,
+    const char *attr, struct pt_err *err)
+{
+	size_t lo = of == HISTORY_ACCOUNT ? 0 : NSYNC_ACCOUNT;
+	size_t hi = of == HISTORY_ACCOUNT ? NSYNC_ACCOUNT :
+	    sizeof sync_sql / sizeof sync_sql[0];
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	for (size_t i = lo; i < hi; i++)
+		if (strcmp(sync_sql[i].attr, attr) == 0) {
+			if ((st = db_stmt(db, sync_sql[i].sql, err)) == NULL)
+				return false;
+			break;
+		}
+	if (st == NULL) {
+		err_set(err, PT_EXIT_DB, "no history is kept of '%s'", attr);
+		return false;
+	}
+	db_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "updating the values in force");
+		return false;
+	}
+	return true;
+}
+
+bool
+history_list(struct db *db, enum history_of of, const char *id,
+    struct history_entry **out, size_t *n, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_LIST[of], err);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry *e;
+		const char *v;
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			void *p = realloc(*out, ncap * sizeof **out);
+			if (p == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				*n = 0;
+				err_set(err, PT_EXIT_DB, "out of memory");
+				return false;
+			}
+			*out = p;
+			cap = ncap;
+		}
+		e = &(*out)[(*n)++];
+		memset(e, 0, sizeof *e);
+		snprintf(e->attr, sizeof e->attr, "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		if (!day_parse_iso((const char *)sqlite3_column_text(st, 1),
+		    &e->effective_on))
+			e->effective_on = DAY_NONE;
+		v = (const char *)sqlite3_column_text(st, 2);
+		e->is_null = v == NULL;
+		snprintf(e->value, sizeof e->value, "%s", v ? v : "");
+		e->import_id = sqlite3_column_int64(st, 3);
+		snprintf(e->recorded_at, sizeof e->recorded_at, "%s",
+		    (const char *)sqlite3_column_text(st, 4));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		db_error(db, err, "reading attribute history");
+		return false;
+	}
+	return true;
+}
