@@ -10,6 +10,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/text.h"
+#include "core/db_internal.h"
 
 static const char *const status_names[APPEAL_STATUS_COUNT] = {
 	[APPEAL_DRAFT] = "draft",

@@ -1734,7 +1734,7 @@ record_after_rollback(struct db *db, struct store_run *run,
 	struct pt_err e2 = { 0 };
 	int64_t id = 0;
 
-	if (db->readonly)
+	if (db_readonly(db))
 		return;
 	if (db_begin(db, &e2)) {
 		if (store_run_insert(db, run, &id, &e2) && db_commit(db, &e2))
