@@ -7,9 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/exitcode.h"
 #include "core/store.h"
 #include "core/value.h"
@@ -622,6 +623,60 @@ START_TEST(json_errors)
 }
 END_TEST
 
+/* Issue 16, 7: a file that changes while it is read (here: when the
+ * importer reports its unknown column, after the first chunk) is refused
+ * and nothing is written, whether it grows, shrinks or is rewritten. */
+static const char *changing_path;
+static int changing_how;
+
+static void
+change_file(void *arg, const char *msg)
+{
+	FILE *f;
+
+	collect(arg, msg);
+	if (changing_path == NULL || strstr(msg, "unknown column") == NULL)
+		return;
+	if (changing_how == 0) {		/* grows */
+		f = fopen(changing_path, "a");
+		fputs("2026-11-05,w1,9\n", f);
+		fclose(f);
+	} else if (changing_how == 1) {		/* cut short */
+		ck_assert_int_eq(truncate(changing_path, 30), 0);
+	} else {				/* rewritten, same size */
+		f = fopen(changing_path, "r+");
+		fputs("date,work_id,plays,extra\n2026-11-01,w1,8", f);
+		fclose(f);
+	}
+}
+
+START_TEST(file_changed_while_read)
+{
+	static const char text[] = "date,work_id,plays,extra\n"
+	    "2026-11-01,w1,5,x\n2026-11-02,w1,6,x\n";
+
+	load_base();
+	for (changing_how = 0; changing_how < 3; changing_how++) {
+		struct import_opts o = { .as_of = DAY_NONE, .report = change_file };
+		struct import_stats st;
+		struct pt_err err = { 0 };
+
+		changing_path = test_path(tmp, "growing.csv");
+		test_write_file(changing_path, text, (long)strlen(text));
+		reports[0] = '\0';
+		ck_assert_int_eq(import_file(db, changing_path, &o, &st, &err),
+		    PT_EXIT_DATA);
+		ck_assert_msg(strstr(err.msg, "growing.csv: the file changed "
+		    "while it was read") != NULL, "%s", err.msg);
+		ck_assert_ptr_nonnull(strstr(err.msg, "nothing was imported"));
+		ck_assert_str_eq(q1("SELECT count(*) FROM daily"), "0");
+		ck_assert_str_eq(q1("SELECT outcome FROM import_run ORDER BY "
+		    "id DESC LIMIT 1"), "rejected");
+	}
+	changing_path = NULL;
+}
+END_TEST
+
 static Suite *
 import_suite(void)
 {
@@ -653,6 +708,7 @@ import_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, json_item_endpoints);
 	tcase_add_test(tc, json_errors);
+	tcase_add_test(tc, file_changed_while_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -41,7 +41,9 @@ endif
 # Crash and concurrency tests on the real binary and real SQLite files.
 TESTS += tests/reliability/crash.py tests/reliability/concurrency.py \
 	tests/reliability/bad_input.py tests/reliability/disk.py \
-	tests/reliability/hostile.py tests/reliability/import_exact.py
+	tests/reliability/hostile.py tests/reliability/import_exact.py \
+	tests/reliability/memory.py
 EXTRA_DIST += tests/reliability/ptlib.py tests/reliability/crash.py \
 	tests/reliability/concurrency.py tests/reliability/bad_input.py \
-	tests/reliability/disk.py tests/reliability/hostile.py tests/reliability/import_exact.py
+	tests/reliability/disk.py tests/reliability/hostile.py tests/reliability/import_exact.py \
+	tests/reliability/memory.py

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/actor.h"
+#include "core/appeal.h"
 #include "core/clock.h"
 #include "core/exitcode.h"
 #include "core/store.h"
@@ -38,6 +40,8 @@ enum field {
 	F_VIOLATION_KIND, F_VIOLATION_STATUS,
 	F_SUBMITTED_ON, F_REVIEWED_ON, F_RESULT, F_REASON,
 	F_WALLET_KIND, F_AMOUNT, F_ENTRY_ID,
+	F_APPEAL_ID, F_FIRST_DAY, F_LAST_DAY, F_APPEAL_RESULT, F_DECIDED_ON,
+	F_COMPENSATION,
 	F_EFFECTIVE_ON,
 	F_COUNT
 };
@@ -106,6 +110,10 @@ static const struct value_enum violation_statuses[] = {
 static const struct value_enum results[] = {
 	{ "pending", "审核中" }, { "approved", "通过" },
 	{ "rejected", "未通过" }, { NULL, NULL },
+};
+static const struct value_enum appeal_results[] = {
+	{ "approved", "通过" }, { "rejected", "驳回" }, { "paid", "已补款" },
+	{ NULL, NULL },
 };
 static const struct value_enum wallet_kinds[] = {
 	{ "settlement", "结算" }, { "compensation", "补款" },
@@ -200,6 +208,20 @@ static const struct column wallet_cols[] = {
 	{ F_ENTRY_ID, "entry_id", "流水号", NULL, FT_ID, NULL, false },
 	END
 };
+/* The platform's decisions on appeals: by appeal number, or by work (or
+ * account) and the exact days. */
+static const struct column appeal_result_cols[] = {
+	{ F_APPEAL_ID, "appeal_id", "申诉编号", NULL, FT_COUNT, NULL, false },
+	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, false },
+	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, false },
+	{ F_FIRST_DAY, "first_day", "开始日期", NULL, FT_DAY, NULL, false },
+	{ F_LAST_DAY, "last_day", "结束日期", NULL, FT_DAY, NULL, false },
+	{ F_APPEAL_RESULT, "result", "结果", NULL, FT_ENUM, appeal_results, true },
+	{ F_DECIDED_ON, "decided_on", "处理日期", NULL, FT_DAY, NULL, false },
+	{ F_COMPENSATION, "compensation", "补款金额", NULL, FT_MONEY, NULL, false },
+	{ F_REASON, "reason", "原因", NULL, FT_TEXT, NULL, false },
+	END
+};
 /* The Creator Center export (作品列表导出): totals per work as of a day.
  * work_id is for Open Platform item/base files that name their work. */
 static const struct column snapshot_cols[] = {
@@ -287,6 +309,13 @@ struct import_ctx {
 	const struct import_opts *opts;
 	const char *path, *file;	/* file: as shown in messages */
 	char *file_shown;		/* file's storage */
+	/* the input: a descriptor, or memory (mem != NULL) */
+	int fd;
+	const unsigned char *mem;
+	size_t mem_len;
+	uint64_t pos;			/* bytes read (and hashed) so far */
+	off_t size;
+	char *all;			/* import_src_all()'s copy */
 	struct pt_err *err;
 	struct import_stats *stats;
 	const struct table *table;
@@ -337,10 +366,74 @@ import_set_strict_width(struct import_ctx *ctx, bool strict)
 	ctx->strict_width = strict;
 }
 
-void
-import_hash(struct import_ctx *ctx, const void *buf, size_t n)
+ssize_t
+import_src_read(struct import_ctx *ctx, void *buf, size_t n,
+    struct pt_err *err)
 {
-	digest_update(&ctx->sha, buf, n);
+	ssize_t got;
+
+	if (ctx->mem != NULL) {
+		size_t left = ctx->mem_len - (size_t)ctx->pos;
+		got = (ssize_t)(n < left ? n : left);
+		memcpy(buf, ctx->mem + ctx->pos, (size_t)got);
+	} else {
+		do
+			got = read(ctx->fd, buf, n);
+		while (got < 0 && errno == EINTR);
+		if (got < 0) {
+			err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx->file,
+			    strerror(errno));
+			return -1;
+		}
+	}
+	digest_update(&ctx->sha, buf, (size_t)got);
+	ctx->pos += (uint64_t)got;
+	return got;
+}
+
+bool
+import_src_all(struct import_ctx *ctx, size_t max, const char *what,
+    const char **buf, size_t *len, struct pt_err *err)
+{
+	size_t cap, n = 0;
+	ssize_t got;
+
+	if (ctx->mem != NULL && ctx->mem_len <= max) {
+		digest_update(&ctx->sha, ctx->mem, ctx->mem_len);
+		ctx->pos = ctx->mem_len;
+		*buf = (const char *)ctx->mem;
+		*len = ctx->mem_len;
+		return true;
+	}
+	if (ctx->mem != NULL || (uint64_t)ctx->size > max) {
+		err_set(err, PT_EXIT_DATA, "%s: %lld bytes: larger than the "
+		    "%zu MiB a %s file may have (see IMPORT FORMATS in "
+		    "partner-tui(1))", ctx->file, (long long)(ctx->mem ?
+		    (off_t)ctx->mem_len : ctx->size), max >> 20, what);
+		return false;
+	}
+	cap = (size_t)ctx->size + 1;
+	if ((ctx->all = malloc(cap + 1)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	/* Up to one byte more than the size: a file that grew is caught
+	 * by the check at the end, never read without bound. */
+	while (n < cap && (got = import_src_read(ctx, ctx->all + n, cap - n,
+	    err)) > 0)
+		n += (size_t)got;
+	if (err->code != 0)
+		return false;
+	ctx->all[n] = '\0';
+	*buf = ctx->all;
+	*len = n;
+	return true;
+}
+
+off_t
+import_src_size(struct import_ctx *ctx)
+{
+	return ctx->mem != NULL ? (off_t)ctx->mem_len : ctx->size;
 }
 
 static double
@@ -514,6 +607,7 @@ static int apply_daily(struct import_ctx *, long, struct pval *);
 static int apply_violations(struct import_ctx *, long, struct pval *);
 static int apply_applications(struct import_ctx *, long, struct pval *);
 static int apply_wallet(struct import_ctx *, long, struct pval *);
+static int apply_appeal_result(struct import_ctx *, long, struct pval *);
 static int apply_snapshot(struct import_ctx *, long, struct pval *);
 
 static const struct table tables[] = {
@@ -523,6 +617,7 @@ static const struct table tables[] = {
 	{ "violations", violations_cols, apply_violations },
 	{ "applications", applications_cols, apply_applications },
 	{ "wallet", wallet_cols, apply_wallet },
+	{ "appeal_results", appeal_result_cols, apply_appeal_result },
 	{ "snapshots", snapshot_cols, apply_snapshot },
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
@@ -578,7 +673,8 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 	if (best < 0) {
 		err_set(err, PT_EXIT_DATA, "%s:%ld: the header matches none of "
 		    "the known tables (accounts, works, daily, violations, "
-		    "applications, wallet, the Creator Center export): see "
+		    "applications, wallet, appeal results, the Creator Center "
+		    "export): see "
 		    "IMPORT FORMATS in partner-tui(1)", ctx->file, line);
 		return false;
 	}
@@ -625,7 +721,7 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 			    ctx->file);
 			return false;
 		}
-		if (ctx->opts->account != NULL) {
+		if (ctx->opts->account != NULL && ctx->db != NULL) {
 			if (!store_account_exists(ctx->db, ctx->opts->account,
 			    &exists, err))
 				return false;
@@ -863,7 +959,10 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 		ctx->stats->rejected++;
 		return true;
 	}
-	rc = ctx->table->apply(ctx, line, v);
+	/* Parse only (import_parse_buffer): the row is good as far as a
+	 * file alone can tell. */
+	rc = ctx->db != NULL ? ctx->table->apply(ctx, line, v) :
+	    STORE_UNCHANGED;
 	switch (rc) {
 	case STORE_INSERTED: ctx->stats->inserted++; break;
 	case STORE_UPDATED: ctx->stats->updated++; break;
@@ -1271,6 +1370,117 @@ apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
 	return rc;
 }
 
+/* One decision of the platform, recorded through the appeal workflow
+ * and its checks; a state the file contradicts is this line's error.
+ * Recording what is already recorded changes nothing. */
+static int
+apply_appeal_result(struct import_ctx *ctx, long line, struct pval *v)
+{
+	struct appeal_decision dec = { .on = DAY_NONE };
+	struct appeal a;
+	enum appeal_status to;
+	char why[300], b1[DAY_BUFSZ], m1[MONEY_BUFSZ];
+	const char *result = v[F_APPEAL_RESULT].text;
+	int64_t id = 0;
+	int n;
+
+	if (!appeal_status_parse(result, &to)) {
+		import_reject(ctx, line, "result", "not a result", result);
+		return REJECTED;
+	}
+	if (v[F_APPEAL_ID].present) {
+		id = v[F_APPEAL_ID].i;
+	} else {
+		if (!v[F_FIRST_DAY].present || !v[F_LAST_DAY].present ||
+		    (!v[F_WORK_ID].present && !v[F_ACCOUNT_ID].present)) {
+			import_reject(ctx, line, "appeal_id", "give appeal_id, or "
+			    "work_id (account_id for an account-wide appeal) with "
+			    "first_day and last_day", "");
+			return REJECTED;
+		}
+		n = appeal_find(ctx->db, TEXT(F_ACCOUNT_ID),
+		    v[F_WORK_ID].present ? v[F_WORK_ID].text : "",
+		    v[F_FIRST_DAY].day, v[F_LAST_DAY].day, &id, ctx->err);
+		if (n < 0)
+			return STORE_FAILED;
+		if (n != 1) {
+			snprintf(why, sizeof why, "%s over %s..%s",
+			    n == 0 ? "no submitted appeal" : "several appeals",
+			    day_format(v[F_FIRST_DAY].day, b1),
+			    day_format(v[F_LAST_DAY].day, m1));
+			import_reject(ctx, line, "work_id", why,
+			    v[F_WORK_ID].present ? v[F_WORK_ID].text : "");
+			return REJECTED;
+		}
+	}
+	if (!appeal_get(ctx->db, id, &a, ctx->err)) {
+		if (ctx->err->code != PT_EXIT_DATA)
+			return STORE_FAILED;
+		err_clear(ctx->err);
+		import_reject(ctx, line, "appeal_id", "no such appeal",
+		    v[F_APPEAL_ID].text);
+		return REJECTED;
+	}
+	if ((v[F_WORK_ID].present && strcmp(v[F_WORK_ID].text, a.work_id) != 0) ||
+	    (v[F_ACCOUNT_ID].present &&
+	    strcmp(v[F_ACCOUNT_ID].text, a.account_id) != 0)) {
+		snprintf(why, sizeof why, "appeal %lld is of account %s, work %s",
+		    (long long)id, a.account_id, a.work_id[0] ? a.work_id : "-");
+		import_reject(ctx, line, "work_id", why, v[F_WORK_ID].present ?
+		    v[F_WORK_ID].text : v[F_ACCOUNT_ID].text);
+		return REJECTED;
+	}
+	dec.on = v[F_DECIDED_ON].present ? v[F_DECIDED_ON].day : DAY_NONE;
+	dec.has_compensation = v[F_COMPENSATION].present;
+	dec.compensation = v[F_COMPENSATION].fen;
+	if (dec.has_compensation && dec.compensation < 0) {
+		import_reject(ctx, line, "compensation", "negative amount",
+		    v[F_COMPENSATION].text);
+		return REJECTED;
+	}
+	/* already recorded: the same again changes nothing; another amount
+	 * is a contradiction */
+	if (a.status == to || (to == APPEAL_APPROVED && a.status == APPEAL_PAID)) {
+		if (dec.has_compensation && a.has_compensation &&
+		    dec.compensation != a.compensation) {
+			snprintf(why, sizeof why, "appeal %lld was approved with "
+			    "%s", (long long)id, money_format(a.compensation, m1));
+			import_reject(ctx, line, "compensation", why,
+			    v[F_COMPENSATION].text);
+			return REJECTED;
+		}
+		return STORE_UNCHANGED;
+	}
+	if (!((a.status == APPEAL_SUBMITTED && to != APPEAL_PAID) ||
+	    (a.status == APPEAL_SUBMITTED && to == APPEAL_PAID) ||
+	    (a.status == APPEAL_APPROVED && to == APPEAL_PAID))) {
+		snprintf(why, sizeof why, "appeal %lld is %s: it cannot become %s",
+		    (long long)id, appeal_status_name(a.status), result);
+		import_reject(ctx, line, "result", why, result);
+		return REJECTED;
+	}
+	if (a.status == APPEAL_SUBMITTED && to != APPEAL_REJECTED) {
+		struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+		int no = appeal_overlaps(ctx->db, &a, o, ctx->err);
+		if (no < 0)
+			return STORE_FAILED;
+		for (int k = 0; k < no; k++) {
+			if (o[k].status == APPEAL_SUBMITTED)
+				continue;
+			import_reject(ctx, line, "result", appeal_overlap_text(&o[k],
+			    why, sizeof why), result);
+			return REJECTED;
+		}
+		if (!appeal_decide(ctx->db, id, APPEAL_APPROVED, &dec,
+		    to == APPEAL_APPROVED ? TEXT(F_REASON) : NULL, &a, ctx->err))
+			return STORE_FAILED;
+	}
+	if (to != APPEAL_APPROVED && !appeal_decide(ctx->db, id, to, &dec,
+	    TEXT(F_REASON), NULL, ctx->err))
+		return STORE_FAILED;
+	return STORE_UPDATED;
+}
+
 /* The daily values of `day` from the snapshots of day - 1 and day (or,
  * for a work published that day, from the day's snapshot alone). Counts
  * are differences; rates and the average watch time are the export's own
@@ -1482,24 +1692,6 @@ day_in_name(const char *path, day_t *out)
 }
 
 static bool
-hash_file(struct import_ctx *ctx, struct pt_err *err)
-{
-	char buf[65536];
-	ssize_t n;
-	int fd = open(ctx->path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0) {
-		err_set(err, PT_EXIT_DB, "cannot open %s: %s", ctx->path,
-		    strerror(errno));
-		return false;
-	}
-	while ((n = read(fd, buf, sizeof buf)) > 0)
-		digest_update(&ctx->sha, buf, (size_t)n);
-	close(fd);
-	return n == 0;
-}
-
-static bool
 flush_dirty(struct import_ctx *ctx)
 {
 	const struct strmap_entry *e;
@@ -1519,6 +1711,8 @@ flush_dirty(struct import_ctx *ctx)
 static void
 ctx_free(struct import_ctx *ctx)
 {
+	if (ctx->fd >= 0)
+		close(ctx->fd);
 	for (int i = 0; i < MAX_COLS; i++)
 		free(ctx->colname[i]);
 	strmap_free(&ctx->work_account);
@@ -1527,6 +1721,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->wallet_seen);
 	strmap_free(&ctx->snap_rows);
 	free(ctx->file_shown);
+	free(ctx->all);
 	free(ctx->batch);
 }
 
@@ -1539,7 +1734,7 @@ record_after_rollback(struct db *db, struct store_run *run,
 	struct pt_err e2 = { 0 };
 	int64_t id = 0;
 
-	if (db->readonly)
+	if (db_readonly(db))
 		return;
 	if (db_begin(db, &e2)) {
 		if (store_run_insert(db, run, &id, &e2) && db_commit(db, &e2))
@@ -1549,56 +1744,131 @@ record_after_rollback(struct db *db, struct store_run *run,
 	}
 }
 
+static bool
+ctx_init(struct import_ctx *ctx, struct db *db, const char *path,
+    const struct import_opts *opts, struct import_stats *stats,
+    struct pt_err *rerr, struct pt_err *err)
+{
+	memset(stats, 0, sizeof *stats);
+	memset(ctx, 0, sizeof *ctx);
+	ctx->db = db;
+	ctx->opts = opts;
+	ctx->path = path;
+	ctx->fd = -1;
+	ctx->err = rerr;
+	ctx->stats = stats;
+	strmap_init(&ctx->work_account);
+	strmap_init(&ctx->accounts);
+	strmap_init(&ctx->dirty);
+	strmap_init(&ctx->wallet_seen);
+	strmap_init(&ctx->snap_rows);
+	digest_init(&ctx->sha);
+	clock_gettime(CLOCK_MONOTONIC, &ctx->started);
+	/* Messages name the file: escaped, as any text from outside. */
+	if ((ctx->file_shown = text_sanitize(path, TEXT_ONE_LINE)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	ctx->file = ctx->file_shown;
+	return true;
+}
+
+static const struct reader *
+pick_reader(const unsigned char *head, size_t n)
+{
+	for (int i = 0; readers[i] != NULL; i++)
+		if (readers[i]->sniff(head, n))
+			return readers[i];
+	return &reader_csv;
+}
+
+/* Reads the input through the reader; then what the import as a whole
+ * requires (a header, the batched rows written). */
+static int
+run_reader(struct import_ctx *ctx, const struct reader *rd,
+    struct pt_err *err)
+{
+	if (!rd->read(ctx, err))
+		return err->code ? err->code : PT_EXIT_DATA;
+	if (!ctx->header_done) {
+		err_set(err, PT_EXIT_DATA, "%s: no header row: the file is "
+		    "empty", ctx->file);
+		return PT_EXIT_DATA;
+	}
+	if (ctx->db != NULL && (!flush_daily(ctx) || !flush_dirty(ctx))) {
+		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		return err->code;
+	}
+	return PT_EXIT_OK;
+}
+
+/* A file that changed while it was read (a copy still being written, an
+ * export overwritten): what was read is not the file. Its size, change
+ * time and modification time must be those it had when it was opened,
+ * and every byte of it must have been read. */
+static bool
+unchanged_since(struct import_ctx *ctx, const struct stat *st0,
+    struct pt_err *err)
+{
+	struct stat st1;
+
+	if (fstat(ctx->fd, &st1) != 0) {
+		err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx->file,
+		    strerror(errno));
+		return false;
+	}
+	if (st1.st_size != st0->st_size ||
+	    st1.st_mtim.tv_sec != st0->st_mtim.tv_sec ||
+	    st1.st_mtim.tv_nsec != st0->st_mtim.tv_nsec ||
+	    st1.st_ctim.tv_sec != st0->st_ctim.tv_sec ||
+	    st1.st_ctim.tv_nsec != st0->st_ctim.tv_nsec ||
+	    ctx->pos != (uint64_t)st0->st_size) {
+		err_set(err, PT_EXIT_DATA, "%s: the file changed while it was "
+		    "read (%lld bytes when opened, %lld now, %llu read): "
+		    "nothing was imported; import it again once it is "
+		    "complete", ctx->file, (long long)st0->st_size,
+		    (long long)st1.st_size, (unsigned long long)ctx->pos);
+		return false;
+	}
+	return true;
+}
+
 int
 import_file(struct db *db, const char *path, const struct import_opts *opts,
     struct import_stats *stats, struct pt_err *err)
 {
 	struct import_ctx ctx;
-	const struct reader *rd = NULL;
+	const struct reader *rd;
 	unsigned char head[512];
 	char started[CLOCK_ISO_BUFSZ], finished[CLOCK_ISO_BUFSZ], sum[65];
 	char message[1100] = "";
 	struct store_run run = { 0 };
+	struct stat st0;
 	ssize_t n;
-	int fd, code = PT_EXIT_OK;
+	int code = PT_EXIT_OK;
 	struct pt_err rerr = { 0 };
 
-	memset(stats, 0, sizeof *stats);
-	memset(&ctx, 0, sizeof ctx);
-	ctx.db = db;
-	ctx.opts = opts;
-	ctx.path = path;
-	/* Messages name the file: escaped, as any text from outside. */
-	if ((ctx.file_shown = text_sanitize(path, TEXT_ONE_LINE)) == NULL) {
-		err_set(err, PT_EXIT_DB, "out of memory");
+	if (!ctx_init(&ctx, db, path, opts, stats, &rerr, err)) {
+		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
-	ctx.file = ctx.file_shown;
-	ctx.err = &rerr;
-	ctx.stats = stats;
-	strmap_init(&ctx.work_account);
-	strmap_init(&ctx.accounts);
-	strmap_init(&ctx.dirty);
-	strmap_init(&ctx.wallet_seen);
-	strmap_init(&ctx.snap_rows);
-	digest_init(&ctx.sha);
-	clock_gettime(CLOCK_MONOTONIC, &ctx.started);
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		err_set(err, PT_EXIT_DB, "cannot open %s: %s", path,
+	/* One descriptor for the whole import: sniffed, read and checked
+	 * for changes through it. */
+	if ((ctx.fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		err_set(err, PT_EXIT_DB, "cannot open %s: %s", ctx.file,
 		    strerror(errno));
+		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
-	n = read(fd, head, sizeof head);
-	close(fd);
-	if (n < 0) {
-		err_set(err, PT_EXIT_DB, "cannot read %s: %s", path,
+	if (fstat(ctx.fd, &st0) != 0 ||
+	    (n = pread(ctx.fd, head, sizeof head, 0)) < 0) {
+		err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx.file,
 		    strerror(errno));
+		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
-	for (int i = 0; readers[i] != NULL && rd == NULL; i++)
-		if (readers[i]->sniff(head, (size_t)n))
-			rd = readers[i];
+	ctx.size = st0.st_size;
+	rd = pick_reader(head, (size_t)n);
 	stats->format = rd->name;
 	if (opts->as_of != DAY_NONE)
 		ctx.as_of = opts->as_of;
@@ -1614,26 +1884,19 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	run.outcome = "failed";
 	if (!store_bulk_mode(db, true, err) || !db_begin(db, err)) {
 		store_bulk_mode(db, false, NULL);
+		ctx_free(&ctx);
 		return err->code ? err->code : PT_EXIT_DB;
 	}
 	if (!store_run_insert(db, &run, &ctx.run_id, err)) {
 		db_rollback(db);
 		store_bulk_mode(db, false, NULL);
+		ctx_free(&ctx);
 		return err->code ? err->code : PT_EXIT_DB;
 	}
 	stats->run_id = ctx.run_id;
-	if (!rd->hashes_input && !hash_file(&ctx, err))
-		code = PT_EXIT_DB;
-	else if (!rd->read(&ctx, path, err)) {
-		code = err->code ? err->code : PT_EXIT_DATA;
-	} else if (!ctx.header_done) {
-		err_set(err, PT_EXIT_DATA, "%s: no header row: the file is "
-		    "empty", ctx.file);
-		code = PT_EXIT_DATA;
-	} else if (!flush_daily(&ctx) || !flush_dirty(&ctx)) {
-		err_set(err, rerr.code, "%s", rerr.msg);
+	code = run_reader(&ctx, rd, err);
+	if (code == PT_EXIT_OK && !unchanged_since(&ctx, &st0, err))
 		code = err->code;
-	}
 	progress_draw(&ctx, true);
 	progress_clear(&ctx);
 	if (ctx.reports > report_limit(opts) &&
@@ -1680,4 +1943,31 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	store_bulk_mode(db, false, NULL);
 	ctx_free(&ctx);
 	return PT_EXIT_OK;
+}
+
+int
+import_parse_buffer(const char *name, const void *buf, size_t len,
+    const struct import_opts *opts, struct import_stats *stats,
+    struct pt_err *err)
+{
+	struct import_ctx ctx;
+	struct pt_err rerr = { 0 };
+	int code;
+
+	if (!ctx_init(&ctx, NULL, name, opts, stats, &rerr, err)) {
+		ctx_free(&ctx);
+		return PT_EXIT_DB;
+	}
+	ctx.mem = buf;
+	ctx.mem_len = len;
+	ctx.as_of = opts->as_of != DAY_NONE ? opts->as_of : clock_today();
+	stats->format = pick_reader(buf, len < 512 ? len : 512)->name;
+	code = run_reader(&ctx, pick_reader(buf, len < 512 ? len : 512), err);
+	if (code == PT_EXIT_OK && stats->rejected > 0 && !opts->skip_bad_rows) {
+		err_set(err, PT_EXIT_DATA, "%s: %lld bad row%s", ctx.file,
+		    (long long)stats->rejected, stats->rejected == 1 ? "" : "s");
+		code = PT_EXIT_DATA;
+	}
+	ctx_free(&ctx);
+	return code;
 }

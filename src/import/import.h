@@ -43,4 +43,12 @@ struct import_stats {
 int import_file(struct db *db, const char *path, const struct import_opts *opts,
     struct import_stats *stats, struct pt_err *err);
 
+/* The readers and the cell checks over a file's bytes in memory, with
+ * no database (references to works and accounts are not checked, nothing
+ * is written): what the fuzzers drive, and a dry check of a file's form.
+ * Returns an exit code as import_file does. */
+int import_parse_buffer(const char *name, const void *buf, size_t len,
+    const struct import_opts *opts, struct import_stats *stats,
+    struct pt_err *err);
+
 #endif

@@ -17,12 +17,30 @@ struct reader {
 	const char *name;
 	/* True when the first bytes of a file say it is this format. */
 	bool (*sniff)(const unsigned char *head, size_t n);
-	/* Streams the file into import_header()/import_row(). False on a
-	 * structural error (err set); a bad row is not one. */
-	bool (*read)(struct import_ctx *ctx, const char *path,
-	    struct pt_err *err);
-	bool hashes_input;	/* feeds import_hash() itself */
+	/* Reads the input (import_src_read / import_src_all) into
+	 * import_header()/import_row(). False on a structural error (err
+	 * set); a bad row is not one. */
+	bool (*read)(struct import_ctx *ctx, struct pt_err *err);
 };
+
+/* Limits that bound an import's memory whatever the input (documented
+ * in partner-tui(1), IMPORT FORMATS). */
+#define IMPORT_MAX_CELL (32 * 1024)		/* bytes of one value */
+#define IMPORT_MAX_RECORD (1024 * 1024)		/* bytes of one CSV record */
+#define IMPORT_MAX_JSON (1024 * 1024)		/* bytes of a JSON file */
+#define IMPORT_MAX_XLSX (32 * 1024 * 1024)	/* bytes of an xlsx file */
+
+/* The input, read once through one descriptor (or from memory) and
+ * hashed as it is read: the checksum is of the bytes imported. Returns
+ * the bytes read (0 at the end), -1 on an error (err set). */
+ssize_t import_src_read(struct import_ctx *ctx, void *buf, size_t n,
+    struct pt_err *err);
+/* The whole input at once, at most max bytes (else err names `what`'s
+ * limit); NUL-terminated; valid until the import ends. */
+bool import_src_all(struct import_ctx *ctx, size_t max, const char *what,
+    const char **buf, size_t *len, struct pt_err *err);
+/* The input's size (0 when unknown). */
+off_t import_src_size(struct import_ctx *ctx);
 
 extern const struct reader reader_csv, reader_json, reader_xlsx;
 
@@ -57,8 +75,6 @@ bool import_bad_row(struct import_ctx *ctx, long line, int field,
 /* Rejects a row for a reason found by the reader. */
 void import_reject(struct import_ctx *ctx, long line, const char *column,
     const char *reason, const char *value);
-/* Feeds the checksum. */
-void import_hash(struct import_ctx *ctx, const void *buf, size_t n);
 /* Progress through the file, in bytes. */
 void import_progress(struct import_ctx *ctx, off_t done, off_t total);
 

@@ -33,6 +33,8 @@ struct csvr {
 	int nfields;		/* fields kept (at most MAX_FIELDS) */
 	int nseen;		/* fields in the record, kept or not */
 	int nul_field;		/* first field holding a NUL byte, or -1 */
+	int long_field;		/* first field over IMPORT_MAX_CELL, or -1 */
+	size_t rec_bytes;	/* bytes of the record so far */
 	long line;		/* physical line being fed */
 	long rec_line;		/* line the current record started on */
 	bool at_start;		/* between records */
@@ -52,6 +54,10 @@ on_field(void *data, size_t n, void *arg)
 	/* A NUL would cut the C string the cell becomes. */
 	if (n > 0 && r->nul_field < 0 && memchr(data, '\0', n) != NULL)
 		r->nul_field = r->nfields;
+	if (n > IMPORT_MAX_CELL && r->long_field < 0)
+		r->long_field = r->nfields;
+	if (n > IMPORT_MAX_CELL)
+		n = 0;	/* not kept: the row is refused */
 	if (r->len + n + 1 > r->cap) {
 		size_t cap = r->cap ? r->cap : 4096;
 		char *p;
@@ -81,7 +87,7 @@ on_record(int c, void *arg)
 	r->at_start = true;
 	if (r->failed)
 		goto done;
-	if (r->nseen > MAX_FIELDS || r->nul_field >= 0) {
+	if (r->nseen > MAX_FIELDS || r->nul_field >= 0 || r->long_field >= 0) {
 		char why[120];
 		int width = import_ctx_width(r->ctx);
 		if (r->nseen > MAX_FIELDS && width < 0)
@@ -90,10 +96,14 @@ on_record(int c, void *arg)
 		else if (r->nseen > MAX_FIELDS)
 			snprintf(why, sizeof why, "%d fields where the header "
 			    "has %d", r->nseen, width);
-		else
+		else if (r->nul_field >= 0)
 			snprintf(why, sizeof why, "a NUL byte in the value");
+		else
+			snprintf(why, sizeof why, "a value longer than %d bytes",
+			    IMPORT_MAX_CELL);
 		if (!import_bad_row(r->ctx, r->rec_line, r->nseen > MAX_FIELDS ?
-		    -1 : r->nul_field, why, NULL, r->err))
+		    -1 : r->nul_field >= 0 ? r->nul_field : r->long_field, why,
+		    NULL, r->err))
 			r->failed = true;
 		goto done;
 	}
@@ -104,7 +114,7 @@ on_record(int c, void *arg)
 		r->failed = true;
 done:
 	r->nfields = r->nseen = 0;
-	r->nul_field = -1;
+	r->nul_field = r->long_field = -1;
 	r->len = 0;
 }
 
@@ -136,6 +146,7 @@ feed(struct csvr *r, struct csv_parser *p, const char *s, size_t n)
 				break;
 			r->rec_line = r->line;
 			r->at_start = false;
+			r->rec_bytes = 0;
 		}
 		if (*s == '\n' || *s == '\r')
 			stop = s;
@@ -145,6 +156,16 @@ feed(struct csvr *r, struct csv_parser *p, const char *s, size_t n)
 				;
 		if (stop < end)
 			stop++;		/* the line end goes with its line */
+		/* libcsv keeps a field whole until it ends: a quote never
+		 * closed would hold the rest of the file in memory. */
+		r->rec_bytes += (size_t)(stop - s);
+		if (r->rec_bytes > IMPORT_MAX_RECORD) {
+			err_set(r->err, PT_EXIT_DATA, "%s:%ld: a row longer than "
+			    "%d bytes (a quote that is never closed?)",
+			    import_ctx_file(r->ctx), r->rec_line,
+			    IMPORT_MAX_RECORD);
+			return false;
+		}
 		if (csv_parse(p, s, (size_t)(stop - s), on_field, on_record, r)
 		    != (size_t)(stop - s)) {
 			err_set(r->err, PT_EXIT_DATA, "%s:%ld: malformed CSV (%s): "
@@ -186,44 +207,35 @@ looks_utf8(const unsigned char *s, size_t n)
 }
 
 static bool
-csv_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
+csv_read(struct import_ctx *ctx, struct pt_err *err)
 {
 	struct csvr r = { .ctx = ctx, .err = err, .line = 1, .rec_line = 1,
-	    .at_start = true, .nul_field = -1 };
+	    .at_start = true, .nul_field = -1, .long_field = -1 };
 	struct csv_parser p;
 	iconv_t cd = (iconv_t)-1;
 	char *in = NULL, *out = NULL;
 	size_t carry = 0;
-	off_t done = 0, total = 0;
+	off_t done = 0, total = import_src_size(ctx);
 	bool first = true, ok = false;
-	struct stat st;
-	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		err_set(err, PT_EXIT_DB, "cannot open %s: %s", path,
-		    strerror(errno));
-		return false;
-	}
-	if (fstat(fd, &st) == 0)
-		total = st.st_size;
+	/* Chunks no larger than the input: a small file (or a fuzzer's
+	 * input) needs no megabyte of buffers. */
+	size_t chunk = total > 0 && total < CHUNK ? (size_t)total + 1 : CHUNK;
+
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0 ||
-	    (in = malloc(CHUNK + 8)) == NULL || (out = malloc(4 * CHUNK + 32))
+	    (in = malloc(chunk + 8)) == NULL || (out = malloc(4 * chunk + 32))
 	    == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		goto out;
 	}
 	import_set_strict_width(ctx, true);
 	for (;;) {
-		ssize_t n = read(fd, in + carry, CHUNK);
+		ssize_t n = import_src_read(ctx, in + carry, chunk, err);
 		char *s = in;
 		size_t len;
 
-		if (n < 0) {
-			err_set(err, PT_EXIT_DB, "cannot read %s: %s", path,
-			    strerror(errno));
+		if (n < 0)
 			goto out;
-		}
-		import_hash(ctx, in + carry, (size_t)n);
 		done += n;
 		len = carry + (size_t)n;
 		carry = 0;
@@ -254,7 +266,7 @@ csv_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 		}
 		if (cd != (iconv_t)-1 && len > 0) {
 			char *ip = s, *op = out;
-			size_t il = len, ol = 4 * CHUNK + 32;
+			size_t il = len, ol = 4 * chunk + 32;
 			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 &&
 			    errno != EINVAL) {
 				/* What converted comes first, so the line
@@ -291,7 +303,6 @@ csv_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 	}
 	ok = !r.failed;
 out:
-	close(fd);
 	csv_free(&p);
 	if (cd != (iconv_t)-1)
 		iconv_close(cd);
@@ -311,5 +322,4 @@ const struct reader reader_csv = {
 	.name = "csv",
 	.sniff = csv_sniff,
 	.read = csv_read,
-	.hashes_input = true,
 };

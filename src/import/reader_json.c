@@ -20,7 +20,6 @@
 #include "import/internal.h"
 #include "import/strmap.h"
 
-#define MAX_JSON (64L * 1024 * 1024)
 
 /* Open Platform names to the project's daily/snapshot columns. */
 static const struct {
@@ -54,41 +53,6 @@ json_sniff(const unsigned char *head, size_t n)
 	    head[i] == '\n'))
 		i++;
 	return i < n && head[i] == '{';
-}
-
-static char *
-read_all(const char *path, size_t *len, struct pt_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
-
-	if (f == NULL) {
-		err_set(err, PT_EXIT_DB, "cannot open %s: %s", path,
-		    strerror(errno));
-		return NULL;
-	}
-	do {
-		if (n + 65536 + 1 > cap) {
-			char *p;
-			cap = cap ? cap * 2 : 131072;
-			if ((long)cap > MAX_JSON + 131072 ||
-			    (p = realloc(buf, cap)) == NULL) {
-				err_set(err, PT_EXIT_DATA, "%s: too large for "
-				    "an Open Platform response", path);
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = p;
-		}
-		got = fread(buf + n, 1, 65536, f);
-		n += got;
-	} while (got > 0);
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
 }
 
 /* json-c keeps the last of two equal keys and turns an integer beyond
@@ -322,6 +286,9 @@ value_problem(const char *key, struct json_object *v)
 	    (size_t)json_object_get_string_len(v) !=
 	    strlen(json_object_get_string(v)))
 		return "a NUL byte in the value";
+	if (json_object_is_type(v, json_type_string) &&
+	    json_object_get_string_len(v) > IMPORT_MAX_CELL)
+		return "a value longer than 32768 bytes";
 	if (json_object_is_type(v, json_type_object) ||
 	    json_object_is_type(v, json_type_array))
 		return "an object or array where a value is due";
@@ -596,23 +563,21 @@ out:
 	return ok;
 }
 
+/* An Open Platform response is kilobytes; json-c's tree of a JSON file
+ * takes many times its size, so the file is bounded (IMPORT_MAX_JSON). */
 static bool
-json_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
+json_read(struct import_ctx *ctx, struct pt_err *err)
 {
+	const char *text;
 	size_t len;
-	char *text = read_all(path, &len, err);
-	bool ok;
 
-	if (text == NULL)
+	if (!import_src_all(ctx, IMPORT_MAX_JSON, "JSON", &text, &len, err))
 		return false;
-	ok = json_read_buffer(ctx, text, len, err);
-	free(text);
-	return ok;
+	return json_read_buffer(ctx, text, len, err);
 }
 
 const struct reader reader_json = {
 	.name = "json",
 	.sniff = json_sniff,
 	.read = json_read,
-	.hashes_input = false,
 };

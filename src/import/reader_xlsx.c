@@ -12,6 +12,7 @@
 
 #include <expat.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,12 @@
 #include "import/internal.h"
 
 #define MAX_XLSX_COLS 1024
-#define MAX_SHARED (64L * 1024 * 1024)	/* bytes of shared strings kept */
+/* Bounds, so that no archive can take the memory (or the time) of the
+ * machine: what a Creator Center export needs, many times over. */
+#define MAX_SHARED_BYTES (16L * 1024 * 1024)	/* text of shared strings */
+#define MAX_SHARED_COUNT (1024L * 1024)		/* shared strings */
+#define MAX_PART (64L * 1024 * 1024)		/* an XML part, unpacked */
+#define MAX_SHEET (1024L * 1024 * 1024)		/* the sheet, unpacked */
 
 /* A growable text buffer. */
 struct buf {
@@ -87,9 +93,10 @@ struct xlsx {
 	int nsheets;
 	char first_rid[64];
 	char sheet_path[512];
-	/* shared strings */
-	char **sst;
-	size_t nsst, capsst, sst_bytes;
+	/* shared strings: one arena of NUL-terminated texts, and offsets */
+	struct buf sst_text;
+	uint32_t *sst_off;
+	size_t nsst, capsst;
 	struct buf text;
 	int depth_t;		/* inside <t> */
 	bool in_rph;		/* inside phonetic runs: not part of the text */
@@ -110,6 +117,9 @@ struct xlsx {
 	int cstyle;
 	bool in_v, in_is;
 	struct buf v;
+	bool cell_too_long;	/* this cell's text passed IMPORT_MAX_CELL */
+	int long_col;		/* first such column of the row, or -1 */
+	int wide_cols;		/* columns of the row beyond MAX_XLSX_COLS */
 	bool failed;
 	XML_Parser parser;
 };
@@ -129,11 +139,13 @@ fail(struct xlsx *x, int code, const char *msg)
 /* Streams one member of the archive through expat. */
 static bool
 parse_member(struct xlsx *x, const char *name, XML_StartElementHandler start,
-    XML_EndElementHandler end, XML_CharacterDataHandler text, bool required)
+    XML_EndElementHandler end, XML_CharacterDataHandler text, bool required,
+    int64_t max)
 {
 	zip_file_t *zf = zip_fopen(x->zip, name, 0);
 	char chunk[65536];
 	zip_int64_t n;
+	int64_t total = 0;
 	bool ok = true;
 
 	if (zf == NULL) {
@@ -156,6 +168,15 @@ parse_member(struct xlsx *x, const char *name, XML_StartElementHandler start,
 	XML_SetCharacterDataHandler(x->parser, text);
 	do {
 		n = zip_fread(zf, chunk, sizeof chunk);
+		/* Counted as it unpacks: a declared size can lie. */
+		if (n > 0 && (total += n) > max) {
+			char m[600];
+			snprintf(m, sizeof m, "%s unpacks to more than %lld MiB",
+			    name, (long long)(max >> 20));
+			fail(x, PT_EXIT_DATA, m);
+			ok = false;
+			break;
+		}
 		if (n < 0) {
 			char m[600];
 			snprintf(m, sizeof m, "damaged archive member %s", name);
@@ -261,26 +282,32 @@ sst_end(void *ud, const char *name)
 	else if (strcmp(n, "t") == 0)
 		x->depth_t--;
 	else if (strcmp(n, "si") == 0) {
-		char *s = strdup(x->text.s ? x->text.s : "");
 		x->in_si = false;
+		if (x->nsst == MAX_SHARED_COUNT) {
+			fail(x, PT_EXIT_DATA, "more than 1048576 shared strings");
+			return;
+		}
 		if (x->nsst == x->capsst) {
 			size_t cap = x->capsst ? x->capsst * 2 : 256;
-			char **p = realloc(x->sst, cap * sizeof *p);
+			uint32_t *p = realloc(x->sst_off, cap * sizeof *p);
 			if (p == NULL) {
-				free(s);
 				fail(x, PT_EXIT_DB, "out of memory");
 				return;
 			}
-			x->sst = p;
+			x->sst_off = p;
 			x->capsst = cap;
 		}
-		x->sst_bytes += x->text.len;
-		if (s == NULL || x->sst_bytes > MAX_SHARED) {
-			free(s);
-			fail(x, PT_EXIT_DATA, "the shared strings are too large");
+		if (x->sst_text.len + x->text.len + 1 > MAX_SHARED_BYTES) {
+			fail(x, PT_EXIT_DATA, "the shared strings hold more than "
+			    "16 MiB of text");
 			return;
 		}
-		x->sst[x->nsst++] = s;
+		x->sst_off[x->nsst++] = (uint32_t)x->sst_text.len;
+		if (!buf_add(&x->sst_text, x->text.s ? x->text.s : "",
+		    x->text.len + 1)) {
+			fail(x, PT_EXIT_DB, "out of memory");
+			return;
+		}
 	}
 }
 
@@ -289,8 +316,13 @@ sst_text(void *ud, const char *s, int len)
 {
 	struct xlsx *x = ud;
 
-	if (x->in_si && x->depth_t > 0 && !x->in_rph &&
-	    !buf_add(&x->text, s, (size_t)len))
+	if (!x->in_si || x->depth_t == 0 || x->in_rph)
+		return;
+	if (x->text.len + (size_t)len > IMPORT_MAX_CELL) {
+		fail(x, PT_EXIT_DATA, "a shared string longer than 32768 bytes");
+		return;
+	}
+	if (!buf_add(&x->text, s, (size_t)len))
 		fail(x, PT_EXIT_DB, "out of memory");
 }
 
@@ -462,6 +494,8 @@ sheet_start(void *ud, const char *name, const char **atts)
 
 	if (strcmp(n, "row") == 0) {
 		clear_row(x);
+		x->long_col = -1;
+		x->wide_cols = 0;
 		x->row = (v = attr(atts, "r")) ? atol(v) : x->row + 1;
 		x->col = -1;
 	} else if (strcmp(n, "c") == 0) {
@@ -470,6 +504,7 @@ sheet_start(void *ud, const char *name, const char **atts)
 		    (v = attr(atts, "t")) ? v : "n");
 		x->cstyle = (v = attr(atts, "s")) ? atoi(v) : 0;
 		buf_clear(&x->v);
+		x->cell_too_long = false;
 		x->in_rph = false;
 	} else if (strcmp(n, "v") == 0)
 		x->in_v = true;
@@ -488,8 +523,18 @@ end_cell(struct xlsx *x)
 	const char *text = x->v.s ? x->v.s : "";
 	char *copy;
 
-	if (x->col < 0 || x->col >= MAX_XLSX_COLS)
+	if (x->col >= MAX_XLSX_COLS) {
+		if (x->v.len > 0 || x->cell_too_long)
+			x->wide_cols++;	/* a value where none is read */
 		return;
+	}
+	if (x->col < 0)
+		return;
+	if (x->cell_too_long) {
+		if (x->long_col < 0)
+			x->long_col = x->col;
+		return;
+	}
 	if (strcmp(x->ctype, "s") == 0) {
 		char *end;
 		long i = strtol(text, &end, 10);
@@ -500,7 +545,7 @@ end_cell(struct xlsx *x)
 			fail(x, PT_EXIT_DATA, m);
 			return;
 		}
-		text = x->sst[i];
+		text = x->sst_text.s + x->sst_off[i];
 	} else if (strcmp(x->ctype, "n") == 0 && text[0] != '\0') {
 		if ((size_t)x->cstyle < x->nxf && x->xf_date[x->cstyle] &&
 		    format_serial(x, text, num, sizeof num))
@@ -548,7 +593,20 @@ sheet_end(void *ud, const char *name)
 			}
 			cells[i] = x->cells[i];
 		}
-		if (x->ncells > 0 &&
+		if (x->long_col >= 0 || x->wide_cols > 0) {
+			char why[100];
+			if (x->wide_cols > 0)
+				snprintf(why, sizeof why, "values beyond column "
+				    "%d", MAX_XLSX_COLS);
+			else
+				snprintf(why, sizeof why, "a value longer than %d "
+				    "bytes", IMPORT_MAX_CELL);
+			if (!import_bad_row(x->ctx, x->row, x->wide_cols > 0 ?
+			    -1 : x->long_col, why, NULL, x->err)) {
+				x->failed = true;
+				XML_StopParser(x->parser, XML_FALSE);
+			}
+		} else if (x->ncells > 0 &&
 		    !import_row(x->ctx, x->row, x->ncells, cells, x->err)) {
 			x->failed = true;
 			XML_StopParser(x->parser, XML_FALSE);
@@ -562,31 +620,50 @@ sheet_text(void *ud, const char *s, int len)
 {
 	struct xlsx *x = ud;
 
-	if ((x->in_v || (x->in_is && x->depth_t > 0 && !x->in_rph)) &&
-	    !buf_add(&x->v, s, (size_t)len))
+	if (!(x->in_v || (x->in_is && x->depth_t > 0 && !x->in_rph)) ||
+	    x->cell_too_long)
+		return;
+	if (x->v.len + (size_t)len > IMPORT_MAX_CELL) {
+		x->cell_too_long = true;	/* the row is refused */
+		return;
+	}
+	if (!buf_add(&x->v, s, (size_t)len))
 		fail(x, PT_EXIT_DB, "out of memory");
 }
 
 static bool
-xlsx_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
+xlsx_read(struct import_ctx *ctx, struct pt_err *err)
 {
 	struct xlsx x = { .ctx = ctx, .err = err, .file = import_ctx_file(ctx),
-	    .want = import_ctx_opts(ctx)->sheet };
-	int zerr = 0;
+	    .want = import_ctx_opts(ctx)->sheet, .long_col = -1 };
+	zip_source_t *src;
+	zip_error_t zerr;
+	const char *data;
+	size_t len;
 	bool ok = false;
 
-	x.zip = zip_open(path, ZIP_RDONLY, &zerr);
+	/* The archive is read once into memory (it is small next to what
+	 * it unpacks to) and hashed as read: what is imported is what was
+	 * checked. */
+	if (!import_src_all(ctx, IMPORT_MAX_XLSX, "xlsx", &data, &len, err))
+		return false;
+	zip_error_init(&zerr);
+	src = zip_source_buffer_create(data, len, 0, &zerr);
+	x.zip = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
+	zip_error_fini(&zerr);
 	if (x.zip == NULL) {
+		if (src != NULL)
+			zip_source_free(src);
 		err_set(err, PT_EXIT_DATA, "%s: not a readable xlsx (zip) "
 		    "archive", x.file);
 		return false;
 	}
 	import_set_strict_width(ctx, false);
 	if (!parse_member(&x, "xl/workbook.xml", wb_start, no_end, no_text,
-	    true))
+	    true, MAX_PART))
 		goto out;
 	if (!parse_member(&x, "xl/_rels/workbook.xml.rels", rels_start, no_end,
-	    no_text, false))
+	    no_text, false, MAX_PART))
 		goto out;
 	if (x.want != NULL && x.first_rid[0] == '\0') {
 		char m[400];
@@ -599,20 +676,19 @@ xlsx_read(struct import_ctx *ctx, const char *path, struct pt_err *err)
 		snprintf(x.sheet_path, sizeof x.sheet_path,
 		    "xl/worksheets/sheet1.xml");
 	if (!parse_member(&x, "xl/sharedStrings.xml", sst_start, sst_end,
-	    sst_text, false))
+	    sst_text, false, MAX_PART))
 		goto out;
 	if (!parse_member(&x, "xl/styles.xml", styles_start, styles_end,
-	    no_text, false))
+	    no_text, false, MAX_PART))
 		goto out;
 	x.depth_t = 0;
 	x.in_rph = false;
 	ok = parse_member(&x, x.sheet_path, sheet_start, sheet_end, sheet_text,
-	    true);
+	    true, MAX_SHEET);
 out:
 	clear_row(&x);
-	for (size_t i = 0; i < x.nsst; i++)
-		free(x.sst[i]);
-	free(x.sst);
+	free(x.sst_off);
+	free(x.sst_text.s);
 	free(x.xf_date);
 	free(x.text.s);
 	free(x.v.s);
@@ -632,5 +708,4 @@ const struct reader reader_xlsx = {
 	.name = "xlsx",
 	.sniff = xlsx_sniff,
 	.read = xlsx_read,
-	.hashes_input = false,
 };
