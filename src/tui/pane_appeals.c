@@ -17,6 +17,7 @@
 #include "core/actor.h"
 #include "core/appeal.h"
 #include "core/clock.h"
+#include "core/series.h"
 #include "core/exitcode.h"
 #include "core/text.h"
 #include "core/wallet.h"
@@ -25,6 +26,7 @@
 #include "tui/lineedit.h"
 #include "tui/pane.h"
 #include "tui/pane_appeals.h"
+#include "tui/views_ui.h"
 
 #ifndef CTRL
 #define CTRL(c) ((c) & 0x1f)
@@ -53,6 +55,7 @@ static const struct key_binding appeals_keys[] = {
 	    "approve, reject, paid, withdraw)"), PA_DECIDE },
 	{ 's', false, "s/f", N_("Filter by status / this account or all"),
 	    PA_STATUS },
+	{ 0, false, "/", N_("Search by number, work (title or id), account, category"), 0 },
 	{ CTRL('s'), false, "C-s/F10/Esc", N_("Form: save / submit / leave, the "
 	    "draft kept (Tab moves between fields)"), PA_SAVE },
 	{ 0, false, NULL, NULL, 0 },
@@ -69,6 +72,8 @@ static struct {
 					 * approval, -1 when not computed */
 	int sel, top;
 	int filter_status;		/* enum appeal_status or -1 */
+	char **titles;			/* per row: the work's title, or NULL */
+	struct vui_input search;	/* `/`: number, work, account, category */
 	bool this_account;		/* only ctx->account_id */
 	bool draft_offered;
 	struct appeal_draft offered;
@@ -201,6 +206,42 @@ load_money(struct pane_ctx *ctx, const struct appeal_filter *f)
 	free(od);
 }
 
+/* The works' titles, so the list names works as a person knows them;
+ * then the `/` search keeps the rows that match it. */
+static void
+load_titles(struct pane_ctx *ctx)
+{
+	size_t n = 0;
+
+	st.titles = calloc(st.nrows + 1, sizeof *st.titles);
+	if (st.titles == NULL)
+		return;
+	for (size_t i = 0; i < st.nrows; i++) {
+		struct pt_err err = { 0 };
+		char *acct = NULL;
+		if (st.rows[i].work_id[0] != '\0' &&
+		    !series_work_info(ctx->db, st.rows[i].work_id,
+		    &st.titles[i], &acct, &err))
+			st.titles[i] = NULL;
+		free(acct);
+	}
+	for (size_t i = 0; i < st.nrows; i++) {
+		const struct appeal *a = &st.rows[i];
+		const char *q = st.search.text;
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)a->id);
+		if (q[0] == '\0' || strcmp(id, q) == 0 ||
+		    strcasestr(a->work_id, q) || strcasestr(a->account_id, q) ||
+		    strcasestr(a->category, q) ||
+		    (st.titles[i] && strcasestr(st.titles[i], q))) {
+			st.rows[n] = st.rows[i];
+			st.titles[n++] = st.titles[i];
+		} else
+			free(st.titles[i]);
+	}
+	st.nrows = n;
+}
+
 static void
 load_list(struct pane_ctx *ctx)
 {
@@ -210,12 +251,17 @@ load_list(struct pane_ctx *ctx)
 
 	if (st.this_account && ctx->account_id != NULL)
 		f.account_id = ctx->account_id;
+	for (size_t i = 0; st.titles != NULL && i < st.nrows; i++)
+		free(st.titles[i]);
+	free(st.titles);
+	st.titles = NULL;
 	free(st.rows);
 	st.rows = appeal_list(ctx->db, &f, &st.nrows, &err);
 	if (st.rows == NULL) {
 		st.nrows = 0;
 		pane_error(ctx, "%s", err.msg);
 	}
+	load_titles(ctx);
 	st.sel = 0;
 	for (size_t i = 0; i < st.nrows; i++)
 		if (st.rows[i].id == keep)
@@ -821,7 +867,8 @@ draw_wrapped(WINDOW *win, int y, int x, int width, int max, const char *text)
 }
 
 static void
-draw_details(WINDOW *win, int y, int rows, int cols, const struct appeal *a)
+draw_details(WINDOW *win, int y, int rows, int cols, const struct appeal *a,
+    const char *title)
 {
 	char buf[600], m[MONEY_BUFSZ], b[DAY_BUFSZ];
 
@@ -830,6 +877,12 @@ draw_details(WINDOW *win, int y, int rows, int cols, const struct appeal *a)
 	    (long long)a->id, status_label(a->status), a->account_id,
 	    a->category, (long long)a->version);
 	draw_text(win, y++, 1, cols - 2, buf, draw_attr(DRAW_TITLE), false);
+	if (a->work_id[0] != '\0') {
+		/* the whole title: the list's cell may be cut */
+		snprintf(buf, sizeof buf, _("Work %s: %s"), a->work_id,
+		    title != NULL ? title : vui_missing());
+		draw_text(win, y++, 1, cols - 2, buf, A_NORMAL, false);
+	}
 	if (a->status == APPEAL_APPROVED || a->status == APPEAL_PAID) {
 		if (a->has_compensation)
 			snprintf(buf, sizeof buf, _("Compensation %s, expected in the "
@@ -857,14 +910,16 @@ draw_details(WINDOW *win, int y, int rows, int cols, const struct appeal *a)
 /* One row of the list: cells fitted and padded by display width, so a
  * Chinese status or a wide work id keeps the columns in line. */
 static void
-list_row(char *buf, size_t size, const char *const cell[LIST_COLS], bool wide)
+list_row(char *buf, size_t size, const char *const cell[LIST_COLS], bool wide,
+    int work_w)
 {
-	static const int width[LIST_COLS] = { 4, 10, 14, 13, 10, 10, 11, 14 };
+	int width[LIST_COLS] = { 4, 10, 14, 13, 10, 10, 11, 14 };
 	size_t len = 0;
 
+	width[2] = work_w;	/* the work's title takes what is left */
 	buf[0] = '\0';
 	for (int c = 0; c < LIST_COLS && len < size; c++) {
-		char fit[128];
+		char fit[256];
 		int w, pad, n;
 		if (c == LIST_CHANGED && !wide)
 			continue;
@@ -886,9 +941,22 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 {
 	int rows, cols, y = 0, list_rows;
 	char buf[600], days[32], m[MONEY_BUFSZ], ch[40];
+	int work_w;
 
 	getmaxyx(win, rows, cols);
-	snprintf(buf, sizeof buf, _("Appeals · status: %s (s) · account: %s (f) · "
+	/* 4+10+13+10+10+14 and 7 spaces, with "changed" (11) from 96 */
+	work_w = cols - 2 - 68 - (cols >= 96 ? 12 : 0);
+	if (work_w < 14)
+		work_w = 14;
+	if (work_w > 40)
+		work_w = 40;
+	buf[0] = '\0';
+	if (st.search.active || st.search.text[0] != '\0')
+		/* first, so a narrow screen keeps what is typed */
+		snprintf(buf, sizeof buf, _("Search: %s%s · "), st.search.text,
+		    st.search.active ? "_" : "");
+	snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+	    _("Appeals · status: %s (s) · account: %s (f) · "
 	    "%zu shown · n: new"),
 	    st.filter_status < 0 ? _("all") : status_label(st.filter_status),
 	    st.this_account && ctx->account_id ? ctx->account_id : _("all"),
@@ -912,7 +980,7 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 	{
 		const char *head[LIST_COLS] = { _("ID"), _("STATUS"), _("WORK"),
 		    _("DAYS"), _("CHANNEL"), _("BY"), _("CHANGED"), _("BACK-PAY") };
-		list_row(buf, sizeof buf, head, cols >= 96);
+		list_row(buf, sizeof buf, head, cols >= 96, work_w);
 	}
 	draw_text(win, y++, 1, cols - 2, buf, A_BOLD, false);
 	list_rows = rows - y - 7;
@@ -937,7 +1005,8 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		cell[0] = id;
 		cell[1] = st.overdue != NULL && st.overdue[i] ? _("overdue") :
 		    status_label(a->status);
-		cell[2] = a->work_id[0] ? a->work_id : "-";
+		cell[2] = st.titles && st.titles[i] ? st.titles[i] :
+		    a->work_id[0] ? a->work_id : "-";
 		cell[3] = days;
 		cell[4] = ch;
 		cell[5] = a->updated_by;
@@ -956,13 +1025,14 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 			cell[7] = m;
 		} else
 			cell[7] = "-";
-		list_row(buf, sizeof buf, cell, cols >= 96);
+		list_row(buf, sizeof buf, cell, cols >= 96, work_w);
 		draw_text(win, y + i - st.top, 1, cols - 2, buf, i == st.sel ?
 		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
 	}
 	y += list_rows;
 	if (st.sel < (int)st.nrows)
-		draw_details(win, y, rows, cols, &st.rows[st.sel]);
+		draw_details(win, y, rows, cols, &st.rows[st.sel],
+		    st.titles ? st.titles[st.sel] : NULL);
 }
 
 static void
@@ -1190,6 +1260,24 @@ list_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct pt_err err = { 0 };
 
+	if (st.search.active) {
+		int r = vui_input_key(&st.search, k);
+		if (r == 3)
+			st.search.text[0] = '\0';
+		if (r >= 2)
+			st.search.active = false;
+		if (r != 0)
+			load_list(ctx);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (st.mode == MODE_LIST && k->action == ACT_BACK &&
+	    st.search.text[0] != '\0') {
+		st.search.text[0] = '\0';
+		load_list(ctx);
+		pane_dirty(ctx);
+		return true;
+	}
 	if (st.mode == MODE_DECIDE) {
 		static const struct { wint_t ch; enum appeal_status to; } d[] = {
 			{ 's', APPEAL_SUBMITTED }, { 'a', APPEAL_APPROVED },
@@ -1236,8 +1324,11 @@ list_key(struct pane_ctx *ctx, const struct pane_key *k)
 	case 'e':
 		edit_selected(ctx);
 		return true;
-	case 's':
 	case '/':
+		st.search.active = true;
+		pane_dirty(ctx);
+		return true;
+	case 's':
 		st.filter_status = st.filter_status + 1 >= APPEAL_STATUS_COUNT ? -1 :
 		    st.filter_status + 1;
 		load_list(ctx);
@@ -1418,6 +1509,10 @@ appeals_fini(struct pane_ctx *ctx)
 {
 	putp("\033[?2004l");
 	fflush(stdout);
+	for (size_t i = 0; st.titles != NULL && i < st.nrows; i++)
+		free(st.titles[i]);
+	free(st.titles);
+	st.titles = NULL;
 	free(st.rows);
 	st.rows = NULL;
 	st.nrows = 0;
@@ -1475,6 +1570,8 @@ appeals_model(struct pane_ctx *ctx, FILE *out)
 	}
 	fprintf(out, "filter.status=%s\n", st.filter_status < 0 ? "all" :
 	    appeal_status_name(st.filter_status));
+	fprintf(out, "search=%s\nsearch.editing=%d\n", st.search.text,
+	    st.search.active ? 1 : 0);
 	fprintf(out, "draft_offered=%d\nrows=%zu\nselected=%d\n",
 	    st.draft_offered, st.nrows, st.sel);
 	for (size_t i = 0; i < st.nrows; i++) {
@@ -1484,6 +1581,9 @@ appeals_model(struct pane_ctx *ctx, FILE *out)
 		fprintf(out, "row=%lld %s %s %s %s\n", (long long)st.rows[i].id,
 		    appeal_status_name(st.rows[i].status), st.rows[i].account_id,
 		    st.rows[i].work_id[0] ? st.rows[i].work_id : "-", m);
+		if (st.titles && st.titles[i])
+			fprintf(out, "row.title=%lld|%s\n",
+			    (long long)st.rows[i].id, st.titles[i]);
 	}
 }
 

@@ -24,11 +24,13 @@
 #include "core/engine.h"
 #include "core/money.h"
 #include "core/series.h"
+#include "core/views.h"
 #include "i18n.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
 #include "tui/pane.h"
+#include "tui/views_ui.h"
 
 enum {
 	TR_SHORTER = 1,
@@ -43,6 +45,7 @@ static const struct key_binding trends_keys[] = {
 	{ '[', false, "[", N_("Shorter window (7/30/90/180 days/all)"), TR_SHORTER },
 	{ ']', false, "]", N_("Longer window"), TR_LONGER },
 	{ 'w', false, "w", N_("Whole account again (after a work)"), TR_ACCOUNT },
+	{ 0, false, "/", N_("Chart a work: type part of its title or id, Enter"), 0 },
 	{ 0, false, NULL, NULL, 0 },
 };
 
@@ -366,7 +369,7 @@ job_start(struct pane_ctx *ctx)
 
 		close(p[0]);
 		signal(SIGINT, SIG_IGN);
-		db = db_open(ctx->db->path, DB_OPEN_READONLY, &err);
+		db = db_open(db_filename(ctx->db), DB_OPEN_READONLY, &err);
 		if (db == NULL) {
 			memset(&m, 0, sizeof m);
 			snprintf(m.err, sizeof m.err, "%s", err.msg);
@@ -530,9 +533,74 @@ move_cursor(struct pane_ctx *ctx, int delta)
 	pane_dirty(ctx);
 }
 
+/* `/`: the account's works whose title or id holds the text; Enter
+ * charts the first (the most revenue in the window). The prompt is the
+ * status line's message while typing. */
+static struct vui_input search;
+
+static void
+search_prompt(struct pane_ctx *ctx)
+{
+	pane_message(ctx, _("Chart a work (title or id; Enter charts, Esc "
+	    "cancels): %s_"), search.text);
+}
+
+static void
+search_go(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct views_works w;
+	day_t vf, vt;
+	size_t *idx, n;
+
+	if (ctx->account_id == NULL || search.text[0] == '\0')
+		return;
+	views_prev_window(t.from, t.to, &vf, &vt);
+	if (!views_works_load(ctx->db, ctx->account_id, t.from, t.to, vf, vt,
+	    &w, &err)) {
+		pane_error(ctx, "%s", err.msg);
+		return;
+	}
+	idx = malloc((w.n ? w.n : 1) * sizeof *idx);
+	n = idx != NULL ? views_works_filter(&w, search.text, idx) : 0;
+	if (n == 0) {
+		pane_error(ctx, _("No work of this account matches '%s'."),
+		    search.text);
+	} else {
+		views_works_sort(&w, idx, n, VC_REVENUE, true);
+		char *id = strdup(w.rows[idx[0]].work_id);
+		if (id != NULL)
+			trends_show_work(ctx, id);
+		free(id);
+		if (n > 1)
+			pane_message(ctx, _("%zu works match '%s': the one with the "
+			    "most revenue is charted (/ again to narrow)."), n,
+			    search.text);
+	}
+	free(idx);
+	views_works_free(&w);
+}
+
 static bool
 trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	if (search.active) {
+		int r = vui_input_key(&search, k);
+		if (r >= 2) {
+			search.active = false;
+			if (r == 2)
+				search_go(ctx);
+		} else
+			search_prompt(ctx);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_FILTER) {
+		search.active = true;
+		search.text[0] = '\0';
+		search_prompt(ctx);
+		return true;
+	}
 	/* The engine's split blocks for a moment: wait until the keys
 	 * stop before starting it. */
 	if (t.attr_stale)

@@ -620,5 +620,42 @@ def _():
         assert "合计" in s, s
 
 
+@check("Appeals list names works by title (whole below), / searches; Trends / charts a work")
+def _():
+    db = fresh()
+    works = cli_json("report", "works", "--account", MAIN)["rows"]
+    w1, w2 = works[0], works[1]
+    for w in (w1, w2):
+        r = subprocess.run([PT, "--db", db, "--today", TODAY, "appeal", "new",
+                            "--account", MAIN, "--work", w["work_id"],
+                            "--from", "2026-11-20", "--to", "2026-11-21",
+                            "--category", "misjudged", "--statement", "mine"],
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+    word = w2["title"][:4]
+    for cols, rows in ((80, 24), (120, 40)):
+        out = run_script(["key 4", "model", "screen", "key /", "type " + word,
+                          "key Enter", "model", "screen", "key Esc", "model"],
+                         cols, rows, db, PARTNER_TUI_ACCOUNT=MAIN)
+        m0, s0, m1, s1, m2 = model(out[0]), out[1], model(out[2]), out[3], model(out[4])
+        titles = dict(t.split("|", 1) for t in as_list(m0["row.title"]))
+        assert sorted(titles.values()) == sorted([w1["title"], w2["title"]]), titles
+        # The list shows the title, not the work id; the details the whole.
+        assert w1["work_id"] not in s0.split("────")[0], s0
+        assert w1["title"][:5] in s0 or w2["title"][:5] in s0, s0
+        sel = as_list(m0["row"])[int(m0["selected"])].split()[3]
+        full = [w["title"] for w in (w1, w2) if w["work_id"] == sel][0]
+        assert ("Work %s: %s" % (sel, full))[:cols - 2] in s0, s0
+        want = [w for w in (w1, w2) if word.lower() in w["title"].lower()]
+        assert m1["search"] == word and m1["rows"] == str(len(want)), m1
+        assert "Search: " + word in s1, s1
+        assert m2["search"] == "" and m2["rows"] == "2", m2
+    # Trends: / and part of a title chart that work.
+    m = model(run_script(["key 1", "key /", "type " + w2["work_id"][-6:],
+                          "key Enter", "model"], 80, 24, db,
+                         PARTNER_TUI_ACCOUNT=MAIN)[0])
+    assert m["work"] == w2["work_id"], m
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
