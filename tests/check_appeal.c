@@ -14,7 +14,7 @@
 #include "core/actor.h"
 #include "core/appeal.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "testutil.h"

@@ -14,7 +14,7 @@
 
 #include "core/clock.h"
 #include "core/day.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/exitcode.h"
 #include "core/money.h"
 #include "core/paths.h"

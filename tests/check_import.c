@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/exitcode.h"
 #include "core/store.h"
 #include "core/value.h"

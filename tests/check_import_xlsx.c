@@ -13,7 +13,7 @@
 #endif
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/exitcode.h"
 #include "import/import.h"
 #include "testutil.h"

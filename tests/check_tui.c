@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/series.h"
 #include "tui/chart.h"
 #include "tui/draw.h"

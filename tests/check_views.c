@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/day.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/engine.h"
 #include "core/freshness.h"
 #include "core/views.h"

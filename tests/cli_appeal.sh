@@ -192,6 +192,38 @@ expect_exit 0 A decide "$w2" paid
 expect_exit 0 "$PT" --db "$DB" --today 2026-12-05 check --account a1 --format json
 [ "$(json "d['appeals_overdue']")" = "[]" ] && ok || fail "paid still overdue: $(cat "$T/out")"
 
+# The platform's results file records decisions through the workflow:
+# by appeal number or by work and days; again changes nothing; a state
+# the file contradicts is a file:line error and nothing is written.
+"$SQL" "$DB" "INSERT INTO violation(account_id, work_id, day, kind) VALUES
+  ('a1', 'w1', '2026-11-10', 'unoriginal');
+INSERT INTO daily(work_id, day, plays, profitable_plays, likes, revenue_fen)
+  VALUES ('w1', '2026-11-10', 1000, 800, 40, 0), ('w1', '2026-11-11', 1000, 800, 40, 0);"
+expect_exit 0 A new --account a1 --work w1 --from 2026-11-10 --to 2026-11-11 \
+	--category 误判 --statement "$STATEMENT" --submit
+r=$("$SQL" "$DB" "SELECT max(id) FROM appeal")
+printf '申诉编号,结果,处理日期,补款金额,原因\n%s,通过,2026-11-27,3.00,复核通过\n' "$r" >"$T/results.csv"
+expect_exit 0 "$PT" --db "$DB" import "$T/results.csv"
+expect_grep "$T/out" "appeal_results"
+[ "$("$SQL" "$DB" "SELECT status || ' ' || compensation_fen || ' ' || expected_pay_on || ' ' || decision_note FROM appeal WHERE id = $r")" = \
+  "approved 300 2026-11-30 复核通过" ] && ok || fail "results: $("$SQL" "$DB" "SELECT * FROM appeal WHERE id = $r")"
+[ "$("$SQL" "$DB" "SELECT status || ' ' || overturned_by || ' ' || overturned_on FROM violation WHERE day = '2026-11-10'")" = \
+  "overturned $r 2026-11-27" ] && ok || fail "results did not overturn the violation"
+expect_exit 0 "$PT" --db "$DB" import "$T/results.csv"
+expect_grep "$T/out" "1 unchanged"
+printf 'appeal_id,result,reason\n%s,驳回,证据不足\n' "$r" >"$T/bad.csv"
+n=$("$SQL" "$DB" "SELECT count(*) FROM audit")
+expect_exit 3 "$PT" --db "$DB" import "$T/bad.csv"
+expect_grep "$T/err" "bad.csv:2: result: appeal $r is approved: it cannot become rejected"
+[ "$("$SQL" "$DB" "SELECT count(*) FROM audit")" = "$n" ] && ok || fail "a refused results file wrote"
+printf 'work_id,first_day,last_day,result,decided_on\nw1,2026-11-10,2026-11-11,已补款,2026-11-29\n' >"$T/paid.csv"
+expect_exit 0 "$PT" --db "$DB" import "$T/paid.csv"
+[ "$("$SQL" "$DB" "SELECT day || ' ' || amount_fen FROM wallet WHERE appeal_id = $r")" = "2026-11-29 300" ] &&
+	ok || fail "paid by results: $("$SQL" "$DB" "SELECT * FROM wallet WHERE appeal_id = $r")"
+printf 'work_id,first_day,last_day,result\nw1,2026-11-12,2026-11-13,通过\n' >"$T/none.csv"
+expect_exit 3 "$PT" --db "$DB" import "$T/none.csv"
+expect_grep "$T/err" "none.csv:2: work_id: no submitted appeal over 2026-11-12..2026-11-13"
+
 # Several processes writing at once: none fails, none sees "locked",
 # nothing is lost.
 for p in 1 2 3 4 5 6; do

@@ -7,6 +7,7 @@
 
 #include "engine_fixture.h"
 #include "testutil.h"
+#include "core/db_internal.h"
 
 struct db *
 fx_open(const char *dir, const char *name)

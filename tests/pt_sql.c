@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-#include "core/db.h"
+#include "core/db_internal.h"
 
 static int
 print_row(void *arg, int n, char **vals, char **names)

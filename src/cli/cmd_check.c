@@ -241,7 +241,7 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 		    "--work ID"));
 	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
 		return cli_fail_err(&err);
-	if ((!db->readonly && !engine_rescore_dirty(db, &err)) ||
+	if ((!db_readonly(db) && !engine_rescore_dirty(db, &err)) ||
 	    !engine_check(db, account, work, on, &e, &err) ||
 	    !freshness_load(db, e.account_id, &fresh, &err)) {
 		db_close(db);

@@ -102,7 +102,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 	opts.progress = !quiet && isatty(STDERR_FILENO);
 	if ((db = cli_open_db(ctx, DB_OPEN_CREATE, &err)) == NULL)
 		return cli_fail_err(&err);
-	if (db->readonly) {
+	if (db_readonly(db)) {
 		db_close(db);
 		return cli_fail(PT_EXIT_DB, _("the database is read-only for "
 		    "you: nothing can be imported"));

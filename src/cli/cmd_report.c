@@ -894,7 +894,7 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	/* Scores left pending by an import are brought up to date first;
 	 * a read-only database is read as it is. */
-	if ((!db->readonly && !engine_rescore_dirty(db, &err)) ||
+	if ((!db_readonly(db) && !engine_rescore_dirty(db, &err)) ||
 	    !scope_freshness(db, &o, &err)) {
 		db_close(db);
 		return cli_fail_err(&err);

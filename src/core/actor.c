@@ -9,6 +9,7 @@
 #include "core/actor.h"
 #include "core/clock.h"
 #include "core/exitcode.h"
+#include "core/db_internal.h"
 
 const char *
 actor_login(void)

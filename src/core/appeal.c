@@ -10,6 +10,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/text.h"
+#include "core/db_internal.h"
 
 static const char *const status_names[APPEAL_STATUS_COUNT] = {
 	[APPEAL_DRAFT] = "draft",
@@ -1036,7 +1037,8 @@ step_one(struct db *db, sqlite3_stmt *st, const char *what,
  * overturned by this appeal on the decision day, and its days marked for
  * the engine. */
 static bool
-approve(struct db *db, struct appeal *cur, struct pt_err *err)
+approve(struct db *db, struct appeal *cur, const struct appeal_decision *dec,
+    struct pt_err *err)
 {
 	struct appeal_violation v;
 	struct compensation c;
@@ -1052,10 +1054,12 @@ approve(struct db *db, struct appeal *cur, struct pt_err *err)
 			return false;
 		cur->violation_id = r ? v.id : 0;
 	}
-	if (!appeal_estimate(db, cur, clock_today(), &c, err))
+	if (!appeal_estimate(db, cur, dec->on, &c, err))
 		return false;
 	cur->has_compensation = true;
-	cur->compensation = c.total_fen;
+	/* the platform's figure, when its results say one */
+	cur->compensation = dec->has_compensation ? dec->compensation :
+	    c.total_fen;
 	cur->expected_pay_on = c.pay_on;
 	for (size_t i = 0; i < c.nitems; i++) {
 		if ((st = db_stmt(db, SQL_BACKPAY, err)) == NULL)
@@ -1080,7 +1084,7 @@ approve(struct db *db, struct appeal *cur, struct pt_err *err)
 		return false;
 	sqlite3_bind_int64(st, 1, cur->violation_id);
 	sqlite3_bind_int64(st, 2, cur->id);
-	db_bind_text(st, 3, day_format(clock_today(), day));
+	db_bind_text(st, 3, day_format(dec->on, day));
 	if (!step_one(db, st, "overturning the violation", err))
 		return false;
 	if (sqlite3_changes(db->sql) == 0)
@@ -1107,7 +1111,7 @@ fail:
 
 /* Paying ties one compensation entry to the appeal (see SQL_WALLET_*). */
 static bool
-pay(struct db *db, const struct appeal *cur, struct pt_err *err)
+pay(struct db *db, const struct appeal *cur, day_t on, struct pt_err *err)
 {
 	char day[DAY_BUFSZ];
 	sqlite3_stmt *st;
@@ -1139,7 +1143,7 @@ pay(struct db *db, const struct appeal *cur, struct pt_err *err)
 	if ((st = db_stmt(db, SQL_WALLET_PAY, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, cur->account_id);
-	db_bind_text(st, 2, day_format(clock_today(), day));
+	db_bind_text(st, 2, day_format(on, day));
 	sqlite3_bind_int64(st, 3, cur->compensation);
 	sqlite3_bind_int64(st, 4, cur->id);
 	return step_one(db, st, "booking the compensation in the wallet", err);
@@ -1148,11 +1152,18 @@ pay(struct db *db, const struct appeal *cur, struct pt_err *err)
 static bool
 transition_in(struct db *db, int64_t id, int64_t base_version,
     enum appeal_status to, const char *note, struct appeal_conflict *conflict,
-    bool *rescore, struct pt_err *err)
+    const struct appeal_decision *decision, bool *rescore, struct pt_err *err)
 {
+	struct appeal_decision dec = { .on = clock_today() };
 	struct appeal cur;
 	sqlite3_stmt *st;
 	int r;
+
+	if (decision != NULL) {
+		dec = *decision;
+		if (dec.on == DAY_NONE)
+			dec.on = clock_today();
+	}
 
 	if ((r = get_row(db, id, &cur, err)) < 0)
 		return false;
@@ -1191,11 +1202,11 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 			return false;
 	}
 	if (to == APPEAL_APPROVED) {
-		if (!approve(db, &cur, err))
+		if (!approve(db, &cur, &dec, err))
 			return false;
 		*rescore = true;
 	}
-	if (to == APPEAL_PAID && !pay(db, &cur, err))
+	if (to == APPEAL_PAID && !pay(db, &cur, dec.on, err))
 		return false;
 	if (note != NULL)
 		snprintf(cur.decision_note, sizeof cur.decision_note, "%s", note);
@@ -1219,8 +1230,8 @@ appeal_transition(struct db *db, int64_t id, int64_t base_version,
 
 	if (!db_begin(db, err))
 		return false;
-	if (!transition_in(db, id, base_version, to, note, conflict, &rescore,
-	    err)) {
+	if (!transition_in(db, id, base_version, to, note, conflict, NULL,
+	    &rescore, err)) {
 		db_rollback(db);
 		return false;
 	}
@@ -1242,7 +1253,7 @@ appeal_create_submit(struct db *db, struct appeal *a, struct pt_err *err)
 		return false;
 	if (!appeal_create(db, a, err) ||
 	    !transition_in(db, a->id, a->version, APPEAL_SUBMITTED, NULL, NULL,
-	    &rescore, err)) {
+	    NULL, &rescore, err)) {
 		db_rollback(db);
 		a->id = 0;
 		return false;
@@ -1250,6 +1261,58 @@ appeal_create_submit(struct db *db, struct appeal *a, struct pt_err *err)
 	if (!db_commit(db, err))
 		return false;
 	return appeal_get(db, a->id, a, err);
+}
+
+bool
+appeal_decide(struct db *db, int64_t id, enum appeal_status to,
+    const struct appeal_decision *dec, const char *note, struct appeal *out,
+    struct pt_err *err)
+{
+	bool rescore = false;
+
+	if (!db_begin(db, err))
+		return false;
+	if (!transition_in(db, id, -1, to, note, NULL, dec, &rescore, err)) {
+		db_rollback(db);
+		return false;
+	}
+	if (!db_commit(db, err))
+		return false;
+	if (rescore && db->txn_depth == 0 && !engine_rescore_dirty(db, err))
+		return false;
+	return out == NULL || appeal_get(db, id, out, err);
+}
+
+/* An appeal by the work (or, work_id "", account-wide) and its days. */
+static const char SQL_FIND_BY_DAYS[] =
+    "SELECT id FROM appeal WHERE (?1 = '' OR account_id = ?1)"
+    " AND ifnull(work_id, '') = ?2 AND first_day = ?3 AND last_day = ?4"
+    " AND status NOT IN ('draft', 'withdrawn') ORDER BY id DESC LIMIT 2";
+
+int
+appeal_find(struct db *db, const char *account_id, const char *work_id,
+    day_t first, day_t last, int64_t *id, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_FIND_BY_DAYS, err);
+	int n = 0, rc;
+
+	*id = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, account_id ? account_id : "");
+	db_bind_text(st, 2, work_id ? work_id : "");
+	bind_day(st, 3, first);
+	bind_day(st, 4, last);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "looking up an appeal");
+		return -1;
+	}
+	return n;
 }
 
 /* ---- drafts ---- */

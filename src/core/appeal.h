@@ -224,6 +224,26 @@ bool appeal_estimate(struct db *db, const struct appeal *a, day_t approved_on,
  * submission's checks is not created at all. */
 bool appeal_create_submit(struct db *db, struct appeal *a, struct pt_err *err);
 
+/* A decision as the platform's results give it: the day it was made
+ * (DAY_NONE: today) and, optionally, the amount it pays back. */
+struct appeal_decision {
+	day_t on;
+	bool has_compensation;
+	fen_t compensation;
+};
+/* Moves appeal id to `to` (approved, rejected, paid) through the same
+ * workflow and checks as appeal_transition(), decided on dec->on. Inside
+ * a caller's transaction (an import) nothing is committed here and the
+ * engine's rescore is left to the caller. */
+bool appeal_decide(struct db *db, int64_t id, enum appeal_status to,
+    const struct appeal_decision *dec, const char *note, struct appeal *out,
+    struct pt_err *err);
+/* The appeal of a work ("" for account-wide) over exactly [first, last]
+ * that was submitted at least: returns how many there are (the newest
+ * in *id), -1 on error. */
+int appeal_find(struct db *db, const char *account_id, const char *work_id,
+    day_t first, day_t last, int64_t *id, struct pt_err *err);
+
 /* Days of a work (or, work_id "" , of the account) in [from, to] on which
  * it earned nothing because of its own (the account's) active violation
  * and figures exist: calls fn for each such day. */

@@ -22,6 +22,7 @@
 #include "core/attribution.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
+#include "core/db_internal.h"
 
 void
 attribution_add_day(struct attr_period *p, const struct attr_day *d)

@@ -12,6 +12,7 @@
 #include "core/engine.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
+#include "core/db_internal.h"
 
 /* History: one row per earning day, newest first. The account's counts
  * only works that earned (an ad's plays would dilute the rate). */

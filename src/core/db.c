@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "core/actor.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/exitcode.h"
 #include "core/paths.h"
 #include "core/schema.h"
@@ -561,4 +561,16 @@ db_close(struct db *db)
 		sqlite3_close_v2(db->sql);
 	free(db->path);
 	free(db);
+}
+
+bool
+db_readonly(const struct db *db)
+{
+	return db->readonly;
+}
+
+const char *
+db_filename(const struct db *db)
+{
+	return db->path;
 }

@@ -13,6 +13,7 @@
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/freshness.h"
+#include "core/db_internal.h"
 #include "core/history.h"
 
 static const char SQL_ACCOUNT[] =

@@ -17,6 +17,7 @@
 #include "core/engine.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
+#include "core/db_internal.h"
 
 /* ---- model in force ---- */
 

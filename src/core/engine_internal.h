@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/engine.h"
 
 enum acct_kind { AK_PERSONAL, AK_ENTERPRISE, AK_AFFILIATED };

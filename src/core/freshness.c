@@ -9,6 +9,7 @@
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/freshness.h"
+#include "core/db_internal.h"
 
 /* Per work, its last day by primary key: a seek per work of the account,
  * never a scan of its days. */

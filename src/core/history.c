@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/exitcode.h"
 #include "core/history.h"
+#include "core/db_internal.h"
 
 /* The SQL of each table; the attribute names come from these constant
  * lists only, never from data. */

@@ -6,6 +6,7 @@
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/report.h"
+#include "core/db_internal.h"
 
 /* A stored amount as a sum may take it: an estimate is at most
  * ENGINE_FEN_CAP (1e12) fen a row and never negative, so a value outside

@@ -2,7 +2,7 @@
 
 #include <stdio.h>
 
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/exitcode.h"
 #include "core/schema.h"
 

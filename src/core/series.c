@@ -6,6 +6,7 @@
 
 #include "core/exitcode.h"
 #include "core/series.h"
+#include "core/db_internal.h"
 
 static const struct {
 	const char *key;

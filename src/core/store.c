@@ -6,6 +6,7 @@
 #include "core/exitcode.h"
 #include "core/history.h"
 #include "core/store.h"
+#include "core/db_internal.h"
 
 /* Runs a prepared write; false (err) unless it is done. */
 static bool

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/freshness.h"
 #include "core/views.h"
+#include "core/db_internal.h"
 
 static char *
 col_strdup(sqlite3_stmt *st, int i)

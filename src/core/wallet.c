@@ -7,6 +7,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/wallet.h"
+#include "core/db_internal.h"
 
 static const char SQL_ENTRIES[] =
     "SELECT id, account_id, day, kind, amount_fen, ifnull(appeal_id, 0),"

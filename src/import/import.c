@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/actor.h"
+#include "core/appeal.h"
 #include "core/clock.h"
 #include "core/exitcode.h"
 #include "core/store.h"
@@ -39,6 +40,8 @@ enum field {
 	F_VIOLATION_KIND, F_VIOLATION_STATUS,
 	F_SUBMITTED_ON, F_REVIEWED_ON, F_RESULT, F_REASON,
 	F_WALLET_KIND, F_AMOUNT, F_ENTRY_ID,
+	F_APPEAL_ID, F_FIRST_DAY, F_LAST_DAY, F_APPEAL_RESULT, F_DECIDED_ON,
+	F_COMPENSATION,
 	F_EFFECTIVE_ON,
 	F_COUNT
 };
@@ -107,6 +110,10 @@ static const struct value_enum violation_statuses[] = {
 static const struct value_enum results[] = {
 	{ "pending", "审核中" }, { "approved", "通过" },
 	{ "rejected", "未通过" }, { NULL, NULL },
+};
+static const struct value_enum appeal_results[] = {
+	{ "approved", "通过" }, { "rejected", "驳回" }, { "paid", "已补款" },
+	{ NULL, NULL },
 };
 static const struct value_enum wallet_kinds[] = {
 	{ "settlement", "结算" }, { "compensation", "补款" },
@@ -199,6 +206,20 @@ static const struct column wallet_cols[] = {
 	{ F_WALLET_KIND, "kind", "类型", NULL, FT_ENUM, wallet_kinds, true },
 	{ F_AMOUNT, "amount", "金额", NULL, FT_MONEY, NULL, true },
 	{ F_ENTRY_ID, "entry_id", "流水号", NULL, FT_ID, NULL, false },
+	END
+};
+/* The platform's decisions on appeals: by appeal number, or by work (or
+ * account) and the exact days. */
+static const struct column appeal_result_cols[] = {
+	{ F_APPEAL_ID, "appeal_id", "申诉编号", NULL, FT_COUNT, NULL, false },
+	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, false },
+	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, false },
+	{ F_FIRST_DAY, "first_day", "开始日期", NULL, FT_DAY, NULL, false },
+	{ F_LAST_DAY, "last_day", "结束日期", NULL, FT_DAY, NULL, false },
+	{ F_APPEAL_RESULT, "result", "结果", NULL, FT_ENUM, appeal_results, true },
+	{ F_DECIDED_ON, "decided_on", "处理日期", NULL, FT_DAY, NULL, false },
+	{ F_COMPENSATION, "compensation", "补款金额", NULL, FT_MONEY, NULL, false },
+	{ F_REASON, "reason", "原因", NULL, FT_TEXT, NULL, false },
 	END
 };
 /* The Creator Center export (作品列表导出): totals per work as of a day.
@@ -586,6 +607,7 @@ static int apply_daily(struct import_ctx *, long, struct pval *);
 static int apply_violations(struct import_ctx *, long, struct pval *);
 static int apply_applications(struct import_ctx *, long, struct pval *);
 static int apply_wallet(struct import_ctx *, long, struct pval *);
+static int apply_appeal_result(struct import_ctx *, long, struct pval *);
 static int apply_snapshot(struct import_ctx *, long, struct pval *);
 
 static const struct table tables[] = {
@@ -595,6 +617,7 @@ static const struct table tables[] = {
 	{ "violations", violations_cols, apply_violations },
 	{ "applications", applications_cols, apply_applications },
 	{ "wallet", wallet_cols, apply_wallet },
+	{ "appeal_results", appeal_result_cols, apply_appeal_result },
 	{ "snapshots", snapshot_cols, apply_snapshot },
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
@@ -650,7 +673,8 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 	if (best < 0) {
 		err_set(err, PT_EXIT_DATA, "%s:%ld: the header matches none of "
 		    "the known tables (accounts, works, daily, violations, "
-		    "applications, wallet, the Creator Center export): see "
+		    "applications, wallet, appeal results, the Creator Center "
+		    "export): see "
 		    "IMPORT FORMATS in partner-tui(1)", ctx->file, line);
 		return false;
 	}
@@ -1346,6 +1370,117 @@ apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
 	return rc;
 }
 
+/* One decision of the platform, recorded through the appeal workflow
+ * and its checks; a state the file contradicts is this line's error.
+ * Recording what is already recorded changes nothing. */
+static int
+apply_appeal_result(struct import_ctx *ctx, long line, struct pval *v)
+{
+	struct appeal_decision dec = { .on = DAY_NONE };
+	struct appeal a;
+	enum appeal_status to;
+	char why[300], b1[DAY_BUFSZ], m1[MONEY_BUFSZ];
+	const char *result = v[F_APPEAL_RESULT].text;
+	int64_t id = 0;
+	int n;
+
+	if (!appeal_status_parse(result, &to)) {
+		import_reject(ctx, line, "result", "not a result", result);
+		return REJECTED;
+	}
+	if (v[F_APPEAL_ID].present) {
+		id = v[F_APPEAL_ID].i;
+	} else {
+		if (!v[F_FIRST_DAY].present || !v[F_LAST_DAY].present ||
+		    (!v[F_WORK_ID].present && !v[F_ACCOUNT_ID].present)) {
+			import_reject(ctx, line, "appeal_id", "give appeal_id, or "
+			    "work_id (account_id for an account-wide appeal) with "
+			    "first_day and last_day", "");
+			return REJECTED;
+		}
+		n = appeal_find(ctx->db, TEXT(F_ACCOUNT_ID),
+		    v[F_WORK_ID].present ? v[F_WORK_ID].text : "",
+		    v[F_FIRST_DAY].day, v[F_LAST_DAY].day, &id, ctx->err);
+		if (n < 0)
+			return STORE_FAILED;
+		if (n != 1) {
+			snprintf(why, sizeof why, "%s over %s..%s",
+			    n == 0 ? "no submitted appeal" : "several appeals",
+			    day_format(v[F_FIRST_DAY].day, b1),
+			    day_format(v[F_LAST_DAY].day, m1));
+			import_reject(ctx, line, "work_id", why,
+			    v[F_WORK_ID].present ? v[F_WORK_ID].text : "");
+			return REJECTED;
+		}
+	}
+	if (!appeal_get(ctx->db, id, &a, ctx->err)) {
+		if (ctx->err->code != PT_EXIT_DATA)
+			return STORE_FAILED;
+		err_clear(ctx->err);
+		import_reject(ctx, line, "appeal_id", "no such appeal",
+		    v[F_APPEAL_ID].text);
+		return REJECTED;
+	}
+	if ((v[F_WORK_ID].present && strcmp(v[F_WORK_ID].text, a.work_id) != 0) ||
+	    (v[F_ACCOUNT_ID].present &&
+	    strcmp(v[F_ACCOUNT_ID].text, a.account_id) != 0)) {
+		snprintf(why, sizeof why, "appeal %lld is of account %s, work %s",
+		    (long long)id, a.account_id, a.work_id[0] ? a.work_id : "-");
+		import_reject(ctx, line, "work_id", why, v[F_WORK_ID].present ?
+		    v[F_WORK_ID].text : v[F_ACCOUNT_ID].text);
+		return REJECTED;
+	}
+	dec.on = v[F_DECIDED_ON].present ? v[F_DECIDED_ON].day : DAY_NONE;
+	dec.has_compensation = v[F_COMPENSATION].present;
+	dec.compensation = v[F_COMPENSATION].fen;
+	if (dec.has_compensation && dec.compensation < 0) {
+		import_reject(ctx, line, "compensation", "negative amount",
+		    v[F_COMPENSATION].text);
+		return REJECTED;
+	}
+	/* already recorded: the same again changes nothing; another amount
+	 * is a contradiction */
+	if (a.status == to || (to == APPEAL_APPROVED && a.status == APPEAL_PAID)) {
+		if (dec.has_compensation && a.has_compensation &&
+		    dec.compensation != a.compensation) {
+			snprintf(why, sizeof why, "appeal %lld was approved with "
+			    "%s", (long long)id, money_format(a.compensation, m1));
+			import_reject(ctx, line, "compensation", why,
+			    v[F_COMPENSATION].text);
+			return REJECTED;
+		}
+		return STORE_UNCHANGED;
+	}
+	if (!((a.status == APPEAL_SUBMITTED && to != APPEAL_PAID) ||
+	    (a.status == APPEAL_SUBMITTED && to == APPEAL_PAID) ||
+	    (a.status == APPEAL_APPROVED && to == APPEAL_PAID))) {
+		snprintf(why, sizeof why, "appeal %lld is %s: it cannot become %s",
+		    (long long)id, appeal_status_name(a.status), result);
+		import_reject(ctx, line, "result", why, result);
+		return REJECTED;
+	}
+	if (a.status == APPEAL_SUBMITTED && to != APPEAL_REJECTED) {
+		struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+		int no = appeal_overlaps(ctx->db, &a, o, ctx->err);
+		if (no < 0)
+			return STORE_FAILED;
+		for (int k = 0; k < no; k++) {
+			if (o[k].status == APPEAL_SUBMITTED)
+				continue;
+			import_reject(ctx, line, "result", appeal_overlap_text(&o[k],
+			    why, sizeof why), result);
+			return REJECTED;
+		}
+		if (!appeal_decide(ctx->db, id, APPEAL_APPROVED, &dec,
+		    to == APPEAL_APPROVED ? TEXT(F_REASON) : NULL, &a, ctx->err))
+			return STORE_FAILED;
+	}
+	if (to != APPEAL_APPROVED && !appeal_decide(ctx->db, id, to, &dec,
+	    TEXT(F_REASON), NULL, ctx->err))
+		return STORE_FAILED;
+	return STORE_UPDATED;
+}
+
 /* The daily values of `day` from the snapshots of day - 1 and day (or,
  * for a work published that day, from the day's snapshot alone). Counts
  * are differences; rates and the average watch time are the export's own
@@ -1599,7 +1734,7 @@ record_after_rollback(struct db *db, struct store_run *run,
 	struct pt_err e2 = { 0 };
 	int64_t id = 0;
 
-	if (db->readonly)
+	if (db_readonly(db))
 		return;
 	if (db_begin(db, &e2)) {
 		if (store_run_insert(db, run, &id, &e2) && db_commit(db, &e2))

@@ -505,9 +505,9 @@ draw_status(void)
 		int rw;
 		/* A viewer without write access is told so, at all times. */
 		snprintf(right, sizeof right, "  %s%s? %s  q %s",
-		    app.ctx.db != NULL && app.ctx.db->readonly ?
+		    app.ctx.db != NULL && db_readonly(app.ctx.db) ?
 		    _("[read-only]") : "", app.ctx.db != NULL &&
-		    app.ctx.db->readonly ? "  " : "", _("help"), _("quit"));
+		    db_readonly(app.ctx.db) ? "  " : "", _("help"), _("quit"));
 		rw = draw_width(right);
 		draw_text(w, 0, 0, cols - rw, hints, draw_attr(DRAW_DIM), true);
 		draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE), false);

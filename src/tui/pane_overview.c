@@ -12,6 +12,7 @@
 
 #include "core/engine.h"
 #include "core/views.h"
+#include "core/wallet.h"
 #include "i18n.h"
 #include "tui/draw.h"
 #include "tui/pane.h"
@@ -31,6 +32,7 @@ struct ov_row {
 	bool checked;
 	bool eligible;
 	char why[256];		/* failing rule ids, comma-separated */
+	int overdue;		/* approved appeals whose money is late */
 	day_t clean_on;		/* a failing violation rule: clean from */
 };
 
@@ -213,6 +215,18 @@ ov_reload(struct pane_ctx *ctx)
 			len += (size_t)n;
 		}
 	}
+	/* Approved appeals whose compensation is late, per account. */
+	{
+		size_t nod = 0;
+		struct wallet_overdue *od = wallet_overdue(ctx->db, NULL,
+		    ctx->today, &nod, &err);
+		for (size_t k = 0; od != NULL && O.extra != NULL && k < nod; k++)
+			for (size_t i = 0; i < O.acc.n; i++)
+				if (strcmp(O.acc.rows[i].account_id,
+				    od[k].account_id) == 0)
+					O.extra[i].overdue++;
+		free(od);
+	}
 	O.idx = malloc((O.acc.n ? O.acc.n : 1) * sizeof *O.idx);
 	/* The cursor stays on its account; the first time, on the chosen
 	 * one. */
@@ -348,10 +362,24 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 		cell[3] = vui_change(m2, sizeof m2, hc, ch);
 		cell[4] = ex && ex->checked ? vui_pass(ex->eligible) : "?";
 		cell[5] = vui_count(line, sizeof line, true, ac->open_appeals);
+		if (ex != NULL && ex->overdue > 0) {
+			/* "2!": a compensation is overdue (said in words
+			 * after the row) */
+			size_t l = strlen(line);
+			snprintf(line + l, sizeof line - l, "!");
+		}
 		cell[6] = buf;
 		x = vui_draw_row(win, y, 1, nc, w, cell, right, at);
-		if (wide && ex != NULL && ex->checked && !ex->eligible) {
-			why_text(ex, line, sizeof line);
+		if (wide && ex != NULL && ((ex->checked && !ex->eligible) ||
+		    ex->overdue > 0)) {
+			line[0] = '\0';
+			if (ex->checked && !ex->eligible)
+				why_text(ex, line, sizeof line);
+			if (ex->overdue > 0) {
+				size_t l = strlen(line);
+				snprintf(line + l, sizeof line - l, "%s%s",
+				    l ? "; " : "", _("compensation overdue"));
+			}
 			draw_text(win, y, x, cols - x - 1, line, at, true);
 		}
 	}
@@ -557,6 +585,8 @@ ov_model(struct pane_ctx *ctx, FILE *out)
 		    ex && ex->checked ? (ex->eligible ? "eligible" :
 		    "not_eligible") : "unknown", ex ? ex->why : "",
 		    (long long)ac->open_appeals, ac->last_import);
+		fprintf(out, "account.%s.appeals_overdue=%d\n", ac->account_id,
+		    ex ? ex->overdue : 0);
 	}
 }
 

@@ -369,7 +369,7 @@ job_start(struct pane_ctx *ctx)
 
 		close(p[0]);
 		signal(SIGINT, SIG_IGN);
-		db = db_open(ctx->db->path, DB_OPEN_READONLY, &err);
+		db = db_open(db_filename(ctx->db), DB_OPEN_READONLY, &err);
 		if (db == NULL) {
 			memset(&m, 0, sizeof m);
 			snprintf(m.err, sizeof m.err, "%s", err.msg);

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "core/appeal.h"
-#include "core/db.h"
+#include "core/db_internal.h"
 
 static double
 now_s(void)

@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/db.h"
+#include "core/db_internal.h"
 #include "core/engine.h"
 #include "core/modelconf.h"
 

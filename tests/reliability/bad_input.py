@@ -35,7 +35,8 @@ CASES = [
      ["{f}:2: 4 fields where the header has 3"]),
     ("unknown_header", "foo,bar\n1,2\n", [], 3,
      ["partner-tui: {f}:1: the header matches none of the known tables (accounts, "
-      "works, daily, violations, applications, wallet, the Creator Center export): "
+      "works, daily, violations, applications, wallet, appeal results, the Creator "
+      "Center export): "
       "see IMPORT FORMATS in partner-tui(1)"]),
     ("unknown_kind", "account_id,name,kind\nzz,Z,company\n", [], 3,
      ["{f}:2: kind: unknown value; expected personal, enterprise, "
@@ -87,7 +88,8 @@ CASES = [
      ["{f}:2: date: no such time (2026-11-01 25:00)"]),
     ("json_array", "[1,2,3]", [], 3,
      ["partner-tui: {f}:1: the header matches none of the known tables (accounts, "
-      "works, daily, violations, applications, wallet, the Creator Center export): "
+      "works, daily, violations, applications, wallet, appeal results, the Creator "
+      "Center export): "
       "see IMPORT FORMATS in partner-tui(1)"]),
     ("json_no_such_date", '{"extra":{"error_code":0,"description":""},"data":{"error_code":0,'
      '"description":"","result_list":[{"date":"2026-11-31","total_play":5}]}}',

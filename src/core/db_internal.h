@@ -1,0 +1,42 @@
+/* The database handle as the core sees it: its fields, the cache of
+ * prepared statements and the binding helpers. Only src/core (and white-box
+ * tests) include this; everything else sees core/db.h's opaque handle. */
+#ifndef PT_DB_INTERNAL_H
+#define PT_DB_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "core/db.h"
+
+struct db_stmt_slot {
+	const char *sql;	/* the static string it was prepared from */
+	sqlite3_stmt *stmt;
+};
+
+struct db {
+	sqlite3 *sql;
+	char *path;
+	bool readonly;		/* opened read-only (asked, or no write access) */
+	bool created;		/* the file was created by this open */
+	bool immutable;		/* read as a snapshot: no writer can exist */
+	int64_t data_version;
+	int txn_depth;
+	struct db_stmt_slot *stmts;
+	size_t nstmts, capstmts;
+};
+
+/* A prepared statement for a static SQL string, reset and with its
+ * bindings cleared, cached for the life of the handle. NULL on error. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct pt_err *err);
+/* Runs SQL without parameters (schema, pragmas). */
+bool db_exec(struct db *db, const char *sql, struct pt_err *err);
+
+/* Sets err from the handle's last error, prefixed by what was being done. */
+void db_error(struct db *db, struct pt_err *err, const char *doing);
+
+/* Binding helpers that treat "missing" as NULL. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+int db_bind_int64_or_null(sqlite3_stmt *st, int i, bool present, int64_t v);
+int db_bind_double_or_null(sqlite3_stmt *st, int i, bool present, double v);
+
+#endif
