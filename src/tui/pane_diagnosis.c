@@ -27,6 +27,7 @@ enum {
 	DK_WINDOW_SHORTER,
 	DK_WINDOW_LONGER,
 	DK_APPEAL,
+	DK_VIEW,
 };
 
 static const struct key_binding diag_keys[] = {
@@ -34,6 +35,7 @@ static const struct key_binding diag_keys[] = {
 	{ 'S', false, "S", N_("Reverse the sort"), DK_SORT_REVERSE },
 	{ 0, false, "/", N_("Filter works by title or id (Chinese too)"), 0 },
 	{ 0, false, "Enter", N_("Open the work: split, attribution, days"), 0 },
+	{ 'v', false, "v", N_("View the work whole: title, reasons, advice (as Enter)"), DK_VIEW },
 	{ 't', false, "t", N_("Show the work in Trends"), DK_TRENDS },
 	/* Here `a` appeals (Douyin's 我要申诉); A chooses the account. */
 	{ 'a', false, "a", N_("Appeal the work's days without revenue (the form, filled in)"), DK_APPEAL },
@@ -420,9 +422,21 @@ draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		draw_text(win, 3, 1, cols - 2, ctx->account_id == NULL ?
 		    _("No account in the database: import data first.") :
 		    _("No works for this account."), A_NORMAL, true);
-	draw_text(win, rows - 1, 1, cols - 2,
-	    _("P public  S selected (精选)  C commercial  V violation (90 days)  -  off"),
-	    draw_attr(DRAW_DIM), true);
+	if (D.err[0] == '\0') {
+		/* The cursor's title in full when its cell cut it (two works
+		 * can start alike), else the legend of the flags. */
+		const struct views_work *w = selected_work();
+		char *clean = w != NULL ? draw_clean(w->title) : NULL;
+		if (clean != NULL && draw_width(clean) > c.title) {
+			snprintf(line, sizeof line, "> %s  (%s)", w->title,
+			    w->work_id);
+			draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
+		} else
+			draw_text(win, rows - 1, 1, cols - 2,
+			    _("P public  S selected (精选)  C commercial  V violation (90 days)  -  off"),
+			    draw_attr(DRAW_DIM), true);
+		free(clean);
+	}
 }
 
 /* A zero day's reasons, or a note when there is none. */
@@ -538,7 +552,9 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 			items[n] = itembuf[n];
 			n++;
 		}
-		y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+		/* Every part, however many rows: they add up to the revenue
+		 * only when none is left out. */
+		y += vui_draw_items(win, y, 1, cols - 2, 4, items, n, A_NORMAL);
 	}
 	n = 0;
 	if (D.att_ok) {
@@ -563,7 +579,7 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		items[n] = itembuf[n];
 		n++;
 	}
-	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	y += vui_draw_items(win, y, 1, cols - 2, 3, items, n, A_NORMAL);
 	/* the days */
 	{
 		const char *h[] = { _("Day"), _("Prof.plays"), _("Likes+fav"),
@@ -732,10 +748,21 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		wmove(win, rows - r, 0);
 		wclrtoeol(win);
 	}
+	int ay = rows - 4;
+	if (D.ysel < D.day.n) {
+		/* the cursor's title in full when its cell cut it */
+		const struct views_day_work *w = &D.day.rows[D.ysel];
+		char *clean = draw_clean(w->title);
+		if (clean != NULL && draw_width(clean) > tw) {
+			snprintf(line, sizeof line, "> %s  (%s)", w->title,
+			    w->work_id);
+			draw_text(win, ay++, 1, cols - 2, line, A_BOLD, true);
+		}
+		free(clean);
+	}
 	if (D.ysel < D.day.n && D.day.rows[D.ysel].revenue_fen == 0) {
 		const struct views_day_work *w = &D.day.rows[D.ysel];
 		size_t nr = w->nreasons ? w->nreasons : 1;
-		int ay = rows - 4;
 		for (size_t k = 0; k < nr && ay < rows - 1; k++) {
 			const char *id = w->nreasons ? w->reasons[k] :
 			    w->has_data ? "zero" : "no_data";
@@ -954,7 +981,8 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			pane_dirty(ctx);
 			return true;
 		}
-		if (k->action == ACT_ENTER && selected_work() != NULL) {
+		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
+		    selected_work() != NULL) {
 			load_detail(ctx, selected_work()->work_id);
 			D.view = V_DETAIL;
 			pane_dirty(ctx);
@@ -1008,7 +1036,8 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			pane_dirty(ctx);
 			return true;
 		}
-		if (k->action == ACT_ENTER && D.ysel < D.day.n) {
+		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
+		    D.ysel < D.day.n) {
 			char *id = strdup(D.day.rows[D.ysel].work_id);
 			if (id != NULL)
 				diag_show_work(ctx, id);
