@@ -178,7 +178,9 @@ chart_draw(WINDOW *w, int y, int x, const struct chart_spec *s,
 			if (c == cursor_col)
 				a |= curs;
 			wattr_set(w, a, PAIR_NUMBER(a), NULL);
-			if (s->braille) {
+			if (cell->prev && !cell->cur && s->prev_glyph != NULL) {
+				snprintf(g, sizeof g, "%s", s->prev_glyph);
+			} else if (s->braille) {
 				uint8_t bits = cell->cur | cell->prev;
 				/* An empty Braille cell looks like a space but
 				 * does not copy as one: use a space. */

@@ -22,6 +22,11 @@ struct chart_spec {
 	struct chart_line prev;	/* dashed overlay; v NULL for none */
 	double ymin, ymax;
 	bool braille;
+	/* Without colour the overlay needs a shape of its own: a cell where
+	 * only the previous period passes is drawn as this glyph (e.g. "·")
+	 * instead of dots like the current line's. NULL: dots, told apart
+	 * by colour. */
+	const char *prev_glyph;
 };
 
 /* One cell: the dots set by the current line and by the overlay, as

@@ -27,6 +27,7 @@ enum {
 	DK_WINDOW_SHORTER,
 	DK_WINDOW_LONGER,
 	DK_APPEAL,
+	DK_VIEW,
 };
 
 static const struct key_binding diag_keys[] = {
@@ -34,6 +35,7 @@ static const struct key_binding diag_keys[] = {
 	{ 'S', false, "S", N_("Reverse the sort"), DK_SORT_REVERSE },
 	{ 0, false, "/", N_("Filter works by title or id (Chinese too)"), 0 },
 	{ 0, false, "Enter", N_("Open the work: split, attribution, days"), 0 },
+	{ 'v', false, "v", N_("View the work whole: title, reasons, advice (as Enter)"), DK_VIEW },
 	{ 't', false, "t", N_("Show the work in Trends"), DK_TRENDS },
 	/* Here `a` appeals (Douyin's 我要申诉); A chooses the account. */
 	{ 'a', false, "a", N_("Appeal the work's days without revenue (the form, filled in)"), DK_APPEAL },
@@ -62,6 +64,10 @@ static struct diag {
 	/* an opened work */
 	struct views_detail det;
 	bool det_ok;
+	/* the first rule of the work that fails today and ends on a known
+	 * day: when its restored revenue shows (seed §8) */
+	char restore_rule[32];
+	day_t restore_on;
 	struct attribution att;
 	bool att_ok;
 	char att_err[160];
@@ -99,6 +105,25 @@ refilter(const char *keep_id)
 		D.top = D.sel;
 	if (D.page > 0 && D.sel >= D.top + (size_t)D.page)
 		D.top = D.sel - (size_t)D.page + 1;
+}
+
+/* A work attribute of the history, in words. */
+static const char *
+attr_label(const char *attr)
+{
+	static const struct {
+		const char *id, *label;
+	} labels[] = {
+		{ "visibility", N_("visibility") }, { "review", N_("review") },
+		{ "original", N_("original") }, { "infringing", N_("infringing") },
+		{ "commercial", N_("commercial") },
+		{ "selected", N_("selected (精选)") },
+	};
+
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].id, attr) == 0)
+			return _(labels[i].label);
+	return attr;
 }
 
 static void
@@ -165,6 +190,23 @@ load_detail(struct pane_ctx *ctx, const char *work_id)
 	    D.works.to, D.works.vs_from, D.works.vs_to, &D.att, &err);
 	if (!D.att_ok)
 		snprintf(D.att_err, sizeof D.att_err, "%s", err.msg);
+	D.restore_on = DAY_NONE;
+	D.restore_rule[0] = '\0';
+	{
+		struct eligibility *el = malloc(sizeof *el);
+		err.code = 0;
+		if (el != NULL && engine_check(ctx->db, NULL, id, ctx->today, el,
+		    &err))
+			for (size_t i = 0; i < el->nrules; i++)
+				if (el->rules[i].visible_on != DAY_NONE) {
+					D.restore_on = el->rules[i].visible_on;
+					snprintf(D.restore_rule,
+					    sizeof D.restore_rule, "%s",
+					    el->rules[i].id);
+					break;
+				}
+		free(el);
+	}
 	free(id);
 	D.dsel = D.dtop = 0;
 }
@@ -380,9 +422,21 @@ draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		draw_text(win, 3, 1, cols - 2, ctx->account_id == NULL ?
 		    _("No account in the database: import data first.") :
 		    _("No works for this account."), A_NORMAL, true);
-	draw_text(win, rows - 1, 1, cols - 2,
-	    _("P public  S selected (精选)  C commercial  V violation (90 days)  -  off"),
-	    draw_attr(DRAW_DIM), true);
+	if (D.err[0] == '\0') {
+		/* The cursor's title in full when its cell cut it (two works
+		 * can start alike), else the legend of the flags. */
+		const struct views_work *w = selected_work();
+		char *clean = w != NULL ? draw_clean(w->title) : NULL;
+		if (clean != NULL && draw_width(clean) > c.title) {
+			snprintf(line, sizeof line, "> %s  (%s)", w->title,
+			    w->work_id);
+			draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
+		} else
+			draw_text(win, rows - 1, 1, cols - 2,
+			    _("P public  S selected (精选)  C commercial  V violation (90 days)  -  off"),
+			    draw_attr(DRAW_DIM), true);
+		free(clean);
+	}
 }
 
 /* A zero day's reasons, or a note when there is none. */
@@ -453,6 +507,30 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	for (n = 0; n < 6; n++)
 		items[n] = itembuf[n];
 	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	if (D.restore_on != DAY_NONE) {
+		snprintf(line, sizeof line, _("%s: revenue shows again around %02d:00 on %s"),
+		    vui_rule_label(D.restore_rule), engine_model()->settle_hour,
+		    day_format(D.restore_on, dd));
+		draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
+	}
+	/* dated changes of its attributes: each day is judged with the
+	 * values in force then */
+	if (D.det.nchanges > 0) {
+		n = 0;
+		for (size_t i = 0; i < D.det.nchanges && n < EF_COUNT + 2; i++) {
+			const struct history_entry *h = &D.det.changes[i];
+			snprintf(itembuf[n], sizeof itembuf[n], _("%s%s %s from %s"),
+			    n == 0 ? _("Changes: ") : "", attr_label(h->attr),
+			    h->is_null ? evidence_value("none") :
+			    strcmp(h->value, "1") == 0 ? _("yes") :
+			    strcmp(h->value, "0") == 0 ? _("no") :
+			    evidence_value(h->value),
+			    day_format(h->effective_on, dd));
+			items[n] = itembuf[n];
+			n++;
+		}
+		y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	}
 	/* revenue and its split */
 	snprintf(line, sizeof line, _("Revenue %s (settled else estimate)  vs previous %s  change %s"),
 	    vui_money(m1, sizeof m1, true, D.att_ok ? D.att.revenue_fen : D.det.revenue_fen),
@@ -474,7 +552,9 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 			items[n] = itembuf[n];
 			n++;
 		}
-		y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+		/* Every part, however many rows: they add up to the revenue
+		 * only when none is left out. */
+		y += vui_draw_items(win, y, 1, cols - 2, 4, items, n, A_NORMAL);
 	}
 	n = 0;
 	if (D.att_ok) {
@@ -499,7 +579,7 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		items[n] = itembuf[n];
 		n++;
 	}
-	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	y += vui_draw_items(win, y, 1, cols - 2, 3, items, n, A_NORMAL);
 	/* the days */
 	{
 		const char *h[] = { _("Day"), _("Prof.plays"), _("Likes+fav"),
@@ -668,10 +748,21 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		wmove(win, rows - r, 0);
 		wclrtoeol(win);
 	}
+	int ay = rows - 4;
+	if (D.ysel < D.day.n) {
+		/* the cursor's title in full when its cell cut it */
+		const struct views_day_work *w = &D.day.rows[D.ysel];
+		char *clean = draw_clean(w->title);
+		if (clean != NULL && draw_width(clean) > tw) {
+			snprintf(line, sizeof line, "> %s  (%s)", w->title,
+			    w->work_id);
+			draw_text(win, ay++, 1, cols - 2, line, A_BOLD, true);
+		}
+		free(clean);
+	}
 	if (D.ysel < D.day.n && D.day.rows[D.ysel].revenue_fen == 0) {
 		const struct views_day_work *w = &D.day.rows[D.ysel];
 		size_t nr = w->nreasons ? w->nreasons : 1;
-		int ay = rows - 4;
 		for (size_t k = 0; k < nr && ay < rows - 1; k++) {
 			const char *id = w->nreasons ? w->reasons[k] :
 			    w->has_data ? "zero" : "no_data";
@@ -890,7 +981,8 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			pane_dirty(ctx);
 			return true;
 		}
-		if (k->action == ACT_ENTER && selected_work() != NULL) {
+		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
+		    selected_work() != NULL) {
 			load_detail(ctx, selected_work()->work_id);
 			D.view = V_DETAIL;
 			pane_dirty(ctx);
@@ -944,7 +1036,8 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			pane_dirty(ctx);
 			return true;
 		}
-		if (k->action == ACT_ENTER && D.ysel < D.day.n) {
+		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
+		    D.ysel < D.day.n) {
 			char *id = strdup(D.day.rows[D.ysel].work_id);
 			if (id != NULL)
 				diag_show_work(ctx, id);
@@ -1018,6 +1111,17 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 		}
 		fprintf(out, "work=%s\nrevenue_fen=%lld\n", D.det.work_id,
 		    (long long)D.det.revenue_fen);
+		if (D.restore_on != DAY_NONE) {
+			char rd[DAY_BUFSZ];
+			fprintf(out, "restore=%s|%s\n", D.restore_rule,
+			    day_format(D.restore_on, rd));
+		}
+		for (size_t i = 0; i < D.det.nchanges; i++) {
+			char hd[DAY_BUFSZ];
+			fprintf(out, "change=%s|%s|%s\n", D.det.changes[i].attr,
+			    day_format(D.det.changes[i].effective_on, hd),
+			    D.det.changes[i].value);
+		}
 		if (hs)
 			fprintf(out, "settled_fen=%lld\n", (long long)st);
 		else

@@ -737,8 +737,15 @@ draw_heading(struct pane_ctx *ctx, WINDOW *w, int cols)
 	draw_text(w, 0, 0, cols - rw - 2, line, draw_attr(DRAW_TITLE), false);
 }
 
+/* The previous period's mark without colour: "·" (ASCII "."). */
+static const char *
+prev_glyph(struct pane_ctx *ctx)
+{
+	return ctx->utf8 ? "·" : ".";
+}
+
 static void
-draw_legend(WINDOW *w, int y, int cols)
+draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 {
 	char line[512], win[64];
 	bool seen[SERIES_EVENT_KIND_COUNT] = { false };
@@ -749,7 +756,8 @@ draw_legend(WINDOW *w, int y, int cols)
 	    _("this period"));
 	x = draw_text(w, y, 0, cols, line, draw_attr(DRAW_SERIES), false);
 	if (windows[t.window] != 0) {
-		snprintf(line, sizeof line, "  %s %s", draw_utf8() ? "┄┄" : "..",
+		snprintf(line, sizeof line, "  %s %s", !ctx->color ? (draw_utf8() ?
+		    "··" : "..") : draw_utf8() ? "┄┄" : "..",
 		    _("previous period"));
 		x += draw_text(w, y, x, cols - x, line, draw_attr(DRAW_PREVIOUS),
 		    false);
@@ -840,6 +848,9 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	spec.ymin = min;
 	spec.ymax = max;
 	spec.braille = ctx->utf8;
+	/* No colour (NO_COLOR, a monochrome terminal): the previous period
+	 * gets its own glyph, named in the legend. */
+	spec.prev_glyph = ctx->color ? NULL : prev_glyph(ctx);
 	cells = calloc((size_t)plot_h * (size_t)plot_w, sizeof *cells);
 	if (cells == NULL)
 		return;
@@ -1082,7 +1093,7 @@ trends_draw(struct pane_ctx *ctx, WINDOW *w)
 		draw_text(w, 2, 0, cols, t.error, draw_attr(DRAW_ERROR), false);
 		return;
 	}
-	draw_legend(w, 1, cols);
+	draw_legend(ctx, w, 1, cols);
 	detail = detail_rows(cols);
 	chart_h = rows - 2 - detail - 1;
 	draw_chart(ctx, w, 2, chart_h, cols);

@@ -285,8 +285,13 @@ vui_draw_items(WINDOW *w, int y, int x, int width, int max_rows,
 		int iw = c != NULL ? draw_width(c) : 0;
 		free(c);
 		if (col > 0 && col + sepw + iw > width) {
-			if (row + 1 >= max_rows)
+			if (row + 1 >= max_rows) {
+				/* never drop items silently */
+				int ex = col + 1 < width ? col + 1 : width - 1;
+				draw_text(w, y + row, x + ex, width - ex,
+				    draw_glyph_ellipsis(), attr, false);
 				break;
+			}
 			row++;
 			col = 0;
 		}

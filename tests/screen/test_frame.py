@@ -606,5 +606,28 @@ def _():
         t.close()
 
 
+@check("no colour (NO_COLOR, a monochrome terminal): the previous period has its own glyph and legend")
+def _():
+    def chart_rows(t):
+        return "\n".join(t.line(y) for y in range(3, 16))
+    for env in ({"NO_COLOR": "1"}, {"TERM": "vt100"}):
+        t = start(DB, 80, 24, **env)
+        try:
+            t.wait_text("previous period")
+            t.settle()
+            assert "·· previous period" in t.text(), t.text()
+            assert "·" in chart_rows(t), t.text()
+        finally:
+            t.close()
+    t = start(DB, 80, 24)
+    try:
+        t.wait_text("previous period")
+        t.settle()
+        assert "┄┄ previous period" in t.text(), t.text()
+        assert "·" not in chart_rows(t), t.text()
+    finally:
+        t.close()
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())

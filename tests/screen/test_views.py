@@ -657,5 +657,40 @@ def _():
     assert m["work"] == w2["work_id"], m
 
 
+def money_values(text):
+    """Every ¥ amount in text, in fen, signed; '=' counts as 0."""
+    import re
+    vals = []
+    for sign, num in re.findall(r"([+-]?)¥([0-9,]+\.[0-9]{2})", text):
+        fen = int(num.replace(",", "").replace(".", ""))
+        vals.append(-fen if sign == "-" else fen)
+    return vals
+
+
+@check("80x24, both languages: a work's parts on screen add up; a cut title is shown whole")
+def _():
+    for env in ({}, zh_env()):
+        out = run_script(["key 2", "screen", "key Enter", "model", "screen"],
+                         80, 24, PARTNER_TUI_ACCOUNT=MAIN, **env)
+        table, d, s = out[0], model(out[1]), out[2]
+        lines = s.splitlines()
+        start = [i for i, l in enumerate(lines) if "¥" in l and i > 3][0]
+        # the revenue line, then the parts up to the causes
+        rev_line = lines[start]
+        parts = []
+        for l in lines[start + 1:]:
+            if "Change by cause" in l or "变化归因" in l or "按原因" in l:
+                break
+            parts.append(l)
+        total = money_values(rev_line)[0]
+        assert sum(money_values(" ".join(parts))) == total, (rev_line, parts, s)
+        assert "…" not in " ".join(parts), parts
+        # The table's cut title is in the footer whole.
+        rows = [l for l in table.splitlines() if l.startswith(">")]
+        assert rows and "…" in rows[0], table
+        foot = table.splitlines()[-2]
+        assert foot.startswith(" > ") and "(" in foot, foot
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
