@@ -1649,6 +1649,28 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 			return STORE_FAILED;
 		}
 	}
+	/* A known work's status as the export says it on its day (公开,
+	 * 私密 ...): a change of review or visibility from then on. */
+	if (found && (v[F_REVIEW].present || v[F_REVIEW].visibility != NULL)) {
+		struct store_work w = {
+			.work_id = work_id,
+			.account_id = account,	/* its own: found under it */
+			.review = TEXT(F_REVIEW),
+			.visibility = v[F_REVIEW].visibility,
+			.original = STORE_ABSENT, .infringing = STORE_ABSENT,
+			.selected = STORE_ABSENT,
+		};
+		int wrc = store_upsert_work(ctx->db, &w, ctx->err), n;
+		if (wrc == STORE_FAILED)
+			return STORE_FAILED;
+		n = store_work_history(ctx->db, &w, ctx->as_of, true,
+		    ctx->run_id, ctx->err);
+		if (n < 0)
+			return STORE_FAILED;
+		if ((wrc == STORE_UPDATED || n > 0) &&
+		    !store_mark_dirty_work(ctx->db, work_id, ctx->err))
+			return STORE_FAILED;
+	}
 	fill_metrics(v, &m);
 	rc = store_upsert_snapshot(ctx->db, work_id, day_format(ctx->as_of,
 	    as_of), &m, ctx->run_id, ctx->err);
