@@ -210,6 +210,17 @@ START_TEST(wraps_by_display_width)
 	lineedit_layout(&le, 3, rows, 16, &r, &c);
 	ck_assert_int_eq(r, 1);
 	ck_assert_int_eq(c, 0);
+	/* Issue 16, 11: controls are drawn as escapes ("a^[[b<U+202E>c"),
+	 * and the cursor counts them as drawn. */
+	lineedit_set(&le, "a\x1b[b\xe2\x80\xae" "c", 100);
+	n = lineedit_layout(&le, 80, rows, 16, &r, &c);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(r, 0);
+	ck_assert_int_eq(c, 1 + 2 + 1 + 1 + 8 + 1);
+	ck_assert_int_eq(rows[0].width, 14);
+	lineedit_set(&le, "a\x1b[b\xe2\x80\xae" "c", 3);	/* before 'b' */
+	lineedit_layout(&le, 80, rows, 16, &r, &c);
+	ck_assert_int_eq(c, 4);
 }
 END_TEST
 

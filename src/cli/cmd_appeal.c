@@ -84,6 +84,16 @@ read_text(const char *path, char *buf, size_t size, struct pt_err *err)
 		err_set(err, PT_EXIT_DATA, _("%s is too long: at most %zu bytes"),
 		    path, size - 1);
 		n = 0;
+	} else {
+		/* A NUL would end the statement there, silently. */
+		const char *nul = memchr(buf, '\0', n);
+		if (nul != NULL) {
+			long line = 1;
+			for (const char *p = buf; p < nul; p++)
+				line += *p == '\n';
+			err_set(err, PT_EXIT_DATA, _("%s:%ld: a NUL byte in the "
+			    "statement: save it as plain text"), path, line);
+		}
 	}
 	if (f != stdin)
 		fclose(f);

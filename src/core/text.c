@@ -174,6 +174,18 @@ text_is_dangerous(uint32_t cp)
 	    cp == 0x2028 || cp == 0x2029;
 }
 
+int
+text_shown_width(uint32_t cp)
+{
+	if (cp == '\n' || cp == '\t')
+		return 1;
+	if (cp < 0x20 || cp == 0x7f)
+		return 2;
+	if (text_is_dangerous(cp))
+		return cp > 0xffff ? 9 : 8;
+	return text_cp_width(cp);
+}
+
 struct buf {
 	char *data;
 	size_t len, cap;

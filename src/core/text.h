@@ -25,6 +25,9 @@ int text_width(const char *s);
 /* True for code points that must never reach a terminal raw: C0, DEL,
  * C1, bidi embeddings/overrides/isolates, line/paragraph separators. */
 bool text_is_dangerous(uint32_t cp);
+/* Columns a code point takes once text_sanitize(TEXT_ONE_LINE) has
+ * made it visible: 2 for ^[ and ^?, 8 for <U+202E>, 1 for a tab. */
+int text_shown_width(uint32_t cp);
 /* A new string in which every dangerous code point is a visible escape
  * (^[ for ESC, ^M for CR, <U+202E>, \xFF for a bad byte). Never NULL
  * unless out of memory. */

@@ -23,15 +23,16 @@ cp_at(const struct lineedit *le, size_t pos, size_t *next)
 static bool
 is_mark(uint32_t cp)
 {
-	return cp >= 0x300 && text_cp_width(cp) == 0;
+	/* A bidi control is drawn as <U+202E>: a character of its own. */
+	return cp >= 0x300 && !text_is_dangerous(cp) && text_cp_width(cp) == 0;
 }
 
+/* Columns as drawn: a control is shown as its escape (^[, <U+202E>), so
+ * the cursor after it lands where the text it sees ends. */
 static int
 cp_cols(uint32_t cp)
 {
-	if (cp == '\t')
-		return 1;
-	return cp < 0x20 ? 0 : text_cp_width(cp);
+	return text_shown_width(cp);
 }
 
 /* Start of the character (with its marks) after pos. */

@@ -203,6 +203,10 @@ CLI = [
     ("appeal_draft_to_paid", ["appeal", "decide", "1", "paid"], 5,
      "partner-tui: appeal 1 is draft and cannot become paid: a draft can only be "
      "submitted or withdrawn"),
+    # Issue 16, 4: a NUL byte never cuts a statement short.
+    ("appeal_statement_nul", ["appeal", "new", "--account", "jn_nongji", "--statement-file",
+                              "{dir}/nul.txt"], 3,
+     "partner-tui: {dir}/nul.txt:2: a NUL byte in the statement: save it as plain text"),
     ("db_not_sqlite", ["--db", "{dir}/notes.txt", "appeal", "list"], 4,
      "partner-tui: {dir}/notes.txt is not an SQLite database: refusing to touch it; "
      "give another path with --db"),
@@ -243,6 +247,8 @@ def main():
 
     with open(t.path("notes.txt"), "w") as fh:
         fh.write("not a database\n")
+    with open(t.path("nul.txt"), "wb") as fh:
+        fh.write("第一行说明文字\n第二行\0被截断的部分\n".encode())
     os.chdir(t.dir)
     for name, args, code, line in CLI:
         p = t.run("--db", "bad.db", *[a.format(dir=t.dir) for a in args])
