@@ -178,6 +178,10 @@ CLI = [
     ("demo_extra_arg", ["demo", "extra"], 2,
      "partner-tui: demo takes no arguments: see 'partner-tui demo --help'"),
     ("import_directory", ["import", "{dir}"], 4, "partner-tui: cannot read {dir}: Is a directory"),
+    # Issue 16, 7: a pipe cannot be checked for changes (nor read twice).
+    ("import_device", ["import", "/dev/null"], 2,
+     "partner-tui: /dev/null is not a regular file (a pipe or a device): save it to a "
+     "file and import that"),
     ("appeal_show_missing", ["appeal", "show", "999"], 3,
      "partner-tui: no appeal 999 in bad.db: see 'partner-tui appeal list'"),
     ("appeal_new_no_account", ["appeal", "new", "--statement", "x"], 2,
