@@ -1135,6 +1135,17 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 	return rc;
 }
 
+/* Code points in valid UTF-8. */
+static size_t
+text_length(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 static int
 apply_works(struct import_ctx *ctx, long line, struct pval *v)
 {
@@ -1162,6 +1173,15 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 
 	if ((rc = need_account(ctx, line, w.account_id)) != 0)
 		return rc;
+	/* A Douyin title is a few dozen characters, a caption a few
+	 * hundred: more is not a title (a whole document pasted in?). */
+	if (w.title != NULL && text_length(w.title) > IMPORT_MAX_TITLE) {
+		char why[80];
+		snprintf(why, sizeof why, "longer than %d characters",
+		    IMPORT_MAX_TITLE);
+		import_reject(ctx, line, "title", why, w.title);
+		return REJECTED;
+	}
 	if (!store_work_account(ctx->db, w.work_id, before, &found, ctx->err))
 		return STORE_FAILED;
 	rc = store_upsert_work(ctx->db, &w, ctx->err);
