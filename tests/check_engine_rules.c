@@ -243,6 +243,13 @@ START_TEST(rule_overlapping_violations_clean_day)
 	expect_rule("a1", NULL, "2027-01-12", "no_violation_90d", false,
 	    "2027-01-13", NULL);
 	expect_rule("a1", NULL, "2027-01-13", "no_violation_90d", true, "", NULL);
+	/* clean on 01-13: the day's revenue shows on 01-14 */
+	e = check_on("a1", NULL, "2027-01-13");
+	ck_assert_int_eq(find_rule(&e, "no_violation_90d")->visible_on,
+	    fx_day("2027-01-14"));
+	e = check_on("a1", NULL, "2027-01-12");
+	ck_assert_int_eq(find_rule(&e, "no_violation_90d")->visible_on,
+	    fx_day("2027-01-14"));
 	/* the scores say the same on 11-30 */
 	ck_assert_int_eq(est("w1", "2026-11-30"), 0);
 	/* a violation on the clean day itself chains too ... */
@@ -420,6 +427,18 @@ START_TEST(history_values_in_force_by_day)
 	expect_rule("a1", "w1", "2026-10-10", "public", false, "",
 	    "visibility: self_only");
 	expect_rule("a1", "w1", "2026-10-20", "public", true, "", NULL);
+	{
+		/* public again on 10-20: that day's revenue shows 10-21 ~22:00;
+		 * a day later nothing is being restored */
+		struct eligibility e = check_on("a1", "w1", "2026-10-20");
+		ck_assert_int_eq(find_rule(&e, "public")->visible_on,
+		    fx_day("2026-10-21"));
+		e = check_on("a1", "w1", "2026-10-21");
+		ck_assert_int_eq(find_rule(&e, "public")->visible_on, DAY_NONE);
+		/* while self-only: shown from the change day, when known */
+		e = check_on("a1", "w1", "2026-10-15");
+		ck_assert_int_eq(find_rule(&e, "public")->visible_on, DAY_NONE);
+	}
 	/* 精选 from 11-01 (+30%), certification from 11-10 (+10%) */
 	ck_assert_int_eq(est("w1", "2026-10-31"), 2000);
 	ck_assert_int_eq(est("w1", "2026-11-01"), 2600);

@@ -99,6 +99,21 @@ w2=$("$SQL" "$DB" "SELECT estimated_fen FROM work_score WHERE work_id = 'w2' AND
 [ "$a1" = "$w1" ] && [ "$a2" = "$w2" ] && [ "$old" -gt "$a1" ] && ok ||
 	fail "after the move a1=$a1 (w1 $w1, was $old), a2=$a2 (w2 $w2)"
 
+# The Diagnosis work view says when w1's visibility changed (the
+# dashboard headless, through its test harness; a1 holds w1 alone now).
+# A violation of w1 on 09-01 blocks it through 11-29: the day it ends,
+# 11-30, shows its revenue on 12-01 around 22:00.
+printf 'account_id,work_id,date,kind\na1,w1,2026-09-01,spam\n' > "$T/viol.csv"
+expect_exit 0 "$PT" --db "$DB" import "$T/viol.csv"
+printf 'key 2\nkey Enter\nmodel %s\nscreen %s\nquit\n' "$T/model" "$T/screen" > "$T/script"
+env LC_ALL=C.UTF-8 PARTNER_TUI_ACCOUNT=a1 PARTNER_TUI_NO_DISPLAY=1 COLUMNS=100 \
+	LINES=30 PARTNER_TUI_SCRIPT="$T/script" "$PT" --db "$DB" >/dev/null 2>"$T/err" ||
+	fail "dashboard: $(cat "$T/err")"
+expect_grep "$T/model" "change=visibility|2026-11-05|self_only"
+expect_grep "$T/screen" "Changes: visibility self_only from 2026-11-05"
+expect_grep "$T/model" "restore=compliant_original|2026-12-01"
+expect_grep "$T/screen" "revenue shows again around 22:00 on 2026-12-01"
+
 # A withdrawal needs a bound real-name card on its day: a1 has none until
 # 11-15.
 printf 'account_id,bank_card,effective_on\na1,yes,2026-11-15\n' > "$T/card.csv"

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/calendar.h"
@@ -155,6 +156,10 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 			    "no active violation in the %d days to %s",
 			    p->violation_days, day_format(on, a));
 	}
+	/* An appeal approved on by_on restores the revenue it blocked: it
+	 * shows the day after, around the settlement hour (seed §8). */
+	if (by > 0 && by_on != DAY_NONE && r->pass && on <= by_on + 1)
+		r->visible_on = freshness_visible_on(by_on);
 	if (by > 0 && overturned == 1) {
 		size_t len = strlen(r->evidence);
 		snprintf(r->evidence + len, sizeof r->evidence - len,
@@ -484,9 +489,29 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 	return true;
 }
 
+/* Rules whose end restores revenue (seed §8): not the daily minimum,
+ * the quality floor or a work not out yet. */
+static bool
+restoring_rule(const char *id)
+{
+	return strcmp(id, "daily_min_1_yuan") != 0 && strcmp(id, "quality") != 0 &&
+	    strcmp(id, "published") != 0;
+}
+
+static bool
+check_day(struct db *db, const char *account_id, const char *work_id,
+    day_t on, struct eligibility *out, bool look_back, struct pt_err *err);
+
 bool
 engine_check(struct db *db, const char *account_id, const char *work_id,
     day_t on, struct eligibility *out, struct pt_err *err)
+{
+	return check_day(db, account_id, work_id, on, out, true, err);
+}
+
+static bool
+check_day(struct db *db, const char *account_id, const char *work_id,
+    day_t on, struct eligibility *out, bool look_back, struct pt_err *err)
 {
 	memset(out, 0, sizeof *out);
 	out->on = on;
@@ -526,8 +551,29 @@ engine_check(struct db *db, const char *account_id, const char *work_id,
 	for (size_t i = 0; i < out->nrules; i++) {
 		struct rule_result *r = &out->rules[i];
 		if (!r->pass && r->changes_on != DAY_NONE &&
-		    strcmp(r->id, "published") != 0)
+		    restoring_rule(r->id))
 			r->visible_on = freshness_visible_on(r->changes_on);
+	}
+	/* A reason that ended today (a violation's 90 days, a visibility,
+	 * affiliation or plan change by the attribute history): today's
+	 * restored revenue shows tomorrow around the settlement hour. */
+	if (look_back) {
+		struct eligibility *y = malloc(sizeof *y);
+		if (y == NULL) {
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return false;
+		}
+		if (!check_day(db, account_id, work_id, on - 1, y, false, err)) {
+			free(y);
+			return false;
+		}
+		for (size_t i = 0; i < out->nrules && i < y->nrules; i++) {
+			struct rule_result *r = &out->rules[i];
+			if (r->pass && !y->rules[i].pass && restoring_rule(r->id) &&
+			    strcmp(r->id, y->rules[i].id) == 0)
+				r->visible_on = freshness_visible_on(on);
+		}
+		free(y);
 	}
 	return true;
 }

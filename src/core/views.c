@@ -1066,6 +1066,19 @@ views_detail_load(struct db *db, const char *work_id, day_t from, day_t to,
 		    sizeof out->last_violation_kind);
 	}
 	sqlite3_reset(st);
+	{
+		day_t since;
+		size_t k = 0;
+		day_parse_iso(HISTORY_SINCE_ALWAYS, &since);
+		if (!history_list(db, HISTORY_WORK, work_id, &out->changes,
+		    &out->nchanges, err))
+			goto fail;
+		for (size_t i = 0; i < out->nchanges; i++)
+			if (out->changes[i].effective_on != since &&
+			    strcmp(out->changes[i].attr, "account_id") != 0)
+				out->changes[k++] = out->changes[i];
+		out->nchanges = k;
+	}
 	detail_split(out);
 	return true;
 fail:
@@ -1080,6 +1093,7 @@ views_detail_free(struct views_detail *d)
 	free(d->title);
 	free(d->account_id);
 	free(d->days);
+	free(d->changes);
 	memset(d, 0, sizeof *d);
 }
 

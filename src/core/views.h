@@ -19,6 +19,7 @@
 #include "core/day.h"
 #include "core/db.h"
 #include "core/err.h"
+#include "core/history.h"
 #include "core/money.h"
 
 /* Days an active violation keeps flagging its work (and the account). */
@@ -217,6 +218,10 @@ struct views_detail {
 	fen_t part_fen[VP_COUNT];
 	day_t last_violation;		/* newest active one, DAY_NONE */
 	char last_violation_kind[64];
+	/* the work's dated attribute changes (history.h), by attribute then
+	 * day; values in force since always are left out */
+	size_t nchanges;
+	struct history_entry *changes;
 };
 
 bool views_detail_load(struct db *db, const char *work_id, day_t from,

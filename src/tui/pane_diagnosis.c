@@ -64,6 +64,10 @@ static struct diag {
 	/* an opened work */
 	struct views_detail det;
 	bool det_ok;
+	/* the first rule of the work that fails today and ends on a known
+	 * day: when its restored revenue shows (seed §8) */
+	char restore_rule[32];
+	day_t restore_on;
 	struct attribution att;
 	bool att_ok;
 	char att_err[160];
@@ -101,6 +105,25 @@ refilter(const char *keep_id)
 		D.top = D.sel;
 	if (D.page > 0 && D.sel >= D.top + (size_t)D.page)
 		D.top = D.sel - (size_t)D.page + 1;
+}
+
+/* A work attribute of the history, in words. */
+static const char *
+attr_label(const char *attr)
+{
+	static const struct {
+		const char *id, *label;
+	} labels[] = {
+		{ "visibility", N_("visibility") }, { "review", N_("review") },
+		{ "original", N_("original") }, { "infringing", N_("infringing") },
+		{ "commercial", N_("commercial") },
+		{ "selected", N_("selected (精选)") },
+	};
+
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].id, attr) == 0)
+			return _(labels[i].label);
+	return attr;
 }
 
 static void
@@ -167,6 +190,23 @@ load_detail(struct pane_ctx *ctx, const char *work_id)
 	    D.works.to, D.works.vs_from, D.works.vs_to, &D.att, &err);
 	if (!D.att_ok)
 		snprintf(D.att_err, sizeof D.att_err, "%s", err.msg);
+	D.restore_on = DAY_NONE;
+	D.restore_rule[0] = '\0';
+	{
+		struct eligibility *el = malloc(sizeof *el);
+		err.code = 0;
+		if (el != NULL && engine_check(ctx->db, NULL, id, ctx->today, el,
+		    &err))
+			for (size_t i = 0; i < el->nrules; i++)
+				if (el->rules[i].visible_on != DAY_NONE) {
+					D.restore_on = el->rules[i].visible_on;
+					snprintf(D.restore_rule,
+					    sizeof D.restore_rule, "%s",
+					    el->rules[i].id);
+					break;
+				}
+		free(el);
+	}
 	free(id);
 	D.dsel = D.dtop = 0;
 }
@@ -467,6 +507,30 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	for (n = 0; n < 6; n++)
 		items[n] = itembuf[n];
 	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	if (D.restore_on != DAY_NONE) {
+		snprintf(line, sizeof line, _("%s: revenue shows again around %02d:00 on %s"),
+		    vui_rule_label(D.restore_rule), engine_model()->settle_hour,
+		    day_format(D.restore_on, dd));
+		draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
+	}
+	/* dated changes of its attributes: each day is judged with the
+	 * values in force then */
+	if (D.det.nchanges > 0) {
+		n = 0;
+		for (size_t i = 0; i < D.det.nchanges && n < EF_COUNT + 2; i++) {
+			const struct history_entry *h = &D.det.changes[i];
+			snprintf(itembuf[n], sizeof itembuf[n], _("%s%s %s from %s"),
+			    n == 0 ? _("Changes: ") : "", attr_label(h->attr),
+			    h->is_null ? evidence_value("none") :
+			    strcmp(h->value, "1") == 0 ? _("yes") :
+			    strcmp(h->value, "0") == 0 ? _("no") :
+			    evidence_value(h->value),
+			    day_format(h->effective_on, dd));
+			items[n] = itembuf[n];
+			n++;
+		}
+		y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	}
 	/* revenue and its split */
 	snprintf(line, sizeof line, _("Revenue %s (settled else estimate)  vs previous %s  change %s"),
 	    vui_money(m1, sizeof m1, true, D.att_ok ? D.att.revenue_fen : D.det.revenue_fen),
@@ -1047,6 +1111,17 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 		}
 		fprintf(out, "work=%s\nrevenue_fen=%lld\n", D.det.work_id,
 		    (long long)D.det.revenue_fen);
+		if (D.restore_on != DAY_NONE) {
+			char rd[DAY_BUFSZ];
+			fprintf(out, "restore=%s|%s\n", D.restore_rule,
+			    day_format(D.restore_on, rd));
+		}
+		for (size_t i = 0; i < D.det.nchanges; i++) {
+			char hd[DAY_BUFSZ];
+			fprintf(out, "change=%s|%s|%s\n", D.det.changes[i].attr,
+			    day_format(D.det.changes[i].effective_on, hd),
+			    D.det.changes[i].value);
+		}
 		if (hs)
 			fprintf(out, "settled_fen=%lld\n", (long long)st);
 		else
