@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -176,6 +177,77 @@ print_command_help(const struct command *cmd)
 	    "--help).\nSee partner-tui(1).\n"));
 }
 
+/* The locale, never silently wrong: a locale the system lacks (an SSH
+ * client's LANG=en_US.UTF-8 on a server without it) keeps the characters
+ * readable through C.UTF-8, with a notice; without C.UTF-8, or with a
+ * locale that is installed but not UTF-8 (LANG=C: the terminal may not
+ * speak UTF-8), names are shown in ASCII, with a notice too. */
+static const char *locale_asked;
+static enum { LOCALE_OK, LOCALE_MISSING_FALLBACK, LOCALE_MISSING_ASCII,
+	LOCALE_NOT_UTF8 } locale_state;
+
+static bool
+ctype_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+static void
+setup_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	bool missing = setlocale(LC_ALL, "") == NULL;
+
+	locale_asked = "C";
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v != NULL && v[0] != '\0') {
+			locale_asked = v;
+			break;
+		}
+	}
+	if (ctype_is_utf8()) {
+		locale_state = LOCALE_OK;
+		return;
+	}
+	if (!missing) {
+		locale_state = LOCALE_NOT_UTF8;
+		return;
+	}
+	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL ||
+	    setlocale(LC_CTYPE, "C.utf8") != NULL)
+		locale_state = LOCALE_MISSING_FALLBACK;
+	else
+		locale_state = LOCALE_MISSING_ASCII;
+}
+
+/* The one-line notice about the locale, "" when all is well. */
+static const char *
+locale_notice(char *buf, size_t size)
+{
+	switch (locale_state) {
+	case LOCALE_MISSING_FALLBACK:
+		snprintf(buf, size, _("The locale '%s' is not installed here: "
+		    "characters use C.UTF-8 (install it, or set LANG=C.UTF-8)."),
+		    locale_asked);
+		break;
+	case LOCALE_MISSING_ASCII:
+		snprintf(buf, size, _("The locale '%s' is not installed and "
+		    "there is no C.UTF-8: names are shown in ASCII."),
+		    locale_asked);
+		break;
+	case LOCALE_NOT_UTF8:
+		snprintf(buf, size, _("The locale '%s' is not UTF-8: names are "
+		    "shown in ASCII (LANG=C.UTF-8 shows them)."), locale_asked);
+		break;
+	default:
+		buf[0] = '\0';
+	}
+	return buf;
+}
+
 static const struct command *
 find_command(const char *name)
 {
@@ -203,7 +275,7 @@ run_tui(struct cli_ctx *ctx)
 {
 	struct pt_err err = { 0 };
 	struct tui_opts opts = { 0 };
-	char *path = cli_db_path(ctx, &err);
+	char *path = cli_db_path(ctx, &err), notice[512];
 	int rc;
 
 	if (path == NULL)
@@ -224,6 +296,7 @@ run_tui(struct cli_ctx *ctx)
 		db_close(db);
 	}
 	opts.db_path = path;
+	opts.notice = locale_notice(notice, sizeof notice);
 	rc = tui_run(&opts, &err);
 	free(path);
 	if (rc != PT_EXIT_OK && err.code != 0)
@@ -249,7 +322,7 @@ main(int argc, char **argv)
 	const struct command *cmd;
 	int c;
 
-	setlocale(LC_ALL, "");
+	setup_locale();
 	/* PARTNER_TUI_LOCALEDIR: tests and uninstalled builds. */
 	if (getenv("PARTNER_TUI_LOCALEDIR") != NULL &&
 	    getenv("PARTNER_TUI_LOCALEDIR")[0] != '\0')
@@ -301,6 +374,15 @@ main(int argc, char **argv)
 	if (wants_help(argc, argv)) {
 		print_command_help(cmd);
 		return PT_EXIT_OK;
+	}
+	/* A person at a terminal hears about a missing locale; a cron job's
+	 * mail is not filled with it. */
+	if (locale_state == LOCALE_MISSING_FALLBACK ||
+	    locale_state == LOCALE_MISSING_ASCII) {
+		char notice[512];
+		if (isatty(STDERR_FILENO))
+			fprintf(stderr, "partner-tui: %s\n",
+			    locale_notice(notice, sizeof notice));
 	}
 	optind = 0;	/* glibc: 0 re-initialises getopt for the command */
 	return cmd->run(&ctx, argc, argv);

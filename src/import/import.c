@@ -638,10 +638,17 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 {
 	int best = -1, best_score = 0, tie = -1;
 	bool dup = false;
+	char where[1200];
+
+	/* A JSON response's "header" is its keys: no line to name. */
+	if (line > 0)
+		snprintf(where, sizeof where, "%s:%ld", ctx->file, line);
+	else
+		snprintf(where, sizeof where, "%s", ctx->file);
 
 	if (n > MAX_COLS) {
-		err_set(err, PT_EXIT_DATA, "%s:%ld: %d columns: at most %d are "
-		    "read", ctx->file, line, n, MAX_COLS);
+		err_set(err, PT_EXIT_DATA, "%s: %d columns: at most %d are "
+		    "read", where, n, MAX_COLS);
 		return false;
 	}
 	for (int i = 0; i < n; i++)
@@ -671,16 +678,16 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 			tie = (int)t;
 	}
 	if (best < 0) {
-		err_set(err, PT_EXIT_DATA, "%s:%ld: the header matches none of "
+		err_set(err, PT_EXIT_DATA, "%s: the header matches none of "
 		    "the known tables (accounts, works, daily, violations, "
 		    "applications, wallet, appeal results, the Creator Center "
 		    "export): see "
-		    "IMPORT FORMATS in partner-tui(1)", ctx->file, line);
+		    "IMPORT FORMATS in partner-tui(1)", where);
 		return false;
 	}
 	if (tie >= 0) {
-		err_set(err, PT_EXIT_DATA, "%s:%ld: the header fits both %s and "
-		    "%s: add the columns that tell them apart", ctx->file, line,
+		err_set(err, PT_EXIT_DATA, "%s: the header fits both %s and "
+		    "%s: add the columns that tell them apart", where,
 		    tables[best].name, tables[tie].name);
 		return false;
 	}
@@ -699,14 +706,14 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 			if (ctx->colmap[j] == c)
 				dup = true;
 		if (dup) {
-			err_set(err, PT_EXIT_DATA, "%s:%ld: column '%s' appears "
-			    "twice", ctx->file, line, ctx->colname[i]);
+			err_set(err, PT_EXIT_DATA, "%s: column '%s' appears "
+			    "twice", where, ctx->colname[i]);
 			return false;
 		}
 		ctx->colmap[i] = c;
 		if (c < 0)
-			report(ctx, "%s:%ld: %s: unknown column, ignored",
-			    ctx->file, line, cells[i][0] ? ctx->colname[i] :
+			report(ctx, "%s: %s: unknown column, ignored",
+			    where, cells[i][0] ? ctx->colname[i] :
 			    "(empty)");
 	}
 	if (ctx->table->apply == apply_snapshot) {
@@ -1648,6 +1655,28 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 			err_set(ctx->err, PT_EXIT_DB, "out of memory");
 			return STORE_FAILED;
 		}
+	}
+	/* A known work's status as the export says it on its day (公开,
+	 * 私密 ...): a change of review or visibility from then on. */
+	if (found && (v[F_REVIEW].present || v[F_REVIEW].visibility != NULL)) {
+		struct store_work w = {
+			.work_id = work_id,
+			.account_id = account,	/* its own: found under it */
+			.review = TEXT(F_REVIEW),
+			.visibility = v[F_REVIEW].visibility,
+			.original = STORE_ABSENT, .infringing = STORE_ABSENT,
+			.selected = STORE_ABSENT,
+		};
+		int wrc = store_upsert_work(ctx->db, &w, ctx->err), n;
+		if (wrc == STORE_FAILED)
+			return STORE_FAILED;
+		n = store_work_history(ctx->db, &w, ctx->as_of, true,
+		    ctx->run_id, ctx->err);
+		if (n < 0)
+			return STORE_FAILED;
+		if ((wrc == STORE_UPDATED || n > 0) &&
+		    !store_mark_dirty_work(ctx->db, work_id, ctx->err))
+			return STORE_FAILED;
 	}
 	fill_metrics(v, &m);
 	rc = store_upsert_snapshot(ctx->db, work_id, day_format(ctx->as_of,

@@ -1090,6 +1090,8 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	if (app.panes[app.cur]->enter != NULL)
 		app.panes[app.cur]->enter(&app.ctx);
 	relayout();
+	if (opts->notice != NULL && opts->notice[0] != '\0')
+		pane_error(&app.ctx, "%s", opts->notice);
 	last_poll = now_ms();
 	wake_idle();
 

@@ -6,6 +6,7 @@
 
 struct tui_opts {
 	const char *db_path;
+	const char *notice;	/* shown in the status line at start, or "" */
 };
 
 /* Runs the dashboard until the user quits (or SIGHUP/SIGTERM, or the

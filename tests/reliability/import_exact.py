@@ -88,6 +88,15 @@ t.expect("%s:2: 审核状态: unknown label '待定': the row is kept, its revie
          "visibility are left as they were" % f in p.stderr.splitlines(),
          "the label is named: %r" % p.stderr)
 
+# A later export's label changes a known work's status from its day on.
+f = write("cc_2026-11-24.csv", HDR + "油旋 外酥里嫩,2026-11-20 18:00,私密,730\n")
+p = t.run("--db", db, "import", "--account", "jn_nongji", f, check=0)
+got = query(db, "SELECT w.visibility, h.effective_on, h.value FROM work w JOIN work_history h "
+            "USING (work_id) WHERE w.title = '油旋 外酥里嫩' AND h.attr = 'visibility' "
+            "ORDER BY h.effective_on")
+t.expect(got == [("self_only", "2026-11-20", "public"), ("self_only", "2026-11-24", "self_only")],
+         "visibility from the label, dated: %r" % got)
+
 # 9. Estimates an older version stored as INT64_MIN: reports still work,
 # and a rescore puts sane values back.
 con = __import__("sqlite3").connect(db)

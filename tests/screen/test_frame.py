@@ -629,5 +629,25 @@ def _():
         t.close()
 
 
+@check("a locale the system lacks: C.UTF-8 for characters and a notice, never silent ????")
+def _():
+    t = start(DB, 80, 24, LANG="pt_XX.UTF-8", LC_ALL="pt_XX.UTF-8")
+    try:
+        t.wait_text("not installed")
+        t.wait_text("济南小吃王")
+        assert "?" not in t.line(0), t.line(0)
+        assert "pt_XX.UTF-8" in t.line(23), t.line(23)
+        assert "¥" in t.text(), t.text()
+    finally:
+        t.close()
+    # An installed locale that is not UTF-8: ASCII, said so.
+    t = start(DB, 80, 24, LANG="C", LC_ALL="C")
+    try:
+        t.wait_text("is not UTF-8")
+        assert all(ord(c) < 128 for c in t.text()), t.text()
+    finally:
+        t.close()
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
