@@ -150,11 +150,25 @@ tm send-keys -t u2 Escape
 wait_screen u2 "n: new" && ok
 
 # 5. Submit, approve in the pane: the compensation shown is the engine's.
+# What cannot be undone is asked first, with the days and the amount;
+# anything but y leaves it as it was.
 tm send-keys -t u3 F10
+wait_screen u3 "y/n: submit appeal 1, 2026-11-02..2026-11-04 (3 days), back-pay about" && ok
+tm send-keys -t u3 n
+wait_screen u3 "Nothing changed" && ok
+[ "$("$SQL" "$DB" "SELECT status FROM appeal WHERE id = 1")" = draft ] && ok ||
+	fail "n submitted the appeal"
+tm send-keys -t u3 F10
+wait_screen u3 "y/n: submit appeal 1" && ok
+tm send-keys -t u3 y
 wait_screen u3 "Appeal 1 submitted" && ok
 tm send-keys -t u3 D
 wait_screen u3 "a approve" && ok
 tm send-keys -t u3 a
+wait_screen u3 "y/n: approve appeal 1, 2026-11-02..2026-11-04 (3 days)" && ok
+[ "$("$SQL" "$DB" "SELECT status FROM appeal WHERE id = 1")" = submitted ] && ok ||
+	fail "approved before the answer"
+tm send-keys -t u3 y
 wait_screen u3 "expected in the wallet on 2026-11-29" && ok
 # The figure on the screen is the one approval stored from the engine
 # (tests/check_appeal.c compares that with engine_compensation()).

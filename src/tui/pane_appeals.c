@@ -96,7 +96,12 @@ static struct {
 	char conflict_text[700];
 	int key_word_left, key_word_right;
 	int64_t noticed;		/* version already announced as changed */
-} st;
+	/* What cannot be undone waits for y: the step, the appeal, and
+	 * whether it came from the form (submit). */
+	int confirm_to;			/* enum appeal_status, -1 when none */
+	int64_t confirm_id;
+	bool confirm_form;
+} st = { .confirm_to = -1 };
 
 /* ---- helpers ---- */
 
@@ -589,11 +594,91 @@ save_record(struct pane_ctx *ctx)
 	return true;
 }
 
+/* "y/n: submit appeal 3, 2026-11-02..2026-11-04 (3 days), back-pay about
+ * ¥12.00; it cannot be undone": one line, the answer first so that 80
+ * columns show it, until the next key. */
+static void
+ask(struct pane_ctx *ctx, const struct appeal *a, enum appeal_status to,
+    bool from_form)
+{
+	struct pt_err err = { 0 };
+	struct compensation c;
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], m[MONEY_BUFSZ] = "?";
+	int ndays = a->first_day != DAY_NONE && a->last_day != DAY_NONE ?
+	    a->last_day - a->first_day + 1 : 0;
+
+	if ((to == APPEAL_SUBMITTED || to == APPEAL_APPROVED) &&
+	    a->first_day != DAY_NONE && a->last_day != DAY_NONE &&
+	    appeal_estimate(ctx->db, a, ctx->today, &c, &err)) {
+		money_format(c.total_fen, m);
+		engine_compensation_free(&c);
+	}
+	day_format(a->first_day, b1);
+	day_format(a->last_day, b2);
+	st.confirm_to = (int)to;
+	st.confirm_id = a->id;
+	st.confirm_form = from_form;
+	switch (to) {
+	case APPEAL_SUBMITTED:
+		pane_message(ctx, _("y/n: submit appeal %lld, %s..%s (%d days), "
+		    "back-pay about %s; it cannot be undone"),
+		    (long long)a->id, b1, b2, ndays, m);
+		break;
+	case APPEAL_APPROVED:
+		pane_message(ctx, _("y/n: approve appeal %lld, %s..%s (%d days), "
+		    "back-pay %s; the violation is overturned"),
+		    (long long)a->id, b1, b2, ndays, m);
+		break;
+	case APPEAL_REJECTED:
+		pane_message(ctx, _("y/n: reject appeal %lld, %s..%s (%d days); it "
+		    "cannot be undone"), (long long)a->id, b1, b2, ndays);
+		break;
+	case APPEAL_PAID:
+		pane_message(ctx, _("y/n: mark appeal %lld paid, %s into the wallet"), (long long)a->id, a->has_compensation ?
+		    money_format(a->compensation, m) : "?");
+		break;
+	default:
+		st.confirm_to = -1;
+		break;
+	}
+	pane_dirty(ctx);
+}
+
+static void decide(struct pane_ctx *ctx, enum appeal_status to);
+static void submit_confirmed(struct pane_ctx *ctx);
+
+/* The answer to ask(): y does it, anything else does nothing. */
+static bool
+confirm_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	enum appeal_status to = (enum appeal_status)st.confirm_to;
+	bool yes = !k->fkey && (k->ch == 'y' || k->ch == 'Y');
+
+	if (k->fkey && k->ch == KEY_RESIZE)
+		return false;
+	st.confirm_to = -1;
+	if (!yes) {
+		pane_message(ctx, "%s", _("Nothing changed."));
+		pane_dirty(ctx);
+		return true;
+	}
+	if (st.confirm_form)
+		submit_confirmed(ctx);
+	else {
+		for (size_t i = 0; i < st.nrows; i++)
+			if (st.rows[i].id == st.confirm_id)
+				st.sel = (int)i;
+		if (st.sel < (int)st.nrows && st.rows[st.sel].id == st.confirm_id)
+			decide(ctx, to);
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
 static void
 submit(struct pane_ctx *ctx)
 {
 	struct pt_err err = { 0 };
-	struct appeal a;
 
 	st.tried_submit = true;
 	validate(ctx);
@@ -604,6 +689,23 @@ submit(struct pane_ctx *ctx)
 	}
 	if (!save_record(ctx))
 		return;
+	{
+		struct appeal cur;
+		if (!appeal_get(ctx->db, st.d.appeal_id, &cur, &err)) {
+			pane_error(ctx, "%s", err.msg);
+			return;
+		}
+		ask(ctx, &cur, APPEAL_SUBMITTED, true);
+	}
+}
+
+/* The submission itself, after y. */
+static void
+submit_confirmed(struct pane_ctx *ctx)
+{
+	struct pt_err err = { 0 };
+	struct appeal a;
+
 	if (!appeal_transition(ctx->db, st.d.appeal_id, st.d.base_version,
 	    APPEAL_SUBMITTED, NULL, &a, NULL, &err)) {
 		pane_error(ctx, "%s", err.msg);
@@ -1285,9 +1387,17 @@ list_key(struct pane_ctx *ctx, const struct pane_key *k)
 			{ 'w', APPEAL_WITHDRAWN },
 		};
 		st.mode = MODE_LIST;
-		for (size_t i = 0; !k->fkey && i < sizeof d / sizeof d[0]; i++)
-			if (d[i].ch == k->ch)
+		for (size_t i = 0; !k->fkey && i < sizeof d / sizeof d[0]; i++) {
+			if (d[i].ch != k->ch)
+				continue;
+			/* submit, decide and paid cannot be undone: asked */
+			if (d[i].to != APPEAL_WITHDRAWN && st.sel < (int)st.nrows &&
+			    appeal_transition_allowed(st.rows[st.sel].status,
+			    d[i].to))
+				ask(ctx, &st.rows[st.sel], d[i].to, false);
+			else
 				decide(ctx, d[i].to);
+		}
 		pane_dirty(ctx);
 		return true;
 	}
@@ -1419,6 +1529,8 @@ appeals_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	if (k->fkey && k->ch == KEY_RESIZE)
 		return false;
+	if (st.confirm_to >= 0)
+		return confirm_key(ctx, k);
 	switch (st.mode) {
 	case MODE_FORM:
 		return form_key(ctx, k);
@@ -1494,6 +1606,8 @@ appeals_reload(struct pane_ctx *ctx)
 static void
 appeals_enter(struct pane_ctx *ctx)
 {
+	/* a question left by switching panes is not answered later */
+	st.confirm_to = -1;
 	appeals_reload(ctx);
 }
 

@@ -107,6 +107,8 @@ wait_screen s3 "4 Appeals" 15 || { finish; exit 1; }
 tm send-keys -t s3 4
 wait_screen s3 "n: new" || { finish; exit 1; }
 tm send-keys -t s2 F10
+wait_screen s2 "y/n: submit appeal 1" || { finish; exit 1; }
+tm send-keys -t s2 y
 wait_screen s2 "submitted" || { finish; exit 1; }
 ok
 # The colleague sees it without restarting (the database is polled).
@@ -126,6 +128,8 @@ wait_screen s2 "0 earn, 1 excluded of 1" 10 && ok
 tm send-keys -t s3 D
 wait_screen s3 "a approve" || { finish; exit 1; }
 tm send-keys -t s3 a
+wait_screen s3 "y/n: approve appeal 1" 10 || { finish; exit 1; }
+tm send-keys -t s3 y
 wait_screen s3 "expected in the wallet on 2026-11-29" 10 && ok
 [ "$("$SQL" "$DB" "SELECT status || ' ' || overturned_by FROM violation")" = "overturned 1" ] &&
 	ok || fail "violation after approval: $("$SQL" "$DB" "SELECT * FROM violation")"
