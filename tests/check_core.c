@@ -368,6 +368,38 @@ START_TEST(db_migrates_v2_attribute_history)
 }
 END_TEST
 
+/* A v3 database (before issue 17) with daily rows: v4 drops the by-day
+ * index and keeps every row; the days still read through the works. */
+START_TEST(db_migrates_v3_drops_daily_by_day)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "v3.db");
+	struct db *db;
+
+	db = db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_msg(schema_migrate_to(db, 3, &err), "%s", err.msg);
+	ck_assert_msg(db_exec(db,
+	    "INSERT INTO account(account_id) VALUES ('a1');"
+	    "INSERT INTO work(work_id, account_id) VALUES ('w1', 'a1');"
+	    "INSERT INTO daily(work_id, day, plays) VALUES"
+	    " ('w1', '2026-11-01', 10), ('w1', '2026-11-02', 20);", &err),
+	    "%s", err.msg);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'daily_by_day'"), 1);
+	db_close(db);
+
+	memset(&err, 0, sizeof err);
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'daily_by_day'"), 0);
+	ck_assert_int_eq(query_int(db, "SELECT sum(plays) FROM daily"), 30);
+	db_close(db);
+}
+END_TEST
+
 /* A v1 database (before issue 14) with a wallet entry, a violation and
  * an approved appeal: v2 keeps every row, adds the violation's overturn,
  * the appeal's violation and the entry ids, and lets two identical
@@ -802,6 +834,7 @@ core_suite(void)
 	tcase_add_test(tc, db_migrates_empty_sqlite_file);
 	tcase_add_test(tc, db_migrates_v1_wallet_and_appeals);
 	tcase_add_test(tc, db_migrates_v2_attribute_history);
+	tcase_add_test(tc, db_migrates_v3_drops_daily_by_day);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
 	tcase_add_test(tc, text_json_safe_escapes);

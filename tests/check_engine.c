@@ -227,6 +227,44 @@ START_TEST(rescore_dirty_only_touches_dirty)
 }
 END_TEST
 
+/* A change that covers at least half of the scored account-days (and
+ * 1024 of them or more) is rescored in one full pass: days not marked
+ * are scored again too, with the same results the day-by-day path
+ * gives for the marked ones. */
+START_TEST(rescore_dirty_mostly_dirty_goes_whole)
+{
+	struct db *db = fx_open(tmp, "m.db");
+	struct pt_err err = { 0 };
+
+	two_works(db);
+	ck_assert(engine_rescore_all(db, &err));
+	fx_sql(db, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1"
+	    " FROM c WHERE n < 1100) INSERT INTO daily(work_id, day, plays,"
+	    " profitable_plays, likes, favorites, comments, shares,"
+	    " completion_rate, completion_rate_5s, bounce_rate_2s,"
+	    " avg_play_duration, user_value, quality, revenue_fen)"
+	    " SELECT work_id, date(day, '+' || n || ' days'), plays,"
+	    " profitable_plays, likes, favorites, comments, shares,"
+	    " completion_rate, completion_rate_5s, bounce_rate_2s,"
+	    " avg_play_duration, user_value, quality, NULL FROM daily, c"
+	    " WHERE work_id = 'w1' AND day = '2026-11-01'");
+	fx_sql(db, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1"
+	    " FROM c WHERE n < 1100) INSERT INTO dirty SELECT 'a1',"
+	    " date('2026-11-01', '+' || n || ' days') FROM c");
+	/* changed but not marked: only a whole pass sees it */
+	fx_daily(db, "w1", "2026-11-01", 20000, 5000, 150, 50, 60, 1, FX_NULL);
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w1' AND day = '2026-11-01'"), 1000);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w1' AND day = '2026-11-02'"), 2000);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 1102);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM account_score"), 1101);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM dirty"), 0);
+	db_close(db);
+}
+END_TEST
+
 /* ---- calibration ---- */
 
 static double
@@ -712,6 +750,7 @@ engine_suite(void)
 	tcase_add_test(tc, rescore_all_writes_scores);
 	tcase_add_test(tc, rescore_daily_minimum);
 	tcase_add_test(tc, rescore_dirty_only_touches_dirty);
+	tcase_add_test(tc, rescore_dirty_mostly_dirty_goes_whole);
 	tcase_add_test(tc, calibration_recovers_base);
 	tcase_add_test(tc, calibration_base_only_with_few_days);
 	tcase_add_test(tc, calibration_pure_fit_exact);

@@ -17,7 +17,8 @@ static const char SQL_DATA_THROUGH_ACCOUNT[] =
     "SELECT max((SELECT max(d.day) FROM daily d WHERE d.work_id = w.work_id "
     "AND d.day <= ?2)) FROM work w WHERE w.account_id = ?1";
 static const char SQL_DATA_THROUGH_ALL[] =
-    "SELECT max(day) FROM daily WHERE day <= ?1";
+    "SELECT max((SELECT max(d.day) FROM daily d WHERE d.work_id = w.work_id "
+    "AND d.day <= ?1)) FROM work w";
 /* account_score has a row per account-day with data and the day's
  * settled sum (NULL when nothing of it settled). */
 static const char SQL_SETTLED_THROUGH_ACCOUNT[] =
@@ -31,7 +32,8 @@ static const char SQL_DAYS_ACCOUNT[] =
     "ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3 "
     "WHERE w.account_id = ?1";
 static const char SQL_DAYS_ALL[] =
-    "SELECT DISTINCT day FROM daily WHERE day BETWEEN ?1 AND ?2";
+    "SELECT DISTINCT d.day FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id AND d.day BETWEEN ?1 AND ?2";
 
 day_t
 freshness_due_through(day_t day, int minute, int settle_hour)

@@ -50,9 +50,10 @@ static const char SQL_DAILY_ACCOUNT[] =
     "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), "
     "sum(d.favorites), sum(d.comments), sum(d.shares), sum(" FEN_SANE("d.revenue_fen") "), "
     "sum(" FEN_SANE("s.estimated_fen") ") "
-    "FROM daily d JOIN work w ON w.work_id = d.work_id "
+    "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id "
+    "AND d.day BETWEEN ?1 AND ?2 "
     "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
-    "WHERE (?3 IS NULL OR w.account_id = ?3) AND d.day BETWEEN ?1 AND ?2 "
+    "WHERE ?3 IS NULL OR w.account_id = ?3 "
     "GROUP BY d.day ORDER BY d.day";
 
 static struct report_num
