@@ -112,6 +112,9 @@ env LC_ALL=C.UTF-8 PARTNER_TUI_ACCOUNT=a1 PARTNER_TUI_NO_DISPLAY=1 COLUMNS=100 \
 expect_grep "$T/model" "change=visibility|2026-11-05|self_only"
 expect_grep "$T/screen" "Changes: visibility self_only from 2026-11-05"
 expect_grep "$T/model" "restore=compliant_original|2026-12-01"
+# its 30 days end at the last day with data, 11-10; 10-12..10-31 have none
+expect_grep "$T/model" "window.to=2026-11-10"
+expect_grep "$T/model" "window.missing_days=20"
 expect_grep "$T/screen" "revenue shows again around 22:00 on 2026-12-01"
 
 # A withdrawal needs a bound real-name card on its day: a1 has none until

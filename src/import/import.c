@@ -316,6 +316,7 @@ struct import_ctx {
 	size_t mem_len;
 	uint64_t pos;			/* bytes read (and hashed) so far */
 	off_t size;
+	bool regular;			/* a regular file (not a pipe) */
 	char *all;			/* import_src_all()'s copy */
 	struct pt_err *err;
 	struct import_stats *stats;
@@ -427,18 +428,24 @@ import_src_all(struct import_ctx *ctx, size_t max, const char *what,
 		    (off_t)ctx->mem_len : ctx->size), max >> 20, what);
 		return false;
 	}
-	cap = (size_t)ctx->size + 1;
+	/* A regular file: up to one byte more than its size (one that grew
+	 * is caught by the check at the end). A pipe: up to max + 1. */
+	cap = ctx->regular ? (size_t)ctx->size + 1 : max + 1;
 	if ((ctx->all = malloc(cap + 1)) == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
-	/* Up to one byte more than the size: a file that grew is caught
-	 * by the check at the end, never read without bound. */
 	while (n < cap && (got = import_src_read(ctx, ctx->all + n, cap - n,
 	    err)) > 0)
 		n += (size_t)got;
 	if (err->code != 0)
 		return false;
+	if (n > max) {
+		err_set(err, PT_EXIT_DATA, "%s: larger than the %zu MiB a %s "
+		    "file may have (see IMPORT FORMATS in partner-tui(1))",
+		    ctx->file, max >> 20, what);
+		return false;
+	}
 	ctx->all[n] = '\0';
 	*buf = ctx->all;
 	*len = n;
@@ -1187,6 +1194,17 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 	return rc;
 }
 
+/* Code points in valid UTF-8. */
+static size_t
+text_length(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 static int
 apply_works(struct import_ctx *ctx, long line, struct pval *v)
 {
@@ -1214,6 +1232,15 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 
 	if ((rc = need_account(ctx, line, w.account_id)) != 0)
 		return rc;
+	/* A Douyin title is a few dozen characters, a caption a few
+	 * hundred: more is not a title (a whole document pasted in?). */
+	if (w.title != NULL && text_length(w.title) > IMPORT_MAX_TITLE) {
+		char why[80];
+		snprintf(why, sizeof why, "longer than %d characters",
+		    IMPORT_MAX_TITLE);
+		import_reject(ctx, line, "title", why, w.title);
+		return REJECTED;
+	}
 	if (!store_work_account(ctx->db, w.work_id, before, &found, ctx->err))
 		return STORE_FAILED;
 	rc = store_upsert_work(ctx->db, &w, ctx->err);
@@ -2029,6 +2056,16 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
+	/* A pipe can be read once only and has no size or times to check
+	 * against: the file itself is needed. */
+	if (fstat(ctx.fd, &st0) == 0 && !S_ISREG(st0.st_mode) &&
+	    !S_ISDIR(st0.st_mode)) {
+		err_set(err, PT_EXIT_USAGE, "%s is not a regular file (a pipe "
+		    "or a device): save it to a file and import that",
+		    ctx.file);
+		ctx_free(&ctx);
+		return PT_EXIT_USAGE;
+	}
 	if (fstat(ctx.fd, &st0) != 0 ||
 	    (n = pread(ctx.fd, head, sizeof head, 0)) < 0) {
 		err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx.file,
@@ -2037,6 +2074,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 		return PT_EXIT_DB;
 	}
 	ctx.size = st0.st_size;
+	ctx.regular = S_ISREG(st0.st_mode);
 	rd = pick_reader(head, (size_t)n);
 	stats->format = rd->name;
 	if (opts->as_of != DAY_NONE)
@@ -2064,7 +2102,9 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	}
 	stats->run_id = ctx.run_id;
 	code = run_reader(&ctx, rd, err);
-	if (code == PT_EXIT_OK && !unchanged_since(&ctx, &st0, err))
+	/* (A pipe has no size or times to compare: read as it comes.) */
+	if (code == PT_EXIT_OK && ctx.regular &&
+	    !unchanged_since(&ctx, &st0, err))
 		code = err->code;
 	progress_draw(&ctx, true);
 	progress_clear(&ctx);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/engine.h"
+#include "core/freshness.h"
 #include "core/views.h"
 #include "i18n.h"
 #include "tui/draw.h"
@@ -64,6 +65,7 @@ static struct diag {
 	/* an opened work */
 	struct views_detail det;
 	bool det_ok;
+	size_t nmissing;	/* days of the window without data */
 	/* the first rule of the work that fails today and ends on a known
 	 * day: when its restored revenue shows (seed §8) */
 	char restore_rule[32];
@@ -150,6 +152,14 @@ load_works(struct pane_ctx *ctx)
 	}
 	snprintf(D.account, sizeof D.account, "%s", ctx->account_id);
 	views_prev_window(from, to, &vf, &vt);
+	{
+		day_t *miss = NULL;
+		D.nmissing = 0;
+		if (freshness_missing_days(ctx->db, ctx->account_id, from, to,
+		    &miss, &D.nmissing, &err))
+			free(miss);
+		err.code = 0;
+	}
 	if (!views_works_load(ctx->db, ctx->account_id, from, to, vf, vt,
 	    &D.works, &err)) {
 		snprintf(D.err, sizeof D.err, "%s", err.msg);
@@ -339,6 +349,12 @@ draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	    day_format(D.works.from, a), day_format(D.works.to, b),
 	    windows[D.win], day_format(D.works.vs_from, va),
 	    day_format(D.works.vs_to, vb));
+	if (D.nmissing > 0) {
+		/* days of the window no data covers: no data, not zero */
+		size_t len = strlen(line);
+		snprintf(line + len, sizeof line - len,
+		    _("; no data on %zu day(s)"), D.nmissing);
+	}
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
 	snprintf(line, sizeof line, _("Sort: %s %s  |  Filter: %s%s  |  %zu of %zu works"),
 	    sort_label(D.sort), arrow,
@@ -1071,6 +1087,7 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 	static const char *const views[] = { "table", "detail", "day" };
 
 	fprintf(out, "pane=diagnosis\nview=%s\n", views[D.view]);
+	fprintf(out, "window.missing_days=%zu\n", D.nmissing);
 	fprintf(out, "window.from=%s\nwindow.to=%s\n",
 	    day_format(D.works.from, a), day_format(D.works.to, b));
 	fprintf(out, "window.vs_from=%s\nwindow.vs_to=%s\n",

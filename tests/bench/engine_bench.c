@@ -8,7 +8,9 @@
  * takes (N / DAYS), spread evenly: 100 x 10,000 rows per account by
  * default, 10 x 100,000 with `1000000 10 1000` (the shape of an account
  * with years of history); every metric present, a third of the days with settled
- * revenue so calibration runs. Reference: SQLite itself copying the same
+ * revenue so calibration runs; a seventh of the works selected (精选)
+ * halfway and a fifth of the accounts certified a third of the way, as
+ * attribute history. Reference: SQLite itself copying the same
  * number of rows from `daily` into `work_score` in one INSERT ... SELECT
  * (the floor any rescore that writes its rows must pay). */
 #include "config.h"
@@ -121,6 +123,27 @@ main(int argc, char **argv)
 		    "selected) VALUES ('7310%011ld', 'acc%03ld', %d)", w,
 		    w % accounts, w % 7 == 0);
 		exec(db, sql);
+	}
+	/* Attribute history (issue 13): the selected works were selected
+	 * halfway through, the certified accounts certified a third of the
+	 * way; the engine judges each day with the values in force. */
+	{
+		char mid[DAY_BUFSZ], third[DAY_BUFSZ], hsql[512];
+		day_format(20500 + days / 2, mid);
+		day_format(20500 + days / 3, third);
+		snprintf(hsql, sizeof hsql, "INSERT INTO work_history(work_id, "
+		    "attr, effective_on, value, recorded_at) SELECT work_id, "
+		    "'selected', '1970-01-01', '0', 'x' FROM work WHERE selected "
+		    "UNION ALL SELECT work_id, 'selected', '%s', '1', 'x' FROM "
+		    "work WHERE selected", mid);
+		exec(db, hsql);
+		snprintf(hsql, sizeof hsql, "INSERT INTO account_history(account_id, "
+		    "attr, effective_on, value, recorded_at) SELECT account_id, "
+		    "'certification', '1970-01-01', NULL, 'x' FROM account WHERE "
+		    "certification IS NOT NULL UNION ALL SELECT account_id, "
+		    "'certification', '%s', certification, 'x' FROM account WHERE "
+		    "certification IS NOT NULL", third);
+		exec(db, hsql);
 	}
 	if (sqlite3_prepare_v2(db->sql, "INSERT INTO daily(work_id, day, plays, "
 	    "profitable_plays, likes, favorites, comments, shares, "
