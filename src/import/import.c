@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -315,6 +316,7 @@ struct import_ctx {
 	size_t mem_len;
 	uint64_t pos;			/* bytes read (and hashed) so far */
 	off_t size;
+	bool regular;			/* a regular file (not a pipe) */
 	char *all;			/* import_src_all()'s copy */
 	struct pt_err *err;
 	struct import_stats *stats;
@@ -328,12 +330,24 @@ struct import_ctx {
 	char today_iso[DAY_BUFSZ];
 	struct digest sha;
 	struct strmap work_account;	/* work_id -> account_id */
+	bool works_loaded;		/* every work read into it once */
 	struct strmap accounts;		/* known account ids */
 	struct strmap dirty;		/* "account\x1f" "day" */
 	struct strmap wallet_seen;	/* wallet row values -> how many so far */
 	struct strmap snap_rows;	/* snapshot work_id -> its line */
 	struct daily_row *batch;	/* daily rows waiting, see flush_daily() */
 	size_t nbatch;
+	/* The batch being written by the writer thread meanwhile: see
+	 * flush_daily(). While it runs, this thread touches neither the
+	 * database nor `dirty`; wait_writer() before doing either. */
+	struct {
+		pthread_t tid;
+		bool running, ok;
+		struct daily_row *rows;
+		size_t n;
+		int64_t inserted, updated, unchanged;
+		struct pt_err err;
+	} w;
 	uint32_t seq;
 	int reports;
 	/* progress */
@@ -341,6 +355,8 @@ struct import_ctx {
 	bool progress_shown;
 	off_t done_bytes, total_bytes;
 };
+
+static bool wait_writer(struct import_ctx *ctx);
 
 const struct import_opts *
 import_ctx_opts(struct import_ctx *ctx)
@@ -412,18 +428,24 @@ import_src_all(struct import_ctx *ctx, size_t max, const char *what,
 		    (off_t)ctx->mem_len : ctx->size), max >> 20, what);
 		return false;
 	}
-	cap = (size_t)ctx->size + 1;
+	/* A regular file: up to one byte more than its size (one that grew
+	 * is caught by the check at the end). A pipe: up to max + 1. */
+	cap = ctx->regular ? (size_t)ctx->size + 1 : max + 1;
 	if ((ctx->all = malloc(cap + 1)) == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
-	/* Up to one byte more than the size: a file that grew is caught
-	 * by the check at the end, never read without bound. */
 	while (n < cap && (got = import_src_read(ctx, ctx->all + n, cap - n,
 	    err)) > 0)
 		n += (size_t)got;
 	if (err->code != 0)
 		return false;
+	if (n > max) {
+		err_set(err, PT_EXIT_DATA, "%s: larger than the %zu MiB a %s "
+		    "file may have (see IMPORT FORMATS in partner-tui(1))",
+		    ctx->file, max >> 20, what);
+		return false;
+	}
 	ctx->all[n] = '\0';
 	*buf = ctx->all;
 	*len = n;
@@ -645,6 +667,11 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 		snprintf(where, sizeof where, "%s:%ld", ctx->file, line);
 	else
 		snprintf(where, sizeof where, "%s", ctx->file);
+
+	if (!wait_writer(ctx)) {
+		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		return false;
+	}
 
 	if (n > MAX_COLS) {
 		err_set(err, PT_EXIT_DATA, "%s: %d columns: at most %d are "
@@ -968,6 +995,11 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 	}
 	/* Parse only (import_parse_buffer): the row is good as far as a
 	 * file alone can tell. */
+	if (ctx->db != NULL && ctx->table->apply != apply_daily &&
+	    !wait_writer(ctx)) {
+		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		return false;
+	}
 	rc = ctx->db != NULL ? ctx->table->apply(ctx, line, v) :
 	    STORE_UNCHANGED;
 	switch (rc) {
@@ -998,12 +1030,33 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 /* ---- references and dirty marks ---- */
 
 static bool
-mark(struct import_ctx *ctx, const char *account, day_t day)
+mark_into(struct import_ctx *ctx, const char *account, day_t day,
+    struct pt_err *err)
 {
 	char key[300], d[DAY_BUFSZ];
 
 	snprintf(key, sizeof key, "%s\x1f%s", account, day_format(day, d));
 	if (!strmap_put(&ctx->dirty, key, "", NULL)) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+static bool
+mark(struct import_ctx *ctx, const char *account, day_t day)
+{
+	return wait_writer(ctx) && mark_into(ctx, account, day, ctx->err);
+}
+
+static bool
+put_work(void *arg, const char *work_id, const char *account_id)
+{
+	struct import_ctx *ctx = arg;
+
+	if (strmap_get(&ctx->work_account, work_id) != NULL)
+		return true;	/* what this import said stays */
+	if (!strmap_put(&ctx->work_account, work_id, account_id, NULL)) {
 		err_set(ctx->err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
@@ -1021,7 +1074,20 @@ work_account(struct import_ctx *ctx, const char *work_id)
 
 	if (a != NULL)
 		return a;
-	if (!store_work_account(ctx->db, work_id, acc, &found, ctx->err) ||
+	/* A daily file names most works of the database: all are read at
+	 * the first one not known, so that the reader does not stop for a
+	 * look-up (and to wait for the writer thread) at each new work. */
+	if (!ctx->works_loaded && ctx->table != NULL &&
+	    ctx->table->apply == apply_daily) {
+		ctx->works_loaded = true;
+		if (!wait_writer(ctx) ||
+		    !store_each_work(ctx->db, put_work, ctx, ctx->err))
+			return NULL;
+		if ((a = strmap_get(&ctx->work_account, work_id)) != NULL)
+			return a;
+	}
+	if (!wait_writer(ctx) ||
+	    !store_work_account(ctx->db, work_id, acc, &found, ctx->err) ||
 	    !found)
 		return NULL;
 	if (!strmap_put(&ctx->work_account, work_id, acc, NULL)) {
@@ -1128,6 +1194,17 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 	return rc;
 }
 
+/* Code points in valid UTF-8. */
+static size_t
+text_length(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 static int
 apply_works(struct import_ctx *ctx, long line, struct pval *v)
 {
@@ -1155,6 +1232,15 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 
 	if ((rc = need_account(ctx, line, w.account_id)) != 0)
 		return rc;
+	/* A Douyin title is a few dozen characters, a caption a few
+	 * hundred: more is not a title (a whole document pasted in?). */
+	if (w.title != NULL && text_length(w.title) > IMPORT_MAX_TITLE) {
+		char why[80];
+		snprintf(why, sizeof why, "longer than %d characters",
+		    IMPORT_MAX_TITLE);
+		import_reject(ctx, line, "title", why, w.title);
+		return REJECTED;
+	}
 	if (!store_work_account(ctx->db, w.work_id, before, &found, ctx->err))
 		return STORE_FAILED;
 	rc = store_upsert_work(ctx->db, &w, ctx->err);
@@ -1210,31 +1296,106 @@ cmp_daily(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static bool mark(struct import_ctx *ctx, const char *account, day_t day);
+static bool mark_into(struct import_ctx *ctx, const char *account, day_t day,
+    struct pt_err *err);
 
-/* Writes the waiting daily rows in key order and counts them. */
+/* Writes daily rows in key order, counting them into cnt (inserted,
+ * updated, unchanged) and marking what changed dirty. */
 static bool
-flush_daily(struct import_ctx *ctx)
+write_daily(struct import_ctx *ctx, struct daily_row *rows, size_t n,
+    int64_t cnt[3], struct pt_err *err)
 {
 	char day[DAY_BUFSZ];
 
-	if (ctx->nbatch > 1)
-		qsort(ctx->batch, ctx->nbatch, sizeof *ctx->batch, cmp_daily);
-	for (size_t i = 0; i < ctx->nbatch; i++) {
-		struct daily_row *r = &ctx->batch[i];
+	if (n > 1)
+		qsort(rows, n, sizeof *rows, cmp_daily);
+	for (size_t i = 0; i < n; i++) {
+		struct daily_row *r = &rows[i];
 		int rc = store_upsert_daily(ctx->db, r->work_id,
-		    day_format(r->day, day), &r->m, ctx->run_id, ctx->err);
+		    day_format(r->day, day), &r->m, ctx->run_id, err);
 		switch (rc) {
-		case STORE_INSERTED: ctx->stats->inserted++; break;
-		case STORE_UPDATED: ctx->stats->updated++; break;
-		case STORE_UNCHANGED: ctx->stats->unchanged++; break;
+		case STORE_INSERTED: cnt[0]++; break;
+		case STORE_UPDATED: cnt[1]++; break;
+		case STORE_UNCHANGED: cnt[2]++; break;
 		default: return false;
 		}
-		if (rc != STORE_UNCHANGED && !mark(ctx, r->account, r->day))
+		if (rc != STORE_UNCHANGED && !mark_into(ctx, r->account, r->day,
+		    err))
 			return false;
 	}
-	ctx->nbatch = 0;
 	return true;
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct import_ctx *ctx = arg;
+	int64_t cnt[3] = { 0, 0, 0 };
+
+	ctx->w.ok = write_daily(ctx, ctx->w.rows, ctx->w.n, cnt, &ctx->w.err);
+	ctx->w.inserted = cnt[0];
+	ctx->w.updated = cnt[1];
+	ctx->w.unchanged = cnt[2];
+	return NULL;
+}
+
+/* Waits for the batch being written, if any, and counts it; false (with
+ * ctx->err set) when writing it failed. */
+static bool
+wait_writer(struct import_ctx *ctx)
+{
+	if (!ctx->w.running)
+		return true;
+	pthread_join(ctx->w.tid, NULL);
+	ctx->w.running = false;
+	ctx->stats->inserted += ctx->w.inserted;
+	ctx->stats->updated += ctx->w.updated;
+	ctx->stats->unchanged += ctx->w.unchanged;
+	if (!ctx->w.ok) {
+		err_set(ctx->err, ctx->w.err.code ? ctx->w.err.code : PT_EXIT_DB,
+		    "%s", ctx->w.err.msg);
+		return false;
+	}
+	return true;
+}
+
+/* Writes the waiting daily rows. A full batch is handed to a writer
+ * thread and the reader goes on parsing into the other buffer: parsing
+ * and validating is off the writer's critical path, and the import runs
+ * at the speed of the slower of the two. The last batch (last) is
+ * written here. One connection, used by one thread at a time. */
+static bool
+flush_daily(struct import_ctx *ctx, bool last)
+{
+	int64_t cnt[3] = { 0, 0, 0 };
+	bool ok;
+
+	if (!wait_writer(ctx))
+		return false;
+	if (ctx->nbatch == 0)
+		return true;
+	if (!last && (ctx->w.rows != NULL ||
+	    (ctx->w.rows = malloc(DAILY_BATCH * sizeof *ctx->w.rows)) != NULL)) {
+		struct daily_row *full = ctx->batch;
+		ctx->batch = ctx->w.rows;
+		ctx->w.rows = full;
+		ctx->w.n = ctx->nbatch;
+		ctx->nbatch = 0;
+		memset(&ctx->w.err, 0, sizeof ctx->w.err);
+		if (pthread_create(&ctx->w.tid, NULL, writer_main, ctx) == 0) {
+			ctx->w.running = true;
+			return true;
+		}
+		/* no thread: write it here */
+		ok = write_daily(ctx, full, ctx->w.n, cnt, ctx->err);
+	} else {
+		ok = write_daily(ctx, ctx->batch, ctx->nbatch, cnt, ctx->err);
+		ctx->nbatch = 0;
+	}
+	ctx->stats->inserted += cnt[0];
+	ctx->stats->updated += cnt[1];
+	ctx->stats->unchanged += cnt[2];
+	return ok;
 }
 
 static int
@@ -1262,7 +1423,7 @@ apply_daily(struct import_ctx *ctx, long line, struct pval *v)
 	r->day = v[F_DATE].day;
 	r->seq = ctx->seq++;
 	fill_metrics(v, &r->m);
-	if (ctx->nbatch == DAILY_BATCH && !flush_daily(ctx))
+	if (ctx->nbatch == DAILY_BATCH && !flush_daily(ctx, false))
 		return STORE_FAILED;
 	return BATCHED;
 }
@@ -1740,6 +1901,9 @@ flush_dirty(struct import_ctx *ctx)
 static void
 ctx_free(struct import_ctx *ctx)
 {
+	if (ctx->w.running)
+		pthread_join(ctx->w.tid, NULL);
+	free(ctx->w.rows);
 	if (ctx->fd >= 0)
 		close(ctx->fd);
 	for (int i = 0; i < MAX_COLS; i++)
@@ -1817,14 +1981,17 @@ static int
 run_reader(struct import_ctx *ctx, const struct reader *rd,
     struct pt_err *err)
 {
-	if (!rd->read(ctx, err))
+	if (!rd->read(ctx, err)) {
+		wait_writer(ctx);
 		return err->code ? err->code : PT_EXIT_DATA;
+	}
 	if (!ctx->header_done) {
+		wait_writer(ctx);
 		err_set(err, PT_EXIT_DATA, "%s: no header row: the file is "
 		    "empty", ctx->file);
 		return PT_EXIT_DATA;
 	}
-	if (ctx->db != NULL && (!flush_daily(ctx) || !flush_dirty(ctx))) {
+	if (ctx->db != NULL && (!flush_daily(ctx, true) || !flush_dirty(ctx))) {
 		err_set(err, ctx->err->code, "%s", ctx->err->msg);
 		return err->code;
 	}
@@ -1889,6 +2056,16 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
+	/* A pipe can be read once only and has no size or times to check
+	 * against: the file itself is needed. */
+	if (fstat(ctx.fd, &st0) == 0 && !S_ISREG(st0.st_mode) &&
+	    !S_ISDIR(st0.st_mode)) {
+		err_set(err, PT_EXIT_USAGE, "%s is not a regular file (a pipe "
+		    "or a device): save it to a file and import that",
+		    ctx.file);
+		ctx_free(&ctx);
+		return PT_EXIT_USAGE;
+	}
 	if (fstat(ctx.fd, &st0) != 0 ||
 	    (n = pread(ctx.fd, head, sizeof head, 0)) < 0) {
 		err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx.file,
@@ -1897,6 +2074,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 		return PT_EXIT_DB;
 	}
 	ctx.size = st0.st_size;
+	ctx.regular = S_ISREG(st0.st_mode);
 	rd = pick_reader(head, (size_t)n);
 	stats->format = rd->name;
 	if (opts->as_of != DAY_NONE)
@@ -1924,7 +2102,9 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	}
 	stats->run_id = ctx.run_id;
 	code = run_reader(&ctx, rd, err);
-	if (code == PT_EXIT_OK && !unchanged_since(&ctx, &st0, err))
+	/* (A pipe has no size or times to compare: read as it comes.) */
+	if (code == PT_EXIT_OK && ctx.regular &&
+	    !unchanged_since(&ctx, &st0, err))
 		code = err->code;
 	progress_draw(&ctx, true);
 	progress_clear(&ctx);

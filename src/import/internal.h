@@ -27,6 +27,7 @@ struct reader {
  * in partner-tui(1), IMPORT FORMATS). */
 #define IMPORT_MAX_CELL (32 * 1024)		/* bytes of one value */
 #define IMPORT_MAX_RECORD (1024 * 1024)		/* bytes of one CSV record */
+#define IMPORT_MAX_TITLE 1000			/* characters of a work's title */
 #define IMPORT_MAX_JSON (1024 * 1024)		/* bytes of a JSON file */
 #define IMPORT_MAX_XLSX (32 * 1024 * 1024)	/* bytes of an xlsx file */
 

@@ -159,6 +159,9 @@ CASES = [
     # 11: with CR-only line ends the line is still the line.
     ("cr_line_ends", "date,work_id,plays\r2026-11-01,%s,5\r\r2026-11-03,%s,x\r" % (W, W),
      [], 3, ["{f}:4: plays: not a number (x)", REJECT]),
+    # 5: a title is at most 1,000 characters.
+    ("title_too_long", "work_id,account_id,title\n99,jn_nongji,%s\n" % ("长" * 1001), [], 3,
+     ["{f}:2: title: longer than 1000 characters (%s…)" % ("长" * 29), REJECT]),
     ("bad_last_row", "date,work_id,plays\n2026-11-01,%s,5\n2026-11-02,%s,6\n2026-11-03,%s,x7\n"
      % (W, W, W), [], 3, ["{f}:4: plays: not a number (x7)"]),
 ]
@@ -178,6 +181,10 @@ CLI = [
     ("demo_extra_arg", ["demo", "extra"], 2,
      "partner-tui: demo takes no arguments: see 'partner-tui demo --help'"),
     ("import_directory", ["import", "{dir}"], 4, "partner-tui: cannot read {dir}: Is a directory"),
+    # Issue 16, 7: a pipe cannot be checked for changes (nor read twice).
+    ("import_device", ["import", "/dev/null"], 2,
+     "partner-tui: /dev/null is not a regular file (a pipe or a device): save it to a "
+     "file and import that"),
     ("appeal_show_missing", ["appeal", "show", "999"], 3,
      "partner-tui: no appeal 999 in bad.db: see 'partner-tui appeal list'"),
     ("appeal_new_no_account", ["appeal", "new", "--statement", "x"], 2,
