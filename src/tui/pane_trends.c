@@ -24,6 +24,7 @@
 #include "core/engine.h"
 #include "core/money.h"
 #include "core/series.h"
+#include "core/text.h"
 #include "core/views.h"
 #include "i18n.h"
 #include "tui/chart.h"
@@ -1003,6 +1004,96 @@ attribution_line(char *buf, size_t size)
 	}
 }
 
+/* When the line does not fit: the heading, then the parts as a small
+ * table of "cause  amount" cells, largest first. Fills cells[] and
+ * returns how many; *cw is the cell width. */
+#define ATTR_TABLE_MAX_ROWS 4	/* 8 causes at 80 columns */
+
+static int
+attribution_cells(char cells[EF_COUNT][96], int *cw)
+{
+	int order[EF_COUNT], n = 0;
+	char m[MONEY_BUFSZ];
+
+	for (int k = 0; k < EF_COUNT; k++)
+		if (t.attr.part_fen[k] != 0)
+			order[n++] = k;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			fen_t a = t.attr.part_fen[order[j - 1]];
+			fen_t b = t.attr.part_fen[order[j]];
+			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
+				break;
+			int x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	*cw = 0;
+	for (int i = 0; i < n; i++) {
+		fen_t v = t.attr.part_fen[order[i]];
+		int w;
+		money_format(v, m);
+		snprintf(cells[i], sizeof cells[i], "%s %s%s",
+		    _(engine_factor_label(order[i])), v > 0 ? "+" : "", m);
+		w = text_width(cells[i]);
+		if (w > *cw)
+			*cw = w;
+	}
+	*cw += 3;
+	return n;
+}
+
+/* Rows the attribution takes at this width: 1 when the line fits, else
+ * the heading and the table (at most ATTR_TABLE_MAX_ROWS of cells). */
+static int
+attribution_rows(int cols)
+{
+	char line[1024], cells[EF_COUNT][96];
+	int cw, n, per;
+
+	attribution_line(line, sizeof line);
+	if (line[0] == '\0' || text_width(line) <= cols)
+		return 1;
+	n = attribution_cells(cells, &cw);
+	if (n == 0)
+		return 1;
+	per = cols / cw > 0 ? cols / cw : 1;
+	n = (n + per - 1) / per;
+	return 1 + (n < ATTR_TABLE_MAX_ROWS ? n : ATTR_TABLE_MAX_ROWS);
+}
+
+static void
+draw_attribution(WINDOW *w, int y, int cols, int rows)
+{
+	char line[1024], cells[EF_COUNT][96], m[MONEY_BUFSZ], win[64];
+	int cw, n, per;
+
+	attribution_line(line, sizeof line);
+	if (line[0] == '\0') {
+		draw_text(w, y, 0, cols, t.attr_error, draw_attr(DRAW_DIM), false);
+		return;
+	}
+	if (rows <= 1 || text_width(line) <= cols) {
+		draw_text(w, y, 0, cols, line, A_NORMAL, false);
+		return;
+	}
+	window_label(win, sizeof win);
+	money_format(t.attr.total_change_fen, m);
+	snprintf(line, sizeof line, _("Revenue %s%s vs previous %s"),
+	    t.attr.total_change_fen > 0 ? "+" : "", m, win);
+	strncat(line, ":", sizeof line - strlen(line) - 1);
+	draw_text(w, y, 0, cols, line, A_NORMAL, false);
+	n = attribution_cells(cells, &cw);
+	per = cols / cw > 0 ? cols / cw : 1;
+	for (int i = 0; i < n; i++) {
+		int r = i / per, c = i % per;
+		if (1 + r >= rows)
+			break;
+		draw_text(w, y + 1 + r, 2 + c * cw, cw - 1, cells[i], A_NORMAL,
+		    false);
+	}
+}
+
 #define DETAIL_COL_W 40
 
 static int
@@ -1079,7 +1170,7 @@ draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 static void
 trends_draw(struct pane_ctx *ctx, WINDOW *w)
 {
-	int rows, cols, detail, chart_h;
+	int rows, cols, detail, chart_h, attr_rows;
 
 	getmaxyx(w, rows, cols);
 	draw_heading(ctx, w, cols);
@@ -1095,18 +1186,15 @@ trends_draw(struct pane_ctx *ctx, WINDOW *w)
 	}
 	draw_legend(ctx, w, 1, cols);
 	detail = detail_rows(cols);
-	chart_h = rows - 2 - detail - 1;
+	attr_rows = attribution_rows(cols);
+	chart_h = rows - 2 - detail - attr_rows;
 	draw_chart(ctx, w, 2, chart_h, cols);
 	if (t.span_first == DAY_NONE)
 		draw_text(w, 2 + chart_h / 2 - 1, 8, cols - 8, _("No daily figures "
 		    "for this account yet: import them with partner-tui import "
 		    "FILE."), draw_attr(DRAW_TITLE), false);
-	{
-		char line[1024];
-		attribution_line(line, sizeof line);
-		draw_text(w, 2 + chart_h, 0, cols, line[0] ? line : t.attr_error,
-		    line[0] ? A_NORMAL : draw_attr(DRAW_DIM), false);
-	}
+	/* the attribution: one line, or a small table when it does not fit */
+	draw_attribution(w, 2 + chart_h, cols, attr_rows);
 	draw_detail(ctx, w, rows - detail, cols);
 }
 

@@ -19,11 +19,42 @@ KEYS = {
 }
 
 
+class _Screen(pyte.Screen):
+    """pyte without xterm's SU/SD (CSI n S, CSI n T): ncurses scrolls a
+    region with them when a layout moves rows up or down, and a screen
+    that ignored them would show stale rows a real terminal does not."""
+
+    def _region(self):
+        m = self.margins
+        return (m.top, m.bottom) if m else (0, self.lines - 1)
+
+    def scroll_up(self, count=None, *args, **kwargs):
+        top, bottom = self._region()
+        for _ in range(count or 1):
+            for y in range(top, bottom):
+                self.buffer[y] = self.buffer[y + 1]
+            self.buffer.pop(bottom, None)
+        self.dirty.update(range(self.lines))
+
+    def scroll_down(self, count=None, *args, **kwargs):
+        top, bottom = self._region()
+        for _ in range(count or 1):
+            for y in range(bottom, top, -1):
+                self.buffer[y] = self.buffer[y - 1]
+            self.buffer.pop(top, None)
+        self.dirty.update(range(self.lines))
+
+
+class _Stream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, S="scroll_up", T="scroll_down")
+    events = pyte.ByteStream.events | {"scroll_up", "scroll_down"}
+
+
 class Term:
     def __init__(self, argv, env=None, cols=80, rows=24):
         self.cols, self.rows = cols, rows
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = _Screen(cols, rows)
+        self.stream = _Stream(self.screen)
         self.raw = b""
         self.pid, self.fd = os.forkpty()
         if self.pid == 0:

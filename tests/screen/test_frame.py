@@ -231,7 +231,8 @@ def _():
         t.wait(lambda t: "7 days" in t.line(1), what="7 days")
         # The engine's split comes from a background process, for the
         # window now shown.
-        t.wait_text("vs previous 7 days: ", timeout=10)
+        # (a line, or at 80 columns a heading over a small table)
+        t.wait_text("vs previous 7 days:", timeout=10)
         t.send("]", "]", "]")
         t.wait(lambda t: "180 days" in t.line(1), what="180 days")
         t.send("]")

@@ -692,5 +692,27 @@ def _():
         assert foot.startswith(" > ") and "(" in foot, foot
 
 
+@check("Trends: the attribution is read whole: a line, or a small table that adds up")
+def _():
+    for env in ({}, zh_env()):
+        for cols, rows in ((80, 24), (120, 40)):
+            out = run_script(["key 1", "model", "screen"], cols, rows,
+                             PARTNER_TUI_ACCOUNT=MAIN, **env)
+            m, s = model(out[0]), out[1]
+            total = int(m["attribution.total"])
+            lines = s.splitlines()
+            i = [k for k, l in enumerate(lines) if l.startswith(("Revenue ", "收益"))
+                 and "¥" in l][0]
+            block = [lines[i]]
+            for l in lines[i + 1:]:
+                if not l.startswith("  ") or "%" in l:
+                    break
+                block.append(l)
+            text = " ".join(block)
+            assert "…" not in text, text
+            vals = money_values(text)
+            assert vals[0] == total and sum(vals[1:]) == total, (block, total)
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
