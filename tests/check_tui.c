@@ -498,6 +498,21 @@ START_TEST(series_accounts_events)
 	ck_assert_int_eq(e.items[1].kind, SERIES_EVENT_SELECTED);
 	ck_assert_str_eq(e.items[1].detail, "t2");
 	ck_assert_int_eq(series_event_letter(SERIES_EVENT_SELECTED), 'S');
+	/* With a day of selection in the attribute history, 精选 is marked
+	 * on that day, not at publication. */
+	ck_assert(db_exec(db, "INSERT INTO work_history(work_id, attr,"
+	    " effective_on, value, recorded_at) VALUES ('w2', 'selected',"
+	    " '1970-01-01', '0', 'x'), ('w2', 'selected', '2026-11-20', '1',"
+	    " 'x')", &err));
+	ck_assert(series_events(db, &acc, from, to, &e, &err));
+	ck_assert_int_eq(e.n, 4);
+	for (size_t i = 0; i < e.n; i++)
+		if (e.items[i].kind == SERIES_EVENT_SELECTED) {
+			ck_assert_int_eq(e.items[i].day, from + 19);
+			ck_assert_str_eq(e.items[i].detail, "t2");
+		} else
+			ck_assert_int_ne(e.items[i].kind, SERIES_EVENT_PUBLISHED);
+	ck_assert_int_eq(e.items[e.n - 1].kind, SERIES_EVENT_SELECTED);
 	/* A work sees its own and the account-wide events, not the others'. */
 	ck_assert(series_events(db, &w1, from, to, &e, &err));
 	ck_assert_int_eq(e.n, 3);

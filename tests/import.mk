@@ -25,5 +25,5 @@ bench-import: src/partner-tui
 	$(BENCH_ENV) top_builddir=$(abs_top_builddir) top_srcdir=$(abs_top_srcdir) \
 	  $(SHELL) $(abs_top_srcdir)/tests/bench/import.sh $(BENCH_ROWS)
 
-TESTS += tests/import_cli.sh
-EXTRA_DIST += tests/import_cli.sh
+TESTS += tests/import_cli.sh tests/import_batches.sh
+EXTRA_DIST += tests/import_cli.sh tests/import_batches.sh

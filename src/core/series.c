@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/exitcode.h"
+#include "core/history.h"
 #include "core/series.h"
 #include "core/db_internal.h"
 
@@ -91,6 +92,11 @@ static const char SQL_ACCOUNTS[] =
 static const char SQL_WORK_INFO[] =
 	"SELECT title, account_id FROM work WHERE work_id = ?1";
 
+/* A work whose 精选 began on a known day (attribute history). */
+#define DATED_SELECTION "SELECT 1 FROM work_history h WHERE h.work_id =" \
+    " w.work_id AND h.attr = 'selected' AND h.value = '1' AND" \
+    " h.effective_on <> '" HISTORY_SINCE_ALWAYS "'"
+
 /* Events: each source as (day, kind, detail); kind numbers are enum
  * series_event_kind. A work's chart also shows account-wide events. */
 static const char SQL_EVENTS[] =
@@ -111,11 +117,21 @@ static const char SQL_EVENTS[] =
 	" FROM application WHERE account_id = ?1 AND reviewed_on IS NOT NULL"
 	"  AND reviewed_on BETWEEN ?2 AND ?3"
 	" UNION ALL"
-	" SELECT substr(published_at, 1, 10), CASE WHEN selected THEN 5 ELSE 4"
-	"  END, title FROM work"
+	" SELECT substr(published_at, 1, 10), CASE WHEN selected AND NOT"
+	"  EXISTS (" DATED_SELECTION ") THEN 5 ELSE 4 END, title FROM work w"
 	" WHERE ((?4 IS NOT NULL AND work_id = ?4)"
-	"  OR (?4 IS NULL AND account_id = ?1 AND selected))"
+	"  OR (?4 IS NULL AND account_id = ?1 AND selected AND NOT EXISTS ("
+	DATED_SELECTION ")))"
 	"  AND substr(published_at, 1, 10) BETWEEN ?2 AND ?3"
+	/* 精选 from the day the attribute history says it began */
+	" UNION ALL"
+	" SELECT h.effective_on, 5, w.title FROM work_history h"
+	" JOIN work w ON w.work_id = h.work_id"
+	" WHERE h.attr = 'selected' AND h.value = '1'"
+	"  AND h.effective_on <> '" HISTORY_SINCE_ALWAYS "'"
+	"  AND ((?4 IS NOT NULL AND h.work_id = ?4)"
+	"  OR (?4 IS NULL AND w.account_id = ?1))"
+	"  AND h.effective_on BETWEEN ?2 AND ?3"
 	" ORDER BY 1, 2";
 
 void

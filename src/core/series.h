@@ -114,8 +114,9 @@ enum series_event_kind {
 	SERIES_EVENT_APPEAL,
 	SERIES_EVENT_APPLICATION,	/* an application's review result */
 	SERIES_EVENT_PUBLISHED,		/* work scope: the work went out */
-	SERIES_EVENT_SELECTED,		/* a selected (精选) work went out: the
-					 * data has no day of selection itself */
+	SERIES_EVENT_SELECTED,		/* 精选 began: on the day the attribute
+					 * history says, else (selected since
+					 * always) when the work went out */
 	SERIES_EVENT_KIND_COUNT
 };
 

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -329,12 +330,26 @@ struct import_ctx {
 	char today_iso[DAY_BUFSZ];
 	struct digest sha;
 	struct strmap work_account;	/* work_id -> account_id */
+	bool works_loaded;		/* every work read into it once */
+	char last_daily_account[256];	/* the last put in daily_accounts */
 	struct strmap accounts;		/* known account ids */
 	struct strmap dirty;		/* "account\x1f" "day" */
+	struct strmap daily_accounts;	/* accounts whose daily rows changed */
 	struct strmap wallet_seen;	/* wallet row values -> how many so far */
 	struct strmap snap_rows;	/* snapshot work_id -> its line */
 	struct daily_row *batch;	/* daily rows waiting, see flush_daily() */
 	size_t nbatch;
+	/* The batch being written by the writer thread meanwhile: see
+	 * flush_daily(). While it runs, this thread touches neither the
+	 * database nor `dirty`; wait_writer() before doing either. */
+	struct {
+		pthread_t tid;
+		bool running, ok;
+		struct daily_row *rows;
+		size_t n;
+		int64_t inserted, updated, unchanged;
+		struct pt_err err;
+	} w;
 	uint32_t seq;
 	int reports;
 	/* progress */
@@ -342,6 +357,8 @@ struct import_ctx {
 	bool progress_shown;
 	off_t done_bytes, total_bytes;
 };
+
+static bool wait_writer(struct import_ctx *ctx);
 
 const struct import_opts *
 import_ctx_opts(struct import_ctx *ctx)
@@ -652,6 +669,11 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 		snprintf(where, sizeof where, "%s:%ld", ctx->file, line);
 	else
 		snprintf(where, sizeof where, "%s", ctx->file);
+
+	if (!wait_writer(ctx)) {
+		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		return false;
+	}
 
 	if (n > MAX_COLS) {
 		err_set(err, PT_EXIT_DATA, "%s: %d columns: at most %d are "
@@ -975,6 +997,11 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 	}
 	/* Parse only (import_parse_buffer): the row is good as far as a
 	 * file alone can tell. */
+	if (ctx->db != NULL && ctx->table->apply != apply_daily &&
+	    !wait_writer(ctx)) {
+		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		return false;
+	}
 	rc = ctx->db != NULL ? ctx->table->apply(ctx, line, v) :
 	    STORE_UNCHANGED;
 	switch (rc) {
@@ -1005,12 +1032,33 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 /* ---- references and dirty marks ---- */
 
 static bool
-mark(struct import_ctx *ctx, const char *account, day_t day)
+mark_into(struct import_ctx *ctx, const char *account, day_t day,
+    struct pt_err *err)
 {
 	char key[300], d[DAY_BUFSZ];
 
 	snprintf(key, sizeof key, "%s\x1f%s", account, day_format(day, d));
 	if (!strmap_put(&ctx->dirty, key, "", NULL)) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+static bool
+mark(struct import_ctx *ctx, const char *account, day_t day)
+{
+	return wait_writer(ctx) && mark_into(ctx, account, day, ctx->err);
+}
+
+static bool
+put_work(void *arg, const char *work_id, const char *account_id)
+{
+	struct import_ctx *ctx = arg;
+
+	if (strmap_get(&ctx->work_account, work_id) != NULL)
+		return true;	/* what this import said stays */
+	if (!strmap_put(&ctx->work_account, work_id, account_id, NULL)) {
 		err_set(ctx->err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
@@ -1028,7 +1076,20 @@ work_account(struct import_ctx *ctx, const char *work_id)
 
 	if (a != NULL)
 		return a;
-	if (!store_work_account(ctx->db, work_id, acc, &found, ctx->err) ||
+	/* A daily file names most works of the database: all are read at
+	 * the first one not known, so that the reader does not stop for a
+	 * look-up (and to wait for the writer thread) at each new work. */
+	if (!ctx->works_loaded && ctx->table != NULL &&
+	    ctx->table->apply == apply_daily) {
+		ctx->works_loaded = true;
+		if (!wait_writer(ctx) ||
+		    !store_each_work(ctx->db, put_work, ctx, ctx->err))
+			return NULL;
+		if ((a = strmap_get(&ctx->work_account, work_id)) != NULL)
+			return a;
+	}
+	if (!wait_writer(ctx) ||
+	    !store_work_account(ctx->db, work_id, acc, &found, ctx->err) ||
 	    !found)
 		return NULL;
 	if (!strmap_put(&ctx->work_account, work_id, acc, NULL)) {
@@ -1237,31 +1298,121 @@ cmp_daily(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static bool mark(struct import_ctx *ctx, const char *account, day_t day);
+static bool mark_into(struct import_ctx *ctx, const char *account, day_t day,
+    struct pt_err *err);
 
-/* Writes the waiting daily rows in key order and counts them. */
+/* Notes an account whose daily rows this import wrote (once). */
 static bool
-flush_daily(struct import_ctx *ctx)
+daily_account(struct import_ctx *ctx, const char *account, struct pt_err *err)
+{
+	if (strcmp(ctx->last_daily_account, account) == 0)
+		return true;
+	if (!strmap_put(&ctx->daily_accounts, account, "", NULL)) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	snprintf(ctx->last_daily_account, sizeof ctx->last_daily_account,
+	    "%s", account);
+	return true;
+}
+
+/* Writes daily rows in key order, counting them into cnt (inserted,
+ * updated, unchanged) and marking what changed dirty. */
+static bool
+write_daily(struct import_ctx *ctx, struct daily_row *rows, size_t n,
+    int64_t cnt[3], struct pt_err *err)
 {
 	char day[DAY_BUFSZ];
 
-	if (ctx->nbatch > 1)
-		qsort(ctx->batch, ctx->nbatch, sizeof *ctx->batch, cmp_daily);
-	for (size_t i = 0; i < ctx->nbatch; i++) {
-		struct daily_row *r = &ctx->batch[i];
+	if (n > 1)
+		qsort(rows, n, sizeof *rows, cmp_daily);
+	for (size_t i = 0; i < n; i++) {
+		struct daily_row *r = &rows[i];
 		int rc = store_upsert_daily(ctx->db, r->work_id,
-		    day_format(r->day, day), &r->m, ctx->run_id, ctx->err);
+		    day_format(r->day, day), &r->m, ctx->run_id, err);
 		switch (rc) {
-		case STORE_INSERTED: ctx->stats->inserted++; break;
-		case STORE_UPDATED: ctx->stats->updated++; break;
-		case STORE_UNCHANGED: ctx->stats->unchanged++; break;
+		case STORE_INSERTED: cnt[0]++; break;
+		case STORE_UPDATED: cnt[1]++; break;
+		case STORE_UNCHANGED: cnt[2]++; break;
 		default: return false;
 		}
-		if (rc != STORE_UNCHANGED && !mark(ctx, r->account, r->day))
+		if (rc != STORE_UNCHANGED && (!mark_into(ctx, r->account, r->day,
+		    err) || !daily_account(ctx, r->account, err)))
 			return false;
 	}
-	ctx->nbatch = 0;
 	return true;
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct import_ctx *ctx = arg;
+	int64_t cnt[3] = { 0, 0, 0 };
+
+	ctx->w.ok = write_daily(ctx, ctx->w.rows, ctx->w.n, cnt, &ctx->w.err);
+	ctx->w.inserted = cnt[0];
+	ctx->w.updated = cnt[1];
+	ctx->w.unchanged = cnt[2];
+	return NULL;
+}
+
+/* Waits for the batch being written, if any, and counts it; false (with
+ * ctx->err set) when writing it failed. */
+static bool
+wait_writer(struct import_ctx *ctx)
+{
+	if (!ctx->w.running)
+		return true;
+	pthread_join(ctx->w.tid, NULL);
+	ctx->w.running = false;
+	ctx->stats->inserted += ctx->w.inserted;
+	ctx->stats->updated += ctx->w.updated;
+	ctx->stats->unchanged += ctx->w.unchanged;
+	if (!ctx->w.ok) {
+		err_set(ctx->err, ctx->w.err.code ? ctx->w.err.code : PT_EXIT_DB,
+		    "%s", ctx->w.err.msg);
+		return false;
+	}
+	return true;
+}
+
+/* Writes the waiting daily rows. A full batch is handed to a writer
+ * thread and the reader goes on parsing into the other buffer: parsing
+ * and validating is off the writer's critical path, and the import runs
+ * at the speed of the slower of the two. The last batch (last) is
+ * written here. One connection, used by one thread at a time. */
+static bool
+flush_daily(struct import_ctx *ctx, bool last)
+{
+	int64_t cnt[3] = { 0, 0, 0 };
+	bool ok;
+
+	if (!wait_writer(ctx))
+		return false;
+	if (ctx->nbatch == 0)
+		return true;
+	if (!last && (ctx->w.rows != NULL ||
+	    (ctx->w.rows = malloc(DAILY_BATCH * sizeof *ctx->w.rows)) != NULL)) {
+		struct daily_row *full = ctx->batch;
+		ctx->batch = ctx->w.rows;
+		ctx->w.rows = full;
+		ctx->w.n = ctx->nbatch;
+		ctx->nbatch = 0;
+		memset(&ctx->w.err, 0, sizeof ctx->w.err);
+		if (pthread_create(&ctx->w.tid, NULL, writer_main, ctx) == 0) {
+			ctx->w.running = true;
+			return true;
+		}
+		/* no thread: write it here */
+		ok = write_daily(ctx, full, ctx->w.n, cnt, ctx->err);
+	} else {
+		ok = write_daily(ctx, ctx->batch, ctx->nbatch, cnt, ctx->err);
+		ctx->nbatch = 0;
+	}
+	ctx->stats->inserted += cnt[0];
+	ctx->stats->updated += cnt[1];
+	ctx->stats->unchanged += cnt[2];
+	return ok;
 }
 
 static int
@@ -1289,7 +1440,7 @@ apply_daily(struct import_ctx *ctx, long line, struct pval *v)
 	r->day = v[F_DATE].day;
 	r->seq = ctx->seq++;
 	fill_metrics(v, &r->m);
-	if (ctx->nbatch == DAILY_BATCH && !flush_daily(ctx))
+	if (ctx->nbatch == DAILY_BATCH && !flush_daily(ctx, false))
 		return STORE_FAILED;
 	return BATCHED;
 }
@@ -1566,7 +1717,8 @@ derive_daily(struct import_ctx *ctx, const char *work_id,
 	if (rc == STORE_FAILED)
 		return false;
 	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
-	    !mark(ctx, account, day))
+	    (!mark(ctx, account, day) ||
+	    !daily_account(ctx, account, ctx->err)))
 		return false;
 	return true;
 }
@@ -1761,12 +1913,20 @@ flush_dirty(struct import_ctx *ctx)
 		if (!store_mark_dirty(ctx->db, account, sep + 1, ctx->err))
 			return false;
 	}
+	it = 0;
+	while ((e = strmap_next(&ctx->daily_accounts, &it)) != NULL)
+		if (!store_account_import(ctx->db, e->key, ctx->run_id,
+		    ctx->err))
+			return false;
 	return true;
 }
 
 static void
 ctx_free(struct import_ctx *ctx)
 {
+	if (ctx->w.running)
+		pthread_join(ctx->w.tid, NULL);
+	free(ctx->w.rows);
 	if (ctx->fd >= 0)
 		close(ctx->fd);
 	for (int i = 0; i < MAX_COLS; i++)
@@ -1774,6 +1934,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->work_account);
 	strmap_free(&ctx->accounts);
 	strmap_free(&ctx->dirty);
+	strmap_free(&ctx->daily_accounts);
 	strmap_free(&ctx->wallet_seen);
 	strmap_free(&ctx->snap_rows);
 	free(ctx->file_shown);
@@ -1816,6 +1977,7 @@ ctx_init(struct import_ctx *ctx, struct db *db, const char *path,
 	strmap_init(&ctx->work_account);
 	strmap_init(&ctx->accounts);
 	strmap_init(&ctx->dirty);
+	strmap_init(&ctx->daily_accounts);
 	strmap_init(&ctx->wallet_seen);
 	strmap_init(&ctx->snap_rows);
 	digest_init(&ctx->sha);
@@ -1844,14 +2006,17 @@ static int
 run_reader(struct import_ctx *ctx, const struct reader *rd,
     struct pt_err *err)
 {
-	if (!rd->read(ctx, err))
+	if (!rd->read(ctx, err)) {
+		wait_writer(ctx);
 		return err->code ? err->code : PT_EXIT_DATA;
+	}
 	if (!ctx->header_done) {
+		wait_writer(ctx);
 		err_set(err, PT_EXIT_DATA, "%s: no header row: the file is "
 		    "empty", ctx->file);
 		return PT_EXIT_DATA;
 	}
-	if (ctx->db != NULL && (!flush_daily(ctx) || !flush_dirty(ctx))) {
+	if (ctx->db != NULL && (!flush_daily(ctx, true) || !flush_dirty(ctx))) {
 		err_set(err, ctx->err->code, "%s", ctx->err->msg);
 		return err->code;
 	}

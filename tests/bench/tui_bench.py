@@ -10,7 +10,10 @@ same run on the same machine:
   - key reference: the pty's own round trip (`cat` echoing one byte);
   - data reference: sqlite3's own aggregate of the 30-day window.
 
-usage: tui_bench.py [--works N] [--days N] [--keys N] [--keep DIR]
+usage: tui_bench.py [--accounts N] [--works N] [--days N] [--keys N] [--keep DIR]
+  (--works is per account; 10 x 100 x 1,000 and 100 x 1,000 x 100 are the
+  1M and 10M work-day databases of `make bench-tui-1m` / `bench-tui-10m`;
+  --keep DIR keeps the database there and reuses it when present)
 Run from the build directory (or set top_builddir / top_srcdir).
 """
 import argparse
@@ -106,6 +109,7 @@ def ms(s):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--accounts", type=int, default=1)
     ap.add_argument("--works", type=int, default=1000)
     ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--keys", type=int, default=20)
@@ -120,10 +124,13 @@ def main():
         if not os.path.exists(db):
             t = time.monotonic()
             subprocess.run([sys.executable, os.path.join(SRC, "tests", "screen",
-                            "mkdb.py"), "--binary", PT, "--works", str(a.works),
-                            "--days", str(a.days), db], check=True)
-            print("database: %d works x %d days (%d rows), made and scored in %.1f s"
-                  % (a.works, a.days, a.works * a.days, time.monotonic() - t))
+                            "mkdb.py"), "--binary", PT, "--accounts", str(a.accounts),
+                            "--works", str(a.works), "--days", str(a.days), db],
+                           check=True)
+            print("database: %d accounts x %d works x %d days (%d work-days),"
+                  " made and scored in %.1f s"
+                  % (a.accounts, a.works, a.days, a.accounts * a.works * a.days,
+                     time.monotonic() - t))
 
         # References.
         starts = []
@@ -153,19 +160,34 @@ def main():
                                stdout=subprocess.DEVNULL)
                 sq.append(time.monotonic() - t)
 
-        # First frame: until the cursor table is on the screen.
+        # First frame: until the cursor table is on the screen (with
+        # several accounts, the accounts overview comes first).
+        def first_frame(o):
+            if a.accounts > 1:
+                return b"Choose the account" in o and b"? help" in o
+            return b"1 week" in o and b"? " in o
+
+        def into_account(p):
+            p.read_until(first_frame)
+            if a.accounts > 1:
+                # Enter opens the account's works; 1 its trends.
+                os.write(p.fd, b"\r")
+                p.burst()
+                n = len(p.out)
+                os.write(p.fd, b"1")
+                p.read_until(lambda o: b"1 week" in o[n:])
+
         firsts = []
         for _ in range(a.runs):
             p = Pty([PT, "--db", db], env)
-            firsts.append(p.read_until(lambda o: b"1 week" in o and b"? " in o)
-                          - p.t0)
+            firsts.append(p.read_until(first_frame) - p.t0)
             p.close()
 
         results = {}
         # Keys pressed at once after the first frame, while the history
         # still loads in idle steps.
         p = Pty([PT, "--db", db], env)
-        p.read_until(lambda o: b"1 week" in o)
+        into_account(p)
         for _ in range(10):
             t = time.monotonic()
             os.write(p.fd, KEYS["Left"].encode())
@@ -175,7 +197,7 @@ def main():
 
         # Keys, each after the previous one's redraw and idle work.
         p = Pty([PT, "--db", db], env)
-        p.read_until(lambda o: b"1 week" in o)
+        into_account(p)
         p.drain(quiet=1.0)
         plan = ([("Left", "cursor day (Left)")] * a.keys +
                 [("Right", "cursor day (Right)")] * a.keys +
