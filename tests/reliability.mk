@@ -1,7 +1,7 @@
 # Fuzzing (./configure --enable-fuzzing CC=clang): one target per parser,
 # each with a seed corpus and a dictionary under tests/fuzz/.
 FUZZ_SEEDS = tests/fuzz/fuzz_text.c tests/fuzz/fuzz_day.c tests/fuzz/fuzz_value.c \
-	tests/fuzz/fuzz_modelconf.c tests/fuzz/fuzz_import.c
+	tests/fuzz/fuzz_modelconf.c tests/fuzz/fuzz_import.c tests/fuzz/fuzz_importdb.c
 EXTRA_DIST += $(FUZZ_SEEDS) tests/fuzz/corpus tests/fuzz/text.dict \
 	tests/fuzz/day.dict tests/fuzz/value.dict tests/fuzz/modelconf.dict \
 	tests/fuzz/csv.dict tests/fuzz/json.dict tests/fuzz/xlsx.dict \
@@ -9,7 +9,7 @@ EXTRA_DIST += $(FUZZ_SEEDS) tests/fuzz/corpus tests/fuzz/text.dict \
 if ENABLE_FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_text tests/fuzz/fuzz_day tests/fuzz/fuzz_value \
 	tests/fuzz/fuzz_modelconf tests/fuzz/fuzz_csv tests/fuzz/fuzz_json \
-	tests/fuzz/fuzz_xlsx
+	tests/fuzz/fuzz_xlsx tests/fuzz/fuzz_importdb
 FUZZ_LINK = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_value_SOURCES = tests/fuzz/fuzz_value.c
 tests_fuzz_fuzz_value_LDADD = $(CORE_LIBS)
@@ -30,6 +30,9 @@ tests_fuzz_fuzz_xlsx_SOURCES = tests/fuzz/fuzz_import.c
 tests_fuzz_fuzz_xlsx_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_FORMAT='"xlsx"'
 tests_fuzz_fuzz_xlsx_LDADD = $(FUZZ_IMPORT_LIBS)
 tests_fuzz_fuzz_xlsx_LDFLAGS = $(FUZZ_LINK)
+tests_fuzz_fuzz_importdb_SOURCES = tests/fuzz/fuzz_importdb.c
+tests_fuzz_fuzz_importdb_LDADD = $(FUZZ_IMPORT_LIBS)
+tests_fuzz_fuzz_importdb_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_text_SOURCES = tests/fuzz/fuzz_text.c
 tests_fuzz_fuzz_text_LDADD = $(CORE_LIBS)
 tests_fuzz_fuzz_text_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
