@@ -369,7 +369,7 @@ START_TEST(db_migrates_v2_attribute_history)
 END_TEST
 
 /* A v3 database (before issue 17) with daily rows: v4 drops the by-day
- * index and keeps every row; the days still read through the works. */
+ * index, keeps every row, and keeps each account's newest import. */
 START_TEST(db_migrates_v3_drops_daily_by_day)
 {
 	struct pt_err err = { 0 };
@@ -382,8 +382,11 @@ START_TEST(db_migrates_v3_drops_daily_by_day)
 	ck_assert_msg(db_exec(db,
 	    "INSERT INTO account(account_id) VALUES ('a1');"
 	    "INSERT INTO work(work_id, account_id) VALUES ('w1', 'a1');"
-	    "INSERT INTO daily(work_id, day, plays) VALUES"
-	    " ('w1', '2026-11-01', 10), ('w1', '2026-11-02', 20);", &err),
+	    "INSERT INTO import_run(id, file, checksum, who, started_at,"
+	    " finished_at, outcome) VALUES (1, 'a.csv', 'x', 'op', 'x', 'x',"
+	    " 'ok'), (2, 'b.csv', 'x', 'op', 'y', 'y', 'ok');"
+	    "INSERT INTO daily(work_id, day, plays, import_id) VALUES"
+	    " ('w1', '2026-11-01', 10, 1), ('w1', '2026-11-02', 20, 2);", &err),
 	    "%s", err.msg);
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'daily_by_day'"), 1);
@@ -396,6 +399,9 @@ START_TEST(db_migrates_v3_drops_daily_by_day)
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'daily_by_day'"), 0);
 	ck_assert_int_eq(query_int(db, "SELECT sum(plays) FROM daily"), 30);
+	/* the newest import of each account's daily rows, kept by account */
+	ck_assert_int_eq(query_int(db, "SELECT import_id FROM account_import"
+	    " WHERE account_id = 'a1'"), 2);
 	db_close(db);
 }
 END_TEST
