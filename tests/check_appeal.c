@@ -17,6 +17,7 @@
 #include "core/db_internal.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
+#include "core/views.h"
 #include "testutil.h"
 
 static char *tmp;
@@ -944,6 +945,17 @@ START_TEST(approval_overturns_the_violation)
 			    "compliant_original") == 0;
 		}
 		ck_assert(found && !violation);
+	}
+	/* Diagnosis's days say the same */
+	{
+		struct views_detail det;
+		ck_assert(views_detail_load(db, "w2", D("2026-10-19"),
+		    D("2026-10-25"), &det, &err));
+		ck_assert_int_eq(det.days[0].compensated_by, 0);	/* 10-19 */
+		ck_assert_int_eq(det.days[2].compensated_by, id);	/* 10-21 */
+		ck_assert_int_eq(det.days[2].backpay_fen, dg.backpay_fen);
+		ck_assert_int_eq(det.days[6].compensated_by, 0);	/* 10-25 */
+		views_detail_free(&det);
 	}
 	/* the back-pay is fixed per work and day and sums to the total */
 	snprintf(sql, sizeof sql, "SELECT sum(fen) FROM appeal_backpay WHERE"

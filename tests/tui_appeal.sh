@@ -150,6 +150,8 @@ tm send-keys -t u2 Escape
 wait_screen u2 "n: new" && ok
 
 # 5. Submit, approve in the pane: the compensation shown is the engine's.
+# The form shows the engine's estimate before filing.
+screen_has u3 "back-pay about ¥" && ok || fail "no estimate in the form"
 # What cannot be undone is asked first, with the days and the amount;
 # anything but y leaves it as it was.
 tm send-keys -t u3 F10

@@ -731,13 +731,12 @@ static const char SQL_ACCOUNT_WEEKS[] =
     " JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
     " WHERE w.account_id = ?1";
 
-/* The newest import that wrote a daily row of the account. */
+/* The newest import that wrote a daily row of the account (kept by
+ * account: reading it from the daily rows is a scan of all of them). */
 static const char SQL_LAST_IMPORT[] =
-    "SELECT r.finished_at FROM import_run r"
-    " WHERE r.finished_at IS NOT NULL AND r.id IN"
-    "  (SELECT DISTINCT d.import_id FROM work w JOIN daily d"
-    "   ON d.work_id = w.work_id WHERE w.account_id = ?1)"
-    " ORDER BY r.finished_at DESC LIMIT 1";
+    "SELECT r.finished_at FROM account_import ai"
+    " JOIN import_run r ON r.id = ai.import_id"
+    " WHERE ai.account_id = ?1 AND r.finished_at IS NOT NULL";
 
 bool
 views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
@@ -888,9 +887,16 @@ static const char SQL_DETAIL_DAYS[] =
     " s.work_id IS NOT NULL, s.eligible, s.reasons, s.profitable_plays,"
     " s.plays_estimated, s.user_value, s.quality, s.base_fen,"
     " s.f_interaction, s.f_user, s.f_quality, s.f_bonus, s.model_fen,"
-    " s.estimated_fen, d.profitable_plays"
+    " s.estimated_fen, d.profitable_plays,"
+    " b.appeal_id, b.fen"
     " FROM daily d LEFT JOIN work_score s"
     "  ON s.work_id = d.work_id AND s.day = d.day"
+    /* a day an approved appeal paid back (appeal_backpay) */
+    " LEFT JOIN (SELECT b.work_id, b.day, min(b.appeal_id) AS appeal_id,"
+    "   sum(b.fen) AS fen FROM appeal_backpay b JOIN appeal a"
+    "   ON a.id = b.appeal_id AND a.status IN ('approved', 'paid')"
+    "   WHERE b.work_id = ?1 GROUP BY b.work_id, b.day) b"
+    "  ON b.work_id = d.work_id AND b.day = d.day"
     " WHERE d.work_id = ?1 AND d.day BETWEEN ?2 AND ?3 ORDER BY d.day";
 
 static const char SQL_DETAIL_VIOLATION[] =
@@ -1047,6 +1053,8 @@ views_detail_load(struct db *db, const char *work_id, day_t from, day_t to,
 		} else {
 			x->has_pp = col_i64(st, 18, &x->pp);
 		}
+		x->compensated_by = sqlite3_column_int64(st, 19);
+		x->backpay_fen = sqlite3_column_int64(st, 20);
 		x->has_revenue = x->scored;	/* as engine_attribute() */
 		x->revenue_fen = x->has_settled ? x->settled_fen :
 		    x->estimated_fen;

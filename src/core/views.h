@@ -186,6 +186,8 @@ struct views_work_day {
 	fen_t revenue_fen;	/* settled else estimate */
 	size_t nreasons;
 	char reasons[VIEWS_REASONS_MAX][32];
+	int64_t compensated_by;	/* approved/paid appeal that paid it back, 0 */
+	fen_t backpay_fen;	/* that appeal's back-pay of this work-day */
 };
 
 /* Where a window's revenue comes from, in fen, summing exactly to the

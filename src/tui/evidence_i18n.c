@@ -16,6 +16,7 @@ static const char *const formats[] = {
 	N_("violation recorded for %s (%s)"),
 	N_("last violation on %s: clean since %s"),
 	N_("no active violation in the %s days to %s"),
+	N_("violation on %s overturned by appeal %s on %s"),
 	N_("%s overturned violation not counted"),
 	N_("%s overturned violations not counted"),
 	N_("account kind: %s"),

@@ -87,6 +87,8 @@ static struct {
 	bool draft_exists;		/* a draft row was written this session */
 	char saved_at[APPEAL_STAMP_BUFSZ];
 	char vdays[160];		/* the violation days of account/work */
+	char money[300];		/* the estimate, or an open overlap */
+	bool money_warn;
 	struct appeal_pick picks[MAX_PICKS];
 	int npicks, pick_sel;
 	bool paste;
@@ -203,7 +205,13 @@ load_money(struct pane_ctx *ctx, const struct appeal_filter *f)
 		    a->first_day > a->last_day || a->account_id[0] == '\0')
 			continue;
 		err_clear(&err);
-		if (appeal_estimate(ctx->db, a, ctx->today, &c, &err)) {
+		/* no estimate for days that cannot be appealed */
+	for (int k = 0; k < st.chk.n; k++)
+		if (st.chk.p[k].field == AF_WORK || st.chk.p[k].field == AF_CHANNEL ||
+		    st.chk.p[k].field == AF_FIRST_DAY ||
+		    st.chk.p[k].field == AF_LAST_DAY)
+			return;
+	if (appeal_estimate(ctx->db, a, ctx->today, &c, &err)) {
 			st.estimate[i] = c.total_fen;
 			engine_compensation_free(&c);
 		}
@@ -336,6 +344,51 @@ compute_picks(struct pane_ctx *ctx)
 		st.pick_sel = 0;
 }
 
+/* Under the form: another appeal over the same work and days (warned:
+ * submit would be refused), else the back-pay the engine would fix if it
+ * were approved today, by the function approval uses. */
+static void
+compute_money(struct pane_ctx *ctx, struct appeal *a)
+{
+	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	struct pt_err err = { 0 };
+	struct compensation c;
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], m[MONEY_BUFSZ];
+	int n;
+
+	if (a->account_id[0] == '\0' || a->first_day == DAY_NONE ||
+	    a->last_day == DAY_NONE || a->first_day > a->last_day ||
+	    a->last_day - a->first_day > 366)
+		return;
+	a->id = st.d.appeal_id;
+	if ((n = appeal_overlaps(ctx->db, a, o, &err)) > 0) {
+		st.money_warn = true;
+		if (o[0].status == APPEAL_SUBMITTED)
+			snprintf(st.money, sizeof st.money, _("! appeal %lld "
+			    "(submitted) already asks for %s..%s: submit would be "
+			    "refused"), (long long)o[0].id, day_format(o[0].first, b1),
+			    day_format(o[0].last, b2));
+		else
+			snprintf(st.money, sizeof st.money, _("! %s..%s already "
+			    "paid back by appeal %lld: leave those days out"),
+			    day_format(o[0].first, b1), day_format(o[0].last, b2),
+			    (long long)o[0].id);
+		return;
+	}
+	/* no estimate for days that cannot be appealed */
+	for (int k = 0; k < st.chk.n; k++)
+		if (st.chk.p[k].field == AF_WORK || st.chk.p[k].field == AF_CHANNEL ||
+		    st.chk.p[k].field == AF_FIRST_DAY ||
+		    st.chk.p[k].field == AF_LAST_DAY)
+			return;
+	if (appeal_estimate(ctx->db, a, ctx->today, &c, &err)) {
+		snprintf(st.money, sizeof st.money, _("back-pay about %s if "
+		    "approved today, in the wallet by %s"),
+		    money_format(c.total_fen, m), day_format(c.pay_on, b1));
+		engine_compensation_free(&c);
+	}
+}
+
 static void
 validate(struct pane_ctx *ctx)
 {
@@ -344,11 +397,14 @@ validate(struct pane_ctx *ctx)
 	struct appeal_check parse;
 
 	a.id = a.version = 0;
+	st.money[0] = '\0';
+	st.money_warn = false;
 	if (!appeal_draft_parse(&st.d, &a, &parse)) {
 		st.chk = parse;
 		return;
 	}
 	appeal_validate(ctx->db, &a, true, &st.chk, &err);
+	compute_money(ctx, &a);
 }
 
 /* The first problem of field f that should be shown now. */
@@ -877,6 +933,9 @@ draw_form(struct pane_ctx *ctx, WINDOW *win)
 	draw_label(win, y, AF_CATEGORY, st.focus == AF_CATEGORY);
 	draw_editor(win, y, 13, 1, fw, AF_CATEGORY);
 	draw_problem(win, y, 13 + fw + 2, ew, AF_CATEGORY);
+	if (st.money[0])
+		draw_text(win, y + 1, 13, cols - 14, st.money, st.money_warn ?
+		    draw_attr(DRAW_ERROR) : draw_attr(DRAW_DIM), false);
 	y += 2;
 
 	/* The statement takes what is left, the evidence a few rows. */

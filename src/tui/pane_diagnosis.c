@@ -462,6 +462,16 @@ day_reasons_text(const struct views_work_day *x, char *buf, size_t size)
 	size_t len = 0;
 
 	buf[0] = '\0';
+	/* paid back by an approved appeal: that, not the violation */
+	if (x->compensated_by > 0) {
+		char m1[64], m2[64];
+		snprintf(buf, size, _("compensated by appeal %lld (settled %s, "
+		    "back-pay %s)"), (long long)x->compensated_by,
+		    vui_money(m1, sizeof m1, true, x->has_settled ?
+		    x->settled_fen : 0),
+		    vui_money(m2, sizeof m2, true, x->backpay_fen));
+		return;
+	}
 	if (!x->has_data) {
 		snprintf(buf, size, "%s", vui_reason_label(
 		    D.det.published != DAY_NONE && x->day < D.det.published ?
@@ -626,7 +636,8 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		    (x->has_likes ? x->likes : 0) +
 		    (x->has_favorites ? x->favorites : 0));
 		why[0] = '\0';
-		if (!x->has_revenue || x->revenue_fen == 0)
+		if (!x->has_revenue || x->revenue_fen == 0 ||
+		    x->compensated_by > 0)
 			day_reasons_text(x, why, sizeof why);
 		{
 			const char *c[] = { day_format(x->day, dd), pp, lf,
@@ -645,7 +656,13 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		wmove(win, y + r, 0);
 		wclrtoeol(win);
 	}
-	if (cur != NULL && (!cur->has_revenue || cur->revenue_fen == 0)) {
+	if (cur != NULL && cur->compensated_by > 0) {
+		char why[256];
+		day_reasons_text(cur, why, sizeof why);
+		snprintf(line, sizeof line, "%s %s", draw_utf8() ? "→" : "->",
+		    why);
+		y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line, A_NORMAL);
+	} else if (cur != NULL && (!cur->has_revenue || cur->revenue_fen == 0)) {
 		const char *id = !cur->has_data ? (D.det.published != DAY_NONE &&
 		    cur->day < D.det.published ? "not_published" : "no_data") :
 		    cur->nreasons > 0 ? cur->reasons[0] : "zero";
