@@ -337,8 +337,10 @@ START_TEST(accounts_overview)
 	    "  '2026-11-05T10:00:01+08:00', 'ok'),"
 	    " (2, 'b.csv', 'x', 'op', '2026-11-06T10:00:00+08:00',"
 	    "  '2026-11-06T10:00:02+08:00', 'ok')");
-	exec("UPDATE daily SET import_id = 1 WHERE work_id = 'w1'");
-	exec("UPDATE daily SET import_id = 2 WHERE work_id = 'w4'");
+	/* what the import records: the newest import that wrote a daily
+	 * row of each account (a1's by run 1, a2's by run 2) */
+	exec("INSERT INTO account_import(account_id, import_id) VALUES"
+	    " ('a1', 1), ('a2', 2)");
 	/* Today is 11-08 but a1's data ends 11-04 and a2's 11-03: each
 	 * week ends at the account's last day with data (10-29..11-04 and
 	 * 10-28..11-03), never counting 11-05..11-08 as days of zero. */

@@ -45,9 +45,14 @@ expect_grep "$T/out" "80000 rows: 79999 inserted, 0 updated, 0 unchanged, 1 reje
 expect_exit 0 "$PT" --db "$DB" import "$T/daily.csv"
 expect_grep "$T/out" "80000 rows: 1 inserted, 0 updated, 79999 unchanged, 0 rejected"
 [ "$(sqlite3 "$DB" "SELECT sum(plays) FROM daily")" = "$total" ] && ok || fail "plays: $(sqlite3 "$DB" "SELECT sum(plays) FROM daily") != $total"
+# The newest import that wrote a daily row, by account: run 5 wrote the
+# one row of acc1 that run 4 rejected; acc2's rows are run 4's.
+imports() { sqlite3 "$DB" "SELECT group_concat(account_id || '=' || import_id) FROM (SELECT * FROM account_import ORDER BY account_id)"; }
+[ "$(imports)" = "acc1=5,acc2=4" ] && ok || fail "account_import: $(imports)"
 expect_exit 0 "$PT" --db "$DB" import "$T/bumped.csv"
 expect_grep "$T/out" "80000 rows: 0 inserted, 10000 updated, 70000 unchanged, 0 rejected"
 [ "$(sqlite3 "$DB" "SELECT sum(plays) FROM daily")" = "$((total + 10000))" ] && ok || fail "bumped plays"
+[ "$(imports)" = "acc1=6,acc2=6" ] && ok || fail "account_import after the update: $(imports)"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM dirty")" = 0 ] && ok || fail "dirty left after the import's rescore"
 scores() { sqlite3 "$DB" "SELECT count(*), sum(estimated_fen), (SELECT sum(estimated_fen) FROM account_score) FROM work_score"; }
 after_import=$(scores)

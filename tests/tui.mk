@@ -16,9 +16,17 @@ EXTRA_DIST += tests/tui_screen.tap tests/screen/ptyterm.py tests/screen/tap.py \
 EXTRA_DIST += tests/bench/tui_bench.py
 
 # Benchmark (not a test): first frame and per-key time through a pty on
-# 1,000 works x 365 days. `make bench` runs every area's benchmarks.
-.PHONY: bench bench-tui
-bench: bench-tui
+# 1,000 works x 365 days, and on 1M work-days (10 accounts x 100 works x
+# 1,000 days). `make bench` runs every area's benchmarks. The 10M one
+# (100 accounts x 1,000 works x 100 days) takes minutes to generate and
+# a GiB of disk: `make bench-tui-10m`, run on its own.
+.PHONY: bench bench-tui bench-tui-1m bench-tui-10m
+bench: bench-tui bench-tui-1m
+TUI_BENCH = $(BENCH_ENV) top_builddir='$(abs_top_builddir)' \
+	top_srcdir='$(abs_top_srcdir)' $(PYTHON3) '$(abs_top_srcdir)/tests/bench/tui_bench.py'
 bench-tui: all
-	$(BENCH_ENV) top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)' \
-	$(PYTHON3) '$(abs_top_srcdir)/tests/bench/tui_bench.py'
+	$(TUI_BENCH)
+bench-tui-1m: all
+	$(TUI_BENCH) --accounts 10 --works 100 --days 1000
+bench-tui-10m: all
+	$(TUI_BENCH) --accounts 100 --works 1000 --days 100 --runs 3 --keys 10

@@ -662,6 +662,23 @@ store_work_account(struct db *db, const char *work_id, char *account,
 	return true;
 }
 
+static const char SQL_ACCOUNT_IMPORT[] =
+    "INSERT OR REPLACE INTO account_import(account_id, import_id) "
+    "VALUES (?1, ?2)";
+
+bool
+store_account_import(struct db *db, const char *account_id,
+    int64_t import_id, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_IMPORT, err);
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account_id);
+	sqlite3_bind_int64(st, 2, import_id);
+	return step_done(db, st, "recording the import", err);
+}
+
 static const char SQL_EACH_WORK[] =
     "SELECT work_id, account_id FROM work ORDER BY work_id";
 

@@ -120,6 +120,10 @@ bool store_account_exists(struct db *db, const char *account_id,
  * account must hold 256 bytes. */
 bool store_work_account(struct db *db, const char *work_id, char *account,
     bool *found, struct pt_err *err);
+/* Records import_id as the newest import that wrote a daily row of the
+ * account. */
+bool store_account_import(struct db *db, const char *account_id,
+    int64_t import_id, struct pt_err *err);
 /* Calls fn with every work and its account, in work_id order; false on
  * a database error or when fn returns false (err set by fn then). */
 bool store_each_work(struct db *db, bool (*fn)(void *arg,

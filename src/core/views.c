@@ -731,13 +731,12 @@ static const char SQL_ACCOUNT_WEEKS[] =
     " JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
     " WHERE w.account_id = ?1";
 
-/* The newest import that wrote a daily row of the account. */
+/* The newest import that wrote a daily row of the account (kept by
+ * account: reading it from the daily rows is a scan of all of them). */
 static const char SQL_LAST_IMPORT[] =
-    "SELECT r.finished_at FROM import_run r"
-    " WHERE r.finished_at IS NOT NULL AND r.id IN"
-    "  (SELECT DISTINCT d.import_id FROM work w JOIN daily d"
-    "   ON d.work_id = w.work_id WHERE w.account_id = ?1)"
-    " ORDER BY r.finished_at DESC LIMIT 1";
+    "SELECT r.finished_at FROM account_import ai"
+    " JOIN import_run r ON r.id = ai.import_id"
+    " WHERE ai.account_id = ?1 AND r.finished_at IS NOT NULL";
 
 bool
 views_accounts_load(struct db *db, day_t today, struct views_accounts *out,

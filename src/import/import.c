@@ -331,8 +331,10 @@ struct import_ctx {
 	struct digest sha;
 	struct strmap work_account;	/* work_id -> account_id */
 	bool works_loaded;		/* every work read into it once */
+	char last_daily_account[256];	/* the last put in daily_accounts */
 	struct strmap accounts;		/* known account ids */
 	struct strmap dirty;		/* "account\x1f" "day" */
+	struct strmap daily_accounts;	/* accounts whose daily rows changed */
 	struct strmap wallet_seen;	/* wallet row values -> how many so far */
 	struct strmap snap_rows;	/* snapshot work_id -> its line */
 	struct daily_row *batch;	/* daily rows waiting, see flush_daily() */
@@ -1299,6 +1301,21 @@ cmp_daily(const void *a, const void *b)
 static bool mark_into(struct import_ctx *ctx, const char *account, day_t day,
     struct pt_err *err);
 
+/* Notes an account whose daily rows this import wrote (once). */
+static bool
+daily_account(struct import_ctx *ctx, const char *account, struct pt_err *err)
+{
+	if (strcmp(ctx->last_daily_account, account) == 0)
+		return true;
+	if (!strmap_put(&ctx->daily_accounts, account, "", NULL)) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	snprintf(ctx->last_daily_account, sizeof ctx->last_daily_account,
+	    "%s", account);
+	return true;
+}
+
 /* Writes daily rows in key order, counting them into cnt (inserted,
  * updated, unchanged) and marking what changed dirty. */
 static bool
@@ -1319,8 +1336,8 @@ write_daily(struct import_ctx *ctx, struct daily_row *rows, size_t n,
 		case STORE_UNCHANGED: cnt[2]++; break;
 		default: return false;
 		}
-		if (rc != STORE_UNCHANGED && !mark_into(ctx, r->account, r->day,
-		    err))
+		if (rc != STORE_UNCHANGED && (!mark_into(ctx, r->account, r->day,
+		    err) || !daily_account(ctx, r->account, err)))
 			return false;
 	}
 	return true;
@@ -1700,7 +1717,8 @@ derive_daily(struct import_ctx *ctx, const char *work_id,
 	if (rc == STORE_FAILED)
 		return false;
 	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
-	    !mark(ctx, account, day))
+	    (!mark(ctx, account, day) ||
+	    !daily_account(ctx, account, ctx->err)))
 		return false;
 	return true;
 }
@@ -1895,6 +1913,11 @@ flush_dirty(struct import_ctx *ctx)
 		if (!store_mark_dirty(ctx->db, account, sep + 1, ctx->err))
 			return false;
 	}
+	it = 0;
+	while ((e = strmap_next(&ctx->daily_accounts, &it)) != NULL)
+		if (!store_account_import(ctx->db, e->key, ctx->run_id,
+		    ctx->err))
+			return false;
 	return true;
 }
 
@@ -1911,6 +1934,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->work_account);
 	strmap_free(&ctx->accounts);
 	strmap_free(&ctx->dirty);
+	strmap_free(&ctx->daily_accounts);
 	strmap_free(&ctx->wallet_seen);
 	strmap_free(&ctx->snap_rows);
 	free(ctx->file_shown);
@@ -1953,6 +1977,7 @@ ctx_init(struct import_ctx *ctx, struct db *db, const char *path,
 	strmap_init(&ctx->work_account);
 	strmap_init(&ctx->accounts);
 	strmap_init(&ctx->dirty);
+	strmap_init(&ctx->daily_accounts);
 	strmap_init(&ctx->wallet_seen);
 	strmap_init(&ctx->snap_rows);
 	digest_init(&ctx->sha);
