@@ -176,6 +176,9 @@ est=$(json "d['estimated_compensation_fen']")
 [ "$(json "([h['day'] for h in d['window']], [a['day'] for a in d['affected_days']], d['violation']['kind'])")" = \
   "(['2026-11-02'], ['2026-11-03'], 'unoriginal')" ] && ok || fail "show json: $(cat "$T/out")"
 [ "$est" -gt 0 ] && ok || fail "estimate: $est"
+expect_exit 0 A list --format json
+[ "$(json "[a['estimated_compensation_fen'] for a in d if a['id'] == $w2]")" = "[$est]" ] &&
+	ok || fail "list estimate: $(cat "$T/out")"
 
 # Overdue: approved, the wallet day passed, no compensation entry.
 expect_exit 0 A decide "$w2" approved

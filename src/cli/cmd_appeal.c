@@ -526,8 +526,22 @@ do_list(struct db *db, const struct opts *o)
 		return cli_fail_err(&err);
 	if (json) {
 		json_object *arr = json_object_new_array();
-		for (size_t i = 0; i < n; i++)
-			json_object_array_add(arr, appeal_json(&v[i]));
+		for (size_t i = 0; i < n; i++) {
+			json_object *row = appeal_json(&v[i]);
+			struct compensation c;
+			/* the estimate by the engine function approval uses */
+			bool est = (v[i].status == APPEAL_DRAFT ||
+			    v[i].status == APPEAL_SUBMITTED) &&
+			    v[i].first_day != DAY_NONE && v[i].last_day != DAY_NONE &&
+			    v[i].first_day <= v[i].last_day &&
+			    appeal_estimate(db, &v[i], DAY_NONE, &c, &err);
+			err_clear(&err);
+			json_object_object_add(row, "estimated_compensation_fen",
+			    est ? json_object_new_int64(c.total_fen) : NULL);
+			if (est)
+				engine_compensation_free(&c);
+			json_object_array_add(arr, row);
+		}
 		print_json(arr);
 	} else
 		print_list(v, n);
