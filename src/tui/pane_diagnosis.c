@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/engine.h"
+#include "core/report.h"
 #include "core/freshness.h"
 #include "core/views.h"
 #include "i18n.h"
@@ -29,6 +30,7 @@ enum {
 	DK_WINDOW_LONGER,
 	DK_APPEAL,
 	DK_VIEW,
+	DK_EXPORT,
 };
 
 static const struct key_binding diag_keys[] = {
@@ -41,6 +43,7 @@ static const struct key_binding diag_keys[] = {
 	/* Here `a` appeals (Douyin's 我要申诉); A chooses the account. */
 	{ 'a', false, "a", N_("Appeal the work's days without revenue (the form, filled in)"), DK_APPEAL },
 	{ 'd', false, "d", N_("Single-day view (then a day, Enter)"), DK_DAY },
+	{ 'e', false, "e", N_("Export the table on screen as CSV (as report works/daily)"), DK_EXPORT },
 	{ '[', false, "[", N_("Shorter window (7/30/90 days)"), DK_WINDOW_SHORTER },
 	{ ']', false, "]", N_("Longer window"), DK_WINDOW_LONGER },
 	{ 0, false, NULL, NULL, 0 },
@@ -953,6 +956,27 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			D.day_input.active = false;
 		}
 		pane_dirty(ctx);
+		return true;
+	}
+	if (k->pane_action == DK_EXPORT && ctx->account_id != NULL) {
+		/* the rows on screen, as `report` prints them */
+		char name[160], a[DAY_BUFSZ], b[DAY_BUFSZ];
+		struct report_filter f = { ctx->account_id, NULL, D.works.from,
+		    D.works.to };
+		if (D.view == V_DETAIL && D.det_ok) {
+			f.account_id = NULL;
+			f.work_id = D.det.work_id;
+			snprintf(name, sizeof name, "daily-%s-%s-%s", D.det.work_id,
+			    day_format(f.from, a), day_format(f.to, b));
+			vui_export(ctx, name, true, &f);
+		} else {
+			if (D.view == V_DAY && D.day_ok)
+				f.from = f.to = D.day.day;
+			snprintf(name, sizeof name, "works-%s-%s-%s",
+			    ctx->account_id, day_format(f.from, a),
+			    day_format(f.to, b));
+			vui_export(ctx, name, false, &f);
+		}
 		return true;
 	}
 	if (k->pane_action == DK_DAY) {

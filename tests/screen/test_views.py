@@ -714,5 +714,38 @@ def _():
             assert vals[0] == total and sum(vals[1:]) == total, (block, total)
 
 
+@check("e exports the table on screen as CSV, byte for byte what report prints")
+def _():
+    exp = os.path.join(TMP, "export")
+    os.makedirs(exp, exist_ok=True)
+    out = run_script(["key 2", "model", "key e", "model", "key Enter", "model",
+                      "key e", "model", "key Esc", "key d", "type 2026-11-20",
+                      "key Enter", "key e", "model"], 80, 24,
+                     PARTNER_TUI_ACCOUNT=MAIN, PARTNER_TUI_EXPORT_DIR=exp)
+    t, te, d, de, ye = [model(x) for x in out]
+    f, to = t["window.from"], t["window.to"]
+
+    def report(*args):
+        r = subprocess.run([PT, "--db", DEMO, "--today", TODAY, "report"] +
+                           list(args) + ["--format", "csv"], capture_output=True)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    cases = (
+        (te, "works-%s-%s-%s" % (MAIN, f, to), ("works", "--account", MAIN, "--from", f, "--to", to)),
+        (de, "daily-%s-%s-%s" % (d["work"], f, to), ("daily", "--work", d["work"], "--from", f, "--to", to)),
+        (ye, "works-%s-2026-11-20-2026-11-20" % MAIN,
+         ("works", "--account", MAIN, "--from", "2026-11-20", "--to", "2026-11-20")),
+    )
+    for m, name, args in cases:
+        path = os.path.join(exp, "partner-tui-%s.csv" % name)
+        assert path in m["frame.message"], m["frame.message"]
+        got = open(path, "rb").read()
+        want = report(*args)
+        assert got == want, (name, got[:300], want[:300])
+        rows = got.count(b"\r\n") - 1
+        assert "Wrote %d rows" % rows in m["frame.message"], m["frame.message"]
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
