@@ -93,6 +93,7 @@ expect_exit 0 A show 1 --format json
   "[(None, 'draft'), ('draft', 'submitted'), ('submitted', 'approved'), ('approved', 'paid')]" ] &&
 	ok || fail "history: $(cat "$T/out")"
 expect_exit 0 A show 1
+expect_grep "$T/out" "2026-11-01 (unoriginal), overturned by this appeal"
 expect_grep "$T/out" "复核通过"
 expect_grep "$T/out" "2026-11-29"
 

@@ -357,9 +357,13 @@ print_extra(const struct appeal *a, const struct show_extra *x)
 	char b1[DAY_BUFSZ], m[MONEY_BUFSZ], line[256];
 
 	if (x->has_violation) {
-		snprintf(line, sizeof line, _("%s (%s), blocks through %s"),
-		    day_format(x->v.day, b1), x->v.kind, day_format(x->v.day +
-		    p->violation_days - 1, m));
+		if (a->status == APPEAL_APPROVED || a->status == APPEAL_PAID)
+			snprintf(line, sizeof line, _("%s (%s), overturned by this "
+			    "appeal"), day_format(x->v.day, b1), x->v.kind);
+		else
+			snprintf(line, sizeof line, _("%s (%s), blocks through %s"),
+			    day_format(x->v.day, b1), x->v.kind,
+			    day_format(x->v.day + p->violation_days - 1, m));
 		print_field(_("violation:"), line);
 	}
 	if (!x->has_comp)
