@@ -10,6 +10,8 @@ mkdir -p build/fuzz && cd build/fuzz
 [ -f Makefile ] || CC=clang "$top/configure" --enable-fuzzing >/dev/null
 make -j"$(nproc)" >/dev/null
 status=0
+# fuzz_importdb loads the demo's accounts and works from the source tree.
+export PARTNER_TUI_DATADIR="$top/share/partner-tui"
 for bin in tests/fuzz/fuzz_*; do
 	[ -x "$bin" ] || continue
 	name=${bin##*/fuzz_}

@@ -9,7 +9,7 @@ apt-get install -y -qq --no-install-recommends \
 	libncurses-dev libsqlite3-dev sqlite3 libzip-dev libexpat1-dev \
 	libjson-c-dev libcsv-dev nettle-dev check libxlsxwriter-dev zip \
 	tmux python3 python3-pyte openssh-server openssh-client \
-	valgrind clang libclang-rt-14-dev mandoc man-db locales procps >/dev/null
+	valgrind clang libclang-rt-14-dev mandoc man-db locales procps time >/dev/null
 # The zh_CN translation is tested in a real zh_CN.UTF-8 locale (glibc
 # ignores LANGUAGE under the C locale).
 if [ -f /etc/locale.gen ] && ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then

@@ -18,6 +18,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/views.h"
+#include "core/wallet.h"
 #include "testutil.h"
 
 static char *tmp;
@@ -1122,6 +1123,109 @@ START_TEST(paying_ties_an_imported_compensation)
 }
 END_TEST
 
+/* The wallet's balance, its reconciliation against settled revenue and
+ * the overdue compensations, in the core. */
+START_TEST(wallet_balance_reconciliation_overdue)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct wallet_filter f = { .account_id = "a1", .from = DAY_NONE,
+	    .to = DAY_NONE };
+	struct wallet_entry *v;
+	struct wallet_diff *d;
+	struct wallet_overdue *o;
+	size_t n;
+	fen_t bal;
+
+	/* w1 settled 0 on 11-04 and ¥1.20 on 11-05 (setup) */
+	ck_assert(db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
+	    " amount_fen) VALUES ('a1', '2026-11-04', 'settlement', 0),"
+	    " ('a1', '2026-11-05', 'settlement', 100),"
+	    " ('a1', '2026-11-06', 'withdrawal', 50),"
+	    " ('a1', '2026-11-06', 'adjustment', -10),"
+	    " ('a1', '2026-11-07', 'settlement', 0)", &err));
+	ck_assert((v = wallet_entries(db, &f, &n, &bal, &err)) != NULL);
+	ck_assert_int_eq(n, 5);
+	ck_assert_int_eq(bal, 100 - 50 - 10);
+	ck_assert_int_eq(wallet_signed(&v[2]), -50);
+	free(v);
+	f.to = D("2026-11-05");
+	ck_assert((v = wallet_entries(db, &f, &n, &bal, &err)) != NULL);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(bal, 100);
+	free(v);
+	f.to = DAY_NONE;
+	/* 11-05: ¥1.00 in the wallet, ¥1.20 settled */
+	ck_assert((d = wallet_reconcile(db, &f, &n, &err)) != NULL);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(d[0].day, D("2026-11-05"));
+	ck_assert_int_eq(d[0].settlement_fen, 100);
+	ck_assert_int_eq(d[0].revenue_fen, 120);
+	free(d);
+	/* approved, due 11-20: overdue from 11-21 until an entry is tied */
+	ck_assert(db_exec(db, "INSERT INTO appeal(account_id, work_id,"
+	    " first_day, last_day, status, compensation_fen, expected_pay_on,"
+	    " created_at, created_by, updated_at, updated_by) VALUES"
+	    " ('a1', 'w1', '2026-11-02', '2026-11-03', 'approved', 700,"
+	    "  '2026-11-20', 'x', 'x', 'x', 'x')", &err));
+	ck_assert((o = wallet_overdue(db, "a1", D("2026-11-20"), &n, &err)));
+	ck_assert_int_eq(n, 0);
+	free(o);
+	ck_assert((o = wallet_overdue(db, NULL, D("2026-11-26"), &n, &err)));
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(o[0].appeal_id, 1);
+	ck_assert_int_eq(o[0].days_late, 6);
+	free(o);
+	ck_assert((o = wallet_overdue(db, "a2", D("2026-11-26"), &n, &err)));
+	ck_assert_int_eq(n, 0);
+	free(o);
+	ck_assert(appeal_transition(db, 1, -1, APPEAL_PAID, NULL, NULL, NULL,
+	    &err));
+	ck_assert((o = wallet_overdue(db, "a1", D("2026-11-26"), &n, &err)));
+	ck_assert_int_eq(n, 0);
+	free(o);
+	db_close(db);
+}
+END_TEST
+
+/* A decision from the platform's results, on its day and with its
+ * amount: the violation is overturned on that day, the wallet day counts
+ * from it. */
+START_TEST(decision_on_the_platforms_day)
+{
+	struct pt_err err = { 0 };
+	struct db *db = open_db();
+	struct appeal_decision dec = { .on = D("2026-11-24"),
+	    .has_compensation = true, .compensation = 1234 };
+	struct appeal a;
+	int64_t id, found;
+
+	scored_fixture(db);
+	id = submit_w2(db, "2026-10-20", "2026-10-22", &err);
+	ck_assert_msg(id > 0, "%s", err.msg);
+	ck_assert_int_eq(appeal_find(db, "a1", "w2", D("2026-10-20"),
+	    D("2026-10-22"), &found, &err), 1);
+	ck_assert_int_eq(found, id);
+	ck_assert_int_eq(appeal_find(db, "", "w2", D("2026-10-20"),
+	    D("2026-10-23"), &found, &err), 0);
+	ck_assert(appeal_decide(db, id, APPEAL_APPROVED, &dec, "ok", &a, &err));
+	ck_assert_int_eq(a.compensation, 1234);
+	ck_assert_int_eq(a.expected_pay_on, D("2026-11-27"));
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM violation WHERE"
+	    " work_id = 'w2' AND overturned_on = '2026-11-24'"), 1);
+	dec.on = D("2026-11-26");
+	ck_assert(appeal_decide(db, id, APPEAL_PAID, &dec, NULL, &a, &err));
+	ck_assert_int_eq(query_int(db, "SELECT amount_fen FROM wallet WHERE"
+	    " day = '2026-11-26' AND appeal_id = 1"), 1234);
+	ck_assert_int_eq(id, 1);
+	/* a refused step changes nothing */
+	ck_assert(!appeal_decide(db, id, APPEAL_REJECTED, &dec, NULL, NULL,
+	    &err));
+	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
+	db_close(db);
+}
+END_TEST
+
 static void
 collect_event(const struct appeal_event *ev, void *arg)
 {
@@ -1185,6 +1289,8 @@ appeal_suite(void)
 	tcase_add_test(tc, account_backpay_counts_only_earning_works);
 	tcase_add_test(tc, compensation_per_appeal_in_the_wallet);
 	tcase_add_test(tc, paying_ties_an_imported_compensation);
+	tcase_add_test(tc, wallet_balance_reconciliation_overdue);
+	tcase_add_test(tc, decision_on_the_platforms_day);
 	tcase_add_test(tc, draft_save_does_not_wait_for_a_long_writer);
 	suite_add_tcase(s, tc);
 

@@ -700,6 +700,42 @@ START_TEST(calendar_fallback_outside_table)
 }
 END_TEST
 
+/* A user table extends the shipped one (its years count as covered) and
+ * overrides it (a day in both takes the user's line). */
+START_TEST(calendar_user_table_extends_and_overrides)
+{
+	const char *path = test_path(tmp, "user.csv");
+	struct pt_err err = { 0 };
+	struct calendar *cal, *user;
+	char *shipped = paths_data_file("holidays.csv");
+	bool fb = false;
+
+	ck_assert_ptr_nonnull(shipped);
+	cal = calendar_load(shipped, &err);
+	free(shipped);
+	ck_assert_msg(cal != NULL, "%s", err.msg);
+	test_write_file(path, "date,kind,name\n2027-01-01,off,元旦\n"
+	    "2026-10-10,off,moved\n", 58);
+	user = calendar_load(path, &err);
+	ck_assert_msg(user != NULL, "%s", err.msg);
+	/* before: 10-10 (Sat) is a make-up workday; 2027 is not covered */
+	ck_assert(calendar_is_workday(cal, fx_day("2026-10-10"), NULL));
+	ck_assert(calendar_merge(cal, user, &err));
+	ck_assert(!calendar_is_workday(cal, fx_day("2026-10-10"), NULL));
+	ck_assert_str_eq(calendar_day_name(cal, fx_day("2026-10-10")), "moved");
+	ck_assert(calendar_covers(cal, fx_day("2027-06-01")));
+	/* 12-28 + 5 working days: 12-29, 12-30, 12-31, (01-01 off), 01-04,
+	 * 01-05 — and no fallback any more */
+	ck_assert(calendar_add_workdays(cal, fx_day("2026-12-28"), 5, &fb) ==
+	    fx_day("2027-01-05"));
+	ck_assert(!fb);
+	/* the shipped days the user did not touch stay */
+	ck_assert(!calendar_is_workday(cal, fx_day("2026-10-06"), NULL));
+	calendar_free(user);
+	calendar_free(cal);
+}
+END_TEST
+
 START_TEST(calendar_malformed_table)
 {
 	const char *path = test_path(tmp, "h.csv");
@@ -796,6 +832,7 @@ engine_suite(void)
 	tcase_add_test(tc, calendar_add_workdays_across_holidays);
 	tcase_add_test(tc, calendar_fallback_outside_table);
 	tcase_add_test(tc, calendar_malformed_table);
+	tcase_add_test(tc, calendar_user_table_extends_and_overrides);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -93,6 +93,7 @@ expect_exit 0 A show 1 --format json
   "[(None, 'draft'), ('draft', 'submitted'), ('submitted', 'approved'), ('approved', 'paid')]" ] &&
 	ok || fail "history: $(cat "$T/out")"
 expect_exit 0 A show 1
+expect_grep "$T/out" "2026-11-01 (unoriginal), overturned by this appeal"
 expect_grep "$T/out" "复核通过"
 expect_grep "$T/out" "2026-11-29"
 
@@ -176,6 +177,9 @@ est=$(json "d['estimated_compensation_fen']")
 [ "$(json "([h['day'] for h in d['window']], [a['day'] for a in d['affected_days']], d['violation']['kind'])")" = \
   "(['2026-11-02'], ['2026-11-03'], 'unoriginal')" ] && ok || fail "show json: $(cat "$T/out")"
 [ "$est" -gt 0 ] && ok || fail "estimate: $est"
+expect_exit 0 A list --format json
+[ "$(json "[a['estimated_compensation_fen'] for a in d if a['id'] == $w2]")" = "[$est]" ] &&
+	ok || fail "list estimate: $(cat "$T/out")"
 
 # Overdue: approved, the wallet day passed, no compensation entry.
 expect_exit 0 A decide "$w2" approved

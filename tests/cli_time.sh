@@ -58,6 +58,19 @@ expect_exit 2 "$PT" --db "$DB" --now "2026-11-27 24:00" report accounts
 PARTNER_TUI_NOW="yesterday" expect_exit 2 "$PT" --db "$DB" report accounts
 expect_grep "$T/err" "PARTNER_TUI_NOW"
 
+# The dashboard (headless) on 11-29 at 22:30: the header says how far the
+# data goes, with '!' as 11-28 is due; the overview says what is due.
+printf 'key 0\nmodel %s\nscreen %s\nquit\n' "$T/model" "$T/screen" > "$T/script"
+env LC_ALL=C.UTF-8 PARTNER_TUI_NO_DISPLAY=1 COLUMNS=132 LINES=30 \
+	PARTNER_TUI_SCRIPT="$T/script" PARTNER_TUI_NOW="2026-11-29 22:30" \
+	"$PT" --db "$DB" >/dev/null 2>"$T/err" || fail "dashboard: $(cat "$T/err")"
+expect_grep "$T/model" "frame.data_through=2026-11-25"
+expect_grep "$T/model" "frame.stale=1"
+expect_grep "$T/model" "account.data_through=jn_nongji|2026-11-25|1"
+expect_grep "$T/screen" "data through 11-25!"
+expect_grep "$T/screen" "data for 11-28 is due since 22:00 on 11-29: import it"
+expect_grep "$T/screen" "revenue 11-19 to 11-25"
+
 # Records keep the wall-clock time whatever --today says: an appeal's
 # created_at and its audit rows, an import run.
 real=$(TZ=Asia/Shanghai date +%F)

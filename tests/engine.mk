@@ -13,8 +13,8 @@ tests_check_engine_rules_SOURCES = tests/check_engine_rules.c \
 tests_check_engine_rules_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
 tests_check_engine_rules_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/check_engine_rules
-TESTS += tests/cli_engine.sh
-EXTRA_DIST += tests/cli_engine.sh
+TESTS += tests/cli_engine.sh tests/cli_digest.sh
+EXTRA_DIST += tests/cli_engine.sh tests/cli_digest.sh
 # Benchmark (not a test): `make bench-engine`, or `make bench`.
 EXTRA_PROGRAMS = tests/bench/engine_bench
 tests_bench_engine_bench_SOURCES = tests/bench/engine_bench.c

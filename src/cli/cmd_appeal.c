@@ -357,9 +357,13 @@ print_extra(const struct appeal *a, const struct show_extra *x)
 	char b1[DAY_BUFSZ], m[MONEY_BUFSZ], line[256];
 
 	if (x->has_violation) {
-		snprintf(line, sizeof line, _("%s (%s), blocks through %s"),
-		    day_format(x->v.day, b1), x->v.kind, day_format(x->v.day +
-		    p->violation_days - 1, m));
+		if (a->status == APPEAL_APPROVED || a->status == APPEAL_PAID)
+			snprintf(line, sizeof line, _("%s (%s), overturned by this "
+			    "appeal"), day_format(x->v.day, b1), x->v.kind);
+		else
+			snprintf(line, sizeof line, _("%s (%s), blocks through %s"),
+			    day_format(x->v.day, b1), x->v.kind,
+			    day_format(x->v.day + p->violation_days - 1, m));
 		print_field(_("violation:"), line);
 	}
 	if (!x->has_comp)
@@ -526,8 +530,22 @@ do_list(struct db *db, const struct opts *o)
 		return cli_fail_err(&err);
 	if (json) {
 		json_object *arr = json_object_new_array();
-		for (size_t i = 0; i < n; i++)
-			json_object_array_add(arr, appeal_json(&v[i]));
+		for (size_t i = 0; i < n; i++) {
+			json_object *row = appeal_json(&v[i]);
+			struct compensation c;
+			/* the estimate by the engine function approval uses */
+			bool est = (v[i].status == APPEAL_DRAFT ||
+			    v[i].status == APPEAL_SUBMITTED) &&
+			    v[i].first_day != DAY_NONE && v[i].last_day != DAY_NONE &&
+			    v[i].first_day <= v[i].last_day &&
+			    appeal_estimate(db, &v[i], DAY_NONE, &c, &err);
+			err_clear(&err);
+			json_object_object_add(row, "estimated_compensation_fen",
+			    est ? json_object_new_int64(c.total_fen) : NULL);
+			if (est)
+				engine_compensation_free(&c);
+			json_object_array_add(arr, row);
+		}
 		print_json(arr);
 	} else
 		print_list(v, n);

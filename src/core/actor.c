@@ -27,27 +27,32 @@ actor_login(void)
 	return name;
 }
 
-const char *
-actor_client(void)
+/* The SSH client's address from the environment, read at each call: the
+ * caller keeps it where it needs it (a connection keeps its own). */
+static void
+read_client(char *client, size_t size)
 {
-	static char client[64];
-	static bool done;
-	const char *env;
+	const char *env = getenv("SSH_CONNECTION");
 
-	if (done)
-		return client;
-	done = true;
-	env = getenv("SSH_CONNECTION");
+	client[0] = '\0';
 	if (env == NULL || *env == '\0')
 		env = getenv("SSH_CLIENT");
 	if (env != NULL) {
 		/* "addr port ..." : keep the address only. */
 		size_t n = strcspn(env, " ");
-		if (n >= sizeof client)
-			n = sizeof client - 1;
+		if (n >= size)
+			n = size - 1;
 		memcpy(client, env, n);
 		client[n] = '\0';
 	}
+}
+
+const char *
+actor_client(void)
+{
+	static char client[64];
+
+	read_client(client, sizeof client);
 	return client;
 }
 
@@ -57,10 +62,11 @@ sql_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, actor_login(), -1, SQLITE_STATIC);
 }
 
+/* The address read when the connection was opened (its user data). */
 static void
 sql_client(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	sqlite3_result_text(ctx, actor_client(), -1, SQLITE_STATIC);
+	sqlite3_result_text(ctx, sqlite3_user_data(ctx), -1, SQLITE_TRANSIENT);
 }
 
 static void
@@ -74,10 +80,19 @@ sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 bool
 actor_register(sqlite3 *sql, struct pt_err *err)
 {
+	char *client = malloc(64);
+
+	if (client == NULL) {
+		err_set(err, PT_EXIT_DB, "registering SQL functions: out of memory");
+		return false;
+	}
+	read_client(client, 64);
+	/* sqlite3 frees the address with the connection (or at once when
+	 * the registration fails). */
 	if (sqlite3_create_function(sql, "pt_actor", 0, SQLITE_UTF8, NULL,
 	    sql_actor, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(sql, "pt_client", 0, SQLITE_UTF8, NULL,
-	    sql_client, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(sql, "pt_client", 0, SQLITE_UTF8, client,
+	    sql_client, NULL, NULL, free) != SQLITE_OK ||
 	    sqlite3_create_function(sql, "pt_now", 0, SQLITE_UTF8, NULL,
 	    sql_now, NULL, NULL) != SQLITE_OK) {
 		err_set(err, PT_EXIT_DB, "registering SQL functions: %s",

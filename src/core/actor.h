@@ -11,7 +11,8 @@
 #include "core/err.h"
 
 const char *actor_login(void);
-/* "" when not over SSH. */
+/* "" when not over SSH; read from the environment at each call (a
+ * connection reads it once, when actor_register() registers pt_client()). */
 const char *actor_client(void);
 bool actor_register(sqlite3 *sql, struct pt_err *err);
 

@@ -278,10 +278,39 @@ contested(struct db *db, const char *account, const char *work,
 	return rc == SQLITE_ROW && out->day != DAY_NONE;
 }
 
+static const char SQL_VIOLATION_BY_ID[] =
+    "SELECT day, kind FROM violation WHERE id = ?1";
+
 int
 appeal_contested(struct db *db, const struct appeal *a,
     struct appeal_violation *out, struct pt_err *err)
 {
+	/* decided: the one it contested (overturned by now, when approved) */
+	if (a->violation_id > 0 && a->status != APPEAL_DRAFT &&
+	    a->status != APPEAL_SUBMITTED) {
+		sqlite3_stmt *st = db_stmt(db, SQL_VIOLATION_BY_ID, err);
+		int rc;
+		memset(out, 0, sizeof *out);
+		out->day = DAY_NONE;
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, a->violation_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(st, 0);
+			const char *k = (const char *)sqlite3_column_text(st, 1);
+			out->id = a->violation_id;
+			if (d == NULL || !day_parse_iso(d, &out->day))
+				out->day = DAY_NONE;
+			snprintf(out->kind, sizeof out->kind, "%s", k ? k : "");
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_error(db, err, "reading violations");
+			return -1;
+		}
+		return rc == SQLITE_ROW && out->day != DAY_NONE;
+	}
 	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE) {
 		memset(out, 0, sizeof *out);
 		out->day = DAY_NONE;

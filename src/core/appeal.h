@@ -193,7 +193,8 @@ struct appeal_violation {
 	day_t day;
 	char kind[64];
 };
-/* 1 found, 0 none, -1 error. */
+/* 1 found, 0 none, -1 error. A decided appeal gives the violation it
+ * contested (overturned by it when approved). */
 int appeal_contested(struct db *db, const struct appeal *a,
     struct appeal_violation *out, struct pt_err *err);
 

@@ -10,6 +10,7 @@ src_core_libpartner_a_SOURCES += \
 	src/core/attribution.c src/core/attribution.h \
 	src/core/compensation.c
 src_core_libpartner_a_SOURCES += src/core/report.c src/core/report.h
+src_core_libpartner_a_SOURCES += src/core/report_csv.c src/core/report_csv.h
 # Data freshness and the settlement clock (issue 13).
 src_core_libpartner_a_SOURCES += src/core/freshness.c src/core/freshness.h
 # Attribute history with effective days (issue 13).

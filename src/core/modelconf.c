@@ -44,6 +44,7 @@ modelconf_defaults(struct model_params *p)
 	p->comp_pay_days = 3;
 	day_from_ymd(2025, 6, 12, &p->backpay_start);
 	p->settle_hour = 22;
+	p->digest_drop_percent = 30;
 	p->comp_play_weight = 0.5;
 	p->calib_min_days = 7;
 	p->calib_full_days = 60;
@@ -97,6 +98,7 @@ static const struct key {
 	R("calibration_min_days", K_INT, calib_min_days, 1, 3650, false),
 	R("calibration_full_days", K_INT, calib_full_days, 1, 3650, false),
 	R("calibration_lambda", K_REAL, calib_lambda, 0, 1000000, false),
+	R("digest_drop_percent", K_INT, digest_drop_percent, 1, 100, false),
 #undef R
 };
 

@@ -36,6 +36,9 @@ struct model_params {
 	int calib_min_days;
 	int calib_full_days;	/* days from which the exponents are fitted too */
 	double calib_lambda;	/* ridge weight toward the defaults */
+	/* the digest: a week's revenue this many percent below the week
+	 * before needs attention */
+	int digest_drop_percent;
 };
 
 /* The built-in defaults (the same as the shipped model.conf). */

@@ -430,7 +430,7 @@ static const char schema_v3[] =
 "INSERT INTO account_history(account_id, attr, effective_on, value, recorded_at)\n"
 "  SELECT account_id, 'kind', '1970-01-01', kind, pt_now() FROM account\n"
 "  UNION ALL SELECT account_id, 'celebrity', '1970-01-01', celebrity, pt_now() FROM account\n"
-"  UNION ALL SELECT account_id, 'certification', '1970-01-01', certification, pt_now() FROM account\n"
+"  UNION ALL SELECT account_id, 'certification', '1970-01-01', nullif(certification, ''), pt_now() FROM account\n"
 "  UNION ALL SELECT account_id, 'plan_status', '1970-01-01', plan_status, pt_now() FROM account\n"
 "  UNION ALL SELECT account_id, 'bank_card', '1970-01-01', bank_card, pt_now() FROM account;\n"
 "INSERT INTO work_history(work_id, attr, effective_on, value, recorded_at)\n"

@@ -106,6 +106,9 @@ pane_dirty(struct pane_ctx *ctx)
 	app.dirty_body = true;
 }
 
+static void set_message(bool error, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 set_message(bool error, const char *fmt, va_list ap)
 {

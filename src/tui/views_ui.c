@@ -1,12 +1,15 @@
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
+#include "core/report_csv.h"
 #include "core/views.h"
 #include "i18n.h"
 #include "tui/fmt.h"
@@ -395,4 +398,40 @@ vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
 	if (!ok)
 		pane_error(ctx, "%s", _("The Appeals pane is not available."));
 	return ok;
+}
+
+bool
+vui_export(struct pane_ctx *ctx, const char *name, bool daily,
+    const struct report_filter *f)
+{
+	struct pt_err err = { 0 };
+	const char *dir = getenv("PARTNER_TUI_EXPORT_DIR");
+	char cwd[4096], path[4096 + 256], tmp[4096 + 300];
+	FILE *out;
+	long n;
+
+	if (dir == NULL || dir[0] == '\0')
+		dir = getcwd(cwd, sizeof cwd) != NULL ? cwd : ".";
+	snprintf(path, sizeof path, "%s/partner-tui-%s.csv", dir, name);
+	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+	if ((out = fopen(tmp, "w")) == NULL) {
+		pane_error(ctx, _("Cannot write %s: %s"), tmp, strerror(errno));
+		return false;
+	}
+	n = daily ? report_csv_daily(ctx->db, f, out, &err) :
+	    report_csv_works(ctx->db, f, out, &err);
+	if (fclose(out) != 0 && n >= 0) {
+		err_set(&err, 4, "%s: %s", tmp, strerror(errno));
+		n = -1;
+	}
+	if (n < 0 || rename(tmp, path) != 0) {
+		if (n >= 0)
+			err_set(&err, 4, "%s: %s", path, strerror(errno));
+		unlink(tmp);
+		pane_error(ctx, _("Export failed: %s"), err.msg);
+		return false;
+	}
+	pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui report %s "
+	    "--format csv)"), n, path, daily ? "daily" : "works");
+	return true;
 }

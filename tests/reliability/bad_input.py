@@ -126,6 +126,9 @@ CASES = [
                                   ["2026-11-01", "=7.3100000000000635E+18", 5]]), [], 3,
      ["{f}:2: work_id: an ID written as a number in scientific notation has lost "
       "its digits: export the column as text (7.3100000000000635E+18)", REJECT]),
+    ("xlsx_value_beyond_1024", xlsx([["date", "work_id", "plays"],
+                                     ["2026-11-01", W, 5, (1100, "lost?")]]), [], 3,
+     ["{f}:2: values beyond column 1024", REJECT]),
     ("csv_id_lost_digits", "work_id,account_id,title\n7.31E+18,jn_nongji,T\n", [], 3,
      ["{f}:2: work_id: an ID written as a number in scientific notation has lost "
       "its digits: export the column as text (7.31E+18)", REJECT]),

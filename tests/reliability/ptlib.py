@@ -83,8 +83,18 @@ def xlsx(rows):
     import io
     from xml.sax.saxutils import escape
 
+    def col(c):
+        name = ""
+        c += 1
+        while c:
+            c, r = divmod(c - 1, 26)
+            name = chr(ord("A") + r) + name
+        return name
+
     def cell(c, v):
-        ref = chr(ord("A") + c)
+        if isinstance(v, tuple):    # (column index, value) placed there
+            c, v = v
+        ref = col(c)
         if isinstance(v, (int, float)):
             return '<c r="%s"><v>%r</v></c>' % (ref, v)
         if v.startswith("="):

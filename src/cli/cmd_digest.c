@@ -1,0 +1,222 @@
+/* `partner-tui digest`: for those who are not looking (cron and mail).
+ * What changed since a day and what needs attention: eligibility that
+ * changed and rule changes due within 7 days, appeals decided or overdue,
+ * weeks of revenue that fell beyond digest_drop_percent (model.conf),
+ * data that is due but not imported. Exit 1 when anything needs
+ * attention, 0 when all is quiet. */
+#include "config.h"
+
+#include <getopt.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/clock.h"
+#include "core/digest.h"
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "i18n.h"
+
+extern const struct command cmd_digest;
+
+enum { OPT_SINCE = 256, OPT_FORMAT };
+
+static const struct option longopts[] = {
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ NULL, 0, NULL, 0 },
+};
+
+static json_object *
+js_day(day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	return d == DAY_NONE ? NULL : json_object_new_string(day_format(d, buf));
+}
+
+static void
+print_json(const struct digest *d)
+{
+	json_object *top = json_object_new_object(), *arr = json_object_new_array();
+
+	json_object_object_add(top, "since", js_day(d->since));
+	json_object_object_add(top, "today", js_day(d->today));
+	json_object_object_add(top, "attention", json_object_new_boolean(d->n > 0));
+	json_object_object_add(top, "drop_percent",
+	    json_object_new_int(d->drop_percent));
+	for (size_t i = 0; i < d->n; i++) {
+		const struct digest_item *it = &d->items[i];
+		json_object *o = json_object_new_object();
+		json_object_object_add(o, "kind",
+		    json_object_new_string(digest_kind_name(it->kind)));
+		json_object_object_add(o, "account_id",
+		    json_object_new_string(it->account_id));
+		json_object_object_add(o, "day", js_day(it->day));
+		switch (it->kind) {
+		case DG_ELIGIBILITY_CHANGED:
+			json_object_object_add(o, "eligible",
+			    json_object_new_boolean(it->eligible));
+			break;
+		case DG_RULE_CHANGES_SOON:
+			json_object_object_add(o, "rule",
+			    json_object_new_string(it->rule));
+			json_object_object_add(o, "pass",
+			    json_object_new_boolean(it->pass));
+			break;
+		case DG_APPEAL_DECIDED:
+		case DG_APPEAL_OVERDUE:
+			json_object_object_add(o, "appeal_id",
+			    json_object_new_int64(it->appeal_id));
+			if (it->kind == DG_APPEAL_DECIDED)
+				json_object_object_add(o, "status",
+				    json_object_new_string(it->status));
+			else
+				json_object_object_add(o, "days_late",
+				    json_object_new_int(it->days_late));
+			json_object_object_add(o, "compensation_fen",
+			    json_object_new_int64(it->amount_fen));
+			break;
+		case DG_REVENUE_DROP:
+			json_object_object_add(o, "week_fen",
+			    json_object_new_int64(it->amount_fen));
+			json_object_object_add(o, "prev_week_fen",
+			    json_object_new_int64(it->prev_fen));
+			json_object_object_add(o, "drop_percent",
+			    json_object_new_int(it->percent));
+			break;
+		case DG_STALE:
+			json_object_object_add(o, "due_through",
+			    js_day(d->due_through));
+			break;
+		default:
+			break;
+		}
+		json_object_array_add(arr, o);
+	}
+	json_object_object_add(top, "items", arr);
+	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(top);
+}
+
+static void
+print_text(const struct digest *d)
+{
+	char a[DAY_BUFSZ], b[DAY_BUFSZ], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
+
+	printf(_("partner-tui digest: %s to %s\n"), day_format(d->since, a),
+	    day_format(d->today, b));
+	if (d->n == 0) {
+		printf("%s\n", _("Nothing needs attention."));
+		return;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct digest_item *it = &d->items[i];
+		printf("%-16s ", it->account_id);
+		switch (it->kind) {
+		case DG_ELIGIBILITY_CHANGED:
+			printf(it->eligible ? _("now eligible (it was not on %s)\n") :
+			    _("now NOT eligible (it was on %s): see partner-tui check\n"),
+			    day_format(it->day, a));
+			break;
+		case DG_RULE_CHANGES_SOON:
+			printf(_("rule %s (%s now) changes on %s\n"), it->rule,
+			    it->pass ? "PASS" : "FAIL", day_format(it->day, a));
+			break;
+		case DG_APPEAL_DECIDED:
+			printf(_("appeal %lld %s on %s%s%s\n"),
+			    (long long)it->appeal_id, _(it->status),
+			    it->day != DAY_NONE ? day_format(it->day, a) : "?",
+			    it->amount_fen ? _(", compensation ") : "",
+			    it->amount_fen ? money_format(it->amount_fen, m1) : "");
+			break;
+		case DG_APPEAL_OVERDUE:
+			printf(_("appeal %lld: compensation %s was due in the wallet "
+			    "on %s, %d day(s) late\n"), (long long)it->appeal_id,
+			    money_format(it->amount_fen, m1),
+			    day_format(it->day, a), it->days_late);
+			break;
+		case DG_REVENUE_DROP:
+			printf(_("revenue of the week to %s %s, %d%% below the week "
+			    "before (%s)\n"), day_format(it->day, a),
+			    money_format(it->amount_fen, m1), it->percent,
+			    money_format(it->prev_fen, m2));
+			break;
+		case DG_STALE:
+			printf(_("data through %s, due through %s: import it\n"),
+			    it->day != DAY_NONE ? day_format(it->day, a) : "-",
+			    day_format(d->due_through, b));
+			break;
+		default:
+			putchar('\n');
+		}
+	}
+}
+
+static int
+digest_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct pt_err err = { 0 };
+	struct digest d;
+	struct db *db;
+	day_t today = clock_today(), since = today - 1;
+	bool json = false;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SINCE:
+			if (!day_parse_iso(optarg, &since))
+				return cli_fail(PT_EXIT_USAGE, _("--since '%s' is "
+				    "not a day: use YYYY-MM-DD"), optarg);
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return cli_fail(PT_EXIT_USAGE, _("--format '%s': use "
+				    "text or json"), optarg);
+			break;
+		default:
+			return cli_fail(PT_EXIT_USAGE, _("see 'partner-tui digest "
+			    "--help'"));
+		}
+	}
+	if (optind < argc)
+		return cli_fail(PT_EXIT_USAGE, _("unexpected argument '%s'"),
+		    argv[optind]);
+	if (since > today)
+		return cli_fail(PT_EXIT_USAGE, _("--since is after today"));
+	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
+		return cli_fail_err(&err);
+	if ((!db_readonly(db) && !engine_rescore_dirty(db, &err)) ||
+	    !digest_build(db, since, today, &d, &err)) {
+		db_close(db);
+		return cli_fail_err(&err);
+	}
+	db_close(db);
+	if (json)
+		print_json(&d);
+	else
+		print_text(&d);
+	c = d.n > 0 ? PT_EXIT_CHECK_FAILED : PT_EXIT_OK;
+	digest_free(&d);
+	return c;
+}
+
+static const struct cli_option digest_options[] = {
+	{ "--since DAY", N_("report changes from this day (default: yesterday)") },
+	{ "--format text|json", N_("output format (default: text)") },
+	{ NULL, NULL },
+};
+
+const struct command cmd_digest = {
+	.name = "digest",
+	.usage = "digest [--since DAY] [--format text|json]",
+	.summary = N_("what needs attention, for cron and mail (exit 1 when something does)"),
+	.options = digest_options,
+	.run = digest_run,
+};

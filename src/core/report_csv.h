@@ -1,0 +1,19 @@
+/* The CSV of `partner-tui report works|daily --format csv`, written to a
+ * file: what the dashboard's `e` exports, so a table on screen and the
+ * report are the same figures, byte for byte (tests compare them). */
+#ifndef PT_REPORT_CSV_H
+#define PT_REPORT_CSV_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/report.h"
+
+/* Header, then one row per work / day; CRLF lines, RFC 4180 quoting.
+ * Returns the rows written, -1 on error (err set). */
+long report_csv_works(struct db *db, const struct report_filter *f, FILE *out,
+    struct pt_err *err);
+long report_csv_daily(struct db *db, const struct report_filter *f, FILE *out,
+    struct pt_err *err);
+
+#endif
