@@ -1390,11 +1390,17 @@ static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
 /* Dirty account-days against those already scored: when the change
  * covers at least half of what is there (a first import, a year's file
  * re-imported), one full pass costs less than day-by-day deletes and
- * reads, and gives the same scores. Below 1024 dirty account-days the
- * day-by-day path is quick whatever the proportion. */
+ * reads, and gives the same scores. So it does when it touches at least
+ * half of the accounts (a day of every work): new settled figures move
+ * each touched account's fit, and an account whose fit moved is rescored
+ * whole anyway. Below 1024 dirty (or, for the accounts' share, scored)
+ * account-days the day-by-day path is quick whatever the proportion. */
 static const char SQL_MOSTLY_DIRTY[] =
-    "SELECT n >= 1024 AND n * 2 >= (SELECT count(*) FROM account_score) "
-    "FROM (SELECT count(*) AS n FROM dirty)";
+    "SELECT (n >= 1024 AND n * 2 >= total) OR (total >= 1024 AND "
+    "(SELECT count(DISTINCT account_id) FROM dirty) * 2 >= "
+    "(SELECT count(*) FROM account)) "
+    "FROM (SELECT count(*) AS n FROM dirty), "
+    "(SELECT count(*) AS total FROM account_score)";
 /* min/max per work are seeks on daily's primary key */
 static const char SQL_ACCOUNT_DAY_RANGE[] =
     "SELECT min(lo), max(hi) FROM (SELECT "
