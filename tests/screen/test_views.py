@@ -772,5 +772,23 @@ def _():
     assert "Not a window" in bad["frame.message"], bad
 
 
+@check("overview: its first line says what partner-tui digest would (since yesterday)")
+def _():
+    r = subprocess.run([PT, "--db", DEMO, "--today", TODAY, "digest", "--format",
+                        "json"], capture_output=True, text=True)
+    d = json.loads(r.stdout)
+    assert r.returncode == (1 if d["items"] else 0), (r.returncode, d)
+    for cols, rows in ((80, 24), (120, 40)):
+        m, s = run_script(["key 0", "model", "screen"], cols, rows)
+        m = model(m)
+        assert int(m["digest.attention"]) == len(d["items"]), (m, d)
+        first = s.splitlines()[1]
+        if d["items"]:
+            assert first.startswith(" %d need attention (partner-tui digest)"
+                                    % len(d["items"])), first
+        else:
+            assert "need attention" not in first, first
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
