@@ -402,6 +402,9 @@ START_TEST(db_migrates_v3_drops_daily_by_day)
 	/* the newest import of each account's daily rows, kept by account */
 	ck_assert_int_eq(query_int(db, "SELECT import_id FROM account_import"
 	    " WHERE account_id = 'a1'"), 2);
+	/* v5: the overview's sum per account-day, kept with its scores */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM"
+	    " pragma_table_info('account_score') WHERE name = 'shown_fen'"), 1);
 	db_close(db);
 }
 END_TEST
@@ -464,19 +467,19 @@ START_TEST(db_migrates_v1_wallet_and_appeals)
 }
 END_TEST
 
-/* A v4 database (before issue 16's unknown review) with works that other
- * tables refer to: v5 rebuilds the work table to allow review 'unknown'
+/* A v5 database (before issue 16's unknown review) with works that other
+ * tables refer to: v6 rebuilds the work table to allow review 'unknown'
  * and keeps every row, the index, the audit triggers and the references
  * (foreign keys on again, still enforced). */
-START_TEST(db_migrates_v4_review_unknown)
+START_TEST(db_migrates_v5_review_unknown)
 {
 	struct pt_err err = { 0 };
-	const char *path = test_path(tmp, "v4.db");
+	const char *path = test_path(tmp, "v5.db");
 	struct db *db;
 
 	db = db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &err);
 	ck_assert_msg(db != NULL, "%s", err.msg);
-	ck_assert_msg(schema_migrate_to(db, 4, &err), "%s", err.msg);
+	ck_assert_msg(schema_migrate_to(db, 5, &err), "%s", err.msg);
 	ck_assert_msg(db_exec(db,
 	    "INSERT INTO account(account_id) VALUES ('a1');"
 	    "INSERT INTO work(work_id, account_id, title, published_at, genre,"
@@ -923,7 +926,7 @@ core_suite(void)
 	tcase_add_test(tc, db_migrates_v1_wallet_and_appeals);
 	tcase_add_test(tc, db_migrates_v2_attribute_history);
 	tcase_add_test(tc, db_migrates_v3_drops_daily_by_day);
-	tcase_add_test(tc, db_migrates_v4_review_unknown);
+	tcase_add_test(tc, db_migrates_v5_review_unknown);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
 	tcase_add_test(tc, text_json_safe_escapes);

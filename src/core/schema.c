@@ -476,7 +476,21 @@ migrate_to_4(struct db *db, struct pt_err *err)
 }
 
 /*
- * v5, a review nobody can read (issue 16): a Creator Center label not in
+ * v5, agency scale (issue 17, second step: v4 had reached other
+ * databases already): each account-day's settled-else-estimated revenue,
+ * summed work by work as the accounts overview shows it, kept with the
+ * account-day's scores. NULL until the engine writes the row again (the
+ * overview then sums the work-days itself).
+ */
+static bool
+migrate_to_5(struct db *db, struct pt_err *err)
+{
+	return db_exec(db, "ALTER TABLE account_score ADD COLUMN shown_fen "
+	    "INTEGER", err);
+}
+
+/*
+ * v6, a review nobody can read (issue 16): a Creator Center label not in
  * the import's table leaves a work's review 'unknown' (neither approved
  * nor refused: the engine does not count the work and says why). SQLite
  * cannot change a CHECK: the work table is rebuilt with its rows, its
@@ -485,8 +499,8 @@ migrate_to_4(struct db *db, struct pt_err *err)
  * before the commit. work_history's CHECK is on attr, not value: it
  * takes 'unknown' as it is.
  */
-static const char schema_v5[] =
-"CREATE TABLE work_v5(\n"
+static const char schema_v6[] =
+"CREATE TABLE work_v6(\n"
 "  work_id TEXT PRIMARY KEY,\n"
 "  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
 "  title TEXT NOT NULL DEFAULT '',\n"
@@ -503,20 +517,20 @@ static const char schema_v5[] =
 "    ('none','ad','commercial_order','sales','paid')),\n"
 "  selected INTEGER NOT NULL DEFAULT 0 CHECK(selected IN (0,1))\n"
 ");\n"
-"INSERT INTO work_v5(work_id, account_id, title, published_at, genre,\n"
+"INSERT INTO work_v6(work_id, account_id, title, published_at, genre,\n"
 "  duration_s, visibility, review, original, infringing, commercial, selected)\n"
 "  SELECT work_id, account_id, title, published_at, genre, duration_s,\n"
 "  visibility, review, original, infringing, commercial, selected FROM work;\n"
 "DROP TABLE work;\n"
-"ALTER TABLE work_v5 RENAME TO work;\n"
+"ALTER TABLE work_v6 RENAME TO work;\n"
 "CREATE INDEX work_by_account ON work(account_id, published_at);\n"
 ;
 
 static bool
-migrate_to_5(struct db *db, struct pt_err *err)
+migrate_to_6(struct db *db, struct pt_err *err)
 {
 	/* Dropping the old table dropped its triggers: the same again. */
-	return db_exec(db, schema_v5, err) &&
+	return db_exec(db, schema_v6, err) &&
 	    create_audit_triggers(db, &audited[1], 1, err);
 }
 
@@ -526,6 +540,7 @@ static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_3,
 	migrate_to_4,
 	migrate_to_5,
+	migrate_to_6,
 };
 int
 schema_version(struct db *db)
@@ -557,7 +572,7 @@ schema_migrate_to(struct db *db, int target, struct pt_err *err)
 {
 	bool fk = foreign_keys_on(db);
 
-	/* A step may rebuild a table others refer to (v5): SQLite's own
+	/* A step may rebuild a table others refer to (v6): SQLite's own
 	 * procedure, foreign keys off outside the transaction (the pragma
 	 * does nothing inside one), checked before the commit. */
 	if (fk && !db_exec(db, "PRAGMA foreign_keys=OFF", err))

@@ -31,6 +31,7 @@ enum {
 	DK_APPEAL,
 	DK_VIEW,
 	DK_EXPORT,
+	DK_RANGE,
 };
 
 static const struct key_binding diag_keys[] = {
@@ -46,6 +47,7 @@ static const struct key_binding diag_keys[] = {
 	{ 'e', false, "e", N_("Export the table on screen as CSV (as report works/daily)"), DK_EXPORT },
 	{ '[', false, "[", N_("Shorter window (7/30/90 days)"), DK_WINDOW_SHORTER },
 	{ ']', false, "]", N_("Longer window"), DK_WINDOW_LONGER },
+	{ 'R', false, "R", N_("Type a window: FROM TO (YYYY-MM-DD or MM-DD)"), DK_RANGE },
 	{ 0, false, NULL, NULL, 0 },
 };
 
@@ -77,13 +79,17 @@ static struct diag {
 	bool att_ok;
 	char att_err[160];
 	size_t dsel, dtop;	/* cursor over days (newest first) */
+	/* a typed window (R): from/to, DAY_NONE when 7/30/90 */
+	struct vui_input range_input;
+	day_t range_from, range_to;
 	/* single day */
 	struct vui_input day_input;
 	struct views_day day;
 	bool day_ok;
 	size_t ysel, ytop;
 	char err[1024];
-} D = { .win = 1, .sort = VC_REVENUE, .desc = true };
+} D = { .win = 1, .sort = VC_REVENUE, .desc = true, .range_from = DAY_NONE,
+	.range_to = DAY_NONE };
 
 static const struct views_work *
 selected_work(void)
@@ -143,6 +149,10 @@ load_works(struct pane_ctx *ctx)
 	    ctx->today ? ctx->data_through : ctx->today;
 	day_t from = to - windows[D.win] + 1, vf, vt;
 
+	if (D.range_from != DAY_NONE) {
+		from = D.range_from;
+		to = D.range_to;
+	}
 	views_works_free(&D.works);
 	free(D.idx);
 	D.idx = NULL;
@@ -350,7 +360,7 @@ draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 
 	snprintf(line, sizeof line, _("Revenue diagnosis %s to %s (%d days) vs %s to %s"),
 	    day_format(D.works.from, a), day_format(D.works.to, b),
-	    windows[D.win], day_format(D.works.vs_from, va),
+	    (int)(D.works.to - D.works.from + 1), day_format(D.works.vs_from, va),
 	    day_format(D.works.vs_to, vb));
 	if (D.nmissing > 0) {
 		/* days of the window no data covers: no data, not zero */
@@ -832,6 +842,12 @@ diag_draw(struct pane_ctx *ctx, WINDOW *win)
 		draw_day(ctx, win, rows, cols);
 		break;
 	}
+	if (D.range_input.active) {
+		char line[320];
+		snprintf(line, sizeof line, _("Window FROM TO (YYYY-MM-DD or MM-DD; Enter, Esc): %s_"),
+		    D.range_input.text);
+		draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
+	}
 	if (D.day_input.active) {
 		char line[320];
 		snprintf(line, sizeof line, _("Day (YYYY-MM-DD, MM-DD or -N; Enter = last scored day): %s_"),
@@ -940,6 +956,38 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 		pane_dirty(ctx);
 		return true;
 	}
+	if (D.range_input.active) {
+		int r = vui_input_key(&D.range_input, k);
+		if (r == 2) {
+			char a[64] = "", b[64] = "";
+			day_t f, t;
+			D.range_input.active = false;
+			for (char *p = D.range_input.text; *p; p++)
+				if (*p == '.' && p[1] == '.')
+					p[0] = p[1] = ' ';
+			if (sscanf(D.range_input.text, "%63s %63s", a, b) == 2 &&
+			    parse_day_input(ctx, a, &f) &&
+			    parse_day_input(ctx, b, &t) && f <= t &&
+			    t - f < 3660) {
+				D.range_from = f;
+				D.range_to = t;
+				D.view = V_TABLE;
+				load_works(ctx);
+			} else
+				pane_error(ctx, _("Not a window: '%s' (FROM TO, "
+				    "e.g. 2026-11-01 2026-11-20)"),
+				    D.range_input.text);
+		} else if (r == 3)
+			D.range_input.active = false;
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->pane_action == DK_RANGE) {
+		D.range_input.active = true;
+		D.range_input.text[0] = '\0';
+		pane_dirty(ctx);
+		return true;
+	}
 	if (D.day_input.active) {
 		int r = vui_input_key(&D.day_input, k);
 		if (r == 2) {
@@ -1022,7 +1070,10 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			return true;
 		case DK_WINDOW_SHORTER:
 		case DK_WINDOW_LONGER:
-			if (k->pane_action == DK_WINDOW_SHORTER && D.win > 0)
+			if (D.range_from != DAY_NONE) {
+				/* back to the 7/30/90 windows */
+				D.range_from = D.range_to = DAY_NONE;
+			} else if (k->pane_action == DK_WINDOW_SHORTER && D.win > 0)
 				D.win--;
 			else if (k->pane_action == DK_WINDOW_LONGER &&
 			    D.win + 1 < (int)(sizeof windows / sizeof windows[0]))

@@ -37,6 +37,7 @@ enum {
 	TR_SHORTER = 1,
 	TR_LONGER,
 	TR_ACCOUNT,
+	TR_RANGE,
 };
 
 static const struct key_binding trends_keys[] = {
@@ -47,6 +48,7 @@ static const struct key_binding trends_keys[] = {
 	{ ']', false, "]", N_("Longer window"), TR_LONGER },
 	{ 'w', false, "w", N_("Whole account again (after a work)"), TR_ACCOUNT },
 	{ 0, false, "/", N_("Chart a work: type part of its title or id, Enter"), 0 },
+	{ 'R', false, "R", N_("Type a window: FROM TO (YYYY-MM-DD or MM-DD)"), TR_RANGE },
 	{ 0, false, NULL, NULL, 0 },
 };
 
@@ -91,6 +93,7 @@ static struct trends {
 	char *work_title;
 	int metric;
 	int window;		/* index in windows[] */
+	int custom_len;		/* a typed window's days (R); 0: none */
 	day_t end;		/* last day of the window; DAY_NONE: latest */
 	day_t cursor;
 	day_t span_first, span_last;
@@ -115,11 +118,18 @@ static struct trends {
 	size_t cap;
 } t = { .window = DEFAULT_WINDOW, .end = DAY_NONE, .cursor = DAY_NONE };
 
+/* The window's days: a typed window (R), else 7/30/90/180, 0 for all. */
+static int
+win_days(void)
+{
+	return t.custom_len > 0 ? t.custom_len : windows[t.window];
+}
+
 static int
 window_len(void)
 {
-	if (windows[t.window] > 0)
-		return windows[t.window];
+	if (win_days() > 0)
+		return win_days();
 	if (t.span_first == DAY_NONE)
 		return 30;
 	return (int)(t.to - t.span_first + 1) > 1 ?
@@ -252,12 +262,12 @@ place(struct pane_ctx *ctx)
 	int len;
 
 	t.to = t.end == DAY_NONE || t.end > latest ? latest : t.end;
-	len = windows[t.window];
+	len = win_days();
 	if (len == 0)
 		len = t.span_first != DAY_NONE && t.span_first <= t.to ?
 		    (int)(t.to - t.span_first + 1) : 30;
 	t.from = t.to - len + 1;
-	t.prev_from = windows[t.window] == 0 ? t.from : t.from - len;
+	t.prev_from = win_days() == 0 ? t.from : t.from - len;
 	if (t.cursor == DAY_NONE || t.cursor > t.to)
 		t.cursor = t.to;
 	if (t.cursor < t.from)
@@ -270,7 +280,7 @@ place(struct pane_ctx *ctx)
 	job_cancel();
 	t.has_attr = false;
 	t.attr_error[0] = '\0';
-	t.attr_stale = windows[t.window] != 0 && t.span_first != DAY_NONE;
+	t.attr_stale = win_days() != 0 && t.span_first != DAY_NONE;
 	t.attr_due = now_ms() + ATTR_DELAY_MS;
 }
 
@@ -439,7 +449,7 @@ static int
 trends_idle(struct pane_ctx *ctx)
 {
 	/* The window's scores, then the previous window. */
-	day_t want = windows[t.window] != 0 ? t.prev_from : t.from;
+	day_t want = win_days() != 0 ? t.prev_from : t.from;
 	if (t.s.days != NULL && t.scored_from > t.s.first &&
 	    want < t.scored_from) {
 		day_t from = t.scored_from - CHUNK_DAYS;
@@ -521,9 +531,9 @@ move_cursor(struct pane_ctx *ctx, int delta)
 
 	if (c > latest)
 		c = latest;
-	if (c < first && windows[t.window] != 0)
+	if (c < first && win_days() != 0)
 		c = first < t.from ? first : t.from;
-	if (c < t.from && windows[t.window] == 0)
+	if (c < t.from && win_days() == 0)
 		c = t.from;
 	t.cursor = c;
 	if (c > t.to || c < t.from) {
@@ -582,9 +592,75 @@ search_go(struct pane_ctx *ctx)
 	views_works_free(&w);
 }
 
+/* R: a typed window, "FROM TO" (or FROM..TO), each YYYY-MM-DD or MM-DD
+ * (this year, or the last when that is later than today). */
+static struct vui_input range;
+
+static void
+range_prompt(struct pane_ctx *ctx)
+{
+	pane_message(ctx, _("Window FROM TO (YYYY-MM-DD or MM-DD; Enter, Esc): %s_"),
+	    range.text);
+}
+
+static bool
+parse_range_day(struct pane_ctx *ctx, const char *s, day_t *out)
+{
+	int y, m, d;
+	char buf[32];
+
+	if (day_parse_iso(s, out))
+		return true;
+	day_to_ymd(ctx->today, &y, &m, &d);
+	if (sscanf(s, "%d-%d", &m, &d) != 2)
+		return false;
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+	if (!day_parse_iso(buf, out))
+		return false;
+	if (*out > ctx->today) {
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y - 1, m, d);
+		return day_parse_iso(buf, out);
+	}
+	return true;
+}
+
+static void
+range_go(struct pane_ctx *ctx)
+{
+	char a[64] = "", b[64] = "";
+	day_t f, to;
+
+	for (char *p = range.text; *p; p++)
+		if (p[0] == '.' && p[1] == '.')
+			p[0] = p[1] = ' ';
+	if (sscanf(range.text, "%63s %63s", a, b) != 2 ||
+	    !parse_range_day(ctx, a, &f) || !parse_range_day(ctx, b, &to) ||
+	    f > to || to - f >= 3660) {
+		pane_error(ctx, _("Not a window: '%s' (FROM TO, e.g. 2026-11-01 "
+		    "2026-11-20)"), range.text);
+		return;
+	}
+	t.custom_len = (int)(to - f + 1);
+	t.end = to;
+	t.cursor = to;
+	place(ctx);
+	pane_dirty(ctx);
+}
+
 static bool
 trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	if (range.active) {
+		int r = vui_input_key(&range, k);
+		if (r >= 2) {
+			range.active = false;
+			if (r == 2)
+				range_go(ctx);
+		} else
+			range_prompt(ctx);
+		pane_dirty(ctx);
+		return true;
+	}
 	if (search.active) {
 		int r = vui_input_key(&search, k);
 		if (r >= 2) {
@@ -607,8 +683,20 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 	if (t.attr_stale)
 		t.attr_due = now_ms() + ATTR_DELAY_MS;
 	switch (k->pane_action) {
+	case TR_RANGE:
+		range.active = true;
+		range.text[0] = '\0';
+		range_prompt(ctx);
+		return true;
 	case TR_SHORTER:
 	case TR_LONGER:
+		if (t.custom_len > 0) {
+			/* back to the fixed windows, from the nearest */
+			t.custom_len = 0;
+			place(ctx);
+			pane_dirty(ctx);
+			return true;
+		}
 		t.window += k->pane_action == TR_LONGER ? 1 : -1;
 		if (t.window < 0)
 			t.window = 0;
@@ -710,10 +798,10 @@ weekday_name(day_t d)
 static void
 window_label(char *buf, size_t size)
 {
-	if (windows[t.window] == 0)
+	if (win_days() == 0)
 		snprintf(buf, size, "%s", _("all days"));
 	else
-		snprintf(buf, size, _("%d days"), windows[t.window]);
+		snprintf(buf, size, _("%d days"), win_days());
 }
 
 static void
@@ -756,7 +844,7 @@ draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 	snprintf(line, sizeof line, "%s %s", draw_utf8() ? "──" : "**",
 	    _("this period"));
 	x = draw_text(w, y, 0, cols, line, draw_attr(DRAW_SERIES), false);
-	if (windows[t.window] != 0) {
+	if (win_days() != 0) {
 		snprintf(line, sizeof line, "  %s %s", !ctx->color ? (draw_utf8() ?
 		    "··" : "..") : draw_utf8() ? "┄┄" : "..",
 		    _("previous period"));
@@ -790,7 +878,7 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	int plot_h = h - 2, len = (int)(t.to - t.from + 1);
 	enum series_unit unit = series_metric_unit(t.metric);
 	double lo = 0, hi = 0, min, max, step;
-	bool any = false, prev = windows[t.window] != 0;
+	bool any = false, prev = win_days() != 0;
 	struct chart_spec spec;
 	struct chart_cell *cells;
 	char label[FMT_BUFSZ], a[DAY_BUFSZ];
@@ -1234,7 +1322,7 @@ trends_model(struct pane_ctx *ctx, FILE *out)
 	fprintf(out, "metric=%s\n", series_metric_key(t.metric));
 	fprintf(out, "metric.title=%s\n", _(metric_titles[t.metric]));
 	window_label(win, sizeof win);
-	fprintf(out, "window=%d\n", windows[t.window]);
+	fprintf(out, "window=%d\n", win_days());
 	fprintf(out, "window.label=%s\n", win);
 	fprintf(out, "from=%s\n", day_format(t.from, a));
 	fprintf(out, "to=%s\n", day_format(t.to, a));

@@ -772,5 +772,48 @@ def _():
         assert "Wrote %d rows" % rows in m["frame.message"], m["frame.message"]
 
 
+@check("R types a window FROM TO in Trends and Diagnosis; [ goes back to 7/30/90")
+def _():
+    exp = os.path.join(TMP, "export-range")
+    os.makedirs(exp, exist_ok=True)
+    out = run_script(["key 1", "key R", "type 2026-11-01 2026-11-20", "key Enter",
+                      "model", "key [", "model", "key 2", "key R",
+                      "type 11-03..11-17", "key Enter", "model", "key e", "model",
+                      "key ]", "model", "key R", "type 11-20 11-01", "key Enter",
+                      "model"], 80, 24, PARTNER_TUI_ACCOUNT=MAIN,
+                     PARTNER_TUI_EXPORT_DIR=exp)
+    tr, back, dg, ex, fixed, bad = [model(x) for x in out]
+    assert (tr["from"], tr["to"], tr["window"]) == ("2026-11-01", "2026-11-20", "20"), tr
+    assert back["window"] in ("7", "30", "90", "180", "0"), back
+    assert (dg["window.from"], dg["window.to"]) == ("2026-11-03", "2026-11-17"), dg
+    # the previous window has the same length, just before
+    assert (dg["window.vs_from"], dg["window.vs_to"]) == ("2026-10-19", "2026-11-02"), dg
+    path = os.path.join(exp, "partner-tui-works-%s-2026-11-03-2026-11-17.csv" % MAIN)
+    r = subprocess.run([PT, "--db", DEMO, "--today", TODAY, "report", "works",
+                        "--account", MAIN, "--from", "2026-11-03", "--to",
+                        "2026-11-17", "--format", "csv"], capture_output=True)
+    assert open(path, "rb").read() == r.stdout, ex["frame.message"]
+    assert fixed["window.from"] != "2026-11-03", fixed
+    assert "Not a window" in bad["frame.message"], bad
+
+
+@check("overview: its first line says what partner-tui digest would (since yesterday)")
+def _():
+    r = subprocess.run([PT, "--db", DEMO, "--today", TODAY, "digest", "--format",
+                        "json"], capture_output=True, text=True)
+    d = json.loads(r.stdout)
+    assert r.returncode == (1 if d["items"] else 0), (r.returncode, d)
+    for cols, rows in ((80, 24), (120, 40)):
+        m, s = run_script(["key 0", "model", "screen"], cols, rows)
+        m = model(m)
+        assert int(m["digest.attention"]) == len(d["items"]), (m, d)
+        first = s.splitlines()[1]
+        if d["items"]:
+            assert first.startswith(" %d need attention (partner-tui digest)"
+                                    % len(d["items"])), first
+        else:
+            assert "need attention" not in first, first
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
