@@ -297,6 +297,35 @@ START_TEST(rescore_dirty_most_accounts_goes_whole)
 }
 END_TEST
 
+/* Each account-day keeps what the accounts overview shows: settled
+ * revenue where a work has it, else its estimate, summed work by work;
+ * the full and the day-by-day paths agree. */
+START_TEST(account_score_keeps_shown_revenue)
+{
+	struct db *db = fx_open(tmp, "s.db");
+	struct pt_err err = { 0 };
+	const char *same = "SELECT count(*) FROM account_score a WHERE shown_fen"
+	    " IS NOT (SELECT sum(min(max(ifnull(d.revenue_fen, s.estimated_fen),"
+	    " 0), 1000000000000)) FROM work w JOIN daily d ON d.work_id ="
+	    " w.work_id AND d.day = a.day JOIN work_score s ON s.work_id ="
+	    " d.work_id AND s.day = d.day WHERE w.account_id = a.account_id)";
+
+	two_works(db);
+	ck_assert(engine_rescore_all(db, &err));
+	/* w1: estimate 2000 (no revenue); w2: settled 150 */
+	ck_assert_int_eq(fx_int(db, "SELECT shown_fen FROM account_score"
+	    " WHERE day = '2026-11-01'"), 2000 + 150);
+	ck_assert_int_eq(fx_int(db, same), 0);
+	fx_daily(db, "w1", "2026-11-02", 20000, 5000, 150, 50, 60, 1, 700);
+	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-11-02')");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT shown_fen FROM account_score"
+	    " WHERE day = '2026-11-02'"), 700);
+	ck_assert_int_eq(fx_int(db, same), 0);
+	db_close(db);
+}
+END_TEST
+
 /* ---- calibration ---- */
 
 static double
@@ -820,6 +849,7 @@ engine_suite(void)
 	tcase_add_test(tc, rescore_dirty_only_touches_dirty);
 	tcase_add_test(tc, rescore_dirty_mostly_dirty_goes_whole);
 	tcase_add_test(tc, rescore_dirty_most_accounts_goes_whole);
+	tcase_add_test(tc, account_score_keeps_shown_revenue);
 	tcase_add_test(tc, calibration_recovers_base);
 	tcase_add_test(tc, calibration_base_only_with_few_days);
 	tcase_add_test(tc, calibration_pure_fit_exact);
