@@ -402,6 +402,9 @@ START_TEST(db_migrates_v3_drops_daily_by_day)
 	/* the newest import of each account's daily rows, kept by account */
 	ck_assert_int_eq(query_int(db, "SELECT import_id FROM account_import"
 	    " WHERE account_id = 'a1'"), 2);
+	/* v5: the overview's sum per account-day, kept with its scores */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM"
+	    " pragma_table_info('account_score') WHERE name = 'shown_fen'"), 1);
 	db_close(db);
 }
 END_TEST

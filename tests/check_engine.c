@@ -265,6 +265,67 @@ START_TEST(rescore_dirty_mostly_dirty_goes_whole)
 }
 END_TEST
 
+/* A day of every work: half of the accounts or more are dirty (here a1,
+ * one of two), each of whose fits moves with new settled figures, so one
+ * full pass rescores them, the unmarked day of a1 too. */
+START_TEST(rescore_dirty_most_accounts_goes_whole)
+{
+	struct db *db = fx_open(tmp, "n.db");
+	struct pt_err err = { 0 };
+
+	two_works(db);
+	fx_account(db, "a2", "personal", false, NULL, "joined");
+	fx_work(db, "w9", "a2", "2026-10-01");
+	fx_sql(db, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1"
+	    " FROM c WHERE n < 1100) INSERT INTO daily(work_id, day, plays,"
+	    " profitable_plays, likes, favorites, comments, shares,"
+	    " completion_rate, completion_rate_5s, bounce_rate_2s,"
+	    " avg_play_duration, user_value, quality, revenue_fen)"
+	    " SELECT work_id, date(day, '+' || n || ' days'), plays,"
+	    " profitable_plays, likes, favorites, comments, shares,"
+	    " completion_rate, completion_rate_5s, bounce_rate_2s,"
+	    " avg_play_duration, user_value, quality, NULL FROM daily, c"
+	    " WHERE work_id = 'w1' AND day = '2026-11-01'");
+	ck_assert(engine_rescore_all(db, &err));
+	fx_daily(db, "w1", "2026-11-01", 20000, 5000, 150, 50, 60, 1, FX_NULL);
+	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-11-02')");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w1' AND day = '2026-11-01'"), 1000);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM dirty"), 0);
+	db_close(db);
+}
+END_TEST
+
+/* Each account-day keeps what the accounts overview shows: settled
+ * revenue where a work has it, else its estimate, summed work by work;
+ * the full and the day-by-day paths agree. */
+START_TEST(account_score_keeps_shown_revenue)
+{
+	struct db *db = fx_open(tmp, "s.db");
+	struct pt_err err = { 0 };
+	const char *same = "SELECT count(*) FROM account_score a WHERE shown_fen"
+	    " IS NOT (SELECT sum(min(max(ifnull(d.revenue_fen, s.estimated_fen),"
+	    " 0), 1000000000000)) FROM work w JOIN daily d ON d.work_id ="
+	    " w.work_id AND d.day = a.day JOIN work_score s ON s.work_id ="
+	    " d.work_id AND s.day = d.day WHERE w.account_id = a.account_id)";
+
+	two_works(db);
+	ck_assert(engine_rescore_all(db, &err));
+	/* w1: estimate 2000 (no revenue); w2: settled 150 */
+	ck_assert_int_eq(fx_int(db, "SELECT shown_fen FROM account_score"
+	    " WHERE day = '2026-11-01'"), 2000 + 150);
+	ck_assert_int_eq(fx_int(db, same), 0);
+	fx_daily(db, "w1", "2026-11-02", 20000, 5000, 150, 50, 60, 1, 700);
+	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-11-02')");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT shown_fen FROM account_score"
+	    " WHERE day = '2026-11-02'"), 700);
+	ck_assert_int_eq(fx_int(db, same), 0);
+	db_close(db);
+}
+END_TEST
+
 /* ---- calibration ---- */
 
 static double
@@ -787,6 +848,8 @@ engine_suite(void)
 	tcase_add_test(tc, rescore_daily_minimum);
 	tcase_add_test(tc, rescore_dirty_only_touches_dirty);
 	tcase_add_test(tc, rescore_dirty_mostly_dirty_goes_whole);
+	tcase_add_test(tc, rescore_dirty_most_accounts_goes_whole);
+	tcase_add_test(tc, account_score_keeps_shown_revenue);
 	tcase_add_test(tc, calibration_recovers_base);
 	tcase_add_test(tc, calibration_base_only_with_few_days);
 	tcase_add_test(tc, calibration_pure_fit_exact);

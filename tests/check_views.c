@@ -385,6 +385,15 @@ START_TEST(accounts_overview)
 	ck_assert(views_accounts_load_at(db, D("2026-11-08"), 0, &a, &err));
 	ck_assert_str_eq(a.rows[1].last_import, "2026-11-06T10:00:02+08:00");
 	views_accounts_free(&a);
+
+	/* A day whose sum the engine kept is read from account_score, not
+	 * from its work-days (which say 120 for 11-04). */
+	exec("UPDATE account_score SET shown_fen = 9000 WHERE account_id = 'a1'"
+	    " AND day = '2026-11-04'");
+	ck_assert(views_accounts_load_at(db, D("2026-11-08"), 23 * 60, &a,
+	    &err));
+	ck_assert_int_eq(a.rows[0].week_fen, 300 + 250 + 90 + 500 + 9000);
+	views_accounts_free(&a);
 }
 END_TEST
 

@@ -198,4 +198,13 @@ work=$(m field.work)
 [ "$(m field.channel)" = diagnosis ] && [ "$(m focus)" = category ] && ok ||
 	fail "channel/focus: $(m field.channel) $(m focus)"
 [ "$(draft work_id)" = "$work" ] && ok || fail "prefilled form not saved as a draft"
+# 7. Appeal 1 was approved for 2026-11-29 and nothing came: a week later
+# the accounts overview, the Appeals list and Eligibility say so.
+printf 'key 0\nmodel %s\nkey 4\nmodel %s\nkey 3\nmodel %s\nquit\n' "$T/m0" "$T/m4" "$T/m3" > "$T/script"
+PARTNER_TUI_NO_DISPLAY=1 PARTNER_TUI_SCRIPT="$T/script" PARTNER_TUI_ACCOUNT=a1 \
+	COLUMNS=100 LINES=30 PARTNER_TUI_TODAY=2026-12-06 "$PT" --db "$DB" \
+	>/dev/null 2>"$T/err" || fail "headless run: $(cat "$T/err")"
+grep -qx "account.a1.appeals_overdue=1" "$T/m0" && ok || fail "overview: $(grep overdue "$T/m0")"
+grep -qx "account.a2.appeals_overdue=0" "$T/m0" && ok || fail "overview a2: $(grep overdue "$T/m0")"
+grep -qx "row.overdue=1" "$T/m4" && ok || fail "Appeals list: $(grep '^row' "$T/m4")"
 finish

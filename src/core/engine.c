@@ -695,6 +695,7 @@ struct acct_day {
 	bool eligible, settled_known;
 	uint32_t reasons;
 	fen_t estimated, gross, settled;
+	fen_t shown;		/* settled else estimated, work by work */
 	int works_earning;
 };
 
@@ -843,6 +844,16 @@ score_row(const struct eng_ctx *c, int acc, struct raw_row *r,
 	s->estimated = s->eligible ? money_round(s->o.model_fen) : 0;
 }
 
+/* What the accounts overview counts of a work-day: its settled revenue,
+ * else its estimate, within 0 .. 10^12 fen. */
+static fen_t
+shown_fen(const struct raw_row *r, fen_t estimated)
+{
+	fen_t v = r->settled_known ? r->settled : estimated;
+
+	return v < 0 ? 0 : v > 1000000000000LL ? 1000000000000LL : v;
+}
+
 /* Scores one account-day: rows[idx[0..n)] all of account acc on day d. */
 static void
 score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
@@ -880,6 +891,7 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 	for (size_t k = 0; k < n; k++) {
 		ad->estimated += res[idx[k]].estimated;
 		ad->works_earning += res[idx[k]].estimated > 0;
+		ad->shown += shown_fen(&rows[idx[k]], res[idx[k]].estimated);
 	}
 	ad->eligible = ad->reasons == 0;
 }
@@ -907,8 +919,8 @@ static const char SQL_INSERT_WORK_SCORE[] = "INSERT OR REPLACE" WORK_SCORE_INSER
 static const char SQL_INSERT_WORK_SCORE_NEW[] = "INSERT" WORK_SCORE_INSERT;
 static const char SQL_INSERT_ACCOUNT_SCORE[] =
     "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
-    "estimated_fen, settled_fen, works_earning, gross_fen) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
 static bool
 write_work_score(struct db *db, const struct eng_ctx *c,
@@ -966,6 +978,7 @@ write_account_score(struct db *db, const struct eng_ctx *c,
 	db_bind_int64_or_null(st, 6, ad->settled_known, ad->settled);
 	sqlite3_bind_int(st, 7, ad->works_earning);
 	sqlite3_bind_int64(st, 8, ad->gross);
+	sqlite3_bind_int64(st, 9, ad->shown);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_error(db, err, "writing account scores");
 		sqlite3_reset(st);
@@ -1390,11 +1403,17 @@ static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
 /* Dirty account-days against those already scored: when the change
  * covers at least half of what is there (a first import, a year's file
  * re-imported), one full pass costs less than day-by-day deletes and
- * reads, and gives the same scores. Below 1024 dirty account-days the
- * day-by-day path is quick whatever the proportion. */
+ * reads, and gives the same scores. So it does when it touches at least
+ * half of the accounts (a day of every work): new settled figures move
+ * each touched account's fit, and an account whose fit moved is rescored
+ * whole anyway. Below 1024 dirty (or, for the accounts' share, scored)
+ * account-days the day-by-day path is quick whatever the proportion. */
 static const char SQL_MOSTLY_DIRTY[] =
-    "SELECT n >= 1024 AND n * 2 >= (SELECT count(*) FROM account_score) "
-    "FROM (SELECT count(*) AS n FROM dirty)";
+    "SELECT (n >= 1024 AND n * 2 >= total) OR (total >= 1024 AND "
+    "(SELECT count(DISTINCT account_id) FROM dirty) * 2 >= "
+    "(SELECT count(*) FROM account)) "
+    "FROM (SELECT count(*) AS n FROM dirty), "
+    "(SELECT count(*) AS total FROM account_score)";
 /* min/max per work are seeks on daily's primary key */
 static const char SQL_ACCOUNT_DAY_RANGE[] =
     "SELECT min(lo), max(hi) FROM (SELECT "
@@ -1676,7 +1695,7 @@ out:
 
 /* An account-day's totals while the full rescore streams `daily`. */
 struct ad_sum {
-	fen_t gross, settled;
+	fen_t gross, settled, shown;
 	int32_t works_earning;
 	bool any, settled_known;
 };
@@ -1751,6 +1770,7 @@ score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
 		ad->any = true;
 		ad->gross += s.estimated;
 		ad->works_earning += s.estimated > 0;
+		ad->shown += shown_fen(&r, s.estimated);
 		if (r.settled_known) {
 			ad->settled_known = true;
 			ad->settled += r.settled;
@@ -1786,6 +1806,7 @@ score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
 			ad.settled_known = sum->settled_known;
 			ad.settled = sum->settled;
 			ad.works_earning = sum->works_earning;
+			ad.shown = sum->shown;
 			if (!write_account_score(db, c, &ad, err))
 				goto out;
 		}

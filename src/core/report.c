@@ -55,6 +55,16 @@ static const char SQL_DAILY_ACCOUNT[] =
     "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
     "WHERE ?3 IS NULL OR w.account_id = ?3 "
     "GROUP BY d.day ORDER BY d.day";
+/* One account: its works by index, not every work of the database. */
+static const char SQL_DAILY_ONE_ACCOUNT[] =
+    "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), "
+    "sum(d.favorites), sum(d.comments), sum(d.shares), sum(" FEN_SANE("d.revenue_fen") "), "
+    "sum(" FEN_SANE("s.estimated_fen") ") "
+    "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id "
+    "AND d.day BETWEEN ?1 AND ?2 "
+    "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
+    "WHERE w.account_id = ?3 "
+    "GROUP BY d.day ORDER BY d.day";
 
 static struct report_num
 num(sqlite3_stmt *st, int i)
@@ -201,7 +211,7 @@ report_daily(struct db *db, const struct report_filter *f,
     struct report_rows *out, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, f->work_id ? SQL_DAILY_WORK :
-	    SQL_DAILY_ACCOUNT, err);
+	    f->account_id ? SQL_DAILY_ONE_ACCOUNT : SQL_DAILY_ACCOUNT, err);
 	char a[DAY_BUFSZ], b[DAY_BUFSZ];
 	size_t cap = 0;
 	int rc;

@@ -475,11 +475,26 @@ migrate_to_4(struct db *db, struct pt_err *err)
 	return db_exec(db, schema_v4, err);
 }
 
+/*
+ * v5, agency scale (issue 17, second step: v4 had reached other
+ * databases already): each account-day's settled-else-estimated revenue,
+ * summed work by work as the accounts overview shows it, kept with the
+ * account-day's scores. NULL until the engine writes the row again (the
+ * overview then sums the work-days itself).
+ */
+static bool
+migrate_to_5(struct db *db, struct pt_err *err)
+{
+	return db_exec(db, "ALTER TABLE account_score ADD COLUMN shown_fen "
+	    "INTEGER", err);
+}
+
 static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_1,
 	migrate_to_2,
 	migrate_to_3,
 	migrate_to_4,
+	migrate_to_5,
 };
 int
 schema_version(struct db *db)

@@ -720,16 +720,25 @@ static const char SQL_ACCOUNTS[] =
     " FROM account a ORDER BY a.account_id";
 
 /* Settled-else-estimated revenue of each week, as engine_attribute()
- * counts it. */
+ * counts it: the account-day's sum the engine kept (shown_fen), else,
+ * for a day scored before it kept one, its work-days summed here. */
 static const char SQL_ACCOUNT_WEEKS[] =
-    "SELECT sum(CASE WHEN d.day >= ?2 THEN min(max(ifnull(d.revenue_fen,"
-    " s.estimated_fen), 0), 1000000000000) END),"
-    " sum(CASE WHEN d.day < ?2 THEN min(max(ifnull(d.revenue_fen,"
-    " s.estimated_fen), 0), 1000000000000) END)"
-    " FROM work w JOIN daily d ON d.work_id = w.work_id"
-    "  AND d.day BETWEEN ?3 AND ?4"
-    " JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
-    " WHERE w.account_id = ?1";
+    "WITH RECURSIVE days(day) AS (SELECT ?3 UNION ALL"
+    "  SELECT date(day, '+1 day') FROM days WHERE day < ?4),"
+    " f(day, fen) AS ("
+    "  SELECT day, shown_fen FROM account_score WHERE account_id = ?1"
+    "   AND day BETWEEN ?3 AND ?4 AND shown_fen IS NOT NULL"
+    "  UNION ALL"
+    "  SELECT d.day, min(max(ifnull(d.revenue_fen, s.estimated_fen), 0),"
+    "   1000000000000)"
+    "  FROM days CROSS JOIN work w CROSS JOIN daily d"
+    "   ON d.work_id = w.work_id AND d.day = days.day"
+    "  JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
+    "  WHERE w.account_id = ?1 AND NOT EXISTS (SELECT 1 FROM account_score x"
+    "   WHERE x.account_id = ?1 AND x.day = days.day"
+    "   AND x.shown_fen IS NOT NULL))"
+    " SELECT sum(CASE WHEN day >= ?2 THEN fen END),"
+    " sum(CASE WHEN day < ?2 THEN fen END) FROM f";
 
 /* The newest import that wrote a daily row of the account (kept by
  * account: reading it from the daily rows is a scan of all of them). */

@@ -1757,6 +1757,11 @@ appeals_model(struct pane_ctx *ctx, FILE *out)
 		if (st.titles && st.titles[i])
 			fprintf(out, "row.title=%lld|%s\n",
 			    (long long)st.rows[i].id, st.titles[i]);
+		if (st.overdue != NULL && st.overdue[i])
+			fprintf(out, "row.overdue=%lld\n", (long long)st.rows[i].id);
+		if (st.estimate != NULL && st.estimate[i] >= 0)
+			fprintf(out, "row.estimate_fen=%lld|%lld\n",
+			    (long long)st.rows[i].id, (long long)st.estimate[i]);
 	}
 }
 

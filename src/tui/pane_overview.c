@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/digest.h"
 #include "core/engine.h"
 #include "core/views.h"
 #include "core/wallet.h"
@@ -49,6 +50,10 @@ static struct ov {
 	struct vui_input search;
 	size_t sel, top;	/* into idx */
 	char err[1024];
+	/* `partner-tui digest` since yesterday: its count leads the first
+	 * line, so the overview says what the mail would */
+	size_t attention;
+	bool digest_ok;
 } O;
 
 static const char *
@@ -227,6 +232,15 @@ ov_reload(struct pane_ctx *ctx)
 					O.extra[i].overdue++;
 		free(od);
 	}
+	{
+		struct digest d;
+		err.code = 0;
+		O.digest_ok = digest_build(ctx->db, ctx->today - 1, ctx->today,
+		    &d, &err);
+		O.attention = O.digest_ok ? d.n : 0;
+		if (O.digest_ok)
+			digest_free(&d);
+	}
 	O.idx = malloc((O.acc.n ? O.acc.n : 1) * sizeof *O.idx);
 	/* The cursor stays on its account; the first time, on the chosen
 	 * one. */
@@ -298,7 +312,16 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 	} else
 		snprintf(line, sizeof line, _("Choose the account (Enter): revenue %s to %s against the week before"),
 		    day_format(O.acc.from, a), day_format(O.acc.to, b));
-	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
+	if (O.digest_ok && O.attention > 0) {
+		/* what `partner-tui digest` reports, first */
+		char first[700];
+		snprintf(first, sizeof first, _("%zu need attention (partner-tui "
+		    "digest) · %s"), O.attention, line);
+		draw_text(win, y++, 1, cols - 2, first, draw_attr(DRAW_ERROR),
+		    true);
+	} else
+		draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE),
+		    true);
 	if (O.err[0] != '\0') {
 		draw_text(win, y, 1, cols - 2, O.err, draw_attr(DRAW_ERROR), true);
 		return;
@@ -547,6 +570,7 @@ ov_model(struct pane_ctx *ctx, FILE *out)
 	fprintf(out, "pane=overview\nweek.from=%s\nweek.to=%s\naccounts=%zu\n",
 	    day_format(O.acc.from, a), day_format(O.acc.to, b), O.acc.n);
 	fprintf(out, "selected=%s\n", selected() ? selected()->account_id : "");
+	fprintf(out, "digest.attention=%zu\n", O.digest_ok ? O.attention : 0);
 	fprintf(out, "sort=%s\nsort.reverse=%d\nsearch=%s\nsearch.editing=%d\n"
 	    "shown=%zu\n", sort_key(O.sort), O.reverse ? 1 : 0, O.search.text,
 	    O.search.active ? 1 : 0, O.nidx);

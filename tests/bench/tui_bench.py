@@ -160,6 +160,22 @@ def main():
                                stdout=subprocess.DEVNULL)
                 sq.append(time.monotonic() - t)
 
+        # The command line on one account (the last: its works come last
+        # in every table), each as a ratio to `--version`.
+        acct = "acct%d" % a.accounts
+        cli = {}
+        for label, args in (("report daily (30 days)", ["report", "daily", "--account", acct]),
+                            ("report works (30 days)", ["report", "works", "--account", acct]),
+                            ("check", ["check", "--account", acct]),
+                            ("version (reference)", ["--version"])):
+            v = []
+            for _ in range(a.runs):
+                t = time.monotonic()
+                subprocess.run([PT, "--db", db] + args, env=dict(os.environ, **env),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                v.append(time.monotonic() - t)
+            cli[label] = statistics.median(v)
+
         # First frame: until the cursor table is on the screen (with
         # several accounts, the accounts overview comes first).
         def first_frame(o):
@@ -238,6 +254,9 @@ def main():
               % (a.runs, ms(min(firsts)), ms(max(firsts)), ms(ff), ff / ref_start,
                  ", %.2fx the sqlite3 window aggregate" % (ff / statistics.median(sq))
                  if sq else ""))
+        print("\none account from the command line (median of %d)  [target < 100 ms]:" % a.runs)
+        for label, t in cli.items():
+            print("  %-24s %8s  %.1fx --version" % (label, ms(t), t / cli["version (reference)"]))
         print("\nper key, key written -> last byte of the redraw  [target < 16 ms]:")
         worst = 0
         for label, v in results.items():
