@@ -815,5 +815,20 @@ def _():
             assert "need attention" not in first, first
 
 
+@check("Eligibility: / searches the works of an opened group, Esc clears, End goes last")
+def _():
+    out = run_script(["key 3", "key Enter", "model", "key End", "model", "key /",
+                      "type 番茄", "key Enter", "model", "key Esc", "model"],
+                     80, 24, PARTNER_TUI_ACCOUNT=MAIN)
+    g, end, found, cleared = [model(x) for x in out]
+    members = as_list(g["member"])
+    assert len(members) > 1, g
+    titles = {w["work_id"]: w["title"] for w in
+              cli_json("report", "works", "--account", MAIN)["rows"]}
+    want = [m for m in members if "番茄" in titles.get(m, "")]
+    assert want and as_list(found["member"]) == want, (want, found.get("member"))
+    assert as_list(cleared["member"]) == members, cleared
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
