@@ -531,6 +531,15 @@ START_TEST(db_migrates_v5_review_unknown)
 	    " work_id = 'w2'", &err), "%s", err.msg);
 	ck_assert(!db_exec(db, "UPDATE work SET review = 'maybe'", &err));
 	memset(&err, 0, sizeof err);
+	/* the label that made it unknown, only with unknown */
+	ck_assert_msg(db_exec(db, "UPDATE work SET review_label = '待定' WHERE"
+	    " work_id = 'w2'", &err), "%s", err.msg);
+	ck_assert(!db_exec(db, "UPDATE work SET review_label = '待定' WHERE"
+	    " work_id = 'w1'", &err));
+	memset(&err, 0, sizeof err);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE"
+	    " tbl = 'work' AND row_key = 'w2' AND"
+	    " json_extract(new, '$.review_label') = '待定'"), 1);
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE"
 	    " tbl = 'work' AND row_key = 'w2' AND action = 'update' AND"
 	    " json_extract(old, '$.review') = 'approved' AND"

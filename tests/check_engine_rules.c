@@ -546,8 +546,7 @@ START_TEST(rule_work_review_unknown)
 	r = find_rule(&e, "review_approved");
 	ck_assert(!r->assessed);
 	ck_assert(r->pass);
-	ck_assert_str_eq(r->evidence, "review status unknown (label not in the "
-	    "import's table): not assessed");
+	ck_assert_str_eq(r->evidence, "review status unknown: not assessed");
 	ck_assert(!e.eligible);
 	ck_assert_int_eq(est("w1", "2026-10-05"), 0);
 	ck_assert_int_eq(fx_int(db, "SELECT reasons = 'review_unknown' AND"
@@ -559,10 +558,14 @@ START_TEST(rule_work_review_unknown)
 		said |= strcmp(d.reasons[i].id, "review_unknown") == 0;
 	}
 	ck_assert(said);
+	/* the label the import kept is named */
+	fx_sql(db, "UPDATE work SET review_label = '待定'");
+	expect_rule("a1", "w1", "2026-10-05", "review_approved", true, "",
+	    "review status unknown (label 待定): not assessed");
 	/* approved again (the works file says so): counted again */
 	fx_sql(db, "INSERT INTO work_history(work_id, attr, effective_on, value,"
 	    " recorded_at) VALUES ('w1', 'review', '2026-10-07', 'approved', 'x')");
-	fx_sql(db, "UPDATE work SET review = 'approved'");
+	fx_sql(db, "UPDATE work SET review = 'approved', review_label = NULL");
 	rescore();
 	ck_assert_int_eq(est("w1", "2026-10-06"), 0);
 	ck_assert_int_gt(est("w1", "2026-10-07"), 0);

@@ -22,7 +22,7 @@ static const char SQL_ACCOUNT[] =
     "WHERE account_id = ?1";
 static const char SQL_WORK[] =
     "SELECT account_id, visibility, review, original, infringing, commercial, "
-    "published_at FROM work WHERE work_id = ?1";
+    "published_at, review_label FROM work WHERE work_id = ?1";
 static const char SQL_ACCOUNT_VIOLATIONS[] =
     "SELECT day, kind, status, ifnull(overturned_by, 0), overturned_on "
     "FROM violation WHERE account_id = ?1 AND work_id IS NULL ORDER BY day";
@@ -390,7 +390,7 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 	const struct model_params *p = engine_model();
 	sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
 	char vis[32], review[32], commercial[32], day[DAY_BUFSZ], orig[8],
-	    infr[8];
+	    infr[8], label[96];
 	bool original, infringing;
 	struct rule_result *r;
 	day_t pub;
@@ -411,6 +411,18 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 	snprintf(infr, sizeof infr, "%d", sqlite3_column_int(st, 4) != 0);
 	snprintf(commercial, sizeof commercial, "%s", col_text(st, 5));
 	pub = eng_col_day(st, 6);
+	{
+		/* a label is short; a long one is cut on a whole character */
+		size_t n = strlen(col_text(st, 7));
+		if (n >= sizeof label) {
+			n = sizeof label - 1;
+			while (n > 0 && ((unsigned char)col_text(st, 7)[n] & 0xc0)
+			    == 0x80)
+				n--;
+		}
+		memcpy(label, col_text(st, 7), n);
+		label[n] = '\0';
+	}
 	sqlite3_reset(st);
 	if (!in_force(db, HISTORY_WORK, e->work_id, "visibility", e->on, vis,
 	    sizeof vis, err) ||
@@ -470,8 +482,12 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 		r = rule(e, "review_approved", true, DAY_NONE);
 		r->assessed = false;
 		e->eligible = false;
-		snprintf(r->evidence, sizeof r->evidence, "review status unknown "
-		    "(label not in the import's table): not assessed");
+		if (label[0] != '\0')
+			snprintf(r->evidence, sizeof r->evidence, "review status "
+			    "unknown (label %s): not assessed", label);
+		else
+			snprintf(r->evidence, sizeof r->evidence, "review status "
+			    "unknown: not assessed");
 	} else {
 		r = rule(e, "review_approved", strcmp(review, "approved") == 0,
 		    DAY_NONE);

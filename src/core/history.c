@@ -159,13 +159,21 @@ history_record_stated(struct db *db, enum history_of of, const char *id,
     "effective_on DESC LIMIT 1) WHERE work_id = ?1 AND EXISTS (SELECT 1 " \
     "FROM work_history WHERE work_id = ?1 AND attr = '" a "')" }
 
+/* review: the label that made it unknown goes with any other value */
+#define SYNC_REVIEW_VALUE "(SELECT value FROM work_history WHERE work_id = " \
+    "?1 AND attr = 'review' ORDER BY effective_on DESC LIMIT 1)"
+#define SYNC_REVIEW { "review", "UPDATE work SET review = " \
+    SYNC_REVIEW_VALUE ", review_label = CASE WHEN " SYNC_REVIEW_VALUE \
+    " = 'unknown' THEN review_label END WHERE work_id = ?1 AND EXISTS " \
+    "(SELECT 1 FROM work_history WHERE work_id = ?1 AND attr = 'review')" }
+
 static const struct {
 	const char *attr, *sql;
 } sync_sql[] = {
 	SYNC_ACCOUNT("kind"), SYNC_ACCOUNT("celebrity"),
 	SYNC_ACCOUNT("certification"), SYNC_ACCOUNT("plan_status"),
 	SYNC_ACCOUNT("bank_card"),
-	SYNC_WORK("account_id"), SYNC_WORK("visibility"), SYNC_WORK("review"),
+	SYNC_WORK("account_id"), SYNC_WORK("visibility"), SYNC_REVIEW,
 	SYNC_WORK("original"), SYNC_WORK("infringing"), SYNC_WORK("commercial"),
 	SYNC_WORK("selected"),
 };

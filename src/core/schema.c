@@ -497,7 +497,8 @@ migrate_to_5(struct db *db, struct pt_err *err)
  * index and its audit triggers, and the history's values allow the same
  * word. Foreign keys are off meanwhile (schema_migrate_to) and checked
  * before the commit. work_history's CHECK is on attr, not value: it
- * takes 'unknown' as it is.
+ * takes 'unknown' as it is. The label that made a review unknown is kept
+ * with the work (review_label), so a check can name it.
  */
 static const char schema_v6[] =
 "CREATE TABLE work_v6(\n"
@@ -515,7 +516,9 @@ static const char schema_v6[] =
 "  infringing INTEGER NOT NULL DEFAULT 0 CHECK(infringing IN (0,1)),\n"
 "  commercial TEXT NOT NULL DEFAULT 'none' CHECK(commercial IN\n"
 "    ('none','ad','commercial_order','sales','paid')),\n"
-"  selected INTEGER NOT NULL DEFAULT 0 CHECK(selected IN (0,1))\n"
+"  selected INTEGER NOT NULL DEFAULT 0 CHECK(selected IN (0,1)),\n"
+/* the export's 审核状态 label that left the review unknown */
+"  review_label TEXT CHECK(review_label IS NULL OR review = 'unknown')\n"
 ");\n"
 "INSERT INTO work_v6(work_id, account_id, title, published_at, genre,\n"
 "  duration_s, visibility, review, original, infringing, commercial, selected)\n"
@@ -526,12 +529,20 @@ static const char schema_v6[] =
 "CREATE INDEX work_by_account ON work(account_id, published_at);\n"
 ;
 
+static const struct audited audited_v6[] = {
+	{ "work", "work_id", { "work_id", "account_id", "title", "published_at",
+	    "genre", "duration_s", "visibility", "review", "original",
+	    "infringing", "commercial", "selected", "review_label" } },
+};
+
 static bool
 migrate_to_6(struct db *db, struct pt_err *err)
 {
-	/* Dropping the old table dropped its triggers: the same again. */
+	/* Dropping the old table dropped its triggers: new ones, with the
+	 * label. */
 	return db_exec(db, schema_v6, err) &&
-	    create_audit_triggers(db, &audited[1], 1, err);
+	    create_audit_triggers(db, audited_v6,
+		sizeof audited_v6 / sizeof audited_v6[0], err);
 }
 
 static bool (*const migrations[])(struct db *, struct pt_err *) = {

@@ -93,10 +93,14 @@ store_upsert_account(struct db *db, const struct store_account *a,
 static const char SQL_WORK_INS[] =
     "INSERT INTO work(work_id, account_id, title, published_at, genre, "
     "duration_s, visibility, review, original, infringing, commercial, "
-    "selected) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, ?6, "
+    "selected, review_label) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, ?6, "
     "coalesce(?7, 'public'), coalesce(?8, 'approved'), coalesce(?9, 1), "
-    "coalesce(?10, 0), coalesce(?11, 'none'), coalesce(?12, 0)) "
+    "coalesce(?10, 0), coalesce(?11, 'none'), coalesce(?12, 0), "
+    "CASE WHEN ?8 = 'unknown' THEN ?13 END) "
     "ON CONFLICT DO NOTHING";
+/* the label stays while the review stays unknown; another review clears it */
+#define WORK_LABEL "CASE WHEN coalesce(?8, review) = 'unknown' THEN " \
+    "coalesce(?13, review_label) END"
 static const char SQL_WORK_UPD[] =
     "UPDATE work SET account_id = coalesce(?2, account_id), title = "
     "coalesce(?3, title), published_at = coalesce(?4, published_at), "
@@ -104,7 +108,8 @@ static const char SQL_WORK_UPD[] =
     "visibility = coalesce(?7, visibility), review = coalesce(?8, review), "
     "original = coalesce(?9, original), infringing = coalesce(?10, "
     "infringing), commercial = coalesce(?11, commercial), selected = "
-    "coalesce(?12, selected) WHERE work_id = ?1 AND ("
+    "coalesce(?12, selected), review_label = " WORK_LABEL " "
+    "WHERE work_id = ?1 AND ("
     "coalesce(?2, account_id) IS NOT account_id OR coalesce(?3, title) IS "
     "NOT title OR coalesce(?4, published_at) IS NOT published_at OR "
     "coalesce(?5, genre) IS NOT genre OR coalesce(?6, duration_s) IS NOT "
@@ -112,7 +117,7 @@ static const char SQL_WORK_UPD[] =
     "coalesce(?8, review) IS NOT review OR coalesce(?9, original) IS NOT "
     "original OR coalesce(?10, infringing) IS NOT infringing OR "
     "coalesce(?11, commercial) IS NOT commercial OR coalesce(?12, "
-    "selected) IS NOT selected)";
+    "selected) IS NOT selected OR " WORK_LABEL " IS NOT review_label)";
 
 static void
 bind_work(sqlite3_stmt *st, const struct store_work *w)
@@ -129,6 +134,7 @@ bind_work(sqlite3_stmt *st, const struct store_work *w)
 	bind_bool(st, 10, w->infringing);
 	db_bind_text(st, 11, w->commercial);
 	bind_bool(st, 12, w->selected);
+	db_bind_text(st, 13, w->review_label);
 }
 
 int

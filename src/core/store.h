@@ -45,6 +45,9 @@ struct store_work {
 	bool has_duration;
 	int64_t duration_s;
 	const char *visibility, *review, *commercial;
+	/* with review "unknown": the label that said so (NULL: none); any
+	 * other review clears it */
+	const char *review_label;
 	int original, infringing, selected;	/* enum store_bool */
 };
 

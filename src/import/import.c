@@ -1810,6 +1810,7 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 		w.published_at = published;
 		w.genre = TEXT(F_GENRE);
 		w.review = TEXT(F_REVIEW);
+		w.review_label = v[F_REVIEW].label;
 		w.visibility = v[F_REVIEW].visibility;
 		w.original = w.infringing = w.selected = STORE_ABSENT;
 		if (store_upsert_work(ctx->db, &w, ctx->err) == STORE_FAILED)
@@ -1846,6 +1847,7 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 			.work_id = work_id,
 			.account_id = account,	/* its own: found under it */
 			.review = TEXT(F_REVIEW),
+			.review_label = v[F_REVIEW].label,
 			.visibility = v[F_REVIEW].visibility,
 			.original = STORE_ABSENT, .infringing = STORE_ABSENT,
 			.selected = STORE_ABSENT,

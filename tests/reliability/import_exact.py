@@ -95,8 +95,10 @@ t.expect(got == [("unknown", "public", "2026-11-23", "unknown")],
          "review unknown from the export's day: %r" % got)
 p = t.run("--db", db, "check", "--work", "cc-jn_nongji-20261123090000", "--on",
           "2026-11-23", "--format", "json", check=1)
-t.expect('review status unknown (label not in the import\'s table): not assessed'
-         in p.stdout, "check says why: %r" % p.stdout[:400])
+t.expect('review status unknown (label 待定): not assessed' in p.stdout,
+         "check names the label: %r" % p.stdout[:400])
+t.expect(query(db, "SELECT review_label FROM work WHERE title = '新作 标题'") == [("待定",)],
+         "the label is kept with the work")
 # A works file can say it too (unknown / 未知), and put it right later.
 f = write("works_unknown.csv", "work_id,account_id,review\n"
           "cc-jn_nongji-20261123090000,jn_nongji,未知\n")
@@ -105,8 +107,18 @@ t.expect(p.returncode == 0, "review 未知 in a works file: %d %r" % (p.returnco
 f = write("works_known.csv", "work_id,account_id,review\n"
           "cc-jn_nongji-20261123090000,jn_nongji,approved\n")
 p = t.run("--db", db, "import", f, check=0)
-t.expect(query(db, "SELECT review FROM work WHERE title = '新作 标题'") == [("approved",)],
-         "review set right by a works file")
+t.expect(query(db, "SELECT review, review_label FROM work WHERE title = '新作 标题'")
+         == [("approved", None)], "review set right by a works file, the label gone")
+# An export dated before a later stated review: the work keeps the later
+# one, and no label with it (never a label beside a known review).
+f = write("works_later.csv", "work_id,account_id,review,effective_on\n"
+          "cc-jn_nongji-20261123090000,jn_nongji,approved,2026-11-25\n")
+t.run("--db", db, "import", f, check=0)
+f = write("late_2026-11-24.csv", HDR + "新作 标题,2026-11-23 09:00,复审,120\n")
+p = t.run("--db", db, "import", "--account", "jn_nongji", f, check=0)
+t.expect(query(db, "SELECT review, review_label FROM work WHERE title = '新作 标题'")
+         == [("approved", None)], "the later review holds: %r" % p.stderr)
+t.expect(p.returncode == 0, "a label before a later review: exit %d" % p.returncode)
 
 # A later export's label changes a known work's status from its day on.
 f = write("cc_2026-11-24.csv", HDR + "油旋 外酥里嫩,2026-11-20 18:00,私密,730\n")
