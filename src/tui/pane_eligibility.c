@@ -26,6 +26,7 @@ static const struct key_binding elig_keys[] = {
 	{ 0, false, "Up/Down", N_("Move between the groups of works"), 0 },
 	{ 0, false, "Enter", N_("Open a group of works; in a group, open the work in Diagnosis"), 0 },
 	{ 'a', false, "a", N_("Appeal the work's violation days (in a group, or a group of one work)"), EK_APPEAL },
+	{ 0, false, "/", N_("In a group: search its works by title or id"), 0 },
 	{ 0, false, "Esc", N_("Close the group"), 0 },
 	{ 0, false, NULL, NULL, 0 },
 };
@@ -63,6 +64,7 @@ static struct elig {
 	int top;
 	/* an opened group */
 	int open_group;		/* -1 when none */
+	struct vui_input search;	/* `/` in a group: title or id */
 	size_t *members, nmembers, msel, mtop;
 } E = { .open_group = -1 };
 
@@ -256,9 +258,14 @@ open_group(int g)
 	E.members = malloc((E.day.n ? E.day.n : 1) * sizeof *E.members);
 	if (E.members == NULL)
 		return;
-	for (size_t i = 0; i < E.day.n; i++)
-		if (views_day_in_group(&E.day.rows[i], E.sum.groups[g].id))
+	for (size_t i = 0; i < E.day.n; i++) {
+		const struct views_day_work *w = &E.day.rows[i];
+		const char *q = E.search.text;
+		if (views_day_in_group(w, E.sum.groups[g].id) &&
+		    (q[0] == '\0' || strcasestr(w->work_id, q) ||
+		    (w->title && strcasestr(w->title, q))))
 			E.members[E.nmembers++] = i;
+	}
 	E.open_group = g;
 	E.msel = E.mtop = 0;
 }
@@ -340,6 +347,11 @@ draw_group(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	snprintf(line, sizeof line, _("Works on %s: %s (%zu)"),
 	    day_format(E.day.day, a),
 	    vui_reason_label(E.sum.groups[E.open_group].id), E.nmembers);
+	if (E.search.active || E.search.text[0] != '\0') {
+		size_t len = strlen(line);
+		snprintf(line + len, sizeof line - len, "  / %s%s",
+		    E.search.text, E.search.active ? "_" : "");
+	}
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
 	draw_text(win, y++, 1, cols - 2,
 	    vui_reason_advice(E.sum.groups[E.open_group].id), A_NORMAL, true);
@@ -463,6 +475,30 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 		pane_dirty(ctx);
 		return true;
 	}
+	if (E.open_group >= 0 && E.search.active) {
+		int g = E.open_group, r = vui_input_key(&E.search, k);
+		if (r == 3)
+			E.search.text[0] = '\0';
+		if (r >= 2)
+			E.search.active = false;
+		if (r != 0)
+			open_group(g);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (E.open_group >= 0 && k->action == ACT_FILTER) {
+		E.search.active = true;
+		pane_dirty(ctx);
+		return true;
+	}
+	if (E.open_group >= 0 && k->action == ACT_BACK &&
+	    E.search.text[0] != '\0') {
+		int g = E.open_group;
+		E.search.text[0] = '\0';
+		open_group(g);
+		pane_dirty(ctx);
+		return true;
+	}
 	if (E.open_group >= 0) {
 		switch (k->action) {
 		case ACT_UP:
@@ -488,6 +524,7 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 			break;
 		case ACT_BACK:
 			close_group();
+			E.search.text[0] = '\0';
 			break;
 		case ACT_ENTER:
 			if (E.msel < E.nmembers)
