@@ -467,6 +467,86 @@ START_TEST(db_migrates_v1_wallet_and_appeals)
 }
 END_TEST
 
+/* A v5 database (before issue 16's unknown review) with works that other
+ * tables refer to: v6 rebuilds the work table to allow review 'unknown'
+ * and keeps every row, the index, the audit triggers and the references
+ * (foreign keys on again, still enforced). */
+START_TEST(db_migrates_v5_review_unknown)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "v5.db");
+	struct db *db;
+
+	db = db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_msg(schema_migrate_to(db, 5, &err), "%s", err.msg);
+	ck_assert_msg(db_exec(db,
+	    "INSERT INTO account(account_id) VALUES ('a1');"
+	    "INSERT INTO work(work_id, account_id, title, published_at, genre,"
+	    " duration_s, visibility, review, original, infringing, commercial,"
+	    " selected) VALUES ('w1', 'a1', '油旋', '2026-11-01 18:00', '美食',"
+	    " 30, 'self_only', 'pending', 0, 1, 'ad', 1),"
+	    " ('w2', 'a1', '把子肉', NULL, NULL, NULL, 'public', 'approved', 1,"
+	    " 0, 'none', 0);"
+	    "INSERT INTO daily(work_id, day, plays) VALUES ('w1', '2026-11-02',"
+	    " 10), ('w2', '2026-11-02', 20);"
+	    "INSERT INTO snapshot(work_id, as_of, plays) VALUES ('w1',"
+	    " '2026-11-02', 10);"
+	    "INSERT INTO violation(account_id, work_id, day, kind) VALUES"
+	    " ('a1', 'w1', '2026-11-01', 'spam');"
+	    "INSERT INTO work_history(work_id, attr, effective_on, value,"
+	    " recorded_at) VALUES ('w1', 'review', '2026-11-01', 'pending', 'x');",
+	    &err), "%s", err.msg);
+	ck_assert(!db_exec(db, "UPDATE work SET review = 'unknown'", &err));
+	db_close(db);
+
+	memset(&err, 0, sizeof err);
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
+	/* every value carried */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM work WHERE"
+	    " work_id = 'w1' AND account_id = 'a1' AND title = '油旋' AND"
+	    " published_at = '2026-11-01 18:00' AND genre = '美食' AND"
+	    " duration_s = 30 AND visibility = 'self_only' AND review ="
+	    " 'pending' AND original = 0 AND infringing = 1 AND commercial ="
+	    " 'ad' AND selected = 1"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM work WHERE"
+	    " work_id = 'w2' AND published_at IS NULL AND genre IS NULL AND"
+	    " duration_s IS NULL AND review = 'approved'"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT sum(plays) FROM daily"), 30);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM snapshot"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM violation"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM work_history"), 1);
+	/* the index and the three audit triggers, as before */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE type = 'index' AND name = 'work_by_account' AND tbl_name ="
+	    " 'work'"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE type = 'trigger' AND tbl_name = 'work'"), 3);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name LIKE 'work_v%'"), 0);
+	/* unknown is a review now, other words are not */
+	ck_assert_msg(db_exec(db, "UPDATE work SET review = 'unknown' WHERE"
+	    " work_id = 'w2'", &err), "%s", err.msg);
+	ck_assert(!db_exec(db, "UPDATE work SET review = 'maybe'", &err));
+	memset(&err, 0, sizeof err);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE"
+	    " tbl = 'work' AND row_key = 'w2' AND action = 'update' AND"
+	    " json_extract(old, '$.review') = 'approved' AND"
+	    " json_extract(new, '$.review') = 'unknown'"), 1);
+	/* references still enforced */
+	ck_assert_int_eq(query_int(db, "PRAGMA foreign_keys"), 1);
+	ck_assert(!db_exec(db, "INSERT INTO daily(work_id, day) VALUES"
+	    " ('nope', '2026-11-03')", &err));
+	memset(&err, 0, sizeof err);
+	ck_assert(!db_exec(db, "DELETE FROM work WHERE work_id = 'w1'", &err));
+	memset(&err, 0, sizeof err);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM work"), 2);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(db_migrates_empty_sqlite_file)
 {
 	struct pt_err err = { 0 };
@@ -846,6 +926,7 @@ core_suite(void)
 	tcase_add_test(tc, db_migrates_v1_wallet_and_appeals);
 	tcase_add_test(tc, db_migrates_v2_attribute_history);
 	tcase_add_test(tc, db_migrates_v3_drops_daily_by_day);
+	tcase_add_test(tc, db_migrates_v5_review_unknown);
 	tcase_add_test(tc, db_refuses_foreign_files_untouched);
 	tcase_add_test(tc, db_refuses_newer_schema);
 	tcase_add_test(tc, text_json_safe_escapes);

@@ -520,6 +520,55 @@ START_TEST(rule_work_compliant_original)
 }
 END_TEST
 
+/* A review nobody could read (an export's label the import did not know):
+ * the rule is neither PASS nor FAIL, the work is not eligible as far as
+ * anyone can tell, and the estimate leaves it out with its own reason. */
+START_TEST(rule_work_review_unknown)
+{
+	struct eligibility e;
+	const struct rule_result *r;
+	struct diagnosis d;
+	struct pt_err err = { 0 };
+	bool said = false;
+
+	base_data();
+	fx_sql(db, "INSERT INTO work_history(work_id, attr, effective_on, value,"
+	    " recorded_at) VALUES ('w1', 'review', '1970-01-01', 'approved', 'x'),"
+	    " ('w1', 'review', '2026-10-05', 'unknown', 'x')");
+	fx_sql(db, "UPDATE work SET review = 'unknown'");
+	rescore();
+	/* before the export's day: approved, earning */
+	expect_rule("a1", "w1", "2026-10-04", "review_approved", true, "",
+	    "review: approved");
+	ck_assert_int_gt(est("w1", "2026-10-04"), 0);
+	/* from it on: not assessed, not eligible, left out */
+	e = check_on("a1", "w1", "2026-10-05");
+	r = find_rule(&e, "review_approved");
+	ck_assert(!r->assessed);
+	ck_assert(r->pass);
+	ck_assert_str_eq(r->evidence, "review status unknown (label not in the "
+	    "import's table): not assessed");
+	ck_assert(!e.eligible);
+	ck_assert_int_eq(est("w1", "2026-10-05"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT reasons = 'review_unknown' AND"
+	    " eligible = 0 FROM work_score WHERE day = '2026-10-05'"), 1);
+	ck_assert_msg(engine_diagnose(db, "w1", fx_day("2026-10-05"), &d, &err),
+	    "%s", err.msg);
+	for (size_t i = 0; i < d.nreasons; i++) {
+		ck_assert_str_ne(d.reasons[i].id, "review_approved");
+		said |= strcmp(d.reasons[i].id, "review_unknown") == 0;
+	}
+	ck_assert(said);
+	/* approved again (the works file says so): counted again */
+	fx_sql(db, "INSERT INTO work_history(work_id, attr, effective_on, value,"
+	    " recorded_at) VALUES ('w1', 'review', '2026-10-07', 'approved', 'x')");
+	fx_sql(db, "UPDATE work SET review = 'approved'");
+	rescore();
+	ck_assert_int_eq(est("w1", "2026-10-06"), 0);
+	ck_assert_int_gt(est("w1", "2026-10-07"), 0);
+}
+END_TEST
+
 START_TEST(rule_work_review_public_commercial)
 {
 	static const char *const visibility[] = { "one_day", "self_only",
@@ -964,6 +1013,7 @@ rules_suite(void)
 	tcase_add_test(tc, rule_application_early_reason_overdue);
 	tcase_add_test(tc, rule_work_compliant_original);
 	tcase_add_test(tc, rule_work_review_public_commercial);
+	tcase_add_test(tc, rule_work_review_unknown);
 	tcase_add_test(tc, rule_work_quality_boundary);
 	tcase_add_test(tc, check_unknown_ids);
 	tcase_add_test(tc, diagnosis_lists_every_reason);

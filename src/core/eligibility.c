@@ -462,8 +462,21 @@ work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 		    r->evidence);
 		memcpy(r->evidence, why, sizeof r->evidence);
 	}
-	r = rule(e, "review_approved", strcmp(review, "approved") == 0, DAY_NONE);
-	snprintf(r->evidence, sizeof r->evidence, "review: %s", review);
+	if (strcmp(review, "unknown") == 0) {
+		/* The export's label was not one the import knows: neither
+		 * PASS nor FAIL, and the work is not eligible as far as
+		 * anyone can tell (the engine leaves it out of the estimate,
+		 * reason review_unknown). */
+		r = rule(e, "review_approved", true, DAY_NONE);
+		r->assessed = false;
+		e->eligible = false;
+		snprintf(r->evidence, sizeof r->evidence, "review status unknown "
+		    "(label not in the import's table): not assessed");
+	} else {
+		r = rule(e, "review_approved", strcmp(review, "approved") == 0,
+		    DAY_NONE);
+		snprintf(r->evidence, sizeof r->evidence, "review: %s", review);
+	}
 	r = rule(e, "public", strcmp(vis, "public") == 0, DAY_NONE);
 	snprintf(r->evidence, sizeof r->evidence, "visibility: %s", vis);
 	r = rule(e, "no_commercial", strcmp(commercial, "none") == 0, DAY_NONE);
@@ -617,6 +630,12 @@ engine_diagnose(struct db *db, const char *work_id, day_t day,
 		if (!e.rules[i].pass)
 			reason(out, strcmp(e.rules[i].id, "published") == 0 ?
 			    "not_published" : e.rules[i].id, e.rules[i].evidence);
+	/* An unknown review leaves the work out of the estimate (engine.c):
+	 * say so, under the engine's reason code. */
+	for (size_t i = 0; i < e.nrules; i++)
+		if (!e.rules[i].assessed &&
+		    strcmp(e.rules[i].id, "review_approved") == 0)
+			reason(out, "review_unknown", e.rules[i].evidence);
 	if ((st = db_stmt(db, SQL_DIAG_DAY, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);

@@ -133,7 +133,8 @@ engine_score(const struct model_params *p, const struct score_input *in,
 enum reason {
 	RS_VIOLATION, RS_ENTERPRISE, RS_AFFILIATED, RS_CELEBRITY, RS_PLAN,
 	RS_MINIMUM, RS_COMPLIANT, RS_REVIEW, RS_PUBLIC, RS_COMMERCIAL,
-	RS_QUALITY, RS_UNPUBLISHED, RS_NO_DATA, RS_NO_PLAYS, RS_COUNT
+	RS_QUALITY, RS_UNPUBLISHED, RS_NO_DATA, RS_NO_PLAYS, RS_REVIEW_UNKNOWN,
+	RS_COUNT
 };
 
 static const char *const reason_ids[RS_COUNT] = {
@@ -141,6 +142,7 @@ static const char *const reason_ids[RS_COUNT] = {
 	"no_celebrity_cert", "plan_joined", "daily_min_1_yuan",
 	"compliant_original", "review_approved", "public", "no_commercial",
 	"quality", "not_published", "no_data", "no_profitable_plays",
+	"review_unknown",
 };
 
 #define ACCOUNT_REASONS ((1u << RS_VIOLATION) | (1u << RS_ENTERPRISE) | \
@@ -330,8 +332,10 @@ wrk_set(struct eng_wrk_flags *f, const char *attr, const char *v)
 {
 	if (strcmp(attr, "visibility") == 0)
 		f->public_ = v != NULL && strcmp(v, "public") == 0;
-	else if (strcmp(attr, "review") == 0)
+	else if (strcmp(attr, "review") == 0) {
 		f->approved = v != NULL && strcmp(v, "approved") == 0;
+		f->review_unknown = v != NULL && strcmp(v, "unknown") == 0;
+	}
 	else if (strcmp(attr, "original") == 0)
 		f->original = v != NULL && strcmp(v, "1") == 0;
 	else if (strcmp(attr, "infringing") == 0)
@@ -800,7 +804,11 @@ work_reasons(const struct eng_ctx *c, const struct eng_work *w,
 	if (!f->original || f->infringing || eng_blocking_violation(w->viol,
 	    w->nviol, d, c->model->violation_days) != DAY_NONE)
 		bits |= 1u << RS_COMPLIANT;
-	if (!f->approved)
+	/* An unknown review is not counted: an estimate that may never be
+	 * paid misleads more than a work left out with its reason. */
+	if (f->review_unknown)
+		bits |= 1u << RS_REVIEW_UNKNOWN;
+	else if (!f->approved)
 		bits |= 1u << RS_REVIEW;
 	if (!f->public_)
 		bits |= 1u << RS_PUBLIC;

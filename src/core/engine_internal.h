@@ -37,6 +37,10 @@ struct eng_account {
 
 struct eng_wrk_flags {
 	bool public_, approved, original, infringing, commercial, selected;
+	/* review 'unknown' (a label the import did not know): not
+	 * approved, not refused either; the work is left out of the
+	 * estimate with its own reason */
+	bool review_unknown;
 };
 
 struct eng_wrk_seg {

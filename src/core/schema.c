@@ -489,12 +489,58 @@ migrate_to_5(struct db *db, struct pt_err *err)
 	    "INTEGER", err);
 }
 
+/*
+ * v6, a review nobody can read (issue 16): a Creator Center label not in
+ * the import's table leaves a work's review 'unknown' (neither approved
+ * nor refused: the engine does not count the work and says why). SQLite
+ * cannot change a CHECK: the work table is rebuilt with its rows, its
+ * index and its audit triggers, and the history's values allow the same
+ * word. Foreign keys are off meanwhile (schema_migrate_to) and checked
+ * before the commit. work_history's CHECK is on attr, not value: it
+ * takes 'unknown' as it is.
+ */
+static const char schema_v6[] =
+"CREATE TABLE work_v6(\n"
+"  work_id TEXT PRIMARY KEY,\n"
+"  account_id TEXT NOT NULL REFERENCES account(account_id),\n"
+"  title TEXT NOT NULL DEFAULT '',\n"
+"  published_at TEXT,\n"
+"  genre TEXT,\n"
+"  duration_s INTEGER CHECK(duration_s IS NULL OR duration_s >= 0),\n"
+"  visibility TEXT NOT NULL DEFAULT 'public' CHECK(visibility IN\n"
+"    ('public','one_day','self_only','deleted')),\n"
+"  review TEXT NOT NULL DEFAULT 'approved' CHECK(review IN\n"
+"    ('approved','pending','rejected','unknown')),\n"
+"  original INTEGER NOT NULL DEFAULT 1 CHECK(original IN (0,1)),\n"
+"  infringing INTEGER NOT NULL DEFAULT 0 CHECK(infringing IN (0,1)),\n"
+"  commercial TEXT NOT NULL DEFAULT 'none' CHECK(commercial IN\n"
+"    ('none','ad','commercial_order','sales','paid')),\n"
+"  selected INTEGER NOT NULL DEFAULT 0 CHECK(selected IN (0,1))\n"
+");\n"
+"INSERT INTO work_v6(work_id, account_id, title, published_at, genre,\n"
+"  duration_s, visibility, review, original, infringing, commercial, selected)\n"
+"  SELECT work_id, account_id, title, published_at, genre, duration_s,\n"
+"  visibility, review, original, infringing, commercial, selected FROM work;\n"
+"DROP TABLE work;\n"
+"ALTER TABLE work_v6 RENAME TO work;\n"
+"CREATE INDEX work_by_account ON work(account_id, published_at);\n"
+;
+
+static bool
+migrate_to_6(struct db *db, struct pt_err *err)
+{
+	/* Dropping the old table dropped its triggers: the same again. */
+	return db_exec(db, schema_v6, err) &&
+	    create_audit_triggers(db, &audited[1], 1, err);
+}
+
 static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_1,
 	migrate_to_2,
 	migrate_to_3,
 	migrate_to_4,
 	migrate_to_5,
+	migrate_to_6,
 };
 int
 schema_version(struct db *db)
@@ -517,8 +563,69 @@ schema_migrate(struct db *db, struct pt_err *err)
 	return schema_migrate_to(db, SCHEMA_VERSION, err);
 }
 
+static bool foreign_keys_on(struct db *db);
+static bool migrate_steps(struct db *db, int target, struct pt_err *err);
+static bool foreign_keys_hold(struct db *db, struct pt_err *err);
+
 bool
 schema_migrate_to(struct db *db, int target, struct pt_err *err)
+{
+	bool fk = foreign_keys_on(db);
+
+	/* A step may rebuild a table others refer to (v6): SQLite's own
+	 * procedure, foreign keys off outside the transaction (the pragma
+	 * does nothing inside one), checked before the commit. */
+	if (fk && !db_exec(db, "PRAGMA foreign_keys=OFF", err))
+		return false;
+	if (!migrate_steps(db, target, err)) {
+		if (fk)
+			db_exec(db, "PRAGMA foreign_keys=ON", NULL);
+		return false;
+	}
+	return !fk || db_exec(db, "PRAGMA foreign_keys=ON", err);
+}
+
+static bool
+foreign_keys_on(struct db *db)
+{
+	sqlite3_stmt *st;
+	bool on = false;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA foreign_keys", -1, &st, NULL)
+	    != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		on = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return on;
+}
+
+/* True when no row refers to a missing parent. */
+static bool
+foreign_keys_hold(struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st,
+	    NULL) != SQLITE_OK) {
+		db_error(db, err, "checking references after the upgrade");
+		return false;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		err_set(err, PT_EXIT_DB, "the schema upgrade left a %s row "
+		    "referring to a missing %s row: nothing changed",
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 2));
+	else if (rc != SQLITE_DONE)
+		db_error(db, err, "checking references after the upgrade");
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
+static bool
+migrate_steps(struct db *db, int target, struct pt_err *err)
 {
 	char pragma[96];
 	int from;
@@ -535,6 +642,8 @@ schema_migrate_to(struct db *db, int target, struct pt_err *err)
 		if (!migrations[v](db, err))
 			goto fail;
 	}
+	if (from < target && from > 0 && !foreign_keys_hold(db, err))
+		goto fail;
 	if (from < target) {
 		snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; "
 		    "PRAGMA user_version=%d", DB_APPLICATION_ID, target);

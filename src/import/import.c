@@ -74,7 +74,7 @@ static const struct value_enum reviews[] = {
 	{ "approved", "通过" }, { "pending", "审核中" },
 	{ "rejected", "未通过" }, { "approved", "审核通过" },
 	{ "approved", "已通过" }, { "rejected", "审核未通过" },
-	{ "rejected", "不通过" }, { NULL, NULL },
+	{ "rejected", "不通过" }, { "unknown", "未知" }, { NULL, NULL },
 };
 /* The labels a Creator Center export writes in its 审核状态 column: some
  * say the review, some the visibility, 公开 both. A label not here keeps
@@ -908,7 +908,11 @@ parse_cell(const struct column *col, char *cell, struct pval *v)
 				return NULL;
 			}
 		}
+		/* not a label we know: the review is unknown (never a
+		 * guess), the visibility as it was */
 		v->label = v->text;
+		v->text = (char *)"unknown";
+		v->present = true;
 		return NULL;
 	}
 	v->present = true;
@@ -976,8 +980,8 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 			char *safe = text_sanitize(v[col->field].label,
 			    TEXT_ONE_LINE);
 			report(ctx, "%s:%ld: %s: unknown label '%s': the row is "
-			    "kept, its review and visibility are left as they "
-			    "were", ctx->file, line, ctx->colname[i],
+			    "kept with review unknown, its visibility as it "
+			    "was", ctx->file, line, ctx->colname[i],
 			    safe ? safe : "?");
 			free(safe);
 		}

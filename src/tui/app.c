@@ -454,6 +454,20 @@ draw_tabs(void)
 			    draw_glyph_sep(), (int)len, thr);
 			rw = draw_fit(clean, sizeof clean, right, avail);
 		}
+		/* Then the name is cut (to 8 columns at the least) before the
+		 * data's last day goes. */
+		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+			/* right is "name · data through ..." here */
+			size_t len = strlen(thr) - strlen(draw_glyph_sep());
+			char cut[128];
+			int room = avail - (text_width(right) - text_width(name));
+			if (room >= 8) {
+				draw_fit(cut, sizeof cut, name, room);
+				snprintf(right, sizeof right, "%s%s%.*s", cut,
+				    draw_glyph_sep(), (int)len, thr);
+				rw = draw_fit(clean, sizeof clean, right, avail);
+			}
+		}
 		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
 			snprintf(right, sizeof right, "%s%s%s ", name,
 			    draw_glyph_sep(), day_format(app.ctx.today, day));

@@ -38,6 +38,8 @@ static const struct {
 	  N_("Publish original, non-infringing work; appeal a misjudged violation (a) from this page.") },
 	{ "review_approved", N_("Not approved by review"),
 	  N_("Wait for review, or fix what review rejected and publish again.") },
+	{ "review_unknown", N_("Review status unknown"),
+	  N_("Left out of the estimate: look up its review in the Creator Center and import it (works file, review column).") },
 	{ "public", N_("Not public (one day, only me, or deleted)"),
 	  N_("Make the work public; restored revenue shows about 22:00 the next day.") },
 	{ "no_commercial", N_("Ad, commercial order, sales or paid content"),

@@ -83,10 +83,30 @@ t.expect(query(db, "SELECT count(*), sum(plays) FROM snapshot") == before, "noth
 # 12. A label not in the table keeps its row, with a warning.
 f = write("cc_2026-11-23.csv", HDR + "新作 标题,2026-11-23 09:00,待定,100\n")
 p = t.run("--db", db, "import", "--account", "jn_nongji", f, check=0)
+t.expect(p.returncode == 0, "unknown label: exit %d" % p.returncode)
 t.expect(summary(p)[:2] == [1, 1], "unknown label kept: %r" % p.stdout)
-t.expect("%s:2: 审核状态: unknown label '待定': the row is kept, its review and "
-         "visibility are left as they were" % f in p.stderr.splitlines(),
+t.expect("%s:2: 审核状态: unknown label '待定': the row is kept with review "
+         "unknown, its visibility as it was" % f in p.stderr.splitlines(),
          "the label is named: %r" % p.stderr)
+got = query(db, "SELECT w.review, w.visibility, h.effective_on, h.value FROM work w "
+            "JOIN work_history h USING (work_id) WHERE w.title = '新作 标题' "
+            "AND h.attr = 'review'")
+t.expect(got == [("unknown", "public", "2026-11-23", "unknown")],
+         "review unknown from the export's day: %r" % got)
+p = t.run("--db", db, "check", "--work", "cc-jn_nongji-20261123090000", "--on",
+          "2026-11-23", "--format", "json", check=1)
+t.expect('review status unknown (label not in the import\'s table): not assessed'
+         in p.stdout, "check says why: %r" % p.stdout[:400])
+# A works file can say it too (unknown / 未知), and put it right later.
+f = write("works_unknown.csv", "work_id,account_id,review\n"
+          "cc-jn_nongji-20261123090000,jn_nongji,未知\n")
+p = t.run("--db", db, "import", f, check=0)
+t.expect(p.returncode == 0, "review 未知 in a works file: %d %r" % (p.returncode, p.stderr))
+f = write("works_known.csv", "work_id,account_id,review\n"
+          "cc-jn_nongji-20261123090000,jn_nongji,approved\n")
+p = t.run("--db", db, "import", f, check=0)
+t.expect(query(db, "SELECT review FROM work WHERE title = '新作 标题'") == [("approved",)],
+         "review set right by a works file")
 
 # A later export's label changes a known work's status from its day on.
 f = write("cc_2026-11-24.csv", HDR + "油旋 外酥里嫩,2026-11-20 18:00,私密,730\n")

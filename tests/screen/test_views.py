@@ -450,6 +450,31 @@ def _():
     assert m2["field.first day"] == zero[0] and m2["field.last day"] == zero[-1], (m2, zero)
 
 
+@check("diagnosis: a work whose review is unknown says so, and why it earns nothing")
+def _():
+    db = fresh()
+    works = cli_json("report", "works", "--account", MAIN, "--from", "2026-11-20",
+                     "--to", "2026-11-25")["rows"]
+    wid = [w for w in works if w["estimated_fen"]][0]["work_id"]
+    csv = os.path.join(TMP, "unknown_review.csv")
+    with open(csv, "w") as f:
+        f.write("work_id,account_id,review,effective_on\n%s,%s,未知,2026-11-20\n"
+                % (wid, MAIN))
+    r = subprocess.run([PT, "--db", db, "--today", TODAY, "import", csv],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    out = diagnosis(MAIN, ["key /", "type " + wid, "key Enter", "key Enter",
+                           "model", "screen"], db=db)
+    d, s = model(out[0]), out[1]
+    assert d["work"] == wid, d
+    assert "review unknown" in s and "Changes: review unknown from 2026-11-20" in s, s
+    days = {x.split("|")[0]: x.split("|") for x in as_list(d["day"])}
+    # from its day on the estimate leaves it out, with the reason
+    assert "review_unknown" in days["2026-11-21"][3], days
+    assert "review_unknown" not in days["2026-11-19"][3], days
+    assert "Review status unknown" in s, s
+
+
 @check("80x24: the table, a work and the day view fit and line up")
 def _():
     out = diagnosis(MAIN, ["screen", "key Enter", "screen", "key Esc", "key d",
