@@ -112,3 +112,43 @@ report_csv_daily(struct db *db, const struct report_filter *flt, FILE *f,
 		return n;
 	}
 }
+
+long
+report_csv_accounts(struct db *db, const struct report_filter *flt, FILE *f,
+    struct pt_err *err)
+{
+	static const char *const h[] = { "account_id", "name", "kind",
+	    "plan_status", "revenue_fen", "revenue", "estimated_fen",
+	    "estimated", "works", "eligible", "reasons", "calibration_base",
+	    "calibration_days", "calibration_r2" };
+	struct report_rows rows;
+	char buf[64];
+	long n;
+
+	if (!report_accounts(db, flt, &rows, err))
+		return -1;
+	head(f, h, sizeof h / sizeof h[0]);
+	for (size_t i = 0; i < rows.n; i++) {
+		const struct report_account *a = &rows.u.accounts[i];
+		field(f, a->account_id, false);
+		field(f, a->name, false);
+		field(f, a->kind, false);
+		field(f, a->plan_status, false);
+		money(f, a->settled_fen, false);
+		money(f, a->estimated_fen, false);
+		snprintf(buf, sizeof buf, "%d", a->works);
+		field(f, buf, false);
+		field(f, !a->has_eligible ? "" : a->eligible ? "yes" : "no",
+		    false);
+		field(f, a->reasons, false);
+		snprintf(buf, sizeof buf, "%.4f", a->cal_base);
+		field(f, a->has_calibration ? buf : "", false);
+		snprintf(buf, sizeof buf, "%d", a->cal_days);
+		field(f, a->has_calibration ? buf : "", false);
+		snprintf(buf, sizeof buf, "%.3f", a->cal_r2);
+		field(f, a->has_r2 ? buf : "", true);
+	}
+	n = (long)rows.n;
+	report_accounts_free(&rows);
+	return n;
+}

@@ -13,6 +13,8 @@
  * Returns the rows written, -1 on error (err set). */
 long report_csv_works(struct db *db, const struct report_filter *f, FILE *out,
     struct pt_err *err);
+long report_csv_accounts(struct db *db, const struct report_filter *f,
+    FILE *out, struct pt_err *err);
 long report_csv_daily(struct db *db, const struct report_filter *f, FILE *out,
     struct pt_err *err);
 

@@ -1016,14 +1016,14 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			f.work_id = D.det.work_id;
 			snprintf(name, sizeof name, "daily-%s-%s-%s", D.det.work_id,
 			    day_format(f.from, a), day_format(f.to, b));
-			vui_export(ctx, name, true, &f);
+			vui_export(ctx, name, VUI_EXPORT_DAILY, &f);
 		} else {
 			if (D.view == V_DAY && D.day_ok)
 				f.from = f.to = D.day.day;
 			snprintf(name, sizeof name, "works-%s-%s-%s",
 			    ctx->account_id, day_format(f.from, a),
 			    day_format(f.to, b));
-			vui_export(ctx, name, false, &f);
+			vui_export(ctx, name, VUI_EXPORT_WORKS, &f);
 		}
 		return true;
 	}

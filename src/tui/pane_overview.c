@@ -12,6 +12,7 @@
 
 #include "core/digest.h"
 #include "core/engine.h"
+#include "core/report.h"
 #include "core/views.h"
 #include "core/wallet.h"
 #include "i18n.h"
@@ -19,13 +20,14 @@
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
-enum { OK_SORT = 1, OK_SORT_REVERSE };
+enum { OK_SORT = 1, OK_SORT_REVERSE, OK_EXPORT };
 
 static const struct key_binding ov_keys[] = {
 	{ 0, false, "Enter", N_("Choose the account"), 0 },
 	{ 's', false, "s", N_("Sort by name, revenue, change or eligibility"), OK_SORT },
 	{ 'S', false, "S", N_("Reverse the sort"), OK_SORT_REVERSE },
 	{ 0, false, "/", N_("Search accounts by id or name"), 0 },
+	{ 'e', false, "e", N_("Export the week's accounts as CSV (as report accounts)"), OK_EXPORT },
 	{ 0, false, NULL, NULL, 0 },
 };
 
@@ -512,6 +514,15 @@ ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	}
 	free(keep);
+	if (k->pane_action == OK_EXPORT) {
+		/* the week on screen, as `report accounts` prints it */
+		struct report_filter f = { NULL, NULL, O.acc.from, O.acc.to };
+		char name[96], a[DAY_BUFSZ], b[DAY_BUFSZ];
+		snprintf(name, sizeof name, "accounts-%s-%s",
+		    day_format(f.from, a), day_format(f.to, b));
+		vui_export(ctx, name, VUI_EXPORT_ACCOUNTS, &f);
+		return true;
+	}
 	switch (k->action) {
 	case ACT_UP:
 		if (O.sel > 0)

@@ -403,7 +403,7 @@ vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
 }
 
 bool
-vui_export(struct pane_ctx *ctx, const char *name, bool daily,
+vui_export(struct pane_ctx *ctx, const char *name, enum vui_export_kind kind,
     const struct report_filter *f)
 {
 	struct pt_err err = { 0 };
@@ -420,8 +420,9 @@ vui_export(struct pane_ctx *ctx, const char *name, bool daily,
 		pane_error(ctx, _("Cannot write %s: %s"), tmp, strerror(errno));
 		return false;
 	}
-	n = daily ? report_csv_daily(ctx->db, f, out, &err) :
-	    report_csv_works(ctx->db, f, out, &err);
+	n = kind == VUI_EXPORT_DAILY ? report_csv_daily(ctx->db, f, out, &err) :
+	    kind == VUI_EXPORT_ACCOUNTS ? report_csv_accounts(ctx->db, f, out,
+	    &err) : report_csv_works(ctx->db, f, out, &err);
 	if (fclose(out) != 0 && n >= 0) {
 		err_set(&err, 4, "%s: %s", tmp, strerror(errno));
 		n = -1;
@@ -434,6 +435,7 @@ vui_export(struct pane_ctx *ctx, const char *name, bool daily,
 		return false;
 	}
 	pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui report %s "
-	    "--format csv)"), n, path, daily ? "daily" : "works");
+	    "--format csv)"), n, path, kind == VUI_EXPORT_DAILY ? "daily" :
+	    kind == VUI_EXPORT_ACCOUNTS ? "accounts" : "works");
 	return true;
 }

@@ -79,11 +79,12 @@ struct views_detail;
 struct report_filter;
 
 /* `e`: writes the table on screen as the CSV of `partner-tui report
- * works|daily --format csv` for the same filter (daily when daily) to
+ * accounts|works|daily --format csv` for the same filter to
  * ./partner-tui-NAME.csv ($PARTNER_TUI_EXPORT_DIR when set) and says
  * where in the status line. */
-bool vui_export(struct pane_ctx *ctx, const char *name, bool daily,
-    const struct report_filter *f);
+enum vui_export_kind { VUI_EXPORT_WORKS, VUI_EXPORT_DAILY, VUI_EXPORT_ACCOUNTS };
+bool vui_export(struct pane_ctx *ctx, const char *name,
+    enum vui_export_kind kind, const struct report_filter *f);
 /* The days to appeal in a work's days: the run of days without revenue
  * (for a reason) around the violation day nearest to `around`; without
  * a violation day, `around` alone. */

@@ -770,6 +770,14 @@ def _():
         assert got == want, (name, got[:300], want[:300])
         rows = got.count(b"\r\n") - 1
         assert "Wrote %d rows" % rows in m["frame.message"], m["frame.message"]
+    # The overview's week, as report accounts prints it.
+    ov = model(run_script(["key 0", "key e", "model"], 120, 40,
+                          PARTNER_TUI_EXPORT_DIR=exp)[0])
+    path = os.path.join(exp, "partner-tui-accounts-%s-%s.csv"
+                        % (ov["week.from"], ov["week.to"]))
+    assert path in ov["frame.message"], ov["frame.message"]
+    assert open(path, "rb").read() == report("accounts", "--from", ov["week.from"],
+                                             "--to", ov["week.to"])
 
 
 @check("R types a window FROM TO in Trends and Diagnosis; [ goes back to 7/30/90")
