@@ -319,11 +319,12 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 		char first[700];
 		snprintf(first, sizeof first, _("%zu need attention (partner-tui "
 		    "digest) · %s"), O.attention, line);
-		draw_text(win, y++, 1, cols - 2, first, draw_attr(DRAW_ERROR),
-		    true);
+		/* Two rows when narrow: the window's days are never cut. */
+		y += draw_wrap(win, y, 1, cols - 2, 2, first,
+		    draw_attr(DRAW_ERROR));
 	} else
-		draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE),
-		    true);
+		y += draw_wrap(win, y, 1, cols - 2, 2, line,
+		    draw_attr(DRAW_TITLE));
 	if (O.err[0] != '\0') {
 		draw_text(win, y, 1, cols - 2, O.err, draw_attr(DRAW_ERROR), true);
 		return;
