@@ -520,7 +520,8 @@ do_list(struct db *db, const struct opts *o)
 	size_t n;
 
 	if (err.code)
-		return cli_fail_err(&err);
+		return cli_fail(PT_EXIT_USAGE, _("--format '%s': use text, json "
+		    "or csv"), o->format);
 	if (o->status != NULL) {
 		if (!appeal_status_parse(o->status, &s))
 			return cli_fail(PT_EXIT_USAGE, _("--status '%s': use draft, "

@@ -875,6 +875,9 @@ def _():
         assert rows == int(m["rows"]), (rows, m["rows"])
         assert "Wrote %d rows" % rows in m["frame.message"], m["frame.message"]
     assert got.count(b"\r\n") - 1 == 2 and b'"\xe6\x90\xac\xe8\xbf\x90, ""' in got, got
+    r = subprocess.run([PT, "--db", db, "appeal", "list", "--format", "xml"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "use text, json or csv" in r.stderr, r
 
 
 @check("Eligibility: e exports the wallet, byte for byte what report wallet --format csv prints")
