@@ -42,6 +42,27 @@ assert r["data_through"] == "2026-11-25", r
 PY
 ok
 
+# The table says so after it, on stdout: the days named, or for many a
+# count with the first and the last; CSV (and JSON) stay as they are.
+expect_exit 0 "$PT" --db "$DB" --today 2026-11-30 report works \
+	--account jn_nongji --from 2026-11-20 --to 2026-11-28
+[ "$(tail -n 1 "$T/out")" = "3 days without data: 2026-11-26, 2026-11-27, 2026-11-28" ] ||
+	fail "table note: $(tail -n 1 "$T/out")"
+ok
+expect_exit 0 "$PT" --db "$DB" --today 2026-12-10 report daily \
+	--account jn_nongji --from 2026-11-20 --to 2026-12-05
+[ "$(tail -n 1 "$T/out")" = "10 days without data, from 2026-11-26 to 2026-12-05" ] ||
+	fail "table note, many days: $(tail -n 1 "$T/out")"
+ok
+expect_exit 0 "$PT" --db "$DB" --today 2026-11-30 report works \
+	--account jn_nongji --from 2026-11-20 --to 2026-11-28 --format csv
+if grep -q "without data" "$T/out"; then fail "the note is in the CSV"; fi
+ok
+expect_exit 0 "$PT" --db "$DB" --today 2026-11-30 report works \
+	--account jn_nongji --from 2026-11-20 --to 2026-11-25
+if grep -q "without data" "$T/out"; then fail "a note for a window with data"; fi
+ok
+
 # The settlement clock: 11-26's data is due at 22:00 on 11-27.
 expect_exit 0 "$PT" --db "$DB" --now "2026-11-27 21:59" report accounts --format json
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['stale'] is False, r['stale']" "$T/out" || fail "stale before 22:00"

@@ -823,6 +823,8 @@ scope_freshness(struct db *db, struct opts *o, struct pt_err *err)
 	return freshness_load(db, o->scope_account, &o->fresh, err);
 }
 
+static void print_missing_note(const struct opts *o);
+
 static int
 report_run(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -928,10 +930,41 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = do_daily(db, &o);
 	else
 		rc = do_attribution(db, &o);
+	if (rc == 0 && o.fmt == FMT_TABLE)
+		print_missing_note(&o);
 	db_close(db);
 	free(o.missing);
 	free(o.scope_buf);
 	return rc;
+}
+
+/* After a table: the window's days without data, named (a day without
+ * data is "no data", never a day of zero). Up to MISSING_LISTED days are
+ * listed; more are counted, with the first and the last. CSV and JSON
+ * stay as they are (JSON has missing_days). */
+#define MISSING_LISTED 5
+
+static void
+print_missing_note(const struct opts *o)
+{
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
+
+	if (o->nmissing == 0)
+		return;
+	if (o->nmissing == 1) {
+		printf(_("1 day without data: %s\n"), day_format(o->missing[0], a));
+		return;
+	}
+	if (o->nmissing > MISSING_LISTED) {
+		printf(_("%zu days without data, from %s to %s\n"), o->nmissing,
+		    day_format(o->missing[0], a),
+		    day_format(o->missing[o->nmissing - 1], b));
+		return;
+	}
+	printf(_("%zu days without data: "), o->nmissing);
+	for (size_t i = 0; i < o->nmissing; i++)
+		printf("%s%s", i ? ", " : "", day_format(o->missing[i], a));
+	putchar('\n');
 }
 
 static const struct cli_option report_options[] = {

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "core/engine.h"
+#include "core/freshness.h"
 #include "core/money.h"
 #include "core/series.h"
 #include "core/text.h"
@@ -116,6 +117,10 @@ static struct trends {
 	double *cur_v, *prev_v;
 	bool *cur_has, *prev_has;
 	size_t cap;
+	/* The account's days of the window (from its first day with data)
+	 * without any daily row: no data, never zero. Sorted. */
+	day_t *missing;
+	size_t nmissing;
 } t = { .window = DEFAULT_WINDOW, .end = DAY_NONE, .cursor = DAY_NONE };
 
 /* The window's days: a typed window (R), else 7/30/90/180, 0 for all. */
@@ -197,6 +202,24 @@ set_error(const struct pt_err *err)
 		snprintf(t.error, sizeof t.error, "%s", err->msg);
 }
 
+/* True when d is one of the window's days without data. */
+static bool
+day_missing(day_t d)
+{
+	size_t lo = 0, hi = t.nmissing;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t.missing[mid] == d)
+			return true;
+		if (t.missing[mid] < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 /* Reads days back to `from` (within the cache) that are not read yet. */
 static void
 ensure_loaded(struct pane_ctx *ctx, day_t from)
@@ -276,6 +299,16 @@ place(struct pane_ctx *ctx)
 	ensure_visible(ctx);
 	if (ctx->account_id != NULL &&
 	    !series_events(ctx->db, &scope, t.from, t.to, &t.events, &err))
+		set_error(&err);
+	/* The account's days without data, from its first day with data
+	 * (a work's chart shows its account's: a day nothing was imported). */
+	free(t.missing);
+	t.missing = NULL;
+	t.nmissing = 0;
+	if (ctx->account_id != NULL && t.span_first != DAY_NONE &&
+	    !freshness_missing_days(ctx->db, ctx->account_id,
+	    t.from > t.span_first ? t.from : t.span_first, t.to, &t.missing,
+	    &t.nmissing, &err))
 		set_error(&err);
 	job_cancel();
 	t.has_attr = false;
@@ -777,7 +810,8 @@ value_at(day_t d, int m, double *v)
 {
 	const struct series_day *sd = day_at(d);
 
-	if (sd == NULL || !sd->has[m] ||
+	/* A day without data has no figures, not even the engine's. */
+	if (sd == NULL || !sd->has[m] || day_missing(d) ||
 	    (series_metric_scored(m) && d < t.scored_from))
 		return false;
 	*v = sd->v[m];
@@ -826,6 +860,10 @@ draw_heading(struct pane_ctx *ctx, WINDOW *w, int cols)
 	draw_text(w, 0, 0, cols - rw - 2, line, draw_attr(DRAW_TITLE), false);
 }
 
+/* Under the x axis, a day of the window without data (ASCII too, and
+ * without colour). */
+#define NO_DATA_MARK '?'
+
 /* The previous period's mark without colour: "·" (ASCII "."). */
 static const char *
 prev_glyph(struct pane_ctx *ctx)
@@ -861,6 +899,11 @@ draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 		[SERIES_EVENT_PUBLISHED] = N_("published"),
 		[SERIES_EVENT_SELECTED] = N_("selected work published"),
 	};
+	if (t.nmissing > 0 && x < cols) {
+		snprintf(line, sizeof line, "  %c %s", NO_DATA_MARK, _("no data"));
+		x += draw_text(w, y, x, cols - x, line, draw_attr(DRAW_MARKER),
+		    false);
+	}
 	for (int k = 0; k < SERIES_EVENT_KIND_COUNT && x < cols; k++) {
 		if (!seen[k])
 			continue;
@@ -986,6 +1029,15 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 			mrank[c] = rank[e->kind];
 			mark[c] = series_event_letter(e->kind);
 		}
+	}
+	/* Days without data: a '?' where no event is marked. */
+	for (size_t i = 0; mark != NULL && i < t.nmissing; i++) {
+		int c;
+		if (t.missing[i] < t.from || t.missing[i] > t.to)
+			continue;
+		c = chart_col_of(&spec, (size_t)(t.missing[i] - t.from));
+		if (c >= 0 && c < plot_w && mark[c] == 0)
+			mark[c] = NO_DATA_MARK;
 	}
 	for (int c = 0; mark != NULL && c < plot_w; c++) {
 		char m[2] = { mark[c], 0 };
@@ -1209,9 +1261,14 @@ draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 	int cw = cols / ncol;
 	char line[256], a[DAY_BUFSZ];
 
-	snprintf(line, sizeof line, "%s %s", day_format(t.cursor, a),
-	    weekday_name(t.cursor));
-	for (int c = 0; c < ncol; c++) {
+	bool no_data = day_missing(t.cursor);
+
+	snprintf(line, sizeof line, "%s %s%s%s", day_format(t.cursor, a),
+	    weekday_name(t.cursor), no_data ? ": " : "", no_data ?
+	    _("no data") : "");
+	if (no_data)
+		draw_text(w, y, 0, cols, line, draw_attr(DRAW_TITLE), false);
+	for (int c = 0; c < ncol && !no_data; c++) {
 		int x = c * cw;
 		/* The day may run into the blank before the "value" header. */
 		if (c == 0)
@@ -1240,6 +1297,12 @@ draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 		    _(metric_short[m]));
 		draw_text(w, yy, x, cw - 26, line, cur ? draw_attr(DRAW_TITLE) :
 		    A_NORMAL, false);
+		if (no_data) {
+			/* no figures on a day without data, not even changes */
+			draw_text_right(w, yy, x + cw - 26, 11, _("no data"),
+			    draw_attr(DRAW_DIM));
+			continue;
+		}
 		if (hv)
 			fmt_value(val, sizeof val, unit, v);
 		else
@@ -1334,6 +1397,11 @@ trends_model(struct pane_ctx *ctx, FILE *out)
 	    "");
 	fprintf(out, "scored.from=%s\n", t.s.days ? day_format(t.scored_from, a) :
 	    "");
+	fprintf(out, "missing=");
+	for (size_t i = 0; i < t.nmissing; i++)
+		fprintf(out, "%s%s", i ? "," : "", day_format(t.missing[i], a));
+	fputc('\n', out);
+	fprintf(out, "cursor.no_data=%d\n", day_missing(t.cursor) ? 1 : 0);
 	for (int m = 0; m < SERIES_METRIC_COUNT; m++) {
 		char val[FMT_BUFSZ], ch[FMT_BUFSZ];
 		double v = 0, p = 0;
@@ -1392,6 +1460,7 @@ trends_fini(struct pane_ctx *ctx)
 	free(t.prev_v);
 	free(t.cur_has);
 	free(t.prev_has);
+	free(t.missing);
 	memset(&t, 0, sizeof t);
 	t.window = DEFAULT_WINDOW;
 	t.end = t.cursor = t.loaded_from = t.scored_from = DAY_NONE;

@@ -650,5 +650,40 @@ def _():
         t.close()
 
 
+@check("a day without data is marked '?' under the axis and the cursor on it says no data")
+def _():
+    db = mkdb("gap.db", "--works", "3", "--days", "40")
+    con = sqlite3.connect(db)
+    for f in ("pt_now", "pt_actor", "pt_client"):
+        con.create_function(f, 0, lambda: "test")
+    with con:
+        con.execute("DELETE FROM daily WHERE day = '2026-11-20'")
+    con.close()
+
+    def axis(screen):
+        rows = [l for l in screen.split("\n") if "\u2514\u2500" in l or "+---" in l]
+        assert len(rows) == 1, screen
+        return rows[0]
+
+    for env in ({}, {"LANG": "C", "LC_ALL": "C", "NO_COLOR": "1"}):
+        m0, s0, m1, s1 = run_script(db, ["model", "screen", "key Left Left Left Left Left",
+                                         "model", "screen"], **env)
+        m0, m1 = model(m0), model(m1)
+        assert m0["missing"] == "2026-11-20", m0["missing"]
+        assert m0["cursor"] == "2026-11-25" and m0["cursor.no_data"] == "0", m0
+        # The day is marked with the cursor elsewhere, and the legend names it.
+        assert axis(s0).count("?") == 1, axis(s0)
+        assert "? no data" in s0.split("\n")[2], s0
+        # Under the cursor: no figures, "no data".
+        assert m1["cursor"] == "2026-11-20" and m1["cursor.no_data"] == "1", m1
+        assert m1["shown.settled"] == "" and m1["value.estimate"] == "", m1
+        assert "2026-11-20 Fri: no data" in s1, s1
+        assert "2026-11-20" not in [k[7:] for k in m1 if k.startswith("series.")]
+        assert axis(s1).count("?") == 1, axis(s1)
+    # A window with every day: no mark, no legend entry.
+    m, sc = run_script(DB, ["model", "screen"])
+    assert model(m)["missing"] == "" and "no data" not in sc, sc
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
