@@ -13,6 +13,7 @@
 #include "core/appeal.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
+#include "core/report_csv.h"
 #include "core/text.h"
 #include "i18n.h"
 
@@ -514,17 +515,25 @@ do_list(struct db *db, const struct opts *o)
 	struct appeal_filter f = { .status = -1, .account_id = o->account };
 	enum appeal_status s;
 	struct appeal *v;
-	bool json = want_json(o, &err);
+	bool csv = o->format != NULL && strcmp(o->format, "csv") == 0;
+	bool json = !csv && want_json(o, &err);
 	size_t n;
 
 	if (err.code)
-		return cli_fail_err(&err);
+		return cli_fail(PT_EXIT_USAGE, _("--format '%s': use text, json "
+		    "or csv"), o->format);
 	if (o->status != NULL) {
 		if (!appeal_status_parse(o->status, &s))
 			return cli_fail(PT_EXIT_USAGE, _("--status '%s': use draft, "
 			    "submitted, approved, rejected, paid or withdrawn"),
 			    o->status);
 		f.status = (int)s;
+	}
+	if (csv) {
+		/* the dashboard's `e` in Appeals writes the same bytes */
+		if (report_csv_appeals(db, &f, stdout, &err) < 0)
+			return cli_fail_err(&err);
+		return PT_EXIT_OK;
 	}
 	if ((v = appeal_list(db, &f, &n, &err)) == NULL)
 		return cli_fail_err(&err);
@@ -744,14 +753,14 @@ static const struct cli_option appeal_options[] = {
 	{ "--submit", N_("new: submit at once") },
 	{ "--version N", N_("the version you read (appeal show): a stale one exits 5") },
 	{ "--note TEXT", N_("decide: a note kept with the decision") },
-	{ "--format text|json", N_("output format (default: text)") },
+	{ "--format text|json|csv", N_("output format (default: text; csv: list only)") },
 	{ NULL, NULL },
 };
 
 const struct command cmd_appeal = {
 	.options = appeal_options,
 	.name = "appeal",
-	.usage = "appeal list [--status S] [--account ID] [--format text|json]\n"
+	.usage = "appeal list [--status S] [--account ID] [--format text|json|csv]\n"
 	    "       appeal show ID [--format text|json]\n"
 	    "       appeal new --account ID [--work ID] [--from DAY] [--to DAY]\n"
 	    "              [--channel diagnosis|account_detection] [--category C]\n"

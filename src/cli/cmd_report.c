@@ -20,6 +20,7 @@
 #include "core/series.h"
 #include "core/store.h"
 #include "core/report.h"
+#include "core/report_csv.h"
 #include "core/text.h"
 #include "core/wallet.h"
 #include "i18n.h"
@@ -678,6 +679,12 @@ do_wallet(struct db *db, const struct opts *o)
 	if (o->work != NULL)
 		return cli_fail(PT_EXIT_USAGE, _("report wallet takes --account, "
 		    "not --work"));
+	if (o->fmt == FMT_CSV) {
+		/* the dashboard's `e` in the wallet writes the same bytes */
+		if (report_csv_wallet(db, &f, stdout, &err) < 0)
+			return cli_fail_err(&err);
+		return PT_EXIT_OK;
+	}
 	if ((v = wallet_entries(db, &f, &n, &balance, &err)) == NULL)
 		return cli_fail_err(&err);
 	if ((d = wallet_reconcile(db, &f, &nd, &err)) == NULL) {
@@ -726,29 +733,21 @@ do_wallet(struct db *db, const struct opts *o)
 	} else {
 		static const char *const head[] = { N_("ACCOUNT"), N_("DAY"),
 		    N_("KIND"), N_("AMOUNT"), N_("APPEAL"), N_("ENTRY ID") };
-		static const char *const chead[] = { "account_id", "day", "kind",
-		    "amount_fen", "amount", "appeal_id", "entry_id" };
 		struct sink s;
 		char b[DAY_BUFSZ], id[32], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ],
 		    m3[MONEY_BUFSZ];
-		if (o->fmt == FMT_CSV)
-			sink_init(&s, FMT_CSV, 7, chead, "lllrrrl");
-		else
-			sink_init(&s, FMT_TABLE, 6, head, "lllrrl");
+		sink_init(&s, FMT_TABLE, 6, head, "lllrrl");
 		for (size_t i = 0; i < n; i++) {
 			put(&s, v[i].account_id);
 			put(&s, day_format(v[i].day, b));
-			put(&s, o->fmt == FMT_CSV ? v[i].kind :
-			    kind_label(v[i].kind));
-			put_money(&s, known(o->fmt == FMT_CSV ? v[i].amount_fen :
-			    wallet_signed(&v[i])));
+			put(&s, kind_label(v[i].kind));
+			put_money(&s, known(wallet_signed(&v[i])));
 			snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
-			put(&s, v[i].appeal_id ? id : o->fmt == FMT_CSV ? "" : "-");
-			put(&s, v[i].entry_id[0] ? v[i].entry_id :
-			    o->fmt == FMT_CSV ? "" : "-");
+			put(&s, v[i].appeal_id ? id : "-");
+			put(&s, v[i].entry_id[0] ? v[i].entry_id : "-");
 		}
 		sink_end(&s);
-		if (o->fmt == FMT_TABLE) {
+		{
 			printf(_("balance: %s\n"), money_format(balance, m1));
 			for (size_t i = 0; i < nd; i++)
 				printf(_("%s %s: settlement entries %s, settled "

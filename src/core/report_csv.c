@@ -1,15 +1,34 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "core/appeal.h"
+#include "core/engine.h"
 #include "core/report_csv.h"
+#include "core/text.h"
+#include "core/wallet.h"
 
+/* CSV to a pipe or file is the data as stored; to a terminal, whose
+ * reader is a person, every control is shown as a visible escape (an OSC
+ * in a title would set the window title or the clipboard). */
 static void
 field(FILE *f, const char *s, bool last)
 {
+	static FILE *seen;
+	static int tty;
+	char *safe = NULL;
+
+	if (f != seen) {
+		seen = f;
+		tty = isatty(fileno(f));
+	}
 	if (s == NULL)
 		s = "";
+	if (tty && (safe = text_sanitize(s, 0)) != NULL)
+		s = safe;
 	if (strpbrk(s, ",\"\r\n") != NULL) {
 		fputc('"', f);
 		for (; *s; s++) {
@@ -21,6 +40,7 @@ field(FILE *f, const char *s, bool last)
 	} else
 		fputs(s, f);
 	fputs(last ? "\r\n" : ",", f);
+	free(safe);
 }
 
 static void
@@ -151,4 +171,88 @@ report_csv_accounts(struct db *db, const struct report_filter *flt, FILE *f,
 	n = (long)rows.n;
 	report_accounts_free(&rows);
 	return n;
+}
+
+long
+report_csv_wallet(struct db *db, const struct wallet_filter *wf, FILE *f,
+    struct pt_err *err)
+{
+	static const char *const h[] = { "account_id", "day", "kind",
+	    "amount_fen", "amount", "appeal_id", "entry_id" };
+	struct wallet_entry *v;
+	char day[DAY_BUFSZ], id[32];
+	size_t n;
+	fen_t balance;
+
+	if ((v = wallet_entries(db, wf, &n, &balance, err)) == NULL)
+		return -1;
+	head(f, h, sizeof h / sizeof h[0]);
+	for (size_t i = 0; i < n; i++) {
+		field(f, v[i].account_id, false);
+		field(f, day_format(v[i].day, day), false);
+		field(f, v[i].kind, false);
+		money(f, (struct report_num){ true, v[i].amount_fen }, false);
+		snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
+		field(f, v[i].appeal_id ? id : "", false);
+		field(f, v[i].entry_id, true);
+	}
+	free(v);
+	return (long)n;
+}
+
+long
+report_csv_appeals(struct db *db, const struct appeal_filter *af, FILE *f,
+    struct pt_err *err)
+{
+	static const char *const h[] = { "id", "status", "account_id",
+	    "work_id", "first_day", "last_day", "channel", "category",
+	    "compensation_fen", "compensation", "estimated_compensation_fen",
+	    "estimated_compensation", "expected_pay_on", "version",
+	    "updated_at", "updated_by" };
+	struct appeal *v;
+	char b[DAY_BUFSZ], num[32];
+	size_t n;
+
+	if ((v = appeal_list(db, af, &n, err)) == NULL)
+		return -1;
+	head(f, h, sizeof h / sizeof h[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct appeal *a = &v[i];
+		struct pt_err e2 = { 0 };
+		struct compensation c;
+		struct report_num est = { false, 0 };
+
+		/* the estimate by the engine function approval uses, as
+		 * `appeal list --format json` gives it */
+		if ((a->status == APPEAL_DRAFT || a->status == APPEAL_SUBMITTED) &&
+		    a->first_day != DAY_NONE && a->last_day != DAY_NONE &&
+		    a->first_day <= a->last_day &&
+		    appeal_estimate(db, a, DAY_NONE, &c, &e2)) {
+			est.known = true;
+			est.v = c.total_fen;
+			engine_compensation_free(&c);
+		}
+		snprintf(num, sizeof num, "%lld", (long long)a->id);
+		field(f, num, false);
+		field(f, appeal_status_name(a->status), false);
+		field(f, a->account_id, false);
+		field(f, a->work_id, false);
+		field(f, a->first_day == DAY_NONE ? "" :
+		    day_format(a->first_day, b), false);
+		field(f, a->last_day == DAY_NONE ? "" :
+		    day_format(a->last_day, b), false);
+		field(f, appeal_channel_name(a->channel), false);
+		field(f, a->category, false);
+		money(f, (struct report_num){ a->has_compensation,
+		    a->compensation }, false);
+		money(f, est, false);
+		field(f, a->expected_pay_on == DAY_NONE ? "" :
+		    day_format(a->expected_pay_on, b), false);
+		snprintf(num, sizeof num, "%lld", (long long)a->version);
+		field(f, num, false);
+		field(f, a->updated_at, false);
+		field(f, a->updated_by, true);
+	}
+	free(v);
+	return (long)n;
 }

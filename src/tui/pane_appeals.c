@@ -44,7 +44,7 @@ enum { FOCUS_SAVE = AF_COUNT, FOCUS_SUBMIT, FOCUS_COUNT };
 #define MAX_PICKS 5
 
 enum pane_appeals_action {
-	PA_NEW = 1, PA_DRAFT, PA_STATUS, PA_DECIDE, PA_SAVE,
+	PA_NEW = 1, PA_DRAFT, PA_STATUS, PA_DECIDE, PA_SAVE, PA_EXPORT,
 };
 
 /* Kept to five lines: the `?` screen and the status line show them. */
@@ -56,6 +56,8 @@ static const struct key_binding appeals_keys[] = {
 	{ 's', false, "s/f", N_("Filter by status / this account or all"),
 	    PA_STATUS },
 	{ 0, false, "/", N_("Search by number, work (title or id), account, category"), 0 },
+	{ 'e', false, "e", N_("Export the list's status and account filter as CSV "
+	    "(as appeal list)"), PA_EXPORT },
 	{ CTRL('s'), false, "C-s/F10/Esc", N_("Form: save / submit / leave, the "
 	    "draft kept (Tab moves between fields)"), PA_SAVE },
 	{ 0, false, NULL, NULL, 0 },
@@ -1416,6 +1418,23 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 	return true;
 }
 
+/* `e`: the list's status and account filter, as `appeal list
+ * [--status S] [--account ID] --format csv` prints it (the search
+ * narrows the screen only). */
+static void
+export_list(struct pane_ctx *ctx)
+{
+	struct appeal_filter f = { .status = st.filter_status };
+	char name[APPEAL_ID_MAX + 64];
+
+	if (st.this_account && ctx->account_id != NULL)
+		f.account_id = ctx->account_id;
+	snprintf(name, sizeof name, "appeals-%s-%s", f.status < 0 ? "all" :
+	    appeal_status_name(f.status), f.account_id ? f.account_id : "all");
+	vui_export_appeals(ctx, name, &f);
+	pane_dirty(ctx);
+}
+
 static bool
 list_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
@@ -1491,7 +1510,7 @@ list_key(struct pane_ctx *ctx, const struct pane_key *k)
 		}
 		return true;
 	case 'e':
-		edit_selected(ctx);
+		export_list(ctx);
 		return true;
 	case '/':
 		st.search.active = true;

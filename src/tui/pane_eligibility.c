@@ -20,7 +20,7 @@
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
-enum { EK_APPEAL = 1 };
+enum { EK_APPEAL = 1, EK_EXPORT };
 
 static const struct key_binding elig_keys[] = {
 	{ 0, false, "Up/Down", N_("Move between the groups of works"), 0 },
@@ -28,6 +28,7 @@ static const struct key_binding elig_keys[] = {
 	{ 'a', false, "a", N_("Appeal the work's violation days (in a group, or a group of one work)"), EK_APPEAL },
 	{ 0, false, "/", N_("In a group: search its works by title or id"), 0 },
 	{ 0, false, "Esc", N_("Close the group"), 0 },
+	{ 'e', false, "e", N_("Export the account's wallet entries as CSV (as report wallet)"), EK_EXPORT },
 	{ 0, false, NULL, NULL, 0 },
 };
 
@@ -483,6 +484,21 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 			E.search.active = false;
 		if (r != 0)
 			open_group(g);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->pane_action == EK_EXPORT) {
+		/* the whole wallet, as `report wallet --account ID` prints it */
+		struct wallet_filter wf = { .account_id = ctx->account_id,
+		    .from = DAY_NONE, .to = DAY_NONE };
+		char name[WALLET_ID_MAX + 16];
+		if (ctx->account_id == NULL) {
+			pane_message(ctx, "%s", _("No account chosen: A chooses "
+			    "one."));
+			return true;
+		}
+		snprintf(name, sizeof name, "wallet-%s", ctx->account_id);
+		vui_export_wallet(ctx, name, &wf);
 		pane_dirty(ctx);
 		return true;
 	}

@@ -285,6 +285,15 @@ widest(bool name, int cap)
 		char *c = draw_clean(s);
 		int cw = c != NULL ? draw_width(c) : 0;
 		free(c);
+		if (name && O.acc.rows[i].data_through != DAY_NONE &&
+		    O.acc.latest != DAY_NONE &&
+		    O.acc.rows[i].data_through != O.acc.latest) {
+			/* "[to 11-23] " before the name (ov_draw) */
+			char p[64], d[DAY_BUFSZ];
+			snprintf(p, sizeof p, _("[to %s] %s"),
+			    day_format(O.acc.rows[i].data_through, d) + 5, "");
+			cw += draw_width(p);
+		}
 		if (cw > w)
 			w = cw;
 	}
@@ -295,6 +304,7 @@ static void
 ov_draw(struct pane_ctx *ctx, WINDOW *win)
 {
 	char line[512], a[DAY_BUFSZ], b[DAY_BUFSZ], m1[64], m2[64], buf[64];
+	char name[512];
 	int rows, cols, y = 0, page, x, base;
 	bool wide;
 	int iw, nw;
@@ -384,6 +394,14 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 			buf[10] = ' ';	/* "2026-11-05 10:00" */
 		cell[0] = ac->account_id;
 		cell[1] = ac->name;
+		if (ac->data_through != DAY_NONE && O.acc.latest != DAY_NONE &&
+		    ac->data_through != O.acc.latest) {
+			/* Its data ends before the freshest account's (so does
+			 * its week): said first, where the name cannot cut it. */
+			snprintf(name, sizeof name, _("[to %s] %s"),
+			    day_format(ac->data_through, a) + 5, ac->name);
+			cell[1] = name;
+		}
 		cell[2] = vui_money(m1, sizeof m1, ac->has_week, ac->week_fen);
 		cell[3] = vui_change(m2, sizeof m2, hc, ch);
 		cell[4] = ex && ex->checked ? vui_pass(ex->eligible) : "?";

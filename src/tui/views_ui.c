@@ -402,9 +402,15 @@ vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
 	return ok;
 }
 
-bool
-vui_export(struct pane_ctx *ctx, const char *name, enum vui_export_kind kind,
-    const struct report_filter *f)
+/* Writes a CSV through `write` to ./partner-tui-NAME.csv (by a
+ * temporary file renamed into place) and says where; `as` is the
+ * command that prints the same bytes. */
+typedef long (*vui_csv_writer)(struct db *db, const void *arg, FILE *out,
+    struct pt_err *err);
+
+static bool
+export_csv(struct pane_ctx *ctx, const char *name, vui_csv_writer write,
+    const void *arg, const char *as)
 {
 	struct pt_err err = { 0 };
 	const char *dir = getenv("PARTNER_TUI_EXPORT_DIR");
@@ -420,9 +426,7 @@ vui_export(struct pane_ctx *ctx, const char *name, enum vui_export_kind kind,
 		pane_error(ctx, _("Cannot write %s: %s"), tmp, strerror(errno));
 		return false;
 	}
-	n = kind == VUI_EXPORT_DAILY ? report_csv_daily(ctx->db, f, out, &err) :
-	    kind == VUI_EXPORT_ACCOUNTS ? report_csv_accounts(ctx->db, f, out,
-	    &err) : report_csv_works(ctx->db, f, out, &err);
+	n = write(ctx->db, arg, out, &err);
 	if (fclose(out) != 0 && n >= 0) {
 		err_set(&err, 4, "%s: %s", tmp, strerror(errno));
 		n = -1;
@@ -434,8 +438,66 @@ vui_export(struct pane_ctx *ctx, const char *name, enum vui_export_kind kind,
 		pane_error(ctx, _("Export failed: %s"), err.msg);
 		return false;
 	}
-	pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui report %s "
-	    "--format csv)"), n, path, kind == VUI_EXPORT_DAILY ? "daily" :
-	    kind == VUI_EXPORT_ACCOUNTS ? "accounts" : "works");
+	if (strcmp(as, "appeal list") == 0)
+		pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui appeal "
+		    "list --format csv)"), n, path);
+	else
+		pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui report %s "
+		    "--format csv)"), n, path, as);
 	return true;
+}
+
+static long
+w_works(struct db *db, const void *a, FILE *out, struct pt_err *err)
+{
+	return report_csv_works(db, a, out, err);
+}
+
+static long
+w_daily(struct db *db, const void *a, FILE *out, struct pt_err *err)
+{
+	return report_csv_daily(db, a, out, err);
+}
+
+static long
+w_accounts(struct db *db, const void *a, FILE *out, struct pt_err *err)
+{
+	return report_csv_accounts(db, a, out, err);
+}
+
+static long
+w_wallet(struct db *db, const void *a, FILE *out, struct pt_err *err)
+{
+	return report_csv_wallet(db, a, out, err);
+}
+
+static long
+w_appeals(struct db *db, const void *a, FILE *out, struct pt_err *err)
+{
+	return report_csv_appeals(db, a, out, err);
+}
+
+bool
+vui_export(struct pane_ctx *ctx, const char *name, enum vui_export_kind kind,
+    const struct report_filter *f)
+{
+	return kind == VUI_EXPORT_DAILY ?
+	    export_csv(ctx, name, w_daily, f, "daily") :
+	    kind == VUI_EXPORT_ACCOUNTS ?
+	    export_csv(ctx, name, w_accounts, f, "accounts") :
+	    export_csv(ctx, name, w_works, f, "works");
+}
+
+bool
+vui_export_wallet(struct pane_ctx *ctx, const char *name,
+    const struct wallet_filter *f)
+{
+	return export_csv(ctx, name, w_wallet, f, "wallet");
+}
+
+bool
+vui_export_appeals(struct pane_ctx *ctx, const char *name,
+    const struct appeal_filter *f)
+{
+	return export_csv(ctx, name, w_appeals, f, "appeal list");
 }

@@ -85,6 +85,14 @@ struct report_filter;
 enum vui_export_kind { VUI_EXPORT_WORKS, VUI_EXPORT_DAILY, VUI_EXPORT_ACCOUNTS };
 bool vui_export(struct pane_ctx *ctx, const char *name,
     enum vui_export_kind kind, const struct report_filter *f);
+/* The same for the wallet (as `report wallet --format csv`) and the
+ * appeals (as `appeal list --format csv`) of the filter. */
+struct wallet_filter;
+struct appeal_filter;
+bool vui_export_wallet(struct pane_ctx *ctx, const char *name,
+    const struct wallet_filter *f);
+bool vui_export_appeals(struct pane_ctx *ctx, const char *name,
+    const struct appeal_filter *f);
 /* The days to appeal in a work's days: the run of days without revenue
  * (for a reason) around the violation day nearest to `around`; without
  * a violation day, `around` alone. */

@@ -685,5 +685,24 @@ def _():
     assert model(m)["missing"] == "" and "no data" not in sc, sc
 
 
+@check("overview: an account whose data ends earlier shows its own data_through in its row")
+def _():
+    db = mkdb("behind.db", "--works", "3", "--days", "20", "--accounts", "3")
+    con = sqlite3.connect(db)
+    for f in ("pt_now", "pt_actor", "pt_client"):
+        con.create_function(f, 0, lambda: "test")
+    with con:
+        con.execute("DELETE FROM daily WHERE day > '2026-11-23' AND work_id IN"
+                    " (SELECT work_id FROM work WHERE account_id = 'acct2')")
+    con.close()
+    for cols in (80, 132):
+        m, sc = run_script(db, ["model", "screen"], cols=cols)
+        m = model(m)
+        assert m["data_through"] == "2026-11-25", m
+        rows = {l[1:6]: l for l in sc.split("\n") if l[1:5] == "acct"}
+        assert "[to 11-23] Jinan Eats" in rows["acct2"], rows
+        assert "[to" not in rows["acct1"] and "[to" not in rows["acct3"], rows
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())

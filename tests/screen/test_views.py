@@ -838,5 +838,67 @@ def _():
     assert as_list(cleared["member"]) == members, cleared
 
 
+@check("Appeals: e exports the list as filtered, byte for byte what appeal list --format csv prints")
+def _():
+    exp = os.path.join(TMP, "export-appeals")
+    os.makedirs(exp, exist_ok=True)
+    db = fresh()
+    other = [a for a in ACCOUNTS if a != MAIN][0]
+    work = cli_json("report", "works", "--account", MAIN)["rows"][0]["work_id"]
+
+    def run(*args):
+        r = subprocess.run([PT, "--db", db, "--today", TODAY] + list(args),
+                           capture_output=True)
+        assert r.returncode == 0, (args, r.stderr)
+        return r.stdout
+
+    # a category that needs quoting, a submitted one, another account's
+    run("appeal", "new", "--account", MAIN, "--work", work, "--from",
+        "2026-11-20", "--to", "2026-11-21", "--category", '搬运, "误判"')
+    run("appeal", "new", "--account", MAIN, "--from", "2026-11-18")
+    run("appeal", "new", "--account", other)
+    out = run_script(["key 4", "key e", "model", "key s", "key f", "key e",
+                      "model"], 120, 40, db=db, PARTNER_TUI_ACCOUNT=MAIN,
+                     PARTNER_TUI_EXPORT_DIR=exp)
+    every, mine = [model(x) for x in out]
+    assert mine["filter.status"] == "draft", mine
+    cases = ((every, "appeals-all-all", ()),
+             (mine, "appeals-draft-%s" % MAIN, ("--status", "draft",
+                                                 "--account", MAIN)))
+    for m, name, args in cases:
+        path = os.path.join(exp, "partner-tui-%s.csv" % name)
+        assert path in m["frame.message"], m["frame.message"]
+        got = open(path, "rb").read()
+        want = run("appeal", "list", *args, "--format", "csv")
+        assert got == want, (name, got, want)
+        rows = got.count(b"\r\n") - 1
+        assert rows == int(m["rows"]), (rows, m["rows"])
+        assert "Wrote %d rows" % rows in m["frame.message"], m["frame.message"]
+    assert got.count(b"\r\n") - 1 == 2 and b'"\xe6\x90\xac\xe8\xbf\x90, ""' in got, got
+    r = subprocess.run([PT, "--db", db, "appeal", "list", "--format", "xml"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "use text, json or csv" in r.stderr, r
+
+
+@check("Eligibility: e exports the wallet, byte for byte what report wallet --format csv prints")
+def _():
+    exp = os.path.join(TMP, "export-wallet")
+    os.makedirs(exp, exist_ok=True)
+    m = model(run_script(["key 3", "key e", "model"], 120, 40,
+                         PARTNER_TUI_ACCOUNT=MAIN,
+                         PARTNER_TUI_EXPORT_DIR=exp)[0])
+    path = os.path.join(exp, "partner-tui-wallet-%s.csv" % MAIN)
+    assert path in m["frame.message"], m["frame.message"]
+    got = open(path, "rb").read()
+    r = subprocess.run([PT, "--db", DEMO, "--today", TODAY, "report", "wallet",
+                        "--account", MAIN, "--format", "csv"],
+                       capture_output=True)
+    assert r.returncode == 0, r.stderr
+    assert got == r.stdout, (got[:300], r.stdout[:300])
+    rows = got.count(b"\r\n") - 1
+    assert rows > 0 and "Wrote %d rows" % rows in m["frame.message"], m["frame.message"]
+    assert got.startswith(b"account_id,day,kind,amount_fen,amount,appeal_id,entry_id\r\n"), got[:80]
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
