@@ -18,6 +18,10 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
+# One session that lives as long as the test, so the tmux server does not
+# exit when an operator's session ends just as the next one starts (slow
+# builds, e.g. ASan checking leaks at exit, lost that race).
+tm new-session -d -s keeper "sleep 3600"
 
 wait_for() {
 	limit=$(( $1 * 10 )); what=$2; shift 2
@@ -73,6 +77,9 @@ start u1
 tm send-keys -t u1 n
 wait_screen u1 "New appeal"
 # When the frame has chosen an account it is filled in; start from empty.
+# The title can be on the screen before the fields are: wait for the focus.
+form_focus() { screen_has u1 "> Account" || screen_has u1 "> Work"; }
+wait_for 10 "the form's focus" form_focus
 if screen_has u1 "> Work"; then tm send-keys -t u1 BTab C-u; fi
 tm send-keys -t u1 -l "济南"		# searches names as well as ids
 wait_screen u1 "a1  济南小厨" && ok
@@ -92,8 +99,8 @@ tm send-keys -t u1 -l "太短了"
 wait_for 5 "the statement in the draft" draft_is statement "太短了" && ok
 tm send-keys -t u1 F10
 wait_screen u1 "Not submitted: fix the marked fields" && ok
-screen_has u1 "3 characters: at least 20" && ok || fail "no message by the statement"
-screen_has u1 "2026-11-05: the work earned ¥1.20" && ok || fail "no message by the days"
+wait_screen u1 "3 characters: at least 20" 5 && ok
+wait_screen u1 "2026-11-05: the work earned ¥1.20" 5 && ok
 [ "$("$SQL" "$DB" "SELECT count(*) FROM appeal WHERE status='submitted'")" = 0 ] && ok ||
 	fail "an invalid appeal was submitted"
 
@@ -114,7 +121,7 @@ start u2
 wait_screen u2 "Unsaved draft" && ok
 tm send-keys -t u2 d
 wait_screen u2 "> Statement" && ok
-screen_has u2 "再补一句" && ok || fail "draft text not back"
+wait_screen u2 "再补一句" 5 && ok
 # Fix the days, make it valid, save (Ctrl-S), leave with Esc.
 tm send-keys -t u2 BTab BTab BTab BTab C-u
 tm send-keys -t u2 -l "2026-11-02"
@@ -124,7 +131,7 @@ tm send-keys -t u2 C-s
 wait_screen u2 "saved (version 1)" && ok
 tm send-keys -t u2 Escape
 wait_screen u2 "n: new" && ok
-screen_has u2 " 1 draft" && ok || fail "list does not show the draft"
+wait_screen u2 " 1 draft" 5 && ok
 
 # 4. Two operators edit appeal 1: the second save is told what changed.
 start u3
@@ -141,7 +148,7 @@ tm send-keys -t u3 BTab C-e
 tm send-keys -t u3 -l "乙"
 tm send-keys -t u3 C-s
 wait_screen u3 "Someone saved this appeal" && ok
-screen_has u3 "changed: statement" && ok || fail "conflict does not name the field"
+wait_screen u3 "changed: statement" 5 && ok
 tm send-keys -t u3 o			# keep mine
 wait_screen u3 "saved (version 3)" && ok
 st=$("$SQL" "$DB" "SELECT category FROM appeal WHERE id=1")
@@ -151,7 +158,7 @@ wait_screen u2 "n: new" && ok
 
 # 5. Submit, approve in the pane: the compensation shown is the engine's.
 # The form shows the engine's estimate before filing.
-screen_has u3 "back-pay about ¥" && ok || fail "no estimate in the form"
+wait_screen u3 "back-pay about ¥" 5 && ok
 # What cannot be undone is asked first, with the days and the amount;
 # anything but y leaves it as it was.
 tm send-keys -t u3 F10
@@ -178,7 +185,7 @@ fen=$("$PT" --db "$DB" appeal show 1 --format json |
 	python3 -c 'import json,sys; print(json.load(sys.stdin)["compensation_fen"])')
 [ "${fen:-0}" != None ] && [ "${fen:-0}" -gt 0 ] && ok || fail "compensation: '$fen'"
 yuan=$(python3 -c "print('¥{:,}.{:02d}'.format($fen // 100, $fen % 100))")
-screen_has u3 "compensation $yuan" && ok || fail "screen lacks 'compensation $yuan'"
+wait_screen u3 "compensation $yuan" 5 && ok
 wait_screen u2 "approved" && ok		# the other operator sees it live
 tm send-keys -t u2 q
 tm send-keys -t u3 q

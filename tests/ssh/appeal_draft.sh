@@ -39,6 +39,9 @@ ok
 # The remote command: the locale and today are fixed; TERM comes from
 # the ssh client (tmux's).
 REMOTE="env LANG=C.UTF-8 LC_ALL=C.UTF-8 PARTNER_TUI_TODAY=2026-11-26 $PT --db $DB"
+# A session that lives as long as the test keeps the tmux server up when
+# an operator's session ends just as the next one starts.
+tm new-session -d -s keeper "sleep 3600"
 session() {
 	tm new-session -d -s "$1" -x 100 -y 30 "exec $(ssh_cmdline) -tt $REMOTE"
 }
