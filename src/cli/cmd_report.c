@@ -115,35 +115,6 @@ table_print(struct table *t, FILE *f)
 	free(t->cells);
 }
 
-/* CSV to a pipe or file is the data as stored; to a terminal, whose
- * reader is a person, every control is shown as a visible escape (an OSC
- * in a title would set the window title or the clipboard). */
-static void
-csv_field(FILE *f, const char *s, bool last)
-{
-	static int tty = -1;
-	char *safe = NULL;
-
-	if (tty < 0)
-		tty = isatty(fileno(f));
-	if (s == NULL)
-		s = "";
-	if (tty && (safe = text_sanitize(s, 0)) != NULL)
-		s = safe;
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else
-		fputs(s, f);
-	fputs(last ? "\r\n" : ",", f);
-	free(safe);
-}
-
 /* The csv form of a table: the same cells, unsanitised is not needed
  * (the table keeps sanitised text; csv gets the raw values). */
 struct csv {
@@ -154,7 +125,7 @@ struct csv {
 static void
 csv_put(struct csv *c, const char *s)
 {
-	csv_field(c->f, s, ++c->col == c->ncols);
+	report_csv_field(c->f, s, ++c->col == c->ncols);
 	if (c->col == c->ncols)
 		c->col = 0;
 }

@@ -14,8 +14,8 @@
 /* CSV to a pipe or file is the data as stored; to a terminal, whose
  * reader is a person, every control is shown as a visible escape (an OSC
  * in a title would set the window title or the clipboard). */
-static void
-field(FILE *f, const char *s, bool last)
+void
+report_csv_field(FILE *f, const char *s, bool last)
 {
 	static FILE *seen;
 	static int tty;
@@ -50,7 +50,7 @@ num(FILE *f, struct report_num n, bool last)
 
 	if (n.known)
 		snprintf(buf, sizeof buf, "%lld", (long long)n.v);
-	field(f, buf, last);
+	report_csv_field(f, buf, last);
 }
 
 /* fen and yuan columns */
@@ -60,14 +60,14 @@ money(FILE *f, struct report_num n, bool last)
 	char buf[MONEY_BUFSZ];
 
 	num(f, n, false);
-	field(f, n.known ? money_format_plain(n.v, buf) : "", last);
+	report_csv_field(f, n.known ? money_format_plain(n.v, buf) : "", last);
 }
 
 static void
 head(FILE *f, const char *const *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		field(f, h[i], i + 1 == n);
+		report_csv_field(f, h[i], i + 1 == n);
 }
 
 long
@@ -84,15 +84,15 @@ report_csv_works(struct db *db, const struct report_filter *flt, FILE *f,
 	head(f, h, sizeof h / sizeof h[0]);
 	for (size_t i = 0; i < rows.n; i++) {
 		const struct report_work *w = &rows.u.works[i];
-		field(f, w->work_id, false);
-		field(f, w->account_id, false);
-		field(f, w->title, false);
+		report_csv_field(f, w->work_id, false);
+		report_csv_field(f, w->account_id, false);
+		report_csv_field(f, w->title, false);
 		money(f, w->revenue_fen, false);
 		money(f, w->estimated_fen, false);
 		num(f, w->profitable_plays, false);
-		field(f, !w->has_eligible ? "" : w->eligible ? "yes" : "no",
+		report_csv_field(f, !w->has_eligible ? "" : w->eligible ? "yes" : "no",
 		    false);
-		field(f, w->reasons, true);
+		report_csv_field(f, w->reasons, true);
 	}
 	{
 		long n = (long)rows.n;
@@ -116,7 +116,7 @@ report_csv_daily(struct db *db, const struct report_filter *flt, FILE *f,
 	head(f, h, sizeof h / sizeof h[0]);
 	for (size_t i = 0; i < rows.n; i++) {
 		const struct report_day *d = &rows.u.days[i];
-		field(f, day_format(d->day, day), false);
+		report_csv_field(f, day_format(d->day, day), false);
 		num(f, d->plays, false);
 		num(f, d->profitable_plays, false);
 		num(f, d->likes, false);
@@ -150,23 +150,23 @@ report_csv_accounts(struct db *db, const struct report_filter *flt, FILE *f,
 	head(f, h, sizeof h / sizeof h[0]);
 	for (size_t i = 0; i < rows.n; i++) {
 		const struct report_account *a = &rows.u.accounts[i];
-		field(f, a->account_id, false);
-		field(f, a->name, false);
-		field(f, a->kind, false);
-		field(f, a->plan_status, false);
+		report_csv_field(f, a->account_id, false);
+		report_csv_field(f, a->name, false);
+		report_csv_field(f, a->kind, false);
+		report_csv_field(f, a->plan_status, false);
 		money(f, a->settled_fen, false);
 		money(f, a->estimated_fen, false);
 		snprintf(buf, sizeof buf, "%d", a->works);
-		field(f, buf, false);
-		field(f, !a->has_eligible ? "" : a->eligible ? "yes" : "no",
+		report_csv_field(f, buf, false);
+		report_csv_field(f, !a->has_eligible ? "" : a->eligible ? "yes" : "no",
 		    false);
-		field(f, a->reasons, false);
+		report_csv_field(f, a->reasons, false);
 		snprintf(buf, sizeof buf, "%.4f", a->cal_base);
-		field(f, a->has_calibration ? buf : "", false);
+		report_csv_field(f, a->has_calibration ? buf : "", false);
 		snprintf(buf, sizeof buf, "%d", a->cal_days);
-		field(f, a->has_calibration ? buf : "", false);
+		report_csv_field(f, a->has_calibration ? buf : "", false);
 		snprintf(buf, sizeof buf, "%.3f", a->cal_r2);
-		field(f, a->has_r2 ? buf : "", true);
+		report_csv_field(f, a->has_r2 ? buf : "", true);
 	}
 	n = (long)rows.n;
 	report_accounts_free(&rows);
@@ -188,13 +188,13 @@ report_csv_wallet(struct db *db, const struct wallet_filter *wf, FILE *f,
 		return -1;
 	head(f, h, sizeof h / sizeof h[0]);
 	for (size_t i = 0; i < n; i++) {
-		field(f, v[i].account_id, false);
-		field(f, day_format(v[i].day, day), false);
-		field(f, v[i].kind, false);
+		report_csv_field(f, v[i].account_id, false);
+		report_csv_field(f, day_format(v[i].day, day), false);
+		report_csv_field(f, v[i].kind, false);
 		money(f, (struct report_num){ true, v[i].amount_fen }, false);
 		snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
-		field(f, v[i].appeal_id ? id : "", false);
-		field(f, v[i].entry_id, true);
+		report_csv_field(f, v[i].appeal_id ? id : "", false);
+		report_csv_field(f, v[i].entry_id, true);
 	}
 	free(v);
 	return (long)n;
@@ -233,25 +233,25 @@ report_csv_appeals(struct db *db, const struct appeal_filter *af, FILE *f,
 			engine_compensation_free(&c);
 		}
 		snprintf(num, sizeof num, "%lld", (long long)a->id);
-		field(f, num, false);
-		field(f, appeal_status_name(a->status), false);
-		field(f, a->account_id, false);
-		field(f, a->work_id, false);
-		field(f, a->first_day == DAY_NONE ? "" :
+		report_csv_field(f, num, false);
+		report_csv_field(f, appeal_status_name(a->status), false);
+		report_csv_field(f, a->account_id, false);
+		report_csv_field(f, a->work_id, false);
+		report_csv_field(f, a->first_day == DAY_NONE ? "" :
 		    day_format(a->first_day, b), false);
-		field(f, a->last_day == DAY_NONE ? "" :
+		report_csv_field(f, a->last_day == DAY_NONE ? "" :
 		    day_format(a->last_day, b), false);
-		field(f, appeal_channel_name(a->channel), false);
-		field(f, a->category, false);
+		report_csv_field(f, appeal_channel_name(a->channel), false);
+		report_csv_field(f, a->category, false);
 		money(f, (struct report_num){ a->has_compensation,
 		    a->compensation }, false);
 		money(f, est, false);
-		field(f, a->expected_pay_on == DAY_NONE ? "" :
+		report_csv_field(f, a->expected_pay_on == DAY_NONE ? "" :
 		    day_format(a->expected_pay_on, b), false);
 		snprintf(num, sizeof num, "%lld", (long long)a->version);
-		field(f, num, false);
-		field(f, a->updated_at, false);
-		field(f, a->updated_by, true);
+		report_csv_field(f, num, false);
+		report_csv_field(f, a->updated_at, false);
+		report_csv_field(f, a->updated_by, true);
 	}
 	free(v);
 	return (long)n;
