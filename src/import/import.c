@@ -352,9 +352,6 @@ struct import_ctx {
 	} w;
 	uint32_t seq;
 	int reports;
-	/* progress */
-	struct timespec started, last_progress;
-	bool progress_shown;
 	off_t done_bytes, total_bytes;
 };
 
@@ -460,48 +457,20 @@ import_src_size(struct import_ctx *ctx)
 	return ctx->mem != NULL ? (off_t)ctx->mem_len : ctx->size;
 }
 
-static double
-elapsed(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) +
-	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
+/* Tells the caller how far the import is (it draws, if it wants to). */
 static void
-progress_draw(struct import_ctx *ctx, bool force)
+progress_tell(struct import_ctx *ctx, bool final)
 {
-	struct timespec now;
-	double t;
-	char pct[48] = "";
+	struct import_progress p;
 
-	if (!ctx->opts->progress)
+	if (ctx->opts->progress == NULL)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	/* A few updates a second: more would cost time over SSH. */
-	if (!force && ctx->progress_shown &&
-	    elapsed(&ctx->last_progress, &now) < 0.25)
-		return;
-	if (!force && !ctx->progress_shown && elapsed(&ctx->started, &now) < 0.25)
-		return;
-	ctx->last_progress = now;
-	ctx->progress_shown = true;
-	t = elapsed(&ctx->started, &now);
-	if (ctx->total_bytes > 0) {
-		int p = (int)(100.0 * (double)ctx->done_bytes /
-		    (double)ctx->total_bytes);
-		char bar[21];
-		for (int i = 0; i < 20; i++)
-			bar[i] = i < p / 5 ? '#' : '.';
-		bar[20] = '\0';
-		snprintf(pct, sizeof pct, "[%s] %3d%%", bar, p > 100 ? 100 : p);
-		fprintf(stderr, "\r%s %s %lld rows, %.0f rows/s\033[K", ctx->file,
-		    pct, (long long)ctx->stats->rows,
-		    t > 0 ? (double)ctx->stats->rows / t : 0.0);
-	} else
-		fprintf(stderr, "\r%s %lld rows, %.0f rows/s\033[K", ctx->file,
-		    (long long)ctx->stats->rows,
-		    t > 0 ? (double)ctx->stats->rows / t : 0.0);
-	fflush(stderr);
+	p.file = ctx->file;
+	p.rows = ctx->stats->rows;
+	p.done_bytes = ctx->done_bytes;
+	p.total_bytes = ctx->total_bytes;
+	p.final = final;
+	ctx->opts->progress(ctx->opts->progress_arg, &p);
 }
 
 void
@@ -509,16 +478,7 @@ import_progress(struct import_ctx *ctx, off_t done, off_t total)
 {
 	ctx->done_bytes = done;
 	ctx->total_bytes = total;
-	progress_draw(ctx, false);
-}
-
-static void
-progress_clear(struct import_ctx *ctx)
-{
-	if (ctx->progress_shown) {
-		fputs("\r\033[K", stderr);
-		fflush(stderr);
-	}
+	progress_tell(ctx, false);
 }
 
 /* With --skip-bad-rows every bad row is listed (they are what was left
@@ -547,8 +507,6 @@ report(struct import_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	progress_clear(ctx);
-	ctx->progress_shown = false;
 	ctx->opts->report(ctx->opts->report_arg, msg);
 }
 
@@ -1029,7 +987,7 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 		break;
 	}
 	if (ctx->stats->rows % 4096 == 0)
-		progress_draw(ctx, false);
+		progress_tell(ctx, false);
 	return true;
 }
 
@@ -1987,7 +1945,6 @@ ctx_init(struct import_ctx *ctx, struct db *db, const char *path,
 	strmap_init(&ctx->wallet_seen);
 	strmap_init(&ctx->snap_rows);
 	digest_init(&ctx->sha);
-	clock_gettime(CLOCK_MONOTONIC, &ctx->started);
 	/* Messages name the file: escaped, as any text from outside. */
 	if ((ctx->file_shown = text_sanitize(path, TEXT_ONE_LINE)) == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
@@ -2137,8 +2094,7 @@ import_file(struct db *db, const char *path, const struct import_opts *opts,
 	if (code == PT_EXIT_OK && ctx.regular &&
 	    !unchanged_since(&ctx, &st0, err))
 		code = err->code;
-	progress_draw(&ctx, true);
-	progress_clear(&ctx);
+	progress_tell(&ctx, true);
 	if (ctx.reports > report_limit(opts) &&
 	    opts->report != NULL) {
 		char more[300];
