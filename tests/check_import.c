@@ -677,6 +677,58 @@ START_TEST(file_changed_while_read)
 }
 END_TEST
 
+/* The import reports progress through its callback only: a few times
+ * while rows are read and once at the end, and it draws nothing itself. */
+static struct import_progress last_progress;
+static int progress_calls, progress_finals;
+static char progress_file[256];
+
+static void
+note_progress(void *arg, const struct import_progress *p)
+{
+	(void)arg;
+	last_progress = *p;
+	snprintf(progress_file, sizeof progress_file, "%s", p->file);
+	progress_calls++;
+	progress_finals += p->final;
+}
+
+START_TEST(progress_through_callback_only)
+{
+	struct import_opts o = { .as_of = DAY_NONE, .progress = note_progress };
+	struct import_stats st;
+	const char *err_path = test_path(tmp, "stderr.txt");
+	size_t len = 0, cap = 64 * 10000;
+	char *text = malloc(cap);
+	FILE *f;
+	int saved;
+
+	load_base();
+	len += (size_t)snprintf(text, cap, "date,work_id,plays\n");
+	for (int i = 0; i < 9000; i++)
+		len += (size_t)snprintf(text + len, cap - len,
+		    "2026-%02d-%02d,w1,%d\n", 1 + i / 28 % 12, 1 + i % 28, i);
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	ck_assert_ptr_nonnull(freopen(err_path, "w", stderr));
+	progress_calls = progress_finals = 0;
+	imp_opts("progress.csv", text, (long)len, &o, &st);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	free(text);
+	ck_assert_int_eq(progress_finals, 1);
+	ck_assert_int_ge(progress_calls, 3);	/* rows 4096, 8192, the end */
+	ck_assert(last_progress.final);
+	ck_assert_int_eq(last_progress.rows, 9000);
+	ck_assert_int_eq(last_progress.done_bytes, last_progress.total_bytes);
+	ck_assert_ptr_nonnull(strstr(progress_file, "progress.csv"));
+	f = fopen(err_path, "r");
+	ck_assert_int_eq(fgetc(f), EOF);	/* nothing drawn on stderr */
+	fclose(f);
+}
+END_TEST
+
 static Suite *
 import_suite(void)
 {
@@ -702,6 +754,7 @@ import_suite(void)
 	tcase_add_test(tc, csv_dry_run_writes_nothing);
 	tcase_add_test(tc, csv_bom_crlf_quoted_newlines);
 	tcase_add_test(tc, csv_gb18030);
+	tcase_add_test(tc, progress_through_callback_only);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("json");
