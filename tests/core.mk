@@ -5,3 +5,5 @@ tests_check_core_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
 tests_check_core_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/check_core tests/cli_basics.sh
 EXTRA_DIST += tests/cli_basics.sh tests/lib.sh
+# The suites by module (one program per module of src/).
+include tests/suites.mk
