@@ -13,6 +13,7 @@
 #include "core/engine.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/db_internal.h"
 
 /* ---- model in force ---- */
@@ -477,15 +478,9 @@ load_history(struct eng_ctx *c, struct db *db, bool is_acc,
 		}
 		if (rc != SQLITE_ROW || !ok)
 			break;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			void *p = realloc(h, ncap * sizeof *h);
-			if (p == NULL) {
-				ok = false;
-				break;
-			}
-			h = p;
-			cap = ncap;
+		if (!grow_reserve(&h, &cap, n + 1, sizeof *h)) {
+			ok = false;
+			break;
 		}
 		snprintf(cur, sizeof cur, "%s", id ? id : "");
 		h[n].day = eng_col_day(st, 2);
@@ -540,86 +535,109 @@ eng_oom(struct pt_err *err)
 	return false;
 }
 
-bool
-eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
+/* Ends a loop over a statement: reset it and say what went wrong. */
+static bool
+load_done(struct db *db, sqlite3_stmt *st, int rc, bool nomem,
+    struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap;
+	sqlite3_reset(st);
+	if (nomem)
+		return eng_oom(err);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading accounts and works");
+		return false;
+	}
+	return true;
+}
+
+static bool
+load_accounts(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
+	size_t cap = 0;
+	bool nomem = false;
 	int rc;
 
-	memset(c, 0, sizeof *c);
-	c->model = engine_model();
-	if ((st = db_stmt(db, SQL_ACCOUNTS, err)) == NULL)
+	if (st == NULL)
 		return false;
-	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (c->nacc == cap) {
-			cap = cap ? cap * 2 : 64;
-			void *p = realloc(c->acc, cap * sizeof *c->acc);
-			if (p == NULL)
-				goto nomem;
-			c->acc = p;
+		struct eng_account *a;
+		if (!grow_reserve(&c->acc, &cap, c->nacc + 1, sizeof *c->acc)) {
+			nomem = true;
+			break;
 		}
-		struct eng_account *a = &c->acc[c->nacc];
-		const char *kind = (const char *)sqlite3_column_text(st, 1);
-		const char *cert = (const char *)sqlite3_column_text(st, 3);
-		const char *plan = (const char *)sqlite3_column_text(st, 4);
+		a = &c->acc[c->nacc];
 		memset(a, 0, sizeof *a);
-		a->id = strdup((const char *)sqlite3_column_text(st, 0));
-		if (a->id == NULL)
-			goto nomem;
+		if ((a->id = strdup((const char *)sqlite3_column_text(st, 0))) ==
+		    NULL) {
+			nomem = true;
+			break;
+		}
 		c->nacc++;
-		acc_set(&a->f, "kind", kind);
+		acc_set(&a->f, "kind", (const char *)sqlite3_column_text(st, 1));
 		a->f.celebrity = sqlite3_column_int(st, 2) != 0;
-		acc_set(&a->f, "certification", cert);
-		acc_set(&a->f, "plan_status", plan);
+		acc_set(&a->f, "certification",
+		    (const char *)sqlite3_column_text(st, 3));
+		acc_set(&a->f, "plan_status",
+		    (const char *)sqlite3_column_text(st, 4));
 		a->p = *c->model;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto dberr;
-	if (!map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc))
-		goto nomem;
-	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
-		goto fail;
-	cap = 0;
+	if (!load_done(db, st, rc, nomem, err))
+		return false;
+	return map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc) ||
+	    eng_oom(err);
+}
+
+static bool
+load_works(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
+	size_t cap = 0;
+	bool nomem = false;
+	int rc;
+
+	if (st == NULL)
+		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (c->nwrk == cap) {
-			cap = cap ? cap * 2 : 256;
-			void *p = realloc(c->wrk, cap * sizeof *c->wrk);
-			if (p == NULL)
-				goto nomem;
-			c->wrk = p;
+		struct eng_work *w;
+		if (!grow_reserve(&c->wrk, &cap, c->nwrk + 1, sizeof *c->wrk)) {
+			nomem = true;
+			break;
 		}
-		struct eng_work *w = &c->wrk[c->nwrk];
-		const char *vis = (const char *)sqlite3_column_text(st, 2);
-		const char *rev = (const char *)sqlite3_column_text(st, 3);
-		const char *com = (const char *)sqlite3_column_text(st, 6);
+		w = &c->wrk[c->nwrk];
 		memset(w, 0, sizeof *w);
-		w->id = strdup((const char *)sqlite3_column_text(st, 0));
-		if (w->id == NULL)
-			goto nomem;
+		if ((w->id = strdup((const char *)sqlite3_column_text(st, 0))) ==
+		    NULL) {
+			nomem = true;
+			break;
+		}
 		c->nwrk++;
 		w->account = eng_find_account(c,
 		    (const char *)sqlite3_column_text(st, 1));
-		wrk_set(&w->f, "visibility", vis);
-		wrk_set(&w->f, "review", rev);
+		wrk_set(&w->f, "visibility", (const char *)sqlite3_column_text(st, 2));
+		wrk_set(&w->f, "review", (const char *)sqlite3_column_text(st, 3));
 		w->f.original = sqlite3_column_int(st, 4) != 0;
 		w->f.infringing = sqlite3_column_int(st, 5) != 0;
-		wrk_set(&w->f, "commercial", com);
+		wrk_set(&w->f, "commercial", (const char *)sqlite3_column_text(st, 6));
 		w->f.selected = sqlite3_column_int(st, 7) != 0;
 		w->published = eng_col_day(st, 8);
 	}
-	if (rc != SQLITE_DONE) {
-		sqlite3_reset(st);
-		goto dberr;
-	}
-	sqlite3_reset(st);
-	if (!map_build(&c->wrk_map, &c->wrk_cap, c->nwrk, wrk_key, c->wrk))
-		goto nomem;
-	if ((st = db_stmt(db, SQL_VIOLATIONS, err)) == NULL)
-		goto fail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (!load_done(db, st, rc, nomem, err))
+		return false;
+	return map_build(&c->wrk_map, &c->wrk_cap, c->nwrk, wrk_key, c->wrk) ||
+	    eng_oom(err);
+}
+
+static bool
+load_violations(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_VIOLATIONS, err);
+	bool nomem = false;
+	int rc = SQLITE_DONE;
+
+	if (st == NULL)
+		return false;
+	while (!nomem && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int a = eng_find_account(c, (const char *)sqlite3_column_text(st, 0));
 		int w = eng_find_work(c, (const char *)sqlite3_column_text(st, 1));
 		day_t d = eng_col_day(st, 2);
@@ -627,15 +645,13 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 			continue;
 		/* A work's violation blocks the work; one without a work
 		 * blocks the account. */
-		if (w < 0 && sqlite3_column_type(st, 1) == SQLITE_NULL &&
-		    a >= 0 && !push_day(&c->acc[a].viol, &c->acc[a].nviol, d))
-			goto nomem;
-		if (w >= 0 && !push_day(&c->wrk[w].viol, &c->wrk[w].nviol, d))
-			goto nomem;
+		if (w < 0 && sqlite3_column_type(st, 1) == SQLITE_NULL && a >= 0)
+			nomem = !push_day(&c->acc[a].viol, &c->acc[a].nviol, d);
+		if (w >= 0)
+			nomem = !push_day(&c->wrk[w].viol, &c->wrk[w].nviol, d);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto dberr;
+	if (!load_done(db, st, rc, nomem, err))
+		return false;
 	/* qsort on a NULL array is undefined even for zero items. */
 	for (size_t i = 0; i < c->nacc; i++)
 		if (c->acc[i].nviol > 1)
@@ -643,8 +659,17 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 	for (size_t i = 0; i < c->nwrk; i++)
 		if (c->wrk[i].nviol > 1)
 			qsort(c->wrk[i].viol, c->wrk[i].nviol, sizeof(day_t), cmp_day);
-	if ((st = db_stmt(db, SQL_CALIBRATIONS, err)) == NULL)
-		goto fail;
+	return true;
+}
+
+static bool
+load_calibrations(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_CALIBRATIONS, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int a = eng_find_account(c, (const char *)sqlite3_column_text(st, 0));
 		if (a < 0)
@@ -655,22 +680,22 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		c->acc[a].p.a_q = sqlite3_column_double(st, 4);
 		c->acc[a].calibrated = true;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto dberr;
-	if (!load_history(c, db, true, err) || !load_history(c, db, false, err))
-		goto fail;
-	return true;
-nomem:
-	sqlite3_reset(st);
-	eng_oom(err);
-	goto fail;
-dberr:
-	db_error(db, err, "reading accounts and works");
-fail:
+	return load_done(db, st, rc, false, err);
+}
+
+bool
+eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->model = engine_model();
+	if (load_accounts(c, db, err) && load_works(c, db, err) &&
+	    load_violations(c, db, err) && load_calibrations(c, db, err) &&
+	    load_history(c, db, true, err) && load_history(c, db, false, err))
+		return true;
 	eng_ctx_free(c);
 	return false;
 }
+
 /* ---- rows ---- */
 
 /* Fills r from a row of one of the SQL_DAILY_* statements; false when
