@@ -1,6 +1,7 @@
 /* The TUI's pure parts, without a terminal: layout, the key table and
  * the help generated from it, number formats, chart rasterising, the
- * script parser, and the series queries on a real database. */
+ * script parser, and panes built as the frame builds them. (The series
+ * queries: tests/core/series.c.) */
 #include "config.h"
 
 #include <check.h>
@@ -10,8 +11,7 @@
 #include <string.h>
 
 #include "core/clock.h"
-#include "core/db_internal.h"
-#include "core/series.h"
+#include "core/db.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -372,162 +372,129 @@ START_TEST(script_parse)
 }
 END_TEST
 
-/* ---- series on a real database ---- */
+/* ---- pane instances ---- */
 
-static struct db *
-fill_db(void)
+/* A pane built by hand, as the frame builds it: its own context with
+ * private_size bytes of state. */
+static struct pane_ctx *
+pane_build(const struct pane_ops *ops, struct db *db, const char *account)
 {
-	struct pt_err err = { 0 };
-	struct db *db = db_open(test_path(tmp, "s.db"), DB_OPEN_CREATE, &err);
+	struct pane_ctx *c = calloc(1, sizeof *c);
 
-	ck_assert_msg(db != NULL, "%s", err.msg);
-	ck_assert_msg(db_exec(db,
-	    "INSERT INTO account(account_id, name) VALUES ('a1', '甲'), ('a2', 'B');"
+	ck_assert_ptr_nonnull(c);
+	c->db = db;
+	c->account_id = c->account_name = account;
+	ck_assert(day_from_ymd(2026, 11, 3, &c->today));
+	c->data_through = c->due_through = c->today;
+	c->generation = 1;
+	ck_assert_uint_gt(ops->private_size, 0);
+	c->priv = calloc(1, ops->private_size);
+	ck_assert_ptr_nonnull(c->priv);
+	if (ops->init != NULL)
+		ops->init(c);
+	if (ops->reload != NULL)
+		ops->reload(c);
+	return c;
+}
+
+static void
+pane_destroy(const struct pane_ops *ops, struct pane_ctx *c)
+{
+	if (ops->fini != NULL)
+		ops->fini(c);
+	free(c->priv);
+	free(c);
+}
+
+static void
+pane_press(const struct pane_ops *ops, struct pane_ctx *c, wint_t ch)
+{
+	struct pane_key k = { .action = keys_lookup(ch, false), .ch = ch };
+
+	k.pane_action = keys_lookup_pane(ops->keys, ch, false);
+	ck_assert(ops->key(c, &k));
+}
+
+/* The value of "key=" in the pane's model dump. */
+static char *
+pane_model_value(const struct pane_ops *ops, struct pane_ctx *c,
+    const char *key)
+{
+	char *buf = NULL, *v = NULL;
+	size_t len = 0, klen = strlen(key);
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	ops->model(c, f);
+	fclose(f);
+	for (char *l = buf; l != NULL && *l; l = strchr(l, '\n') ? strchr(l,
+	    '\n') + 1 : NULL) {
+		if (strncmp(l, key, klen) == 0 && l[klen] == '=') {
+			v = strndup(l + klen + 1, strcspn(l + klen + 1, "\n"));
+			break;
+		}
+	}
+	free(buf);
+	ck_assert_msg(v != NULL, "no %s in the model", key);
+	return v;
+}
+
+extern const struct pane_ops pane_trends;
+
+static void
+pane_fill_db(struct db *db)
+{
+	test_db_exec(db,
+	    "INSERT INTO account(account_id, name) VALUES ('a1', 'A'), ('a2', 'B');"
 	    "INSERT INTO work(work_id, account_id, title, published_at) VALUES"
-	    " ('w1', 'a1', 't1', '2026-11-01'), ('w2', 'a1', 't2', '2026-11-02'),"
-	    " ('w3', 'a2', 't3', '2026-11-01');"
-	    "INSERT INTO daily(work_id, day, profitable_plays, likes, favorites,"
-	    " user_value, quality, revenue_fen) VALUES"
-	    " ('w1', '2026-11-01', 1000, 30, 10, 1.0, 60, 200),"
-	    " ('w2', '2026-11-01', 3000, 60, NULL, 2.0, NULL, 600),"
-	    " ('w1', '2026-11-03', 500, NULL, NULL, NULL, NULL, NULL),"
-	    " ('w3', '2026-11-02', 999, 1, 1, 1, 1, 1);"
-	    "INSERT INTO violation(account_id, work_id, day, kind) VALUES"
-	    " ('a1', 'w2', '2026-11-02', 'unoriginal'),"
-	    " ('a1', NULL, '2026-11-03', 'spam');"
-	    "INSERT INTO application(account_id, submitted_on, reviewed_on, result,"
-	    " reason) VALUES ('a1', '2026-10-20', '2026-11-03', 'rejected', 'low');",
-	    &err), "%s", err.msg);
-	return db;
+	    " ('w1', 'a1', 't1', '2026-11-01'), ('w3', 'a2', 't3', '2026-11-01');"
+	    "INSERT INTO daily(work_id, day, profitable_plays, revenue_fen) VALUES"
+	    " ('w1', '2026-11-01', 1000, 200), ('w3', '2026-11-02', 999, 1);");
 }
 
-START_TEST(series_account_and_work)
+/* Two Trends panes on one database keep their own window and metric:
+ * the state is the instance's, not the file's. */
+START_TEST(pane_two_instances_independent)
 {
-	struct db *db = fill_db();
-	struct series_scope acc = { "a1", NULL }, w1 = { "a1", "w1" };
-	struct series s = { 0 };
-	struct pt_err err = { 0 };
-	const struct series_day *d;
-	day_t first, last;
+	struct db *db = test_db_create(tmp, "p.db");
+	struct pane_ctx *a, *b;
+	char *wa, *wb, *ma, *mb, *acc;
 
-	ck_assert(series_span(db, &acc, &first, &last, &err));
-	ck_assert_int_eq(last - first, 2);
-	ck_assert(series_load(db, &acc, first - 1, last, &s, &err));
-	ck_assert_int_eq(s.n, 4);
-	ck_assert(!s.days[0].has[SERIES_SETTLED]);
-	d = series_at(&s, first);
-	ck_assert(d->has[SERIES_SETTLED]);
-	ck_assert_double_eq(d->v[SERIES_SETTLED], 800);
-	ck_assert_double_eq(d->v[SERIES_PLAYS], 4000);
-	ck_assert_double_eq(d->v[SERIES_INTERACTIONS], 100);
-	ck_assert_double_eq_tol(d->v[SERIES_RATE], 0.025, 1e-12);
-	/* weighted by profitable plays: (1*1000 + 2*3000) / 4000 */
-	ck_assert_double_eq_tol(d->v[SERIES_USER_VALUE], 1.75, 1e-12);
-	/* only w1 knows its quality */
-	ck_assert_double_eq_tol(d->v[SERIES_QUALITY], 60, 1e-12);
-	ck_assert_double_eq_tol(d->v[SERIES_RPM], 200, 1e-12);
-	ck_assert(!d->has[SERIES_ESTIMATE]);
-	/* 11-02: no row for the account; missing is not zero */
-	d = series_at(&s, first + 1);
-	ck_assert(!d->has[SERIES_SETTLED] && !d->has[SERIES_PLAYS]);
-	/* 11-03: plays known, revenue and interactions not */
-	d = series_at(&s, first + 2);
-	ck_assert(d->has[SERIES_PLAYS] && !d->has[SERIES_SETTLED]);
-	ck_assert(!d->has[SERIES_INTERACTIONS] && !d->has[SERIES_RATE]);
-	ck_assert_ptr_null(series_at(&s, last + 1));
+	pane_fill_db(db);
+	a = pane_build(&pane_trends, db, "a1");
+	b = pane_build(&pane_trends, db, "a2");
 
-	ck_assert(series_load(db, &w1, first, last, &s, &err));
-	ck_assert_double_eq(series_at(&s, first)->v[SERIES_SETTLED], 200);
+	ck_assert_ptr_ne(a->priv, b->priv);
+	pane_press(&pane_trends, a, ']');
+	pane_press(&pane_trends, a, ']');
+	pane_press(&pane_trends, b, '[');
+	pane_press(&pane_trends, b, 'j');
+	wa = pane_model_value(&pane_trends, a, "window");
+	wb = pane_model_value(&pane_trends, b, "window");
+	ck_assert_str_eq(wa, "180");
+	ck_assert_str_eq(wb, "7");
+	ma = pane_model_value(&pane_trends, a, "metric");
+	mb = pane_model_value(&pane_trends, b, "metric");
+	ck_assert_str_ne(ma, mb);
+	acc = pane_model_value(&pane_trends, b, "account");
+	ck_assert_str_eq(acc, "a2");
+	free(wa);
+	free(wb);
+	free(ma);
+	free(mb);
+	free(acc);
+	/* One instance gone, the other still works and keeps its state. */
+	pane_destroy(&pane_trends, a);
+	pane_press(&pane_trends, b, ']');
+	wb = pane_model_value(&pane_trends, b, "window");
+	ck_assert_str_eq(wb, "30");
+	free(wb);
+	pane_destroy(&pane_trends, b);
 
-	/* The estimate is the engine's, summed over the works it scored. */
-	ck_assert(db_exec(db, "INSERT INTO work_score(work_id, day, eligible,"
-	    " estimated_fen) VALUES ('w1', '2026-11-01', 1, 777),"
-	    " ('w2', '2026-11-01', 0, 0)", &err));
-	ck_assert(series_load(db, &acc, first, last, &s, &err));
-	ck_assert_double_eq(series_at(&s, first)->v[SERIES_ESTIMATE], 777);
-	ck_assert(!series_at(&s, first + 2)->has[SERIES_ESTIMATE]);
-	/* In two halves: imported rows first, then the engine's scores. */
-	ck_assert(series_alloc(&s, first, last, &err));
-	ck_assert(series_fill_daily(db, &acc, first, last, &s, &err));
-	ck_assert(!series_at(&s, first)->has[SERIES_ESTIMATE]);
-	ck_assert_double_eq(series_at(&s, first)->v[SERIES_INTERACTIONS], 100);
-	ck_assert(db_exec(db, "UPDATE work_score SET interaction = 50"
-	    " WHERE work_id = 'w1'", &err));
-	ck_assert(series_fill_scores(db, &acc, first, last, &s, &err));
-	ck_assert_double_eq(series_at(&s, first)->v[SERIES_ESTIMATE], 777);
-	ck_assert_double_eq(series_at(&s, first)->v[SERIES_INTERACTIONS], 50);
-	ck_assert_double_eq_tol(series_at(&s, first)->v[SERIES_RATE], 50.0 / 4000,
-	    1e-12);
-	ck_assert(series_metric_scored(SERIES_RATE));
-	ck_assert(!series_metric_scored(SERIES_SETTLED));
-	series_free(&s);
-	db_close(db);
-}
-END_TEST
-
-START_TEST(series_accounts_events)
-{
-	struct db *db = fill_db();
-	struct series_accounts a = { 0 };
-	struct series_events e = { 0 };
-	struct series_scope acc = { "a1", NULL }, w1 = { "a1", "w1" };
-	struct pt_err err = { 0 };
-	day_t from, to;
-	char *title, *account;
-
-	ck_assert(series_accounts(db, &a, &err));
-	ck_assert_int_eq(a.n, 2);
-	ck_assert_str_eq(a.items[0].account_id, "a2");	/* "B" < "甲" */
-	ck_assert_int_eq(a.items[1].works, 2);
-	series_accounts_free(&a);
-
-	day_parse_iso("2026-11-01", &from);
-	day_parse_iso("2026-11-30", &to);
-	ck_assert(series_events(db, &acc, from, to, &e, &err));
-	ck_assert_int_eq(e.n, 3);
-	ck_assert_int_eq(e.items[0].kind, SERIES_EVENT_VIOLATION);
-	ck_assert_int_eq(e.items[0].day, from + 1);
-	ck_assert_int_eq(e.items[2].kind, SERIES_EVENT_APPLICATION);
-	ck_assert_str_eq(e.items[2].detail, "rejected: low");
-	/* A selected work's publication is marked on the account's chart. */
-	ck_assert(db_exec(db, "UPDATE work SET selected = 1 WHERE work_id = 'w2'",
-	    &err));
-	ck_assert(series_events(db, &acc, from, to, &e, &err));
-	ck_assert_int_eq(e.n, 4);
-	ck_assert_int_eq(e.items[0].kind, SERIES_EVENT_VIOLATION);
-	ck_assert_int_eq(e.items[1].kind, SERIES_EVENT_SELECTED);
-	ck_assert_str_eq(e.items[1].detail, "t2");
-	ck_assert_int_eq(series_event_letter(SERIES_EVENT_SELECTED), 'S');
-	/* With a day of selection in the attribute history, 精选 is marked
-	 * on that day, not at publication. */
-	ck_assert(db_exec(db, "INSERT INTO work_history(work_id, attr,"
-	    " effective_on, value, recorded_at) VALUES ('w2', 'selected',"
-	    " '1970-01-01', '0', 'x'), ('w2', 'selected', '2026-11-20', '1',"
-	    " 'x')", &err));
-	ck_assert(series_events(db, &acc, from, to, &e, &err));
-	ck_assert_int_eq(e.n, 4);
-	for (size_t i = 0; i < e.n; i++)
-		if (e.items[i].kind == SERIES_EVENT_SELECTED) {
-			ck_assert_int_eq(e.items[i].day, from + 19);
-			ck_assert_str_eq(e.items[i].detail, "t2");
-		} else
-			ck_assert_int_ne(e.items[i].kind, SERIES_EVENT_PUBLISHED);
-	ck_assert_int_eq(e.items[e.n - 1].kind, SERIES_EVENT_SELECTED);
-	/* A work sees its own and the account-wide events, not the others'. */
-	ck_assert(series_events(db, &w1, from, to, &e, &err));
-	ck_assert_int_eq(e.n, 3);
-	ck_assert_int_eq(e.items[0].kind, SERIES_EVENT_PUBLISHED);
-	ck_assert_int_eq(series_event_letter(e.items[0].kind), 'P');
-	ck_assert_int_eq(e.items[1].kind, SERIES_EVENT_VIOLATION);
-	ck_assert_str_eq(e.items[1].detail, "spam");
-	series_events_free(&e);
-
-	ck_assert(series_work_info(db, "w2", &title, &account, &err));
-	ck_assert_str_eq(title, "t2");
-	ck_assert_str_eq(account, "a1");
-	free(title);
-	free(account);
-	ck_assert(!series_work_info(db, "nope", &title, &account, &err));
+	/* Every pane in the table declares its state for the frame. */
+	for (int i = 0; pane_table[i] != NULL; i++)
+		ck_assert_msg(pane_table[i]->private_size > 0, "%s",
+		    pane_table[i]->name);
 	db_close(db);
 }
 END_TEST
@@ -537,7 +504,6 @@ tui_suite(void)
 {
 	Suite *s = suite_create("tui");
 	TCase *tc = tcase_create("pure");
-	TCase *db = tcase_create("series");
 
 	tcase_add_test(tc, layout_sizes);
 	tcase_add_test(tc, keys_every_action_bound_and_in_help);
@@ -552,11 +518,8 @@ tui_suite(void)
 	tcase_add_test(tc, draw_clean_escapes_and_ascii);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, script_parse);
+	tcase_add_test(tc, pane_two_instances_independent);
 	suite_add_tcase(s, tc);
-	tcase_add_checked_fixture(db, setup, teardown);
-	tcase_add_test(db, series_account_and_work);
-	tcase_add_test(db, series_accounts_events);
-	suite_add_tcase(s, db);
 	return s;
 }
 
