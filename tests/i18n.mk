@@ -1,13 +1,10 @@
 # Translations, manual pages and installation (issue 9).
-# The TUI and the CLI translate the evidence core writes (core has no gettext).
-src_tui_libtui_a_SOURCES += src/tui/evidence_i18n.c src/tui/evidence_i18n.h
 TESTS += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh
 # Completeness: every string translated, the man pages cover every command,
 # option, variable and parameter, the README's captures are current.
 TESTS += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh
 EXTRA_DIST += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh
-EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh scripts/screenshots.sh \
-	po/core-msgids.c
+EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh scripts/screenshots.sh
 
 # gettext's po/Makefile compiles a .gmo from the .po merged with the .pot,
 # and regenerates both only when the .pot changes; so an edited .po, or

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "core/appeal.h"
 #include "core/report_csv.h"
 #include "core/views.h"
 #include "i18n.h"
@@ -17,62 +18,6 @@
 #include "tui/draw.h"
 #include "tui/pane_appeals.h"
 #include "tui/views_ui.h"
-
-/* The seed's section 8, one entry per engine reason or rule id. */
-static const struct {
-	const char *id, *label, *advice;
-} reasons[] = {
-	{ "no_violation_90d", N_("Violation on the account in the last 90 days"),
-	  N_("Wait for the day it is clean; if the violation was misjudged, appeal it (back-pay within 3 days).") },
-	{ "not_enterprise", N_("Enterprise account"),
-	  N_("Enterprise accounts do not earn; if the qualification is wrong, have it removed (解除资质).") },
-	{ "not_enterprise_affiliated", N_("Enterprise-affiliated account"),
-	  N_("Enterprise-affiliated accounts do not earn; if the affiliation is wrong, have it removed.") },
-	{ "no_celebrity_cert", N_("Celebrity certification"),
-	  N_("Accounts with a celebrity certification do not earn; remove it to take part.") },
-	{ "plan_joined", N_("Not in the Creator Partner Program"),
-	  N_("Apply: Creator Center > All > Monetisation > Partner Program.") },
-	{ "daily_min_1_yuan", N_("Account total below the daily minimum"),
-	  N_("A day under the minimum settles nothing; more profitable plays on any work lift the total.") },
-	{ "compliant_original", N_("Not compliant or original, infringing, or a violation"),
-	  N_("Publish original, non-infringing work; appeal a misjudged violation (a) from this page.") },
-	{ "review_approved", N_("Not approved by review"),
-	  N_("Wait for review, or fix what review rejected and publish again.") },
-	{ "review_unknown", N_("Review status unknown"),
-	  N_("Left out of the estimate: look up its review in the Creator Center and import it (works file, review column).") },
-	{ "public", N_("Not public (one day, only me, or deleted)"),
-	  N_("Make the work public; restored revenue shows about 22:00 the next day.") },
-	{ "no_commercial", N_("Ad, commercial order, sales or paid content"),
-	  N_("Such works do not earn; keep ads, orders, sales and paid content out of plan works.") },
-	{ "quality", N_("Quality below the floor"),
-	  N_("Improve the picture, sound and subtitles; aim for the four senses.") },
-	{ "not_published", N_("Not yet published that day"),
-	  N_("Nothing to do: the work did not exist yet.") },
-	{ "no_data", N_("No data for the day"),
-	  N_("Import the day's figures (partner-tui import), then look again.") },
-	{ "no_profitable_plays", N_("No profitable plays"),
-	  N_("Nobody watched it for profit that day; new interest (topic, cover, first seconds) brings plays.") },
-	{ "zero", N_("Settled at zero"),
-	  N_("The platform paid nothing; compare with the account's reasons and the daily minimum.") },
-	{ "earning", N_("Earning"), "" },
-};
-
-static const struct {
-	const char *id, *label;
-} rules[] = {
-	{ "no_violation_90d", N_("No violation in the last 90 days") },
-	{ "not_enterprise", N_("Not an enterprise account") },
-	{ "not_enterprise_affiliated", N_("Not enterprise-affiliated") },
-	{ "no_celebrity_cert", N_("No celebrity certification") },
-	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1") },
-	{ "plan_joined", N_("Joined the Creator Partner Program") },
-	{ "published", N_("Published by the day") },
-	{ "compliant_original", N_("Compliant, original, not infringing") },
-	{ "review_approved", N_("Approved by review") },
-	{ "public", N_("Public") },
-	{ "no_commercial", N_("No ad, order, sales or paid content") },
-	{ "quality", N_("Well made (quality)") },
-};
 
 /* Short lines, so they fit 80 columns without cutting a word. */
 const char *const vui_review_advice[] = {
@@ -95,33 +40,6 @@ vui_due_message(char *buf, size_t size, day_t due, int settle_hour)
 	snprintf(buf, size, _("data for %s is due since %02d:00 on %s: import it"),
 	    day_format(due, a) + 5, settle_hour, day_format(due + 1, b) + 5);
 	return buf;
-}
-
-const char *
-vui_reason_label(const char *id)
-{
-	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].id, id) == 0)
-			return _(reasons[i].label);
-	return id;
-}
-
-const char *
-vui_reason_advice(const char *id)
-{
-	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].id, id) == 0)
-			return reasons[i].advice[0] ? _(reasons[i].advice) : "";
-	return "";
-}
-
-const char *
-vui_rule_label(const char *id)
-{
-	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
-		if (strcmp(rules[i].id, id) == 0)
-			return _(rules[i].label);
-	return id;
 }
 
 const char *
@@ -339,8 +257,7 @@ static bool
 violation_day(const struct views_work_day *x)
 {
 	for (size_t k = 0; k < x->nreasons; k++)
-		if (strcmp(x->reasons[k], "compliant_original") == 0 ||
-		    strcmp(x->reasons[k], "no_violation_90d") == 0)
+		if (appeal_reason_appealable(x->reasons[k]))
 			return true;
 	return false;
 }

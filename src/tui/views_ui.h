@@ -1,5 +1,4 @@
-/* Shared by the Diagnosis, Eligibility and accounts panes: the reason
- * texts with what to do about each (the seed's section 8), the seed's
+/* Shared by the Diagnosis, Eligibility and accounts panes: the seed's
  * advice for passing review, number formats, a one-line text input,
  * drawing a run of items that wraps by display width, and the call that
  * starts an appeal in the Appeals pane. */
@@ -14,14 +13,14 @@
 
 #include "core/day.h"
 #include "core/money.h"
+#include "present/evidence_text.h"
 #include "tui/pane.h"
 
-/* The label ("Not public") and what to do for an engine reason or rule
- * id, translated; unknown ids come back as they are. */
-const char *vui_reason_label(const char *id);
-const char *vui_reason_advice(const char *id);
-/* The rule's name for the checklist ("No violation in 90 days"). */
-const char *vui_rule_label(const char *id);
+/* Reason and rule labels: present_reason_label(), present_rule_label()
+ * (src/present/evidence_text.h). */
+#define vui_reason_label present_reason_label
+#define vui_reason_advice present_reason_advice
+#define vui_rule_label present_rule_label
 
 /* The seed's advice for passing review, one translated line each:
  * originality, the four senses, presentation. NULL-terminated. */
