@@ -8,7 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/db_internal.h"
 #include "testutil.h"
+
+char *test_tmp;
 
 char *
 test_tmpdir(void)
@@ -58,6 +61,75 @@ test_write_file(const char *path, const void *data, long len)
 
 	ck_assert_msg(f != NULL, "cannot write %s", path);
 	ck_assert_int_eq((long)fwrite(data, 1, (size_t)len, f), len);
+	fclose(f);
+}
+
+void
+test_tmp_setup(void)
+{
+	test_tmp = test_tmpdir();
+}
+
+void
+test_tmp_teardown(void)
+{
+	test_tmpdir_cleanup(test_tmp);
+	test_tmp = NULL;
+}
+
+day_t
+test_day(const char *iso)
+{
+	day_t d;
+
+	ck_assert_msg(day_parse_iso(iso, &d), "bad day %s", iso);
+	return d;
+}
+
+struct db *
+test_db_create(const char *dir, const char *name)
+{
+	struct pt_err err = { 0 };
+	struct db *db = db_open(test_path(dir, name), DB_OPEN_CREATE, &err);
+
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	return db;
+}
+
+void
+test_db_exec(struct db *db, const char *sql)
+{
+	struct pt_err err = { 0 };
+
+	ck_assert_msg(db_exec(db, sql, &err), "%s", err.msg);
+}
+
+int64_t
+test_query_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+void
+test_read_file(const char *path, char **data, long *len)
+{
+	FILE *f = fopen(path, "rb");
+
+	ck_assert_msg(f != NULL, "cannot read %s", path);
+	fseek(f, 0, SEEK_END);
+	*len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	*data = malloc((size_t)*len + 1);
+	ck_assert_ptr_nonnull(*data);
+	ck_assert_int_eq((long)fread(*data, 1, (size_t)*len, f), *len);
+	(*data)[*len] = '\0';
 	fclose(f);
 }
 

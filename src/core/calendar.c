@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/calendar.h"
+#include "core/grow.h"
 #include "core/exitcode.h"
 #include "core/paths.h"
 
@@ -18,7 +19,7 @@ struct cal_entry {
 
 struct calendar {
 	struct cal_entry *e;	/* sorted by day */
-	size_t n;
+	size_t n, cap;
 	int first_year, last_year;	/* years that have entries */
 	unsigned char years[400];	/* years[y - 1900]: the table covers y */
 };
@@ -88,12 +89,10 @@ calendar_load(const char *path, struct pt_err *err)
 		if (y < 1900 || y >= 2300)
 			goto bad;
 		cal->years[y - 1900] = 1;
-		struct cal_entry *p = realloc(cal->e, (cal->n + 1) * sizeof *p);
-		if (p == NULL) {
+		if (!grow_reserve(&cal->e, &cal->cap, cal->n + 1, sizeof *cal->e)) {
 			err_set(err, PT_EXIT_DB, "out of memory");
 			goto fail;
 		}
-		cal->e = p;
 		cal->e[cal->n++] = ent;
 	}
 	fclose(f);
@@ -113,15 +112,13 @@ bool
 calendar_merge(struct calendar *cal, const struct calendar *user,
     struct pt_err *err)
 {
-	struct cal_entry *p;
 	size_t n = cal->n;
 
-	p = realloc(cal->e, (cal->n + user->n + 1) * sizeof *p);
-	if (p == NULL) {
+	if (!grow_reserve(&cal->e, &cal->cap, cal->n + user->n + 1,
+	    sizeof *cal->e)) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
-	cal->e = p;
 	for (size_t i = 0; i < user->n; i++) {
 		const struct cal_entry *u = &user->e[i];
 		size_t k;

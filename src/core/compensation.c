@@ -9,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_internal.h"
 #include "core/engine.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
-#include "core/db_internal.h"
+#include "core/grow.h"
 
 /* History: one row per earning day, newest first. The account's counts
  * only works that earned (an ad's plays would dilute the rate). */
@@ -124,14 +125,8 @@ static bool
 push_item(struct compensation *out, size_t *cap, const char *work, day_t day,
     fen_t fen)
 {
-	if (out->nitems == *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-		struct compensation_item *p = realloc(out->items, nc * sizeof *p);
-		if (p == NULL)
-			return false;
-		out->items = p;
-		*cap = nc;
-	}
+	if (!grow_reserve(&out->items, cap, out->nitems + 1, sizeof *out->items))
+		return false;
 	snprintf(out->items[out->nitems].work_id, ENGINE_ID_SZ, "%s", work);
 	out->items[out->nitems].day = day;
 	out->items[out->nitems].fen = fen;

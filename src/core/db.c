@@ -14,6 +14,7 @@
 #include "core/actor.h"
 #include "core/db_internal.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/paths.h"
 #include "core/schema.h"
 
@@ -73,16 +74,11 @@ db_stmt(struct db *db, const char *sql, struct pt_err *err)
 		db_error(db, err, "preparing a query");
 		return NULL;
 	}
-	if (db->nstmts == db->capstmts) {
-		size_t cap = db->capstmts ? db->capstmts * 2 : 32;
-		struct db_stmt_slot *p = realloc(db->stmts, cap * sizeof *p);
-		if (p == NULL) {
-			sqlite3_finalize(st);
-			err_set(err, PT_EXIT_DB, "out of memory");
-			return NULL;
-		}
-		db->stmts = p;
-		db->capstmts = cap;
+	if (!grow_reserve(&db->stmts, &db->capstmts, db->nstmts + 1,
+	    sizeof *db->stmts)) {
+		sqlite3_finalize(st);
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return NULL;
 	}
 	db->stmts[db->nstmts].sql = sql;
 	db->stmts[db->nstmts].stmt = st;

@@ -5,9 +5,10 @@
 #include <string.h>
 
 #include "core/clock.h"
-#include "core/exitcode.h"
-#include "core/history.h"
 #include "core/db_internal.h"
+#include "core/exitcode.h"
+#include "core/grow.h"
+#include "core/history.h"
 
 /* The SQL of each table; the attribute names come from these constant
  * lists only, never from data. */
@@ -225,19 +226,13 @@ history_list(struct db *db, enum history_of of, const char *id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct history_entry *e;
 		const char *v;
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			void *p = realloc(*out, ncap * sizeof **out);
-			if (p == NULL) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				*n = 0;
-				err_set(err, PT_EXIT_DB, "out of memory");
-				return false;
-			}
-			*out = p;
-			cap = ncap;
+		if (!grow_reserve(out, &cap, *n + 1, sizeof **out)) {
+			sqlite3_reset(st);
+			free(*out);
+			*out = NULL;
+			*n = 0;
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return false;
 		}
 		e = &(*out)[(*n)++];
 		memset(e, 0, sizeof *e);

@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_internal.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/history.h"
 #include "core/series.h"
-#include "core/db_internal.h"
 
 static const struct {
 	const char *key;
@@ -509,14 +510,9 @@ series_accounts(struct db *db, struct series_accounts *out,
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct series_account *a;
-		if (out->n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			void *p = realloc(out->items, ncap * sizeof *out->items);
-			if (p == NULL)
-				break;
-			out->items = p;
-			cap = ncap;
-		}
+		if (!grow_reserve(&out->items, &cap, out->n + 1,
+		    sizeof *out->items))
+			break;
 		a = &out->items[out->n++];
 		a->account_id = column_strdup(st, 0);
 		a->name = column_strdup(st, 1);
@@ -614,14 +610,9 @@ series_events(struct db *db, const struct series_scope *scope, day_t from,
 		struct series_event *e;
 		if (day == DAY_NONE)
 			continue;
-		if (out->n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			void *p = realloc(out->items, ncap * sizeof *out->items);
-			if (p == NULL)
-				break;
-			out->items = p;
-			cap = ncap;
-		}
+		if (!grow_reserve(&out->items, &cap, out->n + 1,
+		    sizeof *out->items))
+			break;
 		e = &out->items[out->n++];
 		e->day = day;
 		e->kind = (enum series_event_kind)sqlite3_column_int(st, 1);

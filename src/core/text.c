@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/grow.h"
 #include "core/text.h"
 
 bool
@@ -186,37 +187,13 @@ text_shown_width(uint32_t cp)
 	return text_cp_width(cp);
 }
 
-struct buf {
-	char *data;
-	size_t len, cap;
-};
-
-static bool
-buf_put(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->data, cap);
-		if (p == NULL)
-			return false;
-		b->data = p;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return true;
-}
-
 char *
 text_sanitize(const char *s, unsigned flags)
 {
-	struct buf b = { 0 };
+	struct grow_buf b = { 0 };
 	const char *p = s, *end = s + strlen(s);
 	char esc[16];
-	bool ok = buf_put(&b, "", 0);
+	bool ok = grow_buf_add(&b, "", 0);
 
 	while (ok && p < end) {
 		const char *at = p;
@@ -224,36 +201,34 @@ text_sanitize(const char *s, unsigned flags)
 
 		if (!text_utf8_next(&p, end, &cp)) {
 			snprintf(esc, sizeof esc, "\\x%02X", cp);
-			ok = buf_put(&b, esc, strlen(esc));
+			ok = grow_buf_addstr(&b, esc);
 		} else if ((cp == '\n' || cp == '\t') && (flags & TEXT_ONE_LINE)) {
-			ok = buf_put(&b, " ", 1);
+			ok = grow_buf_add(&b, " ", 1);
 		} else if (cp < 0x20) {
 			esc[0] = '^';
 			esc[1] = (char)('@' + cp);
-			ok = buf_put(&b, esc, 2);
+			ok = grow_buf_add(&b, esc, 2);
 		} else if (cp == 0x7f) {
-			ok = buf_put(&b, "^?", 2);
+			ok = grow_buf_add(&b, "^?", 2);
 		} else if (text_is_dangerous(cp)) {
 			snprintf(esc, sizeof esc, "<U+%04X>", cp);
-			ok = buf_put(&b, esc, strlen(esc));
+			ok = grow_buf_addstr(&b, esc);
 		} else {
-			ok = buf_put(&b, at, (size_t)(p - at));
+			ok = grow_buf_add(&b, at, (size_t)(p - at));
 		}
 	}
-	if (!ok) {
-		free(b.data);
-		return NULL;
-	}
-	return b.data;
+	if (!ok)
+		grow_buf_free(&b);	/* b.s is NULL now */
+	return b.s;
 }
 
 char *
 text_json_safe(const char *json)
 {
-	struct buf b = { 0 };
+	struct grow_buf b = { 0 };
 	const char *p = json, *end = json + strlen(json);
 	char esc[16];
-	bool ok = buf_put(&b, "", 0);
+	bool ok = grow_buf_add(&b, "", 0);
 
 	while (ok && p < end) {
 		const char *at = p;
@@ -264,23 +239,21 @@ text_json_safe(const char *json)
 		if (!valid) {
 			/* JSON is UTF-8: a stray byte (0x9B is CSI to an
 			 * 8-bit terminal) becomes the replacement character. */
-			ok = buf_put(&b, "\\ufffd", 6);
+			ok = grow_buf_add(&b, "\\ufffd", 6);
 		} else if (cp >= 0x7f && text_is_dangerous(cp)) {
 			snprintf(esc, sizeof esc, "\\u%04x", cp);
-			ok = buf_put(&b, esc, strlen(esc));
+			ok = grow_buf_addstr(&b, esc);
 		} else if (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r') {
 			/* Outside strings only whitespace is legal: escape
 			 * whatever else the serialiser let through. */
 			snprintf(esc, sizeof esc, "\\u%04x", cp);
-			ok = buf_put(&b, esc, strlen(esc));
+			ok = grow_buf_addstr(&b, esc);
 		} else
-			ok = buf_put(&b, at, (size_t)(p - at));
+			ok = grow_buf_add(&b, at, (size_t)(p - at));
 	}
-	if (!ok) {
-		free(b.data);
-		return NULL;
-	}
-	return b.data;
+	if (!ok)
+		grow_buf_free(&b);	/* b.s is NULL now */
+	return b.s;
 }
 
 int

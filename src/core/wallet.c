@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_internal.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/wallet.h"
-#include "core/db_internal.h"
 
 static const char SQL_ENTRIES[] =
     "SELECT id, account_id, day, kind, amount_fen, ifnull(appeal_id, 0),"
@@ -95,21 +96,6 @@ bind_filter(sqlite3_stmt *st, const struct wallet_filter *f)
 		sqlite3_bind_null(st, 3);
 }
 
-/* Grows *v (of elem bytes) to hold one more; false when out of memory. */
-static bool
-grow(void **v, size_t *cap, size_t n, size_t elem)
-{
-	if (n < *cap)
-		return true;
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *p = realloc(*v, nc * elem);
-	if (p == NULL)
-		return false;
-	*v = p;
-	*cap = nc;
-	return true;
-}
-
 struct wallet_entry *
 wallet_entries(struct db *db, const struct wallet_filter *f, size_t *n,
     fen_t *balance, struct pt_err *err)
@@ -125,7 +111,7 @@ wallet_entries(struct db *db, const struct wallet_filter *f, size_t *n,
 		return NULL;
 	bind_filter(st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)&v, &cap, *n, sizeof *v)) {
+		if (!grow_reserve(&v, &cap, *n + 1, sizeof *v)) {
 			sqlite3_reset(st);
 			err_set(err, PT_EXIT_DB, "out of memory");
 			goto fail;
@@ -175,7 +161,7 @@ wallet_reconcile(struct db *db, const struct wallet_filter *f, size_t *n,
 		return NULL;
 	bind_filter(st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)&v, &cap, *n, sizeof *v)) {
+		if (!grow_reserve(&v, &cap, *n + 1, sizeof *v)) {
 			sqlite3_reset(st);
 			err_set(err, PT_EXIT_DB, "out of memory");
 			free(v);
@@ -218,7 +204,7 @@ wallet_overdue(struct db *db, const char *account_id, day_t today, size_t *n,
 	db_bind_text(st, 2, day_format(today, b));
 	sqlite3_bind_int(st, 3, engine_model()->comp_pay_days);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)&v, &cap, *n, sizeof *v)) {
+		if (!grow_reserve(&v, &cap, *n + 1, sizeof *v)) {
 			sqlite3_reset(st);
 			err_set(err, PT_EXIT_DB, "out of memory");
 			free(v);

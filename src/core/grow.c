@@ -1,0 +1,132 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/grow.h"
+
+/* The first allocation: small enough for a short list, big enough that
+ * a long one does not start with a string of tiny reallocs. */
+#define GROW_MIN_ITEMS 16
+#define GROW_MIN_BYTES 64
+
+/* The capacity to grow *cap to for need (>= min, doubling), 0 on overflow. */
+static size_t
+grow_capacity(size_t cap, size_t need, size_t min, size_t elem_size)
+{
+	size_t max = SIZE_MAX / elem_size;
+	size_t nc = cap > 0 ? cap : min;
+
+	if (need > max)
+		return 0;
+	while (nc < need)
+		nc = nc > max / 2 ? need : nc * 2;
+	return nc > max ? need : nc;
+}
+
+/* The array pointer is read and written through memcpy: itemsp points at
+ * a `T *`, which may not be accessed as a `void *` lvalue. */
+static bool
+grow_to(void *itemsp, size_t *cap, size_t need, size_t elem_size, size_t min)
+{
+	void *items, *p;
+	size_t nc;
+
+	if (need <= *cap)
+		return true;
+	if (elem_size == 0 ||
+	    (nc = grow_capacity(*cap, need, min, elem_size)) == 0) {
+		errno = ENOMEM;
+		return false;
+	}
+	memcpy(&items, itemsp, sizeof items);
+	if ((p = realloc(items, nc * elem_size)) == NULL)
+		return false;
+	memcpy(itemsp, &p, sizeof p);
+	*cap = nc;
+	return true;
+}
+
+bool
+grow_reserve(void *itemsp, size_t *cap, size_t need, size_t elem_size)
+{
+	return grow_to(itemsp, cap, need, elem_size, GROW_MIN_ITEMS);
+}
+
+/* Room for n more bytes and the terminating NUL. */
+static bool
+grow_buf_room(struct grow_buf *b, size_t n)
+{
+	if (n > SIZE_MAX - 1 - b->len) {
+		errno = ENOMEM;
+		return false;
+	}
+	return grow_to(&b->s, &b->cap, b->len + n + 1, 1, GROW_MIN_BYTES);
+}
+
+bool
+grow_buf_add(struct grow_buf *b, const char *s, size_t n)
+{
+	if (!grow_buf_room(b, n))
+		return false;
+	if (n > 0)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return true;
+}
+
+bool
+grow_buf_addstr(struct grow_buf *b, const char *s)
+{
+	return grow_buf_add(b, s, strlen(s));
+}
+
+bool
+grow_buf_addf(struct grow_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !grow_buf_room(b, (size_t)n))
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return true;
+}
+
+void
+grow_buf_clear(struct grow_buf *b)
+{
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+}
+
+char *
+grow_buf_take(struct grow_buf *b)
+{
+	char *s;
+
+	if (!grow_buf_add(b, "", 0))
+		return NULL;
+	s = b->s;
+	*b = (struct grow_buf){ 0 };
+	return s;
+}
+
+void
+grow_buf_free(struct grow_buf *b)
+{
+	free(b->s);
+	*b = (struct grow_buf){ 0 };
+}

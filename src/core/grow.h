@@ -1,0 +1,36 @@
+/* One growable array and one growable byte buffer for the whole program,
+ * so no module hand-rolls `cap ? cap * 2 : N` and its overflow checks. */
+#ifndef PT_GROW_H
+#define PT_GROW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Makes the array at *itemsp (itemsp is the address of the array's
+ * pointer, e.g. `struct row **`; elements of elem_size bytes, room for
+ * *cap) hold at least need elements, doubling when it grows. False, with
+ * the array and *cap unchanged, when need * elem_size overflows or memory
+ * runs out. Typical use, before appending at index n:
+ *	if (!grow_reserve(&v, &cap, n + 1, sizeof *v)) goto oom; */
+bool grow_reserve(void *itemsp, size_t *cap, size_t need, size_t elem_size);
+
+/* A NUL-terminated byte buffer: s is NULL until something (even "") is
+ * added, then always terminated. Zero-initialise it ({0}) to start. */
+struct grow_buf {
+	char *s;
+	size_t len, cap;
+};
+
+/* Appends n bytes (false on overflow or out of memory; b unchanged). */
+bool grow_buf_add(struct grow_buf *b, const char *s, size_t n);
+bool grow_buf_addstr(struct grow_buf *b, const char *s);
+bool grow_buf_addf(struct grow_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Empties b, keeping its memory. */
+void grow_buf_clear(struct grow_buf *b);
+/* Hands the string to the caller (an empty string when nothing was
+ * added; NULL only out of memory) and empties b. */
+char *grow_buf_take(struct grow_buf *b);
+void grow_buf_free(struct grow_buf *b);
+
+#endif

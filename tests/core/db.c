@@ -1,0 +1,230 @@
+/* src/core/db.c: opening (foreign files refused untouched, permissions,
+ * shared groups), transactions, the audit trail, changes seen from
+ * another connection. */
+#include "config.h"
+
+#include <check.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/actor.h"
+#include "core/db_internal.h"
+#include "core/exitcode.h"
+#include "testutil.h"
+
+START_TEST(db_refuses_foreign_files_untouched)
+{
+	struct pt_err err = { 0 };
+	const char *text = test_path(test_tmp, "notes.txt");
+	const char *other = test_path(test_tmp, "other.db");
+	char *before, *after;
+	long nb, na;
+	sqlite3 *raw;
+
+	test_write_file(text, "just some notes, not a database\n", 32);
+	ck_assert_ptr_null(db_open(text, DB_OPEN_CREATE, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "not an SQLite database"));
+	ck_assert_ptr_nonnull(strstr(err.msg, text));
+	test_read_file(text, &after, &na);
+	ck_assert_int_eq(na, 32);
+	ck_assert(memcmp(after, "just some notes", 15) == 0);
+	free(after);
+
+	/* Another program's SQLite database. */
+	ck_assert_int_eq(sqlite3_open(other, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "CREATE TABLE songs(x); "
+	    "INSERT INTO songs VALUES (1)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	test_read_file(other, &before, &nb);
+	err_clear(&err);
+	ck_assert_ptr_null(db_open(other, DB_OPEN_CREATE, &err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "another program"));
+	test_read_file(other, &after, &na);
+	ck_assert_int_eq(na, nb);
+	ck_assert(memcmp(before, after, (size_t)nb) == 0);
+	ck_assert_int_ne(access(test_path(test_tmp, "other.db-wal"), F_OK), 0);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(db_missing_without_create)
+{
+	struct pt_err err = { 0 };
+
+	ck_assert_ptr_null(db_open(test_path(test_tmp, "nope.db"), 0, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "nope.db"));
+	ck_assert_int_ne(access(test_path(test_tmp, "nope.db"), F_OK), 0);
+}
+END_TEST
+
+START_TEST(db_audit_trail_records_actor)
+{
+	struct pt_err err = { 0 };
+	struct db *db;
+	sqlite3_stmt *st;
+
+	/* A connection reads the address when it opens (whatever earlier
+	 * connections of this process saw: CK_FORK=no runs them all in one). */
+	setenv("SSH_CONNECTION", "10.1.2.3 5555 10.0.0.1 22", 1);
+	db = db_open(test_path(test_tmp, "a.db"), DB_OPEN_CREATE, &err);
+	ck_assert_ptr_nonnull(db);
+	ck_assert(db_exec(db, "INSERT INTO account(account_id, name) VALUES "
+	    "('a1', '济南小厨')", &err));
+	ck_assert(db_exec(db, "UPDATE account SET kind='enterprise' WHERE "
+	    "account_id='a1'", &err));
+	ck_assert(db_exec(db, "UPDATE account SET kind='enterprise' WHERE "
+	    "account_id='a1'", &err));	/* no change: no audit row */
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit WHERE "
+	    "tbl='account' AND row_key='a1'"), 2);
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT who, client, "
+	    "json_extract(old,'$.kind'), json_extract(new,'$.kind') FROM audit "
+	    "WHERE action='update'", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_str_ne((const char *)sqlite3_column_text(st, 0), "");
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 1), "10.1.2.3");
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 2), "personal");
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 3), "enterprise");
+	sqlite3_finalize(st);
+	unsetenv("SSH_CONNECTION");
+	db_close(db);
+}
+END_TEST
+
+START_TEST(db_transactions_nest_and_roll_back)
+{
+	struct pt_err err = { 0 };
+	struct db *db = db_open(test_path(test_tmp, "t.db"), DB_OPEN_CREATE, &err);
+
+	ck_assert_ptr_nonnull(db);
+	ck_assert(db_begin(db, &err));
+	ck_assert(db_begin(db, &err));
+	ck_assert(db_exec(db, "INSERT INTO account(account_id) VALUES ('x')", &err));
+	ck_assert(db_commit(db, &err));	/* inner: nothing committed yet */
+	db_rollback(db);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM account"), 0);
+	ck_assert(db_begin(db, &err));
+	ck_assert(db_exec(db, "INSERT INTO account(account_id) VALUES ('y')", &err));
+	ck_assert(db_commit(db, &err));
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM account"), 1);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(db_sees_changes_from_other_connection)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(test_tmp, "dv.db");
+	struct db *a = db_open(path, DB_OPEN_CREATE, &err);
+	struct db *b = db_open(path, 0, &err);
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	ck_assert(!db_changed_elsewhere(a));
+	ck_assert(db_exec(b, "INSERT INTO account(account_id) VALUES ('z')", &err));
+	ck_assert(db_changed_elsewhere(a));
+	ck_assert(!db_changed_elsewhere(a));
+	/* Its own writes are not "elsewhere". */
+	ck_assert(db_exec(a, "INSERT INTO account(account_id) VALUES ('w')", &err));
+	ck_assert(!db_changed_elsewhere(a));
+	db_close(a);
+	db_close(b);
+}
+END_TEST
+
+START_TEST(db_refuses_world_writable_and_foreign_owner)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(test_tmp, "p.db");
+	struct db *db = db_open(path, DB_OPEN_CREATE, &err);
+
+	ck_assert_ptr_nonnull(db);
+	db_close(db);
+	ck_assert_int_eq(chmod(path, 0666), 0);
+	ck_assert_ptr_null(db_open(path, 0, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "writable by every user"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "0666"));
+	ck_assert_int_eq(chmod(path, 0600), 0);
+
+	/* A world-writable directory without the sticky bit. */
+	err_clear(&err);
+	ck_assert_int_eq(chmod(test_tmp, 0777), 0);
+	ck_assert_ptr_null(db_open(path, 0, &err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "directory"));
+	ck_assert_int_eq(chmod(test_tmp, 01777), 0);	/* like /test_tmp: fine */
+	err_clear(&err);
+	db = db_open(path, 0, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	db_close(db);
+	ck_assert_int_eq(chmod(test_tmp, 0700), 0);
+
+	if (geteuid() == 0) {
+		/* Another user's private database. */
+		ck_assert_int_eq(chown(path, 65534, 65534), 0);
+		err_clear(&err);
+		ck_assert_ptr_null(db_open(path, 0, &err));
+		ck_assert_ptr_nonnull(strstr(err.msg, "not shared"));
+	}
+}
+END_TEST
+
+START_TEST(db_shared_group_creation)
+{
+	struct pt_err err = { 0 };
+	const char *dir = test_path(test_tmp, "agency");
+	char path[4096];
+	struct stat st;
+	struct group *gr = getgrgid(getegid());
+	struct db *db;
+
+	ck_assert_ptr_nonnull(gr);
+	snprintf(path, sizeof path, "%s/shared.db", dir);
+	db = db_open_shared(path, DB_OPEN_CREATE, gr->gr_name, &err);
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	db_close(db);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 07777, 0660);
+	ck_assert_int_eq(st.st_gid, gr->gr_gid);
+	ck_assert_int_eq(stat(dir, &st), 0);
+	ck_assert_int_eq(st.st_mode & 07777, 02770);
+
+	err_clear(&err);
+	ck_assert_ptr_null(db_open_shared(test_path(test_tmp, "x/y.db"),
+	    DB_OPEN_CREATE, "no-such-group-pt", &err));
+	ck_assert_int_eq(err.code, PT_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no-such-group-pt"));
+}
+END_TEST
+
+static Suite *
+db_suite(void)
+{
+	Suite *s = suite_create("db");
+	TCase *tc;
+
+	tc = tcase_create("db");
+	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
+	tcase_add_test(tc, db_refuses_foreign_files_untouched);
+	tcase_add_test(tc, db_missing_without_create);
+	tcase_add_test(tc, db_audit_trail_records_actor);
+	tcase_add_test(tc, db_transactions_nest_and_roll_back);
+	tcase_add_test(tc, db_sees_changes_from_other_connection);
+	tcase_add_test(tc, db_refuses_world_writable_and_foreign_owner);
+	tcase_add_test(tc, db_shared_group_creation);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return test_run_suite(db_suite());
+}
