@@ -60,3 +60,10 @@ tests_core_check_series_SOURCES = tests/core/series.c $(SUITE_UTIL)
 tests_core_check_series_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_series_LDADD = $(SUITE_LDADD)
 TESTS += tests/core/check_series
+# src/present: the core's results in English and, from the build tree's
+# catalogue, in Chinese.
+check_PROGRAMS += tests/present/check_evidence_text
+tests_present_check_evidence_text_SOURCES = tests/present/evidence_text.c $(SUITE_UTIL)
+tests_present_check_evidence_text_CFLAGS = $(SUITE_CFLAGS)
+tests_present_check_evidence_text_LDADD = $(PRESENT_LIBS) $(SUITE_LDADD) $(LIBINTL)
+TESTS += tests/present/check_evidence_text

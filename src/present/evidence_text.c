@@ -311,7 +311,7 @@ present_item(const struct ev_item *it, enum present_lang lang, char *buf,
 	if (!say_violation(it, &a, lang, buf, size) &&
 	    !say_account(it, &a, lang, buf, size) &&
 	    !say_work(it, &a, lang, buf, size))
-		snprintf(buf, size, "%s", evidence_spec(it->id)->name);
+		snprintf(buf, size, "[%s]", evidence_spec(it->id)->name);
 	return buf;
 }
 
