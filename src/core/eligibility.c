@@ -428,6 +428,24 @@ in_force(struct db *db, enum history_of of, const char *id, const char *attr,
 	return true;
 }
 
+/* Attributes to read as they were on a day, each into its buffer. */
+struct attr_buf {
+	const char *attr;
+	char *buf;
+	size_t size;
+};
+
+static bool
+in_force_all(struct db *db, enum history_of of, const char *id, day_t day,
+    const struct attr_buf *attrs, size_t n, struct pt_err *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!in_force(db, of, id, attrs[i].attr, day, attrs[i].buf,
+		    attrs[i].size, err))
+			return false;
+	return true;
+}
+
 /* An account's attributes in force on the day asked. */
 struct acc_row {
 	char kind[32], plan[32], cert[128], celeb[8];
@@ -459,14 +477,14 @@ load_account(struct db *db, const struct eligibility *e, struct acc_row *a,
 	snprintf(a->plan, sizeof a->plan, "%s", col_text(st, 3));
 	sqlite3_reset(st);
 	/* the values in force on the day asked, not today's */
-	return in_force(db, HISTORY_ACCOUNT, e->account_id, "kind", e->on,
-	    a->kind, sizeof a->kind, err) &&
-	    in_force(db, HISTORY_ACCOUNT, e->account_id, "celebrity", e->on,
-	    a->celeb, sizeof a->celeb, err) &&
-	    in_force(db, HISTORY_ACCOUNT, e->account_id, "certification", e->on,
-	    a->cert, sizeof a->cert, err) &&
-	    in_force(db, HISTORY_ACCOUNT, e->account_id, "plan_status", e->on,
-	    a->plan, sizeof a->plan, err);
+	struct attr_buf attrs[] = {
+		{ "kind", a->kind, sizeof a->kind },
+		{ "celebrity", a->celeb, sizeof a->celeb },
+		{ "certification", a->cert, sizeof a->cert },
+		{ "plan_status", a->plan, sizeof a->plan },
+	};
+	return in_force_all(db, HISTORY_ACCOUNT, e->account_id, e->on, attrs,
+	    sizeof attrs / sizeof attrs[0], err);
 }
 
 static void
@@ -595,16 +613,15 @@ load_work(struct db *db, const struct eligibility *e, struct wrk_row *w,
 	/* a label is short; a long one is cut on a whole character */
 	copy_cut(w->label, sizeof w->label, col_text(st, 7));
 	sqlite3_reset(st);
-	return in_force(db, HISTORY_WORK, e->work_id, "visibility", e->on,
-	    w->vis, sizeof w->vis, err) &&
-	    in_force(db, HISTORY_WORK, e->work_id, "review", e->on,
-	    w->review, sizeof w->review, err) &&
-	    in_force(db, HISTORY_WORK, e->work_id, "original", e->on,
-	    w->orig, sizeof w->orig, err) &&
-	    in_force(db, HISTORY_WORK, e->work_id, "infringing", e->on,
-	    w->infr, sizeof w->infr, err) &&
-	    in_force(db, HISTORY_WORK, e->work_id, "commercial", e->on,
-	    w->commercial, sizeof w->commercial, err);
+	struct attr_buf attrs[] = {
+		{ "visibility", w->vis, sizeof w->vis },
+		{ "review", w->review, sizeof w->review },
+		{ "original", w->orig, sizeof w->orig },
+		{ "infringing", w->infr, sizeof w->infr },
+		{ "commercial", w->commercial, sizeof w->commercial },
+	};
+	return in_force_all(db, HISTORY_WORK, e->work_id, e->on, attrs,
+	    sizeof attrs / sizeof attrs[0], err);
 }
 
 /* Nothing earns before it goes out, whatever the day asked. */

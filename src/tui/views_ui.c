@@ -89,26 +89,11 @@ vui_change(char *buf, size_t size, bool has, fen_t fen)
 char *
 vui_count(char *buf, size_t size, bool has, int64_t n)
 {
-	char digits[32];
-	size_t len, o = 0;
-
 	if (!has) {
 		snprintf(buf, size, "%s", vui_missing());
 		return buf;
 	}
-	if (fmt_zh())
-		return fmt_count(buf, size, (long long)n);
-	snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
-	len = strlen(digits);
-	if (n < 0 && o + 1 < size)
-		buf[o++] = '-';
-	for (size_t i = 0; i < len && o + 2 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-	return buf;
+	return fmt_count(buf, size, (long long)n);
 }
 
 void
