@@ -75,28 +75,39 @@ facts(const struct evidence *ev, char *buf, size_t size)
 	for (size_t i = 0; i < ev->n && o < size; i++) {
 		const struct ev_item *it = &ev->item[i];
 		const struct ev_spec *sp = evidence_spec(it->id);
-		char d[DAY_BUFSZ];
-#define PUT(...) o += (size_t)snprintf(buf + o, o < size ? size - o : 0, __VA_ARGS__)
-		PUT("%s%s", i ? "; " : "", sp->name);
-		if (sp->day)
-			PUT(" %s=%s", sp->day, day_format(it->day, d));
-		if (sp->until)
-			PUT(" %s=%s", sp->until, day_format(it->until, d));
-		if (sp->count)
-			PUT(" %s=%lld", sp->count, (long long)it->count);
-		if (sp->amount)
-			PUT(" %s=%lld", sp->amount, (long long)it->amount);
-		if (sp->minimum)
-			PUT(" %s=%lld", sp->minimum, (long long)it->minimum);
-		if (sp->value)
-			PUT(" %s=%.1f", sp->value, it->value);
-		if (sp->value_min)
-			PUT(" %s=%.1f", sp->value_min, it->value_min);
-		if (sp->yes)
-			PUT(" %s=%d", sp->yes, it->yes);
-		if (sp->text)
-			PUT(" %s=%s", sp->text, it->text);
-#undef PUT
+		char v[EVIDENCE_TEXT_SZ];
+
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? "; " : "",
+		    sp->name);
+		for (int f = 0; f < EVF_N && o < size; f++) {
+			if (sp->field[f] == NULL)
+				continue;
+			switch (f) {
+			case EVF_DAY:
+			case EVF_UNTIL:
+				day_format(f == EVF_DAY ? it->day : it->until, v);
+				break;
+			case EVF_COUNT:
+			case EVF_AMOUNT:
+			case EVF_MINIMUM:
+				snprintf(v, sizeof v, "%lld", (long long)(f ==
+				    EVF_COUNT ? it->count : f == EVF_AMOUNT ?
+				    it->amount : it->minimum));
+				break;
+			case EVF_VALUE:
+			case EVF_VALUE_MIN:
+				snprintf(v, sizeof v, "%.1f", f == EVF_VALUE ?
+				    it->value : it->value_min);
+				break;
+			case EVF_YES:
+				snprintf(v, sizeof v, "%d", it->yes);
+				break;
+			default:
+				snprintf(v, sizeof v, "%s", it->text);
+			}
+			o += (size_t)snprintf(buf + o, size - o, " %s=%s",
+			    sp->field[f], v);
+		}
 	}
 	return buf;
 }

@@ -27,6 +27,31 @@ add_string(json_object *o, const char *name, const char *v)
 	json_object_object_add(o, name, json_object_new_string(v));
 }
 
+static json_object *
+json_field(const struct ev_item *it, enum ev_field f)
+{
+	switch (f) {
+	case EVF_DAY:
+		return cli_json_day(it->day);
+	case EVF_UNTIL:
+		return cli_json_day(it->until);
+	case EVF_COUNT:
+		return json_object_new_int64(it->count);
+	case EVF_AMOUNT:
+		return json_object_new_int64(it->amount);
+	case EVF_MINIMUM:
+		return json_object_new_int64(it->minimum);
+	case EVF_VALUE:
+		return json_object_new_double(it->value);
+	case EVF_VALUE_MIN:
+		return json_object_new_double(it->value_min);
+	case EVF_YES:
+		return json_object_new_boolean(it->yes);
+	default:
+		return json_object_new_string(it->text);
+	}
+}
+
 /* One evidence item: its id and the fields it uses, typed. */
 static json_object *
 json_item(const struct ev_item *it)
@@ -35,30 +60,10 @@ json_item(const struct ev_item *it)
 	json_object *o = json_object_new_object();
 
 	add_string(o, "id", sp->name);
-	if (sp->day != NULL)
-		json_object_object_add(o, sp->day, cli_json_day(it->day));
-	if (sp->until != NULL)
-		json_object_object_add(o, sp->until, cli_json_day(it->until));
-	if (sp->count != NULL)
-		json_object_object_add(o, sp->count,
-		    json_object_new_int64(it->count));
-	if (sp->amount != NULL)
-		json_object_object_add(o, sp->amount,
-		    json_object_new_int64(it->amount));
-	if (sp->minimum != NULL)
-		json_object_object_add(o, sp->minimum,
-		    json_object_new_int64(it->minimum));
-	if (sp->value != NULL)
-		json_object_object_add(o, sp->value,
-		    json_object_new_double(it->value));
-	if (sp->value_min != NULL)
-		json_object_object_add(o, sp->value_min,
-		    json_object_new_double(it->value_min));
-	if (sp->yes != NULL)
-		json_object_object_add(o, sp->yes,
-		    json_object_new_boolean(it->yes));
-	if (sp->text != NULL)
-		add_string(o, sp->text, it->text);
+	for (int f = 0; f < EVF_N; f++)
+		if (sp->field[f] != NULL)
+			json_object_object_add(o, sp->field[f],
+			    json_field(it, (enum ev_field)f));
 	return o;
 }
 

@@ -52,50 +52,78 @@ static const char SQL_LAST_REJECTION[] =
 /* ---- evidence: facts, no words ---- */
 
 static const struct ev_spec specs[EV_COUNT] = {
-	[EV_VIOLATION_BLOCKS] = { .name = "violation_blocks", .day = "day",
-	    .text = "kind", .until = "blocks_through" },
-	[EV_CLEAN_FROM] = { .name = "clean_from", .day = "day" },
-	[EV_VIOLATION_EXTENDED] = { .name = "violation_extended", .day = "day" },
-	[EV_VIOLATION_AHEAD] = { .name = "violation_ahead", .day = "day",
-	    .text = "kind" },
-	[EV_VIOLATION_LAST] = { .name = "violation_last", .day = "day",
-	    .until = "clean_since" },
-	[EV_NO_VIOLATION] = { .name = "no_violation", .count = "days", .day = "to" },
-	[EV_OVERTURNED_BY_APPEAL] = { .name = "overturned_by_appeal", .day = "day",
-	    .count = "appeal_id", .until = "decided_on" },
-	[EV_OVERTURNED_IGNORED] = { .name = "overturned_ignored", .count = "count" },
-	[EV_ACCOUNT_KIND] = { .name = "account_kind", .text = "kind" },
-	[EV_CELEBRITY] = { .name = "celebrity", .yes = "celebrity" },
-	[EV_REVENUE_UNKNOWN] = { .name = "revenue_unknown", .day = "day" },
-	[EV_REVENUE_NONE] = { .name = "revenue_none", .yes = "settled", .day = "day",
-	    .minimum = "minimum_fen" },
-	[EV_REVENUE] = { .name = "revenue", .yes = "settled", .day = "day",
-	    .amount = "revenue_fen", .minimum = "minimum_fen" },
-	[EV_PLAN_STATUS] = { .name = "plan_status", .text = "status" },
-	[EV_PLAN_REJECTED] = { .name = "plan_rejected", .text = "reason" },
-	[EV_REAPPLY_FROM] = { .name = "reapply_from", .day = "day" },
-	[EV_RESULT_OVERDUE] = { .name = "result_overdue", .day = "expected_on" },
-	[EV_RESULT_EXPECTED] = { .name = "result_expected", .day = "expected_on" },
+	[EV_VIOLATION_BLOCKS] = { .name = "violation_blocks", .field = {
+	    [EVF_DAY] = "day", [EVF_UNTIL] = "blocks_through",
+	    [EVF_TEXT] = "kind" } },
+	[EV_CLEAN_FROM] = { .name = "clean_from", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_VIOLATION_EXTENDED] = { .name = "violation_extended", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_VIOLATION_AHEAD] = { .name = "violation_ahead", .field = {
+	    [EVF_DAY] = "day", [EVF_TEXT] = "kind" } },
+	[EV_VIOLATION_LAST] = { .name = "violation_last", .field = {
+	    [EVF_DAY] = "day", [EVF_UNTIL] = "clean_since" } },
+	[EV_NO_VIOLATION] = { .name = "no_violation", .field = {
+	    [EVF_DAY] = "to", [EVF_COUNT] = "days" } },
+	[EV_OVERTURNED_BY_APPEAL] = { .name = "overturned_by_appeal", .field = {
+	    [EVF_DAY] = "day", [EVF_UNTIL] = "decided_on",
+	    [EVF_COUNT] = "appeal_id" } },
+	[EV_OVERTURNED_IGNORED] = { .name = "overturned_ignored", .field = {
+	    [EVF_COUNT] = "count" } },
+	[EV_ACCOUNT_KIND] = { .name = "account_kind", .field = {
+	    [EVF_TEXT] = "kind" } },
+	[EV_CELEBRITY] = { .name = "celebrity", .field = {
+	    [EVF_YES] = "celebrity" } },
+	[EV_REVENUE_UNKNOWN] = { .name = "revenue_unknown", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_REVENUE_NONE] = { .name = "revenue_none", .field = {
+	    [EVF_DAY] = "day", [EVF_MINIMUM] = "minimum_fen",
+	    [EVF_YES] = "settled" } },
+	[EV_REVENUE] = { .name = "revenue", .field = {
+	    [EVF_DAY] = "day", [EVF_AMOUNT] = "revenue_fen",
+	    [EVF_MINIMUM] = "minimum_fen", [EVF_YES] = "settled" } },
+	[EV_PLAN_STATUS] = { .name = "plan_status", .field = {
+	    [EVF_TEXT] = "status" } },
+	[EV_PLAN_REJECTED] = { .name = "plan_rejected", .field = {
+	    [EVF_TEXT] = "reason" } },
+	[EV_REAPPLY_FROM] = { .name = "reapply_from", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_RESULT_OVERDUE] = { .name = "result_overdue", .field = {
+	    [EVF_DAY] = "expected_on" } },
+	[EV_RESULT_EXPECTED] = { .name = "result_expected", .field = {
+	    [EVF_DAY] = "expected_on" } },
 	[EV_PUBLISH_UNKNOWN] = { .name = "publish_day_unknown" },
-	[EV_PUBLISHED_LATER] = { .name = "published_later", .day = "day" },
-	[EV_PUBLISHED] = { .name = "published", .day = "day" },
+	[EV_PUBLISHED_LATER] = { .name = "published_later", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_PUBLISHED] = { .name = "published", .field = {
+	    [EVF_DAY] = "day" } },
 	[EV_NOT_ORIGINAL_INFRINGING] = { .name = "not_original_infringing" },
 	[EV_NOT_ORIGINAL] = { .name = "not_original" },
 	[EV_INFRINGING] = { .name = "infringing" },
 	[EV_ORIGINAL] = { .name = "original" },
-	[EV_REVIEW] = { .name = "review", .text = "review" },
-	[EV_REVIEW_UNKNOWN] = { .name = "review_unknown", .text = "label" },
-	[EV_VISIBILITY] = { .name = "visibility", .text = "visibility" },
-	[EV_COMMERCIAL] = { .name = "commercial", .text = "commercial" },
-	[EV_QUALITY] = { .name = "quality", .day = "day", .value = "quality",
-	    .value_min = "minimum" },
-	[EV_QUALITY_UNKNOWN] = { .name = "quality_unknown", .day = "day" },
-	[EV_NO_PLAY_FIGURES] = { .name = "no_play_figures", .day = "day" },
-	[EV_NO_PROFITABLE_PLAYS] = { .name = "no_profitable_plays", .day = "day" },
+	[EV_REVIEW] = { .name = "review", .field = {
+	    [EVF_TEXT] = "review" } },
+	[EV_REVIEW_UNKNOWN] = { .name = "review_unknown", .field = {
+	    [EVF_TEXT] = "label" } },
+	[EV_VISIBILITY] = { .name = "visibility", .field = {
+	    [EVF_TEXT] = "visibility" } },
+	[EV_COMMERCIAL] = { .name = "commercial", .field = {
+	    [EVF_TEXT] = "commercial" } },
+	[EV_QUALITY] = { .name = "quality", .field = {
+	    [EVF_DAY] = "day", [EVF_VALUE] = "quality",
+	    [EVF_VALUE_MIN] = "minimum" } },
+	[EV_QUALITY_UNKNOWN] = { .name = "quality_unknown", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_NO_PLAY_FIGURES] = { .name = "no_play_figures", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_NO_PROFITABLE_PLAYS] = { .name = "no_profitable_plays", .field = {
+	    [EVF_DAY] = "day" } },
 	[EV_BELOW_DAILY_MINIMUM] = { .name = "below_daily_minimum" },
-	[EV_NO_FIGURES] = { .name = "no_figures", .day = "day" },
-	[EV_COMPENSATED] = { .name = "compensated", .count = "appeal_id",
-	    .amount = "settled_fen", .minimum = "backpay_fen" },
+	[EV_NO_FIGURES] = { .name = "no_figures", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_COMPENSATED] = { .name = "compensated", .field = {
+	    [EVF_COUNT] = "appeal_id", [EVF_AMOUNT] = "settled_fen",
+	    [EVF_MINIMUM] = "backpay_fen" } },
 };
 
 const struct ev_spec *

@@ -84,12 +84,17 @@ struct evidence {
 	struct ev_item item[EVIDENCE_MAX];
 };
 
-/* The JSON names of an item: its id ("violation_blocks") and the name of
- * each field it uses (NULL: unused). */
+/* The fields of an item, and an item's JSON names: its id
+ * ("violation_blocks") and the name of each field it uses (NULL:
+ * unused). */
+enum ev_field {
+	EVF_DAY, EVF_UNTIL, EVF_COUNT, EVF_AMOUNT, EVF_MINIMUM, EVF_VALUE,
+	EVF_VALUE_MIN, EVF_YES, EVF_TEXT, EVF_N
+};
+
 struct ev_spec {
 	const char *name;
-	const char *day, *until, *count, *amount, *minimum, *value, *value_min;
-	const char *yes, *text;
+	const char *field[EVF_N];
 };
 const struct ev_spec *evidence_spec(enum ev_id id);
 
