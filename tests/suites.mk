@@ -60,10 +60,18 @@ tests_core_check_series_SOURCES = tests/core/series.c $(SUITE_UTIL)
 tests_core_check_series_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_series_LDADD = $(SUITE_LDADD)
 TESTS += tests/core/check_series
-# src/present: the core's results in English and, from the build tree's
-# catalogue, in Chinese.
-check_PROGRAMS += tests/present/check_evidence_text
-tests_present_check_evidence_text_SOURCES = tests/present/evidence_text.c $(SUITE_UTIL)
-tests_present_check_evidence_text_CFLAGS = $(SUITE_CFLAGS)
-tests_present_check_evidence_text_LDADD = $(PRESENT_LIBS) $(SUITE_LDADD) $(LIBINTL)
-TESTS += tests/present/check_evidence_text
+check_PROGRAMS += tests/core/check_report
+tests_core_check_report_SOURCES = tests/core/report.c $(SUITE_UTIL)
+tests_core_check_report_CFLAGS = $(SUITE_CFLAGS)
+tests_core_check_report_LDADD = $(SUITE_LDADD)
+TESTS += tests/core/check_report
+check_PROGRAMS += tests/import/check_strmap
+tests_import_check_strmap_SOURCES = tests/import/strmap.c $(SUITE_UTIL)
+tests_import_check_strmap_CFLAGS = $(SUITE_CFLAGS)
+tests_import_check_strmap_LDADD = $(IMPORT_LIBS) $(SUITE_LDADD)
+TESTS += tests/import/check_strmap
+check_PROGRAMS += tests/core/check_value
+tests_core_check_value_SOURCES = tests/core/value.c $(SUITE_UTIL)
+tests_core_check_value_CFLAGS = $(SUITE_CFLAGS)
+tests_core_check_value_LDADD = $(SUITE_LDADD) -lm
+TESTS += tests/core/check_value

@@ -593,42 +593,178 @@ report_change(const struct appeal *a, const char *what)
 	return PT_EXIT_OK;
 }
 
+/* ---- the subcommands: one ops struct each, in one table ---- */
+
+/* What a subcommand's run gets: the options, the appeal number (0 for
+ * list and new) and the arguments after it (decide's result). */
+struct appeal_args {
+	const struct opts *o;
+	int64_t id;
+	int nrest;
+	char *const *rest;
+};
+
+struct appeal_sub {
+	const char *subcommand;
+	bool takes_id;		/* appeal SUB ID ... */
+	bool more_args;		/* arguments after the ID */
+	bool read_only;		/* opens the database read-only */
+	int (*run)(struct db *db, const struct appeal_args *a);
+};
+
 static int
-appeal_run(struct cli_ctx *ctx, int argc, char **argv)
+sub_list(struct db *db, const struct appeal_args *aa)
 {
-	struct opts o = { .version = -1 };
+	return do_list(db, aa->o);
+}
+
+static int
+sub_show(struct db *db, const struct appeal_args *aa)
+{
+	struct pt_err err = { 0 };
+	bool json = want_json(aa->o, &err);
+	struct show_extra x;
+	struct appeal a;
+
+	if (err.code != 0 || !appeal_get(db, aa->id, &a, &err) ||
+	    !load_extra(db, &a, &x, &err))
+		return cli_fail_err(&err);
+	if (json) {
+		json_object *obj = appeal_json(&a);
+		json_object *h = json_object_new_array();
+		extra_json(obj, &a, &x);
+		appeal_history(db, aa->id, event_json, h, &err);
+		json_object_object_add(obj, "history", h);
+		print_json(obj);
+	} else {
+		int n = 0;
+		print_show(&a);
+		print_extra(&a, &x);
+		appeal_history(db, aa->id, print_event, &n, &err);
+	}
+	free_extra(&x);
+	return err.code != 0 ? cli_fail_err(&err) : PT_EXIT_OK;
+}
+
+static int
+sub_new(struct db *db, const struct appeal_args *aa)
+{
+	const struct opts *o = aa->o;
 	struct pt_err err = { 0 };
 	struct appeal a;
-	struct db *db;
-	const char *sub;
-	int64_t id = 0;
-	int c, rc = PT_EXIT_OK;
 
-	if (argc < 2)
-		return cli_fail(PT_EXIT_USAGE, _("appeal needs a subcommand: list, "
-		    "show, new, edit, submit, decide or withdraw"));
-	sub = argv[1];
-	argc--;
-	argv++;
+	appeal_init(&a);
+	if (o->account == NULL)
+		return cli_fail(PT_EXIT_USAGE, _("appeal new needs --account ID"));
+	if (!apply_fields(o, &a, &err))
+		return cli_fail_err(&err);
+	/* with --submit, an appeal that fails the checks is not created at
+	 * all */
+	if (!(o->submit ? appeal_create_submit(db, &a, &err) :
+	    appeal_create(db, &a, &err)))
+		return cli_fail_err(&err);
+	return report_change(&a, o->submit ? _("created and submitted") :
+	    _("created as a draft"));
+}
+
+static int
+sub_edit(struct db *db, const struct appeal_args *aa)
+{
+	struct pt_err err = { 0 };
+	struct appeal a;
+
+	if (!appeal_get(db, aa->id, &a, &err))
+		return cli_fail_err(&err);
+	a.version = aa->o->version;
+	if (!apply_fields(aa->o, &a, &err) ||
+	    !appeal_update(db, &a, NULL, &err))
+		return cli_fail_err(&err);
+	return report_change(&a, _("saved"));
+}
+
+/* submit, withdraw and decide: a change of status. */
+static int
+transition(struct db *db, const struct appeal_args *aa, enum appeal_status to)
+{
+	struct pt_err err = { 0 };
+	struct appeal a;
+
+	if (!appeal_transition(db, aa->id, aa->o->version, to, aa->o->note, &a,
+	    NULL, &err))
+		return cli_fail_err(&err);
+	return report_change(&a, appeal_status_name(to));
+}
+
+static int
+sub_submit(struct db *db, const struct appeal_args *aa)
+{
+	return transition(db, aa, APPEAL_SUBMITTED);
+}
+
+static int
+sub_withdraw(struct db *db, const struct appeal_args *aa)
+{
+	return transition(db, aa, APPEAL_WITHDRAWN);
+}
+
+static int
+sub_decide(struct db *db, const struct appeal_args *aa)
+{
+	enum appeal_status to;
+
+	if (aa->nrest != 1 || !appeal_status_parse(aa->rest[0], &to) ||
+	    (to != APPEAL_APPROVED && to != APPEAL_REJECTED &&
+	    to != APPEAL_PAID))
+		return cli_fail(PT_EXIT_USAGE, _("appeal decide ID "
+		    "approved|rejected|paid [--note TEXT]"));
+	return transition(db, aa, to);
+}
+
+static const struct appeal_sub appeal_subs[] = {
+	{ .subcommand = "list", .read_only = true, .run = sub_list },
+	{ .subcommand = "show", .takes_id = true, .read_only = true, .run = sub_show },
+	{ .subcommand = "new", .run = sub_new },
+	{ .subcommand = "edit", .takes_id = true, .run = sub_edit },
+	{ .subcommand = "submit", .takes_id = true, .run = sub_submit },
+	{ .subcommand = "decide", .takes_id = true, .more_args = true,
+	    .run = sub_decide },
+	{ .subcommand = "withdraw", .takes_id = true, .run = sub_withdraw },
+};
+
+static const struct appeal_sub *
+find_sub(const char *name)
+{
+	for (size_t i = 0; i < sizeof appeal_subs / sizeof appeal_subs[0]; i++)
+		if (strcmp(appeal_subs[i].subcommand, name) == 0)
+			return &appeal_subs[i];
+	return NULL;
+}
+
+/* The options after the subcommand, into *o. */
+static int
+parse_options(int argc, char **argv, struct opts *o)
+{
+	int c;
+
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
-		case OPT_FORMAT: o.format = optarg; break;
-		case OPT_STATUS: o.status = optarg; break;
-		case OPT_ACCOUNT: o.account = optarg; break;
-		case OPT_WORK: o.work = optarg; break;
-		case OPT_FROM: o.from = optarg; break;
-		case OPT_TO: o.to = optarg; break;
-		case OPT_CHANNEL: o.channel = optarg; break;
-		case OPT_CATEGORY: o.category = optarg; break;
-		case OPT_STATEMENT: o.statement = optarg; break;
-		case OPT_STATEMENT_FILE: o.statement_file = optarg; break;
-		case OPT_EVIDENCE: o.evidence = optarg; break;
-		case OPT_EVIDENCE_FILE: o.evidence_file = optarg; break;
-		case OPT_NOTE: o.note = optarg; break;
-		case OPT_SUBMIT: o.submit = true; break;
+		case OPT_FORMAT: o->format = optarg; break;
+		case OPT_STATUS: o->status = optarg; break;
+		case OPT_ACCOUNT: o->account = optarg; break;
+		case OPT_WORK: o->work = optarg; break;
+		case OPT_FROM: o->from = optarg; break;
+		case OPT_TO: o->to = optarg; break;
+		case OPT_CHANNEL: o->channel = optarg; break;
+		case OPT_CATEGORY: o->category = optarg; break;
+		case OPT_STATEMENT: o->statement = optarg; break;
+		case OPT_STATEMENT_FILE: o->statement_file = optarg; break;
+		case OPT_EVIDENCE: o->evidence = optarg; break;
+		case OPT_EVIDENCE_FILE: o->evidence_file = optarg; break;
+		case OPT_NOTE: o->note = optarg; break;
+		case OPT_SUBMIT: o->submit = true; break;
 		case OPT_VERSION:
-			if (!parse_id(optarg, &o.version))
+			if (!parse_id(optarg, &o->version))
 				return cli_fail(PT_EXIT_USAGE, _("--version '%s' is "
 				    "not a version number"), optarg);
 			break;
@@ -636,101 +772,62 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage(&cmd_appeal, true), PT_EXIT_USAGE;
 		}
 	}
-	if (strcmp(sub, "list") == 0) {
-		if (optind < argc)
-			return cli_fail(PT_EXIT_USAGE, _("appeal list takes no "
-			    "argument '%s'"), argv[optind]);
-	} else if (strcmp(sub, "new") != 0) {
-		if ((rc = need_id(argc, argv, &id)) != PT_EXIT_OK)
+	return PT_EXIT_OK;
+}
+
+/* The arguments after the options: the ID where the subcommand takes
+ * one, and more only where it takes more. */
+static int
+parse_args(const struct appeal_sub *sub, int argc, char **argv,
+    struct appeal_args *aa)
+{
+	int rc;
+
+	if (sub->run == sub_list && optind < argc)
+		return cli_fail(PT_EXIT_USAGE, _("appeal list takes no "
+		    "argument '%s'"), argv[optind]);
+	if (sub->takes_id) {
+		if ((rc = need_id(argc, argv, &aa->id)) != PT_EXIT_OK)
 			return rc;
 		optind++;
 	}
-	if (strcmp(sub, "decide") != 0 && optind < argc)
+	if (!sub->more_args && optind < argc)
 		return cli_fail(PT_EXIT_USAGE, _("unexpected argument '%s'"),
 		    argv[optind]);
-	if (strcmp(sub, "list") && strcmp(sub, "show") && strcmp(sub, "new") &&
-	    strcmp(sub, "edit") && strcmp(sub, "submit") &&
-	    strcmp(sub, "decide") && strcmp(sub, "withdraw"))
-		return cli_fail(PT_EXIT_USAGE, _("unknown appeal subcommand '%s': "
-		    "use list, show, new, edit, submit, decide or withdraw"), sub);
-	if (strcmp(sub, "edit") == 0 && o.version < 0)
+	aa->nrest = argc - optind;
+	aa->rest = argv + optind;
+	if (sub->run == sub_edit && aa->o->version < 0)
 		return cli_fail(PT_EXIT_USAGE, _("appeal edit needs --version N (the "
 		    "version 'appeal show %lld' printed), so a colleague's change "
-		    "is never overwritten unseen"), (long long)id);
+		    "is never overwritten unseen"), (long long)aa->id);
+	return PT_EXIT_OK;
+}
 
-	db = cli_open_db(ctx, strcmp(sub, "list") && strcmp(sub, "show") ?
-	    0 : DB_OPEN_READONLY, &err);
+static int
+appeal_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct opts o = { .version = -1 };
+	struct appeal_args aa = { .o = &o };
+	const struct appeal_sub *sub;
+	struct pt_err err = { 0 };
+	struct db *db;
+	int rc;
+
+	if (argc < 2)
+		return cli_fail(PT_EXIT_USAGE, _("appeal needs a subcommand: list, "
+		    "show, new, edit, submit, decide or withdraw"));
+	if ((rc = parse_options(argc - 1, argv + 1, &o)) != PT_EXIT_OK)
+		return rc;
+	if ((sub = find_sub(argv[1])) == NULL)
+		return cli_fail(PT_EXIT_USAGE, _("unknown appeal subcommand '%s': "
+		    "use list, show, new, edit, submit, decide or withdraw"),
+		    argv[1]);
+	if ((rc = parse_args(sub, argc - 1, argv + 1, &aa)) != PT_EXIT_OK)
+		return rc;
+	db = cli_open_db(ctx, sub->read_only ? DB_OPEN_READONLY : 0, &err);
 	if (db == NULL)
 		return cli_fail_err(&err);
-	if (strcmp(sub, "list") == 0) {
-		rc = do_list(db, &o);
-	} else if (strcmp(sub, "show") == 0) {
-		bool json = want_json(&o, &err);
-		struct show_extra x;
-		if (err.code == 0 && appeal_get(db, id, &a, &err) &&
-		    load_extra(db, &a, &x, &err)) {
-			if (json) {
-				json_object *obj = appeal_json(&a);
-				json_object *h = json_object_new_array();
-				extra_json(obj, &a, &x);
-				appeal_history(db, id, event_json, h, &err);
-				json_object_object_add(obj, "history", h);
-				print_json(obj);
-			} else {
-				int n = 0;
-				print_show(&a);
-				print_extra(&a, &x);
-				appeal_history(db, id, print_event, &n, &err);
-			}
-			free_extra(&x);
-			if (err.code != 0)
-				rc = cli_fail_err(&err);
-		} else
-			rc = cli_fail_err(&err);
-	} else if (strcmp(sub, "new") == 0) {
-		appeal_init(&a);
-		if (o.account == NULL)
-			rc = cli_fail(PT_EXIT_USAGE, _("appeal new needs --account ID"));
-		else if (!apply_fields(&o, &a, &err))
-			rc = cli_fail_err(&err);
-		/* with --submit, an appeal that fails the checks is not
-		 * created at all */
-		else if (!(o.submit ? appeal_create_submit(db, &a, &err) :
-		    appeal_create(db, &a, &err)))
-			rc = cli_fail_err(&err);
-		else
-			rc = report_change(&a, o.submit ? _("created and submitted") :
-			    _("created as a draft"));
-	} else if (strcmp(sub, "edit") == 0) {
-		if (!appeal_get(db, id, &a, &err))
-			rc = cli_fail_err(&err);
-		else {
-			a.version = o.version;
-			if (!apply_fields(&o, &a, &err) ||
-			    !appeal_update(db, &a, NULL, &err))
-				rc = cli_fail_err(&err);
-			else
-				rc = report_change(&a, _("saved"));
-		}
-	} else {
-		enum appeal_status to = APPEAL_SUBMITTED;
-		if (strcmp(sub, "withdraw") == 0)
-			to = APPEAL_WITHDRAWN;
-		else if (strcmp(sub, "decide") == 0) {
-			if (optind + 1 != argc || !appeal_status_parse(argv[optind],
-			    &to) || (to != APPEAL_APPROVED && to != APPEAL_REJECTED &&
-			    to != APPEAL_PAID)) {
-				db_close(db);
-				return cli_fail(PT_EXIT_USAGE, _("appeal decide ID "
-				    "approved|rejected|paid [--note TEXT]"));
-			}
-		}
-		if (!appeal_transition(db, id, o.version, to, o.note, &a, NULL,
-		    &err))
-			rc = cli_fail_err(&err);
-		else
-			rc = report_change(&a, appeal_status_name(to));
-	}
+	rc = sub->run(db, &aa);
 	db_close(db);
 	return rc;
 }

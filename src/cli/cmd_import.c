@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -17,9 +18,75 @@
 
 extern const struct command cmd_import;
 
+/* The progress line on stderr (a terminal only): a few updates a second,
+ * more would cost time over SSH; cleared before any message and at the
+ * end of each file. */
+struct progress_line {
+	bool enabled, shown;
+	struct timespec started, last;
+};
+
+static double
+elapsed(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+progress_clear(struct progress_line *pl)
+{
+	if (pl->shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	pl->shown = false;
+}
+
+static void
+progress_draw(struct progress_line *pl, const struct import_progress *p,
+    double t)
+{
+	double rate = t > 0 ? (double)p->rows / t : 0.0;
+
+	if (p->total_bytes > 0) {
+		int pct = (int)(100.0 * (double)p->done_bytes /
+		    (double)p->total_bytes);
+		char bar[21];
+
+		for (int i = 0; i < 20; i++)
+			bar[i] = i < pct / 5 ? '#' : '.';
+		bar[20] = '\0';
+		fprintf(stderr, "\r%s [%s] %3d%% %lld rows, %.0f rows/s\033[K",
+		    p->file, bar, pct > 100 ? 100 : pct, (long long)p->rows,
+		    rate);
+	} else
+		fprintf(stderr, "\r%s %lld rows, %.0f rows/s\033[K", p->file,
+		    (long long)p->rows, rate);
+	fflush(stderr);
+	pl->shown = true;
+}
+
+static void
+show_progress(void *arg, const struct import_progress *p)
+{
+	struct progress_line *pl = arg;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!p->final && elapsed(pl->shown ? &pl->last : &pl->started,
+	    &now) < 0.25)
+		return;
+	pl->last = now;
+	progress_draw(pl, p, elapsed(&pl->started, &now));
+	if (p->final)
+		progress_clear(pl);
+}
+
 static void
 print_report(void *arg, const char *message)
 {
+	progress_clear(arg);
 	fprintf(stderr, "%s\n", message);
 }
 
@@ -57,6 +124,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		.as_of = DAY_NONE,
 		.report = print_report,
 	};
+	struct progress_line pl = { 0 };
 	struct pt_err err = { 0 };
 	bool quiet = false, rescore = true;
 	struct db *db;
@@ -99,7 +167,11 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind >= argc)
 		return cli_fail(PT_EXIT_USAGE, _("import needs at least one "
 		    "FILE: see 'partner-tui import --help'"));
-	opts.progress = !quiet && isatty(STDERR_FILENO);
+	opts.report_arg = &pl;
+	if (!quiet && isatty(STDERR_FILENO)) {
+		opts.progress = show_progress;
+		opts.progress_arg = &pl;
+	}
 	if ((db = cli_open_db(ctx, DB_OPEN_CREATE, &err)) == NULL)
 		return cli_fail_err(&err);
 	if (db_readonly(db)) {
@@ -113,6 +185,8 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		struct import_stats st;
 
 		err_clear(&err);
+		clock_gettime(CLOCK_MONOTONIC, &pl.started);
+		pl.shown = false;
 		code = import_file(db, argv[i], &opts, &st, &err);
 		if (!quiet || code != PT_EXIT_OK)
 			print_summary(argv[i], &st, opts.dry_run, code);

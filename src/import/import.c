@@ -352,9 +352,6 @@ struct import_ctx {
 	} w;
 	uint32_t seq;
 	int reports;
-	/* progress */
-	struct timespec started, last_progress;
-	bool progress_shown;
 	off_t done_bytes, total_bytes;
 };
 
@@ -460,48 +457,20 @@ import_src_size(struct import_ctx *ctx)
 	return ctx->mem != NULL ? (off_t)ctx->mem_len : ctx->size;
 }
 
-static double
-elapsed(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) +
-	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
+/* Tells the caller how far the import is (it draws, if it wants to). */
 static void
-progress_draw(struct import_ctx *ctx, bool force)
+progress_tell(struct import_ctx *ctx, bool final)
 {
-	struct timespec now;
-	double t;
-	char pct[48] = "";
+	struct import_progress p;
 
-	if (!ctx->opts->progress)
+	if (ctx->opts->progress == NULL)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	/* A few updates a second: more would cost time over SSH. */
-	if (!force && ctx->progress_shown &&
-	    elapsed(&ctx->last_progress, &now) < 0.25)
-		return;
-	if (!force && !ctx->progress_shown && elapsed(&ctx->started, &now) < 0.25)
-		return;
-	ctx->last_progress = now;
-	ctx->progress_shown = true;
-	t = elapsed(&ctx->started, &now);
-	if (ctx->total_bytes > 0) {
-		int p = (int)(100.0 * (double)ctx->done_bytes /
-		    (double)ctx->total_bytes);
-		char bar[21];
-		for (int i = 0; i < 20; i++)
-			bar[i] = i < p / 5 ? '#' : '.';
-		bar[20] = '\0';
-		snprintf(pct, sizeof pct, "[%s] %3d%%", bar, p > 100 ? 100 : p);
-		fprintf(stderr, "\r%s %s %lld rows, %.0f rows/s\033[K", ctx->file,
-		    pct, (long long)ctx->stats->rows,
-		    t > 0 ? (double)ctx->stats->rows / t : 0.0);
-	} else
-		fprintf(stderr, "\r%s %lld rows, %.0f rows/s\033[K", ctx->file,
-		    (long long)ctx->stats->rows,
-		    t > 0 ? (double)ctx->stats->rows / t : 0.0);
-	fflush(stderr);
+	p.file = ctx->file;
+	p.rows = ctx->stats->rows;
+	p.done_bytes = ctx->done_bytes;
+	p.total_bytes = ctx->total_bytes;
+	p.final = final;
+	ctx->opts->progress(ctx->opts->progress_arg, &p);
 }
 
 void
@@ -509,16 +478,7 @@ import_progress(struct import_ctx *ctx, off_t done, off_t total)
 {
 	ctx->done_bytes = done;
 	ctx->total_bytes = total;
-	progress_draw(ctx, false);
-}
-
-static void
-progress_clear(struct import_ctx *ctx)
-{
-	if (ctx->progress_shown) {
-		fputs("\r\033[K", stderr);
-		fflush(stderr);
-	}
+	progress_tell(ctx, false);
 }
 
 /* With --skip-bad-rows every bad row is listed (they are what was left
@@ -547,8 +507,6 @@ report(struct import_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	progress_clear(ctx);
-	ctx->progress_shown = false;
 	ctx->opts->report(ctx->opts->report_arg, msg);
 }
 
@@ -656,32 +614,14 @@ trim_in_place(char **cell)
 	value_trim(s, s, n + 1);
 }
 
-bool
-import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
-    struct pt_err *err)
+/* The table whose columns the header names most, among those whose
+ * required columns it has; -1 for none. *tie: another with as many. */
+static int
+best_table(int n, char *const *cells, int *tie)
 {
-	int best = -1, best_score = 0, tie = -1;
-	bool dup = false;
-	char where[1200];
+	int best = -1, best_score = 0;
 
-	/* A JSON response's "header" is its keys: no line to name. */
-	if (line > 0)
-		snprintf(where, sizeof where, "%s:%ld", ctx->file, line);
-	else
-		snprintf(where, sizeof where, "%s", ctx->file);
-
-	if (!wait_writer(ctx)) {
-		err_set(err, ctx->err->code, "%s", ctx->err->msg);
-		return false;
-	}
-
-	if (n > MAX_COLS) {
-		err_set(err, PT_EXIT_DATA, "%s: %d columns: at most %d are "
-		    "read", where, n, MAX_COLS);
-		return false;
-	}
-	for (int i = 0; i < n; i++)
-		trim_in_place((char **)&cells[i]);
+	*tie = -1;
 	for (size_t t = 0; t < NTABLES; t++) {
 		int score = 0;
 		bool have[64] = { false };
@@ -702,11 +642,99 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 		if (score > best_score) {
 			best = (int)t;
 			best_score = score;
-			tie = -1;
+			*tie = -1;
 		} else if (score == best_score)
-			tie = (int)t;
+			*tie = (int)t;
 	}
-	if (best < 0) {
+	return best;
+}
+
+/* Each header cell to a column of the chosen table (or -1, reported). */
+static bool
+map_columns(struct import_ctx *ctx, const char *where, int n,
+    char *const *cells, struct pt_err *err)
+{
+	ctx->ncols = n;
+	for (int i = 0; i < n; i++) {
+		int c = match_column(ctx->table->cols, cells[i]);
+		/* Shown in messages: a header cell is data too. */
+		ctx->colname[i] = text_sanitize(cells[i], TEXT_ONE_LINE);
+		if (ctx->colname[i] == NULL) {
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return false;
+		}
+		for (int j = 0; j < i && c >= 0; j++)
+			if (ctx->colmap[j] == c) {
+				err_set(err, PT_EXIT_DATA, "%s: column '%s' "
+				    "appears twice", where, ctx->colname[i]);
+				return false;
+			}
+		ctx->colmap[i] = c;
+		if (c < 0)
+			report(ctx, "%s: %s: unknown column, ignored",
+			    where, cells[i][0] ? ctx->colname[i] :
+			    "(empty)");
+	}
+	return true;
+}
+
+/* A Creator Center export needs its account: from the file's work ids,
+ * --work, or --account (which must exist). */
+static bool
+check_snapshot_account(struct import_ctx *ctx, struct pt_err *err)
+{
+	bool exists = false, has_work = ctx->opts->work != NULL;
+
+	for (int i = 0; i < ctx->ncols; i++)
+		if (ctx->colmap[i] >= 0 &&
+		    ctx->table->cols[ctx->colmap[i]].field == F_WORK_ID)
+			has_work = true;
+	if (ctx->opts->account == NULL && !has_work) {
+		err_set(err, PT_EXIT_USAGE, "%s: a Creator Center export "
+		    "names no account: give it with --account ID",
+		    ctx->file);
+		return false;
+	}
+	if (ctx->opts->account != NULL && ctx->db != NULL) {
+		if (!store_account_exists(ctx->db, ctx->opts->account,
+		    &exists, err))
+			return false;
+		if (!exists) {
+			err_set(err, PT_EXIT_DATA, "%s: unknown account "
+			    "'%s' (--account): import its accounts file "
+			    "first", ctx->file, ctx->opts->account);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool
+import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
+    struct pt_err *err)
+{
+	int best, tie;
+	char where[1200];
+
+	/* A JSON response's "header" is its keys: no line to name. */
+	if (line > 0)
+		snprintf(where, sizeof where, "%s:%ld", ctx->file, line);
+	else
+		snprintf(where, sizeof where, "%s", ctx->file);
+
+	if (!wait_writer(ctx)) {
+		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		return false;
+	}
+
+	if (n > MAX_COLS) {
+		err_set(err, PT_EXIT_DATA, "%s: %d columns: at most %d are "
+		    "read", where, n, MAX_COLS);
+		return false;
+	}
+	for (int i = 0; i < n; i++)
+		trim_in_place((char **)&cells[i]);
+	if ((best = best_table(n, cells, &tie)) < 0) {
 		err_set(err, PT_EXIT_DATA, "%s: the header matches none of "
 		    "the known tables (accounts, works, daily, violations, "
 		    "applications, wallet, appeal results, the Creator Center "
@@ -722,53 +750,11 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 	}
 	ctx->table = &tables[best];
 	ctx->stats->table = ctx->table->name;
-	ctx->ncols = n;
-	for (int i = 0; i < n; i++) {
-		int c = match_column(ctx->table->cols, cells[i]);
-		/* Shown in messages: a header cell is data too. */
-		ctx->colname[i] = text_sanitize(cells[i], TEXT_ONE_LINE);
-		if (ctx->colname[i] == NULL) {
-			err_set(err, PT_EXIT_DB, "out of memory");
-			return false;
-		}
-		for (int j = 0; j < i && c >= 0; j++)
-			if (ctx->colmap[j] == c)
-				dup = true;
-		if (dup) {
-			err_set(err, PT_EXIT_DATA, "%s: column '%s' appears "
-			    "twice", where, ctx->colname[i]);
-			return false;
-		}
-		ctx->colmap[i] = c;
-		if (c < 0)
-			report(ctx, "%s: %s: unknown column, ignored",
-			    where, cells[i][0] ? ctx->colname[i] :
-			    "(empty)");
-	}
-	if (ctx->table->apply == apply_snapshot) {
-		bool exists = false, has_work = ctx->opts->work != NULL;
-		for (int i = 0; i < n; i++)
-			if (ctx->colmap[i] >= 0 &&
-			    ctx->table->cols[ctx->colmap[i]].field == F_WORK_ID)
-				has_work = true;
-		if (ctx->opts->account == NULL && !has_work) {
-			err_set(err, PT_EXIT_USAGE, "%s: a Creator Center export "
-			    "names no account: give it with --account ID",
-			    ctx->file);
-			return false;
-		}
-		if (ctx->opts->account != NULL && ctx->db != NULL) {
-			if (!store_account_exists(ctx->db, ctx->opts->account,
-			    &exists, err))
-				return false;
-			if (!exists) {
-				err_set(err, PT_EXIT_DATA, "%s: unknown account "
-				    "'%s' (--account): import its accounts file "
-				    "first", ctx->file, ctx->opts->account);
-				return false;
-			}
-		}
-	}
+	if (!map_columns(ctx, where, n, cells, err))
+		return false;
+	if (ctx->table->apply == apply_snapshot &&
+	    !check_snapshot_account(ctx, err))
+		return false;
 	ctx->header_done = true;
 	return true;
 }
@@ -806,12 +792,102 @@ id_lost_digits(const char *s)
 	return *p == '\0';
 }
 
+/* An identifier: one line, at most 255 bytes, not a number a
+ * spreadsheet has rounded. */
+static const char *
+parse_id(const char *text)
+{
+	if (strlen(text) > 255)
+		return "longer than 255 bytes";
+	for (const char *q = text; *q; q++)
+		if ((unsigned char)*q < 0x20 || *q == 0x7f)
+			return "control character in an identifier";
+	if (id_lost_digits(text))
+		return "an ID written as a number in scientific "
+		    "notation has lost its digits: export the column "
+		    "as text";
+	return NULL;
+}
+
+/* The Creator Center's 审核状态: a label of status_labels, else the
+ * review unknown (never a guess) with its visibility as it was. */
+static void
+parse_status(struct pval *v)
+{
+	v->visibility = v->label = NULL;
+	for (size_t i = 0; i < sizeof status_labels /
+	    sizeof status_labels[0]; i++) {
+		if (strcasecmp(v->text, status_labels[i].label) == 0) {
+			v->visibility = status_labels[i].visibility;
+			v->text = (char *)status_labels[i].review;
+			v->present = v->text != NULL;
+			return;
+		}
+	}
+	v->label = v->text;
+	v->text = (char *)"unknown";
+	v->present = true;
+}
+
+/* The value of a cell that is not missing, by its column's type. */
+static const char *
+parse_typed(const struct column *col, struct pval *v)
+{
+	const char *why = NULL;
+	int e;
+
+	switch (col->type) {
+	case FT_ID:
+		why = parse_id(v->text);
+		break;
+	case FT_TEXT:
+		break;
+	case FT_COUNT:
+		why = value_parse_count(v->text, &v->i);
+		break;
+	case FT_REAL:
+		if ((why = value_parse_real(v->text, &v->d)) != NULL)
+			break;
+		if (col->field == F_USER_VALUE && v->d < 0)
+			return "negative user value";
+		if (col->field == F_QUALITY && (v->d < 0 || v->d > 100))
+			return "quality outside 0-100";
+		break;
+	case FT_RATE:
+		why = value_parse_rate(v->text, &v->d);
+		break;
+	case FT_SECONDS:
+		why = value_parse_seconds(v->text, &v->d);
+		break;
+	case FT_MONEY:
+		if ((why = value_parse_money(v->text, &v->fen)) != NULL)
+			break;
+		if (col->field == F_REVENUE && v->fen < 0)
+			return "negative revenue";
+		break;
+	case FT_DAY:
+	case FT_TIME:
+		why = value_parse_day(v->text, &v->day, &v->sec, &v->has_time);
+		break;
+	case FT_BOOL:
+		why = value_parse_bool(v->text, &v->b);
+		break;
+	case FT_ENUM:
+		if ((why = value_parse_enum(v->text, col->values, &e)) == NULL)
+			v->text = (char *)col->values[e].en;
+		break;
+	case FT_STATUS:
+		parse_status(v);
+		return NULL;
+	}
+	if (why == NULL)
+		v->present = true;
+	return why;
+}
+
 static const char *
 parse_cell(const struct column *col, char *cell, struct pval *v)
 {
-	const char *why;
-	int e;
-
 	const unsigned char *p = (const unsigned char *)cell;
 	size_t n;
 
@@ -842,108 +918,28 @@ parse_cell(const struct column *col, char *cell, struct pval *v)
 	}
 	if (value_is_missing(v->text))
 		return col->required ? "required value missing" : NULL;
-	switch (col->type) {
-	case FT_ID:
-		if (strlen(v->text) > 255)
-			return "longer than 255 bytes";
-		for (const char *q = v->text; *q; q++)
-			if ((unsigned char)*q < 0x20 || *q == 0x7f)
-				return "control character in an identifier";
-		if (id_lost_digits(v->text))
-			return "an ID written as a number in scientific "
-			    "notation has lost its digits: export the column "
-			    "as text";
-		break;
-	case FT_TEXT:
-		break;
-	case FT_COUNT:
-		if ((why = value_parse_count(v->text, &v->i)) != NULL)
-			return why;
-		break;
-	case FT_REAL:
-		if ((why = value_parse_real(v->text, &v->d)) != NULL)
-			return why;
-		if (col->field == F_USER_VALUE && v->d < 0)
-			return "negative user value";
-		if (col->field == F_QUALITY && (v->d < 0 || v->d > 100))
-			return "quality outside 0-100";
-		break;
-	case FT_RATE:
-		if ((why = value_parse_rate(v->text, &v->d)) != NULL)
-			return why;
-		break;
-	case FT_SECONDS:
-		if ((why = value_parse_seconds(v->text, &v->d)) != NULL)
-			return why;
-		break;
-	case FT_MONEY:
-		if ((why = value_parse_money(v->text, &v->fen)) != NULL)
-			return why;
-		if (col->field == F_REVENUE && v->fen < 0)
-			return "negative revenue";
-		break;
-	case FT_DAY:
-	case FT_TIME:
-		if ((why = value_parse_day(v->text, &v->day, &v->sec,
-		    &v->has_time)) != NULL)
-			return why;
-		break;
-	case FT_BOOL:
-		if ((why = value_parse_bool(v->text, &v->b)) != NULL)
-			return why;
-		break;
-	case FT_ENUM:
-		if ((why = value_parse_enum(v->text, col->values, &e)) != NULL)
-			return why;
-		v->text = (char *)col->values[e].en;
-		break;
-	case FT_STATUS:
-		v->visibility = v->label = NULL;
-		for (size_t i = 0; i < sizeof status_labels /
-		    sizeof status_labels[0]; i++) {
-			if (strcasecmp(v->text, status_labels[i].label) == 0) {
-				v->visibility = status_labels[i].visibility;
-				v->text = (char *)status_labels[i].review;
-				v->present = v->text != NULL;
-				return NULL;
-			}
-		}
-		/* not a label we know: the review is unknown (never a
-		 * guess), the visibility as it was */
-		v->label = v->text;
-		v->text = (char *)"unknown";
-		v->present = true;
-		return NULL;
-	}
-	v->present = true;
-	return NULL;
+	return parse_typed(col, v);
 }
 
-bool
-import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
-    struct pt_err *err)
+/* Blank rows are what spreadsheets leave behind. */
+static bool
+row_blank(int n, char *const *cells)
 {
-	struct pval v[F_COUNT];
-	bool empty = true, bad = false;
-	int rc;
-
-	if (!ctx->header_done)
-		return import_header(ctx, line, n, cells, err);
-	for (int i = 0; i < n && empty; i++)
-		for (const char *p = cells[i]; *p && empty; p++)
+	for (int i = 0; i < n; i++)
+		for (const char *p = cells[i]; *p; p++)
 			if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-				empty = false;
-	if (empty)
-		return true;	/* blank rows spreadsheets leave behind */
-	ctx->stats->rows++;
-	if (ctx->strict_width && n != ctx->ncols) {
-		char why[80];
-		snprintf(why, sizeof why, "%d fields where the header has %d",
-		    n, ctx->ncols);
-		import_reject(ctx, line, NULL, why, NULL);
-		ctx->stats->rejected++;
-		return true;
-	}
+				return false;
+	return true;
+}
+
+/* Each mapped cell into v[its field]; a bad one is reported. False
+ * when any was bad. */
+static bool
+parse_row(struct import_ctx *ctx, long line, int n, char *const *cells,
+    struct pval *v)
+{
+	bool good = true;
+
 	for (int f = 0; f < F_COUNT; f++) {
 		v[f].present = false;
 		v[f].visibility = v[f].label = NULL;
@@ -953,52 +949,69 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 		const char *why;
 		char blank[1] = "";	/* writable: cells are trimmed in place */
 		char *cell = i < n ? cells[i] : blank;
+		char exp[300], msg[400];
 
 		if (ctx->colmap[i] < 0)
 			continue;
 		col = &ctx->table->cols[ctx->colmap[i]];
-		if ((why = parse_cell(col, cell, &v[col->field])) != NULL) {
-			if (strcmp(why, "unknown value") == 0) {
-				char exp[300], msg[400];
-				snprintf(msg, sizeof msg, "unknown value; expected "
-				    "%s", value_enum_expected(col->values, exp,
-				    sizeof exp));
-				import_reject(ctx, line, ctx->colname[i], msg,
-				    cell);
-			} else
-				import_reject(ctx, line, ctx->colname[i], why,
-				    cell);
-			bad = true;
+		if ((why = parse_cell(col, cell, &v[col->field])) == NULL)
+			continue;
+		if (strcmp(why, "unknown value") == 0) {
+			snprintf(msg, sizeof msg, "unknown value; expected %s",
+			    value_enum_expected(col->values, exp, sizeof exp));
+			why = msg;
 		}
+		import_reject(ctx, line, ctx->colname[i], why, cell);
+		good = false;
 	}
-	for (int i = 0; !bad && i < ctx->ncols; i++) {
+	return good;
+}
+
+/* A status label the export wrote that is not known: the row is kept. */
+static void
+warn_unknown_labels(struct import_ctx *ctx, long line, const struct pval *v)
+{
+	for (int i = 0; i < ctx->ncols; i++) {
 		const struct column *col;
+		char *safe;
+
 		if (ctx->colmap[i] < 0)
 			continue;
 		col = &ctx->table->cols[ctx->colmap[i]];
-		if (col->type == FT_STATUS && v[col->field].label != NULL) {
-			char *safe = text_sanitize(v[col->field].label,
-			    TEXT_ONE_LINE);
-			report(ctx, "%s:%ld: %s: unknown label '%s': the row is "
-			    "kept with review unknown, its visibility as it "
-			    "was", ctx->file, line, ctx->colname[i],
-			    safe ? safe : "?");
-			free(safe);
-		}
+		if (col->type != FT_STATUS || v[col->field].label == NULL)
+			continue;
+		safe = text_sanitize(v[col->field].label, TEXT_ONE_LINE);
+		report(ctx, "%s:%ld: %s: unknown label '%s': the row is "
+		    "kept with review unknown, its visibility as it "
+		    "was", ctx->file, line, ctx->colname[i],
+		    safe ? safe : "?");
+		free(safe);
 	}
-	/* A required column present in the header but beyond a short row. */
-	for (int c = 0; !bad && ctx->table->cols[c].en != NULL; c++) {
+}
+
+/* A required column present in the header but beyond a short row. */
+static bool
+required_present(struct import_ctx *ctx, long line, const struct pval *v)
+{
+	for (int c = 0; ctx->table->cols[c].en != NULL; c++) {
 		const struct column *col = &ctx->table->cols[c];
 		if (col->required && !v[col->field].present) {
 			import_reject(ctx, line, col->en,
 			    "required value missing", "");
-			bad = true;
+			return false;
 		}
 	}
-	if (bad) {
-		ctx->stats->rejected++;
-		return true;
-	}
+	return true;
+}
+
+/* Writes a good row through its table's apply and counts what became
+ * of it. False only on a fatal error (err set). */
+static bool
+write_row(struct import_ctx *ctx, long line, struct pval *v,
+    struct pt_err *err)
+{
+	int rc;
+
 	/* Parse only (import_parse_buffer): the row is good as far as a
 	 * file alone can tell. */
 	if (ctx->db != NULL && ctx->table->apply != apply_daily &&
@@ -1028,8 +1041,41 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 		ctx->stats->rejected++;
 		break;
 	}
+	return true;
+}
+
+bool
+import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
+    struct pt_err *err)
+{
+	struct pval v[F_COUNT];
+
+	if (!ctx->header_done)
+		return import_header(ctx, line, n, cells, err);
+	if (row_blank(n, cells))
+		return true;
+	ctx->stats->rows++;
+	if (ctx->strict_width && n != ctx->ncols) {
+		char why[80];
+		snprintf(why, sizeof why, "%d fields where the header has %d",
+		    n, ctx->ncols);
+		import_reject(ctx, line, NULL, why, NULL);
+		ctx->stats->rejected++;
+		return true;
+	}
+	if (!parse_row(ctx, line, n, cells, v)) {
+		ctx->stats->rejected++;
+		return true;
+	}
+	warn_unknown_labels(ctx, line, v);
+	if (!required_present(ctx, line, v)) {
+		ctx->stats->rejected++;
+		return true;
+	}
+	if (!write_row(ctx, line, v, err))
+		return false;
 	if (ctx->stats->rows % 4096 == 0)
-		progress_draw(ctx, false);
+		progress_tell(ctx, false);
 	return true;
 }
 
@@ -1559,6 +1605,96 @@ apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
 	return rc;
 }
 
+/* The appeal a result row is about: by appeal_id, or by its work (or
+ * account) and days. Returns 0 with *id set, REJECTED or STORE_FAILED. */
+static int
+result_appeal_id(struct import_ctx *ctx, long line, struct pval *v,
+    int64_t *id)
+{
+	char why[300], b1[DAY_BUFSZ], b2[DAY_BUFSZ];
+	int n;
+
+	if (v[F_APPEAL_ID].present) {
+		*id = v[F_APPEAL_ID].i;
+		return 0;
+	}
+	if (!v[F_FIRST_DAY].present || !v[F_LAST_DAY].present ||
+	    (!v[F_WORK_ID].present && !v[F_ACCOUNT_ID].present)) {
+		import_reject(ctx, line, "appeal_id", "give appeal_id, or "
+		    "work_id (account_id for an account-wide appeal) with "
+		    "first_day and last_day", "");
+		return REJECTED;
+	}
+	n = appeal_find(ctx->db, TEXT(F_ACCOUNT_ID),
+	    v[F_WORK_ID].present ? v[F_WORK_ID].text : "",
+	    v[F_FIRST_DAY].day, v[F_LAST_DAY].day, id, ctx->err);
+	if (n < 0)
+		return STORE_FAILED;
+	if (n != 1) {
+		snprintf(why, sizeof why, "%s over %s..%s",
+		    n == 0 ? "no submitted appeal" : "several appeals",
+		    day_format(v[F_FIRST_DAY].day, b1),
+		    day_format(v[F_LAST_DAY].day, b2));
+		import_reject(ctx, line, "work_id", why,
+		    v[F_WORK_ID].present ? v[F_WORK_ID].text : "");
+		return REJECTED;
+	}
+	return 0;
+}
+
+/* The appeal of *id, which must be of the row's work and account.
+ * Returns 0, REJECTED or STORE_FAILED. */
+static int
+result_appeal(struct import_ctx *ctx, long line, struct pval *v, int64_t id,
+    struct appeal *a)
+{
+	char why[300];
+
+	if (!appeal_get(ctx->db, id, a, ctx->err)) {
+		if (ctx->err->code != PT_EXIT_DATA)
+			return STORE_FAILED;
+		err_clear(ctx->err);
+		import_reject(ctx, line, "appeal_id", "no such appeal",
+		    v[F_APPEAL_ID].text);
+		return REJECTED;
+	}
+	if ((v[F_WORK_ID].present && strcmp(v[F_WORK_ID].text, a->work_id) != 0) ||
+	    (v[F_ACCOUNT_ID].present &&
+	    strcmp(v[F_ACCOUNT_ID].text, a->account_id) != 0)) {
+		snprintf(why, sizeof why, "appeal %lld is of account %s, work %s",
+		    (long long)id, a->account_id, a->work_id[0] ? a->work_id : "-");
+		import_reject(ctx, line, "work_id", why, v[F_WORK_ID].present ?
+		    v[F_WORK_ID].text : v[F_ACCOUNT_ID].text);
+		return REJECTED;
+	}
+	return 0;
+}
+
+/* Approving a submitted appeal: none of its days may be in another
+ * appeal that is decided. */
+static int
+result_approve(struct import_ctx *ctx, long line, struct pval *v,
+    struct appeal *a, const struct appeal_decision *dec, bool approved)
+{
+	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	char why[300];
+	int no = appeal_overlaps(ctx->db, a, o, ctx->err);
+
+	if (no < 0)
+		return STORE_FAILED;
+	for (int k = 0; k < no; k++) {
+		if (o[k].status == APPEAL_SUBMITTED)
+			continue;
+		import_reject(ctx, line, "result", appeal_overlap_text(&o[k],
+		    why, sizeof why), v[F_APPEAL_RESULT].text);
+		return REJECTED;
+	}
+	if (!appeal_decide(ctx->db, a->id, APPEAL_APPROVED, dec,
+	    approved ? TEXT(F_REASON) : NULL, a, ctx->err))
+		return STORE_FAILED;
+	return 0;
+}
+
 /* One decision of the platform, recorded through the appeal workflow
  * and its checks; a state the file contradicts is this line's error.
  * Recording what is already recorded changes nothing. */
@@ -1568,57 +1704,18 @@ apply_appeal_result(struct import_ctx *ctx, long line, struct pval *v)
 	struct appeal_decision dec = { .on = DAY_NONE };
 	struct appeal a;
 	enum appeal_status to;
-	char why[300], b1[DAY_BUFSZ], m1[MONEY_BUFSZ];
+	char why[300], m1[MONEY_BUFSZ];
 	const char *result = v[F_APPEAL_RESULT].text;
 	int64_t id = 0;
-	int n;
+	int rc;
 
 	if (!appeal_status_parse(result, &to)) {
 		import_reject(ctx, line, "result", "not a result", result);
 		return REJECTED;
 	}
-	if (v[F_APPEAL_ID].present) {
-		id = v[F_APPEAL_ID].i;
-	} else {
-		if (!v[F_FIRST_DAY].present || !v[F_LAST_DAY].present ||
-		    (!v[F_WORK_ID].present && !v[F_ACCOUNT_ID].present)) {
-			import_reject(ctx, line, "appeal_id", "give appeal_id, or "
-			    "work_id (account_id for an account-wide appeal) with "
-			    "first_day and last_day", "");
-			return REJECTED;
-		}
-		n = appeal_find(ctx->db, TEXT(F_ACCOUNT_ID),
-		    v[F_WORK_ID].present ? v[F_WORK_ID].text : "",
-		    v[F_FIRST_DAY].day, v[F_LAST_DAY].day, &id, ctx->err);
-		if (n < 0)
-			return STORE_FAILED;
-		if (n != 1) {
-			snprintf(why, sizeof why, "%s over %s..%s",
-			    n == 0 ? "no submitted appeal" : "several appeals",
-			    day_format(v[F_FIRST_DAY].day, b1),
-			    day_format(v[F_LAST_DAY].day, m1));
-			import_reject(ctx, line, "work_id", why,
-			    v[F_WORK_ID].present ? v[F_WORK_ID].text : "");
-			return REJECTED;
-		}
-	}
-	if (!appeal_get(ctx->db, id, &a, ctx->err)) {
-		if (ctx->err->code != PT_EXIT_DATA)
-			return STORE_FAILED;
-		err_clear(ctx->err);
-		import_reject(ctx, line, "appeal_id", "no such appeal",
-		    v[F_APPEAL_ID].text);
-		return REJECTED;
-	}
-	if ((v[F_WORK_ID].present && strcmp(v[F_WORK_ID].text, a.work_id) != 0) ||
-	    (v[F_ACCOUNT_ID].present &&
-	    strcmp(v[F_ACCOUNT_ID].text, a.account_id) != 0)) {
-		snprintf(why, sizeof why, "appeal %lld is of account %s, work %s",
-		    (long long)id, a.account_id, a.work_id[0] ? a.work_id : "-");
-		import_reject(ctx, line, "work_id", why, v[F_WORK_ID].present ?
-		    v[F_WORK_ID].text : v[F_ACCOUNT_ID].text);
-		return REJECTED;
-	}
+	if ((rc = result_appeal_id(ctx, line, v, &id)) != 0 ||
+	    (rc = result_appeal(ctx, line, v, id, &a)) != 0)
+		return rc;
 	dec.on = v[F_DECIDED_ON].present ? v[F_DECIDED_ON].day : DAY_NONE;
 	dec.has_compensation = v[F_COMPENSATION].present;
 	dec.compensation = v[F_COMPENSATION].fen;
@@ -1640,30 +1737,17 @@ apply_appeal_result(struct import_ctx *ctx, long line, struct pval *v)
 		}
 		return STORE_UNCHANGED;
 	}
-	if (!((a.status == APPEAL_SUBMITTED && to != APPEAL_PAID) ||
-	    (a.status == APPEAL_SUBMITTED && to == APPEAL_PAID) ||
+	if (!(a.status == APPEAL_SUBMITTED ||
 	    (a.status == APPEAL_APPROVED && to == APPEAL_PAID))) {
 		snprintf(why, sizeof why, "appeal %lld is %s: it cannot become %s",
 		    (long long)id, appeal_status_name(a.status), result);
 		import_reject(ctx, line, "result", why, result);
 		return REJECTED;
 	}
-	if (a.status == APPEAL_SUBMITTED && to != APPEAL_REJECTED) {
-		struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
-		int no = appeal_overlaps(ctx->db, &a, o, ctx->err);
-		if (no < 0)
-			return STORE_FAILED;
-		for (int k = 0; k < no; k++) {
-			if (o[k].status == APPEAL_SUBMITTED)
-				continue;
-			import_reject(ctx, line, "result", appeal_overlap_text(&o[k],
-			    why, sizeof why), result);
-			return REJECTED;
-		}
-		if (!appeal_decide(ctx->db, id, APPEAL_APPROVED, &dec,
-		    to == APPEAL_APPROVED ? TEXT(F_REASON) : NULL, &a, ctx->err))
-			return STORE_FAILED;
-	}
+	if (a.status == APPEAL_SUBMITTED && to != APPEAL_REJECTED &&
+	    (rc = result_approve(ctx, line, v, &a, &dec,
+	    to == APPEAL_APPROVED)) != 0)
+		return rc;
 	if (to != APPEAL_APPROVED && !appeal_decide(ctx->db, id, to, &dec,
 	    TEXT(F_REASON), NULL, ctx->err))
 		return STORE_FAILED;
@@ -1727,17 +1811,19 @@ derive_daily(struct import_ctx *ctx, const char *work_id,
 	return true;
 }
 
+/* The work of a snapshot row: by its work_id (or --work), else by the
+ * account's work published then with this title. Returns 0 (work_id
+ * and *account set, *found false when no work matched), REJECTED or
+ * STORE_FAILED. */
 static int
-apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
+snapshot_work(struct import_ctx *ctx, long line, struct pval *v,
+    const char *published, char *work_id, size_t idsz, const char **account,
+    bool *found)
 {
-	const char *account = ctx->opts->account;
-	char work_id[256], published[32] = "", as_of[DAY_BUFSZ];
-	struct store_metrics m;
-	bool found = false;
-	int rc;
+	char list[700], why[1200];
+	int matches;
 
-	if (v[F_PUBLISHED_AT].present)
-		format_time(&v[F_PUBLISHED_AT], published, sizeof published);
+	*found = false;
 	if (v[F_WORK_ID].present || ctx->opts->work != NULL) {
 		const char *id = v[F_WORK_ID].present ? v[F_WORK_ID].text :
 		    ctx->opts->work;
@@ -1749,120 +1835,161 @@ apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
 			    "its works file first)", id);
 			return REJECTED;
 		}
-		snprintf(work_id, sizeof work_id, "%s", id);
-		account = a;
-		found = true;
-	} else if (!v[F_PUBLISHED_AT].present) {
+		snprintf(work_id, idsz, "%s", id);
+		*account = a;
+		*found = true;
+		return 0;
+	}
+	if (!v[F_PUBLISHED_AT].present) {
 		import_reject(ctx, line, "发布时间", "required value missing "
 		    "(works are matched by publish time)", "");
 		return REJECTED;
-	} else {
-		char list[700];
-		int matches;
-		if (!store_find_work_by_publish(ctx->db, account, published,
-		    TEXT(F_TITLE), work_id, &matches, list, sizeof list,
-		    ctx->err))
-			return STORE_FAILED;
-		if (matches > 1) {
-			char why[1200];
-			snprintf(why, sizeof why, "%d works of %s were published "
-			    "then with this title: %s; give the export a work_id "
-			    "column to tell them apart", matches, account, list);
-			import_reject(ctx, line, "发布时间", why, published);
-			return REJECTED;
-		}
-		found = matches == 1;
 	}
-	if (!found) {
-		/* No id in the export: one made from the account and the
-		 * publish time, stable across exports; a second work of the
-		 * same second (another title) gets -2, -3 ... */
-		char title[512] = "", compact[20];
-		const char *t = TEXT(F_TITLE);
-		struct store_work w = { 0 };
-		int j = 0;
+	if (!store_find_work_by_publish(ctx->db, *account, published,
+	    TEXT(F_TITLE), work_id, &matches, list, sizeof list, ctx->err))
+		return STORE_FAILED;
+	if (matches > 1) {
+		snprintf(why, sizeof why, "%d works of %s were published "
+		    "then with this title: %s; give the export a work_id "
+		    "column to tell them apart", matches, *account, list);
+		import_reject(ctx, line, "发布时间", why, published);
+		return REJECTED;
+	}
+	*found = matches == 1;
+	return 0;
+}
 
-		for (const char *p = published; *p && j < 19; p++)
-			if (*p >= '0' && *p <= '9')
-				compact[j++] = *p;
-		compact[j] = '\0';
-		snprintf(work_id, sizeof work_id, "cc-%s-%s", account, compact);
-		for (int k = 2; work_account(ctx, work_id) != NULL; k++)
-			snprintf(work_id, sizeof work_id, "cc-%s-%s-%d", account,
-			    compact, k);
-		if (ctx->err->code != 0)
-			return STORE_FAILED;
-		/* The cell holds the title and the whole description: keep
-		 * the first line as the title (whole characters). */
-		if (t != NULL) {
-			size_t n = strcspn(t, "\r\n");
-			if (n >= sizeof title) {
-				n = sizeof title - 1;
-				while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
-					n--;
-			}
-			memcpy(title, t, n);
-			title[n] = '\0';
-		}
-		w.work_id = work_id;
-		w.account_id = account;
-		w.title = title;
-		w.published_at = published;
-		w.genre = TEXT(F_GENRE);
-		w.review = TEXT(F_REVIEW);
-		w.review_label = v[F_REVIEW].label;
-		w.visibility = v[F_REVIEW].visibility;
-		w.original = w.infringing = w.selected = STORE_ABSENT;
-		if (store_upsert_work(ctx->db, &w, ctx->err) == STORE_FAILED)
-			return STORE_FAILED;
-		/* the export is a snapshot as of its day: so are its flags */
-		if (store_work_history(ctx->db, &w, ctx->as_of, true,
-		    ctx->run_id, ctx->err) < 0)
-			return STORE_FAILED;
-		if (!strmap_put(&ctx->work_account, work_id, account, NULL))
-			return STORE_FAILED;
+/* The first line of the title cell (which holds the title and the whole
+ * description), cut at a whole character. */
+static void
+snapshot_title(const char *t, char *title, size_t sz)
+{
+	size_t n;
+
+	title[0] = '\0';
+	if (t == NULL)
+		return;
+	n = strcspn(t, "\r\n");
+	if (n >= sz) {
+		n = sz - 1;
+		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+			n--;
 	}
-	/* Two rows of one export are two works: never one merged. */
-	{
-		const char *seen = strmap_get(&ctx->snap_rows, work_id);
-		char lno[24];
-		if (seen != NULL) {
-			char why[400];
-			snprintf(why, sizeof why, "the same work as line %s (%s): "
-			    "two rows of one export are never merged", seen,
-			    work_id);
-			import_reject(ctx, line, NULL, why, NULL);
-			return REJECTED;
-		}
-		snprintf(lno, sizeof lno, "%ld", line);
-		if (!strmap_put(&ctx->snap_rows, work_id, lno, NULL)) {
-			err_set(ctx->err, PT_EXIT_DB, "out of memory");
-			return STORE_FAILED;
-		}
+	memcpy(title, t, n);
+	title[n] = '\0';
+}
+
+/* A work the export names without an id: one made from the account and
+ * the publish time, stable across exports; a second work of the same
+ * second (another title) gets -2, -3 ... */
+static bool
+snapshot_new_work(struct import_ctx *ctx, struct pval *v, const char *account,
+    const char *published, char *work_id, size_t idsz)
+{
+	char title[512], compact[20];
+	struct store_work w = { 0 };
+	int j = 0;
+
+	for (const char *p = published; *p && j < 19; p++)
+		if (*p >= '0' && *p <= '9')
+			compact[j++] = *p;
+	compact[j] = '\0';
+	snprintf(work_id, idsz, "cc-%s-%s", account, compact);
+	for (int k = 2; work_account(ctx, work_id) != NULL; k++)
+		snprintf(work_id, idsz, "cc-%s-%s-%d", account, compact, k);
+	if (ctx->err->code != 0)
+		return false;
+	snapshot_title(TEXT(F_TITLE), title, sizeof title);
+	w.work_id = work_id;
+	w.account_id = account;
+	w.title = title;
+	w.published_at = published;
+	w.genre = TEXT(F_GENRE);
+	w.review = TEXT(F_REVIEW);
+	w.review_label = v[F_REVIEW].label;
+	w.visibility = v[F_REVIEW].visibility;
+	w.original = w.infringing = w.selected = STORE_ABSENT;
+	if (store_upsert_work(ctx->db, &w, ctx->err) == STORE_FAILED)
+		return false;
+	/* the export is a snapshot as of its day: so are its flags */
+	if (store_work_history(ctx->db, &w, ctx->as_of, true,
+	    ctx->run_id, ctx->err) < 0)
+		return false;
+	return strmap_put(&ctx->work_account, work_id, account, NULL);
+}
+
+/* Two rows of one export are two works: never one merged. Returns 0,
+ * REJECTED or STORE_FAILED. */
+static int
+snapshot_once(struct import_ctx *ctx, long line, const char *work_id)
+{
+	const char *seen = strmap_get(&ctx->snap_rows, work_id);
+	char lno[24], why[400];
+
+	if (seen != NULL) {
+		snprintf(why, sizeof why, "the same work as line %s (%s): "
+		    "two rows of one export are never merged", seen, work_id);
+		import_reject(ctx, line, NULL, why, NULL);
+		return REJECTED;
 	}
-	/* A known work's status as the export says it on its day (公开,
-	 * 私密 ...): a change of review or visibility from then on. */
-	if (found && (v[F_REVIEW].present || v[F_REVIEW].visibility != NULL)) {
-		struct store_work w = {
-			.work_id = work_id,
-			.account_id = account,	/* its own: found under it */
-			.review = TEXT(F_REVIEW),
-			.review_label = v[F_REVIEW].label,
-			.visibility = v[F_REVIEW].visibility,
-			.original = STORE_ABSENT, .infringing = STORE_ABSENT,
-			.selected = STORE_ABSENT,
-		};
-		int wrc = store_upsert_work(ctx->db, &w, ctx->err), n;
-		if (wrc == STORE_FAILED)
-			return STORE_FAILED;
-		n = store_work_history(ctx->db, &w, ctx->as_of, true,
-		    ctx->run_id, ctx->err);
-		if (n < 0)
-			return STORE_FAILED;
-		if ((wrc == STORE_UPDATED || n > 0) &&
-		    !store_mark_dirty_work(ctx->db, work_id, ctx->err))
-			return STORE_FAILED;
+	snprintf(lno, sizeof lno, "%ld", line);
+	if (!strmap_put(&ctx->snap_rows, work_id, lno, NULL)) {
+		err_set(ctx->err, PT_EXIT_DB, "out of memory");
+		return STORE_FAILED;
 	}
+	return 0;
+}
+
+/* A known work's status as the export says it on its day (公开, 私密
+ * ...): a change of review or visibility from then on. */
+static bool
+snapshot_status(struct import_ctx *ctx, struct pval *v, const char *account,
+    const char *work_id)
+{
+	struct store_work w = {
+		.work_id = work_id,
+		.account_id = account,	/* its own: found under it */
+		.review = TEXT(F_REVIEW),
+		.review_label = v[F_REVIEW].label,
+		.visibility = v[F_REVIEW].visibility,
+		.original = STORE_ABSENT, .infringing = STORE_ABSENT,
+		.selected = STORE_ABSENT,
+	};
+	int wrc, n;
+
+	if (!v[F_REVIEW].present && v[F_REVIEW].visibility == NULL)
+		return true;
+	if ((wrc = store_upsert_work(ctx->db, &w, ctx->err)) == STORE_FAILED)
+		return false;
+	n = store_work_history(ctx->db, &w, ctx->as_of, true, ctx->run_id,
+	    ctx->err);
+	if (n < 0)
+		return false;
+	return !((wrc == STORE_UPDATED || n > 0) &&
+	    !store_mark_dirty_work(ctx->db, work_id, ctx->err));
+}
+
+static int
+apply_snapshot(struct import_ctx *ctx, long line, struct pval *v)
+{
+	const char *account = ctx->opts->account;
+	char work_id[256], published[32] = "", as_of[DAY_BUFSZ];
+	struct store_metrics m;
+	bool found;
+	int rc;
+
+	if (v[F_PUBLISHED_AT].present)
+		format_time(&v[F_PUBLISHED_AT], published, sizeof published);
+	if ((rc = snapshot_work(ctx, line, v, published, work_id,
+	    sizeof work_id, &account, &found)) != 0)
+		return rc;
+	if (!found && !snapshot_new_work(ctx, v, account, published, work_id,
+	    sizeof work_id))
+		return STORE_FAILED;
+	if ((rc = snapshot_once(ctx, line, work_id)) != 0)
+		return rc;
+	if (found && !snapshot_status(ctx, v, account, work_id))
+		return STORE_FAILED;
 	fill_metrics(v, &m);
 	rc = store_upsert_snapshot(ctx->db, work_id, day_format(ctx->as_of,
 	    as_of), &m, ctx->run_id, ctx->err);
@@ -1987,7 +2114,6 @@ ctx_init(struct import_ctx *ctx, struct db *db, const char *path,
 	strmap_init(&ctx->wallet_seen);
 	strmap_init(&ctx->snap_rows);
 	digest_init(&ctx->sha);
-	clock_gettime(CLOCK_MONOTONIC, &ctx->started);
 	/* Messages name the file: escaped, as any text from outside. */
 	if ((ctx->file_shown = text_sanitize(path, TEXT_ONE_LINE)) == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
@@ -2060,129 +2186,167 @@ unchanged_since(struct import_ctx *ctx, const struct stat *st0,
 	return true;
 }
 
+/* Opens the file, checks it is one (not a pipe) and picks its reader by
+ * its first bytes. Returns an exit code. */
+static int
+open_input(struct import_ctx *ctx, struct stat *st0, const struct reader **rd,
+    struct pt_err *err)
+{
+	unsigned char head[512];
+	ssize_t n;
+
+	/* One descriptor for the whole import: sniffed, read and checked
+	 * for changes through it. */
+	if ((ctx->fd = open(ctx->path, O_RDONLY | O_CLOEXEC)) < 0) {
+		err_set(err, PT_EXIT_DB, "cannot open %s: %s", ctx->file,
+		    strerror(errno));
+		return PT_EXIT_DB;
+	}
+	/* A pipe can be read once only and has no size or times to check
+	 * against: the file itself is needed. */
+	if (fstat(ctx->fd, st0) == 0 && !S_ISREG(st0->st_mode) &&
+	    !S_ISDIR(st0->st_mode)) {
+		err_set(err, PT_EXIT_USAGE, "%s is not a regular file (a pipe "
+		    "or a device): save it to a file and import that",
+		    ctx->file);
+		return PT_EXIT_USAGE;
+	}
+	if (fstat(ctx->fd, st0) != 0 ||
+	    (n = pread(ctx->fd, head, sizeof head, 0)) < 0) {
+		err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx->file,
+		    strerror(errno));
+		return PT_EXIT_DB;
+	}
+	ctx->size = st0->st_size;
+	ctx->regular = S_ISREG(st0->st_mode);
+	*rd = pick_reader(head, (size_t)n);
+	ctx->stats->format = (*rd)->name;
+	if (ctx->opts->as_of != DAY_NONE)
+		ctx->as_of = ctx->opts->as_of;
+	else if (!day_in_name(ctx->path, &ctx->as_of))
+		ctx->as_of = clock_today();
+	return PT_EXIT_OK;
+}
+
+/* The transaction and the import_run row it starts with. */
+static int
+begin_run(struct import_ctx *ctx, struct store_run *run, struct pt_err *err)
+{
+	if (!store_bulk_mode(ctx->db, true, err) || !db_begin(ctx->db, err)) {
+		store_bulk_mode(ctx->db, false, NULL);
+		return err->code ? err->code : PT_EXIT_DB;
+	}
+	if (!store_run_insert(ctx->db, run, &ctx->run_id, err)) {
+		db_rollback(ctx->db);
+		store_bulk_mode(ctx->db, false, NULL);
+		return err->code ? err->code : PT_EXIT_DB;
+	}
+	ctx->stats->run_id = ctx->run_id;
+	return PT_EXIT_OK;
+}
+
+/* Reads the whole file into the open transaction; then the last
+ * progress call and the count of messages left out. */
+static int
+read_file(struct import_ctx *ctx, const struct reader *rd,
+    const struct stat *st0, struct pt_err *err)
+{
+	const struct import_opts *opts = ctx->opts;
+	int code = run_reader(ctx, rd, err);
+
+	/* (A pipe has no size or times to compare: read as it comes.) */
+	if (code == PT_EXIT_OK && ctx->regular &&
+	    !unchanged_since(ctx, st0, err))
+		code = err->code;
+	progress_tell(ctx, true);
+	if (ctx->reports > report_limit(opts) && opts->report != NULL) {
+		char more[300];
+		snprintf(more, sizeof more, "%s: ... and %d more messages",
+		    ctx->file, ctx->reports - report_limit(opts));
+		opts->report(opts->report_arg, more);
+	}
+	if (code == PT_EXIT_OK && ctx->stats->rejected > 0 &&
+	    !opts->skip_bad_rows) {
+		err_set(err, PT_EXIT_DATA, "%s: %lld bad row%s: nothing was "
+		    "imported (fix the rows, or give --skip-bad-rows to import "
+		    "the good ones)", ctx->file,
+		    (long long)ctx->stats->rejected,
+		    ctx->stats->rejected == 1 ? "" : "s");
+		code = PT_EXIT_DATA;
+	}
+	return code;
+}
+
+/* Commits the file (code 0, not a dry run) or rolls it back, and records
+ * the run either way. Returns the import's exit code. */
+static int
+end_run(struct import_ctx *ctx, struct store_run *run, int code,
+    struct pt_err *err)
+{
+	const struct import_stats *stats = ctx->stats;
+	char finished[CLOCK_ISO_BUFSZ], sum[65], message[1100];
+
+	digest_hex(&ctx->sha, sum);
+	run->checksum = sum;
+	run->inserted = stats->inserted;
+	run->updated = stats->updated;
+	run->unchanged = stats->unchanged;
+	run->rejected = stats->rejected;
+	if (code == PT_EXIT_OK && !ctx->opts->dry_run) {
+		run->outcome = stats->rejected > 0 ? "partial" : "ok";
+		run->finished_at = clock_now_iso(finished);
+		if (store_run_finish(ctx->db, ctx->run_id, run, err) &&
+		    db_commit(ctx->db, err)) {
+			store_bulk_mode(ctx->db, false, NULL);
+			return PT_EXIT_OK;
+		}
+		db_rollback(ctx->db);
+		store_bulk_mode(ctx->db, false, NULL);
+		return err->code ? err->code : PT_EXIT_DB;
+	}
+	db_rollback(ctx->db);
+	store_bulk_mode(ctx->db, false, NULL);
+	run->outcome = code == PT_EXIT_DATA || code == PT_EXIT_USAGE ?
+	    "rejected" : code != PT_EXIT_OK ? "failed" : "dry_run";
+	snprintf(message, sizeof message, "%s", err->msg);
+	run->message = message;
+	run->finished_at = clock_now_iso(finished);
+	record_after_rollback(ctx->db, run, ctx->stats);
+	return code;
+}
+
 int
 import_file(struct db *db, const char *path, const struct import_opts *opts,
     struct import_stats *stats, struct pt_err *err)
 {
 	struct import_ctx ctx;
-	const struct reader *rd;
-	unsigned char head[512];
-	char started[CLOCK_ISO_BUFSZ], finished[CLOCK_ISO_BUFSZ], sum[65];
-	char message[1100] = "";
+	const struct reader *rd = NULL;
+	char started[CLOCK_ISO_BUFSZ];
 	struct store_run run = { 0 };
 	struct stat st0;
-	ssize_t n;
-	int code = PT_EXIT_OK;
+	int code;
 	struct pt_err rerr = { 0 };
 
 	if (!ctx_init(&ctx, db, path, opts, stats, &rerr, err)) {
 		ctx_free(&ctx);
 		return PT_EXIT_DB;
 	}
-	/* One descriptor for the whole import: sniffed, read and checked
-	 * for changes through it. */
-	if ((ctx.fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		err_set(err, PT_EXIT_DB, "cannot open %s: %s", ctx.file,
-		    strerror(errno));
-		ctx_free(&ctx);
-		return PT_EXIT_DB;
+	code = open_input(&ctx, &st0, &rd, err);
+	if (code == PT_EXIT_OK) {
+		run.file = path;
+		run.format = rd->name;
+		run.who = actor_login();
+		run.client = actor_client();
+		run.started_at = clock_now_iso(started);
+		run.outcome = "failed";
+		code = begin_run(&ctx, &run, err);
+		/* From here the transaction is open: one way out of it. */
+		if (code == PT_EXIT_OK)
+			code = end_run(&ctx, &run, read_file(&ctx, rd, &st0,
+			    err), err);
 	}
-	/* A pipe can be read once only and has no size or times to check
-	 * against: the file itself is needed. */
-	if (fstat(ctx.fd, &st0) == 0 && !S_ISREG(st0.st_mode) &&
-	    !S_ISDIR(st0.st_mode)) {
-		err_set(err, PT_EXIT_USAGE, "%s is not a regular file (a pipe "
-		    "or a device): save it to a file and import that",
-		    ctx.file);
-		ctx_free(&ctx);
-		return PT_EXIT_USAGE;
-	}
-	if (fstat(ctx.fd, &st0) != 0 ||
-	    (n = pread(ctx.fd, head, sizeof head, 0)) < 0) {
-		err_set(err, PT_EXIT_DB, "cannot read %s: %s", ctx.file,
-		    strerror(errno));
-		ctx_free(&ctx);
-		return PT_EXIT_DB;
-	}
-	ctx.size = st0.st_size;
-	ctx.regular = S_ISREG(st0.st_mode);
-	rd = pick_reader(head, (size_t)n);
-	stats->format = rd->name;
-	if (opts->as_of != DAY_NONE)
-		ctx.as_of = opts->as_of;
-	else if (!day_in_name(path, &ctx.as_of))
-		ctx.as_of = clock_today();
-
-	clock_now_iso(started);
-	run.file = path;
-	run.format = rd->name;
-	run.who = actor_login();
-	run.client = actor_client();
-	run.started_at = started;
-	run.outcome = "failed";
-	if (!store_bulk_mode(db, true, err) || !db_begin(db, err)) {
-		store_bulk_mode(db, false, NULL);
-		ctx_free(&ctx);
-		return err->code ? err->code : PT_EXIT_DB;
-	}
-	if (!store_run_insert(db, &run, &ctx.run_id, err)) {
-		db_rollback(db);
-		store_bulk_mode(db, false, NULL);
-		ctx_free(&ctx);
-		return err->code ? err->code : PT_EXIT_DB;
-	}
-	stats->run_id = ctx.run_id;
-	code = run_reader(&ctx, rd, err);
-	/* (A pipe has no size or times to compare: read as it comes.) */
-	if (code == PT_EXIT_OK && ctx.regular &&
-	    !unchanged_since(&ctx, &st0, err))
-		code = err->code;
-	progress_draw(&ctx, true);
-	progress_clear(&ctx);
-	if (ctx.reports > report_limit(opts) &&
-	    opts->report != NULL) {
-		char more[300];
-		snprintf(more, sizeof more, "%s: ... and %d more messages",
-		    ctx.file, ctx.reports - report_limit(opts));
-		opts->report(opts->report_arg, more);
-	}
-
-	digest_hex(&ctx.sha, sum);
-	run.checksum = sum;
-	run.inserted = stats->inserted;
-	run.updated = stats->updated;
-	run.unchanged = stats->unchanged;
-	run.rejected = stats->rejected;
-	if (code == PT_EXIT_OK && stats->rejected > 0 && !opts->skip_bad_rows) {
-		err_set(err, PT_EXIT_DATA, "%s: %lld bad row%s: nothing was "
-		    "imported (fix the rows, or give --skip-bad-rows to import "
-		    "the good ones)", ctx.file, (long long)stats->rejected,
-		    stats->rejected == 1 ? "" : "s");
-		code = PT_EXIT_DATA;
-	}
-	if (code != PT_EXIT_OK || opts->dry_run) {
-		db_rollback(db);
-		store_bulk_mode(db, false, NULL);
-		run.outcome = code == PT_EXIT_DATA || code == PT_EXIT_USAGE ?
-		    "rejected" : code != PT_EXIT_OK ? "failed" : "dry_run";
-		snprintf(message, sizeof message, "%s", err->msg);
-		run.message = message;
-		run.finished_at = clock_now_iso(finished);
-		record_after_rollback(db, &run, stats);
-		ctx_free(&ctx);
-		return code;
-	}
-	run.outcome = stats->rejected > 0 ? "partial" : "ok";
-	run.finished_at = clock_now_iso(finished);
-	if (!store_run_finish(db, ctx.run_id, &run, err) || !db_commit(db, err)) {
-		db_rollback(db);
-		store_bulk_mode(db, false, NULL);
-		ctx_free(&ctx);
-		return err->code ? err->code : PT_EXIT_DB;
-	}
-	store_bulk_mode(db, false, NULL);
 	ctx_free(&ctx);
-	return PT_EXIT_OK;
+	return code;
 }
 
 int

@@ -7,15 +7,23 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "core/db.h"
 #include "core/day.h"
 #include "core/err.h"
 
+/* How far an import is, for a progress line: what the caller draws. */
+struct import_progress {
+	const char *file;	/* as shown in messages */
+	int64_t rows;		/* data rows read so far */
+	off_t done_bytes, total_bytes;	/* total 0 when unknown */
+	bool final;		/* the last call: the file is read */
+};
+
 struct import_opts {
 	bool dry_run;		/* do everything, then roll back */
 	bool skip_bad_rows;	/* keep the good rows of a file with bad ones */
-	bool progress;		/* a progress line on stderr (caller checks isatty) */
 	const char *account;	/* --account: the account of a Creator Center export */
 	const char *work;	/* --work: the work of an Open Platform item file */
 	day_t as_of;		/* --as-of, or DAY_NONE: day in file name, else today */
@@ -24,6 +32,10 @@ struct import_opts {
 	 * and warning; NULL prints nothing. */
 	void (*report)(void *arg, const char *message);
 	void *report_arg;
+	/* Called every few thousand rows and once at the end (final); NULL
+	 * for none. The import itself draws nothing. */
+	void (*progress)(void *arg, const struct import_progress *p);
+	void *progress_arg;
 	int max_reports;	/* 0: all with skip_bad_rows, else 50 then a count */
 };
 

@@ -206,95 +206,132 @@ looks_utf8(const unsigned char *s, size_t n)
 	return invalid == 0 || multibyte >= 4 * invalid;
 }
 
+/* The input's buffers and its encoding: UTF-8 (with or without BOM), or
+ * GB18030 converted to UTF-8 (cd) with a character cut by a chunk
+ * carried to the next. */
+struct csv_input {
+	iconv_t cd;
+	char *in, *out;
+	size_t chunk, outsz, carry;
+};
+
+/* The first bytes say the encoding: UTF-16 is refused, a BOM is
+ * skipped, text that is not UTF-8 is GB18030. */
+static bool
+detect_encoding(struct import_ctx *ctx, struct csv_input *ci, char **s,
+    size_t *len, struct pt_err *err)
+{
+	const unsigned char *u = (const unsigned char *)*s;
+
+	if (*len >= 2 && (u[0] == 0xff || u[0] == 0xfe) &&
+	    (u[1] == 0xfe || u[1] == 0xff)) {
+		err_set(err, PT_EXIT_DATA, "%s: UTF-16 text is not read: save "
+		    "it as CSV UTF-8 (or the Chinese Windows default, GB18030)",
+		    import_ctx_file(ctx));
+		return false;
+	}
+	if (*len >= 3 && memcmp(u, "\xef\xbb\xbf", 3) == 0) {
+		*s += 3;
+		*len -= 3;
+	} else if (!looks_utf8((unsigned char *)*s, *len)) {
+		ci->cd = iconv_open("UTF-8", "GB18030");
+		if (ci->cd == (iconv_t)-1) {
+			err_set(err, PT_EXIT_DB, "iconv cannot convert "
+			    "GB18030: %s", strerror(errno));
+			return false;
+		}
+	}
+	return true;
+}
+
+/* GB18030 bytes converted and fed; at_end: no more input follows. */
+static bool
+feed_converted(struct csvr *r, struct csv_parser *p, struct csv_input *ci,
+    char *s, size_t len, bool at_end)
+{
+	char *ip = s, *op = ci->out;
+	size_t il = len, ol = ci->outsz;
+	const char *file = import_ctx_file(r->ctx);
+
+	if (iconv(ci->cd, &ip, &il, &op, &ol) == (size_t)-1 &&
+	    errno != EINVAL) {
+		/* What converted comes first, so the line number is the
+		 * bad byte's. */
+		if (feed(r, p, ci->out, (size_t)(op - ci->out)))
+			err_set(r->err, PT_EXIT_DATA, "%s:%ld: bytes that are "
+			    "neither UTF-8 nor GB18030", file, r->line);
+		return false;
+	}
+	/* A character cut by the chunk: keep it for the next. */
+	if (il > 0 && !at_end) {
+		memmove(ci->in, ip, il);
+		ci->carry = il;
+	} else if (il > 0) {
+		err_set(r->err, PT_EXIT_DATA, "%s:%ld: the file ends inside a "
+		    "GB18030 character", file, r->line);
+		return false;
+	}
+	return feed(r, p, ci->out, (size_t)(op - ci->out));
+}
+
+/* Every chunk of the input through the parser. */
+static bool
+read_chunks(struct import_ctx *ctx, struct csvr *r, struct csv_parser *p,
+    struct csv_input *ci, struct pt_err *err)
+{
+	off_t done = 0, total = import_src_size(ctx);
+	bool first = true;
+
+	for (;;) {
+		ssize_t n = import_src_read(ctx, ci->in + ci->carry, ci->chunk,
+		    err);
+		char *s = ci->in;
+		size_t len;
+
+		if (n < 0)
+			return false;
+		done += n;
+		len = ci->carry + (size_t)n;
+		ci->carry = 0;
+		if (first) {
+			first = false;
+			if (!detect_encoding(ctx, ci, &s, &len, err))
+				return false;
+		}
+		if (ci->cd != (iconv_t)-1 && len > 0) {
+			if (!feed_converted(r, p, ci, s, len, n == 0))
+				return false;
+		} else if (len > 0 && !feed(r, p, s, len))
+			return false;
+		import_progress(ctx, done, total);
+		if (n == 0)
+			return true;
+	}
+}
+
 static bool
 csv_read(struct import_ctx *ctx, struct pt_err *err)
 {
 	struct csvr r = { .ctx = ctx, .err = err, .line = 1, .rec_line = 1,
 	    .at_start = true, .nul_field = -1, .long_field = -1 };
 	struct csv_parser p;
-	iconv_t cd = (iconv_t)-1;
-	char *in = NULL, *out = NULL;
-	size_t carry = 0;
-	off_t done = 0, total = import_src_size(ctx);
-	bool first = true, ok = false;
+	struct csv_input ci = { .cd = (iconv_t)-1 };
+	off_t total = import_src_size(ctx);
+	bool ok = false;
 
 	/* Chunks no larger than the input: a small file (or a fuzzer's
 	 * input) needs no megabyte of buffers. */
-	size_t chunk = total > 0 && total < CHUNK ? (size_t)total + 1 : CHUNK;
-
+	ci.chunk = total > 0 && total < CHUNK ? (size_t)total + 1 : CHUNK;
+	ci.outsz = 4 * ci.chunk + 32;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0 ||
-	    (in = malloc(chunk + 8)) == NULL || (out = malloc(4 * chunk + 32))
-	    == NULL) {
+	    (ci.in = malloc(ci.chunk + 8)) == NULL ||
+	    (ci.out = malloc(ci.outsz)) == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		goto out;
 	}
 	import_set_strict_width(ctx, true);
-	for (;;) {
-		ssize_t n = import_src_read(ctx, in + carry, chunk, err);
-		char *s = in;
-		size_t len;
-
-		if (n < 0)
-			goto out;
-		done += n;
-		len = carry + (size_t)n;
-		carry = 0;
-		if (first) {
-			first = false;
-			if (len >= 2 && ((unsigned char)s[0] == 0xff ||
-			    (unsigned char)s[0] == 0xfe) &&
-			    ((unsigned char)s[1] == 0xfe ||
-			    (unsigned char)s[1] == 0xff)) {
-				err_set(err, PT_EXIT_DATA, "%s: UTF-16 text is "
-				    "not read: save it as CSV UTF-8 (or the "
-				    "Chinese Windows default, GB18030)",
-				    import_ctx_file(ctx));
-				goto out;
-			}
-			if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-				s += 3;
-				len -= 3;
-			} else if (!looks_utf8((unsigned char *)s, len)) {
-				cd = iconv_open("UTF-8", "GB18030");
-				if (cd == (iconv_t)-1) {
-					err_set(err, PT_EXIT_DB, "iconv cannot "
-					    "convert GB18030: %s",
-					    strerror(errno));
-					goto out;
-				}
-			}
-		}
-		if (cd != (iconv_t)-1 && len > 0) {
-			char *ip = s, *op = out;
-			size_t il = len, ol = 4 * chunk + 32;
-			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 &&
-			    errno != EINVAL) {
-				/* What converted comes first, so the line
-				 * number is the bad byte's. */
-				if (feed(&r, &p, out, (size_t)(op - out)))
-					err_set(err, PT_EXIT_DATA, "%s:%ld: bytes "
-					    "that are neither UTF-8 nor GB18030",
-					    import_ctx_file(ctx), r.line);
-				goto out;
-			}
-			/* A character cut by the chunk: keep it for the next. */
-			if (il > 0 && n > 0) {
-				memmove(in, ip, il);
-				carry = il;
-			} else if (il > 0) {
-				err_set(err, PT_EXIT_DATA, "%s:%ld: the file ends "
-				    "inside a GB18030 character",
-				    import_ctx_file(ctx), r.line);
-				goto out;
-			}
-			if (!feed(&r, &p, out, (size_t)(op - out)))
-				goto out;
-		} else if (len > 0 && !feed(&r, &p, s, len))
-			goto out;
-		import_progress(ctx, done, total);
-		if (n == 0)
-			break;
-	}
+	if (!read_chunks(ctx, &r, &p, &ci, err))
+		goto out;
 	if (csv_fini(&p, on_field, on_record, &r) != 0) {
 		err_set(err, PT_EXIT_DATA, "%s:%ld: malformed CSV: the file "
 		    "ends inside a quoted field", import_ctx_file(ctx),
@@ -304,10 +341,10 @@ csv_read(struct import_ctx *ctx, struct pt_err *err)
 	ok = !r.failed;
 out:
 	csv_free(&p);
-	if (cd != (iconv_t)-1)
-		iconv_close(cd);
-	free(in);
-	free(out);
+	if (ci.cd != (iconv_t)-1)
+		iconv_close(ci.cd);
+	free(ci.in);
+	free(ci.out);
 	free(r.buf);
 	return ok;
 }

@@ -385,37 +385,19 @@ add_keys(struct json_object *o, char ***keys, int *nkeys, struct strmap *seen)
 	return true;
 }
 
-bool
-json_read_buffer(struct import_ctx *ctx, const char *text, size_t len,
+/* The one JSON document of the file, parsed strictly (no comments,
+ * single quotes, trailing commas or NaN; nothing after it). skip: the
+ * bytes of a BOM before text, for the offsets in messages. */
+static struct json_object *
+parse_document(const char *text, size_t len, size_t skip, const char *file,
     struct pt_err *err)
 {
-	const struct import_opts *o = import_ctx_opts(ctx);
-	const char *file = import_ctx_file(ctx);
 	struct json_tokener *tok;
-	struct json_object *root = NULL, *extra = NULL, *data = NULL, *v;
-	struct json_object **list = NULL;
+	struct json_object *root;
 	enum json_tokener_error jerr;
-	char **keys = NULL, what[200];
-	const char *work = o->work;
-	struct strmap seen;
-	size_t end, at, skip = 0;
-	int nkeys = 0;
-	bool ok = false;
+	char what[200];
+	size_t end, at;
 
-	strmap_init(&seen);
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		skip = 3;
-	text += skip;
-	len -= skip;
-	if (len > INT32_MAX) {
-		err_set(err, PT_EXIT_DATA, "%s: too large for an Open Platform "
-		    "response", file);
-		return false;
-	}
-	if ((tok = json_tokener_new()) == NULL) {
-		err_set(err, PT_EXIT_DB, "out of memory");
-		goto out;
-	}
 	/* One response per file: text after it is not ignored. */
 	if ((end = doc_end(text, len)) > 0) {
 		at = end;
@@ -426,140 +408,206 @@ json_read_buffer(struct import_ctx *ctx, const char *text, size_t len,
 			err_set(err, PT_EXIT_DATA, "%s: text after the JSON "
 			    "document (byte %zu): save one response per file",
 			    file, end + skip);
-			goto out;
+			return NULL;
 		}
 		len = at;
 	}
-	/* No comments, single quotes, trailing commas or NaN. */
+	if ((tok = json_tokener_new()) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return NULL;
+	}
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 	root = json_tokener_parse_ex(tok, text, (int)len);
 	jerr = json_tokener_get_error(tok);
 	end = json_tokener_get_parse_end(tok);
-	if (jerr == json_tokener_continue) {
+	json_tokener_free(tok);
+	if (jerr == json_tokener_continue)
 		err_set(err, PT_EXIT_DATA, "%s: the file ends inside the JSON "
 		    "document (byte %zu): it was cut short", file, len + skip);
-		goto out;
-	}
-	if (root == NULL || jerr != json_tokener_success) {
+	else if (root == NULL || jerr != json_tokener_success)
 		err_set(err, PT_EXIT_DATA, "%s: not valid JSON: %s (near byte "
 		    "%zu)", file, json_tokener_error_desc(jerr), end + skip);
-		goto out;
-	}
-	if (end < len) {
+	else if (end < len)
 		err_set(err, PT_EXIT_DATA, "%s: text after the JSON document "
 		    "(byte %zu): save one response per file", file, end + skip);
-		goto out;
-	}
-	if (!scan_strict(text, len, what, sizeof what, &at)) {
+	else if (!scan_strict(text, len, what, sizeof what, &at))
 		err_set(err, PT_EXIT_DATA, "%s: byte %zu: %s", file, at + skip,
 		    what);
-		goto out;
-	}
-	if (!json_object_is_type(root, json_type_object)) {
+	else if (!json_object_is_type(root, json_type_object))
 		err_set(err, PT_EXIT_DATA, "%s: not an Open Platform response "
 		    "(the top level is not an object)", file);
-		goto out;
+	else
+		return root;
+	if (root != NULL)
+		json_object_put(root);
+	return NULL;
+}
+
+/* The work a response is about: --work, else its item_id. */
+static bool
+response_work(struct json_object *root, struct json_object *data,
+    const char *file, const char **work, struct pt_err *err)
+{
+	struct json_object *v;
+
+	if (*work != NULL || !(json_object_object_get_ex(root, "item_id", &v) ||
+	    json_object_object_get_ex(data, "item_id", &v)))
+		return true;
+	if (!json_object_is_type(v, json_type_string) &&
+	    !json_object_is_type(v, json_type_int)) {
+		err_set(err, PT_EXIT_DATA, "%s: item_id is neither a "
+		    "string nor an integer", file);
+		return false;
 	}
+	*work = json_object_get_string(v);
+	return true;
+}
+
+static bool
+need_work(const char *work, const char *file, struct pt_err *err)
+{
+	if (work != NULL)
+		return true;
+	err_set(err, PT_EXIT_USAGE, "%s: an Open Platform item response names "
+	    "no work: give it with --work ID", file);
+	return false;
+}
+
+/* Checks each entry of result_list and collects the keys of all. */
+static bool
+list_entries(struct json_object *v, struct json_object **list, size_t n,
+    char ***keys, int *nkeys, struct strmap *seen, const char *file,
+    struct pt_err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct json_object *d;
+		list[i] = json_object_array_get_idx(v, i);
+		if (!json_object_is_type(list[i], json_type_object)) {
+			err_set(err, PT_EXIT_DATA, "%s:%zu: an entry of "
+			    "result_list is not an object", file, i + 1);
+			return false;
+		}
+		/* Daily values without their day are nothing; taken as
+		 * totals they would be a wrong snapshot. */
+		if (!json_object_object_get_ex(list[i], "date", &d) ||
+		    !json_object_is_type(d, json_type_string)) {
+			err_set(err, PT_EXIT_DATA, "%s:%zu: an entry of "
+			    "result_list has no \"date\" string", file, i + 1);
+			return false;
+		}
+		if (!add_keys(list[i], keys, nkeys, seen)) {
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return false;
+		}
+	}
+	for (int k = 0; k < *nkeys; k++) {
+		if (strcmp((*keys)[k], "new_play") == 0 ||
+		    strcmp((*keys)[k], "new_issue") == 0 ||
+		    strcmp((*keys)[k], "total_issue") == 0) {
+			err_set(err, PT_EXIT_DATA, "%s: account-level data "
+			    "(/data/external/user/item/): partner-tui keeps "
+			    "per-work metrics only; import the item endpoints "
+			    "instead", file);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* "result_list": one row a day. */
+static bool
+read_result_list(struct import_ctx *ctx, struct json_object *v,
+    const char *work, const char *file, struct pt_err *err)
+{
+	struct json_object **list = NULL;
+	char **keys = NULL;
+	struct strmap seen;
+	int nkeys = 0;
+	size_t n;
+	bool ok = false;
+
+	if (!json_object_is_type(v, json_type_array)) {
+		err_set(err, PT_EXIT_DATA, "%s: \"result_list\" is not "
+		    "an array", file);
+		return false;
+	}
+	strmap_init(&seen);
+	n = json_object_array_length(v);
+	if ((list = calloc(n ? n : 1, sizeof *list)) == NULL)
+		err_set(err, PT_EXIT_DB, "out of memory");
+	else if (list_entries(v, list, n, &keys, &nkeys, &seen, file, err) &&
+	    need_work(work, file, err))
+		ok = emit(ctx, work, nkeys, keys, list, (int)n, err);
+	free(list);
+	free(keys);
+	strmap_free(&seen);
+	return ok;
+}
+
+/* "result": the totals of one work. */
+static bool
+read_result(struct import_ctx *ctx, struct json_object *v, const char *work,
+    const char *file, struct pt_err *err)
+{
+	char **keys = NULL;
+	struct strmap seen;
+	int nkeys = 0;
+	bool ok = false;
+
+	if (!json_object_is_type(v, json_type_object)) {
+		err_set(err, PT_EXIT_DATA, "%s: \"result\" is not an "
+		    "object", file);
+		return false;
+	}
+	strmap_init(&seen);
+	if (!add_keys(v, &keys, &nkeys, &seen))
+		err_set(err, PT_EXIT_DB, "out of memory");
+	else if (need_work(work, file, err))
+		ok = emit(ctx, work, nkeys, keys, &v, 1, err);
+	free(keys);
+	strmap_free(&seen);
+	return ok;
+}
+
+bool
+json_read_buffer(struct import_ctx *ctx, const char *text, size_t len,
+    struct pt_err *err)
+{
+	const char *file = import_ctx_file(ctx);
+	struct json_object *root, *extra = NULL, *data = NULL, *v;
+	const char *work = import_ctx_opts(ctx)->work;
+	size_t skip = 0;
+	bool ok = false;
+
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	text += skip;
+	len -= skip;
+	if (len > INT32_MAX) {
+		err_set(err, PT_EXIT_DATA, "%s: too large for an Open Platform "
+		    "response", file);
+		return false;
+	}
+	if ((root = parse_document(text, len, skip, file, err)) == NULL)
+		return false;
 	json_object_object_get_ex(root, "extra", &extra);
 	json_object_object_get_ex(root, "data", &data);
 	if (!check_error(extra, "extra", file, err) ||
 	    !check_error(data, "data", file, err))
-		goto out;
-	if (data == NULL || !json_object_is_type(data, json_type_object)) {
+		;
+	else if (data == NULL || !json_object_is_type(data, json_type_object))
 		err_set(err, PT_EXIT_DATA, "%s: no \"data\" object: not an Open "
 		    "Platform data API response", file);
-		goto out;
-	}
-	if (work == NULL && (json_object_object_get_ex(root, "item_id", &v) ||
-	    json_object_object_get_ex(data, "item_id", &v))) {
-		if (!json_object_is_type(v, json_type_string) &&
-		    !json_object_is_type(v, json_type_int)) {
-			err_set(err, PT_EXIT_DATA, "%s: item_id is neither a "
-			    "string nor an integer", file);
-			goto out;
-		}
-		work = json_object_get_string(v);
-	}
-	if (json_object_object_get_ex(data, "result_list", &v)) {
-		size_t n;
-		if (!json_object_is_type(v, json_type_array)) {
-			err_set(err, PT_EXIT_DATA, "%s: \"result_list\" is not "
-			    "an array", file);
-			goto out;
-		}
-		n = json_object_array_length(v);
-		if ((list = calloc(n ? n : 1, sizeof *list)) == NULL) {
-			err_set(err, PT_EXIT_DB, "out of memory");
-			goto out;
-		}
-		for (size_t i = 0; i < n; i++) {
-			struct json_object *d;
-			list[i] = json_object_array_get_idx(v, i);
-			if (!json_object_is_type(list[i], json_type_object)) {
-				err_set(err, PT_EXIT_DATA, "%s:%zu: an entry of "
-				    "result_list is not an object", file, i + 1);
-				goto out;
-			}
-			/* Daily values without their day are nothing; taken
-			 * as totals they would be a wrong snapshot. */
-			if (!json_object_object_get_ex(list[i], "date", &d) ||
-			    !json_object_is_type(d, json_type_string)) {
-				err_set(err, PT_EXIT_DATA, "%s:%zu: an entry of "
-				    "result_list has no \"date\" string", file,
-				    i + 1);
-				goto out;
-			}
-			if (!add_keys(list[i], &keys, &nkeys, &seen)) {
-				err_set(err, PT_EXIT_DB, "out of memory");
-				goto out;
-			}
-		}
-		for (int k = 0; k < nkeys; k++) {
-			if (strcmp(keys[k], "new_play") == 0 ||
-			    strcmp(keys[k], "new_issue") == 0 ||
-			    strcmp(keys[k], "total_issue") == 0) {
-				err_set(err, PT_EXIT_DATA, "%s: account-level "
-				    "data (/data/external/user/item/): "
-				    "partner-tui keeps per-work metrics only; "
-				    "import the item endpoints instead", file);
-				goto out;
-			}
-		}
-		if (work == NULL) {
-			err_set(err, PT_EXIT_USAGE, "%s: an Open Platform item "
-			    "response names no work: give it with --work ID",
-			    file);
-			goto out;
-		}
-		ok = emit(ctx, work, nkeys, keys, list, (int)n, err);
-	} else if (json_object_object_get_ex(data, "result", &v)) {
-		if (!json_object_is_type(v, json_type_object)) {
-			err_set(err, PT_EXIT_DATA, "%s: \"result\" is not an "
-			    "object", file);
-			goto out;
-		}
-		if (!add_keys(v, &keys, &nkeys, &seen)) {
-			err_set(err, PT_EXIT_DB, "out of memory");
-			goto out;
-		}
-		if (work == NULL) {
-			err_set(err, PT_EXIT_USAGE, "%s: an Open Platform item "
-			    "response names no work: give it with --work ID",
-			    file);
-			goto out;
-		}
-		ok = emit(ctx, work, nkeys, keys, &v, 1, err);
-	} else
+	else if (!response_work(root, data, file, &work, err))
+		;
+	else if (json_object_object_get_ex(data, "result_list", &v))
+		ok = read_result_list(ctx, v, work, file, err);
+	else if (json_object_object_get_ex(data, "result", &v))
+		ok = read_result(ctx, v, work, file, err);
+	else
 		err_set(err, PT_EXIT_DATA, "%s: \"data\" has neither \"result\" "
 		    "nor \"result_list\"", file);
-out:
-	free(list);
-	free(keys);
-	strmap_free(&seen);
-	if (root != NULL)
-		json_object_put(root);
-	if (tok != NULL)
-		json_tokener_free(tok);
+	json_object_put(root);
 	return ok;
 }
 

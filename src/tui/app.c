@@ -62,8 +62,11 @@ enum overlay {
 };
 
 static struct app {
+	/* What every pane sees of the frame; each pane has its own copy
+	 * (ctx_of()) that adds its private state. */
 	struct pane_ctx ctx;
 	const struct pane_ops *panes[MAX_PANES];
+	struct pane_ctx pane_ctx[MAX_PANES];
 	unsigned seen_gen[MAX_PANES];
 	int npanes, cur;
 
@@ -96,6 +99,52 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- pane instances ---- */
+
+/* Pane i's context: the frame's fields as they are now, and the pane's
+ * own state. */
+static struct pane_ctx *
+ctx_of(int i)
+{
+	struct pane_ctx *c = &app.pane_ctx[i];
+	void *priv = c->priv;
+
+	*c = app.ctx;
+	c->priv = priv;
+	return c;
+}
+
+/* The frame's fields changed while a pane may be running (it chose an
+ * account): every pane's context follows. */
+static void
+publish_ctx(void)
+{
+	for (int i = 0; i < app.npanes; i++)
+		ctx_of(i);
+}
+
+/* Builds every pane's state: private_size bytes, zeroed, for init. */
+static bool
+panes_alloc(void)
+{
+	for (int i = 0; i < app.npanes; i++) {
+		size_t n = app.panes[i]->private_size;
+		app.pane_ctx[i].priv = calloc(1, n > 0 ? n : 1);
+		if (app.pane_ctx[i].priv == NULL)
+			return false;
+	}
+	return true;
+}
+
+static void
+panes_free(void)
+{
+	for (int i = 0; i < app.npanes; i++) {
+		free(app.pane_ctx[i].priv);
+		app.pane_ctx[i].priv = NULL;
+	}
 }
 
 /* ---- services for panes (pane.h) ---- */
@@ -142,7 +191,7 @@ pane_available(int i)
 {
 	const struct pane_ops *p = app.panes[i];
 
-	return p->available == NULL || p->available(&app.ctx);
+	return p->available == NULL || p->available(ctx_of(i));
 }
 
 static int
@@ -165,6 +214,15 @@ pane_switch(struct pane_ctx *ctx, const char *name)
 	return true;
 }
 
+struct pane_ctx *
+pane_context(struct pane_ctx *ctx, const char *name)
+{
+	int i = pane_index(name);
+
+	(void)ctx;
+	return i >= 0 ? ctx_of(i) : NULL;
+}
+
 static void do_switch(void);
 
 bool
@@ -177,7 +235,7 @@ pane_show_work(struct pane_ctx *ctx, const char *name, const char *work_id)
 	app.switch_to = i;
 	do_switch();
 	if (app.panes[i]->show_work != NULL)
-		app.panes[i]->show_work(&app.ctx, work_id);
+		app.panes[i]->show_work(ctx_of(i), work_id);
 	app.dirty_body = true;
 	return true;
 }
@@ -296,8 +354,9 @@ reload_all(void)
 	app.ctx.generation++;
 	app.ctx.today = clock_today();
 	load_freshness();
+	publish_ctx();
 	if (app.panes[app.cur]->reload != NULL)
-		app.panes[app.cur]->reload(&app.ctx);
+		app.panes[app.cur]->reload(ctx_of(app.cur));
 	app.seen_gen[app.cur] = app.ctx.generation;
 	app.dirty_tabs = app.dirty_body = app.dirty_status = true;
 	if (app.overlay_kind != OVERLAY_NONE)
@@ -313,17 +372,17 @@ do_switch(void)
 	if (to < 0 || to == app.cur)
 		return;
 	if (app.panes[app.cur]->leave != NULL)
-		app.panes[app.cur]->leave(&app.ctx);
+		app.panes[app.cur]->leave(ctx_of(app.cur));
 	app.cur = to;
 	if (app.seen_gen[to] != app.ctx.generation) {
 		if (app.panes[to]->reload != NULL)
-			app.panes[to]->reload(&app.ctx);
+			app.panes[to]->reload(ctx_of(to));
 		app.seen_gen[to] = app.ctx.generation;
 	}
 	if (app.panes[to]->enter != NULL)
-		app.panes[to]->enter(&app.ctx);
+		app.panes[to]->enter(ctx_of(to));
 	if (app.panes[to]->resize != NULL && !app.lay.too_small)
-		app.panes[to]->resize(&app.ctx, app.lay.body.rows,
+		app.panes[to]->resize(ctx_of(to), app.lay.body.rows,
 		    app.lay.body.cols);
 	app.dirty_tabs = app.dirty_body = app.dirty_status = true;
 }
@@ -369,7 +428,7 @@ relayout(void)
 		app.body = window_at(&app.lay.body);
 		app.status = window_at(&app.lay.status);
 		if (app.panes[app.cur]->resize != NULL)
-			app.panes[app.cur]->resize(&app.ctx, app.lay.body.rows,
+			app.panes[app.cur]->resize(ctx_of(app.cur), app.lay.body.rows,
 			    app.lay.body.cols);
 	}
 	app.dirty_tabs = app.dirty_body = app.dirty_status = true;
@@ -640,7 +699,7 @@ render(void)
 		if (app.dirty_body || app.dirty_overlay) {
 			werase(app.body);
 			if (app.panes[app.cur]->draw != NULL)
-				app.panes[app.cur]->draw(&app.ctx, app.body);
+				app.panes[app.cur]->draw(ctx_of(app.cur), app.body);
 			wnoutrefresh(app.body);
 			if (app.overlay_kind == OVERLAY_HELP)
 				draw_help();
@@ -763,7 +822,7 @@ handle_key(wint_t ch, bool fkey)
 	}
 	p = app.panes[app.cur];
 	k.pane_action = keys_lookup_pane(p->keys, ch, fkey);
-	if (p->key != NULL && p->key(&app.ctx, &k))
+	if (p->key != NULL && p->key(ctx_of(app.cur), &k))
 		return;
 	switch (k.action) {
 	case ACT_NEXT_PANE:
@@ -870,7 +929,7 @@ dump_model(const char *path)
 		if (pane_available(i))
 			fprintf(f, "frame.tab=%s\n", app.panes[i]->name);
 	if (p->model != NULL)
-		p->model(&app.ctx, f);
+		p->model(ctx_of(app.cur), f);
 	else
 		fprintf(f, "pane=%s\n", p->name);
 	return fclose(f) == 0;
@@ -1083,7 +1142,11 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	fmt_set_zh(app.ctx.zh);
 	app.ctx.today = clock_today();
 	draw_set_utf8(app.ctx.utf8);
-	if (!start_terminal(err)) {
+	bool built = panes_alloc();
+	if (!built)
+		err_set(err, PT_EXIT_DB, "%s", strerror(ENOMEM));
+	if (!built || !start_terminal(err)) {
+		panes_free();
 		stop_terminal();
 		script_close(app.script);
 		db_close(app.ctx.db);
@@ -1095,17 +1158,17 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	load_freshness();
 	for (int i = 0; i < app.npanes; i++)
 		if (app.panes[i]->init != NULL)
-			app.panes[i]->init(&app.ctx);
+			app.panes[i]->init(ctx_of(i));
 	/* The first tab shown: the overview when it has something to show. */
 	app.cur = 0;
 	while (app.cur < app.npanes - 1 && !pane_available(app.cur))
 		app.cur++;
 	app.ctx.generation = 1;
 	if (app.panes[app.cur]->reload != NULL)
-		app.panes[app.cur]->reload(&app.ctx);
+		app.panes[app.cur]->reload(ctx_of(app.cur));
 	app.seen_gen[app.cur] = app.ctx.generation;
 	if (app.panes[app.cur]->enter != NULL)
-		app.panes[app.cur]->enter(&app.ctx);
+		app.panes[app.cur]->enter(ctx_of(app.cur));
 	relayout();
 	if (opts->notice != NULL && opts->notice[0] != '\0')
 		pane_error(&app.ctx, "%s", opts->notice);
@@ -1139,7 +1202,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 		if (app.script != NULL && !app.script_done) {
 			/* Idle means idle: deferred work is done first. */
 			app.ctx.batch = true;
-			while (p->idle != NULL && p->idle(&app.ctx) >= 0)
+			while (p->idle != NULL && p->idle(ctx_of(app.cur)) >= 0)
 				;
 			render();
 			script_step(err);
@@ -1161,7 +1224,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 			long long waited = now_ms() - t0;
 			if (app.idle_due >= 0 && p->idle != NULL &&
 			    timeout == app.idle_due && !got_signal) {
-				app.idle_due = p->idle(&app.ctx);
+				app.idle_due = p->idle(ctx_of(app.cur));
 				storm = 0;
 				continue;
 			}
@@ -1189,10 +1252,11 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	 * survive, then the terminal is given back as it was. */
 	for (int i = 0; i < app.npanes; i++)
 		if (app.panes[i]->save != NULL)
-			app.panes[i]->save(&app.ctx);
+			app.panes[i]->save(ctx_of(i));
 	for (int i = 0; i < app.npanes; i++)
 		if (app.panes[i]->fini != NULL)
-			app.panes[i]->fini(&app.ctx);
+			app.panes[i]->fini(ctx_of(i));
+	panes_free();
 	stop_terminal();
 	script_close(app.script);
 	series_accounts_free(&app.accounts);

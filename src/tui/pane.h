@@ -80,6 +80,9 @@ struct pane_ctx {
 	bool zh;		/* Chinese interface (units in 万/亿) */
 	bool batch;		/* the test harness drives: do deferred work now */
 	unsigned generation;	/* bumped at every reload of data */
+	/* This pane's own state: private_size bytes, zeroed, allocated by
+	 * the frame for each pane it builds and freed after fini. */
+	void *priv;
 };
 
 /* A key as the pane receives it. `action` is what the global key table
@@ -98,6 +101,9 @@ struct pane_ops {
 	const char *title;	/* N_("Trends"): the tab; translated by the frame */
 	const char *heading;	/* N_("Indicator trends"): optional, longer */
 	char digit;		/* '1'..'9' switches to it; '0' the overview */
+	/* The size of the pane's state (ctx->priv); init sets what must not
+	 * start at zero. */
+	size_t private_size;
 	/* Keys of this pane only, for `?` help, the status line and the man
 	 * page; terminated by an entry with help == NULL. */
 	const struct key_binding *keys;
@@ -133,6 +139,10 @@ void pane_error(struct pane_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Makes the pane called name the visible one (after this key). */
 bool pane_switch(struct pane_ctx *ctx, const char *name);
+/* The context of the pane called name, with its own state: for a
+ * pane's public function that another pane calls (pane_appeals.h).
+ * NULL when there is no such pane. */
+struct pane_ctx *pane_context(struct pane_ctx *ctx, const char *name);
 /* Switches to pane `name` and asks it to focus work_id. */
 bool pane_show_work(struct pane_ctx *ctx, const char *name,
     const char *work_id);

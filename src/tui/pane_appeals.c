@@ -63,7 +63,7 @@ static const struct key_binding appeals_keys[] = {
 	{ 0, false, NULL, NULL, 0 },
 };
 
-static struct {
+struct appeals {
 	enum mode mode;
 	char owner[APPEAL_WHO_BUFSZ];
 	/* list */
@@ -105,7 +105,7 @@ static struct {
 	int confirm_to;			/* enum appeal_status, -1 when none */
 	int64_t confirm_id;
 	bool confirm_form;
-} st = { .confirm_to = -1 };
+};
 
 /* ---- helpers ---- */
 
@@ -161,7 +161,7 @@ channel_label(enum appeal_channel c)
 }
 
 static void
-editors_init(void)
+editors_init(struct appeals *ap)
 {
 	static const size_t max[AF_COUNT] = {
 		[AF_ACCOUNT] = APPEAL_ID_MAX, [AF_WORK] = APPEAL_ID_MAX,
@@ -172,8 +172,8 @@ editors_init(void)
 	};
 
 	for (int f = 0; f < AF_COUNT; f++) {
-		lineedit_init(&st.ed[f], multiline_field(f), max[f]);
-		lineedit_set(&st.ed[f], st.d.text[f], strlen(st.d.text[f]));
+		lineedit_init(&ap->ed[f], multiline_field(f), max[f]);
+		lineedit_set(&ap->ed[f], ap->d.text[f], strlen(ap->d.text[f]));
 	}
 }
 
@@ -185,36 +185,37 @@ editors_init(void)
 static void
 load_money(struct pane_ctx *ctx, const struct appeal_filter *f)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct wallet_overdue *od;
 	size_t nod = 0;
 
-	free(st.overdue);
-	free(st.estimate);
-	st.overdue = calloc(st.nrows + 1, sizeof *st.overdue);
-	st.estimate = calloc(st.nrows + 1, sizeof *st.estimate);
-	if (st.overdue == NULL || st.estimate == NULL)
+	free(ap->overdue);
+	free(ap->estimate);
+	ap->overdue = calloc(ap->nrows + 1, sizeof *ap->overdue);
+	ap->estimate = calloc(ap->nrows + 1, sizeof *ap->estimate);
+	if (ap->overdue == NULL || ap->estimate == NULL)
 		return;
 	od = wallet_overdue(ctx->db, f->account_id, ctx->today, &nod, &err);
-	for (size_t i = 0; i < st.nrows; i++) {
-		const struct appeal *a = &st.rows[i];
+	for (size_t i = 0; i < ap->nrows; i++) {
+		const struct appeal *a = &ap->rows[i];
 		struct compensation c;
-		st.estimate[i] = -1;
+		ap->estimate[i] = -1;
 		for (size_t k = 0; od != NULL && k < nod; k++)
-			st.overdue[i] |= od[k].appeal_id == a->id;
+			ap->overdue[i] |= od[k].appeal_id == a->id;
 		if ((a->status != APPEAL_DRAFT && a->status != APPEAL_SUBMITTED) ||
 		    a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
 		    a->first_day > a->last_day || a->account_id[0] == '\0')
 			continue;
 		err_clear(&err);
 		/* no estimate for days that cannot be appealed */
-	for (int k = 0; k < st.chk.n; k++)
-		if (st.chk.p[k].field == AF_WORK || st.chk.p[k].field == AF_CHANNEL ||
-		    st.chk.p[k].field == AF_FIRST_DAY ||
-		    st.chk.p[k].field == AF_LAST_DAY)
+	for (int k = 0; k < ap->chk.n; k++)
+		if (ap->chk.p[k].field == AF_WORK || ap->chk.p[k].field == AF_CHANNEL ||
+		    ap->chk.p[k].field == AF_FIRST_DAY ||
+		    ap->chk.p[k].field == AF_LAST_DAY)
 			return;
 	if (appeal_estimate(ctx->db, a, ctx->today, &c, &err)) {
-			st.estimate[i] = c.total_fen;
+			ap->estimate[i] = c.total_fen;
 			engine_compensation_free(&c);
 		}
 	}
@@ -226,65 +227,67 @@ load_money(struct pane_ctx *ctx, const struct appeal_filter *f)
 static void
 load_titles(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	size_t n = 0;
 
-	st.titles = calloc(st.nrows + 1, sizeof *st.titles);
-	if (st.titles == NULL)
+	ap->titles = calloc(ap->nrows + 1, sizeof *ap->titles);
+	if (ap->titles == NULL)
 		return;
-	for (size_t i = 0; i < st.nrows; i++) {
+	for (size_t i = 0; i < ap->nrows; i++) {
 		struct pt_err err = { 0 };
 		char *acct = NULL;
-		if (st.rows[i].work_id[0] != '\0' &&
-		    !series_work_info(ctx->db, st.rows[i].work_id,
-		    &st.titles[i], &acct, &err))
-			st.titles[i] = NULL;
+		if (ap->rows[i].work_id[0] != '\0' &&
+		    !series_work_info(ctx->db, ap->rows[i].work_id,
+		    &ap->titles[i], &acct, &err))
+			ap->titles[i] = NULL;
 		free(acct);
 	}
-	for (size_t i = 0; i < st.nrows; i++) {
-		const struct appeal *a = &st.rows[i];
-		const char *q = st.search.text;
+	for (size_t i = 0; i < ap->nrows; i++) {
+		const struct appeal *a = &ap->rows[i];
+		const char *q = ap->search.text;
 		char id[24];
 		snprintf(id, sizeof id, "%lld", (long long)a->id);
 		if (q[0] == '\0' || strcmp(id, q) == 0 ||
 		    strcasestr(a->work_id, q) || strcasestr(a->account_id, q) ||
 		    strcasestr(a->category, q) ||
-		    (st.titles[i] && strcasestr(st.titles[i], q))) {
-			st.rows[n] = st.rows[i];
-			st.titles[n++] = st.titles[i];
+		    (ap->titles[i] && strcasestr(ap->titles[i], q))) {
+			ap->rows[n] = ap->rows[i];
+			ap->titles[n++] = ap->titles[i];
 		} else
-			free(st.titles[i]);
+			free(ap->titles[i]);
 	}
-	st.nrows = n;
+	ap->nrows = n;
 }
 
 static void
 load_list(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
-	struct appeal_filter f = { .status = st.filter_status };
-	int64_t keep = st.sel < (int)st.nrows ? st.rows[st.sel].id : 0;
+	struct appeal_filter f = { .status = ap->filter_status };
+	int64_t keep = ap->sel < (int)ap->nrows ? ap->rows[ap->sel].id : 0;
 
-	if (st.this_account && ctx->account_id != NULL)
+	if (ap->this_account && ctx->account_id != NULL)
 		f.account_id = ctx->account_id;
-	for (size_t i = 0; st.titles != NULL && i < st.nrows; i++)
-		free(st.titles[i]);
-	free(st.titles);
-	st.titles = NULL;
-	free(st.rows);
-	st.rows = appeal_list(ctx->db, &f, &st.nrows, &err);
-	if (st.rows == NULL) {
-		st.nrows = 0;
+	for (size_t i = 0; ap->titles != NULL && i < ap->nrows; i++)
+		free(ap->titles[i]);
+	free(ap->titles);
+	ap->titles = NULL;
+	free(ap->rows);
+	ap->rows = appeal_list(ctx->db, &f, &ap->nrows, &err);
+	if (ap->rows == NULL) {
+		ap->nrows = 0;
 		pane_error(ctx, "%s", err.msg);
 	}
 	load_titles(ctx);
-	st.sel = 0;
-	for (size_t i = 0; i < st.nrows; i++)
-		if (st.rows[i].id == keep)
-			st.sel = (int)i;
+	ap->sel = 0;
+	for (size_t i = 0; i < ap->nrows; i++)
+		if (ap->rows[i].id == keep)
+			ap->sel = (int)i;
 	err_clear(&err);
 	load_money(ctx, &f);
-	st.draft_offered = st.mode == MODE_LIST &&
-	    appeal_draft_load(ctx->db, st.owner, -1, &st.offered, &err);
+	ap->draft_offered = ap->mode == MODE_LIST &&
+	    appeal_draft_load(ctx->db, ap->owner, -1, &ap->offered, &err);
 }
 
 static void
@@ -303,47 +306,49 @@ count_vday(day_t d, void *arg)
 static void
 compute_vdays(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	day_t span[3] = { DAY_NONE, DAY_NONE, 0 };
 	char b1[DAY_BUFSZ], b2[DAY_BUFSZ];
 
-	st.vdays[0] = '\0';
-	if (st.d.text[AF_ACCOUNT][0] == '\0')
+	ap->vdays[0] = '\0';
+	if (ap->d.text[AF_ACCOUNT][0] == '\0')
 		return;
-	if (!appeal_violation_days(ctx->db, st.d.text[AF_ACCOUNT],
-	    st.d.text[AF_WORK], ctx->today - 90, ctx->today - 1, count_vday,
+	if (!appeal_violation_days(ctx->db, ap->d.text[AF_ACCOUNT],
+	    ap->d.text[AF_WORK], ctx->today - 90, ctx->today - 1, count_vday,
 	    span, &err))
 		return;
 	if (span[2] == 0)
-		snprintf(st.vdays, sizeof st.vdays, "%s",
+		snprintf(ap->vdays, sizeof ap->vdays, "%s",
 		    _("no day without revenue from a violation in the last 90 days"));
 	else
-		snprintf(st.vdays, sizeof st.vdays, _("violation days: %s … %s (%d)"),
+		snprintf(ap->vdays, sizeof ap->vdays, _("violation days: %s … %s (%d)"),
 		    day_format(span[0], b1), day_format(span[1], b2), (int)span[2]);
 }
 
 static void
 compute_picks(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	const char *q;
 	size_t n = 0;
 
-	st.npicks = 0;
-	if (st.focus != AF_ACCOUNT && st.focus != AF_WORK)
+	ap->npicks = 0;
+	if (ap->focus != AF_ACCOUNT && ap->focus != AF_WORK)
 		return;
-	q = st.d.text[st.focus];
-	if (st.focus == AF_ACCOUNT)
-		n = appeal_pick_accounts(ctx->db, q, st.picks, MAX_PICKS, &err);
-	else if (st.d.text[AF_ACCOUNT][0] != '\0')
-		n = appeal_pick_works(ctx->db, st.d.text[AF_ACCOUNT], q, st.picks,
+	q = ap->d.text[ap->focus];
+	if (ap->focus == AF_ACCOUNT)
+		n = appeal_pick_accounts(ctx->db, q, ap->picks, MAX_PICKS, &err);
+	else if (ap->d.text[AF_ACCOUNT][0] != '\0')
+		n = appeal_pick_works(ctx->db, ap->d.text[AF_ACCOUNT], q, ap->picks,
 		    MAX_PICKS, &err);
 	/* An exact id needs no list. */
-	if (n == 1 && strcmp(st.picks[0].id, q) == 0)
+	if (n == 1 && strcmp(ap->picks[0].id, q) == 0)
 		n = 0;
-	st.npicks = (int)n;
-	if (st.pick_sel >= st.npicks)
-		st.pick_sel = 0;
+	ap->npicks = (int)n;
+	if (ap->pick_sel >= ap->npicks)
+		ap->pick_sel = 0;
 }
 
 /* Under the form: another appeal over the same work and days (warned:
@@ -352,6 +357,7 @@ compute_picks(struct pane_ctx *ctx)
 static void
 compute_money(struct pane_ctx *ctx, struct appeal *a)
 {
+	struct appeals *ap = ctx->priv;
 	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
 	struct pt_err err = { 0 };
 	struct compensation c;
@@ -362,29 +368,29 @@ compute_money(struct pane_ctx *ctx, struct appeal *a)
 	    a->last_day == DAY_NONE || a->first_day > a->last_day ||
 	    a->last_day - a->first_day > 366)
 		return;
-	a->id = st.d.appeal_id;
+	a->id = ap->d.appeal_id;
 	if ((n = appeal_overlaps(ctx->db, a, o, &err)) > 0) {
-		st.money_warn = true;
+		ap->money_warn = true;
 		if (o[0].status == APPEAL_SUBMITTED)
-			snprintf(st.money, sizeof st.money, _("! appeal %lld "
+			snprintf(ap->money, sizeof ap->money, _("! appeal %lld "
 			    "(submitted) already asks for %s..%s: submit would be "
 			    "refused"), (long long)o[0].id, day_format(o[0].first, b1),
 			    day_format(o[0].last, b2));
 		else
-			snprintf(st.money, sizeof st.money, _("! %s..%s already "
+			snprintf(ap->money, sizeof ap->money, _("! %s..%s already "
 			    "paid back by appeal %lld: leave those days out"),
 			    day_format(o[0].first, b1), day_format(o[0].last, b2),
 			    (long long)o[0].id);
 		return;
 	}
 	/* no estimate for days that cannot be appealed */
-	for (int k = 0; k < st.chk.n; k++)
-		if (st.chk.p[k].field == AF_WORK || st.chk.p[k].field == AF_CHANNEL ||
-		    st.chk.p[k].field == AF_FIRST_DAY ||
-		    st.chk.p[k].field == AF_LAST_DAY)
+	for (int k = 0; k < ap->chk.n; k++)
+		if (ap->chk.p[k].field == AF_WORK || ap->chk.p[k].field == AF_CHANNEL ||
+		    ap->chk.p[k].field == AF_FIRST_DAY ||
+		    ap->chk.p[k].field == AF_LAST_DAY)
 			return;
 	if (appeal_estimate(ctx->db, a, ctx->today, &c, &err)) {
-		snprintf(st.money, sizeof st.money, _("back-pay about %s if "
+		snprintf(ap->money, sizeof ap->money, _("back-pay about %s if "
 		    "approved today, in the wallet by %s"),
 		    money_format(c.total_fen, m), day_format(c.pay_on, b1));
 		engine_compensation_free(&c);
@@ -394,52 +400,54 @@ compute_money(struct pane_ctx *ctx, struct appeal *a)
 static void
 validate(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal a;
 	struct appeal_check parse;
 
 	a.id = a.version = 0;
-	st.money[0] = '\0';
-	st.money_warn = false;
-	if (!appeal_draft_parse(&st.d, &a, &parse)) {
-		st.chk = parse;
+	ap->money[0] = '\0';
+	ap->money_warn = false;
+	if (!appeal_draft_parse(&ap->d, &a, &parse)) {
+		ap->chk = parse;
 		return;
 	}
-	appeal_validate(ctx->db, &a, true, &st.chk, &err);
+	appeal_validate(ctx->db, &a, true, &ap->chk, &err);
 	compute_money(ctx, &a);
 }
 
 /* The first problem of field f that should be shown now. */
 static const char *
-problem_of(int f)
+problem_of(struct appeals *ap, int f)
 {
-	if (!st.touched[f] && !st.tried_submit)
+	if (!ap->touched[f] && !ap->tried_submit)
 		return NULL;
-	for (int i = 0; i < st.chk.n; i++)
-		if ((int)st.chk.p[i].field == f)
-			return st.chk.p[i].msg;
+	for (int i = 0; i < ap->chk.n; i++)
+		if ((int)ap->chk.p[i].field == f)
+			return ap->chk.p[i].msg;
 	return NULL;
 }
 
 static void
 save_draft(struct pane_ctx *ctx, bool wait)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	char now[CLOCK_ISO_BUFSZ];
 	bool ok;
 
-	if (!st.pending)
+	if (!ap->pending)
 		return;
-	st.d.field = st.focus < AF_COUNT ? st.focus : AF_EVIDENCE;
-	st.d.cursor = st.focus < AF_COUNT ? st.ed[st.focus].cur : 0;
-	ok = wait ? appeal_draft_save(ctx->db, st.owner, &st.d, &err) :
-	    appeal_draft_save_nowait(ctx->db, st.owner, &st.d, &err);
+	ap->d.field = ap->focus < AF_COUNT ? ap->focus : AF_EVIDENCE;
+	ap->d.cursor = ap->focus < AF_COUNT ? ap->ed[ap->focus].cur : 0;
+	ok = wait ? appeal_draft_save(ctx->db, ap->owner, &ap->d, &err) :
+	    appeal_draft_save_nowait(ctx->db, ap->owner, &ap->d, &err);
 	if (ok) {
-		st.pending = false;
-		st.draft_exists = true;
+		ap->pending = false;
+		ap->draft_exists = true;
 		clock_now_iso(now);
 		/* "HH:MM:SS" of the ISO time. */
-		snprintf(st.saved_at, sizeof st.saved_at, "%.8s", now + 11);
+		snprintf(ap->saved_at, sizeof ap->saved_at, "%.8s", now + 11);
 	}
 }
 
@@ -448,10 +456,12 @@ save_draft(struct pane_ctx *ctx, bool wait)
 static void
 changed(struct pane_ctx *ctx, int f)
 {
+	struct appeals *ap = ctx->priv;
+
 	if (text_field(f))
-		snprintf(st.d.text[f], sizeof st.d.text[0], "%s",
-		    lineedit_text(&st.ed[f]));
-	st.pending = true;
+		snprintf(ap->d.text[f], sizeof ap->d.text[0], "%s",
+		    lineedit_text(&ap->ed[f]));
+	ap->pending = true;
 	save_draft(ctx, false);
 	if (f == AF_ACCOUNT || f == AF_WORK) {
 		compute_picks(ctx);
@@ -464,13 +474,15 @@ changed(struct pane_ctx *ctx, int f)
 static void
 set_focus(struct pane_ctx *ctx, int f)
 {
-	if (st.focus < AF_COUNT)
-		st.touched[st.focus] = true;
-	st.focus = (f + FOCUS_COUNT) % FOCUS_COUNT;
-	st.pick_sel = 0;
+	struct appeals *ap = ctx->priv;
+
+	if (ap->focus < AF_COUNT)
+		ap->touched[ap->focus] = true;
+	ap->focus = (f + FOCUS_COUNT) % FOCUS_COUNT;
+	ap->pick_sel = 0;
 	compute_picks(ctx);
 	/* A field change is a save point even without typing. */
-	st.pending = true;
+	ap->pending = true;
 	save_draft(ctx, false);
 	validate(ctx);
 	pane_dirty(ctx);
@@ -479,25 +491,27 @@ set_focus(struct pane_ctx *ctx, int f)
 static void
 open_form(struct pane_ctx *ctx, const struct appeal_draft *d, bool restored)
 {
-	st.d = *d;
-	editors_init();
-	memset(st.touched, 0, sizeof st.touched);
-	st.tried_submit = false;
-	st.focus = st.d.field;
+	struct appeals *ap = ctx->priv;
+
+	ap->d = *d;
+	editors_init(ap);
+	memset(ap->touched, 0, sizeof ap->touched);
+	ap->tried_submit = false;
+	ap->focus = ap->d.field;
 	if (restored) {
-		lineedit_set(&st.ed[st.focus], st.d.text[st.focus], st.d.cursor);
+		lineedit_set(&ap->ed[ap->focus], ap->d.text[ap->focus], ap->d.cursor);
 		/* "HH:MM:SS" of the ISO time. */
-		snprintf(st.saved_at, sizeof st.saved_at, "%.8s",
+		snprintf(ap->saved_at, sizeof ap->saved_at, "%.8s",
 		    strlen(d->saved_at) > 11 ? d->saved_at + 11 : d->saved_at);
-		st.draft_exists = true;
-		st.pending = false;
+		ap->draft_exists = true;
+		ap->pending = false;
 	} else {
-		st.saved_at[0] = '\0';
-		st.draft_exists = false;
-		st.pending = false;
+		ap->saved_at[0] = '\0';
+		ap->draft_exists = false;
+		ap->pending = false;
 	}
-	st.mode = MODE_FORM;
-	st.paste = false;
+	ap->mode = MODE_FORM;
+	ap->paste = false;
 	compute_picks(ctx);
 	compute_vdays(ctx);
 	validate(ctx);
@@ -508,14 +522,15 @@ open_form(struct pane_ctx *ctx, const struct appeal_draft *d, bool restored)
 static bool
 new_draft_pending(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal_draft d;
 
-	if (!appeal_draft_load(ctx->db, st.owner, 0, &d, &err))
+	if (!appeal_draft_load(ctx->db, ap->owner, 0, &d, &err))
 		return false;
-	st.offered = d;
-	st.draft_offered = true;
-	st.mode = MODE_LIST;
+	ap->offered = d;
+	ap->draft_offered = true;
+	ap->mode = MODE_LIST;
 	pane_error(ctx, "%s", _("You have an unsaved new appeal: d continues it, "
 	    "x discards it."));
 	pane_dirty(ctx);
@@ -542,12 +557,16 @@ pane_appeals_prefill(struct pane_ctx *ctx, const char *account_id,
     const char *work_id, day_t first_day, day_t last_day,
     const char *channel)
 {
+	struct appeals *ap;
 	struct appeal_draft d;
 	char b[DAY_BUFSZ];
 
-	if (!pane_switch(ctx, "appeals"))
+	/* Called by another pane: from here on, this pane's own context. */
+	if (!pane_switch(ctx, "appeals") ||
+	    (ctx = pane_context(ctx, "appeals")) == NULL)
 		return false;
-	if (st.mode == MODE_FORM)
+	ap = ctx->priv;
+	if (ap->mode == MODE_FORM)
 		leave_form(ctx);
 	if (new_draft_pending(ctx))
 		return true;
@@ -566,7 +585,7 @@ pane_appeals_prefill(struct pane_ctx *ctx, const char *account_id,
 	d.field = AF_CATEGORY;
 	open_form(ctx, &d, false);
 	/* Written at once: the prefilled form is a draft like a typed one. */
-	st.pending = true;
+	ap->pending = true;
 	save_draft(ctx, false);
 	return true;
 }
@@ -574,20 +593,21 @@ pane_appeals_prefill(struct pane_ctx *ctx, const char *account_id,
 static void
 edit_selected(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal_draft d;
 	const struct appeal *a;
 
-	if (st.sel >= (int)st.nrows)
+	if (ap->sel >= (int)ap->nrows)
 		return;
-	a = &st.rows[st.sel];
+	a = &ap->rows[ap->sel];
 	if (a->status != APPEAL_DRAFT) {
 		pane_message(ctx, _("Appeal %lld is %s: only a draft can be edited; "
 		    "D decides it."), (long long)a->id, status_label(a->status));
 		return;
 	}
 	/* An unsaved draft of this appeal is newer than the record. */
-	if (appeal_draft_load(ctx->db, st.owner, a->id, &d, &err)) {
+	if (appeal_draft_load(ctx->db, ap->owner, a->id, &d, &err)) {
 		open_form(ctx, &d, true);
 		pane_message(ctx, "%s", _("Your unsaved changes to it are back."));
 		return;
@@ -595,16 +615,18 @@ edit_selected(struct pane_ctx *ctx)
 	appeal_draft_from(&d, a);
 	d.field = AF_STATEMENT;
 	open_form(ctx, &d, false);
-	st.ed[AF_STATEMENT].cur = st.ed[AF_STATEMENT].len;
+	ap->ed[AF_STATEMENT].cur = ap->ed[AF_STATEMENT].len;
 }
 
 static void
 leave_form(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
+
 	save_draft(ctx, true);
-	st.mode = MODE_LIST;
+	ap->mode = MODE_LIST;
 	load_list(ctx);
-	if (st.draft_exists)
+	if (ap->draft_exists)
 		pane_message(ctx, "%s", _("Draft kept: d continues it."));
 	pane_dirty(ctx);
 }
@@ -614,24 +636,25 @@ leave_form(struct pane_ctx *ctx)
 static bool
 save_record(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal a;
 	struct appeal_check parse;
-	int64_t old_id = st.d.appeal_id;
+	int64_t old_id = ap->d.appeal_id;
 
 	a.id = a.version = 0;
-	if (!appeal_draft_parse(&st.d, &a, &parse)) {
-		st.chk = parse;
-		st.tried_submit = true;
+	if (!appeal_draft_parse(&ap->d, &a, &parse)) {
+		ap->chk = parse;
+		ap->tried_submit = true;
 		pane_error(ctx, "%s", _("Not saved: fix the marked fields."));
 		return false;
 	}
 	if (old_id == 0 ? !appeal_create(ctx->db, &a, &err) :
-	    !appeal_update(ctx->db, &a, &st.conflict, &err)) {
-		if (err.code == PT_EXIT_CONFLICT && st.conflict.id != 0) {
-			appeal_conflict_text(&st.conflict, st.conflict_text,
-			    sizeof st.conflict_text);
-			st.mode = MODE_CONFLICT;
+	    !appeal_update(ctx->db, &a, &ap->conflict, &err)) {
+		if (err.code == PT_EXIT_CONFLICT && ap->conflict.id != 0) {
+			appeal_conflict_text(&ap->conflict, ap->conflict_text,
+			    sizeof ap->conflict_text);
+			ap->mode = MODE_CONFLICT;
 			pane_dirty(ctx);
 			return false;
 		}
@@ -639,13 +662,13 @@ save_record(struct pane_ctx *ctx)
 		return false;
 	}
 	/* Saved: the record holds the form, so no draft is needed. */
-	appeal_draft_discard(ctx->db, st.owner, old_id, &err);
+	appeal_draft_discard(ctx->db, ap->owner, old_id, &err);
 	if (old_id != a.id)
-		appeal_draft_discard(ctx->db, st.owner, a.id, &err);
-	st.d.appeal_id = a.id;
-	st.d.base_version = a.version;
-	st.pending = false;
-	st.draft_exists = false;
+		appeal_draft_discard(ctx->db, ap->owner, a.id, &err);
+	ap->d.appeal_id = a.id;
+	ap->d.base_version = a.version;
+	ap->pending = false;
+	ap->draft_exists = false;
 	pane_message(ctx, _("Appeal %lld saved (version %lld)."), (long long)a.id,
 	    (long long)a.version);
 	pane_dirty(ctx);
@@ -659,6 +682,7 @@ static void
 ask(struct pane_ctx *ctx, const struct appeal *a, enum appeal_status to,
     bool from_form)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct compensation c;
 	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], m[MONEY_BUFSZ] = "?";
@@ -673,9 +697,9 @@ ask(struct pane_ctx *ctx, const struct appeal *a, enum appeal_status to,
 	}
 	day_format(a->first_day, b1);
 	day_format(a->last_day, b2);
-	st.confirm_to = (int)to;
-	st.confirm_id = a->id;
-	st.confirm_form = from_form;
+	ap->confirm_to = (int)to;
+	ap->confirm_id = a->id;
+	ap->confirm_form = from_form;
 	switch (to) {
 	case APPEAL_SUBMITTED:
 		pane_message(ctx, _("y/n: submit appeal %lld, %s..%s (%d days), "
@@ -696,7 +720,7 @@ ask(struct pane_ctx *ctx, const struct appeal *a, enum appeal_status to,
 		    money_format(a->compensation, m) : "?");
 		break;
 	default:
-		st.confirm_to = -1;
+		ap->confirm_to = -1;
 		break;
 	}
 	pane_dirty(ctx);
@@ -709,24 +733,25 @@ static void submit_confirmed(struct pane_ctx *ctx);
 static bool
 confirm_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
-	enum appeal_status to = (enum appeal_status)st.confirm_to;
+	struct appeals *ap = ctx->priv;
+	enum appeal_status to = (enum appeal_status)ap->confirm_to;
 	bool yes = !k->fkey && (k->ch == 'y' || k->ch == 'Y');
 
 	if (k->fkey && k->ch == KEY_RESIZE)
 		return false;
-	st.confirm_to = -1;
+	ap->confirm_to = -1;
 	if (!yes) {
 		pane_message(ctx, "%s", _("Nothing changed."));
 		pane_dirty(ctx);
 		return true;
 	}
-	if (st.confirm_form)
+	if (ap->confirm_form)
 		submit_confirmed(ctx);
 	else {
-		for (size_t i = 0; i < st.nrows; i++)
-			if (st.rows[i].id == st.confirm_id)
-				st.sel = (int)i;
-		if (st.sel < (int)st.nrows && st.rows[st.sel].id == st.confirm_id)
+		for (size_t i = 0; i < ap->nrows; i++)
+			if (ap->rows[i].id == ap->confirm_id)
+				ap->sel = (int)i;
+		if (ap->sel < (int)ap->nrows && ap->rows[ap->sel].id == ap->confirm_id)
 			decide(ctx, to);
 	}
 	pane_dirty(ctx);
@@ -736,11 +761,12 @@ confirm_key(struct pane_ctx *ctx, const struct pane_key *k)
 static void
 submit(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 
-	st.tried_submit = true;
+	ap->tried_submit = true;
 	validate(ctx);
-	if (st.chk.n > 0) {
+	if (ap->chk.n > 0) {
 		pane_error(ctx, "%s", _("Not submitted: fix the marked fields."));
 		pane_dirty(ctx);
 		return;
@@ -749,7 +775,7 @@ submit(struct pane_ctx *ctx)
 		return;
 	{
 		struct appeal cur;
-		if (!appeal_get(ctx->db, st.d.appeal_id, &cur, &err)) {
+		if (!appeal_get(ctx->db, ap->d.appeal_id, &cur, &err)) {
 			pane_error(ctx, "%s", err.msg);
 			return;
 		}
@@ -761,21 +787,22 @@ submit(struct pane_ctx *ctx)
 static void
 submit_confirmed(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal a;
 
-	if (!appeal_transition(ctx->db, st.d.appeal_id, st.d.base_version,
+	if (!appeal_transition(ctx->db, ap->d.appeal_id, ap->d.base_version,
 	    APPEAL_SUBMITTED, NULL, &a, NULL, &err)) {
 		pane_error(ctx, "%s", err.msg);
 		return;
 	}
-	appeal_draft_discard(ctx->db, st.owner, a.id, &err);
-	st.mode = MODE_LIST;
-	st.draft_exists = false;
+	appeal_draft_discard(ctx->db, ap->owner, a.id, &err);
+	ap->mode = MODE_LIST;
+	ap->draft_exists = false;
 	load_list(ctx);
-	for (size_t i = 0; i < st.nrows; i++)
-		if (st.rows[i].id == a.id)
-			st.sel = (int)i;
+	for (size_t i = 0; i < ap->nrows; i++)
+		if (ap->rows[i].id == a.id)
+			ap->sel = (int)i;
 	pane_message(ctx, _("Appeal %lld submitted."), (long long)a.id);
 	pane_dirty(ctx);
 }
@@ -783,15 +810,16 @@ submit_confirmed(struct pane_ctx *ctx)
 static void
 decide(struct pane_ctx *ctx, enum appeal_status to)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal_conflict c;
 	struct appeal a;
 	char m[MONEY_BUFSZ], b[DAY_BUFSZ];
 
-	if (st.sel >= (int)st.nrows)
+	if (ap->sel >= (int)ap->nrows)
 		return;
-	if (!appeal_transition(ctx->db, st.rows[st.sel].id,
-	    st.rows[st.sel].version, to, NULL, &a, &c, &err)) {
+	if (!appeal_transition(ctx->db, ap->rows[ap->sel].id,
+	    ap->rows[ap->sel].version, to, NULL, &a, &c, &err)) {
 		pane_error(ctx, "%s", err.msg);
 	} else if (to == APPEAL_APPROVED && a.has_compensation) {
 		pane_message(ctx, _("Appeal %lld approved: compensation %s, "
@@ -828,12 +856,12 @@ draw_cursor_cell(WINDOW *win, int y, int x, const struct lineedit *le)
 /* An editor in a box of rows x width at (y, x); the cursor's row is
  * kept in view. */
 static void
-draw_editor(WINDOW *win, int y, int x, int rows, int width, int f)
+draw_editor(struct appeals *ap, WINDOW *win, int y, int x, int rows, int width, int f)
 {
-	struct lineedit *le = &st.ed[f];
+	struct lineedit *le = &ap->ed[f];
 	struct lineedit_row *r;
 	int n, crow, ccol, top = 0, max = (int)le->len + 2;
-	bool focus = st.focus == f;
+	bool focus = ap->focus == f;
 
 	if (width < 4 || rows < 1 || (r = calloc((size_t)max, sizeof *r)) == NULL)
 		return;
@@ -851,15 +879,15 @@ draw_editor(WINDOW *win, int y, int x, int rows, int width, int f)
 			    le->buf + r[ri].start);
 		draw_text(win, y + i, x, width, line, at, true);
 	}
-	if (focus && st.mode == MODE_FORM)
+	if (focus && ap->mode == MODE_FORM)
 		draw_cursor_cell(win, y + crow - top, x + ccol, le);
 	free(r);
 }
 
 static void
-draw_problem(WINDOW *win, int y, int x, int width, int f)
+draw_problem(struct appeals *ap, WINDOW *win, int y, int x, int width, int f)
 {
-	const char *p = problem_of(f);
+	const char *p = problem_of(ap, f);
 	char buf[300];
 
 	if (p == NULL || width < 4)
@@ -881,21 +909,22 @@ draw_label(WINDOW *win, int y, int f, bool focused)
 static void
 draw_form(struct pane_ctx *ctx, WINDOW *win)
 {
+	struct appeals *ap = ctx->priv;
 	int rows, cols, y = 0, fw, ew, stmt_rows, ev_rows;
 	char buf[512];
 	enum appeal_channel ch = APPEAL_CH_DIAGNOSIS;
 
 	getmaxyx(win, rows, cols);
-	if (st.d.appeal_id == 0)
+	if (ap->d.appeal_id == 0)
 		snprintf(buf, sizeof buf, "%s", _("New appeal"));
 	else
 		snprintf(buf, sizeof buf, _("Appeal %lld (draft, version %lld)"),
-		    (long long)st.d.appeal_id, (long long)st.d.base_version);
+		    (long long)ap->d.appeal_id, (long long)ap->d.base_version);
 	draw_text(win, y, 1, cols / 2, buf, draw_attr(DRAW_TITLE), false);
-	if (st.pending)
+	if (ap->pending)
 		snprintf(buf, sizeof buf, "%s", _("draft: saving…"));
-	else if (st.saved_at[0])
-		snprintf(buf, sizeof buf, _("draft saved %s"), st.saved_at);
+	else if (ap->saved_at[0])
+		snprintf(buf, sizeof buf, _("draft saved %s"), ap->saved_at);
 	else
 		buf[0] = '\0';
 	draw_text_right(win, y, cols / 2, cols / 2 - 1, buf, draw_attr(DRAW_DIM));
@@ -904,76 +933,76 @@ draw_form(struct pane_ctx *ctx, WINDOW *win)
 	fw = 30;
 	ew = cols - 13 - fw - 3;
 	for (int f = AF_ACCOUNT; f <= AF_WORK; f++, y++) {
-		draw_label(win, y, f, st.focus == f);
-		draw_editor(win, y, 13, 1, fw, f);
-		if (problem_of(f))
-			draw_problem(win, y, 13 + fw + 2, ew, f);
-		else if (f == AF_WORK && st.vdays[0])
-			draw_text(win, y, 13 + fw + 2, ew, st.vdays, draw_attr(DRAW_DIM),
+		draw_label(win, y, f, ap->focus == f);
+		draw_editor(ap, win, y, 13, 1, fw, f);
+		if (problem_of(ap, f))
+			draw_problem(ap, win, y, 13 + fw + 2, ew, f);
+		else if (f == AF_WORK && ap->vdays[0])
+			draw_text(win, y, 13 + fw + 2, ew, ap->vdays, draw_attr(DRAW_DIM),
 			    false);
 	}
 	/* One label for both days. */
-	draw_label(win, y, AF_FIRST_DAY, st.focus == AF_FIRST_DAY ||
-	    st.focus == AF_LAST_DAY);
-	draw_editor(win, y, 13, 1, 11, AF_FIRST_DAY);
+	draw_label(win, y, AF_FIRST_DAY, ap->focus == AF_FIRST_DAY ||
+	    ap->focus == AF_LAST_DAY);
+	draw_editor(ap, win, y, 13, 1, 11, AF_FIRST_DAY);
 	draw_text(win, y, 25, 3, " – ", A_NORMAL, false);
-	draw_editor(win, y, 28, 1, 11, AF_LAST_DAY);
-	if (problem_of(AF_FIRST_DAY))
-		draw_problem(win, y, 41, cols - 42, AF_FIRST_DAY);
+	draw_editor(ap, win, y, 28, 1, 11, AF_LAST_DAY);
+	if (problem_of(ap, AF_FIRST_DAY))
+		draw_problem(ap, win, y, 41, cols - 42, AF_FIRST_DAY);
 	else
-		draw_problem(win, y, 41, cols - 42, AF_LAST_DAY);
+		draw_problem(ap, win, y, 41, cols - 42, AF_LAST_DAY);
 	y++;
-	appeal_channel_parse(st.d.text[AF_CHANNEL], &ch);
-	draw_label(win, y, AF_CHANNEL, st.focus == AF_CHANNEL);
+	appeal_channel_parse(ap->d.text[AF_CHANNEL], &ch);
+	draw_label(win, y, AF_CHANNEL, ap->focus == AF_CHANNEL);
 	snprintf(buf, sizeof buf, "(%s) %s   (%s) %s",
 	    ch == APPEAL_CH_DIAGNOSIS ? "*" : " ", channel_label(APPEAL_CH_DIAGNOSIS),
 	    ch == APPEAL_CH_ACCOUNT_DETECTION ? "*" : " ",
 	    channel_label(APPEAL_CH_ACCOUNT_DETECTION));
-	draw_text(win, y, 13, cols - 14, buf, st.focus == AF_CHANNEL ?
+	draw_text(win, y, 13, cols - 14, buf, ap->focus == AF_CHANNEL ?
 	    draw_attr(DRAW_CURSOR) : A_NORMAL, false);
 	y++;
-	draw_label(win, y, AF_CATEGORY, st.focus == AF_CATEGORY);
-	draw_editor(win, y, 13, 1, fw, AF_CATEGORY);
-	draw_problem(win, y, 13 + fw + 2, ew, AF_CATEGORY);
-	if (st.money[0])
-		draw_text(win, y + 1, 13, cols - 14, st.money, st.money_warn ?
+	draw_label(win, y, AF_CATEGORY, ap->focus == AF_CATEGORY);
+	draw_editor(ap, win, y, 13, 1, fw, AF_CATEGORY);
+	draw_problem(ap, win, y, 13 + fw + 2, ew, AF_CATEGORY);
+	if (ap->money[0])
+		draw_text(win, y + 1, 13, cols - 14, ap->money, ap->money_warn ?
 		    draw_attr(DRAW_ERROR) : draw_attr(DRAW_DIM), false);
 	y += 2;
 
 	/* The statement takes what is left, the evidence a few rows. */
 	ev_rows = 2;
-	stmt_rows = rows - y - 1 - ev_rows - 1 - 2 - (st.npicks ? 0 : 0);
+	stmt_rows = rows - y - 1 - ev_rows - 1 - 2 - (ap->npicks ? 0 : 0);
 	if (stmt_rows < 3)
 		stmt_rows = 3;
-	snprintf(buf, sizeof buf, " %zu/%d", lineedit_chars(&st.ed[AF_STATEMENT]),
+	snprintf(buf, sizeof buf, " %zu/%d", lineedit_chars(&ap->ed[AF_STATEMENT]),
 	    APPEAL_STATEMENT_MAX);
-	draw_label(win, y, AF_STATEMENT, st.focus == AF_STATEMENT);
+	draw_label(win, y, AF_STATEMENT, ap->focus == AF_STATEMENT);
 	draw_text(win, y + 1, 0, 13, buf, draw_attr(DRAW_DIM), false);
-	draw_problem(win, y + 2, 0, 13, AF_STATEMENT);
-	draw_editor(win, y, 13, stmt_rows, cols - 14, AF_STATEMENT);
+	draw_problem(ap, win, y + 2, 0, 13, AF_STATEMENT);
+	draw_editor(ap, win, y, 13, stmt_rows, cols - 14, AF_STATEMENT);
 	y += stmt_rows + 1;
-	draw_label(win, y, AF_EVIDENCE, st.focus == AF_EVIDENCE);
-	draw_editor(win, y, 13, ev_rows, cols - 14, AF_EVIDENCE);
+	draw_label(win, y, AF_EVIDENCE, ap->focus == AF_EVIDENCE);
+	draw_editor(ap, win, y, 13, ev_rows, cols - 14, AF_EVIDENCE);
 	y += ev_rows + 1;
 	if (y < rows) {
-		draw_text(win, y, 13, 16, _("[ Save  C-s ]"), st.focus == FOCUS_SAVE ?
+		draw_text(win, y, 13, 16, _("[ Save  C-s ]"), ap->focus == FOCUS_SAVE ?
 		    draw_attr(DRAW_CURSOR) : A_NORMAL, false);
-		draw_text(win, y, 31, 18, _("[ Submit  F10 ]"), st.focus ==
+		draw_text(win, y, 31, 18, _("[ Submit  F10 ]"), ap->focus ==
 		    FOCUS_SUBMIT ? draw_attr(DRAW_CURSOR) : A_NORMAL, false);
 		draw_text(win, y, 51, cols - 52, _("Esc: leave, draft kept"),
 		    draw_attr(DRAW_DIM), false);
-		if (st.tried_submit && problem_of(AF_STATEMENT))
-			draw_problem(win, y, 51, cols - 52, AF_STATEMENT);
-		if (problem_of(AF_EVIDENCE))
-			draw_problem(win, y, 51, cols - 52, AF_EVIDENCE);
+		if (ap->tried_submit && problem_of(ap, AF_STATEMENT))
+			draw_problem(ap, win, y, 51, cols - 52, AF_STATEMENT);
+		if (problem_of(ap, AF_EVIDENCE))
+			draw_problem(ap, win, y, 51, cols - 52, AF_EVIDENCE);
 	}
 	/* The picker opens under its field, over what is below. */
-	if (st.npicks > 0 && (st.focus == AF_ACCOUNT || st.focus == AF_WORK)) {
-		int py = 2 + st.focus + 1;
-		for (int i = 0; i < st.npicks && py + i < rows; i++) {
-			snprintf(buf, sizeof buf, " %s  %s", st.picks[i].id,
-			    st.picks[i].name);
-			draw_text(win, py + i, 13, fw + 20, buf, i == st.pick_sel ?
+	if (ap->npicks > 0 && (ap->focus == AF_ACCOUNT || ap->focus == AF_WORK)) {
+		int py = 2 + ap->focus + 1;
+		for (int i = 0; i < ap->npicks && py + i < rows; i++) {
+			snprintf(buf, sizeof buf, " %s  %s", ap->picks[i].id,
+			    ap->picks[i].name);
+			draw_text(win, py + i, 13, fw + 20, buf, i == ap->pick_sel ?
 			    draw_attr(DRAW_CURSOR) : draw_attr(DRAW_DIM), true);
 		}
 	}
@@ -1102,6 +1131,7 @@ list_row(char *buf, size_t size, const char *const cell[LIST_COLS], bool wide,
 static void
 draw_list(struct pane_ctx *ctx, WINDOW *win)
 {
+	struct appeals *ap = ctx->priv;
 	int rows, cols, y = 0, list_rows;
 	char buf[600], days[32], m[MONEY_BUFSZ], ch[40];
 	int work_w;
@@ -1114,28 +1144,28 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 	if (work_w > 40)
 		work_w = 40;
 	buf[0] = '\0';
-	if (st.search.active || st.search.text[0] != '\0')
+	if (ap->search.active || ap->search.text[0] != '\0')
 		/* first, so a narrow screen keeps what is typed */
-		snprintf(buf, sizeof buf, _("Search: %s%s · "), st.search.text,
-		    st.search.active ? "_" : "");
+		snprintf(buf, sizeof buf, _("Search: %s%s · "), ap->search.text,
+		    ap->search.active ? "_" : "");
 	snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
 	    _("Appeals · status: %s (s) · account: %s (f) · "
 	    "%zu shown · n: new"),
-	    st.filter_status < 0 ? _("all") : status_label(st.filter_status),
-	    st.this_account && ctx->account_id ? ctx->account_id : _("all"),
-	    st.nrows);
+	    ap->filter_status < 0 ? _("all") : status_label(ap->filter_status),
+	    ap->this_account && ctx->account_id ? ctx->account_id : _("all"),
+	    ap->nrows);
 	draw_text(win, y++, 1, cols - 2, buf, draw_attr(DRAW_TITLE), false);
-	if (st.draft_offered) {
+	if (ap->draft_offered) {
 		snprintf(buf, sizeof buf, _("Unsaved draft (%s, %s): d continues it, "
-		    "x discards it"), st.offered.appeal_id ? _("an existing appeal") :
-		    _("a new appeal"), st.offered.saved_at);
+		    "x discards it"), ap->offered.appeal_id ? _("an existing appeal") :
+		    _("a new appeal"), ap->offered.saved_at);
 		draw_text(win, y, 1, cols - 2, buf, draw_attr(DRAW_ERROR), false);
-	} else if (st.mode == MODE_DECIDE && st.sel < (int)st.nrows) {
+	} else if (ap->mode == MODE_DECIDE && ap->sel < (int)ap->nrows) {
 		snprintf(buf, sizeof buf, _("Appeal %lld: s submit · a approve · "
 		    "r reject · p paid · w withdraw · Esc cancel"),
-		    (long long)st.rows[st.sel].id);
+		    (long long)ap->rows[ap->sel].id);
 		draw_text(win, y, 1, cols - 2, buf, draw_attr(DRAW_ERROR), false);
-	} else if (st.mode == MODE_DISCARD) {
+	} else if (ap->mode == MODE_DISCARD) {
 		draw_text(win, y, 1, cols - 2, _("Discard the unsaved draft? y/n"),
 		    draw_attr(DRAW_ERROR), false);
 	}
@@ -1149,15 +1179,15 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 	list_rows = rows - y - 7;
 	if (list_rows < 3)
 		list_rows = 3;
-	if (st.sel < st.top)
-		st.top = st.sel;
-	if (st.sel >= st.top + list_rows)
-		st.top = st.sel - list_rows + 1;
-	if (st.nrows == 0)
+	if (ap->sel < ap->top)
+		ap->top = ap->sel;
+	if (ap->sel >= ap->top + list_rows)
+		ap->top = ap->sel - list_rows + 1;
+	if (ap->nrows == 0)
 		draw_text(win, y, 2, cols - 3, _("No appeals. n starts one."),
 		    draw_attr(DRAW_DIM), false);
-	for (int i = st.top; i < (int)st.nrows && i < st.top + list_rows; i++) {
-		const struct appeal *a = &st.rows[i];
+	for (int i = ap->top; i < (int)ap->nrows && i < ap->top + list_rows; i++) {
+		const struct appeal *a = &ap->rows[i];
 		char id[24], changed[16];
 		const char *cell[LIST_COLS];
 		format_days(a, days, sizeof days);
@@ -1166,9 +1196,9 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		snprintf(ch, sizeof ch, "%s", a->channel == APPEAL_CH_DIAGNOSIS ?
 		    _("diagnosis") : _("detection"));
 		cell[0] = id;
-		cell[1] = st.overdue != NULL && st.overdue[i] ? _("overdue") :
+		cell[1] = ap->overdue != NULL && ap->overdue[i] ? _("overdue") :
 		    status_label(a->status);
-		cell[2] = st.titles && st.titles[i] ? st.titles[i] :
+		cell[2] = ap->titles && ap->titles[i] ? ap->titles[i] :
 		    a->work_id[0] ? a->work_id : "-";
 		cell[3] = days;
 		cell[4] = ch;
@@ -1180,33 +1210,33 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 		cell[6] = changed;
 		if (a->has_compensation)
 			cell[7] = money_format(a->compensation, m);
-		else if (st.estimate != NULL && st.estimate[i] >= 0) {
+		else if (ap->estimate != NULL && ap->estimate[i] >= 0) {
 			/* "~": an estimate until approval fixes it */
 			char est[MONEY_BUFSZ];
-			snprintf(m, sizeof m, "~%s", money_format(st.estimate[i],
+			snprintf(m, sizeof m, "~%s", money_format(ap->estimate[i],
 			    est));
 			cell[7] = m;
 		} else
 			cell[7] = "-";
 		list_row(buf, sizeof buf, cell, cols >= 96, work_w);
-		draw_text(win, y + i - st.top, 1, cols - 2, buf, i == st.sel ?
+		draw_text(win, y + i - ap->top, 1, cols - 2, buf, i == ap->sel ?
 		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
 	}
 	y += list_rows;
-	if (st.sel < (int)st.nrows)
-		draw_details(win, y, rows, cols, &st.rows[st.sel],
-		    st.titles ? st.titles[st.sel] : NULL);
+	if (ap->sel < (int)ap->nrows)
+		draw_details(win, y, rows, cols, &ap->rows[ap->sel],
+		    ap->titles ? ap->titles[ap->sel] : NULL);
 }
 
 static void
-draw_conflict(WINDOW *win)
+draw_conflict(struct appeals *ap, WINDOW *win)
 {
 	int rows, cols, y;
 
 	getmaxyx(win, rows, cols);
 	draw_text(win, 0, 1, cols - 2, _("Someone saved this appeal while you "
 	    "were editing it"), draw_attr(DRAW_ERROR), false);
-	y = 2 + draw_wrapped(win, 2, 1, cols - 2, rows - 4, st.conflict_text) + 1;
+	y = 2 + draw_wrapped(win, 2, 1, cols - 2, rows - 4, ap->conflict_text) + 1;
 	draw_text(win, y, 1, cols - 2, _("o: save yours over theirs · r: take "
 	    "theirs (your edits are dropped) · Esc: keep editing"), A_BOLD, false);
 }
@@ -1214,13 +1244,15 @@ draw_conflict(WINDOW *win)
 static void
 appeals_draw(struct pane_ctx *ctx, WINDOW *win)
 {
+	struct appeals *ap = ctx->priv;
+
 	/* A save the database refused a moment ago is tried again. */
-	if (st.mode == MODE_FORM && st.pending)
+	if (ap->mode == MODE_FORM && ap->pending)
 		save_draft(ctx, false);
-	if (st.mode == MODE_FORM)
+	if (ap->mode == MODE_FORM)
 		draw_form(ctx, win);
-	else if (st.mode == MODE_CONFLICT)
-		draw_conflict(win);
+	else if (ap->mode == MODE_CONFLICT)
+		draw_conflict(ap, win);
 	else
 		draw_list(ctx, win);
 }
@@ -1228,13 +1260,13 @@ appeals_draw(struct pane_ctx *ctx, WINDOW *win)
 /* ---- keys ---- */
 
 static unsigned
-editing_key(wint_t ch, bool fkey)
+editing_key(struct appeals *ap, wint_t ch, bool fkey)
 {
 	if (!fkey)
 		return (unsigned)ch;
-	if ((int)ch == st.key_word_left && ch != 0)
+	if ((int)ch == ap->key_word_left && ch != 0)
 		return LE_WORD_LEFT;
-	if ((int)ch == st.key_word_right && ch != 0)
+	if ((int)ch == ap->key_word_right && ch != 0)
 		return LE_WORD_RIGHT;
 	switch (ch) {
 	case KEY_LEFT: return LE_LEFT;
@@ -1253,44 +1285,48 @@ editing_key(wint_t ch, bool fkey)
 static void
 pick(struct pane_ctx *ctx)
 {
-	int f = st.focus;
+	struct appeals *ap = ctx->priv;
+	int f = ap->focus;
 
-	lineedit_set(&st.ed[f], st.picks[st.pick_sel].id,
-	    strlen(st.picks[st.pick_sel].id));
+	lineedit_set(&ap->ed[f], ap->picks[ap->pick_sel].id,
+	    strlen(ap->picks[ap->pick_sel].id));
 	changed(ctx, f);
-	st.npicks = 0;
+	ap->npicks = 0;
 	set_focus(ctx, f + 1);
 }
 
 static void
 end_paste(struct pane_ctx *ctx)
 {
-	st.paste = false;
-	if (st.mode == MODE_FORM && text_field(st.focus)) {
-		enum lineedit_result r = lineedit_insert(&st.ed[st.focus],
-		    st.pastebuf, st.pastelen);
+	struct appeals *ap = ctx->priv;
+
+	ap->paste = false;
+	if (ap->mode == MODE_FORM && text_field(ap->focus)) {
+		enum lineedit_result r = lineedit_insert(&ap->ed[ap->focus],
+		    ap->pastebuf, ap->pastelen);
 		if (r == LE_CHANGED)
-			changed(ctx, st.focus);
-		if (r == LE_REFUSED || (st.ed[st.focus].max_chars &&
-		    lineedit_chars(&st.ed[st.focus]) >= st.ed[st.focus].max_chars))
+			changed(ctx, ap->focus);
+		if (r == LE_REFUSED || (ap->ed[ap->focus].max_chars &&
+		    lineedit_chars(&ap->ed[ap->focus]) >= ap->ed[ap->focus].max_chars))
 			pane_message(ctx, "%s", _("The field is full: the rest of the "
 			    "paste was left out."));
 	}
-	st.pastelen = 0;
+	ap->pastelen = 0;
 }
 
 static bool
 paste_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	struct appeals *ap = ctx->priv;
 	char enc[8];
 	size_t n;
 
 	if (k->fkey && k->ch == KEY_PASTE_BEGIN) {
-		st.paste = true;
-		st.pastelen = 0;
+		ap->paste = true;
+		ap->pastelen = 0;
 		return true;
 	}
-	if (!st.paste)
+	if (!ap->paste)
 		return false;
 	if (k->fkey && k->ch == KEY_PASTE_END) {
 		end_paste(ctx);
@@ -1299,14 +1335,14 @@ paste_key(struct pane_ctx *ctx, const struct pane_key *k)
 	/* Inside a paste everything is text; a key code curses made out of
 	 * pasted bytes is dropped, never acted on. */
 	if (k->fkey) {
-		if (k->ch == KEY_ENTER && st.pastelen + 1 < sizeof st.pastebuf)
-			st.pastebuf[st.pastelen++] = '\n';
+		if (k->ch == KEY_ENTER && ap->pastelen + 1 < sizeof ap->pastebuf)
+			ap->pastebuf[ap->pastelen++] = '\n';
 		return true;
 	}
 	n = wcrtomb(enc, (wchar_t)k->ch, NULL);
-	if (n != (size_t)-1 && st.pastelen + n < sizeof st.pastebuf) {
-		memcpy(st.pastebuf + st.pastelen, enc, n);
-		st.pastelen += n;
+	if (n != (size_t)-1 && ap->pastelen + n < sizeof ap->pastebuf) {
+		memcpy(ap->pastebuf + ap->pastelen, enc, n);
+		ap->pastelen += n;
 	}
 	return true;
 }
@@ -1314,7 +1350,8 @@ paste_key(struct pane_ctx *ctx, const struct pane_key *k)
 static bool
 form_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
-	int f = st.focus;
+	struct appeals *ap = ctx->priv;
+	int f = ap->focus;
 	unsigned ek;
 	enum lineedit_result r;
 
@@ -1331,7 +1368,7 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	}
 	if (!k->fkey && k->ch == CTRL('s')) {
-		st.touched[f < AF_COUNT ? f : 0] = true;
+		ap->touched[f < AF_COUNT ? f : 0] = true;
 		save_record(ctx);
 		return true;
 	}
@@ -1340,14 +1377,14 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	}
 	/* The picker: Up/Down choose, Enter takes. */
-	if (st.npicks > 0 && (f == AF_ACCOUNT || f == AF_WORK)) {
+	if (ap->npicks > 0 && (f == AF_ACCOUNT || f == AF_WORK)) {
 		if (k->fkey && k->ch == KEY_DOWN) {
-			st.pick_sel = (st.pick_sel + 1) % st.npicks;
+			ap->pick_sel = (ap->pick_sel + 1) % ap->npicks;
 			pane_dirty(ctx);
 			return true;
 		}
 		if (k->fkey && k->ch == KEY_UP) {
-			st.pick_sel = (st.pick_sel + st.npicks - 1) % st.npicks;
+			ap->pick_sel = (ap->pick_sel + ap->npicks - 1) % ap->npicks;
 			pane_dirty(ctx);
 			return true;
 		}
@@ -1374,10 +1411,10 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 		if ((!k->fkey && k->ch == ' ') || (k->fkey && (k->ch == KEY_LEFT ||
 		    k->ch == KEY_RIGHT))) {
 			enum appeal_channel c = APPEAL_CH_DIAGNOSIS;
-			appeal_channel_parse(st.d.text[AF_CHANNEL], &c);
+			appeal_channel_parse(ap->d.text[AF_CHANNEL], &c);
 			c = c == APPEAL_CH_DIAGNOSIS ? APPEAL_CH_ACCOUNT_DETECTION :
 			    APPEAL_CH_DIAGNOSIS;
-			snprintf(st.d.text[AF_CHANNEL], sizeof st.d.text[0], "%s",
+			snprintf(ap->d.text[AF_CHANNEL], sizeof ap->d.text[0], "%s",
 			    appeal_channel_name(c));
 			changed(ctx, AF_CHANNEL);
 		} else if ((!k->fkey && (k->ch == '\r' || k->ch == '\n')) ||
@@ -1387,7 +1424,7 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 			set_focus(ctx, f - 1);
 		return true;
 	}
-	ek = editing_key(k->ch, k->fkey);
+	ek = editing_key(ap, k->ch, k->fkey);
 	if (!multiline_field(f) && ((!k->fkey && (k->ch == '\r' ||
 	    k->ch == '\n')) || (k->fkey && (k->ch == KEY_ENTER ||
 	    k->ch == KEY_DOWN)))) {
@@ -1400,17 +1437,17 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 	}
 	if (ek == 0)
 		return k->fkey ? false : true;	/* no text key reaches the frame */
-	r = lineedit_key(&st.ed[f], ek);
+	r = lineedit_key(&ap->ed[f], ek);
 	if (r == LE_CHANGED)
 		changed(ctx, f);
 	else if (r == LE_MOVED) {
 		/* The cursor is part of the draft too. */
-		st.pending = true;
+		ap->pending = true;
 		save_draft(ctx, false);
 		pane_dirty(ctx);
 	} else if (r == LE_REFUSED)
 		pane_message(ctx, _("At most %zu characters here."),
-		    st.ed[f].max_chars);
+		    ap->ed[f].max_chars);
 	else if (r == LE_IGNORED && ek == LE_UP)
 		set_focus(ctx, f - 1);
 	else if (r == LE_IGNORED && ek == LE_DOWN)
@@ -1424,10 +1461,11 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 static void
 export_list(struct pane_ctx *ctx)
 {
-	struct appeal_filter f = { .status = st.filter_status };
+	struct appeals *ap = ctx->priv;
+	struct appeal_filter f = { .status = ap->filter_status };
 	char name[APPEAL_ID_MAX + 64];
 
-	if (st.this_account && ctx->account_id != NULL)
+	if (ap->this_account && ctx->account_id != NULL)
 		f.account_id = ctx->account_id;
 	snprintf(name, sizeof name, "appeals-%s-%s", f.status < 0 ? "all" :
 	    appeal_status_name(f.status), f.account_id ? f.account_id : "all");
@@ -1438,51 +1476,52 @@ export_list(struct pane_ctx *ctx)
 static bool
 list_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 
-	if (st.search.active) {
-		int r = vui_input_key(&st.search, k);
+	if (ap->search.active) {
+		int r = vui_input_key(&ap->search, k);
 		if (r == 3)
-			st.search.text[0] = '\0';
+			ap->search.text[0] = '\0';
 		if (r >= 2)
-			st.search.active = false;
+			ap->search.active = false;
 		if (r != 0)
 			load_list(ctx);
 		pane_dirty(ctx);
 		return true;
 	}
-	if (st.mode == MODE_LIST && k->action == ACT_BACK &&
-	    st.search.text[0] != '\0') {
-		st.search.text[0] = '\0';
+	if (ap->mode == MODE_LIST && k->action == ACT_BACK &&
+	    ap->search.text[0] != '\0') {
+		ap->search.text[0] = '\0';
 		load_list(ctx);
 		pane_dirty(ctx);
 		return true;
 	}
-	if (st.mode == MODE_DECIDE) {
+	if (ap->mode == MODE_DECIDE) {
 		static const struct { wint_t ch; enum appeal_status to; } d[] = {
 			{ 's', APPEAL_SUBMITTED }, { 'a', APPEAL_APPROVED },
 			{ 'r', APPEAL_REJECTED }, { 'p', APPEAL_PAID },
 			{ 'w', APPEAL_WITHDRAWN },
 		};
-		st.mode = MODE_LIST;
+		ap->mode = MODE_LIST;
 		for (size_t i = 0; !k->fkey && i < sizeof d / sizeof d[0]; i++) {
 			if (d[i].ch != k->ch)
 				continue;
 			/* submit, decide and paid cannot be undone: asked */
-			if (d[i].to != APPEAL_WITHDRAWN && st.sel < (int)st.nrows &&
-			    appeal_transition_allowed(st.rows[st.sel].status,
+			if (d[i].to != APPEAL_WITHDRAWN && ap->sel < (int)ap->nrows &&
+			    appeal_transition_allowed(ap->rows[ap->sel].status,
 			    d[i].to))
-				ask(ctx, &st.rows[st.sel], d[i].to, false);
+				ask(ctx, &ap->rows[ap->sel], d[i].to, false);
 			else
 				decide(ctx, d[i].to);
 		}
 		pane_dirty(ctx);
 		return true;
 	}
-	if (st.mode == MODE_DISCARD) {
-		st.mode = MODE_LIST;
+	if (ap->mode == MODE_DISCARD) {
+		ap->mode = MODE_LIST;
 		if (!k->fkey && (k->ch == 'y' || k->ch == 'Y')) {
-			appeal_draft_discard(ctx->db, st.owner, st.offered.appeal_id,
+			appeal_draft_discard(ctx->db, ap->owner, ap->offered.appeal_id,
 			    &err);
 			pane_message(ctx, "%s", _("Draft discarded."));
 			load_list(ctx);
@@ -1497,15 +1536,15 @@ list_key(struct pane_ctx *ctx, const struct pane_key *k)
 		new_appeal(ctx);
 		return true;
 	case 'd':
-		if (st.draft_offered) {
-			open_form(ctx, &st.offered, true);
+		if (ap->draft_offered) {
+			open_form(ctx, &ap->offered, true);
 			pane_message(ctx, "%s", _("Your draft is back, as you left it."));
 		} else
 			pane_message(ctx, "%s", _("No unsaved draft."));
 		return true;
 	case 'x':
-		if (st.draft_offered) {
-			st.mode = MODE_DISCARD;
+		if (ap->draft_offered) {
+			ap->mode = MODE_DISCARD;
 			pane_dirty(ctx);
 		}
 		return true;
@@ -1513,25 +1552,25 @@ list_key(struct pane_ctx *ctx, const struct pane_key *k)
 		export_list(ctx);
 		return true;
 	case '/':
-		st.search.active = true;
+		ap->search.active = true;
 		pane_dirty(ctx);
 		return true;
 	case 's':
-		st.filter_status = st.filter_status + 1 >= APPEAL_STATUS_COUNT ? -1 :
-		    st.filter_status + 1;
+		ap->filter_status = ap->filter_status + 1 >= APPEAL_STATUS_COUNT ? -1 :
+		    ap->filter_status + 1;
 		load_list(ctx);
 		pane_dirty(ctx);
 		return true;
 	case 'f':
-		st.this_account = !st.this_account;
-		if (st.this_account && ctx->account_id == NULL)
+		ap->this_account = !ap->this_account;
+		if (ap->this_account && ctx->account_id == NULL)
 			pane_message(ctx, "%s", _("No account chosen: a chooses one."));
 		load_list(ctx);
 		pane_dirty(ctx);
 		return true;
 	case 'D':
-		if (st.sel < (int)st.nrows) {
-			st.mode = MODE_DECIDE;
+		if (ap->sel < (int)ap->nrows) {
+			ap->mode = MODE_DECIDE;
 			pane_dirty(ctx);
 		}
 		return true;
@@ -1541,25 +1580,25 @@ list_key(struct pane_ctx *ctx, const struct pane_key *k)
 moves:
 	switch (k->action) {
 	case ACT_UP:
-		if (st.sel > 0)
-			st.sel--;
+		if (ap->sel > 0)
+			ap->sel--;
 		break;
 	case ACT_DOWN:
-		if (st.sel + 1 < (int)st.nrows)
-			st.sel++;
+		if (ap->sel + 1 < (int)ap->nrows)
+			ap->sel++;
 		break;
 	case ACT_HOME:
-		st.sel = 0;
+		ap->sel = 0;
 		break;
 	case ACT_END:
-		st.sel = st.nrows ? (int)st.nrows - 1 : 0;
+		ap->sel = ap->nrows ? (int)ap->nrows - 1 : 0;
 		break;
 	case ACT_PAGE_UP:
-		st.sel = st.sel > 10 ? st.sel - 10 : 0;
+		ap->sel = ap->sel > 10 ? ap->sel - 10 : 0;
 		break;
 	case ACT_PAGE_DOWN:
-		st.sel = st.sel + 10 < (int)st.nrows ? st.sel + 10 :
-		    (st.nrows ? (int)st.nrows - 1 : 0);
+		ap->sel = ap->sel + 10 < (int)ap->nrows ? ap->sel + 10 :
+		    (ap->nrows ? (int)ap->nrows - 1 : 0);
 		break;
 	case ACT_ENTER:
 		edit_selected(ctx);
@@ -1574,27 +1613,28 @@ moves:
 static bool
 conflict_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal a;
 
 	if (k->fkey)
 		return true;
 	if (k->ch == 'o') {
-		st.d.base_version = st.conflict.current_version;
-		st.mode = MODE_FORM;
+		ap->d.base_version = ap->conflict.current_version;
+		ap->mode = MODE_FORM;
 		save_record(ctx);
 	} else if (k->ch == 'r') {
-		if (appeal_get(ctx->db, st.conflict.id, &a, &err)) {
+		if (appeal_get(ctx->db, ap->conflict.id, &a, &err)) {
 			struct appeal_draft d;
 			appeal_draft_from(&d, &a);
-			d.field = st.focus < AF_COUNT ? st.focus : AF_STATEMENT;
-			appeal_draft_discard(ctx->db, st.owner, a.id, &err);
+			d.field = ap->focus < AF_COUNT ? ap->focus : AF_STATEMENT;
+			appeal_draft_discard(ctx->db, ap->owner, a.id, &err);
 			open_form(ctx, &d, false);
 			if (a.status != APPEAL_DRAFT)
 				leave_form(ctx);
 		}
 	} else if (k->ch == 27) {
-		st.mode = MODE_FORM;
+		ap->mode = MODE_FORM;
 	}
 	pane_dirty(ctx);
 	return true;
@@ -1603,13 +1643,15 @@ conflict_key(struct pane_ctx *ctx, const struct pane_key *k)
 static bool
 appeals_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
+	struct appeals *ap = ctx->priv;
+
 	if (paste_key(ctx, k))
 		return true;
 	if (k->fkey && k->ch == KEY_RESIZE)
 		return false;
-	if (st.confirm_to >= 0)
+	if (ap->confirm_to >= 0)
 		return confirm_key(ctx, k);
-	switch (st.mode) {
+	switch (ap->mode) {
 	case MODE_FORM:
 		return form_key(ctx, k);
 	case MODE_CONFLICT:
@@ -1634,9 +1676,12 @@ extended_key(const char *capname)
 static void
 appeals_init(struct pane_ctx *ctx)
 {
-	snprintf(st.owner, sizeof st.owner, "%s", actor_login());
-	st.filter_status = -1;
-	st.mode = MODE_LIST;
+	struct appeals *ap = ctx->priv;
+
+	ap->confirm_to = -1;
+	snprintf(ap->owner, sizeof ap->owner, "%s", actor_login());
+	ap->filter_status = -1;
+	ap->mode = MODE_LIST;
 	/* Bracketed paste: the terminal marks pasted text, which the form
 	 * then takes as text only. */
 	define_key("\033[200~", KEY_PASTE_BEGIN);
@@ -1653,26 +1698,28 @@ appeals_init(struct pane_ctx *ctx)
 				def_prog_mode();
 		}
 	}
-	st.key_word_left = extended_key("kLFT5");
-	st.key_word_right = extended_key("kRIT5");
+	ap->key_word_left = extended_key("kLFT5");
+	ap->key_word_right = extended_key("kRIT5");
 }
 
 static void
 appeals_reload(struct pane_ctx *ctx)
 {
-	if (st.mode == MODE_FORM && st.pending)
+	struct appeals *ap = ctx->priv;
+
+	if (ap->mode == MODE_FORM && ap->pending)
 		save_draft(ctx, false);
 	load_list(ctx);
-	if (st.mode == MODE_FORM)
+	if (ap->mode == MODE_FORM)
 		validate(ctx);
 	/* Someone saved the appeal being edited: say so now, not only at
 	 * the next save. */
-	if (st.mode == MODE_FORM && st.d.appeal_id != 0) {
+	if (ap->mode == MODE_FORM && ap->d.appeal_id != 0) {
 		struct pt_err err = { 0 };
 		struct appeal a;
-		if (appeal_get(ctx->db, st.d.appeal_id, &a, &err) &&
-		    a.version != st.d.base_version && a.version != st.noticed) {
-			st.noticed = a.version;
+		if (appeal_get(ctx->db, ap->d.appeal_id, &a, &err) &&
+		    a.version != ap->d.base_version && a.version != ap->noticed) {
+			ap->noticed = a.version;
 			pane_error(ctx, _("Appeal %lld was just changed by %s (now "
 			    "version %lld): saving will ask what to keep."),
 			    (long long)a.id, a.updated_by, (long long)a.version);
@@ -1684,34 +1731,40 @@ appeals_reload(struct pane_ctx *ctx)
 static void
 appeals_enter(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
+
 	/* a question left by switching panes is not answered later */
-	st.confirm_to = -1;
+	ap->confirm_to = -1;
 	appeals_reload(ctx);
 }
 
 static void
 appeals_save(struct pane_ctx *ctx)
 {
-	if (st.mode == MODE_FORM || st.mode == MODE_CONFLICT)
+	struct appeals *ap = ctx->priv;
+
+	if (ap->mode == MODE_FORM || ap->mode == MODE_CONFLICT)
 		save_draft(ctx, true);
 }
 
 static void
 appeals_fini(struct pane_ctx *ctx)
 {
+	struct appeals *ap = ctx->priv;
+
 	putp("\033[?2004l");
 	fflush(stdout);
-	for (size_t i = 0; st.titles != NULL && i < st.nrows; i++)
-		free(st.titles[i]);
-	free(st.titles);
-	st.titles = NULL;
-	free(st.rows);
-	st.rows = NULL;
-	st.nrows = 0;
-	free(st.overdue);
-	free(st.estimate);
-	st.overdue = NULL;
-	st.estimate = NULL;
+	for (size_t i = 0; ap->titles != NULL && i < ap->nrows; i++)
+		free(ap->titles[i]);
+	free(ap->titles);
+	ap->titles = NULL;
+	free(ap->rows);
+	ap->rows = NULL;
+	ap->nrows = 0;
+	free(ap->overdue);
+	free(ap->estimate);
+	ap->overdue = NULL;
+	ap->estimate = NULL;
 }
 
 /* One value per line: newlines in texts are written as \n. */
@@ -1733,54 +1786,56 @@ model_text(FILE *out, const char *key, const char *s)
 static void
 appeals_model(struct pane_ctx *ctx, FILE *out)
 {
+	struct appeals *ap = ctx->priv;
+
 	static const char *const modes[] = { "list", "form", "decide",
 	    "conflict", "discard" };
 
-	fprintf(out, "pane=appeals\nmode=%s\n", modes[st.mode]);
-	if (st.mode == MODE_FORM || st.mode == MODE_CONFLICT) {
+	fprintf(out, "pane=appeals\nmode=%s\n", modes[ap->mode]);
+	if (ap->mode == MODE_FORM || ap->mode == MODE_CONFLICT) {
 		fprintf(out, "appeal=%lld\nversion=%lld\n",
-		    (long long)st.d.appeal_id, (long long)st.d.base_version);
-		fprintf(out, "focus=%s\n", st.focus < AF_COUNT ?
-		    appeal_field_name(st.focus) : st.focus == FOCUS_SAVE ? "save" :
+		    (long long)ap->d.appeal_id, (long long)ap->d.base_version);
+		fprintf(out, "focus=%s\n", ap->focus < AF_COUNT ?
+		    appeal_field_name(ap->focus) : ap->focus == FOCUS_SAVE ? "save" :
 		    "submit");
-		fprintf(out, "cursor=%zu\n", st.focus < AF_COUNT ?
-		    st.ed[st.focus].cur : (size_t)0);
+		fprintf(out, "cursor=%zu\n", ap->focus < AF_COUNT ?
+		    ap->ed[ap->focus].cur : (size_t)0);
 		for (int f = 0; f < AF_COUNT; f++) {
 			char key[64];
 			snprintf(key, sizeof key, "field.%s", appeal_field_name(f));
-			model_text(out, key, st.d.text[f]);
-			if (problem_of(f)) {
+			model_text(out, key, ap->d.text[f]);
+			if (problem_of(ap, f)) {
 				snprintf(key, sizeof key, "problem.%s",
 				    appeal_field_name(f));
-				model_text(out, key, problem_of(f));
+				model_text(out, key, problem_of(ap, f));
 			}
 		}
-		fprintf(out, "draft_saved=%d\n", !st.pending);
-		if (st.mode == MODE_CONFLICT)
-			model_text(out, "conflict", st.conflict_text);
+		fprintf(out, "draft_saved=%d\n", !ap->pending);
+		if (ap->mode == MODE_CONFLICT)
+			model_text(out, "conflict", ap->conflict_text);
 		return;
 	}
-	fprintf(out, "filter.status=%s\n", st.filter_status < 0 ? "all" :
-	    appeal_status_name(st.filter_status));
-	fprintf(out, "search=%s\nsearch.editing=%d\n", st.search.text,
-	    st.search.active ? 1 : 0);
+	fprintf(out, "filter.status=%s\n", ap->filter_status < 0 ? "all" :
+	    appeal_status_name(ap->filter_status));
+	fprintf(out, "search=%s\nsearch.editing=%d\n", ap->search.text,
+	    ap->search.active ? 1 : 0);
 	fprintf(out, "draft_offered=%d\nrows=%zu\nselected=%d\n",
-	    st.draft_offered, st.nrows, st.sel);
-	for (size_t i = 0; i < st.nrows; i++) {
+	    ap->draft_offered, ap->nrows, ap->sel);
+	for (size_t i = 0; i < ap->nrows; i++) {
 		char m[MONEY_BUFSZ] = "-";
-		if (st.rows[i].has_compensation)
-			money_format_plain(st.rows[i].compensation, m);
-		fprintf(out, "row=%lld %s %s %s %s\n", (long long)st.rows[i].id,
-		    appeal_status_name(st.rows[i].status), st.rows[i].account_id,
-		    st.rows[i].work_id[0] ? st.rows[i].work_id : "-", m);
-		if (st.titles && st.titles[i])
+		if (ap->rows[i].has_compensation)
+			money_format_plain(ap->rows[i].compensation, m);
+		fprintf(out, "row=%lld %s %s %s %s\n", (long long)ap->rows[i].id,
+		    appeal_status_name(ap->rows[i].status), ap->rows[i].account_id,
+		    ap->rows[i].work_id[0] ? ap->rows[i].work_id : "-", m);
+		if (ap->titles && ap->titles[i])
 			fprintf(out, "row.title=%lld|%s\n",
-			    (long long)st.rows[i].id, st.titles[i]);
-		if (st.overdue != NULL && st.overdue[i])
-			fprintf(out, "row.overdue=%lld\n", (long long)st.rows[i].id);
-		if (st.estimate != NULL && st.estimate[i] >= 0)
+			    (long long)ap->rows[i].id, ap->titles[i]);
+		if (ap->overdue != NULL && ap->overdue[i])
+			fprintf(out, "row.overdue=%lld\n", (long long)ap->rows[i].id);
+		if (ap->estimate != NULL && ap->estimate[i] >= 0)
 			fprintf(out, "row.estimate_fen=%lld|%lld\n",
-			    (long long)st.rows[i].id, (long long)st.estimate[i]);
+			    (long long)ap->rows[i].id, (long long)ap->estimate[i]);
 	}
 }
 
@@ -1790,6 +1845,7 @@ const struct pane_ops pane_appeals = {
 	.heading = N_("Appeals (申诉)"),
 	.digit = '4',
 	.keys = appeals_keys,
+	.private_size = sizeof(struct appeals),
 	.init = appeals_init,
 	.enter = appeals_enter,
 	.reload = appeals_reload,

@@ -55,7 +55,7 @@ static const int windows[] = { 7, 30, 90 };
 
 enum view { V_TABLE, V_DETAIL, V_DAY };
 
-static struct diag {
+struct diag {
 	char account[ENGINE_ID_SZ];
 	bool loaded;
 	int win;		/* index into windows */
@@ -88,34 +88,33 @@ static struct diag {
 	bool day_ok;
 	size_t ysel, ytop;
 	char err[1024];
-} D = { .win = 1, .sort = VC_REVENUE, .desc = true, .range_from = DAY_NONE,
-	.range_to = DAY_NONE };
+};
 
 static const struct views_work *
-selected_work(void)
+selected_work(struct diag *dg)
 {
-	if (D.sel >= D.nidx)
+	if (dg->sel >= dg->nidx)
 		return NULL;
-	return &D.works.rows[D.idx[D.sel]];
+	return &dg->works.rows[dg->idx[dg->sel]];
 }
 
 /* Re-sorts and re-filters, keeping the cursor on the same work. */
 static void
-refilter(const char *keep_id)
+refilter(struct diag *dg, const char *keep_id)
 {
-	D.nidx = views_works_filter(&D.works, D.filter.text, D.idx);
-	views_works_sort(&D.works, D.idx, D.nidx, D.sort, D.desc);
-	D.sel = 0;
-	for (size_t i = 0; keep_id != NULL && i < D.nidx; i++) {
-		if (strcmp(D.works.rows[D.idx[i]].work_id, keep_id) == 0) {
-			D.sel = i;
+	dg->nidx = views_works_filter(&dg->works, dg->filter.text, dg->idx);
+	views_works_sort(&dg->works, dg->idx, dg->nidx, dg->sort, dg->desc);
+	dg->sel = 0;
+	for (size_t i = 0; keep_id != NULL && i < dg->nidx; i++) {
+		if (strcmp(dg->works.rows[dg->idx[i]].work_id, keep_id) == 0) {
+			dg->sel = i;
 			break;
 		}
 	}
-	if (D.sel < D.top)
-		D.top = D.sel;
-	if (D.page > 0 && D.sel >= D.top + (size_t)D.page)
-		D.top = D.sel - (size_t)D.page + 1;
+	if (dg->sel < dg->top)
+		dg->top = dg->sel;
+	if (dg->page > 0 && dg->sel >= dg->top + (size_t)dg->page)
+		dg->top = dg->sel - (size_t)dg->page + 1;
 }
 
 /* A work attribute of the history, in words. */
@@ -140,81 +139,83 @@ attr_label(const char *attr)
 static void
 load_works(struct pane_ctx *ctx)
 {
+	struct diag *dg = ctx->priv;
 	struct pt_err err = { 0 };
-	const struct views_work *w = selected_work();
+	const struct views_work *w = selected_work(dg);
 	char *keep = w != NULL ? strdup(w->work_id) : NULL;
 	/* The window ends at the last day with data: later days are no
 	 * data, not days of zero. */
 	day_t to = ctx->data_through != DAY_NONE && ctx->data_through <
 	    ctx->today ? ctx->data_through : ctx->today;
-	day_t from = to - windows[D.win] + 1, vf, vt;
+	day_t from = to - windows[dg->win] + 1, vf, vt;
 
-	if (D.range_from != DAY_NONE) {
-		from = D.range_from;
-		to = D.range_to;
+	if (dg->range_from != DAY_NONE) {
+		from = dg->range_from;
+		to = dg->range_to;
 	}
-	views_works_free(&D.works);
-	free(D.idx);
-	D.idx = NULL;
-	D.nidx = 0;
-	D.err[0] = '\0';
-	D.loaded = false;
+	views_works_free(&dg->works);
+	free(dg->idx);
+	dg->idx = NULL;
+	dg->nidx = 0;
+	dg->err[0] = '\0';
+	dg->loaded = false;
 	if (ctx->account_id == NULL) {
 		free(keep);
 		return;
 	}
-	snprintf(D.account, sizeof D.account, "%s", ctx->account_id);
+	snprintf(dg->account, sizeof dg->account, "%s", ctx->account_id);
 	views_prev_window(from, to, &vf, &vt);
 	{
 		day_t *miss = NULL;
-		D.nmissing = 0;
+		dg->nmissing = 0;
 		if (freshness_missing_days(ctx->db, ctx->account_id, from, to,
-		    &miss, &D.nmissing, &err))
+		    &miss, &dg->nmissing, &err))
 			free(miss);
 		err.code = 0;
 	}
 	if (!views_works_load(ctx->db, ctx->account_id, from, to, vf, vt,
-	    &D.works, &err)) {
-		snprintf(D.err, sizeof D.err, "%s", err.msg);
+	    &dg->works, &err)) {
+		snprintf(dg->err, sizeof dg->err, "%s", err.msg);
 		free(keep);
 		return;
 	}
-	D.idx = malloc((D.works.n ? D.works.n : 1) * sizeof *D.idx);
-	if (D.idx == NULL) {
-		views_works_free(&D.works);
+	dg->idx = malloc((dg->works.n ? dg->works.n : 1) * sizeof *dg->idx);
+	if (dg->idx == NULL) {
+		views_works_free(&dg->works);
 		free(keep);
 		return;
 	}
-	D.loaded = true;
-	refilter(keep);
+	dg->loaded = true;
+	refilter(dg, keep);
 	free(keep);
 }
 
 static void
 load_detail(struct pane_ctx *ctx, const char *work_id)
 {
+	struct diag *dg = ctx->priv;
 	struct pt_err err = { 0 };
 	char *id = strdup(work_id);
 
-	if (D.det_ok)
-		views_detail_free(&D.det);
-	D.det_ok = false;
-	D.att_ok = false;
-	D.att_err[0] = '\0';
+	if (dg->det_ok)
+		views_detail_free(&dg->det);
+	dg->det_ok = false;
+	dg->att_ok = false;
+	dg->att_err[0] = '\0';
 	if (id == NULL)
 		return;
-	D.det_ok = views_detail_load(ctx->db, id, D.works.from, D.works.to,
-	    &D.det, &err);
-	if (!D.det_ok)
-		snprintf(D.err, sizeof D.err, "%s", err.msg);
+	dg->det_ok = views_detail_load(ctx->db, id, dg->works.from, dg->works.to,
+	    &dg->det, &err);
+	if (!dg->det_ok)
+		snprintf(dg->err, sizeof dg->err, "%s", err.msg);
 	err.code = 0;
 	err.msg[0] = '\0';
-	D.att_ok = engine_attribute(ctx->db, NULL, id, D.works.from,
-	    D.works.to, D.works.vs_from, D.works.vs_to, &D.att, &err);
-	if (!D.att_ok)
-		snprintf(D.att_err, sizeof D.att_err, "%s", err.msg);
-	D.restore_on = DAY_NONE;
-	D.restore_rule[0] = '\0';
+	dg->att_ok = engine_attribute(ctx->db, NULL, id, dg->works.from,
+	    dg->works.to, dg->works.vs_from, dg->works.vs_to, &dg->att, &err);
+	if (!dg->att_ok)
+		snprintf(dg->att_err, sizeof dg->att_err, "%s", err.msg);
+	dg->restore_on = DAY_NONE;
+	dg->restore_rule[0] = '\0';
 	{
 		struct eligibility *el = malloc(sizeof *el);
 		err.code = 0;
@@ -222,57 +223,59 @@ load_detail(struct pane_ctx *ctx, const char *work_id)
 		    &err))
 			for (size_t i = 0; i < el->nrules; i++)
 				if (el->rules[i].visible_on != DAY_NONE) {
-					D.restore_on = el->rules[i].visible_on;
-					snprintf(D.restore_rule,
-					    sizeof D.restore_rule, "%s",
+					dg->restore_on = el->rules[i].visible_on;
+					snprintf(dg->restore_rule,
+					    sizeof dg->restore_rule, "%s",
 					    el->rules[i].id);
 					break;
 				}
 		free(el);
 	}
 	free(id);
-	D.dsel = D.dtop = 0;
+	dg->dsel = dg->dtop = 0;
 }
 
 static void
 load_day(struct pane_ctx *ctx, day_t day)
 {
+	struct diag *dg = ctx->priv;
 	struct pt_err err = { 0 };
 
-	if (D.day_ok)
-		views_day_free(&D.day);
-	D.day_ok = views_day_load(ctx->db, ctx->account_id, day, &D.day, &err);
-	if (!D.day_ok)
-		snprintf(D.err, sizeof D.err, "%s", err.msg);
-	D.ysel = D.ytop = 0;
+	if (dg->day_ok)
+		views_day_free(&dg->day);
+	dg->day_ok = views_day_load(ctx->db, ctx->account_id, day, &dg->day, &err);
+	if (!dg->day_ok)
+		snprintf(dg->err, sizeof dg->err, "%s", err.msg);
+	dg->ysel = dg->ytop = 0;
 }
 
 static void
 diag_reload(struct pane_ctx *ctx)
 {
+	struct diag *dg = ctx->priv;
 	bool same = ctx->account_id != NULL &&
-	    strcmp(D.account, ctx->account_id) == 0;
+	    strcmp(dg->account, ctx->account_id) == 0;
 
 	load_works(ctx);
 	if (!same) {
-		D.view = V_TABLE;
-		D.sel = D.top = 0;
-		D.filter.text[0] = '\0';
-		D.filter.active = false;
-		refilter(NULL);
-	} else if (D.view == V_DETAIL && D.det_ok) {
-		char *id = strdup(D.det.work_id);
-		size_t s = D.dsel, t = D.dtop;
+		dg->view = V_TABLE;
+		dg->sel = dg->top = 0;
+		dg->filter.text[0] = '\0';
+		dg->filter.active = false;
+		refilter(dg, NULL);
+	} else if (dg->view == V_DETAIL && dg->det_ok) {
+		char *id = strdup(dg->det.work_id);
+		size_t s = dg->dsel, t = dg->dtop;
 		if (id != NULL)
 			load_detail(ctx, id);
 		free(id);
-		D.dsel = s;
-		D.dtop = t;
-	} else if (D.view == V_DAY && D.day_ok) {
-		size_t s = D.ysel, t = D.ytop;
-		load_day(ctx, D.day.day);
-		D.ysel = s;
-		D.ytop = t;
+		dg->dsel = s;
+		dg->dtop = t;
+	} else if (dg->view == V_DAY && dg->day_ok) {
+		size_t s = dg->ysel, t = dg->ytop;
+		load_day(ctx, dg->day.day);
+		dg->ysel = s;
+		dg->ytop = t;
 	}
 	pane_dirty(ctx);
 }
@@ -280,12 +283,14 @@ diag_reload(struct pane_ctx *ctx)
 static void
 diag_show_work(struct pane_ctx *ctx, const char *work_id)
 {
-	if (!D.loaded)
+	struct diag *dg = ctx->priv;
+
+	if (!dg->loaded)
 		load_works(ctx);
-	D.filter.text[0] = '\0';
-	refilter(work_id);
+	dg->filter.text[0] = '\0';
+	refilter(dg, work_id);
 	load_detail(ctx, work_id);
-	D.view = D.det_ok ? V_DETAIL : V_TABLE;
+	dg->view = dg->det_ok ? V_DETAIL : V_TABLE;
 	pane_dirty(ctx);
 }
 
@@ -351,30 +356,31 @@ fmt_day(char *buf, size_t size, day_t d, bool short_day)
 static void
 draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 {
+	struct diag *dg = ctx->priv;
 	struct cols c = table_cols(cols);
 	char a[DAY_BUFSZ], b[DAY_BUFSZ], va[DAY_BUFSZ], vb[DAY_BUFSZ];
 	char line[512], buf[64];
-	const char *arrow = D.desc ? (draw_utf8() ? "↓" : "v") :
+	const char *arrow = dg->desc ? (draw_utf8() ? "↓" : "v") :
 	    (draw_utf8() ? "↑" : "^");
 	int y = 0, x;
 
 	snprintf(line, sizeof line, _("Revenue diagnosis %s to %s (%d days) vs %s to %s"),
-	    day_format(D.works.from, a), day_format(D.works.to, b),
-	    (int)(D.works.to - D.works.from + 1), day_format(D.works.vs_from, va),
-	    day_format(D.works.vs_to, vb));
-	if (D.nmissing > 0) {
+	    day_format(dg->works.from, a), day_format(dg->works.to, b),
+	    (int)(dg->works.to - dg->works.from + 1), day_format(dg->works.vs_from, va),
+	    day_format(dg->works.vs_to, vb));
+	if (dg->nmissing > 0) {
 		/* days of the window no data covers: no data, not zero */
 		size_t len = strlen(line);
 		snprintf(line + len, sizeof line - len,
-		    _("; no data on %zu day(s)"), D.nmissing);
+		    _("; no data on %zu day(s)"), dg->nmissing);
 	}
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
 	snprintf(line, sizeof line, _("Sort: %s %s  |  Filter: %s%s  |  %zu of %zu works"),
-	    sort_label(D.sort), arrow,
-	    D.filter.text[0] ? D.filter.text : (D.filter.active ? "" : "-"),
-	    D.filter.active ? "_" : "", D.nidx, D.works.n);
+	    sort_label(dg->sort), arrow,
+	    dg->filter.text[0] ? dg->filter.text : (dg->filter.active ? "" : "-"),
+	    dg->filter.active ? "_" : "", dg->nidx, dg->works.n);
 	draw_text(win, y++, 1, cols - 2, line,
-	    D.filter.active ? A_BOLD : A_NORMAL, true);
+	    dg->filter.active ? A_BOLD : A_NORMAL, true);
 	/* header */
 	x = 1;
 	draw_text(win, y, x, c.title, _("Title"), A_UNDERLINE, true);
@@ -393,32 +399,32 @@ draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	x += c.rpm + 1;
 	draw_text(win, y, x, c.spark, _("Trend"), A_UNDERLINE, true);
 	y++;
-	D.page = rows - y - 1;
-	if (D.page < 1)
-		D.page = 1;
-	if (D.sel < D.top)
-		D.top = D.sel;
-	if (D.sel >= D.top + (size_t)D.page)
-		D.top = D.sel - (size_t)D.page + 1;
-	for (int r = 0; r < D.page; r++, y++) {
-		size_t i = D.top + (size_t)r;
+	dg->page = rows - y - 1;
+	if (dg->page < 1)
+		dg->page = 1;
+	if (dg->sel < dg->top)
+		dg->top = dg->sel;
+	if (dg->sel >= dg->top + (size_t)dg->page)
+		dg->top = dg->sel - (size_t)dg->page + 1;
+	for (int r = 0; r < dg->page; r++, y++) {
+		size_t i = dg->top + (size_t)r;
 		const struct views_work *w;
 		attr_t at;
 		fen_t ch;
 		double rpm;
 		bool has;
-		if (i >= D.nidx) {
+		if (i >= dg->nidx) {
 			wmove(win, y, 0);
 			wclrtoeol(win);
 			continue;
 		}
-		w = &D.works.rows[D.idx[i]];
-		at = i == D.sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
+		w = &dg->works.rows[dg->idx[i]];
+		at = i == dg->sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
 		wmove(win, y, 0);
 		wclrtoeol(win);
 		mvwchgat(win, y, 0, cols, at, 0, NULL);
 		x = 1;
-		draw_text(win, y, 0, 1, i == D.sel ? ">" : " ", at, true);
+		draw_text(win, y, 0, 1, i == dg->sel ? ">" : " ", at, true);
 		draw_text(win, y, x, c.title, w->title, at, true);
 		x += c.title + 1;
 		fmt_day(buf, sizeof buf, w->published, c.short_day);
@@ -442,19 +448,19 @@ draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		draw_text_right(win, y, x, c.rpm, vui_money(buf, sizeof buf,
 		    has, has ? money_round(rpm) : 0), at);
 		x += c.rpm + 1;
-		vui_sparkline(w->spark, D.works.ndays, c.spark, line, sizeof line);
+		vui_sparkline(w->spark, dg->works.ndays, c.spark, line, sizeof line);
 		draw_text(win, y, x, c.spark, line, at, true);
 	}
-	if (D.err[0] != '\0')
-		draw_text(win, rows - 1, 1, cols - 2, D.err, draw_attr(DRAW_ERROR), true);
-	else if (D.works.n == 0)
+	if (dg->err[0] != '\0')
+		draw_text(win, rows - 1, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
+	else if (dg->works.n == 0)
 		draw_text(win, 3, 1, cols - 2, ctx->account_id == NULL ?
 		    _("No account in the database: import data first.") :
 		    _("No works for this account."), A_NORMAL, true);
-	if (D.err[0] == '\0') {
+	if (dg->err[0] == '\0') {
 		/* The cursor's title in full when its cell cut it (two works
 		 * can start alike), else the legend of the flags. */
-		const struct views_work *w = selected_work();
+		const struct views_work *w = selected_work(dg);
 		char *clean = w != NULL ? draw_clean(w->title) : NULL;
 		if (clean != NULL && draw_width(clean) > c.title) {
 			snprintf(line, sizeof line, "> %s  (%s)", w->title,
@@ -470,7 +476,7 @@ draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 
 /* A zero day's reasons, or a note when there is none. */
 static void
-day_reasons_text(const struct views_work_day *x, char *buf, size_t size)
+day_reasons_text(struct diag *dg, const struct views_work_day *x, char *buf, size_t size)
 {
 	size_t len = 0;
 
@@ -487,7 +493,7 @@ day_reasons_text(const struct views_work_day *x, char *buf, size_t size)
 	}
 	if (!x->has_data) {
 		snprintf(buf, size, "%s", vui_reason_label(
-		    D.det.published != DAY_NONE && x->day < D.det.published ?
+		    dg->det.published != DAY_NONE && x->day < dg->det.published ?
 		    "not_published" : "no_data"));
 		return;
 	}
@@ -506,15 +512,16 @@ static const int det_w[] = { 10, 10, 9, 10, 10 };
 static const bool det_right[] = { false, true, true, true, true };
 
 static const struct views_work_day *
-detail_day(size_t i)
+detail_day(struct diag *dg, size_t i)
 {
 	/* newest first */
-	return i < D.det.n ? &D.det.days[D.det.n - 1 - i] : NULL;
+	return i < dg->det.n ? &dg->det.days[dg->det.n - 1 - i] : NULL;
 }
 
 static void
 draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 {
+	struct diag *dg = ctx->priv;
 	char line[1024], m1[64], m2[64], m3[64], m4[64], dd[DAY_BUFSZ];
 	const char *items[EF_COUNT + 2];
 	char itembuf[EF_COUNT + 2][160];
@@ -522,42 +529,42 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	int y = 0, page;
 	const struct views_work_day *cur;
 
-	if (!D.det_ok) {
-		draw_text(win, 0, 1, cols - 2, D.err, draw_attr(DRAW_ERROR), true);
+	if (!dg->det_ok) {
+		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
 		return;
 	}
-	snprintf(line, sizeof line, "%s  (%s)", D.det.title, D.det.work_id);
+	snprintf(line, sizeof line, "%s  (%s)", dg->det.title, dg->det.work_id);
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
 	/* status */
 	snprintf(itembuf[0], sizeof itembuf[0], _("published %s"),
-	    D.det.published != DAY_NONE ? day_format(D.det.published, dd) :
+	    dg->det.published != DAY_NONE ? day_format(dg->det.published, dd) :
 	    vui_missing());
-	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), evidence_value(D.det.visibility));
-	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), evidence_value(D.det.review));
-	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), evidence_value(D.det.commercial));
-	snprintf(itembuf[4], sizeof itembuf[4], "%s", D.det.selected ?
+	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), evidence_value(dg->det.visibility));
+	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), evidence_value(dg->det.review));
+	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), evidence_value(dg->det.commercial));
+	snprintf(itembuf[4], sizeof itembuf[4], "%s", dg->det.selected ?
 	    _("selected (精选): yes") : _("selected (精选): no"));
-	if (D.det.last_violation != DAY_NONE)
+	if (dg->det.last_violation != DAY_NONE)
 		snprintf(itembuf[5], sizeof itembuf[5], _("violation %s (%s)"),
-		    day_format(D.det.last_violation, dd),
-		    D.det.last_violation_kind);
+		    day_format(dg->det.last_violation, dd),
+		    dg->det.last_violation_kind);
 	else
 		snprintf(itembuf[5], sizeof itembuf[5], "%s", _("no active violation"));
 	for (n = 0; n < 6; n++)
 		items[n] = itembuf[n];
 	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
-	if (D.restore_on != DAY_NONE) {
+	if (dg->restore_on != DAY_NONE) {
 		snprintf(line, sizeof line, _("%s: revenue shows again around %02d:00 on %s"),
-		    vui_rule_label(D.restore_rule), engine_model()->settle_hour,
-		    day_format(D.restore_on, dd));
+		    vui_rule_label(dg->restore_rule), engine_model()->settle_hour,
+		    day_format(dg->restore_on, dd));
 		draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	}
 	/* dated changes of its attributes: each day is judged with the
 	 * values in force then */
-	if (D.det.nchanges > 0) {
+	if (dg->det.nchanges > 0) {
 		n = 0;
-		for (size_t i = 0; i < D.det.nchanges && n < EF_COUNT + 2; i++) {
-			const struct history_entry *h = &D.det.changes[i];
+		for (size_t i = 0; i < dg->det.nchanges && n < EF_COUNT + 2; i++) {
+			const struct history_entry *h = &dg->det.changes[i];
 			snprintf(itembuf[n], sizeof itembuf[n], _("%s%s %s from %s"),
 			    n == 0 ? _("Changes: ") : "", attr_label(h->attr),
 			    h->is_null ? evidence_value("none") :
@@ -572,9 +579,9 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	}
 	/* revenue and its split */
 	snprintf(line, sizeof line, _("Revenue %s (settled else estimate)  vs previous %s  change %s"),
-	    vui_money(m1, sizeof m1, true, D.att_ok ? D.att.revenue_fen : D.det.revenue_fen),
-	    vui_money(m2, sizeof m2, D.att_ok, D.att.vs_revenue_fen),
-	    vui_change(m3, sizeof m3, D.att_ok, D.att.total_change_fen));
+	    vui_money(m1, sizeof m1, true, dg->att_ok ? dg->att.revenue_fen : dg->det.revenue_fen),
+	    vui_money(m2, sizeof m2, dg->att_ok, dg->att.vs_revenue_fen),
+	    vui_change(m3, sizeof m3, dg->att_ok, dg->att.total_change_fen));
 	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	{
 		static const char *const part_names[VP_COUNT] = {
@@ -586,8 +593,8 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		for (int k = 0; k < VP_COUNT; k++) {
 			snprintf(itembuf[n], sizeof itembuf[n], "%s%s %s",
 			    k == 0 ? _("By dimension: ") : "", _(part_names[k]), k == VP_PLAYS ?
-			    vui_money(m4, sizeof m4, true, D.det.part_fen[k]) :
-			    vui_change(m4, sizeof m4, true, D.det.part_fen[k]));
+			    vui_money(m4, sizeof m4, true, dg->det.part_fen[k]) :
+			    vui_change(m4, sizeof m4, true, dg->det.part_fen[k]));
 			items[n] = itembuf[n];
 			n++;
 		}
@@ -596,14 +603,14 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		y += vui_draw_items(win, y, 1, cols - 2, 4, items, n, A_NORMAL);
 	}
 	n = 0;
-	if (D.att_ok) {
+	if (dg->att_ok) {
 		for (int k = 0; k < EF_COUNT; k++) {
-			if (D.att.part_fen[k] == 0)
+			if (dg->att.part_fen[k] == 0)
 				continue;
 			snprintf(itembuf[n], sizeof itembuf[n], "%s%s %s",
 			    n == 0 ? _("Change by cause: ") : "",
 			    _(engine_factor_label((enum engine_factor)k)),
-			    vui_change(m4, sizeof m4, true, D.att.part_fen[k]));
+			    vui_change(m4, sizeof m4, true, dg->att.part_fen[k]));
 			items[n] = itembuf[n];
 			n++;
 		}
@@ -614,7 +621,7 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		}
 	} else {
 		snprintf(itembuf[n], sizeof itembuf[n], "%s%s",
-		    _("Change by cause: "), D.att_err);
+		    _("Change by cause: "), dg->att_err);
 		items[n] = itembuf[n];
 		n++;
 	}
@@ -629,13 +636,13 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	page = rows - y - 3;
 	if (page < 1)
 		page = 1;
-	if (D.dsel < D.dtop)
-		D.dtop = D.dsel;
-	if (D.dsel >= D.dtop + (size_t)page)
-		D.dtop = D.dsel - (size_t)page + 1;
+	if (dg->dsel < dg->dtop)
+		dg->dtop = dg->dsel;
+	if (dg->dsel >= dg->dtop + (size_t)page)
+		dg->dtop = dg->dsel - (size_t)page + 1;
 	for (int r = 0; r < page; r++, y++) {
-		const struct views_work_day *x = detail_day(D.dtop + (size_t)r);
-		attr_t at = D.dtop + (size_t)r == D.dsel ?
+		const struct views_work_day *x = detail_day(dg, dg->dtop + (size_t)r);
+		attr_t at = dg->dtop + (size_t)r == dg->dsel ?
 		    draw_attr(DRAW_CURSOR) : A_NORMAL;
 		char pp[32], lf[32], why[512];
 		wmove(win, y, 0);
@@ -651,7 +658,7 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		why[0] = '\0';
 		if (!x->has_revenue || x->revenue_fen == 0 ||
 		    x->compensated_by > 0)
-			day_reasons_text(x, why, sizeof why);
+			day_reasons_text(dg, x, why, sizeof why);
 		{
 			const char *c[] = { day_format(x->day, dd), pp, lf,
 			    vui_money(m1, sizeof m1, x->scored, x->estimated_fen),
@@ -664,20 +671,20 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		}
 	}
 	/* what to do for the cursor day */
-	cur = detail_day(D.dsel);
+	cur = detail_day(dg, dg->dsel);
 	for (int r = 0; r < 3 && y + r < rows; r++) {
 		wmove(win, y + r, 0);
 		wclrtoeol(win);
 	}
 	if (cur != NULL && cur->compensated_by > 0) {
 		char why[256];
-		day_reasons_text(cur, why, sizeof why);
+		day_reasons_text(dg, cur, why, sizeof why);
 		snprintf(line, sizeof line, "%s %s", draw_utf8() ? "→" : "->",
 		    why);
 		y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line, A_NORMAL);
 	} else if (cur != NULL && (!cur->has_revenue || cur->revenue_fen == 0)) {
-		const char *id = !cur->has_data ? (D.det.published != DAY_NONE &&
-		    cur->day < D.det.published ? "not_published" : "no_data") :
+		const char *id = !cur->has_data ? (dg->det.published != DAY_NONE &&
+		    cur->day < dg->det.published ? "not_published" : "no_data") :
 		    cur->nreasons > 0 ? cur->reasons[0] : "zero";
 		size_t k = 0;
 		do {
@@ -698,28 +705,29 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 static void
 draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 {
+	struct diag *dg = ctx->priv;
 	char line[1024], m1[64], m2[64], m3[64], dd[MONEY_BUFSZ];
 	const struct model_params *p = engine_model();
 	int y = 0, page, tw;
 	bool reached;
 
-	if (!D.day_ok) {
-		draw_text(win, 0, 1, cols - 2, D.err, draw_attr(DRAW_ERROR), true);
+	if (!dg->day_ok) {
+		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
 		return;
 	}
 	snprintf(line, sizeof line, _("Single day %s: every work's revenue (Left/Right: day)"),
-	    day_format(D.day.day, dd));
+	    day_format(dg->day.day, dd));
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
-	reached = D.day.total_fen >= p->daily_min_fen;
+	reached = dg->day.total_fen >= p->daily_min_fen;
 	snprintf(line, sizeof line, _("Account total %s, daily minimum %s: %s  (estimate %s, settled %s)"),
-	    vui_money(m1, sizeof m1, true, D.day.total_fen),
+	    vui_money(m1, sizeof m1, true, dg->day.total_fen),
 	    money_format(p->daily_min_fen, dd), vui_pass(reached),
-	    vui_money(m2, sizeof m2, D.day.account_scored, D.day.account_estimated_fen),
-	    vui_money(m3, sizeof m3, D.day.has_account_settled, D.day.account_settled_fen));
+	    vui_money(m2, sizeof m2, dg->day.account_scored, dg->day.account_estimated_fen),
+	    vui_money(m3, sizeof m3, dg->day.has_account_settled, dg->day.account_settled_fen));
 	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
-	if (D.day.account_scored && !D.day.account_eligible) {
+	if (dg->day.account_scored && !dg->day.account_eligible) {
 		char r[VIEWS_REASONS_MAX][32];
-		size_t nr = views_split_reasons(D.day.account_reasons, r,
+		size_t nr = views_split_reasons(dg->day.account_reasons, r,
 		    VIEWS_REASONS_MAX);
 		const char *items[VIEWS_REASONS_MAX];
 		for (size_t k = 0; k < nr; k++)
@@ -728,7 +736,7 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		    draw_attr(DRAW_ERROR), true);
 		y += vui_draw_items(win, y, 24, cols - 25, 2, items, nr,
 		    draw_attr(DRAW_ERROR));
-	} else if (!D.day.account_scored) {
+	} else if (!dg->day.account_scored) {
 		draw_text(win, y++, 1, cols - 2, _("The engine has not scored this day."),
 		    A_NORMAL, true);
 	}
@@ -748,21 +756,21 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	page = rows - y - 4;
 	if (page < 1)
 		page = 1;
-	if (D.ysel < D.ytop)
-		D.ytop = D.ysel;
-	if (D.ysel >= D.ytop + (size_t)page)
-		D.ytop = D.ysel - (size_t)page + 1;
+	if (dg->ysel < dg->ytop)
+		dg->ytop = dg->ysel;
+	if (dg->ysel >= dg->ytop + (size_t)page)
+		dg->ytop = dg->ysel - (size_t)page + 1;
 	for (int r = 0; r < page; r++, y++) {
-		size_t i = D.ytop + (size_t)r;
+		size_t i = dg->ytop + (size_t)r;
 		const struct views_day_work *w;
-		attr_t at = i == D.ysel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
+		attr_t at = i == dg->ysel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
 		char why[512] = "", pp[32];
 		size_t len = 0;
 		wmove(win, y, 0);
 		wclrtoeol(win);
-		if (i >= D.day.n)
+		if (i >= dg->day.n)
 			continue;
-		w = &D.day.rows[i];
+		w = &dg->day.rows[i];
 		if (w->revenue_fen == 0) {
 			if (!w->has_data && w->nreasons == 0)
 				snprintf(why, sizeof why, "%s", vui_reason_label("no_data"));
@@ -784,7 +792,7 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 			    vui_count(pp, sizeof pp, w->has_pp, w->pp) };
 			int x;
 			mvwchgat(win, y, 0, cols, at, 0, NULL);
-			draw_text(win, y, 0, 1, i == D.ysel ? ">" : " ", at, true);
+			draw_text(win, y, 0, 1, i == dg->ysel ? ">" : " ", at, true);
 			x = vui_draw_row(win, y, 1, 4, cw, c, right, at);
 			draw_text(win, y, x + 1, cols - x - 2, why, at, true);
 		}
@@ -795,9 +803,9 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		wclrtoeol(win);
 	}
 	int ay = rows - 4;
-	if (D.ysel < D.day.n) {
+	if (dg->ysel < dg->day.n) {
 		/* the cursor's title in full when its cell cut it */
-		const struct views_day_work *w = &D.day.rows[D.ysel];
+		const struct views_day_work *w = &dg->day.rows[dg->ysel];
 		char *clean = draw_clean(w->title);
 		if (clean != NULL && draw_width(clean) > tw) {
 			snprintf(line, sizeof line, "> %s  (%s)", w->title,
@@ -806,8 +814,8 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		}
 		free(clean);
 	}
-	if (D.ysel < D.day.n && D.day.rows[D.ysel].revenue_fen == 0) {
-		const struct views_day_work *w = &D.day.rows[D.ysel];
+	if (dg->ysel < dg->day.n && dg->day.rows[dg->ysel].revenue_fen == 0) {
+		const struct views_day_work *w = &dg->day.rows[dg->ysel];
 		size_t nr = w->nreasons ? w->nreasons : 1;
 		for (size_t k = 0; k < nr && ay < rows - 1; k++) {
 			const char *id = w->nreasons ? w->reasons[k] :
@@ -827,11 +835,12 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 static void
 diag_draw(struct pane_ctx *ctx, WINDOW *win)
 {
+	struct diag *dg = ctx->priv;
 	int rows, cols;
 
 	getmaxyx(win, rows, cols);
 	werase(win);
-	switch (D.view) {
+	switch (dg->view) {
 	case V_TABLE:
 		draw_table(ctx, win, rows, cols);
 		break;
@@ -842,16 +851,16 @@ diag_draw(struct pane_ctx *ctx, WINDOW *win)
 		draw_day(ctx, win, rows, cols);
 		break;
 	}
-	if (D.range_input.active) {
+	if (dg->range_input.active) {
 		char line[320];
 		snprintf(line, sizeof line, _("Window FROM TO (YYYY-MM-DD or MM-DD; Enter, Esc): %s_"),
-		    D.range_input.text);
+		    dg->range_input.text);
 		draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
 	}
-	if (D.day_input.active) {
+	if (dg->day_input.active) {
 		char line[320];
 		snprintf(line, sizeof line, _("Day (YYYY-MM-DD, MM-DD or -N; Enter = last scored day): %s_"),
-		    D.day_input.text);
+		    dg->day_input.text);
 		draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
 	}
 }
@@ -932,76 +941,78 @@ parse_day_input(struct pane_ctx *ctx, const char *s, day_t *out)
 /* The zero-revenue days to appeal in the opened work: the run of
  * violation days around the cursor day (vui_appeal_days). */
 static void
-appeal_days(day_t *first, day_t *last)
+appeal_days(struct diag *dg, day_t *first, day_t *last)
 {
-	const struct views_work_day *cur = detail_day(D.dsel);
+	const struct views_work_day *cur = detail_day(dg, dg->dsel);
 
-	vui_appeal_days(&D.det, cur != NULL ? cur->day : D.det.to, first, last);
+	vui_appeal_days(&dg->det, cur != NULL ? cur->day : dg->det.to, first, last);
 }
 
 static bool
 diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
-	if (D.filter.active) {
-		const struct views_work *w = selected_work();
+	struct diag *dg = ctx->priv;
+
+	if (dg->filter.active) {
+		const struct views_work *w = selected_work(dg);
 		char *keep = w != NULL ? strdup(w->work_id) : NULL;
-		int r = vui_input_key(&D.filter, k);
+		int r = vui_input_key(&dg->filter, k);
 		if (r == 3)
-			D.filter.text[0] = '\0';
+			dg->filter.text[0] = '\0';
 		if (r >= 2)
-			D.filter.active = false;
+			dg->filter.active = false;
 		if (r != 0)
-			refilter(keep);
+			refilter(dg, keep);
 		free(keep);
 		pane_dirty(ctx);
 		return true;
 	}
-	if (D.range_input.active) {
-		int r = vui_input_key(&D.range_input, k);
+	if (dg->range_input.active) {
+		int r = vui_input_key(&dg->range_input, k);
 		if (r == 2) {
 			char a[64] = "", b[64] = "";
 			day_t f, t;
-			D.range_input.active = false;
-			for (char *p = D.range_input.text; *p; p++)
+			dg->range_input.active = false;
+			for (char *p = dg->range_input.text; *p; p++)
 				if (*p == '.' && p[1] == '.')
 					p[0] = p[1] = ' ';
-			if (sscanf(D.range_input.text, "%63s %63s", a, b) == 2 &&
+			if (sscanf(dg->range_input.text, "%63s %63s", a, b) == 2 &&
 			    parse_day_input(ctx, a, &f) &&
 			    parse_day_input(ctx, b, &t) && f <= t &&
 			    t - f < 3660) {
-				D.range_from = f;
-				D.range_to = t;
-				D.view = V_TABLE;
+				dg->range_from = f;
+				dg->range_to = t;
+				dg->view = V_TABLE;
 				load_works(ctx);
 			} else
 				pane_error(ctx, _("Not a window: '%s' (FROM TO, "
 				    "e.g. 2026-11-01 2026-11-20)"),
-				    D.range_input.text);
+				    dg->range_input.text);
 		} else if (r == 3)
-			D.range_input.active = false;
+			dg->range_input.active = false;
 		pane_dirty(ctx);
 		return true;
 	}
 	if (k->pane_action == DK_RANGE) {
-		D.range_input.active = true;
-		D.range_input.text[0] = '\0';
+		dg->range_input.active = true;
+		dg->range_input.text[0] = '\0';
 		pane_dirty(ctx);
 		return true;
 	}
-	if (D.day_input.active) {
-		int r = vui_input_key(&D.day_input, k);
+	if (dg->day_input.active) {
+		int r = vui_input_key(&dg->day_input, k);
 		if (r == 2) {
 			day_t d;
-			D.day_input.active = false;
-			if (parse_day_input(ctx, D.day_input.text, &d)) {
+			dg->day_input.active = false;
+			if (parse_day_input(ctx, dg->day_input.text, &d)) {
 				load_day(ctx, d);
-				D.view = V_DAY;
+				dg->view = V_DAY;
 			} else {
 				pane_error(ctx, _("Not a day: '%s' (YYYY-MM-DD, MM-DD or -N)"),
-				    D.day_input.text);
+				    dg->day_input.text);
 			}
 		} else if (r == 3) {
-			D.day_input.active = false;
+			dg->day_input.active = false;
 		}
 		pane_dirty(ctx);
 		return true;
@@ -1009,17 +1020,17 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 	if (k->pane_action == DK_EXPORT && ctx->account_id != NULL) {
 		/* the rows on screen, as `report` prints them */
 		char name[160], a[DAY_BUFSZ], b[DAY_BUFSZ];
-		struct report_filter f = { ctx->account_id, NULL, D.works.from,
-		    D.works.to };
-		if (D.view == V_DETAIL && D.det_ok) {
+		struct report_filter f = { ctx->account_id, NULL, dg->works.from,
+		    dg->works.to };
+		if (dg->view == V_DETAIL && dg->det_ok) {
 			f.account_id = NULL;
-			f.work_id = D.det.work_id;
-			snprintf(name, sizeof name, "daily-%s-%s-%s", D.det.work_id,
+			f.work_id = dg->det.work_id;
+			snprintf(name, sizeof name, "daily-%s-%s-%s", dg->det.work_id,
 			    day_format(f.from, a), day_format(f.to, b));
 			vui_export(ctx, name, VUI_EXPORT_DAILY, &f);
 		} else {
-			if (D.view == V_DAY && D.day_ok)
-				f.from = f.to = D.day.day;
+			if (dg->view == V_DAY && dg->day_ok)
+				f.from = f.to = dg->day.day;
 			snprintf(name, sizeof name, "works-%s-%s-%s",
 			    ctx->account_id, day_format(f.from, a),
 			    day_format(f.to, b));
@@ -1028,56 +1039,56 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	}
 	if (k->pane_action == DK_DAY) {
-		D.day_input.active = true;
-		D.day_input.text[0] = '\0';
+		dg->day_input.active = true;
+		dg->day_input.text[0] = '\0';
 		pane_dirty(ctx);
 		return true;
 	}
-	switch (D.view) {
+	switch (dg->view) {
 	case V_TABLE:
-		if (move_cursor(&D.sel, D.nidx, D.page, k->action)) {
+		if (move_cursor(&dg->sel, dg->nidx, dg->page, k->action)) {
 			pane_dirty(ctx);
 			return true;
 		}
 		switch (k->pane_action) {
 		case DK_SORT:
 		case DK_SORT_REVERSE: {
-			const struct views_work *w = selected_work();
+			const struct views_work *w = selected_work(dg);
 			char *keep = w != NULL ? strdup(w->work_id) : NULL;
 			if (k->pane_action == DK_SORT) {
-				D.sort = (enum views_col)((D.sort + 1) % VC_COUNT);
-				D.desc = D.sort != VC_TITLE && D.sort != VC_STATUS;
+				dg->sort = (enum views_col)((dg->sort + 1) % VC_COUNT);
+				dg->desc = dg->sort != VC_TITLE && dg->sort != VC_STATUS;
 			} else {
-				D.desc = !D.desc;
+				dg->desc = !dg->desc;
 			}
-			refilter(keep);
+			refilter(dg, keep);
 			free(keep);
 			pane_dirty(ctx);
 			return true;
 		}
 		case DK_TRENDS:
-			if (selected_work() != NULL)
-				pane_show_work(ctx, "trends", selected_work()->work_id);
+			if (selected_work(dg) != NULL)
+				pane_show_work(ctx, "trends", selected_work(dg)->work_id);
 			return true;
 		case DK_APPEAL:
-			if (selected_work() != NULL) {
-				char *id = strdup(selected_work()->work_id);
+			if (selected_work(dg) != NULL) {
+				char *id = strdup(selected_work(dg)->work_id);
 				if (id != NULL)
-					vui_appeal_work(ctx, id, D.works.from,
-					    D.works.to, D.works.to, "diagnosis");
+					vui_appeal_work(ctx, id, dg->works.from,
+					    dg->works.to, dg->works.to, "diagnosis");
 				free(id);
 			}
 			return true;
 		case DK_WINDOW_SHORTER:
 		case DK_WINDOW_LONGER:
-			if (D.range_from != DAY_NONE) {
+			if (dg->range_from != DAY_NONE) {
 				/* back to the 7/30/90 windows */
-				D.range_from = D.range_to = DAY_NONE;
-			} else if (k->pane_action == DK_WINDOW_SHORTER && D.win > 0)
-				D.win--;
+				dg->range_from = dg->range_to = DAY_NONE;
+			} else if (k->pane_action == DK_WINDOW_SHORTER && dg->win > 0)
+				dg->win--;
 			else if (k->pane_action == DK_WINDOW_LONGER &&
-			    D.win + 1 < (int)(sizeof windows / sizeof windows[0]))
-				D.win++;
+			    dg->win + 1 < (int)(sizeof windows / sizeof windows[0]))
+				dg->win++;
 			load_works(ctx);
 			pane_dirty(ctx);
 			return true;
@@ -1085,80 +1096,80 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 			break;
 		}
 		if (k->action == ACT_FILTER) {
-			D.filter.active = true;
+			dg->filter.active = true;
 			pane_dirty(ctx);
 			return true;
 		}
 		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
-		    selected_work() != NULL) {
-			load_detail(ctx, selected_work()->work_id);
-			D.view = V_DETAIL;
+		    selected_work(dg) != NULL) {
+			load_detail(ctx, selected_work(dg)->work_id);
+			dg->view = V_DETAIL;
 			pane_dirty(ctx);
 			return true;
 		}
-		if (k->action == ACT_BACK && D.filter.text[0] != '\0') {
-			D.filter.text[0] = '\0';
-			refilter(selected_work() ? selected_work()->work_id : NULL);
+		if (k->action == ACT_BACK && dg->filter.text[0] != '\0') {
+			dg->filter.text[0] = '\0';
+			refilter(dg, selected_work(dg) ? selected_work(dg)->work_id : NULL);
 			pane_dirty(ctx);
 			return true;
 		}
 		return false;
 	case V_DETAIL:
-		if (move_cursor(&D.dsel, D.det_ok ? D.det.n : 0, 10, k->action)) {
+		if (move_cursor(&dg->dsel, dg->det_ok ? dg->det.n : 0, 10, k->action)) {
 			pane_dirty(ctx);
 			return true;
 		}
 		if (k->action == ACT_BACK) {
-			D.view = V_TABLE;
+			dg->view = V_TABLE;
 			pane_dirty(ctx);
 			return true;
 		}
-		if (k->pane_action == DK_TRENDS && D.det_ok) {
-			pane_show_work(ctx, "trends", D.det.work_id);
+		if (k->pane_action == DK_TRENDS && dg->det_ok) {
+			pane_show_work(ctx, "trends", dg->det.work_id);
 			return true;
 		}
-		if (k->pane_action == DK_APPEAL && D.det_ok) {
+		if (k->pane_action == DK_APPEAL && dg->det_ok) {
 			struct vui_appeal_prefill p = {
-				.account_id = D.det.account_id,
-				.work_id = D.det.work_id,
+				.account_id = dg->det.account_id,
+				.work_id = dg->det.work_id,
 				.channel = "diagnosis",
 			};
-			appeal_days(&p.first_day, &p.last_day);
+			appeal_days(dg, &p.first_day, &p.last_day);
 			if (!vui_start_appeal(ctx, &p))
 				pane_error(ctx, "%s", _("The Appeals pane is not available."));
 			return true;
 		}
 		return k->pane_action != 0;
 	case V_DAY:
-		if (move_cursor(&D.ysel, D.day_ok ? D.day.n : 0, 10, k->action)) {
+		if (move_cursor(&dg->ysel, dg->day_ok ? dg->day.n : 0, 10, k->action)) {
 			pane_dirty(ctx);
 			return true;
 		}
 		if (k->action == ACT_LEFT || k->action == ACT_RIGHT) {
-			load_day(ctx, D.day.day + (k->action == ACT_LEFT ? -1 : 1));
+			load_day(ctx, dg->day.day + (k->action == ACT_LEFT ? -1 : 1));
 			pane_dirty(ctx);
 			return true;
 		}
 		if (k->action == ACT_BACK) {
-			D.view = V_TABLE;
+			dg->view = V_TABLE;
 			pane_dirty(ctx);
 			return true;
 		}
 		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
-		    D.ysel < D.day.n) {
-			char *id = strdup(D.day.rows[D.ysel].work_id);
+		    dg->ysel < dg->day.n) {
+			char *id = strdup(dg->day.rows[dg->ysel].work_id);
 			if (id != NULL)
 				diag_show_work(ctx, id);
 			free(id);
 			return true;
 		}
-		if (k->pane_action == DK_TRENDS && D.ysel < D.day.n) {
-			pane_show_work(ctx, "trends", D.day.rows[D.ysel].work_id);
+		if (k->pane_action == DK_TRENDS && dg->ysel < dg->day.n) {
+			pane_show_work(ctx, "trends", dg->day.rows[dg->ysel].work_id);
 			return true;
 		}
-		if (k->pane_action == DK_APPEAL && D.ysel < D.day.n) {
-			char *id = strdup(D.day.rows[D.ysel].work_id);
-			day_t d = D.day.day;
+		if (k->pane_action == DK_APPEAL && dg->ysel < dg->day.n) {
+			char *id = strdup(dg->day.rows[dg->ysel].work_id);
+			day_t d = dg->day.day;
 			if (id != NULL)
 				vui_appeal_work(ctx, id, d - 29, d + 29, d,
 				    "diagnosis");
@@ -1175,24 +1186,25 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 static void
 diag_model(struct pane_ctx *ctx, FILE *out)
 {
+	struct diag *dg = ctx->priv;
 	char a[DAY_BUFSZ], b[DAY_BUFSZ];
 	static const char *const views[] = { "table", "detail", "day" };
 
-	fprintf(out, "pane=diagnosis\nview=%s\n", views[D.view]);
-	fprintf(out, "window.missing_days=%zu\n", D.nmissing);
+	fprintf(out, "pane=diagnosis\nview=%s\n", views[dg->view]);
+	fprintf(out, "window.missing_days=%zu\n", dg->nmissing);
 	fprintf(out, "window.from=%s\nwindow.to=%s\n",
-	    day_format(D.works.from, a), day_format(D.works.to, b));
+	    day_format(dg->works.from, a), day_format(dg->works.to, b));
 	fprintf(out, "window.vs_from=%s\nwindow.vs_to=%s\n",
-	    day_format(D.works.vs_from, a), day_format(D.works.vs_to, b));
+	    day_format(dg->works.vs_from, a), day_format(dg->works.vs_to, b));
 	fprintf(out, "sort=%s\nsort.desc=%d\nfilter=%s\nfilter.editing=%d\n",
-	    views_col_key(D.sort), D.desc ? 1 : 0, D.filter.text,
-	    D.filter.active ? 1 : 0);
-	fprintf(out, "works=%zu\nshown=%zu\n", D.works.n, D.nidx);
-	if (D.view == V_TABLE) {
-		const struct views_work *w = selected_work();
+	    views_col_key(dg->sort), dg->desc ? 1 : 0, dg->filter.text,
+	    dg->filter.active ? 1 : 0);
+	fprintf(out, "works=%zu\nshown=%zu\n", dg->works.n, dg->nidx);
+	if (dg->view == V_TABLE) {
+		const struct views_work *w = selected_work(dg);
 		fprintf(out, "selected=%s\n", w ? w->work_id : "");
-		for (size_t i = D.top; i < D.nidx && i < D.top + (size_t)D.page; i++) {
-			const struct views_work *r = &D.works.rows[D.idx[i]];
+		for (size_t i = dg->top; i < dg->nidx && i < dg->top + (size_t)dg->page; i++) {
+			const struct views_work *r = &dg->works.rows[dg->idx[i]];
 			fen_t ch = 0;
 			bool hc = views_work_change(r, &ch);
 			char f[8];
@@ -1210,26 +1222,26 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 			    views_work_flags(r, f), rv, cv, pv, sv,
 			    (long long)r->estimated_fen);
 		}
-	} else if (D.view == V_DETAIL && D.det_ok) {
+	} else if (dg->view == V_DETAIL && dg->det_ok) {
 		fen_t st = 0, es = 0;
 		bool hs = false;
-		for (size_t i = 0; i < D.det.n; i++) {
-			hs = hs || D.det.days[i].has_settled;
-			st += D.det.days[i].settled_fen;
-			es += D.det.days[i].estimated_fen;
+		for (size_t i = 0; i < dg->det.n; i++) {
+			hs = hs || dg->det.days[i].has_settled;
+			st += dg->det.days[i].settled_fen;
+			es += dg->det.days[i].estimated_fen;
 		}
-		fprintf(out, "work=%s\nrevenue_fen=%lld\n", D.det.work_id,
-		    (long long)D.det.revenue_fen);
-		if (D.restore_on != DAY_NONE) {
+		fprintf(out, "work=%s\nrevenue_fen=%lld\n", dg->det.work_id,
+		    (long long)dg->det.revenue_fen);
+		if (dg->restore_on != DAY_NONE) {
 			char rd[DAY_BUFSZ];
-			fprintf(out, "restore=%s|%s\n", D.restore_rule,
-			    day_format(D.restore_on, rd));
+			fprintf(out, "restore=%s|%s\n", dg->restore_rule,
+			    day_format(dg->restore_on, rd));
 		}
-		for (size_t i = 0; i < D.det.nchanges; i++) {
+		for (size_t i = 0; i < dg->det.nchanges; i++) {
 			char hd[DAY_BUFSZ];
-			fprintf(out, "change=%s|%s|%s\n", D.det.changes[i].attr,
-			    day_format(D.det.changes[i].effective_on, hd),
-			    D.det.changes[i].value);
+			fprintf(out, "change=%s|%s|%s\n", dg->det.changes[i].attr,
+			    day_format(dg->det.changes[i].effective_on, hd),
+			    dg->det.changes[i].value);
 		}
 		if (hs)
 			fprintf(out, "settled_fen=%lld\n", (long long)st);
@@ -1238,20 +1250,20 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 		fprintf(out, "estimated_fen=%lld\n", (long long)es);
 		for (int k = 0; k < VP_COUNT; k++)
 			fprintf(out, "split.%s=%lld\n", views_part_key(k),
-			    (long long)D.det.part_fen[k]);
-		if (D.att_ok) {
+			    (long long)dg->det.part_fen[k]);
+		if (dg->att_ok) {
 			fprintf(out, "attribution.revenue_fen=%lld\n"
 			    "attribution.vs_revenue_fen=%lld\n"
 			    "attribution.total_change_fen=%lld\n",
-			    (long long)D.att.revenue_fen,
-			    (long long)D.att.vs_revenue_fen,
-			    (long long)D.att.total_change_fen);
+			    (long long)dg->att.revenue_fen,
+			    (long long)dg->att.vs_revenue_fen,
+			    (long long)dg->att.total_change_fen);
 			for (int k = 0; k < EF_COUNT; k++)
 				fprintf(out, "attribution.%s=%lld\n",
-				    engine_factor_id(k), (long long)D.att.part_fen[k]);
+				    engine_factor_id(k), (long long)dg->att.part_fen[k]);
 		}
-		for (size_t i = 0; i < D.det.n; i++) {
-			const struct views_work_day *x = &D.det.days[i];
+		for (size_t i = 0; i < dg->det.n; i++) {
+			const struct views_work_day *x = &dg->det.days[i];
 			fprintf(out, "day=%s|%lld|%s|", day_format(x->day, a),
 			    (long long)x->revenue_fen,
 			    x->has_revenue ? "known" : "missing");
@@ -1259,16 +1271,16 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 				fprintf(out, "%s%s", k ? "," : "", x->reasons[k]);
 			fputc('\n', out);
 		}
-	} else if (D.view == V_DAY && D.day_ok) {
+	} else if (dg->view == V_DAY && dg->day_ok) {
 		fprintf(out, "day=%s\ntotal_fen=%lld\nminimum_fen=%lld\n",
-		    day_format(D.day.day, a), (long long)D.day.total_fen,
+		    day_format(dg->day.day, a), (long long)dg->day.total_fen,
 		    (long long)engine_model()->daily_min_fen);
 		fprintf(out, "account.eligible=%d\naccount.reasons=%s\n",
-		    D.day.account_eligible ? 1 : 0, D.day.account_reasons);
-		fprintf(out, "selected=%s\n", D.ysel < D.day.n ?
-		    D.day.rows[D.ysel].work_id : "");
-		for (size_t i = 0; i < D.day.n; i++) {
-			const struct views_day_work *w = &D.day.rows[i];
+		    dg->day.account_eligible ? 1 : 0, dg->day.account_reasons);
+		fprintf(out, "selected=%s\n", dg->ysel < dg->day.n ?
+		    dg->day.rows[dg->ysel].work_id : "");
+		for (size_t i = 0; i < dg->day.n; i++) {
+			const struct views_day_work *w = &dg->day.rows[i];
 			fprintf(out, "row=%s|%lld|", w->work_id,
 			    (long long)w->revenue_fen);
 			for (size_t k = 0; k < w->nreasons; k++)
@@ -1281,14 +1293,27 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 static void
 diag_fini(struct pane_ctx *ctx)
 {
-	views_works_free(&D.works);
-	free(D.idx);
-	D.idx = NULL;
-	if (D.det_ok)
-		views_detail_free(&D.det);
-	if (D.day_ok)
-		views_day_free(&D.day);
-	D.det_ok = D.day_ok = false;
+	struct diag *dg = ctx->priv;
+
+	views_works_free(&dg->works);
+	free(dg->idx);
+	dg->idx = NULL;
+	if (dg->det_ok)
+		views_detail_free(&dg->det);
+	if (dg->day_ok)
+		views_day_free(&dg->day);
+	dg->det_ok = dg->day_ok = false;
+}
+
+static void
+diag_init(struct pane_ctx *ctx)
+{
+	struct diag *dg = ctx->priv;
+
+	dg->win = 1;
+	dg->sort = VC_REVENUE;
+	dg->desc = true;
+	dg->range_from = dg->range_to = DAY_NONE;
 }
 
 const struct pane_ops pane_diagnosis = {
@@ -1297,6 +1322,8 @@ const struct pane_ops pane_diagnosis = {
 	.heading = N_("Revenue diagnosis"),
 	.digit = '2',
 	.keys = diag_keys,
+	.private_size = sizeof(struct diag),
+	.init = diag_init,
 	.reload = diag_reload,
 	.draw = diag_draw,
 	.key = diag_key,

@@ -41,7 +41,7 @@ struct ov_row {
 
 enum ov_sort { OS_NAME, OS_REVENUE, OS_CHANGE, OS_ELIGIBLE, OS_COUNT };
 
-static struct ov {
+struct ov {
 	unsigned avail_gen;
 	bool avail;
 	struct views_accounts acc;
@@ -56,7 +56,7 @@ static struct ov {
 	 * line, so the overview says what the mail would */
 	size_t attention;
 	bool digest_ok;
-} O;
+};
 
 static const char *
 sort_key(enum ov_sort s)
@@ -85,12 +85,12 @@ row_change(const struct views_account *a, bool *has)
 }
 
 static int
-cmp_rows(size_t a, size_t b)
+cmp_rows(struct ov *ov, size_t a, size_t b)
 {
-	const struct views_account *x = &O.acc.rows[a], *y = &O.acc.rows[b];
+	const struct views_account *x = &ov->acc.rows[a], *y = &ov->acc.rows[b];
 	int c = 0;
 
-	switch (O.sort) {
+	switch (ov->sort) {
 	case OS_REVENUE:	/* the largest first */
 		c = (y->week_fen > x->week_fen) - (y->week_fen < x->week_fen);
 		break;
@@ -101,8 +101,8 @@ cmp_rows(size_t a, size_t b)
 		break;
 	}
 	case OS_ELIGIBLE: {	/* not eligible first, then by failing rules */
-		const struct ov_row *ex = O.extra ? &O.extra[a] : NULL;
-		const struct ov_row *ey = O.extra ? &O.extra[b] : NULL;
+		const struct ov_row *ex = ov->extra ? &ov->extra[a] : NULL;
+		const struct ov_row *ey = ov->extra ? &ov->extra[b] : NULL;
 		int vx = ex && ex->checked ? (ex->eligible ? 2 : 0) : 1;
 		int vy = ey && ey->checked ? (ey->eligible ? 2 : 0) : 1;
 		c = (vx > vy) - (vx < vy);
@@ -115,7 +115,7 @@ cmp_rows(size_t a, size_t b)
 	}
 	if (c == 0)	/* stable: the database's order */
 		c = (a > b) - (a < b);
-	else if (O.reverse)
+	else if (ov->reverse)
 		c = -c;
 	return c;
 }
@@ -129,81 +129,84 @@ matches(const struct views_account *a, const char *q)
 
 /* Searches and sorts, keeping the cursor on keep_id when it is shown. */
 static void
-rebuild(const char *keep_id)
+rebuild(struct ov *ov, const char *keep_id)
 {
-	O.nidx = 0;
-	for (size_t i = 0; O.idx != NULL && i < O.acc.n; i++)
-		if (matches(&O.acc.rows[i], O.search.text))
-			O.idx[O.nidx++] = i;
+	ov->nidx = 0;
+	for (size_t i = 0; ov->idx != NULL && i < ov->acc.n; i++)
+		if (matches(&ov->acc.rows[i], ov->search.text))
+			ov->idx[ov->nidx++] = i;
 	/* insertion sort: a few hundred accounts at most */
-	for (size_t i = 1; i < O.nidx; i++) {
-		size_t v = O.idx[i], j = i;
-		while (j > 0 && cmp_rows(O.idx[j - 1], v) > 0) {
-			O.idx[j] = O.idx[j - 1];
+	for (size_t i = 1; i < ov->nidx; i++) {
+		size_t v = ov->idx[i], j = i;
+		while (j > 0 && cmp_rows(ov, ov->idx[j - 1], v) > 0) {
+			ov->idx[j] = ov->idx[j - 1];
 			j--;
 		}
-		O.idx[j] = v;
+		ov->idx[j] = v;
 	}
 	if (keep_id != NULL)
-		for (size_t i = 0; i < O.nidx; i++)
-			if (strcmp(O.acc.rows[O.idx[i]].account_id, keep_id) == 0)
-				O.sel = i;
-	if (O.sel >= O.nidx)
-		O.sel = O.nidx ? O.nidx - 1 : 0;
+		for (size_t i = 0; i < ov->nidx; i++)
+			if (strcmp(ov->acc.rows[ov->idx[i]].account_id, keep_id) == 0)
+				ov->sel = i;
+	if (ov->sel >= ov->nidx)
+		ov->sel = ov->nidx ? ov->nidx - 1 : 0;
 }
 
 static const struct views_account *
-selected(void)
+selected(struct ov *ov)
 {
-	return O.sel < O.nidx ? &O.acc.rows[O.idx[O.sel]] : NULL;
+	return ov->sel < ov->nidx ? &ov->acc.rows[ov->idx[ov->sel]] : NULL;
 }
 
 static const struct ov_row *
-selected_extra(void)
+selected_extra(struct ov *ov)
 {
-	return O.sel < O.nidx && O.extra ? &O.extra[O.idx[O.sel]] : NULL;
+	return ov->sel < ov->nidx && ov->extra ? &ov->extra[ov->idx[ov->sel]] : NULL;
 }
 
 static bool
 ov_available(struct pane_ctx *ctx)
 {
-	if (O.avail_gen != ctx->generation || O.avail_gen == 0) {
+	struct ov *ov = ctx->priv;
+
+	if (ov->avail_gen != ctx->generation || ov->avail_gen == 0) {
 		struct pt_err err = { 0 };
-		O.avail = views_account_count(ctx->db, &err) > 1;
-		O.avail_gen = ctx->generation;
+		ov->avail = views_account_count(ctx->db, &err) > 1;
+		ov->avail_gen = ctx->generation;
 	}
-	return O.avail;
+	return ov->avail;
 }
 
 static void
 ov_reload(struct pane_ctx *ctx)
 {
+	struct ov *ov = ctx->priv;
 	struct pt_err err = { 0 };
-	const struct views_account *cur = selected();
+	const struct views_account *cur = selected(ov);
 	/* The cursor's account, kept across reloads (another operator's
 	 * import reorders nothing under the cursor). */
 	char *keep = cur != NULL ? strdup(cur->account_id) : NULL;
 
-	views_accounts_free(&O.acc);
-	free(O.extra);
-	O.extra = NULL;
-	free(O.idx);
-	O.idx = NULL;
-	O.nidx = 0;
-	O.err[0] = '\0';
-	if (!views_accounts_load(ctx->db, ctx->today, &O.acc, &err)) {
-		snprintf(O.err, sizeof O.err, "%s", err.msg);
+	views_accounts_free(&ov->acc);
+	free(ov->extra);
+	ov->extra = NULL;
+	free(ov->idx);
+	ov->idx = NULL;
+	ov->nidx = 0;
+	ov->err[0] = '\0';
+	if (!views_accounts_load(ctx->db, ctx->today, &ov->acc, &err)) {
+		snprintf(ov->err, sizeof ov->err, "%s", err.msg);
 		free(keep);
 		pane_dirty(ctx);
 		return;
 	}
-	O.extra = calloc(O.acc.n ? O.acc.n : 1, sizeof *O.extra);
-	for (size_t i = 0; O.extra != NULL && i < O.acc.n; i++) {
+	ov->extra = calloc(ov->acc.n ? ov->acc.n : 1, sizeof *ov->extra);
+	for (size_t i = 0; ov->extra != NULL && i < ov->acc.n; i++) {
 		struct eligibility el;
-		struct ov_row *x = &O.extra[i];
+		struct ov_row *x = &ov->extra[i];
 		size_t len = 0;
 		err.code = 0;
-		if (!engine_check(ctx->db, O.acc.rows[i].account_id, NULL,
+		if (!engine_check(ctx->db, ov->acc.rows[i].account_id, NULL,
 		    ctx->today, &el, &err))
 			continue;
 		x->checked = true;
@@ -227,26 +230,26 @@ ov_reload(struct pane_ctx *ctx)
 		size_t nod = 0;
 		struct wallet_overdue *od = wallet_overdue(ctx->db, NULL,
 		    ctx->today, &nod, &err);
-		for (size_t k = 0; od != NULL && O.extra != NULL && k < nod; k++)
-			for (size_t i = 0; i < O.acc.n; i++)
-				if (strcmp(O.acc.rows[i].account_id,
+		for (size_t k = 0; od != NULL && ov->extra != NULL && k < nod; k++)
+			for (size_t i = 0; i < ov->acc.n; i++)
+				if (strcmp(ov->acc.rows[i].account_id,
 				    od[k].account_id) == 0)
-					O.extra[i].overdue++;
+					ov->extra[i].overdue++;
 		free(od);
 	}
 	{
 		struct digest d;
 		err.code = 0;
-		O.digest_ok = digest_build(ctx->db, ctx->today - 1, ctx->today,
+		ov->digest_ok = digest_build(ctx->db, ctx->today - 1, ctx->today,
 		    &d, &err);
-		O.attention = O.digest_ok ? d.n : 0;
-		if (O.digest_ok)
+		ov->attention = ov->digest_ok ? d.n : 0;
+		if (ov->digest_ok)
 			digest_free(&d);
 	}
-	O.idx = malloc((O.acc.n ? O.acc.n : 1) * sizeof *O.idx);
+	ov->idx = malloc((ov->acc.n ? ov->acc.n : 1) * sizeof *ov->idx);
 	/* The cursor stays on its account; the first time, on the chosen
 	 * one. */
-	rebuild(keep != NULL ? keep : ctx->account_id);
+	rebuild(ov, keep != NULL ? keep : ctx->account_id);
 	free(keep);
 	pane_dirty(ctx);
 }
@@ -276,22 +279,22 @@ why_text(const struct ov_row *x, char *buf, size_t size)
 }
 
 static int
-widest(bool name, int cap)
+widest(struct ov *ov, bool name, int cap)
 {
 	int w = 7;	/* "Account" */
 
-	for (size_t i = 0; i < O.acc.n; i++) {
-		const char *s = name ? O.acc.rows[i].name : O.acc.rows[i].account_id;
+	for (size_t i = 0; i < ov->acc.n; i++) {
+		const char *s = name ? ov->acc.rows[i].name : ov->acc.rows[i].account_id;
 		char *c = draw_clean(s);
 		int cw = c != NULL ? draw_width(c) : 0;
 		free(c);
-		if (name && O.acc.rows[i].data_through != DAY_NONE &&
-		    O.acc.latest != DAY_NONE &&
-		    O.acc.rows[i].data_through != O.acc.latest) {
+		if (name && ov->acc.rows[i].data_through != DAY_NONE &&
+		    ov->acc.latest != DAY_NONE &&
+		    ov->acc.rows[i].data_through != ov->acc.latest) {
 			/* "[to 11-23] " before the name (ov_draw) */
 			char p[64], d[DAY_BUFSZ];
 			snprintf(p, sizeof p, _("[to %s] %s"),
-			    day_format(O.acc.rows[i].data_through, d) + 5, "");
+			    day_format(ov->acc.rows[i].data_through, d) + 5, "");
 			cw += draw_width(p);
 		}
 		if (cw > w)
@@ -303,6 +306,7 @@ widest(bool name, int cap)
 static void
 ov_draw(struct pane_ctx *ctx, WINDOW *win)
 {
+	struct ov *ov = ctx->priv;
 	char line[512], a[DAY_BUFSZ], b[DAY_BUFSZ], m1[64], m2[64], buf[64];
 	char name[512];
 	int rows, cols, y = 0, page, x, base;
@@ -316,31 +320,31 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 	getmaxyx(win, rows, cols);
 	werase(win);
 	wide = cols >= 110;
-	if (O.acc.latest != DAY_NONE) {
+	if (ov->acc.latest != DAY_NONE) {
 		char c[DAY_BUFSZ];
 		snprintf(line, sizeof line, _("Choose the account (Enter): data through %s; revenue %s to %s against the week before"),
-		    day_format(O.acc.latest, c) + 5, day_format(O.acc.from, a) + 5,
-		    day_format(O.acc.to, b) + 5);
+		    day_format(ov->acc.latest, c) + 5, day_format(ov->acc.from, a) + 5,
+		    day_format(ov->acc.to, b) + 5);
 	} else
 		snprintf(line, sizeof line, _("Choose the account (Enter): revenue %s to %s against the week before"),
-		    day_format(O.acc.from, a), day_format(O.acc.to, b));
-	if (O.digest_ok && O.attention > 0) {
+		    day_format(ov->acc.from, a), day_format(ov->acc.to, b));
+	if (ov->digest_ok && ov->attention > 0) {
 		/* what `partner-tui digest` reports, first */
 		char first[700];
 		snprintf(first, sizeof first, _("%zu need attention (partner-tui "
-		    "digest) · %s"), O.attention, line);
+		    "digest) · %s"), ov->attention, line);
 		/* Two rows when narrow: the window's days are never cut. */
 		y += draw_wrap(win, y, 1, cols - 2, 2, first,
 		    draw_attr(DRAW_ERROR));
 	} else
 		y += draw_wrap(win, y, 1, cols - 2, 2, line,
 		    draw_attr(DRAW_TITLE));
-	if (O.err[0] != '\0') {
-		draw_text(win, y, 1, cols - 2, O.err, draw_attr(DRAW_ERROR), true);
+	if (ov->err[0] != '\0') {
+		draw_text(win, y, 1, cols - 2, ov->err, draw_attr(DRAW_ERROR), true);
 		return;
 	}
-	iw = widest(false, 16);
-	nw = widest(true, wide ? 30 : 24);
+	iw = widest(ov, false, 16);
+	nw = widest(ov, true, wide ? 30 : 24);
 	w[0] = iw;
 	w[1] = nw;
 	w[2] = 10;
@@ -366,24 +370,24 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 	page = base - 3 - y;
 	if (page < 1)
 		page = 1;
-	if (O.sel < O.top)
-		O.top = O.sel;
-	if (O.sel >= O.top + (size_t)page)
-		O.top = O.sel - (size_t)page + 1;
+	if (ov->sel < ov->top)
+		ov->top = ov->sel;
+	if (ov->sel >= ov->top + (size_t)page)
+		ov->top = ov->sel - (size_t)page + 1;
 	for (int r = 0; r < page; r++, y++) {
-		size_t i = O.top + (size_t)r;
+		size_t i = ov->top + (size_t)r;
 		const struct views_account *ac;
 		const struct ov_row *ex;
-		attr_t at = i == O.sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
+		attr_t at = i == ov->sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
 		bool hc = false;
 		fen_t ch = 0;
 		const char *cell[7];
-		if (i >= O.nidx)
+		if (i >= ov->nidx)
 			break;
-		ac = &O.acc.rows[O.idx[i]];
-		ex = O.extra != NULL ? &O.extra[O.idx[i]] : NULL;
+		ac = &ov->acc.rows[ov->idx[i]];
+		ex = ov->extra != NULL ? &ov->extra[ov->idx[i]] : NULL;
 		mvwchgat(win, y, 0, cols, at, 0, NULL);
-		draw_text(win, y, 0, 1, i == O.sel ? ">" : " ", at, true);
+		draw_text(win, y, 0, 1, i == ov->sel ? ">" : " ", at, true);
 		if (ac->has_week || ac->has_prev_week) {
 			hc = true;
 			ch = ac->week_fen - ac->prev_week_fen;
@@ -394,8 +398,8 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 			buf[10] = ' ';	/* "2026-11-05 10:00" */
 		cell[0] = ac->account_id;
 		cell[1] = ac->name;
-		if (ac->data_through != DAY_NONE && O.acc.latest != DAY_NONE &&
-		    ac->data_through != O.acc.latest) {
+		if (ac->data_through != DAY_NONE && ov->acc.latest != DAY_NONE &&
+		    ac->data_through != ov->acc.latest) {
 			/* Its data ends before the freshest account's (so does
 			 * its week): said first, where the name cannot cut it. */
 			snprintf(name, sizeof name, _("[to %s] %s"),
@@ -434,9 +438,9 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 		size_t elig = 0, checked = 0;
 		bool hw = false, hc = false;
 		char tl[64], el[32], ap[32];
-		for (size_t i = 0; i < O.nidx; i++) {
-			const struct views_account *ac = &O.acc.rows[O.idx[i]];
-			const struct ov_row *ex = O.extra ? &O.extra[O.idx[i]] : NULL;
+		for (size_t i = 0; i < ov->nidx; i++) {
+			const struct views_account *ac = &ov->acc.rows[ov->idx[i]];
+			const struct ov_row *ex = ov->extra ? &ov->extra[ov->idx[i]] : NULL;
 			bool h;
 			fen_t c = row_change(ac, &h);
 			week += ac->week_fen;
@@ -453,7 +457,7 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 		}
 		y = base - 2;
 		draw_hrule(win, y++, 1, cols - 2, draw_attr(DRAW_DIM));
-		snprintf(tl, sizeof tl, _("Total (%zu)"), O.nidx);
+		snprintf(tl, sizeof tl, _("Total (%zu)"), ov->nidx);
 		snprintf(el, sizeof el, "%zu/%zu", elig, checked);
 		{
 			/* the label takes the id and name columns */
@@ -467,17 +471,17 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 			vui_draw_row(win, y, 1, nc - 1, tw, cell, tr, A_BOLD);
 		}
 	}
-	if (O.search.active || O.search.text[0] != '\0' || O.sort != OS_NAME) {
+	if (ov->search.active || ov->search.text[0] != '\0' || ov->sort != OS_NAME) {
 		snprintf(line, sizeof line, _("Search: %s%s  (%zu of %zu)  sorted by %s%s"),
-		    O.search.text, O.search.active ? "_" : "", O.nidx, O.acc.n,
-		    sort_label(O.sort), O.reverse ? _(", reversed") : "");
+		    ov->search.text, ov->search.active ? "_" : "", ov->nidx, ov->acc.n,
+		    sort_label(ov->sort), ov->reverse ? _(", reversed") : "");
 		draw_text(win, base - 3, 1, cols - 2, line,
-		    O.search.active ? A_BOLD : draw_attr(DRAW_DIM), true);
+		    ov->search.active ? A_BOLD : draw_attr(DRAW_DIM), true);
 	}
-	if (O.sel < O.nidx) {
+	if (ov->sel < ov->nidx) {
 		/* The selected account's reasons (and, narrow, its last
 		 * import), in full: a cell above may have been cut. */
-		const struct ov_row *ex = selected_extra();
+		const struct ov_row *ex = selected_extra(ov);
 		char why[512] = "";
 		if (ex != NULL && ex->checked && !ex->eligible)
 			why_text(ex, why, sizeof why);
@@ -485,16 +489,16 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 		    vui_missing());
 		draw_text(win, base, 1, cols - 2, line, A_NORMAL, true);
 	}
-	if (!wide && O.sel < O.nidx) {
+	if (!wide && ov->sel < ov->nidx) {
 		snprintf(line, sizeof line, _("Last import: %s"),
-		    selected()->last_import[0] ?
-		    selected()->last_import : vui_missing());
+		    selected(ov)->last_import[0] ?
+		    selected(ov)->last_import : vui_missing());
 		draw_text(win, rows - 2, 1, cols - 2, line, A_NORMAL, true);
 	}
-	if (selected() != NULL && selected()->stale)
+	if (selected(ov) != NULL && selected(ov)->stale)
 		/* The selected account's import lags the settlement clock. */
 		draw_text(win, rows - 1, 1, cols - 2, vui_due_message(line,
-		    sizeof line, O.acc.due_through, O.acc.settle_hour),
+		    sizeof line, ov->acc.due_through, ov->acc.settle_hour),
 		    draw_attr(DRAW_ERROR), true);
 	else
 		draw_text(win, rows - 1, 1, cols - 2,
@@ -505,29 +509,30 @@ ov_draw(struct pane_ctx *ctx, WINDOW *win)
 static bool
 ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
-	const struct views_account *cur = selected();
+	struct ov *ov = ctx->priv;
+	const struct views_account *cur = selected(ov);
 	char *keep = cur != NULL ? strdup(cur->account_id) : NULL;
 	size_t pg = 10;
 
-	if (O.search.active) {
-		int r = vui_input_key(&O.search, k);
+	if (ov->search.active) {
+		int r = vui_input_key(&ov->search, k);
 		if (r == 3)
-			O.search.text[0] = '\0';
+			ov->search.text[0] = '\0';
 		if (r >= 2)
-			O.search.active = false;
+			ov->search.active = false;
 		if (r != 0)
-			rebuild(keep);
+			rebuild(ov, keep);
 		free(keep);
 		pane_dirty(ctx);
 		return true;
 	}
 	if (k->pane_action == OK_SORT || k->pane_action == OK_SORT_REVERSE) {
 		if (k->pane_action == OK_SORT) {
-			O.sort = (enum ov_sort)((O.sort + 1) % OS_COUNT);
-			O.reverse = false;
+			ov->sort = (enum ov_sort)((ov->sort + 1) % OS_COUNT);
+			ov->reverse = false;
 		} else
-			O.reverse = !O.reverse;
-		rebuild(keep);
+			ov->reverse = !ov->reverse;
+		rebuild(ov, keep);
 		free(keep);
 		pane_dirty(ctx);
 		return true;
@@ -535,7 +540,7 @@ ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 	free(keep);
 	if (k->pane_action == OK_EXPORT) {
 		/* the week on screen, as `report accounts` prints it */
-		struct report_filter f = { NULL, NULL, O.acc.from, O.acc.to };
+		struct report_filter f = { NULL, NULL, ov->acc.from, ov->acc.to };
 		char name[96], a[DAY_BUFSZ], b[DAY_BUFSZ];
 		snprintf(name, sizeof name, "accounts-%s-%s",
 		    day_format(f.from, a), day_format(f.to, b));
@@ -544,34 +549,34 @@ ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 	}
 	switch (k->action) {
 	case ACT_UP:
-		if (O.sel > 0)
-			O.sel--;
+		if (ov->sel > 0)
+			ov->sel--;
 		break;
 	case ACT_DOWN:
-		if (O.sel + 1 < O.nidx)
-			O.sel++;
+		if (ov->sel + 1 < ov->nidx)
+			ov->sel++;
 		break;
 	case ACT_PAGE_UP:
-		O.sel = O.sel > pg ? O.sel - pg : 0;
+		ov->sel = ov->sel > pg ? ov->sel - pg : 0;
 		break;
 	case ACT_PAGE_DOWN:
-		O.sel = O.sel + pg < O.nidx ? O.sel + pg :
-		    (O.nidx ? O.nidx - 1 : 0);
+		ov->sel = ov->sel + pg < ov->nidx ? ov->sel + pg :
+		    (ov->nidx ? ov->nidx - 1 : 0);
 		break;
 	case ACT_HOME:
-		O.sel = 0;
+		ov->sel = 0;
 		break;
 	case ACT_END:
-		O.sel = O.nidx ? O.nidx - 1 : 0;
+		ov->sel = ov->nidx ? ov->nidx - 1 : 0;
 		break;
 	case ACT_FILTER:
-		O.search.active = true;
+		ov->search.active = true;
 		break;
 	case ACT_BACK:
-		if (O.search.text[0] == '\0')
+		if (ov->search.text[0] == '\0')
 			return false;
-		O.search.text[0] = '\0';
-		rebuild(cur != NULL ? cur->account_id : NULL);
+		ov->search.text[0] = '\0';
+		rebuild(ov, cur != NULL ? cur->account_id : NULL);
 		break;
 	case ACT_ENTER:
 		if (cur != NULL) {
@@ -595,44 +600,45 @@ ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 static void
 ov_model(struct pane_ctx *ctx, FILE *out)
 {
+	struct ov *ov = ctx->priv;
 	char a[DAY_BUFSZ], b[DAY_BUFSZ];
 
 	fprintf(out, "pane=overview\nweek.from=%s\nweek.to=%s\naccounts=%zu\n",
-	    day_format(O.acc.from, a), day_format(O.acc.to, b), O.acc.n);
-	fprintf(out, "selected=%s\n", selected() ? selected()->account_id : "");
-	fprintf(out, "digest.attention=%zu\n", O.digest_ok ? O.attention : 0);
+	    day_format(ov->acc.from, a), day_format(ov->acc.to, b), ov->acc.n);
+	fprintf(out, "selected=%s\n", selected(ov) ? selected(ov)->account_id : "");
+	fprintf(out, "digest.attention=%zu\n", ov->digest_ok ? ov->attention : 0);
 	fprintf(out, "sort=%s\nsort.reverse=%d\nsearch=%s\nsearch.editing=%d\n"
-	    "shown=%zu\n", sort_key(O.sort), O.reverse ? 1 : 0, O.search.text,
-	    O.search.active ? 1 : 0, O.nidx);
-	for (size_t i = 0; i < O.nidx; i++)
-		fprintf(out, "order=%s\n", O.acc.rows[O.idx[i]].account_id);
+	    "shown=%zu\n", sort_key(ov->sort), ov->reverse ? 1 : 0, ov->search.text,
+	    ov->search.active ? 1 : 0, ov->nidx);
+	for (size_t i = 0; i < ov->nidx; i++)
+		fprintf(out, "order=%s\n", ov->acc.rows[ov->idx[i]].account_id);
 	{
 		fen_t week = 0, prev = 0;
 		size_t elig = 0;
 		int64_t ap = 0;
-		for (size_t i = 0; i < O.nidx; i++) {
-			const struct views_account *ac = &O.acc.rows[O.idx[i]];
+		for (size_t i = 0; i < ov->nidx; i++) {
+			const struct views_account *ac = &ov->acc.rows[ov->idx[i]];
 			week += ac->week_fen;
 			prev += ac->prev_week_fen;
 			ap += ac->open_appeals;
-			elig += O.extra && O.extra[O.idx[i]].checked &&
-			    O.extra[O.idx[i]].eligible;
+			elig += ov->extra && ov->extra[ov->idx[i]].checked &&
+			    ov->extra[ov->idx[i]].eligible;
 		}
 		fprintf(out, "total.week_fen=%lld\ntotal.prev_week_fen=%lld\n"
 		    "total.eligible=%zu\ntotal.open_appeals=%lld\n",
 		    (long long)week, (long long)prev, elig, (long long)ap);
 	}
-	fprintf(out, "data_through=%s\n", O.acc.latest != DAY_NONE ?
-	    day_format(O.acc.latest, a) : "");
-	for (size_t i = 0; i < O.acc.n; i++)
+	fprintf(out, "data_through=%s\n", ov->acc.latest != DAY_NONE ?
+	    day_format(ov->acc.latest, a) : "");
+	for (size_t i = 0; i < ov->acc.n; i++)
 		fprintf(out, "account.data_through=%s|%s|%d\n",
-		    O.acc.rows[i].account_id,
-		    O.acc.rows[i].data_through != DAY_NONE ?
-		    day_format(O.acc.rows[i].data_through, b) : "",
-		    O.acc.rows[i].stale ? 1 : 0);
-	for (size_t i = 0; i < O.acc.n; i++) {
-		const struct views_account *ac = &O.acc.rows[i];
-		const struct ov_row *ex = O.extra ? &O.extra[i] : NULL;
+		    ov->acc.rows[i].account_id,
+		    ov->acc.rows[i].data_through != DAY_NONE ?
+		    day_format(ov->acc.rows[i].data_through, b) : "",
+		    ov->acc.rows[i].stale ? 1 : 0);
+	for (size_t i = 0; i < ov->acc.n; i++) {
+		const struct views_account *ac = &ov->acc.rows[i];
+		const struct ov_row *ex = ov->extra ? &ov->extra[i] : NULL;
 		fprintf(out, "account=%s|%lld|%lld|%s|%s|%lld|%s\n",
 		    ac->account_id, (long long)ac->week_fen,
 		    (long long)ac->prev_week_fen,
@@ -647,12 +653,14 @@ ov_model(struct pane_ctx *ctx, FILE *out)
 static void
 ov_fini(struct pane_ctx *ctx)
 {
-	views_accounts_free(&O.acc);
-	free(O.extra);
-	O.extra = NULL;
-	free(O.idx);
-	O.idx = NULL;
-	O.nidx = 0;
+	struct ov *ov = ctx->priv;
+
+	views_accounts_free(&ov->acc);
+	free(ov->extra);
+	ov->extra = NULL;
+	free(ov->idx);
+	ov->idx = NULL;
+	ov->nidx = 0;
 }
 
 const struct pane_ops pane_overview = {
@@ -661,6 +669,7 @@ const struct pane_ops pane_overview = {
 	.heading = N_("Accounts overview"),
 	.digit = '0',
 	.keys = ov_keys,
+	.private_size = sizeof(struct ov),
 	.available = ov_available,
 	.reload = ov_reload,
 	.draw = ov_draw,

@@ -88,7 +88,13 @@ static const char *const metric_short[SERIES_METRIC_COUNT] = {
 	[SERIES_RPM] = N_("Rev/1k plays"),
 };
 
-static struct trends {
+struct attr_msg {
+	bool ok;
+	struct attribution a;
+	char err[1024];
+};
+
+struct trends {
 	char *account_id;	/* the account the state is for */
 	char *work_id;		/* NULL: the whole account */
 	char *work_title;
@@ -121,31 +127,41 @@ static struct trends {
 	 * without any daily row: no data, never zero. Sorted. */
 	day_t *missing;
 	size_t nmissing;
-} t = { .window = DEFAULT_WINDOW, .end = DAY_NONE, .cursor = DAY_NONE };
+	struct vui_input search;	/* `/`: a work to chart */
+	struct vui_input range;		/* R: a typed window */
+	struct {			/* the attribution's worker */
+		pid_t pid;
+		int fd;
+		size_t got;
+		struct attr_msg msg;
+	} job;
+};
 
 /* The window's days: a typed window (R), else 7/30/90/180, 0 for all. */
 static int
-win_days(void)
+win_days(struct trends *tr)
 {
-	return t.custom_len > 0 ? t.custom_len : windows[t.window];
+	return tr->custom_len > 0 ? tr->custom_len : windows[tr->window];
 }
 
 static int
-window_len(void)
+window_len(struct trends *tr)
 {
-	if (win_days() > 0)
-		return win_days();
-	if (t.span_first == DAY_NONE)
+	if (win_days(tr) > 0)
+		return win_days(tr);
+	if (tr->span_first == DAY_NONE)
 		return 30;
-	return (int)(t.to - t.span_first + 1) > 1 ?
-	    (int)(t.to - t.span_first + 1) : 1;
+	return (int)(tr->to - tr->span_first + 1) > 1 ?
+	    (int)(tr->to - tr->span_first + 1) : 1;
 }
 
 static day_t
 latest_day(struct pane_ctx *ctx)
 {
-	if (t.span_last != DAY_NONE && t.span_last < ctx->today)
-		return t.span_last;
+	struct trends *tr = ctx->priv;
+
+	if (tr->span_last != DAY_NONE && tr->span_last < ctx->today)
+		return tr->span_last;
 	return ctx->today;
 }
 
@@ -159,27 +175,27 @@ set_str(char **dst, const char *s)
 }
 
 static bool
-ensure_arrays(size_t n)
+ensure_arrays(struct trends *tr, size_t n)
 {
-	if (n <= t.cap)
+	if (n <= tr->cap)
 		return true;
-	double *a = realloc(t.cur_v, n * sizeof *a);
+	double *a = realloc(tr->cur_v, n * sizeof *a);
 	if (a == NULL)
 		return false;
-	t.cur_v = a;
-	a = realloc(t.prev_v, n * sizeof *a);
+	tr->cur_v = a;
+	a = realloc(tr->prev_v, n * sizeof *a);
 	if (a == NULL)
 		return false;
-	t.prev_v = a;
-	bool *b = realloc(t.cur_has, n * sizeof *b);
+	tr->prev_v = a;
+	bool *b = realloc(tr->cur_has, n * sizeof *b);
 	if (b == NULL)
 		return false;
-	t.cur_has = b;
-	b = realloc(t.prev_has, n * sizeof *b);
+	tr->cur_has = b;
+	b = realloc(tr->prev_has, n * sizeof *b);
 	if (b == NULL)
 		return false;
-	t.prev_has = b;
-	t.cap = n;
+	tr->prev_has = b;
+	tr->cap = n;
 	return true;
 }
 
@@ -196,23 +212,23 @@ now_ms(void)
 }
 
 static void
-set_error(const struct pt_err *err)
+set_error(struct trends *tr, const struct pt_err *err)
 {
-	if (t.error[0] == '\0')
-		snprintf(t.error, sizeof t.error, "%s", err->msg);
+	if (tr->error[0] == '\0')
+		snprintf(tr->error, sizeof tr->error, "%s", err->msg);
 }
 
 /* True when d is one of the window's days without data. */
 static bool
-day_missing(day_t d)
+day_missing(struct trends *tr, day_t d)
 {
-	size_t lo = 0, hi = t.nmissing;
+	size_t lo = 0, hi = tr->nmissing;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (t.missing[mid] == d)
+		if (tr->missing[mid] == d)
 			return true;
-		if (t.missing[mid] < d)
+		if (tr->missing[mid] < d)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -224,39 +240,41 @@ day_missing(day_t d)
 static void
 ensure_loaded(struct pane_ctx *ctx, day_t from)
 {
-	struct series_scope scope = { ctx->account_id, t.work_id };
+	struct trends *tr = ctx->priv;
+	struct series_scope scope = { ctx->account_id, tr->work_id };
 	struct pt_err err = { 0 };
 
-	if (t.s.days == NULL)
+	if (tr->s.days == NULL)
 		return;
-	if (from < t.s.first)
-		from = t.s.first;
-	if (from >= t.loaded_from)
+	if (from < tr->s.first)
+		from = tr->s.first;
+	if (from >= tr->loaded_from)
 		return;
-	if (!series_fill_daily(ctx->db, &scope, from, t.loaded_from - 1, &t.s,
+	if (!series_fill_daily(ctx->db, &scope, from, tr->loaded_from - 1, &tr->s,
 	    &err))
-		set_error(&err);
-	t.loaded_from = from;
+		set_error(tr, &err);
+	tr->loaded_from = from;
 }
 
 /* The same for the engine's scores (reading the imported rows first). */
 static void
 ensure_scored(struct pane_ctx *ctx, day_t from)
 {
-	struct series_scope scope = { ctx->account_id, t.work_id };
+	struct trends *tr = ctx->priv;
+	struct series_scope scope = { ctx->account_id, tr->work_id };
 	struct pt_err err = { 0 };
 
-	if (t.s.days == NULL)
+	if (tr->s.days == NULL)
 		return;
-	if (from < t.s.first)
-		from = t.s.first;
-	if (from >= t.scored_from)
+	if (from < tr->s.first)
+		from = tr->s.first;
+	if (from >= tr->scored_from)
 		return;
 	ensure_loaded(ctx, from);
-	if (!series_fill_scores(ctx->db, &scope, from, t.scored_from - 1, &t.s,
+	if (!series_fill_scores(ctx->db, &scope, from, tr->scored_from - 1, &tr->s,
 	    &err))
-		set_error(&err);
-	t.scored_from = from;
+		set_error(tr, &err);
+	tr->scored_from = from;
 }
 
 /* What the screen shows now: the chart's metric over the window, and
@@ -265,80 +283,84 @@ ensure_scored(struct pane_ctx *ctx, day_t from)
 static void
 ensure_visible(struct pane_ctx *ctx)
 {
-	ensure_loaded(ctx, t.from);
-	ensure_scored(ctx, t.cursor - 7);
-	if (series_metric_scored(t.metric))
-		ensure_scored(ctx, t.from);
+	struct trends *tr = ctx->priv;
+
+	ensure_loaded(ctx, tr->from);
+	ensure_scored(ctx, tr->cursor - 7);
+	if (series_metric_scored(tr->metric))
+		ensure_scored(ctx, tr->from);
 }
 
-static void job_cancel(void);
+static void job_cancel(struct trends *tr);
 
-/* Places the window (ending at t.end, or the latest day), keeps the
+/* Places the window (ending at tr->end, or the latest day), keeps the
  * cursor inside it and reads what it shows; the previous window and the
  * attribution follow when idle. */
 static void
 place(struct pane_ctx *ctx)
 {
-	struct series_scope scope = { ctx->account_id, t.work_id };
+	struct trends *tr = ctx->priv;
+	struct series_scope scope = { ctx->account_id, tr->work_id };
 	struct pt_err err = { 0 };
 	day_t latest = latest_day(ctx);
 	int len;
 
-	t.to = t.end == DAY_NONE || t.end > latest ? latest : t.end;
-	len = win_days();
+	tr->to = tr->end == DAY_NONE || tr->end > latest ? latest : tr->end;
+	len = win_days(tr);
 	if (len == 0)
-		len = t.span_first != DAY_NONE && t.span_first <= t.to ?
-		    (int)(t.to - t.span_first + 1) : 30;
-	t.from = t.to - len + 1;
-	t.prev_from = win_days() == 0 ? t.from : t.from - len;
-	if (t.cursor == DAY_NONE || t.cursor > t.to)
-		t.cursor = t.to;
-	if (t.cursor < t.from)
-		t.cursor = t.from;
-	ensure_arrays((size_t)len);
+		len = tr->span_first != DAY_NONE && tr->span_first <= tr->to ?
+		    (int)(tr->to - tr->span_first + 1) : 30;
+	tr->from = tr->to - len + 1;
+	tr->prev_from = win_days(tr) == 0 ? tr->from : tr->from - len;
+	if (tr->cursor == DAY_NONE || tr->cursor > tr->to)
+		tr->cursor = tr->to;
+	if (tr->cursor < tr->from)
+		tr->cursor = tr->from;
+	ensure_arrays(tr, (size_t)len);
 	ensure_visible(ctx);
 	if (ctx->account_id != NULL &&
-	    !series_events(ctx->db, &scope, t.from, t.to, &t.events, &err))
-		set_error(&err);
+	    !series_events(ctx->db, &scope, tr->from, tr->to, &tr->events, &err))
+		set_error(tr, &err);
 	/* The account's days without data, from its first day with data
 	 * (a work's chart shows its account's: a day nothing was imported). */
-	free(t.missing);
-	t.missing = NULL;
-	t.nmissing = 0;
-	if (ctx->account_id != NULL && t.span_first != DAY_NONE &&
+	free(tr->missing);
+	tr->missing = NULL;
+	tr->nmissing = 0;
+	if (ctx->account_id != NULL && tr->span_first != DAY_NONE &&
 	    !freshness_missing_days(ctx->db, ctx->account_id,
-	    t.from > t.span_first ? t.from : t.span_first, t.to, &t.missing,
-	    &t.nmissing, &err))
-		set_error(&err);
-	job_cancel();
-	t.has_attr = false;
-	t.attr_error[0] = '\0';
-	t.attr_stale = win_days() != 0 && t.span_first != DAY_NONE;
-	t.attr_due = now_ms() + ATTR_DELAY_MS;
+	    tr->from > tr->span_first ? tr->from : tr->span_first, tr->to, &tr->missing,
+	    &tr->nmissing, &err))
+		set_error(tr, &err);
+	job_cancel(tr);
+	tr->has_attr = false;
+	tr->attr_error[0] = '\0';
+	tr->attr_stale = win_days(tr) != 0 && tr->span_first != DAY_NONE;
+	tr->attr_due = now_ms() + ATTR_DELAY_MS;
 }
 
 /* Reads everything again: another account or work, or new data. */
 static void
 load(struct pane_ctx *ctx)
 {
-	struct series_scope scope = { ctx->account_id, t.work_id };
+	struct trends *tr = ctx->priv;
+	struct series_scope scope = { ctx->account_id, tr->work_id };
 	struct pt_err err = { 0 };
 
-	t.error[0] = '\0';
-	series_free(&t.s);
-	series_events_free(&t.events);
-	t.span_first = t.span_last = DAY_NONE;
-	t.loaded_from = t.scored_from = DAY_NONE;
+	tr->error[0] = '\0';
+	series_free(&tr->s);
+	series_events_free(&tr->events);
+	tr->span_first = tr->span_last = DAY_NONE;
+	tr->loaded_from = tr->scored_from = DAY_NONE;
 	if (ctx->account_id != NULL &&
-	    !series_span(ctx->db, &scope, &t.span_first, &t.span_last, &err) &&
+	    !series_span(ctx->db, &scope, &tr->span_first, &tr->span_last, &err) &&
 	    err.code != 0)
-		set_error(&err);
-	if (t.span_first != DAY_NONE) {
+		set_error(tr, &err);
+	if (tr->span_first != DAY_NONE) {
 		day_t latest = latest_day(ctx);
-		if (!series_alloc(&t.s, t.span_first < latest ? t.span_first :
+		if (!series_alloc(&tr->s, tr->span_first < latest ? tr->span_first :
 		    latest, latest, &err))
-			set_error(&err);
-		t.loaded_from = t.scored_from = latest + 1;
+			set_error(tr, &err);
+		tr->loaded_from = tr->scored_from = latest + 1;
 	}
 	place(ctx);
 }
@@ -351,41 +373,29 @@ load(struct pane_ctx *ctx)
  * thrown away. The child touches neither curses nor the parent's
  * connection, and leaves with _exit.
  */
-struct attr_msg {
-	bool ok;
-	struct attribution a;
-	char err[1024];
-};
-
-static struct {
-	pid_t pid;
-	int fd;
-	size_t got;
-	struct attr_msg msg;
-} job = { .pid = -1, .fd = -1 };
 
 static void
-job_cancel(void)
+job_cancel(struct trends *tr)
 {
-	if (job.pid > 0) {
-		kill(job.pid, SIGKILL);
-		waitpid(job.pid, NULL, 0);
+	if (tr->job.pid > 0) {
+		kill(tr->job.pid, SIGKILL);
+		waitpid(tr->job.pid, NULL, 0);
 	}
-	if (job.fd >= 0)
-		close(job.fd);
-	job.pid = -1;
-	job.fd = -1;
-	job.got = 0;
+	if (tr->job.fd >= 0)
+		close(tr->job.fd);
+	tr->job.pid = -1;
+	tr->job.fd = -1;
+	tr->job.got = 0;
 }
 
 static void
-attribute_now(struct db *db, const char *account_id, struct attr_msg *m)
+attribute_now(struct trends *tr, struct db *db, const char *account_id, struct attr_msg *m)
 {
 	struct pt_err err = { 0 };
 
 	memset(m, 0, sizeof *m);
-	m->ok = engine_attribute(db, t.work_id ? NULL : account_id, t.work_id,
-	    t.from, t.to, t.prev_from, t.from - 1, &m->a, &err);
+	m->ok = engine_attribute(db, tr->work_id ? NULL : account_id, tr->work_id,
+	    tr->from, tr->to, tr->prev_from, tr->from - 1, &m->a, &err);
 	if (!m->ok)
 		snprintf(m->err, sizeof m->err, "%s", err.msg);
 }
@@ -393,6 +403,7 @@ attribute_now(struct db *db, const char *account_id, struct attr_msg *m)
 static bool
 job_start(struct pane_ctx *ctx)
 {
+	struct trends *tr = ctx->priv;
 	int p[2];
 	pid_t pid;
 
@@ -418,7 +429,7 @@ job_start(struct pane_ctx *ctx)
 			memset(&m, 0, sizeof m);
 			snprintf(m.err, sizeof m.err, "%s", err.msg);
 		} else
-			attribute_now(db, ctx->account_id, &m);
+			attribute_now(tr, db, ctx->account_id, &m);
 		while (left > 0) {
 			ssize_t n = write(p[1], b, left);
 			if (n <= 0 && errno != EINTR)
@@ -432,43 +443,43 @@ job_start(struct pane_ctx *ctx)
 	}
 	close(p[1]);
 	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
-	job.pid = pid;
-	job.fd = p[0];
-	job.got = 0;
+	tr->job.pid = pid;
+	tr->job.fd = p[0];
+	tr->job.got = 0;
 	return true;
 }
 
 static void
-attr_apply(const struct attr_msg *m)
+attr_apply(struct trends *tr, const struct attr_msg *m)
 {
-	t.attr_stale = false;
-	t.has_attr = m->ok;
+	tr->attr_stale = false;
+	tr->has_attr = m->ok;
 	if (m->ok)
-		t.attr = m->a;
+		tr->attr = m->a;
 	else
-		snprintf(t.attr_error, sizeof t.attr_error, "%s", m->err);
+		snprintf(tr->attr_error, sizeof tr->attr_error, "%s", m->err);
 }
 
 /* True when the job has ended (its result applied). */
 static bool
-job_poll(void)
+job_poll(struct trends *tr)
 {
 	ssize_t n;
 
-	while ((n = read(job.fd, (char *)&job.msg + job.got,
-	    sizeof job.msg - job.got)) > 0)
-		job.got += (size_t)n;
-	if (job.got == sizeof job.msg) {
-		attr_apply(&job.msg);
-		job_cancel();
+	while ((n = read(tr->job.fd, (char *)&tr->job.msg + tr->job.got,
+	    sizeof tr->job.msg - tr->job.got)) > 0)
+		tr->job.got += (size_t)n;
+	if (tr->job.got == sizeof tr->job.msg) {
+		attr_apply(tr, &tr->job.msg);
+		job_cancel(tr);
 		return true;
 	}
 	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
 		struct attr_msg m = { .ok = false };
 		snprintf(m.err, sizeof m.err, "%s", _("The attribution could "
 		    "not be computed."));
-		attr_apply(&m);
-		job_cancel();
+		attr_apply(tr, &m);
+		job_cancel(tr);
 		return true;
 	}
 	return false;
@@ -481,20 +492,22 @@ job_poll(void)
 static int
 trends_idle(struct pane_ctx *ctx)
 {
+	struct trends *tr = ctx->priv;
+
 	/* The window's scores, then the previous window. */
-	day_t want = win_days() != 0 ? t.prev_from : t.from;
-	if (t.s.days != NULL && t.scored_from > t.s.first &&
-	    want < t.scored_from) {
-		day_t from = t.scored_from - CHUNK_DAYS;
+	day_t want = win_days(tr) != 0 ? tr->prev_from : tr->from;
+	if (tr->s.days != NULL && tr->scored_from > tr->s.first &&
+	    want < tr->scored_from) {
+		day_t from = tr->scored_from - CHUNK_DAYS;
 		ensure_scored(ctx, from > want ? from : want);
 		pane_dirty(ctx);
 		return 0;
 	}
-	if (t.attr_stale) {
-		long long wait = t.attr_due - now_ms();
+	if (tr->attr_stale) {
+		long long wait = tr->attr_due - now_ms();
 		struct attr_msg m;
-		if (job.pid > 0) {
-			if (!job_poll())
+		if (tr->job.pid > 0) {
+			if (!job_poll(tr))
 				return 10;
 			pane_dirty(ctx);
 			return 0;
@@ -505,13 +518,13 @@ trends_idle(struct pane_ctx *ctx)
 		 * exactly (LMDI). The harness waits for it in-process. */
 		if (!ctx->batch && job_start(ctx))
 			return 10;
-		attribute_now(ctx->db, ctx->account_id, &m);
-		attr_apply(&m);
+		attribute_now(tr, ctx->db, ctx->account_id, &m);
+		attr_apply(tr, &m);
 		pane_dirty(ctx);
 		return 0;
 	}
-	if (t.s.days != NULL && t.scored_from > t.s.first) {
-		ensure_scored(ctx, t.scored_from - CHUNK_DAYS);
+	if (tr->s.days != NULL && tr->scored_from > tr->s.first) {
+		ensure_scored(ctx, tr->scored_from - CHUNK_DAYS);
 		return 0;
 	}
 	return -1;
@@ -520,13 +533,15 @@ trends_idle(struct pane_ctx *ctx)
 static void
 trends_reload(struct pane_ctx *ctx)
 {
+	struct trends *tr = ctx->priv;
+
 	/* Another account: start again from its latest day. */
-	if (ctx->account_id == NULL || t.account_id == NULL ||
-	    strcmp(ctx->account_id, t.account_id) != 0) {
-		set_str(&t.account_id, ctx->account_id);
-		set_str(&t.work_id, NULL);
-		set_str(&t.work_title, NULL);
-		t.end = t.cursor = DAY_NONE;
+	if (ctx->account_id == NULL || tr->account_id == NULL ||
+	    strcmp(ctx->account_id, tr->account_id) != 0) {
+		set_str(&tr->account_id, ctx->account_id);
+		set_str(&tr->work_id, NULL);
+		set_str(&tr->work_title, NULL);
+		tr->end = tr->cursor = DAY_NONE;
 	}
 	load(ctx);
 	pane_dirty(ctx);
@@ -535,6 +550,7 @@ trends_reload(struct pane_ctx *ctx)
 static void
 trends_show_work(struct pane_ctx *ctx, const char *work_id)
 {
+	struct trends *tr = ctx->priv;
 	char *title = NULL, *account = NULL;
 	struct pt_err err = { 0 };
 
@@ -544,12 +560,12 @@ trends_show_work(struct pane_ctx *ctx, const char *work_id)
 	}
 	if (ctx->account_id == NULL || strcmp(account, ctx->account_id) != 0)
 		pane_set_account(ctx, account);
-	set_str(&t.account_id, ctx->account_id);
-	set_str(&t.work_id, work_id);
-	free(t.work_title);
-	t.work_title = title;
+	set_str(&tr->account_id, ctx->account_id);
+	set_str(&tr->work_id, work_id);
+	free(tr->work_title);
+	tr->work_title = title;
 	free(account);
-	t.end = t.cursor = DAY_NONE;
+	tr->end = tr->cursor = DAY_NONE;
 	load(ctx);
 	pane_dirty(ctx);
 }
@@ -558,19 +574,20 @@ trends_show_work(struct pane_ctx *ctx, const char *work_id)
 static void
 move_cursor(struct pane_ctx *ctx, int delta)
 {
-	day_t latest = latest_day(ctx), c = t.cursor + delta;
-	day_t first = t.span_first != DAY_NONE ? t.span_first : t.from;
-	int len = window_len();
+	struct trends *tr = ctx->priv;
+	day_t latest = latest_day(ctx), c = tr->cursor + delta;
+	day_t first = tr->span_first != DAY_NONE ? tr->span_first : tr->from;
+	int len = window_len(tr);
 
 	if (c > latest)
 		c = latest;
-	if (c < first && win_days() != 0)
-		c = first < t.from ? first : t.from;
-	if (c < t.from && win_days() == 0)
-		c = t.from;
-	t.cursor = c;
-	if (c > t.to || c < t.from) {
-		t.end = c > t.to ? c : c + len - 1;
+	if (c < first && win_days(tr) != 0)
+		c = first < tr->from ? first : tr->from;
+	if (c < tr->from && win_days(tr) == 0)
+		c = tr->from;
+	tr->cursor = c;
+	if (c > tr->to || c < tr->from) {
+		tr->end = c > tr->to ? c : c + len - 1;
 		place(ctx);
 	}
 	ensure_visible(ctx);
@@ -580,36 +597,37 @@ move_cursor(struct pane_ctx *ctx, int delta)
 /* `/`: the account's works whose title or id holds the text; Enter
  * charts the first (the most revenue in the window). The prompt is the
  * status line's message while typing. */
-static struct vui_input search;
-
 static void
 search_prompt(struct pane_ctx *ctx)
 {
+	struct trends *tr = ctx->priv;
+
 	pane_message(ctx, _("Chart a work (title or id; Enter charts, Esc "
-	    "cancels): %s_"), search.text);
+	    "cancels): %s_"), tr->search.text);
 }
 
 static void
 search_go(struct pane_ctx *ctx)
 {
+	struct trends *tr = ctx->priv;
 	struct pt_err err = { 0 };
 	struct views_works w;
 	day_t vf, vt;
 	size_t *idx, n;
 
-	if (ctx->account_id == NULL || search.text[0] == '\0')
+	if (ctx->account_id == NULL || tr->search.text[0] == '\0')
 		return;
-	views_prev_window(t.from, t.to, &vf, &vt);
-	if (!views_works_load(ctx->db, ctx->account_id, t.from, t.to, vf, vt,
+	views_prev_window(tr->from, tr->to, &vf, &vt);
+	if (!views_works_load(ctx->db, ctx->account_id, tr->from, tr->to, vf, vt,
 	    &w, &err)) {
 		pane_error(ctx, "%s", err.msg);
 		return;
 	}
 	idx = malloc((w.n ? w.n : 1) * sizeof *idx);
-	n = idx != NULL ? views_works_filter(&w, search.text, idx) : 0;
+	n = idx != NULL ? views_works_filter(&w, tr->search.text, idx) : 0;
 	if (n == 0) {
 		pane_error(ctx, _("No work of this account matches '%s'."),
-		    search.text);
+		    tr->search.text);
 	} else {
 		views_works_sort(&w, idx, n, VC_REVENUE, true);
 		char *id = strdup(w.rows[idx[0]].work_id);
@@ -619,7 +637,7 @@ search_go(struct pane_ctx *ctx)
 		if (n > 1)
 			pane_message(ctx, _("%zu works match '%s': the one with the "
 			    "most revenue is charted (/ again to narrow)."), n,
-			    search.text);
+			    tr->search.text);
 	}
 	free(idx);
 	views_works_free(&w);
@@ -627,13 +645,13 @@ search_go(struct pane_ctx *ctx)
 
 /* R: a typed window, "FROM TO" (or FROM..TO), each YYYY-MM-DD or MM-DD
  * (this year, or the last when that is later than today). */
-static struct vui_input range;
-
 static void
 range_prompt(struct pane_ctx *ctx)
 {
+	struct trends *tr = ctx->priv;
+
 	pane_message(ctx, _("Window FROM TO (YYYY-MM-DD or MM-DD; Enter, Esc): %s_"),
-	    range.text);
+	    tr->range.text);
 }
 
 static bool
@@ -660,22 +678,23 @@ parse_range_day(struct pane_ctx *ctx, const char *s, day_t *out)
 static void
 range_go(struct pane_ctx *ctx)
 {
+	struct trends *tr = ctx->priv;
 	char a[64] = "", b[64] = "";
 	day_t f, to;
 
-	for (char *p = range.text; *p; p++)
+	for (char *p = tr->range.text; *p; p++)
 		if (p[0] == '.' && p[1] == '.')
 			p[0] = p[1] = ' ';
-	if (sscanf(range.text, "%63s %63s", a, b) != 2 ||
+	if (sscanf(tr->range.text, "%63s %63s", a, b) != 2 ||
 	    !parse_range_day(ctx, a, &f) || !parse_range_day(ctx, b, &to) ||
 	    f > to || to - f >= 3660) {
 		pane_error(ctx, _("Not a window: '%s' (FROM TO, e.g. 2026-11-01 "
-		    "2026-11-20)"), range.text);
+		    "2026-11-20)"), tr->range.text);
 		return;
 	}
-	t.custom_len = (int)(to - f + 1);
-	t.end = to;
-	t.cursor = to;
+	tr->custom_len = (int)(to - f + 1);
+	tr->end = to;
+	tr->cursor = to;
 	place(ctx);
 	pane_dirty(ctx);
 }
@@ -683,10 +702,12 @@ range_go(struct pane_ctx *ctx)
 static bool
 trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
-	if (range.active) {
-		int r = vui_input_key(&range, k);
+	struct trends *tr = ctx->priv;
+
+	if (tr->range.active) {
+		int r = vui_input_key(&tr->range, k);
 		if (r >= 2) {
-			range.active = false;
+			tr->range.active = false;
 			if (r == 2)
 				range_go(ctx);
 		} else
@@ -694,10 +715,10 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 		pane_dirty(ctx);
 		return true;
 	}
-	if (search.active) {
-		int r = vui_input_key(&search, k);
+	if (tr->search.active) {
+		int r = vui_input_key(&tr->search, k);
 		if (r >= 2) {
-			search.active = false;
+			tr->search.active = false;
 			if (r == 2)
 				search_go(ctx);
 		} else
@@ -706,43 +727,43 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	}
 	if (k->action == ACT_FILTER) {
-		search.active = true;
-		search.text[0] = '\0';
+		tr->search.active = true;
+		tr->search.text[0] = '\0';
 		search_prompt(ctx);
 		return true;
 	}
 	/* The engine's split blocks for a moment: wait until the keys
 	 * stop before starting it. */
-	if (t.attr_stale)
-		t.attr_due = now_ms() + ATTR_DELAY_MS;
+	if (tr->attr_stale)
+		tr->attr_due = now_ms() + ATTR_DELAY_MS;
 	switch (k->pane_action) {
 	case TR_RANGE:
-		range.active = true;
-		range.text[0] = '\0';
+		tr->range.active = true;
+		tr->range.text[0] = '\0';
 		range_prompt(ctx);
 		return true;
 	case TR_SHORTER:
 	case TR_LONGER:
-		if (t.custom_len > 0) {
+		if (tr->custom_len > 0) {
 			/* back to the fixed windows, from the nearest */
-			t.custom_len = 0;
+			tr->custom_len = 0;
 			place(ctx);
 			pane_dirty(ctx);
 			return true;
 		}
-		t.window += k->pane_action == TR_LONGER ? 1 : -1;
-		if (t.window < 0)
-			t.window = 0;
-		if (t.window >= NWINDOWS)
-			t.window = NWINDOWS - 1;
+		tr->window += k->pane_action == TR_LONGER ? 1 : -1;
+		if (tr->window < 0)
+			tr->window = 0;
+		if (tr->window >= NWINDOWS)
+			tr->window = NWINDOWS - 1;
 		place(ctx);
 		pane_dirty(ctx);
 		return true;
 	case TR_ACCOUNT:
-		if (t.work_id == NULL)
+		if (tr->work_id == NULL)
 			return true;
-		set_str(&t.work_id, NULL);
-		set_str(&t.work_title, NULL);
+		set_str(&tr->work_id, NULL);
+		set_str(&tr->work_title, NULL);
 		load(ctx);
 		pane_dirty(ctx);
 		return true;
@@ -763,30 +784,30 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 		move_cursor(ctx, 7);
 		return true;
 	case ACT_HOME:
-		t.cursor = t.from;
+		tr->cursor = tr->from;
 		ensure_visible(ctx);
 		pane_dirty(ctx);
 		return true;
 	case ACT_END:
-		t.cursor = t.to;
+		tr->cursor = tr->to;
 		pane_dirty(ctx);
 		return true;
 	case ACT_UP:
-		t.metric = (t.metric + SERIES_METRIC_COUNT - 1) %
+		tr->metric = (tr->metric + SERIES_METRIC_COUNT - 1) %
 		    SERIES_METRIC_COUNT;
 		ensure_visible(ctx);
 		pane_dirty(ctx);
 		return true;
 	case ACT_DOWN:
-		t.metric = (t.metric + 1) % SERIES_METRIC_COUNT;
+		tr->metric = (tr->metric + 1) % SERIES_METRIC_COUNT;
 		ensure_visible(ctx);
 		pane_dirty(ctx);
 		return true;
 	case ACT_BACK:
-		if (t.work_id == NULL)
+		if (tr->work_id == NULL)
 			return false;
-		set_str(&t.work_id, NULL);
-		set_str(&t.work_title, NULL);
+		set_str(&tr->work_id, NULL);
+		set_str(&tr->work_title, NULL);
 		load(ctx);
 		pane_dirty(ctx);
 		return true;
@@ -798,21 +819,21 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 /* ---- drawing ---- */
 
 static const struct series_day *
-day_at(day_t d)
+day_at(struct trends *tr, day_t d)
 {
-	if (t.s.days == NULL || d < t.loaded_from)
+	if (tr->s.days == NULL || d < tr->loaded_from)
 		return NULL;
-	return series_at(&t.s, d);
+	return series_at(&tr->s, d);
 }
 
 static bool
-value_at(day_t d, int m, double *v)
+value_at(struct trends *tr, day_t d, int m, double *v)
 {
-	const struct series_day *sd = day_at(d);
+	const struct series_day *sd = day_at(tr, d);
 
 	/* A day without data has no figures, not even the engine's. */
-	if (sd == NULL || !sd->has[m] || day_missing(d) ||
-	    (series_metric_scored(m) && d < t.scored_from))
+	if (sd == NULL || !sd->has[m] || day_missing(tr, d) ||
+	    (series_metric_scored(m) && d < tr->scored_from))
 		return false;
 	*v = sd->v[m];
 	return true;
@@ -830,32 +851,33 @@ weekday_name(day_t d)
 }
 
 static void
-window_label(char *buf, size_t size)
+window_label(struct trends *tr, char *buf, size_t size)
 {
-	if (win_days() == 0)
+	if (win_days(tr) == 0)
 		snprintf(buf, size, "%s", _("all days"));
 	else
-		snprintf(buf, size, _("%d days"), win_days());
+		snprintf(buf, size, _("%d days"), win_days(tr));
 }
 
 static void
 draw_heading(struct pane_ctx *ctx, WINDOW *w, int cols)
 {
+	struct trends *tr = ctx->priv;
 	char line[1024], right[256], a[DAY_BUFSZ], b[DAY_BUFSZ], win[64];
 	const char *sep = draw_glyph_sep();
 	int rw;
 
-	window_label(win, sizeof win);
-	snprintf(right, sizeof right, "%s: %s %s %s", win, day_format(t.from, a),
-	    draw_utf8() ? "–" : "-", day_format(t.to, b));
+	window_label(tr, win, sizeof win);
+	snprintf(right, sizeof right, "%s: %s %s %s", win, day_format(tr->from, a),
+	    draw_utf8() ? "–" : "-", day_format(tr->to, b));
 	rw = draw_text_right(w, 0, 0, cols, right, draw_attr(DRAW_TITLE));
-	if (t.work_id != NULL)
+	if (tr->work_id != NULL)
 		snprintf(line, sizeof line, "%s%s%s%s%s %s", _("Indicator trends"),
-		    sep, _(metric_titles[t.metric]), sep, _("Work:"),
-		    t.work_title ? t.work_title : t.work_id);
+		    sep, _(metric_titles[tr->metric]), sep, _("Work:"),
+		    tr->work_title ? tr->work_title : tr->work_id);
 	else
 		snprintf(line, sizeof line, "%s%s%s%s%s", _("Indicator trends"), sep,
-		    _(metric_titles[t.metric]), sep,
+		    _(metric_titles[tr->metric]), sep,
 		    ctx->account_name ? ctx->account_name : "");
 	draw_text(w, 0, 0, cols - rw - 2, line, draw_attr(DRAW_TITLE), false);
 }
@@ -874,23 +896,24 @@ prev_glyph(struct pane_ctx *ctx)
 static void
 draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 {
+	struct trends *tr = ctx->priv;
 	char line[512], win[64];
 	bool seen[SERIES_EVENT_KIND_COUNT] = { false };
 	int x;
 
-	window_label(win, sizeof win);
+	window_label(tr, win, sizeof win);
 	snprintf(line, sizeof line, "%s %s", draw_utf8() ? "──" : "**",
 	    _("this period"));
 	x = draw_text(w, y, 0, cols, line, draw_attr(DRAW_SERIES), false);
-	if (win_days() != 0) {
+	if (win_days(tr) != 0) {
 		snprintf(line, sizeof line, "  %s %s", !ctx->color ? (draw_utf8() ?
 		    "··" : "..") : draw_utf8() ? "┄┄" : "..",
 		    _("previous period"));
 		x += draw_text(w, y, x, cols - x, line, draw_attr(DRAW_PREVIOUS),
 		    false);
 	}
-	for (size_t i = 0; i < t.events.n; i++)
-		seen[t.events.items[i].kind] = true;
+	for (size_t i = 0; i < tr->events.n; i++)
+		seen[tr->events.items[i].kind] = true;
 	static const char *const names[SERIES_EVENT_KIND_COUNT] = {
 		[SERIES_EVENT_VIOLATION] = N_("violation"),
 		[SERIES_EVENT_OVERTURNED] = N_("overturned"),
@@ -899,7 +922,7 @@ draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 		[SERIES_EVENT_PUBLISHED] = N_("published"),
 		[SERIES_EVENT_SELECTED] = N_("selected work published"),
 	};
-	if (t.nmissing > 0 && x < cols) {
+	if (tr->nmissing > 0 && x < cols) {
 		snprintf(line, sizeof line, "  %c %s", NO_DATA_MARK, _("no data"));
 		x += draw_text(w, y, x, cols - x, line, draw_attr(DRAW_MARKER),
 		    false);
@@ -918,24 +941,25 @@ draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 static void
 draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 {
-	int plot_h = h - 2, len = (int)(t.to - t.from + 1);
-	enum series_unit unit = series_metric_unit(t.metric);
+	struct trends *tr = ctx->priv;
+	int plot_h = h - 2, len = (int)(tr->to - tr->from + 1);
+	enum series_unit unit = series_metric_unit(tr->metric);
 	double lo = 0, hi = 0, min, max, step;
-	bool any = false, prev = win_days() != 0;
+	bool any = false, prev = win_days(tr) != 0;
 	struct chart_spec spec;
 	struct chart_cell *cells;
 	char label[FMT_BUFSZ], a[DAY_BUFSZ];
 	int yw = 0, plot_w, cursor_col;
 
-	if (plot_h < 2 || len < 1 || !ensure_arrays((size_t)len))
+	if (plot_h < 2 || len < 1 || !ensure_arrays(tr, (size_t)len))
 		return;
 	for (int i = 0; i < len; i++) {
-		t.cur_has[i] = value_at(t.from + i, t.metric, &t.cur_v[i]);
-		t.prev_has[i] = prev && value_at(t.from + i - len, t.metric,
-		    &t.prev_v[i]);
+		tr->cur_has[i] = value_at(tr, tr->from + i, tr->metric, &tr->cur_v[i]);
+		tr->prev_has[i] = prev && value_at(tr, tr->from + i - len, tr->metric,
+		    &tr->prev_v[i]);
 		for (int p = 0; p < 2; p++) {
-			bool h2 = p ? t.prev_has[i] : t.cur_has[i];
-			double v = p ? t.prev_v[i] : t.cur_v[i];
+			bool h2 = p ? tr->prev_has[i] : tr->cur_has[i];
+			double v = p ? tr->prev_v[i] : tr->cur_v[i];
 			if (!h2)
 				continue;
 			if (!any || v < lo)
@@ -971,11 +995,11 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	spec.rows = plot_h;
 	spec.cols = plot_w;
 	spec.n = (size_t)len;
-	spec.cur.v = t.cur_v;
-	spec.cur.has = t.cur_has;
+	spec.cur.v = tr->cur_v;
+	spec.cur.has = tr->cur_has;
 	if (prev) {
-		spec.prev.v = t.prev_v;
-		spec.prev.has = t.prev_has;
+		spec.prev.v = tr->prev_v;
+		spec.prev.has = tr->prev_has;
 	}
 	spec.ymin = min;
 	spec.ymax = max;
@@ -987,7 +1011,7 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	if (cells == NULL)
 		return;
 	chart_raster(&spec, cells);
-	cursor_col = chart_col_of(&spec, (size_t)(t.cursor - t.from));
+	cursor_col = chart_col_of(&spec, (size_t)(tr->cursor - tr->from));
 	chart_draw(w, y, yw + 1, &spec, cells, cursor_col);
 	free(cells);
 
@@ -1019,23 +1043,23 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	mvwaddstr(w, my, yw, draw_utf8() ? "└" : "+");
 	for (int c = 0; c < plot_w; c++)
 		mvwaddstr(w, my, yw + 1 + c, draw_utf8() ? "─" : "-");
-	for (size_t i = 0; mark != NULL && mrank != NULL && i < t.events.n; i++) {
-		const struct series_event *e = &t.events.items[i];
+	for (size_t i = 0; mark != NULL && mrank != NULL && i < tr->events.n; i++) {
+		const struct series_event *e = &tr->events.items[i];
 		int c;
-		if (e->day < t.from || e->day > t.to)
+		if (e->day < tr->from || e->day > tr->to)
 			continue;
-		c = chart_col_of(&spec, (size_t)(e->day - t.from));
+		c = chart_col_of(&spec, (size_t)(e->day - tr->from));
 		if (c >= 0 && c < plot_w && rank[e->kind] > mrank[c]) {
 			mrank[c] = rank[e->kind];
 			mark[c] = series_event_letter(e->kind);
 		}
 	}
 	/* Days without data: a '?' where no event is marked. */
-	for (size_t i = 0; mark != NULL && i < t.nmissing; i++) {
+	for (size_t i = 0; mark != NULL && i < tr->nmissing; i++) {
 		int c;
-		if (t.missing[i] < t.from || t.missing[i] > t.to)
+		if (tr->missing[i] < tr->from || tr->missing[i] > tr->to)
 			continue;
-		c = chart_col_of(&spec, (size_t)(t.missing[i] - t.from));
+		c = chart_col_of(&spec, (size_t)(tr->missing[i] - tr->from));
 		if (c >= 0 && c < plot_w && mark[c] == 0)
 			mark[c] = NO_DATA_MARK;
 	}
@@ -1060,7 +1084,7 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 		cx = cols - 10;
 	if (used == NULL)
 		return;
-	draw_text(w, dyr, cx, 10, day_format(t.cursor, a),
+	draw_text(w, dyr, cx, 10, day_format(tr->cursor, a),
 	    draw_attr(DRAW_CURSOR), false);
 	memset(used + cx, 1, 10);
 	for (int pass = 0; pass < 2; pass++) {
@@ -1069,13 +1093,13 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 			day_t d;
 			int x, lw = pass == 0 ? 10 : 5, free_ = 1;
 			if (pass == 0)
-				d = k == 0 ? t.from : t.to;
+				d = k == 0 ? tr->from : tr->to;
 			else
-				d = t.from + (day_t)lround((double)(k + 1) *
+				d = tr->from + (day_t)lround((double)(k + 1) *
 				    (len - 1) / (nticks + 1));
 			day_format(d, a);
 			x = pass == 0 ? (k == 0 ? left : cols - 10) :
-			    left + chart_col_of(&spec, (size_t)(d - t.from)) - 2;
+			    left + chart_col_of(&spec, (size_t)(d - tr->from)) - 2;
 			if (x < left || x + lw > cols)
 				continue;
 			for (int i = x - 1; i <= x + lw && i <= cols; i++)
@@ -1094,21 +1118,21 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 /* "Revenue -¥23.10 vs previous 30 days: profitable plays -¥15.20,
  * interaction -¥5.60, …": largest part first, zero parts left out. */
 static void
-attribution_line(char *buf, size_t size)
+attribution_line(struct trends *tr, char *buf, size_t size)
 {
 	int order[EF_COUNT], n = 0;
 	char m[MONEY_BUFSZ], win[64];
 	size_t len;
 
 	buf[0] = '\0';
-	if (!t.has_attr)
+	if (!tr->has_attr)
 		return;
 	/* The engine splits what it has scored: say so rather than show a
 	 * change of ¥0.00 next to a chart full of revenue. */
 	{
 		bool scored = false;
-		for (day_t d = t.prev_from; d <= t.to && !scored; d++) {
-			const struct series_day *sd = day_at(d);
+		for (day_t d = tr->prev_from; d <= tr->to && !scored; d++) {
+			const struct series_day *sd = day_at(tr, d);
 			scored = sd != NULL && sd->has[SERIES_ESTIMATE];
 		}
 		if (!scored) {
@@ -1119,24 +1143,24 @@ attribution_line(char *buf, size_t size)
 		}
 	}
 	for (int k = 0; k < EF_COUNT; k++)
-		if (t.attr.part_fen[k] != 0)
+		if (tr->attr.part_fen[k] != 0)
 			order[n++] = k;
 	for (int i = 1; i < n; i++)
 		for (int j = i; j > 0; j--) {
-			fen_t a = t.attr.part_fen[order[j - 1]];
-			fen_t b = t.attr.part_fen[order[j]];
+			fen_t a = tr->attr.part_fen[order[j - 1]];
+			fen_t b = tr->attr.part_fen[order[j]];
 			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
 				break;
 			int x = order[j];
 			order[j] = order[j - 1];
 			order[j - 1] = x;
 		}
-	window_label(win, sizeof win);
-	money_format(t.attr.total_change_fen, m);
+	window_label(tr, win, sizeof win);
+	money_format(tr->attr.total_change_fen, m);
 	len = (size_t)snprintf(buf, size, _("Revenue %s%s vs previous %s"),
-	    t.attr.total_change_fen > 0 ? "+" : "", m, win);
+	    tr->attr.total_change_fen > 0 ? "+" : "", m, win);
 	for (int i = 0; i < n && len < size; i++) {
-		fen_t v = t.attr.part_fen[order[i]];
+		fen_t v = tr->attr.part_fen[order[i]];
 		money_format(v, m);
 		len += (size_t)snprintf(buf + len, size - len, "%s%s %s%s",
 		    i == 0 ? ": " : ", ", _(engine_factor_label(order[i])),
@@ -1150,18 +1174,18 @@ attribution_line(char *buf, size_t size)
 #define ATTR_TABLE_MAX_ROWS 4	/* 8 causes at 80 columns */
 
 static int
-attribution_cells(char cells[EF_COUNT][96], int *cw)
+attribution_cells(struct trends *tr, char cells[EF_COUNT][96], int *cw)
 {
 	int order[EF_COUNT], n = 0;
 	char m[MONEY_BUFSZ];
 
 	for (int k = 0; k < EF_COUNT; k++)
-		if (t.attr.part_fen[k] != 0)
+		if (tr->attr.part_fen[k] != 0)
 			order[n++] = k;
 	for (int i = 1; i < n; i++)
 		for (int j = i; j > 0; j--) {
-			fen_t a = t.attr.part_fen[order[j - 1]];
-			fen_t b = t.attr.part_fen[order[j]];
+			fen_t a = tr->attr.part_fen[order[j - 1]];
+			fen_t b = tr->attr.part_fen[order[j]];
 			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
 				break;
 			int x = order[j];
@@ -1170,7 +1194,7 @@ attribution_cells(char cells[EF_COUNT][96], int *cw)
 		}
 	*cw = 0;
 	for (int i = 0; i < n; i++) {
-		fen_t v = t.attr.part_fen[order[i]];
+		fen_t v = tr->attr.part_fen[order[i]];
 		int w;
 		money_format(v, m);
 		snprintf(cells[i], sizeof cells[i], "%s %s%s",
@@ -1186,15 +1210,15 @@ attribution_cells(char cells[EF_COUNT][96], int *cw)
 /* Rows the attribution takes at this width: 1 when the line fits, else
  * the heading and the table (at most ATTR_TABLE_MAX_ROWS of cells). */
 static int
-attribution_rows(int cols)
+attribution_rows(struct trends *tr, int cols)
 {
 	char line[1024], cells[EF_COUNT][96];
 	int cw, n, per;
 
-	attribution_line(line, sizeof line);
+	attribution_line(tr, line, sizeof line);
 	if (line[0] == '\0' || text_width(line) <= cols)
 		return 1;
-	n = attribution_cells(cells, &cw);
+	n = attribution_cells(tr, cells, &cw);
 	if (n == 0)
 		return 1;
 	per = cols / cw > 0 ? cols / cw : 1;
@@ -1203,27 +1227,27 @@ attribution_rows(int cols)
 }
 
 static void
-draw_attribution(WINDOW *w, int y, int cols, int rows)
+draw_attribution(struct trends *tr, WINDOW *w, int y, int cols, int rows)
 {
 	char line[1024], cells[EF_COUNT][96], m[MONEY_BUFSZ], win[64];
 	int cw, n, per;
 
-	attribution_line(line, sizeof line);
+	attribution_line(tr, line, sizeof line);
 	if (line[0] == '\0') {
-		draw_text(w, y, 0, cols, t.attr_error, draw_attr(DRAW_DIM), false);
+		draw_text(w, y, 0, cols, tr->attr_error, draw_attr(DRAW_DIM), false);
 		return;
 	}
 	if (rows <= 1 || text_width(line) <= cols) {
 		draw_text(w, y, 0, cols, line, A_NORMAL, false);
 		return;
 	}
-	window_label(win, sizeof win);
-	money_format(t.attr.total_change_fen, m);
+	window_label(tr, win, sizeof win);
+	money_format(tr->attr.total_change_fen, m);
 	snprintf(line, sizeof line, _("Revenue %s%s vs previous %s"),
-	    t.attr.total_change_fen > 0 ? "+" : "", m, win);
+	    tr->attr.total_change_fen > 0 ? "+" : "", m, win);
 	strncat(line, ":", sizeof line - strlen(line) - 1);
 	draw_text(w, y, 0, cols, line, A_NORMAL, false);
-	n = attribution_cells(cells, &cw);
+	n = attribution_cells(tr, cells, &cw);
 	per = cols / cw > 0 ? cols / cw : 1;
 	for (int i = 0; i < n; i++) {
 		int r = i / per, c = i % per;
@@ -1257,14 +1281,15 @@ detail_rows(int cols)
 static void
 draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 {
+	struct trends *tr = ctx->priv;
 	int ncol = detail_columns(cols), per = (SERIES_METRIC_COUNT + ncol - 1) / ncol;
 	int cw = cols / ncol;
 	char line[256], a[DAY_BUFSZ];
 
-	bool no_data = day_missing(t.cursor);
+	bool no_data = day_missing(tr, tr->cursor);
 
-	snprintf(line, sizeof line, "%s %s%s%s", day_format(t.cursor, a),
-	    weekday_name(t.cursor), no_data ? ": " : "", no_data ?
+	snprintf(line, sizeof line, "%s %s%s%s", day_format(tr->cursor, a),
+	    weekday_name(tr->cursor), no_data ? ": " : "", no_data ?
 	    _("no data") : "");
 	if (no_data)
 		draw_text(w, y, 0, cols, line, draw_attr(DRAW_TITLE), false);
@@ -1286,12 +1311,12 @@ draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 		int x = c * cw, yy = y + 1 + r;
 		enum series_unit unit = series_metric_unit(m);
 		double v = 0, d1 = 0, d7 = 0;
-		bool hv = value_at(t.cursor, m, &v);
-		bool h1 = value_at(t.cursor - 1, m, &d1);
-		bool h7 = value_at(t.cursor - 7, m, &d7);
+		bool hv = value_at(tr, tr->cursor, m, &v);
+		bool h1 = value_at(tr, tr->cursor - 1, m, &d1);
+		bool h7 = value_at(tr, tr->cursor - 7, m, &d7);
 		char val[FMT_BUFSZ], ch[FMT_BUFSZ];
 		int dir;
-		bool cur = m == t.metric;
+		bool cur = m == tr->metric;
 
 		snprintf(line, sizeof line, "%s%s", cur ? "> " : "  ",
 		    _(metric_short[m]));
@@ -1321,6 +1346,7 @@ draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 static void
 trends_draw(struct pane_ctx *ctx, WINDOW *w)
 {
+	struct trends *tr = ctx->priv;
 	int rows, cols, detail, chart_h, attr_rows;
 
 	getmaxyx(w, rows, cols);
@@ -1331,21 +1357,21 @@ trends_draw(struct pane_ctx *ctx, WINDOW *w)
 		    A_NORMAL, false);
 		return;
 	}
-	if (t.error[0] != '\0') {
-		draw_text(w, 2, 0, cols, t.error, draw_attr(DRAW_ERROR), false);
+	if (tr->error[0] != '\0') {
+		draw_text(w, 2, 0, cols, tr->error, draw_attr(DRAW_ERROR), false);
 		return;
 	}
 	draw_legend(ctx, w, 1, cols);
 	detail = detail_rows(cols);
-	attr_rows = attribution_rows(cols);
+	attr_rows = attribution_rows(tr, cols);
 	chart_h = rows - 2 - detail - attr_rows;
 	draw_chart(ctx, w, 2, chart_h, cols);
-	if (t.span_first == DAY_NONE)
+	if (tr->span_first == DAY_NONE)
 		draw_text(w, 2 + chart_h / 2 - 1, 8, cols - 8, _("No daily figures "
 		    "for this account yet: import them with partner-tui import "
 		    "FILE."), draw_attr(DRAW_TITLE), false);
 	/* the attribution: one line, or a small table when it does not fit */
-	draw_attribution(w, 2 + chart_h, cols, attr_rows);
+	draw_attribution(tr, w, 2 + chart_h, cols, attr_rows);
 	draw_detail(ctx, w, rows - detail, cols);
 }
 
@@ -1362,12 +1388,12 @@ put_number(FILE *out, double v)
 }
 
 static void
-put_value(FILE *out, const char *what, int m, day_t d)
+put_value(struct trends *tr, FILE *out, const char *what, int m, day_t d)
 {
 	double v;
 
 	fprintf(out, "%s.%s=", what, series_metric_key(m));
-	if (value_at(d, m, &v))
+	if (value_at(tr, d, m, &v))
 		put_number(out, v);
 	fputc('\n', out);
 }
@@ -1375,95 +1401,105 @@ put_value(FILE *out, const char *what, int m, day_t d)
 static void
 trends_model(struct pane_ctx *ctx, FILE *out)
 {
+	struct trends *tr = ctx->priv;
 	char a[DAY_BUFSZ], win[64];
 
 	fprintf(out, "pane=trends\n");
 	fprintf(out, "heading=%s\n", _("Indicator trends"));
-	fprintf(out, "scope=%s\n", t.work_id ? "work" : "account");
+	fprintf(out, "scope=%s\n", tr->work_id ? "work" : "account");
 	fprintf(out, "account=%s\n", ctx->account_id ? ctx->account_id : "");
-	fprintf(out, "work=%s\n", t.work_id ? t.work_id : "");
-	fprintf(out, "metric=%s\n", series_metric_key(t.metric));
-	fprintf(out, "metric.title=%s\n", _(metric_titles[t.metric]));
-	window_label(win, sizeof win);
-	fprintf(out, "window=%d\n", win_days());
+	fprintf(out, "work=%s\n", tr->work_id ? tr->work_id : "");
+	fprintf(out, "metric=%s\n", series_metric_key(tr->metric));
+	fprintf(out, "metric.title=%s\n", _(metric_titles[tr->metric]));
+	window_label(tr, win, sizeof win);
+	fprintf(out, "window=%d\n", win_days(tr));
 	fprintf(out, "window.label=%s\n", win);
-	fprintf(out, "from=%s\n", day_format(t.from, a));
-	fprintf(out, "to=%s\n", day_format(t.to, a));
-	fprintf(out, "cursor=%s\n", day_format(t.cursor, a));
-	fprintf(out, "data.first=%s\n", day_format(t.span_first, a));
-	fprintf(out, "data.last=%s\n", day_format(t.span_last, a));
-	fprintf(out, "error=%s\n", t.error);
-	fprintf(out, "loaded.from=%s\n", t.s.days ? day_format(t.loaded_from, a) :
+	fprintf(out, "from=%s\n", day_format(tr->from, a));
+	fprintf(out, "to=%s\n", day_format(tr->to, a));
+	fprintf(out, "cursor=%s\n", day_format(tr->cursor, a));
+	fprintf(out, "data.first=%s\n", day_format(tr->span_first, a));
+	fprintf(out, "data.last=%s\n", day_format(tr->span_last, a));
+	fprintf(out, "error=%s\n", tr->error);
+	fprintf(out, "loaded.from=%s\n", tr->s.days ? day_format(tr->loaded_from, a) :
 	    "");
-	fprintf(out, "scored.from=%s\n", t.s.days ? day_format(t.scored_from, a) :
+	fprintf(out, "scored.from=%s\n", tr->s.days ? day_format(tr->scored_from, a) :
 	    "");
 	fprintf(out, "missing=");
-	for (size_t i = 0; i < t.nmissing; i++)
-		fprintf(out, "%s%s", i ? "," : "", day_format(t.missing[i], a));
+	for (size_t i = 0; i < tr->nmissing; i++)
+		fprintf(out, "%s%s", i ? "," : "", day_format(tr->missing[i], a));
 	fputc('\n', out);
-	fprintf(out, "cursor.no_data=%d\n", day_missing(t.cursor) ? 1 : 0);
+	fprintf(out, "cursor.no_data=%d\n", day_missing(tr, tr->cursor) ? 1 : 0);
 	for (int m = 0; m < SERIES_METRIC_COUNT; m++) {
 		char val[FMT_BUFSZ], ch[FMT_BUFSZ];
 		double v = 0, p = 0;
-		bool hv = value_at(t.cursor, m, &v), hp;
-		put_value(out, "value", m, t.cursor);
+		bool hv = value_at(tr, tr->cursor, m, &v), hp;
+		put_value(tr, out, "value", m, tr->cursor);
 		fprintf(out, "shown.%s=%s\n", series_metric_key(m),
 		    hv ? fmt_value(val, sizeof val, series_metric_unit(m), v) : "");
-		put_value(out, "day_before", m, t.cursor - 1);
-		put_value(out, "week_before", m, t.cursor - 7);
-		hp = value_at(t.cursor - 1, m, &p);
+		put_value(tr, out, "day_before", m, tr->cursor - 1);
+		put_value(tr, out, "week_before", m, tr->cursor - 7);
+		hp = value_at(tr, tr->cursor - 1, m, &p);
 		fprintf(out, "change_day.%s=%s\n", series_metric_key(m),
 		    fmt_change(ch, sizeof ch, series_metric_unit(m), hv, v, hp, p,
 		    NULL));
-		hp = value_at(t.cursor - 7, m, &p);
+		hp = value_at(tr, tr->cursor - 7, m, &p);
 		fprintf(out, "change_week.%s=%s\n", series_metric_key(m),
 		    fmt_change(ch, sizeof ch, series_metric_unit(m), hv, v, hp, p,
 		    NULL));
 	}
-	if (t.has_attr) {
+	if (tr->has_attr) {
 		char line[1024];
 		fprintf(out, "attribution.total=%lld\n",
-		    (long long)t.attr.total_change_fen);
+		    (long long)tr->attr.total_change_fen);
 		for (int k = 0; k < EF_COUNT; k++)
 			fprintf(out, "attribution.%s=%lld\n", engine_factor_id(k),
-			    (long long)t.attr.part_fen[k]);
-		attribution_line(line, sizeof line);
+			    (long long)tr->attr.part_fen[k]);
+		attribution_line(tr, line, sizeof line);
 		fprintf(out, "attribution.line=%s\n", line);
 	} else
-		fprintf(out, "attribution.error=%s\n", t.attr_error);
-	for (day_t d = t.from; d <= t.to; d++) {
+		fprintf(out, "attribution.error=%s\n", tr->attr_error);
+	for (day_t d = tr->from; d <= tr->to; d++) {
 		double v;
-		if (value_at(d, t.metric, &v)) {
+		if (value_at(tr, d, tr->metric, &v)) {
 			fprintf(out, "series.%s=", day_format(d, a));
 			put_number(out, v);
 			fputc('\n', out);
 		}
 	}
-	for (size_t i = 0; i < t.events.n; i++) {
-		char *clean = draw_clean(t.events.items[i].detail);
-		fprintf(out, "event=%s %s %s\n", day_format(t.events.items[i].day, a),
-		    series_event_key(t.events.items[i].kind), clean ? clean : "");
+	for (size_t i = 0; i < tr->events.n; i++) {
+		char *clean = draw_clean(tr->events.items[i].detail);
+		fprintf(out, "event=%s %s %s\n", day_format(tr->events.items[i].day, a),
+		    series_event_key(tr->events.items[i].kind), clean ? clean : "");
 		free(clean);
 	}
 }
 
 static void
+trends_init(struct pane_ctx *ctx)
+{
+	struct trends *tr = ctx->priv;
+
+	tr->window = DEFAULT_WINDOW;
+	tr->end = tr->cursor = DAY_NONE;
+	tr->job.pid = tr->job.fd = -1;
+}
+
+static void
 trends_fini(struct pane_ctx *ctx)
 {
-	job_cancel();
-	series_free(&t.s);
-	series_events_free(&t.events);
-	free(t.account_id);
-	free(t.work_id);
-	free(t.work_title);
-	free(t.cur_v);
-	free(t.prev_v);
-	free(t.cur_has);
-	free(t.prev_has);
-	free(t.missing);
-	memset(&t, 0, sizeof t);
-	t.window = DEFAULT_WINDOW;
-	t.end = t.cursor = t.loaded_from = t.scored_from = DAY_NONE;
+	struct trends *tr = ctx->priv;
+
+	job_cancel(tr);
+	series_free(&tr->s);
+	series_events_free(&tr->events);
+	free(tr->account_id);
+	free(tr->work_id);
+	free(tr->work_title);
+	free(tr->cur_v);
+	free(tr->prev_v);
+	free(tr->cur_has);
+	free(tr->prev_has);
+	free(tr->missing);
 }
 
 const struct pane_ops pane_trends = {
@@ -1472,6 +1508,8 @@ const struct pane_ops pane_trends = {
 	.heading = N_("Indicator trends"),
 	.digit = '1',
 	.keys = trends_keys,
+	.private_size = sizeof(struct trends),
+	.init = trends_init,
 	.reload = trends_reload,
 	.draw = trends_draw,
 	.key = trends_key,

@@ -1,0 +1,306 @@
+/* src/core/report.c and report_csv.c: the rows of `partner-tui report
+ * accounts|works|daily` in a window (missing figures absent, never 0;
+ * stored amounts out of range clamped) and their CSV. */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_internal.h"
+#include "core/report.h"
+#include "core/report_csv.h"
+#include "testutil.h"
+
+/* Two accounts; a1 has w1 and w2, a2 has w3. The window is 11-01..11-02;
+ * 10-31 and 11-03 lie outside it. */
+static struct db *
+report_db(void)
+{
+	struct db *db = test_db_create(test_tmp, "r.db");
+
+	test_db_exec(db,
+	    "INSERT INTO account(account_id, name, kind, plan_status) VALUES"
+	    " ('a1', '甲', 'personal', 'joined'),"
+	    " ('a2', 'B', 'enterprise', 'not_joined');"
+	    "INSERT INTO work(work_id, account_id, title) VALUES"
+	    " ('w1', 'a1', 't1'), ('w2', 'a1', 'a,\"b\"'), ('w3', 'a2', 't3');"
+	    "INSERT INTO daily(work_id, day, plays, profitable_plays, likes,"
+	    " favorites, comments, shares, revenue_fen) VALUES"
+	    " ('w1', '2026-10-31', 9, 77, 1, 1, 1, 1, 99),"
+	    " ('w1', '2026-11-01', 100, 1000, 30, 10, NULL, NULL, 200),"
+	    " ('w2', '2026-11-01', 300, 3000, 60, NULL, NULL, 2, 600),"
+	    " ('w1', '2026-11-02', 50, NULL, NULL, NULL, NULL, NULL, NULL),"
+	    " ('w3', '2026-11-02', 7, 5, 0, 0, 0, 0, 1);"
+	    "INSERT INTO work_score(work_id, day, eligible, reasons,"
+	    " estimated_fen) VALUES"
+	    " ('w1', '2026-11-01', 1, '', 250),"
+	    " ('w1', '2026-11-02', 0, 'work_not_public', 0),"
+	    " ('w2', '2026-11-01', 1, '', -5),"
+	    " ('w3', '2026-11-02', 1, '', 2000000000000);"
+	    "INSERT INTO account_score(account_id, day, eligible, reasons,"
+	    " estimated_fen, settled_fen) VALUES"
+	    " ('a1', '2026-11-01', 1, '', 800, 800),"
+	    " ('a1', '2026-11-02', 0, 'no_violation_90d', 0, NULL),"
+	    " ('a1', '2026-11-03', 1, '', 5, 5);"
+	    "INSERT INTO calibration(account_id, base, a_e, a_u, a_q, days, r2,"
+	    " fitted_at) VALUES ('a1', 2.5, 0.5, 1, 1, 20, 0.9, 'x');");
+	return db;
+}
+
+static struct report_filter
+window(const char *account, const char *work)
+{
+	struct report_filter f = { account, work, test_day("2026-11-01"),
+	    test_day("2026-11-02") };
+
+	return f;
+}
+
+#define ck_num(n, want) do { \
+	ck_assert_msg((n).known, #n " unknown"); \
+	ck_assert_int_eq((n).v, (want)); \
+} while (0)
+
+START_TEST(report_accounts_window_and_latest_verdict)
+{
+	struct db *db = report_db();
+	struct report_filter f = window(NULL, NULL);
+	struct report_rows r;
+	struct pt_err err = { 0 };
+	const struct report_account *a;
+
+	ck_assert_msg(report_accounts(db, &f, &r, &err), "%s", err.msg);
+	ck_assert_uint_eq(r.n, 2);
+	a = &r.u.accounts[0];
+	ck_assert_str_eq(a->account_id, "a1");
+	ck_assert_str_eq(a->name, "甲");
+	ck_assert_str_eq(a->plan_status, "joined");
+	ck_num(a->settled_fen, 800);	/* 11-03's 5 is outside */
+	ck_num(a->estimated_fen, 800);
+	ck_assert_int_eq(a->works, 2);
+	ck_assert(a->has_calibration);
+	ck_assert_double_eq_tol(a->cal_base, 2.5, 1e-12);
+	ck_assert_int_eq(a->cal_days, 20);
+	ck_assert(a->has_r2);
+	ck_assert_double_eq_tol(a->cal_r2, 0.9, 1e-12);
+	/* The verdict of the last scored day on or before the window's end. */
+	ck_assert(a->has_eligible);
+	ck_assert(!a->eligible);
+	ck_assert_str_eq(a->reasons, "no_violation_90d");
+	a = &r.u.accounts[1];
+	ck_assert_str_eq(a->account_id, "a2");
+	ck_assert_str_eq(a->kind, "enterprise");
+	/* Nothing scored or settled: absent, not zero. */
+	ck_assert(!a->settled_fen.known);
+	ck_assert(!a->estimated_fen.known);
+	ck_assert_int_eq(a->works, 1);
+	ck_assert(!a->has_calibration);
+	ck_assert(!a->has_eligible);
+	ck_assert_str_eq(a->reasons, "");
+	report_accounts_free(&r);
+	ck_assert_uint_eq(r.n, 0);
+
+	f = window("a2", NULL);
+	ck_assert(report_accounts(db, &f, &r, &err));
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_str_eq(r.u.accounts[0].account_id, "a2");
+	report_accounts_free(&r);
+	f = window("nobody", NULL);
+	ck_assert(report_accounts(db, &f, &r, &err));
+	ck_assert_uint_eq(r.n, 0);
+	report_accounts_free(&r);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(report_works_sums_clamps_and_filters)
+{
+	struct db *db = report_db();
+	struct report_filter f = window(NULL, NULL);
+	struct report_rows r;
+	struct pt_err err = { 0 };
+	const struct report_work *w;
+
+	ck_assert_msg(report_works(db, &f, &r, &err), "%s", err.msg);
+	ck_assert_uint_eq(r.n, 3);
+	w = &r.u.works[0];
+	ck_assert_str_eq(w->work_id, "w1");
+	ck_assert_str_eq(w->account_id, "a1");
+	ck_num(w->revenue_fen, 200);	/* 10-31 outside, 11-02 unknown */
+	ck_num(w->estimated_fen, 250);
+	ck_num(w->profitable_plays, 1000);
+	ck_assert(w->has_eligible && !w->eligible);	/* 11-02's verdict */
+	ck_assert_str_eq(w->reasons, "work_not_public");
+	w = &r.u.works[1];
+	ck_assert_str_eq(w->title, "a,\"b\"");
+	/* A negative stored estimate counts as 0, a huge one as 1e12 fen. */
+	ck_num(w->estimated_fen, 0);
+	ck_assert(w->has_eligible && w->eligible);
+	w = &r.u.works[2];
+	ck_assert_str_eq(w->work_id, "w3");
+	ck_num(w->estimated_fen, 1000000000000LL);
+	report_works_free(&r);
+
+	f = window(NULL, "w2");
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.n, 1);
+	ck_num(r.u.works[0].revenue_fen, 600);
+	report_works_free(&r);
+	f = window("a2", NULL);
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_str_eq(r.u.works[0].work_id, "w3");
+	report_works_free(&r);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(report_daily_per_work_account_and_all)
+{
+	struct db *db = report_db();
+	struct report_filter f = window(NULL, "w1");
+	struct report_rows r;
+	struct pt_err err = { 0 };
+	const struct report_day *d;
+
+	ck_assert_msg(report_daily(db, &f, &r, &err), "%s", err.msg);
+	ck_assert_uint_eq(r.n, 2);
+	d = &r.u.days[0];
+	ck_assert_int_eq(d->day, test_day("2026-11-01"));
+	ck_num(d->plays, 100);
+	ck_num(d->profitable_plays, 1000);
+	ck_num(d->favorites, 10);
+	ck_assert(!d->comments.known);
+	ck_num(d->revenue_fen, 200);
+	ck_num(d->estimated_fen, 250);
+	d = &r.u.days[1];
+	ck_assert(!d->profitable_plays.known && !d->revenue_fen.known);
+	ck_num(d->estimated_fen, 0);	/* scored 0 is known */
+	report_daily_free(&r);
+
+	/* An account's days: its works summed; unknown parts left out. */
+	f = window("a1", NULL);
+	ck_assert(report_daily(db, &f, &r, &err));
+	ck_assert_uint_eq(r.n, 2);
+	d = &r.u.days[0];
+	ck_num(d->plays, 400);
+	ck_num(d->profitable_plays, 4000);
+	ck_num(d->likes, 90);
+	ck_num(d->favorites, 10);
+	ck_assert(!d->comments.known);
+	ck_num(d->shares, 2);
+	ck_num(d->revenue_fen, 800);
+	ck_num(d->estimated_fen, 250);
+	d = &r.u.days[1];
+	ck_num(d->plays, 50);
+	ck_assert(!d->revenue_fen.known);
+	report_daily_free(&r);
+
+	/* Every account: a2's w3 joins 11-02. */
+	f = window(NULL, NULL);
+	ck_assert(report_daily(db, &f, &r, &err));
+	ck_assert_uint_eq(r.n, 2);
+	ck_num(r.u.days[0].plays, 400);
+	d = &r.u.days[1];
+	ck_num(d->plays, 57);
+	ck_num(d->revenue_fen, 1);
+	ck_num(d->estimated_fen, 1000000000000LL);
+	report_daily_free(&r);
+	db_close(db);
+}
+END_TEST
+
+/* Runs a CSV writer into memory; returns the text (free it). */
+static char *
+csv_of(long (*fn)(struct db *, const struct report_filter *, FILE *,
+    struct pt_err *), struct db *db, const struct report_filter *f,
+    long want_rows)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	struct pt_err err = { 0 };
+
+	ck_assert_ptr_nonnull(mem);
+	ck_assert_int_eq(fn(db, f, mem, &err), want_rows);
+	fclose(mem);
+	return text;
+}
+
+START_TEST(report_csv_quotes_and_leaves_unknown_empty)
+{
+	struct db *db = report_db();
+	struct report_filter f = window("a1", NULL);
+	char *s;
+
+	s = csv_of(report_csv_works, db, &f, 2);
+	ck_assert_str_eq(s,
+	    "work_id,account_id,title,revenue_fen,revenue,estimated_fen,"
+	    "estimated,profitable_plays,eligible,reasons\r\n"
+	    "w1,a1,t1,200,2.00,250,2.50,1000,no,work_not_public\r\n"
+	    "w2,a1,\"a,\"\"b\"\"\",600,6.00,0,0.00,3000,yes,\r\n");
+	free(s);
+	f = window(NULL, "w1");
+	s = csv_of(report_csv_daily, db, &f, 2);
+	ck_assert_str_eq(s,
+	    "date,plays,profitable_plays,likes,favorites,comments,shares,"
+	    "revenue_fen,revenue,estimated_fen,estimated\r\n"
+	    "2026-11-01,100,1000,30,10,,,200,2.00,250,2.50\r\n"
+	    "2026-11-02,50,,,,,,,,0,0.00\r\n");
+	free(s);
+	f = window("a2", NULL);
+	s = csv_of(report_csv_accounts, db, &f, 1);
+	ck_assert_str_eq(s,
+	    "account_id,name,kind,plan_status,revenue_fen,revenue,"
+	    "estimated_fen,estimated,works,eligible,reasons,calibration_base,"
+	    "calibration_days,calibration_r2\r\n"
+	    "a2,B,enterprise,not_joined,,,,,1,,,,,\r\n");
+	free(s);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(report_csv_field_rfc4180)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(mem);
+	report_csv_field(mem, "plain", false);
+	report_csv_field(mem, NULL, false);
+	report_csv_field(mem, "two\nlines", false);
+	report_csv_field(mem, "cr\r", false);
+	report_csv_field(mem, "say \"hi\"", false);
+	/* Not a terminal: controls are data, kept as they are. */
+	report_csv_field(mem, "\x1b]0;x\x07", true);
+	fclose(mem);
+	ck_assert_str_eq(text, "plain,,\"two\nlines\",\"cr\r\",\"say \"\"hi\"\"\","
+	    "\x1b]0;x\x07\r\n");
+	free(text);
+}
+END_TEST
+
+static Suite *
+report_suite(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("report");
+
+	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
+	tcase_add_test(tc, report_accounts_window_and_latest_verdict);
+	tcase_add_test(tc, report_works_sums_clamps_and_filters);
+	tcase_add_test(tc, report_daily_per_work_account_and_all);
+	tcase_add_test(tc, report_csv_quotes_and_leaves_unknown_empty);
+	tcase_add_test(tc, report_csv_field_rfc4180);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return test_run_suite(report_suite());
+}
