@@ -146,23 +146,23 @@ vui_input_key(struct vui_input *in, const struct pane_key *k)
 	size_t len = strlen(in->text);
 
 	if (k->action == ACT_ENTER)
-		return 2;
+		return VUI_INPUT_ENTER;
 	if (k->action == ACT_BACK)
-		return 3;
+		return VUI_INPUT_ESC;
 	if ((k->fkey && k->ch == KEY_BACKSPACE) || (!k->fkey &&
 	    (k->ch == 127 || k->ch == 8))) {
 		if (len == 0)
-			return 0;
+			return VUI_INPUT_NONE;
 		/* Back over one UTF-8 character. */
 		do
 			len--;
 		while (len > 0 && ((unsigned char)in->text[len] & 0xC0) == 0x80);
 		in->text[len] = '\0';
-		return 1;
+		return VUI_INPUT_CHANGED;
 	}
 	if (!k->fkey && k->ch == 21) {	/* C-u */
 		in->text[0] = '\0';
-		return 1;
+		return VUI_INPUT_CHANGED;
 	}
 	if (!k->fkey && k->ch >= 32 && k->ch != 127) {
 		char mb[MB_LEN_MAX];
@@ -171,12 +171,12 @@ vui_input_key(struct vui_input *in, const struct pane_key *k)
 		memset(&ps, 0, sizeof ps);
 		n = wcrtomb(mb, (wchar_t)k->ch, &ps);
 		if (n == (size_t)-1 || len + n >= sizeof in->text)
-			return 0;
+			return VUI_INPUT_NONE;
 		memcpy(in->text + len, mb, n);
 		in->text[len + n] = '\0';
-		return 1;
+		return VUI_INPUT_CHANGED;
 	}
-	return 0;
+	return VUI_INPUT_NONE;
 }
 
 int

@@ -13,14 +13,8 @@
 
 #include "core/day.h"
 #include "core/money.h"
-#include "present/evidence_text.h"
 #include "tui/pane.h"
 
-/* Reason and rule labels: present_reason_label(), present_rule_label()
- * (src/present/evidence_text.h). */
-#define vui_reason_label present_reason_label
-#define vui_reason_advice present_reason_advice
-#define vui_rule_label present_rule_label
 
 /* The seed's advice for passing review, one translated line each:
  * originality, the four senses, presentation. NULL-terminated. */
@@ -49,8 +43,14 @@ struct vui_input {
 	bool active;
 	char text[256];
 };
-/* Feeds one key. Returns 1 when the text changed, 2 on Enter, 3 on Esc,
- * 0 when the key did nothing. */
+/* What one key did to an input. */
+enum vui_input_result {
+	VUI_INPUT_NONE,		/* nothing */
+	VUI_INPUT_CHANGED,	/* the text changed */
+	VUI_INPUT_ENTER,	/* Enter: done */
+	VUI_INPUT_ESC		/* Esc: given up */
+};
+/* Feeds one key; returns an enum vui_input_result. */
 int vui_input_key(struct vui_input *in, const struct pane_key *k);
 
 /* Draws items one after another separated by " · ", wrapping at width
