@@ -18,6 +18,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 
 extern const struct command cmd_digest;
 
@@ -56,7 +57,8 @@ print_json(const struct digest *d)
 			    json_object_new_int64(it->appeal_id));
 			if (it->kind == DG_APPEAL_DECIDED)
 				json_object_object_add(o, "status",
-				    json_object_new_string(it->status));
+				    json_object_new_string(
+				    appeal_status_name(it->status)));
 			else
 				json_object_object_add(o, "days_late",
 				    json_object_new_int(it->days_late));
@@ -110,7 +112,8 @@ print_text(const struct digest *d)
 			break;
 		case DG_APPEAL_DECIDED:
 			printf(_("appeal %lld %s on %s%s%s\n"),
-			    (long long)it->appeal_id, _(it->status),
+			    (long long)it->appeal_id,
+			    present_appeal_status(it->status),
 			    it->day != DAY_NONE ? day_format(it->day, a) : "?",
 			    it->amount_fen ? _(", compensation ") : "",
 			    it->amount_fen ? money_format(it->amount_fen, m1) : "");
