@@ -29,7 +29,10 @@ while read -r f; do
 done <"$T/listed"
 
 # 2. A fresh template, merged with zh_CN.po: no untranslated, no fuzzy.
-xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --files-from=po/POTFILES.in \
+# The keywords of po/Makevars (err_set ... as well as _ and N_).
+XGETTEXT_OPTIONS=$(sed -n 's/^XGETTEXT_OPTIONS *= *//p' po/Makevars)
+# shellcheck disable=SC2086
+xgettext $XGETTEXT_OPTIONS --files-from=po/POTFILES.in \
 	--package-name=partner-tui -o "$T/pt.pot" 2>"$T/xg.err" ||
 	{ cat "$T/xg.err" >&2; fail "xgettext failed"; }
 msgmerge -q --no-fuzzy-matching po/zh_CN.po "$T/pt.pot" -o "$T/m.po" ||

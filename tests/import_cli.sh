@@ -62,6 +62,30 @@ wait $p1 && wait $p2 && ok || fail "concurrent imports: $(cat "$T/c1.out" "$T/c2
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM daily WHERE day LIKE '2024-%' OR day LIKE '2025-%'")" = 672 ] && ok ||
 	fail "concurrent imports lost rows: $(sqlite3 "$DB" "SELECT count(*) FROM daily")"
 
+# Under zh_CN a rejected file is told in Chinese, still naming the file,
+# the line, the column and the value; the database is unchanged.
+ZH=$(locale -a 2>/dev/null | grep -ix 'zh_CN\.utf-\?8' | head -n 1)
+if [ -n "$ZH" ] && command -v msgfmt >/dev/null 2>&1; then
+	mkdir -p "$T/locale/zh_CN/LC_MESSAGES"
+	msgfmt -o "$T/locale/zh_CN/LC_MESSAGES/partner-tui.mo" "$top_srcdir/po/zh_CN.po"
+	printf '日期,作品ID,内容质量\n2026-11-06,w1,50\n2026-11-07,w1,150\n' > "$T/zh.csv"
+	before=$(sqlite3 "$DB" "SELECT count(*) FROM daily")
+	expect_exit 3 env LC_ALL="$ZH" PARTNER_TUI_LOCALEDIR="$T/locale" "$PT" --db "$DB" import "$T/zh.csv"
+	expect_grep "$T/err" "zh.csv:3：内容质量：内容质量不在 0-100 之间（150）"
+	expect_grep "$T/err" "zh.csv：1 行有误：未导入任何内容"
+	grep -q "bad row" "$T/err" && fail "English left under zh_CN: $(cat "$T/err")" || ok
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM daily")" = "$before" ] && ok || fail "rejected file left rows"
+	# An error of the core (a database that is not one) too.
+	printf 'not a database, just text\n' > "$T/notdb"
+	expect_exit 4 env LC_ALL="$ZH" PARTNER_TUI_LOCALEDIR="$T/locale" "$PT" --db "$T/notdb" import "$T/zh.csv"
+	expect_grep "$T/err" "不是 SQLite 数据库：拒绝改动"
+	# The same file under C: English.
+	expect_exit 3 env LC_ALL=C.UTF-8 PARTNER_TUI_LOCALEDIR="$T/locale" "$PT" --db "$DB" import "$T/zh.csv"
+	expect_grep "$T/err" "zh.csv:3: 内容质量: quality outside 0-100 (150)"
+else
+	echo "SKIP: no zh_CN.UTF-8 locale or no msgfmt: the Chinese import errors are not checked" >&2
+fi
+
 # The demo goes in through the importer.
 expect_exit 0 "$PT" --db "$T/demo.db" demo
 [ "$(sqlite3 "$T/demo.db" "SELECT count(*) FROM import_run WHERE outcome = 'ok'")" = 6 ] && ok ||

@@ -106,8 +106,10 @@ print_summary(const char *raw_path, const struct import_stats *st, bool dry_run,
 	free(path);
 }
 
+/* The options into *opts, *quiet and *rescore. */
 static int
-import_run(struct cli_ctx *ctx, int argc, char **argv)
+parse_options(int argc, char **argv, struct import_opts *opts, bool *quiet,
+    bool *rescore)
 {
 	static const struct option longopts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
@@ -120,44 +122,21 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		{ "sheet", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct import_opts opts = {
-		.as_of = DAY_NONE,
-		.report = print_report,
-	};
-	struct progress_line pl = { 0 };
-	struct pt_err err = { 0 };
-	bool quiet = false, rescore = true;
-	struct db *db;
-	int c, code = PT_EXIT_OK;
-	bool committed = false;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "nsa:w:o:qRS:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'n':
-			opts.dry_run = true;
-			break;
-		case 's':
-			opts.skip_bad_rows = true;
-			break;
-		case 'a':
-			opts.account = optarg;
-			break;
-		case 'w':
-			opts.work = optarg;
-			break;
+		case 'n': opts->dry_run = true; break;
+		case 's': opts->skip_bad_rows = true; break;
+		case 'a': opts->account = optarg; break;
+		case 'w': opts->work = optarg; break;
+		case 'q': *quiet = true; break;
+		case 'R': *rescore = false; break;
+		case 'S': opts->sheet = optarg; break;
 		case 'o':
-			if (!day_parse_iso(optarg, &opts.as_of))
+			if (!day_parse_iso(optarg, &opts->as_of))
 				return cli_fail(PT_EXIT_USAGE, _("--as-of '%s' "
 				    "is not a day: write YYYY-MM-DD"), optarg);
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'R':
-			rescore = false;
-			break;
-		case 'S':
-			opts.sheet = optarg;
 			break;
 		default:
 			cli_usage(&cmd_import, true);
@@ -167,6 +146,66 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind >= argc)
 		return cli_fail(PT_EXIT_USAGE, _("import needs at least one "
 		    "FILE: see 'partner-tui import --help'"));
+	return PT_EXIT_OK;
+}
+
+/* Files go in in the order given (accounts before their works); the
+ * first one rejected stops the command. *committed: any went in. */
+static int
+import_files(struct db *db, int n, char **paths,
+    const struct import_opts *opts, struct progress_line *pl, bool quiet,
+    bool *committed)
+{
+	struct pt_err err = { 0 };
+
+	for (int i = 0; i < n; i++) {
+		struct import_stats st;
+		int code;
+		char *shown;
+		bool named;
+
+		err_clear(&err);
+		clock_gettime(CLOCK_MONOTONIC, &pl->started);
+		pl->shown = false;
+		code = import_file(db, paths[i], opts, &st, &err);
+		if (!quiet || code != PT_EXIT_OK)
+			print_summary(paths[i], &st, opts->dry_run, code);
+		fflush(stdout);
+		if (code == PT_EXIT_OK) {
+			*committed |= !opts->dry_run;
+			continue;
+		}
+		/* A database error (disk full ...) must still say which file
+		 * was being imported. */
+		shown = cli_safe(paths[i]);
+		named = strstr(err.msg, shown) != NULL;
+		free(shown);
+		if (!named)
+			cli_fail(err.code ? err.code : code, "%s: %s", paths[i],
+			    err.msg);
+		else
+			cli_fail_err(&err);
+		return code;
+	}
+	return PT_EXIT_OK;
+}
+
+static int
+import_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct import_opts opts = {
+		.as_of = DAY_NONE,
+		.report = print_report,
+	};
+	struct progress_line pl = { 0 };
+	struct pt_err err = { 0 };
+	bool quiet = false, rescore = true, committed = false;
+	struct db *db;
+	int code;
+
+	if ((code = parse_options(argc, argv, &opts, &quiet, &rescore)) !=
+	    PT_EXIT_OK)
+		return code;
 	opts.report_arg = &pl;
 	if (!quiet && isatty(STDERR_FILENO)) {
 		opts.progress = show_progress;
@@ -179,33 +218,8 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(PT_EXIT_DB, _("the database is read-only for "
 		    "you: nothing can be imported"));
 	}
-	/* Files go in in the order given (accounts before their works);
-	 * the first one rejected stops the command. */
-	for (int i = optind; i < argc; i++) {
-		struct import_stats st;
-
-		err_clear(&err);
-		clock_gettime(CLOCK_MONOTONIC, &pl.started);
-		pl.shown = false;
-		code = import_file(db, argv[i], &opts, &st, &err);
-		if (!quiet || code != PT_EXIT_OK)
-			print_summary(argv[i], &st, opts.dry_run, code);
-		fflush(stdout);
-		if (code != PT_EXIT_OK) {
-			/* A database error (disk full ...) must still say which
-			 * file was being imported. */
-			char *shown = cli_safe(argv[i]);
-			bool named = strstr(err.msg, shown) != NULL;
-			free(shown);
-			if (!named)
-				cli_fail(err.code ? err.code : code, "%s: %s",
-				    argv[i], err.msg);
-			else
-				cli_fail_err(&err);
-			break;
-		}
-		committed |= !opts.dry_run;
-	}
+	code = import_files(db, argc - optind, argv + optind, &opts, &pl, quiet,
+	    &committed);
 	/* The engine recomputes what the imports marked, once for all. */
 	if (committed && rescore) {
 		err_clear(&err);

@@ -633,6 +633,85 @@ kind_label(const char *kind)
 	return kind;
 }
 
+/* `report wallet --format json`: the entries, the balance and the days
+ * whose settlement entries differ from the settled revenue. */
+static void
+wallet_json(const struct opts *o, const struct wallet_entry *v, size_t n,
+    fen_t balance, const struct wallet_diff *d, size_t nd)
+{
+	json_object *top = json_object_new_object(), *rows, *diffs;
+
+	js_str(top, "report", "wallet");
+	js_str(top, "account", o->account);
+	js_day(top, "from", o->from);
+	js_day(top, "to", o->to);
+	rows = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		json_object *r = json_object_new_object();
+		js_str(r, "account_id", v[i].account_id);
+		js_day(r, "day", v[i].day);
+		js_str(r, "kind", v[i].kind);
+		json_object_object_add(r, "amount_fen",
+		    json_object_new_int64(v[i].amount_fen));
+		json_object_object_add(r, "appeal_id", v[i].appeal_id ?
+		    json_object_new_int64(v[i].appeal_id) : NULL);
+		js_str(r, "entry_id", v[i].entry_id[0] ? v[i].entry_id : NULL);
+		json_object_array_add(rows, r);
+	}
+	json_object_object_add(top, "rows", rows);
+	json_object_object_add(top, "balance_fen",
+	    json_object_new_int64(balance));
+	diffs = json_object_new_array();
+	for (size_t i = 0; i < nd; i++) {
+		json_object *r = json_object_new_object();
+		js_str(r, "account_id", d[i].account_id);
+		js_day(r, "day", d[i].day);
+		json_object_object_add(r, "settlement_fen",
+		    json_object_new_int64(d[i].settlement_fen));
+		json_object_object_add(r, "settled_revenue_fen",
+		    json_object_new_int64(d[i].revenue_fen));
+		json_object_object_add(r, "difference_fen",
+		    json_object_new_int64(d[i].settlement_fen -
+		    d[i].revenue_fen));
+		json_object_array_add(diffs, r);
+	}
+	json_object_object_add(top, "reconciliation", diffs);
+	js_print(top);
+}
+
+/* The wallet for people: the entries, then the balance and the days
+ * that do not reconcile. */
+static void
+wallet_table(const struct wallet_entry *v, size_t n, fen_t balance,
+    const struct wallet_diff *d, size_t nd)
+{
+	static const char *const head[] = { N_("ACCOUNT"), N_("DAY"),
+	    N_("KIND"), N_("AMOUNT"), N_("APPEAL"), N_("ENTRY ID") };
+	struct sink s;
+	char b[DAY_BUFSZ], id[32], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ],
+	    m3[MONEY_BUFSZ];
+
+	sink_init(&s, FMT_TABLE, 6, head, "lllrrl");
+	for (size_t i = 0; i < n; i++) {
+		put(&s, v[i].account_id);
+		put(&s, day_format(v[i].day, b));
+		put(&s, kind_label(v[i].kind));
+		put_money(&s, known(wallet_signed(&v[i])));
+		snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
+		put(&s, v[i].appeal_id ? id : "-");
+		put(&s, v[i].entry_id[0] ? v[i].entry_id : "-");
+	}
+	sink_end(&s);
+	printf(_("balance: %s\n"), money_format(balance, m1));
+	for (size_t i = 0; i < nd; i++)
+		printf(_("%s %s: settlement entries %s, settled revenue %s: "
+		    "difference %s\n"), d[i].account_id,
+		    day_format(d[i].day, b),
+		    money_format(d[i].settlement_fen, m1),
+		    money_format(d[i].revenue_fen, m2),
+		    money_format(d[i].settlement_fen - d[i].revenue_fen, m3));
+}
+
 /* Every entry with its identity, the balance, and the days whose
  * settlement entries differ from the settled revenue. The window is the
  * whole wallet unless --from/--to are given. */
@@ -662,74 +741,10 @@ do_wallet(struct db *db, const struct opts *o)
 		free(v);
 		return cli_fail_err(&err);
 	}
-	if (o->fmt == FMT_JSON) {
-		json_object *top = json_object_new_object(), *rows, *diffs;
-		js_str(top, "report", "wallet");
-		js_str(top, "account", o->account);
-		js_day(top, "from", o->from);
-		js_day(top, "to", o->to);
-		rows = json_object_new_array();
-		for (size_t i = 0; i < n; i++) {
-			json_object *r = json_object_new_object();
-			js_str(r, "account_id", v[i].account_id);
-			js_day(r, "day", v[i].day);
-			js_str(r, "kind", v[i].kind);
-			json_object_object_add(r, "amount_fen",
-			    json_object_new_int64(v[i].amount_fen));
-			json_object_object_add(r, "appeal_id", v[i].appeal_id ?
-			    json_object_new_int64(v[i].appeal_id) : NULL);
-			js_str(r, "entry_id", v[i].entry_id[0] ? v[i].entry_id :
-			    NULL);
-			json_object_array_add(rows, r);
-		}
-		json_object_object_add(top, "rows", rows);
-		json_object_object_add(top, "balance_fen",
-		    json_object_new_int64(balance));
-		diffs = json_object_new_array();
-		for (size_t i = 0; i < nd; i++) {
-			json_object *r = json_object_new_object();
-			js_str(r, "account_id", d[i].account_id);
-			js_day(r, "day", d[i].day);
-			json_object_object_add(r, "settlement_fen",
-			    json_object_new_int64(d[i].settlement_fen));
-			json_object_object_add(r, "settled_revenue_fen",
-			    json_object_new_int64(d[i].revenue_fen));
-			json_object_object_add(r, "difference_fen",
-			    json_object_new_int64(d[i].settlement_fen -
-			    d[i].revenue_fen));
-			json_object_array_add(diffs, r);
-		}
-		json_object_object_add(top, "reconciliation", diffs);
-		js_print(top);
-	} else {
-		static const char *const head[] = { N_("ACCOUNT"), N_("DAY"),
-		    N_("KIND"), N_("AMOUNT"), N_("APPEAL"), N_("ENTRY ID") };
-		struct sink s;
-		char b[DAY_BUFSZ], id[32], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ],
-		    m3[MONEY_BUFSZ];
-		sink_init(&s, FMT_TABLE, 6, head, "lllrrl");
-		for (size_t i = 0; i < n; i++) {
-			put(&s, v[i].account_id);
-			put(&s, day_format(v[i].day, b));
-			put(&s, kind_label(v[i].kind));
-			put_money(&s, known(wallet_signed(&v[i])));
-			snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
-			put(&s, v[i].appeal_id ? id : "-");
-			put(&s, v[i].entry_id[0] ? v[i].entry_id : "-");
-		}
-		sink_end(&s);
-		{
-			printf(_("balance: %s\n"), money_format(balance, m1));
-			for (size_t i = 0; i < nd; i++)
-				printf(_("%s %s: settlement entries %s, settled "
-				    "revenue %s: difference %s\n"), d[i].account_id,
-				    day_format(d[i].day, b),
-				    money_format(d[i].settlement_fen, m1),
-				    money_format(d[i].revenue_fen, m2),
-				    money_format(d[i].settlement_fen - d[i].revenue_fen,
-				    m3));
-		}
-	}
+	if (o->fmt == FMT_JSON)
+		wallet_json(o, v, n, balance, d, nd);
+	else
+		wallet_table(v, n, balance, d, nd);
 	free(v);
 	free(d);
 	return PT_EXIT_OK;
@@ -796,62 +811,138 @@ scope_freshness(struct db *db, struct opts *o, struct pt_err *err)
 
 static void print_missing_note(const struct opts *o);
 
-static int
-report_run(struct cli_ctx *ctx, int argc, char **argv)
+/* The reports: one entry each. wallet reads the ledger as it is; the
+ * others bring pending scores up to date and read a window. */
+static const struct report_kind {
+	const char *report;
+	bool windowed;
+	int (*run)(struct db *db, const struct opts *o);
+} report_kinds[] = {
+	{ "accounts", true, do_accounts },
+	{ "works", true, do_works },
+	{ "daily", true, do_daily },
+	{ "attribution", true, do_attribution },
+	{ "wallet", false, do_wallet },
+};
+
+static const struct report_kind *
+find_report(const char *name)
 {
-	struct opts o = { .fmt = FMT_TABLE, .from = DAY_NONE, .to = DAY_NONE,
-	    .vs_from = DAY_NONE, .vs_to = DAY_NONE };
-	struct pt_err err = { 0 };
-	struct db *db;
-	int c, rc;
+	for (size_t i = 0; i < sizeof report_kinds / sizeof report_kinds[0]; i++)
+		if (strcmp(report_kinds[i].report, name) == 0)
+			return &report_kinds[i];
+	return NULL;
+}
+
+static int
+parse_format(const char *s, enum fmt *fmt)
+{
+	static const char *const names[] = { "table", "csv", "json" };
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*fmt = (enum fmt)i;
+			return PT_EXIT_OK;
+		}
+	return cli_fail(PT_EXIT_USAGE, _("--format '%s': use table, csv or "
+	    "json"), s);
+}
+
+/* The options into *o. */
+static int
+parse_options(int argc, char **argv, struct opts *o)
+{
+	int c;
 
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
-			if (strcmp(optarg, "table") == 0)
-				o.fmt = FMT_TABLE;
-			else if (strcmp(optarg, "csv") == 0)
-				o.fmt = FMT_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				o.fmt = FMT_JSON;
-			else
-				return cli_fail(PT_EXIT_USAGE, _("--format '%s': use "
-				    "table, csv or json"), optarg);
+			if (parse_format(optarg, &o->fmt) != PT_EXIT_OK)
+				return PT_EXIT_USAGE;
 			break;
-		case OPT_ACCOUNT:
-			o.account = optarg;
-			break;
-		case OPT_WORK:
-			o.work = optarg;
-			break;
+		case OPT_ACCOUNT: o->account = optarg; break;
+		case OPT_WORK: o->work = optarg; break;
 		case OPT_FROM:
-			if (!parse_day("--from", optarg, &o.from))
-				return PT_EXIT_USAGE;
-			break;
 		case OPT_TO:
-			if (!parse_day("--to", optarg, &o.to))
-				return PT_EXIT_USAGE;
-			break;
 		case OPT_VS_FROM:
-			if (!parse_day("--vs-from", optarg, &o.vs_from))
+		case OPT_VS_TO: {
+			/* in the order of the enum */
+			static const char *const names[] = { "--from", "--to",
+			    "--vs-from", "--vs-to" };
+			day_t *const days[] = { &o->from, &o->to, &o->vs_from,
+			    &o->vs_to };
+			if (!parse_day(names[c - OPT_FROM], optarg,
+			    days[c - OPT_FROM]))
 				return PT_EXIT_USAGE;
 			break;
-		case OPT_VS_TO:
-			if (!parse_day("--vs-to", optarg, &o.vs_to))
-				return PT_EXIT_USAGE;
-			break;
+		}
 		default:
 			return cli_fail(PT_EXIT_USAGE, _("see 'partner-tui report "
 			    "--help'"));
 		}
 	}
+	return PT_EXIT_OK;
+}
+
+/* Windows: the last 30 days to the last day with data (today when there
+ * is none); the comparison window is the one just before, of the same
+ * length. False when a window ends before it starts. */
+static bool
+set_windows(struct opts *o)
+{
+	if (o->to == DAY_NONE) {
+		day_t end = freshness_window_end(&o->fresh);
+		o->to = o->from != DAY_NONE && o->from > end ? o->from : end;
+	}
+	if (o->from == DAY_NONE)
+		o->from = o->to - 29;
+	if (o->vs_from == DAY_NONE) {
+		o->vs_to = o->from - 1;
+		o->vs_from = o->vs_to - (o->to - o->from);
+	}
+	return o->from <= o->to && o->vs_from <= o->vs_to;
+}
+
+/* A report over a window: scores left pending by an import are brought
+ * up to date first (a read-only database is read as it is), then the
+ * window is found and its days without data. */
+static int
+run_windowed(struct db *db, const struct report_kind *k, struct opts *o)
+{
+	struct pt_err err = { 0 };
+	int rc;
+
+	if ((!db_readonly(db) && !engine_rescore_dirty(db, &err)) ||
+	    !scope_freshness(db, o, &err))
+		return cli_fail_err(&err);
+	if (!set_windows(o))
+		return cli_fail(PT_EXIT_USAGE, _("a window ends before it starts"));
+	if (!freshness_missing_days(db, o->scope_account, o->from, o->to,
+	    &o->missing, &o->nmissing, &err))
+		return cli_fail_err(&err);
+	rc = k->run(db, o);
+	if (rc == 0 && o->fmt == FMT_TABLE)
+		print_missing_note(o);
+	return rc;
+}
+
+static int
+report_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct opts o = { .fmt = FMT_TABLE, .from = DAY_NONE, .to = DAY_NONE,
+	    .vs_from = DAY_NONE, .vs_to = DAY_NONE };
+	const struct report_kind *k;
+	struct pt_err err = { 0 };
+	struct db *db;
+	int rc;
+
+	if ((rc = parse_options(argc, argv, &o)) != PT_EXIT_OK)
+		return rc;
 	if (optind + 1 != argc)
 		return cli_fail(PT_EXIT_USAGE, _("report needs one of accounts, "
 		    "works, daily, attribution, wallet"));
 	o.what = argv[optind];
-	if (strcmp(o.what, "accounts") != 0 && strcmp(o.what, "works") != 0 &&
-	    strcmp(o.what, "daily") != 0 && strcmp(o.what, "attribution") != 0 &&
-	    strcmp(o.what, "wallet") != 0)
+	if ((k = find_report(o.what)) == NULL)
 		return cli_fail(PT_EXIT_USAGE, _("unknown report '%s': use "
 		    "accounts, works, daily, attribution or wallet"), o.what);
 	if ((o.vs_from == DAY_NONE) != (o.vs_to == DAY_NONE))
@@ -859,50 +950,7 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 		    "or neither"));
 	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
 		return cli_fail_err(&err);
-	if (strcmp(o.what, "wallet") == 0) {
-		rc = do_wallet(db, &o);
-		db_close(db);
-		return rc;
-	}
-	/* Scores left pending by an import are brought up to date first;
-	 * a read-only database is read as it is. */
-	if ((!db_readonly(db) && !engine_rescore_dirty(db, &err)) ||
-	    !scope_freshness(db, &o, &err)) {
-		db_close(db);
-		return cli_fail_err(&err);
-	}
-	/* Windows: the last 30 days to the last day with data (today when
-	 * there is none); the comparison window is the one just before, of
-	 * the same length. */
-	if (o.to == DAY_NONE) {
-		day_t end = freshness_window_end(&o.fresh);
-		o.to = o.from != DAY_NONE && o.from > end ? o.from : end;
-	}
-	if (o.from == DAY_NONE)
-		o.from = o.to - 29;
-	if (o.vs_from == DAY_NONE) {
-		o.vs_to = o.from - 1;
-		o.vs_from = o.vs_to - (o.to - o.from);
-	}
-	if (o.from > o.to || o.vs_from > o.vs_to) {
-		db_close(db);
-		return cli_fail(PT_EXIT_USAGE, _("a window ends before it starts"));
-	}
-	if (!freshness_missing_days(db, o.scope_account, o.from, o.to,
-	    &o.missing, &o.nmissing, &err)) {
-		db_close(db);
-		return cli_fail_err(&err);
-	}
-	if (strcmp(o.what, "accounts") == 0)
-		rc = do_accounts(db, &o);
-	else if (strcmp(o.what, "works") == 0)
-		rc = do_works(db, &o);
-	else if (strcmp(o.what, "daily") == 0)
-		rc = do_daily(db, &o);
-	else
-		rc = do_attribution(db, &o);
-	if (rc == 0 && o.fmt == FMT_TABLE)
-		print_missing_note(&o);
+	rc = k->windowed ? run_windowed(db, k, &o) : k->run(db, &o);
 	db_close(db);
 	free(o.missing);
 	free(o.scope_buf);

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +23,7 @@ err_vset(struct pt_err *err, int code, const char *fmt, va_list ap)
 
 	/* Into a copy first: the arguments may be err->msg itself
 	 * (err_reset(err, c, "...: %s", err->msg)). */
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, dgettext(PACKAGE, fmt), ap);
 	memcpy(err->msg, msg, sizeof msg);
 	err->code = code;
 }
@@ -37,6 +38,22 @@ err_set(struct pt_err *err, int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	err_vset(err, code, fmt, ap);
 	va_end(ap);
+}
+
+void
+err_setn(struct pt_err *err, int code, unsigned long n, const char *one,
+    const char *many, ...)
+{
+	char msg[sizeof err->msg];
+	va_list ap;
+
+	if (err == NULL || err->code != 0)
+		return;
+	va_start(ap, many);
+	vsnprintf(msg, sizeof msg, dngettext(PACKAGE, one, many, n), ap);
+	va_end(ap);
+	memcpy(err->msg, msg, sizeof msg);
+	err->code = code;
 }
 
 void

@@ -26,6 +26,7 @@
 #include "import/internal.h"
 #include "import/digest.h"
 #include "import/strmap.h"
+#include "i18n.h"
 
 /* ---- fields and tables ---- */
 
@@ -492,11 +493,14 @@ report_limit(const struct import_opts *o)
 }
 
 static void
-report(struct import_ctx *ctx, const char *fmt, ...)
+import_warn(struct import_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* A message about the file (a rejected row, a warning) to the caller:
+ * fmt is a msgid, translated as err_set's are (xgettext keyword
+ * import_warn:2). */
 static void
-report(struct import_ctx *ctx, const char *fmt, ...)
+import_warn(struct import_ctx *ctx, const char *fmt, ...)
 {
 	int max = report_limit(ctx->opts);
 	char msg[2048];
@@ -505,7 +509,7 @@ report(struct import_ctx *ctx, const char *fmt, ...)
 	if (ctx->opts->report == NULL || ctx->reports++ >= max)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	ctx->opts->report(ctx->opts->report_arg, msg);
 }
@@ -519,15 +523,19 @@ import_reject(struct import_ctx *ctx, long line, const char *column,
 
 	/* A long cell is cut: the message must stay one readable line. */
 	text_fit(shown, sizeof shown, safe ? safe : "", 60, "…");
+	/* The reason is a msgid (xgettext keyword import_reject:4, N_()
+	 * where it is chosen elsewhere), or text already translated. */
+	if (reason[0] != '\0')
+		reason = _(reason);
 	if (column != NULL && value == NULL)
-		report(ctx, "%s:%ld: %s: %s", ctx->file, line, column, reason);
+		import_warn(ctx, "%s:%ld: %s: %s", ctx->file, line, column, reason);
 	else if (column != NULL)
-		report(ctx, "%s:%ld: %s: %s (%s)", ctx->file, line, column,
+		import_warn(ctx, "%s:%ld: %s: %s (%s)", ctx->file, line, column,
 		    reason, shown);
 	else if (value != NULL)
-		report(ctx, "%s:%ld: %s (%s)", ctx->file, line, reason, shown);
+		import_warn(ctx, "%s:%ld: %s (%s)", ctx->file, line, reason, shown);
 	else
-		report(ctx, "%s:%ld: %s", ctx->file, line, reason);
+		import_warn(ctx, "%s:%ld: %s", ctx->file, line, reason);
 	free(safe);
 }
 
@@ -671,9 +679,9 @@ map_columns(struct import_ctx *ctx, const char *where, int n,
 			}
 		ctx->colmap[i] = c;
 		if (c < 0)
-			report(ctx, "%s: %s: unknown column, ignored",
+			import_warn(ctx, "%s: %s: unknown column, ignored",
 			    where, cells[i][0] ? ctx->colname[i] :
-			    "(empty)");
+			    _("(empty)"));
 	}
 	return true;
 }
@@ -798,14 +806,14 @@ static const char *
 parse_id(const char *text)
 {
 	if (strlen(text) > 255)
-		return "longer than 255 bytes";
+		return N_("longer than 255 bytes");
 	for (const char *q = text; *q; q++)
 		if ((unsigned char)*q < 0x20 || *q == 0x7f)
-			return "control character in an identifier";
+			return N_("control character in an identifier");
 	if (id_lost_digits(text))
-		return "an ID written as a number in scientific "
+		return N_("an ID written as a number in scientific "
 		    "notation has lost its digits: export the column "
-		    "as text";
+		    "as text");
 	return NULL;
 }
 
@@ -849,9 +857,9 @@ parse_typed(const struct column *col, struct pval *v)
 		if ((why = value_parse_real(v->text, &v->d)) != NULL)
 			break;
 		if (col->field == F_USER_VALUE && v->d < 0)
-			return "negative user value";
+			return N_("negative user value");
 		if (col->field == F_QUALITY && (v->d < 0 || v->d > 100))
-			return "quality outside 0-100";
+			return N_("quality outside 0-100");
 		break;
 	case FT_RATE:
 		why = value_parse_rate(v->text, &v->d);
@@ -863,7 +871,7 @@ parse_typed(const struct column *col, struct pval *v)
 		if ((why = value_parse_money(v->text, &v->fen)) != NULL)
 			break;
 		if (col->field == F_REVENUE && v->fen < 0)
-			return "negative revenue";
+			return N_("negative revenue");
 		break;
 	case FT_DAY:
 	case FT_TIME:
@@ -901,7 +909,7 @@ parse_cell(const struct column *col, char *cell, struct pval *v)
 	if (*p != '\0') {
 		n += strlen((const char *)p);
 		if (!text_utf8_valid(cell, n, NULL))
-			return "invalid UTF-8";
+			return N_("invalid UTF-8");
 	}
 	if (col->type != FT_TEXT && n > 0 &&
 	    ((unsigned char)cell[0] <= ' ' || (unsigned char)cell[0] >= 0x80 ||
@@ -917,7 +925,7 @@ parse_cell(const struct column *col, char *cell, struct pval *v)
 		return NULL;
 	}
 	if (value_is_missing(v->text))
-		return col->required ? "required value missing" : NULL;
+		return col->required ? N_("required value missing") : NULL;
 	return parse_typed(col, v);
 }
 
@@ -957,7 +965,7 @@ parse_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 		if ((why = parse_cell(col, cell, &v[col->field])) == NULL)
 			continue;
 		if (strcmp(why, "unknown value") == 0) {
-			snprintf(msg, sizeof msg, "unknown value; expected %s",
+			snprintf(msg, sizeof msg, _("unknown value; expected %s"),
 			    value_enum_expected(col->values, exp, sizeof exp));
 			why = msg;
 		}
@@ -981,7 +989,7 @@ warn_unknown_labels(struct import_ctx *ctx, long line, const struct pval *v)
 		if (col->type != FT_STATUS || v[col->field].label == NULL)
 			continue;
 		safe = text_sanitize(v[col->field].label, TEXT_ONE_LINE);
-		report(ctx, "%s:%ld: %s: unknown label '%s': the row is "
+		import_warn(ctx, "%s:%ld: %s: unknown label '%s': the row is "
 		    "kept with review unknown, its visibility as it "
 		    "was", ctx->file, line, ctx->colname[i],
 		    safe ? safe : "?");
@@ -1057,7 +1065,7 @@ import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
 	ctx->stats->rows++;
 	if (ctx->strict_width && n != ctx->ncols) {
 		char why[80];
-		snprintf(why, sizeof why, "%d fields where the header has %d",
+		snprintf(why, sizeof why, _("%d fields where the header has %d"),
 		    n, ctx->ncols);
 		import_reject(ctx, line, NULL, why, NULL);
 		ctx->stats->rejected++;
@@ -1288,7 +1296,7 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 	 * hundred: more is not a title (a whole document pasted in?). */
 	if (w.title != NULL && text_length(w.title) > IMPORT_MAX_TITLE) {
 		char why[80];
-		snprintf(why, sizeof why, "longer than %d characters",
+		snprintf(why, sizeof why, _("longer than %d characters"),
 		    IMPORT_MAX_TITLE);
 		import_reject(ctx, line, "title", why, w.title);
 		return REJECTED;
@@ -1572,10 +1580,10 @@ apply_wallet(struct import_ctx *ctx, long line, struct pval *v)
 		    v[F_DATE].day, &bound, ctx->err))
 			return STORE_FAILED;
 		if (!bound) {
-			char why[160];
-			snprintf(why, sizeof why, "withdrawal on %s, when account "
+			char why[400];
+			snprintf(why, sizeof why, _("withdrawal on %s, when account "
 			    "'%s' had no real-name bank card bound (withdrawal "
-			    "needs one)", day, v[F_ACCOUNT_ID].text);
+			    "needs one)"), day, v[F_ACCOUNT_ID].text);
 			import_reject(ctx, line, "kind", why,
 			    v[F_WALLET_KIND].text);
 			return REJECTED;
@@ -1631,8 +1639,8 @@ result_appeal_id(struct import_ctx *ctx, long line, struct pval *v,
 	if (n < 0)
 		return STORE_FAILED;
 	if (n != 1) {
-		snprintf(why, sizeof why, "%s over %s..%s",
-		    n == 0 ? "no submitted appeal" : "several appeals",
+		snprintf(why, sizeof why, _("%s over %s..%s"),
+		    n == 0 ? _("no submitted appeal") : _("several appeals"),
 		    day_format(v[F_FIRST_DAY].day, b1),
 		    day_format(v[F_LAST_DAY].day, b2));
 		import_reject(ctx, line, "work_id", why,
@@ -1661,7 +1669,7 @@ result_appeal(struct import_ctx *ctx, long line, struct pval *v, int64_t id,
 	if ((v[F_WORK_ID].present && strcmp(v[F_WORK_ID].text, a->work_id) != 0) ||
 	    (v[F_ACCOUNT_ID].present &&
 	    strcmp(v[F_ACCOUNT_ID].text, a->account_id) != 0)) {
-		snprintf(why, sizeof why, "appeal %lld is of account %s, work %s",
+		snprintf(why, sizeof why, _("appeal %lld is of account %s, work %s"),
 		    (long long)id, a->account_id, a->work_id[0] ? a->work_id : "-");
 		import_reject(ctx, line, "work_id", why, v[F_WORK_ID].present ?
 		    v[F_WORK_ID].text : v[F_ACCOUNT_ID].text);
@@ -1729,8 +1737,8 @@ apply_appeal_result(struct import_ctx *ctx, long line, struct pval *v)
 	if (a.status == to || (to == APPEAL_APPROVED && a.status == APPEAL_PAID)) {
 		if (dec.has_compensation && a.has_compensation &&
 		    dec.compensation != a.compensation) {
-			snprintf(why, sizeof why, "appeal %lld was approved with "
-			    "%s", (long long)id, money_format(a.compensation, m1));
+			snprintf(why, sizeof why, _("appeal %lld was approved with "
+			    "%s"), (long long)id, money_format(a.compensation, m1));
 			import_reject(ctx, line, "compensation", why,
 			    v[F_COMPENSATION].text);
 			return REJECTED;
@@ -1739,7 +1747,7 @@ apply_appeal_result(struct import_ctx *ctx, long line, struct pval *v)
 	}
 	if (!(a.status == APPEAL_SUBMITTED ||
 	    (a.status == APPEAL_APPROVED && to == APPEAL_PAID))) {
-		snprintf(why, sizeof why, "appeal %lld is %s: it cannot become %s",
+		snprintf(why, sizeof why, _("appeal %lld is %s: it cannot become %s"),
 		    (long long)id, appeal_status_name(a.status), result);
 		import_reject(ctx, line, "result", why, result);
 		return REJECTED;
@@ -1849,9 +1857,9 @@ snapshot_work(struct import_ctx *ctx, long line, struct pval *v,
 	    TEXT(F_TITLE), work_id, &matches, list, sizeof list, ctx->err))
 		return STORE_FAILED;
 	if (matches > 1) {
-		snprintf(why, sizeof why, "%d works of %s were published "
+		snprintf(why, sizeof why, _("%d works of %s were published "
 		    "then with this title: %s; give the export a work_id "
-		    "column to tell them apart", matches, *account, list);
+		    "column to tell them apart"), matches, *account, list);
 		import_reject(ctx, line, "发布时间", why, published);
 		return REJECTED;
 	}
@@ -1927,8 +1935,8 @@ snapshot_once(struct import_ctx *ctx, long line, const char *work_id)
 	char lno[24], why[400];
 
 	if (seen != NULL) {
-		snprintf(why, sizeof why, "the same work as line %s (%s): "
-		    "two rows of one export are never merged", seen, work_id);
+		snprintf(why, sizeof why, _("the same work as line %s (%s): "
+		    "two rows of one export are never merged"), seen, work_id);
 		import_reject(ctx, line, NULL, why, NULL);
 		return REJECTED;
 	}
@@ -2261,17 +2269,18 @@ read_file(struct import_ctx *ctx, const struct reader *rd,
 	progress_tell(ctx, true);
 	if (ctx->reports > report_limit(opts) && opts->report != NULL) {
 		char more[300];
-		snprintf(more, sizeof more, "%s: ... and %d more messages",
+		snprintf(more, sizeof more, _("%s: ... and %d more messages"),
 		    ctx->file, ctx->reports - report_limit(opts));
 		opts->report(opts->report_arg, more);
 	}
 	if (code == PT_EXIT_OK && ctx->stats->rejected > 0 &&
 	    !opts->skip_bad_rows) {
-		err_set(err, PT_EXIT_DATA, "%s: %lld bad row%s: nothing was "
-		    "imported (fix the rows, or give --skip-bad-rows to import "
-		    "the good ones)", ctx->file,
-		    (long long)ctx->stats->rejected,
-		    ctx->stats->rejected == 1 ? "" : "s");
+		err_setn(err, PT_EXIT_DATA, (unsigned long)ctx->stats->rejected,
+		    "%s: %lld bad row: nothing was imported (fix the rows, or "
+		    "give --skip-bad-rows to import the good ones)",
+		    "%s: %lld bad rows: nothing was imported (fix the rows, or "
+		    "give --skip-bad-rows to import the good ones)", ctx->file,
+		    (long long)ctx->stats->rejected);
 		code = PT_EXIT_DATA;
 	}
 	return code;
@@ -2368,8 +2377,9 @@ import_parse_buffer(const char *name, const void *buf, size_t len,
 	stats->format = pick_reader(buf, len < 512 ? len : 512)->name;
 	code = run_reader(&ctx, pick_reader(buf, len < 512 ? len : 512), err);
 	if (code == PT_EXIT_OK && stats->rejected > 0 && !opts->skip_bad_rows) {
-		err_set(err, PT_EXIT_DATA, "%s: %lld bad row%s", ctx.file,
-		    (long long)stats->rejected, stats->rejected == 1 ? "" : "s");
+		err_setn(err, PT_EXIT_DATA, (unsigned long)stats->rejected,
+		    "%s: %lld bad row", "%s: %lld bad rows", ctx.file,
+		    (long long)stats->rejected);
 		code = PT_EXIT_DATA;
 	}
 	ctx_free(&ctx);

@@ -19,6 +19,7 @@
 #include "core/exitcode.h"
 #include "core/text.h"
 #include "import/internal.h"
+#include "i18n.h"
 
 #define CHUNK (256 * 1024)
 #define MAX_FIELDS 1024
@@ -88,18 +89,18 @@ on_record(int c, void *arg)
 	if (r->failed)
 		goto done;
 	if (r->nseen > MAX_FIELDS || r->nul_field >= 0 || r->long_field >= 0) {
-		char why[120];
+		char why[240];
 		int width = import_ctx_width(r->ctx);
 		if (r->nseen > MAX_FIELDS && width < 0)
-			snprintf(why, sizeof why, "%d fields: a header has at "
-			    "most %d", r->nseen, IMPORT_MAX_COLUMNS);
+			snprintf(why, sizeof why, _("%d fields: a header has at "
+			    "most %d"), r->nseen, IMPORT_MAX_COLUMNS);
 		else if (r->nseen > MAX_FIELDS)
-			snprintf(why, sizeof why, "%d fields where the header "
-			    "has %d", r->nseen, width);
+			snprintf(why, sizeof why, _("%d fields where the header "
+			    "has %d"), r->nseen, width);
 		else if (r->nul_field >= 0)
-			snprintf(why, sizeof why, "a NUL byte in the value");
+			snprintf(why, sizeof why, "%s", _("a NUL byte in the value"));
 		else
-			snprintf(why, sizeof why, "a value longer than %d bytes",
+			snprintf(why, sizeof why, _("a value longer than %d bytes"),
 			    IMPORT_MAX_CELL);
 		if (!import_bad_row(r->ctx, r->rec_line, r->nseen > MAX_FIELDS ?
 		    -1 : r->nul_field >= 0 ? r->nul_field : r->long_field, why,

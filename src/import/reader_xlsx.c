@@ -22,6 +22,7 @@
 #include "core/day.h"
 #include "core/exitcode.h"
 #include "import/internal.h"
+#include "i18n.h"
 
 #define MAX_XLSX_COLS 1024
 /* Bounds, so that no archive can take the memory (or the time) of the
@@ -594,13 +595,13 @@ sheet_end(void *ud, const char *name)
 			cells[i] = x->cells[i];
 		}
 		if (x->long_col >= 0 || x->wide_cols > 0) {
-			char why[100];
+			char why[200];
 			if (x->wide_cols > 0)
-				snprintf(why, sizeof why, "values beyond column "
-				    "%d", MAX_XLSX_COLS);
+				snprintf(why, sizeof why, _("values beyond column "
+				    "%d"), MAX_XLSX_COLS);
 			else
-				snprintf(why, sizeof why, "a value longer than %d "
-				    "bytes", IMPORT_MAX_CELL);
+				snprintf(why, sizeof why, _("a value longer than %d "
+				    "bytes"), IMPORT_MAX_CELL);
 			if (!import_bad_row(x->ctx, x->row, x->wide_cols > 0 ?
 			    -1 : x->long_col, why, NULL, x->err)) {
 				x->failed = true;
