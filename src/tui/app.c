@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -34,6 +36,7 @@
 #include "i18n.h"
 #include "tui/fmt.h"
 #include "tui/draw.h"
+#include "tui/job.h"
 #include "tui/keys.h"
 #include "tui/layout.h"
 #include "tui/pane.h"
@@ -43,6 +46,8 @@
 #define MAX_PANES 16
 /* The longest wait for a key: the loop then looks at data_version. */
 #define POLL_INTERVAL_MS 1000
+/* How often a running background job is looked at. */
+#define JOB_POLL_MS 10
 /* This many reads failing at once, each well before the timeout: the
  * terminal is gone (EIO after a hang-up) and the loop would spin. */
 #define ERR_STORM 64
@@ -67,6 +72,13 @@ static struct app {
 	struct pane_ctx ctx;
 	const struct pane_ops *panes[MAX_PANES];
 	struct pane_ctx pane_ctx[MAX_PANES];
+	/* Each pane's background work (pane_job_start). */
+	struct pane_job {
+		struct job job;
+		pane_job_run *run;
+		pane_job_done *done;
+		void *out;
+	} jobs[MAX_PANES];
 	unsigned seen_gen[MAX_PANES];
 	int npanes, cur;
 
@@ -90,6 +102,10 @@ static struct app {
 	struct script *script;
 	bool script_done;
 	int idle_due;		/* ms until the pane's idle(); -1: none */
+	/* The terminal's own codes for Ctrl-Left/Right, 0 when none: the
+	 * panes get KEY_WORD_LEFT/RIGHT for them. */
+	int key_word_left, key_word_right;
+	bool modes_on;		/* bracketed paste asked for */
 } app;
 
 static long long
@@ -145,6 +161,132 @@ panes_free(void)
 		free(app.pane_ctx[i].priv);
 		app.pane_ctx[i].priv = NULL;
 	}
+}
+
+/* ---- background work ---- */
+
+/* The pane whose context this is, -1 for one the frame did not build
+ * (a test's). */
+static int
+pane_of(const struct pane_ctx *ctx)
+{
+	for (int i = 0; i < app.npanes; i++)
+		if (ctx == &app.pane_ctx[i])
+			return i;
+	return -1;
+}
+
+static void wake_idle(void);
+
+/* In the child: pane i's run with the child's own connection. */
+static void
+job_child_run(struct db *db, const char *open_error, void *arg, void *out)
+{
+	int i = (int)(intptr_t)arg;
+	struct pane_ctx c = *ctx_of(i);
+
+	c.db = db;
+	app.jobs[i].run(&c, db != NULL ? NULL : open_error, out);
+}
+
+static void
+job_finish(int i, bool ok)
+{
+	struct pane_job *pj = &app.jobs[i];
+	void *out = pj->out;
+
+	pj->out = NULL;
+	pj->done(ctx_of(i), out, ok);
+	free(out);
+	if (i == app.cur) {
+		app.dirty_body = true;
+		wake_idle();
+	}
+}
+
+void
+pane_job_cancel(struct pane_ctx *ctx)
+{
+	int i = pane_of(ctx);
+
+	if (i < 0)
+		return;
+	job_cancel(&app.jobs[i].job);
+	free(app.jobs[i].out);
+	app.jobs[i].out = NULL;
+}
+
+bool
+pane_job_running(struct pane_ctx *ctx)
+{
+	int i = pane_of(ctx);
+
+	return i >= 0 && job_running(&app.jobs[i].job);
+}
+
+void
+pane_job_start(struct pane_ctx *ctx, size_t size, pane_job_run *run,
+    pane_job_done *done)
+{
+	int i = pane_of(ctx);
+	void *out = calloc(1, size > 0 ? size : 1);
+
+	if (out == NULL) {
+		done(ctx, NULL, false);
+		return;
+	}
+	if (i >= 0) {
+		struct pane_job *pj = &app.jobs[i];
+		pane_job_cancel(ctx);
+		pj->run = run;
+		pj->done = done;
+		if (!ctx->batch && job_start(&pj->job, db_filename(ctx->db),
+		    job_child_run, (void *)(intptr_t)i, out, size)) {
+			pj->out = out;
+			return;
+		}
+	}
+	run(ctx, NULL, out);
+	done(ctx, out, true);
+	free(out);
+}
+
+/* Looks at every running job; true while one still runs. */
+static bool
+poll_jobs(void)
+{
+	bool running = false;
+
+	for (int i = 0; i < app.npanes; i++) {
+		if (!job_running(&app.jobs[i].job))
+			continue;
+		switch (job_poll(&app.jobs[i].job)) {
+		case JOB_DONE:
+			job_finish(i, true);
+			break;
+		case JOB_FAILED:
+			job_finish(i, false);
+			break;
+		default:
+			running = true;
+			break;
+		}
+	}
+	return running;
+}
+
+static void
+jobs_init(void)
+{
+	for (int i = 0; i < MAX_PANES; i++)
+		job_init(&app.jobs[i].job);
+}
+
+static void
+jobs_cancel(void)
+{
+	for (int i = 0; i < app.npanes; i++)
+		pane_job_cancel(&app.pane_ctx[i]);
 }
 
 /* ---- services for panes (pane.h) ---- */
@@ -714,6 +856,67 @@ render(void)
 	doupdate();
 }
 
+/* ---- terminal modes ---- */
+
+/* A key the terminal defines in terminfo (kLFT5: Ctrl-Left), as curses
+ * returns it; 0 when the terminal has none. */
+static int
+extended_key(const char *capname)
+{
+	char *s = tigetstr(capname);
+
+	if (s == NULL || s == (char *)-1)
+		return 0;
+	return key_defined(s) > 0 ? key_defined(s) : 0;
+}
+
+/* The terminal modes the panes count on, for the whole run. */
+static void
+start_modes(void)
+{
+	/* Bracketed paste: the terminal marks pasted text, which the form
+	 * then takes as text only. */
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	putp("\033[?2004h");
+	fflush(stdout);
+	app.modes_on = true;
+	/* Ctrl-S saves the appeal form, so it must reach us instead of
+	 * pausing the terminal (XON/XOFF); curses keeps this mode from now
+	 * on, and endwin gives the terminal's own back. */
+	if (isatty(STDIN_FILENO)) {
+		struct termios t;
+		if (tcgetattr(STDIN_FILENO, &t) == 0) {
+			t.c_iflag &= ~(tcflag_t)IXON;
+			if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+				def_prog_mode();
+		}
+	}
+	app.key_word_left = extended_key("kLFT5");
+	app.key_word_right = extended_key("kRIT5");
+}
+
+static void
+stop_modes(void)
+{
+	if (!app.modes_on)
+		return;
+	putp("\033[?2004l");
+	fflush(stdout);
+	app.modes_on = false;
+}
+
+/* The key as panes know it: the terminal's own codes made the frame's. */
+static wint_t
+frame_key(wint_t ch, bool fkey)
+{
+	if (fkey && ch != 0 && (int)ch == app.key_word_left)
+		return KEY_WORD_LEFT;
+	if (fkey && ch != 0 && (int)ch == app.key_word_right)
+		return KEY_WORD_RIGHT;
+	return ch;
+}
+
 /* ---- keys ---- */
 
 static void
@@ -804,6 +1007,7 @@ handle_key(wint_t ch, bool fkey)
 		relayout();
 		return;
 	}
+	ch = frame_key(ch, fkey);
 	if (app.message[0] != '\0') {
 		app.message[0] = '\0';
 		app.dirty_status = true;
@@ -997,6 +1201,7 @@ start_terminal(struct pt_err *err)
 		use_default_colors();
 	}
 	draw_init_roles(app.ctx.color);
+	start_modes();
 	/* stdscr is read from but not drawn on: flush it once so the first
 	 * get_wch does not paint a blank stdscr over the panes. */
 	wnoutrefresh(stdscr);
@@ -1006,6 +1211,7 @@ start_terminal(struct pt_err *err)
 static void
 stop_terminal(void)
 {
+	stop_modes();
 	free_windows();
 	endwin();
 	if (app.screen != NULL) {
@@ -1121,6 +1327,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 
 	memset(&app, 0, sizeof app);
 	app.switch_to = -1;
+	jobs_init();
 	/* Tests and uninstalled builds point gettext at their catalogues. */
 	if (getenv("PARTNER_TUI_LOCALEDIR") != NULL &&
 	    getenv("PARTNER_TUI_LOCALEDIR")[0] != '\0')
@@ -1180,9 +1387,11 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 		wint_t ch;
 		int r, timeout;
 		long long t0, poll_in;
+		bool jobs_running;
 
 		if (got_signal)
 			break;
+		jobs_running = poll_jobs();
 		if (app.switch_to >= 0) {
 			do_switch();
 			wake_idle();
@@ -1217,6 +1426,8 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 		if (app.idle_due >= 0 && p->idle != NULL &&
 		    app.idle_due < timeout)
 			timeout = app.idle_due;
+		if (jobs_running && JOB_POLL_MS < timeout)
+			timeout = JOB_POLL_MS;
 		wtimeout(stdscr, timeout);
 		t0 = now_ms();
 		r = wget_wch(stdscr, &ch);
@@ -1228,6 +1439,12 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 				storm = 0;
 				continue;
 			}
+			/* A look at the jobs: the pane's idle step comes
+			 * that much nearer. */
+			if (jobs_running && timeout == JOB_POLL_MS &&
+			    app.idle_due > 0)
+				app.idle_due = waited < app.idle_due ?
+				    app.idle_due - (int)waited : 0;
 			/* A real wait ends at its timeout; failing at once,
 			 * again and again, means the terminal is gone. */
 			if (timeout >= 100 && !got_signal &&
@@ -1250,6 +1467,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 
 	/* q, SIGHUP, SIGTERM or a lost terminal: every pane saves what must
 	 * survive, then the terminal is given back as it was. */
+	jobs_cancel();
 	for (int i = 0; i < app.npanes; i++)
 		if (app.panes[i]->save != NULL)
 			app.panes[i]->save(ctx_of(i));

@@ -11,6 +11,15 @@
 #include <stdio.h>
 #include <wchar.h>
 
+/* Key codes the frame makes (fkey true): a bracketed paste begins and
+ * ends (the terminal marks pasted text, which a form then takes as text
+ * only), and Ctrl-Left/Right, whatever the terminal's own codes for
+ * them (terminfo kLFT5/kRIT5). */
+#define KEY_PASTE_BEGIN 0x7d00
+#define KEY_PASTE_END 0x7d01
+#define KEY_WORD_LEFT 0x7d02
+#define KEY_WORD_RIGHT 0x7d03
+
 /* X(ENUM, name, help): help is marked for translation with N_(). */
 #define KEY_ACTIONS(X) \
 	X(NONE, "none", "") \

@@ -156,4 +156,20 @@ void pane_set_account(struct pane_ctx *ctx, const char *account_id);
 /* Asks for the account picker (or the overview when it is available). */
 void pane_choose_account(struct pane_ctx *ctx);
 
+/* Background work (the frame's job facility, job.h): run computes size
+ * bytes (zeroed first) in a child process, where ctx->db is the child's
+ * own read-only connection (NULL when it could not be opened: db_error
+ * says why). The frame polls it in its loop, then calls done(ctx, out,
+ * ok) in the pane (ok false: the child died) and the pane's idle again.
+ * One job per pane: starting another or pane_job_cancel() throws the
+ * running one away. Under the harness (ctx->batch), or when no process
+ * can be started, run and done are called at once, in the program. */
+typedef void pane_job_run(struct pane_ctx *ctx, const char *db_error,
+    void *out);
+typedef void pane_job_done(struct pane_ctx *ctx, const void *out, bool ok);
+void pane_job_start(struct pane_ctx *ctx, size_t size, pane_job_run *run,
+    pane_job_done *done);
+bool pane_job_running(struct pane_ctx *ctx);
+void pane_job_cancel(struct pane_ctx *ctx);
+
 #endif

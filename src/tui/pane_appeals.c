@@ -10,9 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <term.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "core/actor.h"
 #include "core/appeal.h"
@@ -31,10 +28,6 @@
 #ifndef CTRL
 #define CTRL(c) ((c) & 0x1f)
 #endif
-
-/* Codes for keys the pane defines itself with define_key(). */
-#define KEY_PASTE_BEGIN 0x7d00
-#define KEY_PASTE_END 0x7d01
 
 enum mode { MODE_LIST, MODE_FORM, MODE_DECIDE, MODE_CONFLICT, MODE_DISCARD };
 
@@ -98,7 +91,6 @@ struct appeals {
 	size_t pastelen;
 	struct appeal_conflict conflict;
 	char conflict_text[700];
-	int key_word_left, key_word_right;
 	int64_t noticed;		/* version already announced as changed */
 	/* What cannot be undone waits for y: the step, the appeal, and
 	 * whether it came from the form (submit). */
@@ -302,7 +294,7 @@ count_vday(day_t d, void *arg)
 }
 
 /* "violation days: first … last (n)" for the chosen account and work
- * over the 90 days before today: the days an appeal can cover. */
+ * over the days before today an appeal can cover (appeal_max_days()). */
 static void
 compute_vdays(struct pane_ctx *ctx)
 {
@@ -315,12 +307,13 @@ compute_vdays(struct pane_ctx *ctx)
 	if (ap->d.text[AF_ACCOUNT][0] == '\0')
 		return;
 	if (!appeal_violation_days(ctx->db, ap->d.text[AF_ACCOUNT],
-	    ap->d.text[AF_WORK], ctx->today - 90, ctx->today - 1, count_vday,
+	    ap->d.text[AF_WORK], ctx->today - appeal_max_days(), ctx->today - 1,
+	    count_vday,
 	    span, &err))
 		return;
 	if (span[2] == 0)
-		snprintf(ap->vdays, sizeof ap->vdays, "%s",
-		    _("no day without revenue from a violation in the last 90 days"));
+		snprintf(ap->vdays, sizeof ap->vdays, _("no day without revenue "
+		    "from a violation in the last %d days"), appeal_max_days());
 	else
 		snprintf(ap->vdays, sizeof ap->vdays, _("violation days: %s … %s (%d)"),
 		    day_format(span[0], b1), day_format(span[1], b2), (int)span[2]);
@@ -1260,15 +1253,13 @@ appeals_draw(struct pane_ctx *ctx, WINDOW *win)
 /* ---- keys ---- */
 
 static unsigned
-editing_key(struct appeals *ap, wint_t ch, bool fkey)
+editing_key(wint_t ch, bool fkey)
 {
 	if (!fkey)
 		return (unsigned)ch;
-	if ((int)ch == ap->key_word_left && ch != 0)
-		return LE_WORD_LEFT;
-	if ((int)ch == ap->key_word_right && ch != 0)
-		return LE_WORD_RIGHT;
 	switch (ch) {
+	case KEY_WORD_LEFT: return LE_WORD_LEFT;
+	case KEY_WORD_RIGHT: return LE_WORD_RIGHT;
 	case KEY_LEFT: return LE_LEFT;
 	case KEY_RIGHT: return LE_RIGHT;
 	case KEY_UP: return LE_UP;
@@ -1424,7 +1415,7 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 			set_focus(ctx, f - 1);
 		return true;
 	}
-	ek = editing_key(ap, k->ch, k->fkey);
+	ek = editing_key(k->ch, k->fkey);
 	if (!multiline_field(f) && ((!k->fkey && (k->ch == '\r' ||
 	    k->ch == '\n')) || (k->fkey && (k->ch == KEY_ENTER ||
 	    k->ch == KEY_DOWN)))) {
@@ -1663,16 +1654,6 @@ appeals_key(struct pane_ctx *ctx, const struct pane_key *k)
 
 /* ---- life ---- */
 
-static int
-extended_key(const char *capname)
-{
-	char *s = tigetstr(capname);
-
-	if (s == NULL || s == (char *)-1)
-		return 0;
-	return key_defined(s) > 0 ? key_defined(s) : 0;
-}
-
 static void
 appeals_init(struct pane_ctx *ctx)
 {
@@ -1682,24 +1663,6 @@ appeals_init(struct pane_ctx *ctx)
 	snprintf(ap->owner, sizeof ap->owner, "%s", actor_login());
 	ap->filter_status = -1;
 	ap->mode = MODE_LIST;
-	/* Bracketed paste: the terminal marks pasted text, which the form
-	 * then takes as text only. */
-	define_key("\033[200~", KEY_PASTE_BEGIN);
-	define_key("\033[201~", KEY_PASTE_END);
-	putp("\033[?2004h");
-	fflush(stdout);
-	/* Ctrl-S saves the form, so it must reach us instead of pausing
-	 * the terminal (XON/XOFF); curses keeps this mode from now on. */
-	if (isatty(STDIN_FILENO)) {
-		struct termios t;
-		if (tcgetattr(STDIN_FILENO, &t) == 0) {
-			t.c_iflag &= ~(tcflag_t)IXON;
-			if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
-				def_prog_mode();
-		}
-	}
-	ap->key_word_left = extended_key("kLFT5");
-	ap->key_word_right = extended_key("kRIT5");
 }
 
 static void
@@ -1752,8 +1715,6 @@ appeals_fini(struct pane_ctx *ctx)
 {
 	struct appeals *ap = ctx->priv;
 
-	putp("\033[?2004l");
-	fflush(stdout);
 	for (size_t i = 0; ap->titles != NULL && i < ap->nrows; i++)
 		free(ap->titles[i]);
 	free(ap->titles);

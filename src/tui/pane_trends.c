@@ -14,12 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "core/engine.h"
 #include "core/freshness.h"
@@ -53,7 +47,9 @@ static const struct key_binding trends_keys[] = {
 	{ 0, false, NULL, NULL, 0 },
 };
 
-static const int windows[] = { 7, 30, 90, 180, 0 };	/* 0: all */
+/* The chart's window sizes in days (0: all): views, not a rule's
+ * period. */
+static const int windows[] = { 7, 30, 90, 180, 0 };
 #define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 #define DEFAULT_WINDOW 1
 
@@ -129,12 +125,6 @@ struct trends {
 	size_t nmissing;
 	struct vui_input search;	/* `/`: a work to chart */
 	struct vui_input range;		/* R: a typed window */
-	struct {			/* the attribution's worker */
-		pid_t pid;
-		int fd;
-		size_t got;
-		struct attr_msg msg;
-	} job;
 };
 
 /* The window's days: a typed window (R), else 7/30/90/180, 0 for all. */
@@ -291,8 +281,6 @@ ensure_visible(struct pane_ctx *ctx)
 		ensure_scored(ctx, tr->from);
 }
 
-static void job_cancel(struct trends *tr);
-
 /* Places the window (ending at tr->end, or the latest day), keeps the
  * cursor inside it and reads what it shows; the previous window and the
  * attribution follow when idle. */
@@ -331,7 +319,7 @@ place(struct pane_ctx *ctx)
 	    tr->from > tr->span_first ? tr->from : tr->span_first, tr->to, &tr->missing,
 	    &tr->nmissing, &err))
 		set_error(tr, &err);
-	job_cancel(tr);
+	pane_job_cancel(ctx);
 	tr->has_attr = false;
 	tr->attr_error[0] = '\0';
 	tr->attr_stale = win_days(tr) != 0 && tr->span_first != DAY_NONE;
@@ -367,86 +355,23 @@ load(struct pane_ctx *ctx)
 
 /*
  * The engine's attribution can take half a second on a large account,
- * so it runs in a child process with its own read-only connection and
- * sends its result back through a pipe: a key pressed meanwhile is
- * answered at once, and a result for a window no longer shown is
- * thrown away. The child touches neither curses nor the parent's
- * connection, and leaves with _exit.
+ * so it is background work of the frame (pane_job_start: a child
+ * process with its own read-only connection): a key pressed meanwhile
+ * is answered at once, and a result for a window no longer shown is
+ * thrown away (place() cancels it).
  */
-
 static void
-job_cancel(struct trends *tr)
-{
-	if (tr->job.pid > 0) {
-		kill(tr->job.pid, SIGKILL);
-		waitpid(tr->job.pid, NULL, 0);
-	}
-	if (tr->job.fd >= 0)
-		close(tr->job.fd);
-	tr->job.pid = -1;
-	tr->job.fd = -1;
-	tr->job.got = 0;
-}
-
-static void
-attribute_now(struct trends *tr, struct db *db, const char *account_id, struct attr_msg *m)
+attribute_now(struct trends *tr, struct db *db, const char *account_id,
+    struct attr_msg *m)
 {
 	struct pt_err err = { 0 };
 
 	memset(m, 0, sizeof *m);
-	m->ok = engine_attribute(db, tr->work_id ? NULL : account_id, tr->work_id,
-	    tr->from, tr->to, tr->prev_from, tr->from - 1, &m->a, &err);
+	m->ok = engine_attribute(db, tr->work_id ? NULL : account_id,
+	    tr->work_id, tr->from, tr->to, tr->prev_from, tr->from - 1, &m->a,
+	    &err);
 	if (!m->ok)
 		snprintf(m->err, sizeof m->err, "%s", err.msg);
-}
-
-static bool
-job_start(struct pane_ctx *ctx)
-{
-	struct trends *tr = ctx->priv;
-	int p[2];
-	pid_t pid;
-
-	if (pipe(p) != 0)
-		return false;
-	pid = fork();
-	if (pid < 0) {
-		close(p[0]);
-		close(p[1]);
-		return false;
-	}
-	if (pid == 0) {
-		struct pt_err err = { 0 };
-		struct attr_msg m;
-		struct db *db;
-		const char *b = (const char *)&m;
-		size_t left = sizeof m;
-
-		close(p[0]);
-		signal(SIGINT, SIG_IGN);
-		db = db_open(db_filename(ctx->db), DB_OPEN_READONLY, &err);
-		if (db == NULL) {
-			memset(&m, 0, sizeof m);
-			snprintf(m.err, sizeof m.err, "%s", err.msg);
-		} else
-			attribute_now(tr, db, ctx->account_id, &m);
-		while (left > 0) {
-			ssize_t n = write(p[1], b, left);
-			if (n <= 0 && errno != EINTR)
-				break;
-			if (n > 0) {
-				b += n;
-				left -= (size_t)n;
-			}
-		}
-		_exit(0);
-	}
-	close(p[1]);
-	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
-	tr->job.pid = pid;
-	tr->job.fd = p[0];
-	tr->job.got = 0;
-	return true;
 }
 
 static void
@@ -460,29 +385,33 @@ attr_apply(struct trends *tr, const struct attr_msg *m)
 		snprintf(tr->attr_error, sizeof tr->attr_error, "%s", m->err);
 }
 
-/* True when the job has ended (its result applied). */
-static bool
-job_poll(struct trends *tr)
+/* The job: in the child (or at once under the harness). */
+static void
+attr_run(struct pane_ctx *ctx, const char *db_error, void *out)
 {
-	ssize_t n;
+	struct attr_msg *m = out;
 
-	while ((n = read(tr->job.fd, (char *)&tr->job.msg + tr->job.got,
-	    sizeof tr->job.msg - tr->job.got)) > 0)
-		tr->job.got += (size_t)n;
-	if (tr->job.got == sizeof tr->job.msg) {
-		attr_apply(tr, &tr->job.msg);
-		job_cancel(tr);
-		return true;
+	if (ctx->db == NULL) {
+		snprintf(m->err, sizeof m->err, "%s", db_error);
+		return;
 	}
-	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-		struct attr_msg m = { .ok = false };
+	attribute_now(ctx->priv, ctx->db, ctx->account_id, m);
+}
+
+/* Its result, back in the pane; ok false when the child died. */
+static void
+attr_done(struct pane_ctx *ctx, const void *out, bool ok)
+{
+	struct attr_msg m = { .ok = false };
+
+	if (ok)
+		attr_apply(ctx->priv, out);
+	else {
 		snprintf(m.err, sizeof m.err, "%s", _("The attribution could "
 		    "not be computed."));
-		attr_apply(tr, &m);
-		job_cancel(tr);
-		return true;
+		attr_apply(ctx->priv, &m);
 	}
-	return false;
+	pane_dirty(ctx);
 }
 
 /* Deferred work, one short step per call while no key waits: the
@@ -505,22 +434,14 @@ trends_idle(struct pane_ctx *ctx)
 	}
 	if (tr->attr_stale) {
 		long long wait = tr->attr_due - now_ms();
-		struct attr_msg m;
-		if (tr->job.pid > 0) {
-			if (!job_poll(tr))
-				return 10;
-			pane_dirty(ctx);
-			return 0;
-		}
+		/* The frame calls attr_done and idle again when it ends. */
+		if (pane_job_running(ctx))
+			return -1;
 		if (wait > 0 && !ctx->batch)
 			return (int)wait;
 		/* The engine splits the change from the previous window
 		 * exactly (LMDI). The harness waits for it in-process. */
-		if (!ctx->batch && job_start(ctx))
-			return 10;
-		attribute_now(tr, ctx->db, ctx->account_id, &m);
-		attr_apply(tr, &m);
-		pane_dirty(ctx);
+		pane_job_start(ctx, sizeof(struct attr_msg), attr_run, attr_done);
 		return 0;
 	}
 	if (tr->s.days != NULL && tr->scored_from > tr->s.first) {
@@ -1481,7 +1402,6 @@ trends_init(struct pane_ctx *ctx)
 
 	tr->window = DEFAULT_WINDOW;
 	tr->end = tr->cursor = DAY_NONE;
-	tr->job.pid = tr->job.fd = -1;
 }
 
 static void
@@ -1489,7 +1409,6 @@ trends_fini(struct pane_ctx *ctx)
 {
 	struct trends *tr = ctx->priv;
 
-	job_cancel(tr);
 	series_free(&tr->s);
 	series_events_free(&tr->events);
 	free(tr->account_id);
