@@ -19,6 +19,7 @@
 #include "tui/draw.h"
 #include "tui/evidence_i18n.h"
 #include "tui/pane.h"
+#include "tui/prompt.h"
 #include "tui/views_ui.h"
 
 enum {
@@ -52,6 +53,7 @@ static const struct key_binding diag_keys[] = {
 };
 
 static const int windows[] = { 7, 30, 90 };
+#define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 
 enum view { V_TABLE, V_DETAIL, V_DAY };
 
@@ -909,8 +911,6 @@ parse_day_input(struct pane_ctx *ctx, const char *s, day_t *out)
 	struct pt_err err = { 0 };
 	day_t last = views_last_scored_day(ctx->db, ctx->account_id,
 	    ctx->today, &err);
-	int y, m, d;
-	char buf[32];
 
 	if (last == DAY_NONE)
 		last = ctx->today;
@@ -922,20 +922,7 @@ parse_day_input(struct pane_ctx *ctx, const char *s, day_t *out)
 		*out = last - atoi(s + 1);
 		return true;
 	}
-	if (day_parse_iso(s, out))
-		return true;
-	day_to_ymd(ctx->today, &y, &m, &d);
-	if (sscanf(s, "%d-%d", &m, &d) == 2) {
-		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-		if (!day_parse_iso(buf, out))
-			return false;
-		if (*out > ctx->today) {
-			snprintf(buf, sizeof buf, "%04d-%02d-%02d", y - 1, m, d);
-			return day_parse_iso(buf, out);
-		}
-		return true;
-	}
-	return false;
+	return prompt_parse_day(ctx->today, s, out);
 }
 
 /* The zero-revenue days to appeal in the opened work: the run of
@@ -948,235 +935,299 @@ appeal_days(struct diag *dg, day_t *first, day_t *last)
 	vui_appeal_days(&dg->det, cur != NULL ? cur->day : dg->det.to, first, last);
 }
 
+/* A key while the filter (/) is typed: the table follows each one. */
+static bool
+filter_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+	const struct views_work *w = selected_work(dg);
+	char *keep = w != NULL ? strdup(w->work_id) : NULL;
+
+	if (prompt_key(&dg->filter, k, PROMPT_FILTER) != PROMPT_IGNORED)
+		refilter(dg, keep);
+	free(keep);
+	pane_dirty(ctx);
+	return true;
+}
+
+/* A key while a window (R) is typed. */
+static bool
+range_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+	day_t f, t;
+
+	if (prompt_key(&dg->range_input, k, PROMPT_ASK) == PROMPT_ENTERED &&
+	    prompt_window(ctx, dg->range_input.text, parse_day_input, &f, &t)) {
+		dg->range_from = f;
+		dg->range_to = t;
+		dg->view = V_TABLE;
+		load_works(ctx);
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+/* A key while a day (d) is typed. */
+static bool
+day_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+	day_t d;
+
+	if (prompt_key(&dg->day_input, k, PROMPT_ASK) == PROMPT_ENTERED) {
+		if (parse_day_input(ctx, dg->day_input.text, &d)) {
+			load_day(ctx, d);
+			dg->view = V_DAY;
+		} else {
+			pane_error(ctx, _("Not a day: '%s' (YYYY-MM-DD, MM-DD or -N)"),
+			    dg->day_input.text);
+		}
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+/* e: the rows on screen, as `report` prints them. */
+static void
+export_view(struct pane_ctx *ctx)
+{
+	struct diag *dg = ctx->priv;
+	char name[160], a[DAY_BUFSZ], b[DAY_BUFSZ];
+	struct report_filter f = { ctx->account_id, NULL, dg->works.from,
+	    dg->works.to };
+
+	if (dg->view == V_DETAIL && dg->det_ok) {
+		f.account_id = NULL;
+		f.work_id = dg->det.work_id;
+		snprintf(name, sizeof name, "daily-%s-%s-%s", dg->det.work_id,
+		    day_format(f.from, a), day_format(f.to, b));
+		vui_export(ctx, name, VUI_EXPORT_DAILY, &f);
+		return;
+	}
+	if (dg->view == V_DAY && dg->day_ok)
+		f.from = f.to = dg->day.day;
+	snprintf(name, sizeof name, "works-%s-%s-%s", ctx->account_id,
+	    day_format(f.from, a), day_format(f.to, b));
+	vui_export(ctx, name, VUI_EXPORT_WORKS, &f);
+}
+
+/* s and S in the table: the next column, or the other direction. */
+static void
+sort_key(struct pane_ctx *ctx, bool next_column)
+{
+	struct diag *dg = ctx->priv;
+	const struct views_work *w = selected_work(dg);
+	char *keep = w != NULL ? strdup(w->work_id) : NULL;
+
+	if (next_column) {
+		dg->sort = (enum views_col)((dg->sort + 1) % VC_COUNT);
+		dg->desc = dg->sort != VC_TITLE && dg->sort != VC_STATUS;
+	} else {
+		dg->desc = !dg->desc;
+	}
+	refilter(dg, keep);
+	free(keep);
+	pane_dirty(ctx);
+}
+
+/* [ and ]: a typed window goes back to the 7/30/90 windows; else one
+ * shorter or longer. */
+static void
+step_window(struct pane_ctx *ctx, bool longer)
+{
+	struct diag *dg = ctx->priv;
+
+	if (dg->range_from != DAY_NONE)
+		dg->range_from = dg->range_to = DAY_NONE;
+	else
+		dg->win = prompt_window_step(dg->win, NWINDOWS, longer);
+	load_works(ctx);
+	pane_dirty(ctx);
+}
+
+/* The table's own keys (diag_keys); false for none of them. */
+static bool
+table_own_key(struct pane_ctx *ctx, int action)
+{
+	struct diag *dg = ctx->priv;
+	const struct views_work *w = selected_work(dg);
+	char *id;
+
+	switch (action) {
+	case DK_SORT:
+	case DK_SORT_REVERSE:
+		sort_key(ctx, action == DK_SORT);
+		return true;
+	case DK_TRENDS:
+		if (w != NULL)
+			pane_show_work(ctx, "trends", w->work_id);
+		return true;
+	case DK_APPEAL:
+		if (w != NULL && (id = strdup(w->work_id)) != NULL) {
+			vui_appeal_work(ctx, id, dg->works.from, dg->works.to,
+			    dg->works.to, "diagnosis");
+			free(id);
+		}
+		return true;
+	case DK_WINDOW_SHORTER:
+	case DK_WINDOW_LONGER:
+		step_window(ctx, action == DK_WINDOW_LONGER);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+table_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+
+	if (move_cursor(&dg->sel, dg->nidx, dg->page, k->action)) {
+		pane_dirty(ctx);
+		return true;
+	}
+	if (table_own_key(ctx, k->pane_action))
+		return true;
+	if (k->action == ACT_FILTER) {
+		dg->filter.active = true;
+		pane_dirty(ctx);
+		return true;
+	}
+	if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
+	    selected_work(dg) != NULL) {
+		load_detail(ctx, selected_work(dg)->work_id);
+		dg->view = V_DETAIL;
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_BACK && dg->filter.text[0] != '\0') {
+		dg->filter.text[0] = '\0';
+		refilter(dg, selected_work(dg) ? selected_work(dg)->work_id : NULL);
+		pane_dirty(ctx);
+		return true;
+	}
+	return false;
+}
+
+/* In an opened work. */
+static bool
+detail_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+
+	if (move_cursor(&dg->dsel, dg->det_ok ? dg->det.n : 0, 10, k->action)) {
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_BACK) {
+		dg->view = V_TABLE;
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->pane_action == DK_TRENDS && dg->det_ok) {
+		pane_show_work(ctx, "trends", dg->det.work_id);
+		return true;
+	}
+	if (k->pane_action == DK_APPEAL && dg->det_ok) {
+		struct vui_appeal_prefill p = {
+			.account_id = dg->det.account_id,
+			.work_id = dg->det.work_id,
+			.channel = "diagnosis",
+		};
+		appeal_days(dg, &p.first_day, &p.last_day);
+		if (!vui_start_appeal(ctx, &p))
+			pane_error(ctx, "%s", _("The Appeals pane is not available."));
+		return true;
+	}
+	return k->pane_action != 0;
+}
+
+/* The single-day view's own keys on the selected row. */
+static bool
+day_row_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+	day_t d = dg->day.day;
+	char *id;
+
+	if (dg->ysel >= dg->day.n)
+		return false;
+	if (k->action == ACT_ENTER || k->pane_action == DK_VIEW) {
+		if ((id = strdup(dg->day.rows[dg->ysel].work_id)) != NULL)
+			diag_show_work(ctx, id);
+		free(id);
+		return true;
+	}
+	if (k->pane_action == DK_TRENDS) {
+		pane_show_work(ctx, "trends", dg->day.rows[dg->ysel].work_id);
+		return true;
+	}
+	if (k->pane_action == DK_APPEAL) {
+		if ((id = strdup(dg->day.rows[dg->ysel].work_id)) != NULL)
+			vui_appeal_work(ctx, id, d - 29, d + 29, d, "diagnosis");
+		free(id);
+		return true;
+	}
+	return false;
+}
+
+/* In the single-day view. */
+static bool
+day_view_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+
+	if (move_cursor(&dg->ysel, dg->day_ok ? dg->day.n : 0, 10, k->action)) {
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_LEFT || k->action == ACT_RIGHT) {
+		load_day(ctx, dg->day.day + (k->action == ACT_LEFT ? -1 : 1));
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_BACK) {
+		dg->view = V_TABLE;
+		pane_dirty(ctx);
+		return true;
+	}
+	return day_row_key(ctx, k) || k->pane_action != 0;
+}
+
 static bool
 diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
-	if (dg->filter.active) {
-		const struct views_work *w = selected_work(dg);
-		char *keep = w != NULL ? strdup(w->work_id) : NULL;
-		int r = vui_input_key(&dg->filter, k);
-		if (r == 3)
-			dg->filter.text[0] = '\0';
-		if (r >= 2)
-			dg->filter.active = false;
-		if (r != 0)
-			refilter(dg, keep);
-		free(keep);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (dg->range_input.active) {
-		int r = vui_input_key(&dg->range_input, k);
-		if (r == 2) {
-			char a[64] = "", b[64] = "";
-			day_t f, t;
-			dg->range_input.active = false;
-			for (char *p = dg->range_input.text; *p; p++)
-				if (*p == '.' && p[1] == '.')
-					p[0] = p[1] = ' ';
-			if (sscanf(dg->range_input.text, "%63s %63s", a, b) == 2 &&
-			    parse_day_input(ctx, a, &f) &&
-			    parse_day_input(ctx, b, &t) && f <= t &&
-			    t - f < 3660) {
-				dg->range_from = f;
-				dg->range_to = t;
-				dg->view = V_TABLE;
-				load_works(ctx);
-			} else
-				pane_error(ctx, _("Not a window: '%s' (FROM TO, "
-				    "e.g. 2026-11-01 2026-11-20)"),
-				    dg->range_input.text);
-		} else if (r == 3)
-			dg->range_input.active = false;
-		pane_dirty(ctx);
-		return true;
-	}
+	if (dg->filter.active)
+		return filter_key(ctx, k);
+	if (dg->range_input.active)
+		return range_key(ctx, k);
 	if (k->pane_action == DK_RANGE) {
-		dg->range_input.active = true;
-		dg->range_input.text[0] = '\0';
+		prompt_start(&dg->range_input);
 		pane_dirty(ctx);
 		return true;
 	}
-	if (dg->day_input.active) {
-		int r = vui_input_key(&dg->day_input, k);
-		if (r == 2) {
-			day_t d;
-			dg->day_input.active = false;
-			if (parse_day_input(ctx, dg->day_input.text, &d)) {
-				load_day(ctx, d);
-				dg->view = V_DAY;
-			} else {
-				pane_error(ctx, _("Not a day: '%s' (YYYY-MM-DD, MM-DD or -N)"),
-				    dg->day_input.text);
-			}
-		} else if (r == 3) {
-			dg->day_input.active = false;
-		}
-		pane_dirty(ctx);
-		return true;
-	}
+	if (dg->day_input.active)
+		return day_key(ctx, k);
 	if (k->pane_action == DK_EXPORT && ctx->account_id != NULL) {
-		/* the rows on screen, as `report` prints them */
-		char name[160], a[DAY_BUFSZ], b[DAY_BUFSZ];
-		struct report_filter f = { ctx->account_id, NULL, dg->works.from,
-		    dg->works.to };
-		if (dg->view == V_DETAIL && dg->det_ok) {
-			f.account_id = NULL;
-			f.work_id = dg->det.work_id;
-			snprintf(name, sizeof name, "daily-%s-%s-%s", dg->det.work_id,
-			    day_format(f.from, a), day_format(f.to, b));
-			vui_export(ctx, name, VUI_EXPORT_DAILY, &f);
-		} else {
-			if (dg->view == V_DAY && dg->day_ok)
-				f.from = f.to = dg->day.day;
-			snprintf(name, sizeof name, "works-%s-%s-%s",
-			    ctx->account_id, day_format(f.from, a),
-			    day_format(f.to, b));
-			vui_export(ctx, name, VUI_EXPORT_WORKS, &f);
-		}
+		export_view(ctx);
 		return true;
 	}
 	if (k->pane_action == DK_DAY) {
-		dg->day_input.active = true;
-		dg->day_input.text[0] = '\0';
+		prompt_start(&dg->day_input);
 		pane_dirty(ctx);
 		return true;
 	}
 	switch (dg->view) {
 	case V_TABLE:
-		if (move_cursor(&dg->sel, dg->nidx, dg->page, k->action)) {
-			pane_dirty(ctx);
-			return true;
-		}
-		switch (k->pane_action) {
-		case DK_SORT:
-		case DK_SORT_REVERSE: {
-			const struct views_work *w = selected_work(dg);
-			char *keep = w != NULL ? strdup(w->work_id) : NULL;
-			if (k->pane_action == DK_SORT) {
-				dg->sort = (enum views_col)((dg->sort + 1) % VC_COUNT);
-				dg->desc = dg->sort != VC_TITLE && dg->sort != VC_STATUS;
-			} else {
-				dg->desc = !dg->desc;
-			}
-			refilter(dg, keep);
-			free(keep);
-			pane_dirty(ctx);
-			return true;
-		}
-		case DK_TRENDS:
-			if (selected_work(dg) != NULL)
-				pane_show_work(ctx, "trends", selected_work(dg)->work_id);
-			return true;
-		case DK_APPEAL:
-			if (selected_work(dg) != NULL) {
-				char *id = strdup(selected_work(dg)->work_id);
-				if (id != NULL)
-					vui_appeal_work(ctx, id, dg->works.from,
-					    dg->works.to, dg->works.to, "diagnosis");
-				free(id);
-			}
-			return true;
-		case DK_WINDOW_SHORTER:
-		case DK_WINDOW_LONGER:
-			if (dg->range_from != DAY_NONE) {
-				/* back to the 7/30/90 windows */
-				dg->range_from = dg->range_to = DAY_NONE;
-			} else if (k->pane_action == DK_WINDOW_SHORTER && dg->win > 0)
-				dg->win--;
-			else if (k->pane_action == DK_WINDOW_LONGER &&
-			    dg->win + 1 < (int)(sizeof windows / sizeof windows[0]))
-				dg->win++;
-			load_works(ctx);
-			pane_dirty(ctx);
-			return true;
-		default:
-			break;
-		}
-		if (k->action == ACT_FILTER) {
-			dg->filter.active = true;
-			pane_dirty(ctx);
-			return true;
-		}
-		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
-		    selected_work(dg) != NULL) {
-			load_detail(ctx, selected_work(dg)->work_id);
-			dg->view = V_DETAIL;
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->action == ACT_BACK && dg->filter.text[0] != '\0') {
-			dg->filter.text[0] = '\0';
-			refilter(dg, selected_work(dg) ? selected_work(dg)->work_id : NULL);
-			pane_dirty(ctx);
-			return true;
-		}
-		return false;
+		return table_key(ctx, k);
 	case V_DETAIL:
-		if (move_cursor(&dg->dsel, dg->det_ok ? dg->det.n : 0, 10, k->action)) {
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->action == ACT_BACK) {
-			dg->view = V_TABLE;
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->pane_action == DK_TRENDS && dg->det_ok) {
-			pane_show_work(ctx, "trends", dg->det.work_id);
-			return true;
-		}
-		if (k->pane_action == DK_APPEAL && dg->det_ok) {
-			struct vui_appeal_prefill p = {
-				.account_id = dg->det.account_id,
-				.work_id = dg->det.work_id,
-				.channel = "diagnosis",
-			};
-			appeal_days(dg, &p.first_day, &p.last_day);
-			if (!vui_start_appeal(ctx, &p))
-				pane_error(ctx, "%s", _("The Appeals pane is not available."));
-			return true;
-		}
-		return k->pane_action != 0;
+		return detail_key(ctx, k);
 	case V_DAY:
-		if (move_cursor(&dg->ysel, dg->day_ok ? dg->day.n : 0, 10, k->action)) {
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->action == ACT_LEFT || k->action == ACT_RIGHT) {
-			load_day(ctx, dg->day.day + (k->action == ACT_LEFT ? -1 : 1));
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->action == ACT_BACK) {
-			dg->view = V_TABLE;
-			pane_dirty(ctx);
-			return true;
-		}
-		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
-		    dg->ysel < dg->day.n) {
-			char *id = strdup(dg->day.rows[dg->ysel].work_id);
-			if (id != NULL)
-				diag_show_work(ctx, id);
-			free(id);
-			return true;
-		}
-		if (k->pane_action == DK_TRENDS && dg->ysel < dg->day.n) {
-			pane_show_work(ctx, "trends", dg->day.rows[dg->ysel].work_id);
-			return true;
-		}
-		if (k->pane_action == DK_APPEAL && dg->ysel < dg->day.n) {
-			char *id = strdup(dg->day.rows[dg->ysel].work_id);
-			day_t d = dg->day.day;
-			if (id != NULL)
-				vui_appeal_work(ctx, id, d - 29, d + 29, d,
-				    "diagnosis");
-			free(id);
-			return true;
-		}
-		return k->pane_action != 0;
+		return day_view_key(ctx, k);
 	}
 	return false;
 }

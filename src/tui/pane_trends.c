@@ -26,6 +26,7 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 #include "tui/pane.h"
+#include "tui/prompt.h"
 #include "tui/views_ui.h"
 
 enum {
@@ -576,41 +577,17 @@ range_prompt(struct pane_ctx *ctx)
 static bool
 parse_range_day(struct pane_ctx *ctx, const char *s, day_t *out)
 {
-	int y, m, d;
-	char buf[32];
-
-	if (day_parse_iso(s, out))
-		return true;
-	day_to_ymd(ctx->today, &y, &m, &d);
-	if (sscanf(s, "%d-%d", &m, &d) != 2)
-		return false;
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-	if (!day_parse_iso(buf, out))
-		return false;
-	if (*out > ctx->today) {
-		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y - 1, m, d);
-		return day_parse_iso(buf, out);
-	}
-	return true;
+	return prompt_parse_day(ctx->today, s, out);
 }
 
 static void
 range_go(struct pane_ctx *ctx)
 {
 	struct trends *tr = ctx->priv;
-	char a[64] = "", b[64] = "";
 	day_t f, to;
 
-	for (char *p = tr->range.text; *p; p++)
-		if (p[0] == '.' && p[1] == '.')
-			p[0] = p[1] = ' ';
-	if (sscanf(tr->range.text, "%63s %63s", a, b) != 2 ||
-	    !parse_range_day(ctx, a, &f) || !parse_range_day(ctx, b, &to) ||
-	    f > to || to - f >= 3660) {
-		pane_error(ctx, _("Not a window: '%s' (FROM TO, e.g. 2026-11-01 "
-		    "2026-11-20)"), tr->range.text);
+	if (!prompt_window(ctx, tr->range.text, parse_range_day, &f, &to))
 		return;
-	}
 	tr->custom_len = (int)(to - f + 1);
 	tr->end = to;
 	tr->cursor = to;
@@ -618,36 +595,128 @@ range_go(struct pane_ctx *ctx)
 	pane_dirty(ctx);
 }
 
+/* A key while `/` or R is being typed. */
+static bool
+input_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct trends *tr = ctx->priv;
+	bool range = tr->range.active;
+
+	switch (prompt_key(range ? &tr->range : &tr->search, k, PROMPT_ASK)) {
+	case PROMPT_ENTERED:
+		if (range)
+			range_go(ctx);
+		else
+			search_go(ctx);
+		break;
+	case PROMPT_CANCELLED:
+		break;
+	default:
+		if (range)
+			range_prompt(ctx);
+		else
+			search_prompt(ctx);
+		break;
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+/* [ and ]: a typed window goes back to the fixed ones, from the
+ * nearest; else one shorter or longer. */
+static void
+step_window(struct pane_ctx *ctx, bool longer)
+{
+	struct trends *tr = ctx->priv;
+
+	if (tr->custom_len > 0)
+		tr->custom_len = 0;
+	else
+		tr->window = prompt_window_step(tr->window, NWINDOWS, longer);
+	place(ctx);
+	pane_dirty(ctx);
+}
+
+/* The whole account again, after a work. */
+static void
+show_account(struct pane_ctx *ctx)
+{
+	struct trends *tr = ctx->priv;
+
+	set_str(&tr->work_id, NULL);
+	set_str(&tr->work_title, NULL);
+	load(ctx);
+	pane_dirty(ctx);
+}
+
+/* The pane's own keys (trends_keys); false for none of them. */
+static bool
+own_key(struct pane_ctx *ctx, int action)
+{
+	struct trends *tr = ctx->priv;
+
+	switch (action) {
+	case TR_RANGE:
+		prompt_start(&tr->range);
+		range_prompt(ctx);
+		return true;
+	case TR_SHORTER:
+	case TR_LONGER:
+		step_window(ctx, action == TR_LONGER);
+		return true;
+	case TR_ACCOUNT:
+		if (tr->work_id != NULL)
+			show_account(ctx);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The cursor (a day) and the metric. */
+static bool
+move_key(struct pane_ctx *ctx, enum key_action action)
+{
+	struct trends *tr = ctx->priv;
+	static const int days[] = { [ACT_LEFT] = -1, [ACT_RIGHT] = 1,
+	    [ACT_PAGE_UP] = -7, [ACT_PAGE_DOWN] = 7 };
+
+	switch (action) {
+	case ACT_LEFT:
+	case ACT_RIGHT:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		move_cursor(ctx, days[action]);
+		return true;
+	case ACT_HOME:
+		tr->cursor = tr->from;
+		ensure_visible(ctx);
+		break;
+	case ACT_END:
+		tr->cursor = tr->to;
+		break;
+	case ACT_UP:
+	case ACT_DOWN:
+		tr->metric = (tr->metric + (action == ACT_UP ?
+		    SERIES_METRIC_COUNT - 1 : 1)) % SERIES_METRIC_COUNT;
+		ensure_visible(ctx);
+		break;
+	default:
+		return false;
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
 static bool
 trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct trends *tr = ctx->priv;
 
-	if (tr->range.active) {
-		int r = vui_input_key(&tr->range, k);
-		if (r >= 2) {
-			tr->range.active = false;
-			if (r == 2)
-				range_go(ctx);
-		} else
-			range_prompt(ctx);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (tr->search.active) {
-		int r = vui_input_key(&tr->search, k);
-		if (r >= 2) {
-			tr->search.active = false;
-			if (r == 2)
-				search_go(ctx);
-		} else
-			search_prompt(ctx);
-		pane_dirty(ctx);
-		return true;
-	}
+	if (tr->range.active || tr->search.active)
+		return input_key(ctx, k);
 	if (k->action == ACT_FILTER) {
-		tr->search.active = true;
-		tr->search.text[0] = '\0';
+		prompt_start(&tr->search);
 		search_prompt(ctx);
 		return true;
 	}
@@ -655,84 +724,15 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 	 * stop before starting it. */
 	if (tr->attr_stale)
 		tr->attr_due = now_ms() + ATTR_DELAY_MS;
-	switch (k->pane_action) {
-	case TR_RANGE:
-		tr->range.active = true;
-		tr->range.text[0] = '\0';
-		range_prompt(ctx);
+	if (own_key(ctx, k->pane_action))
 		return true;
-	case TR_SHORTER:
-	case TR_LONGER:
-		if (tr->custom_len > 0) {
-			/* back to the fixed windows, from the nearest */
-			tr->custom_len = 0;
-			place(ctx);
-			pane_dirty(ctx);
-			return true;
-		}
-		tr->window += k->pane_action == TR_LONGER ? 1 : -1;
-		if (tr->window < 0)
-			tr->window = 0;
-		if (tr->window >= NWINDOWS)
-			tr->window = NWINDOWS - 1;
-		place(ctx);
-		pane_dirty(ctx);
-		return true;
-	case TR_ACCOUNT:
-		if (tr->work_id == NULL)
-			return true;
-		set_str(&tr->work_id, NULL);
-		set_str(&tr->work_title, NULL);
-		load(ctx);
-		pane_dirty(ctx);
-		return true;
-	default:
-		break;
-	}
-	switch (k->action) {
-	case ACT_LEFT:
-		move_cursor(ctx, -1);
-		return true;
-	case ACT_RIGHT:
-		move_cursor(ctx, 1);
-		return true;
-	case ACT_PAGE_UP:
-		move_cursor(ctx, -7);
-		return true;
-	case ACT_PAGE_DOWN:
-		move_cursor(ctx, 7);
-		return true;
-	case ACT_HOME:
-		tr->cursor = tr->from;
-		ensure_visible(ctx);
-		pane_dirty(ctx);
-		return true;
-	case ACT_END:
-		tr->cursor = tr->to;
-		pane_dirty(ctx);
-		return true;
-	case ACT_UP:
-		tr->metric = (tr->metric + SERIES_METRIC_COUNT - 1) %
-		    SERIES_METRIC_COUNT;
-		ensure_visible(ctx);
-		pane_dirty(ctx);
-		return true;
-	case ACT_DOWN:
-		tr->metric = (tr->metric + 1) % SERIES_METRIC_COUNT;
-		ensure_visible(ctx);
-		pane_dirty(ctx);
-		return true;
-	case ACT_BACK:
+	if (k->action == ACT_BACK) {
 		if (tr->work_id == NULL)
 			return false;
-		set_str(&tr->work_id, NULL);
-		set_str(&tr->work_title, NULL);
-		load(ctx);
-		pane_dirty(ctx);
+		show_account(ctx);
 		return true;
-	default:
-		return false;
 	}
+	return move_key(ctx, k->action);
 }
 
 /* ---- drawing ---- */
