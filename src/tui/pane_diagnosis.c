@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -520,121 +521,167 @@ detail_day(struct diag *dg, size_t i)
 	return i < dg->det.n ? &dg->det.days[dg->det.n - 1 - i] : NULL;
 }
 
-static void
-draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
-{
-	struct diag *dg = ctx->priv;
-	char line[1024], m1[64], m2[64], m3[64], m4[64], dd[DAY_BUFSZ];
-	const char *items[EF_COUNT + 2];
-	char itembuf[EF_COUNT + 2][160];
-	size_t n = 0;
-	int y = 0, page;
-	const struct views_work_day *cur;
+/* A line of items that wrap (vui_draw_items), built one at a time. */
+#define DETAIL_ITEMS (EF_COUNT + 2)
+struct items {
+	const char *items[DETAIL_ITEMS];
+	char buf[DETAIL_ITEMS][160];
+	size_t n;
+};
 
-	if (!dg->det_ok) {
-		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
+static void items_add(struct items *it, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+items_add(struct items *it, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (it->n >= DETAIL_ITEMS)
 		return;
-	}
-	snprintf(line, sizeof line, "%s  (%s)", dg->det.title, dg->det.work_id);
-	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
-	/* status */
-	snprintf(itembuf[0], sizeof itembuf[0], _("published %s"),
-	    dg->det.published != DAY_NONE ? day_format(dg->det.published, dd) :
-	    vui_missing());
-	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), evidence_value(dg->det.visibility));
-	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), evidence_value(dg->det.review));
-	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), evidence_value(dg->det.commercial));
-	snprintf(itembuf[4], sizeof itembuf[4], "%s", dg->det.selected ?
-	    _("selected (精选): yes") : _("selected (精选): no"));
+	va_start(ap, fmt);
+	vsnprintf(it->buf[it->n], sizeof it->buf[0], fmt, ap);
+	va_end(ap);
+	it->items[it->n] = it->buf[it->n];
+	it->n++;
+}
+
+/* The work's status, and when its revenue shows again. */
+static int
+detail_status(struct diag *dg, WINDOW *win, int y, int cols)
+{
+	struct items it = { .n = 0 };
+	char line[1024], dd[DAY_BUFSZ];
+	int y0 = y;
+
+	items_add(&it, _("published %s"), dg->det.published != DAY_NONE ?
+	    day_format(dg->det.published, dd) : vui_missing());
+	items_add(&it, _("visibility %s"), evidence_value(dg->det.visibility));
+	items_add(&it, _("review %s"), evidence_value(dg->det.review));
+	items_add(&it, _("commercial %s"), evidence_value(dg->det.commercial));
+	items_add(&it, "%s", dg->det.selected ? _("selected (精选): yes") :
+	    _("selected (精选): no"));
 	if (dg->det.last_violation != DAY_NONE)
-		snprintf(itembuf[5], sizeof itembuf[5], _("violation %s (%s)"),
+		items_add(&it, _("violation %s (%s)"),
 		    day_format(dg->det.last_violation, dd),
 		    dg->det.last_violation_kind);
 	else
-		snprintf(itembuf[5], sizeof itembuf[5], "%s", _("no active violation"));
-	for (n = 0; n < 6; n++)
-		items[n] = itembuf[n];
-	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+		items_add(&it, "%s", _("no active violation"));
+	y += vui_draw_items(win, y, 1, cols - 2, 2, it.items, it.n, A_NORMAL);
 	if (dg->restore_on != DAY_NONE) {
-		snprintf(line, sizeof line, _("%s: revenue shows again around %02d:00 on %s"),
-		    vui_rule_label(dg->restore_rule), engine_model()->settle_hour,
-		    day_format(dg->restore_on, dd));
+		snprintf(line, sizeof line, _("%s: revenue shows again around "
+		    "%02d:00 on %s"), vui_rule_label(dg->restore_rule),
+		    engine_model()->settle_hour, day_format(dg->restore_on, dd));
 		draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	}
-	/* dated changes of its attributes: each day is judged with the
-	 * values in force then */
-	if (dg->det.nchanges > 0) {
-		n = 0;
-		for (size_t i = 0; i < dg->det.nchanges && n < EF_COUNT + 2; i++) {
-			const struct history_entry *h = &dg->det.changes[i];
-			snprintf(itembuf[n], sizeof itembuf[n], _("%s%s %s from %s"),
-			    n == 0 ? _("Changes: ") : "", attr_label(h->attr),
-			    h->is_null ? evidence_value("none") :
-			    strcmp(h->value, "1") == 0 ? _("yes") :
-			    strcmp(h->value, "0") == 0 ? _("no") :
-			    evidence_value(h->value),
-			    day_format(h->effective_on, dd));
-			items[n] = itembuf[n];
-			n++;
-		}
-		y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	return y - y0;
+}
+
+/* Dated changes of its attributes: each day is judged with the values
+ * in force then. */
+static int
+detail_changes(struct diag *dg, WINDOW *win, int y, int cols)
+{
+	struct items it = { .n = 0 };
+	char dd[DAY_BUFSZ];
+
+	if (dg->det.nchanges == 0)
+		return 0;
+	for (size_t i = 0; i < dg->det.nchanges && it.n < DETAIL_ITEMS; i++) {
+		const struct history_entry *h = &dg->det.changes[i];
+		items_add(&it, _("%s%s %s from %s"),
+		    it.n == 0 ? _("Changes: ") : "", attr_label(h->attr),
+		    h->is_null ? evidence_value("none") :
+		    strcmp(h->value, "1") == 0 ? _("yes") :
+		    strcmp(h->value, "0") == 0 ? _("no") :
+		    evidence_value(h->value),
+		    day_format(h->effective_on, dd));
 	}
-	/* revenue and its split */
-	snprintf(line, sizeof line, _("Revenue %s (settled else estimate)  vs previous %s  change %s"),
-	    vui_money(m1, sizeof m1, true, dg->att_ok ? dg->att.revenue_fen : dg->det.revenue_fen),
+	return vui_draw_items(win, y, 1, cols - 2, 2, it.items, it.n, A_NORMAL);
+}
+
+/* The revenue against the previous window, its parts by dimension and
+ * the change by cause. */
+static int
+detail_revenue(struct diag *dg, WINDOW *win, int y, int cols)
+{
+	static const char *const part_names[VP_COUNT] = {
+		N_("plays at base rate"), N_("interaction"),
+		N_("user value"), N_("quality"), N_("bonuses"),
+		N_("not eligible"), N_("settled vs estimate"),
+	};
+	struct items parts = { .n = 0 }, causes = { .n = 0 };
+	char line[1024], m1[64], m2[64], m3[64], m4[64];
+	int y0 = y;
+
+	snprintf(line, sizeof line, _("Revenue %s (settled else estimate)  "
+	    "vs previous %s  change %s"), vui_money(m1, sizeof m1, true,
+	    dg->att_ok ? dg->att.revenue_fen : dg->det.revenue_fen),
 	    vui_money(m2, sizeof m2, dg->att_ok, dg->att.vs_revenue_fen),
 	    vui_change(m3, sizeof m3, dg->att_ok, dg->att.total_change_fen));
 	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
-	{
-		static const char *const part_names[VP_COUNT] = {
-			N_("plays at base rate"), N_("interaction"),
-			N_("user value"), N_("quality"), N_("bonuses"),
-			N_("not eligible"), N_("settled vs estimate"),
-		};
-		n = 0;
-		for (int k = 0; k < VP_COUNT; k++) {
-			snprintf(itembuf[n], sizeof itembuf[n], "%s%s %s",
-			    k == 0 ? _("By dimension: ") : "", _(part_names[k]), k == VP_PLAYS ?
-			    vui_money(m4, sizeof m4, true, dg->det.part_fen[k]) :
-			    vui_change(m4, sizeof m4, true, dg->det.part_fen[k]));
-			items[n] = itembuf[n];
-			n++;
-		}
-		/* Every part, however many rows: they add up to the revenue
-		 * only when none is left out. */
-		y += vui_draw_items(win, y, 1, cols - 2, 4, items, n, A_NORMAL);
-	}
-	n = 0;
-	if (dg->att_ok) {
-		for (int k = 0; k < EF_COUNT; k++) {
-			if (dg->att.part_fen[k] == 0)
-				continue;
-			snprintf(itembuf[n], sizeof itembuf[n], "%s%s %s",
-			    n == 0 ? _("Change by cause: ") : "",
+	for (int k = 0; k < VP_COUNT; k++)
+		items_add(&parts, "%s%s %s", k == 0 ? _("By dimension: ") : "",
+		    _(part_names[k]), k == VP_PLAYS ?
+		    vui_money(m4, sizeof m4, true, dg->det.part_fen[k]) :
+		    vui_change(m4, sizeof m4, true, dg->det.part_fen[k]));
+	/* Every part, however many rows: they add up to the revenue only
+	 * when none is left out. */
+	y += vui_draw_items(win, y, 1, cols - 2, 4, parts.items, parts.n,
+	    A_NORMAL);
+	for (int k = 0; dg->att_ok && k < EF_COUNT; k++)
+		if (dg->att.part_fen[k] != 0)
+			items_add(&causes, "%s%s %s", causes.n == 0 ?
+			    _("Change by cause: ") : "",
 			    _(engine_factor_label((enum engine_factor)k)),
-			    vui_change(m4, sizeof m4, true, dg->att.part_fen[k]));
-			items[n] = itembuf[n];
-			n++;
-		}
-		if (n == 0) {
-			snprintf(itembuf[n], sizeof itembuf[n], "%s", _("Change by cause: none"));
-			items[n] = itembuf[n];
-			n++;
-		}
-	} else {
-		snprintf(itembuf[n], sizeof itembuf[n], "%s%s",
-		    _("Change by cause: "), dg->att_err);
-		items[n] = itembuf[n];
-		n++;
-	}
-	y += vui_draw_items(win, y, 1, cols - 2, 3, items, n, A_NORMAL);
-	/* the days */
-	{
-		const char *h[] = { _("Day"), _("Prof.plays"), _("Likes+fav"),
-		    _("Estimate"), _("Revenue"), _("Why no revenue") };
-		int x = vui_draw_row(win, y, 1, 5, det_w, h, det_right, A_UNDERLINE);
-		draw_text(win, y++, x, cols - x - 1, h[5], A_UNDERLINE, true);
-	}
+			    vui_change(m4, sizeof m4, true,
+			    dg->att.part_fen[k]));
+	if (!dg->att_ok)
+		items_add(&causes, "%s%s", _("Change by cause: "), dg->att_err);
+	else if (causes.n == 0)
+		items_add(&causes, "%s", _("Change by cause: none"));
+	y += vui_draw_items(win, y, 1, cols - 2, 3, causes.items, causes.n,
+	    A_NORMAL);
+	return y - y0;
+}
+
+/* One day of the opened work, in the table of its days. */
+static void
+detail_day_row(struct diag *dg, WINDOW *win, int y, int cols,
+    const struct views_work_day *x, attr_t at)
+{
+	char pp[32], lf[32], why[512], m1[64], m2[64], dd[DAY_BUFSZ];
+	int cx;
+
+	vui_count(pp, sizeof pp, x->has_pp, x->pp);
+	if (x->has_pp && x->pp_estimated)
+		strncat(pp, "~", sizeof pp - strlen(pp) - 1);
+	vui_count(lf, sizeof lf, x->has_likes || x->has_favorites,
+	    (x->has_likes ? x->likes : 0) +
+	    (x->has_favorites ? x->favorites : 0));
+	why[0] = '\0';
+	if (!x->has_revenue || x->revenue_fen == 0 || x->compensated_by > 0)
+		day_reasons_text(dg, x, why, sizeof why);
+	const char *c[] = { day_format(x->day, dd), pp, lf,
+	    vui_money(m1, sizeof m1, x->scored, x->estimated_fen),
+	    vui_money(m2, sizeof m2, x->has_revenue, x->revenue_fen) };
+	mvwchgat(win, y, 0, cols, at, 0, NULL);
+	draw_text(win, y, 0, 1, at != A_NORMAL ? ">" : " ", at, true);
+	cx = vui_draw_row(win, y, 1, 5, det_w, c, det_right, at);
+	draw_text(win, y, cx, cols - cx - 1, why, at, true);
+}
+
+/* The work's days, newest first, from y down to three rows above the
+ * bottom; returns the row after them. */
+static int
+detail_days(struct diag *dg, WINDOW *win, int y, int rows, int cols)
+{
+	const char *h[] = { _("Day"), _("Prof.plays"), _("Likes+fav"),
+	    _("Estimate"), _("Revenue"), _("Why no revenue") };
+	int x = vui_draw_row(win, y, 1, 5, det_w, h, det_right, A_UNDERLINE);
+	int page;
+
+	draw_text(win, y++, x, cols - x - 1, h[5], A_UNDERLINE, true);
 	page = rows - y - 3;
 	if (page < 1)
 		page = 1;
@@ -643,37 +690,25 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	if (dg->dsel >= dg->dtop + (size_t)page)
 		dg->dtop = dg->dsel - (size_t)page + 1;
 	for (int r = 0; r < page; r++, y++) {
-		const struct views_work_day *x = detail_day(dg, dg->dtop + (size_t)r);
-		attr_t at = dg->dtop + (size_t)r == dg->dsel ?
-		    draw_attr(DRAW_CURSOR) : A_NORMAL;
-		char pp[32], lf[32], why[512];
+		const struct views_work_day *d = detail_day(dg, dg->dtop +
+		    (size_t)r);
 		wmove(win, y, 0);
 		wclrtoeol(win);
-		if (x == NULL)
-			continue;
-		vui_count(pp, sizeof pp, x->has_pp, x->pp);
-		if (x->has_pp && x->pp_estimated)
-			strncat(pp, "~", sizeof pp - strlen(pp) - 1);
-		vui_count(lf, sizeof lf, x->has_likes || x->has_favorites,
-		    (x->has_likes ? x->likes : 0) +
-		    (x->has_favorites ? x->favorites : 0));
-		why[0] = '\0';
-		if (!x->has_revenue || x->revenue_fen == 0 ||
-		    x->compensated_by > 0)
-			day_reasons_text(dg, x, why, sizeof why);
-		{
-			const char *c[] = { day_format(x->day, dd), pp, lf,
-			    vui_money(m1, sizeof m1, x->scored, x->estimated_fen),
-			    vui_money(m2, sizeof m2, x->has_revenue, x->revenue_fen) };
-			int cx;
-			mvwchgat(win, y, 0, cols, at, 0, NULL);
-			draw_text(win, y, 0, 1, at != A_NORMAL ? ">" : " ", at, true);
-			cx = vui_draw_row(win, y, 1, 5, det_w, c, det_right, at);
-			draw_text(win, y, cx, cols - cx - 1, why, at, true);
-		}
+		if (d != NULL)
+			detail_day_row(dg, win, y, cols, d, dg->dtop + (size_t)r ==
+			    dg->dsel ? draw_attr(DRAW_CURSOR) : A_NORMAL);
 	}
-	/* what to do for the cursor day */
-	cur = detail_day(dg, dg->dsel);
+	return y;
+}
+
+/* What to do for the cursor day: why it has no revenue, and advice. */
+static void
+detail_advice(struct diag *dg, WINDOW *win, int y, int rows, int cols)
+{
+	const struct views_work_day *cur = detail_day(dg, dg->dsel);
+	const char *arrow = draw_utf8() ? "→" : "->";
+	char line[1024];
+
 	for (int r = 0; r < 3 && y + r < rows; r++) {
 		wmove(win, y + r, 0);
 		wclrtoeol(win);
@@ -681,24 +716,43 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	if (cur != NULL && cur->compensated_by > 0) {
 		char why[256];
 		day_reasons_text(dg, cur, why, sizeof why);
-		snprintf(line, sizeof line, "%s %s", draw_utf8() ? "→" : "->",
-		    why);
-		y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line, A_NORMAL);
+		snprintf(line, sizeof line, "%s %s", arrow, why);
+		draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line, A_NORMAL);
 	} else if (cur != NULL && (!cur->has_revenue || cur->revenue_fen == 0)) {
 		const char *id = !cur->has_data ? (dg->det.published != DAY_NONE &&
 		    cur->day < dg->det.published ? "not_published" : "no_data") :
 		    cur->nreasons > 0 ? cur->reasons[0] : "zero";
 		size_t k = 0;
 		do {
-			snprintf(line, sizeof line, "%s %s: %s",
-			    draw_utf8() ? "→" : "->", vui_reason_label(id),
-			    vui_reason_advice(id));
+			snprintf(line, sizeof line, "%s %s: %s", arrow,
+			    vui_reason_label(id), vui_reason_advice(id));
 			y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line,
 			    A_NORMAL);
 			k++;
 			id = k < cur->nreasons ? cur->reasons[k] : NULL;
 		} while (id != NULL && y < rows - 1);
 	}
+}
+
+static void
+draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	struct diag *dg = ctx->priv;
+	char line[1024];
+	int y = 0;
+
+	if (!dg->det_ok) {
+		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR),
+		    true);
+		return;
+	}
+	snprintf(line, sizeof line, "%s  (%s)", dg->det.title, dg->det.work_id);
+	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
+	y += detail_status(dg, win, y, cols);
+	y += detail_changes(dg, win, y, cols);
+	y += detail_revenue(dg, win, y, cols);
+	y = detail_days(dg, win, y, rows, cols);
+	detail_advice(dg, win, y, rows, cols);
 	draw_text(win, rows - 1, 1, cols - 2,
 	    _("Esc back  t trends  a appeal these days  Up/Down day"),
 	    draw_attr(DRAW_DIM), true);
