@@ -114,10 +114,7 @@ refilter(struct diag *dg, const char *keep_id)
 			break;
 		}
 	}
-	if (dg->sel < dg->top)
-		dg->top = dg->sel;
-	if (dg->page > 0 && dg->sel >= dg->top + (size_t)dg->page)
-		dg->top = dg->sel - (size_t)dg->page + 1;
+	draw_scroll(dg->sel, &dg->top, dg->page);
 }
 
 /* A work attribute of the history, in words. */
@@ -356,125 +353,146 @@ fmt_day(char *buf, size_t size, day_t d, bool short_day)
 	snprintf(buf, size, "%s", short_day ? full + 5 : full);
 }
 
-static void
-draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+/* The table's two heading lines: the windows compared, then the sort,
+ * the filter and the count. */
+static int
+table_heading(struct diag *dg, WINDOW *win, int cols)
 {
-	struct diag *dg = ctx->priv;
-	struct cols c = table_cols(cols);
 	char a[DAY_BUFSZ], b[DAY_BUFSZ], va[DAY_BUFSZ], vb[DAY_BUFSZ];
-	char line[512], buf[64];
+	char line[512];
 	const char *arrow = dg->desc ? (draw_utf8() ? "↓" : "v") :
 	    (draw_utf8() ? "↑" : "^");
-	int y = 0, x;
 
-	snprintf(line, sizeof line, _("Revenue diagnosis %s to %s (%d days) vs %s to %s"),
-	    day_format(dg->works.from, a), day_format(dg->works.to, b),
-	    (int)(dg->works.to - dg->works.from + 1), day_format(dg->works.vs_from, va),
-	    day_format(dg->works.vs_to, vb));
+	snprintf(line, sizeof line, _("Revenue diagnosis %s to %s (%d days) "
+	    "vs %s to %s"), day_format(dg->works.from, a),
+	    day_format(dg->works.to, b),
+	    (int)(dg->works.to - dg->works.from + 1),
+	    day_format(dg->works.vs_from, va), day_format(dg->works.vs_to, vb));
 	if (dg->nmissing > 0) {
 		/* days of the window no data covers: no data, not zero */
 		size_t len = strlen(line);
 		snprintf(line + len, sizeof line - len,
 		    _("; no data on %zu day(s)"), dg->nmissing);
 	}
-	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
-	snprintf(line, sizeof line, _("Sort: %s %s  |  Filter: %s%s  |  %zu of %zu works"),
-	    sort_label(dg->sort), arrow,
+	draw_text(win, 0, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
+	snprintf(line, sizeof line, _("Sort: %s %s  |  Filter: %s%s  |  %zu of "
+	    "%zu works"), sort_label(dg->sort), arrow,
 	    dg->filter.text[0] ? dg->filter.text : (dg->filter.active ? "" : "-"),
 	    dg->filter.active ? "_" : "", dg->nidx, dg->works.n);
-	draw_text(win, y++, 1, cols - 2, line,
+	draw_text(win, 1, 1, cols - 2, line,
 	    dg->filter.active ? A_BOLD : A_NORMAL, true);
-	/* header */
-	x = 1;
-	draw_text(win, y, x, c.title, _("Title"), A_UNDERLINE, true);
-	x += c.title + 1;
-	draw_text(win, y, x, c.pub, c.short_day ? _("Pub") : _("Published"), A_UNDERLINE, true);
-	x += c.pub + 1;
-	draw_text(win, y, x, c.flags, "PSCV", A_UNDERLINE, true);
-	x += c.flags + 1;
-	draw_text_right(win, y, x, c.rev, _("Revenue"), A_UNDERLINE);
-	x += c.rev + 1;
-	draw_text_right(win, y, x, c.chg, _("Change"), A_UNDERLINE);
-	x += c.chg + 1;
-	draw_text_right(win, y, x, c.plays, _("Prof.plays"), A_UNDERLINE);
-	x += c.plays + 1;
-	draw_text_right(win, y, x, c.rpm, _("¥/1k"), A_UNDERLINE);
-	x += c.rpm + 1;
-	draw_text(win, y, x, c.spark, _("Trend"), A_UNDERLINE, true);
-	y++;
-	dg->page = rows - y - 1;
-	if (dg->page < 1)
-		dg->page = 1;
-	if (dg->sel < dg->top)
-		dg->top = dg->sel;
-	if (dg->sel >= dg->top + (size_t)dg->page)
-		dg->top = dg->sel - (size_t)dg->page + 1;
-	for (int r = 0; r < dg->page; r++, y++) {
-		size_t i = dg->top + (size_t)r;
-		const struct views_work *w;
-		attr_t at;
-		fen_t ch;
-		double rpm;
-		bool has;
-		if (i >= dg->nidx) {
-			wmove(win, y, 0);
-			wclrtoeol(win);
-			continue;
-		}
-		w = &dg->works.rows[dg->idx[i]];
-		at = i == dg->sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
-		wmove(win, y, 0);
-		wclrtoeol(win);
-		mvwchgat(win, y, 0, cols, at, 0, NULL);
-		x = 1;
-		draw_text(win, y, 0, 1, i == dg->sel ? ">" : " ", at, true);
-		draw_text(win, y, x, c.title, w->title, at, true);
-		x += c.title + 1;
-		fmt_day(buf, sizeof buf, w->published, c.short_day);
-		draw_text(win, y, x, c.pub, buf, at, true);
-		x += c.pub + 1;
-		draw_text(win, y, x, c.flags, views_work_flags(w, buf), at, true);
-		x += c.flags + 1;
-		draw_text_right(win, y, x, c.rev,
-		    vui_money(buf, sizeof buf, w->has_rev, w->rev_fen), at);
-		x += c.rev + 1;
-		has = views_work_change(w, &ch);
-		draw_text_right(win, y, x, c.chg,
-		    vui_change(buf, sizeof buf, has, ch),
-		    at | (has && ch < 0 ? draw_attr(DRAW_DOWN) :
-		    has && ch > 0 ? draw_attr(DRAW_UP) : 0));
-		x += c.chg + 1;
-		draw_text_right(win, y, x, c.plays,
-		    vui_count(buf, sizeof buf, w->has_pp, w->pp), at);
-		x += c.plays + 1;
-		has = views_work_rpm(w, &rpm);
-		draw_text_right(win, y, x, c.rpm, vui_money(buf, sizeof buf,
-		    has, has ? money_round(rpm) : 0), at);
-		x += c.rpm + 1;
-		vui_sparkline(w->spark, dg->works.ndays, c.spark, line, sizeof line);
-		draw_text(win, y, x, c.spark, line, at, true);
+	return 2;
+}
+
+static void
+table_header(WINDOW *win, int y, const struct cols *c)
+{
+	int x = 1;
+
+	draw_text(win, y, x, c->title, _("Title"), A_UNDERLINE, true);
+	x += c->title + 1;
+	draw_text(win, y, x, c->pub, c->short_day ? _("Pub") : _("Published"),
+	    A_UNDERLINE, true);
+	x += c->pub + 1;
+	draw_text(win, y, x, c->flags, "PSCV", A_UNDERLINE, true);
+	x += c->flags + 1;
+	draw_text_right(win, y, x, c->rev, _("Revenue"), A_UNDERLINE);
+	x += c->rev + 1;
+	draw_text_right(win, y, x, c->chg, _("Change"), A_UNDERLINE);
+	x += c->chg + 1;
+	draw_text_right(win, y, x, c->plays, _("Prof.plays"), A_UNDERLINE);
+	x += c->plays + 1;
+	draw_text_right(win, y, x, c->rpm, _("¥/1k"), A_UNDERLINE);
+	x += c->rpm + 1;
+	draw_text(win, y, x, c->spark, _("Trend"), A_UNDERLINE, true);
+}
+
+/* One work of the table (idx[i]) on row y. */
+static void
+table_row(struct diag *dg, WINDOW *win, int y, int cols,
+    const struct cols *c, size_t i)
+{
+	const struct views_work *w = &dg->works.rows[dg->idx[i]];
+	attr_t at = draw_list_row(win, y, cols, i == dg->sel);
+	char buf[64], spark[512];
+	int x = 1;
+	fen_t ch;
+	double rpm;
+	bool has;
+
+	draw_text(win, y, x, c->title, w->title, at, true);
+	x += c->title + 1;
+	fmt_day(buf, sizeof buf, w->published, c->short_day);
+	draw_text(win, y, x, c->pub, buf, at, true);
+	x += c->pub + 1;
+	draw_text(win, y, x, c->flags, views_work_flags(w, buf), at, true);
+	x += c->flags + 1;
+	draw_text_right(win, y, x, c->rev,
+	    vui_money(buf, sizeof buf, w->has_rev, w->rev_fen), at);
+	x += c->rev + 1;
+	has = views_work_change(w, &ch);
+	draw_text_right(win, y, x, c->chg, vui_change(buf, sizeof buf, has, ch),
+	    at | (has && ch < 0 ? draw_attr(DRAW_DOWN) :
+	    has && ch > 0 ? draw_attr(DRAW_UP) : 0));
+	x += c->chg + 1;
+	draw_text_right(win, y, x, c->plays,
+	    vui_count(buf, sizeof buf, w->has_pp, w->pp), at);
+	x += c->plays + 1;
+	has = views_work_rpm(w, &rpm);
+	draw_text_right(win, y, x, c->rpm, vui_money(buf, sizeof buf,
+	    has, has ? money_round(rpm) : 0), at);
+	x += c->rpm + 1;
+	vui_sparkline(w->spark, dg->works.ndays, c->spark, spark, sizeof spark);
+	draw_text(win, y, x, c->spark, spark, at, true);
+}
+
+/* The last line: an error, else the cursor's title in full when its
+ * cell cut it (two works can start alike), else the flags' legend. */
+static void
+table_footer(struct pane_ctx *ctx, WINDOW *win, int rows, int cols,
+    const struct cols *c)
+{
+	struct diag *dg = ctx->priv;
+	const struct views_work *w = selected_work(dg);
+
+	if (dg->err[0] != '\0') {
+		draw_text(win, rows - 1, 1, cols - 2, dg->err,
+		    draw_attr(DRAW_ERROR), true);
+		return;
 	}
-	if (dg->err[0] != '\0')
-		draw_text(win, rows - 1, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
-	else if (dg->works.n == 0)
+	if (dg->works.n == 0)
 		draw_text(win, 3, 1, cols - 2, ctx->account_id == NULL ?
 		    _("No account in the database: import data first.") :
 		    _("No works for this account."), A_NORMAL, true);
-	if (dg->err[0] == '\0') {
-		/* The cursor's title in full when its cell cut it (two works
-		 * can start alike), else the legend of the flags. */
-		const struct views_work *w = selected_work(dg);
-		char *clean = w != NULL ? draw_clean(w->title) : NULL;
-		if (clean != NULL && draw_width(clean) > c.title) {
-			snprintf(line, sizeof line, "> %s  (%s)", w->title,
-			    w->work_id);
-			draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
-		} else
-			draw_text(win, rows - 1, 1, cols - 2,
-			    _("P public  S selected (精选)  C commercial  V violation (90 days)  -  off"),
-			    draw_attr(DRAW_DIM), true);
-		free(clean);
+	if (w == NULL || !draw_full_title(win, rows - 1, cols, c->title,
+	    w->title, w->work_id))
+		draw_text(win, rows - 1, 1, cols - 2, _("P public  S selected "
+		    "(精选)  C commercial  V violation (90 days)  -  off"),
+		    draw_attr(DRAW_DIM), true);
+}
+
+static void
+draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	struct diag *dg = ctx->priv;
+	struct cols c = table_cols(cols);
+	int y = table_heading(dg, win, cols);
+
+	table_header(win, y++, &c);
+	dg->page = rows - y - 1;
+	if (dg->page < 1)
+		dg->page = 1;
+	draw_scroll(dg->sel, &dg->top, dg->page);
+	for (int r = 0; r < dg->page; r++, y++) {
+		size_t i = dg->top + (size_t)r;
+		if (i < dg->nidx) {
+			table_row(dg, win, y, cols, &c, i);
+		} else {
+			wmove(win, y, 0);
+			wclrtoeol(win);
+		}
 	}
+	table_footer(ctx, win, rows, cols, &c);
 }
 
 /* A zero day's reasons, or a note when there is none. */
@@ -648,7 +666,7 @@ detail_revenue(struct diag *dg, WINDOW *win, int y, int cols)
 /* One day of the opened work, in the table of its days. */
 static void
 detail_day_row(struct diag *dg, WINDOW *win, int y, int cols,
-    const struct views_work_day *x, attr_t at)
+    const struct views_work_day *x, bool selected)
 {
 	char pp[32], lf[32], why[512], m1[64], m2[64], dd[DAY_BUFSZ];
 	int cx;
@@ -665,8 +683,7 @@ detail_day_row(struct diag *dg, WINDOW *win, int y, int cols,
 	const char *c[] = { day_format(x->day, dd), pp, lf,
 	    vui_money(m1, sizeof m1, x->scored, x->estimated_fen),
 	    vui_money(m2, sizeof m2, x->has_revenue, x->revenue_fen) };
-	mvwchgat(win, y, 0, cols, at, 0, NULL);
-	draw_text(win, y, 0, 1, at != A_NORMAL ? ">" : " ", at, true);
+	attr_t at = draw_list_row(win, y, cols, selected);
 	cx = vui_draw_row(win, y, 1, 5, det_w, c, det_right, at);
 	draw_text(win, y, cx, cols - cx - 1, why, at, true);
 }
@@ -685,18 +702,17 @@ detail_days(struct diag *dg, WINDOW *win, int y, int rows, int cols)
 	page = rows - y - 3;
 	if (page < 1)
 		page = 1;
-	if (dg->dsel < dg->dtop)
-		dg->dtop = dg->dsel;
-	if (dg->dsel >= dg->dtop + (size_t)page)
-		dg->dtop = dg->dsel - (size_t)page + 1;
+	draw_scroll(dg->dsel, &dg->dtop, page);
 	for (int r = 0; r < page; r++, y++) {
 		const struct views_work_day *d = detail_day(dg, dg->dtop +
 		    (size_t)r);
-		wmove(win, y, 0);
-		wclrtoeol(win);
-		if (d != NULL)
+		if (d != NULL) {
 			detail_day_row(dg, win, y, cols, d, dg->dtop + (size_t)r ==
-			    dg->dsel ? draw_attr(DRAW_CURSOR) : A_NORMAL);
+			    dg->dsel);
+		} else {
+			wmove(win, y, 0);
+			wclrtoeol(win);
+		}
 	}
 	return y;
 }
@@ -758,28 +774,27 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	    draw_attr(DRAW_DIM), true);
 }
 
-static void
-draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+/* The single day's heading: the day, the account's total against the
+ * daily minimum, and why the account earns nothing when it does not. */
+static int
+day_heading(struct diag *dg, WINDOW *win, int cols)
 {
-	struct diag *dg = ctx->priv;
-	char line[1024], m1[64], m2[64], m3[64], dd[MONEY_BUFSZ];
 	const struct model_params *p = engine_model();
-	int y = 0, page, tw;
-	bool reached;
+	char line[1024], m1[64], m2[64], m3[64], dd[MONEY_BUFSZ];
+	int y = 0;
 
-	if (!dg->day_ok) {
-		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
-		return;
-	}
-	snprintf(line, sizeof line, _("Single day %s: every work's revenue (Left/Right: day)"),
-	    day_format(dg->day.day, dd));
+	snprintf(line, sizeof line, _("Single day %s: every work's revenue "
+	    "(Left/Right: day)"), day_format(dg->day.day, dd));
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
-	reached = dg->day.total_fen >= p->daily_min_fen;
-	snprintf(line, sizeof line, _("Account total %s, daily minimum %s: %s  (estimate %s, settled %s)"),
+	snprintf(line, sizeof line, _("Account total %s, daily minimum %s: %s  "
+	    "(estimate %s, settled %s)"),
 	    vui_money(m1, sizeof m1, true, dg->day.total_fen),
-	    money_format(p->daily_min_fen, dd), vui_pass(reached),
-	    vui_money(m2, sizeof m2, dg->day.account_scored, dg->day.account_estimated_fen),
-	    vui_money(m3, sizeof m3, dg->day.has_account_settled, dg->day.account_settled_fen));
+	    money_format(p->daily_min_fen, dd),
+	    vui_pass(dg->day.total_fen >= p->daily_min_fen),
+	    vui_money(m2, sizeof m2, dg->day.account_scored,
+	    dg->day.account_estimated_fen),
+	    vui_money(m3, sizeof m3, dg->day.has_account_settled,
+	    dg->day.account_settled_fen));
 	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	if (dg->day.account_scored && !dg->day.account_eligible) {
 		char r[VIEWS_REASONS_MAX][32];
@@ -793,99 +808,112 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		y += vui_draw_items(win, y, 24, cols - 25, 2, items, nr,
 		    draw_attr(DRAW_ERROR));
 	} else if (!dg->day.account_scored) {
-		draw_text(win, y++, 1, cols - 2, _("The engine has not scored this day."),
-		    A_NORMAL, true);
+		draw_text(win, y++, 1, cols - 2, _("The engine has not scored "
+		    "this day."), A_NORMAL, true);
 	}
-	/* the title gives way to the reasons on a narrow screen */
-	tw = (cols - 2 - 34) / 2;
-	if (tw > 40)
-		tw = 40;
-	{
-		const int w[] = { tw, 10, 10, 10 };
-		const bool right[] = { false, true, true, true };
-		const char *h[] = { _("Title"), _("Revenue"), _("Estimate"),
-		    _("Prof.plays") };
-		int x = vui_draw_row(win, y, 1, 4, w, h, right, A_UNDERLINE);
-		draw_text(win, y++, x + 1, cols - x - 2, _("Why zero"),
-		    A_UNDERLINE, true);
-	}
-	page = rows - y - 4;
-	if (page < 1)
-		page = 1;
-	if (dg->ysel < dg->ytop)
-		dg->ytop = dg->ysel;
-	if (dg->ysel >= dg->ytop + (size_t)page)
-		dg->ytop = dg->ysel - (size_t)page + 1;
-	for (int r = 0; r < page; r++, y++) {
-		size_t i = dg->ytop + (size_t)r;
-		const struct views_day_work *w;
-		attr_t at = i == dg->ysel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
-		char why[512] = "", pp[32];
-		size_t len = 0;
-		wmove(win, y, 0);
-		wclrtoeol(win);
-		if (i >= dg->day.n)
-			continue;
-		w = &dg->day.rows[i];
-		if (w->revenue_fen == 0) {
-			if (!w->has_data && w->nreasons == 0)
-				snprintf(why, sizeof why, "%s", vui_reason_label("no_data"));
-			for (size_t k = 0; k < w->nreasons && len + 1 < sizeof why; k++) {
-				int n = snprintf(why + len, sizeof why - len,
-				    "%s%s", k ? "; " : "",
-				    vui_reason_label(w->reasons[k]));
-				if (n < 0)
-					break;
-				len += (size_t)n;
-			}
-		}
-		{
-			const int cw[] = { tw, 10, 10, 10 };
-			const bool right[] = { false, true, true, true };
-			const char *c[] = { w->title,
-			    vui_money(m1, sizeof m1, w->has_settled || w->scored, w->revenue_fen),
-			    vui_money(m2, sizeof m2, w->scored, w->estimated_fen),
-			    vui_count(pp, sizeof pp, w->has_pp, w->pp) };
-			int x;
-			mvwchgat(win, y, 0, cols, at, 0, NULL);
-			draw_text(win, y, 0, 1, i == dg->ysel ? ">" : " ", at, true);
-			x = vui_draw_row(win, y, 1, 4, cw, c, right, at);
-			draw_text(win, y, x + 1, cols - x - 2, why, at, true);
+	return y;
+}
+
+/* One work of the day on row y, the title tw columns wide. */
+static void
+day_row(struct diag *dg, WINDOW *win, int y, int cols, int tw, size_t i)
+{
+	const struct views_day_work *w = &dg->day.rows[i];
+	const int cw[] = { tw, 10, 10, 10 };
+	const bool right[] = { false, true, true, true };
+	char why[512] = "", pp[32], m1[64], m2[64];
+	size_t len = 0;
+	attr_t at;
+	int x;
+
+	if (w->revenue_fen == 0) {
+		if (!w->has_data && w->nreasons == 0)
+			snprintf(why, sizeof why, "%s", vui_reason_label("no_data"));
+		for (size_t k = 0; k < w->nreasons && len + 1 < sizeof why; k++) {
+			int n = snprintf(why + len, sizeof why - len, "%s%s",
+			    k ? "; " : "", vui_reason_label(w->reasons[k]));
+			if (n < 0)
+				break;
+			len += (size_t)n;
 		}
 	}
-	/* what to do, for each reason of the cursor's work */
+	const char *c[] = { w->title,
+	    vui_money(m1, sizeof m1, w->has_settled || w->scored, w->revenue_fen),
+	    vui_money(m2, sizeof m2, w->scored, w->estimated_fen),
+	    vui_count(pp, sizeof pp, w->has_pp, w->pp) };
+	at = draw_list_row(win, y, cols, i == dg->ysel);
+	x = vui_draw_row(win, y, 1, 4, cw, c, right, at);
+	draw_text(win, y, x + 1, cols - x - 2, why, at, true);
+}
+
+/* Below the rows: the cursor's title in full when its cell cut it, and
+ * what to do for each reason of its zero revenue. */
+static void
+day_advice(struct diag *dg, WINDOW *win, int rows, int cols, int tw)
+{
+	const struct views_day_work *w = dg->ysel < dg->day.n ?
+	    &dg->day.rows[dg->ysel] : NULL;
+	int ay = rows - 4;
+	char line[1024];
+
 	for (int r = 4; r >= 2; r--) {
 		wmove(win, rows - r, 0);
 		wclrtoeol(win);
 	}
-	int ay = rows - 4;
-	if (dg->ysel < dg->day.n) {
-		/* the cursor's title in full when its cell cut it */
-		const struct views_day_work *w = &dg->day.rows[dg->ysel];
-		char *clean = draw_clean(w->title);
-		if (clean != NULL && draw_width(clean) > tw) {
-			snprintf(line, sizeof line, "> %s  (%s)", w->title,
-			    w->work_id);
-			draw_text(win, ay++, 1, cols - 2, line, A_BOLD, true);
-		}
-		free(clean);
+	if (w == NULL)
+		return;
+	if (draw_full_title(win, ay, cols, tw, w->title, w->work_id))
+		ay++;
+	if (w->revenue_fen != 0)
+		return;
+	for (size_t k = 0; k < (w->nreasons ? w->nreasons : 1) &&
+	    ay < rows - 1; k++) {
+		const char *id = w->nreasons ? w->reasons[k] :
+		    w->has_data ? "zero" : "no_data";
+		snprintf(line, sizeof line, "%s %s: %s",
+		    draw_utf8() ? "→" : "->", vui_reason_label(id),
+		    vui_reason_advice(id));
+		ay += draw_wrap(win, ay, 1, cols - 2, rows - 1 - ay, line,
+		    A_NORMAL);
 	}
-	if (dg->ysel < dg->day.n && dg->day.rows[dg->ysel].revenue_fen == 0) {
-		const struct views_day_work *w = &dg->day.rows[dg->ysel];
-		size_t nr = w->nreasons ? w->nreasons : 1;
-		for (size_t k = 0; k < nr && ay < rows - 1; k++) {
-			const char *id = w->nreasons ? w->reasons[k] :
-			    w->has_data ? "zero" : "no_data";
-			snprintf(line, sizeof line, "%s %s: %s",
-			    draw_utf8() ? "→" : "->", vui_reason_label(id),
-			    vui_reason_advice(id));
-			ay += draw_wrap(win, ay, 1, cols - 2, rows - 1 - ay,
-			    line, A_NORMAL);
+}
+
+static void
+draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	struct diag *dg = ctx->priv;
+	/* the title gives way to the reasons on a narrow screen */
+	int y, page, tw = (cols - 2 - 34) / 2 > 40 ? 40 : (cols - 2 - 34) / 2;
+	const int w[] = { tw, 10, 10, 10 };
+	const bool right[] = { false, true, true, true };
+	const char *h[] = { _("Title"), _("Revenue"), _("Estimate"),
+	    _("Prof.plays") };
+
+	if (!dg->day_ok) {
+		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR),
+		    true);
+		return;
+	}
+	y = day_heading(dg, win, cols);
+	int x = vui_draw_row(win, y, 1, 4, w, h, right, A_UNDERLINE);
+	draw_text(win, y++, x + 1, cols - x - 2, _("Why zero"), A_UNDERLINE,
+	    true);
+	page = rows - y - 4;
+	if (page < 1)
+		page = 1;
+	draw_scroll(dg->ysel, &dg->ytop, page);
+	for (int r = 0; r < page; r++, y++) {
+		size_t i = dg->ytop + (size_t)r;
+		if (i < dg->day.n) {
+			day_row(dg, win, y, cols, tw, i);
+		} else {
+			wmove(win, y, 0);
+			wclrtoeol(win);
 		}
 	}
-	draw_text(win, rows - 1, 1, cols - 2,
-	    _("Esc back  Enter open work  a appeal  Left/Right day  d another day"),
-	    draw_attr(DRAW_DIM), true);
+	day_advice(dg, win, rows, cols, tw);
+	draw_text(win, rows - 1, 1, cols - 2, _("Esc back  Enter open work  a "
+	    "appeal  Left/Right day  d another day"), draw_attr(DRAW_DIM), true);
 }
 
 static void
