@@ -1316,6 +1316,120 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 
 /* ---- the harness's model ---- */
 
+/* The reason ids of a day, joined by ",", and the end of the line. */
+static void
+model_reasons(FILE *out, const char (*reasons)[32], size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		fprintf(out, "%s%s", k ? "," : "", reasons[k]);
+	fputc('\n', out);
+}
+
+/* The table's rows on screen: work|flags|revenue|change|plays|settled|
+ * estimate. */
+static void
+model_table(struct diag *dg, FILE *out)
+{
+	const struct views_work *w = selected_work(dg);
+
+	fprintf(out, "selected=%s\n", w ? w->work_id : "");
+	for (size_t i = dg->top; i < dg->nidx && i < dg->top + (size_t)dg->page;
+	    i++) {
+		const struct views_work *r = &dg->works.rows[dg->idx[i]];
+		fen_t ch = 0;
+		bool hc = views_work_change(r, &ch);
+		char f[8];
+		char rv[32] = "", cv[32] = "", pv[32] = "", sv[32] = "";
+		if (r->has_rev)
+			snprintf(rv, sizeof rv, "%lld", (long long)r->rev_fen);
+		if (hc)
+			snprintf(cv, sizeof cv, "%lld", (long long)ch);
+		if (r->has_pp)
+			snprintf(pv, sizeof pv, "%lld", (long long)r->pp);
+		if (r->has_settled)
+			snprintf(sv, sizeof sv, "%lld", (long long)r->settled_fen);
+		fprintf(out, "row=%s|%s|%s|%s|%s|%s|%lld\n", r->work_id,
+		    views_work_flags(r, f), rv, cv, pv, sv,
+		    (long long)r->estimated_fen);
+	}
+}
+
+/* The engine's split of the opened work's change. */
+static void
+model_attribution(struct diag *dg, FILE *out)
+{
+	if (!dg->att_ok)
+		return;
+	fprintf(out, "attribution.revenue_fen=%lld\n"
+	    "attribution.vs_revenue_fen=%lld\n"
+	    "attribution.total_change_fen=%lld\n",
+	    (long long)dg->att.revenue_fen,
+	    (long long)dg->att.vs_revenue_fen,
+	    (long long)dg->att.total_change_fen);
+	for (int k = 0; k < EF_COUNT; k++)
+		fprintf(out, "attribution.%s=%lld\n", engine_factor_id(k),
+		    (long long)dg->att.part_fen[k]);
+}
+
+static void
+model_detail(struct diag *dg, FILE *out)
+{
+	char a[DAY_BUFSZ];
+	fen_t st = 0, es = 0;
+	bool hs = false;
+
+	for (size_t i = 0; i < dg->det.n; i++) {
+		hs = hs || dg->det.days[i].has_settled;
+		st += dg->det.days[i].settled_fen;
+		es += dg->det.days[i].estimated_fen;
+	}
+	fprintf(out, "work=%s\nrevenue_fen=%lld\n", dg->det.work_id,
+	    (long long)dg->det.revenue_fen);
+	if (dg->restore_on != DAY_NONE)
+		fprintf(out, "restore=%s|%s\n", dg->restore_rule,
+		    day_format(dg->restore_on, a));
+	for (size_t i = 0; i < dg->det.nchanges; i++)
+		fprintf(out, "change=%s|%s|%s\n", dg->det.changes[i].attr,
+		    day_format(dg->det.changes[i].effective_on, a),
+		    dg->det.changes[i].value);
+	if (hs)
+		fprintf(out, "settled_fen=%lld\n", (long long)st);
+	else
+		fprintf(out, "settled_fen=\n");
+	fprintf(out, "estimated_fen=%lld\n", (long long)es);
+	for (int k = 0; k < VP_COUNT; k++)
+		fprintf(out, "split.%s=%lld\n", views_part_key(k),
+		    (long long)dg->det.part_fen[k]);
+	model_attribution(dg, out);
+	for (size_t i = 0; i < dg->det.n; i++) {
+		const struct views_work_day *x = &dg->det.days[i];
+		fprintf(out, "day=%s|%lld|%s|", day_format(x->day, a),
+		    (long long)x->revenue_fen,
+		    x->has_revenue ? "known" : "missing");
+		model_reasons(out, x->reasons, x->nreasons);
+	}
+}
+
+static void
+model_day(struct diag *dg, FILE *out)
+{
+	char a[DAY_BUFSZ];
+
+	fprintf(out, "day=%s\ntotal_fen=%lld\nminimum_fen=%lld\n",
+	    day_format(dg->day.day, a), (long long)dg->day.total_fen,
+	    (long long)engine_model()->daily_min_fen);
+	fprintf(out, "account.eligible=%d\naccount.reasons=%s\n",
+	    dg->day.account_eligible ? 1 : 0, dg->day.account_reasons);
+	fprintf(out, "selected=%s\n", dg->ysel < dg->day.n ?
+	    dg->day.rows[dg->ysel].work_id : "");
+	for (size_t i = 0; i < dg->day.n; i++) {
+		const struct views_day_work *w = &dg->day.rows[i];
+		fprintf(out, "row=%s|%lld|", w->work_id,
+		    (long long)w->revenue_fen);
+		model_reasons(out, w->reasons, w->nreasons);
+	}
+}
+
 static void
 diag_model(struct pane_ctx *ctx, FILE *out)
 {
@@ -1333,94 +1447,12 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 	    views_col_key(dg->sort), dg->desc ? 1 : 0, dg->filter.text,
 	    dg->filter.active ? 1 : 0);
 	fprintf(out, "works=%zu\nshown=%zu\n", dg->works.n, dg->nidx);
-	if (dg->view == V_TABLE) {
-		const struct views_work *w = selected_work(dg);
-		fprintf(out, "selected=%s\n", w ? w->work_id : "");
-		for (size_t i = dg->top; i < dg->nidx && i < dg->top + (size_t)dg->page; i++) {
-			const struct views_work *r = &dg->works.rows[dg->idx[i]];
-			fen_t ch = 0;
-			bool hc = views_work_change(r, &ch);
-			char f[8];
-			char rv[32] = "", cv[32] = "", pv[32] = "", sv[32] = "";
-			if (r->has_rev)
-				snprintf(rv, sizeof rv, "%lld", (long long)r->rev_fen);
-			if (hc)
-				snprintf(cv, sizeof cv, "%lld", (long long)ch);
-			if (r->has_pp)
-				snprintf(pv, sizeof pv, "%lld", (long long)r->pp);
-			if (r->has_settled)
-				snprintf(sv, sizeof sv, "%lld", (long long)r->settled_fen);
-			/* work|flags|revenue|change|plays|settled|estimate */
-			fprintf(out, "row=%s|%s|%s|%s|%s|%s|%lld\n", r->work_id,
-			    views_work_flags(r, f), rv, cv, pv, sv,
-			    (long long)r->estimated_fen);
-		}
-	} else if (dg->view == V_DETAIL && dg->det_ok) {
-		fen_t st = 0, es = 0;
-		bool hs = false;
-		for (size_t i = 0; i < dg->det.n; i++) {
-			hs = hs || dg->det.days[i].has_settled;
-			st += dg->det.days[i].settled_fen;
-			es += dg->det.days[i].estimated_fen;
-		}
-		fprintf(out, "work=%s\nrevenue_fen=%lld\n", dg->det.work_id,
-		    (long long)dg->det.revenue_fen);
-		if (dg->restore_on != DAY_NONE) {
-			char rd[DAY_BUFSZ];
-			fprintf(out, "restore=%s|%s\n", dg->restore_rule,
-			    day_format(dg->restore_on, rd));
-		}
-		for (size_t i = 0; i < dg->det.nchanges; i++) {
-			char hd[DAY_BUFSZ];
-			fprintf(out, "change=%s|%s|%s\n", dg->det.changes[i].attr,
-			    day_format(dg->det.changes[i].effective_on, hd),
-			    dg->det.changes[i].value);
-		}
-		if (hs)
-			fprintf(out, "settled_fen=%lld\n", (long long)st);
-		else
-			fprintf(out, "settled_fen=\n");
-		fprintf(out, "estimated_fen=%lld\n", (long long)es);
-		for (int k = 0; k < VP_COUNT; k++)
-			fprintf(out, "split.%s=%lld\n", views_part_key(k),
-			    (long long)dg->det.part_fen[k]);
-		if (dg->att_ok) {
-			fprintf(out, "attribution.revenue_fen=%lld\n"
-			    "attribution.vs_revenue_fen=%lld\n"
-			    "attribution.total_change_fen=%lld\n",
-			    (long long)dg->att.revenue_fen,
-			    (long long)dg->att.vs_revenue_fen,
-			    (long long)dg->att.total_change_fen);
-			for (int k = 0; k < EF_COUNT; k++)
-				fprintf(out, "attribution.%s=%lld\n",
-				    engine_factor_id(k), (long long)dg->att.part_fen[k]);
-		}
-		for (size_t i = 0; i < dg->det.n; i++) {
-			const struct views_work_day *x = &dg->det.days[i];
-			fprintf(out, "day=%s|%lld|%s|", day_format(x->day, a),
-			    (long long)x->revenue_fen,
-			    x->has_revenue ? "known" : "missing");
-			for (size_t k = 0; k < x->nreasons; k++)
-				fprintf(out, "%s%s", k ? "," : "", x->reasons[k]);
-			fputc('\n', out);
-		}
-	} else if (dg->view == V_DAY && dg->day_ok) {
-		fprintf(out, "day=%s\ntotal_fen=%lld\nminimum_fen=%lld\n",
-		    day_format(dg->day.day, a), (long long)dg->day.total_fen,
-		    (long long)engine_model()->daily_min_fen);
-		fprintf(out, "account.eligible=%d\naccount.reasons=%s\n",
-		    dg->day.account_eligible ? 1 : 0, dg->day.account_reasons);
-		fprintf(out, "selected=%s\n", dg->ysel < dg->day.n ?
-		    dg->day.rows[dg->ysel].work_id : "");
-		for (size_t i = 0; i < dg->day.n; i++) {
-			const struct views_day_work *w = &dg->day.rows[i];
-			fprintf(out, "row=%s|%lld|", w->work_id,
-			    (long long)w->revenue_fen);
-			for (size_t k = 0; k < w->nreasons; k++)
-				fprintf(out, "%s%s", k ? "," : "", w->reasons[k]);
-			fputc('\n', out);
-		}
-	}
+	if (dg->view == V_TABLE)
+		model_table(dg, out);
+	else if (dg->view == V_DETAIL && dg->det_ok)
+		model_detail(dg, out);
+	else if (dg->view == V_DAY && dg->day_ok)
+		model_day(dg, out);
 }
 
 static void
