@@ -15,6 +15,7 @@
 #include "core/modelconf.h"
 #include "core/money.h"
 #include "core/paths.h"
+#include "core/schema.h"
 #include "engine_fixture.h"
 #include "testutil.h"
 
@@ -265,13 +266,18 @@ START_TEST(rescore_dirty_mostly_dirty_goes_whole)
 }
 END_TEST
 
-/* A day of every work: half of the accounts or more are dirty (here a1,
- * one of two), each of whose fits moves with new settled figures, so one
- * full pass rescores them, the unmarked day of a1 too. */
-START_TEST(rescore_dirty_most_accounts_goes_whole)
+/* Settled revenue of a day moves an account's fit, and the account is
+ * rescored whole: when the accounts whose fits moved hold most of what
+ * is scored (here a1, with 1,101 of 1,101 scored days), one full pass
+ * rescores everything, an unmarked day of a1 too, as a full rescore
+ * would. A fit that does not move leaves the other days alone
+ * (rescore_dirty_only_touches_dirty). */
+START_TEST(rescore_dirty_moved_fits_go_whole)
 {
 	struct db *db = fx_open(tmp, "n.db");
 	struct pt_err err = { 0 };
+	int64_t before, inc;
+	double base0, base1;
 
 	two_works(db);
 	fx_account(db, "a2", "personal", false, NULL, "joined");
@@ -282,17 +288,34 @@ START_TEST(rescore_dirty_most_accounts_goes_whole)
 	    " completion_rate, completion_rate_5s, bounce_rate_2s,"
 	    " avg_play_duration, user_value, quality, revenue_fen)"
 	    " SELECT work_id, date(day, '+' || n || ' days'), plays,"
-	    " profitable_plays, likes, favorites, comments, shares,"
-	    " completion_rate, completion_rate_5s, bounce_rate_2s,"
-	    " avg_play_duration, user_value, quality, NULL FROM daily, c"
+	    " profitable_plays + n %% 13 * 100, likes + n %% 5 * 10, favorites,"
+	    " comments, shares, completion_rate, completion_rate_5s,"
+	    " bounce_rate_2s, avg_play_duration, user_value, quality,"
+	    " 1800 + n %% 7 * 30 FROM daily, c"
 	    " WHERE work_id = 'w1' AND day = '2026-11-01'");
 	ck_assert(engine_rescore_all(db, &err));
+	base0 = fx_double(db, "SELECT base FROM calibration WHERE account_id = 'a1'");
+	before = fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w1' AND day = '2026-11-01'");
+	/* changed but not marked: only a whole pass sees it */
 	fx_daily(db, "w1", "2026-11-01", 20000, 5000, 150, 50, 60, 1, FX_NULL);
+	fx_sql(db, "UPDATE daily SET revenue_fen = revenue_fen * 3 "
+	    "WHERE work_id = 'w1' AND day = '2026-11-02'");
 	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-11-02')");
 	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
-	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_score "
-	    "WHERE work_id = 'w1' AND day = '2026-11-01'"), 1000);
+	base1 = fx_double(db, "SELECT base FROM calibration WHERE account_id = 'a1'");
+	ck_assert_msg(base1 > base0, "base %g -> %g", base0, base1);
+	inc = fx_int(db, "SELECT estimated_fen FROM work_score "
+	    "WHERE work_id = 'w1' AND day = '2026-11-01'");
+	ck_assert_int_ne(inc, before);
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM dirty"), 0);
+	fx_sql(db, "CREATE TABLE inc AS SELECT * FROM work_score");
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert_double_eq(fx_double(db, "SELECT base FROM calibration "
+	    "WHERE account_id = 'a1'"), base1);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc i JOIN "
+	    "work_score s USING (work_id, day) WHERE i.estimated_fen = "
+	    "s.estimated_fen AND i.model_fen = s.model_fen"), 1102);
 	db_close(db);
 }
 END_TEST
@@ -408,6 +431,49 @@ START_TEST(calibration_recovers_base)
 		ck_assert_msg(fabs(ratio - 1) < 0.05, "ratio %g", ratio);
 		db_close(db);
 	}
+}
+END_TEST
+
+/* A v6 database, scored before calibration kept its sums per
+ * account-day: v7 adds the tables empty, and the first incremental
+ * rescore of an account sums all of its days once, then fits exactly as
+ * a full rescore does. */
+START_TEST(calibration_sums_after_v6)
+{
+	struct pt_err err = { 0 };
+	const char *path = test_path(tmp, "v6.db");
+	struct db *db = db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &err);
+	double base;
+
+	ck_assert_msg(db != NULL, "%s", err.msg);
+	ck_assert_msg(schema_migrate_to(db, 6, &err), "%s", err.msg);
+	plant(db, 21, 2.5, 40, 5, 0.1);
+	/* what a v6 rescore left: a fit from older figures */
+	fx_sql(db, "INSERT INTO calibration(account_id, base, a_e, a_u, a_q,"
+	    " days, r2, fitted_at) VALUES ('acc', 1.5, 0.5, 1, 1, 30, 0.4, 'x')");
+	db_close(db);
+	db = fx_open(tmp, "v6.db");
+	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calib_day"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calib_account"), 0);
+	fx_sql(db, "INSERT INTO dirty VALUES ('acc', '2026-06-10')");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calib_day"), 40);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calib_account"), 1);
+	base = fx_double(db, "SELECT base FROM calibration");
+	ck_assert_msg(fabs(base / 2.5 - 1) < 0.03, "fitted %g", base);
+	/* the older fit moved: every day was rescored with the new one */
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 200);
+	fx_sql(db, "CREATE TABLE inc AS SELECT * FROM work_score");
+	fx_sql(db, "CREATE TABLE inc_cal AS SELECT * FROM calibration");
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calibration c, inc_cal i"
+	    " WHERE c.base = i.base AND c.a_e = i.a_e AND c.days = i.days"
+	    " AND c.r2 = i.r2"), 1);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc i JOIN work_score s"
+	    " USING (work_id, day) WHERE i.estimated_fen = s.estimated_fen AND"
+	    " i.model_fen = s.model_fen"), 200);
+	db_close(db);
 }
 END_TEST
 
@@ -848,10 +914,11 @@ engine_suite(void)
 	tcase_add_test(tc, rescore_daily_minimum);
 	tcase_add_test(tc, rescore_dirty_only_touches_dirty);
 	tcase_add_test(tc, rescore_dirty_mostly_dirty_goes_whole);
-	tcase_add_test(tc, rescore_dirty_most_accounts_goes_whole);
+	tcase_add_test(tc, rescore_dirty_moved_fits_go_whole);
 	tcase_add_test(tc, account_score_keeps_shown_revenue);
 	tcase_add_test(tc, calibration_recovers_base);
 	tcase_add_test(tc, calibration_base_only_with_few_days);
+	tcase_add_test(tc, calibration_sums_after_v6);
 	tcase_add_test(tc, calibration_pure_fit_exact);
 	tcase_add_test(tc, rescore_dirty_follows_calibration);
 	tcase_add_test(tc, rescore_streams_many_days);

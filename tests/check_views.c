@@ -76,8 +76,13 @@ setup(void)
 	    " ('w2', '2026-11-03', 0, 'no_commercial', 0),"
 	    " ('w3', '2026-11-03', 0, 'public,review_approved', 0),"
 	    " ('w4', '2026-11-03', 1, '', 900)");
+	/* As the engine keeps it: a row per account-day with daily rows
+	 * (freshness reads an account's days from them). a2's days were
+	 * never scored: freshness reads them from its works' rows. */
 	exec("INSERT INTO account_score(account_id, day, eligible, reasons,"
 	    " estimated_fen, settled_fen, works_earning) VALUES"
+	    " ('a1', '2026-11-01', 1, '', 280, 300, 1),"
+	    " ('a1', '2026-11-02', 1, '', 340, NULL, 2),"
 	    " ('a1', '2026-11-03', 1, '', 450, 500, 1),"
 	    " ('a1', '2026-11-04', 1, '', 120, NULL, 1)");
 	exec("INSERT INTO violation(account_id, work_id, day, kind, status) VALUES"

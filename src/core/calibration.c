@@ -196,3 +196,64 @@ calibration_fit(const struct model_params *p, const struct calib_obs *o,
 	calib_sums_free(&s);
 	return true;
 }
+
+void
+calib_part_add(struct calib_part *d, const struct model_params *p,
+    const struct calib_obs *o)
+{
+	double row[4] = { 1, o->x[0], o->x[1], o->x[2] };
+	double y = o->y - o->offset;
+	double y1 = y - (p->a_e * o->x[0] + p->a_u * o->x[1] +
+	    p->a_q * o->x[2]);
+
+	d->n++;
+	for (int r = 0; r < 4; r++) {
+		for (int c = r; c < 4; c++)
+			d->a[r][c] += row[r] * row[c];
+		d->b_full[r] += row[r] * y;
+	}
+	d->b_one += row[0] * y1;
+	d->ysum += o->y;
+	d->yy += o->y * o->y;
+	d->zz += y * y;
+}
+
+void
+calib_sums_add_part(struct calib_sums *s, const struct calib_part *d)
+{
+	if (d->n <= 0)
+		return;
+	s->n += (size_t)d->n;
+	s->days++;
+	for (int r = 0; r < 4; r++) {
+		for (int c = r; c < 4; c++) {
+			s->a[r][c] += d->a[r][c];
+			if (c != r)
+				s->a[c][r] = s->a[r][c];
+		}
+		s->b_full[r] += d->b_full[r];
+	}
+	s->b_one += d->b_one;
+	s->ysum += d->ysum;
+	s->yy += d->yy;
+	s->zz += d->zz;
+}
+
+void
+calib_sums_finish_parts(struct calib_sums *s, struct calib_fit *out)
+{
+	const double *b = s->beta;
+	double sse = s->zz, sst;
+
+	/* sum (z - b.row)^2 = zz - 2 b.(sum row z) + b' A b */
+	for (int r = 0; r < 4; r++) {
+		sse -= 2 * b[r] * s->b_full[r];
+		for (int c = 0; c < 4; c++)
+			sse += b[r] * b[c] * s->a[r][c];
+	}
+	sst = s->yy - s->ysum * s->mean;
+	/* rounding of a near-perfect fit: never below 0 */
+	s->sse = sse > 0 ? sse : 0;
+	s->sst = sst > 0 ? sst : 0;
+	calib_sums_finish(s, out);
+}

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/day.h"
 #include "core/modelconf.h"
@@ -40,7 +41,7 @@ bool calibration_fit(const struct model_params *p, const struct calib_obs *o,
 struct calib_sums {
 	const struct model_params *p;
 	double a[4][4], b_full[4], b_one;	/* normal equations */
-	double ysum;
+	double ysum, yy, zz;	/* yy, zz: from parts only */
 	size_t n;
 	unsigned char *seen;	/* one bit per day from `lo` */
 	day_t lo;
@@ -58,5 +59,30 @@ bool calib_sums_solve(struct calib_sums *s, struct calib_fit *out);
 void calib_sums_add_r2(struct calib_sums *s, const struct calib_obs *o);
 void calib_sums_finish(struct calib_sums *s, struct calib_fit *out);
 void calib_sums_free(struct calib_sums *s);
+
+/*
+ * The same sums kept per account-day, so that new or replaced days
+ * update an account's fit without reading its other days: a day's part
+ * holds the sums of its observations (added in work order), an
+ * account's fit adds its days' parts in day order, and the fit quality
+ * comes from the sums too (sum of squares), with no second pass. Every
+ * path that fits an account (full or incremental rescore) adds the same
+ * parts in the same order: the same fit to the bit.
+ */
+struct calib_part {
+	int64_t n;
+	double a[4][4];		/* symmetric: [r][c] with r <= c is kept */
+	double b_full[4], b_one, ysum;
+	double yy;		/* sum of y^2 (for the total variance) */
+	double zz;		/* sum of (y - offset)^2 (for the residuals) */
+};
+
+/* Adds an observation to a day's part. */
+void calib_part_add(struct calib_part *d, const struct model_params *p,
+    const struct calib_obs *o);
+/* Adds a day's part to an account's sums (s from calib_sums_init). */
+void calib_sums_add_part(struct calib_sums *s, const struct calib_part *d);
+/* After calib_sums_solve() on parts: the fit quality from the sums. */
+void calib_sums_finish_parts(struct calib_sums *s, struct calib_fit *out);
 
 #endif

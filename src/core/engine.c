@@ -1,10 +1,6 @@
-/* Revenue model v1 and the derived tables work_score / account_score /
- * calibration. Memory does not grow with the number of work-days: a full
- * rescore fits calibration per account from running sums over its settled
- * rows, then streams `daily` once in primary-key order, scoring and
- * writing each row as it comes and summing per account-day for the rules
- * that depend on the account's total; an incremental one reads an
- * account a bounded span of days at a time. One transaction each. */
+/* Revenue model v1: the formula, the reasons a work-day does not earn,
+ * the in-memory picture of accounts and works the rescores work from
+ * (engine_rescore.c, engine_calib.c), and scoring and writing rows. */
 #include "config.h"
 
 #include <math.h>
@@ -17,6 +13,7 @@
 #include "core/engine.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/db_internal.h"
 
 /* ---- model in force ---- */
@@ -481,15 +478,9 @@ load_history(struct eng_ctx *c, struct db *db, bool is_acc,
 		}
 		if (rc != SQLITE_ROW || !ok)
 			break;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			void *p = realloc(h, ncap * sizeof *h);
-			if (p == NULL) {
-				ok = false;
-				break;
-			}
-			h = p;
-			cap = ncap;
+		if (!grow_reserve(&h, &cap, n + 1, sizeof *h)) {
+			ok = false;
+			break;
 		}
 		snprintf(cur, sizeof cur, "%s", id ? id : "");
 		h[n].day = eng_col_day(st, 2);
@@ -537,93 +528,116 @@ eng_ctx_free(struct eng_ctx *c)
 	memset(c, 0, sizeof *c);
 }
 
-static bool
-oom(struct pt_err *err)
+bool
+eng_oom(struct pt_err *err)
 {
 	err_set(err, PT_EXIT_DB, "out of memory");
 	return false;
 }
 
-bool
-eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
+/* Ends a loop over a statement: reset it and say what went wrong. */
+static bool
+load_done(struct db *db, sqlite3_stmt *st, int rc, bool nomem,
+    struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap;
+	sqlite3_reset(st);
+	if (nomem)
+		return eng_oom(err);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading accounts and works");
+		return false;
+	}
+	return true;
+}
+
+static bool
+load_accounts(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
+	size_t cap = 0;
+	bool nomem = false;
 	int rc;
 
-	memset(c, 0, sizeof *c);
-	c->model = engine_model();
-	if ((st = db_stmt(db, SQL_ACCOUNTS, err)) == NULL)
+	if (st == NULL)
 		return false;
-	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (c->nacc == cap) {
-			cap = cap ? cap * 2 : 64;
-			void *p = realloc(c->acc, cap * sizeof *c->acc);
-			if (p == NULL)
-				goto nomem;
-			c->acc = p;
+		struct eng_account *a;
+		if (!grow_reserve(&c->acc, &cap, c->nacc + 1, sizeof *c->acc)) {
+			nomem = true;
+			break;
 		}
-		struct eng_account *a = &c->acc[c->nacc];
-		const char *kind = (const char *)sqlite3_column_text(st, 1);
-		const char *cert = (const char *)sqlite3_column_text(st, 3);
-		const char *plan = (const char *)sqlite3_column_text(st, 4);
+		a = &c->acc[c->nacc];
 		memset(a, 0, sizeof *a);
-		a->id = strdup((const char *)sqlite3_column_text(st, 0));
-		if (a->id == NULL)
-			goto nomem;
+		if ((a->id = strdup((const char *)sqlite3_column_text(st, 0))) ==
+		    NULL) {
+			nomem = true;
+			break;
+		}
 		c->nacc++;
-		acc_set(&a->f, "kind", kind);
+		acc_set(&a->f, "kind", (const char *)sqlite3_column_text(st, 1));
 		a->f.celebrity = sqlite3_column_int(st, 2) != 0;
-		acc_set(&a->f, "certification", cert);
-		acc_set(&a->f, "plan_status", plan);
+		acc_set(&a->f, "certification",
+		    (const char *)sqlite3_column_text(st, 3));
+		acc_set(&a->f, "plan_status",
+		    (const char *)sqlite3_column_text(st, 4));
 		a->p = *c->model;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto dberr;
-	if (!map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc))
-		goto nomem;
-	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
-		goto fail;
-	cap = 0;
+	if (!load_done(db, st, rc, nomem, err))
+		return false;
+	return map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc) ||
+	    eng_oom(err);
+}
+
+static bool
+load_works(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
+	size_t cap = 0;
+	bool nomem = false;
+	int rc;
+
+	if (st == NULL)
+		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (c->nwrk == cap) {
-			cap = cap ? cap * 2 : 256;
-			void *p = realloc(c->wrk, cap * sizeof *c->wrk);
-			if (p == NULL)
-				goto nomem;
-			c->wrk = p;
+		struct eng_work *w;
+		if (!grow_reserve(&c->wrk, &cap, c->nwrk + 1, sizeof *c->wrk)) {
+			nomem = true;
+			break;
 		}
-		struct eng_work *w = &c->wrk[c->nwrk];
-		const char *vis = (const char *)sqlite3_column_text(st, 2);
-		const char *rev = (const char *)sqlite3_column_text(st, 3);
-		const char *com = (const char *)sqlite3_column_text(st, 6);
+		w = &c->wrk[c->nwrk];
 		memset(w, 0, sizeof *w);
-		w->id = strdup((const char *)sqlite3_column_text(st, 0));
-		if (w->id == NULL)
-			goto nomem;
+		if ((w->id = strdup((const char *)sqlite3_column_text(st, 0))) ==
+		    NULL) {
+			nomem = true;
+			break;
+		}
 		c->nwrk++;
 		w->account = eng_find_account(c,
 		    (const char *)sqlite3_column_text(st, 1));
-		wrk_set(&w->f, "visibility", vis);
-		wrk_set(&w->f, "review", rev);
+		wrk_set(&w->f, "visibility", (const char *)sqlite3_column_text(st, 2));
+		wrk_set(&w->f, "review", (const char *)sqlite3_column_text(st, 3));
 		w->f.original = sqlite3_column_int(st, 4) != 0;
 		w->f.infringing = sqlite3_column_int(st, 5) != 0;
-		wrk_set(&w->f, "commercial", com);
+		wrk_set(&w->f, "commercial", (const char *)sqlite3_column_text(st, 6));
 		w->f.selected = sqlite3_column_int(st, 7) != 0;
 		w->published = eng_col_day(st, 8);
 	}
-	if (rc != SQLITE_DONE) {
-		sqlite3_reset(st);
-		goto dberr;
-	}
-	sqlite3_reset(st);
-	if (!map_build(&c->wrk_map, &c->wrk_cap, c->nwrk, wrk_key, c->wrk))
-		goto nomem;
-	if ((st = db_stmt(db, SQL_VIOLATIONS, err)) == NULL)
-		goto fail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (!load_done(db, st, rc, nomem, err))
+		return false;
+	return map_build(&c->wrk_map, &c->wrk_cap, c->nwrk, wrk_key, c->wrk) ||
+	    eng_oom(err);
+}
+
+static bool
+load_violations(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_VIOLATIONS, err);
+	bool nomem = false;
+	int rc = SQLITE_DONE;
+
+	if (st == NULL)
+		return false;
+	while (!nomem && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int a = eng_find_account(c, (const char *)sqlite3_column_text(st, 0));
 		int w = eng_find_work(c, (const char *)sqlite3_column_text(st, 1));
 		day_t d = eng_col_day(st, 2);
@@ -631,15 +645,13 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 			continue;
 		/* A work's violation blocks the work; one without a work
 		 * blocks the account. */
-		if (w < 0 && sqlite3_column_type(st, 1) == SQLITE_NULL &&
-		    a >= 0 && !push_day(&c->acc[a].viol, &c->acc[a].nviol, d))
-			goto nomem;
-		if (w >= 0 && !push_day(&c->wrk[w].viol, &c->wrk[w].nviol, d))
-			goto nomem;
+		if (w < 0 && sqlite3_column_type(st, 1) == SQLITE_NULL && a >= 0)
+			nomem = !push_day(&c->acc[a].viol, &c->acc[a].nviol, d);
+		if (w >= 0)
+			nomem = !push_day(&c->wrk[w].viol, &c->wrk[w].nviol, d);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto dberr;
+	if (!load_done(db, st, rc, nomem, err))
+		return false;
 	/* qsort on a NULL array is undefined even for zero items. */
 	for (size_t i = 0; i < c->nacc; i++)
 		if (c->acc[i].nviol > 1)
@@ -647,8 +659,17 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 	for (size_t i = 0; i < c->nwrk; i++)
 		if (c->wrk[i].nviol > 1)
 			qsort(c->wrk[i].viol, c->wrk[i].nviol, sizeof(day_t), cmp_day);
-	if ((st = db_stmt(db, SQL_CALIBRATIONS, err)) == NULL)
-		goto fail;
+	return true;
+}
+
+static bool
+load_calibrations(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_CALIBRATIONS, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int a = eng_find_account(c, (const char *)sqlite3_column_text(st, 0));
 		if (a < 0)
@@ -659,80 +680,29 @@ eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		c->acc[a].p.a_q = sqlite3_column_double(st, 4);
 		c->acc[a].calibrated = true;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto dberr;
-	if (!load_history(c, db, true, err) || !load_history(c, db, false, err))
-		goto fail;
-	return true;
-nomem:
-	sqlite3_reset(st);
-	oom(err);
-	goto fail;
-dberr:
-	db_error(db, err, "reading accounts and works");
-fail:
+	return load_done(db, st, rc, false, err);
+}
+
+bool
+eng_ctx_load(struct eng_ctx *c, struct db *db, struct pt_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->model = engine_model();
+	if (load_accounts(c, db, err) && load_works(c, db, err) &&
+	    load_violations(c, db, err) && load_calibrations(c, db, err) &&
+	    load_history(c, db, true, err) && load_history(c, db, false, err))
+		return true;
 	eng_ctx_free(c);
 	return false;
 }
 
 /* ---- rows ---- */
 
-struct raw_row {
-	int32_t work;
-	day_t day;
-	bool settled_known;
-	int64_t settled;
-	struct score_input in;
-};
-
-struct res_row {
-	struct score_output o;
-	uint32_t reasons;
-	bool eligible;
-	fen_t estimated;
-};
-
-struct acct_day {
-	int32_t acc;
-	day_t day;
-	bool eligible, settled_known;
-	uint32_t reasons;
-	fen_t estimated, gross, settled;
-	fen_t shown;		/* settled else estimated, work by work */
-	int works_earning;
-};
-
-#define DAILY_COLS "d.work_id, d.day, d.plays, d.profitable_plays, d.likes, " \
-    "d.favorites, d.comments, d.shares, d.completion_rate, " \
-    "d.completion_rate_5s, d.bounce_rate_2s, d.user_value, d.quality, " \
-    "d.revenue_fen"
-
-static const char SQL_DAILY_ALL[] =
-    "SELECT " DAILY_COLS " FROM daily d ORDER BY d.work_id, d.day";
-/* CROSS JOIN: from the account's works to their days by primary key,
- * never a scan of a whole day of every account. */
-static const char SQL_DAILY_ACCOUNT_DAY[] =
-    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
-    "ON d.work_id = w.work_id AND d.day = ?2 WHERE w.account_id = ?1";
-static const char SQL_DAILY_ACCOUNT[] =
-    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
-    "ON d.work_id = w.work_id WHERE w.account_id = ?1";
-/* In the order a full rescore has always summed them: by day, then
- * work (calibration's floating-point sums depend on it). */
-static const char SQL_DAILY_ACCOUNT_SETTLED_BY_DAY[] =
-    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
-    "ON d.work_id = w.work_id WHERE w.account_id = ?1 AND d.revenue_fen > 0 "
-    "ORDER BY d.day, d.work_id";
-static const char SQL_DAILY_ACCOUNT_SETTLED[] =
-    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
-    "ON d.work_id = w.work_id WHERE w.account_id = ?1 AND d.revenue_fen > 0";
-
 /* Fills r from a row of one of the SQL_DAILY_* statements; false when
  * the work or day is unknown (such rows are skipped). */
-static bool
-read_row(const struct eng_ctx *c, sqlite3_stmt *st, int *last_work,
-    const char **last_id, struct raw_row *r)
+bool
+eng_read_row(const struct eng_ctx *c, sqlite3_stmt *st, int *last_work,
+    const char **last_id, struct eng_row *r)
 {
 	const char *id = (const char *)sqlite3_column_text(st, 0);
 	struct score_input *in = &r->in;
@@ -772,8 +742,8 @@ read_row(const struct eng_ctx *c, sqlite3_stmt *st, int *last_work,
 	return true;
 }
 
-static uint32_t
-account_reasons(const struct eng_ctx *c, const struct eng_account *a, day_t d)
+uint32_t
+eng_account_reasons(const struct eng_ctx *c, const struct eng_account *a, day_t d)
 {
 	uint32_t bits = 0;
 
@@ -826,7 +796,7 @@ work_reasons(const struct eng_ctx *c, const struct eng_work *w,
 }
 
 /* Scores one row of account acc before the account-day's minimum;
- * abits = account_reasons() of the day. */
+ * abits = eng_account_reasons() of the day. */
 /* Work-days whose estimate or a factor was held in range, since start. */
 static int64_t capped_rows;
 
@@ -836,9 +806,9 @@ engine_capped_rows(void)
 	return capped_rows;
 }
 
-static void
-score_row(const struct eng_ctx *c, int acc, struct raw_row *r,
-    struct res_row *s, uint32_t abits)
+void
+eng_score_row(const struct eng_ctx *c, int acc, struct eng_row *r,
+    struct eng_res *s, uint32_t abits)
 {
 	const struct model_params *p = &c->acc[acc].p;
 
@@ -854,8 +824,8 @@ score_row(const struct eng_ctx *c, int acc, struct raw_row *r,
 
 /* What the accounts overview counts of a work-day: its settled revenue,
  * else its estimate, within 0 .. 10^12 fen. */
-static fen_t
-shown_fen(const struct raw_row *r, fen_t estimated)
+fen_t
+eng_shown_fen(const struct eng_row *r, fen_t estimated)
 {
 	fen_t v = r->settled_known ? r->settled : estimated;
 
@@ -863,20 +833,20 @@ shown_fen(const struct raw_row *r, fen_t estimated)
 }
 
 /* Scores one account-day: rows[idx[0..n)] all of account acc on day d. */
-static void
-score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
-    const size_t *idx, size_t n, struct res_row *res, struct acct_day *ad)
+void
+eng_score_group(const struct eng_ctx *c, int acc, day_t d, struct eng_row *rows,
+    const size_t *idx, size_t n, struct eng_res *res, struct eng_acct_day *ad)
 {
 	const struct eng_account *a = &c->acc[acc];
-	uint32_t abits = account_reasons(c, a, d);
+	uint32_t abits = eng_account_reasons(c, a, d);
 
 	memset(ad, 0, sizeof *ad);
 	ad->acc = acc;
 	ad->day = d;
 	for (size_t k = 0; k < n; k++) {
-		struct raw_row *r = &rows[idx[k]];
-		struct res_row *s = &res[idx[k]];
-		score_row(c, acc, r, s, abits);
+		struct eng_row *r = &rows[idx[k]];
+		struct eng_res *s = &res[idx[k]];
+		eng_score_row(c, acc, r, s, abits);
 		ad->gross += s->estimated;
 		if (r->settled_known) {
 			ad->settled_known = true;
@@ -888,7 +858,7 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 	    ad->gross) == DM_BELOW) {
 		ad->reasons |= 1u << RS_MINIMUM;
 		for (size_t k = 0; k < n; k++) {
-			struct res_row *s = &res[idx[k]];
+			struct eng_res *s = &res[idx[k]];
 			if (s->eligible) {
 				s->eligible = false;
 				s->estimated = 0;
@@ -899,7 +869,7 @@ score_group(const struct eng_ctx *c, int acc, day_t d, struct raw_row *rows,
 	for (size_t k = 0; k < n; k++) {
 		ad->estimated += res[idx[k]].estimated;
 		ad->works_earning += res[idx[k]].estimated > 0;
-		ad->shown += shown_fen(&rows[idx[k]], res[idx[k]].estimated);
+		ad->shown += eng_shown_fen(&rows[idx[k]], res[idx[k]].estimated);
 	}
 	ad->eligible = ad->reasons == 0;
 }
@@ -930,9 +900,9 @@ static const char SQL_INSERT_ACCOUNT_SCORE[] =
     "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-static bool
-write_work_score(struct db *db, const struct eng_ctx *c,
-    const struct raw_row *r, const struct res_row *s, bool fresh,
+bool
+eng_write_work_score(struct db *db, const struct eng_ctx *c,
+    const struct eng_row *r, const struct eng_res *s, bool fresh,
     struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, fresh ? SQL_INSERT_WORK_SCORE_NEW :
@@ -968,9 +938,9 @@ write_work_score(struct db *db, const struct eng_ctx *c,
 	return true;
 }
 
-static bool
-write_account_score(struct db *db, const struct eng_ctx *c,
-    const struct acct_day *ad, struct pt_err *err)
+bool
+eng_write_account_score(struct db *db, const struct eng_ctx *c,
+    const struct eng_acct_day *ad, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_INSERT_ACCOUNT_SCORE, err);
 	char day[DAY_BUFSZ], reasons[512];
@@ -996,898 +966,3 @@ write_account_score(struct db *db, const struct eng_ctx *c,
 	return true;
 }
 
-/* ---- calibration ---- */
-
-static const char SQL_DELETE_CALIBRATION[] =
-    "DELETE FROM calibration WHERE account_id = ?1";
-static const char SQL_INSERT_CALIBRATION[] =
-    "INSERT OR REPLACE INTO calibration(account_id, base, a_e, a_u, a_q, "
-    "days, r2, fitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-
-/* An observation for calibration from a row with settled revenue. */
-static bool
-make_obs(const struct model_params *p, const struct raw_row *r,
-    struct calib_obs *o)
-{
-	struct score_input in = r->in;
-	struct score_output s;
-
-	if (!r->settled_known || r->settled <= 0)
-		return false;
-	in.base = 1;
-	engine_score(p, &in, &s);
-	if (!s.v_known || s.v <= 0)
-		return false;
-	o->y = log((double)r->settled);
-	o->offset = log(s.v / 1000) + log(100.0) + log(s.f_bonus);
-	o->x[0] = log(s.rate / p->r_ref);
-	o->x[1] = log(s.u);
-	o->x[2] = log(s.q / p->q_ref);
-	o->day = r->day;
-	return true;
-}
-
-/* Stores (or clears) an account's fit in the table and in the context.
- * *changed tells whether it moved. */
-static bool
-store_calibration(struct db *db, struct eng_ctx *c, int acc, bool fitted,
-    const struct calib_fit *fit, bool *changed, struct pt_err *err)
-{
-	struct eng_account *a = &c->acc[acc];
-	struct model_params before = a->p;
-	bool was = a->calibrated;
-	sqlite3_stmt *st;
-	char now[CLOCK_ISO_BUFSZ];
-
-	a->p = *c->model;
-	a->calibrated = fitted;
-	if (a->calibrated) {
-		a->p.base = fit->base;
-		a->p.a_e = fit->a_e;
-		a->p.a_u = fit->a_u;
-		a->p.a_q = fit->a_q;
-	}
-	*changed = was != a->calibrated || before.base != a->p.base ||
-	    before.a_e != a->p.a_e || before.a_u != a->p.a_u ||
-	    before.a_q != a->p.a_q;
-	if (!a->calibrated) {
-		if ((st = db_stmt(db, SQL_DELETE_CALIBRATION, err)) == NULL)
-			return false;
-		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
-	} else {
-		if ((st = db_stmt(db, SQL_INSERT_CALIBRATION, err)) == NULL)
-			return false;
-		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
-		sqlite3_bind_double(st, 2, fit->base);
-		sqlite3_bind_double(st, 3, fit->a_e);
-		sqlite3_bind_double(st, 4, fit->a_u);
-		sqlite3_bind_double(st, 5, fit->a_q);
-		sqlite3_bind_int(st, 6, fit->days);
-		db_bind_double_or_null(st, 7, fit->has_r2, fit->r2);
-		sqlite3_bind_text(st, 8, clock_now_iso(now), -1, SQLITE_TRANSIENT);
-	}
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "saving calibration");
-		sqlite3_reset(st);
-		return false;
-	}
-	sqlite3_reset(st);
-	return true;
-}
-
-/* Observations kept from pass 1 so that pass 2 need not read them again
- * (56 bytes each, 7 MiB at most, pages touched only as they fill): an
- * account of 100,000 work-days a year is the normal case, and is read
- * once; an account with more is read twice. */
-#define CALIB_KEEP 131072
-
-struct kept_obs {
-	struct calib_obs o;
-	int32_t work;		/* index in work_id order */
-};
-
-struct calib_keep {
-	struct kept_obs *k;
-	size_t n;
-	bool overflow;
-};
-
-/* One pass of a streamed fit over the rows of a statement bound to the
- * account: pass 1 sums (keeping what fits in k; with `sum` false it only
- * keeps), pass 2 the fit quality. Same rows, same order. */
-static bool
-calib_pass(struct db *db, const struct eng_ctx *c, const char *sql,
-    const char *account, int pass, bool sum, struct calib_sums *s,
-    struct calib_keep *k, struct pt_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int last_work = -1, rc;
-	const char *last_id = NULL;
-	struct raw_row r;
-	struct calib_obs o;
-
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!read_row(c, st, &last_work, &last_id, &r) ||
-		    !make_obs(c->model, &r, &o))
-			continue;
-		if (pass == 2) {
-			calib_sums_add_r2(s, &o);
-			continue;
-		}
-		if (sum && !calib_sums_add(s, &o)) {
-			sqlite3_reset(st);
-			return oom(err);
-		}
-		if (k->k != NULL && k->n < CALIB_KEEP) {
-			k->k[k->n].o = o;
-			k->k[k->n++].work = r.work;
-		} else {
-			k->overflow = true;
-			if (!sum)
-				break;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		db_error(db, err, "reading daily figures");
-		return false;
-	}
-	return true;
-}
-
-static int
-cmp_kept(const void *a, const void *b)
-{
-	const struct kept_obs *x = a, *y = b;
-
-	if (x->o.day != y->o.day)
-		return x->o.day < y->o.day ? -1 : 1;
-	return (x->work > y->work) - (x->work < y->work);
-}
-
-/* Fits one account streaming its settled rows (twice when there are
- * more than CALIB_KEEP): memory does not grow with the number of rows.
- * With by_day (SQL giving them by day, then work), the sums run in that
- * order: a small account's rows are read unordered and sorted here. */
-static bool
-calibrate_account_stream(struct db *db, struct eng_ctx *c, int acc,
-    const char *sql, const char *by_day, bool *changed, struct pt_err *err)
-{
-	struct calib_sums s;
-	struct calib_fit fit;
-	struct calib_keep k = { 0 };
-	bool fitted, ok = false, sorted = false;
-	const char *account = c->acc[acc].id;
-
-	calib_sums_init(&s, c->model);
-	k.k = malloc(CALIB_KEEP * sizeof *k.k);
-	if (by_day != NULL && k.k != NULL) {
-		if (!calib_pass(db, c, sql, account, 1, false, &s, &k, err))
-			goto out;
-		if (!k.overflow) {
-			qsort(k.k, k.n, sizeof *k.k, cmp_kept);
-			for (size_t i = 0; i < k.n; i++)
-				if (!calib_sums_add(&s, &k.k[i].o)) {
-					oom(err);
-					goto out;
-				}
-			sorted = true;
-		} else {
-			k.n = 0;
-			k.overflow = false;
-		}
-	}
-	if (by_day != NULL)
-		sql = by_day;
-	if (!sorted && !calib_pass(db, c, sql, account, 1, true, &s, &k, err))
-		goto out;
-	fitted = calib_sums_solve(&s, &fit);
-	if (fitted) {
-		if (!k.overflow && k.k != NULL)
-			for (size_t i = 0; i < k.n; i++)
-				calib_sums_add_r2(&s, &k.k[i].o);
-		else if (!calib_pass(db, c, sql, account, 2, true, &s, &k, err))
-			goto out;
-		calib_sums_finish(&s, &fit);
-	}
-	ok = store_calibration(db, c, acc, fitted, &fit, changed, err);
-out:
-	free(k.k);
-	calib_sums_free(&s);
-	return ok;
-}
-
-/* ---- full rescore ---- */
-
-struct rows {
-	struct raw_row *r;
-	size_t n, cap;
-};
-
-static bool
-rows_push(struct rows *rs, const struct raw_row *r)
-{
-	if (rs->n == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 1024;
-		void *p = realloc(rs->r, cap * sizeof *rs->r);
-		if (p == NULL)
-			return false;
-		rs->r = p;
-		rs->cap = cap;
-	}
-	rs->r[rs->n++] = *r;
-	return true;
-}
-
-/* Reads every row of a statement into rs. */
-static bool
-read_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
-    struct rows *rs, struct pt_err *err)
-{
-	int last_work = -1, rc;
-	const char *last_id = NULL;
-	struct raw_row r;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!read_row(c, st, &last_work, &last_id, &r))
-			continue;
-		if (!rows_push(rs, &r)) {
-			sqlite3_reset(st);
-			return oom(err);
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading daily figures");
-		return false;
-	}
-	return true;
-}
-
-static const struct raw_row *sort_rows;
-static const struct eng_work *sort_works;
-
-static int
-cmp_acct_day(const void *a, const void *b)
-{
-	const struct raw_row *x = &sort_rows[*(const size_t *)a];
-	const struct raw_row *y = &sort_rows[*(const size_t *)b];
-	int ax = sort_works[x->work].account, ay = sort_works[y->work].account;
-
-	if (ax != ay)
-		return ax < ay ? -1 : 1;
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	return (*(const size_t *)a > *(const size_t *)b) -
-	    (*(const size_t *)a < *(const size_t *)b);
-}
-
-/* idx = the rows ordered by (account, day), stably: a counting sort on
- * day, then on account. False (idx untouched) when the key space is too
- * large for that; the caller sorts by comparison instead. */
-static bool
-order_acct_day(const struct eng_ctx *c, const struct rows *rs, size_t *idx)
-{
-	day_t lo = rs->r[0].day, hi = rs->r[0].day;
-	size_t *count, *tmp, nb;
-
-	for (size_t i = 1; i < rs->n; i++) {
-		if (rs->r[i].day < lo)
-			lo = rs->r[i].day;
-		if (rs->r[i].day > hi)
-			hi = rs->r[i].day;
-	}
-	nb = (size_t)(hi - lo) + 1;
-	if (nb < c->nacc)
-		nb = c->nacc;
-	if (nb > 4 * rs->n + 1024)
-		return false;
-	count = calloc(nb + 1, sizeof *count);
-	tmp = malloc(rs->n * sizeof *tmp);
-	if (count == NULL || tmp == NULL) {
-		free(count);
-		free(tmp);
-		return false;
-	}
-	for (size_t i = 0; i < rs->n; i++)
-		count[rs->r[i].day - lo + 1]++;
-	for (size_t b = 1; b <= nb; b++)
-		count[b] += count[b - 1];
-	for (size_t i = 0; i < rs->n; i++)
-		tmp[count[rs->r[i].day - lo]++] = i;
-	memset(count, 0, (nb + 1) * sizeof *count);
-	for (size_t i = 0; i < rs->n; i++)
-		count[c->wrk[rs->r[i].work].account + 1]++;
-	for (size_t b = 1; b <= nb; b++)
-		count[b] += count[b - 1];
-	for (size_t k = 0; k < rs->n; k++) {
-		size_t i = tmp[k];
-		idx[count[c->wrk[rs->r[i].work].account]++] = i;
-	}
-	free(count);
-	free(tmp);
-	return true;
-}
-
-/* Scores rows (whole account-days of any accounts) and writes them:
- * account_score per (account, day), work_score in the rows' own order. */
-static bool
-score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
-    bool fresh, struct pt_err *err)
-{
-	struct res_row *res = NULL;
-	size_t *idx = NULL;
-	bool ok = false;
-
-	if (rs->n == 0)
-		return true;
-	idx = malloc(rs->n * sizeof *idx);
-	res = calloc(rs->n, sizeof *res);
-	if (idx == NULL || res == NULL) {
-		oom(err);
-		goto out;
-	}
-	if (!order_acct_day(c, rs, idx)) {
-		for (size_t i = 0; i < rs->n; i++)
-			idx[i] = i;
-		sort_rows = rs->r;
-		sort_works = c->wrk;
-		qsort(idx, rs->n, sizeof *idx, cmp_acct_day);
-	}
-	for (size_t i = 0; i < rs->n; ) {
-		const struct raw_row *r0 = &rs->r[idx[i]];
-		int acc = c->wrk[r0->work].account;
-		size_t j = i;
-		struct acct_day ad;
-		while (j < rs->n && rs->r[idx[j]].day == r0->day &&
-		    c->wrk[rs->r[idx[j]].work].account == acc)
-			j++;
-		score_group(c, acc, r0->day, rs->r, idx + i, j - i, res, &ad);
-		if (!write_account_score(db, c, &ad, err))
-			goto out;
-		i = j;
-	}
-	/* in the rows' order */
-	for (size_t i = 0; i < rs->n; i++)
-		if (!write_work_score(db, c, &rs->r[i], &res[i], fresh, err))
-			goto out;
-	ok = true;
-out:
-	free(res);
-	free(idx);
-	return ok;
-}
-
-/* work_score is not emptied first: freeing a million rows costs as much
- * as writing them. Rows are replaced in place, and rows of work-days that
- * are gone are removed only when the count says there are some. */
-static const char SQL_CLEAR_ALL[] =
-    "DELETE FROM account_score; DELETE FROM dirty; DELETE FROM calibration";
-static const char SQL_COUNT_WORK_SCORES[] = "SELECT count(*) FROM work_score";
-static const char SQL_DELETE_STALE[] =
-    "DELETE FROM work_score WHERE NOT EXISTS (SELECT 1 FROM daily d "
-    "WHERE d.work_id = work_score.work_id AND d.day = work_score.day)";
-static const char SQL_CACHE_SIZE[] = "PRAGMA cache_size";
-/* 16 MiB of page cache while a full rescore writes: it reads and
- * writes in primary-key order, so more buys little and costs memory. */
-static const char SQL_CACHE_BIG[] = "PRAGMA cache_size = -16384";
-/* One transaction: its commit need not wait for the log to reach the
- * disk (the checkpoint does); a crash then loses the whole rescore. */
-static const char SQL_SYNC_NORMAL[] = "PRAGMA synchronous = NORMAL";
-static const char SQL_SYNC[] = "PRAGMA synchronous";
-
-static int64_t
-count_rows(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	int64_t n = -1;
-
-	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	if (st != NULL)
-		sqlite3_reset(st);
-	return n;
-}
-
-/* ---- incremental rescore ---- */
-
-static const char SQL_DIRTY[] =
-    "SELECT account_id, day FROM dirty ORDER BY account_id, day";
-static const char SQL_CLEAR_DIRTY[] = "DELETE FROM dirty";
-static const char SQL_DELETE_WORK_SCORES_DAY[] =
-    "DELETE FROM work_score WHERE day = ?2 AND work_id IN "
-    "(SELECT work_id FROM work WHERE account_id = ?1)";
-static const char SQL_DELETE_ACCOUNT_SCORE_DAY[] =
-    "DELETE FROM account_score WHERE account_id = ?1 AND day = ?2";
-static const char SQL_DELETE_WORK_SCORES_ACCOUNT[] =
-    "DELETE FROM work_score WHERE work_id IN "
-    "(SELECT work_id FROM work WHERE account_id = ?1)";
-static const char SQL_DELETE_ACCOUNT_SCORES[] =
-    "DELETE FROM account_score WHERE account_id = ?1";
-static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
-/* Dirty account-days against those already scored: when the change
- * covers at least half of what is there (a first import, a year's file
- * re-imported), one full pass costs less than day-by-day deletes and
- * reads, and gives the same scores. So it does when it touches at least
- * half of the accounts (a day of every work): new settled figures move
- * each touched account's fit, and an account whose fit moved is rescored
- * whole anyway. Below 1024 dirty (or, for the accounts' share, scored)
- * account-days the day-by-day path is quick whatever the proportion. */
-static const char SQL_MOSTLY_DIRTY[] =
-    "SELECT (n >= 1024 AND n * 2 >= total) OR (total >= 1024 AND "
-    "(SELECT count(DISTINCT account_id) FROM dirty) * 2 >= "
-    "(SELECT count(*) FROM account)) "
-    "FROM (SELECT count(*) AS n FROM dirty), "
-    "(SELECT count(*) AS total FROM account_score)";
-/* min/max per work are seeks on daily's primary key */
-static const char SQL_ACCOUNT_DAY_RANGE[] =
-    "SELECT min(lo), max(hi) FROM (SELECT "
-    "(SELECT min(day) FROM daily WHERE work_id = w.work_id) AS lo, "
-    "(SELECT max(day) FROM daily WHERE work_id = w.work_id) AS hi "
-    "FROM work w WHERE w.account_id = ?1)";
-static const char SQL_DAILY_ACCOUNT_SPAN[] =
-    "SELECT " DAILY_COLS " FROM work w CROSS JOIN daily d "
-    "ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3 "
-    "WHERE w.account_id = ?1";
-
-/* Runs a statement binding the account (and the day when given). */
-static bool
-run_bound(struct db *db, const char *sql, const char *account, day_t d,
-    struct pt_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	char day[DAY_BUFSZ];
-	int rc;
-
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	if (d != DAY_NONE)
-		db_bind_text(st, 2, day_format(d, day));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "clearing old scores");
-		return false;
-	}
-	return true;
-}
-
-/* Reads the rows of an account (one day, or all with DAY_NONE). */
-static bool
-read_account(struct db *db, const struct eng_ctx *c, const char *account,
-    day_t d, struct rows *rs, struct pt_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, d != DAY_NONE ? SQL_DAILY_ACCOUNT_DAY :
-	    SQL_DAILY_ACCOUNT, err);
-	char day[DAY_BUFSZ];
-
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	if (d != DAY_NONE)
-		db_bind_text(st, 2, day_format(d, day));
-	return read_rows(db, c, st, rs, err);
-}
-
-static bool
-same_fit(const struct model_params *a, const struct model_params *b)
-{
-	return fabs(a->base - b->base) <= 1e-9 * fabs(b->base) &&
-	    fabs(a->a_e - b->a_e) <= 1e-9 && fabs(a->a_u - b->a_u) <= 1e-9 &&
-	    fabs(a->a_q - b->a_q) <= 1e-9;
-}
-
-/* Rows held at once while rescoring: whole days of one account are read
- * until about this many, scored, written and dropped, so memory does not
- * grow with the number of work-days (an account-day is never split). */
-#define RESCORE_CHUNK_ROWS 16384
-
-/* Scores and writes what rs holds, then empties it (keeping its buffer). */
-static bool
-flush_rows(struct db *db, struct eng_ctx *c, struct rows *rs,
-    struct pt_err *err)
-{
-	bool ok = score_and_write(db, c, rs, false, err);
-
-	rs->n = 0;
-	return ok;
-}
-
-/* The first and last day of an account's rows, by a seek per work;
- * false in *any when it has none. */
-static bool
-account_day_range(struct db *db, const char *account, day_t *lo, day_t *hi,
-    bool *any, struct pt_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_DAY_RANGE, err);
-	int rc;
-
-	*any = false;
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*lo = eng_col_day(st, 0);
-		*hi = eng_col_day(st, 1);
-		*any = *lo != DAY_NONE && *hi != DAY_NONE;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		db_error(db, err, "reading daily figures");
-		return false;
-	}
-	return true;
-}
-
-/* Every day of an account, a bounded span of days at a time. */
-static bool
-rescore_account_chunked(struct db *db, struct eng_ctx *c, int acc,
-    struct rows *rs, struct pt_err *err)
-{
-	const char *account = c->acc[acc].id;
-	size_t works = 0;
-	day_t lo, hi, span;
-	bool any;
-
-	for (size_t i = 0; i < c->nwrk; i++)
-		works += c->wrk[i].account == acc;
-	span = (day_t)(RESCORE_CHUNK_ROWS / (works ? works : 1));
-	if (span < 1)
-		span = 1;
-	if (!account_day_range(db, account, &lo, &hi, &any, err))
-		return false;
-	for (day_t d = lo; any && d <= hi; d += span) {
-		sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ACCOUNT_SPAN, err);
-		char from[DAY_BUFSZ], to[DAY_BUFSZ];
-		day_t last = hi - d < span ? hi : d + span - 1;
-		if (st == NULL)
-			return false;
-		db_bind_text(st, 1, account);
-		db_bind_text(st, 2, day_format(d, from));
-		db_bind_text(st, 3, day_format(last, to));
-		if (!read_rows(db, c, st, rs, err) || !flush_rows(db, c, rs, err))
-			return false;
-	}
-	return true;
-}
-
-/* One account's dirty days. Calibration is refitted from all its days;
- * when it moved, every day of the account is rescored, else only the
- * dirty ones. Rows are streamed: a bounded chunk is in memory at once. */
-static bool
-rescore_account(struct db *db, struct eng_ctx *c, const char *account,
-    const day_t *days, size_t ndays, struct pt_err *err)
-{
-	int acc = eng_find_account(c, account);
-	struct rows rs = { 0 };
-	bool ok = false, whole = false;
-
-	if (acc >= 0) {
-		struct model_params before = c->acc[acc].p;
-		bool was = c->acc[acc].calibrated, changed;
-		if (!calibrate_account_stream(db, c, acc,
-		    SQL_DAILY_ACCOUNT_SETTLED, NULL, &changed, err))
-			goto out;
-		whole = was != c->acc[acc].calibrated ||
-		    !same_fit(&before, &c->acc[acc].p);
-	}
-	if (acc < 0 || whole) {
-		/* the account is gone, or every day changes */
-		if (!run_bound(db, SQL_DELETE_WORK_SCORES_ACCOUNT, account,
-		    DAY_NONE, err) || !run_bound(db, SQL_DELETE_ACCOUNT_SCORES,
-		    account, DAY_NONE, err))
-			goto out;
-		ok = acc < 0 || rescore_account_chunked(db, c, acc, &rs, err);
-		goto out;
-	}
-	for (size_t i = 0; i < ndays; i++) {
-		if (!run_bound(db, SQL_DELETE_WORK_SCORES_DAY, account, days[i],
-		    err) || !run_bound(db, SQL_DELETE_ACCOUNT_SCORE_DAY, account,
-		    days[i], err) || !read_account(db, c, account, days[i], &rs,
-		    err))
-			goto out;
-		if (rs.n >= RESCORE_CHUNK_ROWS && !flush_rows(db, c, &rs, err))
-			goto out;
-	}
-	ok = flush_rows(db, c, &rs, err);
-out:
-	free(rs.r);
-	return ok;
-}
-
-bool
-engine_rescore_dirty(struct db *db, struct pt_err *err)
-{
-	struct eng_ctx c;
-	sqlite3_stmt *st;
-	char *account = NULL;
-	day_t *days = NULL;
-	size_t ndays = 0, cap = 0;
-	bool ok = false;
-	int rc;
-
-	/* Cheap when nothing is pending: readers call this before reading. */
-	if ((st = db_stmt(db, SQL_ANY_DIRTY, err)) == NULL)
-		return false;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return true;
-	if (rc != SQLITE_ROW) {
-		db_error(db, err, "reading what to rescore");
-		return false;
-	}
-	if (count_rows(db, SQL_MOSTLY_DIRTY) == 1)
-		return engine_rescore_all(db, err);
-	memset(&c, 0, sizeof c);
-	if (!db_begin(db, err))
-		goto out;
-	if (!eng_ctx_load(&c, db, err))
-		goto rollback;
-	/* The dirty list, grouped by account (it comes ordered). Read it
-	 * whole first: rescoring uses other statements. */
-	struct pairs {
-		char *account;
-		day_t day;
-	} *pairs = NULL;
-	size_t npairs = 0, pcap = 0;
-	if ((st = db_stmt(db, SQL_DIRTY, err)) == NULL)
-		goto rollback;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		day_t d = eng_col_day(st, 1);
-		if (d == DAY_NONE)
-			continue;
-		if (npairs == pcap) {
-			pcap = pcap ? pcap * 2 : 64;
-			void *p = realloc(pairs, pcap * sizeof *pairs);
-			if (p == NULL)
-				break;
-			pairs = p;
-		}
-		pairs[npairs].account = strdup((const char *)sqlite3_column_text(st, 0));
-		pairs[npairs].day = d;
-		if (pairs[npairs++].account == NULL)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		if (rc == SQLITE_ROW)
-			oom(err);
-		else
-			db_error(db, err, "reading what to rescore");
-		goto free_pairs;
-	}
-	for (size_t i = 0; i < npairs; ) {
-		size_t j = i;
-		ndays = 0;
-		while (j < npairs && strcmp(pairs[j].account, pairs[i].account) == 0) {
-			if (ndays == cap) {
-				cap = cap ? cap * 2 : 64;
-				void *p = realloc(days, cap * sizeof *days);
-				if (p == NULL) {
-					oom(err);
-					goto free_pairs;
-				}
-				days = p;
-			}
-			days[ndays++] = pairs[j++].day;
-		}
-		account = pairs[i].account;
-		if (!rescore_account(db, &c, account, days, ndays, err))
-			goto free_pairs;
-		i = j;
-	}
-	if (!db_exec(db, SQL_CLEAR_DIRTY, err))
-		goto free_pairs;
-	ok = db_commit(db, err);
-free_pairs:
-	for (size_t i = 0; i < npairs; i++)
-		free(pairs[i].account);
-	free(pairs);
-	if (ok)
-		goto out;
-rollback:
-	db_rollback(db);
-out:
-	free(days);
-	eng_ctx_free(&c);
-	return ok;
-}
-
-/* ---- full rescore ---- */
-
-/* An account-day's totals while the full rescore streams `daily`. */
-struct ad_sum {
-	fen_t gross, settled, shown;
-	int32_t works_earning;
-	bool any, settled_known;
-};
-
-/* An account's totals by day from `lo`; grown as days come. */
-struct ad_days {
-	day_t lo;
-	size_t n;
-	struct ad_sum *d;
-};
-
-static struct ad_sum *
-ad_at(struct ad_days *a, day_t d)
-{
-	if (a->d == NULL || d < a->lo || (size_t)(d - a->lo) >= a->n) {
-		day_t lo = a->d == NULL || d < a->lo ? d : a->lo;
-		day_t hi = a->d == NULL ? d : a->lo + (day_t)a->n - 1;
-		if (d > hi)
-			hi = d;
-		/* room for the days to come: works run in day order */
-		size_t n = (size_t)(hi - lo) + 1, want = n < 64 ? 64 : n + n / 2;
-		struct ad_sum *p = calloc(want, sizeof *p);
-		if (p == NULL)
-			return NULL;
-		if (a->d != NULL)
-			memcpy(p + (a->lo - lo), a->d, a->n * sizeof *p);
-		free(a->d);
-		a->d = p;
-		a->lo = lo;
-		a->n = want;
-	}
-	return &a->d[d - a->lo];
-}
-
-/* Streams `daily` in primary-key order: scores each row with its
- * account's fit and writes it at once (appending to work_score's b-tree),
- * summing per account-day. An account-day under the daily minimum (rare)
- * is then read again whole and rewritten with the minimum applied. */
-static bool
-score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
-    struct pt_err *err)
-{
-	struct ad_days *days = calloc(c->nacc ? c->nacc : 1, sizeof *days);
-	sqlite3_stmt *st;
-	int last_work = -1, rc = SQLITE_DONE;
-	const char *last_id = NULL;
-	struct raw_row r;
-	struct res_row s;
-	struct rows rs = { 0 };
-	bool ok = false;
-
-	*count = 0;
-	if (days == NULL)
-		return oom(err);
-	if ((st = db_stmt(db, SQL_DAILY_ALL, err)) == NULL)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!read_row(c, st, &last_work, &last_id, &r))
-			continue;
-		int acc = c->wrk[r.work].account;
-		struct ad_sum *ad = ad_at(&days[acc], r.day);
-		if (ad == NULL) {
-			sqlite3_reset(st);
-			oom(err);
-			goto out;
-		}
-		score_row(c, acc, &r, &s, account_reasons(c, &c->acc[acc], r.day));
-		if (!write_work_score(db, c, &r, &s, fresh, err)) {
-			sqlite3_reset(st);
-			goto out;
-		}
-		ad->any = true;
-		ad->gross += s.estimated;
-		ad->works_earning += s.estimated > 0;
-		ad->shown += shown_fen(&r, s.estimated);
-		if (r.settled_known) {
-			ad->settled_known = true;
-			ad->settled += r.settled;
-		}
-		(*count)++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading daily figures");
-		goto out;
-	}
-	for (size_t i = 0; i < c->nacc; i++) {
-		for (size_t k = 0; k < days[i].n; k++) {
-			const struct ad_sum *sum = &days[i].d[k];
-			day_t d = days[i].lo + (day_t)k;
-			struct acct_day ad;
-			if (!sum->any)
-				continue;
-			if (engine_daily_minimum(c->model, true,
-			    sum->settled_known, sum->settled, sum->gross) ==
-			    DM_BELOW) {
-				if (!read_account(db, c, c->acc[i].id, d, &rs, err) ||
-				    !flush_rows(db, c, &rs, err))
-					goto out;
-				continue;
-			}
-			memset(&ad, 0, sizeof ad);
-			ad.acc = (int32_t)i;
-			ad.day = d;
-			ad.reasons = account_reasons(c, &c->acc[i], d);
-			ad.eligible = ad.reasons == 0;
-			ad.gross = ad.estimated = sum->gross;
-			ad.settled_known = sum->settled_known;
-			ad.settled = sum->settled;
-			ad.works_earning = sum->works_earning;
-			ad.shown = sum->shown;
-			if (!write_account_score(db, c, &ad, err))
-				goto out;
-		}
-	}
-	ok = true;
-out:
-	for (size_t i = 0; i < c->nacc; i++)
-		free(days[i].d);
-	free(days);
-	free(rs.r);
-	return ok;
-}
-
-bool
-engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
-{
-	struct eng_ctx c;
-	bool ok = false, changed;
-	int64_t cache = count_rows(db, SQL_CACHE_SIZE), before, n = 0;
-	int64_t sync = count_rows(db, SQL_SYNC);
-	char pragma[64];
-
-	/* The picture of accounts and works is taken inside the write
-	 * transaction, so it matches the rows read. */
-	db_exec(db, SQL_CACHE_BIG, NULL);
-	if (sync > 1)
-		db_exec(db, SQL_SYNC_NORMAL, NULL);
-	memset(&c, 0, sizeof c);
-	if (!db_begin(db, err))
-		goto out;
-	if (!eng_ctx_load(&c, db, err) || !db_exec(db, SQL_CLEAR_ALL, err))
-		goto rollback;
-	for (size_t i = 0; i < c.nacc; i++) {
-		c.acc[i].calibrated = false;
-		c.acc[i].p = *c.model;
-	}
-	for (size_t i = 0; i < c.nacc; i++)
-		if (!calibrate_account_stream(db, &c, (int)i,
-		    SQL_DAILY_ACCOUNT_SETTLED, SQL_DAILY_ACCOUNT_SETTLED_BY_DAY,
-		    &changed, err))
-			goto rollback;
-	before = count_rows(db, SQL_COUNT_WORK_SCORES);
-	if (!score_all(db, &c, before == 0, &n, err))
-		goto rollback;
-	/* Written into an empty table, there is nothing stale to count. */
-	if (before != 0 && count_rows(db, SQL_COUNT_WORK_SCORES) != n &&
-	    !db_exec(db, SQL_DELETE_STALE, err))
-		goto rollback;
-	if (!db_commit(db, err))
-		goto out;
-	if (count != NULL)
-		*count = n;
-	ok = true;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	if (cache != -1) {
-		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %lld",
-		    (long long)cache);
-		db_exec(db, pragma, NULL);
-	}
-	if (sync > 1) {
-		snprintf(pragma, sizeof pragma, "PRAGMA synchronous = %lld",
-		    (long long)sync);
-		db_exec(db, pragma, NULL);
-	}
-	eng_ctx_free(&c);
-	return ok;
-}
-
-bool
-engine_rescore_all(struct db *db, struct pt_err *err)
-{
-	return engine_rescore_all_count(db, NULL, err);
-}

@@ -4,7 +4,8 @@ src_core_libpartner_a_SOURCES += \
 	src/core/modelconf.c src/core/modelconf.h \
 	src/core/calendar.c src/core/calendar.h \
 	src/core/calibration.c src/core/calibration.h \
-	src/core/engine.c src/core/engine.h src/core/engine_internal.h
+	src/core/engine.c src/core/engine.h src/core/engine_internal.h \
+	src/core/engine_rescore.c src/core/engine_calib.c
 src_core_libpartner_a_SOURCES += \
 	src/core/eligibility.c \
 	src/core/attribution.c src/core/attribution.h \

@@ -97,4 +97,74 @@ bool eng_col_double(sqlite3_stmt *st, int i, double *out);
 /* The day at the start of a 'YYYY-MM-DD...' text column; DAY_NONE else. */
 day_t eng_col_day(sqlite3_stmt *st, int i);
 
+/* ---- rows of `daily` as the engine scores them (engine.c) ---- */
+
+#define ENG_DAILY_COLS "d.work_id, d.day, d.plays, d.profitable_plays, " \
+    "d.likes, d.favorites, d.comments, d.shares, d.completion_rate, " \
+    "d.completion_rate_5s, d.bounce_rate_2s, d.user_value, d.quality, " \
+    "d.revenue_fen"
+
+struct eng_row {
+	int32_t work;
+	day_t day;
+	bool settled_known;
+	int64_t settled;
+	struct score_input in;
+};
+
+struct eng_res {
+	struct score_output o;
+	uint32_t reasons;
+	bool eligible;
+	fen_t estimated;
+};
+
+struct eng_acct_day {
+	int32_t acc;
+	day_t day;
+	bool eligible, settled_known;
+	uint32_t reasons;
+	fen_t estimated, gross, settled;
+	fen_t shown;		/* settled else estimated, work by work */
+	int works_earning;
+};
+
+bool eng_oom(struct pt_err *err);
+/* Fills r from a row of a statement selecting ENG_DAILY_COLS; false when
+ * the work or day is unknown (such rows are skipped). *last_work and
+ * *last_id cache the previous row's work (start with -1 and NULL). */
+bool eng_read_row(const struct eng_ctx *c, sqlite3_stmt *st, int *last_work,
+    const char **last_id, struct eng_row *r);
+/* The account's own reasons on day d (bits of enum reason). */
+uint32_t eng_account_reasons(const struct eng_ctx *c,
+    const struct eng_account *a, day_t d);
+/* Scores one row of account acc before the account-day's minimum;
+ * abits = eng_account_reasons() of the day. */
+void eng_score_row(const struct eng_ctx *c, int acc, struct eng_row *r,
+    struct eng_res *s, uint32_t abits);
+/* What the accounts overview counts of a work-day. */
+fen_t eng_shown_fen(const struct eng_row *r, fen_t estimated);
+/* Scores one account-day: rows[idx[0..n)] all of account acc on day d. */
+void eng_score_group(const struct eng_ctx *c, int acc, day_t d,
+    struct eng_row *rows, const size_t *idx, size_t n, struct eng_res *res,
+    struct eng_acct_day *ad);
+bool eng_write_work_score(struct db *db, const struct eng_ctx *c,
+    const struct eng_row *r, const struct eng_res *s, bool fresh,
+    struct pt_err *err);
+bool eng_write_account_score(struct db *db, const struct eng_ctx *c,
+    const struct eng_acct_day *ad, struct pt_err *err);
+
+/* ---- calibration kept as sums per account-day (engine_calib.c) ---- */
+
+/* Sums every account's settled days (one pass over `daily`), keeps them
+ * (calib_day, calib_account) and fits every account. */
+bool eng_calib_all(struct db *db, struct eng_ctx *c, struct pt_err *err);
+/* Sums again the days[0..n) of account acc (all of its days when its
+ * sums are missing or were made under another model) and refits it;
+ * *changed when the fit moved. */
+bool eng_calib_account(struct db *db, struct eng_ctx *c, int acc,
+    const day_t *days, size_t n, bool *changed, struct pt_err *err);
+/* Forgets the sums of an account that is gone. */
+bool eng_calib_forget(struct db *db, const char *account, struct pt_err *err);
+
 #endif

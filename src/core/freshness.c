@@ -11,8 +11,20 @@
 #include "core/freshness.h"
 #include "core/db_internal.h"
 
-/* Per work, its last day by primary key: a seek per work of the account,
- * never a scan of its days. */
+/* The engine keeps an account_score row for every account-day with daily
+ * rows, and an import marks the account-days it wrote in `dirty` until
+ * they are scored: between them, an account's last day with data is two
+ * seeks on primary keys, whatever its number of works. */
+static const char SQL_DATA_THROUGH_SCORED[] =
+    "SELECT max(d) FROM (SELECT max(day) AS d FROM account_score "
+    "WHERE account_id = ?1 AND day <= ?2 UNION ALL SELECT max(day) "
+    "FROM dirty WHERE account_id = ?1 AND day <= ?2)";
+static const char SQL_ACCOUNT_SCORED[] =
+    "SELECT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?1) "
+    "OR EXISTS (SELECT 1 FROM dirty WHERE account_id = ?1)";
+/* Rows written by other means than an import (a test's fixture, a
+ * sqlite3 shell) and never scored: per work, its last day by primary
+ * key, a seek per work of the account, never a scan of its days. */
 static const char SQL_DATA_THROUGH_ACCOUNT[] =
     "SELECT max((SELECT max(d.day) FROM daily d WHERE d.work_id = w.work_id "
     "AND d.day <= ?2)) FROM work w WHERE w.account_id = ?1";
@@ -31,6 +43,10 @@ static const char SQL_DAYS_ACCOUNT[] =
     "SELECT DISTINCT d.day FROM work w CROSS JOIN daily d "
     "ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3 "
     "WHERE w.account_id = ?1";
+static const char SQL_DAYS_SCORED[] =
+    "SELECT day FROM account_score WHERE account_id = ?1 "
+    "AND day BETWEEN ?2 AND ?3 UNION ALL SELECT day FROM dirty "
+    "WHERE account_id = ?1 AND day BETWEEN ?2 AND ?3";
 static const char SQL_DAYS_ALL[] =
     "SELECT DISTINCT d.day FROM work w CROSS JOIN daily d "
     "ON d.work_id = w.work_id AND d.day BETWEEN ?1 AND ?2";
@@ -83,6 +99,44 @@ one_day(struct db *db, const char *sql, const char *account, day_t today,
 	return true;
 }
 
+/* True when the account's days are known from account_score / dirty. */
+static bool
+account_scored(struct db *db, const char *account, bool *out,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_SCORED, err);
+	int rc;
+
+	*out = false;
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		db_error(db, err, "reading the last day with data");
+		return false;
+	}
+	return true;
+}
+
+/* The account's (or every account's) last day with data on or before
+ * today. */
+static bool
+data_through(struct db *db, const char *account, day_t today, day_t *out,
+    struct pt_err *err)
+{
+	bool scored = false;
+
+	if (account != NULL && !account_scored(db, account, &scored, err))
+		return false;
+	return one_day(db, scored ? SQL_DATA_THROUGH_SCORED : account ?
+	    SQL_DATA_THROUGH_ACCOUNT : SQL_DATA_THROUGH_ALL, account, today,
+	    out, "reading the last day with data", err);
+}
+
 bool
 freshness_load_at(struct db *db, const char *account_id, day_t today,
     int minute, struct freshness *out, struct pt_err *err)
@@ -93,9 +147,7 @@ freshness_load_at(struct db *db, const char *account_id, day_t today,
 	out->settle_hour = engine_model()->settle_hour;
 	out->due_through = freshness_due_through(today, minute,
 	    out->settle_hour);
-	if (!one_day(db, account_id ? SQL_DATA_THROUGH_ACCOUNT :
-	    SQL_DATA_THROUGH_ALL, account_id, today, &out->data_through,
-	    "reading the last day with data", err) ||
+	if (!data_through(db, account_id, today, &out->data_through, err) ||
 	    !one_day(db, account_id ? SQL_SETTLED_THROUGH_ACCOUNT :
 	    SQL_SETTLED_THROUGH_ALL, account_id, today, &out->settled_through,
 	    "reading the last settled day", err))
@@ -129,6 +181,7 @@ freshness_missing_days(struct db *db, const char *account_id, day_t from,
 	sqlite3_stmt *st;
 	unsigned char *seen;
 	size_t span;
+	bool scored = false;
 	int rc;
 
 	*days = NULL;
@@ -140,8 +193,13 @@ freshness_missing_days(struct db *db, const char *account_id, day_t from,
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
-	if ((st = db_stmt(db, account_id ? SQL_DAYS_ACCOUNT : SQL_DAYS_ALL,
-	    err)) == NULL) {
+	if (account_id != NULL && !account_scored(db, account_id, &scored,
+	    err)) {
+		free(seen);
+		return false;
+	}
+	if ((st = db_stmt(db, scored ? SQL_DAYS_SCORED : account_id ?
+	    SQL_DAYS_ACCOUNT : SQL_DAYS_ALL, err)) == NULL) {
 		free(seen);
 		return false;
 	}

@@ -545,6 +545,40 @@ migrate_to_6(struct db *db, struct pt_err *err)
 		sizeof audited_v6 / sizeof audited_v6[0], err);
 }
 
+/*
+ * v7, agency scale (issue 17, third step): calibration's sums kept per
+ * account-day (calib_day: the normal equations of the day's settled
+ * work-days), so that an import of some days refits an account from its
+ * days' sums instead of reading every settled row it has; calib_account
+ * says an account's days are all there, summed under which model
+ * (model_key: a hash of the parameters the sums depend on). Empty after
+ * the upgrade: the first rescore of an account sums its days once.
+ */
+static const char schema_v7[] =
+"CREATE TABLE calib_day(\n"
+"  account_id TEXT NOT NULL,\n"
+"  day TEXT NOT NULL,\n"
+"  n INTEGER NOT NULL,\n"
+"  a01 REAL NOT NULL, a02 REAL NOT NULL, a03 REAL NOT NULL,\n"
+"  a11 REAL NOT NULL, a12 REAL NOT NULL, a13 REAL NOT NULL,\n"
+"  a22 REAL NOT NULL, a23 REAL NOT NULL, a33 REAL NOT NULL,\n"
+"  b0 REAL NOT NULL, b1 REAL NOT NULL, b2 REAL NOT NULL, b3 REAL NOT NULL,\n"
+"  b_one REAL NOT NULL, ysum REAL NOT NULL, yy REAL NOT NULL,\n"
+"  zz REAL NOT NULL,\n"
+"  PRIMARY KEY(account_id, day)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE calib_account(\n"
+"  account_id TEXT PRIMARY KEY,\n"
+"  model_key INTEGER NOT NULL\n"
+") WITHOUT ROWID;\n"
+;
+
+static bool
+migrate_to_7(struct db *db, struct pt_err *err)
+{
+	return db_exec(db, schema_v7, err);
+}
+
 static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_1,
 	migrate_to_2,
@@ -552,6 +586,7 @@ static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_4,
 	migrate_to_5,
 	migrate_to_6,
+	migrate_to_7,
 };
 int
 schema_version(struct db *db)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/accounts.h"
 #include "core/db_internal.h"
 #include "core/exitcode.h"
 #include "core/grow.h"
@@ -84,11 +85,6 @@ static const char SQL_SPAN_ACCOUNT[] =
 
 static const char SQL_SPAN_WORK[] =
 	"SELECT min(day), max(day) FROM daily WHERE work_id = ?1";
-
-static const char SQL_ACCOUNTS[] =
-	"SELECT a.account_id, a.name,"
-	"  (SELECT count(*) FROM work w WHERE w.account_id = a.account_id)"
-	" FROM account a ORDER BY a.name, a.account_id";
 
 static const char SQL_WORK_INFO[] =
 	"SELECT title, account_id FROM work WHERE work_id = ?1";
@@ -501,29 +497,25 @@ bool
 series_accounts(struct db *db, struct series_accounts *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
-	size_t cap = 0;
-	int rc;
+	struct account_list l;
 
 	series_accounts_free(out);
-	if (st == NULL)
+	if (!accounts_list(db, ACCOUNTS_BY_NAME, &l, err))
 		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct series_account *a;
-		if (!grow_reserve(&out->items, &cap, out->n + 1,
-		    sizeof *out->items))
-			break;
-		a = &out->items[out->n++];
-		a->account_id = column_strdup(st, 0);
-		a->name = column_strdup(st, 1);
-		a->works = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the accounts");
-		series_accounts_free(out);
+	if (l.n > 0 && (out->items = calloc(l.n, sizeof *out->items)) == NULL) {
+		accounts_free(&l);
+		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
+	/* the strings move over; accounts_free frees what stays */
+	for (; out->n < l.n; out->n++) {
+		struct account_row *a = &l.items[out->n];
+		out->items[out->n].account_id = a->account_id;
+		out->items[out->n].name = a->name;
+		out->items[out->n].works = a->works;
+		a->account_id = a->name = NULL;
+	}
+	accounts_free(&l);
 	return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/exitcode.h"
 #include "core/clock.h"
+#include "core/engine.h"
 #include "core/freshness.h"
 #include "core/views.h"
 #include "core/db_internal.h"
@@ -223,7 +224,7 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 	if ((st = db_stmt(db, SQL_WORK_VIOLATIONS, err)) == NULL)
 		goto fail;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, to - (VIEWS_VIOLATION_DAYS - 1));
+	bind_day(st, 2, to - (engine_model()->violation_days - 1));
 	bind_day(st, 3, to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *w = bsearch(sqlite3_column_text(st, 0),

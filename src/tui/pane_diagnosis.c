@@ -17,8 +17,8 @@
 #include "core/freshness.h"
 #include "core/views.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 #include "tui/draw.h"
-#include "tui/evidence_i18n.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
 #include "tui/views_ui.h"
@@ -53,6 +53,7 @@ static const struct key_binding diag_keys[] = {
 	{ 0, false, NULL, NULL, 0 },
 };
 
+/* The table's window sizes in days: views, not a rule's period. */
 static const int windows[] = { 7, 30, 90 };
 #define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 
@@ -454,6 +455,7 @@ table_footer(struct pane_ctx *ctx, WINDOW *win, int rows, int cols,
 {
 	struct diag *dg = ctx->priv;
 	const struct views_work *w = selected_work(dg);
+	char line[512];
 
 	if (dg->err[0] != '\0') {
 		draw_text(win, rows - 1, 1, cols - 2, dg->err,
@@ -464,11 +466,13 @@ table_footer(struct pane_ctx *ctx, WINDOW *win, int rows, int cols,
 		draw_text(win, 3, 1, cols - 2, ctx->account_id == NULL ?
 		    _("No account in the database: import data first.") :
 		    _("No works for this account."), A_NORMAL, true);
-	if (w == NULL || !draw_full_title(win, rows - 1, cols, c->title,
+	if (w != NULL && draw_full_title(win, rows - 1, cols, c->title,
 	    w->title, w->work_id))
-		draw_text(win, rows - 1, 1, cols - 2, _("P public  S selected "
-		    "(精选)  C commercial  V violation (90 days)  -  off"),
-		    draw_attr(DRAW_DIM), true);
+		return;
+	snprintf(line, sizeof line, _("P public  S selected (精选)  "
+	    "C commercial  V violation (%d days)  -  off"),
+	    engine_model()->violation_days);
+	draw_text(win, rows - 1, 1, cols - 2, line, draw_attr(DRAW_DIM), true);
 }
 
 static void
@@ -513,20 +517,20 @@ day_reasons_text(struct diag *dg, const struct views_work_day *x, char *buf, siz
 		return;
 	}
 	if (!x->has_data) {
-		snprintf(buf, size, "%s", vui_reason_label(
+		snprintf(buf, size, "%s", present_reason_label(
 		    dg->det.published != DAY_NONE && x->day < dg->det.published ?
 		    "not_published" : "no_data"));
 		return;
 	}
 	for (size_t k = 0; k < x->nreasons && len + 1 < size; k++) {
 		int n = snprintf(buf + len, size - len, "%s%s", k ? "; " : "",
-		    vui_reason_label(x->reasons[k]));
+		    present_reason_label(x->reasons[k]));
 		if (n < 0)
 			break;
 		len += (size_t)n;
 	}
 	if (x->nreasons == 0 && x->has_revenue && x->revenue_fen == 0)
-		snprintf(buf, size, "%s", vui_reason_label("zero"));
+		snprintf(buf, size, "%s", present_reason_label("zero"));
 }
 
 static const int det_w[] = { 10, 10, 9, 10, 10 };
@@ -574,9 +578,9 @@ detail_status(struct diag *dg, WINDOW *win, int y, int cols)
 
 	items_add(&it, _("published %s"), dg->det.published != DAY_NONE ?
 	    day_format(dg->det.published, dd) : vui_missing());
-	items_add(&it, _("visibility %s"), evidence_value(dg->det.visibility));
-	items_add(&it, _("review %s"), evidence_value(dg->det.review));
-	items_add(&it, _("commercial %s"), evidence_value(dg->det.commercial));
+	items_add(&it, _("visibility %s"), present_value(dg->det.visibility));
+	items_add(&it, _("review %s"), present_value(dg->det.review));
+	items_add(&it, _("commercial %s"), present_value(dg->det.commercial));
 	items_add(&it, "%s", dg->det.selected ? _("selected (精选): yes") :
 	    _("selected (精选): no"));
 	if (dg->det.last_violation != DAY_NONE)
@@ -588,7 +592,7 @@ detail_status(struct diag *dg, WINDOW *win, int y, int cols)
 	y += vui_draw_items(win, y, 1, cols - 2, 2, it.items, it.n, A_NORMAL);
 	if (dg->restore_on != DAY_NONE) {
 		snprintf(line, sizeof line, _("%s: revenue shows again around "
-		    "%02d:00 on %s"), vui_rule_label(dg->restore_rule),
+		    "%02d:00 on %s"), present_rule_label(dg->restore_rule),
 		    engine_model()->settle_hour, day_format(dg->restore_on, dd));
 		draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	}
@@ -609,10 +613,10 @@ detail_changes(struct diag *dg, WINDOW *win, int y, int cols)
 		const struct history_entry *h = &dg->det.changes[i];
 		items_add(&it, _("%s%s %s from %s"),
 		    it.n == 0 ? _("Changes: ") : "", attr_label(h->attr),
-		    h->is_null ? evidence_value("none") :
+		    h->is_null ? present_value("none") :
 		    strcmp(h->value, "1") == 0 ? _("yes") :
 		    strcmp(h->value, "0") == 0 ? _("no") :
-		    evidence_value(h->value),
+		    present_value(h->value),
 		    day_format(h->effective_on, dd));
 	}
 	return vui_draw_items(win, y, 1, cols - 2, 2, it.items, it.n, A_NORMAL);
@@ -741,7 +745,7 @@ detail_advice(struct diag *dg, WINDOW *win, int y, int rows, int cols)
 		size_t k = 0;
 		do {
 			snprintf(line, sizeof line, "%s %s: %s", arrow,
-			    vui_reason_label(id), vui_reason_advice(id));
+			    present_reason_label(id), present_reason_advice(id));
 			y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line,
 			    A_NORMAL);
 			k++;
@@ -802,7 +806,7 @@ day_heading(struct diag *dg, WINDOW *win, int cols)
 		    VIEWS_REASONS_MAX);
 		const char *items[VIEWS_REASONS_MAX];
 		for (size_t k = 0; k < nr; k++)
-			items[k] = vui_reason_label(r[k]);
+			items[k] = present_reason_label(r[k]);
 		draw_text(win, y, 1, cols - 2, _("Account not eligible:"),
 		    draw_attr(DRAW_ERROR), true);
 		y += vui_draw_items(win, y, 24, cols - 25, 2, items, nr,
@@ -828,10 +832,10 @@ day_row(struct diag *dg, WINDOW *win, int y, int cols, int tw, size_t i)
 
 	if (w->revenue_fen == 0) {
 		if (!w->has_data && w->nreasons == 0)
-			snprintf(why, sizeof why, "%s", vui_reason_label("no_data"));
+			snprintf(why, sizeof why, "%s", present_reason_label("no_data"));
 		for (size_t k = 0; k < w->nreasons && len + 1 < sizeof why; k++) {
 			int n = snprintf(why + len, sizeof why - len, "%s%s",
-			    k ? "; " : "", vui_reason_label(w->reasons[k]));
+			    k ? "; " : "", present_reason_label(w->reasons[k]));
 			if (n < 0)
 				break;
 			len += (size_t)n;
@@ -871,8 +875,8 @@ day_advice(struct diag *dg, WINDOW *win, int rows, int cols, int tw)
 		const char *id = w->nreasons ? w->reasons[k] :
 		    w->has_data ? "zero" : "no_data";
 		snprintf(line, sizeof line, "%s %s: %s",
-		    draw_utf8() ? "→" : "->", vui_reason_label(id),
-		    vui_reason_advice(id));
+		    draw_utf8() ? "→" : "->", present_reason_label(id),
+		    present_reason_advice(id));
 		ay += draw_wrap(win, ay, 1, cols - 2, rows - 1 - ay, line,
 		    A_NORMAL);
 	}

@@ -48,7 +48,9 @@ static const struct key_binding trends_keys[] = {
 	{ 0, false, NULL, NULL, 0 },
 };
 
-static const int windows[] = { 7, 30, 90, 180, 0 };	/* 0: all */
+/* The chart's window sizes in days (0: all): views, not a rule's
+ * period. */
+static const int windows[] = { 7, 30, 90, 180, 0 };
 #define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 #define DEFAULT_WINDOW 1
 

@@ -1,5 +1,4 @@
-/* Shared by the Diagnosis, Eligibility and accounts panes: the reason
- * texts with what to do about each (the seed's section 8), the seed's
+/* Shared by the Diagnosis, Eligibility and accounts panes: the seed's
  * advice for passing review, number formats, a one-line text input,
  * drawing a run of items that wraps by display width, and the call that
  * starts an appeal in the Appeals pane. */
@@ -16,12 +15,6 @@
 #include "core/money.h"
 #include "tui/pane.h"
 
-/* The label ("Not public") and what to do for an engine reason or rule
- * id, translated; unknown ids come back as they are. */
-const char *vui_reason_label(const char *id);
-const char *vui_reason_advice(const char *id);
-/* The rule's name for the checklist ("No violation in 90 days"). */
-const char *vui_rule_label(const char *id);
 
 /* The seed's advice for passing review, one translated line each:
  * originality, the four senses, presentation. NULL-terminated. */
@@ -50,8 +43,14 @@ struct vui_input {
 	bool active;
 	char text[256];
 };
-/* Feeds one key. Returns 1 when the text changed, 2 on Enter, 3 on Esc,
- * 0 when the key did nothing. */
+/* What one key did to an input. */
+enum vui_input_result {
+	VUI_INPUT_NONE,		/* nothing */
+	VUI_INPUT_CHANGED,	/* the text changed */
+	VUI_INPUT_ENTER,	/* Enter: done */
+	VUI_INPUT_ESC		/* Esc: given up */
+};
+/* Feeds one key; returns an enum vui_input_result. */
 int vui_input_key(struct vui_input *in, const struct pane_key *k);
 
 /* Draws items one after another separated by " · ", wrapping at width

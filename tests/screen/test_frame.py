@@ -40,6 +40,14 @@ def mkdb(name, *args):
     return path
 
 
+def rescore(db):
+    """Scores again after a test changed daily rows behind the engine's
+    back (as an import would have): the engine's account-days are what
+    freshness reads."""
+    subprocess.run([PT, "--db", db, "rescore"], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def start(db, cols=80, rows=24, **env):
     e = dict(BASE_ENV)
     e.update(env)
@@ -659,6 +667,7 @@ def _():
     with con:
         con.execute("DELETE FROM daily WHERE day = '2026-11-20'")
     con.close()
+    rescore(db)
 
     def axis(screen):
         rows = [l for l in screen.split("\n") if "\u2514\u2500" in l or "+---" in l]
@@ -695,6 +704,7 @@ def _():
         con.execute("DELETE FROM daily WHERE day > '2026-11-23' AND work_id IN"
                     " (SELECT work_id FROM work WHERE account_id = 'acct2')")
     con.close()
+    rescore(db)
     for cols in (80, 132):
         m, sc = run_script(db, ["model", "screen"], cols=cols)
         m = model(m)

@@ -1,0 +1,489 @@
+/* Calibration kept as sums per account-day (schema v7): the normal
+ * equations of each account-day's settled work-days (calib_day), so an
+ * import of some days refits an account from its days' sums, a row per
+ * day, instead of reading every settled row it has. A full rescore sums
+ * every day in one pass over `daily`; an incremental one sums again only
+ * the days it was told changed (or, when an account's sums are missing
+ * or were made under other model parameters, all of its days). The fit
+ * adds the days' sums in day order whichever path made them: the same
+ * fit to the bit. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/calibration.h"
+#include "core/clock.h"
+#include "core/engine_internal.h"
+
+/* ---- calibration ---- */
+
+static const char SQL_DELETE_CALIBRATION[] =
+    "DELETE FROM calibration WHERE account_id = ?1";
+static const char SQL_INSERT_CALIBRATION[] =
+    "INSERT OR REPLACE INTO calibration(account_id, base, a_e, a_u, a_q, "
+    "days, r2, fitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/* An observation for calibration from a row with settled revenue. */
+static bool
+make_obs(const struct model_params *p, const struct eng_row *r,
+    struct calib_obs *o)
+{
+	struct score_input in = r->in;
+	struct score_output s;
+
+	if (!r->settled_known || r->settled <= 0)
+		return false;
+	in.base = 1;
+	engine_score(p, &in, &s);
+	if (!s.v_known || s.v <= 0)
+		return false;
+	o->y = log((double)r->settled);
+	o->offset = log(s.v / 1000) + log(100.0) + log(s.f_bonus);
+	o->x[0] = log(s.rate / p->r_ref);
+	o->x[1] = log(s.u);
+	o->x[2] = log(s.q / p->q_ref);
+	o->day = r->day;
+	return true;
+}
+
+/* Stores (or clears) an account's fit in the table and in the context.
+ * *changed tells whether it moved. */
+static bool
+store_calibration(struct db *db, struct eng_ctx *c, int acc, bool fitted,
+    const struct calib_fit *fit, bool *changed, struct pt_err *err)
+{
+	struct eng_account *a = &c->acc[acc];
+	struct model_params before = a->p;
+	bool was = a->calibrated;
+	sqlite3_stmt *st;
+	char now[CLOCK_ISO_BUFSZ];
+
+	a->p = *c->model;
+	a->calibrated = fitted;
+	if (a->calibrated) {
+		a->p.base = fit->base;
+		a->p.a_e = fit->a_e;
+		a->p.a_u = fit->a_u;
+		a->p.a_q = fit->a_q;
+	}
+	*changed = was != a->calibrated || before.base != a->p.base ||
+	    before.a_e != a->p.a_e || before.a_u != a->p.a_u ||
+	    before.a_q != a->p.a_q;
+	if (!a->calibrated) {
+		if ((st = db_stmt(db, SQL_DELETE_CALIBRATION, err)) == NULL)
+			return false;
+		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+	} else {
+		if ((st = db_stmt(db, SQL_INSERT_CALIBRATION, err)) == NULL)
+			return false;
+		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 2, fit->base);
+		sqlite3_bind_double(st, 3, fit->a_e);
+		sqlite3_bind_double(st, 4, fit->a_u);
+		sqlite3_bind_double(st, 5, fit->a_q);
+		sqlite3_bind_int(st, 6, fit->days);
+		db_bind_double_or_null(st, 7, fit->has_r2, fit->r2);
+		sqlite3_bind_text(st, 8, clock_now_iso(now), -1, SQLITE_TRANSIENT);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_error(db, err, "saving calibration");
+		sqlite3_reset(st);
+		return false;
+	}
+	sqlite3_reset(st);
+	return true;
+}
+
+/* ---- which model the sums were made under ---- */
+
+static uint64_t
+mix(uint64_t h, double v)
+{
+	uint64_t bits;
+
+	memcpy(&bits, &v, sizeof bits);
+	for (int i = 0; i < 8; i++)
+		h = (h ^ ((bits >> (i * 8)) & 0xff)) * 1099511628211ULL;
+	return h;
+}
+
+/* A hash of the parameters an observation and its sums depend on. */
+static int64_t
+model_key(const struct model_params *p)
+{
+	const double v[] = { p->w_like, p->w_favorite, p->w_comment,
+	    p->w_share, p->r_ref, p->q_ref, p->a_e, p->a_u, p->a_q, p->b_sel,
+	    p->b_cert, p->qw_completion, p->qw_completion_5s, p->qw_bounce,
+	    p->r_floor, p->q_floor, p->u_floor, p->est_share };
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		h = mix(h, v[i]);
+	return (int64_t)(h >> 1);
+}
+
+/* ---- calib_day rows ---- */
+
+static const char SQL_PUT_DAY[] =
+    "INSERT OR REPLACE INTO calib_day(account_id, day, n, a01, a02, a03, "
+    "a11, a12, a13, a22, a23, a33, b0, b1, b2, b3, b_one, ysum, yy, zz) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+    "?15, ?16, ?17, ?18, ?19, ?20)";
+static const char SQL_DROP_DAY[] =
+    "DELETE FROM calib_day WHERE account_id = ?1 AND day = ?2";
+static const char SQL_DAYS_OF[] =
+    "SELECT n, a01, a02, a03, a11, a12, a13, a22, a23, a33, b0, b1, b2, b3, "
+    "b_one, ysum, yy, zz FROM calib_day WHERE account_id = ?1 ORDER BY day";
+static const char SQL_DROP_ACCOUNT_DAYS[] =
+    "DELETE FROM calib_day WHERE account_id = ?1";
+static const char SQL_DROP_ACCOUNT[] =
+    "DELETE FROM calib_account WHERE account_id = ?1";
+static const char SQL_PUT_ACCOUNT[] =
+    "INSERT OR REPLACE INTO calib_account(account_id, model_key) "
+    "VALUES (?1, ?2)";
+static const char SQL_KEY_OF[] =
+    "SELECT model_key FROM calib_account WHERE account_id = ?1";
+static const char SQL_DROP_ALL[] =
+    "DELETE FROM calib_day; DELETE FROM calib_account";
+
+/* The upper triangle of a (a00 is n), in the columns' order. */
+static const int tri[9][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 1, 1 },
+    { 1, 2 }, { 1, 3 }, { 2, 2 }, { 2, 3 }, { 3, 3 } };
+
+static bool
+step_done(struct db *db, sqlite3_stmt *st, const char *what,
+    struct pt_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, what);
+		return false;
+	}
+	return true;
+}
+
+/* Writes one day's sums (an empty day: no row). */
+static bool
+put_day(struct db *db, const char *account, day_t d,
+    const struct calib_part *p, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, p->n > 0 ? SQL_PUT_DAY : SQL_DROP_DAY,
+	    err);
+	char day[DAY_BUFSZ];
+	int col = 4;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	sqlite3_bind_text(st, 2, day_format(d, day), 10, SQLITE_TRANSIENT);
+	if (p->n > 0) {
+		sqlite3_bind_int64(st, 3, p->n);
+		for (int i = 0; i < 9; i++)
+			sqlite3_bind_double(st, col++, p->a[tri[i][0]][tri[i][1]]);
+		for (int i = 0; i < 4; i++)
+			sqlite3_bind_double(st, col++, p->b_full[i]);
+		sqlite3_bind_double(st, col++, p->b_one);
+		sqlite3_bind_double(st, col++, p->ysum);
+		sqlite3_bind_double(st, col++, p->yy);
+		sqlite3_bind_double(st, col, p->zz);
+	}
+	return step_done(db, st, "saving calibration sums", err);
+}
+
+static void
+get_day(sqlite3_stmt *st, struct calib_part *p)
+{
+	int col = 1;
+
+	memset(p, 0, sizeof *p);
+	p->n = sqlite3_column_int64(st, 0);
+	p->a[0][0] = (double)p->n;
+	for (int i = 0; i < 9; i++)
+		p->a[tri[i][0]][tri[i][1]] = sqlite3_column_double(st, col++);
+	for (int i = 0; i < 4; i++)
+		p->b_full[i] = sqlite3_column_double(st, col++);
+	p->b_one = sqlite3_column_double(st, col++);
+	p->ysum = sqlite3_column_double(st, col++);
+	p->yy = sqlite3_column_double(st, col++);
+	p->zz = sqlite3_column_double(st, col);
+}
+
+static bool
+run_account(struct db *db, const char *sql, const char *account,
+    int64_t key, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	if (key >= 0)
+		sqlite3_bind_int64(st, 2, key);
+	return step_done(db, st, "saving calibration sums", err);
+}
+
+/* ---- fitting from the days' sums ---- */
+
+static bool
+fit_sums(struct db *db, struct eng_ctx *c, int acc, struct calib_sums *s,
+    bool *changed, struct pt_err *err)
+{
+	struct calib_fit fit;
+	bool fitted = calib_sums_solve(s, &fit);
+
+	if (fitted)
+		calib_sums_finish_parts(s, &fit);
+	return store_calibration(db, c, acc, fitted, &fit, changed, err);
+}
+
+/* Refits an account from its calib_day rows. */
+static bool
+refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DAYS_OF, err);
+	struct calib_sums s;
+	struct calib_part p;
+	int rc;
+
+	if (st == NULL)
+		return false;
+	calib_sums_init(&s, c->model);
+	db_bind_text(st, 1, c->acc[acc].id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		get_day(st, &p);
+		calib_sums_add_part(&s, &p);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading calibration sums");
+		return false;
+	}
+	return fit_sums(db, c, acc, &s, changed, err);
+}
+
+/* ---- summing days ---- */
+
+/* An account's sums by day from `lo`, grown as days come. */
+struct part_days {
+	day_t lo;
+	size_t n;
+	struct calib_part *d;
+};
+
+static struct calib_part *
+part_at(struct part_days *a, day_t d)
+{
+	if (a->d == NULL || d < a->lo || (size_t)(d - a->lo) >= a->n) {
+		day_t lo = a->d == NULL || d < a->lo ? d : a->lo;
+		day_t hi = a->d == NULL ? d : a->lo + (day_t)a->n - 1;
+		if (d > hi)
+			hi = d;
+		/* room for the days to come: works run in day order */
+		size_t n = (size_t)(hi - lo) + 1, want = n < 64 ? 64 : n + n / 2;
+		struct calib_part *p = calloc(want, sizeof *p);
+		if (p == NULL)
+			return NULL;
+		if (a->d != NULL)
+			memcpy(p + (a->lo - lo), a->d, a->n * sizeof *p);
+		free(a->d);
+		a->d = p;
+		a->lo = lo;
+		a->n = want;
+	}
+	return &a->d[d - a->lo];
+}
+
+/* Adds the settled rows of a statement to parts[account] by day, in the
+ * statement's order (work, then day: each day's sums in work order). */
+static bool
+sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
+    struct part_days *parts, bool one_account, struct pt_err *err)
+{
+	int last_work = -1, rc;
+	const char *last_id = NULL;
+	struct eng_row r;
+	struct calib_obs o;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct calib_part *p;
+		if (!eng_read_row(c, st, &last_work, &last_id, &r) ||
+		    !make_obs(c->model, &r, &o))
+			continue;
+		p = part_at(&parts[one_account ? 0 :
+		    c->wrk[r.work].account], r.day);
+		if (p == NULL) {
+			sqlite3_reset(st);
+			return eng_oom(err);
+		}
+		calib_part_add(p, c->model, &o);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading settled revenue");
+		return false;
+	}
+	return true;
+}
+
+/* Keeps an account's summed days and fits it from them. */
+static bool
+keep_and_fit(struct db *db, struct eng_ctx *c, int acc,
+    const struct part_days *pd, bool *changed, struct pt_err *err)
+{
+	const char *account = c->acc[acc].id;
+	struct calib_sums s;
+
+	calib_sums_init(&s, c->model);
+	for (size_t k = 0; k < pd->n; k++) {
+		if (pd->d[k].n == 0)
+			continue;
+		if (!put_day(db, account, pd->lo + (day_t)k, &pd->d[k], err))
+			return false;
+		calib_sums_add_part(&s, &pd->d[k]);
+	}
+	return run_account(db, SQL_PUT_ACCOUNT, account, model_key(c->model),
+	    err) && fit_sums(db, c, acc, &s, changed, err);
+}
+
+static const char SQL_SETTLED_ALL[] =
+    "SELECT " ENG_DAILY_COLS " FROM daily d WHERE d.revenue_fen > 0 "
+    "ORDER BY d.work_id, d.day";
+static const char SQL_SETTLED_ACCOUNT[] =
+    "SELECT " ENG_DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id WHERE w.account_id = ?1 AND d.revenue_fen > 0 "
+    "ORDER BY d.work_id, d.day";
+static const char SQL_SETTLED_ACCOUNT_DAY[] =
+    "SELECT " ENG_DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id AND d.day = ?2 WHERE w.account_id = ?1 "
+    "AND d.revenue_fen > 0 ORDER BY d.work_id";
+
+bool
+eng_calib_all(struct db *db, struct eng_ctx *c, struct pt_err *err)
+{
+	struct part_days *pd = calloc(c->nacc ? c->nacc : 1, sizeof *pd);
+	sqlite3_stmt *st;
+	bool ok = false, changed;
+
+	if (pd == NULL)
+		return eng_oom(err);
+	for (size_t i = 0; i < c->nacc; i++) {
+		c->acc[i].calibrated = false;
+		c->acc[i].p = *c->model;
+	}
+	if (!db_exec(db, SQL_DROP_ALL, err) ||
+	    (st = db_stmt(db, SQL_SETTLED_ALL, err)) == NULL ||
+	    !sum_rows(db, c, st, pd, false, err))
+		goto out;
+	ok = true;
+	for (size_t i = 0; ok && i < c->nacc; i++)
+		ok = keep_and_fit(db, c, (int)i, &pd[i], &changed, err);
+out:
+	for (size_t i = 0; i < c->nacc; i++)
+		free(pd[i].d);
+	free(pd);
+	return ok;
+}
+
+/* Sums every settled day of one account again. */
+static bool
+resum_account(struct db *db, struct eng_ctx *c, int acc, bool *changed,
+    struct pt_err *err)
+{
+	struct part_days pd = { 0 };
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	if (run_account(db, SQL_DROP_ACCOUNT_DAYS, c->acc[acc].id, -1, err) &&
+	    (st = db_stmt(db, SQL_SETTLED_ACCOUNT, err)) != NULL) {
+		db_bind_text(st, 1, c->acc[acc].id);
+		ok = sum_rows(db, c, st, &pd, true, err) &&
+		    keep_and_fit(db, c, acc, &pd, changed, err);
+	}
+	free(pd.d);
+	return ok;
+}
+
+/* Sums one day of an account again. */
+static bool
+resum_day(struct db *db, struct eng_ctx *c, int acc, day_t d,
+    struct pt_err *err)
+{
+	struct part_days pd = { 0 };
+	sqlite3_stmt *st = db_stmt(db, SQL_SETTLED_ACCOUNT_DAY, err);
+	struct calib_part none = { 0 };
+	char day[DAY_BUFSZ];
+	bool ok;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, c->acc[acc].id);
+	sqlite3_bind_text(st, 2, day_format(d, day), 10, SQLITE_TRANSIENT);
+	ok = sum_rows(db, c, st, &pd, true, err) && put_day(db, c->acc[acc].id,
+	    d, pd.d != NULL ? &pd.d[d - pd.lo] : &none, err);
+	free(pd.d);
+	return ok;
+}
+
+/* True when the account's days were all summed under this model. */
+static bool
+sums_current(struct db *db, const struct eng_ctx *c, int acc, bool *yes,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_KEY_OF, err);
+	int rc;
+
+	*yes = false;
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, c->acc[acc].id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*yes = sqlite3_column_int64(st, 0) == model_key(c->model);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading calibration sums");
+		return false;
+	}
+	return true;
+}
+
+static bool
+same_fit(const struct model_params *a, const struct model_params *b)
+{
+	return fabs(a->base - b->base) <= 1e-9 * fabs(b->base) &&
+	    fabs(a->a_e - b->a_e) <= 1e-9 && fabs(a->a_u - b->a_u) <= 1e-9 &&
+	    fabs(a->a_q - b->a_q) <= 1e-9;
+}
+
+bool
+eng_calib_account(struct db *db, struct eng_ctx *c, int acc,
+    const day_t *days, size_t n, bool *changed, struct pt_err *err)
+{
+	struct model_params before = c->acc[acc].p;
+	bool was = c->acc[acc].calibrated, current, ok;
+
+	if (!sums_current(db, c, acc, &current, err))
+		return false;
+	for (size_t i = 0; current && i < n; i++)
+		if (!resum_day(db, c, acc, days[i], err))
+			return false;
+	ok = current ? refit(db, c, acc, changed, err) :
+	    resum_account(db, c, acc, changed, err);
+	/* a move below rounding is no move (the days' scores stay) */
+	*changed = was != c->acc[acc].calibrated ||
+	    !same_fit(&before, &c->acc[acc].p);
+	return ok;
+}
+
+bool
+eng_calib_forget(struct db *db, const char *account, struct pt_err *err)
+{
+	return run_account(db, SQL_DROP_ACCOUNT_DAYS, account, -1, err) &&
+	    run_account(db, SQL_DROP_ACCOUNT, account, -1, err);
+}

@@ -1,0 +1,809 @@
+/* The derived tables work_score / account_score: the full rescore
+ * (calibration from every account's settled days, then one streamed
+ * pass over `daily`) and the incremental one (the dirty account-days:
+ * their calibration sums, each touched account's fit, and the dirty days
+ * or, for an account whose fit moved, all of its days). Memory does not
+ * grow with the number of work-days; one transaction each. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/engine.h"
+#include "core/engine_internal.h"
+#include "core/grow.h"
+
+static const char SQL_DAILY_ALL[] =
+    "SELECT " ENG_DAILY_COLS " FROM daily d ORDER BY d.work_id, d.day";
+/* CROSS JOIN: from the account's works to their days by primary key,
+ * never a scan of a whole day of every account. */
+static const char SQL_DAILY_ACCOUNT_DAY[] =
+    "SELECT " ENG_DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id AND d.day = ?2 WHERE w.account_id = ?1";
+static const char SQL_DAILY_ACCOUNT[] =
+    "SELECT " ENG_DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id WHERE w.account_id = ?1";
+
+/* ---- full rescore ---- */
+
+struct rows {
+	struct eng_row *r;
+	size_t n, cap;
+};
+
+static bool
+rows_push(struct rows *rs, const struct eng_row *r)
+{
+	if (!grow_reserve(&rs->r, &rs->cap, rs->n + 1, sizeof *rs->r))
+		return false;
+	rs->r[rs->n++] = *r;
+	return true;
+}
+
+/* Reads every row of a statement into rs. */
+static bool
+read_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
+    struct rows *rs, struct pt_err *err)
+{
+	int last_work = -1, rc;
+	const char *last_id = NULL;
+	struct eng_row r;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!eng_read_row(c, st, &last_work, &last_id, &r))
+			continue;
+		if (!rows_push(rs, &r)) {
+			sqlite3_reset(st);
+			return eng_oom(err);
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading daily figures");
+		return false;
+	}
+	return true;
+}
+
+static const struct eng_row *sort_rows;
+static const struct eng_work *sort_works;
+
+static int
+cmp_acct_day(const void *a, const void *b)
+{
+	const struct eng_row *x = &sort_rows[*(const size_t *)a];
+	const struct eng_row *y = &sort_rows[*(const size_t *)b];
+	int ax = sort_works[x->work].account, ay = sort_works[y->work].account;
+
+	if (ax != ay)
+		return ax < ay ? -1 : 1;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (*(const size_t *)a > *(const size_t *)b) -
+	    (*(const size_t *)a < *(const size_t *)b);
+}
+
+/* idx = the rows ordered by (account, day), stably: a counting sort on
+ * day, then on account. False (idx untouched) when the key space is too
+ * large for that; the caller sorts by comparison instead. */
+static bool
+order_acct_day(const struct eng_ctx *c, const struct rows *rs, size_t *idx)
+{
+	day_t lo = rs->r[0].day, hi = rs->r[0].day;
+	size_t *count, *tmp, nb;
+
+	for (size_t i = 1; i < rs->n; i++) {
+		if (rs->r[i].day < lo)
+			lo = rs->r[i].day;
+		if (rs->r[i].day > hi)
+			hi = rs->r[i].day;
+	}
+	nb = (size_t)(hi - lo) + 1;
+	if (nb < c->nacc)
+		nb = c->nacc;
+	if (nb > 4 * rs->n + 1024)
+		return false;
+	count = calloc(nb + 1, sizeof *count);
+	tmp = malloc(rs->n * sizeof *tmp);
+	if (count == NULL || tmp == NULL) {
+		free(count);
+		free(tmp);
+		return false;
+	}
+	for (size_t i = 0; i < rs->n; i++)
+		count[rs->r[i].day - lo + 1]++;
+	for (size_t b = 1; b <= nb; b++)
+		count[b] += count[b - 1];
+	for (size_t i = 0; i < rs->n; i++)
+		tmp[count[rs->r[i].day - lo]++] = i;
+	memset(count, 0, (nb + 1) * sizeof *count);
+	for (size_t i = 0; i < rs->n; i++)
+		count[c->wrk[rs->r[i].work].account + 1]++;
+	for (size_t b = 1; b <= nb; b++)
+		count[b] += count[b - 1];
+	for (size_t k = 0; k < rs->n; k++) {
+		size_t i = tmp[k];
+		idx[count[c->wrk[rs->r[i].work].account]++] = i;
+	}
+	free(count);
+	free(tmp);
+	return true;
+}
+
+/* Scores rows (whole account-days of any accounts) and writes them:
+ * account_score per (account, day), work_score in the rows' own order. */
+static bool
+score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
+    bool fresh, struct pt_err *err)
+{
+	struct eng_res *res = NULL;
+	size_t *idx = NULL;
+	bool ok = false;
+
+	if (rs->n == 0)
+		return true;
+	idx = malloc(rs->n * sizeof *idx);
+	res = calloc(rs->n, sizeof *res);
+	if (idx == NULL || res == NULL) {
+		eng_oom(err);
+		goto out;
+	}
+	if (!order_acct_day(c, rs, idx)) {
+		for (size_t i = 0; i < rs->n; i++)
+			idx[i] = i;
+		sort_rows = rs->r;
+		sort_works = c->wrk;
+		qsort(idx, rs->n, sizeof *idx, cmp_acct_day);
+	}
+	for (size_t i = 0; i < rs->n; ) {
+		const struct eng_row *r0 = &rs->r[idx[i]];
+		int acc = c->wrk[r0->work].account;
+		size_t j = i;
+		struct eng_acct_day ad;
+		while (j < rs->n && rs->r[idx[j]].day == r0->day &&
+		    c->wrk[rs->r[idx[j]].work].account == acc)
+			j++;
+		eng_score_group(c, acc, r0->day, rs->r, idx + i, j - i, res, &ad);
+		if (!eng_write_account_score(db, c, &ad, err))
+			goto out;
+		i = j;
+	}
+	/* in the rows' order */
+	for (size_t i = 0; i < rs->n; i++)
+		if (!eng_write_work_score(db, c, &rs->r[i], &res[i], fresh, err))
+			goto out;
+	ok = true;
+out:
+	free(res);
+	free(idx);
+	return ok;
+}
+
+/* work_score is not emptied first: freeing a million rows costs as much
+ * as writing them. Rows are replaced in place, and rows of work-days that
+ * are gone are removed only when the count says there are some. */
+static const char SQL_CLEAR_ALL[] =
+    "DELETE FROM account_score; DELETE FROM dirty";
+static const char SQL_COUNT_WORK_SCORES[] = "SELECT count(*) FROM work_score";
+static const char SQL_DELETE_STALE[] =
+    "DELETE FROM work_score WHERE NOT EXISTS (SELECT 1 FROM daily d "
+    "WHERE d.work_id = work_score.work_id AND d.day = work_score.day)";
+static const char SQL_CACHE_SIZE[] = "PRAGMA cache_size";
+/* 16 MiB of page cache while a full rescore writes: it reads and
+ * writes in primary-key order, so more buys little and costs memory. */
+static const char SQL_CACHE_BIG[] = "PRAGMA cache_size = -16384";
+/* One transaction: its commit need not wait for the log to reach the
+ * disk (the checkpoint does); a crash then loses the whole rescore. */
+static const char SQL_SYNC_NORMAL[] = "PRAGMA synchronous = NORMAL";
+static const char SQL_SYNC[] = "PRAGMA synchronous";
+
+static int64_t
+count_rows(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int64_t n = -1;
+
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	if (st != NULL)
+		sqlite3_reset(st);
+	return n;
+}
+
+/* ---- incremental rescore ---- */
+
+static const char SQL_DIRTY[] =
+    "SELECT account_id, day FROM dirty ORDER BY account_id, day";
+static const char SQL_CLEAR_DIRTY[] = "DELETE FROM dirty";
+static const char SQL_DELETE_WORK_SCORES_DAY[] =
+    "DELETE FROM work_score WHERE day = ?2 AND work_id IN "
+    "(SELECT work_id FROM work WHERE account_id = ?1)";
+static const char SQL_DELETE_ACCOUNT_SCORE_DAY[] =
+    "DELETE FROM account_score WHERE account_id = ?1 AND day = ?2";
+static const char SQL_DELETE_WORK_SCORES_ACCOUNT[] =
+    "DELETE FROM work_score WHERE work_id IN "
+    "(SELECT work_id FROM work WHERE account_id = ?1)";
+static const char SQL_DELETE_ACCOUNT_SCORES[] =
+    "DELETE FROM account_score WHERE account_id = ?1";
+static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
+/* Dirty account-days against those already scored: when the change
+ * covers at least half of what is there (a first import, a year's file
+ * re-imported), one full pass costs less than day-by-day deletes and
+ * reads, and gives the same scores. Below 1024 dirty account-days the
+ * day-by-day path is quick whatever the proportion. (Accounts whose fit
+ * moves are rescored whole: rescore_dirty() weighs that once the fits
+ * are known.) */
+static const char SQL_MOSTLY_DIRTY[] =
+    "SELECT n >= 1024 AND n * 2 >= total "
+    "FROM (SELECT count(*) AS n FROM dirty), "
+    "(SELECT count(*) AS total FROM account_score)";
+static const char SQL_COUNT_ACCOUNT_SCORES[] =
+    "SELECT count(*) FROM account_score";
+static const char SQL_ACCOUNT_SCORED_DAYS[] =
+    "SELECT count(*) FROM account_score WHERE account_id = ?1";
+/* min/max per work are seeks on daily's primary key */
+static const char SQL_ACCOUNT_DAY_RANGE[] =
+    "SELECT min(lo), max(hi) FROM (SELECT "
+    "(SELECT min(day) FROM daily WHERE work_id = w.work_id) AS lo, "
+    "(SELECT max(day) FROM daily WHERE work_id = w.work_id) AS hi "
+    "FROM work w WHERE w.account_id = ?1)";
+static const char SQL_DAILY_ACCOUNT_SPAN[] =
+    "SELECT " ENG_DAILY_COLS " FROM work w CROSS JOIN daily d "
+    "ON d.work_id = w.work_id AND d.day BETWEEN ?2 AND ?3 "
+    "WHERE w.account_id = ?1";
+
+/* Runs a statement binding the account (and the day when given). */
+static bool
+run_bound(struct db *db, const char *sql, const char *account, day_t d,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char day[DAY_BUFSZ];
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	if (d != DAY_NONE)
+		db_bind_text(st, 2, day_format(d, day));
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "clearing old scores");
+		return false;
+	}
+	return true;
+}
+
+/* Reads the rows of an account (one day, or all with DAY_NONE). */
+static bool
+read_account(struct db *db, const struct eng_ctx *c, const char *account,
+    day_t d, struct rows *rs, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, d != DAY_NONE ? SQL_DAILY_ACCOUNT_DAY :
+	    SQL_DAILY_ACCOUNT, err);
+	char day[DAY_BUFSZ];
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	if (d != DAY_NONE)
+		db_bind_text(st, 2, day_format(d, day));
+	return read_rows(db, c, st, rs, err);
+}
+
+
+/* Rows held at once while rescoring: whole days of one account are read
+ * until about this many, scored, written and dropped, so memory does not
+ * grow with the number of work-days (an account-day is never split). */
+#define RESCORE_CHUNK_ROWS 16384
+
+/* Scores and writes what rs holds, then empties it (keeping its buffer). */
+static bool
+flush_rows(struct db *db, struct eng_ctx *c, struct rows *rs,
+    struct pt_err *err)
+{
+	bool ok = score_and_write(db, c, rs, false, err);
+
+	rs->n = 0;
+	return ok;
+}
+
+/* The first and last day of an account's rows, by a seek per work;
+ * false in *any when it has none. */
+static bool
+account_day_range(struct db *db, const char *account, day_t *lo, day_t *hi,
+    bool *any, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_DAY_RANGE, err);
+	int rc;
+
+	*any = false;
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*lo = eng_col_day(st, 0);
+		*hi = eng_col_day(st, 1);
+		*any = *lo != DAY_NONE && *hi != DAY_NONE;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		db_error(db, err, "reading daily figures");
+		return false;
+	}
+	return true;
+}
+
+/* Every day of an account, a bounded span of days at a time. */
+static bool
+rescore_account_chunked(struct db *db, struct eng_ctx *c, int acc,
+    struct rows *rs, struct pt_err *err)
+{
+	const char *account = c->acc[acc].id;
+	size_t works = 0;
+	day_t lo, hi, span;
+	bool any;
+
+	for (size_t i = 0; i < c->nwrk; i++)
+		works += c->wrk[i].account == acc;
+	span = (day_t)(RESCORE_CHUNK_ROWS / (works ? works : 1));
+	if (span < 1)
+		span = 1;
+	if (!account_day_range(db, account, &lo, &hi, &any, err))
+		return false;
+	for (day_t d = lo; any && d <= hi; d += span) {
+		sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ACCOUNT_SPAN, err);
+		char from[DAY_BUFSZ], to[DAY_BUFSZ];
+		day_t last = hi - d < span ? hi : d + span - 1;
+		if (st == NULL)
+			return false;
+		db_bind_text(st, 1, account);
+		db_bind_text(st, 2, day_format(d, from));
+		db_bind_text(st, 3, day_format(last, to));
+		if (!read_rows(db, c, st, rs, err) || !flush_rows(db, c, rs, err))
+			return false;
+	}
+	return true;
+}
+
+/* The dirty days of one account, grouped. */
+struct dirty_account {
+	char *account;
+	int acc;		/* -1: the account is gone */
+	day_t *days;
+	size_t ndays;
+	bool whole;		/* its fit moved: every day is rescored */
+};
+
+struct dirty_list {
+	struct dirty_account *a;
+	size_t n, cap;
+};
+
+static void
+dirty_free(struct dirty_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->a[i].account);
+		free(l->a[i].days);
+	}
+	free(l->a);
+	memset(l, 0, sizeof *l);
+}
+
+/* Appends (account, day) to the list read in (account, day) order. */
+static bool
+dirty_add(struct dirty_list *l, const struct eng_ctx *c, const char *account,
+    day_t d, size_t *dcap)
+{
+	struct dirty_account *a = l->n ? &l->a[l->n - 1] : NULL;
+
+	if (a == NULL || strcmp(a->account, account) != 0) {
+		if (!grow_reserve(&l->a, &l->cap, l->n + 1, sizeof *l->a))
+			return false;
+		a = &l->a[l->n];
+		memset(a, 0, sizeof *a);
+		if ((a->account = strdup(account)) == NULL)
+			return false;
+		a->acc = eng_find_account(c, account);
+		l->n++;
+		*dcap = 0;
+	}
+	if (!grow_reserve(&a->days, dcap, a->ndays + 1, sizeof *a->days))
+		return false;
+	a->days[a->ndays++] = d;
+	return true;
+}
+
+/* Reads the dirty list whole (rescoring uses other statements). */
+static bool
+dirty_read(struct db *db, const struct eng_ctx *c, struct dirty_list *l,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DIRTY, err);
+	size_t dcap = 0;
+	int rc;
+
+	if (st == NULL)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t d = eng_col_day(st, 1);
+		if (d != DAY_NONE && !dirty_add(l, c,
+		    (const char *)sqlite3_column_text(st, 0), d, &dcap))
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return eng_oom(err);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading what to rescore");
+		return false;
+	}
+	return true;
+}
+
+static int64_t
+scored_days(struct db *db, const char *account)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_SCORED_DAYS, NULL);
+	int64_t n = 0;
+
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, account);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* Refits every dirty account from its days' sums (summing the dirty
+ * days again). *work gets the account-days to rescore: the dirty ones,
+ * or all of an account whose fit moved. */
+static bool
+dirty_calibrate(struct db *db, struct eng_ctx *c, struct dirty_list *l,
+    int64_t *work, struct pt_err *err)
+{
+	*work = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct dirty_account *a = &l->a[i];
+		if (a->acc < 0) {
+			if (!eng_calib_forget(db, a->account, err))
+				return false;
+			continue;
+		}
+		if (!eng_calib_account(db, c, a->acc, a->days, a->ndays,
+		    &a->whole, err))
+			return false;
+		*work += a->whole ? scored_days(db, a->account) +
+		    (int64_t)a->ndays : (int64_t)a->ndays;
+	}
+	return true;
+}
+
+/* One account's dirty days, or all of its days when its fit moved (or
+ * none when it is gone). Rows are streamed: a bounded chunk is in
+ * memory at once. */
+static bool
+rescore_account(struct db *db, struct eng_ctx *c,
+    const struct dirty_account *a, struct rows *rs, struct pt_err *err)
+{
+	if (a->acc < 0 || a->whole) {
+		if (!run_bound(db, SQL_DELETE_WORK_SCORES_ACCOUNT, a->account,
+		    DAY_NONE, err) || !run_bound(db, SQL_DELETE_ACCOUNT_SCORES,
+		    a->account, DAY_NONE, err))
+			return false;
+		return a->acc < 0 ||
+		    rescore_account_chunked(db, c, a->acc, rs, err);
+	}
+	for (size_t i = 0; i < a->ndays; i++) {
+		if (!run_bound(db, SQL_DELETE_WORK_SCORES_DAY, a->account,
+		    a->days[i], err) || !run_bound(db,
+		    SQL_DELETE_ACCOUNT_SCORE_DAY, a->account, a->days[i], err) ||
+		    !read_account(db, c, a->account, a->days[i], rs, err))
+			return false;
+		if (rs->n >= RESCORE_CHUNK_ROWS && !flush_rows(db, c, rs, err))
+			return false;
+	}
+	return flush_rows(db, c, rs, err);
+}
+
+static bool score_everything(struct db *db, struct eng_ctx *c, int64_t *n,
+    struct pt_err *err);
+
+/* The incremental rescore inside its transaction. */
+static bool
+rescore_dirty(struct db *db, struct eng_ctx *c, struct pt_err *err)
+{
+	struct dirty_list l = { 0 };
+	struct rows rs = { 0 };
+	int64_t work, n;
+	bool ok = false;
+
+	if (!dirty_read(db, c, &l, err) ||
+	    !dirty_calibrate(db, c, &l, &work, err))
+		goto out;
+	/* Fits that moved over most of what is scored (settled revenue for
+	 * a day of every account): one streamed pass over everything costs
+	 * less than account by account, with the fits just made. */
+	if (work >= 1024 && work * 2 >= count_rows(db, SQL_COUNT_ACCOUNT_SCORES)) {
+		ok = score_everything(db, c, &n, err);
+		goto out;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		if (!rescore_account(db, c, &l.a[i], &rs, err))
+			goto out;
+	ok = db_exec(db, SQL_CLEAR_DIRTY, err);
+out:
+	free(rs.r);
+	dirty_free(&l);
+	return ok;
+}
+
+bool
+engine_rescore_dirty(struct db *db, struct pt_err *err)
+{
+	struct eng_ctx c;
+	sqlite3_stmt *st;
+	bool ok = false;
+	int rc;
+
+	/* Cheap when nothing is pending: readers call this before reading. */
+	if ((st = db_stmt(db, SQL_ANY_DIRTY, err)) == NULL)
+		return false;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return true;
+	if (rc != SQLITE_ROW) {
+		db_error(db, err, "reading what to rescore");
+		return false;
+	}
+	if (count_rows(db, SQL_MOSTLY_DIRTY) == 1)
+		return engine_rescore_all(db, err);
+	memset(&c, 0, sizeof c);
+	if (!db_begin(db, err))
+		goto out;
+	if (eng_ctx_load(&c, db, err) && rescore_dirty(db, &c, err))
+		ok = db_commit(db, err);
+	if (!ok)
+		db_rollback(db);
+out:
+	eng_ctx_free(&c);
+	return ok;
+}
+
+/* ---- full rescore ---- */
+
+/* An account-day's totals while the full rescore streams `daily`. */
+struct ad_sum {
+	fen_t gross, settled, shown;
+	int32_t works_earning;
+	bool any, settled_known;
+};
+
+/* An account's totals by day from `lo`; grown as days come. */
+struct ad_days {
+	day_t lo;
+	size_t n;
+	struct ad_sum *d;
+};
+
+static struct ad_sum *
+ad_at(struct ad_days *a, day_t d)
+{
+	if (a->d == NULL || d < a->lo || (size_t)(d - a->lo) >= a->n) {
+		day_t lo = a->d == NULL || d < a->lo ? d : a->lo;
+		day_t hi = a->d == NULL ? d : a->lo + (day_t)a->n - 1;
+		if (d > hi)
+			hi = d;
+		/* room for the days to come: works run in day order */
+		size_t n = (size_t)(hi - lo) + 1, want = n < 64 ? 64 : n + n / 2;
+		struct ad_sum *p = calloc(want, sizeof *p);
+		if (p == NULL)
+			return NULL;
+		if (a->d != NULL)
+			memcpy(p + (a->lo - lo), a->d, a->n * sizeof *p);
+		free(a->d);
+		a->d = p;
+		a->lo = lo;
+		a->n = want;
+	}
+	return &a->d[d - a->lo];
+}
+
+/* Adds a scored row to its account-day's totals. */
+static void
+ad_add(struct ad_sum *ad, const struct eng_row *r, const struct eng_res *s)
+{
+	ad->any = true;
+	ad->gross += s->estimated;
+	ad->works_earning += s->estimated > 0;
+	ad->shown += eng_shown_fen(r, s->estimated);
+	if (r->settled_known) {
+		ad->settled_known = true;
+		ad->settled += r->settled;
+	}
+}
+
+/* Streams `daily` in primary-key order: scores each row with its
+ * account's fit and writes it at once (appending to work_score's
+ * b-tree), summing per account-day into days[]. */
+static bool
+score_stream(struct db *db, struct eng_ctx *c, struct ad_days *days,
+    bool fresh, int64_t *count, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ALL, err);
+	int last_work = -1, rc;
+	const char *last_id = NULL;
+	struct eng_row r;
+	struct eng_res s;
+
+	if (st == NULL)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!eng_read_row(c, st, &last_work, &last_id, &r))
+			continue;
+		int acc = c->wrk[r.work].account;
+		struct ad_sum *ad = ad_at(&days[acc], r.day);
+		if (ad == NULL) {
+			sqlite3_reset(st);
+			return eng_oom(err);
+		}
+		eng_score_row(c, acc, &r, &s, eng_account_reasons(c,
+		    &c->acc[acc], r.day));
+		if (!eng_write_work_score(db, c, &r, &s, fresh, err)) {
+			sqlite3_reset(st);
+			return false;
+		}
+		ad_add(ad, &r, &s);
+		(*count)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading daily figures");
+		return false;
+	}
+	return true;
+}
+
+/* Writes account i's account-days from their totals. A day under the
+ * daily minimum (rare) is read again whole and rewritten with the
+ * minimum applied. */
+static bool
+write_account_days(struct db *db, struct eng_ctx *c, size_t i,
+    const struct ad_days *days, struct rows *rs, struct pt_err *err)
+{
+	for (size_t k = 0; k < days->n; k++) {
+		const struct ad_sum *sum = &days->d[k];
+		day_t d = days->lo + (day_t)k;
+		struct eng_acct_day ad;
+		if (!sum->any)
+			continue;
+		if (engine_daily_minimum(c->model, true, sum->settled_known,
+		    sum->settled, sum->gross) == DM_BELOW) {
+			if (!read_account(db, c, c->acc[i].id, d, rs, err) ||
+			    !flush_rows(db, c, rs, err))
+				return false;
+			continue;
+		}
+		memset(&ad, 0, sizeof ad);
+		ad.acc = (int32_t)i;
+		ad.day = d;
+		ad.reasons = eng_account_reasons(c, &c->acc[i], d);
+		ad.eligible = ad.reasons == 0;
+		ad.gross = ad.estimated = sum->gross;
+		ad.settled_known = sum->settled_known;
+		ad.settled = sum->settled;
+		ad.works_earning = sum->works_earning;
+		ad.shown = sum->shown;
+		if (!eng_write_account_score(db, c, &ad, err))
+			return false;
+	}
+	return true;
+}
+
+/* Scores every row with the fits in c and writes work_score and
+ * account_score. */
+static bool
+score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
+    struct pt_err *err)
+{
+	struct ad_days *days = calloc(c->nacc ? c->nacc : 1, sizeof *days);
+	struct rows rs = { 0 };
+	bool ok;
+
+	*count = 0;
+	if (days == NULL)
+		return eng_oom(err);
+	ok = score_stream(db, c, days, fresh, count, err);
+	for (size_t i = 0; ok && i < c->nacc; i++)
+		ok = write_account_days(db, c, i, &days[i], &rs, err);
+	for (size_t i = 0; i < c->nacc; i++)
+		free(days[i].d);
+	free(days);
+	free(rs.r);
+	return ok;
+}
+
+/* Every work-day and account-day again, with the fits in c; *n gets the
+ * work-days scored. work_score is not emptied first: freeing a million
+ * rows costs as much as writing them. Rows are replaced in place, and
+ * rows of work-days that are gone are removed only when the count says
+ * there are some. */
+static bool
+score_everything(struct db *db, struct eng_ctx *c, int64_t *n,
+    struct pt_err *err)
+{
+	int64_t before;
+
+	if (!db_exec(db, SQL_CLEAR_ALL, err))
+		return false;
+	before = count_rows(db, SQL_COUNT_WORK_SCORES);
+	if (!score_all(db, c, before == 0, n, err))
+		return false;
+	/* Written into an empty table, there is nothing stale to count. */
+	return before == 0 || count_rows(db, SQL_COUNT_WORK_SCORES) == *n ||
+	    db_exec(db, SQL_DELETE_STALE, err);
+}
+
+/* Sets the pragmas for a bulk write (saved[] keeps the values before). */
+static void
+bulk_pragmas(struct db *db, int64_t saved[2])
+{
+	saved[0] = count_rows(db, SQL_CACHE_SIZE);
+	saved[1] = count_rows(db, SQL_SYNC);
+	db_exec(db, SQL_CACHE_BIG, NULL);
+	if (saved[1] > 1)
+		db_exec(db, SQL_SYNC_NORMAL, NULL);
+}
+
+static void
+restore_pragmas(struct db *db, const int64_t saved[2])
+{
+	char pragma[64];
+
+	if (saved[0] != -1) {
+		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %lld",
+		    (long long)saved[0]);
+		db_exec(db, pragma, NULL);
+	}
+	if (saved[1] > 1) {
+		snprintf(pragma, sizeof pragma, "PRAGMA synchronous = %lld",
+		    (long long)saved[1]);
+		db_exec(db, pragma, NULL);
+	}
+}
+
+bool
+engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
+{
+	struct eng_ctx c;
+	bool ok = false;
+	int64_t saved[2], n = 0;
+
+	bulk_pragmas(db, saved);
+	memset(&c, 0, sizeof c);
+	/* The picture of accounts and works is taken inside the write
+	 * transaction, so it matches the rows read. */
+	if (db_begin(db, err)) {
+		ok = eng_ctx_load(&c, db, err) && eng_calib_all(db, &c, err) &&
+		    score_everything(db, &c, &n, err) && db_commit(db, err);
+		if (!ok)
+			db_rollback(db);
+	}
+	if (ok && count != NULL)
+		*count = n;
+	restore_pragmas(db, saved);
+	eng_ctx_free(&c);
+	return ok;
+}
+
+bool
+engine_rescore_all(struct db *db, struct pt_err *err)
+{
+	return engine_rescore_all_count(db, NULL, err);
+}
