@@ -133,6 +133,49 @@ db_rollback(struct db *db)
 	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
+bool
+db_step_done(struct db *db, sqlite3_stmt *st, const char *doing,
+    struct pt_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, doing);
+		return false;
+	}
+	return true;
+}
+
+int
+db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
+    struct pt_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return DB_NO_ROW;
+	db_error(db, err, doing);
+	return DB_STEP_FAILED;
+}
+
+bool
+db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
+    struct pt_err *err)
+{
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return true;
+	if (rc == SQLITE_ROW)
+		err_set(err, PT_EXIT_DB, "out of memory");
+	else
+		db_error(db, err, doing);
+	return false;
+}
+
 int
 db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {

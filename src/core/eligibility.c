@@ -456,22 +456,62 @@ in_force(struct db *db, enum history_of of, const char *id, const char *attr,
 	return true;
 }
 
-/* Attributes to read as they were on a day, each into its buffer. */
-struct attr_buf {
-	const char *attr;
+/* A row's columns, each into its buffer (a flag column as "0"/"1"),
+ * then, for those with an attribute name, the value in force on the day
+ * (attribute history) in its place. */
+struct col_buf {
+	const char *attr;	/* NULL: not in the history */
 	char *buf;
 	size_t size;
+	bool flag;
 };
 
-static bool
-in_force_all(struct db *db, enum history_of of, const char *id, day_t day,
-    const struct attr_buf *attrs, size_t n, struct pt_err *err)
+/* What load_row reads: the row of `key` by sql, column i into cols[i];
+ * `more` (may be NULL) reads further columns; `what` names the read in an
+ * error. */
+struct row_read {
+	const char *sql, *what;
+	enum history_of of;
+	void (*more)(sqlite3_stmt *st, void *arg);
+	void *arg;
+};
+
+/* 1: read, 0: no such row, -1: error (err set). */
+static int
+load_row(struct db *db, const struct row_read *rr, const char *key, day_t on,
+    const struct col_buf *cols, size_t n, struct pt_err *err)
 {
+	const char *sql = rr->sql;
+	enum history_of of = rr->of;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, key);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return 0;
+		db_error(db, err, rr->what);
+		return -1;
+	}
 	for (size_t i = 0; i < n; i++)
-		if (!in_force(db, of, id, attrs[i].attr, day, attrs[i].buf,
-		    attrs[i].size, err))
-			return false;
-	return true;
+		if (cols[i].flag)
+			snprintf(cols[i].buf, cols[i].size, "%d",
+			    sqlite3_column_int(st, (int)i) != 0);
+		else
+			copy_cut(cols[i].buf, cols[i].size,
+			    col_text(st, (int)i));
+	if (rr->more != NULL)
+		rr->more(st, rr->arg);
+	sqlite3_reset(st);
+	/* the values in force on the day asked, not today's */
+	for (size_t i = 0; i < n; i++)
+		if (cols[i].attr != NULL && !in_force(db, of, key, cols[i].attr,
+		    on, cols[i].buf, cols[i].size, err))
+			return -1;
+	return 1;
 }
 
 /* An account's attributes in force on the day asked. */
@@ -483,36 +523,21 @@ static bool
 load_account(struct db *db, const struct eligibility *e, struct acc_row *a,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT, err);
-	int rc;
+	const struct col_buf cols[] = {
+		{ "kind", a->kind, sizeof a->kind, false },
+		{ "celebrity", a->celeb, sizeof a->celeb, true },
+		{ "certification", a->cert, sizeof a->cert, false },
+		{ "plan_status", a->plan, sizeof a->plan, false },
+	};
+	const struct row_read rr = { SQL_ACCOUNT, "reading the account",
+	    HISTORY_ACCOUNT, NULL, NULL };
+	int r = load_row(db, &rr, e->account_id, e->on, cols,
+	    sizeof cols / sizeof cols[0], err);
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, e->account_id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			db_error(db, err, "reading the account");
-			return false;
-		}
+	if (r == 0)
 		err_set(err, PT_EXIT_DATA, "no account '%s' in the database: "
 		    "import it first", e->account_id);
-		return false;
-	}
-	snprintf(a->kind, sizeof a->kind, "%s", col_text(st, 0));
-	snprintf(a->celeb, sizeof a->celeb, "%d", sqlite3_column_int(st, 1) != 0);
-	snprintf(a->cert, sizeof a->cert, "%s", col_text(st, 2));
-	snprintf(a->plan, sizeof a->plan, "%s", col_text(st, 3));
-	sqlite3_reset(st);
-	/* the values in force on the day asked, not today's */
-	struct attr_buf attrs[] = {
-		{ "kind", a->kind, sizeof a->kind },
-		{ "celebrity", a->celeb, sizeof a->celeb },
-		{ "certification", a->cert, sizeof a->cert },
-		{ "plan_status", a->plan, sizeof a->plan },
-	};
-	return in_force_all(db, HISTORY_ACCOUNT, e->account_id, e->on, attrs,
-	    sizeof attrs / sizeof attrs[0], err);
+	return r > 0;
 }
 
 static void
@@ -612,44 +637,44 @@ account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 
 /* A work's attributes in force on the day asked. */
 struct wrk_row {
-	char vis[32], review[32], commercial[32], orig[8], infr[8];
-	char label[96];
+	char account[ENGINE_ID_SZ], vis[32], review[32], orig[8], infr[8];
+	char commercial[32];
 	day_t published;
+	char label[96];
 };
+
+/* The columns after those in force: the publish day, the export's
+ * review label (short; a long one is cut on a whole character). */
+static void
+work_more(sqlite3_stmt *st, void *arg)
+{
+	struct wrk_row *w = arg;
+
+	w->published = eng_col_day(st, 6);
+	copy_cut(w->label, sizeof w->label, col_text(st, 7));
+}
 
 static bool
 load_work(struct db *db, const struct eligibility *e, struct wrk_row *w,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
+	const struct col_buf cols[] = {
+		{ NULL, w->account, sizeof w->account, false },
+		{ "visibility", w->vis, sizeof w->vis, false },
+		{ "review", w->review, sizeof w->review, false },
+		{ "original", w->orig, sizeof w->orig, true },
+		{ "infringing", w->infr, sizeof w->infr, true },
+		{ "commercial", w->commercial, sizeof w->commercial, false },
+	};
+	const struct row_read rr = { SQL_WORK, "reading the work",
+	    HISTORY_WORK, work_more, w };
+	int r = load_row(db, &rr, e->work_id, e->on, cols,
+	    sizeof cols / sizeof cols[0], err);
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, e->work_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (r == 0)
 		err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
 		    "import it first", e->work_id);
-		return false;
-	}
-	snprintf(w->vis, sizeof w->vis, "%s", col_text(st, 1));
-	snprintf(w->review, sizeof w->review, "%s", col_text(st, 2));
-	snprintf(w->orig, sizeof w->orig, "%d", sqlite3_column_int(st, 3) != 0);
-	snprintf(w->infr, sizeof w->infr, "%d", sqlite3_column_int(st, 4) != 0);
-	snprintf(w->commercial, sizeof w->commercial, "%s", col_text(st, 5));
-	w->published = eng_col_day(st, 6);
-	/* a label is short; a long one is cut on a whole character */
-	copy_cut(w->label, sizeof w->label, col_text(st, 7));
-	sqlite3_reset(st);
-	struct attr_buf attrs[] = {
-		{ "visibility", w->vis, sizeof w->vis },
-		{ "review", w->review, sizeof w->review },
-		{ "original", w->orig, sizeof w->orig },
-		{ "infringing", w->infr, sizeof w->infr },
-		{ "commercial", w->commercial, sizeof w->commercial },
-	};
-	return in_force_all(db, HISTORY_WORK, e->work_id, e->on, attrs,
-	    sizeof attrs / sizeof attrs[0], err);
+	return r > 0;
 }
 
 /* Nothing earns before it goes out, whatever the day asked. */

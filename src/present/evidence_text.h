@@ -26,8 +26,8 @@ char *present_evidence(const struct evidence *ev, enum present_lang lang,
  * a value without a translation comes back as it is. */
 const char *present_value(const char *stored);
 
-/* A rule's name for the checklist ("No violation in the last 90 days",
- * the period from the model); a reason's label ("Not public ...") and
+/* A rule's name for the checklist ("No violation in the last N days",
+ * N the model's violation_days); a reason's label ("Not public ...") and
  * what to do about it (the seed's section 8), for a rule or an engine
  * reason id. Unknown ids come back as they are (advice: ""). */
 const char *present_rule_label(const char *rule_id);

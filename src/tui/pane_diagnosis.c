@@ -53,8 +53,8 @@ static const struct key_binding diag_keys[] = {
 	{ 0, false, NULL, NULL, 0 },
 };
 
-/* The table's window sizes in days: views, not a rule's period. */
-static const int windows[] = { 7, 30, 90 };
+static const int windows[] = { VUI_WINDOW_WEEK, VUI_WINDOW_MONTH,
+	VUI_WINDOW_QUARTER };
 #define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 
 enum view { V_TABLE, V_DETAIL, V_DAY };

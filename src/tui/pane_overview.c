@@ -255,7 +255,7 @@ ov_reload(struct pane_ctx *ctx)
 	pane_dirty(ctx);
 }
 
-/* "clean from 2027-01-06: Violation in 90 days; Enterprise-affiliated":
+/* "clean from 2027-01-06: Violation in N days; Enterprise-affiliated":
  * the failing rules, the day it ends first so a narrow cell keeps it. */
 static void
 why_text(const struct ov_row *x, char *buf, size_t size)

@@ -304,15 +304,32 @@ vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
 	return ok;
 }
 
-/* Writes a CSV through `write` to ./partner-tui-NAME.csv (by a
- * temporary file renamed into place) and says where; `as` is the
- * command that prints the same bytes. */
-typedef long (*vui_csv_writer)(struct db *db, const void *arg, FILE *out,
-    struct pt_err *err);
+/* What the TUI exports, as the command that prints the same bytes. */
+enum export_what { EX_WORKS, EX_DAILY, EX_ACCOUNTS, EX_WALLET, EX_APPEALS };
 
+static long
+write_csv(struct db *db, enum export_what what, const void *arg, FILE *out,
+    struct pt_err *err)
+{
+	switch (what) {
+	case EX_WORKS:
+		return report_csv_works(db, arg, out, err);
+	case EX_DAILY:
+		return report_csv_daily(db, arg, out, err);
+	case EX_ACCOUNTS:
+		return report_csv_accounts(db, arg, out, err);
+	case EX_WALLET:
+		return report_csv_wallet(db, arg, out, err);
+	default:
+		return report_csv_appeals(db, arg, out, err);
+	}
+}
+
+/* Writes the CSV of `what` to ./partner-tui-NAME.csv (by a temporary
+ * file renamed into place) and says where. */
 static bool
-export_csv(struct pane_ctx *ctx, const char *name, vui_csv_writer write,
-    const void *arg, const char *as)
+export_csv(struct pane_ctx *ctx, const char *name, enum export_what what,
+    const void *arg)
 {
 	struct pt_err err = { 0 };
 	const char *dir = getenv("PARTNER_TUI_EXPORT_DIR");
@@ -328,7 +345,7 @@ export_csv(struct pane_ctx *ctx, const char *name, vui_csv_writer write,
 		pane_error(ctx, _("Cannot write %s: %s"), tmp, strerror(errno));
 		return false;
 	}
-	n = write(ctx->db, arg, out, &err);
+	n = write_csv(ctx->db, what, arg, out, &err);
 	if (fclose(out) != 0 && n >= 0) {
 		err_set(&err, 4, "%s: %s", tmp, strerror(errno));
 		n = -1;
@@ -340,66 +357,35 @@ export_csv(struct pane_ctx *ctx, const char *name, vui_csv_writer write,
 		pane_error(ctx, _("Export failed: %s"), err.msg);
 		return false;
 	}
-	if (strcmp(as, "appeal list") == 0)
+	if (what == EX_APPEALS)
 		pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui appeal "
 		    "list --format csv)"), n, path);
 	else
 		pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui report %s "
-		    "--format csv)"), n, path, as);
+		    "--format csv)"), n, path, what == EX_WORKS ? "works" :
+		    what == EX_DAILY ? "daily" : what == EX_ACCOUNTS ? "accounts" :
+		    "wallet");
 	return true;
-}
-
-static long
-w_works(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_works(db, a, out, err);
-}
-
-static long
-w_daily(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_daily(db, a, out, err);
-}
-
-static long
-w_accounts(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_accounts(db, a, out, err);
-}
-
-static long
-w_wallet(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_wallet(db, a, out, err);
-}
-
-static long
-w_appeals(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_appeals(db, a, out, err);
 }
 
 bool
 vui_export(struct pane_ctx *ctx, const char *name, enum vui_export_kind kind,
     const struct report_filter *f)
 {
-	return kind == VUI_EXPORT_DAILY ?
-	    export_csv(ctx, name, w_daily, f, "daily") :
-	    kind == VUI_EXPORT_ACCOUNTS ?
-	    export_csv(ctx, name, w_accounts, f, "accounts") :
-	    export_csv(ctx, name, w_works, f, "works");
+	return export_csv(ctx, name, kind == VUI_EXPORT_DAILY ? EX_DAILY :
+	    kind == VUI_EXPORT_ACCOUNTS ? EX_ACCOUNTS : EX_WORKS, f);
 }
 
 bool
 vui_export_wallet(struct pane_ctx *ctx, const char *name,
     const struct wallet_filter *f)
 {
-	return export_csv(ctx, name, w_wallet, f, "wallet");
+	return export_csv(ctx, name, EX_WALLET, f);
 }
 
 bool
 vui_export_appeals(struct pane_ctx *ctx, const char *name,
     const struct appeal_filter *f)
 {
-	return export_csv(ctx, name, w_appeals, f, "appeal list");
+	return export_csv(ctx, name, EX_APPEALS, f);
 }

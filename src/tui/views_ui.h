@@ -20,7 +20,7 @@
  * originality, the four senses, presentation. NULL-terminated. */
 extern const char *const vui_review_advice[];
 
-/* "¥1,234.56"; "+¥0.70", "-¥0.90", "=" for a change; "—" or "-" when
+/* "¥1,234.56"; "+¥0.70", "-¥0.35", "=" for a change; "—" or "-" when
  * missing (as the codeset allows). */
 char *vui_money(char *buf, size_t size, bool has, fen_t fen);
 char *vui_change(char *buf, size_t size, bool has, fen_t fen);
@@ -37,6 +37,16 @@ const char *vui_not_assessed(void);
 /* A sparkline of the values of one window squeezed into width columns
  * (each column the sum of its days; NAN means no data). */
 void vui_sparkline(const float *v, int n, int width, char *buf, size_t size);
+
+/* The windows the Trends chart and the Diagnosis table offer, in days:
+ * views of the data, not a rule's period (those are the model's). */
+enum vui_window {
+	VUI_WINDOW_WEEK = 7,
+	VUI_WINDOW_MONTH = 30,
+	VUI_WINDOW_QUARTER = 3 * VUI_WINDOW_MONTH,
+	VUI_WINDOW_HALF_YEAR = 6 * VUI_WINDOW_MONTH,
+	VUI_WINDOW_ALL = 0
+};
 
 /* A one-line input (filter, day) that takes wide characters. */
 struct vui_input {
