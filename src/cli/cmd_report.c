@@ -466,12 +466,13 @@ rows_table(const struct report_table *t)
 	sink_end(&s);
 }
 
+typedef bool report_query(struct db *, const struct report_filter *,
+    struct report_table *, struct pt_err *);
+
 /* accounts, works and daily: one query, then the table, CSV or JSON its
  * description gives. */
 static int
-do_rows(struct db *db, const struct opts *o,
-    bool (*query)(struct db *, const struct report_filter *,
-    struct report_table *, struct pt_err *))
+do_rows(struct db *db, const struct opts *o, report_query *query)
 {
 	struct report_filter f = { o->account, o->work, o->from, o->to };
 	struct report_table t;
@@ -488,24 +489,6 @@ do_rows(struct db *db, const struct opts *o,
 		rows_table(&t);
 	report_table_free(&t);
 	return rc;
-}
-
-static int
-do_accounts(struct db *db, const struct opts *o)
-{
-	return do_rows(db, o, report_accounts);
-}
-
-static int
-do_works(struct db *db, const struct opts *o)
-{
-	return do_rows(db, o, report_works);
-}
-
-static int
-do_daily(struct db *db, const struct opts *o)
-{
-	return do_rows(db, o, report_daily);
 }
 
 static int
@@ -788,17 +771,19 @@ scope_freshness(struct db *db, struct opts *o, struct pt_err *err)
 static void print_missing_note(const struct opts *o);
 
 /* The reports: one entry each. wallet reads the ledger as it is; the
- * others bring pending scores up to date and read a window. */
+ * others bring pending scores up to date and read a window. A described
+ * report (query) is printed by do_rows, the others by their run. */
 static const struct report_kind {
 	const char *report;
 	bool windowed;
+	report_query *query;
 	int (*run)(struct db *db, const struct opts *o);
 } report_kinds[] = {
-	{ "accounts", true, do_accounts },
-	{ "works", true, do_works },
-	{ "daily", true, do_daily },
-	{ "attribution", true, do_attribution },
-	{ "wallet", false, do_wallet },
+	{ "accounts", true, report_accounts, NULL },
+	{ "works", true, report_works, NULL },
+	{ "daily", true, report_daily, NULL },
+	{ "attribution", true, NULL, do_attribution },
+	{ "wallet", false, NULL, do_wallet },
 };
 
 static const struct report_kind *
@@ -896,7 +881,7 @@ run_windowed(struct db *db, const struct report_kind *k, struct opts *o)
 	if (!freshness_missing_days(db, o->scope_account, o->from, o->to,
 	    &o->missing, &o->nmissing, &err))
 		return cli_fail_err(&err);
-	rc = k->run(db, o);
+	rc = k->query != NULL ? do_rows(db, o, k->query) : k->run(db, o);
 	if (rc == 0 && o->fmt == FMT_TABLE)
 		print_missing_note(o);
 	return rc;

@@ -50,6 +50,14 @@ int db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
 bool db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
     struct pt_err *err);
 
+/* Every row of st (bound, not yet stepped) into a new array of
+ * elem_size-byte items, each filled by row() (items own no memory).
+ * Never NULL on success, even for no rows (free it); NULL with err set
+ * on failure. *n is the number of items. */
+void *db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
+    void (*row)(sqlite3_stmt *st, void *item, const void *arg),
+    const void *arg, size_t *n, const char *doing, struct pt_err *err);
+
 /* Binding helpers that treat "missing" as NULL. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 int db_bind_int64_or_null(sqlite3_stmt *st, int i, bool present, int64_t v);

@@ -48,25 +48,20 @@ static const char SQL_DAILY_WORK[] =
     "FROM daily d LEFT JOIN work_score s ON s.work_id = d.work_id "
     "AND s.day = d.day WHERE d.work_id = ?3 AND d.day BETWEEN ?1 AND ?2 "
     "ORDER BY d.day";
+/* An account's days (or every account's): its works' figures summed. */
+#define SQL_DAILY_SUMS(where) \
+    "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), " \
+    "sum(d.favorites), sum(d.comments), sum(d.shares), " \
+    "sum(" FEN_SANE("d.revenue_fen") "), sum(" FEN_SANE("s.estimated_fen") ") " \
+    "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id " \
+    "AND d.day BETWEEN ?1 AND ?2 " \
+    "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day " \
+    "WHERE " where " GROUP BY d.day ORDER BY d.day"
 static const char SQL_DAILY_ACCOUNT[] =
-    "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), "
-    "sum(d.favorites), sum(d.comments), sum(d.shares), sum(" FEN_SANE("d.revenue_fen") "), "
-    "sum(" FEN_SANE("s.estimated_fen") ") "
-    "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id "
-    "AND d.day BETWEEN ?1 AND ?2 "
-    "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
-    "WHERE ?3 IS NULL OR w.account_id = ?3 "
-    "GROUP BY d.day ORDER BY d.day";
+    SQL_DAILY_SUMS("?3 IS NULL OR w.account_id = ?3");
 /* One account: its works by index, not every work of the database. */
 static const char SQL_DAILY_ONE_ACCOUNT[] =
-    "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), "
-    "sum(d.favorites), sum(d.comments), sum(d.shares), sum(" FEN_SANE("d.revenue_fen") "), "
-    "sum(" FEN_SANE("s.estimated_fen") ") "
-    "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id "
-    "AND d.day BETWEEN ?1 AND ?2 "
-    "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
-    "WHERE w.account_id = ?3 "
-    "GROUP BY d.day ORDER BY d.day";
+    SQL_DAILY_SUMS("w.account_id = ?3");
 
 #define N_(s) (s)	/* a msgid: translated where it is shown */
 
