@@ -308,7 +308,7 @@ js_cell(json_object *o, const char *key, const struct report_column *col,
 {
 	switch (col->type) {
 	case REPORT_TEXT:
-		js_str(o, key, c->s);
+		js_str(o, key, c->known ? c->s : NULL);
 		break;
 	case REPORT_IDS:
 		json_object_object_add(o, key, js_reasons(c->s));
@@ -317,7 +317,12 @@ js_cell(json_object *o, const char *key, const struct report_column *col,
 		js_num(o, key, (struct report_num){ c->known, c->i });
 		break;
 	case REPORT_FEN:
-		js_money(o, key, (struct report_num){ c->known, c->i });
+		if (col->flags & REPORT_JSON_FEN) {
+			char k[64];
+			snprintf(k, sizeof k, "%s_fen", key);
+			js_num(o, k, (struct report_num){ c->known, c->i });
+		} else
+			js_money(o, key, (struct report_num){ c->known, c->i });
 		break;
 	case REPORT_DAY:
 		js_day(o, key, c->known ? (day_t)c->i : DAY_NONE);
@@ -358,10 +363,12 @@ js_row(const struct report_table *t, size_t r)
 	for (int c = 0; c < t->layout->ncols; c++) {
 		const struct report_column *col = &t->layout->cols[c];
 		const char *key = col->json != NULL ? col->json : col->key;
-		const char *dot = strchr(key, '.');
+		const char *dot;
 		json_object *into = o;
 
-		if (dot != NULL) {
+		if (key == NULL)
+			continue;	/* the table's own */
+		if ((dot = strchr(key, '.')) != NULL) {
 			char group[64];
 			size_t len = (size_t)(dot - key);
 			snprintf(group, sizeof group, "%.*s", (int)len, key);
@@ -464,6 +471,8 @@ rows_table(const struct report_table *t)
 				put(&s, "-");
 			else if (col->type == REPORT_FEN)
 				put(&s, money_format(cell->i, buf));
+			else if (col->flags & REPORT_WORD)
+				put(&s, present_wallet_kind(cell->s));
 			else
 				put(&s, report_cell_text(col, cell, buf));
 		}
@@ -590,7 +599,7 @@ do_attribution(struct db *db, const struct opts *o)
 /* `report wallet --format json`: the entries, the balance and the days
  * whose settlement entries differ from the settled revenue. */
 static void
-wallet_json(const struct opts *o, const struct wallet_entry *v, size_t n,
+wallet_json(const struct opts *o, const struct report_table *t,
     fen_t balance, const struct wallet_diff *d, size_t nd)
 {
 	json_object *top = json_object_new_object(), *rows, *diffs;
@@ -600,18 +609,8 @@ wallet_json(const struct opts *o, const struct wallet_entry *v, size_t n,
 	js_day(top, "from", o->from);
 	js_day(top, "to", o->to);
 	rows = json_object_new_array();
-	for (size_t i = 0; i < n; i++) {
-		json_object *r = json_object_new_object();
-		js_str(r, "account_id", v[i].account_id);
-		js_day(r, "day", v[i].day);
-		js_str(r, "kind", v[i].kind);
-		json_object_object_add(r, "amount_fen",
-		    json_object_new_int64(v[i].amount_fen));
-		json_object_object_add(r, "appeal_id", v[i].appeal_id ?
-		    json_object_new_int64(v[i].appeal_id) : NULL);
-		js_str(r, "entry_id", v[i].entry_id[0] ? v[i].entry_id : NULL);
-		json_object_array_add(rows, r);
-	}
+	for (size_t i = 0; i < t->nrows; i++)
+		json_object_array_add(rows, js_row(t, i));
 	json_object_object_add(top, "rows", rows);
 	json_object_object_add(top, "balance_fen",
 	    json_object_new_int64(balance));
@@ -636,26 +635,12 @@ wallet_json(const struct opts *o, const struct wallet_entry *v, size_t n,
 /* The wallet for people: the entries, then the balance and the days
  * that do not reconcile. */
 static void
-wallet_table(const struct wallet_entry *v, size_t n, fen_t balance,
+wallet_table(const struct report_table *t, fen_t balance,
     const struct wallet_diff *d, size_t nd)
 {
-	static const char *const head[] = { N_("ACCOUNT"), N_("DAY"),
-	    N_("KIND"), N_("AMOUNT"), N_("APPEAL"), N_("ENTRY ID") };
-	struct sink s;
-	char b[DAY_BUFSZ], id[32], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ],
-	    m3[MONEY_BUFSZ];
+	char b[DAY_BUFSZ], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 
-	sink_init(&s, FMT_TABLE, 6, head, "lllrrl");
-	for (size_t i = 0; i < n; i++) {
-		put(&s, v[i].account_id);
-		put(&s, day_format(v[i].day, b));
-		put(&s, present_wallet_kind(v[i].kind));
-		put_money(&s, known(wallet_signed(&v[i])));
-		snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
-		put(&s, v[i].appeal_id ? id : "-");
-		put(&s, v[i].entry_id[0] ? v[i].entry_id : "-");
-	}
-	sink_end(&s);
+	rows_table(t);
 	printf(_("balance: %s\n"), money_format(balance, m1));
 	for (size_t i = 0; i < nd; i++)
 		printf(_("%s %s: settlement entries %s, settled revenue %s: "
@@ -675,31 +660,31 @@ do_wallet(struct db *db, const struct opts *o)
 	struct wallet_filter f = { .account_id = o->account, .from = o->from,
 	    .to = o->to };
 	struct pt_err err = { 0 };
-	struct wallet_entry *v;
+	struct report_table t;
 	struct wallet_diff *d;
-	size_t n, nd;
+	size_t nd;
 	fen_t balance;
 
 	if (o->work != NULL)
 		return cli_fail(PT_EXIT_USAGE, _("report wallet takes --account, "
 		    "not --work"));
+	if (!report_wallet(db, &f, &t, &balance, &err))
+		return cli_fail_err(&err);
 	if (o->fmt == FMT_CSV) {
 		/* the dashboard's `e` in the wallet writes the same bytes */
-		if (report_csv_wallet(db, &f, stdout, &err) < 0)
-			return cli_fail_err(&err);
+		report_csv_table(stdout, &t);
+		report_table_free(&t);
 		return PT_EXIT_OK;
 	}
-	if ((v = wallet_entries(db, &f, &n, &balance, &err)) == NULL)
-		return cli_fail_err(&err);
 	if ((d = wallet_reconcile(db, &f, &nd, &err)) == NULL) {
-		free(v);
+		report_table_free(&t);
 		return cli_fail_err(&err);
 	}
 	if (o->fmt == FMT_JSON)
-		wallet_json(o, v, n, balance, d, nd);
+		wallet_json(o, &t, balance, d, nd);
 	else
-		wallet_table(v, n, balance, d, nd);
-	free(v);
+		wallet_table(&t, balance, d, nd);
+	report_table_free(&t);
 	free(d);
 	return PT_EXIT_OK;
 }
