@@ -15,6 +15,7 @@
 #include "core/modelconf.h"
 #include "core/money.h"
 #include "core/paths.h"
+#include "core/report.h"
 #include "core/schema.h"
 #include "engine_fixture.h"
 #include "testutil.h"
@@ -345,6 +346,85 @@ START_TEST(account_score_keeps_shown_revenue)
 	ck_assert_int_eq(fx_int(db, "SELECT shown_fen FROM account_score"
 	    " WHERE day = '2026-11-02'"), 700);
 	ck_assert_int_eq(fx_int(db, same), 0);
+	db_close(db);
+}
+END_TEST
+
+/* `report daily` of an account reads the figures' sums the engine kept
+ * with each account-day, equal to the sums of its work-days: NULL where
+ * no work-day had the figure, each settled amount held within 0..10^12
+ * fen (the same as summing the works, the path for a day not scored
+ * with them). */
+static void
+daily_rows(struct db *db, struct report_rows *r)
+{
+	struct report_filter f = { "a1", NULL, fx_day("2026-10-30"),
+	    fx_day("2026-11-05") };
+	struct pt_err err = { 0 };
+
+	ck_assert_msg(report_daily(db, &f, r, &err), "%s", err.msg);
+}
+
+static bool
+same_num(struct report_num a, struct report_num b)
+{
+	return a.known == b.known && (!a.known || a.v == b.v);
+}
+
+START_TEST(report_daily_from_kept_sums)
+{
+	struct db *db = fx_open(tmp, "k.db");
+	struct pt_err err = { 0 };
+	struct report_rows kept, works;
+
+	two_works(db);
+	fx_daily(db, "w1", "2026-11-02", 5000, FX_NULL, 10, FX_NULL, 60, 1,
+	    2000000000000LL);
+	fx_daily(db, "w2", "2026-11-02", FX_NULL, 700, 3, FX_NULL, 60, 1, -5);
+	fx_daily(db, "w2", "2026-11-03", FX_NULL, FX_NULL, FX_NULL, FX_NULL,
+	    60, 1, FX_NULL);
+	fx_sql(db, "UPDATE daily SET comments = 4, shares = 2 WHERE work_id = "
+	    "'w1' AND day = '2026-11-01'");
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM account_score "
+	    "WHERE sums_kept"), 3);
+	daily_rows(db, &kept);
+	fx_sql(db, "UPDATE account_score SET sums_kept = 0");
+	daily_rows(db, &works);
+	ck_assert_uint_eq(kept.n, 3);
+	ck_assert_uint_eq(works.n, 3);
+	for (size_t i = 0; i < kept.n; i++) {
+		const struct report_day *a = &kept.u.days[i], *b = &works.u.days[i];
+		ck_assert_int_eq(a->day, b->day);
+		ck_assert(same_num(a->plays, b->plays));
+		ck_assert(same_num(a->profitable_plays, b->profitable_plays));
+		ck_assert(same_num(a->likes, b->likes));
+		ck_assert(same_num(a->favorites, b->favorites));
+		ck_assert(same_num(a->comments, b->comments));
+		ck_assert(same_num(a->shares, b->shares));
+		ck_assert(same_num(a->revenue_fen, b->revenue_fen));
+		ck_assert(same_num(a->estimated_fen, b->estimated_fen));
+	}
+	/* 11-02: the huge amount held, the negative one 0; 11-03: nothing */
+	ck_assert(kept.u.days[1].revenue_fen.known);
+	ck_assert_int_eq(kept.u.days[1].revenue_fen.v, 1000000000000LL);
+	ck_assert(!kept.u.days[2].plays.known && !kept.u.days[2].revenue_fen.known);
+	ck_assert(kept.u.days[0].comments.known);
+	ck_assert_int_eq(kept.u.days[0].comments.v, 4);
+	report_daily_free(&kept);
+	report_daily_free(&works);
+	/* the kept sums are what is read (not the works' rows) */
+	fx_sql(db, "UPDATE account_score SET sums_kept = 1");
+	fx_sql(db, "UPDATE account_score SET plays = plays + 7 "
+	    "WHERE day = '2026-11-01'");
+	daily_rows(db, &kept);
+	ck_assert_int_eq(kept.u.days[0].plays.v, 20000 + 2000 + 7);
+	report_daily_free(&kept);
+	/* a day waiting for a rescore: the works' rows again */
+	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-11-03')");
+	daily_rows(db, &kept);
+	ck_assert_int_eq(kept.u.days[0].plays.v, 20000 + 2000);
+	report_daily_free(&kept);
 	db_close(db);
 }
 END_TEST
@@ -915,6 +995,7 @@ engine_suite(void)
 	tcase_add_test(tc, rescore_dirty_only_touches_dirty);
 	tcase_add_test(tc, rescore_dirty_mostly_dirty_goes_whole);
 	tcase_add_test(tc, rescore_dirty_moved_fits_go_whole);
+	tcase_add_test(tc, report_daily_from_kept_sums);
 	tcase_add_test(tc, account_score_keeps_shown_revenue);
 	tcase_add_test(tc, calibration_recovers_base);
 	tcase_add_test(tc, calibration_base_only_with_few_days);
