@@ -10,6 +10,7 @@
 #include "core/exitcode.h"
 #include "core/clock.h"
 #include "core/freshness.h"
+#include "core/grow.h"
 #include "core/views.h"
 #include "core/db_internal.h"
 
@@ -58,6 +59,22 @@ oom(struct pt_err *err)
 	return false;
 }
 
+/* Ends a row loop: resets the statement and says what went wrong (out
+ * of memory when the loop stopped for it). */
+static bool
+loop_done(struct db *db, sqlite3_stmt *st, int rc, bool nomem,
+    const char *doing, struct pt_err *err)
+{
+	sqlite3_reset(st);
+	if (nomem)
+		return oom(err);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, doing);
+		return false;
+	}
+	return true;
+}
+
 void
 views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 {
@@ -94,43 +111,34 @@ cmp_work_id(const void *key, const void *elem)
 	return strcmp(key, ((const struct views_work *)elem)->work_id);
 }
 
-bool
-views_works_load(struct db *db, const char *account_id, day_t from,
-    day_t to, day_t vs_from, day_t vs_to, struct views_works *out,
+/* The account's works, ordered by id (for the binary searches). */
+static bool
+works_rows(struct db *db, const char *account_id, struct views_works *out,
     struct pt_err *err)
 {
-	day_t lo = vs_from < from ? vs_from : from;
-	day_t hi = vs_to > to ? vs_to : to;
+	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	bool nomem = false;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	out->from = from;
-	out->to = to;
-	out->vs_from = vs_from;
-	out->vs_to = vs_to;
-	out->ndays = to >= from ? to - from + 1 : 0;
-	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
+	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *cur;
-		if (out->n == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			struct views_work *p = realloc(out->rows,
-			    ncap * sizeof *p);
-			if (p == NULL)
-				goto nomem;
-			out->rows = p;
-			cap = ncap;
+		if (!grow_reserve(&out->rows, &cap, out->n + 1,
+		    sizeof *out->rows)) {
+			nomem = true;
+			break;
 		}
 		cur = &out->rows[out->n++];
 		memset(cur, 0, sizeof *cur);
 		cur->work_id = col_strdup(st, 0);
 		cur->title = col_strdup(st, 1);
-		if (cur->work_id == NULL || cur->title == NULL)
-			goto nomem;
+		if (cur->work_id == NULL || cur->title == NULL) {
+			nomem = true;
+			break;
+		}
 		cur->published = col_day(st, 2);
 		col_copy(st, 3, cur->visibility, sizeof cur->visibility);
 		col_copy(st, 4, cur->review, sizeof cur->review);
@@ -141,34 +149,89 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 		cur->commercial = strcmp(cur->commercial_kind, "none") != 0;
 		cur->selected = sqlite3_column_int(st, 6) != 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the works of the window");
-		goto fail;
+	return loop_done(db, st, rc, nomem, "reading the works of the window",
+	    err);
+}
+
+/* A sparkline of ndays cells per work, NAN where a day has no revenue. */
+static bool
+works_sparks(struct views_works *out, struct pt_err *err)
+{
+	size_t cells;
+
+	if (out->n == 0 || out->ndays <= 0)
+		return true;
+	cells = out->n * (size_t)out->ndays;
+	if ((out->spark_buf = malloc(cells * sizeof *out->spark_buf)) == NULL)
+		return oom(err);
+	for (size_t i = 0; i < cells; i++)
+		out->spark_buf[i] = NAN;
+	for (size_t i = 0; i < out->n; i++)
+		out->rows[i].spark = out->spark_buf + i * (size_t)out->ndays;
+	return true;
+}
+
+/* Adds one work-day (a row of SQL_WORK_DAYS) to its work. */
+static void
+works_add_day(const struct views_works *out, struct views_work *cur,
+    sqlite3_stmt *st, day_t day)
+{
+	bool has_s = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	bool has_e = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	fen_t s = has_s ? sqlite3_column_int64(st, 2) : 0;
+	fen_t e = has_e ? sqlite3_column_int64(st, 3) : 0;
+	/* As engine_attribute(): only scored days count. */
+	bool has_r = has_e;
+	fen_t r = has_s ? s : e;
+
+	if (day >= out->from && day <= out->to) {
+		if (has_r) {
+			cur->has_rev = true;
+			cur->rev_fen += r;
+			if (r > 0)
+				cur->days_earning++;
+			else
+				cur->days_zero++;
+			if (cur->spark != NULL)
+				cur->spark[day - out->from] = (float)r;
+		} else {
+			cur->days_zero++;
+		}
+		if (has_s) {
+			cur->has_settled = true;
+			cur->settled_fen += s;
+		}
+		cur->estimated_fen += e;
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			cur->has_pp = true;
+			cur->pp += sqlite3_column_int64(st, 4);
+		}
 	}
-	if (out->n > 0 && out->ndays > 0) {
-		size_t cells = out->n * (size_t)out->ndays;
-		out->spark_buf = malloc(cells * sizeof *out->spark_buf);
-		if (out->spark_buf == NULL)
-			goto nomem;
-		for (size_t i = 0; i < cells; i++)
-			out->spark_buf[i] = NAN;
-		for (size_t i = 0; i < out->n; i++)
-			out->rows[i].spark = out->spark_buf +
-			    i * (size_t)out->ndays;
+	if (day >= out->vs_from && day <= out->vs_to && has_r) {
+		cur->has_prev = true;
+		cur->prev_fen += r;
 	}
-	if ((st = db_stmt(db, SQL_WORK_DAYS, err)) == NULL)
-		goto fail;
+}
+
+/* The works' days of both windows. */
+static bool
+works_days(struct db *db, const char *account_id, struct views_works *out,
+    struct pt_err *err)
+{
+	day_t lo = out->vs_from < out->from ? out->vs_from : out->from;
+	day_t hi = out->vs_to > out->to ? out->vs_to : out->to;
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK_DAYS, err);
+	struct views_work *cur = NULL;
+	int rc;
+
+	if (st == NULL)
+		return false;
 	db_bind_text(st, 1, account_id);
 	bind_day(st, 2, lo);
 	bind_day(st, 3, hi);
-	struct views_work *cur = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		day_t day;
-		bool has_r, has_s, has_e;
-		fen_t r, s = 0, e = 0;
-
 		/* Rows come grouped by work: search only on a change. */
 		if (cur == NULL || strcmp(cur->work_id, id) != 0) {
 			cur = bsearch(id, out->rows, out->n, sizeof *out->rows,
@@ -176,71 +239,50 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 			if (cur == NULL)
 				continue;	/* added since the first query */
 		}
-		if ((day = col_day(st, 1)) == DAY_NONE)
-			continue;
-		has_s = sqlite3_column_type(st, 2) != SQLITE_NULL;
-		has_e = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		if (has_s)
-			s = sqlite3_column_int64(st, 2);
-		if (has_e)
-			e = sqlite3_column_int64(st, 3);
-		/* As engine_attribute(): only scored days count. */
-		has_r = has_e;
-		r = has_s ? s : e;
-		if (day >= from && day <= to) {
-			if (has_r) {
-				cur->has_rev = true;
-				cur->rev_fen += r;
-				if (r > 0)
-					cur->days_earning++;
-				else
-					cur->days_zero++;
-				if (cur->spark != NULL)
-					cur->spark[day - from] = (float)r;
-			} else {
-				cur->days_zero++;
-			}
-			if (has_s) {
-				cur->has_settled = true;
-				cur->settled_fen += s;
-			}
-			cur->estimated_fen += e;
-			if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-				cur->has_pp = true;
-				cur->pp += sqlite3_column_int64(st, 4);
-			}
-		}
-		if (day >= vs_from && day <= vs_to && has_r) {
-			cur->has_prev = true;
-			cur->prev_fen += r;
-		}
+		if ((day = col_day(st, 1)) != DAY_NONE)
+			works_add_day(out, cur, st, day);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the works' days");
-		goto fail;
-	}
-	if ((st = db_stmt(db, SQL_WORK_VIOLATIONS, err)) == NULL)
-		goto fail;
+	return loop_done(db, st, rc, false, "reading the works' days", err);
+}
+
+/* Flags the works with an active violation in the last days. */
+static bool
+works_violations(struct db *db, const char *account_id,
+    struct views_works *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK_VIOLATIONS, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, to - (VIEWS_VIOLATION_DAYS - 1));
-	bind_day(st, 3, to);
+	bind_day(st, 2, out->to - (VIEWS_VIOLATION_DAYS - 1));
+	bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *w = bsearch(sqlite3_column_text(st, 0),
 		    out->rows, out->n, sizeof *out->rows, cmp_work_id);
 		if (w != NULL)
 			w->violation = true;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the works' violations");
-		goto fail;
-	}
-	return true;
-nomem:
-	sqlite3_reset(st);
-	oom(err);
-fail:
+	return loop_done(db, st, rc, false, "reading the works' violations",
+	    err);
+}
+
+bool
+views_works_load(struct db *db, const char *account_id, day_t from,
+    day_t to, day_t vs_from, day_t vs_to, struct views_works *out,
+    struct pt_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	out->vs_from = vs_from;
+	out->vs_to = vs_to;
+	out->ndays = to >= from ? to - from + 1 : 0;
+	if (works_rows(db, account_id, out, err) && works_sparks(out, err) &&
+	    works_days(db, account_id, out, err) &&
+	    works_violations(db, account_id, out, err))
+		return true;
 	views_works_free(out);
 	return false;
 }
