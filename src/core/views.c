@@ -549,16 +549,11 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 	bind_day(st, 2, day);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_day_work *r;
-		if (out->n == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			void *p = realloc(out->rows, ncap * sizeof *out->rows);
-			if (p == NULL) {
-				sqlite3_reset(st);
-				views_day_free(out);
-				return oom(err);
-			}
-			out->rows = p;
-			cap = ncap;
+		if (!grow_reserve(&out->rows, &cap, out->n + 1,
+		    sizeof *out->rows)) {
+			sqlite3_reset(st);
+			views_day_free(out);
+			return oom(err);
 		}
 		r = &out->rows[out->n++];
 		memset(r, 0, sizeof *r);
