@@ -862,9 +862,10 @@ submit_w2(struct db *db, const char *first, const char *last,
 	return a.id;
 }
 
+/* Whether the rule passes; *ev gets its evidence. */
 static bool
 rule_passes(struct db *db, const char *work, const char *day,
-    const char *rule, char *evidence, size_t size)
+    const char *rule, struct evidence *ev)
 {
 	struct pt_err err = { 0 };
 	struct eligibility e;
@@ -873,11 +874,22 @@ rule_passes(struct db *db, const char *work, const char *day,
 	    err.msg);
 	for (size_t i = 0; i < e.nrules; i++)
 		if (strcmp(e.rules[i].id, rule) == 0) {
-			snprintf(evidence, size, "%s", e.rules[i].evidence);
+			*ev = e.rules[i].evidence;
 			return e.rules[i].pass;
 		}
 	ck_abort_msg("no rule %s", rule);
 	return false;
+}
+
+/* The evidence's item of this id, which must be there. */
+static const struct ev_item *
+ev_find(const struct evidence *ev, enum ev_id id)
+{
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->item[i].id == id)
+			return &ev->item[i];
+	ck_abort_msg("no evidence item %s", evidence_spec(id)->name);
+	return NULL;
 }
 
 /* Approval overturns the contested violation, by the appeal, on the
@@ -889,14 +901,17 @@ START_TEST(approval_overturns_the_violation)
 	struct pt_err err = { 0 };
 	struct db *db = open_db();
 	struct diagnosis dg;
-	char ev[ENGINE_EVIDENCE_SZ], sql[200];
+	struct evidence ev;
+	const struct ev_item *it;
+	char sql[200];
 	struct appeal a;
 	int64_t id, rej;
 
 	scored_fixture(db);
-	ck_assert(!rule_passes(db, "w2", "2026-11-10", "compliant_original", ev,
-	    sizeof ev));
-	ck_assert_msg(strstr(ev, "blocks through 2027-01-17"), "%s", ev);
+	ck_assert(!rule_passes(db, "w2", "2026-11-10", "compliant_original",
+	    &ev));
+	ck_assert_int_eq(ev_find(&ev, EV_VIOLATION_BLOCKS)->until,
+	    D("2027-01-17"));
 	ck_assert_int_eq(query_int(db, "SELECT estimated_fen FROM work_score"
 	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 0);
 
@@ -922,10 +937,11 @@ START_TEST(approval_overturns_the_violation)
 	ck_assert_int_eq(query_int(db, sql), query_int(db, "SELECT id FROM"
 	    " violation WHERE work_id = 'w2'"));
 	/* the rules pass again, with the appeal in the evidence ... */
-	ck_assert(rule_passes(db, "w2", "2026-11-10", "compliant_original", ev,
-	    sizeof ev));
-	ck_assert_msg(strstr(ev, "overturned by appeal 2 on 2026-11-26"), "%s",
-	    ev);
+	ck_assert(rule_passes(db, "w2", "2026-11-10", "compliant_original",
+	    &ev));
+	it = ev_find(&ev, EV_OVERTURNED_BY_APPEAL);
+	ck_assert_int_eq(it->count, 2);
+	ck_assert_int_eq(it->until, D("2026-11-26"));
 	/* ... the estimate returns for the days not appealed ... */
 	ck_assert_int_gt(query_int(db, "SELECT estimated_fen FROM work_score"
 	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 0);
@@ -939,9 +955,12 @@ START_TEST(approval_overturns_the_violation)
 	{
 		bool found = false, violation = false;
 		for (size_t i = 0; i < dg.nreasons; i++) {
-			found |= strstr(dg.reasons[i].text,
-			    "compensated by appeal 2: settled ¥0.00, back-pay ¥") !=
-			    NULL;
+			const struct ev_item *c = &dg.reasons[i].evidence.item[0];
+			found |= strcmp(dg.reasons[i].id,
+			    "compensated_by_appeal") == 0 &&
+			    c->id == EV_COMPENSATED && c->count == 2 &&
+			    c->amount == 0 && c->minimum == dg.backpay_fen &&
+			    c->minimum > 0;
 			violation |= strcmp(dg.reasons[i].id,
 			    "compliant_original") == 0;
 		}

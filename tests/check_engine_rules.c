@@ -62,23 +62,74 @@ check_on(const char *account, const char *work, const char *day)
 	return e;
 }
 
-/* Asserts one rule's answer and its next change day ("" for none). */
+/* The evidence as facts, independent of any language: each item's id
+ * and its typed fields by their JSON names ("violation_blocks
+ * day=2026-09-01 blocks_through=2026-11-29 kind=misjudged; clean_from
+ * day=2026-11-30"). */
+static char *
+facts(const struct evidence *ev, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < ev->n && o < size; i++) {
+		const struct ev_item *it = &ev->item[i];
+		const struct ev_spec *sp = evidence_spec(it->id);
+		char v[EVIDENCE_TEXT_SZ];
+
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? "; " : "",
+		    sp->name);
+		for (int f = 0; f < EVF_N && o < size; f++) {
+			if (sp->field[f] == NULL)
+				continue;
+			switch (f) {
+			case EVF_DAY:
+			case EVF_UNTIL:
+				day_format(f == EVF_DAY ? it->day : it->until, v);
+				break;
+			case EVF_COUNT:
+			case EVF_AMOUNT:
+			case EVF_MINIMUM:
+				snprintf(v, sizeof v, "%lld", (long long)(f ==
+				    EVF_COUNT ? it->count : f == EVF_AMOUNT ?
+				    it->amount : it->minimum));
+				break;
+			case EVF_VALUE:
+			case EVF_VALUE_MIN:
+				snprintf(v, sizeof v, "%.1f", f == EVF_VALUE ?
+				    it->value : it->value_min);
+				break;
+			case EVF_YES:
+				snprintf(v, sizeof v, "%d", it->yes);
+				break;
+			default:
+				snprintf(v, sizeof v, "%s", it->text);
+			}
+			o += (size_t)snprintf(buf + o, size - o, " %s=%s",
+			    sp->field[f], v);
+		}
+	}
+	return buf;
+}
+
+/* Asserts one rule's answer, its next change day ("" for none) and,
+ * unless NULL, that its evidence's facts contain `want`. */
 static void
 expect_rule(const char *account, const char *work, const char *day,
-    const char *id, bool pass, const char *changes_on, const char *evidence)
+    const char *id, bool pass, const char *changes_on, const char *want)
 {
 	struct eligibility e = check_on(account, work, day);
 	const struct rule_result *r = find_rule(&e, id);
-	char buf[DAY_BUFSZ];
+	char buf[DAY_BUFSZ], f[1024];
 
+	facts(&r->evidence, f, sizeof f);
 	ck_assert_msg(r->pass == pass, "%s on %s: pass %d (%s)", id, day,
-	    r->pass, r->evidence);
+	    r->pass, f);
 	ck_assert_msg(strcmp(day_format(r->changes_on, buf), changes_on) == 0,
 	    "%s on %s: changes_on '%s', expected '%s'", id, day, buf, changes_on);
-	if (evidence != NULL)
-		ck_assert_msg(strstr(r->evidence, evidence) != NULL,
-		    "%s on %s: evidence '%s' lacks '%s'", id, day, r->evidence,
-		    evidence);
+	if (want != NULL)
+		ck_assert_msg(strstr(f, want) != NULL,
+		    "%s on %s: evidence '%s' lacks '%s'", id, day, f, want);
 	if (!pass)
 		ck_assert(!e.eligible);
 }
@@ -120,14 +171,14 @@ START_TEST(rule_violation_90_days)
 	fx_violation(db, "a1", NULL, "2026-09-01", "active");
 	rescore();
 	expect_rule("a1", NULL, "2026-08-31", "no_violation_90d", true,
-	    "2026-09-01", "violation recorded for 2026-09-01");
+	    "2026-09-01", "violation_ahead day=2026-09-01 kind=misjudged");
 	expect_rule("a1", NULL, "2026-09-01", "no_violation_90d", false,
-	    "2026-11-30", "violation on 2026-09-01 (misjudged): blocks through "
-	    "2026-11-29; clean from 2026-11-30");
+	    "2026-11-30", "violation_blocks day=2026-09-01 blocks_through="
+	    "2026-11-29 kind=misjudged; clean_from day=2026-11-30");
 	expect_rule("a1", NULL, "2026-11-29", "no_violation_90d", false,
 	    "2026-11-30", NULL);
 	expect_rule("a1", NULL, "2026-11-30", "no_violation_90d", true, "",
-	    "clean since 2026-11-30");
+	    "violation_last day=2026-09-01 clean_since=2026-11-30");
 	/* the scores agree with the rule on each side */
 	ck_assert_int_eq(est("w1", "2026-08-31"), 2000);
 	ck_assert_int_eq(est("w1", "2026-09-01"), 0);
@@ -144,7 +195,7 @@ START_TEST(rule_overturned_violation_ignored)
 	fx_violation(db, "a1", NULL, "2026-09-01", "overturned");
 	rescore();
 	expect_rule("a1", NULL, "2026-09-15", "no_violation_90d", true, "",
-	    "1 overturned violation not counted");
+	    "overturned_ignored count=1");
 	ck_assert_int_eq(est("w1", "2026-09-15"), 2000);
 	/* overturning an active one lifts the block after a rescore */
 	fx_violation(db, "a1", NULL, "2026-10-01", "active");
@@ -162,26 +213,26 @@ START_TEST(rule_account_kinds_and_celebrity)
 	base_data();
 	rescore();
 	expect_rule("a1", NULL, "2026-10-01", "not_enterprise", true, "",
-	    "personal");
+	    "account_kind kind=personal");
 	expect_rule("a1", NULL, "2026-10-01", "not_enterprise_affiliated", true,
-	    "", "personal");
+	    "", "account_kind kind=personal");
 	expect_rule("a1", NULL, "2026-10-01", "no_celebrity_cert", true, "",
-	    "none");
+	    "celebrity celebrity=0");
 	fx_sql(db, "UPDATE account SET kind = 'enterprise'");
 	rescore();
 	expect_rule("a1", NULL, "2026-10-01", "not_enterprise", false, "",
-	    "enterprise");
+	    "account_kind kind=enterprise");
 	ck_assert_int_eq(est("w1", "2026-10-01"), 0);
 	fx_sql(db, "UPDATE account SET kind = 'enterprise_affiliated'");
 	rescore();
 	expect_rule("a1", NULL, "2026-10-01", "not_enterprise", true, "", NULL);
 	expect_rule("a1", NULL, "2026-10-01", "not_enterprise_affiliated", false,
-	    "", "enterprise_affiliated");
+	    "", "account_kind kind=enterprise_affiliated");
 	ck_assert_int_eq(est("w1", "2026-10-01"), 0);
 	fx_sql(db, "UPDATE account SET kind = 'personal', celebrity = 1");
 	rescore();
 	expect_rule("a1", NULL, "2026-10-01", "no_celebrity_cert", false, "",
-	    "yes");
+	    "celebrity celebrity=1");
 	ck_assert_int_eq(fx_int(db, "SELECT reasons = 'no_celebrity_cert' FROM "
 	    "work_score WHERE day = '2026-10-01'"), 1);
 	fx_sql(db, "UPDATE account SET celebrity = 0");
@@ -203,19 +254,19 @@ START_TEST(rule_daily_minimum_boundary)
 	fx_daily(db, "w1", "2026-11-03", 1000, 500, FX_NULL, FX_NULL, 60, 1, 99);
 	rescore();
 	expect_rule("a1", NULL, "2026-11-01", "daily_min_1_yuan", false, "",
-	    "estimated revenue on 2026-11-01: ¥0.99 (minimum ¥1.00)");
+	    "revenue day=2026-11-01 revenue_fen=99 minimum_fen=100 settled=0");
 	expect_rule("a1", NULL, "2026-11-02", "daily_min_1_yuan", true, "",
-	    "¥1.00");
+	    "revenue_fen=100 minimum_fen=100");
 	expect_rule("a1", NULL, "2026-11-03", "daily_min_1_yuan", false, "",
-	    "settled revenue");
+	    "minimum_fen=100 settled=1");
 	expect_rule("a1", NULL, "2026-11-04", "daily_min_1_yuan", true, "",
-	    "not assessed");
+	    "revenue_unknown day=2026-11-04");
 	/* nothing earned (here: no plays): nothing for the minimum to hold */
 	fx_daily(db, "w1", "2026-11-05", 1000, 0, FX_NULL, FX_NULL, 60, 1,
 	    FX_NULL);
 	rescore();
 	expect_rule("a1", NULL, "2026-11-05", "daily_min_1_yuan", true, "",
-	    "no estimated revenue on 2026-11-05");
+	    "revenue_none day=2026-11-05 minimum_fen=100 settled=0");
 }
 END_TEST
 
@@ -232,8 +283,8 @@ START_TEST(rule_overlapping_violations_clean_day)
 	rescore();
 	/* 10-01: blocked by 09-01; clean only 90 days after 10-15 */
 	expect_rule("a1", NULL, "2026-10-01", "no_violation_90d", false,
-	    "2027-01-13", "blocks through 2027-01-12; clean from 2027-01-13; "
-	    "extended by the violation on 2026-10-15");
+	    "2027-01-13", "blocks_through=2027-01-12 kind=misjudged; clean_from "
+	    "day=2027-01-13; violation_extended day=2026-10-15");
 	e = check_on("a1", NULL, "2026-10-01");
 	ck_assert_int_eq(find_rule(&e, "no_violation_90d")->visible_on,
 	    fx_day("2027-01-14"));
@@ -316,9 +367,9 @@ START_TEST(rule_not_published_yet)
 	fx_work(db, "w1", "a1", "2026-11-10 18:30");
 	fx_work(db, "w2", "a1", NULL);
 	expect_rule("a1", "w1", "2026-11-09", "published", false, "2026-11-10",
-	    "not published yet: goes out on 2026-11-10");
+	    "published_later day=2026-11-10");
 	expect_rule("a1", "w1", "2026-11-10", "published", true, "",
-	    "published on 2026-11-10");
+	    "published day=2026-11-10");
 	/* a publish day that is not known: not assessed, not failed */
 	struct eligibility e = check_on("a1", "w2", "2026-11-09");
 	ck_assert(!find_rule(&e, "published")->assessed);
@@ -362,12 +413,12 @@ START_TEST(rule_application_early_reason_overdue)
 	    &err));
 	ck_assert(!app.overdue);
 	expect_rule("a1", NULL, "2026-11-16", "plan_joined", false, "2026-11-16",
-	    "result expected by 2026-11-16");
+	    "plan_status status=pending; result_expected expected_on=2026-11-16");
 	ck_assert(engine_application_on(db, "a1", fx_day("2026-11-17"), &app,
 	    &err));
 	ck_assert(app.overdue);
 	expect_rule("a1", NULL, "2026-11-17", "plan_joined", false, "",
-	    "result overdue (expected by 2026-11-16)");
+	    "plan_status status=pending; result_overdue expected_on=2026-11-16");
 	/* approved: no old rejection reason, not overdue */
 	fx_sql(db, "UPDATE application SET result = 'approved', reviewed_on = "
 	    "'2026-11-20' WHERE submitted_on = '2026-11-09'");
@@ -425,7 +476,7 @@ START_TEST(history_values_in_force_by_day)
 	ck_assert_int_eq(est("w1", "2026-10-19"), 0);
 	ck_assert_int_eq(est("w1", "2026-10-20"), 2000);
 	expect_rule("a1", "w1", "2026-10-10", "public", false, "",
-	    "visibility: self_only");
+	    "visibility visibility=self_only");
 	expect_rule("a1", "w1", "2026-10-20", "public", true, "", NULL);
 	{
 		/* public again on 10-20: that day's revenue shows 10-21 ~22:00;
@@ -460,7 +511,7 @@ START_TEST(rule_plan_and_application)
 	    "VALUES ('a1', '2026-09-30', 'pending')");
 	/* 5 working days across National Day and make-up 10-10 */
 	expect_rule("a1", NULL, "2026-10-01", "plan_joined", false, "2026-10-13",
-	    "result expected by 2026-10-13");
+	    "result_expected expected_on=2026-10-13");
 	ck_assert(engine_application(db, "a1", &app, &err));
 	ck_assert(app.present && !app.expected_fallback);
 	ck_assert_str_eq(day_format(app.expected_result_on, buf), "2026-10-13");
@@ -470,7 +521,7 @@ START_TEST(rule_plan_and_application)
 	    "'rejected', reason = '近期作品质量不足'");
 	fx_sql(db, "UPDATE account SET plan_status = 'rejected'");
 	expect_rule("a1", NULL, "2026-10-11", "plan_joined", false, "",
-	    "may reapply from 2026-11-09");
+	    "reapply_from day=2026-11-09");
 	ck_assert(engine_application(db, "a1", &app, &err));
 	ck_assert_str_eq(day_format(app.reapply_on, buf), "2026-11-09");
 	ck_assert_str_eq(app.reason, "近期作品质量不足");
@@ -482,7 +533,8 @@ START_TEST(rule_plan_and_application)
 	ck_assert_int_eq(app.reapply_on, DAY_NONE);
 	ck_assert(app.expected_fallback);	/* runs into 2027 */
 	fx_sql(db, "UPDATE account SET plan_status = 'joined'");
-	expect_rule("a1", NULL, "2026-10-11", "plan_joined", true, "", "joined");
+	expect_rule("a1", NULL, "2026-10-11", "plan_joined", true, "",
+	    "plan_status status=joined");
 	/* not joined: no revenue */
 	fx_sql(db, "UPDATE account SET plan_status = 'not_joined'");
 	fx_work(db, "w1", "a1", NULL);
@@ -499,9 +551,9 @@ START_TEST(rule_work_compliant_original)
 	fx_violation(db, "a1", "w1", "2026-09-01", "active");
 	rescore();
 	expect_rule("a1", "w1", "2026-08-31", "compliant_original", true,
-	    "2026-09-01", "original, not infringing");
+	    "2026-09-01", "original; violation_ahead day=2026-09-01");
 	expect_rule("a1", "w1", "2026-11-29", "compliant_original", false,
-	    "2026-11-30", "blocks through 2026-11-29");
+	    "2026-11-30", "blocks_through=2026-11-29");
 	expect_rule("a1", "w1", "2026-11-30", "compliant_original", true, "",
 	    NULL);
 	/* the other work is untouched by w1's violation */
@@ -509,11 +561,11 @@ START_TEST(rule_work_compliant_original)
 	    NULL);
 	fx_sql(db, "UPDATE work SET original = 0 WHERE work_id = 'w2'");
 	expect_rule("a1", "w2", "2026-10-01", "compliant_original", false, "",
-	    "not original");
+	    "not_original; no_violation to=2026-10-01 days=90");
 	fx_sql(db, "UPDATE work SET original = 1, infringing = 1 WHERE work_id = "
 	    "'w2'");
 	expect_rule("a1", "w2", "2026-10-01", "compliant_original", false, "",
-	    "infringing");
+	    "infringing; no_violation to=2026-10-01 days=90");
 	fx_sql(db, "UPDATE work SET infringing = 1 WHERE work_id = 'w1'");
 	rescore();
 	ck_assert_int_eq(est("w1", "2026-12-01"), 0);
@@ -539,14 +591,16 @@ START_TEST(rule_work_review_unknown)
 	rescore();
 	/* before the export's day: approved, earning */
 	expect_rule("a1", "w1", "2026-10-04", "review_approved", true, "",
-	    "review: approved");
+	    "review review=approved");
 	ck_assert_int_gt(est("w1", "2026-10-04"), 0);
 	/* from it on: not assessed, not eligible, left out */
 	e = check_on("a1", "w1", "2026-10-05");
 	r = find_rule(&e, "review_approved");
 	ck_assert(!r->assessed);
 	ck_assert(r->pass);
-	ck_assert_str_eq(r->evidence, "review status unknown: not assessed");
+	ck_assert_uint_eq(r->evidence.n, 1);
+	ck_assert_int_eq(r->evidence.item[0].id, EV_REVIEW_UNKNOWN);
+	ck_assert_str_eq(r->evidence.item[0].text, "");	/* no label kept */
 	ck_assert(!e.eligible);
 	ck_assert_int_eq(est("w1", "2026-10-05"), 0);
 	ck_assert_int_eq(fx_int(db, "SELECT reasons = 'review_unknown' AND"
@@ -561,7 +615,7 @@ START_TEST(rule_work_review_unknown)
 	/* the label the import kept is named */
 	fx_sql(db, "UPDATE work SET review_label = '待定'");
 	expect_rule("a1", "w1", "2026-10-05", "review_approved", true, "",
-	    "review status unknown (label 待定): not assessed");
+	    "review_unknown label=待定");
 	/* approved again (the works file says so): counted again */
 	fx_sql(db, "INSERT INTO work_history(work_id, attr, effective_on, value,"
 	    " recorded_at) VALUES ('w1', 'review', '2026-10-07', 'approved', 'x')");
@@ -582,16 +636,18 @@ START_TEST(rule_work_review_public_commercial)
 	base_data();
 	rescore();
 	expect_rule("a1", "w1", "2026-10-01", "review_approved", true, "",
-	    "approved");
-	expect_rule("a1", "w1", "2026-10-01", "public", true, "", "public");
-	expect_rule("a1", "w1", "2026-10-01", "no_commercial", true, "", "none");
+	    "review review=approved");
+	expect_rule("a1", "w1", "2026-10-01", "public", true, "",
+	    "visibility visibility=public");
+	expect_rule("a1", "w1", "2026-10-01", "no_commercial", true, "",
+	    "commercial commercial=none");
 	fx_sql(db, "UPDATE work SET review = 'pending'");
 	expect_rule("a1", "w1", "2026-10-01", "review_approved", false, "",
-	    "pending");
+	    "review review=pending");
 	fx_sql(db, "UPDATE work SET review = 'rejected'");
 	rescore();
 	expect_rule("a1", "w1", "2026-10-01", "review_approved", false, "",
-	    "rejected");
+	    "review review=rejected");
 	ck_assert_int_eq(est("w1", "2026-10-01"), 0);
 	fx_sql(db, "UPDATE work SET review = 'approved'");
 	for (int i = 0; i < 3; i++) {
@@ -627,9 +683,12 @@ START_TEST(rule_work_quality_boundary)
 	fx_daily(db, "w1", "2026-11-03", 20000, 10000, 300, 100, FX_NULLF, 1,
 	    FX_NULL);
 	rescore();
-	expect_rule("a1", "w1", "2026-11-01", "quality", false, "", "29.9");
-	expect_rule("a1", "w1", "2026-11-02", "quality", true, "", "30.0");
-	expect_rule("a1", "w1", "2026-11-03", "quality", true, "", "not assessed");
+	expect_rule("a1", "w1", "2026-11-01", "quality", false, "",
+	    "quality day=2026-11-01 quality=29.9 minimum=30.0");
+	expect_rule("a1", "w1", "2026-11-02", "quality", true, "",
+	    "quality day=2026-11-02 quality=30.0 minimum=30.0");
+	expect_rule("a1", "w1", "2026-11-03", "quality", true, "",
+	    "quality_unknown day=2026-11-03");
 	ck_assert_int_eq(est("w1", "2026-11-01"), 0);
 	ck_assert_int_eq(est("w1", "2026-11-02"), 1000);
 }
@@ -674,10 +733,22 @@ START_TEST(diagnosis_lists_every_reason)
 	ck_assert_str_eq(ids, "no_violation_90d no_celebrity_cert "
 	    "compliant_original public no_commercial no_profitable_plays ");
 	ck_assert(d.has_data && !d.earning);
+	/* each with its facts: a rule's evidence, the day's figures */
+	{
+		char f[1024];
+		ck_assert_str_eq(facts(&d.reasons[3].evidence, f, sizeof f),
+		    "visibility visibility=self_only");
+		ck_assert_str_eq(facts(&d.reasons[5].evidence, f, sizeof f),
+		    "no_profitable_plays day=2026-11-01");
+	}
 	/* a day without figures */
 	ck_assert(engine_diagnose(db, "w1", fx_day("2027-01-10"), &d, &err));
 	ck_assert(!d.has_data);
 	ck_assert_str_eq(d.reasons[d.nreasons - 1].id, "no_data");
+	ck_assert_int_eq(d.reasons[d.nreasons - 1].evidence.item[0].id,
+	    EV_NO_FIGURES);
+	ck_assert_int_eq(d.reasons[d.nreasons - 1].evidence.item[0].day,
+	    fx_day("2027-01-10"));
 	/* a day before publication */
 	ck_assert(engine_diagnose(db, "w1", fx_day("2026-07-01"), &d, &err));
 	bool unpublished = false;

@@ -127,6 +127,13 @@ assert list(rules) == ["no_violation_90d", "not_enterprise",
 v = rules["no_violation_90d"]
 assert v["pass"] is False and v["changes_on"] == "2026-10-30", v
 assert "2026-08-01" in v["evidence"]
+# the same evidence as facts: ids and typed fields
+items = v["evidence_items"]
+assert items[0]["id"] == "violation_blocks" and items[0]["day"] == "2026-08-01", items
+assert items[0]["blocks_through"] == "2026-10-29", items
+assert {"id": "clean_from", "day": "2026-10-30"} in items, items
+k = rules["not_enterprise"]["evidence_items"]
+assert k == [{"id": "account_kind", "kind": "personal"}], k
 a = r["application"]
 assert a == {"submitted_on": "2026-09-30", "expected_result_on": "2026-10-13",
     "reviewed_on": "2026-10-10", "result": "rejected", "reason": "质量",

@@ -1,13 +1,17 @@
 # Translations, manual pages and installation (issue 9).
-# The TUI and the CLI translate the evidence core writes (core has no gettext).
-src_tui_libtui_a_SOURCES += src/tui/evidence_i18n.c src/tui/evidence_i18n.h
 TESTS += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh
+# src/present: the core's results in English and, from the build tree's
+# catalogue, in Chinese.
+check_PROGRAMS += tests/present/check_evidence_text
+tests_present_check_evidence_text_SOURCES = tests/present/evidence_text.c $(SUITE_UTIL)
+tests_present_check_evidence_text_CFLAGS = $(SUITE_CFLAGS)
+tests_present_check_evidence_text_LDADD = $(PRESENT_LIBS) $(SUITE_LDADD) $(LIBINTL)
+TESTS += tests/present/check_evidence_text
 # Completeness: every string translated, the man pages cover every command,
 # option, variable and parameter, the README's captures are current.
 TESTS += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh
 EXTRA_DIST += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh
-EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh scripts/screenshots.sh \
-	po/core-msgids.c
+EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh scripts/screenshots.sh
 
 # gettext's po/Makefile compiles a .gmo from the .po merged with the .pot,
 # and regenerates both only when the .pot changes; so an edited .po, or

@@ -68,7 +68,7 @@ if [ -x "$PT" ] && [ -n "$ZH" ]; then
 	sed -n '/^命令：/,/^$/p;/^退出码：/,/^$/p' "$T/help" |
 		grep -E '^  [a-z0-9]+ +[A-Za-z(]' >"$T/eng" &&
 		fail "English left in the Chinese --help: $(cat "$T/eng")"
-	# 4. The evidence core writes for each rule is shown in Chinese: every
+	# 4. The evidence of each rule (src/present) is shown in Chinese: every
 	#    account of the demo and a sample of works, on a day with data.
 	export PARTNER_TUI_DATADIR="${PARTNER_TUI_DATADIR:-$top_srcdir/share/partner-tui}"
 	export HOME="$T" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
@@ -87,7 +87,7 @@ if [ -x "$PT" ] && [ -n "$ZH" ]; then
 	grep -E '^  [^ ]+  [a-z_0-9]+ ' "$T/check" | sed -E 's/^  [^ ]+  [a-z_0-9]+ +//' |
 		grep -E '[A-Za-z]{3,}' | sort -u >"$T/eng"
 	if [ -s "$T/eng" ]; then
-		fail "evidence left in English under zh_CN (add its format to src/tui/evidence_i18n.c):"
+		fail "evidence left in English under zh_CN (its words are in src/present/evidence_text.c: translate them in po/zh_CN.po):"
 		head -20 "$T/eng" >&2
 	fi
 else

@@ -599,6 +599,7 @@ report_change(const struct appeal *a, const char *what)
  * list and new) and the arguments after it (decide's result). */
 struct appeal_args {
 	const struct opts *o;
+	enum appeal_status to;	/* submit, withdraw: the status asked for */
 	int64_t id;
 	int nrest;
 	char *const *rest;
@@ -609,6 +610,7 @@ struct appeal_sub {
 	bool takes_id;		/* appeal SUB ID ... */
 	bool more_args;		/* arguments after the ID */
 	bool read_only;		/* opens the database read-only */
+	enum appeal_status to;	/* submit and withdraw: the new status */
 	int (*run)(struct db *db, const struct appeal_args *a);
 };
 
@@ -695,16 +697,11 @@ transition(struct db *db, const struct appeal_args *aa, enum appeal_status to)
 	return report_change(&a, appeal_status_name(to));
 }
 
+/* submit and withdraw */
 static int
-sub_submit(struct db *db, const struct appeal_args *aa)
+sub_change(struct db *db, const struct appeal_args *aa)
 {
-	return transition(db, aa, APPEAL_SUBMITTED);
-}
-
-static int
-sub_withdraw(struct db *db, const struct appeal_args *aa)
-{
-	return transition(db, aa, APPEAL_WITHDRAWN);
+	return transition(db, aa, aa->to);
 }
 
 static int
@@ -725,10 +722,12 @@ static const struct appeal_sub appeal_subs[] = {
 	{ .subcommand = "show", .takes_id = true, .read_only = true, .run = sub_show },
 	{ .subcommand = "new", .run = sub_new },
 	{ .subcommand = "edit", .takes_id = true, .run = sub_edit },
-	{ .subcommand = "submit", .takes_id = true, .run = sub_submit },
+	{ .subcommand = "submit", .takes_id = true, .to = APPEAL_SUBMITTED,
+	    .run = sub_change },
 	{ .subcommand = "decide", .takes_id = true, .more_args = true,
 	    .run = sub_decide },
-	{ .subcommand = "withdraw", .takes_id = true, .run = sub_withdraw },
+	{ .subcommand = "withdraw", .takes_id = true, .to = APPEAL_WITHDRAWN,
+	    .run = sub_change },
 };
 
 static const struct appeal_sub *
@@ -794,6 +793,7 @@ parse_args(const struct appeal_sub *sub, int argc, char **argv,
 	if (!sub->more_args && optind < argc)
 		return cli_fail(PT_EXIT_USAGE, _("unexpected argument '%s'"),
 		    argv[optind]);
+	aa->to = sub->to;
 	aa->nrest = argc - optind;
 	aa->rest = argv + optind;
 	if (sub->run == sub_edit && aa->o->version < 0)

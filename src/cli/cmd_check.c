@@ -3,170 +3,216 @@
  * account's application timeline. Exit 1 when a rule fails. */
 #include "config.h"
 
-#include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_opts.h"
 #include "core/clock.h"
-#include "core/engine.h"
+#include "core/eligibility.h"
 #include "core/exitcode.h"
 #include "core/freshness.h"
 #include "core/text.h"
 #include "core/wallet.h"
 #include "i18n.h"
-#include "tui/evidence_i18n.h"
+#include "present/evidence_text.h"
 
 extern const struct command cmd_check;
 
-enum { OPT_ACCOUNT = 256, OPT_WORK, OPT_ON, OPT_FORMAT };
-
-static const struct option longopts[] = {
-	{ "account", required_argument, NULL, OPT_ACCOUNT },
-	{ "work", required_argument, NULL, OPT_WORK },
-	{ "on", required_argument, NULL, OPT_ON },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ NULL, 0, NULL, 0 },
-};
+static void
+add_string(json_object *o, const char *name, const char *v)
+{
+	json_object_object_add(o, name, json_object_new_string(v));
+}
 
 static json_object *
-js_day(day_t d)
+json_field(const struct ev_item *it, enum ev_field f)
 {
-	char buf[DAY_BUFSZ];
+	switch (f) {
+	case EVF_DAY:
+		return cli_json_day(it->day);
+	case EVF_UNTIL:
+		return cli_json_day(it->until);
+	case EVF_COUNT:
+		return json_object_new_int64(it->count);
+	case EVF_AMOUNT:
+		return json_object_new_int64(it->amount);
+	case EVF_MINIMUM:
+		return json_object_new_int64(it->minimum);
+	case EVF_VALUE:
+		return json_object_new_double(it->value);
+	case EVF_VALUE_MIN:
+		return json_object_new_double(it->value_min);
+	case EVF_YES:
+		return json_object_new_boolean(it->yes);
+	default:
+		return json_object_new_string(it->text);
+	}
+}
 
-	return d == DAY_NONE ? NULL : json_object_new_string(day_format(d, buf));
+/* One evidence item: its id and the fields it uses, typed. */
+static json_object *
+json_item(const struct ev_item *it)
+{
+	const struct ev_spec *sp = evidence_spec(it->id);
+	json_object *o = json_object_new_object();
+
+	add_string(o, "id", sp->name);
+	for (int f = 0; f < EVF_N; f++)
+		if (sp->field[f] != NULL)
+			json_object_object_add(o, sp->field[f],
+			    json_field(it, (enum ev_field)f));
+	return o;
+}
+
+static json_object *
+json_rule(const struct rule_result *r)
+{
+	json_object *o = json_object_new_object(), *items;
+	char ev[1024];
+
+	add_string(o, "id", r->id);
+	/* a rule no figure decided is null, never true */
+	json_object_object_add(o, "pass", r->assessed ?
+	    json_object_new_boolean(r->pass) : NULL);
+	json_object_object_add(o, "assessed",
+	    json_object_new_boolean(r->assessed));
+	/* the evidence in English whatever the locale, and as facts */
+	add_string(o, "evidence", present_evidence(&r->evidence,
+	    PRESENT_ENGLISH, ev, sizeof ev));
+	items = json_object_new_array();
+	for (size_t i = 0; i < r->evidence.n; i++)
+		json_object_array_add(items, json_item(&r->evidence.item[i]));
+	json_object_object_add(o, "evidence_items", items);
+	json_object_object_add(o, "changes_on", cli_json_day(r->changes_on));
+	/* the day restored revenue shows, about the settlement hour */
+	json_object_object_add(o, "revenue_visible_on",
+	    cli_json_day(r->visible_on));
+	json_object_object_add(o, "revenue_visible_hour",
+	    r->visible_on != DAY_NONE ?
+	    json_object_new_int(engine_model()->settle_hour) : NULL);
+	return o;
+}
+
+/* Null unless the account has an application. */
+static json_object *
+app_bool(const struct application_timeline *t, bool v)
+{
+	return t->present ? json_object_new_boolean(v) : NULL;
+}
+
+static json_object *
+json_application(const struct application_timeline *t)
+{
+	json_object *app = json_object_new_object();
+
+	json_object_object_add(app, "submitted_on", cli_json_day(t->submitted_on));
+	json_object_object_add(app, "expected_result_on",
+	    cli_json_day(t->expected_result_on));
+	json_object_object_add(app, "reviewed_on", cli_json_day(t->reviewed_on));
+	json_object_object_add(app, "result", t->present ?
+	    json_object_new_string(t->result) : NULL);
+	json_object_object_add(app, "reason", t->reason[0] ?
+	    json_object_new_string(t->reason) : NULL);
+	json_object_object_add(app, "reapply_on", cli_json_day(t->reapply_on));
+	json_object_object_add(app, "early", app_bool(t, t->early));
+	json_object_object_add(app, "early_reapply_from",
+	    cli_json_day(t->early_from));
+	json_object_object_add(app, "overdue", app_bool(t, t->overdue));
+	/* false when the working-day count ran outside the holiday table
+	 * (Monday to Friday were counted) */
+	json_object_object_add(app, "calendar_complete",
+	    t->expected_result_on != DAY_NONE ?
+	    app_bool(t, !t->expected_fallback) : NULL);
+	return app;
+}
+
+/* Approved appeals whose compensation should be in the wallet by now. */
+static json_object *
+json_overdue(const struct wallet_overdue *od, size_t nod)
+{
+	json_object *arr = json_object_new_array();
+
+	for (size_t i = 0; i < nod; i++) {
+		json_object *o = json_object_new_object();
+		json_object_object_add(o, "appeal_id",
+		    json_object_new_int64(od[i].appeal_id));
+		json_object_object_add(o, "compensation_fen",
+		    json_object_new_int64(od[i].compensation_fen));
+		json_object_object_add(o, "expected_pay_on",
+		    cli_json_day(od[i].expected_pay_on));
+		json_object_object_add(o, "days_late",
+		    json_object_new_int(od[i].days_late));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+/* How far the account's data goes, and whether the import lags the
+ * settlement clock (freshness.h). */
+static void
+json_freshness(json_object *top, const struct freshness *f)
+{
+	char msg[160];
+
+	json_object_object_add(top, "data_through", cli_json_day(f->data_through));
+	json_object_object_add(top, "settled_through",
+	    cli_json_day(f->settled_through));
+	json_object_object_add(top, "due_through", cli_json_day(f->due_through));
+	json_object_object_add(top, "stale", json_object_new_boolean(f->stale));
+	freshness_message(f, msg, sizeof msg);
+	json_object_object_add(top, "stale_message", msg[0] ?
+	    json_object_new_string(msg) : NULL);
 }
 
 static void
 print_json(const struct eligibility *e, const struct freshness *f,
     const struct wallet_overdue *od, size_t nod)
 {
-	json_object *top = json_object_new_object(), *rules, *app;
-	const struct application_timeline *t = &e->app;
+	json_object *top = json_object_new_object(), *rules;
 
-	json_object_object_add(top, "account", json_object_new_string(e->account_id));
+	add_string(top, "account", e->account_id);
 	if (e->work_id[0])
-		json_object_object_add(top, "work",
-		    json_object_new_string(e->work_id));
-	json_object_object_add(top, "on", js_day(e->on));
+		add_string(top, "work", e->work_id);
+	json_object_object_add(top, "on", cli_json_day(e->on));
 	json_object_object_add(top, "eligible", json_object_new_boolean(e->eligible));
-	/* How far the account's data goes, and whether the import lags the
-	 * settlement clock (freshness.h). */
-	json_object_object_add(top, "data_through", js_day(f->data_through));
-	json_object_object_add(top, "settled_through", js_day(f->settled_through));
-	json_object_object_add(top, "due_through", js_day(f->due_through));
-	json_object_object_add(top, "stale", json_object_new_boolean(f->stale));
-	{
-		char msg[160];
-		freshness_message(f, msg, sizeof msg);
-		json_object_object_add(top, "stale_message", msg[0] ?
-		    json_object_new_string(msg) : NULL);
-	}
+	json_freshness(top, f);
 	rules = json_object_new_array();
-	for (size_t i = 0; i < e->nrules; i++) {
-		const struct rule_result *r = &e->rules[i];
-		json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", json_object_new_string(r->id));
-		/* a rule no figure decided is null, never true */
-		json_object_object_add(o, "pass", r->assessed ?
-		    json_object_new_boolean(r->pass) : NULL);
-		json_object_object_add(o, "assessed",
-		    json_object_new_boolean(r->assessed));
-		json_object_object_add(o, "evidence",
-		    json_object_new_string(r->evidence));
-		json_object_object_add(o, "changes_on", js_day(r->changes_on));
-		/* the day restored revenue shows, about the settlement hour */
-		json_object_object_add(o, "revenue_visible_on",
-		    js_day(r->visible_on));
-		json_object_object_add(o, "revenue_visible_hour",
-		    r->visible_on != DAY_NONE ?
-		    json_object_new_int(engine_model()->settle_hour) : NULL);
-		json_object_array_add(rules, o);
-	}
+	for (size_t i = 0; i < e->nrules; i++)
+		json_object_array_add(rules, json_rule(&e->rules[i]));
 	json_object_object_add(top, "rules", rules);
-	app = json_object_new_object();
-	json_object_object_add(app, "submitted_on", js_day(t->submitted_on));
-	json_object_object_add(app, "expected_result_on",
-	    js_day(t->expected_result_on));
-	json_object_object_add(app, "reviewed_on", js_day(t->reviewed_on));
-	json_object_object_add(app, "result", t->present ?
-	    json_object_new_string(t->result) : NULL);
-	json_object_object_add(app, "reason", t->reason[0] ?
-	    json_object_new_string(t->reason) : NULL);
-	json_object_object_add(app, "reapply_on", js_day(t->reapply_on));
-	json_object_object_add(app, "early", t->present ?
-	    json_object_new_boolean(t->early) : NULL);
-	json_object_object_add(app, "early_reapply_from", js_day(t->early_from));
-	json_object_object_add(app, "overdue", t->present ?
-	    json_object_new_boolean(t->overdue) : NULL);
-	/* false when the working-day count ran outside the holiday table
-	 * (Monday to Friday were counted) */
-	json_object_object_add(app, "calendar_complete", t->present &&
-	    t->expected_result_on != DAY_NONE ?
-	    json_object_new_boolean(!t->expected_fallback) : NULL);
-	json_object_object_add(top, "application", app);
-	/* approved appeals whose compensation should be in the wallet by now */
-	{
-		json_object *arr = json_object_new_array();
-		for (size_t i = 0; i < nod; i++) {
-			json_object *o = json_object_new_object();
-			json_object_object_add(o, "appeal_id",
-			    json_object_new_int64(od[i].appeal_id));
-			json_object_object_add(o, "compensation_fen",
-			    json_object_new_int64(od[i].compensation_fen));
-			json_object_object_add(o, "expected_pay_on",
-			    js_day(od[i].expected_pay_on));
-			json_object_object_add(o, "days_late",
-			    json_object_new_int(od[i].days_late));
-			json_object_array_add(arr, o);
-		}
-		json_object_object_add(top, "appeals_overdue", arr);
-	}
-	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(top);
+	json_object_object_add(top, "application", json_application(&e->app));
+	json_object_object_add(top, "appeals_overdue", json_overdue(od, nod));
+	cli_json_print_put(top);
 }
 
 static void
-print_table(const struct eligibility *e, const struct wallet_overdue *od,
-    size_t nod)
+print_rule(const struct rule_result *r, int width)
 {
-	const struct application_timeline *t = &e->app;
-	char day[DAY_BUFSZ], day2[DAY_BUFSZ], id[64];
-	int w = 0;
+	char ev[1024], day[DAY_BUFSZ], id[64];
+	char *clean;
 
-	for (size_t i = 0; i < e->nrules; i++)
-		if (text_width(e->rules[i].id) > w)
-			w = text_width(e->rules[i].id);
-	printf(_("account %s%s%s on %s: %s\n"), e->account_id,
-	    e->work_id[0] ? _(", work ") : "", e->work_id, day_format(e->on, day),
-	    e->eligible ? _("eligible") : _("NOT eligible"));
-	for (size_t i = 0; i < e->nrules; i++) {
-		const struct rule_result *r = &e->rules[i];
-		char *ev = text_sanitize(r->evidence, TEXT_ONE_LINE);
-		snprintf(id, sizeof id, "%-*s", w, r->id);
-		char tev[sizeof r->evidence * 2];
-		printf("  %s  %s  %s", !r->assessed ? _("n/a ") : r->pass ?
-		    _("pass") : _("FAIL"), id,
-		    evidence_translate(ev ? ev : "", tev, sizeof tev));
-		if (r->changes_on != DAY_NONE)
-			printf(_(" (changes on %s)"), day_format(r->changes_on, day));
-		if (r->visible_on != DAY_NONE)
-			printf(_(" (revenue shows %s around %02d:00)"),
-			    day_format(r->visible_on, day),
-			    engine_model()->settle_hour);
-		putchar('\n');
-		free(ev);
-	}
-	for (size_t i = 0; i < nod; i++) {
-		char m[MONEY_BUFSZ];
-		printf(_("  OVERDUE  appeal %lld: compensation %s expected in the "
-		    "wallet on %s, %d days late\n"), (long long)od[i].appeal_id,
-		    money_format(od[i].compensation_fen, m),
-		    day_format(od[i].expected_pay_on, day), od[i].days_late);
-	}
+	present_evidence(&r->evidence, PRESENT_UI, ev, sizeof ev);
+	clean = text_sanitize(ev, TEXT_ONE_LINE);
+	snprintf(id, sizeof id, "%-*s", width, r->id);
+	printf("  %s  %s  %s", !r->assessed ? _("n/a ") : r->pass ?
+	    _("pass") : _("FAIL"), id, clean ? clean : "");
+	free(clean);
+	if (r->changes_on != DAY_NONE)
+		printf(_(" (changes on %s)"), day_format(r->changes_on, day));
+	if (r->visible_on != DAY_NONE)
+		printf(_(" (revenue shows %s around %02d:00)"),
+		    day_format(r->visible_on, day), engine_model()->settle_hour);
+	putchar('\n');
+}
+
+static void
+print_application(const struct application_timeline *t)
+{
+	char day[DAY_BUFSZ], day2[DAY_BUFSZ];
+
 	if (!t->present) {
 		puts(_("application: none on record"));
 		return;
@@ -175,7 +221,7 @@ print_table(const struct eligibility *e, const struct wallet_overdue *od,
 	    day_format(t->submitted_on, day),
 	    day_format(t->expected_result_on, day2),
 	    t->expected_fallback ? _(" (Mon-Fri outside the holiday table)") : "",
-	    evidence_value(t->result));
+	    present_value(t->result));
 	if (t->overdue)
 		fputs(_(", overdue"), stdout);
 	if (t->early)
@@ -194,79 +240,77 @@ print_table(const struct eligibility *e, const struct wallet_overdue *od,
 	putchar('\n');
 }
 
+static void
+print_table(const struct eligibility *e, const struct freshness *f,
+    const struct wallet_overdue *od, size_t nod)
+{
+	char day[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ];
+	int w = 0;
+
+	for (size_t i = 0; i < e->nrules; i++)
+		if (text_width(e->rules[i].id) > w)
+			w = text_width(e->rules[i].id);
+	printf(_("account %s%s%s on %s: %s\n"), e->account_id,
+	    e->work_id[0] ? _(", work ") : "", e->work_id, day_format(e->on, day),
+	    e->eligible ? _("eligible") : _("NOT eligible"));
+	for (size_t i = 0; i < e->nrules; i++)
+		print_rule(&e->rules[i], w);
+	for (size_t i = 0; i < nod; i++) {
+		char m[MONEY_BUFSZ];
+		printf(_("  OVERDUE  appeal %lld: compensation %s expected in the "
+		    "wallet on %s, %d days late\n"), (long long)od[i].appeal_id,
+		    money_format(od[i].compensation_fen, m),
+		    day_format(od[i].expected_pay_on, day), od[i].days_late);
+	}
+	print_application(&e->app);
+	if (f->stale && f->data_through != DAY_NONE)
+		printf(_("data through %s; data for %s is due since %02d:00 on %s: import it\n"),
+		    day_format(f->data_through, day),
+		    day_format(f->due_through, d2), f->settle_hour,
+		    day_format(f->due_through + 1, d3));
+}
+
+static const struct cli_opts_spec check_spec = {
+	.command = "check",
+	.day_option = "on",
+	.text_format = "table",
+	.text = { "account", "work" },
+};
+
 static int
 check_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *account = NULL, *work = NULL;
-	bool json = false;
-	day_t on = clock_today();
+	struct cli_opts o = { .day = clock_today() };
+	const char *account, *work;
 	struct eligibility e;
 	struct freshness fresh;
 	struct pt_err err = { 0 };
+	struct wallet_overdue *od = NULL;
+	size_t nod;
 	struct db *db;
-	int c;
+	int rc = cli_opts_parse(&check_spec, argc, argv, &o);
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_ACCOUNT:
-			account = optarg;
-			break;
-		case OPT_WORK:
-			work = optarg;
-			break;
-		case OPT_ON:
-			if (!day_parse_iso(optarg, &on))
-				return cli_fail(PT_EXIT_USAGE, _("--on '%s' is not a "
-				    "day: use YYYY-MM-DD"), optarg);
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "table") == 0)
-				json = false;
-			else
-				return cli_fail(PT_EXIT_USAGE, _("--format '%s': use "
-				    "table or json"), optarg);
-			break;
-		default:
-			return cli_fail(PT_EXIT_USAGE, _("see 'partner-tui check "
-			    "--help'"));
-		}
-	}
-	if (optind != argc)
-		return cli_fail(PT_EXIT_USAGE, _("unexpected argument '%s'"),
-		    argv[optind]);
+	if (rc >= 0)
+		return rc;
+	account = o.text[0];
+	work = o.text[1];
 	if (account == NULL && work == NULL)
 		return cli_fail(PT_EXIT_USAGE, _("check needs --account ID or "
 		    "--work ID"));
-	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
+	if ((db = cli_open_scored(ctx, &err)) == NULL)
 		return cli_fail_err(&err);
-	if ((!db_readonly(db) && !engine_rescore_dirty(db, &err)) ||
-	    !engine_check(db, account, work, on, &e, &err) ||
-	    !freshness_load(db, e.account_id, &fresh, &err)) {
-		db_close(db);
-		return cli_fail_err(&err);
-	}
-	struct wallet_overdue *od;
-	size_t nod;
-	if ((od = wallet_overdue(db, e.account_id, clock_today(), &nod,
+	if (!engine_check(db, account, work, o.day, &e, &err) ||
+	    !freshness_load(db, e.account_id, &fresh, &err) ||
+	    (od = wallet_overdue(db, e.account_id, clock_today(), &nod,
 	    &err)) == NULL) {
 		db_close(db);
 		return cli_fail_err(&err);
 	}
 	db_close(db);
-	if (json)
+	if (o.json)
 		print_json(&e, &fresh, od, nod);
-	else {
-		print_table(&e, od, nod);
-		if (fresh.stale && fresh.data_through != DAY_NONE) {
-			char d1[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ];
-			printf(_("data through %s; data for %s is due since %02d:00 on %s: import it\n"),
-			    day_format(fresh.data_through, d1),
-			    day_format(fresh.due_through, d2), fresh.settle_hour,
-			    day_format(fresh.due_through + 1, d3));
-		}
-	}
+	else
+		print_table(&e, &fresh, od, nod);
 	free(od);
 	return e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
 }

@@ -6,44 +6,29 @@
  * attention, 0 when all is quiet. */
 #include "config.h"
 
-#include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_opts.h"
 #include "core/clock.h"
 #include "core/digest.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 
 extern const struct command cmd_digest;
-
-enum { OPT_SINCE = 256, OPT_FORMAT };
-
-static const struct option longopts[] = {
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ NULL, 0, NULL, 0 },
-};
-
-static json_object *
-js_day(day_t d)
-{
-	char buf[DAY_BUFSZ];
-
-	return d == DAY_NONE ? NULL : json_object_new_string(day_format(d, buf));
-}
 
 static void
 print_json(const struct digest *d)
 {
 	json_object *top = json_object_new_object(), *arr = json_object_new_array();
 
-	json_object_object_add(top, "since", js_day(d->since));
-	json_object_object_add(top, "today", js_day(d->today));
+	json_object_object_add(top, "since", cli_json_day(d->since));
+	json_object_object_add(top, "today", cli_json_day(d->today));
 	json_object_object_add(top, "attention", json_object_new_boolean(d->n > 0));
 	json_object_object_add(top, "drop_percent",
 	    json_object_new_int(d->drop_percent));
@@ -54,7 +39,7 @@ print_json(const struct digest *d)
 		    json_object_new_string(digest_kind_name(it->kind)));
 		json_object_object_add(o, "account_id",
 		    json_object_new_string(it->account_id));
-		json_object_object_add(o, "day", js_day(it->day));
+		json_object_object_add(o, "day", cli_json_day(it->day));
 		switch (it->kind) {
 		case DG_ELIGIBILITY_CHANGED:
 			json_object_object_add(o, "eligible",
@@ -72,7 +57,8 @@ print_json(const struct digest *d)
 			    json_object_new_int64(it->appeal_id));
 			if (it->kind == DG_APPEAL_DECIDED)
 				json_object_object_add(o, "status",
-				    json_object_new_string(it->status));
+				    json_object_new_string(
+				    appeal_status_name(it->status)));
 			else
 				json_object_object_add(o, "days_late",
 				    json_object_new_int(it->days_late));
@@ -89,7 +75,7 @@ print_json(const struct digest *d)
 			break;
 		case DG_STALE:
 			json_object_object_add(o, "due_through",
-			    js_day(d->due_through));
+			    cli_json_day(d->due_through));
 			break;
 		default:
 			break;
@@ -97,9 +83,7 @@ print_json(const struct digest *d)
 		json_object_array_add(arr, o);
 	}
 	json_object_object_add(top, "items", arr);
-	cli_print_json(json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(top);
+	cli_json_print_put(top);
 }
 
 static void
@@ -128,7 +112,8 @@ print_text(const struct digest *d)
 			break;
 		case DG_APPEAL_DECIDED:
 			printf(_("appeal %lld %s on %s%s%s\n"),
-			    (long long)it->appeal_id, _(it->status),
+			    (long long)it->appeal_id,
+			    present_appeal_status(it->status),
 			    it->day != DAY_NONE ? day_format(it->day, a) : "?",
 			    it->amount_fen ? _(", compensation ") : "",
 			    it->amount_fen ? money_format(it->amount_fen, m1) : "");
@@ -156,55 +141,40 @@ print_text(const struct digest *d)
 	}
 }
 
+static const struct cli_opts_spec digest_spec = {
+	.command = "digest",
+	.day_option = "since",
+	.text_format = "text",
+};
+
 static int
 digest_run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct pt_err err = { 0 };
 	struct digest d;
 	struct db *db;
-	day_t today = clock_today(), since = today - 1;
-	bool json = false;
-	int c;
+	day_t today = clock_today();
+	struct cli_opts o = { .day = today - 1 };
+	int rc = cli_opts_parse(&digest_spec, argc, argv, &o);
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_SINCE:
-			if (!day_parse_iso(optarg, &since))
-				return cli_fail(PT_EXIT_USAGE, _("--since '%s' is "
-				    "not a day: use YYYY-MM-DD"), optarg);
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") != 0)
-				return cli_fail(PT_EXIT_USAGE, _("--format '%s': use "
-				    "text or json"), optarg);
-			break;
-		default:
-			return cli_fail(PT_EXIT_USAGE, _("see 'partner-tui digest "
-			    "--help'"));
-		}
-	}
-	if (optind < argc)
-		return cli_fail(PT_EXIT_USAGE, _("unexpected argument '%s'"),
-		    argv[optind]);
-	if (since > today)
+	if (rc >= 0)
+		return rc;
+	if (o.day > today)
 		return cli_fail(PT_EXIT_USAGE, _("--since is after today"));
-	if ((db = cli_open_db(ctx, 0, &err)) == NULL)
+	if ((db = cli_open_scored(ctx, &err)) == NULL)
 		return cli_fail_err(&err);
-	if ((!db_readonly(db) && !engine_rescore_dirty(db, &err)) ||
-	    !digest_build(db, since, today, &d, &err)) {
+	if (!digest_build(db, o.day, today, &d, &err)) {
 		db_close(db);
 		return cli_fail_err(&err);
 	}
 	db_close(db);
-	if (json)
+	if (o.json)
 		print_json(&d);
 	else
 		print_text(&d);
-	c = d.n > 0 ? PT_EXIT_CHECK_FAILED : PT_EXIT_OK;
+	rc = d.n > 0 ? PT_EXIT_CHECK_FAILED : PT_EXIT_OK;
 	digest_free(&d);
-	return c;
+	return rc;
 }
 
 static const struct cli_option digest_options[] = {

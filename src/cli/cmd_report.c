@@ -294,87 +294,84 @@ known(int64_t v)
 	return n;
 }
 
-/* ---- the reports ---- */
+/* ---- the described reports: accounts, works, daily ---- */
 
-static int
-do_accounts(struct db *db, const struct opts *o)
+/* A cell as JSON, under key (money: key_fen and key). */
+static void
+js_cell(json_object *o, const char *key, const struct report_column *col,
+    const struct report_cell *c)
 {
-	struct report_filter f = { o->account, o->work, o->from, o->to };
-	struct report_rows rows;
-	struct pt_err err = { 0 };
-	char buf[64];
-
-	if (!report_accounts(db, &f, &rows, &err))
-		return cli_fail_err(&err);
-	if (o->fmt == FMT_JSON) {
-		json_object *arr, *top = js_envelope(o, &arr);
-		for (size_t i = 0; i < rows.n; i++) {
-			const struct report_account *a = &rows.u.accounts[i];
-			json_object *r = json_object_new_object();
-			js_str(r, "account_id", a->account_id);
-			js_str(r, "name", a->name);
-			js_str(r, "kind", a->kind);
-			js_str(r, "plan_status", a->plan_status);
-			js_money(r, "revenue", a->settled_fen);
-			js_money(r, "estimated", a->estimated_fen);
-			json_object_object_add(r, "works", json_object_new_int(a->works));
-			json_object_object_add(r, "eligible", a->has_eligible ?
-			    json_object_new_boolean(a->eligible) : NULL);
-			json_object_object_add(r, "reasons", js_reasons(a->reasons));
-			if (a->has_calibration) {
-				json_object *c = json_object_new_object();
-				json_object_object_add(c, "base",
-				    json_object_new_double(a->cal_base));
-				json_object_object_add(c, "days",
-				    json_object_new_int(a->cal_days));
-				json_object_object_add(c, "r2", a->has_r2 ?
-				    json_object_new_double(a->cal_r2) : NULL);
-				json_object_object_add(r, "calibration", c);
-			} else
-				json_object_object_add(r, "calibration", NULL);
-			json_object_array_add(arr, r);
-		}
-		js_print(top);
-	} else {
-		static const char *const head[] = { "account_id", "name", "kind",
-		    "plan_status", "revenue_fen", "revenue", "estimated_fen",
-		    "estimated", "works", "eligible", "reasons", "calibration_base",
-		    "calibration_days", "calibration_r2" };
-		static const char *const thead[] = { N_("ACCOUNT"), N_("NAME"),
-		    N_("KIND"), N_("PLAN"), N_("SETTLED"), N_("ESTIMATED"),
-		    N_("WORKS"), N_("ELIGIBLE"), N_("BASE ¥/1k"), N_("R²") };
-		struct sink s;
-		if (o->fmt == FMT_CSV)
-			sink_init(&s, o->fmt, 14, head, "llllrrrrrllrrr");
-		else
-			sink_init(&s, o->fmt, 10, thead, "llllrrrlrr");
-		for (size_t i = 0; i < rows.n; i++) {
-			const struct report_account *a = &rows.u.accounts[i];
-			put(&s, a->account_id);
-			put(&s, a->name);
-			put(&s, a->kind);
-			put(&s, a->plan_status);
-			put_money(&s, a->settled_fen);
-			put_money(&s, a->estimated_fen);
-			snprintf(buf, sizeof buf, "%d", a->works);
-			put(&s, buf);
-			put(&s, !a->has_eligible ? (o->fmt == FMT_CSV ? "" : "-") :
-			    a->eligible ? "yes" : "no");
-			if (o->fmt == FMT_CSV)
-				put(&s, a->reasons);
-			snprintf(buf, sizeof buf, "%.4f", a->cal_base);
-			put(&s, a->has_calibration ? buf : o->fmt == FMT_CSV ? "" : "-");
-			if (o->fmt == FMT_CSV) {
-				snprintf(buf, sizeof buf, "%d", a->cal_days);
-				put(&s, a->has_calibration ? buf : "");
-			}
-			snprintf(buf, sizeof buf, "%.3f", a->cal_r2);
-			put(&s, a->has_r2 ? buf : o->fmt == FMT_CSV ? "" : "-");
-		}
-		sink_end(&s);
+	switch (col->type) {
+	case REPORT_TEXT:
+		js_str(o, key, c->s);
+		break;
+	case REPORT_IDS:
+		json_object_object_add(o, key, js_reasons(c->s));
+		break;
+	case REPORT_INT:
+		js_num(o, key, (struct report_num){ c->known, c->i });
+		break;
+	case REPORT_FEN:
+		js_money(o, key, (struct report_num){ c->known, c->i });
+		break;
+	case REPORT_DAY:
+		js_day(o, key, c->known ? (day_t)c->i : DAY_NONE);
+		break;
+	case REPORT_YESNO:
+		json_object_object_add(o, key, c->known ?
+		    json_object_new_boolean(c->i != 0) : NULL);
+		break;
+	case REPORT_REAL:
+		json_object_object_add(o, key, c->known ?
+		    json_object_new_double(c->d) : NULL);
+		break;
 	}
-	report_accounts_free(&rows);
-	return PT_EXIT_OK;
+}
+
+/* Whether any cell of row r in the JSON object `group` is known. */
+static bool
+group_known(const struct report_table *t, size_t r, const char *group,
+    size_t len)
+{
+	for (int c = 0; c < t->layout->ncols; c++) {
+		const char *j = t->layout->cols[c].json;
+		if (j != NULL && strncmp(j, group, len) == 0 && j[len] == '.' &&
+		    report_cell(t, r, c)->known)
+			return true;
+	}
+	return false;
+}
+
+/* Row r as a JSON object, its keys in the order of the columns; a column
+ * whose json is "obj.member" goes into the object obj (null when none of
+ * its members is known). */
+static json_object *
+js_row(const struct report_table *t, size_t r)
+{
+	json_object *o = json_object_new_object();
+
+	for (int c = 0; c < t->layout->ncols; c++) {
+		const struct report_column *col = &t->layout->cols[c];
+		const char *key = col->json != NULL ? col->json : col->key;
+		const char *dot = strchr(key, '.');
+		json_object *into = o;
+
+		if (dot != NULL) {
+			char group[64];
+			size_t len = (size_t)(dot - key);
+			snprintf(group, sizeof group, "%.*s", (int)len, key);
+			if (!json_object_object_get_ex(o, group, &into)) {
+				into = group_known(t, r, key, len) ?
+				    json_object_new_object() : NULL;
+				json_object_object_add(o, group, into);
+			}
+			if (into == NULL)
+				continue;
+			key = dot + 1;
+		}
+		js_cell(into, key, col, report_cell(t, r, c));
+	}
+	return o;
 }
 
 /* "history": [{"attr", "effective_on", "value"}...] of a work. */
@@ -413,123 +410,85 @@ js_history(struct db *db, json_object *r, const char *work_id)
 }
 
 static int
-do_works(struct db *db, const struct opts *o)
+rows_json(struct db *db, const struct opts *o, const struct report_table *t)
 {
-	struct report_filter f = { o->account, o->work, o->from, o->to };
-	struct report_rows rows;
-	struct pt_err err = { 0 };
+	json_object *arr, *top = js_envelope(o, &arr);
 
-	if (!report_works(db, &f, &rows, &err))
-		return cli_fail_err(&err);
-	if (o->fmt == FMT_JSON) {
-		json_object *arr, *top = js_envelope(o, &arr);
-		for (size_t i = 0; i < rows.n; i++) {
-			const struct report_work *w = &rows.u.works[i];
-			json_object *r = json_object_new_object();
-			js_str(r, "work_id", w->work_id);
-			js_str(r, "account_id", w->account_id);
-			js_str(r, "title", w->title);
-			js_money(r, "revenue", w->revenue_fen);
-			js_money(r, "estimated", w->estimated_fen);
-			js_num(r, "profitable_plays", w->profitable_plays);
-			json_object_object_add(r, "eligible", w->has_eligible ?
-			    json_object_new_boolean(w->eligible) : NULL);
-			json_object_object_add(r, "reasons", js_reasons(w->reasons));
-			/* --work: the work's attributes with the days they took
-			 * effect (attribute history) */
-			if (o->work != NULL && !js_history(db, r, w->work_id)) {
-				json_object_put(top);
-				report_works_free(&rows);
-				return PT_EXIT_DB;
-			}
-			json_object_array_add(arr, r);
+	for (size_t i = 0; i < t->nrows; i++) {
+		json_object *r = js_row(t, i);
+		/* works --work: the work's attributes with the days they took
+		 * effect (attribute history) */
+		if (t->layout == &report_works_layout && o->work != NULL &&
+		    !js_history(db, r, report_cell(t, i, 0)->s)) {
+			json_object_put(r);
+			json_object_put(top);
+			return PT_EXIT_DB;
 		}
-		js_print(top);
-	} else {
-		static const char *const head[] = { "work_id", "account_id", "title",
-		    "revenue_fen", "revenue", "estimated_fen", "estimated",
-		    "profitable_plays", "eligible", "reasons" };
-		static const char *const thead[] = { N_("WORK"), N_("ACCOUNT"),
-		    N_("TITLE"), N_("SETTLED"), N_("ESTIMATED"),
-		    N_("PROFITABLE PLAYS"), N_("ELIGIBLE"), N_("REASONS") };
-		struct sink s;
-		if (o->fmt == FMT_CSV)
-			sink_init(&s, o->fmt, 10, head, "lllrrrrrll");
-		else
-			sink_init(&s, o->fmt, 8, thead, "lllrrrll");
-		for (size_t i = 0; i < rows.n; i++) {
-			const struct report_work *w = &rows.u.works[i];
-			put(&s, w->work_id);
-			put(&s, w->account_id);
-			put(&s, w->title);
-			put_money(&s, w->revenue_fen);
-			put_money(&s, w->estimated_fen);
-			put_num(&s, w->profitable_plays);
-			put(&s, !w->has_eligible ? (o->fmt == FMT_CSV ? "" : "-") :
-			    w->eligible ? "yes" : "no");
-			put(&s, w->reasons);
-		}
-		sink_end(&s);
+		json_object_array_add(arr, r);
 	}
-	report_works_free(&rows);
+	js_print(top);
 	return PT_EXIT_OK;
 }
 
+/* The columns with a table header, aligned by type (figures right). */
+static void
+rows_table(const struct report_table *t)
+{
+	const struct report_layout *l = t->layout;
+	const char *head[TABLE_MAX_COLS];
+	char right[TABLE_MAX_COLS + 1], buf[MONEY_BUFSZ + REPORT_CELL_BUFSZ];
+	struct sink s;
+	int n = 0;
+
+	for (int c = 0; c < l->ncols && n < TABLE_MAX_COLS; c++) {
+		enum report_type ty = l->cols[c].type;
+		if (l->cols[c].head == NULL)
+			continue;
+		head[n] = l->cols[c].head;
+		right[n++] = ty == REPORT_INT || ty == REPORT_FEN ||
+		    ty == REPORT_REAL ? 'r' : 'l';
+	}
+	sink_init(&s, FMT_TABLE, n, head, right);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (int c = 0; c < l->ncols; c++) {
+			const struct report_column *col = &l->cols[c];
+			const struct report_cell *cell = report_cell(t, r, c);
+			if (col->head == NULL)
+				continue;
+			if (!cell->known)
+				put(&s, "-");
+			else if (col->type == REPORT_FEN)
+				put(&s, money_format(cell->i, buf));
+			else
+				put(&s, report_cell_text(col, cell, buf));
+		}
+	}
+	sink_end(&s);
+}
+
+typedef bool report_query(struct db *, const struct report_filter *,
+    struct report_table *, struct pt_err *);
+
+/* accounts, works and daily: one query, then the table, CSV or JSON its
+ * description gives. */
 static int
-do_daily(struct db *db, const struct opts *o)
+do_rows(struct db *db, const struct opts *o, report_query *query)
 {
 	struct report_filter f = { o->account, o->work, o->from, o->to };
-	struct report_rows rows;
+	struct report_table t;
 	struct pt_err err = { 0 };
-	char day[DAY_BUFSZ];
+	int rc = PT_EXIT_OK;
 
-	if (!report_daily(db, &f, &rows, &err))
+	if (!query(db, &f, &t, &err))
 		return cli_fail_err(&err);
-	if (o->fmt == FMT_JSON) {
-		json_object *arr, *top = js_envelope(o, &arr);
-		for (size_t i = 0; i < rows.n; i++) {
-			const struct report_day *d = &rows.u.days[i];
-			json_object *r = json_object_new_object();
-			js_day(r, "date", d->day);
-			js_num(r, "plays", d->plays);
-			js_num(r, "profitable_plays", d->profitable_plays);
-			js_num(r, "likes", d->likes);
-			js_num(r, "favorites", d->favorites);
-			js_num(r, "comments", d->comments);
-			js_num(r, "shares", d->shares);
-			js_money(r, "revenue", d->revenue_fen);
-			js_money(r, "estimated", d->estimated_fen);
-			json_object_array_add(arr, r);
-		}
-		js_print(top);
-	} else {
-		static const char *const head[] = { "date", "plays",
-		    "profitable_plays", "likes", "favorites", "comments", "shares",
-		    "revenue_fen", "revenue", "estimated_fen", "estimated" };
-		static const char *const thead[] = { N_("DATE"), N_("PLAYS"),
-		    N_("PROFITABLE"), N_("LIKES"), N_("FAVORITES"),
-		    N_("COMMENTS"), N_("SHARES"), N_("SETTLED"), N_("ESTIMATED") };
-		struct sink s;
-		if (o->fmt == FMT_CSV)
-			sink_init(&s, o->fmt, 11, head, "lrrrrrrrrrr");
-		else
-			sink_init(&s, o->fmt, 9, thead, "lrrrrrrrr");
-		for (size_t i = 0; i < rows.n; i++) {
-			const struct report_day *d = &rows.u.days[i];
-			put(&s, day_format(d->day, day));
-			put_num(&s, d->plays);
-			put_num(&s, d->profitable_plays);
-			put_num(&s, d->likes);
-			put_num(&s, d->favorites);
-			put_num(&s, d->comments);
-			put_num(&s, d->shares);
-			put_money(&s, d->revenue_fen);
-			put_money(&s, d->estimated_fen);
-		}
-		sink_end(&s);
-	}
-	report_daily_free(&rows);
-	return PT_EXIT_OK;
+	if (o->fmt == FMT_CSV)
+		report_csv_table(stdout, &t);
+	else if (o->fmt == FMT_JSON)
+		rc = rows_json(db, o, &t);
+	else
+		rows_table(&t);
+	report_table_free(&t);
+	return rc;
 }
 
 static int
@@ -812,17 +771,19 @@ scope_freshness(struct db *db, struct opts *o, struct pt_err *err)
 static void print_missing_note(const struct opts *o);
 
 /* The reports: one entry each. wallet reads the ledger as it is; the
- * others bring pending scores up to date and read a window. */
+ * others bring pending scores up to date and read a window. A described
+ * report (query) is printed by do_rows, the others by their run. */
 static const struct report_kind {
 	const char *report;
 	bool windowed;
+	report_query *query;
 	int (*run)(struct db *db, const struct opts *o);
 } report_kinds[] = {
-	{ "accounts", true, do_accounts },
-	{ "works", true, do_works },
-	{ "daily", true, do_daily },
-	{ "attribution", true, do_attribution },
-	{ "wallet", false, do_wallet },
+	{ "accounts", true, report_accounts, NULL },
+	{ "works", true, report_works, NULL },
+	{ "daily", true, report_daily, NULL },
+	{ "attribution", true, NULL, do_attribution },
+	{ "wallet", false, NULL, do_wallet },
 };
 
 static const struct report_kind *
@@ -920,7 +881,7 @@ run_windowed(struct db *db, const struct report_kind *k, struct opts *o)
 	if (!freshness_missing_days(db, o->scope_account, o->from, o->to,
 	    &o->missing, &o->nmissing, &err))
 		return cli_fail_err(&err);
-	rc = k->run(db, o);
+	rc = k->query != NULL ? do_rows(db, o, k->query) : k->run(db, o);
 	if (rc == 0 && o->fmt == FMT_TABLE)
 		print_missing_note(o);
 	return rc;

@@ -380,9 +380,20 @@ appeal_violation_days(struct db *db, const char *account_id,
 	return true;
 }
 
+bool
+appeal_reason_appealable(const char *reason_id)
+{
+	return strcmp(reason_id, "compliant_original") == 0 ||
+	    strcmp(reason_id, "no_violation_90d") == 0;
+}
+
 /* Longest range the form accepts: the appeal covers a violation's
- * 90-day shadow at most. */
-#define APPEAL_MAX_DAYS 90
+ * shadow (the model's violation_days) at most. */
+int
+appeal_max_days(void)
+{
+	return engine_model()->violation_days;
+}
 
 /* The submission's day checks: one violation contested, and each day
  * one it blocked, with figures, on which nothing was earned. */
@@ -406,9 +417,9 @@ check_days(struct db *db, const struct appeal *a, struct appeal_check *chk,
 		    day_format(clock_today(), b2));
 		return true;
 	}
-	if (a->last_day - a->first_day >= APPEAL_MAX_DAYS) {
+	if (a->last_day - a->first_day >= appeal_max_days()) {
 		problem(chk, AF_LAST_DAY, "%d days is too long a range: at most "
-		    "%d", a->last_day - a->first_day + 1, APPEAL_MAX_DAYS);
+		    "%d", a->last_day - a->first_day + 1, appeal_max_days());
 		return true;
 	}
 	if (a->account_id[0] == '\0' ||

@@ -252,6 +252,14 @@ bool appeal_violation_days(struct db *db, const char *account_id,
     const char *work_id, day_t from, day_t to,
     void (*fn)(day_t day, void *arg), void *arg, struct pt_err *err);
 
+/* Whether a day without revenue for this rule or reason id can be
+ * appealed: a violation (the work's compliant_original or the account's
+ * no_violation_90d) can, nothing else can. */
+bool appeal_reason_appealable(const char *reason_id);
+/* The days a violation blocks and an appeal can cover at most: the
+ * model's violation_days. */
+int appeal_max_days(void);
+
 /* Pickers: accounts, or works of an account, whose id or name/title
  * contains query (ASCII case ignored); at most max, filled into out. */
 struct appeal_pick {

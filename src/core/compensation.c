@@ -58,19 +58,25 @@ engine_compensation_free(struct compensation *c)
 	c->nitems = 0;
 }
 
+/* The sums of the earning days before the first affected day. */
+struct hist_sums {
+	double v, e, r;		/* profitable plays, interactions, fen */
+	bool e_known;		/* every day knew its interactions */
+};
+
 /* Sums the history; false on a database error. */
 static bool
 history(struct db *db, const char *sql, const char *key, day_t before,
-    int limit, int *days, double *v, double *e, double *r, bool *e_known,
-    struct compensation *out, struct pt_err *err)
+    int limit, struct hist_sums *h, struct compensation *out,
+    struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char buf[DAY_BUFSZ];
 	int rc;
 
-	*days = 0;
-	*v = *e = *r = 0;
-	*e_known = true;
+	out->history_days = 0;
+	h->v = h->e = h->r = 0;
+	h->e_known = true;
 	out->nhist = 0;
 	if (st == NULL)
 		return false;
@@ -78,18 +84,18 @@ history(struct db *db, const char *sql, const char *key, day_t before,
 	db_bind_text(st, 2, day_format(before, buf));
 	sqlite3_bind_int(st, 3, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		(*days)++;
-		*v += sqlite3_column_double(st, 0);
+		out->history_days++;
+		h->v += sqlite3_column_double(st, 0);
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-			*e_known = false;
-		*e += sqlite3_column_double(st, 1);
-		*r += sqlite3_column_double(st, 2);
+			h->e_known = false;
+		h->e += sqlite3_column_double(st, 1);
+		h->r += sqlite3_column_double(st, 2);
 		if (out->nhist < sizeof out->hist / sizeof out->hist[0]) {
-			struct compensation_hist *h = &out->hist[out->nhist++];
-			h->day = eng_col_day(st, 3);
-			h->profitable_plays = sqlite3_column_double(st, 0);
-			h->interactions = sqlite3_column_double(st, 1);
-			h->revenue_fen = sqlite3_column_int64(st, 2);
+			struct compensation_hist *d = &out->hist[out->nhist++];
+			d->day = eng_col_day(st, 3);
+			d->profitable_plays = sqlite3_column_double(st, 0);
+			d->interactions = sqlite3_column_double(st, 1);
+			d->revenue_fen = sqlite3_column_int64(st, 2);
 		}
 	}
 	sqlite3_reset(st);
@@ -147,51 +153,48 @@ engine_compensation(struct db *db, const char *account_id,
 	return engine_compensation_req(db, &req, out, err);
 }
 
-bool
-engine_compensation_req(struct db *db, const struct compensation_req *req,
+/* The request's fixed parts into out; false (err) on a bad range. */
+static bool
+comp_start(const struct compensation_req *req, const struct model_params *p,
     struct compensation *out, struct pt_err *err)
 {
-	const struct model_params *p = engine_model();
-	const char *account_id = req->account_id, *work_id = req->work_id;
-	const char *rule = req->contested_rule;
-	day_t first = req->first, last = req->last;
-	day_t approved_on = req->approved_on;
-	char acct[ENGINE_ID_SZ] = "";
-	double v, e, r;
-	bool e_known;
-	size_t icap = 0;
-	sqlite3_stmt *st;
-	int rc;
-
-	if (rule == NULL)
-		rule = work_id != NULL ? "compliant_original" : "no_violation_90d";
 	memset(out, 0, sizeof *out);
-	out->first = first;
-	out->last = last;
-	out->approved_on = approved_on;
-	out->pay_on = approved_on + p->comp_pay_days;
-	out->restored_on = approved_on + 1;
+	out->first = req->first;
+	out->last = req->last;
+	out->approved_on = req->approved_on;
+	out->pay_on = req->approved_on + p->comp_pay_days;
+	out->restored_on = req->approved_on + 1;
 	out->restored_hour = p->settle_hour;
-	if (first == DAY_NONE || last == DAY_NONE || first > last ||
-	    last - first > 366) {
+	if (req->first == DAY_NONE || req->last == DAY_NONE ||
+	    req->first > req->last || req->last - req->first > 366) {
 		err_set(err, PT_EXIT_USAGE, "affected days must be a range of at "
 		    "most a year, first day before last");
 		return false;
 	}
-	if (account_id != NULL)
-		snprintf(acct, sizeof acct, "%s", account_id);
-	if (work_id != NULL) {
+	return true;
+}
+
+/* The account: the one asked for, else the work's; the work must exist. */
+static bool
+comp_account(struct db *db, const struct compensation_req *req,
+    char acct[ENGINE_ID_SZ], struct pt_err *err)
+{
+	sqlite3_stmt *st;
+
+	snprintf(acct, ENGINE_ID_SZ, "%s",
+	    req->account_id != NULL ? req->account_id : "");
+	if (req->work_id != NULL) {
 		if ((st = db_stmt(db, SQL_WORK_ACCOUNT, err)) == NULL)
 			return false;
-		db_bind_text(st, 1, work_id);
+		db_bind_text(st, 1, req->work_id);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			sqlite3_reset(st);
 			err_set(err, PT_EXIT_DATA, "no work '%s' in the database",
-			    work_id);
+			    req->work_id);
 			return false;
 		}
 		if (acct[0] == '\0')
-			snprintf(acct, sizeof acct, "%s",
+			snprintf(acct, ENGINE_ID_SZ, "%s",
 			    (const char *)sqlite3_column_text(st, 0));
 		sqlite3_reset(st);
 	}
@@ -199,99 +202,169 @@ engine_compensation_req(struct db *db, const struct compensation_req *req,
 		err_set(err, PT_EXIT_USAGE, "compensation needs an account or a work");
 		return false;
 	}
-	/* rates: the work's own history, else the account's */
-	if (work_id != NULL && !history(db, SQL_HIST_WORK, work_id, first,
-	    p->comp_history_days, &out->history_days, &v, &e, &r, &e_known,
-	    out, err))
+	return true;
+}
+
+/* Rates per play and per interaction: the work's own history, else the
+ * account's. */
+static bool
+comp_rates(struct db *db, const struct compensation_req *req,
+    const char *acct, const struct model_params *p, struct compensation *out,
+    struct pt_err *err)
+{
+	struct hist_sums h;
+
+	if (req->work_id != NULL && !history(db, SQL_HIST_WORK, req->work_id,
+	    req->first, p->comp_history_days, &h, out, err))
 		return false;
-	if (work_id == NULL || out->history_days == 0) {
+	if (req->work_id == NULL || out->history_days == 0) {
 		out->from_account = true;
-		if (!history(db, SQL_HIST_ACCOUNT, acct, first,
-		    p->comp_history_days, &out->history_days, &v, &e, &r,
-		    &e_known, out, err))
+		if (!history(db, SQL_HIST_ACCOUNT, acct, req->first,
+		    p->comp_history_days, &h, out, err))
 			return false;
 	}
-	out->fen_per_play = v > 0 ? r / v : 0;
-	out->fen_per_interaction = e_known && e > 0 ? r / e : 0;
+	out->fen_per_play = h.v > 0 ? h.r / h.v : 0;
+	out->fen_per_interaction = h.e_known && h.e > 0 ? h.r / h.e : 0;
+	return true;
+}
 
-	out->ndays = (size_t)(last - first + 1);
+/* Back-pay of a work's day: plays and interactions at the history's
+ * rates, weighted by the model (plays alone without interactions). */
+static fen_t
+comp_fen(const struct model_params *p, const struct compensation *out,
+    double vp, double ei, bool day_e)
+{
+	double fen;
+
+	if (out->fen_per_interaction > 0 && day_e)
+		fen = p->comp_play_weight * vp * out->fen_per_play +
+		    (1 - p->comp_play_weight) * ei * out->fen_per_interaction;
+	else
+		fen = vp * out->fen_per_play;
+	return money_round(fen);
+}
+
+/* Adds one work's row of an affected day (SQL_DAY) to cd and the items. */
+static bool
+comp_work_row(sqlite3_stmt *st, const struct compensation_req *req,
+    const char *rule, const struct model_params *p, struct compensation *out,
+    size_t *icap, struct compensation_day *cd)
+{
+	const char *w = (const char *)sqlite3_column_text(st, 0);
+	const char *why = (const char *)sqlite3_column_text(st, 3);
+	bool rule_ok = strcmp(rule, "compliant_original") != 0 ||
+	    sqlite3_column_int(st, 4) != 0;
+	double vp, ei;
+	bool day_e;
+	fen_t f;
+
+	if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+		return true;	/* no figures: nothing to count */
+	vp = sqlite3_column_double(st, 1);
+	ei = sqlite3_column_double(st, 2);
+	day_e = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	cd->plays_known = true;
+	if (!only_contested(why ? why : "", rule, rule_ok) ||
+	    (req->skip_paid && sqlite3_column_int(st, 5))) {
+		cd->works_left_out++;
+		return true;
+	}
+	cd->works++;
+	cd->profitable_plays += vp;
+	if (day_e)
+		cd->interactions += ei;
+	f = comp_fen(p, out, vp, ei, day_e);
+	if (f > 0 && !push_item(out, icap, w, cd->day, f))
+		return false;
+	cd->fen += f;
+	return true;
+}
+
+/* What a day's figures say, when it has no back-pay or a doubtful one. */
+static void
+comp_day_note(struct compensation_day *cd, const char *work_id,
+    const struct compensation *out)
+{
+	if (!cd->plays_known)
+		cd->note = "no play figures for this day";
+	else if (cd->works == 0)
+		cd->note = work_id != NULL ? "the work failed another rule "
+		    "that day or was paid back already: nothing to pay" :
+		    "no work would have earned but for the violation";
+	else {
+		cd->compensated = true;
+		if (out->history_days == 0)
+			cd->note = "no earning days before: nothing to base "
+			    "back-pay on";
+	}
+}
+
+/* One affected day: every work of it (or the one work). */
+static bool
+comp_day(struct db *db, const struct compensation_req *req, const char *rule,
+    const char *acct, const struct model_params *p, struct compensation *out,
+    size_t *icap, struct compensation_day *cd, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	char buf[DAY_BUFSZ];
+	int rc;
+
+	cd->note = "";
+	if (cd->day < p->backpay_start) {
+		cd->note = "before automatic back-pay began: not compensated";
+		return true;
+	}
+	if ((st = db_stmt(db, SQL_DAY, err)) == NULL)
+		return false;
+	db_bind_text(st, 1, acct);
+	db_bind_text(st, 2, day_format(cd->day, buf));
+	db_bind_text(st, 3, req->work_id);
+	sqlite3_bind_int64(st, 4, req->appeal_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!comp_work_row(st, req, rule, p, out, icap, cd)) {
+			sqlite3_reset(st);
+			err_set(err, PT_EXIT_DB, "out of memory");
+			return false;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading the affected days");
+		return false;
+	}
+	comp_day_note(cd, req->work_id, out);
+	out->total_fen += cd->fen;
+	return true;
+}
+
+bool
+engine_compensation_req(struct db *db, const struct compensation_req *req,
+    struct compensation *out, struct pt_err *err)
+{
+	const struct model_params *p = engine_model();
+	const char *rule = req->contested_rule;
+	char acct[ENGINE_ID_SZ];
+	size_t icap = 0;
+
+	if (rule == NULL)
+		rule = req->work_id != NULL ? "compliant_original" :
+		    "no_violation_90d";
+	if (!comp_start(req, p, out, err) || !comp_account(db, req, acct, err) ||
+	    !comp_rates(db, req, acct, p, out, err))
+		return false;
+	out->ndays = (size_t)(req->last - req->first + 1);
 	out->days = calloc(out->ndays, sizeof *out->days);
 	if (out->days == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
 	for (size_t i = 0; i < out->ndays; i++) {
-		struct compensation_day *cd = &out->days[i];
-		char buf[DAY_BUFSZ];
-		cd->day = first + (day_t)i;
-		cd->note = "";
-		if (cd->day < p->backpay_start) {
-			cd->note = "before automatic back-pay began: not compensated";
-			continue;
+		out->days[i].day = req->first + (day_t)i;
+		if (!comp_day(db, req, rule, acct, p, out, &icap, &out->days[i],
+		    err)) {
+			engine_compensation_free(out);
+			return false;
 		}
-		if ((st = db_stmt(db, SQL_DAY, err)) == NULL)
-			goto fail;
-		db_bind_text(st, 1, acct);
-		db_bind_text(st, 2, day_format(cd->day, buf));
-		db_bind_text(st, 3, work_id);
-		sqlite3_bind_int64(st, 4, req->appeal_id);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *w = (const char *)sqlite3_column_text(st, 0);
-			const char *why = (const char *)sqlite3_column_text(st, 3);
-			bool rule_ok = strcmp(rule, "compliant_original") != 0 ||
-			    sqlite3_column_int(st, 4) != 0;
-			double vp, ei, fen;
-			bool day_e;
-			if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-				continue;	/* no figures: nothing to count */
-			vp = sqlite3_column_double(st, 1);
-			ei = sqlite3_column_double(st, 2);
-			day_e = sqlite3_column_type(st, 2) != SQLITE_NULL;
-			cd->plays_known = true;
-			if (!only_contested(why ? why : "", rule, rule_ok) ||
-			    (req->skip_paid && sqlite3_column_int(st, 5))) {
-				cd->works_left_out++;
-				continue;
-			}
-			cd->works++;
-			cd->profitable_plays += vp;
-			if (day_e)
-				cd->interactions += ei;
-			if (out->fen_per_interaction > 0 && day_e)
-				fen = p->comp_play_weight * vp * out->fen_per_play +
-				    (1 - p->comp_play_weight) * ei *
-				    out->fen_per_interaction;
-			else
-				fen = vp * out->fen_per_play;
-			fen_t f = money_round(fen);
-			if (f > 0 && !push_item(out, &icap, w, cd->day, f)) {
-				sqlite3_reset(st);
-				err_set(err, PT_EXIT_DB, "out of memory");
-				goto fail;
-			}
-			cd->fen += f;
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			db_error(db, err, "reading the affected days");
-			goto fail;
-		}
-		if (!cd->plays_known)
-			cd->note = "no play figures for this day";
-		else if (cd->works == 0)
-			cd->note = work_id != NULL ? "the work failed another rule "
-			    "that day or was paid back already: nothing to pay" :
-			    "no work would have earned but for the violation";
-		else {
-			cd->compensated = true;
-			if (out->history_days == 0)
-				cd->note = "no earning days before: nothing to base "
-				    "back-pay on";
-		}
-		out->total_fen += cd->fen;
 	}
 	return true;
-fail:
-	engine_compensation_free(out);
-	return false;
 }

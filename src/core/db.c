@@ -133,6 +133,74 @@ db_rollback(struct db *db)
 	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
+bool
+db_step_done(struct db *db, sqlite3_stmt *st, const char *doing,
+    struct pt_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, doing);
+		return false;
+	}
+	return true;
+}
+
+int
+db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
+    struct pt_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return DB_NO_ROW;
+	db_error(db, err, doing);
+	return DB_STEP_FAILED;
+}
+
+bool
+db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
+    struct pt_err *err)
+{
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return true;
+	if (rc == SQLITE_ROW)
+		err_set(err, PT_EXIT_DB, "out of memory");
+	else
+		db_error(db, err, doing);
+	return false;
+}
+
+void *
+db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
+    void (*row)(sqlite3_stmt *st, void *item, const void *arg),
+    const void *arg, size_t *n, const char *doing, struct pt_err *err)
+{
+	char *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!grow_reserve(&v, &cap, *n + 1, elem_size))
+			break;
+		row(st, v + elem_size * (*n)++, arg);
+	}
+	if (!db_rows_end(db, st, rc, doing, err)) {
+		free(v);
+		*n = 0;
+		return NULL;
+	}
+	if (v == NULL && (v = calloc(1, elem_size)) == NULL)
+		err_set(err, PT_EXIT_DB, "out of memory");
+	return v;
+}
+
 int
 db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {

@@ -34,6 +34,30 @@ bool db_exec(struct db *db, const char *sql, struct pt_err *err);
 /* Sets err from the handle's last error, prefixed by what was being done. */
 void db_error(struct db *db, struct pt_err *err, const char *doing);
 
+/* Steps a statement that returns no row and resets it; false (err names
+ * what was being done) unless it ran to the end. */
+bool db_step_done(struct db *db, sqlite3_stmt *st, const char *doing,
+    struct pt_err *err);
+/* Steps a query for its first row: DB_ROW (read the columns, then
+ * sqlite3_reset), DB_NO_ROW or DB_STEP_FAILED (both reset; err set on
+ * failure). */
+enum { DB_STEP_FAILED = -1, DB_NO_ROW = 0, DB_ROW = 1 };
+int db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
+    struct pt_err *err);
+/* Ends a `while ((rc = sqlite3_step(st)) == SQLITE_ROW)` loop: resets st;
+ * true when the rows ran out; false with err set on a database error,
+ * or out of memory when the loop left on a row (rc SQLITE_ROW). */
+bool db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
+    struct pt_err *err);
+
+/* Every row of st (bound, not yet stepped) into a new array of
+ * elem_size-byte items, each filled by row() (items own no memory).
+ * Never NULL on success, even for no rows (free it); NULL with err set
+ * on failure. *n is the number of items. */
+void *db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
+    void (*row)(sqlite3_stmt *st, void *item, const void *arg),
+    const void *arg, size_t *n, const char *doing, struct pt_err *err);
+
 /* Binding helpers that treat "missing" as NULL. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 int db_bind_int64_or_null(sqlite3_stmt *st, int i, bool present, int64_t v);

@@ -6,8 +6,10 @@
 
 #include "core/appeal.h"
 #include "core/digest.h"
+#include "core/eligibility.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/modelconf.h"
 #include "core/views.h"
 #include "core/wallet.h"
@@ -30,13 +32,12 @@ static struct digest_item *
 add(struct digest *d, enum digest_kind kind, const char *account_id,
     struct pt_err *err)
 {
-	struct digest_item *it = realloc(d->items, (d->n + 1) * sizeof *it);
+	struct digest_item *it;
 
-	if (it == NULL) {
+	if (!grow_reserve(&d->items, &d->cap, d->n + 1, sizeof *d->items)) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return NULL;
 	}
-	d->items = it;
 	it = &d->items[d->n++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
@@ -46,79 +47,78 @@ add(struct digest *d, enum digest_kind kind, const char *account_id,
 	return it;
 }
 
+/* Eligibility that changed since `since`, and rule answers that change
+ * within DIGEST_SOON_DAYS. */
+static bool
+rule_items(struct db *db, struct digest *d, const char *account_id,
+    struct pt_err *err)
+{
+	struct eligibility now, then;
+	struct digest_item *it;
+
+	if (!engine_check(db, account_id, NULL, d->today, &now, err) ||
+	    !engine_check(db, account_id, NULL, d->since, &then, err))
+		return false;
+	if (then.eligible != now.eligible) {
+		if ((it = add(d, DG_ELIGIBILITY_CHANGED, account_id, err)) == NULL)
+			return false;
+		it->eligible = now.eligible;
+		it->day = d->since;
+	}
+	for (size_t r = 0; r < now.nrules; r++) {
+		const struct rule_result *rr = &now.rules[r];
+		if (rr->changes_on == DAY_NONE || rr->changes_on <= d->today ||
+		    rr->changes_on > d->today + DIGEST_SOON_DAYS)
+			continue;
+		if ((it = add(d, DG_RULE_CHANGES_SOON, account_id, err)) == NULL)
+			return false;
+		snprintf(it->rule, sizeof it->rule, "%s", rr->id);
+		it->pass = rr->pass;
+		it->day = rr->changes_on;
+	}
+	return true;
+}
+
+/* A week that fell beyond digest_drop_percent; data due but missing. */
+static bool
+revenue_items(struct digest *d, const struct views_account *a,
+    struct pt_err *err)
+{
+	struct digest_item *it;
+
+	if (a->has_prev_week && a->prev_week_fen > 0 &&
+	    (a->prev_week_fen - a->week_fen) * 100 >=
+	    (fen_t)d->drop_percent * a->prev_week_fen) {
+		if ((it = add(d, DG_REVENUE_DROP, a->account_id, err)) == NULL)
+			return false;
+		it->amount_fen = a->week_fen;
+		it->prev_fen = a->prev_week_fen;
+		it->percent = (int)((a->prev_week_fen - a->week_fen) * 100 /
+		    a->prev_week_fen);
+		it->day = a->to;
+	}
+	if (a->stale) {
+		if ((it = add(d, DG_STALE, a->account_id, err)) == NULL)
+			return false;
+		it->day = a->data_through;
+	}
+	return true;
+}
+
 static bool
 accounts_part(struct db *db, struct digest *d, struct pt_err *err)
 {
 	struct views_accounts acc;
+	bool ok = true;
 
 	if (!views_accounts_load(db, d->today, &acc, err))
 		return false;
 	d->due_through = acc.due_through;
-	for (size_t i = 0; i < acc.n; i++) {
-		const struct views_account *a = &acc.rows[i];
-		struct eligibility now, then;
-		struct digest_item *it;
-		bool ok = true;
-
-		if (!engine_check(db, a->account_id, NULL, d->today, &now,
-		    err) || !engine_check(db, a->account_id, NULL, d->since,
-		    &then, err)) {
-			views_accounts_free(&acc);
-			return false;
-		}
-		{
-			if (then.eligible != now.eligible) {
-				if ((it = add(d, DG_ELIGIBILITY_CHANGED,
-				    a->account_id, err)) == NULL)
-					ok = false;
-				else {
-					it->eligible = now.eligible;
-					it->day = d->since;
-				}
-			}
-			for (size_t r = 0; ok && r < now.nrules; r++) {
-				const struct rule_result *rr = &now.rules[r];
-				if (rr->changes_on == DAY_NONE ||
-				    rr->changes_on <= d->today ||
-				    rr->changes_on > d->today + DIGEST_SOON_DAYS)
-					continue;
-				if ((it = add(d, DG_RULE_CHANGES_SOON,
-				    a->account_id, err)) == NULL) {
-					ok = false;
-					break;
-				}
-				snprintf(it->rule, sizeof it->rule, "%s", rr->id);
-				it->pass = rr->pass;
-				it->day = rr->changes_on;
-			}
-		}
-		if (ok && a->has_prev_week && a->prev_week_fen > 0 &&
-		    (a->prev_week_fen - a->week_fen) * 100 >=
-		    (fen_t)d->drop_percent * a->prev_week_fen) {
-			if ((it = add(d, DG_REVENUE_DROP, a->account_id,
-			    err)) == NULL)
-				ok = false;
-			else {
-				it->amount_fen = a->week_fen;
-				it->prev_fen = a->prev_week_fen;
-				it->percent = (int)((a->prev_week_fen -
-				    a->week_fen) * 100 / a->prev_week_fen);
-				it->day = a->to;
-			}
-		}
-		if (ok && a->stale) {
-			if ((it = add(d, DG_STALE, a->account_id, err)) == NULL)
-				ok = false;
-			else
-				it->day = a->data_through;
-		}
-		if (!ok) {
-			views_accounts_free(&acc);
-			return false;
-		}
-	}
+	for (size_t i = 0; ok && i < acc.n; i++)
+		ok = rule_items(db, d, acc.rows[i].account_id, err) &&
+		    revenue_items(d, &acc.rows[i], err);
 	views_accounts_free(&acc);
-	return true;
+	return ok;
 }
 
 static bool
@@ -149,8 +149,7 @@ appeals_part(struct db *db, struct digest *d, struct pt_err *err)
 			return false;
 		}
 		it->appeal_id = a[i].id;
-		snprintf(it->status, sizeof it->status, "%s",
-		    appeal_status_name(a[i].status));
+		it->status = a[i].status;
 		{
 			char day[DAY_BUFSZ];
 			snprintf(day, sizeof day, "%.10s", a[i].updated_at);
@@ -198,5 +197,5 @@ digest_free(struct digest *d)
 {
 	free(d->items);
 	d->items = NULL;
-	d->n = 0;
+	d->n = d->cap = 0;
 }

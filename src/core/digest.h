@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/appeal.h"
 #include "core/day.h"
 #include "core/db.h"
 #include "core/err.h"
@@ -35,7 +36,7 @@ struct digest_item {
 	day_t day;		/* changes_on, decided on, expected pay day,
 				 * data through */
 	int64_t appeal_id;
-	char status[16];	/* DG_APPEAL_DECIDED */
+	enum appeal_status status;	/* DG_APPEAL_DECIDED */
 	fen_t amount_fen;	/* compensation; this week's revenue */
 	fen_t prev_fen;		/* DG_REVENUE_DROP: the week before */
 	int percent;		/* DG_REVENUE_DROP: the drop, whole percent */
@@ -46,7 +47,7 @@ struct digest {
 	day_t since, today;
 	int drop_percent;	/* the threshold used */
 	day_t due_through;	/* DG_STALE: the last day due */
-	size_t n;
+	size_t n, cap;
 	struct digest_item *items;
 };
 

@@ -1,7 +1,8 @@
-/* The named rules of DESIGN §1 with their evidence and the day their
- * answer next changes, the application timeline, and the no-revenue
- * diagnosis. The scoring pass applies the same rules in bulk
- * (engine.c); both use eng_violation_blocks() for the 90-day window. */
+/* The named rules of DESIGN §1 with their evidence (typed items, no
+ * words: src/present says them) and the day their answer next changes,
+ * the application timeline, and the no-revenue diagnosis. The scoring
+ * pass applies the same rules in bulk (engine.c); both use
+ * eng_violation_blocks() for the model's violation_days window. */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include "core/calendar.h"
 #include "core/clock.h"
+#include "core/eligibility.h"
 #include "core/engine.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
@@ -47,6 +49,153 @@ static const char SQL_LAST_REJECTION[] =
     "SELECT ifnull(reason, '') FROM application WHERE account_id = ?1 "
     "AND result = 'rejected' ORDER BY submitted_on DESC, id DESC LIMIT 1";
 
+/* ---- evidence: facts, no words ---- */
+
+static const struct ev_spec specs[EV_COUNT] = {
+	[EV_VIOLATION_BLOCKS] = { .name = "violation_blocks", .field = {
+	    [EVF_DAY] = "day", [EVF_UNTIL] = "blocks_through",
+	    [EVF_TEXT] = "kind" } },
+	[EV_CLEAN_FROM] = { .name = "clean_from", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_VIOLATION_EXTENDED] = { .name = "violation_extended", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_VIOLATION_AHEAD] = { .name = "violation_ahead", .field = {
+	    [EVF_DAY] = "day", [EVF_TEXT] = "kind" } },
+	[EV_VIOLATION_LAST] = { .name = "violation_last", .field = {
+	    [EVF_DAY] = "day", [EVF_UNTIL] = "clean_since" } },
+	[EV_NO_VIOLATION] = { .name = "no_violation", .field = {
+	    [EVF_DAY] = "to", [EVF_COUNT] = "days" } },
+	[EV_OVERTURNED_BY_APPEAL] = { .name = "overturned_by_appeal", .field = {
+	    [EVF_DAY] = "day", [EVF_UNTIL] = "decided_on",
+	    [EVF_COUNT] = "appeal_id" } },
+	[EV_OVERTURNED_IGNORED] = { .name = "overturned_ignored", .field = {
+	    [EVF_COUNT] = "count" } },
+	[EV_ACCOUNT_KIND] = { .name = "account_kind", .field = {
+	    [EVF_TEXT] = "kind" } },
+	[EV_CELEBRITY] = { .name = "celebrity", .field = {
+	    [EVF_YES] = "celebrity" } },
+	[EV_REVENUE_UNKNOWN] = { .name = "revenue_unknown", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_REVENUE_NONE] = { .name = "revenue_none", .field = {
+	    [EVF_DAY] = "day", [EVF_MINIMUM] = "minimum_fen",
+	    [EVF_YES] = "settled" } },
+	[EV_REVENUE] = { .name = "revenue", .field = {
+	    [EVF_DAY] = "day", [EVF_AMOUNT] = "revenue_fen",
+	    [EVF_MINIMUM] = "minimum_fen", [EVF_YES] = "settled" } },
+	[EV_PLAN_STATUS] = { .name = "plan_status", .field = {
+	    [EVF_TEXT] = "status" } },
+	[EV_PLAN_REJECTED] = { .name = "plan_rejected", .field = {
+	    [EVF_TEXT] = "reason" } },
+	[EV_REAPPLY_FROM] = { .name = "reapply_from", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_RESULT_OVERDUE] = { .name = "result_overdue", .field = {
+	    [EVF_DAY] = "expected_on" } },
+	[EV_RESULT_EXPECTED] = { .name = "result_expected", .field = {
+	    [EVF_DAY] = "expected_on" } },
+	[EV_PUBLISH_UNKNOWN] = { .name = "publish_day_unknown" },
+	[EV_PUBLISHED_LATER] = { .name = "published_later", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_PUBLISHED] = { .name = "published", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_NOT_ORIGINAL_INFRINGING] = { .name = "not_original_infringing" },
+	[EV_NOT_ORIGINAL] = { .name = "not_original" },
+	[EV_INFRINGING] = { .name = "infringing" },
+	[EV_ORIGINAL] = { .name = "original" },
+	[EV_REVIEW] = { .name = "review", .field = {
+	    [EVF_TEXT] = "review" } },
+	[EV_REVIEW_UNKNOWN] = { .name = "review_unknown", .field = {
+	    [EVF_TEXT] = "label" } },
+	[EV_VISIBILITY] = { .name = "visibility", .field = {
+	    [EVF_TEXT] = "visibility" } },
+	[EV_COMMERCIAL] = { .name = "commercial", .field = {
+	    [EVF_TEXT] = "commercial" } },
+	[EV_QUALITY] = { .name = "quality", .field = {
+	    [EVF_DAY] = "day", [EVF_VALUE] = "quality",
+	    [EVF_VALUE_MIN] = "minimum" } },
+	[EV_QUALITY_UNKNOWN] = { .name = "quality_unknown", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_NO_PLAY_FIGURES] = { .name = "no_play_figures", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_NO_PROFITABLE_PLAYS] = { .name = "no_profitable_plays", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_BELOW_DAILY_MINIMUM] = { .name = "below_daily_minimum" },
+	[EV_NO_FIGURES] = { .name = "no_figures", .field = {
+	    [EVF_DAY] = "day" } },
+	[EV_COMPENSATED] = { .name = "compensated", .field = {
+	    [EVF_COUNT] = "appeal_id", [EVF_AMOUNT] = "settled_fen",
+	    [EVF_MINIMUM] = "backpay_fen" } },
+};
+
+const struct ev_spec *
+evidence_spec(enum ev_id id)
+{
+	static const struct ev_spec unknown = { .name = "unknown" };
+
+	return (unsigned)id < EV_COUNT ? &specs[id] : &unknown;
+}
+
+/* A new item at the end (at = ev->n) or at the front (at = 0). */
+static struct ev_item *
+ev_insert(struct evidence *ev, size_t at, enum ev_id id)
+{
+	struct ev_item *it;
+
+	static struct ev_item dropped;
+
+	if (ev->n >= EVIDENCE_MAX) {
+		/* never reached: EVIDENCE_MAX is the most a rule says */
+		memset(&dropped, 0, sizeof dropped);
+		return &dropped;
+	}
+	memmove(&ev->item[at + 1], &ev->item[at],
+	    (ev->n - at) * sizeof ev->item[0]);
+	ev->n++;
+	it = &ev->item[at];
+	memset(it, 0, sizeof *it);
+	it->id = id;
+	it->day = it->until = DAY_NONE;
+	return it;
+}
+
+static struct ev_item *
+ev_add(struct evidence *ev, enum ev_id id)
+{
+	return ev_insert(ev, ev->n, id);
+}
+
+/* Copies s into buf, cut on a whole character when too long. */
+static void
+copy_cut(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+}
+
+static struct ev_item *
+ev_add_text(struct evidence *ev, enum ev_id id, const char *text)
+{
+	struct ev_item *it = ev_add(ev, id);
+
+	copy_cut(it->text, sizeof it->text, text);
+	return it;
+}
+
+static struct ev_item *
+ev_add_day(struct evidence *ev, enum ev_id id, day_t day)
+{
+	struct ev_item *it = ev_add(ev, id);
+
+	it->day = day;
+	return it;
+}
+
 static struct rule_result *
 rule(struct eligibility *e, const char *id, bool pass, day_t changes_on)
 {
@@ -57,7 +206,7 @@ rule(struct eligibility *e, const char *id, bool pass, day_t changes_on)
 	r->assessed = true;
 	r->changes_on = changes_on;
 	r->visible_on = DAY_NONE;
-	r->evidence[0] = '\0';
+	r->evidence.n = 0;
 	if (!pass)
 		e->eligible = false;
 	return r;
@@ -71,22 +220,55 @@ col_text(sqlite3_stmt *st, int i)
 	return s != NULL ? s : "";
 }
 
-/* The 90-day rule over a list of violations (account or work). */
-static bool
-violation_rule(struct db *db, struct eligibility *e, const char *sql,
-    const char *key, const char *id, day_t on, struct pt_err *err)
-{
-	const struct model_params *p = engine_model();
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	day_t blocking = DAY_NONE, next = DAY_NONE, last = DAY_NONE;
-	day_t clean = DAY_NONE, extended = DAY_NONE;
-	char bkind[64] = "", nkind[64] = "", a[DAY_BUFSZ], b[DAY_BUFSZ],
-	    c[DAY_BUFSZ];
-	int overturned = 0, rc;
-	int64_t by = 0;
-	day_t by_on = DAY_NONE, by_day = DAY_NONE;
-	struct rule_result *r;
+/* ---- the violation rule (account or work) ---- */
 
+/* What a list of violations says about one day. */
+struct viol_scan {
+	day_t blocking, clean, extended;	/* the block and its end */
+	char bkind[64];
+	day_t next;			/* the first one after the day */
+	char nkind[64];
+	day_t last;			/* the last one before, not blocking */
+	int overturned;			/* overturned ones up to the day */
+	int64_t by;			/* the latest overturned by an appeal */
+	day_t by_on, by_day;
+};
+
+static void
+scan_active(struct viol_scan *s, sqlite3_stmt *st, day_t v, day_t on,
+    int days)
+{
+	if (eng_violation_blocks(v, on, days)) {
+		s->blocking = v;
+		s->clean = v + days;
+		snprintf(s->bkind, sizeof s->bkind, "%s", col_text(st, 1));
+	} else if (v <= on)
+		s->last = v;
+	else {
+		/* Days are in order: a violation inside the blocking one's
+		 * days (or the chain's) moves the clean day. */
+		if (s->clean != DAY_NONE && v <= s->clean) {
+			s->clean = v + days;
+			s->extended = v;
+		}
+		if (s->next == DAY_NONE) {
+			s->next = v;
+			snprintf(s->nkind, sizeof s->nkind, "%s",
+			    col_text(st, 1));
+		}
+	}
+}
+
+static bool
+scan_violations(struct db *db, const char *sql, const char *key, day_t on,
+    struct viol_scan *s, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int days = engine_model()->violation_days, rc;
+
+	memset(s, 0, sizeof *s);
+	s->blocking = s->clean = s->extended = DAY_NONE;
+	s->next = s->last = s->by_on = s->by_day = DAY_NONE;
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, key);
@@ -94,33 +276,16 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 		day_t v = eng_col_day(st, 0);
 		if (v == DAY_NONE)
 			continue;
-		if (strcmp(col_text(st, 2), "active") != 0) {
-			overturned += v <= on;
-			/* the latest overturned by an appeal, for the evidence */
-			if (v <= on && sqlite3_column_int64(st, 3) > 0) {
-				by = sqlite3_column_int64(st, 3);
-				by_on = eng_col_day(st, 4);
-				by_day = v;
-			}
+		if (strcmp(col_text(st, 2), "active") == 0) {
+			scan_active(s, st, v, on, days);
 			continue;
 		}
-		if (eng_violation_blocks(v, on, p->violation_days)) {
-			blocking = v;
-			clean = v + p->violation_days;
-			snprintf(bkind, sizeof bkind, "%s", col_text(st, 1));
-		} else if (v <= on)
-			last = v;
-		else {
-			/* Days are in order: a violation inside the blocking
-			 * one's days (or the chain's) moves the clean day. */
-			if (clean != DAY_NONE && v <= clean) {
-				clean = v + p->violation_days;
-				extended = v;
-			}
-			if (next == DAY_NONE) {
-				next = v;
-				snprintf(nkind, sizeof nkind, "%s", col_text(st, 1));
-			}
+		s->overturned += v <= on;
+		/* the latest overturned by an appeal, for the evidence */
+		if (v <= on && sqlite3_column_int64(st, 3) > 0) {
+			s->by = sqlite3_column_int64(st, 3);
+			s->by_on = eng_col_day(st, 4);
+			s->by_day = v;
 		}
 	}
 	sqlite3_reset(st);
@@ -128,50 +293,66 @@ violation_rule(struct db *db, struct eligibility *e, const char *sql,
 		db_error(db, err, "reading violations");
 		return false;
 	}
-	if (blocking != DAY_NONE) {
-		r = rule(e, id, false, clean);
-		snprintf(r->evidence, sizeof r->evidence,
-		    "violation on %s (%s): blocks through %s; clean from %s",
-		    day_format(blocking, a), bkind, day_format(clean - 1, b),
-		    day_format(clean, c));
-		if (extended != DAY_NONE) {
-			size_t len = strlen(r->evidence);
-			snprintf(r->evidence + len, sizeof r->evidence - len,
-			    "; extended by the violation on %s",
-			    day_format(extended, a));
-		}
-	} else {
-		r = rule(e, id, true, next);
-		if (next != DAY_NONE)
-			snprintf(r->evidence, sizeof r->evidence,
-			    "violation recorded for %s (%s)", day_format(next, a),
-			    nkind);
-		else if (last != DAY_NONE)
-			snprintf(r->evidence, sizeof r->evidence,
-			    "last violation on %s: clean since %s",
-			    day_format(last, a),
-			    day_format(last + p->violation_days, b));
-		else
-			snprintf(r->evidence, sizeof r->evidence,
-			    "no active violation in the %d days to %s",
-			    p->violation_days, day_format(on, a));
+	return true;
+}
+
+/* The rule a scan gives, with its evidence. */
+static struct rule_result *
+violation_result(struct eligibility *e, const char *id,
+    const struct viol_scan *s, day_t on)
+{
+	int days = engine_model()->violation_days;
+	struct rule_result *r;
+	struct ev_item *it;
+
+	if (s->blocking != DAY_NONE) {
+		r = rule(e, id, false, s->clean);
+		it = ev_add_text(&r->evidence, EV_VIOLATION_BLOCKS, s->bkind);
+		it->day = s->blocking;
+		it->until = s->clean - 1;
+		ev_add_day(&r->evidence, EV_CLEAN_FROM, s->clean);
+		if (s->extended != DAY_NONE)
+			ev_add_day(&r->evidence, EV_VIOLATION_EXTENDED,
+			    s->extended);
+		return r;
 	}
+	r = rule(e, id, true, s->next);
+	if (s->next != DAY_NONE)
+		ev_add_text(&r->evidence, EV_VIOLATION_AHEAD, s->nkind)->day =
+		    s->next;
+	else if (s->last != DAY_NONE) {
+		it = ev_add_day(&r->evidence, EV_VIOLATION_LAST, s->last);
+		it->until = s->last + days;
+	} else {
+		it = ev_add_day(&r->evidence, EV_NO_VIOLATION, on);
+		it->count = days;
+	}
+	return r;
+}
+
+/* The violation_days rule over a list of violations (account or work). */
+static bool
+violation_rule(struct db *db, struct eligibility *e, const char *sql,
+    const char *key, const char *id, day_t on, struct pt_err *err)
+{
+	struct viol_scan s;
+	struct rule_result *r;
+	struct ev_item *it;
+
+	if (!scan_violations(db, sql, key, on, &s, err))
+		return false;
+	r = violation_result(e, id, &s, on);
 	/* An appeal approved on by_on restores the revenue it blocked: it
 	 * shows the day after, around the settlement hour (seed §8). */
-	if (by > 0 && by_on != DAY_NONE && r->pass && on <= by_on + 1)
-		r->visible_on = freshness_visible_on(by_on);
-	if (by > 0 && overturned == 1) {
-		size_t len = strlen(r->evidence);
-		snprintf(r->evidence + len, sizeof r->evidence - len,
-		    "; violation on %s overturned by appeal %lld on %s",
-		    day_format(by_day, a), (long long)by,
-		    by_on != DAY_NONE ? day_format(by_on, b) : "?");
-	} else if (overturned > 0) {
-		size_t len = strlen(r->evidence);
-		snprintf(r->evidence + len, sizeof r->evidence - len,
-		    "; %d overturned violation%s not counted", overturned,
-		    overturned > 1 ? "s" : "");
-	}
+	if (s.by > 0 && s.by_on != DAY_NONE && r->pass && on <= s.by_on + 1)
+		r->visible_on = freshness_visible_on(s.by_on);
+	if (s.by > 0 && s.overturned == 1) {
+		it = ev_add_day(&r->evidence, EV_OVERTURNED_BY_APPEAL, s.by_day);
+		it->count = s.by;
+		it->until = s.by_on;
+	} else if (s.overturned > 0)
+		ev_add(&r->evidence, EV_OVERTURNED_IGNORED)->count =
+		    s.overturned;
 	return true;
 }
 
@@ -275,247 +456,340 @@ in_force(struct db *db, enum history_of of, const char *id, const char *attr,
 	return true;
 }
 
+/* A row's columns, each into its buffer (a flag column as "0"/"1"),
+ * then, for those with an attribute name, the value in force on the day
+ * (attribute history) in its place. */
+struct col_buf {
+	const char *attr;	/* NULL: not in the history */
+	char *buf;
+	size_t size;
+	bool flag;
+};
+
+/* What load_row reads: the row of `key` by sql, column i into cols[i];
+ * `more` (may be NULL) reads further columns; `what` names the read in an
+ * error. */
+struct row_read {
+	const char *sql, *what;
+	enum history_of of;
+	void (*more)(sqlite3_stmt *st, void *arg);
+	void *arg;
+};
+
+/* 1: read, 0: no such row, -1: error (err set). */
+static int
+load_row(struct db *db, const struct row_read *rr, const char *key, day_t on,
+    const struct col_buf *cols, size_t n, struct pt_err *err)
+{
+	const char *sql = rr->sql;
+	enum history_of of = rr->of;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, key);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return 0;
+		db_error(db, err, rr->what);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (cols[i].flag)
+			snprintf(cols[i].buf, cols[i].size, "%d",
+			    sqlite3_column_int(st, (int)i) != 0);
+		else
+			copy_cut(cols[i].buf, cols[i].size,
+			    col_text(st, (int)i));
+	if (rr->more != NULL)
+		rr->more(st, rr->arg);
+	sqlite3_reset(st);
+	/* the values in force on the day asked, not today's */
+	for (size_t i = 0; i < n; i++)
+		if (cols[i].attr != NULL && !in_force(db, of, key, cols[i].attr,
+		    on, cols[i].buf, cols[i].size, err))
+			return -1;
+	return 1;
+}
+
+/* An account's attributes in force on the day asked. */
+struct acc_row {
+	char kind[32], plan[32], cert[128], celeb[8];
+};
+
 static bool
-account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
+load_account(struct db *db, const struct eligibility *e, struct acc_row *a,
+    struct pt_err *err)
+{
+	const struct col_buf cols[] = {
+		{ "kind", a->kind, sizeof a->kind, false },
+		{ "celebrity", a->celeb, sizeof a->celeb, true },
+		{ "certification", a->cert, sizeof a->cert, false },
+		{ "plan_status", a->plan, sizeof a->plan, false },
+	};
+	const struct row_read rr = { SQL_ACCOUNT, "reading the account",
+	    HISTORY_ACCOUNT, NULL, NULL };
+	int r = load_row(db, &rr, e->account_id, e->on, cols,
+	    sizeof cols / sizeof cols[0], err);
+
+	if (r == 0)
+		err_set(err, PT_EXIT_DATA, "no account '%s' in the database: "
+		    "import it first", e->account_id);
+	return r > 0;
+}
+
+static void
+kind_rules(struct eligibility *e, const struct acc_row *a)
+{
+	bool celebrity = strcmp(a->celeb, "1") == 0;
+	struct rule_result *r;
+
+	r = rule(e, "not_enterprise", strcmp(a->kind, "enterprise") != 0,
+	    DAY_NONE);
+	ev_add_text(&r->evidence, EV_ACCOUNT_KIND, a->kind);
+	r = rule(e, "not_enterprise_affiliated",
+	    strcmp(a->kind, "enterprise_affiliated") != 0, DAY_NONE);
+	ev_add_text(&r->evidence, EV_ACCOUNT_KIND, a->kind);
+	r = rule(e, "no_celebrity_cert", !celebrity, DAY_NONE);
+	ev_add(&r->evidence, EV_CELEBRITY)->yes = celebrity;
+}
+
+static bool
+daily_minimum_rule(struct db *db, struct eligibility *e, struct pt_err *err)
 {
 	const struct model_params *p = engine_model();
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT, err);
-	char kind[32], plan[32], cert[128], day[DAY_BUFSZ], m1[MONEY_BUFSZ],
-	    m2[MONEY_BUFSZ], celeb[8];
-	bool celebrity;
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_DAY, err);
+	char day[DAY_BUFSZ];
+	int64_t settled = 0;
 	struct rule_result *r;
-	int rc;
+	struct ev_item *it;
 
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, e->account_id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			db_error(db, err, "reading the account");
-			return false;
-		}
-		err_set(err, PT_EXIT_DATA, "no account '%s' in the database: "
-		    "import it first", e->account_id);
-		return false;
-	}
-	snprintf(kind, sizeof kind, "%s", col_text(st, 0));
-	snprintf(celeb, sizeof celeb, "%d", sqlite3_column_int(st, 1) != 0);
-	snprintf(cert, sizeof cert, "%s", col_text(st, 2));
-	snprintf(plan, sizeof plan, "%s", col_text(st, 3));
-	sqlite3_reset(st);
-	/* the values in force on the day asked, not today's */
-	if (!in_force(db, HISTORY_ACCOUNT, e->account_id, "kind", e->on, kind,
-	    sizeof kind, err) ||
-	    !in_force(db, HISTORY_ACCOUNT, e->account_id, "celebrity", e->on,
-	    celeb, sizeof celeb, err) ||
-	    !in_force(db, HISTORY_ACCOUNT, e->account_id, "certification", e->on,
-	    cert, sizeof cert, err) ||
-	    !in_force(db, HISTORY_ACCOUNT, e->account_id, "plan_status", e->on,
-	    plan, sizeof plan, err))
-		return false;
-	celebrity = strcmp(celeb, "1") == 0;
-
-	if (!violation_rule(db, e, SQL_ACCOUNT_VIOLATIONS, e->account_id,
-	    "no_violation_90d", e->on, err))
-		return false;
-	r = rule(e, "not_enterprise", strcmp(kind, "enterprise") != 0, DAY_NONE);
-	snprintf(r->evidence, sizeof r->evidence, "account kind: %s", kind);
-	r = rule(e, "not_enterprise_affiliated",
-	    strcmp(kind, "enterprise_affiliated") != 0, DAY_NONE);
-	snprintf(r->evidence, sizeof r->evidence, "account kind: %s", kind);
-	r = rule(e, "no_celebrity_cert", !celebrity, DAY_NONE);
-	snprintf(r->evidence, sizeof r->evidence, "celebrity certification: %s",
-	    celebrity ? "yes" : "none");
-
-	if ((st = db_stmt(db, SQL_ACCOUNT_DAY, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, e->account_id);
 	db_bind_text(st, 2, day_format(e->on, day));
-	{
-		int64_t settled = 0;
-		bool has = sqlite3_step(st) == SQLITE_ROW;
-		bool known = has && eng_col_int(st, 1, &settled);
-		fen_t gross = has ? sqlite3_column_int64(st, 0) : 0;
-		fen_t amount = known ? settled : gross;
-		enum daily_minimum dm = engine_daily_minimum(p, has, known,
-		    settled, gross);
-
-		r = rule(e, "daily_min_1_yuan", dm != DM_BELOW, DAY_NONE);
-		if (dm == DM_NOT_ASSESSED) {
-			r->assessed = false;
-			snprintf(r->evidence, sizeof r->evidence,
-			    "no revenue figures for %s: not assessed", day);
-		} else if (amount == 0)
-			snprintf(r->evidence, sizeof r->evidence,
-			    "no %s revenue on %s: the %s minimum holds nothing back",
-			    known ? "settled" : "estimated", day,
-			    money_format(p->daily_min_fen, m2));
-		else
-			snprintf(r->evidence, sizeof r->evidence,
-			    "%s revenue on %s: %s (minimum %s)",
-			    known ? "settled" : "estimated", day,
-			    money_format(amount, m1),
-			    money_format(p->daily_min_fen, m2));
-	}
+	bool has = sqlite3_step(st) == SQLITE_ROW;
+	bool known = has && eng_col_int(st, 1, &settled);
+	fen_t gross = has ? sqlite3_column_int64(st, 0) : 0;
+	fen_t amount = known ? settled : gross;
+	enum daily_minimum dm = engine_daily_minimum(p, has, known, settled,
+	    gross);
 	sqlite3_reset(st);
+
+	r = rule(e, "daily_min_1_yuan", dm != DM_BELOW, DAY_NONE);
+	if (dm == DM_NOT_ASSESSED) {
+		r->assessed = false;
+		ev_add_day(&r->evidence, EV_REVENUE_UNKNOWN, e->on);
+		return true;
+	}
+	it = ev_add_day(&r->evidence, amount == 0 ? EV_REVENUE_NONE :
+	    EV_REVENUE, e->on);
+	it->yes = known;
+	it->amount = amount;
+	it->minimum = p->daily_min_fen;
+	return true;
+}
+
+static bool
+plan_rule(struct db *db, struct eligibility *e, const char *plan,
+    struct pt_err *err)
+{
+	const struct application_timeline *t = &e->app;
+	bool pending = strcmp(plan, "pending") == 0;
+	struct rule_result *r;
 
 	if (!engine_application_on(db, e->account_id, e->on, &e->app, err))
 		return false;
 	r = rule(e, "plan_joined", strcmp(plan, "joined") == 0,
-	    strcmp(plan, "pending") == 0 && !e->app.overdue ?
-	    e->app.expected_result_on : DAY_NONE);
-	if (strcmp(plan, "rejected") == 0 && e->app.reapply_on != DAY_NONE)
-		snprintf(r->evidence, sizeof r->evidence,
-		    "plan status: rejected (%.160s); may reapply from %s",
-		    e->app.reason[0] ? e->app.reason : "no reason given",
-		    day_format(e->app.reapply_on, day));
-	else if (strcmp(plan, "pending") == 0 && e->app.overdue)
-		snprintf(r->evidence, sizeof r->evidence,
-		    "plan status: pending; result overdue (expected by %s)",
-		    day_format(e->app.expected_result_on, day));
-	else if (strcmp(plan, "pending") == 0 &&
-	    e->app.expected_result_on != DAY_NONE)
-		snprintf(r->evidence, sizeof r->evidence,
-		    "plan status: pending; result expected by %s",
-		    day_format(e->app.expected_result_on, day));
-	else
-		snprintf(r->evidence, sizeof r->evidence, "plan status: %s", plan);
+	    pending && !t->overdue ? t->expected_result_on : DAY_NONE);
+	if (strcmp(plan, "rejected") == 0 && t->reapply_on != DAY_NONE) {
+		/* the reason as the evidence quotes it: 160 bytes at most */
+		char reason[161];
+		copy_cut(reason, sizeof reason, t->reason);
+		ev_add_text(&r->evidence, EV_PLAN_REJECTED, reason);
+		ev_add_day(&r->evidence, EV_REAPPLY_FROM, t->reapply_on);
+		return true;
+	}
+	ev_add_text(&r->evidence, EV_PLAN_STATUS, plan);
+	if (pending && t->overdue)
+		ev_add_day(&r->evidence, EV_RESULT_OVERDUE,
+		    t->expected_result_on);
+	else if (pending && t->expected_result_on != DAY_NONE)
+		ev_add_day(&r->evidence, EV_RESULT_EXPECTED,
+		    t->expected_result_on);
+	return true;
+}
+
+static bool
+account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
+{
+	struct acc_row a;
+
+	if (!load_account(db, e, &a, err) ||
+	    !violation_rule(db, e, SQL_ACCOUNT_VIOLATIONS, e->account_id,
+	    "no_violation_90d", e->on, err))
+		return false;
+	kind_rules(e, &a);
+	return daily_minimum_rule(db, e, err) && plan_rule(db, e, a.plan, err);
+}
+
+/* A work's attributes in force on the day asked. */
+struct wrk_row {
+	char account[ENGINE_ID_SZ], vis[32], review[32], orig[8], infr[8];
+	char commercial[32];
+	day_t published;
+	char label[96];
+};
+
+/* The columns after those in force: the publish day, the export's
+ * review label (short; a long one is cut on a whole character). */
+static void
+work_more(sqlite3_stmt *st, void *arg)
+{
+	struct wrk_row *w = arg;
+
+	w->published = eng_col_day(st, 6);
+	copy_cut(w->label, sizeof w->label, col_text(st, 7));
+}
+
+static bool
+load_work(struct db *db, const struct eligibility *e, struct wrk_row *w,
+    struct pt_err *err)
+{
+	const struct col_buf cols[] = {
+		{ NULL, w->account, sizeof w->account, false },
+		{ "visibility", w->vis, sizeof w->vis, false },
+		{ "review", w->review, sizeof w->review, false },
+		{ "original", w->orig, sizeof w->orig, true },
+		{ "infringing", w->infr, sizeof w->infr, true },
+		{ "commercial", w->commercial, sizeof w->commercial, false },
+	};
+	const struct row_read rr = { SQL_WORK, "reading the work",
+	    HISTORY_WORK, work_more, w };
+	int r = load_row(db, &rr, e->work_id, e->on, cols,
+	    sizeof cols / sizeof cols[0], err);
+
+	if (r == 0)
+		err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
+		    "import it first", e->work_id);
+	return r > 0;
+}
+
+/* Nothing earns before it goes out, whatever the day asked. */
+static void
+published_rule(struct eligibility *e, day_t pub)
+{
+	struct rule_result *r = rule(e, "published",
+	    pub == DAY_NONE || pub <= e->on,
+	    pub != DAY_NONE && pub > e->on ? pub : DAY_NONE);
+
+	if (pub == DAY_NONE) {
+		r->assessed = false;
+		ev_add(&r->evidence, EV_PUBLISH_UNKNOWN);
+	} else
+		ev_add_day(&r->evidence, pub > e->on ? EV_PUBLISHED_LATER :
+		    EV_PUBLISHED, pub);
+}
+
+/* The work's violations, and originality ahead of their evidence. */
+static bool
+compliance_rule(struct db *db, struct eligibility *e,
+    const struct wrk_row *w, struct pt_err *err)
+{
+	bool original = strcmp(w->orig, "1") == 0;
+	bool infringing = strcmp(w->infr, "1") == 0;
+	size_t at = e->nrules;
+	struct rule_result *r;
+
+	if (!violation_rule(db, e, SQL_WORK_VIOLATIONS, e->work_id,
+	    "compliant_original", e->on, err))
+		return false;
+	r = &e->rules[at];
+	if (original && !infringing) {
+		/* said only when nothing else fails the rule */
+		if (r->pass)
+			ev_insert(&r->evidence, 0, EV_ORIGINAL);
+		return true;
+	}
+	ev_insert(&r->evidence, 0, !original && infringing ?
+	    EV_NOT_ORIGINAL_INFRINGING : !original ? EV_NOT_ORIGINAL :
+	    EV_INFRINGING);
+	if (r->pass)
+		e->eligible = false;
+	r->pass = false;
+	r->changes_on = DAY_NONE;
+	return true;
+}
+
+static void
+review_rule(struct eligibility *e, const struct wrk_row *w)
+{
+	struct rule_result *r;
+
+	if (strcmp(w->review, "unknown") != 0) {
+		r = rule(e, "review_approved", strcmp(w->review, "approved") == 0,
+		    DAY_NONE);
+		ev_add_text(&r->evidence, EV_REVIEW, w->review);
+		return;
+	}
+	/* The export's label was not one the import knows: neither PASS
+	 * nor FAIL, and the work is not eligible as far as anyone can
+	 * tell (the engine leaves it out of the estimate, reason
+	 * review_unknown). */
+	r = rule(e, "review_approved", true, DAY_NONE);
+	r->assessed = false;
+	e->eligible = false;
+	ev_add_text(&r->evidence, EV_REVIEW_UNKNOWN, w->label);
+}
+
+static bool
+quality_rule(struct db *db, struct eligibility *e, struct pt_err *err)
+{
+	const struct model_params *p = engine_model();
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK_QUALITY, err);
+	char day[DAY_BUFSZ];
+	struct rule_result *r;
+	struct ev_item *it;
+	double q;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, e->work_id);
+	db_bind_text(st, 2, day_format(e->on, day));
+	if (sqlite3_step(st) == SQLITE_ROW && eng_col_double(st, 0, &q)) {
+		r = rule(e, "quality", q >= p->quality_min, DAY_NONE);
+		it = ev_add_day(&r->evidence, EV_QUALITY, e->on);
+		it->value = q;
+		it->value_min = p->quality_min;
+	} else {
+		r = rule(e, "quality", true, DAY_NONE);
+		r->assessed = false;
+		ev_add_day(&r->evidence, EV_QUALITY_UNKNOWN, e->on);
+	}
+	sqlite3_reset(st);
 	return true;
 }
 
 static bool
 work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 {
-	const struct model_params *p = engine_model();
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
-	char vis[32], review[32], commercial[32], day[DAY_BUFSZ], orig[8],
-	    infr[8], label[96];
-	bool original, infringing;
+	struct wrk_row w;
 	struct rule_result *r;
-	day_t pub;
-	double q;
 
-	if (st == NULL)
+	if (!load_work(db, e, &w, err))
 		return false;
-	db_bind_text(st, 1, e->work_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
-		    "import it first", e->work_id);
+	published_rule(e, w.published);
+	if (!compliance_rule(db, e, &w, err))
 		return false;
-	}
-	snprintf(vis, sizeof vis, "%s", col_text(st, 1));
-	snprintf(review, sizeof review, "%s", col_text(st, 2));
-	snprintf(orig, sizeof orig, "%d", sqlite3_column_int(st, 3) != 0);
-	snprintf(infr, sizeof infr, "%d", sqlite3_column_int(st, 4) != 0);
-	snprintf(commercial, sizeof commercial, "%s", col_text(st, 5));
-	pub = eng_col_day(st, 6);
-	{
-		/* a label is short; a long one is cut on a whole character */
-		size_t n = strlen(col_text(st, 7));
-		if (n >= sizeof label) {
-			n = sizeof label - 1;
-			while (n > 0 && ((unsigned char)col_text(st, 7)[n] & 0xc0)
-			    == 0x80)
-				n--;
-		}
-		memcpy(label, col_text(st, 7), n);
-		label[n] = '\0';
-	}
-	sqlite3_reset(st);
-	if (!in_force(db, HISTORY_WORK, e->work_id, "visibility", e->on, vis,
-	    sizeof vis, err) ||
-	    !in_force(db, HISTORY_WORK, e->work_id, "review", e->on, review,
-	    sizeof review, err) ||
-	    !in_force(db, HISTORY_WORK, e->work_id, "original", e->on, orig,
-	    sizeof orig, err) ||
-	    !in_force(db, HISTORY_WORK, e->work_id, "infringing", e->on, infr,
-	    sizeof infr, err) ||
-	    !in_force(db, HISTORY_WORK, e->work_id, "commercial", e->on,
-	    commercial, sizeof commercial, err))
-		return false;
-	original = strcmp(orig, "1") == 0;
-	infringing = strcmp(infr, "1") == 0;
-
-	/* Nothing earns before it goes out, whatever the day asked. */
-	r = rule(e, "published", pub == DAY_NONE || pub <= e->on,
-	    pub != DAY_NONE && pub > e->on ? pub : DAY_NONE);
-	if (pub == DAY_NONE)
-		snprintf(r->evidence, sizeof r->evidence,
-		    "publish day unknown: not assessed");
-	else if (pub > e->on)
-		snprintf(r->evidence, sizeof r->evidence,
-		    "not published yet: goes out on %s", day_format(pub, day));
-	else
-		snprintf(r->evidence, sizeof r->evidence, "published on %s",
-		    day_format(pub, day));
-	if (pub == DAY_NONE)
-		r->assessed = false;
-
-	size_t at = e->nrules;
-	if (!violation_rule(db, e, SQL_WORK_VIOLATIONS, e->work_id,
-	    "compliant_original", e->on, err))
-		return false;
-	r = &e->rules[at];
-	if (!original || infringing) {
-		char why[ENGINE_EVIDENCE_SZ];
-		snprintf(why, sizeof why, "%s%s%s; %s", !original ? "not original" :
-		    "", !original && infringing ? ", " : "",
-		    infringing ? "infringing" : "", r->evidence);
-		memcpy(r->evidence, why, sizeof r->evidence);
-		if (r->pass)
-			e->eligible = false;
-		r->pass = false;
-		r->changes_on = DAY_NONE;
-	} else if (r->pass) {
-		char why[ENGINE_EVIDENCE_SZ];
-		snprintf(why, sizeof why, "original, not infringing; %s",
-		    r->evidence);
-		memcpy(r->evidence, why, sizeof r->evidence);
-	}
-	if (strcmp(review, "unknown") == 0) {
-		/* The export's label was not one the import knows: neither
-		 * PASS nor FAIL, and the work is not eligible as far as
-		 * anyone can tell (the engine leaves it out of the estimate,
-		 * reason review_unknown). */
-		r = rule(e, "review_approved", true, DAY_NONE);
-		r->assessed = false;
-		e->eligible = false;
-		if (label[0] != '\0')
-			snprintf(r->evidence, sizeof r->evidence, "review status "
-			    "unknown (label %s): not assessed", label);
-		else
-			snprintf(r->evidence, sizeof r->evidence, "review status "
-			    "unknown: not assessed");
-	} else {
-		r = rule(e, "review_approved", strcmp(review, "approved") == 0,
-		    DAY_NONE);
-		snprintf(r->evidence, sizeof r->evidence, "review: %s", review);
-	}
-	r = rule(e, "public", strcmp(vis, "public") == 0, DAY_NONE);
-	snprintf(r->evidence, sizeof r->evidence, "visibility: %s", vis);
-	r = rule(e, "no_commercial", strcmp(commercial, "none") == 0, DAY_NONE);
-	snprintf(r->evidence, sizeof r->evidence, "commercial content: %s",
-	    commercial);
-
-	if ((st = db_stmt(db, SQL_WORK_QUALITY, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, e->work_id);
-	db_bind_text(st, 2, day_format(e->on, day));
-	if (sqlite3_step(st) == SQLITE_ROW && eng_col_double(st, 0, &q)) {
-		r = rule(e, "quality", q >= p->quality_min, DAY_NONE);
-		snprintf(r->evidence, sizeof r->evidence,
-		    "quality score on %s: %.1f (minimum %.1f)", day, q,
-		    p->quality_min);
-	} else {
-		r = rule(e, "quality", true, DAY_NONE);
-		r->assessed = false;
-		snprintf(r->evidence, sizeof r->evidence,
-		    "no quality figure for %s: not assessed", day);
-	}
-	sqlite3_reset(st);
-	return true;
+	review_rule(e, &w);
+	r = rule(e, "public", strcmp(w.vis, "public") == 0, DAY_NONE);
+	ev_add_text(&r->evidence, EV_VISIBILITY, w.vis);
+	r = rule(e, "no_commercial", strcmp(w.commercial, "none") == 0,
+	    DAY_NONE);
+	ev_add_text(&r->evidence, EV_COMMERCIAL, w.commercial);
+	return quality_rule(db, e, err);
 }
 
 /* Rules whose end restores revenue (seed §8): not the daily minimum,
@@ -538,6 +812,63 @@ engine_check(struct db *db, const char *account_id, const char *work_id,
 	return check_day(db, account_id, work_id, on, out, true, err);
 }
 
+/* out's account: the work's, which must be account_id's when both are
+ * given. */
+static bool
+work_account(struct db *db, const char *account_id, const char *work_id,
+    struct eligibility *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
+		    "import it first", work_id);
+		return false;
+	}
+	if (account_id != NULL && strcmp(account_id, col_text(st, 0)) != 0) {
+		err_set(err, PT_EXIT_DATA, "work '%s' belongs to account "
+		    "'%s', not '%s'", work_id, col_text(st, 0), account_id);
+		sqlite3_reset(st);
+		return false;
+	}
+	snprintf(out->account_id, sizeof out->account_id, "%s",
+	    col_text(st, 0));
+	sqlite3_reset(st);
+	snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
+	return true;
+}
+
+/* A reason that ended on the day (a violation's days, a visibility,
+ * affiliation or plan change by the attribute history): the day's
+ * restored revenue shows the next day around the settlement hour. */
+static bool
+mark_ended_today(struct db *db, const char *account_id, const char *work_id,
+    struct eligibility *out, struct pt_err *err)
+{
+	struct eligibility *y = malloc(sizeof *y);
+
+	if (y == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	if (!check_day(db, account_id, work_id, out->on - 1, y, false, err)) {
+		free(y);
+		return false;
+	}
+	for (size_t i = 0; i < out->nrules && i < y->nrules; i++) {
+		struct rule_result *r = &out->rules[i];
+		if (r->pass && !y->rules[i].pass && restoring_rule(r->id) &&
+		    strcmp(r->id, y->rules[i].id) == 0)
+			r->visible_on = freshness_visible_on(out->on);
+	}
+	free(y);
+	return true;
+}
+
 static bool
 check_day(struct db *db, const char *account_id, const char *work_id,
     day_t on, struct eligibility *out, bool look_back, struct pt_err *err)
@@ -546,26 +877,8 @@ check_day(struct db *db, const char *account_id, const char *work_id,
 	out->on = on;
 	out->eligible = true;
 	if (work_id != NULL) {
-		sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
-		if (st == NULL)
+		if (!work_account(db, account_id, work_id, out, err))
 			return false;
-		db_bind_text(st, 1, work_id);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			sqlite3_reset(st);
-			err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
-			    "import it first", work_id);
-			return false;
-		}
-		if (account_id != NULL && strcmp(account_id, col_text(st, 0)) != 0) {
-			err_set(err, PT_EXIT_DATA, "work '%s' belongs to account "
-			    "'%s', not '%s'", work_id, col_text(st, 0), account_id);
-			sqlite3_reset(st);
-			return false;
-		}
-		snprintf(out->account_id, sizeof out->account_id, "%s",
-		    col_text(st, 0));
-		sqlite3_reset(st);
-		snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
 	} else if (account_id != NULL)
 		snprintf(out->account_id, sizeof out->account_id, "%s", account_id);
 	else {
@@ -583,28 +896,7 @@ check_day(struct db *db, const char *account_id, const char *work_id,
 		    restoring_rule(r->id))
 			r->visible_on = freshness_visible_on(r->changes_on);
 	}
-	/* A reason that ended today (a violation's 90 days, a visibility,
-	 * affiliation or plan change by the attribute history): today's
-	 * restored revenue shows tomorrow around the settlement hour. */
-	if (look_back) {
-		struct eligibility *y = malloc(sizeof *y);
-		if (y == NULL) {
-			err_set(err, PT_EXIT_DB, "out of memory");
-			return false;
-		}
-		if (!check_day(db, account_id, work_id, on - 1, y, false, err)) {
-			free(y);
-			return false;
-		}
-		for (size_t i = 0; i < out->nrules && i < y->nrules; i++) {
-			struct rule_result *r = &out->rules[i];
-			if (r->pass && !y->rules[i].pass && restoring_rule(r->id) &&
-			    strcmp(r->id, y->rules[i].id) == 0)
-				r->visible_on = freshness_visible_on(on);
-		}
-		free(y);
-	}
-	return true;
+	return !look_back || mark_ended_today(db, account_id, work_id, out, err);
 }
 
 /* ---- diagnosis ---- */
@@ -615,92 +907,143 @@ static const char SQL_DIAG_DAY[] =
     "ON s.work_id = d.work_id AND s.day = d.day "
     "WHERE d.work_id = ?1 AND d.day = ?2";
 
-static void
-reason(struct diagnosis *d, const char *id, const char *text)
+/* A new reason of the diagnosis with a copy of ev (NULL: none yet);
+ * returns its evidence, to add to. */
+static struct evidence *
+reason(struct diagnosis *d, const char *id, const struct evidence *ev)
 {
-	if (d->nreasons >= ENGINE_MAX_REASONS)
-		return;
+	static struct evidence dropped;
+	struct evidence *out;
+
+	if (d->nreasons >= ENGINE_MAX_REASONS) {
+		memset(&dropped, 0, sizeof dropped);
+		return &dropped;
+	}
 	snprintf(d->reasons[d->nreasons].id, sizeof d->reasons[0].id, "%s", id);
-	snprintf(d->reasons[d->nreasons].text, sizeof d->reasons[0].text, "%s",
-	    text);
-	d->nreasons++;
+	out = &d->reasons[d->nreasons++].evidence;
+	if (ev != NULL)
+		*out = *ev;
+	else
+		out->n = 0;
+	return out;
+}
+
+static bool
+has_reason(const struct diagnosis *d, const char *id)
+{
+	for (size_t i = 0; i < d->nreasons; i++)
+		if (strcmp(d->reasons[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+/* The failing rules; a work not out yet has the engine's reason code
+ * for it, and an unknown review (left out of the estimate, engine.c)
+ * its own. */
+static bool
+rule_reasons(struct db *db, const char *work_id, day_t day,
+    struct diagnosis *out, struct pt_err *err)
+{
+	struct eligibility *e = malloc(sizeof *e);
+
+	if (e == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	if (!engine_check(db, NULL, work_id, day, e, err)) {
+		free(e);
+		return false;
+	}
+	for (size_t i = 0; i < e->nrules; i++)
+		if (!e->rules[i].pass)
+			reason(out, strcmp(e->rules[i].id, "published") == 0 ?
+			    "not_published" : e->rules[i].id,
+			    &e->rules[i].evidence);
+	for (size_t i = 0; i < e->nrules; i++)
+		if (!e->rules[i].assessed &&
+		    strcmp(e->rules[i].id, "review_approved") == 0)
+			reason(out, "review_unknown", &e->rules[i].evidence);
+	free(e);
+	return true;
+}
+
+/* The day's figures: none, no profitable plays, the daily minimum. */
+static bool
+figure_reasons(struct db *db, const char *work_id, const char *dbuf,
+    struct diagnosis *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DIAG_DAY, err);
+	int64_t settled, est = 0, v;
+	struct evidence *ev;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	db_bind_text(st, 2, dbuf);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		ev = reason(out, "no_data", NULL);
+		ev_add_day(ev, EV_NO_FIGURES, out->day);
+		return true;
+	}
+	out->has_data = true;
+	eng_col_int(st, 2, &est);
+	out->estimated_fen = est;
+	out->settled_known = eng_col_int(st, 3, &settled);
+	out->settled_fen = out->settled_known ? settled : 0;
+	out->earning = out->settled_known ? settled > 0 : est > 0;
+	if (!eng_col_int(st, 4, &v) && !eng_col_int(st, 1, &v))
+		ev_add_day(reason(out, "no_data", NULL), EV_NO_PLAY_FIGURES,
+		    out->day);
+	else if (v <= 0)
+		ev_add_day(reason(out, "no_profitable_plays", NULL),
+		    EV_NO_PROFITABLE_PLAYS, out->day);
+	if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
+	    strstr(col_text(st, 5), "daily_min_1_yuan") != NULL &&
+	    !has_reason(out, "daily_min_1_yuan"))
+		ev_add(reason(out, "daily_min_1_yuan", NULL),
+		    EV_BELOW_DAILY_MINIMUM);
+	sqlite3_reset(st);
+	return true;
+}
+
+/* A day an approved appeal paid back reads as such, not as the
+ * violation it overturned. */
+static bool
+backpay_reason(struct db *db, const char *work_id, const char *dbuf,
+    struct diagnosis *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_BACKPAID, err);
+	struct ev_item *it;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, work_id);
+	db_bind_text(st, 2, dbuf);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->compensated_by = sqlite3_column_int64(st, 0);
+		out->backpay_fen = sqlite3_column_int64(st, 1);
+		it = ev_add(reason(out, "compensated_by_appeal", NULL),
+		    EV_COMPENSATED);
+		it->count = out->compensated_by;
+		it->amount = out->settled_known ? out->settled_fen : 0;
+		it->minimum = out->backpay_fen;
+	}
+	sqlite3_reset(st);
+	return true;
 }
 
 bool
 engine_diagnose(struct db *db, const char *work_id, day_t day,
     struct diagnosis *out, struct pt_err *err)
 {
-	struct eligibility e;
-	sqlite3_stmt *st;
-	char dbuf[DAY_BUFSZ], text[ENGINE_EVIDENCE_SZ];
-	int64_t v;
+	char dbuf[DAY_BUFSZ];
 
 	memset(out, 0, sizeof *out);
 	snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
 	out->day = day;
-	if (!engine_check(db, NULL, work_id, day, &e, err))
-		return false;
-	/* The failing rules; a work not out yet has the engine's reason
-	 * code for it. */
-	for (size_t i = 0; i < e.nrules; i++)
-		if (!e.rules[i].pass)
-			reason(out, strcmp(e.rules[i].id, "published") == 0 ?
-			    "not_published" : e.rules[i].id, e.rules[i].evidence);
-	/* An unknown review leaves the work out of the estimate (engine.c):
-	 * say so, under the engine's reason code. */
-	for (size_t i = 0; i < e.nrules; i++)
-		if (!e.rules[i].assessed &&
-		    strcmp(e.rules[i].id, "review_approved") == 0)
-			reason(out, "review_unknown", e.rules[i].evidence);
-	if ((st = db_stmt(db, SQL_DIAG_DAY, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, work_id);
-	db_bind_text(st, 2, day_format(day, dbuf));
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t settled, est = 0;
-		out->has_data = true;
-		eng_col_int(st, 2, &est);
-		out->estimated_fen = est;
-		out->settled_known = eng_col_int(st, 3, &settled);
-		out->settled_fen = out->settled_known ? settled : 0;
-		out->earning = out->settled_known ? settled > 0 : est > 0;
-		if (!eng_col_int(st, 4, &v) && !eng_col_int(st, 1, &v)) {
-			snprintf(text, sizeof text, "no play figures for %s", dbuf);
-			reason(out, "no_data", text);
-		} else if (v <= 0) {
-			snprintf(text, sizeof text, "0 profitable plays on %s", dbuf);
-			reason(out, "no_profitable_plays", text);
-		}
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
-		    strstr(col_text(st, 5), "daily_min_1_yuan") != NULL) {
-			bool have = false;
-			for (size_t i = 0; i < out->nreasons; i++)
-				have |= strcmp(out->reasons[i].id, "daily_min_1_yuan") == 0;
-			if (!have)
-				reason(out, "daily_min_1_yuan", "the account's total "
-				    "for the day is below the daily minimum");
-		}
-	} else {
-		snprintf(text, sizeof text, "no figures for this work on %s", dbuf);
-		reason(out, "no_data", text);
-	}
-	sqlite3_reset(st);
-	/* A day an approved appeal paid back reads as such, not as the
-	 * violation it overturned. */
-	if ((st = db_stmt(db, SQL_BACKPAID, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, work_id);
-	db_bind_text(st, 2, dbuf);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
-		out->compensated_by = sqlite3_column_int64(st, 0);
-		out->backpay_fen = sqlite3_column_int64(st, 1);
-		snprintf(text, sizeof text, "compensated by appeal %lld: "
-		    "settled %s, back-pay %s", (long long)out->compensated_by,
-		    money_format(out->settled_known ? out->settled_fen : 0, m1),
-		    money_format(out->backpay_fen, m2));
-		reason(out, "compensated_by_appeal", text);
-	}
-	sqlite3_reset(st);
-	return true;
+	day_format(day, dbuf);
+	return rule_reasons(db, work_id, day, out, err) &&
+	    figure_reasons(db, work_id, dbuf, out, err) &&
+	    backpay_reason(db, work_id, dbuf, out, err);
 }

@@ -114,52 +114,9 @@ bool engine_attribute(struct db *db, const char *account_id,
     const char *work_id, day_t from, day_t to, day_t vs_from, day_t vs_to,
     struct attribution *out, struct pt_err *err);
 
-/* ---- eligibility and diagnosis ---- */
+/* ---- eligibility and diagnosis: core/eligibility.h ---- */
 
-#define ENGINE_ACCOUNT_RULES 6
-#define ENGINE_WORK_RULES 6
-#define ENGINE_EVIDENCE_SZ 256
 #define ENGINE_ID_SZ 128
-
-struct rule_result {
-	const char *id;		/* "no_violation_90d", ... (static) */
-	bool pass;
-	/* false: no figures that day say anything (pass stays true, the
-	 * rule shows "not assessed", never PASS) */
-	bool assessed;
-	char evidence[ENGINE_EVIDENCE_SZ];
-	day_t changes_on;	/* DAY_NONE when no change is foreseen */
-	/* a failing rule that ends on changes_on: the day the restored
-	 * revenue shows, at about the settlement hour (seed §8: the next
-	 * day around 22:00); DAY_NONE otherwise */
-	day_t visible_on;
-};
-
-struct application_timeline {
-	bool present;		/* the account has an application */
-	day_t submitted_on, expected_result_on, reviewed_on, reapply_on;
-	bool expected_fallback;	/* counted Mon-Fri outside the holiday table */
-	char result[16];	/* pending | approved | rejected */
-	/* rejected: its reason; pending: the previous rejection's; approved:
-	 * "" (an old reason does not describe an approved application) */
-	char reason[512];
-	/* submitted before the day the previous rejection allowed
-	 * (reviewed + reapply_days): early_from is that day */
-	bool early;
-	day_t early_from;
-	/* pending after its expected result day (the engine's today) */
-	bool overdue;
-};
-
-struct eligibility {
-	char account_id[ENGINE_ID_SZ];
-	char work_id[ENGINE_ID_SZ];	/* "" without a work */
-	day_t on;
-	bool eligible;		/* every rule passes */
-	size_t nrules;		/* account rules, then the work's */
-	struct rule_result rules[ENGINE_ACCOUNT_RULES + ENGINE_WORK_RULES];
-	struct application_timeline app;
-};
 
 /* The ¥1 daily minimum, one definition for the engine's scores, `check`
  * and `report`: the day's amount is the settled sum when any of it is
@@ -168,43 +125,6 @@ struct eligibility {
 enum daily_minimum { DM_NOT_ASSESSED, DM_PASS, DM_BELOW };
 enum daily_minimum engine_daily_minimum(const struct model_params *p,
     bool has_data, bool settled_known, fen_t settled, fen_t gross);
-
-/* Evaluates the rules on a day. account_id may be NULL when work_id is
- * given. An unknown account or work is a data error (exit 3). */
-bool engine_check(struct db *db, const char *account_id, const char *work_id,
-    day_t on, struct eligibility *out, struct pt_err *err);
-
-/* Expected result and reapply days of the account's last application,
- * overdue as of the engine's today (engine_application) or of a day. */
-bool engine_application(struct db *db, const char *account_id,
-    struct application_timeline *out, struct pt_err *err);
-bool engine_application_on(struct db *db, const char *account_id,
-    day_t today, struct application_timeline *out, struct pt_err *err);
-
-#define ENGINE_MAX_REASONS 20
-
-struct diagnosis {
-	char work_id[ENGINE_ID_SZ];
-	day_t day;
-	bool has_data;		/* a daily row exists */
-	bool earning;		/* estimated or settled revenue > 0 */
-	fen_t estimated_fen;
-	bool settled_known;
-	fen_t settled_fen;
-	int64_t compensated_by;	/* appeal that paid this day back, or 0 */
-	fen_t backpay_fen;	/* its back-pay for this work and day */
-	size_t nreasons;
-	struct {
-		char id[32];	/* a rule id, or no_data, no_profitable_plays,
-				 * below_daily_minimum, not_published,
-				 * compensated_by_appeal */
-		char text[ENGINE_EVIDENCE_SZ];
-	} reasons[ENGINE_MAX_REASONS];
-};
-
-/* Every reason a work has (or would have) no revenue on a day. */
-bool engine_diagnose(struct db *db, const char *work_id, day_t day,
-    struct diagnosis *out, struct pt_err *err);
 
 /* ---- compensation of an approved appeal (DESIGN §5) ---- */
 
@@ -280,5 +200,8 @@ bool engine_compensation(struct db *db, const char *account_id,
 bool engine_compensation_req(struct db *db, const struct compensation_req *req,
     struct compensation *out, struct pt_err *err);
 void engine_compensation_free(struct compensation *c);
+
+/* engine_check(), engine_diagnose() and their results */
+#include "core/eligibility.h"
 
 #endif

@@ -1,10 +1,12 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/report.h"
 #include "core/db_internal.h"
 
@@ -46,15 +48,17 @@ static const char SQL_DAILY_WORK[] =
     "FROM daily d LEFT JOIN work_score s ON s.work_id = d.work_id "
     "AND s.day = d.day WHERE d.work_id = ?3 AND d.day BETWEEN ?1 AND ?2 "
     "ORDER BY d.day";
+/* An account's days (or every account's): its works' figures summed. */
+#define SQL_DAILY_SUMS(where) \
+    "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), " \
+    "sum(d.favorites), sum(d.comments), sum(d.shares), " \
+    "sum(" FEN_SANE("d.revenue_fen") "), sum(" FEN_SANE("s.estimated_fen") ") " \
+    "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id " \
+    "AND d.day BETWEEN ?1 AND ?2 " \
+    "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day " \
+    "WHERE " where " GROUP BY d.day ORDER BY d.day"
 static const char SQL_DAILY_ACCOUNT[] =
-    "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), "
-    "sum(d.favorites), sum(d.comments), sum(d.shares), sum(" FEN_SANE("d.revenue_fen") "), "
-    "sum(" FEN_SANE("s.estimated_fen") ") "
-    "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id "
-    "AND d.day BETWEEN ?1 AND ?2 "
-    "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
-    "WHERE ?3 IS NULL OR w.account_id = ?3 "
-    "GROUP BY d.day ORDER BY d.day";
+    SQL_DAILY_SUMS("?3 IS NULL OR w.account_id = ?3");
 /* One account, from the sums the engine kept with each account-day: a
  * row per day of the window (when every scored day of the window has
  * them and none waits for a rescore: SQL_DAILY_KEPT_OK). */
@@ -70,51 +74,118 @@ static const char SQL_DAILY_KEPT[] =
     "WHERE account_id = ?3 AND day BETWEEN ?1 AND ?2 ORDER BY day";
 /* Else its works by index, not every work of the database. */
 static const char SQL_DAILY_ONE_ACCOUNT[] =
-    "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), "
-    "sum(d.favorites), sum(d.comments), sum(d.shares), sum(" FEN_SANE("d.revenue_fen") "), "
-    "sum(" FEN_SANE("s.estimated_fen") ") "
-    "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id "
-    "AND d.day BETWEEN ?1 AND ?2 "
-    "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
-    "WHERE w.account_id = ?3 "
-    "GROUP BY d.day ORDER BY d.day";
+    SQL_DAILY_SUMS("w.account_id = ?3");
 
-static struct report_num
-num(sqlite3_stmt *st, int i)
+#define N_(s) (s)	/* a msgid: translated where it is shown */
+
+/* The columns of each report, in the order of the CSV and the JSON; the
+ * table shows those with a header. `sql`: the query's column. */
+static const struct report_column accounts_cols[] = {
+	{ "account_id", NULL, N_("ACCOUNT"), REPORT_TEXT, 0, 0 },
+	{ "name", NULL, N_("NAME"), REPORT_TEXT, 0, 1 },
+	{ "kind", NULL, N_("KIND"), REPORT_TEXT, 0, 2 },
+	{ "plan_status", NULL, N_("PLAN"), REPORT_TEXT, 0, 3 },
+	{ "revenue", NULL, N_("SETTLED"), REPORT_FEN, 0, 4 },
+	{ "estimated", NULL, N_("ESTIMATED"), REPORT_FEN, 0, 5 },
+	{ "works", NULL, N_("WORKS"), REPORT_INT, 0, 6 },
+	{ "eligible", NULL, N_("ELIGIBLE"), REPORT_YESNO, 0, 10 },
+	{ "reasons", NULL, NULL, REPORT_IDS, 0, 10 },
+	{ "calibration_base", "calibration.base", N_("BASE ¥/1k"),
+	    REPORT_REAL, 4, 7 },
+	{ "calibration_days", "calibration.days", NULL, REPORT_INT, 0, 8 },
+	{ "calibration_r2", "calibration.r2", N_("R²"), REPORT_REAL, 3, 9 },
+};
+static const struct report_column works_cols[] = {
+	{ "work_id", NULL, N_("WORK"), REPORT_TEXT, 0, 0 },
+	{ "account_id", NULL, N_("ACCOUNT"), REPORT_TEXT, 0, 1 },
+	{ "title", NULL, N_("TITLE"), REPORT_TEXT, 0, 2 },
+	{ "revenue", NULL, N_("SETTLED"), REPORT_FEN, 0, 3 },
+	{ "estimated", NULL, N_("ESTIMATED"), REPORT_FEN, 0, 4 },
+	{ "profitable_plays", NULL, N_("PROFITABLE PLAYS"), REPORT_INT, 0, 5 },
+	{ "eligible", NULL, N_("ELIGIBLE"), REPORT_YESNO, 0, 6 },
+	{ "reasons", NULL, N_("REASONS"), REPORT_IDS, 0, 6 },
+};
+static const struct report_column daily_cols[] = {
+	{ "date", NULL, N_("DATE"), REPORT_DAY, 0, 0 },
+	{ "plays", NULL, N_("PLAYS"), REPORT_INT, 0, 1 },
+	{ "profitable_plays", NULL, N_("PROFITABLE"), REPORT_INT, 0, 2 },
+	{ "likes", NULL, N_("LIKES"), REPORT_INT, 0, 3 },
+	{ "favorites", NULL, N_("FAVORITES"), REPORT_INT, 0, 4 },
+	{ "comments", NULL, N_("COMMENTS"), REPORT_INT, 0, 5 },
+	{ "shares", NULL, N_("SHARES"), REPORT_INT, 0, 6 },
+	{ "revenue", NULL, N_("SETTLED"), REPORT_FEN, 0, 7 },
+	{ "estimated", NULL, N_("ESTIMATED"), REPORT_FEN, 0, 8 },
+};
+#define LAYOUT(name, cols) { name, cols, (int)(sizeof cols / sizeof cols[0]) }
+const struct report_layout report_accounts_layout =
+    LAYOUT("accounts", accounts_cols);
+const struct report_layout report_works_layout = LAYOUT("works", works_cols);
+const struct report_layout report_daily_layout = LAYOUT("daily", daily_cols);
+
+const char *
+report_cell_text(const struct report_column *col, const struct report_cell *c,
+    char *buf)
 {
-	struct report_num n = { false, 0 };
-
-	n.known = eng_col_int(st, i, &n.v);
-	return n;
+	if (!c->known)
+		return NULL;
+	switch (col->type) {
+	case REPORT_TEXT:
+	case REPORT_IDS:
+		return c->s;
+	case REPORT_INT:
+		snprintf(buf, REPORT_CELL_BUFSZ, "%lld", (long long)c->i);
+		return buf;
+	case REPORT_FEN:
+		return money_format_plain(c->i, buf);
+	case REPORT_DAY:
+		return day_format((day_t)c->i, buf);
+	case REPORT_YESNO:
+		return c->i ? "yes" : "no";
+	case REPORT_REAL:
+		snprintf(buf, REPORT_CELL_BUFSZ, "%.*f", col->decimals, c->d);
+		return buf;
+	}
+	return NULL;
 }
 
-static char *
-dup_col(sqlite3_stmt *st, int i)
+/* One cell from the query's row. The eligibility subqueries give
+ * "1 reasons" / "0 no_violation_90d,...": a YESNO column reads the flag
+ * (unknown when NULL), an IDS column the ids after it. False only out of
+ * memory. */
+static bool
+read_cell(sqlite3_stmt *st, const struct report_column *col,
+    struct report_cell *c)
 {
-	const char *s = (const char *)sqlite3_column_text(st, i);
+	const char *s;
 
-	return strdup(s != NULL ? s : "");
-}
-
-/* "1 reasons" / "0 no_violation_90d,..." from the subqueries above. */
-static void
-eligible_col(sqlite3_stmt *st, int i, bool *has, bool *eligible,
-    char **reasons)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	*has = s != NULL;
-	*eligible = s != NULL && s[0] == '1';
-	*reasons = strdup(s != NULL && strlen(s) > 2 ? s + 2 : "");
-}
-
-static void *
-grow(void *p, size_t n, size_t size, size_t *cap)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 32;
-	return realloc(p, *cap * size);
+	switch (col->type) {
+	case REPORT_TEXT:
+		s = (const char *)sqlite3_column_text(st, col->sql);
+		c->known = true;
+		return (c->s = strdup(s != NULL ? s : "")) != NULL;
+	case REPORT_IDS:
+		s = (const char *)sqlite3_column_text(st, col->sql);
+		c->known = true;
+		return (c->s = strdup(s != NULL && strlen(s) > 2 ? s + 2 : "")) !=
+		    NULL;
+	case REPORT_YESNO:
+		s = (const char *)sqlite3_column_text(st, col->sql);
+		c->known = s != NULL;
+		c->i = s != NULL && s[0] == '1';
+		return true;
+	case REPORT_INT:
+	case REPORT_FEN:
+		c->known = eng_col_int(st, col->sql, &c->i);
+		return true;
+	case REPORT_DAY:
+		c->i = eng_col_day(st, col->sql);
+		c->known = c->i != DAY_NONE;
+		return true;
+	case REPORT_REAL:
+		c->known = eng_col_double(st, col->sql, &c->d);
+		return true;
+	}
+	return true;
 }
 
 static void
@@ -125,11 +196,29 @@ bind_window(sqlite3_stmt *st, const struct report_filter *f, char a[DAY_BUFSZ],
 	db_bind_text(st, 2, day_format(f->to, b));
 }
 
-/* Ends a row loop: a loop left on SQLITE_ROW stopped for want of memory. */
+/* Every row of the bound statement into out, cell by cell as the layout
+ * says; a loop left on SQLITE_ROW stopped for want of memory. */
 static bool
-finish_rows(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
-    struct pt_err *err)
+read_table(struct db *db, sqlite3_stmt *st, const struct report_layout *l,
+    struct report_table *out, const char *doing, struct pt_err *err)
 {
+	size_t cap = 0, n = (size_t)l->ncols;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_cell *row;
+		bool ok = true;
+
+		if (!grow_reserve(&out->cells, &cap, (out->nrows + 1) * n,
+		    sizeof *out->cells))
+			break;
+		row = &out->cells[out->nrows++ * n];
+		memset(row, 0, n * sizeof *row);
+		for (int c = 0; c < l->ncols; c++)
+			ok &= read_cell(st, &l->cols[c], &row[c]);
+		if (!ok)
+			break;
+	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return true;
@@ -137,86 +226,44 @@ finish_rows(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
 		err_set(err, PT_EXIT_DB, "out of memory");
 	else
 		db_error(db, err, doing);
+	report_table_free(out);
 	return false;
+}
+
+/* The statement, bound: the window, then ?3 and ?4. */
+static bool
+run_query(struct db *db, const char *sql, const struct report_layout *l,
+    const struct report_filter *f, const char *p3, const char *p4,
+    struct report_table *out, const char *doing, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
+
+	memset(out, 0, sizeof *out);
+	out->layout = l;
+	if (st == NULL)
+		return false;
+	bind_window(st, f, a, b);
+	db_bind_text(st, 3, p3);
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		db_bind_text(st, 4, p4);
+	return read_table(db, st, l, out, doing, err);
 }
 
 bool
 report_accounts(struct db *db, const struct report_filter *f,
-    struct report_rows *out, struct pt_err *err)
+    struct report_table *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
-	char a[DAY_BUFSZ], b[DAY_BUFSZ];
-	size_t cap = 0;
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if (st == NULL)
-		return false;
-	bind_window(st, f, a, b);
-	db_bind_text(st, 3, f->account_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_account *r, *p = grow(out->u.accounts, out->n,
-		    sizeof *p, &cap);
-		if (p == NULL)
-			break;
-		out->u.accounts = p;
-		r = &p[out->n++];
-		memset(r, 0, sizeof *r);
-		r->account_id = dup_col(st, 0);
-		r->name = dup_col(st, 1);
-		r->kind = dup_col(st, 2);
-		r->plan_status = dup_col(st, 3);
-		r->settled_fen = num(st, 4);
-		r->estimated_fen = num(st, 5);
-		r->works = sqlite3_column_int(st, 6);
-		r->has_calibration = eng_col_double(st, 7, &r->cal_base);
-		r->cal_days = sqlite3_column_int(st, 8);
-		r->has_r2 = eng_col_double(st, 9, &r->cal_r2);
-		eligible_col(st, 10, &r->has_eligible, &r->eligible, &r->reasons);
-	}
-	if (!finish_rows(db, st, rc, "reading accounts", err)) {
-		report_accounts_free(out);
-		return false;
-	}
-	return true;
+	return run_query(db, SQL_ACCOUNTS, &report_accounts_layout, f,
+	    f->account_id, NULL, out, "reading accounts", err);
 }
 
 bool
 report_works(struct db *db, const struct report_filter *f,
-    struct report_rows *out, struct pt_err *err)
+    struct report_table *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
-	char a[DAY_BUFSZ], b[DAY_BUFSZ];
-	size_t cap = 0;
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if (st == NULL)
-		return false;
-	bind_window(st, f, a, b);
-	db_bind_text(st, 3, f->account_id);
-	db_bind_text(st, 4, f->work_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_work *r, *p = grow(out->u.works, out->n, sizeof *p,
-		    &cap);
-		if (p == NULL)
-			break;
-		out->u.works = p;
-		r = &p[out->n++];
-		memset(r, 0, sizeof *r);
-		r->work_id = dup_col(st, 0);
-		r->account_id = dup_col(st, 1);
-		r->title = dup_col(st, 2);
-		r->revenue_fen = num(st, 3);
-		r->estimated_fen = num(st, 4);
-		r->profitable_plays = num(st, 5);
-		eligible_col(st, 6, &r->has_eligible, &r->eligible, &r->reasons);
-	}
-	if (!finish_rows(db, st, rc, "reading works", err)) {
-		report_works_free(out);
-		return false;
-	}
-	return true;
+	return run_query(db, SQL_WORKS, &report_works_layout, f, f->account_id,
+	    f->work_id, out, "reading works", err);
 }
 
 /* True when an account's days in the window can be read from the sums
@@ -240,76 +287,23 @@ daily_kept(struct db *db, const struct report_filter *f)
 
 bool
 report_daily(struct db *db, const struct report_filter *f,
-    struct report_rows *out, struct pt_err *err)
+    struct report_table *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, f->work_id ? SQL_DAILY_WORK :
-	    !f->account_id ? SQL_DAILY_ACCOUNT : daily_kept(db, f) ?
-	    SQL_DAILY_KEPT : SQL_DAILY_ONE_ACCOUNT, err);
-	char a[DAY_BUFSZ], b[DAY_BUFSZ];
-	size_t cap = 0;
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if (st == NULL)
-		return false;
-	bind_window(st, f, a, b);
-	db_bind_text(st, 3, f->work_id ? f->work_id : f->account_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_day *r, *p = grow(out->u.days, out->n, sizeof *p,
-		    &cap);
-		if (p == NULL)
-			break;
-		out->u.days = p;
-		r = &p[out->n++];
-		r->day = eng_col_day(st, 0);
-		r->plays = num(st, 1);
-		r->profitable_plays = num(st, 2);
-		r->likes = num(st, 3);
-		r->favorites = num(st, 4);
-		r->comments = num(st, 5);
-		r->shares = num(st, 6);
-		r->revenue_fen = num(st, 7);
-		r->estimated_fen = num(st, 8);
-	}
-	if (!finish_rows(db, st, rc, "reading daily figures", err)) {
-		report_daily_free(out);
-		return false;
-	}
-	return true;
+	return run_query(db, f->work_id ? SQL_DAILY_WORK : !f->account_id ?
+	    SQL_DAILY_ACCOUNT : daily_kept(db, f) ? SQL_DAILY_KEPT :
+	    SQL_DAILY_ONE_ACCOUNT, &report_daily_layout, f,
+	    f->work_id ? f->work_id : f->account_id, NULL, out,
+	    "reading daily figures", err);
 }
 
 void
-report_accounts_free(struct report_rows *r)
+report_table_free(struct report_table *t)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		struct report_account *a = &r->u.accounts[i];
-		free(a->account_id);
-		free(a->name);
-		free(a->kind);
-		free(a->plan_status);
-		free(a->reasons);
-	}
-	free(r->u.accounts);
-	memset(r, 0, sizeof *r);
-}
+	size_t n = t->layout != NULL ? t->nrows * (size_t)t->layout->ncols : 0;
 
-void
-report_works_free(struct report_rows *r)
-{
-	for (size_t i = 0; i < r->n; i++) {
-		struct report_work *w = &r->u.works[i];
-		free(w->work_id);
-		free(w->account_id);
-		free(w->title);
-		free(w->reasons);
-	}
-	free(r->u.works);
-	memset(r, 0, sizeof *r);
-}
-
-void
-report_daily_free(struct report_rows *r)
-{
-	free(r->u.days);
-	memset(r, 0, sizeof *r);
+	for (size_t i = 0; i < n; i++)
+		free(t->cells[i].s);
+	free(t->cells);
+	t->cells = NULL;
+	t->nrows = 0;
 }

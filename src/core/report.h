@@ -1,7 +1,10 @@
 /* The queries behind `partner-tui report accounts|works|daily`: rows of
- * a window [from, to], optionally for one account or work. Missing
- * figures are flagged absent, never 0. Strings are as stored: sanitise
- * before printing to a terminal. */
+ * a window [from, to], optionally for one account or work. Each report
+ * is described once (struct report_layout: its columns, their type and
+ * table header) and read into typed cells; the text table, the CSV and
+ * the JSON are all written from that description. Missing figures are
+ * cells not known, never 0. Strings are as stored: sanitise before
+ * printing to a terminal. */
 #ifndef PT_REPORT_H
 #define PT_REPORT_H
 
@@ -25,56 +28,74 @@ struct report_filter {
 	day_t from, to;
 };
 
-struct report_account {
-	char *account_id, *name, *kind, *plan_status;
-	struct report_num settled_fen;	/* settled in the window */
-	struct report_num estimated_fen;
-	int works;
-	bool has_calibration;
-	double cal_base;
-	int cal_days;
-	bool has_r2;
-	double cal_r2;
-	bool has_eligible;	/* a scored day on or before `to` */
-	bool eligible;
-	char *reasons;		/* of that day, comma-separated ids */
+enum report_type {
+	REPORT_TEXT,	/* a string, always known (may be empty) */
+	REPORT_INT,	/* a count */
+	REPORT_FEN,	/* money in fen: CSV and JSON add the yuan beside it */
+	REPORT_DAY,
+	REPORT_YESNO,	/* yes / no; JSON true / false */
+	REPORT_IDS,	/* comma-separated ids, always known; a JSON array */
+	REPORT_REAL,	/* a fitted figure, printed with `decimals` */
 };
 
-struct report_work {
-	char *work_id, *account_id, *title;
-	struct report_num revenue_fen;	/* settled in the window */
-	struct report_num estimated_fen;
-	struct report_num profitable_plays;
-	bool has_eligible;	/* last scored day in the window */
-	bool eligible;
-	char *reasons;
+struct report_column {
+	/* CSV header and JSON key; a REPORT_FEN column is two: key_fen
+	 * (fen) and key (yuan). */
+	const char *key;
+	/* JSON: the member `key` is written as when NULL; "obj.member" puts
+	 * it in the object obj (null when none of its members is known). */
+	const char *json;
+	const char *head;	/* table header (a msgid); NULL: not in the table */
+	enum report_type type;
+	int decimals;		/* REPORT_REAL */
+	int sql;		/* the query's column it is read from */
 };
 
-struct report_day {
-	day_t day;
-	struct report_num plays, profitable_plays, likes, favorites, comments,
-	    shares, revenue_fen, estimated_fen;
+struct report_layout {
+	const char *name;
+	const struct report_column *cols;
+	int ncols;
 };
 
-struct report_rows {
-	size_t n;
-	union {
-		struct report_account *accounts;
-		struct report_work *works;
-		struct report_day *days;
-	} u;
+extern const struct report_layout report_accounts_layout;
+extern const struct report_layout report_works_layout;
+extern const struct report_layout report_daily_layout;
+
+struct report_cell {
+	bool known;
+	int64_t i;		/* INT, FEN, DAY (a day_t), YESNO (0 or 1) */
+	double d;		/* REAL */
+	char *s;		/* TEXT, IDS */
 };
+
+/* The rows of one report: nrows × layout->ncols cells, row by row. */
+struct report_table {
+	const struct report_layout *layout;
+	size_t nrows;
+	struct report_cell *cells;
+};
+
+static inline const struct report_cell *
+report_cell(const struct report_table *t, size_t row, int col)
+{
+	return &t->cells[row * (size_t)t->layout->ncols + (size_t)col];
+}
+
+/* The text of a known cell as data (CSV): digits, plain yuan, the day,
+ * yes/no, the string; NULL when the cell is not known. buf: at least
+ * REPORT_CELL_BUFSZ bytes. */
+#define REPORT_CELL_BUFSZ 64
+const char *report_cell_text(const struct report_column *col,
+    const struct report_cell *c, char *buf);
 
 bool report_accounts(struct db *db, const struct report_filter *f,
-    struct report_rows *out, struct pt_err *err);
+    struct report_table *out, struct pt_err *err);
 bool report_works(struct db *db, const struct report_filter *f,
-    struct report_rows *out, struct pt_err *err);
+    struct report_table *out, struct pt_err *err);
 /* Per work with f->work_id, else summed over the account's works (or
  * every account's). */
 bool report_daily(struct db *db, const struct report_filter *f,
-    struct report_rows *out, struct pt_err *err);
-void report_accounts_free(struct report_rows *r);
-void report_works_free(struct report_rows *r);
-void report_daily_free(struct report_rows *r);
+    struct report_table *out, struct pt_err *err);
+void report_table_free(struct report_table *t);
 
 #endif

@@ -71,106 +71,69 @@ head(FILE *f, const char *const *h, size_t n)
 }
 
 long
+report_csv_table(FILE *f, const struct report_table *t)
+{
+	const struct report_layout *l = t->layout;
+	char buf[REPORT_CELL_BUFSZ];
+
+	for (int c = 0; c < l->ncols; c++) {
+		if (l->cols[c].type == REPORT_FEN) {
+			snprintf(buf, sizeof buf, "%s_fen", l->cols[c].key);
+			report_csv_field(f, buf, false);
+		}
+		report_csv_field(f, l->cols[c].key, c == l->ncols - 1);
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (int c = 0; c < l->ncols; c++) {
+			const struct report_column *col = &l->cols[c];
+			const struct report_cell *cell = report_cell(t, r, c);
+			const char *s;
+
+			if (col->type == REPORT_FEN)
+				num(f, (struct report_num){ cell->known, cell->i },
+				    false);
+			s = report_cell_text(col, cell, buf);
+			report_csv_field(f, s != NULL ? s : "", c == l->ncols - 1);
+		}
+	}
+	return (long)t->nrows;
+}
+
+/* A report's rows (query) as CSV. */
+static long
+csv_report(struct db *db, const struct report_filter *flt, FILE *f,
+    bool (*query)(struct db *, const struct report_filter *,
+    struct report_table *, struct pt_err *), struct pt_err *err)
+{
+	struct report_table t;
+	long n;
+
+	if (!query(db, flt, &t, err))
+		return -1;
+	n = report_csv_table(f, &t);
+	report_table_free(&t);
+	return n;
+}
+
+long
 report_csv_works(struct db *db, const struct report_filter *flt, FILE *f,
     struct pt_err *err)
 {
-	static const char *const h[] = { "work_id", "account_id", "title",
-	    "revenue_fen", "revenue", "estimated_fen", "estimated",
-	    "profitable_plays", "eligible", "reasons" };
-	struct report_rows rows;
-
-	if (!report_works(db, flt, &rows, err))
-		return -1;
-	head(f, h, sizeof h / sizeof h[0]);
-	for (size_t i = 0; i < rows.n; i++) {
-		const struct report_work *w = &rows.u.works[i];
-		report_csv_field(f, w->work_id, false);
-		report_csv_field(f, w->account_id, false);
-		report_csv_field(f, w->title, false);
-		money(f, w->revenue_fen, false);
-		money(f, w->estimated_fen, false);
-		num(f, w->profitable_plays, false);
-		report_csv_field(f, !w->has_eligible ? "" : w->eligible ? "yes" : "no",
-		    false);
-		report_csv_field(f, w->reasons, true);
-	}
-	{
-		long n = (long)rows.n;
-		report_works_free(&rows);
-		return n;
-	}
+	return csv_report(db, flt, f, report_works, err);
 }
 
 long
 report_csv_daily(struct db *db, const struct report_filter *flt, FILE *f,
     struct pt_err *err)
 {
-	static const char *const h[] = { "date", "plays", "profitable_plays",
-	    "likes", "favorites", "comments", "shares", "revenue_fen",
-	    "revenue", "estimated_fen", "estimated" };
-	struct report_rows rows;
-	char day[DAY_BUFSZ];
-
-	if (!report_daily(db, flt, &rows, err))
-		return -1;
-	head(f, h, sizeof h / sizeof h[0]);
-	for (size_t i = 0; i < rows.n; i++) {
-		const struct report_day *d = &rows.u.days[i];
-		report_csv_field(f, day_format(d->day, day), false);
-		num(f, d->plays, false);
-		num(f, d->profitable_plays, false);
-		num(f, d->likes, false);
-		num(f, d->favorites, false);
-		num(f, d->comments, false);
-		num(f, d->shares, false);
-		money(f, d->revenue_fen, false);
-		money(f, d->estimated_fen, true);
-	}
-	{
-		long n = (long)rows.n;
-		report_daily_free(&rows);
-		return n;
-	}
+	return csv_report(db, flt, f, report_daily, err);
 }
 
 long
 report_csv_accounts(struct db *db, const struct report_filter *flt, FILE *f,
     struct pt_err *err)
 {
-	static const char *const h[] = { "account_id", "name", "kind",
-	    "plan_status", "revenue_fen", "revenue", "estimated_fen",
-	    "estimated", "works", "eligible", "reasons", "calibration_base",
-	    "calibration_days", "calibration_r2" };
-	struct report_rows rows;
-	char buf[64];
-	long n;
-
-	if (!report_accounts(db, flt, &rows, err))
-		return -1;
-	head(f, h, sizeof h / sizeof h[0]);
-	for (size_t i = 0; i < rows.n; i++) {
-		const struct report_account *a = &rows.u.accounts[i];
-		report_csv_field(f, a->account_id, false);
-		report_csv_field(f, a->name, false);
-		report_csv_field(f, a->kind, false);
-		report_csv_field(f, a->plan_status, false);
-		money(f, a->settled_fen, false);
-		money(f, a->estimated_fen, false);
-		snprintf(buf, sizeof buf, "%d", a->works);
-		report_csv_field(f, buf, false);
-		report_csv_field(f, !a->has_eligible ? "" : a->eligible ? "yes" : "no",
-		    false);
-		report_csv_field(f, a->reasons, false);
-		snprintf(buf, sizeof buf, "%.4f", a->cal_base);
-		report_csv_field(f, a->has_calibration ? buf : "", false);
-		snprintf(buf, sizeof buf, "%d", a->cal_days);
-		report_csv_field(f, a->has_calibration ? buf : "", false);
-		snprintf(buf, sizeof buf, "%.3f", a->cal_r2);
-		report_csv_field(f, a->has_r2 ? buf : "", true);
-	}
-	n = (long)rows.n;
-	report_accounts_free(&rows);
-	return n;
+	return csv_report(db, flt, f, report_accounts, err);
 }
 
 long

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/accounts.h"
 #include "core/db_internal.h"
 #include "core/exitcode.h"
 #include "core/grow.h"
 #include "core/history.h"
+#include "core/names.h"
 #include "core/series.h"
 
 static const struct {
@@ -84,11 +86,6 @@ static const char SQL_SPAN_ACCOUNT[] =
 
 static const char SQL_SPAN_WORK[] =
 	"SELECT min(day), max(day) FROM daily WHERE work_id = ?1";
-
-static const char SQL_ACCOUNTS[] =
-	"SELECT a.account_id, a.name,"
-	"  (SELECT count(*) FROM work w WHERE w.account_id = a.account_id)"
-	" FROM account a ORDER BY a.name, a.account_id";
 
 static const char SQL_WORK_INFO[] =
 	"SELECT title, account_id FROM work WHERE work_id = ?1";
@@ -170,6 +167,18 @@ present(sqlite3_stmt *st, int col)
 	return sqlite3_column_type(st, col) != SQLITE_NULL;
 }
 
+/* A mean's parts: the column weighted by the row's profitable plays v,
+ * when the row has both. */
+static void
+add_weighted(double *sum, double *weight, sqlite3_stmt *st, int col, bool pp,
+    double v)
+{
+	if (pp && present(st, col)) {
+		*sum += sqlite3_column_double(st, col) * v;
+		*weight += v;
+	}
+}
+
 /* One imported row (SERIES_DAILY_ROWS). */
 static void
 add_daily(struct acc *a, sqlite3_stmt *st)
@@ -191,14 +200,8 @@ add_daily(struct acc *a, sqlite3_stmt *st)
 		    sqlite3_column_int64(st, 4));
 		a->inter_n++;
 	}
-	if (pp && present(st, 5)) {
-		a->uv += sqlite3_column_double(st, 5) * v;
-		a->uv_w += v;
-	}
-	if (pp && present(st, 6)) {
-		a->q += sqlite3_column_double(st, 6) * v;
-		a->q_w += v;
-	}
+	add_weighted(&a->uv, &a->uv_w, st, 5, pp, v);
+	add_weighted(&a->q, &a->q_w, st, 6, pp, v);
 }
 
 /* One row of the engine's scores (SERIES_SCORE_ROWS). */
@@ -214,14 +217,20 @@ add_score(struct acc *a, sqlite3_stmt *st)
 		a->inter += sqlite3_column_double(st, 2);
 		a->inter_n++;
 	}
-	if (pp && present(st, 3)) {
-		a->uv += sqlite3_column_double(st, 3) * v;
-		a->uv_w += v;
-	}
-	if (pp && present(st, 4)) {
-		a->q += sqlite3_column_double(st, 4) * v;
-		a->q_w += v;
-	}
+	add_weighted(&a->uv, &a->uv_w, st, 3, pp, v);
+	add_weighted(&a->q, &a->q_w, st, 4, pp, v);
+}
+
+/* Interactions and the weighted means, where the rows had them. */
+static void
+finish_means(struct series_day *d, const struct acc *a)
+{
+	if (a->inter_n > 0)
+		set(d, SERIES_INTERACTIONS, a->inter);
+	if (a->uv_w > 0)
+		set(d, SERIES_USER_VALUE, a->uv / a->uv_w);
+	if (a->q_w > 0)
+		set(d, SERIES_QUALITY, a->q / a->q_w);
 }
 
 static void
@@ -231,12 +240,7 @@ finish_daily(struct series_day *d, const struct acc *a)
 		set(d, SERIES_SETTLED, (double)a->rev);
 	if (a->pp_n > 0)
 		set(d, SERIES_PLAYS, (double)a->pp);
-	if (a->inter_n > 0)
-		set(d, SERIES_INTERACTIONS, a->inter);
-	if (a->uv_w > 0)
-		set(d, SERIES_USER_VALUE, a->uv / a->uv_w);
-	if (a->q_w > 0)
-		set(d, SERIES_QUALITY, a->q / a->q_w);
+	finish_means(d, a);
 	if (a->rev_n > 0 && a->pp_settled > 0)
 		set(d, SERIES_RPM, (double)a->rev * 1000.0 / a->pp_settled);
 }
@@ -247,12 +251,7 @@ finish_score(struct series_day *d, const struct acc *a)
 {
 	if (a->n > 0)
 		set(d, SERIES_ESTIMATE, (double)a->est);
-	if (a->inter_n > 0)
-		set(d, SERIES_INTERACTIONS, a->inter);
-	if (a->uv_w > 0)
-		set(d, SERIES_USER_VALUE, a->uv / a->uv_w);
-	if (a->q_w > 0)
-		set(d, SERIES_QUALITY, a->q / a->q_w);
+	finish_means(d, a);
 }
 
 static bool
@@ -501,29 +500,25 @@ bool
 series_accounts(struct db *db, struct series_accounts *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
-	size_t cap = 0;
-	int rc;
+	struct account_list l;
 
 	series_accounts_free(out);
-	if (st == NULL)
+	if (!accounts_list(db, ACCOUNTS_BY_NAME, &l, err))
 		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct series_account *a;
-		if (!grow_reserve(&out->items, &cap, out->n + 1,
-		    sizeof *out->items))
-			break;
-		a = &out->items[out->n++];
-		a->account_id = column_strdup(st, 0);
-		a->name = column_strdup(st, 1);
-		a->works = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the accounts");
-		series_accounts_free(out);
+	if (l.n > 0 && (out->items = calloc(l.n, sizeof *out->items)) == NULL) {
+		accounts_free(&l);
+		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
+	/* the strings move over; accounts_free frees what stays */
+	for (; out->n < l.n; out->n++) {
+		struct account_row *a = &l.items[out->n];
+		out->items[out->n].account_id = a->account_id;
+		out->items[out->n].name = a->name;
+		out->items[out->n].works = a->works;
+		a->account_id = a->name = NULL;
+	}
+	accounts_free(&l);
 	return true;
 }
 
@@ -532,19 +527,16 @@ series_work_info(struct db *db, const char *work_id, char **title,
     char **account_id, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_WORK_INFO, err);
-	int rc;
 
 	*title = *account_id = NULL;
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (db_step_row(db, st, "reading a work", err) == DB_ROW) {
 		*title = column_strdup(st, 0);
 		*account_id = column_strdup(st, 1);
-	} else if (rc != SQLITE_DONE)
-		db_error(db, err, "reading a work");
-	sqlite3_reset(st);
+		sqlite3_reset(st);
+	}
 	return *title != NULL;
 }
 
@@ -575,7 +567,7 @@ series_event_key(enum series_event_kind k)
 		[SERIES_EVENT_SELECTED] = "selected",
 	};
 
-	return (unsigned)k < SERIES_EVENT_KIND_COUNT ? keys[k] : "";
+	return NAMES_NAME(keys, k, "");
 }
 
 void
@@ -618,9 +610,7 @@ series_events(struct db *db, const struct series_scope *scope, day_t from,
 		e->kind = (enum series_event_kind)sqlite3_column_int(st, 1);
 		e->detail = column_strdup(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading events");
+	if (!db_rows_end(db, st, rc, "reading events", err)) {
 		series_events_free(out);
 		return false;
 	}

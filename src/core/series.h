@@ -98,7 +98,7 @@ struct series_accounts {
 	struct series_account *items;
 };
 
-/* Every account, by name then id. */
+/* Every account, by name then id (accounts_list, fewer fields). */
 bool series_accounts(struct db *db, struct series_accounts *out,
     struct pt_err *err);
 void series_accounts_free(struct series_accounts *a);

@@ -8,33 +8,59 @@
 #include "core/store.h"
 #include "core/db_internal.h"
 
-/* Runs a prepared write; false (err) unless it is done. */
-static bool
-step_done(struct db *db, sqlite3_stmt *st, const char *doing,
+/* Binds one row's values to a statement of its table. */
+typedef void store_bind_fn(sqlite3_stmt *st, const void *row);
+
+/* Insert first; when the key exists, update only what differs. The
+ * update is prepared only when a row exists: a first import never pays. */
+static int
+upsert(struct db *db, const char *ins_sql, const char *upd_sql,
+    store_bind_fn *bind, const void *row, const char *doing,
     struct pt_err *err)
 {
-	int rc = sqlite3_step(st);
+	sqlite3_stmt *st = db_stmt(db, ins_sql, err);
 
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, doing);
-		return false;
-	}
-	return true;
-}
-
-/* Insert first; when the key exists, update only what differs. */
-static int
-insert_or_update(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *upd,
-    const char *doing, struct pt_err *err)
-{
-	if (!step_done(db, ins, doing, err))
+	if (st == NULL)
+		return STORE_FAILED;
+	bind(st, row);
+	if (!db_step_done(db, st, doing, err))
 		return STORE_FAILED;
 	if (sqlite3_changes(db->sql) > 0)
 		return STORE_INSERTED;
-	if (!step_done(db, upd, doing, err))
+	if ((st = db_stmt(db, upd_sql, err)) == NULL)
+		return STORE_FAILED;
+	bind(st, row);
+	if (!db_step_done(db, st, doing, err))
 		return STORE_FAILED;
 	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
+}
+
+/* Up to eight texts bound as ?1.. (NULL as NULL). */
+struct texts {
+	int n;
+	const char *v[8];
+};
+
+static void
+bind_texts(sqlite3_stmt *st, const void *row)
+{
+	const struct texts *t = row;
+
+	for (int i = 0; i < t->n; i++)
+		db_bind_text(st, i + 1, t->v[i]);
+}
+
+/* Runs a write of texts. */
+static bool
+run_texts(struct db *db, const char *sql, const struct texts *t,
+    const char *doing, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (st == NULL)
+		return false;
+	bind_texts(st, t);
+	return db_step_done(db, st, doing, err);
 }
 
 static void
@@ -62,8 +88,10 @@ static const char SQL_ACCOUNT_UPD[] =
     "bank_card)";
 
 static void
-bind_account(sqlite3_stmt *st, const struct store_account *a)
+bind_account(sqlite3_stmt *st, const void *row)
 {
+	const struct store_account *a = row;
+
 	db_bind_text(st, 1, a->account_id);
 	db_bind_text(st, 2, a->name);
 	db_bind_text(st, 3, a->kind);
@@ -78,14 +106,8 @@ int
 store_upsert_account(struct db *db, const struct store_account *a,
     struct pt_err *err)
 {
-	sqlite3_stmt *ins = db_stmt(db, SQL_ACCOUNT_INS, err);
-	sqlite3_stmt *upd = ins ? db_stmt(db, SQL_ACCOUNT_UPD, err) : NULL;
-
-	if (upd == NULL)
-		return STORE_FAILED;
-	bind_account(ins, a);
-	bind_account(upd, a);
-	return insert_or_update(db, ins, upd, "saving an account", err);
+	return upsert(db, SQL_ACCOUNT_INS, SQL_ACCOUNT_UPD, bind_account, a,
+	    "saving an account", err);
 }
 
 /* ---- work ---- */
@@ -120,8 +142,10 @@ static const char SQL_WORK_UPD[] =
     "selected) IS NOT selected OR " WORK_LABEL " IS NOT review_label)";
 
 static void
-bind_work(sqlite3_stmt *st, const struct store_work *w)
+bind_work(sqlite3_stmt *st, const void *row)
 {
+	const struct store_work *w = row;
+
 	db_bind_text(st, 1, w->work_id);
 	db_bind_text(st, 2, w->account_id);
 	db_bind_text(st, 3, w->title);
@@ -141,14 +165,8 @@ int
 store_upsert_work(struct db *db, const struct store_work *w,
     struct pt_err *err)
 {
-	sqlite3_stmt *ins = db_stmt(db, SQL_WORK_INS, err);
-	sqlite3_stmt *upd = ins ? db_stmt(db, SQL_WORK_UPD, err) : NULL;
-
-	if (upd == NULL)
-		return STORE_FAILED;
-	bind_work(ins, w);
-	bind_work(upd, w);
-	return insert_or_update(db, ins, upd, "saving a work", err);
+	return upsert(db, SQL_WORK_INS, SQL_WORK_UPD, bind_work, w,
+	    "saving a work", err);
 }
 
 /* ---- attribute history ---- */
@@ -176,6 +194,14 @@ record(struct db *db, enum history_of of, const char *id, const char *attr,
 	return rc;
 }
 
+/* In the two functions below: records attr = v of id, counting changes. */
+#define REC(of, attr, v) do { \
+		if ((rc = record(db, of, id, attr, v, effective, stated, \
+		    import_id, err)) < 0) \
+			return -1; \
+		n += rc; \
+	} while (0)
+
 int
 store_account_history(struct db *db, const struct store_account *a,
     day_t effective, bool stated, int64_t import_id, struct pt_err *err)
@@ -183,22 +209,16 @@ store_account_history(struct db *db, const struct store_account *a,
 	const char *id = a->account_id;
 	int n = 0, rc = 0;
 
-#define REC(attr, v) do { \
-		if ((rc = record(db, HISTORY_ACCOUNT, id, attr, v, effective, \
-		    stated, import_id, err)) < 0) \
-			return -1; \
-		n += rc; \
-	} while (0)
 	if (a->kind != NULL)
-		REC("kind", a->kind);
+		REC(HISTORY_ACCOUNT, "kind", a->kind);
 	if (a->celebrity != STORE_ABSENT)
-		REC("celebrity", flag_text(a->celebrity));
+		REC(HISTORY_ACCOUNT, "celebrity", flag_text(a->celebrity));
 	if (a->certification_set)
-		REC("certification", a->certification);
+		REC(HISTORY_ACCOUNT, "certification", a->certification);
 	if (a->plan_status != NULL)
-		REC("plan_status", a->plan_status);
+		REC(HISTORY_ACCOUNT, "plan_status", a->plan_status);
 	if (a->bank_card != STORE_ABSENT)
-		REC("bank_card", flag_text(a->bank_card));
+		REC(HISTORY_ACCOUNT, "bank_card", flag_text(a->bank_card));
 	return n;
 }
 
@@ -209,30 +229,23 @@ store_work_history(struct db *db, const struct store_work *w,
 	const char *id = w->work_id;
 	int n = 0, rc = 0;
 
-#define REC2(attr, v) do { \
-		if ((rc = record(db, HISTORY_WORK, id, attr, v, effective, \
-		    stated, import_id, err)) < 0) \
-			return -1; \
-		n += rc; \
-	} while (0)
 	if (w->account_id != NULL)
-		REC2("account_id", w->account_id);
+		REC(HISTORY_WORK, "account_id", w->account_id);
 	if (w->visibility != NULL)
-		REC2("visibility", w->visibility);
+		REC(HISTORY_WORK, "visibility", w->visibility);
 	if (w->review != NULL)
-		REC2("review", w->review);
+		REC(HISTORY_WORK, "review", w->review);
 	if (w->original != STORE_ABSENT)
-		REC2("original", flag_text(w->original));
+		REC(HISTORY_WORK, "original", flag_text(w->original));
 	if (w->infringing != STORE_ABSENT)
-		REC2("infringing", flag_text(w->infringing));
+		REC(HISTORY_WORK, "infringing", flag_text(w->infringing));
 	if (w->commercial != NULL)
-		REC2("commercial", w->commercial);
+		REC(HISTORY_WORK, "commercial", w->commercial);
 	if (w->selected != STORE_ABSENT)
-		REC2("selected", flag_text(w->selected));
+		REC(HISTORY_WORK, "selected", flag_text(w->selected));
 	return n;
 }
 #undef REC
-#undef REC2
 
 bool
 store_bank_card_on(struct db *db, const char *account_id, day_t day,
@@ -254,15 +267,12 @@ store_bank_card_on(struct db *db, const char *account_id, day_t day,
 	if ((st = db_stmt(db, SQL_ACCOUNT_BANK_CARD, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step_row(db, st, "reading the account's bank card", err);
+	if (rc == DB_ROW) {
 		*bound = sqlite3_column_int(st, 0) != 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading the account's bank card");
-		return false;
+		sqlite3_reset(st);
 	}
-	return true;
+	return rc != DB_STEP_FAILED;
 }
 
 /* ---- daily and snapshot metrics ---- */
@@ -339,16 +349,25 @@ static const int snapshot_cols[] = {
 	SM_FOLLOWERS_GAINED, -1
 };
 
+/* A work's metrics of a day (daily) or as of a day (snapshot). */
+struct metrics_row {
+	const char *work_id, *day;
+	const int *cols;	/* daily_cols or snapshot_cols */
+	const struct store_metrics *m;
+	int64_t import_id;
+};
+
 /* Binds ?1 work, ?2 day, ?3.. the metrics in cols order, then import id. */
 static void
-bind_metrics(sqlite3_stmt *st, const char *work_id, const char *day,
-    const int *cols, const struct store_metrics *m, int64_t import_id)
+bind_metrics(sqlite3_stmt *st, const void *row)
 {
+	const struct metrics_row *r = row;
+	const struct store_metrics *m = r->m;
 	int i = 3;
 
-	sqlite3_bind_text(st, 1, work_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
-	for (const int *c = cols; *c >= 0; c++, i++) {
+	sqlite3_bind_text(st, 1, r->work_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->day, -1, SQLITE_STATIC);
+	for (const int *c = r->cols; *c >= 0; c++, i++) {
 		if (!STORE_HAS(m, *c))
 			sqlite3_bind_null(st, i);
 		else if (*c == SM_REVENUE)
@@ -358,49 +377,27 @@ bind_metrics(sqlite3_stmt *st, const char *work_id, const char *day,
 		else
 			sqlite3_bind_double(st, i, m->real[*c - SM_NCOUNTS]);
 	}
-	db_bind_int64_or_null(st, i, import_id > 0, import_id);
+	db_bind_int64_or_null(st, i, r->import_id > 0, r->import_id);
 }
 
 int
 store_upsert_daily(struct db *db, const char *work_id, const char *day,
     const struct store_metrics *m, int64_t import_id, struct pt_err *err)
 {
-	sqlite3_stmt *ins = db_stmt(db, SQL_DAILY_INS, err);
-	sqlite3_stmt *upd;
-	int rc;
+	struct metrics_row r = { work_id, day, daily_cols, m, import_id };
 
-	if (ins == NULL)
-		return STORE_FAILED;
-	bind_metrics(ins, work_id, day, daily_cols, m, import_id);
-	rc = sqlite3_step(ins);
-	sqlite3_reset(ins);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "saving daily metrics");
-		return STORE_FAILED;
-	}
-	if (sqlite3_changes(db->sql) > 0)
-		return STORE_INSERTED;
-	/* Prepared only when a row exists: a first import never pays. */
-	if ((upd = db_stmt(db, SQL_DAILY_UPD, err)) == NULL)
-		return STORE_FAILED;
-	bind_metrics(upd, work_id, day, daily_cols, m, import_id);
-	if (!step_done(db, upd, "saving daily metrics", err))
-		return STORE_FAILED;
-	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
+	return upsert(db, SQL_DAILY_INS, SQL_DAILY_UPD, bind_metrics, &r,
+	    "saving daily metrics", err);
 }
 
 int
 store_upsert_snapshot(struct db *db, const char *work_id, const char *as_of,
     const struct store_metrics *m, int64_t import_id, struct pt_err *err)
 {
-	sqlite3_stmt *ins = db_stmt(db, SQL_SNAPSHOT_INS, err);
-	sqlite3_stmt *upd = ins ? db_stmt(db, SQL_SNAPSHOT_UPD, err) : NULL;
+	struct metrics_row r = { work_id, as_of, snapshot_cols, m, import_id };
 
-	if (upd == NULL)
-		return STORE_FAILED;
-	bind_metrics(ins, work_id, as_of, snapshot_cols, m, import_id);
-	bind_metrics(upd, work_id, as_of, snapshot_cols, m, import_id);
-	return insert_or_update(db, ins, upd, "saving a snapshot", err);
+	return upsert(db, SQL_SNAPSHOT_INS, SQL_SNAPSHOT_UPD, bind_metrics, &r,
+	    "saving a snapshot", err);
 }
 
 bool
@@ -449,41 +446,31 @@ store_upsert_violation(struct db *db, const char *account_id,
     const char *work_id, const char *day, const char *kind,
     const char *status, struct pt_err *err)
 {
+	struct texts t = { 5, { account_id, work_id, day, kind, status } };
 	sqlite3_stmt *st = db_stmt(db, SQL_VIOLATION_FIND, err);
-	int64_t id;
+	int64_t id = 0;
 	int rc;
 
 	if (st == NULL)
 		return STORE_FAILED;
-	db_bind_text(st, 1, account_id);
-	db_bind_text(st, 2, work_id);
-	db_bind_text(st, 3, day);
-	db_bind_text(st, 4, kind);
-	rc = sqlite3_step(st);
-	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading violations");
+	bind_texts(st, &(struct texts){ 4, { account_id, work_id, day, kind } });
+	if ((rc = db_step_row(db, st, "reading violations", err)) ==
+	    DB_STEP_FAILED)
 		return STORE_FAILED;
+	if (rc == DB_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
 	}
-	if (id == 0) {
-		if ((st = db_stmt(db, SQL_VIOLATION_INS, err)) == NULL)
-			return STORE_FAILED;
-		db_bind_text(st, 1, account_id);
-		db_bind_text(st, 2, work_id);
-		db_bind_text(st, 3, day);
-		db_bind_text(st, 4, kind);
-		db_bind_text(st, 5, status);
-		return step_done(db, st, "saving a violation", err) ?
-		    STORE_INSERTED : STORE_FAILED;
-	}
+	if (id == 0)
+		return run_texts(db, SQL_VIOLATION_INS, &t, "saving a violation",
+		    err) ? STORE_INSERTED : STORE_FAILED;
 	if (status == NULL)
 		return STORE_UNCHANGED;
 	if ((st = db_stmt(db, SQL_VIOLATION_UPD, err)) == NULL)
 		return STORE_FAILED;
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, status);
-	if (!step_done(db, st, "saving a violation", err))
+	if (!db_step_done(db, st, "saving a violation", err))
 		return STORE_FAILED;
 	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
 }
@@ -504,20 +491,11 @@ store_upsert_application(struct db *db, const char *account_id,
     const char *submitted_on, const char *reviewed_on, const char *result,
     const char *reason, struct pt_err *err)
 {
-	sqlite3_stmt *ins = db_stmt(db, SQL_APPLICATION_INS, err);
-	sqlite3_stmt *upd = ins ? db_stmt(db, SQL_APPLICATION_UPD, err) : NULL;
-	sqlite3_stmt *both[2] = { ins, upd };
+	struct texts t = { 5, { account_id, submitted_on, reviewed_on, result,
+	    reason } };
 
-	if (upd == NULL)
-		return STORE_FAILED;
-	for (int i = 0; i < 2; i++) {
-		db_bind_text(both[i], 1, account_id);
-		db_bind_text(both[i], 2, submitted_on);
-		db_bind_text(both[i], 3, reviewed_on);
-		db_bind_text(both[i], 4, result);
-		db_bind_text(both[i], 5, reason);
-	}
-	return insert_or_update(db, ins, upd, "saving an application", err);
+	return upsert(db, SQL_APPLICATION_INS, SQL_APPLICATION_UPD, bind_texts,
+	    &t, "saving an application", err);
 }
 
 static const char SQL_WALLET_INS[] =
@@ -574,7 +552,7 @@ store_wallet_entry(struct db *db, const char *account_id, const char *day,
 			db_bind_text(st, 2, day);
 			db_bind_text(st, 3, kind);
 			sqlite3_bind_int64(st, 4, amount);
-			if (!step_done(db, st, "correcting a wallet entry", err))
+			if (!db_step_done(db, st, "correcting a wallet entry", err))
 				return STORE_FAILED;
 			return STORE_UPDATED;
 		}
@@ -586,7 +564,7 @@ store_wallet_entry(struct db *db, const char *account_id, const char *day,
 		if ((st = db_stmt(db, SQL_WALLET_ADOPT, err)) == NULL)
 			return STORE_FAILED;
 		bind_wallet(st, account_id, day, kind, amount, entry_id);
-		if (!step_done(db, st, "naming a wallet entry", err))
+		if (!db_step_done(db, st, "naming a wallet entry", err))
 			return STORE_FAILED;
 		if (sqlite3_changes(db->sql) > 0)
 			return STORE_UPDATED;
@@ -609,7 +587,7 @@ store_wallet_entry(struct db *db, const char *account_id, const char *day,
 	if ((st = db_stmt(db, SQL_WALLET_INS, err)) == NULL)
 		return STORE_FAILED;
 	bind_wallet(st, account_id, day, kind, amount, entry_id);
-	if (!step_done(db, st, "saving a wallet entry", err))
+	if (!db_step_done(db, st, "saving a wallet entry", err))
 		return STORE_FAILED;
 	return STORE_INSERTED;
 }
@@ -636,14 +614,10 @@ store_account_exists(struct db *db, const char *account_id, bool *exists,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	rc = sqlite3_step(st);
+	rc = db_step_row(db, st, "reading accounts", err);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading accounts");
-		return false;
-	}
-	*exists = rc == SQLITE_ROW;
-	return true;
+	*exists = rc == DB_ROW;
+	return rc != DB_STEP_FAILED;
 }
 
 bool
@@ -656,16 +630,12 @@ store_work_account(struct db *db, const char *work_id, char *account,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);
-	rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
+	rc = db_step_row(db, st, "reading works", err);
+	*found = rc == DB_ROW;
 	if (*found)
 		snprintf(account, 256, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading works");
-		return false;
-	}
-	return true;
+	return rc != DB_STEP_FAILED;
 }
 
 static const char SQL_ACCOUNT_IMPORT[] =
@@ -682,7 +652,7 @@ store_account_import(struct db *db, const char *account_id,
 		return false;
 	db_bind_text(st, 1, account_id);
 	sqlite3_bind_int64(st, 2, import_id);
-	return step_done(db, st, "recording the import", err);
+	return db_step_done(db, st, "recording the import", err);
 }
 
 static const char SQL_EACH_WORK[] =
@@ -704,12 +674,7 @@ store_each_work(struct db *db, bool (*fn)(void *arg, const char *work_id,
 			return false;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading works");
-		return false;
-	}
-	return true;
+	return db_rows_end(db, st, rc, "reading works", err);
 }
 
 bool
@@ -755,12 +720,7 @@ store_find_work_by_publish(struct db *db, const char *account_id,
 			    "%s%s '%.60s'", *matches > 1 ? ", " : "", id,
 			    title ? title : "");
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading works");
-		return false;
-	}
-	return true;
+	return db_rows_end(db, st, rc, "reading works", err);
 }
 
 /* ---- dirty marks ---- */
@@ -780,36 +740,24 @@ bool
 store_mark_dirty(struct db *db, const char *account_id, const char *day,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DIRTY, err);
-
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_text(st, 2, day);
-	return step_done(db, st, "marking days to rescore", err);
+	return run_texts(db, SQL_DIRTY, &(struct texts){ 2, { account_id, day } },
+	    "marking days to rescore", err);
 }
 
 bool
 store_mark_dirty_work(struct db *db, const char *work_id, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DIRTY_WORK, err);
-
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, work_id);
-	return step_done(db, st, "marking days to rescore", err);
+	return run_texts(db, SQL_DIRTY_WORK, &(struct texts){ 1, { work_id } },
+	    "marking days to rescore", err);
 }
 
 bool
 store_mark_dirty_account(struct db *db, const char *account_id,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DIRTY_ACCOUNT, err);
-
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
-	return step_done(db, st, "marking days to rescore", err);
+	return run_texts(db, SQL_DIRTY_ACCOUNT,
+	    &(struct texts){ 1, { account_id } }, "marking days to rescore",
+	    err);
 }
 
 /* ---- import_run ---- */
@@ -845,7 +793,7 @@ store_run_insert(struct db *db, const struct store_run *r, int64_t *id,
 	sqlite3_bind_int64(st, 11, r->rejected);
 	db_bind_text(st, 12, r->outcome);
 	db_bind_text(st, 13, r->message ? r->message : "");
-	if (!step_done(db, st, "recording the import", err))
+	if (!db_step_done(db, st, "recording the import", err))
 		return false;
 	*id = sqlite3_last_insert_rowid(db->sql);
 	return true;
@@ -869,7 +817,7 @@ store_run_finish(struct db *db, int64_t id, const struct store_run *r,
 	sqlite3_bind_int64(st, 8, r->rejected);
 	db_bind_text(st, 9, r->outcome);
 	db_bind_text(st, 10, r->message ? r->message : "");
-	return step_done(db, st, "recording the import", err);
+	return db_step_done(db, st, "recording the import", err);
 }
 
 /* ---- bulk mode ---- */

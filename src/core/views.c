@@ -9,6 +9,7 @@
 
 #include "core/exitcode.h"
 #include "core/clock.h"
+#include "core/engine.h"
 #include "core/freshness.h"
 #include "core/grow.h"
 #include "core/views.h"
@@ -256,7 +257,7 @@ works_violations(struct db *db, const char *account_id,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, out->to - (VIEWS_VIOLATION_DAYS - 1));
+	bind_day(st, 2, out->to - (engine_model()->violation_days - 1));
 	bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *w = bsearch(sqlite3_column_text(st, 0),

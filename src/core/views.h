@@ -22,9 +22,6 @@
 #include "core/history.h"
 #include "core/money.h"
 
-/* Days an active violation keeps flagging its work (and the account). */
-#define VIEWS_VIOLATION_DAYS 90
-
 /* ---- the works table ---- */
 
 struct views_work {
@@ -34,7 +31,8 @@ struct views_work {
 	bool public_;		/* visibility public and review approved */
 	bool selected;
 	bool commercial;	/* ad, commercial order, sales or paid */
-	bool violation;		/* an active violation in the 90 days to `to` */
+	bool violation;		/* an active violation in the model's
+				 * violation_days to `to` */
 	char visibility[12];	/* as stored: public, one_day, ... */
 	char review[12];
 	char commercial_kind[20];

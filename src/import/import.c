@@ -139,111 +139,166 @@ struct table {
 	int (*apply)(struct import_ctx *ctx, long line, struct pval *v);
 };
 
+/* Each field's names (English, Chinese, an alias), type and values, once:
+ * the tables below list the fields they hold (COL) and which they
+ * require. */
+#define FD_ACCOUNT_ID "account_id", "账号ID", NULL, FT_ID, NULL
+#define FD_NAME "name", "账号名称", NULL, FT_TEXT, NULL
+#define FD_ACCOUNT_KIND "kind", "账号类型", NULL, FT_ENUM, account_kinds
+#define FD_CELEBRITY "celebrity", "明星认证", NULL, FT_BOOL, NULL
+#define FD_CERTIFICATION "certification", "专业认证", NULL, FT_TEXT, NULL
+#define FD_PLAN_STATUS "plan_status", "计划状态", NULL, FT_ENUM, plan_statuses
+#define FD_BANK_CARD "bank_card", "实名银行卡", NULL, FT_BOOL, NULL
+#define FD_EFFECTIVE_ON "effective_on", "生效日期", NULL, FT_DAY, NULL
+#define FD_WORK_ID "work_id", "作品ID", "item_id", FT_ID, NULL
+#define FD_TITLE "title", "作品名称", NULL, FT_TEXT, NULL
+#define FD_PUBLISHED_AT "published_at", "发布时间", NULL, FT_TIME, NULL
+#define FD_GENRE "genre", "体裁", NULL, FT_TEXT, NULL
+#define FD_DURATION "duration", "时长", NULL, FT_SECONDS, NULL
+#define FD_VISIBILITY "visibility", "可见性", NULL, FT_ENUM, visibilities
+#define FD_REVIEW "review", "审核状态", NULL, FT_ENUM, reviews
+#define FD_ORIGINAL "original", "原创", NULL, FT_BOOL, NULL
+#define FD_INFRINGING "infringing", "侵权", NULL, FT_BOOL, NULL
+#define FD_COMMERCIAL "commercial", "商业内容", NULL, FT_ENUM, commercials
+#define FD_SELECTED "selected", "精选", NULL, FT_BOOL, NULL
+#define FD_DATE "date", "日期", NULL, FT_DAY, NULL
+#define FD_PLAYS "plays", "播放量", NULL, FT_COUNT, NULL
+#define FD_PROFITABLE_PLAYS "profitable_plays", "获利播放量", NULL, FT_COUNT, NULL
+#define FD_LIKES "likes", "点赞量", NULL, FT_COUNT, NULL
+#define FD_FAVORITES "favorites", "收藏量", "favourites", FT_COUNT, NULL
+#define FD_COMMENTS "comments", "评论量", NULL, FT_COUNT, NULL
+#define FD_SHARES "shares", "分享量", NULL, FT_COUNT, NULL
+#define FD_COMPLETION "completion_rate", "完播率", NULL, FT_RATE, NULL
+#define FD_COMPLETION_5S "completion_rate_5s", "5s完播率", NULL, FT_RATE, NULL
+#define FD_BOUNCE_2S "bounce_rate_2s", "2s跳出率", NULL, FT_RATE, NULL
+#define FD_AVG_PLAY "avg_play_duration", "平均播放时长", NULL, FT_SECONDS, NULL
+#define FD_USER_VALUE "user_value", "观看用户价值", NULL, FT_REAL, NULL
+#define FD_QUALITY "quality", "内容质量", NULL, FT_REAL, NULL
+#define FD_REVENUE "revenue", "收益", NULL, FT_MONEY, NULL
+#define FD_VIOLATION_KIND "kind", "违规类型", NULL, FT_ID, NULL
+#define FD_VIOLATION_STATUS "status", "状态", NULL, FT_ENUM, violation_statuses
+#define FD_SUBMITTED_ON "submitted_on", "提交日期", NULL, FT_DAY, NULL
+#define FD_REVIEWED_ON "reviewed_on", "审核日期", NULL, FT_DAY, NULL
+#define FD_RESULT "result", "审核结果", NULL, FT_ENUM, results
+#define FD_REASON "reason", "原因", NULL, FT_TEXT, NULL
+#define FD_WALLET_KIND "kind", "类型", NULL, FT_ENUM, wallet_kinds
+#define FD_AMOUNT "amount", "金额", NULL, FT_MONEY, NULL
+#define FD_ENTRY_ID "entry_id", "流水号", NULL, FT_ID, NULL
+#define FD_APPEAL_ID "appeal_id", "申诉编号", NULL, FT_COUNT, NULL
+#define FD_FIRST_DAY "first_day", "开始日期", NULL, FT_DAY, NULL
+#define FD_LAST_DAY "last_day", "结束日期", NULL, FT_DAY, NULL
+#define FD_APPEAL_RESULT "result", "结果", NULL, FT_ENUM, appeal_results
+#define FD_DECIDED_ON "decided_on", "处理日期", NULL, FT_DAY, NULL
+#define FD_COMPENSATION "compensation", "补款金额", NULL, FT_MONEY, NULL
+#define FD_COVER_CTR "cover_ctr", "封面点击率", NULL, FT_RATE, NULL
+#define FD_PROFILE_VISITS "profile_visits", "主页访问量", NULL, FT_COUNT, NULL
+#define FD_FOLLOWERS "followers_gained", "粉丝增量", NULL, FT_COUNT, NULL
+#define COL(f, required) { F_##f, FD_##f, required }
 #define END { F_COUNT, NULL, NULL, NULL, 0, NULL, false }
 
 static const struct column accounts_cols[] = {
-	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
-	{ F_NAME, "name", "账号名称", NULL, FT_TEXT, NULL, false },
-	{ F_ACCOUNT_KIND, "kind", "账号类型", NULL, FT_ENUM, account_kinds, false },
-	{ F_CELEBRITY, "celebrity", "明星认证", NULL, FT_BOOL, NULL, false },
-	{ F_CERTIFICATION, "certification", "专业认证", NULL, FT_TEXT, NULL, false },
-	{ F_PLAN_STATUS, "plan_status", "计划状态", NULL, FT_ENUM, plan_statuses, false },
-	{ F_BANK_CARD, "bank_card", "实名银行卡", NULL, FT_BOOL, NULL, false },
-	{ F_EFFECTIVE_ON, "effective_on", "生效日期", NULL, FT_DAY, NULL, false },
+	COL(ACCOUNT_ID, true),
+	COL(NAME, false),
+	COL(ACCOUNT_KIND, false),
+	COL(CELEBRITY, false),
+	COL(CERTIFICATION, false),
+	COL(PLAN_STATUS, false),
+	COL(BANK_CARD, false),
+	COL(EFFECTIVE_ON, false),
 	END
 };
 static const struct column works_cols[] = {
-	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, true },
-	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
-	{ F_TITLE, "title", "作品名称", NULL, FT_TEXT, NULL, false },
-	{ F_PUBLISHED_AT, "published_at", "发布时间", NULL, FT_TIME, NULL, false },
-	{ F_GENRE, "genre", "体裁", NULL, FT_TEXT, NULL, false },
-	{ F_DURATION, "duration", "时长", NULL, FT_SECONDS, NULL, false },
-	{ F_VISIBILITY, "visibility", "可见性", NULL, FT_ENUM, visibilities, false },
-	{ F_REVIEW, "review", "审核状态", NULL, FT_ENUM, reviews, false },
-	{ F_ORIGINAL, "original", "原创", NULL, FT_BOOL, NULL, false },
-	{ F_INFRINGING, "infringing", "侵权", NULL, FT_BOOL, NULL, false },
-	{ F_COMMERCIAL, "commercial", "商业内容", NULL, FT_ENUM, commercials, false },
-	{ F_SELECTED, "selected", "精选", NULL, FT_BOOL, NULL, false },
-	{ F_EFFECTIVE_ON, "effective_on", "生效日期", NULL, FT_DAY, NULL, false },
+	COL(WORK_ID, true),
+	COL(ACCOUNT_ID, true),
+	COL(TITLE, false),
+	COL(PUBLISHED_AT, false),
+	COL(GENRE, false),
+	COL(DURATION, false),
+	COL(VISIBILITY, false),
+	COL(REVIEW, false),
+	COL(ORIGINAL, false),
+	COL(INFRINGING, false),
+	COL(COMMERCIAL, false),
+	COL(SELECTED, false),
+	COL(EFFECTIVE_ON, false),
 	END
 };
 static const struct column daily_cols[] = {
-	{ F_DATE, "date", "日期", NULL, FT_DAY, NULL, true },
-	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, true },
-	{ F_PLAYS, "plays", "播放量", NULL, FT_COUNT, NULL, false },
-	{ F_PROFITABLE_PLAYS, "profitable_plays", "获利播放量", NULL, FT_COUNT, NULL, false },
-	{ F_LIKES, "likes", "点赞量", NULL, FT_COUNT, NULL, false },
-	{ F_FAVORITES, "favorites", "收藏量", "favourites", FT_COUNT, NULL, false },
-	{ F_COMMENTS, "comments", "评论量", NULL, FT_COUNT, NULL, false },
-	{ F_SHARES, "shares", "分享量", NULL, FT_COUNT, NULL, false },
-	{ F_COMPLETION, "completion_rate", "完播率", NULL, FT_RATE, NULL, false },
-	{ F_COMPLETION_5S, "completion_rate_5s", "5s完播率", NULL, FT_RATE, NULL, false },
-	{ F_BOUNCE_2S, "bounce_rate_2s", "2s跳出率", NULL, FT_RATE, NULL, false },
-	{ F_AVG_PLAY, "avg_play_duration", "平均播放时长", NULL, FT_SECONDS, NULL, false },
-	{ F_USER_VALUE, "user_value", "观看用户价值", NULL, FT_REAL, NULL, false },
-	{ F_QUALITY, "quality", "内容质量", NULL, FT_REAL, NULL, false },
-	{ F_REVENUE, "revenue", "收益", NULL, FT_MONEY, NULL, false },
+	COL(DATE, true),
+	COL(WORK_ID, true),
+	COL(PLAYS, false),
+	COL(PROFITABLE_PLAYS, false),
+	COL(LIKES, false),
+	COL(FAVORITES, false),
+	COL(COMMENTS, false),
+	COL(SHARES, false),
+	COL(COMPLETION, false),
+	COL(COMPLETION_5S, false),
+	COL(BOUNCE_2S, false),
+	COL(AVG_PLAY, false),
+	COL(USER_VALUE, false),
+	COL(QUALITY, false),
+	COL(REVENUE, false),
 	END
 };
 static const struct column violations_cols[] = {
-	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
-	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, false },
-	{ F_DATE, "date", "日期", NULL, FT_DAY, NULL, true },
-	{ F_VIOLATION_KIND, "kind", "违规类型", NULL, FT_ID, NULL, true },
-	{ F_VIOLATION_STATUS, "status", "状态", NULL, FT_ENUM, violation_statuses, false },
+	COL(ACCOUNT_ID, true),
+	COL(WORK_ID, false),
+	COL(DATE, true),
+	COL(VIOLATION_KIND, true),
+	COL(VIOLATION_STATUS, false),
 	END
 };
 static const struct column applications_cols[] = {
-	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
-	{ F_SUBMITTED_ON, "submitted_on", "提交日期", NULL, FT_DAY, NULL, true },
-	{ F_REVIEWED_ON, "reviewed_on", "审核日期", NULL, FT_DAY, NULL, false },
-	{ F_RESULT, "result", "审核结果", NULL, FT_ENUM, results, false },
-	{ F_REASON, "reason", "原因", NULL, FT_TEXT, NULL, false },
+	COL(ACCOUNT_ID, true),
+	COL(SUBMITTED_ON, true),
+	COL(REVIEWED_ON, false),
+	COL(RESULT, false),
+	COL(REASON, false),
 	END
 };
 static const struct column wallet_cols[] = {
-	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, true },
-	{ F_DATE, "date", "日期", NULL, FT_DAY, NULL, true },
-	{ F_WALLET_KIND, "kind", "类型", NULL, FT_ENUM, wallet_kinds, true },
-	{ F_AMOUNT, "amount", "金额", NULL, FT_MONEY, NULL, true },
-	{ F_ENTRY_ID, "entry_id", "流水号", NULL, FT_ID, NULL, false },
+	COL(ACCOUNT_ID, true),
+	COL(DATE, true),
+	COL(WALLET_KIND, true),
+	COL(AMOUNT, true),
+	COL(ENTRY_ID, false),
 	END
 };
 /* The platform's decisions on appeals: by appeal number, or by work (or
  * account) and the exact days. */
 static const struct column appeal_result_cols[] = {
-	{ F_APPEAL_ID, "appeal_id", "申诉编号", NULL, FT_COUNT, NULL, false },
-	{ F_ACCOUNT_ID, "account_id", "账号ID", NULL, FT_ID, NULL, false },
-	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, false },
-	{ F_FIRST_DAY, "first_day", "开始日期", NULL, FT_DAY, NULL, false },
-	{ F_LAST_DAY, "last_day", "结束日期", NULL, FT_DAY, NULL, false },
-	{ F_APPEAL_RESULT, "result", "结果", NULL, FT_ENUM, appeal_results, true },
-	{ F_DECIDED_ON, "decided_on", "处理日期", NULL, FT_DAY, NULL, false },
-	{ F_COMPENSATION, "compensation", "补款金额", NULL, FT_MONEY, NULL, false },
-	{ F_REASON, "reason", "原因", NULL, FT_TEXT, NULL, false },
+	COL(APPEAL_ID, false),
+	COL(ACCOUNT_ID, false),
+	COL(WORK_ID, false),
+	COL(FIRST_DAY, false),
+	COL(LAST_DAY, false),
+	COL(APPEAL_RESULT, true),
+	COL(DECIDED_ON, false),
+	COL(COMPENSATION, false),
+	COL(REASON, false),
 	END
 };
 /* The Creator Center export (作品列表导出): totals per work as of a day.
  * work_id is for Open Platform item/base files that name their work. */
 static const struct column snapshot_cols[] = {
-	{ F_TITLE, "title", "作品名称", NULL, FT_TEXT, NULL, false },
-	{ F_PUBLISHED_AT, "published_at", "发布时间", NULL, FT_TIME, NULL, false },
-	{ F_WORK_ID, "work_id", "作品ID", "item_id", FT_ID, NULL, false },
-	{ F_GENRE, "genre", "体裁", NULL, FT_TEXT, NULL, false },
+	COL(TITLE, false),
+	COL(PUBLISHED_AT, false),
+	COL(WORK_ID, false),
+	COL(GENRE, false),
 	{ F_REVIEW, "review", "审核状态", NULL, FT_STATUS, NULL, false },
-	{ F_PLAYS, "plays", "播放量", NULL, FT_COUNT, NULL, true },
-	{ F_COMPLETION, "completion_rate", "完播率", NULL, FT_RATE, NULL, false },
-	{ F_COMPLETION_5S, "completion_rate_5s", "5s完播率", NULL, FT_RATE, NULL, false },
-	{ F_COVER_CTR, "cover_ctr", "封面点击率", NULL, FT_RATE, NULL, false },
-	{ F_BOUNCE_2S, "bounce_rate_2s", "2s跳出率", NULL, FT_RATE, NULL, false },
-	{ F_AVG_PLAY, "avg_play_duration", "平均播放时长", NULL, FT_SECONDS, NULL, false },
-	{ F_LIKES, "likes", "点赞量", NULL, FT_COUNT, NULL, false },
-	{ F_SHARES, "shares", "分享量", NULL, FT_COUNT, NULL, false },
-	{ F_COMMENTS, "comments", "评论量", NULL, FT_COUNT, NULL, false },
-	{ F_FAVORITES, "favorites", "收藏量", "favourites", FT_COUNT, NULL, false },
-	{ F_PROFILE_VISITS, "profile_visits", "主页访问量", NULL, FT_COUNT, NULL, false },
-	{ F_FOLLOWERS, "followers_gained", "粉丝增量", NULL, FT_COUNT, NULL, false },
+	COL(PLAYS, true),
+	COL(COMPLETION, false),
+	COL(COMPLETION_5S, false),
+	COL(COVER_CTR, false),
+	COL(BOUNCE_2S, false),
+	COL(AVG_PLAY, false),
+	COL(LIKES, false),
+	COL(SHARES, false),
+	COL(COMMENTS, false),
+	COL(FAVORITES, false),
+	COL(PROFILE_VISITS, false),
+	COL(FOLLOWERS, false),
 	END
 };
 
@@ -622,6 +677,16 @@ trim_in_place(char **cell)
 	value_trim(s, s, n + 1);
 }
 
+/* Whether the header has a column of field f. */
+static bool
+has_column(const struct import_ctx *ctx, enum field f)
+{
+	for (int i = 0; i < ctx->ncols; i++)
+		if (ctx->colmap[i] >= 0 && ctx->table->cols[ctx->colmap[i]].field == f)
+			return true;
+	return false;
+}
+
 /* The table whose columns the header names most, among those whose
  * required columns it has; -1 for none. *tie: another with as many. */
 static int
@@ -691,12 +756,9 @@ map_columns(struct import_ctx *ctx, const char *where, int n,
 static bool
 check_snapshot_account(struct import_ctx *ctx, struct pt_err *err)
 {
-	bool exists = false, has_work = ctx->opts->work != NULL;
+	bool exists = false;
+	bool has_work = ctx->opts->work != NULL || has_column(ctx, F_WORK_ID);
 
-	for (int i = 0; i < ctx->ncols; i++)
-		if (ctx->colmap[i] >= 0 &&
-		    ctx->table->cols[ctx->colmap[i]].field == F_WORK_ID)
-			has_work = true;
 	if (ctx->opts->account == NULL && !has_work) {
 		err_set(err, PT_EXIT_USAGE, "%s: a Creator Center export "
 		    "names no account: give it with --account ID",
@@ -837,6 +899,19 @@ parse_status(struct pval *v)
 	v->present = true;
 }
 
+/* A figure out of its field's range (a parsed value, not a notation). */
+static const char *
+out_of_range(const struct column *col, const struct pval *v)
+{
+	if (col->field == F_USER_VALUE && v->d < 0)
+		return N_("negative user value");
+	if (col->field == F_QUALITY && (v->d < 0 || v->d > 100))
+		return N_("quality outside 0-100");
+	if (col->field == F_REVENUE && v->fen < 0)
+		return N_("negative revenue");
+	return NULL;
+}
+
 /* The value of a cell that is not missing, by its column's type. */
 static const char *
 parse_typed(const struct column *col, struct pval *v)
@@ -845,40 +920,17 @@ parse_typed(const struct column *col, struct pval *v)
 	int e;
 
 	switch (col->type) {
-	case FT_ID:
-		why = parse_id(v->text);
-		break;
-	case FT_TEXT:
-		break;
-	case FT_COUNT:
-		why = value_parse_count(v->text, &v->i);
-		break;
-	case FT_REAL:
-		if ((why = value_parse_real(v->text, &v->d)) != NULL)
-			break;
-		if (col->field == F_USER_VALUE && v->d < 0)
-			return N_("negative user value");
-		if (col->field == F_QUALITY && (v->d < 0 || v->d > 100))
-			return N_("quality outside 0-100");
-		break;
-	case FT_RATE:
-		why = value_parse_rate(v->text, &v->d);
-		break;
-	case FT_SECONDS:
-		why = value_parse_seconds(v->text, &v->d);
-		break;
-	case FT_MONEY:
-		if ((why = value_parse_money(v->text, &v->fen)) != NULL)
-			break;
-		if (col->field == F_REVENUE && v->fen < 0)
-			return N_("negative revenue");
-		break;
+	case FT_ID: why = parse_id(v->text); break;
+	case FT_TEXT: break;
+	case FT_COUNT: why = value_parse_count(v->text, &v->i); break;
+	case FT_REAL: why = value_parse_real(v->text, &v->d); break;
+	case FT_RATE: why = value_parse_rate(v->text, &v->d); break;
+	case FT_SECONDS: why = value_parse_seconds(v->text, &v->d); break;
+	case FT_MONEY: why = value_parse_money(v->text, &v->fen); break;
+	case FT_BOOL: why = value_parse_bool(v->text, &v->b); break;
 	case FT_DAY:
 	case FT_TIME:
 		why = value_parse_day(v->text, &v->day, &v->sec, &v->has_time);
-		break;
-	case FT_BOOL:
-		why = value_parse_bool(v->text, &v->b);
 		break;
 	case FT_ENUM:
 		if ((why = value_parse_enum(v->text, col->values, &e)) == NULL)
@@ -888,6 +940,8 @@ parse_typed(const struct column *col, struct pval *v)
 		parse_status(v);
 		return NULL;
 	}
+	if (why == NULL)
+		why = out_of_range(col, v);
 	if (why == NULL)
 		v->present = true;
 	return why;
@@ -1214,6 +1268,25 @@ tri(const struct pval *v)
 
 /* ---- one apply per table ---- */
 
+/* The day a change of an account or a work took effect: the row's
+ * effective_on (生效日期), else the import's day (--as-of, the file
+ * name's day, today). */
+static day_t
+effective_day(const struct import_ctx *ctx, const struct pval *v)
+{
+	return v[F_EFFECTIVE_ON].present ? v[F_EFFECTIVE_ON].day : ctx->as_of;
+}
+
+/* An upsert's result with the n history rows it wrote (-1: failed): a
+ * back-dated change counts as an update. */
+static int
+with_history(int rc, int n)
+{
+	if (n < 0)
+		return STORE_FAILED;
+	return n > 0 && rc == STORE_UNCHANGED ? STORE_UPDATED : rc;
+}
+
 static int
 apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 {
@@ -1227,25 +1300,18 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 		.plan_status = TEXT(F_PLAN_STATUS),
 		.bank_card = tri(&v[F_BANK_CARD]),
 	};
-	int rc, n;
+	int rc;
 
 	/* "empty = none": the column being there is what counts. */
-	for (int i = 0; i < ctx->ncols; i++)
-		if (ctx->colmap[i] >= 0 &&
-		    ctx->table->cols[ctx->colmap[i]].field == F_CERTIFICATION)
-			a.certification_set = true;
+	a.certification_set = has_column(ctx, F_CERTIFICATION);
 	rc = store_upsert_account(ctx->db, &a, ctx->err);
 	if (rc == STORE_FAILED)
 		return rc;
-	/* The change took effect on the row's effective_on (生效日期), else
-	 * on the import's day (--as-of, the file name's day, today). */
-	n = store_account_history(ctx->db, &a, v[F_EFFECTIVE_ON].present ?
-	    v[F_EFFECTIVE_ON].day : ctx->as_of, v[F_EFFECTIVE_ON].present,
-	    ctx->run_id, ctx->err);
-	if (n < 0)
-		return STORE_FAILED;
-	if (n > 0 && rc == STORE_UNCHANGED)
-		rc = STORE_UPDATED;	/* a back-dated change */
+	rc = with_history(rc, store_account_history(ctx->db, &a,
+	    effective_day(ctx, v), v[F_EFFECTIVE_ON].present, ctx->run_id,
+	    ctx->err));
+	if (rc == STORE_FAILED)
+		return rc;
 	if (!strmap_put(&ctx->accounts, a.account_id, "", NULL))
 		return STORE_FAILED;
 	if (rc == STORE_UPDATED &&
@@ -1288,7 +1354,7 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 	};
 	char before[256];
 	bool found;
-	int rc, n;
+	int rc;
 
 	if ((rc = need_account(ctx, line, w.account_id)) != 0)
 		return rc;
@@ -1306,13 +1372,11 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 	rc = store_upsert_work(ctx->db, &w, ctx->err);
 	if (rc == STORE_FAILED)
 		return rc;
-	n = store_work_history(ctx->db, &w, v[F_EFFECTIVE_ON].present ?
-	    v[F_EFFECTIVE_ON].day : ctx->as_of, v[F_EFFECTIVE_ON].present,
-	    ctx->run_id, ctx->err);
-	if (n < 0)
-		return STORE_FAILED;
-	if (n > 0 && rc == STORE_UNCHANGED)
-		rc = STORE_UPDATED;	/* a back-dated change */
+	rc = with_history(rc, store_work_history(ctx->db, &w,
+	    effective_day(ctx, v), v[F_EFFECTIVE_ON].present, ctx->run_id,
+	    ctx->err));
+	if (rc == STORE_FAILED)
+		return rc;
 	/* A work moved to another account: the old account's days lose it. */
 	if (found && strcmp(before, w.account_id) != 0 &&
 	    !store_mark_dirty_account(ctx->db, before, ctx->err))

@@ -473,24 +473,24 @@ need_work(const char *work, const char *file, struct pt_err *err)
 	return false;
 }
 
-/* Checks each entry of result_list and collects the keys of all. */
+/* The keys of the entries: the columns. Entries of "result_list" (daily:
+ * one a day) must be objects with their "date", and hold per-work
+ * metrics only. */
 static bool
-list_entries(struct json_object *v, struct json_object **list, size_t n,
-    char ***keys, int *nkeys, struct strmap *seen, const char *file,
-    struct pt_err *err)
+entry_keys(struct json_object **list, size_t n, bool daily, char ***keys,
+    int *nkeys, struct strmap *seen, const char *file, struct pt_err *err)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct json_object *d;
-		list[i] = json_object_array_get_idx(v, i);
-		if (!json_object_is_type(list[i], json_type_object)) {
+		if (daily && !json_object_is_type(list[i], json_type_object)) {
 			err_set(err, PT_EXIT_DATA, "%s:%zu: an entry of "
 			    "result_list is not an object", file, i + 1);
 			return false;
 		}
 		/* Daily values without their day are nothing; taken as
 		 * totals they would be a wrong snapshot. */
-		if (!json_object_object_get_ex(list[i], "date", &d) ||
-		    !json_object_is_type(d, json_type_string)) {
+		if (daily && (!json_object_object_get_ex(list[i], "date", &d) ||
+		    !json_object_is_type(d, json_type_string))) {
 			err_set(err, PT_EXIT_DATA, "%s:%zu: an entry of "
 			    "result_list has no \"date\" string", file, i + 1);
 			return false;
@@ -500,7 +500,7 @@ list_entries(struct json_object *v, struct json_object **list, size_t n,
 			return false;
 		}
 	}
-	for (int k = 0; k < *nkeys; k++) {
+	for (int k = 0; daily && k < *nkeys; k++) {
 		if (strcmp((*keys)[k], "new_play") == 0 ||
 		    strcmp((*keys)[k], "new_issue") == 0 ||
 		    strcmp((*keys)[k], "total_issue") == 0) {
@@ -514,33 +514,49 @@ list_entries(struct json_object *v, struct json_object **list, size_t n,
 	return true;
 }
 
+/* The entries as rows of the work: those of "result_list" (daily) or the
+ * one "result" object. */
+static bool
+read_entries(struct import_ctx *ctx, struct json_object **list, size_t n,
+    bool daily, const char *work, const char *file, struct pt_err *err)
+{
+	char **keys = NULL;
+	struct strmap seen;
+	int nkeys = 0;
+	bool ok;
+
+	strmap_init(&seen);
+	ok = entry_keys(list, n, daily, &keys, &nkeys, &seen, file, err) &&
+	    need_work(work, file, err) &&
+	    emit(ctx, work, nkeys, keys, list, (int)n, err);
+	free(keys);
+	strmap_free(&seen);
+	return ok;
+}
+
 /* "result_list": one row a day. */
 static bool
 read_result_list(struct import_ctx *ctx, struct json_object *v,
     const char *work, const char *file, struct pt_err *err)
 {
-	struct json_object **list = NULL;
-	char **keys = NULL;
-	struct strmap seen;
-	int nkeys = 0;
+	struct json_object **list;
 	size_t n;
-	bool ok = false;
+	bool ok;
 
 	if (!json_object_is_type(v, json_type_array)) {
 		err_set(err, PT_EXIT_DATA, "%s: \"result_list\" is not "
 		    "an array", file);
 		return false;
 	}
-	strmap_init(&seen);
 	n = json_object_array_length(v);
-	if ((list = calloc(n ? n : 1, sizeof *list)) == NULL)
+	if ((list = calloc(n ? n : 1, sizeof *list)) == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
-	else if (list_entries(v, list, n, &keys, &nkeys, &seen, file, err) &&
-	    need_work(work, file, err))
-		ok = emit(ctx, work, nkeys, keys, list, (int)n, err);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		list[i] = json_object_array_get_idx(v, i);
+	ok = read_entries(ctx, list, n, true, work, file, err);
 	free(list);
-	free(keys);
-	strmap_free(&seen);
 	return ok;
 }
 
@@ -549,24 +565,12 @@ static bool
 read_result(struct import_ctx *ctx, struct json_object *v, const char *work,
     const char *file, struct pt_err *err)
 {
-	char **keys = NULL;
-	struct strmap seen;
-	int nkeys = 0;
-	bool ok = false;
-
 	if (!json_object_is_type(v, json_type_object)) {
 		err_set(err, PT_EXIT_DATA, "%s: \"result\" is not an "
 		    "object", file);
 		return false;
 	}
-	strmap_init(&seen);
-	if (!add_keys(v, &keys, &nkeys, &seen))
-		err_set(err, PT_EXIT_DB, "out of memory");
-	else if (need_work(work, file, err))
-		ok = emit(ctx, work, nkeys, keys, &v, 1, err);
-	free(keys);
-	strmap_free(&seen);
-	return ok;
+	return read_entries(ctx, &v, 1, false, work, file, err);
 }
 
 bool

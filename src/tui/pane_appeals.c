@@ -294,7 +294,7 @@ count_vday(day_t d, void *arg)
 }
 
 /* "violation days: first … last (n)" for the chosen account and work
- * over the 90 days before today: the days an appeal can cover. */
+ * over the days before today an appeal can cover (appeal_max_days()). */
 static void
 compute_vdays(struct pane_ctx *ctx)
 {
@@ -307,12 +307,13 @@ compute_vdays(struct pane_ctx *ctx)
 	if (ap->d.text[AF_ACCOUNT][0] == '\0')
 		return;
 	if (!appeal_violation_days(ctx->db, ap->d.text[AF_ACCOUNT],
-	    ap->d.text[AF_WORK], ctx->today - 90, ctx->today - 1, count_vday,
+	    ap->d.text[AF_WORK], ctx->today - appeal_max_days(), ctx->today - 1,
+	    count_vday,
 	    span, &err))
 		return;
 	if (span[2] == 0)
-		snprintf(ap->vdays, sizeof ap->vdays, "%s",
-		    _("no day without revenue from a violation in the last 90 days"));
+		snprintf(ap->vdays, sizeof ap->vdays, _("no day without revenue "
+		    "from a violation in the last %d days"), appeal_max_days());
 	else
 		snprintf(ap->vdays, sizeof ap->vdays, _("violation days: %s … %s (%d)"),
 		    day_format(span[0], b1), day_format(span[1], b2), (int)span[2]);

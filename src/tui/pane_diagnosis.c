@@ -16,8 +16,8 @@
 #include "core/freshness.h"
 #include "core/views.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 #include "tui/draw.h"
-#include "tui/evidence_i18n.h"
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
@@ -51,7 +51,8 @@ static const struct key_binding diag_keys[] = {
 	{ 0, false, NULL, NULL, 0 },
 };
 
-static const int windows[] = { 7, 30, 90 };
+static const int windows[] = { VUI_WINDOW_WEEK, VUI_WINDOW_MONTH,
+	VUI_WINDOW_QUARTER };
 
 enum view { V_TABLE, V_DETAIL, V_DAY };
 
@@ -466,10 +467,13 @@ draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 			snprintf(line, sizeof line, "> %s  (%s)", w->title,
 			    w->work_id);
 			draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
-		} else
-			draw_text(win, rows - 1, 1, cols - 2,
-			    _("P public  S selected (精选)  C commercial  V violation (90 days)  -  off"),
+		} else {
+			snprintf(line, sizeof line, _("P public  S selected (精选)  "
+			    "C commercial  V violation (%d days)  -  off"),
+			    engine_model()->violation_days);
+			draw_text(win, rows - 1, 1, cols - 2, line,
 			    draw_attr(DRAW_DIM), true);
+		}
 		free(clean);
 	}
 }
@@ -492,20 +496,20 @@ day_reasons_text(struct diag *dg, const struct views_work_day *x, char *buf, siz
 		return;
 	}
 	if (!x->has_data) {
-		snprintf(buf, size, "%s", vui_reason_label(
+		snprintf(buf, size, "%s", present_reason_label(
 		    dg->det.published != DAY_NONE && x->day < dg->det.published ?
 		    "not_published" : "no_data"));
 		return;
 	}
 	for (size_t k = 0; k < x->nreasons && len + 1 < size; k++) {
 		int n = snprintf(buf + len, size - len, "%s%s", k ? "; " : "",
-		    vui_reason_label(x->reasons[k]));
+		    present_reason_label(x->reasons[k]));
 		if (n < 0)
 			break;
 		len += (size_t)n;
 	}
 	if (x->nreasons == 0 && x->has_revenue && x->revenue_fen == 0)
-		snprintf(buf, size, "%s", vui_reason_label("zero"));
+		snprintf(buf, size, "%s", present_reason_label("zero"));
 }
 
 static const int det_w[] = { 10, 10, 9, 10, 10 };
@@ -539,9 +543,9 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	snprintf(itembuf[0], sizeof itembuf[0], _("published %s"),
 	    dg->det.published != DAY_NONE ? day_format(dg->det.published, dd) :
 	    vui_missing());
-	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), evidence_value(dg->det.visibility));
-	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), evidence_value(dg->det.review));
-	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), evidence_value(dg->det.commercial));
+	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), present_value(dg->det.visibility));
+	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), present_value(dg->det.review));
+	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), present_value(dg->det.commercial));
 	snprintf(itembuf[4], sizeof itembuf[4], "%s", dg->det.selected ?
 	    _("selected (精选): yes") : _("selected (精选): no"));
 	if (dg->det.last_violation != DAY_NONE)
@@ -555,7 +559,7 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
 	if (dg->restore_on != DAY_NONE) {
 		snprintf(line, sizeof line, _("%s: revenue shows again around %02d:00 on %s"),
-		    vui_rule_label(dg->restore_rule), engine_model()->settle_hour,
+		    present_rule_label(dg->restore_rule), engine_model()->settle_hour,
 		    day_format(dg->restore_on, dd));
 		draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	}
@@ -567,10 +571,10 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 			const struct history_entry *h = &dg->det.changes[i];
 			snprintf(itembuf[n], sizeof itembuf[n], _("%s%s %s from %s"),
 			    n == 0 ? _("Changes: ") : "", attr_label(h->attr),
-			    h->is_null ? evidence_value("none") :
+			    h->is_null ? present_value("none") :
 			    strcmp(h->value, "1") == 0 ? _("yes") :
 			    strcmp(h->value, "0") == 0 ? _("no") :
-			    evidence_value(h->value),
+			    present_value(h->value),
 			    day_format(h->effective_on, dd));
 			items[n] = itembuf[n];
 			n++;
@@ -689,8 +693,8 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		size_t k = 0;
 		do {
 			snprintf(line, sizeof line, "%s %s: %s",
-			    draw_utf8() ? "→" : "->", vui_reason_label(id),
-			    vui_reason_advice(id));
+			    draw_utf8() ? "→" : "->", present_reason_label(id),
+			    present_reason_advice(id));
 			y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line,
 			    A_NORMAL);
 			k++;
@@ -731,7 +735,7 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		    VIEWS_REASONS_MAX);
 		const char *items[VIEWS_REASONS_MAX];
 		for (size_t k = 0; k < nr; k++)
-			items[k] = vui_reason_label(r[k]);
+			items[k] = present_reason_label(r[k]);
 		draw_text(win, y, 1, cols - 2, _("Account not eligible:"),
 		    draw_attr(DRAW_ERROR), true);
 		y += vui_draw_items(win, y, 24, cols - 25, 2, items, nr,
@@ -773,11 +777,11 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		w = &dg->day.rows[i];
 		if (w->revenue_fen == 0) {
 			if (!w->has_data && w->nreasons == 0)
-				snprintf(why, sizeof why, "%s", vui_reason_label("no_data"));
+				snprintf(why, sizeof why, "%s", present_reason_label("no_data"));
 			for (size_t k = 0; k < w->nreasons && len + 1 < sizeof why; k++) {
 				int n = snprintf(why + len, sizeof why - len,
 				    "%s%s", k ? "; " : "",
-				    vui_reason_label(w->reasons[k]));
+				    present_reason_label(w->reasons[k]));
 				if (n < 0)
 					break;
 				len += (size_t)n;
@@ -821,8 +825,8 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 			const char *id = w->nreasons ? w->reasons[k] :
 			    w->has_data ? "zero" : "no_data";
 			snprintf(line, sizeof line, "%s %s: %s",
-			    draw_utf8() ? "→" : "->", vui_reason_label(id),
-			    vui_reason_advice(id));
+			    draw_utf8() ? "→" : "->", present_reason_label(id),
+			    present_reason_advice(id));
 			ay += draw_wrap(win, ay, 1, cols - 2, rows - 1 - ay,
 			    line, A_NORMAL);
 		}

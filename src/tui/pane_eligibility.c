@@ -11,12 +11,13 @@
 #include <string.h>
 
 #include "core/appeal.h"
+#include "core/eligibility.h"
 #include "core/engine.h"
 #include "core/views.h"
 #include "core/wallet.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 #include "tui/draw.h"
-#include "tui/evidence_i18n.h"
 #include "tui/pane.h"
 #include "tui/views_ui.h"
 
@@ -98,18 +99,35 @@ fmt_or_none(day_t d, char *buf)
 	return d != DAY_NONE ? day_format(d, buf) : vui_missing();
 }
 
+/* "clean from 2027-01-06, revenue shows 01-07 ~22:00" */
 static void
-build_lines(struct pane_ctx *ctx)
+change_text(const struct rule_result *r, char *buf, size_t size)
 {
-	struct elig *eg = ctx->priv;
-	char a[DAY_BUFSZ], b[DAY_BUFSZ], m1[64], m2[64], m3[64], m4[64], m5[64];
+	char a[DAY_BUFSZ];
+	size_t len;
+
+	buf[0] = '\0';
+	if (r->changes_on != DAY_NONE)
+		snprintf(buf, size, "%s %s",
+		    strcmp(r->id, "no_violation_90d") == 0 && !r->pass ?
+		    _("clean from") : _("changes on"),
+		    day_format(r->changes_on, a));
+	if (r->visible_on != DAY_NONE) {
+		/* seed §8: restored revenue shows the next day ~22:00 */
+		len = strlen(buf);
+		snprintf(buf + len, size - len, _(", revenue shows %s ~%02d:00"),
+		    day_format(r->visible_on, a) + 5,
+		    engine_model()->settle_hour);
+	}
+}
+
+/* The rules: status and name, change day, evidence. */
+static void
+build_rules(struct elig *eg)
+{
+	char a[DAY_BUFSZ], ev[1024];
 	int fails = 0;
 
-	eg->nlines = 0;
-	if (!eg->el_ok) {
-		add(eg, draw_attr(DRAW_ERROR), 0, "%s", eg->err);
-		return;
-	}
 	for (size_t i = 0; i < eg->el.nrules; i++)
 		fails += !eg->el.rules[i].pass;
 	if (eg->el.eligible)
@@ -120,126 +138,166 @@ build_lines(struct pane_ctx *ctx)
 		    day_format(eg->el.on, a), fails);
 	for (size_t i = 0; i < eg->el.nrules; i++) {
 		const struct rule_result *r = &eg->el.rules[i];
-		char change[96] = "";
-		if (r->changes_on != DAY_NONE)
-			snprintf(change, sizeof change, "%s %s",
-			    strcmp(r->id, "no_violation_90d") == 0 && !r->pass ?
-			    _("clean from") : _("changes on"),
-			    day_format(r->changes_on, a));
-		if (r->visible_on != DAY_NONE) {
-			/* seed §8: restored revenue shows the next day ~22:00 */
-			size_t len = strlen(change);
-			snprintf(change + len, sizeof change - len,
-			    _(", revenue shows %s ~%02d:00"),
-			    day_format(r->visible_on, b) + 5,
-			    engine_model()->settle_hour);
-		}
-		char ev[sizeof r->evidence * 2];
 		struct line *l = add(eg, r->pass ? A_NORMAL : A_BOLD, 1, "%s",
-		    evidence_translate(r->evidence, ev, sizeof ev));
-		if (l != NULL) {
-			l->cells = true;
-			snprintf(l->cell[0], sizeof l->cell[0], "%s  %s",
-			    r->assessed ? vui_pass(r->pass) : vui_not_assessed(),
-			    vui_rule_label(r->id));
-			snprintf(l->cell[1], sizeof l->cell[1], "%s", change);
-		}
+		    present_evidence(&r->evidence, PRESENT_UI, ev, sizeof ev));
+		if (l == NULL)
+			continue;
+		l->cells = true;
+		snprintf(l->cell[0], sizeof l->cell[0], "%s  %s",
+		    r->assessed ? vui_pass(r->pass) : vui_not_assessed(),
+		    present_rule_label(r->id));
+		change_text(r, l->cell[1], sizeof l->cell[1]);
 	}
-	/* works */
-	if (eg->day_ok) {
-		add(eg, A_NORMAL, 0, "%s", "");
-		add(eg, draw_attr(DRAW_TITLE), 0, _("Works on %s (last scored day): %zu earn, %zu excluded of %zu"),
-		    day_format(eg->day.day, a), eg->sum.earning, eg->sum.excluded,
-		    eg->sum.works);
-		for (size_t g = 0; g < eg->sum.ngroups; g++) {
-			struct line *l = add(eg, A_NORMAL, 2, "%5zu  %s",
-			    eg->sum.groups[g].n,
-			    vui_reason_label(eg->sum.groups[g].id));
-			if (l != NULL)
-				l->group = (int)g;
-		}
-	} else {
-		add(eg, A_NORMAL, 0, "%s", "");
+}
+
+/* The works of the last scored day, by why they earn or not. */
+static void
+build_works(struct elig *eg)
+{
+	char a[DAY_BUFSZ];
+
+	add(eg, A_NORMAL, 0, "%s", "");
+	if (!eg->day_ok) {
 		add(eg, A_NORMAL, 0, "%s", _("Works: the engine has not scored any day yet."));
+		return;
 	}
-	/* application */
+	add(eg, draw_attr(DRAW_TITLE), 0, _("Works on %s (last scored day): %zu earn, %zu excluded of %zu"),
+	    day_format(eg->day.day, a), eg->sum.earning, eg->sum.excluded,
+	    eg->sum.works);
+	for (size_t g = 0; g < eg->sum.ngroups; g++) {
+		struct line *l = add(eg, A_NORMAL, 2, "%5zu  %s",
+		    eg->sum.groups[g].n,
+		    present_reason_label(eg->sum.groups[g].id));
+		if (l != NULL)
+			l->group = (int)g;
+	}
+}
+
+/* The result line of an application. */
+static void
+build_result(struct elig *eg, const struct application_timeline *t)
+{
+	char a[DAY_BUFSZ];
+
+	if (strcmp(t->result, "pending") == 0 && t->overdue)
+		add(eg, A_BOLD, 1, _("Result: pending, overdue (expected by %s)"),
+		    fmt_or_none(t->expected_result_on, a));
+	else if (strcmp(t->result, "pending") == 0)
+		add(eg, A_NORMAL, 1, "%s", _("Result: pending"));
+	else if (strcmp(t->result, "rejected") == 0)
+		add(eg, A_BOLD, 1, _("Result: rejected on %s%s%s"),
+		    fmt_or_none(t->reviewed_on, a),
+		    t->reason[0] ? _(", reason: ") : "", t->reason);
+	else
+		add(eg, A_NORMAL, 1, _("Result: %s on %s"), present_value(t->result),
+		    fmt_or_none(t->reviewed_on, a));
+}
+
+/* The application timeline, the periods the model's. */
+static void
+build_application(struct elig *eg)
+{
+	const struct application_timeline *t = &eg->el.app;
+	const struct model_params *p = engine_model();
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
+
 	add(eg, A_NORMAL, 0, "%s", "");
-	if (!eg->el.app.present) {
+	if (!t->present) {
 		add(eg, draw_attr(DRAW_TITLE), 0, "%s", _("Application: none on record."));
-	} else {
-		const struct application_timeline *t = &eg->el.app;
-		add(eg, draw_attr(DRAW_TITLE), 0, _("Application: submitted %s, result expected by %s (5 working days%s)"),
-		    fmt_or_none(t->submitted_on, a),
-		    fmt_or_none(t->expected_result_on, b),
-		    t->expected_fallback ? _(", Mon-Fri outside the holiday table") : "");
-		if (strcmp(t->result, "pending") == 0 && t->overdue)
-			add(eg, A_BOLD, 1, _("Result: pending, overdue (expected by %s)"),
-			    fmt_or_none(t->expected_result_on, a));
-		else if (strcmp(t->result, "pending") == 0)
-			add(eg, A_NORMAL, 1, "%s", _("Result: pending"));
-		else if (strcmp(t->result, "rejected") == 0)
-			add(eg, A_BOLD, 1, _("Result: rejected on %s%s%s"),
-			    fmt_or_none(t->reviewed_on, a),
-			    t->reason[0] ? _(", reason: ") : "", t->reason);
-		else
-			add(eg, A_NORMAL, 1, _("Result: %s on %s"), evidence_value(t->result),
-			    fmt_or_none(t->reviewed_on, a));
-		if (t->early)
-			add(eg, A_BOLD, 1, _("Submitted early: the last rejection allowed a new application from %s"),
-			    day_format(t->early_from, a));
-		if (t->reapply_on != DAY_NONE && strcmp(t->result, "rejected") == 0)
-			add(eg, A_NORMAL, 1, _("Next application possible from %s (30 days after the review)"),
-			    day_format(t->reapply_on, a));
-		if (strcmp(t->result, "rejected") == 0) {
-			add(eg, A_NORMAL, 1, "%s", _("To pass review next time:"));
-			for (int i = 0; vui_review_advice[i] != NULL; i++)
-				add(eg, A_NORMAL, 2, "%s", _(vui_review_advice[i]));
-		}
+		return;
 	}
-	/* wallet */
+	add(eg, draw_attr(DRAW_TITLE), 0, _("Application: submitted %s, result expected by %s (%d working days%s)"),
+	    fmt_or_none(t->submitted_on, a),
+	    fmt_or_none(t->expected_result_on, b), p->review_workdays,
+	    t->expected_fallback ? _(", Mon-Fri outside the holiday table") : "");
+	build_result(eg, t);
+	if (t->early)
+		add(eg, A_BOLD, 1, _("Submitted early: the last rejection allowed a new application from %s"),
+		    day_format(t->early_from, a));
+	if (t->reapply_on != DAY_NONE && strcmp(t->result, "rejected") == 0)
+		add(eg, A_NORMAL, 1, _("Next application possible from %s (%d days after the review)"),
+		    day_format(t->reapply_on, a), p->reapply_days);
+	if (strcmp(t->result, "rejected") == 0) {
+		add(eg, A_NORMAL, 1, "%s", _("To pass review next time:"));
+		for (int i = 0; vui_review_advice[i] != NULL; i++)
+			add(eg, A_NORMAL, 2, "%s", _(vui_review_advice[i]));
+	}
+}
+
+/* Settlements against the settled revenue, and compensation that is
+ * late. */
+static void
+build_wallet_problems(struct elig *eg)
+{
+	char a[DAY_BUFSZ], m1[64], m2[64], m3[64];
+
+	for (size_t i = 0; i < eg->ndiffs; i++) {
+		const struct wallet_diff *d = &eg->diffs[i];
+		add(eg, A_BOLD, 1, _("%s  %s: settlement entries %s, settled "
+		    "revenue %s (difference %s)"), vui_pass(false),
+		    fmt_or_none(d->day, a),
+		    vui_money(m1, sizeof m1, true, d->settlement_fen),
+		    vui_money(m2, sizeof m2, true, d->revenue_fen),
+		    vui_change(m3, sizeof m3, true,
+		    d->settlement_fen - d->revenue_fen));
+	}
+	for (size_t i = 0; i < eg->noverdue; i++) {
+		const struct wallet_overdue *o = &eg->overdue[i];
+		add(eg, A_BOLD, 1, _("%s  appeal %lld: compensation %s was due "
+		    "in the wallet on %s (%d days late)"), vui_pass(false),
+		    (long long)o->appeal_id,
+		    vui_money(m1, sizeof m1, true, o->compensation_fen),
+		    fmt_or_none(o->expected_pay_on, a), o->days_late);
+	}
+}
+
+static void
+build_wallet(struct elig *eg)
+{
+	const struct views_wallet *w = &eg->wallet;
+	char a[DAY_BUFSZ], m1[64], m2[64], m3[64], m4[64], m5[64];
+
 	add(eg, A_NORMAL, 0, "%s", "");
-	if (eg->wallet_ok) {
-		const struct views_wallet *w = &eg->wallet;
-		add(eg, draw_attr(DRAW_TITLE), 0, _("Wallet: balance %s"),
-		    vui_money(m1, sizeof m1, true, w->balance));
-		add(eg, A_NORMAL, 1, _("settlements %s + compensations %s - withdrawals %s + adjustments %s"),
-		    vui_money(m2, sizeof m2, true, w->settlements),
-		    vui_money(m3, sizeof m3, true, w->compensations),
-		    vui_money(m4, sizeof m4, true, w->withdrawals),
-		    vui_money(m5, sizeof m5, true, w->adjustments));
-		add(eg, w->bank_card ? A_NORMAL : A_BOLD, 1, "%s  %s",
-		    vui_pass(w->bank_card), w->bank_card ?
-		    _("Real-name bank card bound: withdrawal possible") :
-		    _("No real-name bank card bound: withdrawal needs one (Wallet > bank card)"));
-		for (size_t i = 0; i < w->n; i++) {
-			const struct views_wallet_entry *e = &w->recent[i];
-			char id[32] = "";
-			if (e->appeal_id)
-				snprintf(id, sizeof id, _(" (appeal %lld)"),
-				    (long long)e->appeal_id);
-			add(eg, A_NORMAL, 2, "%s  %-12s %12s%s", fmt_or_none(e->day, a),
-			    _(e->kind), vui_change(m1, sizeof m1, true, e->amount_fen), id);
-		}
-		/* the ledger against the revenue, and money that is late */
-		for (size_t i = 0; i < eg->ndiffs; i++) {
-			const struct wallet_diff *d = &eg->diffs[i];
-			add(eg, A_BOLD, 1, _("%s  %s: settlement entries %s, settled "
-			    "revenue %s (difference %s)"), vui_pass(false),
-			    fmt_or_none(d->day, a),
-			    vui_money(m1, sizeof m1, true, d->settlement_fen),
-			    vui_money(m2, sizeof m2, true, d->revenue_fen),
-			    vui_change(m3, sizeof m3, true,
-			    d->settlement_fen - d->revenue_fen));
-		}
-		for (size_t i = 0; i < eg->noverdue; i++) {
-			const struct wallet_overdue *o = &eg->overdue[i];
-			add(eg, A_BOLD, 1, _("%s  appeal %lld: compensation %s was due "
-			    "in the wallet on %s (%d days late)"), vui_pass(false),
-			    (long long)o->appeal_id,
-			    vui_money(m1, sizeof m1, true, o->compensation_fen),
-			    fmt_or_none(o->expected_pay_on, a), o->days_late);
-		}
+	if (!eg->wallet_ok)
+		return;
+	add(eg, draw_attr(DRAW_TITLE), 0, _("Wallet: balance %s"),
+	    vui_money(m1, sizeof m1, true, w->balance));
+	add(eg, A_NORMAL, 1, _("settlements %s + compensations %s - withdrawals %s + adjustments %s"),
+	    vui_money(m2, sizeof m2, true, w->settlements),
+	    vui_money(m3, sizeof m3, true, w->compensations),
+	    vui_money(m4, sizeof m4, true, w->withdrawals),
+	    vui_money(m5, sizeof m5, true, w->adjustments));
+	add(eg, w->bank_card ? A_NORMAL : A_BOLD, 1, "%s  %s",
+	    vui_pass(w->bank_card), w->bank_card ?
+	    _("Real-name bank card bound: withdrawal possible") :
+	    _("No real-name bank card bound: withdrawal needs one (Wallet > bank card)"));
+	for (size_t i = 0; i < w->n; i++) {
+		const struct views_wallet_entry *e = &w->recent[i];
+		char id[32] = "";
+		if (e->appeal_id)
+			snprintf(id, sizeof id, _(" (appeal %lld)"),
+			    (long long)e->appeal_id);
+		add(eg, A_NORMAL, 2, "%s  %-12s %12s%s", fmt_or_none(e->day, a),
+		    present_wallet_kind(e->kind),
+		    vui_change(m1, sizeof m1, true, e->amount_fen), id);
 	}
+	build_wallet_problems(eg);
+}
+
+static void
+build_lines(struct pane_ctx *ctx)
+{
+	struct elig *eg = ctx->priv;
+
+	eg->nlines = 0;
+	if (!eg->el_ok) {
+		add(eg, draw_attr(DRAW_ERROR), 0, "%s", eg->err);
+		return;
+	}
+	build_rules(eg);
+	build_works(eg);
+	build_application(eg);
+	build_wallet(eg);
 }
 
 static void
@@ -350,7 +408,7 @@ draw_group(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 
 	snprintf(line, sizeof line, _("Works on %s: %s (%zu)"),
 	    day_format(eg->day.day, a),
-	    vui_reason_label(eg->sum.groups[eg->open_group].id), eg->nmembers);
+	    present_reason_label(eg->sum.groups[eg->open_group].id), eg->nmembers);
 	if (eg->search.active || eg->search.text[0] != '\0') {
 		size_t len = strlen(line);
 		snprintf(line + len, sizeof line - len, "  / %s%s",
@@ -358,7 +416,7 @@ draw_group(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	}
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
 	draw_text(win, y++, 1, cols - 2,
-	    vui_reason_advice(eg->sum.groups[eg->open_group].id), A_NORMAL, true);
+	    present_reason_advice(eg->sum.groups[eg->open_group].id), A_NORMAL, true);
 	page = rows - y - 1;
 	if (eg->msel < eg->mtop)
 		eg->mtop = eg->msel;
@@ -434,7 +492,8 @@ elig_draw(struct pane_ctx *ctx, WINDOW *win)
 }
 
 /* `a` on a work: the appeal form with the work's violation days around
- * the checklist's day (the 90 days a violation counts). */
+ * the checklist's day (the model's violation_days, which a violation
+ * counts). */
 static void
 appeal_member(struct pane_ctx *ctx, size_t m)
 {
@@ -445,121 +504,115 @@ appeal_member(struct pane_ctx *ctx, size_t m)
 		return;
 	id = strdup(eg->day.rows[eg->members[m]].work_id);
 	if (id != NULL)
-		vui_appeal_work(ctx, id, eg->day.day - VIEWS_VIOLATION_DAYS + 1,
+		vui_appeal_work(ctx, id, eg->day.day - appeal_max_days() + 1,
 		    eg->day.day, eg->day.day,
 		    appeal_channel_name(APPEAL_CH_ACCOUNT_DETECTION));
 	free(id);
 }
 
+/* `a`: a violation's group of one work, or a work in an open group. */
 static bool
-elig_key(struct pane_ctx *ctx, const struct pane_key *k)
+appeal_key(struct pane_ctx *ctx, struct elig *eg)
 {
-	struct elig *eg = ctx->priv;
+	int g = eg->open_group >= 0 ? eg->open_group : eg->sel_group;
 
-	if (k->pane_action == EK_APPEAL) {
-		int g = eg->open_group >= 0 ? eg->open_group : eg->sel_group;
-		if (!eg->day_ok || g < 0 || (size_t)g >= eg->sum.ngroups ||
-		    (strcmp(eg->sum.groups[g].id, "compliant_original") != 0 &&
-		    strcmp(eg->sum.groups[g].id, "no_violation_90d") != 0)) {
-			pane_message(ctx, "%s", _("Only a violation can be "
-			    "appealed: choose its group (a opens it). A chooses "
-			    "the account."));
+	if (!eg->day_ok || g < 0 || (size_t)g >= eg->sum.ngroups ||
+	    !appeal_reason_appealable(eg->sum.groups[g].id)) {
+		pane_message(ctx, "%s", _("Only a violation can be "
+		    "appealed: choose its group (a opens it). A chooses "
+		    "the account."));
+		return true;
+	}
+	if (eg->open_group < 0) {
+		/* A group of one work appeals it; a larger one opens, to
+		 * choose the work. */
+		open_group(eg, eg->sel_group);
+		if (eg->nmembers != 1) {
+			if (eg->open_group >= 0)
+				pane_message(ctx, "%s", _("Choose the "
+				    "work, then a to appeal it."));
+			pane_dirty(ctx);
 			return true;
 		}
-		if (eg->open_group < 0) {
-			/* A group of one work appeals it; a larger one opens,
-			 * to choose the work. */
-			open_group(eg, eg->sel_group);
-			if (eg->nmembers != 1) {
-				if (eg->open_group >= 0)
-					pane_message(ctx, "%s", _("Choose the "
-					    "work, then a to appeal it."));
-				pane_dirty(ctx);
-				return true;
-			}
-		}
-		if (eg->open_group >= 0)
-			appeal_member(ctx, eg->msel);
-		pane_dirty(ctx);
+	}
+	if (eg->open_group >= 0)
+		appeal_member(ctx, eg->msel);
+	pane_dirty(ctx);
+	return true;
+}
+
+/* `e`: the whole wallet, as `report wallet --account ID` prints it. */
+static bool
+export_key(struct pane_ctx *ctx)
+{
+	struct wallet_filter wf = { .account_id = ctx->account_id,
+	    .from = DAY_NONE, .to = DAY_NONE };
+	char name[WALLET_ID_MAX + 16];
+
+	if (ctx->account_id == NULL) {
+		pane_message(ctx, "%s", _("No account chosen: A chooses one."));
 		return true;
 	}
-	if (eg->open_group >= 0 && eg->search.active) {
-		int g = eg->open_group, r = vui_input_key(&eg->search, k);
-		if (r == 3)
-			eg->search.text[0] = '\0';
-		if (r >= 2)
-			eg->search.active = false;
-		if (r != 0)
-			open_group(eg, g);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (k->pane_action == EK_EXPORT) {
-		/* the whole wallet, as `report wallet --account ID` prints it */
-		struct wallet_filter wf = { .account_id = ctx->account_id,
-		    .from = DAY_NONE, .to = DAY_NONE };
-		char name[WALLET_ID_MAX + 16];
-		if (ctx->account_id == NULL) {
-			pane_message(ctx, "%s", _("No account chosen: A chooses "
-			    "one."));
-			return true;
-		}
-		snprintf(name, sizeof name, "wallet-%s", ctx->account_id);
-		vui_export_wallet(ctx, name, &wf);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (eg->open_group >= 0 && k->action == ACT_FILTER) {
+	snprintf(name, sizeof name, "wallet-%s", ctx->account_id);
+	vui_export_wallet(ctx, name, &wf);
+	pane_dirty(ctx);
+	return true;
+}
+
+/* In an open group: the search and its works. */
+static bool
+member_key(struct pane_ctx *ctx, struct elig *eg, const struct pane_key *k)
+{
+	size_t last = eg->nmembers ? eg->nmembers - 1 : 0;
+
+	switch (k->action) {
+	case ACT_FILTER:
 		eg->search.active = true;
-		pane_dirty(ctx);
-		return true;
-	}
-	if (eg->open_group >= 0 && k->action == ACT_BACK &&
-	    eg->search.text[0] != '\0') {
-		int g = eg->open_group;
-		eg->search.text[0] = '\0';
-		open_group(eg, g);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (eg->open_group >= 0) {
-		switch (k->action) {
-		case ACT_UP:
-			if (eg->msel > 0)
-				eg->msel--;
-			break;
-		case ACT_DOWN:
-			if (eg->msel + 1 < eg->nmembers)
-				eg->msel++;
-			break;
-		case ACT_PAGE_UP:
-			eg->msel = eg->msel > 10 ? eg->msel - 10 : 0;
-			break;
-		case ACT_PAGE_DOWN:
-			eg->msel = eg->msel + 10 < eg->nmembers ? eg->msel + 10 :
-			    (eg->nmembers ? eg->nmembers - 1 : 0);
-			break;
-		case ACT_HOME:
-			eg->msel = 0;
-			break;
-		case ACT_END:
-			eg->msel = eg->nmembers ? eg->nmembers - 1 : 0;
-			break;
-		case ACT_BACK:
-			close_group(eg);
+		break;
+	case ACT_UP:
+		if (eg->msel > 0)
+			eg->msel--;
+		break;
+	case ACT_DOWN:
+		if (eg->msel < last)
+			eg->msel++;
+		break;
+	case ACT_PAGE_UP:
+		eg->msel = eg->msel > 10 ? eg->msel - 10 : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		eg->msel = eg->msel + 10 < eg->nmembers ? eg->msel + 10 : last;
+		break;
+	case ACT_HOME:
+		eg->msel = 0;
+		break;
+	case ACT_END:
+		eg->msel = last;
+		break;
+	case ACT_BACK:
+		/* a search first, then the group */
+		if (eg->search.text[0] != '\0') {
 			eg->search.text[0] = '\0';
-			break;
-		case ACT_ENTER:
-			if (eg->msel < eg->nmembers)
-				pane_show_work(ctx, "diagnosis",
-				    eg->day.rows[eg->members[eg->msel]].work_id);
-			return true;
-		default:
-			return false;
-		}
-		pane_dirty(ctx);
+			open_group(eg, eg->open_group);
+		} else
+			close_group(eg);
+		break;
+	case ACT_ENTER:
+		if (eg->msel < eg->nmembers)
+			pane_show_work(ctx, "diagnosis",
+			    eg->day.rows[eg->members[eg->msel]].work_id);
 		return true;
+	default:
+		return false;
 	}
+	pane_dirty(ctx);
+	return true;
+}
+
+/* The checklist: the cursor over the groups of works. */
+static bool
+group_key(struct pane_ctx *ctx, struct elig *eg, const struct pane_key *k)
+{
 	switch (k->action) {
 	case ACT_UP:
 		if (eg->sel_group > 0)
@@ -597,6 +650,31 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 	}
 	pane_dirty(ctx);
 	return true;
+}
+
+static bool
+elig_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct elig *eg = ctx->priv;
+
+	if (k->pane_action == EK_APPEAL)
+		return appeal_key(ctx, eg);
+	if (eg->open_group >= 0 && eg->search.active) {
+		int g = eg->open_group, r = vui_input_key(&eg->search, k);
+		if (r == VUI_INPUT_ESC)
+			eg->search.text[0] = '\0';
+		if (r == VUI_INPUT_ENTER || r == VUI_INPUT_ESC)
+			eg->search.active = false;
+		if (r != VUI_INPUT_NONE)
+			open_group(eg, g);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->pane_action == EK_EXPORT)
+		return export_key(ctx);
+	if (eg->open_group >= 0)
+		return member_key(ctx, eg, k);
+	return group_key(ctx, eg, k);
 }
 
 static const char *

@@ -16,6 +16,7 @@
 #include "core/views.h"
 #include "core/wallet.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 #include "tui/draw.h"
 #include "tui/pane.h"
 #include "tui/views_ui.h"
@@ -254,7 +255,7 @@ ov_reload(struct pane_ctx *ctx)
 	pane_dirty(ctx);
 }
 
-/* "clean from 2027-01-06: Violation in 90 days; Enterprise-affiliated":
+/* "clean from 2027-01-06: Violation in N days; Enterprise-affiliated":
  * the failing rules, the day it ends first so a narrow cell keeps it. */
 static void
 why_text(const struct ov_row *x, char *buf, size_t size)
@@ -271,7 +272,7 @@ why_text(const struct ov_row *x, char *buf, size_t size)
 	}
 	for (size_t i = 0; i < n && len + 1 < size; i++) {
 		int k = snprintf(buf + len, size - len, "%s%s", i ? _("; ") : "",
-		    vui_reason_label(ids[i]));
+		    present_reason_label(ids[i]));
 		if (k < 0)
 			break;
 		len += (size_t)k;

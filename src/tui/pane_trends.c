@@ -47,7 +47,8 @@ static const struct key_binding trends_keys[] = {
 	{ 0, false, NULL, NULL, 0 },
 };
 
-static const int windows[] = { 7, 30, 90, 180, 0 };	/* 0: all */
+static const int windows[] = { VUI_WINDOW_WEEK, VUI_WINDOW_MONTH,
+	VUI_WINDOW_QUARTER, VUI_WINDOW_HALF_YEAR, VUI_WINDOW_ALL };
 #define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 #define DEFAULT_WINDOW 1
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "core/appeal.h"
 #include "core/report_csv.h"
 #include "core/views.h"
 #include "i18n.h"
@@ -17,62 +18,6 @@
 #include "tui/draw.h"
 #include "tui/pane_appeals.h"
 #include "tui/views_ui.h"
-
-/* The seed's section 8, one entry per engine reason or rule id. */
-static const struct {
-	const char *id, *label, *advice;
-} reasons[] = {
-	{ "no_violation_90d", N_("Violation on the account in the last 90 days"),
-	  N_("Wait for the day it is clean; if the violation was misjudged, appeal it (back-pay within 3 days).") },
-	{ "not_enterprise", N_("Enterprise account"),
-	  N_("Enterprise accounts do not earn; if the qualification is wrong, have it removed (解除资质).") },
-	{ "not_enterprise_affiliated", N_("Enterprise-affiliated account"),
-	  N_("Enterprise-affiliated accounts do not earn; if the affiliation is wrong, have it removed.") },
-	{ "no_celebrity_cert", N_("Celebrity certification"),
-	  N_("Accounts with a celebrity certification do not earn; remove it to take part.") },
-	{ "plan_joined", N_("Not in the Creator Partner Program"),
-	  N_("Apply: Creator Center > All > Monetisation > Partner Program.") },
-	{ "daily_min_1_yuan", N_("Account total below the daily minimum"),
-	  N_("A day under the minimum settles nothing; more profitable plays on any work lift the total.") },
-	{ "compliant_original", N_("Not compliant or original, infringing, or a violation"),
-	  N_("Publish original, non-infringing work; appeal a misjudged violation (a) from this page.") },
-	{ "review_approved", N_("Not approved by review"),
-	  N_("Wait for review, or fix what review rejected and publish again.") },
-	{ "review_unknown", N_("Review status unknown"),
-	  N_("Left out of the estimate: look up its review in the Creator Center and import it (works file, review column).") },
-	{ "public", N_("Not public (one day, only me, or deleted)"),
-	  N_("Make the work public; restored revenue shows about 22:00 the next day.") },
-	{ "no_commercial", N_("Ad, commercial order, sales or paid content"),
-	  N_("Such works do not earn; keep ads, orders, sales and paid content out of plan works.") },
-	{ "quality", N_("Quality below the floor"),
-	  N_("Improve the picture, sound and subtitles; aim for the four senses.") },
-	{ "not_published", N_("Not yet published that day"),
-	  N_("Nothing to do: the work did not exist yet.") },
-	{ "no_data", N_("No data for the day"),
-	  N_("Import the day's figures (partner-tui import), then look again.") },
-	{ "no_profitable_plays", N_("No profitable plays"),
-	  N_("Nobody watched it for profit that day; new interest (topic, cover, first seconds) brings plays.") },
-	{ "zero", N_("Settled at zero"),
-	  N_("The platform paid nothing; compare with the account's reasons and the daily minimum.") },
-	{ "earning", N_("Earning"), "" },
-};
-
-static const struct {
-	const char *id, *label;
-} rules[] = {
-	{ "no_violation_90d", N_("No violation in the last 90 days") },
-	{ "not_enterprise", N_("Not an enterprise account") },
-	{ "not_enterprise_affiliated", N_("Not enterprise-affiliated") },
-	{ "no_celebrity_cert", N_("No celebrity certification") },
-	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1") },
-	{ "plan_joined", N_("Joined the Creator Partner Program") },
-	{ "published", N_("Published by the day") },
-	{ "compliant_original", N_("Compliant, original, not infringing") },
-	{ "review_approved", N_("Approved by review") },
-	{ "public", N_("Public") },
-	{ "no_commercial", N_("No ad, order, sales or paid content") },
-	{ "quality", N_("Well made (quality)") },
-};
 
 /* Short lines, so they fit 80 columns without cutting a word. */
 const char *const vui_review_advice[] = {
@@ -95,33 +40,6 @@ vui_due_message(char *buf, size_t size, day_t due, int settle_hour)
 	snprintf(buf, size, _("data for %s is due since %02d:00 on %s: import it"),
 	    day_format(due, a) + 5, settle_hour, day_format(due + 1, b) + 5);
 	return buf;
-}
-
-const char *
-vui_reason_label(const char *id)
-{
-	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].id, id) == 0)
-			return _(reasons[i].label);
-	return id;
-}
-
-const char *
-vui_reason_advice(const char *id)
-{
-	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].id, id) == 0)
-			return reasons[i].advice[0] ? _(reasons[i].advice) : "";
-	return "";
-}
-
-const char *
-vui_rule_label(const char *id)
-{
-	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
-		if (strcmp(rules[i].id, id) == 0)
-			return _(rules[i].label);
-	return id;
 }
 
 const char *
@@ -171,26 +89,11 @@ vui_change(char *buf, size_t size, bool has, fen_t fen)
 char *
 vui_count(char *buf, size_t size, bool has, int64_t n)
 {
-	char digits[32];
-	size_t len, o = 0;
-
 	if (!has) {
 		snprintf(buf, size, "%s", vui_missing());
 		return buf;
 	}
-	if (fmt_zh())
-		return fmt_count(buf, size, (long long)n);
-	snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
-	len = strlen(digits);
-	if (n < 0 && o + 1 < size)
-		buf[o++] = '-';
-	for (size_t i = 0; i < len && o + 2 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-	return buf;
+	return fmt_count(buf, size, (long long)n);
 }
 
 void
@@ -243,23 +146,23 @@ vui_input_key(struct vui_input *in, const struct pane_key *k)
 	size_t len = strlen(in->text);
 
 	if (k->action == ACT_ENTER)
-		return 2;
+		return VUI_INPUT_ENTER;
 	if (k->action == ACT_BACK)
-		return 3;
+		return VUI_INPUT_ESC;
 	if ((k->fkey && k->ch == KEY_BACKSPACE) || (!k->fkey &&
 	    (k->ch == 127 || k->ch == 8))) {
 		if (len == 0)
-			return 0;
+			return VUI_INPUT_NONE;
 		/* Back over one UTF-8 character. */
 		do
 			len--;
 		while (len > 0 && ((unsigned char)in->text[len] & 0xC0) == 0x80);
 		in->text[len] = '\0';
-		return 1;
+		return VUI_INPUT_CHANGED;
 	}
 	if (!k->fkey && k->ch == 21) {	/* C-u */
 		in->text[0] = '\0';
-		return 1;
+		return VUI_INPUT_CHANGED;
 	}
 	if (!k->fkey && k->ch >= 32 && k->ch != 127) {
 		char mb[MB_LEN_MAX];
@@ -268,12 +171,12 @@ vui_input_key(struct vui_input *in, const struct pane_key *k)
 		memset(&ps, 0, sizeof ps);
 		n = wcrtomb(mb, (wchar_t)k->ch, &ps);
 		if (n == (size_t)-1 || len + n >= sizeof in->text)
-			return 0;
+			return VUI_INPUT_NONE;
 		memcpy(in->text + len, mb, n);
 		in->text[len + n] = '\0';
-		return 1;
+		return VUI_INPUT_CHANGED;
 	}
-	return 0;
+	return VUI_INPUT_NONE;
 }
 
 int
@@ -339,8 +242,7 @@ static bool
 violation_day(const struct views_work_day *x)
 {
 	for (size_t k = 0; k < x->nreasons; k++)
-		if (strcmp(x->reasons[k], "compliant_original") == 0 ||
-		    strcmp(x->reasons[k], "no_violation_90d") == 0)
+		if (appeal_reason_appealable(x->reasons[k]))
 			return true;
 	return false;
 }
@@ -402,15 +304,32 @@ vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
 	return ok;
 }
 
-/* Writes a CSV through `write` to ./partner-tui-NAME.csv (by a
- * temporary file renamed into place) and says where; `as` is the
- * command that prints the same bytes. */
-typedef long (*vui_csv_writer)(struct db *db, const void *arg, FILE *out,
-    struct pt_err *err);
+/* What the TUI exports, as the command that prints the same bytes. */
+enum export_what { EX_WORKS, EX_DAILY, EX_ACCOUNTS, EX_WALLET, EX_APPEALS };
 
+static long
+write_csv(struct db *db, enum export_what what, const void *arg, FILE *out,
+    struct pt_err *err)
+{
+	switch (what) {
+	case EX_WORKS:
+		return report_csv_works(db, arg, out, err);
+	case EX_DAILY:
+		return report_csv_daily(db, arg, out, err);
+	case EX_ACCOUNTS:
+		return report_csv_accounts(db, arg, out, err);
+	case EX_WALLET:
+		return report_csv_wallet(db, arg, out, err);
+	default:
+		return report_csv_appeals(db, arg, out, err);
+	}
+}
+
+/* Writes the CSV of `what` to ./partner-tui-NAME.csv (by a temporary
+ * file renamed into place) and says where. */
 static bool
-export_csv(struct pane_ctx *ctx, const char *name, vui_csv_writer write,
-    const void *arg, const char *as)
+export_csv(struct pane_ctx *ctx, const char *name, enum export_what what,
+    const void *arg)
 {
 	struct pt_err err = { 0 };
 	const char *dir = getenv("PARTNER_TUI_EXPORT_DIR");
@@ -426,7 +345,7 @@ export_csv(struct pane_ctx *ctx, const char *name, vui_csv_writer write,
 		pane_error(ctx, _("Cannot write %s: %s"), tmp, strerror(errno));
 		return false;
 	}
-	n = write(ctx->db, arg, out, &err);
+	n = write_csv(ctx->db, what, arg, out, &err);
 	if (fclose(out) != 0 && n >= 0) {
 		err_set(&err, 4, "%s: %s", tmp, strerror(errno));
 		n = -1;
@@ -438,66 +357,35 @@ export_csv(struct pane_ctx *ctx, const char *name, vui_csv_writer write,
 		pane_error(ctx, _("Export failed: %s"), err.msg);
 		return false;
 	}
-	if (strcmp(as, "appeal list") == 0)
+	if (what == EX_APPEALS)
 		pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui appeal "
 		    "list --format csv)"), n, path);
 	else
 		pane_message(ctx, _("Wrote %ld rows to %s (as partner-tui report %s "
-		    "--format csv)"), n, path, as);
+		    "--format csv)"), n, path, what == EX_WORKS ? "works" :
+		    what == EX_DAILY ? "daily" : what == EX_ACCOUNTS ? "accounts" :
+		    "wallet");
 	return true;
-}
-
-static long
-w_works(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_works(db, a, out, err);
-}
-
-static long
-w_daily(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_daily(db, a, out, err);
-}
-
-static long
-w_accounts(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_accounts(db, a, out, err);
-}
-
-static long
-w_wallet(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_wallet(db, a, out, err);
-}
-
-static long
-w_appeals(struct db *db, const void *a, FILE *out, struct pt_err *err)
-{
-	return report_csv_appeals(db, a, out, err);
 }
 
 bool
 vui_export(struct pane_ctx *ctx, const char *name, enum vui_export_kind kind,
     const struct report_filter *f)
 {
-	return kind == VUI_EXPORT_DAILY ?
-	    export_csv(ctx, name, w_daily, f, "daily") :
-	    kind == VUI_EXPORT_ACCOUNTS ?
-	    export_csv(ctx, name, w_accounts, f, "accounts") :
-	    export_csv(ctx, name, w_works, f, "works");
+	return export_csv(ctx, name, kind == VUI_EXPORT_DAILY ? EX_DAILY :
+	    kind == VUI_EXPORT_ACCOUNTS ? EX_ACCOUNTS : EX_WORKS, f);
 }
 
 bool
 vui_export_wallet(struct pane_ctx *ctx, const char *name,
     const struct wallet_filter *f)
 {
-	return export_csv(ctx, name, w_wallet, f, "wallet");
+	return export_csv(ctx, name, EX_WALLET, f);
 }
 
 bool
 vui_export_appeals(struct pane_ctx *ctx, const char *name,
     const struct appeal_filter *f)
 {
-	return export_csv(ctx, name, w_appeals, f, "appeal list");
+	return export_csv(ctx, name, EX_APPEALS, f);
 }

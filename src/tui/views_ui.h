@@ -1,5 +1,4 @@
-/* Shared by the Diagnosis, Eligibility and accounts panes: the reason
- * texts with what to do about each (the seed's section 8), the seed's
+/* Shared by the Diagnosis, Eligibility and accounts panes: the seed's
  * advice for passing review, number formats, a one-line text input,
  * drawing a run of items that wraps by display width, and the call that
  * starts an appeal in the Appeals pane. */
@@ -16,18 +15,12 @@
 #include "core/money.h"
 #include "tui/pane.h"
 
-/* The label ("Not public") and what to do for an engine reason or rule
- * id, translated; unknown ids come back as they are. */
-const char *vui_reason_label(const char *id);
-const char *vui_reason_advice(const char *id);
-/* The rule's name for the checklist ("No violation in 90 days"). */
-const char *vui_rule_label(const char *id);
 
 /* The seed's advice for passing review, one translated line each:
  * originality, the four senses, presentation. NULL-terminated. */
 extern const char *const vui_review_advice[];
 
-/* "¥1,234.56"; "+¥0.70", "-¥0.90", "=" for a change; "—" or "-" when
+/* "¥1,234.56"; "+¥0.70", "-¥0.35", "=" for a change; "—" or "-" when
  * missing (as the codeset allows). */
 char *vui_money(char *buf, size_t size, bool has, fen_t fen);
 char *vui_change(char *buf, size_t size, bool has, fen_t fen);
@@ -45,13 +38,29 @@ const char *vui_not_assessed(void);
  * (each column the sum of its days; NAN means no data). */
 void vui_sparkline(const float *v, int n, int width, char *buf, size_t size);
 
+/* The windows the Trends chart and the Diagnosis table offer, in days:
+ * views of the data, not a rule's period (those are the model's). */
+enum vui_window {
+	VUI_WINDOW_WEEK = 7,
+	VUI_WINDOW_MONTH = 30,
+	VUI_WINDOW_QUARTER = 3 * VUI_WINDOW_MONTH,
+	VUI_WINDOW_HALF_YEAR = 6 * VUI_WINDOW_MONTH,
+	VUI_WINDOW_ALL = 0
+};
+
 /* A one-line input (filter, day) that takes wide characters. */
 struct vui_input {
 	bool active;
 	char text[256];
 };
-/* Feeds one key. Returns 1 when the text changed, 2 on Enter, 3 on Esc,
- * 0 when the key did nothing. */
+/* What one key did to an input. */
+enum vui_input_result {
+	VUI_INPUT_NONE,		/* nothing */
+	VUI_INPUT_CHANGED,	/* the text changed */
+	VUI_INPUT_ENTER,	/* Enter: done */
+	VUI_INPUT_ESC		/* Esc: given up */
+};
+/* Feeds one key; returns an enum vui_input_result. */
 int vui_input_key(struct vui_input *in, const struct pane_key *k);
 
 /* Draws items one after another separated by " · ", wrapping at width

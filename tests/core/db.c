@@ -204,6 +204,91 @@ START_TEST(db_shared_group_creation)
 }
 END_TEST
 
+/* The step helpers every query of the core ends with. */
+START_TEST(db_step_helpers)
+{
+	struct db *db = test_db_create(test_tmp, "s.db");
+	struct pt_err err = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	test_db_exec(db, "CREATE TABLE t(k TEXT PRIMARY KEY, v INTEGER);"
+	    "INSERT INTO t VALUES ('a', 1), ('b', 2)");
+	st = db_stmt(db, "INSERT INTO t VALUES (?1, 3)", &err);
+	ck_assert_ptr_nonnull(st);
+	db_bind_text(st, 1, "c");
+	ck_assert(db_step_done(db, st, "adding", &err));
+	/* A constraint is the data's fault: named with what was done. */
+	db_bind_text(st, 1, "a");
+	ck_assert(!db_step_done(db, st, "adding", &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(err.msg, "adding: "));
+	ck_assert_ptr_nonnull(strstr(err.msg, "UNIQUE"));
+
+	st = db_stmt(db, "SELECT v FROM t WHERE k = ?1", &err);
+	db_bind_text(st, 1, "c");
+	ck_assert_int_eq(db_step_row(db, st, "reading", &err), DB_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 3);
+	sqlite3_reset(st);
+	db_bind_text(st, 1, "z");
+	ck_assert_int_eq(db_step_row(db, st, "reading", &err), DB_NO_ROW);
+
+	st = db_stmt(db, "SELECT k FROM t ORDER BY k", &err);
+	int n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n++;
+	ck_assert_int_eq(n, 3);
+	ck_assert(db_rows_end(db, st, rc, "listing", &err));
+	/* Left on a row: the loop stopped for want of memory. */
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	memset(&err, 0, sizeof err);
+	ck_assert(!db_rows_end(db, st, SQLITE_ROW, "listing", &err));
+	ck_assert_int_eq(err.code, PT_EXIT_DB);
+	ck_assert_str_eq(err.msg, "out of memory");
+	/* ... and it was reset: it starts again from the first row. */
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "a");
+	sqlite3_reset(st);
+	db_close(db);
+}
+END_TEST
+
+static void
+read_v(sqlite3_stmt *st, void *item, const void *arg)
+{
+	*(int *)item = sqlite3_column_int(st, 0) * *(const int *)arg;
+}
+
+/* Rows into an array: never NULL when it worked, even with no rows. */
+START_TEST(db_read_rows_arrays)
+{
+	struct db *db = test_db_create(test_tmp, "r.db");
+	struct pt_err err = { 0 };
+	sqlite3_stmt *st;
+	int *v, times = 10;
+	size_t n = 99;
+
+	test_db_exec(db, "CREATE TABLE t(v INTEGER);"
+	    "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c"
+	    " WHERE i < 100) INSERT INTO t SELECT i FROM c");
+	st = db_stmt(db, "SELECT v FROM t WHERE v > ?1 ORDER BY v", &err);
+	sqlite3_bind_int(st, 1, 1000);
+	v = db_read_rows(db, st, sizeof *v, read_v, &times, &n, "reading", &err);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 0);
+	free(v);
+	st = db_stmt(db, "SELECT v FROM t WHERE v > ?1 ORDER BY v", &err);
+	sqlite3_bind_int(st, 1, 40);
+	v = db_read_rows(db, st, sizeof *v, read_v, &times, &n, "reading", &err);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 60);
+	ck_assert_int_eq(v[0], 410);
+	ck_assert_int_eq(v[59], 1000);
+	free(v);
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -219,6 +304,8 @@ db_suite(void)
 	tcase_add_test(tc, db_sees_changes_from_other_connection);
 	tcase_add_test(tc, db_refuses_world_writable_and_foreign_owner);
 	tcase_add_test(tc, db_shared_group_creation);
+	tcase_add_test(tc, db_step_helpers);
+	tcase_add_test(tc, db_read_rows_arrays);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -58,59 +58,76 @@ window(const char *account, const char *work)
 	return f;
 }
 
-#define ck_num(n, want) do { \
-	ck_assert_msg((n).known, #n " unknown"); \
-	ck_assert_int_eq((n).v, (want)); \
+/* The cell of row `row` under the column `key` (the CSV/JSON key). */
+static const struct report_cell *
+cell(const struct report_table *t, size_t row, const char *key)
+{
+	ck_assert_uint_lt(row, t->nrows);
+	for (int c = 0; c < t->layout->ncols; c++)
+		if (strcmp(t->layout->cols[c].key, key) == 0)
+			return report_cell(t, row, c);
+	ck_abort_msg("no column %s", key);
+	return NULL;
+}
+
+#define TXT(key) cell(&r, row, key)->s
+#define KNOWN(key) cell(&r, row, key)->known
+#define ck_num(key, want) do { \
+	const struct report_cell *c_ = cell(&r, row, key); \
+	ck_assert_msg(c_->known, "%s unknown", key); \
+	ck_assert_int_eq(c_->i, (want)); \
 } while (0)
 
 START_TEST(report_accounts_window_and_latest_verdict)
 {
 	struct db *db = report_db();
 	struct report_filter f = window(NULL, NULL);
-	struct report_rows r;
+	struct report_table r;
+	size_t row;
 	struct pt_err err = { 0 };
-	const struct report_account *a;
 
 	ck_assert_msg(report_accounts(db, &f, &r, &err), "%s", err.msg);
-	ck_assert_uint_eq(r.n, 2);
-	a = &r.u.accounts[0];
-	ck_assert_str_eq(a->account_id, "a1");
-	ck_assert_str_eq(a->name, "甲");
-	ck_assert_str_eq(a->plan_status, "joined");
-	ck_num(a->settled_fen, 800);	/* 11-03's 5 is outside */
-	ck_num(a->estimated_fen, 800);
-	ck_assert_int_eq(a->works, 2);
-	ck_assert(a->has_calibration);
-	ck_assert_double_eq_tol(a->cal_base, 2.5, 1e-12);
-	ck_assert_int_eq(a->cal_days, 20);
-	ck_assert(a->has_r2);
-	ck_assert_double_eq_tol(a->cal_r2, 0.9, 1e-12);
+	ck_assert_uint_eq(r.nrows, 2);
+	row = 0;
+	ck_assert_str_eq(TXT("account_id"), "a1");
+	ck_assert_str_eq(TXT("name"), "甲");
+	ck_assert_str_eq(TXT("plan_status"), "joined");
+	ck_num("revenue", 800);	/* 11-03's 5 is outside */
+	ck_num("estimated", 800);
+	ck_num("works", 2);
+	ck_assert(KNOWN("calibration_base"));
+	ck_assert_double_eq_tol(cell(&r, row, "calibration_base")->d, 2.5, 1e-12);
+	ck_num("calibration_days", 20);
+	ck_assert(KNOWN("calibration_r2"));
+	ck_assert_double_eq_tol(cell(&r, row, "calibration_r2")->d, 0.9, 1e-12);
 	/* The verdict of the last scored day on or before the window's end. */
-	ck_assert(a->has_eligible);
-	ck_assert(!a->eligible);
-	ck_assert_str_eq(a->reasons, "no_violation_90d");
-	a = &r.u.accounts[1];
-	ck_assert_str_eq(a->account_id, "a2");
-	ck_assert_str_eq(a->kind, "enterprise");
+	ck_assert(KNOWN("eligible"));
+	ck_assert(!cell(&r, row, "eligible")->i);
+	ck_assert_str_eq(TXT("reasons"), "no_violation_90d");
+	row = 1;
+	ck_assert_str_eq(TXT("account_id"), "a2");
+	ck_assert_str_eq(TXT("kind"), "enterprise");
 	/* Nothing scored or settled: absent, not zero. */
-	ck_assert(!a->settled_fen.known);
-	ck_assert(!a->estimated_fen.known);
-	ck_assert_int_eq(a->works, 1);
-	ck_assert(!a->has_calibration);
-	ck_assert(!a->has_eligible);
-	ck_assert_str_eq(a->reasons, "");
-	report_accounts_free(&r);
-	ck_assert_uint_eq(r.n, 0);
+	ck_assert(!KNOWN("revenue"));
+	ck_assert(!KNOWN("estimated"));
+	ck_num("works", 1);
+	ck_assert(!KNOWN("calibration_base"));
+	ck_assert(!KNOWN("calibration_days"));
+	ck_assert(!KNOWN("eligible"));
+	ck_assert_str_eq(TXT("reasons"), "");
+	report_table_free(&r);
+	ck_assert_uint_eq(r.nrows, 0);
 
 	f = window("a2", NULL);
 	ck_assert(report_accounts(db, &f, &r, &err));
-	ck_assert_uint_eq(r.n, 1);
-	ck_assert_str_eq(r.u.accounts[0].account_id, "a2");
-	report_accounts_free(&r);
+	ck_assert_uint_eq(r.nrows, 1);
+	row = 0;
+	ck_assert_str_eq(TXT("account_id"), "a2");
+	report_table_free(&r);
 	f = window("nobody", NULL);
 	ck_assert(report_accounts(db, &f, &r, &err));
-	ck_assert_uint_eq(r.n, 0);
-	report_accounts_free(&r);
+	ck_assert_uint_eq(r.nrows, 0);
+	report_table_free(&r);
 	db_close(db);
 }
 END_TEST
@@ -119,40 +136,42 @@ START_TEST(report_works_sums_clamps_and_filters)
 {
 	struct db *db = report_db();
 	struct report_filter f = window(NULL, NULL);
-	struct report_rows r;
+	struct report_table r;
+	size_t row;
 	struct pt_err err = { 0 };
-	const struct report_work *w;
 
 	ck_assert_msg(report_works(db, &f, &r, &err), "%s", err.msg);
-	ck_assert_uint_eq(r.n, 3);
-	w = &r.u.works[0];
-	ck_assert_str_eq(w->work_id, "w1");
-	ck_assert_str_eq(w->account_id, "a1");
-	ck_num(w->revenue_fen, 200);	/* 10-31 outside, 11-02 unknown */
-	ck_num(w->estimated_fen, 250);
-	ck_num(w->profitable_plays, 1000);
-	ck_assert(w->has_eligible && !w->eligible);	/* 11-02's verdict */
-	ck_assert_str_eq(w->reasons, "work_not_public");
-	w = &r.u.works[1];
-	ck_assert_str_eq(w->title, "a,\"b\"");
+	ck_assert_uint_eq(r.nrows, 3);
+	row = 0;
+	ck_assert_str_eq(TXT("work_id"), "w1");
+	ck_assert_str_eq(TXT("account_id"), "a1");
+	ck_num("revenue", 200);	/* 10-31 outside, 11-02 unknown */
+	ck_num("estimated", 250);
+	ck_num("profitable_plays", 1000);
+	ck_assert(KNOWN("eligible") && !cell(&r, row, "eligible")->i);	/* 11-02's verdict */
+	ck_assert_str_eq(TXT("reasons"), "work_not_public");
+	row = 1;
+	ck_assert_str_eq(TXT("title"), "a,\"b\"");
 	/* A negative stored estimate counts as 0, a huge one as 1e12 fen. */
-	ck_num(w->estimated_fen, 0);
-	ck_assert(w->has_eligible && w->eligible);
-	w = &r.u.works[2];
-	ck_assert_str_eq(w->work_id, "w3");
-	ck_num(w->estimated_fen, 1000000000000LL);
-	report_works_free(&r);
+	ck_num("estimated", 0);
+	ck_assert(KNOWN("eligible") && cell(&r, row, "eligible")->i);
+	row = 2;
+	ck_assert_str_eq(TXT("work_id"), "w3");
+	ck_num("estimated", 1000000000000LL);
+	report_table_free(&r);
 
 	f = window(NULL, "w2");
 	ck_assert(report_works(db, &f, &r, &err));
-	ck_assert_uint_eq(r.n, 1);
-	ck_num(r.u.works[0].revenue_fen, 600);
-	report_works_free(&r);
+	ck_assert_uint_eq(r.nrows, 1);
+	row = 0;
+	ck_num("revenue", 600);
+	report_table_free(&r);
 	f = window("a2", NULL);
 	ck_assert(report_works(db, &f, &r, &err));
-	ck_assert_uint_eq(r.n, 1);
-	ck_assert_str_eq(r.u.works[0].work_id, "w3");
-	report_works_free(&r);
+	ck_assert_uint_eq(r.nrows, 1);
+	row = 0;
+	ck_assert_str_eq(TXT("work_id"), "w3");
+	report_table_free(&r);
 	db_close(db);
 }
 END_TEST
@@ -161,53 +180,54 @@ START_TEST(report_daily_per_work_account_and_all)
 {
 	struct db *db = report_db();
 	struct report_filter f = window(NULL, "w1");
-	struct report_rows r;
+	struct report_table r;
+	size_t row;
 	struct pt_err err = { 0 };
-	const struct report_day *d;
 
 	ck_assert_msg(report_daily(db, &f, &r, &err), "%s", err.msg);
-	ck_assert_uint_eq(r.n, 2);
-	d = &r.u.days[0];
-	ck_assert_int_eq(d->day, test_day("2026-11-01"));
-	ck_num(d->plays, 100);
-	ck_num(d->profitable_plays, 1000);
-	ck_num(d->favorites, 10);
-	ck_assert(!d->comments.known);
-	ck_num(d->revenue_fen, 200);
-	ck_num(d->estimated_fen, 250);
-	d = &r.u.days[1];
-	ck_assert(!d->profitable_plays.known && !d->revenue_fen.known);
-	ck_num(d->estimated_fen, 0);	/* scored 0 is known */
-	report_daily_free(&r);
+	ck_assert_uint_eq(r.nrows, 2);
+	row = 0;
+	ck_num("date", test_day("2026-11-01"));
+	ck_num("plays", 100);
+	ck_num("profitable_plays", 1000);
+	ck_num("favorites", 10);
+	ck_assert(!KNOWN("comments"));
+	ck_num("revenue", 200);
+	ck_num("estimated", 250);
+	row = 1;
+	ck_assert(!KNOWN("profitable_plays") && !KNOWN("revenue"));
+	ck_num("estimated", 0);	/* scored 0 is known */
+	report_table_free(&r);
 
 	/* An account's days: its works summed; unknown parts left out. */
 	f = window("a1", NULL);
 	ck_assert(report_daily(db, &f, &r, &err));
-	ck_assert_uint_eq(r.n, 2);
-	d = &r.u.days[0];
-	ck_num(d->plays, 400);
-	ck_num(d->profitable_plays, 4000);
-	ck_num(d->likes, 90);
-	ck_num(d->favorites, 10);
-	ck_assert(!d->comments.known);
-	ck_num(d->shares, 2);
-	ck_num(d->revenue_fen, 800);
-	ck_num(d->estimated_fen, 250);
-	d = &r.u.days[1];
-	ck_num(d->plays, 50);
-	ck_assert(!d->revenue_fen.known);
-	report_daily_free(&r);
+	ck_assert_uint_eq(r.nrows, 2);
+	row = 0;
+	ck_num("plays", 400);
+	ck_num("profitable_plays", 4000);
+	ck_num("likes", 90);
+	ck_num("favorites", 10);
+	ck_assert(!KNOWN("comments"));
+	ck_num("shares", 2);
+	ck_num("revenue", 800);
+	ck_num("estimated", 250);
+	row = 1;
+	ck_num("plays", 50);
+	ck_assert(!KNOWN("revenue"));
+	report_table_free(&r);
 
 	/* Every account: a2's w3 joins 11-02. */
 	f = window(NULL, NULL);
 	ck_assert(report_daily(db, &f, &r, &err));
-	ck_assert_uint_eq(r.n, 2);
-	ck_num(r.u.days[0].plays, 400);
-	d = &r.u.days[1];
-	ck_num(d->plays, 57);
-	ck_num(d->revenue_fen, 1);
-	ck_num(d->estimated_fen, 1000000000000LL);
-	report_daily_free(&r);
+	ck_assert_uint_eq(r.nrows, 2);
+	row = 0;
+	ck_num("plays", 400);
+	row = 1;
+	ck_num("plays", 57);
+	ck_num("revenue", 1);
+	ck_num("estimated", 1000000000000LL);
+	report_table_free(&r);
 	db_close(db);
 }
 END_TEST

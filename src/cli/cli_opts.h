@@ -1,0 +1,40 @@
+/* What `check` and `digest` share: a day option (--on, --since), --format
+ * with JSON or a text form, string options (--account, --work), the
+ * database opened with its scores current, and the JSON they print. */
+#ifndef PT_CLI_OPTS_H
+#define PT_CLI_OPTS_H
+
+#include <json-c/json.h>
+#include <stdbool.h>
+
+#include "cli/cli.h"
+#include "core/day.h"
+
+#define CLI_OPTS_MAX_TEXT 4
+
+struct cli_opts_spec {
+	const char *command;	/* "check": named in "see ... --help" */
+	const char *day_option;	/* "on", "since" */
+	const char *text_format;	/* the other --format: "table", "text" */
+	const char *text[CLI_OPTS_MAX_TEXT];	/* "account", ...; NULL ends */
+};
+
+struct cli_opts {
+	day_t day;		/* the caller's default when not given */
+	bool json;
+	const char *text[CLI_OPTS_MAX_TEXT];	/* NULL when not given */
+};
+
+/* Parses argv by spec into out (whose day holds the default). Returns
+ * -1 when the options are good, else the exit code after the message. */
+int cli_opts_parse(const struct cli_opts_spec *spec, int argc, char **argv,
+    struct cli_opts *out);
+/* Opens the database and, unless it is read-only, scores what an import
+ * left dirty; NULL with err set. */
+struct db *cli_open_scored(struct cli_ctx *ctx, struct pt_err *err);
+/* A day as JSON: "YYYY-MM-DD", or null for DAY_NONE. */
+json_object *cli_json_day(day_t d);
+/* Prints obj (pretty, as every subcommand's JSON) and frees it. */
+void cli_json_print_put(json_object *obj);
+
+#endif

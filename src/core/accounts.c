@@ -1,0 +1,108 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/accounts.h"
+#include "core/db_internal.h"
+#include "core/exitcode.h"
+#include "core/grow.h"
+
+static const char SQL_ACCOUNTS[] =
+	"SELECT a.account_id, a.name, a.kind, a.certification, a.plan_status,"
+	"  a.celebrity, a.bank_card,"
+	"  (SELECT count(*) FROM work w WHERE w.account_id = a.account_id)"
+	" FROM account a ORDER BY a.account_id";
+
+void
+accounts_free(struct account_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct account_row *a = &l->items[i];
+		free(a->account_id);
+		free(a->name);
+		free(a->kind);
+		free(a->certification);
+		free(a->plan_status);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+static char *
+text_or(sqlite3_stmt *st, int col, const char *none)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+
+	if (t == NULL)
+		return none != NULL ? strdup(none) : NULL;
+	return strdup(t);
+}
+
+/* One row; false out of memory. */
+static bool
+read_row(sqlite3_stmt *st, struct account_row *a)
+{
+	memset(a, 0, sizeof *a);
+	a->account_id = text_or(st, 0, "");
+	a->name = text_or(st, 1, "");
+	a->kind = text_or(st, 2, "");
+	a->plan_status = text_or(st, 4, "");
+	a->celebrity = sqlite3_column_int(st, 5) != 0;
+	a->bank_card = sqlite3_column_int(st, 6) != 0;
+	a->works = sqlite3_column_int64(st, 7);
+	if (sqlite3_column_type(st, 3) != SQLITE_NULL &&
+	    (a->certification = text_or(st, 3, NULL)) == NULL)
+		return false;
+	return a->account_id != NULL && a->name != NULL && a->kind != NULL &&
+	    a->plan_status != NULL;
+}
+
+/* By name, then id: as SQLite's BINARY collation orders them. */
+static int
+cmp_name(const void *x, const void *y)
+{
+	const struct account_row *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+
+	return c != 0 ? c : strcmp(a->account_id, b->account_id);
+}
+
+bool
+accounts_list(struct db *db, enum accounts_order order,
+    struct account_list *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
+	size_t cap = 0;
+	bool ok = true;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!grow_reserve(&out->items, &cap, out->n + 1,
+		    sizeof *out->items)) {
+			ok = false;
+			break;
+		}
+		/* counted before it is read: a half-read row is freed too */
+		if (!read_row(st, &out->items[out->n++])) {
+			ok = false;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (!ok || rc != SQLITE_DONE) {
+		if (!ok)
+			err_set(err, PT_EXIT_DB, "out of memory");
+		else
+			db_error(db, err, "reading the accounts");
+		accounts_free(out);
+		return false;
+	}
+	if (order == ACCOUNTS_BY_NAME && out->n > 1)
+		qsort(out->items, out->n, sizeof *out->items, cmp_name);
+	return true;
+}

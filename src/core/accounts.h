@@ -1,0 +1,40 @@
+/* The accounts: one query answers "which accounts are there" for every
+ * list of them (the TUI's account choice, the accounts overview, the
+ * engine's and the appeal form's pickers). */
+#ifndef PT_ACCOUNTS_H
+#define PT_ACCOUNTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/db.h"
+#include "core/err.h"
+
+/* An account as stored; strings are never NULL except certification. */
+struct account_row {
+	char *account_id, *name;
+	char *kind;		/* personal, enterprise, enterprise_affiliated */
+	char *certification;	/* NULL: none */
+	char *plan_status;	/* not_joined, pending, joined, rejected */
+	bool celebrity, bank_card;
+	int64_t works;		/* its works in the database */
+};
+
+struct account_list {
+	size_t n;
+	struct account_row *items;
+};
+
+enum accounts_order {
+	ACCOUNTS_BY_ID,
+	ACCOUNTS_BY_NAME,	/* then by id */
+};
+
+/* Every account, in the order asked. False (err set, *out empty) on a
+ * database error or out of memory. */
+bool accounts_list(struct db *db, enum accounts_order order,
+    struct account_list *out, struct pt_err *err);
+void accounts_free(struct account_list *l);
+
+#endif

@@ -1,0 +1,178 @@
+/* The eligibility rules of DESIGN §1, the application timeline and the
+ * no-revenue diagnosis, as facts: each rule has an id, its answer, the
+ * day the answer next changes and its evidence as typed items (an id and
+ * days, amounts, counts, stored values). No sentence is built here: the
+ * presentation module (src/present/evidence_text.h) says them in the
+ * interface language for the TUI and the CLI. */
+#ifndef PT_ELIGIBILITY_H
+#define PT_ELIGIBILITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/engine.h"
+
+#define ENGINE_ACCOUNT_RULES 6
+#define ENGINE_WORK_RULES 6
+/* Items of one rule's evidence: a work's violation rule says at most
+ * originality, the violation, its clean day, an extension and an
+ * overturned one. */
+#define EVIDENCE_MAX 6
+#define EVIDENCE_TEXT_SZ 192
+
+/* One fact of the evidence. The fields each id uses are listed beside
+ * it (and, named for JSON, in evidence_spec()); the others are unset. */
+enum ev_id {
+	/* the violation rules (account or work) */
+	EV_VIOLATION_BLOCKS,	/* day, text: kind, until: last blocked day */
+	EV_CLEAN_FROM,		/* day */
+	EV_VIOLATION_EXTENDED,	/* day: the violation that moved it */
+	EV_VIOLATION_AHEAD,	/* day, text: kind (recorded for a later day) */
+	EV_VIOLATION_LAST,	/* day, until: clean since */
+	EV_NO_VIOLATION,	/* count: days of the window, day: its end */
+	EV_OVERTURNED_BY_APPEAL,/* day: the violation, count: appeal id,
+				 * until: decided on (DAY_NONE: unknown) */
+	EV_OVERTURNED_IGNORED,	/* count: overturned violations */
+	/* the account's rules */
+	EV_ACCOUNT_KIND,	/* text: personal | enterprise | ... */
+	EV_CELEBRITY,		/* yes */
+	EV_REVENUE_UNKNOWN,	/* day */
+	EV_REVENUE_NONE,	/* yes: settled (else estimated), day, minimum */
+	EV_REVENUE,		/* yes: settled, day, amount, minimum */
+	EV_PLAN_STATUS,		/* text: not_joined | pending | joined | ... */
+	EV_PLAN_REJECTED,	/* text: the reason ("" none given) */
+	EV_REAPPLY_FROM,	/* day */
+	EV_RESULT_OVERDUE,	/* day: expected by */
+	EV_RESULT_EXPECTED,	/* day */
+	/* the work's rules */
+	EV_PUBLISH_UNKNOWN,
+	EV_PUBLISHED_LATER,	/* day: goes out on */
+	EV_PUBLISHED,		/* day */
+	EV_NOT_ORIGINAL_INFRINGING,
+	EV_NOT_ORIGINAL,
+	EV_INFRINGING,
+	EV_ORIGINAL,
+	EV_REVIEW,		/* text: approved | pending | rejected */
+	EV_REVIEW_UNKNOWN,	/* text: the export's label ("" none) */
+	EV_VISIBILITY,		/* text: public | one_day | ... */
+	EV_COMMERCIAL,		/* text: none | ad | ... */
+	EV_QUALITY,		/* day, value, value_min */
+	EV_QUALITY_UNKNOWN,	/* day */
+	/* the diagnosis's own reasons */
+	EV_NO_PLAY_FIGURES,	/* day */
+	EV_NO_PROFITABLE_PLAYS,	/* day */
+	EV_BELOW_DAILY_MINIMUM,
+	EV_NO_FIGURES,		/* day */
+	EV_COMPENSATED,		/* count: appeal id, amount: settled,
+				 * minimum: the back-pay */
+	EV_COUNT
+};
+
+struct ev_item {
+	enum ev_id id;
+	day_t day, until;
+	int64_t count;
+	fen_t amount, minimum;
+	double value, value_min;
+	bool yes;
+	char text[EVIDENCE_TEXT_SZ];	/* a stored value, a kind, a label */
+};
+
+struct evidence {
+	size_t n;
+	struct ev_item item[EVIDENCE_MAX];
+};
+
+/* The fields of an item, and an item's JSON names: its id
+ * ("violation_blocks") and the name of each field it uses (NULL:
+ * unused). */
+enum ev_field {
+	EVF_DAY, EVF_UNTIL, EVF_COUNT, EVF_AMOUNT, EVF_MINIMUM, EVF_VALUE,
+	EVF_VALUE_MIN, EVF_YES, EVF_TEXT, EVF_N
+};
+
+struct ev_spec {
+	const char *name;
+	const char *field[EVF_N];
+};
+const struct ev_spec *evidence_spec(enum ev_id id);
+
+struct rule_result {
+	const char *id;		/* "no_violation_90d", ... (static) */
+	bool pass;
+	/* false: no figures that day say anything (pass stays true, the
+	 * rule shows "not assessed", never PASS) */
+	bool assessed;
+	struct evidence evidence;
+	day_t changes_on;	/* DAY_NONE when no change is foreseen */
+	/* a failing rule that ends on changes_on: the day the restored
+	 * revenue shows, at about the settlement hour (seed §8: the next
+	 * day around 22:00); DAY_NONE otherwise */
+	day_t visible_on;
+};
+
+struct application_timeline {
+	bool present;		/* the account has an application */
+	day_t submitted_on, expected_result_on, reviewed_on, reapply_on;
+	bool expected_fallback;	/* counted Mon-Fri outside the holiday table */
+	char result[16];	/* pending | approved | rejected */
+	/* rejected: its reason; pending: the previous rejection's; approved:
+	 * "" (an old reason does not describe an approved application) */
+	char reason[512];
+	/* submitted before the day the previous rejection allowed
+	 * (reviewed + reapply_days): early_from is that day */
+	bool early;
+	day_t early_from;
+	/* pending after its expected result day (the engine's today) */
+	bool overdue;
+};
+
+struct eligibility {
+	char account_id[ENGINE_ID_SZ];
+	char work_id[ENGINE_ID_SZ];	/* "" without a work */
+	day_t on;
+	bool eligible;		/* every rule passes */
+	size_t nrules;		/* account rules, then the work's */
+	struct rule_result rules[ENGINE_ACCOUNT_RULES + ENGINE_WORK_RULES];
+	struct application_timeline app;
+};
+
+/* Evaluates the rules on a day. account_id may be NULL when work_id is
+ * given. An unknown account or work is a data error (exit 3). */
+bool engine_check(struct db *db, const char *account_id, const char *work_id,
+    day_t on, struct eligibility *out, struct pt_err *err);
+
+/* Expected result and reapply days of the account's last application,
+ * overdue as of the engine's today (engine_application) or of a day. */
+bool engine_application(struct db *db, const char *account_id,
+    struct application_timeline *out, struct pt_err *err);
+bool engine_application_on(struct db *db, const char *account_id,
+    day_t today, struct application_timeline *out, struct pt_err *err);
+
+#define ENGINE_MAX_REASONS 20
+
+struct diagnosis {
+	char work_id[ENGINE_ID_SZ];
+	day_t day;
+	bool has_data;		/* a daily row exists */
+	bool earning;		/* estimated or settled revenue > 0 */
+	fen_t estimated_fen;
+	bool settled_known;
+	fen_t settled_fen;
+	int64_t compensated_by;	/* appeal that paid this day back, or 0 */
+	fen_t backpay_fen;	/* its back-pay for this work and day */
+	size_t nreasons;
+	struct {
+		char id[32];	/* a rule id, or no_data, no_profitable_plays,
+				 * review_unknown, not_published,
+				 * compensated_by_appeal */
+		struct evidence evidence;
+	} reasons[ENGINE_MAX_REASONS];
+};
+
+/* Every reason a work has (or would have) no revenue on a day. */
+bool engine_diagnose(struct db *db, const char *work_id, day_t day,
+    struct diagnosis *out, struct pt_err *err);
+
+#endif

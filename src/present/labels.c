@@ -1,0 +1,197 @@
+/* Words for the core's ids: rule names, reasons with what to do about
+ * each (the seed's section 8), and the short English texts the core
+ * returns for exit codes, attribution factors, wallet kinds, appeal
+ * states and compensation notes (listed here, so they are in the
+ * catalogue, and translated here). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/appeal.h"
+#include "core/engine.h"
+#include "core/exitcode.h"
+#include "i18n.h"
+#include "present/evidence_text.h"
+
+/* The labels that name the model's violation period, each formatted
+ * into its own buffer (a label stays valid while others are asked for). */
+static const char *
+violation_rule_label(void)
+{
+	static char text[160];
+
+	snprintf(text, sizeof text, _("No violation in the last %d days"),
+	    engine_model()->violation_days);
+	return text;
+}
+
+static const char *
+violation_reason_label(void)
+{
+	static char text[160];
+
+	snprintf(text, sizeof text, _("Violation on the account in the last "
+	    "%d days"), engine_model()->violation_days);
+	return text;
+}
+
+static const struct {
+	const char *id, *label, *advice;
+} reasons[] = {
+	{ "no_violation_90d", NULL,
+	  N_("Wait for the day it is clean; if the violation was misjudged, appeal it (back-pay within 3 days).") },
+	{ "not_enterprise", N_("Enterprise account"),
+	  N_("Enterprise accounts do not earn; if the qualification is wrong, have it removed (解除资质).") },
+	{ "not_enterprise_affiliated", N_("Enterprise-affiliated account"),
+	  N_("Enterprise-affiliated accounts do not earn; if the affiliation is wrong, have it removed.") },
+	{ "no_celebrity_cert", N_("Celebrity certification"),
+	  N_("Accounts with a celebrity certification do not earn; remove it to take part.") },
+	{ "plan_joined", N_("Not in the Creator Partner Program"),
+	  N_("Apply: Creator Center > All > Monetisation > Partner Program.") },
+	{ "daily_min_1_yuan", N_("Account total below the daily minimum"),
+	  N_("A day under the minimum settles nothing; more profitable plays on any work lift the total.") },
+	{ "compliant_original", N_("Not compliant or original, infringing, or a violation"),
+	  N_("Publish original, non-infringing work; appeal a misjudged violation (a) from this page.") },
+	{ "review_approved", N_("Not approved by review"),
+	  N_("Wait for review, or fix what review rejected and publish again.") },
+	{ "review_unknown", N_("Review status unknown"),
+	  N_("Left out of the estimate: look up its review in the Creator Center and import it (works file, review column).") },
+	{ "public", N_("Not public (one day, only me, or deleted)"),
+	  N_("Make the work public; restored revenue shows about 22:00 the next day.") },
+	{ "no_commercial", N_("Ad, commercial order, sales or paid content"),
+	  N_("Such works do not earn; keep ads, orders, sales and paid content out of plan works.") },
+	{ "quality", N_("Quality below the floor"),
+	  N_("Improve the picture, sound and subtitles; aim for the four senses.") },
+	{ "not_published", N_("Not yet published that day"),
+	  N_("Nothing to do: the work did not exist yet.") },
+	{ "no_data", N_("No data for the day"),
+	  N_("Import the day's figures (partner-tui import), then look again.") },
+	{ "no_profitable_plays", N_("No profitable plays"),
+	  N_("Nobody watched it for profit that day; new interest (topic, cover, first seconds) brings plays.") },
+	{ "zero", N_("Settled at zero"),
+	  N_("The platform paid nothing; compare with the account's reasons and the daily minimum.") },
+	{ "earning", N_("Earning"), "" },
+};
+
+static const struct {
+	const char *id, *label;
+} rules[] = {
+	{ "no_violation_90d", NULL },
+	{ "not_enterprise", N_("Not an enterprise account") },
+	{ "not_enterprise_affiliated", N_("Not enterprise-affiliated") },
+	{ "no_celebrity_cert", N_("No celebrity certification") },
+	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1") },
+	{ "plan_joined", N_("Joined the Creator Partner Program") },
+	{ "published", N_("Published by the day") },
+	{ "compliant_original", N_("Compliant, original, not infringing") },
+	{ "review_approved", N_("Approved by review") },
+	{ "public", N_("Public") },
+	{ "no_commercial", N_("No ad, order, sales or paid content") },
+	{ "quality", N_("Well made (quality)") },
+};
+
+const char *
+present_reason_label(const char *id)
+{
+	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+		if (strcmp(reasons[i].id, id) == 0)
+			return reasons[i].label != NULL ? _(reasons[i].label) :
+			    violation_reason_label();
+	return id;
+}
+
+const char *
+present_reason_advice(const char *id)
+{
+	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+		if (strcmp(reasons[i].id, id) == 0)
+			return reasons[i].advice[0] ? _(reasons[i].advice) : "";
+	return "";
+}
+
+const char *
+present_rule_label(const char *id)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return rules[i].label != NULL ? _(rules[i].label) :
+			    violation_rule_label();
+	return id;
+}
+
+/* The core's own short texts, by their English (the core's tables named
+ * beside each list). */
+static const char *const core_words[] = {
+	/* src/core/exitcode.c: exitcode_meaning() */
+	N_("success"),
+	N_("check found a rule that fails"),
+	N_("usage error"),
+	N_("input data rejected"),
+	N_("database or I/O error"),
+	N_("conflict: a stale edit or a state change that is not allowed"),
+	N_("unknown exit code"),
+	/* src/core/attribution.c: engine_factor_label() */
+	N_("profitable plays"), N_("interaction"), N_("user value"),
+	N_("quality"), N_("bonuses"), N_("eligibility"), N_("new works"),
+	N_("calibration"),
+	/* wallet entry kinds (src/core/wallet.c) */
+	N_("settlement"), N_("compensation"), N_("withdrawal"), N_("adjustment"),
+	/* src/core/appeal.c: appeal_status_name(), appeal_channel_name() */
+	N_("draft"), N_("submitted"), N_("approved"), N_("rejected"),
+	N_("paid"), N_("withdrawn"), N_("diagnosis"), N_("account_detection"),
+	/* src/core/compensation.c: compensation_day.note */
+	N_("before automatic back-pay began: not compensated"),
+	N_("no play figures for this day"),
+	N_("the work failed another rule that day or was paid back already: "
+	    "nothing to pay"),
+	N_("no work would have earned but for the violation"),
+	N_("no earning days before: nothing to base back-pay on"),
+};
+
+/* A core text in the interface language; one not in the list above is
+ * shown as it is. */
+static const char *
+core_word(const char *english)
+{
+	for (size_t i = 0; i < sizeof core_words / sizeof core_words[0]; i++)
+		if (strcmp(core_words[i], english) == 0)
+			return _(core_words[i]);
+	return english;
+}
+
+const char *
+present_wallet_kind(const char *kind)
+{
+	return core_word(kind);
+}
+
+const char *
+present_note(const char *note)
+{
+	return note[0] != '\0' ? core_word(note) : note;
+}
+
+const char *
+present_exit_meaning(int code)
+{
+	return core_word(exitcode_meaning(code));
+}
+
+const char *
+present_factor_label(enum engine_factor f)
+{
+	return core_word(engine_factor_label(f));
+}
+
+const char *
+present_appeal_status(enum appeal_status s)
+{
+	return core_word(appeal_status_name(s));
+}
+
+const char *
+present_appeal_channel(enum appeal_channel c)
+{
+	return core_word(appeal_channel_name(c));
+}
