@@ -162,6 +162,16 @@ db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
 	return DB_STEP_FAILED;
 }
 
+int
+db_lookup(struct db *db, const char *sql, const char *key,
+    sqlite3_stmt **st, const char *doing, struct pt_err *err)
+{
+	if ((*st = db_stmt(db, sql, err)) == NULL)
+		return DB_STEP_FAILED;
+	db_bind_text(*st, 1, key);
+	return db_step_row(db, *st, doing, err);
+}
+
 bool
 db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
     struct pt_err *err)
@@ -174,6 +184,31 @@ db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
 	else
 		db_error(db, err, doing);
 	return false;
+}
+
+void *
+db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
+    void (*row)(sqlite3_stmt *st, void *item, const void *arg),
+    const void *arg, size_t *n, const char *doing, struct pt_err *err)
+{
+	char *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!grow_reserve(&v, &cap, *n + 1, elem_size))
+			break;
+		row(st, v + elem_size * (*n)++, arg);
+	}
+	if (!db_rows_end(db, st, rc, doing, err)) {
+		free(v);
+		*n = 0;
+		return NULL;
+	}
+	if (v == NULL && (v = calloc(1, elem_size)) == NULL)
+		err_set(err, PT_EXIT_DB, "out of memory");
+	return v;
 }
 
 int

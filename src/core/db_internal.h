@@ -44,11 +44,23 @@ bool db_step_done(struct db *db, sqlite3_stmt *st, const char *doing,
 enum { DB_STEP_FAILED = -1, DB_NO_ROW = 0, DB_ROW = 1 };
 int db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
     struct pt_err *err);
+/* db_step_row of sql with key bound to ?1 (NULL as NULL); *st is the
+ * statement (NULL when it could not be prepared: DB_STEP_FAILED). */
+int db_lookup(struct db *db, const char *sql, const char *key,
+    sqlite3_stmt **st, const char *doing, struct pt_err *err);
 /* Ends a `while ((rc = sqlite3_step(st)) == SQLITE_ROW)` loop: resets st;
  * true when the rows ran out; false with err set on a database error,
  * or out of memory when the loop left on a row (rc SQLITE_ROW). */
 bool db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
     struct pt_err *err);
+
+/* Every row of st (bound, not yet stepped) into a new array of
+ * elem_size-byte items, each filled by row() (items own no memory).
+ * Never NULL on success, even for no rows (free it); NULL with err set
+ * on failure. *n is the number of items. */
+void *db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
+    void (*row)(sqlite3_stmt *st, void *item, const void *arg),
+    const void *arg, size_t *n, const char *doing, struct pt_err *err);
 
 /* Binding helpers that treat "missing" as NULL. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);

@@ -60,7 +60,20 @@ static const char SQL_DAILY_WORK[] =
     "WHERE " where " GROUP BY d.day ORDER BY d.day"
 static const char SQL_DAILY_ACCOUNT[] =
     SQL_DAILY_SUMS("?3 IS NULL OR w.account_id = ?3");
-/* One account: its works by index, not every work of the database. */
+/* One account, from the sums the engine kept with each account-day: a
+ * row per day of the window (when every scored day of the window has
+ * them and none waits for a rescore: SQL_DAILY_KEPT_OK). */
+static const char SQL_DAILY_KEPT_OK[] =
+    "SELECT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?3) "
+    "AND NOT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?3 "
+    " AND day BETWEEN ?1 AND ?2 AND NOT sums_kept) "
+    "AND NOT EXISTS (SELECT 1 FROM dirty WHERE account_id = ?3 "
+    " AND day BETWEEN ?1 AND ?2)";
+static const char SQL_DAILY_KEPT[] =
+    "SELECT day, plays, profitable_plays, likes, favorites, comments, "
+    "shares, revenue_fen, estimated_fen FROM account_score "
+    "WHERE account_id = ?3 AND day BETWEEN ?1 AND ?2 ORDER BY day";
+/* Else its works by index, not every work of the database. */
 static const char SQL_DAILY_ONE_ACCOUNT[] =
     SQL_DAILY_SUMS("w.account_id = ?3");
 
@@ -292,12 +305,32 @@ report_works(struct db *db, const struct report_filter *f,
 	    f->work_id, out, "reading works", err);
 }
 
+/* True when an account's days in the window can be read from the sums
+ * kept with its account-days. */
+static bool
+daily_kept(struct db *db, const struct report_filter *f)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DAILY_KEPT_OK, NULL);
+	char a[DAY_BUFSZ], b[DAY_BUFSZ];
+	bool yes = false;
+
+	if (st == NULL)
+		return false;
+	bind_window(st, f, a, b);
+	db_bind_text(st, 3, f->account_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		yes = sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	return yes;
+}
+
 bool
 report_daily(struct db *db, const struct report_filter *f,
     struct report_table *out, struct pt_err *err)
 {
-	return run_query(db, f->work_id ? SQL_DAILY_WORK : f->account_id ?
-	    SQL_DAILY_ONE_ACCOUNT : SQL_DAILY_ACCOUNT, &report_daily_layout, f,
+	return run_query(db, f->work_id ? SQL_DAILY_WORK : !f->account_id ?
+	    SQL_DAILY_ACCOUNT : daily_kept(db, f) ? SQL_DAILY_KEPT :
+	    SQL_DAILY_ONE_ACCOUNT, &report_daily_layout, f,
 	    f->work_id ? f->work_id : f->account_id, NULL, out,
 	    "reading daily figures", err);
 }

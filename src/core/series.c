@@ -9,6 +9,7 @@
 #include "core/exitcode.h"
 #include "core/grow.h"
 #include "core/history.h"
+#include "core/names.h"
 #include "core/series.h"
 
 static const struct {
@@ -166,6 +167,18 @@ present(sqlite3_stmt *st, int col)
 	return sqlite3_column_type(st, col) != SQLITE_NULL;
 }
 
+/* A mean's parts: the column weighted by the row's profitable plays v,
+ * when the row has both. */
+static void
+add_weighted(double *sum, double *weight, sqlite3_stmt *st, int col, bool pp,
+    double v)
+{
+	if (pp && present(st, col)) {
+		*sum += sqlite3_column_double(st, col) * v;
+		*weight += v;
+	}
+}
+
 /* One imported row (SERIES_DAILY_ROWS). */
 static void
 add_daily(struct acc *a, sqlite3_stmt *st)
@@ -187,14 +200,8 @@ add_daily(struct acc *a, sqlite3_stmt *st)
 		    sqlite3_column_int64(st, 4));
 		a->inter_n++;
 	}
-	if (pp && present(st, 5)) {
-		a->uv += sqlite3_column_double(st, 5) * v;
-		a->uv_w += v;
-	}
-	if (pp && present(st, 6)) {
-		a->q += sqlite3_column_double(st, 6) * v;
-		a->q_w += v;
-	}
+	add_weighted(&a->uv, &a->uv_w, st, 5, pp, v);
+	add_weighted(&a->q, &a->q_w, st, 6, pp, v);
 }
 
 /* One row of the engine's scores (SERIES_SCORE_ROWS). */
@@ -210,14 +217,20 @@ add_score(struct acc *a, sqlite3_stmt *st)
 		a->inter += sqlite3_column_double(st, 2);
 		a->inter_n++;
 	}
-	if (pp && present(st, 3)) {
-		a->uv += sqlite3_column_double(st, 3) * v;
-		a->uv_w += v;
-	}
-	if (pp && present(st, 4)) {
-		a->q += sqlite3_column_double(st, 4) * v;
-		a->q_w += v;
-	}
+	add_weighted(&a->uv, &a->uv_w, st, 3, pp, v);
+	add_weighted(&a->q, &a->q_w, st, 4, pp, v);
+}
+
+/* Interactions and the weighted means, where the rows had them. */
+static void
+finish_means(struct series_day *d, const struct acc *a)
+{
+	if (a->inter_n > 0)
+		set(d, SERIES_INTERACTIONS, a->inter);
+	if (a->uv_w > 0)
+		set(d, SERIES_USER_VALUE, a->uv / a->uv_w);
+	if (a->q_w > 0)
+		set(d, SERIES_QUALITY, a->q / a->q_w);
 }
 
 static void
@@ -227,12 +240,7 @@ finish_daily(struct series_day *d, const struct acc *a)
 		set(d, SERIES_SETTLED, (double)a->rev);
 	if (a->pp_n > 0)
 		set(d, SERIES_PLAYS, (double)a->pp);
-	if (a->inter_n > 0)
-		set(d, SERIES_INTERACTIONS, a->inter);
-	if (a->uv_w > 0)
-		set(d, SERIES_USER_VALUE, a->uv / a->uv_w);
-	if (a->q_w > 0)
-		set(d, SERIES_QUALITY, a->q / a->q_w);
+	finish_means(d, a);
 	if (a->rev_n > 0 && a->pp_settled > 0)
 		set(d, SERIES_RPM, (double)a->rev * 1000.0 / a->pp_settled);
 }
@@ -243,12 +251,7 @@ finish_score(struct series_day *d, const struct acc *a)
 {
 	if (a->n > 0)
 		set(d, SERIES_ESTIMATE, (double)a->est);
-	if (a->inter_n > 0)
-		set(d, SERIES_INTERACTIONS, a->inter);
-	if (a->uv_w > 0)
-		set(d, SERIES_USER_VALUE, a->uv / a->uv_w);
-	if (a->q_w > 0)
-		set(d, SERIES_QUALITY, a->q / a->q_w);
+	finish_means(d, a);
 }
 
 static bool
@@ -524,19 +527,16 @@ series_work_info(struct db *db, const char *work_id, char **title,
     char **account_id, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_WORK_INFO, err);
-	int rc;
 
 	*title = *account_id = NULL;
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (db_step_row(db, st, "reading a work", err) == DB_ROW) {
 		*title = column_strdup(st, 0);
 		*account_id = column_strdup(st, 1);
-	} else if (rc != SQLITE_DONE)
-		db_error(db, err, "reading a work");
-	sqlite3_reset(st);
+		sqlite3_reset(st);
+	}
 	return *title != NULL;
 }
 
@@ -567,7 +567,7 @@ series_event_key(enum series_event_kind k)
 		[SERIES_EVENT_SELECTED] = "selected",
 	};
 
-	return (unsigned)k < SERIES_EVENT_KIND_COUNT ? keys[k] : "";
+	return NAMES_NAME(keys, k, "");
 }
 
 void
@@ -610,9 +610,7 @@ series_events(struct db *db, const struct series_scope *scope, day_t from,
 		e->kind = (enum series_event_kind)sqlite3_column_int(st, 1);
 		e->detail = column_strdup(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading events");
+	if (!db_rows_end(db, st, rc, "reading events", err)) {
 		series_events_free(out);
 		return false;
 	}

@@ -96,106 +96,95 @@ bind_filter(sqlite3_stmt *st, const struct wallet_filter *f)
 		sqlite3_bind_null(st, 3);
 }
 
+static void
+read_entry(sqlite3_stmt *st, void *item, const void *arg)
+{
+	struct wallet_entry *e = item;
+
+	(void)arg;
+	e->id = sqlite3_column_int64(st, 0);
+	col_copy(st, 1, e->account_id, sizeof e->account_id);
+	e->day = col_day(st, 2);
+	col_copy(st, 3, e->kind, sizeof e->kind);
+	e->amount_fen = sqlite3_column_int64(st, 4);
+	e->appeal_id = sqlite3_column_int64(st, 5);
+	col_copy(st, 6, e->entry_id, sizeof e->entry_id);
+}
+
 struct wallet_entry *
 wallet_entries(struct db *db, const struct wallet_filter *f, size_t *n,
     fen_t *balance, struct pt_err *err)
 {
-	struct wallet_entry *v = NULL;
+	struct wallet_entry *v;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*n = 0;
 	*balance = 0;
 	if ((st = db_stmt(db, SQL_ENTRIES, err)) == NULL)
 		return NULL;
 	bind_filter(st, f);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow_reserve(&v, &cap, *n + 1, sizeof *v)) {
-			sqlite3_reset(st);
-			err_set(err, PT_EXIT_DB, "out of memory");
-			goto fail;
-		}
-		struct wallet_entry *e = &v[(*n)++];
-		e->id = sqlite3_column_int64(st, 0);
-		col_copy(st, 1, e->account_id, sizeof e->account_id);
-		e->day = col_day(st, 2);
-		col_copy(st, 3, e->kind, sizeof e->kind);
-		e->amount_fen = sqlite3_column_int64(st, 4);
-		e->appeal_id = sqlite3_column_int64(st, 5);
-		col_copy(st, 6, e->entry_id, sizeof e->entry_id);
+	if ((v = db_read_rows(db, st, sizeof *v, read_entry, NULL, n,
+	    "reading the wallet", err)) == NULL)
+		return NULL;
+	if ((st = db_stmt(db, SQL_BALANCE, err)) == NULL) {
+		free(v);
+		*n = 0;
+		return NULL;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the wallet");
-		goto fail;
-	}
-	if ((st = db_stmt(db, SQL_BALANCE, err)) == NULL)
-		goto fail;
 	bind_filter(st, f);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*balance = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (v == NULL && (v = calloc(1, sizeof *v)) == NULL) {
-		err_set(err, PT_EXIT_DB, "out of memory");
-		return NULL;
-	}
 	return v;
-fail:
-	free(v);
-	*n = 0;
-	return NULL;
+}
+
+static void
+read_diff(sqlite3_stmt *st, void *item, const void *arg)
+{
+	struct wallet_diff *d = item;
+
+	(void)arg;
+	col_copy(st, 0, d->account_id, sizeof d->account_id);
+	d->day = col_day(st, 1);
+	d->settlement_fen = sqlite3_column_int64(st, 2);
+	d->revenue_known = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	d->revenue_fen = sqlite3_column_int64(st, 3);
 }
 
 struct wallet_diff *
 wallet_reconcile(struct db *db, const struct wallet_filter *f, size_t *n,
     struct pt_err *err)
 {
-	struct wallet_diff *v = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*n = 0;
 	if ((st = db_stmt(db, SQL_RECONCILE, err)) == NULL)
 		return NULL;
 	bind_filter(st, f);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow_reserve(&v, &cap, *n + 1, sizeof *v)) {
-			sqlite3_reset(st);
-			err_set(err, PT_EXIT_DB, "out of memory");
-			free(v);
-			*n = 0;
-			return NULL;
-		}
-		struct wallet_diff *d = &v[(*n)++];
-		col_copy(st, 0, d->account_id, sizeof d->account_id);
-		d->day = col_day(st, 1);
-		d->settlement_fen = sqlite3_column_int64(st, 2);
-		d->revenue_known = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		d->revenue_fen = sqlite3_column_int64(st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reconciling the wallet");
-		free(v);
-		*n = 0;
-		return NULL;
-	}
-	if (v == NULL && (v = calloc(1, sizeof *v)) == NULL)
-		err_set(err, PT_EXIT_DB, "out of memory");
-	return v;
+	return db_read_rows(db, st, sizeof (struct wallet_diff), read_diff,
+	    NULL, n, "reconciling the wallet", err);
+}
+
+static void
+read_overdue(sqlite3_stmt *st, void *item, const void *arg)
+{
+	struct wallet_overdue *o = item;
+	day_t today = *(const day_t *)arg;
+
+	o->appeal_id = sqlite3_column_int64(st, 0);
+	col_copy(st, 1, o->account_id, sizeof o->account_id);
+	o->compensation_fen = sqlite3_column_int64(st, 2);
+	o->expected_pay_on = col_day(st, 3);
+	o->days_late = o->expected_pay_on == DAY_NONE ? 0 :
+	    today - o->expected_pay_on;
 }
 
 struct wallet_overdue *
 wallet_overdue(struct db *db, const char *account_id, day_t today, size_t *n,
     struct pt_err *err)
 {
-	struct wallet_overdue *v = NULL;
 	char b[DAY_BUFSZ];
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*n = 0;
 	if ((st = db_stmt(db, SQL_OVERDUE, err)) == NULL)
@@ -203,30 +192,6 @@ wallet_overdue(struct db *db, const char *account_id, day_t today, size_t *n,
 	db_bind_text(st, 1, account_id);
 	db_bind_text(st, 2, day_format(today, b));
 	sqlite3_bind_int(st, 3, engine_model()->comp_pay_days);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow_reserve(&v, &cap, *n + 1, sizeof *v)) {
-			sqlite3_reset(st);
-			err_set(err, PT_EXIT_DB, "out of memory");
-			free(v);
-			*n = 0;
-			return NULL;
-		}
-		struct wallet_overdue *o = &v[(*n)++];
-		o->appeal_id = sqlite3_column_int64(st, 0);
-		col_copy(st, 1, o->account_id, sizeof o->account_id);
-		o->compensation_fen = sqlite3_column_int64(st, 2);
-		o->expected_pay_on = col_day(st, 3);
-		o->days_late = o->expected_pay_on == DAY_NONE ? 0 :
-		    today - o->expected_pay_on;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "looking for overdue compensations");
-		free(v);
-		*n = 0;
-		return NULL;
-	}
-	if (v == NULL && (v = calloc(1, sizeof *v)) == NULL)
-		err_set(err, PT_EXIT_DB, "out of memory");
-	return v;
+	return db_read_rows(db, st, sizeof (struct wallet_overdue),
+	    read_overdue, &today, n, "looking for overdue compensations", err);
 }

@@ -89,7 +89,70 @@ args_of(const struct ev_item *it, struct args *a)
 	money_format(it->minimum, a->minimum);
 }
 
-/* The violation rules' items; false when the id is not one of them. */
+/* Items said by a format with no argument, or with one: the item's day
+ * (a date), or its text (a stored value, translated when `value`). */
+enum one_arg { ARG_NONE, ARG_DAY, ARG_VALUE };
+
+static const struct {
+	enum ev_id id;
+	const char *msgid;
+	enum one_arg arg;
+} simple[] = {
+	{ EV_CLEAN_FROM, N_("clean from %s"), ARG_DAY },
+	{ EV_VIOLATION_EXTENDED, N_("extended by the violation on %s"), ARG_DAY },
+	{ EV_ACCOUNT_KIND, N_("account kind: %s"), ARG_VALUE },
+	{ EV_REVENUE_UNKNOWN, N_("no revenue figures for %s: not assessed"),
+	  ARG_DAY },
+	{ EV_PLAN_STATUS, N_("plan status: %s"), ARG_VALUE },
+	{ EV_REAPPLY_FROM, N_("may reapply from %s"), ARG_DAY },
+	{ EV_RESULT_OVERDUE, N_("result overdue (expected by %s)"), ARG_DAY },
+	{ EV_RESULT_EXPECTED, N_("result expected by %s"), ARG_DAY },
+	{ EV_PUBLISH_UNKNOWN, N_("publish day unknown: not assessed"), ARG_NONE },
+	{ EV_PUBLISHED_LATER, N_("not published yet: goes out on %s"), ARG_DAY },
+	{ EV_PUBLISHED, N_("published on %s"), ARG_DAY },
+	{ EV_NOT_ORIGINAL_INFRINGING, N_("not original, infringing"), ARG_NONE },
+	{ EV_NOT_ORIGINAL, N_("not original"), ARG_NONE },
+	{ EV_INFRINGING, N_("infringing"), ARG_NONE },
+	{ EV_ORIGINAL, N_("original, not infringing"), ARG_NONE },
+	{ EV_REVIEW, N_("review: %s"), ARG_VALUE },
+	{ EV_VISIBILITY, N_("visibility: %s"), ARG_VALUE },
+	{ EV_COMMERCIAL, N_("commercial content: %s"), ARG_VALUE },
+	{ EV_QUALITY_UNKNOWN, N_("no quality figure for %s: not assessed"),
+	  ARG_DAY },
+	{ EV_NO_PLAY_FIGURES, N_("no play figures for %s"), ARG_DAY },
+	{ EV_NO_PROFITABLE_PLAYS, N_("0 profitable plays on %s"), ARG_DAY },
+	{ EV_BELOW_DAILY_MINIMUM, N_("the account's total for the day is below "
+	  "the daily minimum"), ARG_NONE },
+	{ EV_NO_FIGURES, N_("no figures for this work on %s"), ARG_DAY },
+};
+
+/* fmt has at most one conversion, a string (msgfmt -c holds the
+ * translations to the msgid's). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+say_one(char *buf, size_t size, const char *fmt, const char *arg)
+{
+	snprintf(buf, size, fmt, arg);
+}
+#pragma GCC diagnostic pop
+
+static bool
+say_simple(const struct ev_item *it, const struct args *a,
+    enum present_lang l, char *buf, size_t size)
+{
+	for (size_t i = 0; i < sizeof simple / sizeof simple[0]; i++) {
+		if (simple[i].id != it->id)
+			continue;
+		say_one(buf, size, tr(l, simple[i].msgid),
+		    simple[i].arg == ARG_DAY ? a->day :
+		    simple[i].arg == ARG_VALUE ? value_in(l, it->text) : "");
+		return true;
+	}
+	return false;
+}
+
+/* The violation rules' items with more than one argument. */
 static bool
 say_violation(const struct ev_item *it, const struct args *a,
     enum present_lang l, char *buf, size_t size)
@@ -98,13 +161,6 @@ say_violation(const struct ev_item *it, const struct args *a,
 	case EV_VIOLATION_BLOCKS:
 		snprintf(buf, size, tr(l, N_("violation on %s (%s): blocks "
 		    "through %s")), a->day, it->text, a->until);
-		return true;
-	case EV_CLEAN_FROM:
-		snprintf(buf, size, tr(l, N_("clean from %s")), a->day);
-		return true;
-	case EV_VIOLATION_EXTENDED:
-		snprintf(buf, size, tr(l, N_("extended by the violation on %s")),
-		    a->day);
 		return true;
 	case EV_VIOLATION_AHEAD:
 		snprintf(buf, size, tr(l, N_("violation recorded for %s (%s)")),
@@ -136,15 +192,13 @@ say_violation(const struct ev_item *it, const struct args *a,
 	}
 }
 
+/* Amounts, flags and figures: the daily minimum, the celebrity
+ * certification, a rejection, quality, a day paid back. */
 static bool
-say_revenue(const struct ev_item *it, const struct args *a,
+say_figures(const struct ev_item *it, const struct args *a,
     enum present_lang l, char *buf, size_t size)
 {
 	switch (it->id) {
-	case EV_REVENUE_UNKNOWN:
-		snprintf(buf, size, tr(l, N_("no revenue figures for %s: not "
-		    "assessed")), a->day);
-		return true;
 	case EV_REVENUE_NONE:
 		snprintf(buf, size, it->yes ? tr(l, N_("no settled revenue on "
 		    "%s: the %s minimum holds nothing back")) :
@@ -156,80 +210,14 @@ say_revenue(const struct ev_item *it, const struct args *a,
 		    "%s (minimum %s)")) : tr(l, N_("estimated revenue on %s: "
 		    "%s (minimum %s)")), a->day, a->amount, a->minimum);
 		return true;
-	default:
-		return false;
-	}
-}
-
-/* The account's other rules and the application. */
-static bool
-say_account(const struct ev_item *it, const struct args *a,
-    enum present_lang l, char *buf, size_t size)
-{
-	switch (it->id) {
-	case EV_ACCOUNT_KIND:
-		snprintf(buf, size, tr(l, N_("account kind: %s")),
-		    value_in(l, it->text));
-		return true;
 	case EV_CELEBRITY:
 		snprintf(buf, size, "%s", it->yes ?
 		    tr(l, N_("celebrity certification: yes")) :
 		    tr(l, N_("celebrity certification: none")));
 		return true;
-	case EV_PLAN_STATUS:
-		snprintf(buf, size, tr(l, N_("plan status: %s")),
-		    value_in(l, it->text));
-		return true;
 	case EV_PLAN_REJECTED:
 		snprintf(buf, size, tr(l, N_("plan status: rejected (%s)")),
 		    it->text[0] ? it->text : tr(l, N_("no reason given")));
-		return true;
-	case EV_REAPPLY_FROM:
-		snprintf(buf, size, tr(l, N_("may reapply from %s")), a->day);
-		return true;
-	case EV_RESULT_OVERDUE:
-		snprintf(buf, size, tr(l, N_("result overdue (expected by %s)")),
-		    a->day);
-		return true;
-	case EV_RESULT_EXPECTED:
-		snprintf(buf, size, tr(l, N_("result expected by %s")), a->day);
-		return true;
-	default:
-		return say_revenue(it, a, l, buf, size);
-	}
-}
-
-/* Items whose words take no argument. */
-static const char *
-fixed_text(enum ev_id id)
-{
-	switch (id) {
-	case EV_PUBLISH_UNKNOWN:
-		return N_("publish day unknown: not assessed");
-	case EV_NOT_ORIGINAL_INFRINGING:
-		return N_("not original, infringing");
-	case EV_NOT_ORIGINAL:
-		return N_("not original");
-	case EV_INFRINGING:
-		return N_("infringing");
-	case EV_ORIGINAL:
-		return N_("original, not infringing");
-	case EV_BELOW_DAILY_MINIMUM:
-		return N_("the account's total for the day is below the daily "
-		    "minimum");
-	default:
-		return NULL;
-	}
-}
-
-/* A work's stored state: review, visibility, commercial content. */
-static bool
-say_work_state(const struct ev_item *it, enum present_lang l, char *buf,
-    size_t size)
-{
-	switch (it->id) {
-	case EV_REVIEW:
-		snprintf(buf, size, tr(l, N_("review: %s")), value_in(l, it->text));
 		return true;
 	case EV_REVIEW_UNKNOWN:
 		if (it->text[0] != '\0')
@@ -239,50 +227,9 @@ say_work_state(const struct ev_item *it, enum present_lang l, char *buf,
 			snprintf(buf, size, "%s", tr(l, N_("review status "
 			    "unknown: not assessed")));
 		return true;
-	case EV_VISIBILITY:
-		snprintf(buf, size, tr(l, N_("visibility: %s")),
-		    value_in(l, it->text));
-		return true;
-	case EV_COMMERCIAL:
-		snprintf(buf, size, tr(l, N_("commercial content: %s")),
-		    value_in(l, it->text));
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* The work's dated items and the diagnosis's figures. */
-static bool
-say_work(const struct ev_item *it, const struct args *a,
-    enum present_lang l, char *buf, size_t size)
-{
-	switch (it->id) {
-	case EV_PUBLISHED_LATER:
-		snprintf(buf, size, tr(l, N_("not published yet: goes out on "
-		    "%s")), a->day);
-		return true;
-	case EV_PUBLISHED:
-		snprintf(buf, size, tr(l, N_("published on %s")), a->day);
-		return true;
 	case EV_QUALITY:
 		snprintf(buf, size, tr(l, N_("quality score on %s: %.1f "
 		    "(minimum %.1f)")), a->day, it->value, it->value_min);
-		return true;
-	case EV_QUALITY_UNKNOWN:
-		snprintf(buf, size, tr(l, N_("no quality figure for %s: not "
-		    "assessed")), a->day);
-		return true;
-	case EV_NO_PLAY_FIGURES:
-		snprintf(buf, size, tr(l, N_("no play figures for %s")), a->day);
-		return true;
-	case EV_NO_PROFITABLE_PLAYS:
-		snprintf(buf, size, tr(l, N_("0 profitable plays on %s")),
-		    a->day);
-		return true;
-	case EV_NO_FIGURES:
-		snprintf(buf, size, tr(l, N_("no figures for this work on %s")),
-		    a->day);
 		return true;
 	case EV_COMPENSATED:
 		snprintf(buf, size, tr(l, N_("compensated by appeal %lld: "
@@ -290,7 +237,7 @@ say_work(const struct ev_item *it, const struct args *a,
 		    a->amount, a->minimum);
 		return true;
 	default:
-		return say_work_state(it, l, buf, size);
+		return false;
 	}
 }
 
@@ -298,19 +245,14 @@ char *
 present_item(const struct ev_item *it, enum present_lang lang, char *buf,
     size_t size)
 {
-	const char *fixed = fixed_text(it->id);
 	struct args a;
 
 	if (size == 0)
 		return buf;
-	if (fixed != NULL) {
-		snprintf(buf, size, "%s", tr(lang, fixed));
-		return buf;
-	}
 	args_of(it, &a);
-	if (!say_violation(it, &a, lang, buf, size) &&
-	    !say_account(it, &a, lang, buf, size) &&
-	    !say_work(it, &a, lang, buf, size))
+	if (!say_simple(it, &a, lang, buf, size) &&
+	    !say_violation(it, &a, lang, buf, size) &&
+	    !say_figures(it, &a, lang, buf, size))
 		snprintf(buf, size, "[%s]", evidence_spec(it->id)->name);
 	return buf;
 }

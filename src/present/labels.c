@@ -36,88 +36,96 @@ violation_reason_label(void)
 	return text;
 }
 
+/* A label that names the model's violation period (formatted). */
+static const char PERIOD[] = "(the model's period)";
+
+/* Per rule or reason id: the rule's name for the checklist, the reason's
+ * label and what to do about it (the seed's section 8); NULL where the id
+ * is a reason only or a rule only. */
 static const struct {
-	const char *id, *label, *advice;
-} reasons[] = {
-	{ "no_violation_90d", NULL,
+	const char *id, *rule, *reason, *advice;
+} words[] = {
+	{ "no_violation_90d", PERIOD, PERIOD,
 	  N_("Wait for the day it is clean; if the violation was misjudged, appeal it (back-pay within 3 days).") },
-	{ "not_enterprise", N_("Enterprise account"),
+	{ "not_enterprise", N_("Not an enterprise account"),
+	  N_("Enterprise account"),
 	  N_("Enterprise accounts do not earn; if the qualification is wrong, have it removed (解除资质).") },
-	{ "not_enterprise_affiliated", N_("Enterprise-affiliated account"),
+	{ "not_enterprise_affiliated", N_("Not enterprise-affiliated"),
+	  N_("Enterprise-affiliated account"),
 	  N_("Enterprise-affiliated accounts do not earn; if the affiliation is wrong, have it removed.") },
-	{ "no_celebrity_cert", N_("Celebrity certification"),
+	{ "no_celebrity_cert", N_("No celebrity certification"),
+	  N_("Celebrity certification"),
 	  N_("Accounts with a celebrity certification do not earn; remove it to take part.") },
-	{ "plan_joined", N_("Not in the Creator Partner Program"),
+	{ "plan_joined", N_("Joined the Creator Partner Program"),
+	  N_("Not in the Creator Partner Program"),
 	  N_("Apply: Creator Center > All > Monetisation > Partner Program.") },
-	{ "daily_min_1_yuan", N_("Account total below the daily minimum"),
+	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1"),
+	  N_("Account total below the daily minimum"),
 	  N_("A day under the minimum settles nothing; more profitable plays on any work lift the total.") },
-	{ "compliant_original", N_("Not compliant or original, infringing, or a violation"),
+	{ "published", N_("Published by the day"), NULL, "" },
+	{ "compliant_original", N_("Compliant, original, not infringing"),
+	  N_("Not compliant or original, infringing, or a violation"),
 	  N_("Publish original, non-infringing work; appeal a misjudged violation (a) from this page.") },
-	{ "review_approved", N_("Not approved by review"),
+	{ "review_approved", N_("Approved by review"),
+	  N_("Not approved by review"),
 	  N_("Wait for review, or fix what review rejected and publish again.") },
-	{ "review_unknown", N_("Review status unknown"),
+	{ "review_unknown", NULL, N_("Review status unknown"),
 	  N_("Left out of the estimate: look up its review in the Creator Center and import it (works file, review column).") },
-	{ "public", N_("Not public (one day, only me, or deleted)"),
+	{ "public", N_("Public"), N_("Not public (one day, only me, or deleted)"),
 	  N_("Make the work public; restored revenue shows about 22:00 the next day.") },
-	{ "no_commercial", N_("Ad, commercial order, sales or paid content"),
+	{ "no_commercial", N_("No ad, order, sales or paid content"),
+	  N_("Ad, commercial order, sales or paid content"),
 	  N_("Such works do not earn; keep ads, orders, sales and paid content out of plan works.") },
-	{ "quality", N_("Quality below the floor"),
+	{ "quality", N_("Well made (quality)"), N_("Quality below the floor"),
 	  N_("Improve the picture, sound and subtitles; aim for the four senses.") },
-	{ "not_published", N_("Not yet published that day"),
+	{ "not_published", NULL, N_("Not yet published that day"),
 	  N_("Nothing to do: the work did not exist yet.") },
-	{ "no_data", N_("No data for the day"),
+	{ "no_data", NULL, N_("No data for the day"),
 	  N_("Import the day's figures (partner-tui import), then look again.") },
-	{ "no_profitable_plays", N_("No profitable plays"),
+	{ "no_profitable_plays", NULL, N_("No profitable plays"),
 	  N_("Nobody watched it for profit that day; new interest (topic, cover, first seconds) brings plays.") },
-	{ "zero", N_("Settled at zero"),
+	{ "zero", NULL, N_("Settled at zero"),
 	  N_("The platform paid nothing; compare with the account's reasons and the daily minimum.") },
-	{ "earning", N_("Earning"), "" },
+	{ "earning", NULL, N_("Earning"), "" },
 };
 
-static const struct {
-	const char *id, *label;
-} rules[] = {
-	{ "no_violation_90d", NULL },
-	{ "not_enterprise", N_("Not an enterprise account") },
-	{ "not_enterprise_affiliated", N_("Not enterprise-affiliated") },
-	{ "no_celebrity_cert", N_("No celebrity certification") },
-	{ "daily_min_1_yuan", N_("Daily plan revenue at least ¥1") },
-	{ "plan_joined", N_("Joined the Creator Partner Program") },
-	{ "published", N_("Published by the day") },
-	{ "compliant_original", N_("Compliant, original, not infringing") },
-	{ "review_approved", N_("Approved by review") },
-	{ "public", N_("Public") },
-	{ "no_commercial", N_("No ad, order, sales or paid content") },
-	{ "quality", N_("Well made (quality)") },
-};
+static int
+find_words(const char *id)
+{
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(words[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
 
 const char *
 present_reason_label(const char *id)
 {
-	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].id, id) == 0)
-			return reasons[i].label != NULL ? _(reasons[i].label) :
-			    violation_reason_label();
-	return id;
+	int i = find_words(id);
+
+	if (i < 0 || words[i].reason == NULL)
+		return id;
+	return words[i].reason == PERIOD ? violation_reason_label() :
+	    _(words[i].reason);
 }
 
 const char *
 present_reason_advice(const char *id)
 {
-	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].id, id) == 0)
-			return reasons[i].advice[0] ? _(reasons[i].advice) : "";
-	return "";
+	int i = find_words(id);
+
+	return i >= 0 && words[i].advice[0] ? _(words[i].advice) : "";
 }
 
 const char *
 present_rule_label(const char *id)
 {
-	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
-		if (strcmp(rules[i].id, id) == 0)
-			return rules[i].label != NULL ? _(rules[i].label) :
-			    violation_rule_label();
-	return id;
+	int i = find_words(id);
+
+	if (i < 0 || words[i].rule == NULL)
+		return id;
+	return words[i].rule == PERIOD ? violation_rule_label() :
+	    _(words[i].rule);
 }
 
 /* The core's own short texts, by their English (the core's tables named

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,4 +259,40 @@ draw_wrap(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
 	}
 	free(clean);
 	return rows;
+}
+
+void
+draw_scroll(size_t sel, size_t *top, int page)
+{
+	if (sel < *top)
+		*top = sel;
+	if (page > 0 && sel >= *top + (size_t)page)
+		*top = sel - (size_t)page + 1;
+}
+
+attr_t
+draw_list_row(WINDOW *w, int y, int cols, bool selected)
+{
+	attr_t at = selected ? draw_attr(DRAW_CURSOR) : A_NORMAL;
+
+	wmove(w, y, 0);
+	wclrtoeol(w);
+	mvwchgat(w, y, 0, cols, at, 0, NULL);
+	draw_text(w, y, 0, 1, selected ? ">" : " ", at, true);
+	return at;
+}
+
+bool
+draw_full_title(WINDOW *w, int y, int cols, int cell, const char *title,
+    const char *id)
+{
+	char *clean = draw_clean(title), line[1024];
+	bool cut = clean != NULL && draw_width(clean) > cell;
+
+	if (cut) {
+		snprintf(line, sizeof line, "> %s  (%s)", title, id);
+		draw_text(w, y, 1, cols - 2, line, A_BOLD, true);
+	}
+	free(clean);
+	return cut;
 }

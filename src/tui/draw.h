@@ -57,6 +57,16 @@ int draw_text_right(WINDOW *w, int y, int x, int width, const char *s,
 int draw_fit(char *dst, size_t dstsz, const char *s, int width);
 /* A horizontal rule of width columns. */
 void draw_hrule(WINDOW *w, int y, int x, int width, attr_t attr);
+/* Scrolls a list (*top its first row shown) so that row sel is among
+ * the page rows shown. */
+void draw_scroll(size_t sel, size_t *top, int page);
+/* Starts row y of a list: cleared, in the cursor's colour across cols
+ * when selected, with ">" at column 0. Returns the row's attribute. */
+attr_t draw_list_row(WINDOW *w, int y, int cols, bool selected);
+/* A work's title in full, with its id, on row y when its cell of cell
+ * columns cut it ("> title  (id)"); false when it fitted. */
+bool draw_full_title(WINDOW *w, int y, int cols, int cell, const char *title,
+    const char *id);
 /* Glyphs that depend on the codeset. */
 const char *draw_glyph_ellipsis(void);
 const char *draw_glyph_sep(void);	/* " · " or " | " */

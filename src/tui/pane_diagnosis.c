@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "present/evidence_text.h"
 #include "tui/draw.h"
 #include "tui/pane.h"
+#include "tui/prompt.h"
 #include "tui/views_ui.h"
 
 enum {
@@ -53,6 +55,7 @@ static const struct key_binding diag_keys[] = {
 
 static const int windows[] = { VUI_WINDOW_WEEK, VUI_WINDOW_MONTH,
 	VUI_WINDOW_QUARTER };
+#define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 
 enum view { V_TABLE, V_DETAIL, V_DAY };
 
@@ -112,10 +115,7 @@ refilter(struct diag *dg, const char *keep_id)
 			break;
 		}
 	}
-	if (dg->sel < dg->top)
-		dg->top = dg->sel;
-	if (dg->page > 0 && dg->sel >= dg->top + (size_t)dg->page)
-		dg->top = dg->sel - (size_t)dg->page + 1;
+	draw_scroll(dg->sel, &dg->top, dg->page);
 }
 
 /* A work attribute of the history, in words. */
@@ -354,128 +354,149 @@ fmt_day(char *buf, size_t size, day_t d, bool short_day)
 	snprintf(buf, size, "%s", short_day ? full + 5 : full);
 }
 
-static void
-draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+/* The table's two heading lines: the windows compared, then the sort,
+ * the filter and the count. */
+static int
+table_heading(struct diag *dg, WINDOW *win, int cols)
 {
-	struct diag *dg = ctx->priv;
-	struct cols c = table_cols(cols);
 	char a[DAY_BUFSZ], b[DAY_BUFSZ], va[DAY_BUFSZ], vb[DAY_BUFSZ];
-	char line[512], buf[64];
+	char line[512];
 	const char *arrow = dg->desc ? (draw_utf8() ? "↓" : "v") :
 	    (draw_utf8() ? "↑" : "^");
-	int y = 0, x;
 
-	snprintf(line, sizeof line, _("Revenue diagnosis %s to %s (%d days) vs %s to %s"),
-	    day_format(dg->works.from, a), day_format(dg->works.to, b),
-	    (int)(dg->works.to - dg->works.from + 1), day_format(dg->works.vs_from, va),
-	    day_format(dg->works.vs_to, vb));
+	snprintf(line, sizeof line, _("Revenue diagnosis %s to %s (%d days) "
+	    "vs %s to %s"), day_format(dg->works.from, a),
+	    day_format(dg->works.to, b),
+	    (int)(dg->works.to - dg->works.from + 1),
+	    day_format(dg->works.vs_from, va), day_format(dg->works.vs_to, vb));
 	if (dg->nmissing > 0) {
 		/* days of the window no data covers: no data, not zero */
 		size_t len = strlen(line);
 		snprintf(line + len, sizeof line - len,
 		    _("; no data on %zu day(s)"), dg->nmissing);
 	}
-	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
-	snprintf(line, sizeof line, _("Sort: %s %s  |  Filter: %s%s  |  %zu of %zu works"),
-	    sort_label(dg->sort), arrow,
+	draw_text(win, 0, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
+	snprintf(line, sizeof line, _("Sort: %s %s  |  Filter: %s%s  |  %zu of "
+	    "%zu works"), sort_label(dg->sort), arrow,
 	    dg->filter.text[0] ? dg->filter.text : (dg->filter.active ? "" : "-"),
 	    dg->filter.active ? "_" : "", dg->nidx, dg->works.n);
-	draw_text(win, y++, 1, cols - 2, line,
+	draw_text(win, 1, 1, cols - 2, line,
 	    dg->filter.active ? A_BOLD : A_NORMAL, true);
-	/* header */
-	x = 1;
-	draw_text(win, y, x, c.title, _("Title"), A_UNDERLINE, true);
-	x += c.title + 1;
-	draw_text(win, y, x, c.pub, c.short_day ? _("Pub") : _("Published"), A_UNDERLINE, true);
-	x += c.pub + 1;
-	draw_text(win, y, x, c.flags, "PSCV", A_UNDERLINE, true);
-	x += c.flags + 1;
-	draw_text_right(win, y, x, c.rev, _("Revenue"), A_UNDERLINE);
-	x += c.rev + 1;
-	draw_text_right(win, y, x, c.chg, _("Change"), A_UNDERLINE);
-	x += c.chg + 1;
-	draw_text_right(win, y, x, c.plays, _("Prof.plays"), A_UNDERLINE);
-	x += c.plays + 1;
-	draw_text_right(win, y, x, c.rpm, _("¥/1k"), A_UNDERLINE);
-	x += c.rpm + 1;
-	draw_text(win, y, x, c.spark, _("Trend"), A_UNDERLINE, true);
-	y++;
-	dg->page = rows - y - 1;
-	if (dg->page < 1)
-		dg->page = 1;
-	if (dg->sel < dg->top)
-		dg->top = dg->sel;
-	if (dg->sel >= dg->top + (size_t)dg->page)
-		dg->top = dg->sel - (size_t)dg->page + 1;
-	for (int r = 0; r < dg->page; r++, y++) {
-		size_t i = dg->top + (size_t)r;
-		const struct views_work *w;
-		attr_t at;
-		fen_t ch;
-		double rpm;
-		bool has;
-		if (i >= dg->nidx) {
-			wmove(win, y, 0);
-			wclrtoeol(win);
-			continue;
-		}
-		w = &dg->works.rows[dg->idx[i]];
-		at = i == dg->sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
-		wmove(win, y, 0);
-		wclrtoeol(win);
-		mvwchgat(win, y, 0, cols, at, 0, NULL);
-		x = 1;
-		draw_text(win, y, 0, 1, i == dg->sel ? ">" : " ", at, true);
-		draw_text(win, y, x, c.title, w->title, at, true);
-		x += c.title + 1;
-		fmt_day(buf, sizeof buf, w->published, c.short_day);
-		draw_text(win, y, x, c.pub, buf, at, true);
-		x += c.pub + 1;
-		draw_text(win, y, x, c.flags, views_work_flags(w, buf), at, true);
-		x += c.flags + 1;
-		draw_text_right(win, y, x, c.rev,
-		    vui_money(buf, sizeof buf, w->has_rev, w->rev_fen), at);
-		x += c.rev + 1;
-		has = views_work_change(w, &ch);
-		draw_text_right(win, y, x, c.chg,
-		    vui_change(buf, sizeof buf, has, ch),
-		    at | (has && ch < 0 ? draw_attr(DRAW_DOWN) :
-		    has && ch > 0 ? draw_attr(DRAW_UP) : 0));
-		x += c.chg + 1;
-		draw_text_right(win, y, x, c.plays,
-		    vui_count(buf, sizeof buf, w->has_pp, w->pp), at);
-		x += c.plays + 1;
-		has = views_work_rpm(w, &rpm);
-		draw_text_right(win, y, x, c.rpm, vui_money(buf, sizeof buf,
-		    has, has ? money_round(rpm) : 0), at);
-		x += c.rpm + 1;
-		vui_sparkline(w->spark, dg->works.ndays, c.spark, line, sizeof line);
-		draw_text(win, y, x, c.spark, line, at, true);
+	return 2;
+}
+
+static void
+table_header(WINDOW *win, int y, const struct cols *c)
+{
+	int x = 1;
+
+	draw_text(win, y, x, c->title, _("Title"), A_UNDERLINE, true);
+	x += c->title + 1;
+	draw_text(win, y, x, c->pub, c->short_day ? _("Pub") : _("Published"),
+	    A_UNDERLINE, true);
+	x += c->pub + 1;
+	draw_text(win, y, x, c->flags, "PSCV", A_UNDERLINE, true);
+	x += c->flags + 1;
+	draw_text_right(win, y, x, c->rev, _("Revenue"), A_UNDERLINE);
+	x += c->rev + 1;
+	draw_text_right(win, y, x, c->chg, _("Change"), A_UNDERLINE);
+	x += c->chg + 1;
+	draw_text_right(win, y, x, c->plays, _("Prof.plays"), A_UNDERLINE);
+	x += c->plays + 1;
+	draw_text_right(win, y, x, c->rpm, _("¥/1k"), A_UNDERLINE);
+	x += c->rpm + 1;
+	draw_text(win, y, x, c->spark, _("Trend"), A_UNDERLINE, true);
+}
+
+/* One work of the table (idx[i]) on row y. */
+static void
+table_row(struct diag *dg, WINDOW *win, int y, int cols,
+    const struct cols *c, size_t i)
+{
+	const struct views_work *w = &dg->works.rows[dg->idx[i]];
+	attr_t at = draw_list_row(win, y, cols, i == dg->sel);
+	char buf[64], spark[512];
+	int x = 1;
+	fen_t ch;
+	double rpm;
+	bool has;
+
+	draw_text(win, y, x, c->title, w->title, at, true);
+	x += c->title + 1;
+	fmt_day(buf, sizeof buf, w->published, c->short_day);
+	draw_text(win, y, x, c->pub, buf, at, true);
+	x += c->pub + 1;
+	draw_text(win, y, x, c->flags, views_work_flags(w, buf), at, true);
+	x += c->flags + 1;
+	draw_text_right(win, y, x, c->rev,
+	    vui_money(buf, sizeof buf, w->has_rev, w->rev_fen), at);
+	x += c->rev + 1;
+	has = views_work_change(w, &ch);
+	draw_text_right(win, y, x, c->chg, vui_change(buf, sizeof buf, has, ch),
+	    at | (has && ch < 0 ? draw_attr(DRAW_DOWN) :
+	    has && ch > 0 ? draw_attr(DRAW_UP) : 0));
+	x += c->chg + 1;
+	draw_text_right(win, y, x, c->plays,
+	    vui_count(buf, sizeof buf, w->has_pp, w->pp), at);
+	x += c->plays + 1;
+	has = views_work_rpm(w, &rpm);
+	draw_text_right(win, y, x, c->rpm, vui_money(buf, sizeof buf,
+	    has, has ? money_round(rpm) : 0), at);
+	x += c->rpm + 1;
+	vui_sparkline(w->spark, dg->works.ndays, c->spark, spark, sizeof spark);
+	draw_text(win, y, x, c->spark, spark, at, true);
+}
+
+/* The last line: an error, else the cursor's title in full when its
+ * cell cut it (two works can start alike), else the flags' legend. */
+static void
+table_footer(struct pane_ctx *ctx, WINDOW *win, int rows, int cols,
+    const struct cols *c)
+{
+	struct diag *dg = ctx->priv;
+	const struct views_work *w = selected_work(dg);
+	char line[512];
+
+	if (dg->err[0] != '\0') {
+		draw_text(win, rows - 1, 1, cols - 2, dg->err,
+		    draw_attr(DRAW_ERROR), true);
+		return;
 	}
-	if (dg->err[0] != '\0')
-		draw_text(win, rows - 1, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
-	else if (dg->works.n == 0)
+	if (dg->works.n == 0)
 		draw_text(win, 3, 1, cols - 2, ctx->account_id == NULL ?
 		    _("No account in the database: import data first.") :
 		    _("No works for this account."), A_NORMAL, true);
-	if (dg->err[0] == '\0') {
-		/* The cursor's title in full when its cell cut it (two works
-		 * can start alike), else the legend of the flags. */
-		const struct views_work *w = selected_work(dg);
-		char *clean = w != NULL ? draw_clean(w->title) : NULL;
-		if (clean != NULL && draw_width(clean) > c.title) {
-			snprintf(line, sizeof line, "> %s  (%s)", w->title,
-			    w->work_id);
-			draw_text(win, rows - 1, 1, cols - 2, line, A_BOLD, true);
+	if (w != NULL && draw_full_title(win, rows - 1, cols, c->title,
+	    w->title, w->work_id))
+		return;
+	snprintf(line, sizeof line, _("P public  S selected (精选)  "
+	    "C commercial  V violation (%d days)  -  off"),
+	    engine_model()->violation_days);
+	draw_text(win, rows - 1, 1, cols - 2, line, draw_attr(DRAW_DIM), true);
+}
+
+static void
+draw_table(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	struct diag *dg = ctx->priv;
+	struct cols c = table_cols(cols);
+	int y = table_heading(dg, win, cols);
+
+	table_header(win, y++, &c);
+	dg->page = rows - y - 1;
+	if (dg->page < 1)
+		dg->page = 1;
+	draw_scroll(dg->sel, &dg->top, dg->page);
+	for (int r = 0; r < dg->page; r++, y++) {
+		size_t i = dg->top + (size_t)r;
+		if (i < dg->nidx) {
+			table_row(dg, win, y, cols, &c, i);
 		} else {
-			snprintf(line, sizeof line, _("P public  S selected (精选)  "
-			    "C commercial  V violation (%d days)  -  off"),
-			    engine_model()->violation_days);
-			draw_text(win, rows - 1, 1, cols - 2, line,
-			    draw_attr(DRAW_DIM), true);
+			wmove(win, y, 0);
+			wclrtoeol(win);
 		}
-		free(clean);
 	}
+	table_footer(ctx, win, rows, cols, &c);
 }
 
 /* A zero day's reasons, or a note when there is none. */
@@ -522,160 +543,192 @@ detail_day(struct diag *dg, size_t i)
 	return i < dg->det.n ? &dg->det.days[dg->det.n - 1 - i] : NULL;
 }
 
-static void
-draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
-{
-	struct diag *dg = ctx->priv;
-	char line[1024], m1[64], m2[64], m3[64], m4[64], dd[DAY_BUFSZ];
-	const char *items[EF_COUNT + 2];
-	char itembuf[EF_COUNT + 2][160];
-	size_t n = 0;
-	int y = 0, page;
-	const struct views_work_day *cur;
+/* A line of items that wrap (vui_draw_items), built one at a time. */
+#define DETAIL_ITEMS (EF_COUNT + 2)
+struct items {
+	const char *items[DETAIL_ITEMS];
+	char buf[DETAIL_ITEMS][160];
+	size_t n;
+};
 
-	if (!dg->det_ok) {
-		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
+static void items_add(struct items *it, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+items_add(struct items *it, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (it->n >= DETAIL_ITEMS)
 		return;
-	}
-	snprintf(line, sizeof line, "%s  (%s)", dg->det.title, dg->det.work_id);
-	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
-	/* status */
-	snprintf(itembuf[0], sizeof itembuf[0], _("published %s"),
-	    dg->det.published != DAY_NONE ? day_format(dg->det.published, dd) :
-	    vui_missing());
-	snprintf(itembuf[1], sizeof itembuf[1], _("visibility %s"), present_value(dg->det.visibility));
-	snprintf(itembuf[2], sizeof itembuf[2], _("review %s"), present_value(dg->det.review));
-	snprintf(itembuf[3], sizeof itembuf[3], _("commercial %s"), present_value(dg->det.commercial));
-	snprintf(itembuf[4], sizeof itembuf[4], "%s", dg->det.selected ?
-	    _("selected (精选): yes") : _("selected (精选): no"));
+	va_start(ap, fmt);
+	vsnprintf(it->buf[it->n], sizeof it->buf[0], fmt, ap);
+	va_end(ap);
+	it->items[it->n] = it->buf[it->n];
+	it->n++;
+}
+
+/* The work's status, and when its revenue shows again. */
+static int
+detail_status(struct diag *dg, WINDOW *win, int y, int cols)
+{
+	struct items it = { .n = 0 };
+	char line[1024], dd[DAY_BUFSZ];
+	int y0 = y;
+
+	items_add(&it, _("published %s"), dg->det.published != DAY_NONE ?
+	    day_format(dg->det.published, dd) : vui_missing());
+	items_add(&it, _("visibility %s"), present_value(dg->det.visibility));
+	items_add(&it, _("review %s"), present_value(dg->det.review));
+	items_add(&it, _("commercial %s"), present_value(dg->det.commercial));
+	items_add(&it, "%s", dg->det.selected ? _("selected (精选): yes") :
+	    _("selected (精选): no"));
 	if (dg->det.last_violation != DAY_NONE)
-		snprintf(itembuf[5], sizeof itembuf[5], _("violation %s (%s)"),
+		items_add(&it, _("violation %s (%s)"),
 		    day_format(dg->det.last_violation, dd),
 		    dg->det.last_violation_kind);
 	else
-		snprintf(itembuf[5], sizeof itembuf[5], "%s", _("no active violation"));
-	for (n = 0; n < 6; n++)
-		items[n] = itembuf[n];
-	y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+		items_add(&it, "%s", _("no active violation"));
+	y += vui_draw_items(win, y, 1, cols - 2, 2, it.items, it.n, A_NORMAL);
 	if (dg->restore_on != DAY_NONE) {
-		snprintf(line, sizeof line, _("%s: revenue shows again around %02d:00 on %s"),
-		    present_rule_label(dg->restore_rule), engine_model()->settle_hour,
-		    day_format(dg->restore_on, dd));
+		snprintf(line, sizeof line, _("%s: revenue shows again around "
+		    "%02d:00 on %s"), present_rule_label(dg->restore_rule),
+		    engine_model()->settle_hour, day_format(dg->restore_on, dd));
 		draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	}
-	/* dated changes of its attributes: each day is judged with the
-	 * values in force then */
-	if (dg->det.nchanges > 0) {
-		n = 0;
-		for (size_t i = 0; i < dg->det.nchanges && n < EF_COUNT + 2; i++) {
-			const struct history_entry *h = &dg->det.changes[i];
-			snprintf(itembuf[n], sizeof itembuf[n], _("%s%s %s from %s"),
-			    n == 0 ? _("Changes: ") : "", attr_label(h->attr),
-			    h->is_null ? present_value("none") :
-			    strcmp(h->value, "1") == 0 ? _("yes") :
-			    strcmp(h->value, "0") == 0 ? _("no") :
-			    present_value(h->value),
-			    day_format(h->effective_on, dd));
-			items[n] = itembuf[n];
-			n++;
-		}
-		y += vui_draw_items(win, y, 1, cols - 2, 2, items, n, A_NORMAL);
+	return y - y0;
+}
+
+/* Dated changes of its attributes: each day is judged with the values
+ * in force then. */
+static int
+detail_changes(struct diag *dg, WINDOW *win, int y, int cols)
+{
+	struct items it = { .n = 0 };
+	char dd[DAY_BUFSZ];
+
+	if (dg->det.nchanges == 0)
+		return 0;
+	for (size_t i = 0; i < dg->det.nchanges && it.n < DETAIL_ITEMS; i++) {
+		const struct history_entry *h = &dg->det.changes[i];
+		items_add(&it, _("%s%s %s from %s"),
+		    it.n == 0 ? _("Changes: ") : "", attr_label(h->attr),
+		    h->is_null ? present_value("none") :
+		    strcmp(h->value, "1") == 0 ? _("yes") :
+		    strcmp(h->value, "0") == 0 ? _("no") :
+		    present_value(h->value),
+		    day_format(h->effective_on, dd));
 	}
-	/* revenue and its split */
-	snprintf(line, sizeof line, _("Revenue %s (settled else estimate)  vs previous %s  change %s"),
-	    vui_money(m1, sizeof m1, true, dg->att_ok ? dg->att.revenue_fen : dg->det.revenue_fen),
+	return vui_draw_items(win, y, 1, cols - 2, 2, it.items, it.n, A_NORMAL);
+}
+
+/* The revenue against the previous window, its parts by dimension and
+ * the change by cause. */
+static int
+detail_revenue(struct diag *dg, WINDOW *win, int y, int cols)
+{
+	static const char *const part_names[VP_COUNT] = {
+		N_("plays at base rate"), N_("interaction"),
+		N_("user value"), N_("quality"), N_("bonuses"),
+		N_("not eligible"), N_("settled vs estimate"),
+	};
+	struct items parts = { .n = 0 }, causes = { .n = 0 };
+	char line[1024], m1[64], m2[64], m3[64], m4[64];
+	int y0 = y;
+
+	snprintf(line, sizeof line, _("Revenue %s (settled else estimate)  "
+	    "vs previous %s  change %s"), vui_money(m1, sizeof m1, true,
+	    dg->att_ok ? dg->att.revenue_fen : dg->det.revenue_fen),
 	    vui_money(m2, sizeof m2, dg->att_ok, dg->att.vs_revenue_fen),
 	    vui_change(m3, sizeof m3, dg->att_ok, dg->att.total_change_fen));
 	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
-	{
-		static const char *const part_names[VP_COUNT] = {
-			N_("plays at base rate"), N_("interaction"),
-			N_("user value"), N_("quality"), N_("bonuses"),
-			N_("not eligible"), N_("settled vs estimate"),
-		};
-		n = 0;
-		for (int k = 0; k < VP_COUNT; k++) {
-			snprintf(itembuf[n], sizeof itembuf[n], "%s%s %s",
-			    k == 0 ? _("By dimension: ") : "", _(part_names[k]), k == VP_PLAYS ?
-			    vui_money(m4, sizeof m4, true, dg->det.part_fen[k]) :
-			    vui_change(m4, sizeof m4, true, dg->det.part_fen[k]));
-			items[n] = itembuf[n];
-			n++;
-		}
-		/* Every part, however many rows: they add up to the revenue
-		 * only when none is left out. */
-		y += vui_draw_items(win, y, 1, cols - 2, 4, items, n, A_NORMAL);
-	}
-	n = 0;
-	if (dg->att_ok) {
-		for (int k = 0; k < EF_COUNT; k++) {
-			if (dg->att.part_fen[k] == 0)
-				continue;
-			snprintf(itembuf[n], sizeof itembuf[n], "%s%s %s",
-			    n == 0 ? _("Change by cause: ") : "",
+	for (int k = 0; k < VP_COUNT; k++)
+		items_add(&parts, "%s%s %s", k == 0 ? _("By dimension: ") : "",
+		    _(part_names[k]), k == VP_PLAYS ?
+		    vui_money(m4, sizeof m4, true, dg->det.part_fen[k]) :
+		    vui_change(m4, sizeof m4, true, dg->det.part_fen[k]));
+	/* Every part, however many rows: they add up to the revenue only
+	 * when none is left out. */
+	y += vui_draw_items(win, y, 1, cols - 2, 4, parts.items, parts.n,
+	    A_NORMAL);
+	for (int k = 0; dg->att_ok && k < EF_COUNT; k++)
+		if (dg->att.part_fen[k] != 0)
+			items_add(&causes, "%s%s %s", causes.n == 0 ?
+			    _("Change by cause: ") : "",
 			    _(engine_factor_label((enum engine_factor)k)),
-			    vui_change(m4, sizeof m4, true, dg->att.part_fen[k]));
-			items[n] = itembuf[n];
-			n++;
-		}
-		if (n == 0) {
-			snprintf(itembuf[n], sizeof itembuf[n], "%s", _("Change by cause: none"));
-			items[n] = itembuf[n];
-			n++;
-		}
-	} else {
-		snprintf(itembuf[n], sizeof itembuf[n], "%s%s",
-		    _("Change by cause: "), dg->att_err);
-		items[n] = itembuf[n];
-		n++;
-	}
-	y += vui_draw_items(win, y, 1, cols - 2, 3, items, n, A_NORMAL);
-	/* the days */
-	{
-		const char *h[] = { _("Day"), _("Prof.plays"), _("Likes+fav"),
-		    _("Estimate"), _("Revenue"), _("Why no revenue") };
-		int x = vui_draw_row(win, y, 1, 5, det_w, h, det_right, A_UNDERLINE);
-		draw_text(win, y++, x, cols - x - 1, h[5], A_UNDERLINE, true);
-	}
+			    vui_change(m4, sizeof m4, true,
+			    dg->att.part_fen[k]));
+	if (!dg->att_ok)
+		items_add(&causes, "%s%s", _("Change by cause: "), dg->att_err);
+	else if (causes.n == 0)
+		items_add(&causes, "%s", _("Change by cause: none"));
+	y += vui_draw_items(win, y, 1, cols - 2, 3, causes.items, causes.n,
+	    A_NORMAL);
+	return y - y0;
+}
+
+/* One day of the opened work, in the table of its days. */
+static void
+detail_day_row(struct diag *dg, WINDOW *win, int y, int cols,
+    const struct views_work_day *x, bool selected)
+{
+	char pp[32], lf[32], why[512], m1[64], m2[64], dd[DAY_BUFSZ];
+	int cx;
+
+	vui_count(pp, sizeof pp, x->has_pp, x->pp);
+	if (x->has_pp && x->pp_estimated)
+		strncat(pp, "~", sizeof pp - strlen(pp) - 1);
+	vui_count(lf, sizeof lf, x->has_likes || x->has_favorites,
+	    (x->has_likes ? x->likes : 0) +
+	    (x->has_favorites ? x->favorites : 0));
+	why[0] = '\0';
+	if (!x->has_revenue || x->revenue_fen == 0 || x->compensated_by > 0)
+		day_reasons_text(dg, x, why, sizeof why);
+	const char *c[] = { day_format(x->day, dd), pp, lf,
+	    vui_money(m1, sizeof m1, x->scored, x->estimated_fen),
+	    vui_money(m2, sizeof m2, x->has_revenue, x->revenue_fen) };
+	attr_t at = draw_list_row(win, y, cols, selected);
+	cx = vui_draw_row(win, y, 1, 5, det_w, c, det_right, at);
+	draw_text(win, y, cx, cols - cx - 1, why, at, true);
+}
+
+/* The work's days, newest first, from y down to three rows above the
+ * bottom; returns the row after them. */
+static int
+detail_days(struct diag *dg, WINDOW *win, int y, int rows, int cols)
+{
+	const char *h[] = { _("Day"), _("Prof.plays"), _("Likes+fav"),
+	    _("Estimate"), _("Revenue"), _("Why no revenue") };
+	int x = vui_draw_row(win, y, 1, 5, det_w, h, det_right, A_UNDERLINE);
+	int page;
+
+	draw_text(win, y++, x, cols - x - 1, h[5], A_UNDERLINE, true);
 	page = rows - y - 3;
 	if (page < 1)
 		page = 1;
-	if (dg->dsel < dg->dtop)
-		dg->dtop = dg->dsel;
-	if (dg->dsel >= dg->dtop + (size_t)page)
-		dg->dtop = dg->dsel - (size_t)page + 1;
+	draw_scroll(dg->dsel, &dg->dtop, page);
 	for (int r = 0; r < page; r++, y++) {
-		const struct views_work_day *x = detail_day(dg, dg->dtop + (size_t)r);
-		attr_t at = dg->dtop + (size_t)r == dg->dsel ?
-		    draw_attr(DRAW_CURSOR) : A_NORMAL;
-		char pp[32], lf[32], why[512];
-		wmove(win, y, 0);
-		wclrtoeol(win);
-		if (x == NULL)
-			continue;
-		vui_count(pp, sizeof pp, x->has_pp, x->pp);
-		if (x->has_pp && x->pp_estimated)
-			strncat(pp, "~", sizeof pp - strlen(pp) - 1);
-		vui_count(lf, sizeof lf, x->has_likes || x->has_favorites,
-		    (x->has_likes ? x->likes : 0) +
-		    (x->has_favorites ? x->favorites : 0));
-		why[0] = '\0';
-		if (!x->has_revenue || x->revenue_fen == 0 ||
-		    x->compensated_by > 0)
-			day_reasons_text(dg, x, why, sizeof why);
-		{
-			const char *c[] = { day_format(x->day, dd), pp, lf,
-			    vui_money(m1, sizeof m1, x->scored, x->estimated_fen),
-			    vui_money(m2, sizeof m2, x->has_revenue, x->revenue_fen) };
-			int cx;
-			mvwchgat(win, y, 0, cols, at, 0, NULL);
-			draw_text(win, y, 0, 1, at != A_NORMAL ? ">" : " ", at, true);
-			cx = vui_draw_row(win, y, 1, 5, det_w, c, det_right, at);
-			draw_text(win, y, cx, cols - cx - 1, why, at, true);
+		const struct views_work_day *d = detail_day(dg, dg->dtop +
+		    (size_t)r);
+		if (d != NULL) {
+			detail_day_row(dg, win, y, cols, d, dg->dtop + (size_t)r ==
+			    dg->dsel);
+		} else {
+			wmove(win, y, 0);
+			wclrtoeol(win);
 		}
 	}
-	/* what to do for the cursor day */
-	cur = detail_day(dg, dg->dsel);
+	return y;
+}
+
+/* What to do for the cursor day: why it has no revenue, and advice. */
+static void
+detail_advice(struct diag *dg, WINDOW *win, int y, int rows, int cols)
+{
+	const struct views_work_day *cur = detail_day(dg, dg->dsel);
+	const char *arrow = draw_utf8() ? "→" : "->";
+	char line[1024];
+
 	for (int r = 0; r < 3 && y + r < rows; r++) {
 		wmove(win, y + r, 0);
 		wclrtoeol(win);
@@ -683,51 +736,69 @@ draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 	if (cur != NULL && cur->compensated_by > 0) {
 		char why[256];
 		day_reasons_text(dg, cur, why, sizeof why);
-		snprintf(line, sizeof line, "%s %s", draw_utf8() ? "→" : "->",
-		    why);
-		y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line, A_NORMAL);
+		snprintf(line, sizeof line, "%s %s", arrow, why);
+		draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line, A_NORMAL);
 	} else if (cur != NULL && (!cur->has_revenue || cur->revenue_fen == 0)) {
 		const char *id = !cur->has_data ? (dg->det.published != DAY_NONE &&
 		    cur->day < dg->det.published ? "not_published" : "no_data") :
 		    cur->nreasons > 0 ? cur->reasons[0] : "zero";
 		size_t k = 0;
 		do {
-			snprintf(line, sizeof line, "%s %s: %s",
-			    draw_utf8() ? "→" : "->", present_reason_label(id),
-			    present_reason_advice(id));
+			snprintf(line, sizeof line, "%s %s: %s", arrow,
+			    present_reason_label(id), present_reason_advice(id));
 			y += draw_wrap(win, y, 1, cols - 2, rows - 1 - y, line,
 			    A_NORMAL);
 			k++;
 			id = k < cur->nreasons ? cur->reasons[k] : NULL;
 		} while (id != NULL && y < rows - 1);
 	}
+}
+
+static void
+draw_detail(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	struct diag *dg = ctx->priv;
+	char line[1024];
+	int y = 0;
+
+	if (!dg->det_ok) {
+		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR),
+		    true);
+		return;
+	}
+	snprintf(line, sizeof line, "%s  (%s)", dg->det.title, dg->det.work_id);
+	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
+	y += detail_status(dg, win, y, cols);
+	y += detail_changes(dg, win, y, cols);
+	y += detail_revenue(dg, win, y, cols);
+	y = detail_days(dg, win, y, rows, cols);
+	detail_advice(dg, win, y, rows, cols);
 	draw_text(win, rows - 1, 1, cols - 2,
 	    _("Esc back  t trends  a appeal these days  Up/Down day"),
 	    draw_attr(DRAW_DIM), true);
 }
 
-static void
-draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+/* The single day's heading: the day, the account's total against the
+ * daily minimum, and why the account earns nothing when it does not. */
+static int
+day_heading(struct diag *dg, WINDOW *win, int cols)
 {
-	struct diag *dg = ctx->priv;
-	char line[1024], m1[64], m2[64], m3[64], dd[MONEY_BUFSZ];
 	const struct model_params *p = engine_model();
-	int y = 0, page, tw;
-	bool reached;
+	char line[1024], m1[64], m2[64], m3[64], dd[MONEY_BUFSZ];
+	int y = 0;
 
-	if (!dg->day_ok) {
-		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR), true);
-		return;
-	}
-	snprintf(line, sizeof line, _("Single day %s: every work's revenue (Left/Right: day)"),
-	    day_format(dg->day.day, dd));
+	snprintf(line, sizeof line, _("Single day %s: every work's revenue "
+	    "(Left/Right: day)"), day_format(dg->day.day, dd));
 	draw_text(win, y++, 1, cols - 2, line, draw_attr(DRAW_TITLE), true);
-	reached = dg->day.total_fen >= p->daily_min_fen;
-	snprintf(line, sizeof line, _("Account total %s, daily minimum %s: %s  (estimate %s, settled %s)"),
+	snprintf(line, sizeof line, _("Account total %s, daily minimum %s: %s  "
+	    "(estimate %s, settled %s)"),
 	    vui_money(m1, sizeof m1, true, dg->day.total_fen),
-	    money_format(p->daily_min_fen, dd), vui_pass(reached),
-	    vui_money(m2, sizeof m2, dg->day.account_scored, dg->day.account_estimated_fen),
-	    vui_money(m3, sizeof m3, dg->day.has_account_settled, dg->day.account_settled_fen));
+	    money_format(p->daily_min_fen, dd),
+	    vui_pass(dg->day.total_fen >= p->daily_min_fen),
+	    vui_money(m2, sizeof m2, dg->day.account_scored,
+	    dg->day.account_estimated_fen),
+	    vui_money(m3, sizeof m3, dg->day.has_account_settled,
+	    dg->day.account_settled_fen));
 	draw_text(win, y++, 1, cols - 2, line, A_BOLD, true);
 	if (dg->day.account_scored && !dg->day.account_eligible) {
 		char r[VIEWS_REASONS_MAX][32];
@@ -741,99 +812,112 @@ draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
 		y += vui_draw_items(win, y, 24, cols - 25, 2, items, nr,
 		    draw_attr(DRAW_ERROR));
 	} else if (!dg->day.account_scored) {
-		draw_text(win, y++, 1, cols - 2, _("The engine has not scored this day."),
-		    A_NORMAL, true);
+		draw_text(win, y++, 1, cols - 2, _("The engine has not scored "
+		    "this day."), A_NORMAL, true);
 	}
-	/* the title gives way to the reasons on a narrow screen */
-	tw = (cols - 2 - 34) / 2;
-	if (tw > 40)
-		tw = 40;
-	{
-		const int w[] = { tw, 10, 10, 10 };
-		const bool right[] = { false, true, true, true };
-		const char *h[] = { _("Title"), _("Revenue"), _("Estimate"),
-		    _("Prof.plays") };
-		int x = vui_draw_row(win, y, 1, 4, w, h, right, A_UNDERLINE);
-		draw_text(win, y++, x + 1, cols - x - 2, _("Why zero"),
-		    A_UNDERLINE, true);
-	}
-	page = rows - y - 4;
-	if (page < 1)
-		page = 1;
-	if (dg->ysel < dg->ytop)
-		dg->ytop = dg->ysel;
-	if (dg->ysel >= dg->ytop + (size_t)page)
-		dg->ytop = dg->ysel - (size_t)page + 1;
-	for (int r = 0; r < page; r++, y++) {
-		size_t i = dg->ytop + (size_t)r;
-		const struct views_day_work *w;
-		attr_t at = i == dg->ysel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
-		char why[512] = "", pp[32];
-		size_t len = 0;
-		wmove(win, y, 0);
-		wclrtoeol(win);
-		if (i >= dg->day.n)
-			continue;
-		w = &dg->day.rows[i];
-		if (w->revenue_fen == 0) {
-			if (!w->has_data && w->nreasons == 0)
-				snprintf(why, sizeof why, "%s", present_reason_label("no_data"));
-			for (size_t k = 0; k < w->nreasons && len + 1 < sizeof why; k++) {
-				int n = snprintf(why + len, sizeof why - len,
-				    "%s%s", k ? "; " : "",
-				    present_reason_label(w->reasons[k]));
-				if (n < 0)
-					break;
-				len += (size_t)n;
-			}
-		}
-		{
-			const int cw[] = { tw, 10, 10, 10 };
-			const bool right[] = { false, true, true, true };
-			const char *c[] = { w->title,
-			    vui_money(m1, sizeof m1, w->has_settled || w->scored, w->revenue_fen),
-			    vui_money(m2, sizeof m2, w->scored, w->estimated_fen),
-			    vui_count(pp, sizeof pp, w->has_pp, w->pp) };
-			int x;
-			mvwchgat(win, y, 0, cols, at, 0, NULL);
-			draw_text(win, y, 0, 1, i == dg->ysel ? ">" : " ", at, true);
-			x = vui_draw_row(win, y, 1, 4, cw, c, right, at);
-			draw_text(win, y, x + 1, cols - x - 2, why, at, true);
+	return y;
+}
+
+/* One work of the day on row y, the title tw columns wide. */
+static void
+day_row(struct diag *dg, WINDOW *win, int y, int cols, int tw, size_t i)
+{
+	const struct views_day_work *w = &dg->day.rows[i];
+	const int cw[] = { tw, 10, 10, 10 };
+	const bool right[] = { false, true, true, true };
+	char why[512] = "", pp[32], m1[64], m2[64];
+	size_t len = 0;
+	attr_t at;
+	int x;
+
+	if (w->revenue_fen == 0) {
+		if (!w->has_data && w->nreasons == 0)
+			snprintf(why, sizeof why, "%s", present_reason_label("no_data"));
+		for (size_t k = 0; k < w->nreasons && len + 1 < sizeof why; k++) {
+			int n = snprintf(why + len, sizeof why - len, "%s%s",
+			    k ? "; " : "", present_reason_label(w->reasons[k]));
+			if (n < 0)
+				break;
+			len += (size_t)n;
 		}
 	}
-	/* what to do, for each reason of the cursor's work */
+	const char *c[] = { w->title,
+	    vui_money(m1, sizeof m1, w->has_settled || w->scored, w->revenue_fen),
+	    vui_money(m2, sizeof m2, w->scored, w->estimated_fen),
+	    vui_count(pp, sizeof pp, w->has_pp, w->pp) };
+	at = draw_list_row(win, y, cols, i == dg->ysel);
+	x = vui_draw_row(win, y, 1, 4, cw, c, right, at);
+	draw_text(win, y, x + 1, cols - x - 2, why, at, true);
+}
+
+/* Below the rows: the cursor's title in full when its cell cut it, and
+ * what to do for each reason of its zero revenue. */
+static void
+day_advice(struct diag *dg, WINDOW *win, int rows, int cols, int tw)
+{
+	const struct views_day_work *w = dg->ysel < dg->day.n ?
+	    &dg->day.rows[dg->ysel] : NULL;
+	int ay = rows - 4;
+	char line[1024];
+
 	for (int r = 4; r >= 2; r--) {
 		wmove(win, rows - r, 0);
 		wclrtoeol(win);
 	}
-	int ay = rows - 4;
-	if (dg->ysel < dg->day.n) {
-		/* the cursor's title in full when its cell cut it */
-		const struct views_day_work *w = &dg->day.rows[dg->ysel];
-		char *clean = draw_clean(w->title);
-		if (clean != NULL && draw_width(clean) > tw) {
-			snprintf(line, sizeof line, "> %s  (%s)", w->title,
-			    w->work_id);
-			draw_text(win, ay++, 1, cols - 2, line, A_BOLD, true);
-		}
-		free(clean);
+	if (w == NULL)
+		return;
+	if (draw_full_title(win, ay, cols, tw, w->title, w->work_id))
+		ay++;
+	if (w->revenue_fen != 0)
+		return;
+	for (size_t k = 0; k < (w->nreasons ? w->nreasons : 1) &&
+	    ay < rows - 1; k++) {
+		const char *id = w->nreasons ? w->reasons[k] :
+		    w->has_data ? "zero" : "no_data";
+		snprintf(line, sizeof line, "%s %s: %s",
+		    draw_utf8() ? "→" : "->", present_reason_label(id),
+		    present_reason_advice(id));
+		ay += draw_wrap(win, ay, 1, cols - 2, rows - 1 - ay, line,
+		    A_NORMAL);
 	}
-	if (dg->ysel < dg->day.n && dg->day.rows[dg->ysel].revenue_fen == 0) {
-		const struct views_day_work *w = &dg->day.rows[dg->ysel];
-		size_t nr = w->nreasons ? w->nreasons : 1;
-		for (size_t k = 0; k < nr && ay < rows - 1; k++) {
-			const char *id = w->nreasons ? w->reasons[k] :
-			    w->has_data ? "zero" : "no_data";
-			snprintf(line, sizeof line, "%s %s: %s",
-			    draw_utf8() ? "→" : "->", present_reason_label(id),
-			    present_reason_advice(id));
-			ay += draw_wrap(win, ay, 1, cols - 2, rows - 1 - ay,
-			    line, A_NORMAL);
+}
+
+static void
+draw_day(struct pane_ctx *ctx, WINDOW *win, int rows, int cols)
+{
+	struct diag *dg = ctx->priv;
+	/* the title gives way to the reasons on a narrow screen */
+	int y, page, tw = (cols - 2 - 34) / 2 > 40 ? 40 : (cols - 2 - 34) / 2;
+	const int w[] = { tw, 10, 10, 10 };
+	const bool right[] = { false, true, true, true };
+	const char *h[] = { _("Title"), _("Revenue"), _("Estimate"),
+	    _("Prof.plays") };
+
+	if (!dg->day_ok) {
+		draw_text(win, 0, 1, cols - 2, dg->err, draw_attr(DRAW_ERROR),
+		    true);
+		return;
+	}
+	y = day_heading(dg, win, cols);
+	int x = vui_draw_row(win, y, 1, 4, w, h, right, A_UNDERLINE);
+	draw_text(win, y++, x + 1, cols - x - 2, _("Why zero"), A_UNDERLINE,
+	    true);
+	page = rows - y - 4;
+	if (page < 1)
+		page = 1;
+	draw_scroll(dg->ysel, &dg->ytop, page);
+	for (int r = 0; r < page; r++, y++) {
+		size_t i = dg->ytop + (size_t)r;
+		if (i < dg->day.n) {
+			day_row(dg, win, y, cols, tw, i);
+		} else {
+			wmove(win, y, 0);
+			wclrtoeol(win);
 		}
 	}
-	draw_text(win, rows - 1, 1, cols - 2,
-	    _("Esc back  Enter open work  a appeal  Left/Right day  d another day"),
-	    draw_attr(DRAW_DIM), true);
+	day_advice(dg, win, rows, cols, tw);
+	draw_text(win, rows - 1, 1, cols - 2, _("Esc back  Enter open work  a "
+	    "appeal  Left/Right day  d another day"), draw_attr(DRAW_DIM), true);
 }
 
 static void
@@ -913,8 +997,6 @@ parse_day_input(struct pane_ctx *ctx, const char *s, day_t *out)
 	struct pt_err err = { 0 };
 	day_t last = views_last_scored_day(ctx->db, ctx->account_id,
 	    ctx->today, &err);
-	int y, m, d;
-	char buf[32];
 
 	if (last == DAY_NONE)
 		last = ctx->today;
@@ -926,20 +1008,7 @@ parse_day_input(struct pane_ctx *ctx, const char *s, day_t *out)
 		*out = last - atoi(s + 1);
 		return true;
 	}
-	if (day_parse_iso(s, out))
-		return true;
-	day_to_ymd(ctx->today, &y, &m, &d);
-	if (sscanf(s, "%d-%d", &m, &d) == 2) {
-		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-		if (!day_parse_iso(buf, out))
-			return false;
-		if (*out > ctx->today) {
-			snprintf(buf, sizeof buf, "%04d-%02d-%02d", y - 1, m, d);
-			return day_parse_iso(buf, out);
-		}
-		return true;
-	}
-	return false;
+	return prompt_parse_day(ctx->today, s, out);
 }
 
 /* The zero-revenue days to appeal in the opened work: the run of
@@ -952,240 +1021,418 @@ appeal_days(struct diag *dg, day_t *first, day_t *last)
 	vui_appeal_days(&dg->det, cur != NULL ? cur->day : dg->det.to, first, last);
 }
 
+/* A key while the filter (/) is typed: the table follows each one. */
+static bool
+filter_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+	const struct views_work *w = selected_work(dg);
+	char *keep = w != NULL ? strdup(w->work_id) : NULL;
+
+	if (prompt_key(&dg->filter, k, PROMPT_FILTER) != PROMPT_IGNORED)
+		refilter(dg, keep);
+	free(keep);
+	pane_dirty(ctx);
+	return true;
+}
+
+/* A key while a window (R) is typed. */
+static bool
+range_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+	day_t f, t;
+
+	if (prompt_key(&dg->range_input, k, PROMPT_ASK) == PROMPT_ENTERED &&
+	    prompt_window(ctx, dg->range_input.text, parse_day_input, &f, &t)) {
+		dg->range_from = f;
+		dg->range_to = t;
+		dg->view = V_TABLE;
+		load_works(ctx);
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+/* A key while a day (d) is typed. */
+static bool
+day_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+	day_t d;
+
+	if (prompt_key(&dg->day_input, k, PROMPT_ASK) == PROMPT_ENTERED) {
+		if (parse_day_input(ctx, dg->day_input.text, &d)) {
+			load_day(ctx, d);
+			dg->view = V_DAY;
+		} else {
+			pane_error(ctx, _("Not a day: '%s' (YYYY-MM-DD, MM-DD or -N)"),
+			    dg->day_input.text);
+		}
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+/* e: the rows on screen, as `report` prints them. */
+static void
+export_view(struct pane_ctx *ctx)
+{
+	struct diag *dg = ctx->priv;
+	char name[160], a[DAY_BUFSZ], b[DAY_BUFSZ];
+	struct report_filter f = { ctx->account_id, NULL, dg->works.from,
+	    dg->works.to };
+
+	if (dg->view == V_DETAIL && dg->det_ok) {
+		f.account_id = NULL;
+		f.work_id = dg->det.work_id;
+		snprintf(name, sizeof name, "daily-%s-%s-%s", dg->det.work_id,
+		    day_format(f.from, a), day_format(f.to, b));
+		vui_export(ctx, name, VUI_EXPORT_DAILY, &f);
+		return;
+	}
+	if (dg->view == V_DAY && dg->day_ok)
+		f.from = f.to = dg->day.day;
+	snprintf(name, sizeof name, "works-%s-%s-%s", ctx->account_id,
+	    day_format(f.from, a), day_format(f.to, b));
+	vui_export(ctx, name, VUI_EXPORT_WORKS, &f);
+}
+
+/* s and S in the table: the next column, or the other direction. */
+static void
+sort_key(struct pane_ctx *ctx, bool next_column)
+{
+	struct diag *dg = ctx->priv;
+	const struct views_work *w = selected_work(dg);
+	char *keep = w != NULL ? strdup(w->work_id) : NULL;
+
+	if (next_column) {
+		dg->sort = (enum views_col)((dg->sort + 1) % VC_COUNT);
+		dg->desc = dg->sort != VC_TITLE && dg->sort != VC_STATUS;
+	} else {
+		dg->desc = !dg->desc;
+	}
+	refilter(dg, keep);
+	free(keep);
+	pane_dirty(ctx);
+}
+
+/* [ and ]: a typed window goes back to the 7/30/90 windows; else one
+ * shorter or longer. */
+static void
+step_window(struct pane_ctx *ctx, bool longer)
+{
+	struct diag *dg = ctx->priv;
+
+	if (dg->range_from != DAY_NONE)
+		dg->range_from = dg->range_to = DAY_NONE;
+	else
+		dg->win = prompt_window_step(dg->win, NWINDOWS, longer);
+	load_works(ctx);
+	pane_dirty(ctx);
+}
+
+/* The table's own keys (diag_keys); false for none of them. */
+static bool
+table_own_key(struct pane_ctx *ctx, int action)
+{
+	struct diag *dg = ctx->priv;
+	const struct views_work *w = selected_work(dg);
+	char *id;
+
+	switch (action) {
+	case DK_SORT:
+	case DK_SORT_REVERSE:
+		sort_key(ctx, action == DK_SORT);
+		return true;
+	case DK_TRENDS:
+		if (w != NULL)
+			pane_show_work(ctx, "trends", w->work_id);
+		return true;
+	case DK_APPEAL:
+		if (w != NULL && (id = strdup(w->work_id)) != NULL) {
+			vui_appeal_work(ctx, id, dg->works.from, dg->works.to,
+			    dg->works.to, "diagnosis");
+			free(id);
+		}
+		return true;
+	case DK_WINDOW_SHORTER:
+	case DK_WINDOW_LONGER:
+		step_window(ctx, action == DK_WINDOW_LONGER);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+table_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+
+	if (move_cursor(&dg->sel, dg->nidx, dg->page, k->action)) {
+		pane_dirty(ctx);
+		return true;
+	}
+	if (table_own_key(ctx, k->pane_action))
+		return true;
+	if (k->action == ACT_FILTER) {
+		dg->filter.active = true;
+		pane_dirty(ctx);
+		return true;
+	}
+	if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
+	    selected_work(dg) != NULL) {
+		load_detail(ctx, selected_work(dg)->work_id);
+		dg->view = V_DETAIL;
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_BACK && dg->filter.text[0] != '\0') {
+		dg->filter.text[0] = '\0';
+		refilter(dg, selected_work(dg) ? selected_work(dg)->work_id : NULL);
+		pane_dirty(ctx);
+		return true;
+	}
+	return false;
+}
+
+/* In an opened work. */
+static bool
+detail_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+
+	if (move_cursor(&dg->dsel, dg->det_ok ? dg->det.n : 0, 10, k->action)) {
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_BACK) {
+		dg->view = V_TABLE;
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->pane_action == DK_TRENDS && dg->det_ok) {
+		pane_show_work(ctx, "trends", dg->det.work_id);
+		return true;
+	}
+	if (k->pane_action == DK_APPEAL && dg->det_ok) {
+		struct vui_appeal_prefill p = {
+			.account_id = dg->det.account_id,
+			.work_id = dg->det.work_id,
+			.channel = "diagnosis",
+		};
+		appeal_days(dg, &p.first_day, &p.last_day);
+		if (!vui_start_appeal(ctx, &p))
+			pane_error(ctx, "%s", _("The Appeals pane is not available."));
+		return true;
+	}
+	return k->pane_action != 0;
+}
+
+/* The single-day view's own keys on the selected row. */
+static bool
+day_row_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+	day_t d = dg->day.day;
+	char *id;
+
+	if (dg->ysel >= dg->day.n)
+		return false;
+	if (k->action == ACT_ENTER || k->pane_action == DK_VIEW) {
+		if ((id = strdup(dg->day.rows[dg->ysel].work_id)) != NULL)
+			diag_show_work(ctx, id);
+		free(id);
+		return true;
+	}
+	if (k->pane_action == DK_TRENDS) {
+		pane_show_work(ctx, "trends", dg->day.rows[dg->ysel].work_id);
+		return true;
+	}
+	if (k->pane_action == DK_APPEAL) {
+		if ((id = strdup(dg->day.rows[dg->ysel].work_id)) != NULL)
+			vui_appeal_work(ctx, id, d - 29, d + 29, d, "diagnosis");
+		free(id);
+		return true;
+	}
+	return false;
+}
+
+/* In the single-day view. */
+static bool
+day_view_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct diag *dg = ctx->priv;
+
+	if (move_cursor(&dg->ysel, dg->day_ok ? dg->day.n : 0, 10, k->action)) {
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_LEFT || k->action == ACT_RIGHT) {
+		load_day(ctx, dg->day.day + (k->action == ACT_LEFT ? -1 : 1));
+		pane_dirty(ctx);
+		return true;
+	}
+	if (k->action == ACT_BACK) {
+		dg->view = V_TABLE;
+		pane_dirty(ctx);
+		return true;
+	}
+	return day_row_key(ctx, k) || k->pane_action != 0;
+}
+
 static bool
 diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
-	if (dg->filter.active) {
-		const struct views_work *w = selected_work(dg);
-		char *keep = w != NULL ? strdup(w->work_id) : NULL;
-		int r = vui_input_key(&dg->filter, k);
-		if (r == 3)
-			dg->filter.text[0] = '\0';
-		if (r >= 2)
-			dg->filter.active = false;
-		if (r != 0)
-			refilter(dg, keep);
-		free(keep);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (dg->range_input.active) {
-		int r = vui_input_key(&dg->range_input, k);
-		if (r == 2) {
-			char a[64] = "", b[64] = "";
-			day_t f, t;
-			dg->range_input.active = false;
-			for (char *p = dg->range_input.text; *p; p++)
-				if (*p == '.' && p[1] == '.')
-					p[0] = p[1] = ' ';
-			if (sscanf(dg->range_input.text, "%63s %63s", a, b) == 2 &&
-			    parse_day_input(ctx, a, &f) &&
-			    parse_day_input(ctx, b, &t) && f <= t &&
-			    t - f < 3660) {
-				dg->range_from = f;
-				dg->range_to = t;
-				dg->view = V_TABLE;
-				load_works(ctx);
-			} else
-				pane_error(ctx, _("Not a window: '%s' (FROM TO, "
-				    "e.g. 2026-11-01 2026-11-20)"),
-				    dg->range_input.text);
-		} else if (r == 3)
-			dg->range_input.active = false;
-		pane_dirty(ctx);
-		return true;
-	}
+	if (dg->filter.active)
+		return filter_key(ctx, k);
+	if (dg->range_input.active)
+		return range_key(ctx, k);
 	if (k->pane_action == DK_RANGE) {
-		dg->range_input.active = true;
-		dg->range_input.text[0] = '\0';
+		prompt_start(&dg->range_input);
 		pane_dirty(ctx);
 		return true;
 	}
-	if (dg->day_input.active) {
-		int r = vui_input_key(&dg->day_input, k);
-		if (r == 2) {
-			day_t d;
-			dg->day_input.active = false;
-			if (parse_day_input(ctx, dg->day_input.text, &d)) {
-				load_day(ctx, d);
-				dg->view = V_DAY;
-			} else {
-				pane_error(ctx, _("Not a day: '%s' (YYYY-MM-DD, MM-DD or -N)"),
-				    dg->day_input.text);
-			}
-		} else if (r == 3) {
-			dg->day_input.active = false;
-		}
-		pane_dirty(ctx);
-		return true;
-	}
+	if (dg->day_input.active)
+		return day_key(ctx, k);
 	if (k->pane_action == DK_EXPORT && ctx->account_id != NULL) {
-		/* the rows on screen, as `report` prints them */
-		char name[160], a[DAY_BUFSZ], b[DAY_BUFSZ];
-		struct report_filter f = { ctx->account_id, NULL, dg->works.from,
-		    dg->works.to };
-		if (dg->view == V_DETAIL && dg->det_ok) {
-			f.account_id = NULL;
-			f.work_id = dg->det.work_id;
-			snprintf(name, sizeof name, "daily-%s-%s-%s", dg->det.work_id,
-			    day_format(f.from, a), day_format(f.to, b));
-			vui_export(ctx, name, VUI_EXPORT_DAILY, &f);
-		} else {
-			if (dg->view == V_DAY && dg->day_ok)
-				f.from = f.to = dg->day.day;
-			snprintf(name, sizeof name, "works-%s-%s-%s",
-			    ctx->account_id, day_format(f.from, a),
-			    day_format(f.to, b));
-			vui_export(ctx, name, VUI_EXPORT_WORKS, &f);
-		}
+		export_view(ctx);
 		return true;
 	}
 	if (k->pane_action == DK_DAY) {
-		dg->day_input.active = true;
-		dg->day_input.text[0] = '\0';
+		prompt_start(&dg->day_input);
 		pane_dirty(ctx);
 		return true;
 	}
 	switch (dg->view) {
 	case V_TABLE:
-		if (move_cursor(&dg->sel, dg->nidx, dg->page, k->action)) {
-			pane_dirty(ctx);
-			return true;
-		}
-		switch (k->pane_action) {
-		case DK_SORT:
-		case DK_SORT_REVERSE: {
-			const struct views_work *w = selected_work(dg);
-			char *keep = w != NULL ? strdup(w->work_id) : NULL;
-			if (k->pane_action == DK_SORT) {
-				dg->sort = (enum views_col)((dg->sort + 1) % VC_COUNT);
-				dg->desc = dg->sort != VC_TITLE && dg->sort != VC_STATUS;
-			} else {
-				dg->desc = !dg->desc;
-			}
-			refilter(dg, keep);
-			free(keep);
-			pane_dirty(ctx);
-			return true;
-		}
-		case DK_TRENDS:
-			if (selected_work(dg) != NULL)
-				pane_show_work(ctx, "trends", selected_work(dg)->work_id);
-			return true;
-		case DK_APPEAL:
-			if (selected_work(dg) != NULL) {
-				char *id = strdup(selected_work(dg)->work_id);
-				if (id != NULL)
-					vui_appeal_work(ctx, id, dg->works.from,
-					    dg->works.to, dg->works.to, "diagnosis");
-				free(id);
-			}
-			return true;
-		case DK_WINDOW_SHORTER:
-		case DK_WINDOW_LONGER:
-			if (dg->range_from != DAY_NONE) {
-				/* back to the 7/30/90 windows */
-				dg->range_from = dg->range_to = DAY_NONE;
-			} else if (k->pane_action == DK_WINDOW_SHORTER && dg->win > 0)
-				dg->win--;
-			else if (k->pane_action == DK_WINDOW_LONGER &&
-			    dg->win + 1 < (int)(sizeof windows / sizeof windows[0]))
-				dg->win++;
-			load_works(ctx);
-			pane_dirty(ctx);
-			return true;
-		default:
-			break;
-		}
-		if (k->action == ACT_FILTER) {
-			dg->filter.active = true;
-			pane_dirty(ctx);
-			return true;
-		}
-		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
-		    selected_work(dg) != NULL) {
-			load_detail(ctx, selected_work(dg)->work_id);
-			dg->view = V_DETAIL;
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->action == ACT_BACK && dg->filter.text[0] != '\0') {
-			dg->filter.text[0] = '\0';
-			refilter(dg, selected_work(dg) ? selected_work(dg)->work_id : NULL);
-			pane_dirty(ctx);
-			return true;
-		}
-		return false;
+		return table_key(ctx, k);
 	case V_DETAIL:
-		if (move_cursor(&dg->dsel, dg->det_ok ? dg->det.n : 0, 10, k->action)) {
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->action == ACT_BACK) {
-			dg->view = V_TABLE;
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->pane_action == DK_TRENDS && dg->det_ok) {
-			pane_show_work(ctx, "trends", dg->det.work_id);
-			return true;
-		}
-		if (k->pane_action == DK_APPEAL && dg->det_ok) {
-			struct vui_appeal_prefill p = {
-				.account_id = dg->det.account_id,
-				.work_id = dg->det.work_id,
-				.channel = "diagnosis",
-			};
-			appeal_days(dg, &p.first_day, &p.last_day);
-			if (!vui_start_appeal(ctx, &p))
-				pane_error(ctx, "%s", _("The Appeals pane is not available."));
-			return true;
-		}
-		return k->pane_action != 0;
+		return detail_key(ctx, k);
 	case V_DAY:
-		if (move_cursor(&dg->ysel, dg->day_ok ? dg->day.n : 0, 10, k->action)) {
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->action == ACT_LEFT || k->action == ACT_RIGHT) {
-			load_day(ctx, dg->day.day + (k->action == ACT_LEFT ? -1 : 1));
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->action == ACT_BACK) {
-			dg->view = V_TABLE;
-			pane_dirty(ctx);
-			return true;
-		}
-		if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
-		    dg->ysel < dg->day.n) {
-			char *id = strdup(dg->day.rows[dg->ysel].work_id);
-			if (id != NULL)
-				diag_show_work(ctx, id);
-			free(id);
-			return true;
-		}
-		if (k->pane_action == DK_TRENDS && dg->ysel < dg->day.n) {
-			pane_show_work(ctx, "trends", dg->day.rows[dg->ysel].work_id);
-			return true;
-		}
-		if (k->pane_action == DK_APPEAL && dg->ysel < dg->day.n) {
-			char *id = strdup(dg->day.rows[dg->ysel].work_id);
-			day_t d = dg->day.day;
-			if (id != NULL)
-				vui_appeal_work(ctx, id, d - 29, d + 29, d,
-				    "diagnosis");
-			free(id);
-			return true;
-		}
-		return k->pane_action != 0;
+		return day_view_key(ctx, k);
 	}
 	return false;
 }
 
 /* ---- the harness's model ---- */
+
+/* The reason ids of a day, joined by ",", and the end of the line. */
+static void
+model_reasons(FILE *out, const char (*reasons)[32], size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		fprintf(out, "%s%s", k ? "," : "", reasons[k]);
+	fputc('\n', out);
+}
+
+/* The table's rows on screen: work|flags|revenue|change|plays|settled|
+ * estimate. */
+static void
+model_table(struct diag *dg, FILE *out)
+{
+	const struct views_work *w = selected_work(dg);
+
+	fprintf(out, "selected=%s\n", w ? w->work_id : "");
+	for (size_t i = dg->top; i < dg->nidx && i < dg->top + (size_t)dg->page;
+	    i++) {
+		const struct views_work *r = &dg->works.rows[dg->idx[i]];
+		fen_t ch = 0;
+		bool hc = views_work_change(r, &ch);
+		char f[8];
+		char rv[32] = "", cv[32] = "", pv[32] = "", sv[32] = "";
+		if (r->has_rev)
+			snprintf(rv, sizeof rv, "%lld", (long long)r->rev_fen);
+		if (hc)
+			snprintf(cv, sizeof cv, "%lld", (long long)ch);
+		if (r->has_pp)
+			snprintf(pv, sizeof pv, "%lld", (long long)r->pp);
+		if (r->has_settled)
+			snprintf(sv, sizeof sv, "%lld", (long long)r->settled_fen);
+		fprintf(out, "row=%s|%s|%s|%s|%s|%s|%lld\n", r->work_id,
+		    views_work_flags(r, f), rv, cv, pv, sv,
+		    (long long)r->estimated_fen);
+	}
+}
+
+/* The engine's split of the opened work's change. */
+static void
+model_attribution(struct diag *dg, FILE *out)
+{
+	if (!dg->att_ok)
+		return;
+	fprintf(out, "attribution.revenue_fen=%lld\n"
+	    "attribution.vs_revenue_fen=%lld\n"
+	    "attribution.total_change_fen=%lld\n",
+	    (long long)dg->att.revenue_fen,
+	    (long long)dg->att.vs_revenue_fen,
+	    (long long)dg->att.total_change_fen);
+	for (int k = 0; k < EF_COUNT; k++)
+		fprintf(out, "attribution.%s=%lld\n", engine_factor_id(k),
+		    (long long)dg->att.part_fen[k]);
+}
+
+static void
+model_detail(struct diag *dg, FILE *out)
+{
+	char a[DAY_BUFSZ];
+	fen_t st = 0, es = 0;
+	bool hs = false;
+
+	for (size_t i = 0; i < dg->det.n; i++) {
+		hs = hs || dg->det.days[i].has_settled;
+		st += dg->det.days[i].settled_fen;
+		es += dg->det.days[i].estimated_fen;
+	}
+	fprintf(out, "work=%s\nrevenue_fen=%lld\n", dg->det.work_id,
+	    (long long)dg->det.revenue_fen);
+	if (dg->restore_on != DAY_NONE)
+		fprintf(out, "restore=%s|%s\n", dg->restore_rule,
+		    day_format(dg->restore_on, a));
+	for (size_t i = 0; i < dg->det.nchanges; i++)
+		fprintf(out, "change=%s|%s|%s\n", dg->det.changes[i].attr,
+		    day_format(dg->det.changes[i].effective_on, a),
+		    dg->det.changes[i].value);
+	if (hs)
+		fprintf(out, "settled_fen=%lld\n", (long long)st);
+	else
+		fprintf(out, "settled_fen=\n");
+	fprintf(out, "estimated_fen=%lld\n", (long long)es);
+	for (int k = 0; k < VP_COUNT; k++)
+		fprintf(out, "split.%s=%lld\n", views_part_key(k),
+		    (long long)dg->det.part_fen[k]);
+	model_attribution(dg, out);
+	for (size_t i = 0; i < dg->det.n; i++) {
+		const struct views_work_day *x = &dg->det.days[i];
+		fprintf(out, "day=%s|%lld|%s|", day_format(x->day, a),
+		    (long long)x->revenue_fen,
+		    x->has_revenue ? "known" : "missing");
+		model_reasons(out, x->reasons, x->nreasons);
+	}
+}
+
+static void
+model_day(struct diag *dg, FILE *out)
+{
+	char a[DAY_BUFSZ];
+
+	fprintf(out, "day=%s\ntotal_fen=%lld\nminimum_fen=%lld\n",
+	    day_format(dg->day.day, a), (long long)dg->day.total_fen,
+	    (long long)engine_model()->daily_min_fen);
+	fprintf(out, "account.eligible=%d\naccount.reasons=%s\n",
+	    dg->day.account_eligible ? 1 : 0, dg->day.account_reasons);
+	fprintf(out, "selected=%s\n", dg->ysel < dg->day.n ?
+	    dg->day.rows[dg->ysel].work_id : "");
+	for (size_t i = 0; i < dg->day.n; i++) {
+		const struct views_day_work *w = &dg->day.rows[i];
+		fprintf(out, "row=%s|%lld|", w->work_id,
+		    (long long)w->revenue_fen);
+		model_reasons(out, w->reasons, w->nreasons);
+	}
+}
 
 static void
 diag_model(struct pane_ctx *ctx, FILE *out)
@@ -1204,94 +1451,12 @@ diag_model(struct pane_ctx *ctx, FILE *out)
 	    views_col_key(dg->sort), dg->desc ? 1 : 0, dg->filter.text,
 	    dg->filter.active ? 1 : 0);
 	fprintf(out, "works=%zu\nshown=%zu\n", dg->works.n, dg->nidx);
-	if (dg->view == V_TABLE) {
-		const struct views_work *w = selected_work(dg);
-		fprintf(out, "selected=%s\n", w ? w->work_id : "");
-		for (size_t i = dg->top; i < dg->nidx && i < dg->top + (size_t)dg->page; i++) {
-			const struct views_work *r = &dg->works.rows[dg->idx[i]];
-			fen_t ch = 0;
-			bool hc = views_work_change(r, &ch);
-			char f[8];
-			char rv[32] = "", cv[32] = "", pv[32] = "", sv[32] = "";
-			if (r->has_rev)
-				snprintf(rv, sizeof rv, "%lld", (long long)r->rev_fen);
-			if (hc)
-				snprintf(cv, sizeof cv, "%lld", (long long)ch);
-			if (r->has_pp)
-				snprintf(pv, sizeof pv, "%lld", (long long)r->pp);
-			if (r->has_settled)
-				snprintf(sv, sizeof sv, "%lld", (long long)r->settled_fen);
-			/* work|flags|revenue|change|plays|settled|estimate */
-			fprintf(out, "row=%s|%s|%s|%s|%s|%s|%lld\n", r->work_id,
-			    views_work_flags(r, f), rv, cv, pv, sv,
-			    (long long)r->estimated_fen);
-		}
-	} else if (dg->view == V_DETAIL && dg->det_ok) {
-		fen_t st = 0, es = 0;
-		bool hs = false;
-		for (size_t i = 0; i < dg->det.n; i++) {
-			hs = hs || dg->det.days[i].has_settled;
-			st += dg->det.days[i].settled_fen;
-			es += dg->det.days[i].estimated_fen;
-		}
-		fprintf(out, "work=%s\nrevenue_fen=%lld\n", dg->det.work_id,
-		    (long long)dg->det.revenue_fen);
-		if (dg->restore_on != DAY_NONE) {
-			char rd[DAY_BUFSZ];
-			fprintf(out, "restore=%s|%s\n", dg->restore_rule,
-			    day_format(dg->restore_on, rd));
-		}
-		for (size_t i = 0; i < dg->det.nchanges; i++) {
-			char hd[DAY_BUFSZ];
-			fprintf(out, "change=%s|%s|%s\n", dg->det.changes[i].attr,
-			    day_format(dg->det.changes[i].effective_on, hd),
-			    dg->det.changes[i].value);
-		}
-		if (hs)
-			fprintf(out, "settled_fen=%lld\n", (long long)st);
-		else
-			fprintf(out, "settled_fen=\n");
-		fprintf(out, "estimated_fen=%lld\n", (long long)es);
-		for (int k = 0; k < VP_COUNT; k++)
-			fprintf(out, "split.%s=%lld\n", views_part_key(k),
-			    (long long)dg->det.part_fen[k]);
-		if (dg->att_ok) {
-			fprintf(out, "attribution.revenue_fen=%lld\n"
-			    "attribution.vs_revenue_fen=%lld\n"
-			    "attribution.total_change_fen=%lld\n",
-			    (long long)dg->att.revenue_fen,
-			    (long long)dg->att.vs_revenue_fen,
-			    (long long)dg->att.total_change_fen);
-			for (int k = 0; k < EF_COUNT; k++)
-				fprintf(out, "attribution.%s=%lld\n",
-				    engine_factor_id(k), (long long)dg->att.part_fen[k]);
-		}
-		for (size_t i = 0; i < dg->det.n; i++) {
-			const struct views_work_day *x = &dg->det.days[i];
-			fprintf(out, "day=%s|%lld|%s|", day_format(x->day, a),
-			    (long long)x->revenue_fen,
-			    x->has_revenue ? "known" : "missing");
-			for (size_t k = 0; k < x->nreasons; k++)
-				fprintf(out, "%s%s", k ? "," : "", x->reasons[k]);
-			fputc('\n', out);
-		}
-	} else if (dg->view == V_DAY && dg->day_ok) {
-		fprintf(out, "day=%s\ntotal_fen=%lld\nminimum_fen=%lld\n",
-		    day_format(dg->day.day, a), (long long)dg->day.total_fen,
-		    (long long)engine_model()->daily_min_fen);
-		fprintf(out, "account.eligible=%d\naccount.reasons=%s\n",
-		    dg->day.account_eligible ? 1 : 0, dg->day.account_reasons);
-		fprintf(out, "selected=%s\n", dg->ysel < dg->day.n ?
-		    dg->day.rows[dg->ysel].work_id : "");
-		for (size_t i = 0; i < dg->day.n; i++) {
-			const struct views_day_work *w = &dg->day.rows[i];
-			fprintf(out, "row=%s|%lld|", w->work_id,
-			    (long long)w->revenue_fen);
-			for (size_t k = 0; k < w->nreasons; k++)
-				fprintf(out, "%s%s", k ? "," : "", w->reasons[k]);
-			fputc('\n', out);
-		}
-	}
+	if (dg->view == V_TABLE)
+		model_table(dg, out);
+	else if (dg->view == V_DETAIL && dg->det_ok)
+		model_detail(dg, out);
+	else if (dg->view == V_DAY && dg->day_ok)
+		model_day(dg, out);
 }
 
 static void

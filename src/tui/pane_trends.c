@@ -26,6 +26,7 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 #include "tui/pane.h"
+#include "tui/prompt.h"
 #include "tui/views_ui.h"
 
 enum {
@@ -577,41 +578,17 @@ range_prompt(struct pane_ctx *ctx)
 static bool
 parse_range_day(struct pane_ctx *ctx, const char *s, day_t *out)
 {
-	int y, m, d;
-	char buf[32];
-
-	if (day_parse_iso(s, out))
-		return true;
-	day_to_ymd(ctx->today, &y, &m, &d);
-	if (sscanf(s, "%d-%d", &m, &d) != 2)
-		return false;
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-	if (!day_parse_iso(buf, out))
-		return false;
-	if (*out > ctx->today) {
-		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y - 1, m, d);
-		return day_parse_iso(buf, out);
-	}
-	return true;
+	return prompt_parse_day(ctx->today, s, out);
 }
 
 static void
 range_go(struct pane_ctx *ctx)
 {
 	struct trends *tr = ctx->priv;
-	char a[64] = "", b[64] = "";
 	day_t f, to;
 
-	for (char *p = tr->range.text; *p; p++)
-		if (p[0] == '.' && p[1] == '.')
-			p[0] = p[1] = ' ';
-	if (sscanf(tr->range.text, "%63s %63s", a, b) != 2 ||
-	    !parse_range_day(ctx, a, &f) || !parse_range_day(ctx, b, &to) ||
-	    f > to || to - f >= 3660) {
-		pane_error(ctx, _("Not a window: '%s' (FROM TO, e.g. 2026-11-01 "
-		    "2026-11-20)"), tr->range.text);
+	if (!prompt_window(ctx, tr->range.text, parse_range_day, &f, &to))
 		return;
-	}
 	tr->custom_len = (int)(to - f + 1);
 	tr->end = to;
 	tr->cursor = to;
@@ -619,36 +596,128 @@ range_go(struct pane_ctx *ctx)
 	pane_dirty(ctx);
 }
 
+/* A key while `/` or R is being typed. */
+static bool
+input_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct trends *tr = ctx->priv;
+	bool range = tr->range.active;
+
+	switch (prompt_key(range ? &tr->range : &tr->search, k, PROMPT_ASK)) {
+	case PROMPT_ENTERED:
+		if (range)
+			range_go(ctx);
+		else
+			search_go(ctx);
+		break;
+	case PROMPT_CANCELLED:
+		break;
+	default:
+		if (range)
+			range_prompt(ctx);
+		else
+			search_prompt(ctx);
+		break;
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+/* [ and ]: a typed window goes back to the fixed ones, from the
+ * nearest; else one shorter or longer. */
+static void
+step_window(struct pane_ctx *ctx, bool longer)
+{
+	struct trends *tr = ctx->priv;
+
+	if (tr->custom_len > 0)
+		tr->custom_len = 0;
+	else
+		tr->window = prompt_window_step(tr->window, NWINDOWS, longer);
+	place(ctx);
+	pane_dirty(ctx);
+}
+
+/* The whole account again, after a work. */
+static void
+show_account(struct pane_ctx *ctx)
+{
+	struct trends *tr = ctx->priv;
+
+	set_str(&tr->work_id, NULL);
+	set_str(&tr->work_title, NULL);
+	load(ctx);
+	pane_dirty(ctx);
+}
+
+/* The pane's own keys (trends_keys); false for none of them. */
+static bool
+own_key(struct pane_ctx *ctx, int action)
+{
+	struct trends *tr = ctx->priv;
+
+	switch (action) {
+	case TR_RANGE:
+		prompt_start(&tr->range);
+		range_prompt(ctx);
+		return true;
+	case TR_SHORTER:
+	case TR_LONGER:
+		step_window(ctx, action == TR_LONGER);
+		return true;
+	case TR_ACCOUNT:
+		if (tr->work_id != NULL)
+			show_account(ctx);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The cursor (a day) and the metric. */
+static bool
+move_key(struct pane_ctx *ctx, enum key_action action)
+{
+	struct trends *tr = ctx->priv;
+	static const int days[] = { [ACT_LEFT] = -1, [ACT_RIGHT] = 1,
+	    [ACT_PAGE_UP] = -7, [ACT_PAGE_DOWN] = 7 };
+
+	switch (action) {
+	case ACT_LEFT:
+	case ACT_RIGHT:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		move_cursor(ctx, days[action]);
+		return true;
+	case ACT_HOME:
+		tr->cursor = tr->from;
+		ensure_visible(ctx);
+		break;
+	case ACT_END:
+		tr->cursor = tr->to;
+		break;
+	case ACT_UP:
+	case ACT_DOWN:
+		tr->metric = (tr->metric + (action == ACT_UP ?
+		    SERIES_METRIC_COUNT - 1 : 1)) % SERIES_METRIC_COUNT;
+		ensure_visible(ctx);
+		break;
+	default:
+		return false;
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
 static bool
 trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct trends *tr = ctx->priv;
 
-	if (tr->range.active) {
-		int r = vui_input_key(&tr->range, k);
-		if (r >= 2) {
-			tr->range.active = false;
-			if (r == 2)
-				range_go(ctx);
-		} else
-			range_prompt(ctx);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (tr->search.active) {
-		int r = vui_input_key(&tr->search, k);
-		if (r >= 2) {
-			tr->search.active = false;
-			if (r == 2)
-				search_go(ctx);
-		} else
-			search_prompt(ctx);
-		pane_dirty(ctx);
-		return true;
-	}
+	if (tr->range.active || tr->search.active)
+		return input_key(ctx, k);
 	if (k->action == ACT_FILTER) {
-		tr->search.active = true;
-		tr->search.text[0] = '\0';
+		prompt_start(&tr->search);
 		search_prompt(ctx);
 		return true;
 	}
@@ -656,84 +725,15 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 	 * stop before starting it. */
 	if (tr->attr_stale)
 		tr->attr_due = now_ms() + ATTR_DELAY_MS;
-	switch (k->pane_action) {
-	case TR_RANGE:
-		tr->range.active = true;
-		tr->range.text[0] = '\0';
-		range_prompt(ctx);
+	if (own_key(ctx, k->pane_action))
 		return true;
-	case TR_SHORTER:
-	case TR_LONGER:
-		if (tr->custom_len > 0) {
-			/* back to the fixed windows, from the nearest */
-			tr->custom_len = 0;
-			place(ctx);
-			pane_dirty(ctx);
-			return true;
-		}
-		tr->window += k->pane_action == TR_LONGER ? 1 : -1;
-		if (tr->window < 0)
-			tr->window = 0;
-		if (tr->window >= NWINDOWS)
-			tr->window = NWINDOWS - 1;
-		place(ctx);
-		pane_dirty(ctx);
-		return true;
-	case TR_ACCOUNT:
-		if (tr->work_id == NULL)
-			return true;
-		set_str(&tr->work_id, NULL);
-		set_str(&tr->work_title, NULL);
-		load(ctx);
-		pane_dirty(ctx);
-		return true;
-	default:
-		break;
-	}
-	switch (k->action) {
-	case ACT_LEFT:
-		move_cursor(ctx, -1);
-		return true;
-	case ACT_RIGHT:
-		move_cursor(ctx, 1);
-		return true;
-	case ACT_PAGE_UP:
-		move_cursor(ctx, -7);
-		return true;
-	case ACT_PAGE_DOWN:
-		move_cursor(ctx, 7);
-		return true;
-	case ACT_HOME:
-		tr->cursor = tr->from;
-		ensure_visible(ctx);
-		pane_dirty(ctx);
-		return true;
-	case ACT_END:
-		tr->cursor = tr->to;
-		pane_dirty(ctx);
-		return true;
-	case ACT_UP:
-		tr->metric = (tr->metric + SERIES_METRIC_COUNT - 1) %
-		    SERIES_METRIC_COUNT;
-		ensure_visible(ctx);
-		pane_dirty(ctx);
-		return true;
-	case ACT_DOWN:
-		tr->metric = (tr->metric + 1) % SERIES_METRIC_COUNT;
-		ensure_visible(ctx);
-		pane_dirty(ctx);
-		return true;
-	case ACT_BACK:
+	if (k->action == ACT_BACK) {
 		if (tr->work_id == NULL)
 			return false;
-		set_str(&tr->work_id, NULL);
-		set_str(&tr->work_title, NULL);
-		load(ctx);
-		pane_dirty(ctx);
+		show_account(ctx);
 		return true;
-	default:
-		return false;
 	}
+	return move_key(ctx, k->action);
 }
 
 /* ---- drawing ---- */
@@ -857,147 +857,193 @@ draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 	}
 }
 
-/* The chart with its y axis, markers and date row: rows y..y+h-1. */
-static void
-draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
-{
-	struct trends *tr = ctx->priv;
-	int plot_h = h - 2, len = (int)(tr->to - tr->from + 1);
-	enum series_unit unit = series_metric_unit(tr->metric);
-	double lo = 0, hi = 0, min, max, step;
-	bool any = false, prev = win_days(tr) != 0;
+/* The chart's geometry, shared by its drawing steps. */
+struct chart_box {
+	int y;			/* the plot's top row */
+	int plot_h, plot_w;
+	int yw;			/* the y axis labels' width */
+	int len;		/* days in the window */
+	int cursor_col;
+	enum series_unit unit;
+	double min, max, step;	/* the y axis */
 	struct chart_spec spec;
-	struct chart_cell *cells;
-	char label[FMT_BUFSZ], a[DAY_BUFSZ];
-	int yw = 0, plot_w, cursor_col;
+};
 
-	if (plot_h < 2 || len < 1 || !ensure_arrays(tr, (size_t)len))
-		return;
+/* The window's values and the previous window's into the chart arrays;
+ * lo and hi span them (left as they are when no day has a value). */
+static void
+chart_values(struct trends *tr, int len, bool prev, double *lo, double *hi)
+{
+	bool any = false;
+
 	for (int i = 0; i < len; i++) {
-		tr->cur_has[i] = value_at(tr, tr->from + i, tr->metric, &tr->cur_v[i]);
-		tr->prev_has[i] = prev && value_at(tr, tr->from + i - len, tr->metric,
-		    &tr->prev_v[i]);
+		tr->cur_has[i] = value_at(tr, tr->from + i, tr->metric,
+		    &tr->cur_v[i]);
+		tr->prev_has[i] = prev && value_at(tr, tr->from + i - len,
+		    tr->metric, &tr->prev_v[i]);
 		for (int p = 0; p < 2; p++) {
-			bool h2 = p ? tr->prev_has[i] : tr->cur_has[i];
+			bool has = p ? tr->prev_has[i] : tr->cur_has[i];
 			double v = p ? tr->prev_v[i] : tr->cur_v[i];
-			if (!h2)
+			if (!has)
 				continue;
-			if (!any || v < lo)
-				lo = v;
-			if (!any || v > hi)
-				hi = v;
+			if (!any || v < *lo)
+				*lo = v;
+			if (!any || v > *hi)
+				*hi = v;
 			any = true;
 		}
 	}
-	/* Never finer than the unit allows: a fen, one play, ... */
-	{
-		static const double least[] = {
-			[SERIES_UNIT_FEN] = 100, [SERIES_UNIT_COUNT] = 10,
-			[SERIES_UNIT_RATIO] = 0.01, [SERIES_UNIT_INDEX] = 0.1,
-		};
-		if (hi - lo < least[unit])
-			hi = lo + least[unit];
+}
+
+/* The y axis: round steps over lo..hi, never finer than the unit
+ * allows (a fen, one play, ...), and as wide as its widest label. */
+static void
+chart_y_axis(struct pane_ctx *ctx, struct chart_box *b, double lo, double hi)
+{
+	static const double least[] = {
+		[SERIES_UNIT_FEN] = 100, [SERIES_UNIT_COUNT] = 10,
+		[SERIES_UNIT_RATIO] = 0.01, [SERIES_UNIT_INDEX] = 0.1,
+	};
+	char label[FMT_BUFSZ];
+
+	if (hi - lo < least[b->unit])
+		hi = lo + least[b->unit];
+	chart_nice_range(lo, hi, b->plot_h / 3 > 1 ? b->plot_h / 3 : 1,
+	    b->unit == SERIES_UNIT_FEN || b->unit == SERIES_UNIT_COUNT,
+	    &b->min, &b->max, &b->step);
+	b->yw = 0;
+	for (double v = b->min; v <= b->max + b->step / 2; v += b->step) {
+		fmt_axis(label, sizeof label, b->unit, v, ctx->zh);
+		if (draw_width(label) > b->yw)
+			b->yw = draw_width(label);
 	}
-	chart_nice_range(lo, hi, plot_h / 3 > 1 ? plot_h / 3 : 1,
-	    unit == SERIES_UNIT_FEN || unit == SERIES_UNIT_COUNT, &min, &max,
-	    &step);
-	/* The y axis is as wide as its widest label. */
-	for (double v = min; v <= max + step / 2; v += step) {
-		int lw = (int)strlen(fmt_axis(label, sizeof label, unit, v, ctx->zh));
-		lw = draw_width(label);
-		if (lw > yw)
-			yw = lw;
-	}
-	plot_w = cols - yw - 1;
-	if (plot_w < 10)
-		return;
-	memset(&spec, 0, sizeof spec);
-	spec.rows = plot_h;
-	spec.cols = plot_w;
-	spec.n = (size_t)len;
-	spec.cur.v = tr->cur_v;
-	spec.cur.has = tr->cur_has;
+}
+
+/* The lines themselves, the previous window dashed behind. */
+static bool
+chart_plot(struct pane_ctx *ctx, WINDOW *w, struct chart_box *b, bool prev)
+{
+	struct trends *tr = ctx->priv;
+	struct chart_spec *spec = &b->spec;
+	struct chart_cell *cells;
+
+	memset(spec, 0, sizeof *spec);
+	spec->rows = b->plot_h;
+	spec->cols = b->plot_w;
+	spec->n = (size_t)b->len;
+	spec->cur.v = tr->cur_v;
+	spec->cur.has = tr->cur_has;
 	if (prev) {
-		spec.prev.v = tr->prev_v;
-		spec.prev.has = tr->prev_has;
+		spec->prev.v = tr->prev_v;
+		spec->prev.has = tr->prev_has;
 	}
-	spec.ymin = min;
-	spec.ymax = max;
-	spec.braille = ctx->utf8;
+	spec->ymin = b->min;
+	spec->ymax = b->max;
+	spec->braille = ctx->utf8;
 	/* No colour (NO_COLOR, a monochrome terminal): the previous period
 	 * gets its own glyph, named in the legend. */
-	spec.prev_glyph = ctx->color ? NULL : prev_glyph(ctx);
-	cells = calloc((size_t)plot_h * (size_t)plot_w, sizeof *cells);
+	spec->prev_glyph = ctx->color ? NULL : prev_glyph(ctx);
+	cells = calloc((size_t)b->plot_h * (size_t)b->plot_w, sizeof *cells);
 	if (cells == NULL)
-		return;
-	chart_raster(&spec, cells);
-	cursor_col = chart_col_of(&spec, (size_t)(tr->cursor - tr->from));
-	chart_draw(w, y, yw + 1, &spec, cells, cursor_col);
+		return false;
+	chart_raster(spec, cells);
+	b->cursor_col = chart_col_of(spec, (size_t)(tr->cursor - tr->from));
+	chart_draw(w, b->y, b->yw + 1, spec, cells, b->cursor_col);
 	free(cells);
+	return true;
+}
 
-	/* Axis labels on the rows their values fall on. */
-	int dy = spec.braille ? 4 : 1;
-	for (double v = min; v <= max + step / 2; v += step) {
-		double f = (max - v) / (max - min);
-		int row = (int)lround(f * (plot_h * dy - 1)) / dy;
-		fmt_axis(label, sizeof label, unit, v, ctx->zh);
-		draw_text_right(w, y + row, 0, yw, label, draw_attr(DRAW_DIM));
-		mvwaddstr(w, y + row, yw, draw_utf8() ? "┤" : "+");
+/* Axis labels on the rows their values fall on, and the axis line. */
+static void
+chart_draw_y_axis(struct pane_ctx *ctx, WINDOW *w, const struct chart_box *b)
+{
+	int dy = b->spec.braille ? 4 : 1;
+	char label[FMT_BUFSZ];
+
+	for (double v = b->min; v <= b->max + b->step / 2; v += b->step) {
+		double f = (b->max - v) / (b->max - b->min);
+		int row = (int)lround(f * (b->plot_h * dy - 1)) / dy;
+		fmt_axis(label, sizeof label, b->unit, v, ctx->zh);
+		draw_text_right(w, b->y + row, 0, b->yw, label,
+		    draw_attr(DRAW_DIM));
+		mvwaddstr(w, b->y + row, b->yw, draw_utf8() ? "┤" : "+");
 	}
-	for (int r = 0; r < plot_h; r++) {
-		chtype c = (chtype)mvwinch(w, y + r, yw) & A_CHARTEXT;
+	for (int r = 0; r < b->plot_h; r++) {
+		chtype c = (chtype)mvwinch(w, b->y + r, b->yw) & A_CHARTEXT;
 		if (c == ' ')
-			mvwaddstr(w, y + r, yw, draw_utf8() ? "│" : "|");
+			mvwaddstr(w, b->y + r, b->yw, draw_utf8() ? "│" : "|");
 	}
+}
 
-	/* Markers row: a letter on each day with an event; where several
-	 * share a column the most telling one wins (violations first). */
+/* Per column of the plot: the letter of the most telling event on its
+ * days (violations first), else '?' for a day without data. */
+static void
+chart_marks(const struct trends *tr, const struct chart_box *b, char *mark,
+    int *mrank)
+{
 	static const int rank[SERIES_EVENT_KIND_COUNT] = {
 		[SERIES_EVENT_VIOLATION] = 6, [SERIES_EVENT_APPEAL] = 5,
 		[SERIES_EVENT_APPLICATION] = 4, [SERIES_EVENT_OVERTURNED] = 3,
 		[SERIES_EVENT_SELECTED] = 2, [SERIES_EVENT_PUBLISHED] = 1,
 	};
-	int my = y + plot_h;
-	char *mark = calloc((size_t)plot_w, 1);
-	int *mrank = calloc((size_t)plot_w, sizeof *mrank);
-	mvwaddstr(w, my, yw, draw_utf8() ? "└" : "+");
-	for (int c = 0; c < plot_w; c++)
-		mvwaddstr(w, my, yw + 1 + c, draw_utf8() ? "─" : "-");
-	for (size_t i = 0; mark != NULL && mrank != NULL && i < tr->events.n; i++) {
+	int c;
+
+	for (size_t i = 0; i < tr->events.n; i++) {
 		const struct series_event *e = &tr->events.items[i];
-		int c;
 		if (e->day < tr->from || e->day > tr->to)
 			continue;
-		c = chart_col_of(&spec, (size_t)(e->day - tr->from));
-		if (c >= 0 && c < plot_w && rank[e->kind] > mrank[c]) {
+		c = chart_col_of(&b->spec, (size_t)(e->day - tr->from));
+		if (c >= 0 && c < b->plot_w && rank[e->kind] > mrank[c]) {
 			mrank[c] = rank[e->kind];
 			mark[c] = series_event_letter(e->kind);
 		}
 	}
-	/* Days without data: a '?' where no event is marked. */
-	for (size_t i = 0; mark != NULL && i < tr->nmissing; i++) {
-		int c;
+	for (size_t i = 0; i < tr->nmissing; i++) {
 		if (tr->missing[i] < tr->from || tr->missing[i] > tr->to)
 			continue;
-		c = chart_col_of(&spec, (size_t)(tr->missing[i] - tr->from));
-		if (c >= 0 && c < plot_w && mark[c] == 0)
+		c = chart_col_of(&b->spec, (size_t)(tr->missing[i] - tr->from));
+		if (c >= 0 && c < b->plot_w && mark[c] == 0)
 			mark[c] = NO_DATA_MARK;
 	}
-	for (int c = 0; mark != NULL && c < plot_w; c++) {
-		char m[2] = { mark[c], 0 };
-		if (mark[c] != 0 || c == cursor_col)
-			draw_text(w, my, yw + 1 + c, 1, mark[c] ? m :
-			    draw_utf8() ? "┴" : "^", c == cursor_col ?
-			    draw_attr(DRAW_CURSOR) : draw_attr(DRAW_MARKER), false);
+}
+
+/* The x axis with the markers row on it. */
+static void
+chart_draw_markers(struct pane_ctx *ctx, WINDOW *w, const struct chart_box *b)
+{
+	int my = b->y + b->plot_h, x0 = b->yw + 1;
+	char *mark = calloc((size_t)b->plot_w, 1);
+	int *mrank = calloc((size_t)b->plot_w, sizeof *mrank);
+
+	mvwaddstr(w, my, b->yw, draw_utf8() ? "└" : "+");
+	for (int c = 0; c < b->plot_w; c++)
+		mvwaddstr(w, my, x0 + c, draw_utf8() ? "─" : "-");
+	if (mark != NULL && mrank != NULL) {
+		chart_marks(ctx->priv, b, mark, mrank);
+		for (int c = 0; c < b->plot_w; c++) {
+			char m[2] = { mark[c], 0 };
+			if (mark[c] != 0 || c == b->cursor_col)
+				draw_text(w, my, x0 + c, 1, mark[c] ? m :
+				    draw_utf8() ? "┴" : "^", c == b->cursor_col ?
+				    draw_attr(DRAW_CURSOR) : draw_attr(DRAW_MARKER),
+				    false);
+		}
 	}
 	free(mark);
 	free(mrank);
+}
 
-	/* Dates: the cursor's, the first and last, and MM-DD between them
-	 * wherever they fit without touching another. */
-	int dyr = y + plot_h + 1, left = yw + 1;
-	char *used = calloc((size_t)cols + 1, 1);
-	int cx = left + cursor_col - 5;
+/* Dates: the cursor's, the first and last, and MM-DD between them
+ * wherever they fit without touching another. */
+static void
+chart_draw_dates(struct pane_ctx *ctx, WINDOW *w, const struct chart_box *b,
+    int cols)
+{
+	struct trends *tr = ctx->priv;
+	int dyr = b->y + b->plot_h + 1, left = b->yw + 1;
+	int cx = left + b->cursor_col - 5;
+	char *used = calloc((size_t)cols + 1, 1), a[DAY_BUFSZ];
+
 	if (cx < left)
 		cx = left;
 	if (cx > cols - 10)
@@ -1008,18 +1054,18 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	    draw_attr(DRAW_CURSOR), false);
 	memset(used + cx, 1, 10);
 	for (int pass = 0; pass < 2; pass++) {
-		int nticks = pass == 0 ? 2 : plot_w / 14;
-		for (int k = 0; k < nticks && len > 1; k++) {
+		int nticks = pass == 0 ? 2 : b->plot_w / 14;
+		for (int k = 0; k < nticks && b->len > 1; k++) {
 			day_t d;
 			int x, lw = pass == 0 ? 10 : 5, free_ = 1;
 			if (pass == 0)
 				d = k == 0 ? tr->from : tr->to;
 			else
 				d = tr->from + (day_t)lround((double)(k + 1) *
-				    (len - 1) / (nticks + 1));
+				    (b->len - 1) / (nticks + 1));
 			day_format(d, a);
-			x = pass == 0 ? (k == 0 ? left : cols - 10) :
-			    left + chart_col_of(&spec, (size_t)(d - tr->from)) - 2;
+			x = pass == 0 ? (k == 0 ? left : cols - 10) : left +
+			    chart_col_of(&b->spec, (size_t)(d - tr->from)) - 2;
 			if (x < left || x + lw > cols)
 				continue;
 			for (int i = x - 1; i <= x + lw && i <= cols; i++)
@@ -1033,6 +1079,28 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 		}
 	}
 	free(used);
+}
+
+static void
+draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
+{
+	struct trends *tr = ctx->priv;
+	struct chart_box b = { .y = y, .plot_h = h - 2,
+	    .len = (int)(tr->to - tr->from + 1),
+	    .unit = series_metric_unit(tr->metric) };
+	bool prev = win_days(tr) != 0;
+	double lo = 0, hi = 0;
+
+	if (b.plot_h < 2 || b.len < 1 || !ensure_arrays(tr, (size_t)b.len))
+		return;
+	chart_values(tr, b.len, prev, &lo, &hi);
+	chart_y_axis(ctx, &b, lo, hi);
+	b.plot_w = cols - b.yw - 1;
+	if (b.plot_w < 10 || !chart_plot(ctx, w, &b, prev))
+		return;
+	chart_draw_y_axis(ctx, w, &b);
+	chart_draw_markers(ctx, w, &b);
+	chart_draw_dates(ctx, w, &b, cols);
 }
 
 /* "Revenue -¥23.10 vs previous 30 days: profitable plays -¥15.20,

@@ -232,6 +232,15 @@ START_TEST(db_step_helpers)
 	sqlite3_reset(st);
 	db_bind_text(st, 1, "z");
 	ck_assert_int_eq(db_step_row(db, st, "reading", &err), DB_NO_ROW);
+	ck_assert_int_eq(db_lookup(db, "SELECT v FROM t WHERE k = ?1", "b",
+	    &st, "reading", &err), DB_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 2);
+	sqlite3_reset(st);
+	ck_assert_int_eq(db_lookup(db, "SELECT v FROM t WHERE k = ?1", NULL,
+	    &st, "reading", &err), DB_NO_ROW);
+	ck_assert_int_eq(db_lookup(db, "SELECT nope FROM t WHERE k = ?1", "b",
+	    &st, "reading", &err), DB_STEP_FAILED);
+	ck_assert_ptr_null(st);
 
 	st = db_stmt(db, "SELECT k FROM t ORDER BY k", &err);
 	int n = 0;
@@ -253,6 +262,42 @@ START_TEST(db_step_helpers)
 }
 END_TEST
 
+static void
+read_v(sqlite3_stmt *st, void *item, const void *arg)
+{
+	*(int *)item = sqlite3_column_int(st, 0) * *(const int *)arg;
+}
+
+/* Rows into an array: never NULL when it worked, even with no rows. */
+START_TEST(db_read_rows_arrays)
+{
+	struct db *db = test_db_create(test_tmp, "r.db");
+	struct pt_err err = { 0 };
+	sqlite3_stmt *st;
+	int *v, times = 10;
+	size_t n = 99;
+
+	test_db_exec(db, "CREATE TABLE t(v INTEGER);"
+	    "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c"
+	    " WHERE i < 100) INSERT INTO t SELECT i FROM c");
+	st = db_stmt(db, "SELECT v FROM t WHERE v > ?1 ORDER BY v", &err);
+	sqlite3_bind_int(st, 1, 1000);
+	v = db_read_rows(db, st, sizeof *v, read_v, &times, &n, "reading", &err);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 0);
+	free(v);
+	st = db_stmt(db, "SELECT v FROM t WHERE v > ?1 ORDER BY v", &err);
+	sqlite3_bind_int(st, 1, 40);
+	v = db_read_rows(db, st, sizeof *v, read_v, &times, &n, "reading", &err);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 60);
+	ck_assert_int_eq(v[0], 410);
+	ck_assert_int_eq(v[59], 1000);
+	free(v);
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -269,6 +314,7 @@ db_suite(void)
 	tcase_add_test(tc, db_refuses_world_writable_and_foreign_owner);
 	tcase_add_test(tc, db_shared_group_creation);
 	tcase_add_test(tc, db_step_helpers);
+	tcase_add_test(tc, db_read_rows_arrays);
 	suite_add_tcase(s, tc);
 	return s;
 }
