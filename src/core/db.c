@@ -176,6 +176,20 @@ db_lookup(struct db *db, const char *sql, const char *key,
 	return db_step_row(db, *st, doing, err);
 }
 
+int64_t
+db_scalar(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int64_t n = -1;
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
 bool
 db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
     struct pt_err *err)
