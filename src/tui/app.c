@@ -604,12 +604,72 @@ draw_too_small(void)
 	wnoutrefresh(stdscr);
 }
 
+/* The account and today at the right of the tab bar (from column x):
+ * short of room, today goes first, then the name is cut. */
+static void
+draw_tabs_right(WINDOW *w, int x, int cols)
+{
+	const char *name = app.account_name ? app.account_name :
+	    _("(no account)");
+	char right[256], day[DAY_BUFSZ], clean[512], thr[96] = "";
+	int avail = cols - x - 1, rw;
+
+	if (app.ctx.data_through != DAY_NONE) {
+		char d2[DAY_BUFSZ];
+		/* "data through 11-25", "!" when due data is missing */
+		snprintf(thr, sizeof thr, _("data through %s"),
+		    day_format(app.ctx.data_through, d2) + 5);
+		if (app.ctx.stale)
+			strncat(thr, "!", sizeof thr - strlen(thr) - 1);
+		strncat(thr, draw_glyph_sep(), sizeof thr - strlen(thr) - 1);
+	} else if (app.ctx.account_id != NULL) {
+		snprintf(thr, sizeof thr, "%s%s", _("no data yet"),
+		    draw_glyph_sep());
+	}
+	snprintf(right, sizeof right, "%s%s%s%s ", name, draw_glyph_sep(),
+	    thr, day_format(app.ctx.today, day));
+	rw = draw_fit(clean, sizeof clean, right, avail);
+	/* Short of room: today goes before the data's last day, then
+	 * that too for today, then the name is cut. */
+	if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+		size_t len = strlen(thr) - strlen(draw_glyph_sep());
+		snprintf(right, sizeof right, "%s%s%.*s", name,
+		    draw_glyph_sep(), (int)len, thr);
+		rw = draw_fit(clean, sizeof clean, right, avail);
+	}
+	/* Then the name is cut (to 8 columns at the least) before the
+	 * data's last day goes. */
+	if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+		/* right is "name · data through ..." here */
+		size_t len = strlen(thr) - strlen(draw_glyph_sep());
+		char cut[128];
+		int room = avail - (text_width(right) - text_width(name));
+		if (room >= 8) {
+			draw_fit(cut, sizeof cut, name, room);
+			snprintf(right, sizeof right, "%s%s%.*s", cut,
+			    draw_glyph_sep(), (int)len, thr);
+			rw = draw_fit(clean, sizeof clean, right, avail);
+		}
+	}
+	if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+		snprintf(right, sizeof right, "%s%s%s ", name,
+		    draw_glyph_sep(), day_format(app.ctx.today, day));
+		rw = draw_fit(clean, sizeof clean, right, avail);
+	}
+	if (avail > 0 && rw < text_width(right)) {
+		snprintf(right, sizeof right, "%s ", name);
+		rw = draw_fit(clean, sizeof clean, right, avail);
+	}
+	if (rw > 0)
+		draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE),
+		    false);
+}
+
 static void
 draw_tabs(void)
 {
 	WINDOW *w = app.tabs;
 	int x = 0, cols = app.lay.tabs.cols;
-	char right[256], day[DAY_BUFSZ];
 
 	werase(w);
 	for (int i = 0; i < app.npanes; i++) {
@@ -626,64 +686,7 @@ draw_tabs(void)
 		if (x < cols)
 			x += draw_text(w, 0, x, 1, " ", A_NORMAL, false);
 	}
-	/* The account and today at the right; short of room, today goes
-	 * first, then the name is cut. */
-	{
-		const char *name = app.account_name ? app.account_name :
-		    _("(no account)");
-		char clean[512];
-		int avail = cols - x - 1, rw;
-		char thr[96] = "";
-		if (app.ctx.data_through != DAY_NONE) {
-			char d2[DAY_BUFSZ];
-			/* "data through 11-25", "!" when due data is missing */
-			snprintf(thr, sizeof thr, _("data through %s"),
-			    day_format(app.ctx.data_through, d2) + 5);
-			if (app.ctx.stale)
-				strncat(thr, "!", sizeof thr - strlen(thr) - 1);
-			strncat(thr, draw_glyph_sep(), sizeof thr - strlen(thr) - 1);
-		} else if (app.ctx.account_id != NULL) {
-			snprintf(thr, sizeof thr, "%s%s", _("no data yet"),
-			    draw_glyph_sep());
-		}
-		snprintf(right, sizeof right, "%s%s%s%s ", name, draw_glyph_sep(),
-		    thr, day_format(app.ctx.today, day));
-		rw = draw_fit(clean, sizeof clean, right, avail);
-		/* Short of room: today goes before the data's last day, then
-		 * that too for today, then the name is cut. */
-		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
-			size_t len = strlen(thr) - strlen(draw_glyph_sep());
-			snprintf(right, sizeof right, "%s%s%.*s", name,
-			    draw_glyph_sep(), (int)len, thr);
-			rw = draw_fit(clean, sizeof clean, right, avail);
-		}
-		/* Then the name is cut (to 8 columns at the least) before the
-		 * data's last day goes. */
-		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
-			/* right is "name · data through ..." here */
-			size_t len = strlen(thr) - strlen(draw_glyph_sep());
-			char cut[128];
-			int room = avail - (text_width(right) - text_width(name));
-			if (room >= 8) {
-				draw_fit(cut, sizeof cut, name, room);
-				snprintf(right, sizeof right, "%s%s%.*s", cut,
-				    draw_glyph_sep(), (int)len, thr);
-				rw = draw_fit(clean, sizeof clean, right, avail);
-			}
-		}
-		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
-			snprintf(right, sizeof right, "%s%s%s ", name,
-			    draw_glyph_sep(), day_format(app.ctx.today, day));
-			rw = draw_fit(clean, sizeof clean, right, avail);
-		}
-		if (avail > 0 && rw < text_width(right)) {
-			snprintf(right, sizeof right, "%s ", name);
-			rw = draw_fit(clean, sizeof clean, right, avail);
-		}
-		if (rw > 0)
-			draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE),
-			    false);
-	}
+	draw_tabs_right(w, x, cols);
 	wnoutrefresh(w);
 }
 
