@@ -21,6 +21,7 @@
 
 #include "core/attribution.h"
 #include "core/engine_internal.h"
+#include "core/grow.h"
 #include "core/exitcode.h"
 #include "core/db_internal.h"
 
@@ -204,14 +205,8 @@ entry_for(struct attr_set *s, const char *id, bool first_period)
 	for (size_t i = s->nsorted; !first_period && i < s->n; i++)
 		if (strcmp(s->e[i].work_id, id) == 0)
 			return &s->e[i];
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		void *p = realloc(s->e, cap * sizeof *s->e);
-		if (p == NULL)
-			return NULL;
-		s->e = p;
-		s->cap = cap;
-	}
+	if (!grow_reserve(&s->e, &s->cap, s->n + 1, sizeof *s->e))
+		return NULL;
 	memset(&s->e[s->n], 0, sizeof s->e[0]);
 	if ((s->e[s->n].work_id = strdup(id)) == NULL)
 		return NULL;

@@ -180,15 +180,16 @@ comp_account(struct db *db, const struct compensation_req *req,
     char acct[ENGINE_ID_SZ], struct pt_err *err)
 {
 	sqlite3_stmt *st;
+	int rc;
 
 	snprintf(acct, ENGINE_ID_SZ, "%s",
 	    req->account_id != NULL ? req->account_id : "");
 	if (req->work_id != NULL) {
-		if ((st = db_stmt(db, SQL_WORK_ACCOUNT, err)) == NULL)
+		rc = db_lookup(db, SQL_WORK_ACCOUNT, req->work_id, &st,
+		    "reading works", err);
+		if (rc == DB_STEP_FAILED)
 			return false;
-		db_bind_text(st, 1, req->work_id);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			sqlite3_reset(st);
+		if (rc == DB_NO_ROW) {
 			err_set(err, PT_EXIT_DATA, "no work '%s' in the database",
 			    req->work_id);
 			return false;

@@ -162,6 +162,16 @@ db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
 	return DB_STEP_FAILED;
 }
 
+int
+db_lookup(struct db *db, const char *sql, const char *key,
+    sqlite3_stmt **st, const char *doing, struct pt_err *err)
+{
+	if ((*st = db_stmt(db, sql, err)) == NULL)
+		return DB_STEP_FAILED;
+	db_bind_text(*st, 1, key);
+	return db_step_row(db, *st, doing, err);
+}
+
 bool
 db_rows_end(struct db *db, sqlite3_stmt *st, int rc, const char *doing,
     struct pt_err *err)

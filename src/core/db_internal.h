@@ -44,6 +44,10 @@ bool db_step_done(struct db *db, sqlite3_stmt *st, const char *doing,
 enum { DB_STEP_FAILED = -1, DB_NO_ROW = 0, DB_ROW = 1 };
 int db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
     struct pt_err *err);
+/* db_step_row of sql with key bound to ?1 (NULL as NULL); *st is the
+ * statement (NULL when it could not be prepared: DB_STEP_FAILED). */
+int db_lookup(struct db *db, const char *sql, const char *key,
+    sqlite3_stmt **st, const char *doing, struct pt_err *err);
 /* Ends a `while ((rc = sqlite3_step(st)) == SQLITE_ROW)` loop: resets st;
  * true when the rows ran out; false with err set on a database error,
  * or out of memory when the loop left on a row (rc SQLITE_ROW). */

@@ -847,6 +847,7 @@ eng_score_group(const struct eng_ctx *c, int acc, day_t d, struct eng_row *rows,
 		struct eng_row *r = &rows[idx[k]];
 		struct eng_res *s = &res[idx[k]];
 		eng_score_row(c, acc, r, s, abits);
+		eng_metrics_add(&ad->m, r);
 		ad->gross += s->estimated;
 		if (r->settled_known) {
 			ad->settled_known = true;
@@ -874,6 +875,32 @@ eng_score_group(const struct eng_ctx *c, int acc, day_t d, struct eng_row *rows,
 	ad->eligible = ad->reasons == 0;
 }
 
+static void
+metric_add(struct eng_metrics *m, enum eng_metric i, bool known, int64_t v)
+{
+	if (!known)
+		return;
+	m->known[i] = true;
+	/* held, as a sum of absurd figures cannot be shown anyway */
+	if (__builtin_add_overflow(m->v[i], v, &m->v[i]))
+		m->v[i] = v < 0 ? INT64_MIN : INT64_MAX;
+}
+
+void
+eng_metrics_add(struct eng_metrics *m, const struct eng_row *r)
+{
+	const struct score_input *in = &r->in;
+
+	metric_add(m, EM_PLAYS, in->plays_known, in->plays);
+	metric_add(m, EM_PROFITABLE, in->pp_known, in->profitable_plays);
+	metric_add(m, EM_LIKES, in->likes_known, in->likes);
+	metric_add(m, EM_FAVORITES, in->favorites_known, in->favorites);
+	metric_add(m, EM_COMMENTS, in->comments_known, in->comments);
+	metric_add(m, EM_SHARES, in->shares_known, in->shares);
+	metric_add(m, EM_REVENUE, r->settled_known, r->settled < 0 ? 0 :
+	    r->settled > 1000000000000LL ? 1000000000000LL : r->settled);
+}
+
 enum daily_minimum
 engine_daily_minimum(const struct model_params *p, bool has_data,
     bool settled_known, fen_t settled, fen_t gross)
@@ -897,8 +924,10 @@ static const char SQL_INSERT_WORK_SCORE[] = "INSERT OR REPLACE" WORK_SCORE_INSER
 static const char SQL_INSERT_WORK_SCORE_NEW[] = "INSERT" WORK_SCORE_INSERT;
 static const char SQL_INSERT_ACCOUNT_SCORE[] =
     "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
-    "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen, "
+    "plays, profitable_plays, likes, favorites, comments, shares, "
+    "revenue_fen, sums_kept) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "?10, ?11, ?12, ?13, ?14, ?15, ?16, 1)";
 
 bool
 eng_write_work_score(struct db *db, const struct eng_ctx *c,
@@ -957,6 +986,8 @@ eng_write_account_score(struct db *db, const struct eng_ctx *c,
 	sqlite3_bind_int(st, 7, ad->works_earning);
 	sqlite3_bind_int64(st, 8, ad->gross);
 	sqlite3_bind_int64(st, 9, ad->shown);
+	for (int i = 0; i < EM_COUNT; i++)
+		db_bind_int64_or_null(st, 10 + i, ad->m.known[i], ad->m.v[i]);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_error(db, err, "writing account scores");
 		sqlite3_reset(st);

@@ -119,6 +119,16 @@ struct eng_res {
 	fen_t estimated;
 };
 
+/* An account-day's figures summed over its work-days, as `report daily`
+ * shows them: known[i] when a work-day had figure i. */
+enum eng_metric { EM_PLAYS, EM_PROFITABLE, EM_LIKES, EM_FAVORITES,
+    EM_COMMENTS, EM_SHARES, EM_REVENUE, EM_COUNT };
+struct eng_metrics {
+	int64_t v[EM_COUNT];
+	bool known[EM_COUNT];
+};
+void eng_metrics_add(struct eng_metrics *m, const struct eng_row *r);
+
 struct eng_acct_day {
 	int32_t acc;
 	day_t day;
@@ -127,6 +137,7 @@ struct eng_acct_day {
 	fen_t estimated, gross, settled;
 	fen_t shown;		/* settled else estimated, work by work */
 	int works_earning;
+	struct eng_metrics m;
 };
 
 bool eng_oom(struct pt_err *err);

@@ -583,6 +583,7 @@ struct ad_sum {
 	fen_t gross, settled, shown;
 	int32_t works_earning;
 	bool any, settled_known;
+	struct eng_metrics m;
 };
 
 /* An account's totals by day from `lo`; grown as days come. */
@@ -623,6 +624,7 @@ ad_add(struct ad_sum *ad, const struct eng_row *r, const struct eng_res *s)
 	ad->gross += s->estimated;
 	ad->works_earning += s->estimated > 0;
 	ad->shown += eng_shown_fen(r, s->estimated);
+	eng_metrics_add(&ad->m, r);
 	if (r->settled_known) {
 		ad->settled_known = true;
 		ad->settled += r->settled;
@@ -700,6 +702,7 @@ write_account_days(struct db *db, struct eng_ctx *c, size_t i,
 		ad.settled = sum->settled;
 		ad.works_earning = sum->works_earning;
 		ad.shown = sum->shown;
+		ad.m = sum->m;
 		if (!eng_write_account_score(db, c, &ad, err))
 			return false;
 	}

@@ -88,15 +88,11 @@ one_day(struct db *db, const char *sql, const char *account, day_t today,
 		bind_day(st, 2, today);
 	} else
 		bind_day(st, 1, today);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = db_step_row(db, st, what, err)) == DB_ROW) {
 		*out = eng_col_day(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, what);
-		return false;
+		sqlite3_reset(st);
 	}
-	return true;
+	return rc != DB_STEP_FAILED;
 }
 
 /* True when the account's days are known from account_score / dirty. */
@@ -104,22 +100,16 @@ static bool
 account_scored(struct db *db, const char *account, bool *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_SCORED, err);
-	int rc;
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, SQL_ACCOUNT_SCORED, account, &st,
+	    "reading the last day with data", err);
 
 	*out = false;
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW) {
 		*out = sqlite3_column_int(st, 0) != 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		db_error(db, err, "reading the last day with data");
-		return false;
+		sqlite3_reset(st);
 	}
-	return true;
+	return rc != DB_STEP_FAILED;
 }
 
 /* The account's (or every account's) last day with data on or before
@@ -216,10 +206,8 @@ freshness_missing_days(struct db *db, const char *account_id, day_t from,
 		if (d != DAY_NONE && d >= from && d <= to)
 			seen[d - from] = 1;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (!db_rows_end(db, st, rc, "reading the days with data", err)) {
 		free(seen);
-		db_error(db, err, "reading the days with data");
 		return false;
 	}
 	for (size_t i = 0; i < span; i++)

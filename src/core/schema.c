@@ -552,7 +552,8 @@ migrate_to_6(struct db *db, struct pt_err *err)
  * days' sums instead of reading every settled row it has; calib_account
  * says an account's days are all there, summed under which model
  * (model_key: a hash of the parameters the sums depend on). Empty after
- * the upgrade: the first rescore of an account sums its days once.
+ * the upgrade: the first rescore of an account sums its days once. The
+ * account-days keep their figures' sums for the reports.
  */
 static const char schema_v7[] =
 "CREATE TABLE calib_day(\n"
@@ -571,6 +572,18 @@ static const char schema_v7[] =
 "  account_id TEXT PRIMARY KEY,\n"
 "  model_key INTEGER NOT NULL\n"
 ") WITHOUT ROWID;\n"
+/* An account-day's figures summed over its work-days (NULL: none had
+ * it), each settled amount held within 0 .. 10^12 fen as reports sum
+ * them: `report daily` of an account reads its window's days, not every
+ * work-day. sums_kept is 1 on rows the engine wrote with them. */
+"ALTER TABLE account_score ADD COLUMN plays INTEGER;\n"
+"ALTER TABLE account_score ADD COLUMN profitable_plays INTEGER;\n"
+"ALTER TABLE account_score ADD COLUMN likes INTEGER;\n"
+"ALTER TABLE account_score ADD COLUMN favorites INTEGER;\n"
+"ALTER TABLE account_score ADD COLUMN comments INTEGER;\n"
+"ALTER TABLE account_score ADD COLUMN shares INTEGER;\n"
+"ALTER TABLE account_score ADD COLUMN revenue_fen INTEGER;\n"
+"ALTER TABLE account_score ADD COLUMN sums_kept INTEGER NOT NULL DEFAULT 0;\n"
 ;
 
 static bool

@@ -264,10 +264,8 @@ store_bank_card_on(struct db *db, const char *account_id, day_t day,
 		*bound = !is_null && strcmp(v, "1") == 0;
 		return true;
 	}
-	if ((st = db_stmt(db, SQL_ACCOUNT_BANK_CARD, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
-	rc = db_step_row(db, st, "reading the account's bank card", err);
+	rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
+	    "reading the account's bank card", err);
 	if (rc == DB_ROW) {
 		*bound = sqlite3_column_int(st, 0) != 0;
 		sqlite3_reset(st);
@@ -608,14 +606,12 @@ bool
 store_account_exists(struct db *db, const char *account_id, bool *exists,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_EXISTS, err);
-	int rc;
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, SQL_ACCOUNT_EXISTS, account_id, &st,
+	    "reading accounts", err);
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
-	rc = db_step_row(db, st, "reading accounts", err);
-	sqlite3_reset(st);
+	if (rc == DB_ROW)
+		sqlite3_reset(st);
 	*exists = rc == DB_ROW;
 	return rc != DB_STEP_FAILED;
 }
@@ -624,17 +620,15 @@ bool
 store_work_account(struct db *db, const char *work_id, char *account,
     bool *found, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_ACCOUNT, err);
-	int rc;
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, SQL_WORK_ACCOUNT, work_id, &st, "reading works",
+	    err);
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, work_id);
-	rc = db_step_row(db, st, "reading works", err);
 	*found = rc == DB_ROW;
-	if (*found)
+	if (*found) {
 		snprintf(account, 256, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+		sqlite3_reset(st);
+	}
 	return rc != DB_STEP_FAILED;
 }
 

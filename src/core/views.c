@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/freshness.h"
+#include "core/grow.h"
 #include "core/views.h"
 #include "core/db_internal.h"
 
@@ -59,6 +60,22 @@ oom(struct pt_err *err)
 	return false;
 }
 
+/* Ends a row loop: resets the statement and says what went wrong (out
+ * of memory when the loop stopped for it). */
+static bool
+loop_done(struct db *db, sqlite3_stmt *st, int rc, bool nomem,
+    const char *doing, struct pt_err *err)
+{
+	sqlite3_reset(st);
+	if (nomem)
+		return oom(err);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, doing);
+		return false;
+	}
+	return true;
+}
+
 void
 views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 {
@@ -95,43 +112,34 @@ cmp_work_id(const void *key, const void *elem)
 	return strcmp(key, ((const struct views_work *)elem)->work_id);
 }
 
-bool
-views_works_load(struct db *db, const char *account_id, day_t from,
-    day_t to, day_t vs_from, day_t vs_to, struct views_works *out,
+/* The account's works, ordered by id (for the binary searches). */
+static bool
+works_rows(struct db *db, const char *account_id, struct views_works *out,
     struct pt_err *err)
 {
-	day_t lo = vs_from < from ? vs_from : from;
-	day_t hi = vs_to > to ? vs_to : to;
+	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	bool nomem = false;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	out->from = from;
-	out->to = to;
-	out->vs_from = vs_from;
-	out->vs_to = vs_to;
-	out->ndays = to >= from ? to - from + 1 : 0;
-	if ((st = db_stmt(db, SQL_WORKS, err)) == NULL)
+	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *cur;
-		if (out->n == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			struct views_work *p = realloc(out->rows,
-			    ncap * sizeof *p);
-			if (p == NULL)
-				goto nomem;
-			out->rows = p;
-			cap = ncap;
+		if (!grow_reserve(&out->rows, &cap, out->n + 1,
+		    sizeof *out->rows)) {
+			nomem = true;
+			break;
 		}
 		cur = &out->rows[out->n++];
 		memset(cur, 0, sizeof *cur);
 		cur->work_id = col_strdup(st, 0);
 		cur->title = col_strdup(st, 1);
-		if (cur->work_id == NULL || cur->title == NULL)
-			goto nomem;
+		if (cur->work_id == NULL || cur->title == NULL) {
+			nomem = true;
+			break;
+		}
 		cur->published = col_day(st, 2);
 		col_copy(st, 3, cur->visibility, sizeof cur->visibility);
 		col_copy(st, 4, cur->review, sizeof cur->review);
@@ -142,34 +150,89 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 		cur->commercial = strcmp(cur->commercial_kind, "none") != 0;
 		cur->selected = sqlite3_column_int(st, 6) != 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the works of the window");
-		goto fail;
+	return loop_done(db, st, rc, nomem, "reading the works of the window",
+	    err);
+}
+
+/* A sparkline of ndays cells per work, NAN where a day has no revenue. */
+static bool
+works_sparks(struct views_works *out, struct pt_err *err)
+{
+	size_t cells;
+
+	if (out->n == 0 || out->ndays <= 0)
+		return true;
+	cells = out->n * (size_t)out->ndays;
+	if ((out->spark_buf = malloc(cells * sizeof *out->spark_buf)) == NULL)
+		return oom(err);
+	for (size_t i = 0; i < cells; i++)
+		out->spark_buf[i] = NAN;
+	for (size_t i = 0; i < out->n; i++)
+		out->rows[i].spark = out->spark_buf + i * (size_t)out->ndays;
+	return true;
+}
+
+/* Adds one work-day (a row of SQL_WORK_DAYS) to its work. */
+static void
+works_add_day(const struct views_works *out, struct views_work *cur,
+    sqlite3_stmt *st, day_t day)
+{
+	bool has_s = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	bool has_e = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	fen_t s = has_s ? sqlite3_column_int64(st, 2) : 0;
+	fen_t e = has_e ? sqlite3_column_int64(st, 3) : 0;
+	/* As engine_attribute(): only scored days count. */
+	bool has_r = has_e;
+	fen_t r = has_s ? s : e;
+
+	if (day >= out->from && day <= out->to) {
+		if (has_r) {
+			cur->has_rev = true;
+			cur->rev_fen += r;
+			if (r > 0)
+				cur->days_earning++;
+			else
+				cur->days_zero++;
+			if (cur->spark != NULL)
+				cur->spark[day - out->from] = (float)r;
+		} else {
+			cur->days_zero++;
+		}
+		if (has_s) {
+			cur->has_settled = true;
+			cur->settled_fen += s;
+		}
+		cur->estimated_fen += e;
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			cur->has_pp = true;
+			cur->pp += sqlite3_column_int64(st, 4);
+		}
 	}
-	if (out->n > 0 && out->ndays > 0) {
-		size_t cells = out->n * (size_t)out->ndays;
-		out->spark_buf = malloc(cells * sizeof *out->spark_buf);
-		if (out->spark_buf == NULL)
-			goto nomem;
-		for (size_t i = 0; i < cells; i++)
-			out->spark_buf[i] = NAN;
-		for (size_t i = 0; i < out->n; i++)
-			out->rows[i].spark = out->spark_buf +
-			    i * (size_t)out->ndays;
+	if (day >= out->vs_from && day <= out->vs_to && has_r) {
+		cur->has_prev = true;
+		cur->prev_fen += r;
 	}
-	if ((st = db_stmt(db, SQL_WORK_DAYS, err)) == NULL)
-		goto fail;
+}
+
+/* The works' days of both windows. */
+static bool
+works_days(struct db *db, const char *account_id, struct views_works *out,
+    struct pt_err *err)
+{
+	day_t lo = out->vs_from < out->from ? out->vs_from : out->from;
+	day_t hi = out->vs_to > out->to ? out->vs_to : out->to;
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK_DAYS, err);
+	struct views_work *cur = NULL;
+	int rc;
+
+	if (st == NULL)
+		return false;
 	db_bind_text(st, 1, account_id);
 	bind_day(st, 2, lo);
 	bind_day(st, 3, hi);
-	struct views_work *cur = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		day_t day;
-		bool has_r, has_s, has_e;
-		fen_t r, s = 0, e = 0;
-
 		/* Rows come grouped by work: search only on a change. */
 		if (cur == NULL || strcmp(cur->work_id, id) != 0) {
 			cur = bsearch(id, out->rows, out->n, sizeof *out->rows,
@@ -177,71 +240,50 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 			if (cur == NULL)
 				continue;	/* added since the first query */
 		}
-		if ((day = col_day(st, 1)) == DAY_NONE)
-			continue;
-		has_s = sqlite3_column_type(st, 2) != SQLITE_NULL;
-		has_e = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		if (has_s)
-			s = sqlite3_column_int64(st, 2);
-		if (has_e)
-			e = sqlite3_column_int64(st, 3);
-		/* As engine_attribute(): only scored days count. */
-		has_r = has_e;
-		r = has_s ? s : e;
-		if (day >= from && day <= to) {
-			if (has_r) {
-				cur->has_rev = true;
-				cur->rev_fen += r;
-				if (r > 0)
-					cur->days_earning++;
-				else
-					cur->days_zero++;
-				if (cur->spark != NULL)
-					cur->spark[day - from] = (float)r;
-			} else {
-				cur->days_zero++;
-			}
-			if (has_s) {
-				cur->has_settled = true;
-				cur->settled_fen += s;
-			}
-			cur->estimated_fen += e;
-			if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-				cur->has_pp = true;
-				cur->pp += sqlite3_column_int64(st, 4);
-			}
-		}
-		if (day >= vs_from && day <= vs_to && has_r) {
-			cur->has_prev = true;
-			cur->prev_fen += r;
-		}
+		if ((day = col_day(st, 1)) != DAY_NONE)
+			works_add_day(out, cur, st, day);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the works' days");
-		goto fail;
-	}
-	if ((st = db_stmt(db, SQL_WORK_VIOLATIONS, err)) == NULL)
-		goto fail;
+	return loop_done(db, st, rc, false, "reading the works' days", err);
+}
+
+/* Flags the works with an active violation in the last days. */
+static bool
+works_violations(struct db *db, const char *account_id,
+    struct views_works *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_WORK_VIOLATIONS, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, to - (engine_model()->violation_days - 1));
-	bind_day(st, 3, to);
+	bind_day(st, 2, out->to - (engine_model()->violation_days - 1));
+	bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *w = bsearch(sqlite3_column_text(st, 0),
 		    out->rows, out->n, sizeof *out->rows, cmp_work_id);
 		if (w != NULL)
 			w->violation = true;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the works' violations");
-		goto fail;
-	}
-	return true;
-nomem:
-	sqlite3_reset(st);
-	oom(err);
-fail:
+	return loop_done(db, st, rc, false, "reading the works' violations",
+	    err);
+}
+
+bool
+views_works_load(struct db *db, const char *account_id, day_t from,
+    day_t to, day_t vs_from, day_t vs_to, struct views_works *out,
+    struct pt_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	out->vs_from = vs_from;
+	out->vs_to = vs_to;
+	out->ndays = to >= from ? to - from + 1 : 0;
+	if (works_rows(db, account_id, out, err) && works_sparks(out, err) &&
+	    works_days(db, account_id, out, err) &&
+	    works_violations(db, account_id, out, err))
+		return true;
 	views_works_free(out);
 	return false;
 }
@@ -508,16 +550,11 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 	bind_day(st, 2, day);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_day_work *r;
-		if (out->n == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			void *p = realloc(out->rows, ncap * sizeof *out->rows);
-			if (p == NULL) {
-				sqlite3_reset(st);
-				views_day_free(out);
-				return oom(err);
-			}
-			out->rows = p;
-			cap = ncap;
+		if (!grow_reserve(&out->rows, &cap, out->n + 1,
+		    sizeof *out->rows)) {
+			sqlite3_reset(st);
+			views_day_free(out);
+			return oom(err);
 		}
 		r = &out->rows[out->n++];
 		memset(r, 0, sizeof *r);
@@ -763,42 +800,31 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	return views_accounts_load_at(db, today, minute, out, err);
 }
 
-bool
-views_accounts_load_at(struct db *db, day_t today, int minute,
-    struct views_accounts *out, struct pt_err *err)
+/* The accounts, with their works and open appeals counted. */
+static bool
+accounts_rows(struct db *db, struct views_accounts *out, struct pt_err *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
 	size_t cap = 0;
+	bool nomem = false;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	out->to = today;
-	out->from = today - 6;
-	views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
-	out->latest = DAY_NONE;
-	if ((st = db_stmt(db, SQL_ACCOUNTS, err)) == NULL)
+	if (st == NULL)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_account *a;
-		if (out->n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			void *p = realloc(out->rows, ncap * sizeof *out->rows);
-			if (p == NULL) {
-				sqlite3_reset(st);
-				views_accounts_free(out);
-				return oom(err);
-			}
-			out->rows = p;
-			cap = ncap;
+		if (!grow_reserve(&out->rows, &cap, out->n + 1,
+		    sizeof *out->rows)) {
+			nomem = true;
+			break;
 		}
 		a = &out->rows[out->n++];
 		memset(a, 0, sizeof *a);
 		a->account_id = col_strdup(st, 0);
 		a->name = col_strdup(st, 1);
 		if (a->account_id == NULL || a->name == NULL) {
-			sqlite3_reset(st);
-			views_accounts_free(out);
-			return oom(err);
+			nomem = true;
+			break;
 		}
 		col_copy(st, 2, a->kind, sizeof a->kind);
 		col_copy(st, 3, a->plan_status, sizeof a->plan_status);
@@ -806,61 +832,101 @@ views_accounts_load_at(struct db *db, day_t today, int minute,
 		a->works = sqlite3_column_int64(st, 5);
 		a->open_appeals = sqlite3_column_int64(st, 6);
 	}
+	return loop_done(db, st, rc, nomem, "reading the accounts", err);
+}
+
+/* The account's week (to its last day with data) and the one before. */
+static bool
+account_weeks(struct db *db, struct views_account *a, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_WEEKS, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, a->account_id);
+	bind_day(st, 2, a->from);
+	bind_day(st, 3, a->vs_from);
+	bind_day(st, 4, a->to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
+		a->week_fen = sqlite3_column_int64(st, 0);
+		a->has_prev_week = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		a->prev_week_fen = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the accounts");
+	if (rc != SQLITE_ROW) {
+		db_error(db, err, "reading an account's week");
+		return false;
+	}
+	return true;
+}
+
+static bool
+account_last_import(struct db *db, struct views_account *a,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_LAST_IMPORT, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, a->account_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		col_copy(st, 0, a->last_import, sizeof a->last_import);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(db, err, "reading an account's last import");
+		return false;
+	}
+	return true;
+}
+
+/* One account's row: freshness, its week, its last import. The account's
+ * week ends at its last day with data: days not imported yet are no
+ * data, not a week of zeros. */
+static bool
+account_row(struct db *db, struct views_accounts *out, struct views_account *a,
+    day_t today, int minute, struct pt_err *err)
+{
+	struct freshness f;
+	day_t vs_to;
+
+	if (!freshness_load_at(db, a->account_id, today, minute, &f, err))
+		return false;
+	a->data_through = f.data_through;
+	a->stale = f.stale;
+	out->due_through = f.due_through;
+	out->settle_hour = f.settle_hour;
+	a->to = freshness_window_end(&f);
+	if (a->to > today)
+		a->to = today;
+	a->from = a->to - 6;
+	views_prev_window(a->from, a->to, &a->vs_from, &vs_to);
+	if (f.data_through != DAY_NONE && (out->latest == DAY_NONE ||
+	    f.data_through > out->latest))
+		out->latest = f.data_through;
+	return account_weeks(db, a, err) && account_last_import(db, a, err);
+}
+
+bool
+views_accounts_load_at(struct db *db, day_t today, int minute,
+    struct views_accounts *out, struct pt_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->to = today;
+	out->from = today - 6;
+	views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
+	out->latest = DAY_NONE;
+	if (!accounts_rows(db, out, err)) {
 		views_accounts_free(out);
 		return false;
 	}
-	for (size_t i = 0; i < out->n; i++) {
-		struct views_account *a = &out->rows[i];
-		struct freshness f;
-		day_t vs_to;
-		/* The account's week ends at its last day with data: days not
-		 * imported yet are no data, not a week of zeros. */
-		if (!freshness_load_at(db, a->account_id, today, minute, &f, err))
-			goto fail;
-		a->data_through = f.data_through;
-		a->stale = f.stale;
-		out->due_through = f.due_through;
-		out->settle_hour = f.settle_hour;
-		a->to = freshness_window_end(&f);
-		if (a->to > today)
-			a->to = today;
-		a->from = a->to - 6;
-		views_prev_window(a->from, a->to, &a->vs_from, &vs_to);
-		if (f.data_through != DAY_NONE && (out->latest == DAY_NONE ||
-		    f.data_through > out->latest))
-			out->latest = f.data_through;
-		if ((st = db_stmt(db, SQL_ACCOUNT_WEEKS, err)) == NULL)
-			goto fail;
-		db_bind_text(st, 1, a->account_id);
-		bind_day(st, 2, a->from);
-		bind_day(st, 3, a->vs_from);
-		bind_day(st, 4, a->to);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
-			a->week_fen = sqlite3_column_int64(st, 0);
-			a->has_prev_week =
-			    sqlite3_column_type(st, 1) != SQLITE_NULL;
-			a->prev_week_fen = sqlite3_column_int64(st, 1);
+	for (size_t i = 0; i < out->n; i++)
+		if (!account_row(db, out, &out->rows[i], today, minute, err)) {
+			views_accounts_free(out);
+			return false;
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW) {
-			db_error(db, err, "reading an account's week");
-			goto fail;
-		}
-		if ((st = db_stmt(db, SQL_LAST_IMPORT, err)) == NULL)
-			goto fail;
-		db_bind_text(st, 1, a->account_id);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			col_copy(st, 0, a->last_import, sizeof a->last_import);
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			db_error(db, err, "reading an account's last import");
-			goto fail;
-		}
-	}
 	/* The title's week: that of the freshest account. */
 	if (out->latest != DAY_NONE && out->latest < today) {
 		out->to = out->latest;
@@ -868,9 +934,6 @@ views_accounts_load_at(struct db *db, day_t today, int minute,
 		views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
 	}
 	return true;
-fail:
-	views_accounts_free(out);
-	return false;
 }
 
 void
@@ -985,18 +1048,15 @@ detail_split(struct views_detail *d)
 	d->revenue_fen = rev;
 }
 
-bool
-views_detail_load(struct db *db, const char *work_id, day_t from, day_t to,
-    struct views_detail *out, struct pt_err *err)
+/* The work's own row; false (exit 3) when there is no such work. */
+static bool
+detail_work(struct db *db, const char *work_id, struct views_detail *out,
+    struct pt_err *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(db, SQL_DETAIL_WORK, err);
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	out->from = from;
-	out->to = to;
-	out->last_violation = DAY_NONE;
-	if ((st = db_stmt(db, SQL_DETAIL_WORK, err)) == NULL)
+	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);
 	rc = sqlite3_step(st);
@@ -1019,87 +1079,116 @@ views_detail_load(struct db *db, const char *work_id, day_t from, day_t to,
 	out->original = sqlite3_column_int(st, 7) != 0;
 	out->infringing = sqlite3_column_int(st, 8) != 0;
 	sqlite3_reset(st);
-	out->n = to >= from ? (size_t)(to - from + 1) : 0;
-	out->days = calloc(out->n ? out->n : 1, sizeof *out->days);
-	if (out->work_id == NULL || out->title == NULL ||
-	    out->account_id == NULL || out->days == NULL) {
-		views_detail_free(out);
-		return oom(err);
+	return (out->work_id != NULL && out->title != NULL &&
+	    out->account_id != NULL) || oom(err);
+}
+
+/* Fills one day from a row of SQL_DETAIL_DAYS. */
+static void
+detail_day(struct views_work_day *x, sqlite3_stmt *st)
+{
+	x->has_data = true;
+	x->has_likes = col_i64(st, 1, &x->likes);
+	x->has_favorites = col_i64(st, 2, &x->favorites);
+	x->has_settled = col_i64(st, 3, &x->settled_fen);
+	x->scored = sqlite3_column_int(st, 4) != 0;
+	if (x->scored) {
+		x->eligible = sqlite3_column_int(st, 5) != 0;
+		x->nreasons = views_split_reasons(
+		    (const char *)sqlite3_column_text(st, 6),
+		    x->reasons, VIEWS_REASONS_MAX);
+		x->has_pp = col_i64(st, 7, &x->pp);
+		x->pp_estimated = sqlite3_column_int(st, 8) != 0;
+		x->has_user_value = col_dbl(st, 9, &x->user_value);
+		x->has_quality = col_dbl(st, 10, &x->quality);
+		x->base_fen = sqlite3_column_double(st, 11);
+		x->f_interaction = sqlite3_column_double(st, 12);
+		x->f_user = sqlite3_column_double(st, 13);
+		x->f_quality = sqlite3_column_double(st, 14);
+		x->f_bonus = sqlite3_column_double(st, 15);
+		x->model_fen = sqlite3_column_double(st, 16);
+		x->estimated_fen = sqlite3_column_int64(st, 17);
+	} else {
+		x->has_pp = col_i64(st, 18, &x->pp);
 	}
+	x->compensated_by = sqlite3_column_int64(st, 19);
+	x->backpay_fen = sqlite3_column_int64(st, 20);
+	x->has_revenue = x->scored;	/* as engine_attribute() */
+	x->revenue_fen = x->has_settled ? x->settled_fen : x->estimated_fen;
+}
+
+/* Every day of the window, with the work's figures where it has them. */
+static bool
+detail_days(struct db *db, const char *work_id, struct views_detail *out,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	out->n = out->to >= out->from ? (size_t)(out->to - out->from + 1) : 0;
+	if ((out->days = calloc(out->n ? out->n : 1, sizeof *out->days)) == NULL)
+		return oom(err);
 	for (size_t i = 0; i < out->n; i++)
-		out->days[i].day = from + (day_t)i;
+		out->days[i].day = out->from + (day_t)i;
 	if ((st = db_stmt(db, SQL_DETAIL_DAYS, err)) == NULL)
-		goto fail;
+		return false;
 	db_bind_text(st, 1, work_id);
-	bind_day(st, 2, from);
-	bind_day(st, 3, to);
+	bind_day(st, 2, out->from);
+	bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t day = col_day(st, 0);
-		struct views_work_day *x;
-		if (day == DAY_NONE || day < from || day > to)
-			continue;
-		x = &out->days[day - from];
-		x->has_data = true;
-		x->has_likes = col_i64(st, 1, &x->likes);
-		x->has_favorites = col_i64(st, 2, &x->favorites);
-		x->has_settled = col_i64(st, 3, &x->settled_fen);
-		x->scored = sqlite3_column_int(st, 4) != 0;
-		if (x->scored) {
-			x->eligible = sqlite3_column_int(st, 5) != 0;
-			x->nreasons = views_split_reasons(
-			    (const char *)sqlite3_column_text(st, 6),
-			    x->reasons, VIEWS_REASONS_MAX);
-			x->has_pp = col_i64(st, 7, &x->pp);
-			x->pp_estimated = sqlite3_column_int(st, 8) != 0;
-			x->has_user_value = col_dbl(st, 9, &x->user_value);
-			x->has_quality = col_dbl(st, 10, &x->quality);
-			x->base_fen = sqlite3_column_double(st, 11);
-			x->f_interaction = sqlite3_column_double(st, 12);
-			x->f_user = sqlite3_column_double(st, 13);
-			x->f_quality = sqlite3_column_double(st, 14);
-			x->f_bonus = sqlite3_column_double(st, 15);
-			x->model_fen = sqlite3_column_double(st, 16);
-			x->estimated_fen = sqlite3_column_int64(st, 17);
-		} else {
-			x->has_pp = col_i64(st, 18, &x->pp);
-		}
-		x->compensated_by = sqlite3_column_int64(st, 19);
-		x->backpay_fen = sqlite3_column_int64(st, 20);
-		x->has_revenue = x->scored;	/* as engine_attribute() */
-		x->revenue_fen = x->has_settled ? x->settled_fen :
-		    x->estimated_fen;
+		if (day != DAY_NONE && day >= out->from && day <= out->to)
+			detail_day(&out->days[day - out->from], st);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading a work's days");
-		goto fail;
-	}
-	if ((st = db_stmt(db, SQL_DETAIL_VIOLATION, err)) == NULL)
-		goto fail;
+	return loop_done(db, st, rc, false, "reading a work's days", err);
+}
+
+/* The last violation of the work on or before the window's end, and its
+ * attribute changes (not the first values, nor its account). */
+static bool
+detail_history(struct db *db, const char *work_id, struct views_detail *out,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DETAIL_VIOLATION, err);
+	day_t since;
+	size_t k = 0;
+
+	if (st == NULL)
+		return false;
 	db_bind_text(st, 1, work_id);
-	bind_day(st, 2, to);
+	bind_day(st, 2, out->to);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		out->last_violation = col_day(st, 0);
 		col_copy(st, 1, out->last_violation_kind,
 		    sizeof out->last_violation_kind);
 	}
 	sqlite3_reset(st);
-	{
-		day_t since;
-		size_t k = 0;
-		day_parse_iso(HISTORY_SINCE_ALWAYS, &since);
-		if (!history_list(db, HISTORY_WORK, work_id, &out->changes,
-		    &out->nchanges, err))
-			goto fail;
-		for (size_t i = 0; i < out->nchanges; i++)
-			if (out->changes[i].effective_on != since &&
-			    strcmp(out->changes[i].attr, "account_id") != 0)
-				out->changes[k++] = out->changes[i];
-		out->nchanges = k;
-	}
-	detail_split(out);
+	day_parse_iso(HISTORY_SINCE_ALWAYS, &since);
+	if (!history_list(db, HISTORY_WORK, work_id, &out->changes,
+	    &out->nchanges, err))
+		return false;
+	for (size_t i = 0; i < out->nchanges; i++)
+		if (out->changes[i].effective_on != since &&
+		    strcmp(out->changes[i].attr, "account_id") != 0)
+			out->changes[k++] = out->changes[i];
+	out->nchanges = k;
 	return true;
-fail:
+}
+
+bool
+views_detail_load(struct db *db, const char *work_id, day_t from, day_t to,
+    struct views_detail *out, struct pt_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	out->last_violation = DAY_NONE;
+	if (detail_work(db, work_id, out, err) &&
+	    detail_days(db, work_id, out, err) &&
+	    detail_history(db, work_id, out, err)) {
+		detail_split(out);
+		return true;
+	}
 	views_detail_free(out);
 	return false;
 }

@@ -221,7 +221,9 @@ ov_reload(struct pane_ctx *ctx)
 			int n;
 			if (el.rules[r].pass)
 				continue;
-			if (strcmp(el.rules[r].id, "no_violation_90d") == 0)
+			/* a violation's block: the day it is clean */
+			if (evidence_find(&el.rules[r].evidence,
+			    EV_CLEAN_FROM) != NULL)
 				x->clean_on = el.rules[r].changes_on;
 			n = snprintf(x->why + len, sizeof x->why - len, "%s%s",
 			    len ? "," : "", el.rules[r].id);

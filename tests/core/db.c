@@ -232,6 +232,15 @@ START_TEST(db_step_helpers)
 	sqlite3_reset(st);
 	db_bind_text(st, 1, "z");
 	ck_assert_int_eq(db_step_row(db, st, "reading", &err), DB_NO_ROW);
+	ck_assert_int_eq(db_lookup(db, "SELECT v FROM t WHERE k = ?1", "b",
+	    &st, "reading", &err), DB_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 2);
+	sqlite3_reset(st);
+	ck_assert_int_eq(db_lookup(db, "SELECT v FROM t WHERE k = ?1", NULL,
+	    &st, "reading", &err), DB_NO_ROW);
+	ck_assert_int_eq(db_lookup(db, "SELECT nope FROM t WHERE k = ?1", "b",
+	    &st, "reading", &err), DB_STEP_FAILED);
+	ck_assert_ptr_null(st);
 
 	st = db_stmt(db, "SELECT k FROM t ORDER BY k", &err);
 	int n = 0;
