@@ -17,6 +17,7 @@
 
 #include "core/engine.h"
 #include "core/freshness.h"
+#include "core/grow.h"
 #include "core/money.h"
 #include "core/series.h"
 #include "core/text.h"
@@ -118,7 +119,7 @@ struct trends {
 	/* arrays for the chart, sized to the window */
 	double *cur_v, *prev_v;
 	bool *cur_has, *prev_has;
-	size_t cap;
+	size_t cap[4];		/* of each, for grow_reserve */
 	/* The account's days of the window (from its first day with data)
 	 * without any daily row: no data, never zero. Sorted. */
 	day_t *missing;
@@ -167,26 +168,10 @@ set_str(char **dst, const char *s)
 static bool
 ensure_arrays(struct trends *tr, size_t n)
 {
-	if (n <= tr->cap)
-		return true;
-	double *a = realloc(tr->cur_v, n * sizeof *a);
-	if (a == NULL)
-		return false;
-	tr->cur_v = a;
-	a = realloc(tr->prev_v, n * sizeof *a);
-	if (a == NULL)
-		return false;
-	tr->prev_v = a;
-	bool *b = realloc(tr->cur_has, n * sizeof *b);
-	if (b == NULL)
-		return false;
-	tr->cur_has = b;
-	b = realloc(tr->prev_has, n * sizeof *b);
-	if (b == NULL)
-		return false;
-	tr->prev_has = b;
-	tr->cap = n;
-	return true;
+	return grow_reserve(&tr->cur_v, &tr->cap[0], n, sizeof *tr->cur_v) &&
+	    grow_reserve(&tr->prev_v, &tr->cap[1], n, sizeof *tr->prev_v) &&
+	    grow_reserve(&tr->cur_has, &tr->cap[2], n, sizeof *tr->cur_has) &&
+	    grow_reserve(&tr->prev_has, &tr->cap[3], n, sizeof *tr->prev_has);
 }
 
 #define CHUNK_DAYS 3		/* days read per idle step: a few ms */
@@ -226,45 +211,40 @@ day_missing(struct trends *tr, day_t d)
 	return false;
 }
 
-/* Reads days back to `from` (within the cache) that are not read yet. */
+/* Reads days back to `from` (within the cache) that are not read yet:
+ * the imported rows, or the engine's scores (the rows first). */
+static void
+read_back(struct pane_ctx *ctx, day_t from, bool scores)
+{
+	struct trends *tr = ctx->priv;
+	struct series_scope scope = { ctx->account_id, tr->work_id };
+	struct pt_err err = { 0 };
+	day_t *read_from = scores ? &tr->scored_from : &tr->loaded_from;
+
+	if (tr->s.days == NULL)
+		return;
+	if (from < tr->s.first)
+		from = tr->s.first;
+	if (from >= *read_from)
+		return;
+	if (scores)
+		read_back(ctx, from, false);
+	if (!(scores ? series_fill_scores : series_fill_daily)(ctx->db, &scope,
+	    from, *read_from - 1, &tr->s, &err))
+		set_error(tr, &err);
+	*read_from = from;
+}
+
 static void
 ensure_loaded(struct pane_ctx *ctx, day_t from)
 {
-	struct trends *tr = ctx->priv;
-	struct series_scope scope = { ctx->account_id, tr->work_id };
-	struct pt_err err = { 0 };
-
-	if (tr->s.days == NULL)
-		return;
-	if (from < tr->s.first)
-		from = tr->s.first;
-	if (from >= tr->loaded_from)
-		return;
-	if (!series_fill_daily(ctx->db, &scope, from, tr->loaded_from - 1, &tr->s,
-	    &err))
-		set_error(tr, &err);
-	tr->loaded_from = from;
+	read_back(ctx, from, false);
 }
 
-/* The same for the engine's scores (reading the imported rows first). */
 static void
 ensure_scored(struct pane_ctx *ctx, day_t from)
 {
-	struct trends *tr = ctx->priv;
-	struct series_scope scope = { ctx->account_id, tr->work_id };
-	struct pt_err err = { 0 };
-
-	if (tr->s.days == NULL)
-		return;
-	if (from < tr->s.first)
-		from = tr->s.first;
-	if (from >= tr->scored_from)
-		return;
-	ensure_loaded(ctx, from);
-	if (!series_fill_scores(ctx->db, &scope, from, tr->scored_from - 1, &tr->s,
-	    &err))
-		set_error(tr, &err);
-	tr->scored_from = from;
+	read_back(ctx, from, true);
 }
 
 /* What the screen shows now: the chart's metric over the window, and
