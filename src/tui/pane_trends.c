@@ -1083,6 +1083,29 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	chart_draw_dates(ctx, w, &b, cols);
 }
 
+/* The causes of the change that are not zero, largest first (by
+ * amount); returns how many went into order. */
+static int
+attribution_order(const struct trends *tr, int order[EF_COUNT])
+{
+	int n = 0;
+
+	for (int k = 0; k < EF_COUNT; k++)
+		if (tr->attr.part_fen[k] != 0)
+			order[n++] = k;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			fen_t a = tr->attr.part_fen[order[j - 1]];
+			fen_t b = tr->attr.part_fen[order[j]];
+			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
+				break;
+			int x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	return n;
+}
+
 /* "Revenue -¥23.10 vs previous 30 days: profitable plays -¥15.20,
  * interaction -¥5.60, …": largest part first, zero parts left out. */
 static void
@@ -1110,19 +1133,7 @@ attribution_line(struct trends *tr, char *buf, size_t size)
 			return;
 		}
 	}
-	for (int k = 0; k < EF_COUNT; k++)
-		if (tr->attr.part_fen[k] != 0)
-			order[n++] = k;
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0; j--) {
-			fen_t a = tr->attr.part_fen[order[j - 1]];
-			fen_t b = tr->attr.part_fen[order[j]];
-			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
-				break;
-			int x = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = x;
-		}
+	n = attribution_order(tr, order);
 	window_label(tr, win, sizeof win);
 	money_format(tr->attr.total_change_fen, m);
 	len = (size_t)snprintf(buf, size, _("Revenue %s%s vs previous %s"),
@@ -1147,19 +1158,7 @@ attribution_cells(struct trends *tr, char cells[EF_COUNT][96], int *cw)
 	int order[EF_COUNT], n = 0;
 	char m[MONEY_BUFSZ];
 
-	for (int k = 0; k < EF_COUNT; k++)
-		if (tr->attr.part_fen[k] != 0)
-			order[n++] = k;
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0; j--) {
-			fen_t a = tr->attr.part_fen[order[j - 1]];
-			fen_t b = tr->attr.part_fen[order[j]];
-			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
-				break;
-			int x = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = x;
-		}
+	n = attribution_order(tr, order);
 	*cw = 0;
 	for (int i = 0; i < n; i++) {
 		fen_t v = tr->attr.part_fen[order[i]];
