@@ -24,6 +24,7 @@
 #include "core/text.h"
 #include "core/wallet.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 
 extern const struct command cmd_report;
 
@@ -567,7 +568,7 @@ do_attribution(struct db *db, const struct opts *o)
 	struct sink s;
 	sink_init(&s, FMT_TABLE, 2, thead, "lr");
 	for (int k = 0; k < EF_COUNT; k++) {
-		put(&s, _(engine_factor_label(k)));
+		put(&s, present_factor_label(k));
 		put_money(&s, known(a.part_fen[k]));
 	}
 	put(&s, _("total"));
