@@ -542,18 +542,11 @@ do_list(struct db *db, const struct opts *o)
 		json_object *arr = json_object_new_array();
 		for (size_t i = 0; i < n; i++) {
 			json_object *row = appeal_json(&v[i]);
-			struct compensation c;
+			int64_t fen;
 			/* the estimate by the engine function approval uses */
-			bool est = (v[i].status == APPEAL_DRAFT ||
-			    v[i].status == APPEAL_SUBMITTED) &&
-			    v[i].first_day != DAY_NONE && v[i].last_day != DAY_NONE &&
-			    v[i].first_day <= v[i].last_day &&
-			    appeal_estimate(db, &v[i], DAY_NONE, &c, &err);
-			err_clear(&err);
+			bool est = report_appeal_estimate(db, &v[i], &fen);
 			json_object_object_add(row, "estimated_compensation_fen",
-			    est ? json_object_new_int64(c.total_fen) : NULL);
-			if (est)
-				engine_compensation_free(&c);
+			    est ? json_object_new_int64(fen) : NULL);
 			json_object_array_add(arr, row);
 		}
 		print_json(arr);
