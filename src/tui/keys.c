@@ -247,3 +247,37 @@ keys_parse_name(const char *name, wint_t *ch, bool *fkey)
 	}
 	return false;
 }
+
+bool
+keys_move_cursor(size_t *sel, size_t n, int page, enum key_action a)
+{
+	size_t pg = page > 1 ? (size_t)page - 1 : 1;
+
+	if (n == 0)
+		return a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP ||
+		    a == ACT_PAGE_DOWN || a == ACT_HOME || a == ACT_END;
+	switch (a) {
+	case ACT_UP:
+		if (*sel > 0)
+			(*sel)--;
+		return true;
+	case ACT_DOWN:
+		if (*sel + 1 < n)
+			(*sel)++;
+		return true;
+	case ACT_PAGE_UP:
+		*sel = *sel > pg ? *sel - pg : 0;
+		return true;
+	case ACT_PAGE_DOWN:
+		*sel = *sel + pg < n ? *sel + pg : n - 1;
+		return true;
+	case ACT_HOME:
+		*sel = 0;
+		return true;
+	case ACT_END:
+		*sel = n - 1;
+		return true;
+	default:
+		return false;
+	}
+}

@@ -955,40 +955,6 @@ diag_draw(struct pane_ctx *ctx, WINDOW *win)
 
 /* ---- keys ---- */
 
-static bool
-move_cursor(size_t *sel, size_t n, int page, enum key_action a)
-{
-	size_t pg = page > 1 ? (size_t)page - 1 : 1;
-
-	if (n == 0)
-		return a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP ||
-		    a == ACT_PAGE_DOWN || a == ACT_HOME || a == ACT_END;
-	switch (a) {
-	case ACT_UP:
-		if (*sel > 0)
-			(*sel)--;
-		return true;
-	case ACT_DOWN:
-		if (*sel + 1 < n)
-			(*sel)++;
-		return true;
-	case ACT_PAGE_UP:
-		*sel = *sel > pg ? *sel - pg : 0;
-		return true;
-	case ACT_PAGE_DOWN:
-		*sel = *sel + pg < n ? *sel + pg : n - 1;
-		return true;
-	case ACT_HOME:
-		*sel = 0;
-		return true;
-	case ACT_END:
-		*sel = n - 1;
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* "2026-11-20", "11-20" (this year or the last), "-3" (days before the
  * last scored day), "" (the last scored day). */
 static bool
@@ -1170,7 +1136,7 @@ table_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
-	if (move_cursor(&dg->sel, dg->nidx, dg->page, k->action)) {
+	if (keys_move_cursor(&dg->sel, dg->nidx, dg->page, k->action)) {
 		pane_dirty(ctx);
 		return true;
 	}
@@ -1203,7 +1169,7 @@ detail_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
-	if (move_cursor(&dg->dsel, dg->det_ok ? dg->det.n : 0, 10, k->action)) {
+	if (keys_move_cursor(&dg->dsel, dg->det_ok ? dg->det.n : 0, 10, k->action)) {
 		pane_dirty(ctx);
 		return true;
 	}
@@ -1265,7 +1231,7 @@ day_view_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
-	if (move_cursor(&dg->ysel, dg->day_ok ? dg->day.n : 0, 10, k->action)) {
+	if (keys_move_cursor(&dg->ysel, dg->day_ok ? dg->day.n : 0, 10, k->action)) {
 		pane_dirty(ctx);
 		return true;
 	}
