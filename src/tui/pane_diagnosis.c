@@ -658,7 +658,7 @@ detail_revenue(struct diag *dg, WINDOW *win, int y, int cols)
 		if (dg->att.part_fen[k] != 0)
 			items_add(&causes, "%s%s %s", causes.n == 0 ?
 			    _("Change by cause: ") : "",
-			    _(engine_factor_label((enum engine_factor)k)),
+			    present_factor_label((enum engine_factor)k),
 			    vui_change(m4, sizeof m4, true,
 			    dg->att.part_fen[k]));
 	if (!dg->att_ok)

@@ -23,6 +23,7 @@
 #include "core/text.h"
 #include "core/views.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -63,14 +64,6 @@ static const char *const metric_titles[SERIES_METRIC_COUNT] = {
 	[SERIES_USER_VALUE] = N_("User value"),
 	[SERIES_QUALITY] = N_("Quality"),
 	[SERIES_RPM] = N_("Revenue / 1k plays"),
-};
-
-/* The engine's factor labels (engine_factor_label()), listed here so
- * that they are in the catalogue: the attribution line translates them. */
-const char *const trends_factor_msgids[] = {
-	N_("profitable plays"), N_("interaction"), N_("user value"),
-	N_("quality"), N_("bonuses"), N_("eligibility"), N_("new works"),
-	N_("calibration"),
 };
 
 /* Short names for the cursor's table (at most 12 columns). */
@@ -1142,7 +1135,7 @@ attribution_line(struct trends *tr, char *buf, size_t size)
 		fen_t v = tr->attr.part_fen[order[i]];
 		money_format(v, m);
 		len += (size_t)snprintf(buf + len, size - len, "%s%s %s%s",
-		    i == 0 ? ": " : ", ", _(engine_factor_label(order[i])),
+		    i == 0 ? ": " : ", ", present_factor_label(order[i]),
 		    v > 0 ? "+" : "", m);
 	}
 }
@@ -1165,7 +1158,7 @@ attribution_cells(struct trends *tr, char cells[EF_COUNT][96], int *cw)
 		int w;
 		money_format(v, m);
 		snprintf(cells[i], sizeof cells[i], "%s %s%s",
-		    _(engine_factor_label(order[i])), v > 0 ? "+" : "", m);
+		    present_factor_label(order[i]), v > 0 ? "+" : "", m);
 		w = text_width(cells[i]);
 		if (w > *cw)
 			*cw = w;
