@@ -267,17 +267,30 @@ js_freshness(json_object *top, const struct opts *o)
 	    json_object_new_boolean(o->fresh.stale));
 }
 
+/* from, to (and vs_from, vs_to when given), account, work and how far
+ * the data goes: the head of every windowed report's JSON. */
+static void
+js_window(json_object *top, const struct opts *o, day_t from, day_t to,
+    day_t vs_from, day_t vs_to)
+{
+	js_day(top, "from", from);
+	js_day(top, "to", to);
+	if (vs_from != DAY_NONE) {
+		js_day(top, "vs_from", vs_from);
+		js_day(top, "vs_to", vs_to);
+	}
+	js_str(top, "account", o->account);
+	js_str(top, "work", o->work);
+	js_freshness(top, o);
+}
+
 static json_object *
 js_envelope(const struct opts *o, json_object **rows)
 {
 	json_object *top = json_object_new_object();
 
 	js_str(top, "report", o->what);
-	js_day(top, "from", o->from);
-	js_day(top, "to", o->to);
-	js_str(top, "account", o->account);
-	js_str(top, "work", o->work);
-	js_freshness(top, o);
+	js_window(top, o, o->from, o->to, DAY_NONE, DAY_NONE);
 	*rows = json_object_new_array();
 	json_object_object_add(top, "rows", *rows);
 	return top;
@@ -521,13 +534,7 @@ attribution_json(struct db *db, const struct opts *o,
 		json_object_put(top);
 		return cli_fail_err(&err);
 	}
-	js_day(top, "from", a->from);
-	js_day(top, "to", a->to);
-	js_day(top, "vs_from", a->vs_from);
-	js_day(top, "vs_to", a->vs_to);
-	js_str(top, "account", o->account);
-	js_str(top, "work", o->work);
-	js_freshness(top, o);
+	js_window(top, o, a->from, a->to, a->vs_from, a->vs_to);
 	json_object_object_add(top, "vs_missing_days", js_days(vm, nvm));
 	free(vm);
 	js_money(top, "revenue", known(a->revenue_fen));
@@ -568,7 +575,7 @@ attribution_rows(const struct opts *o, const struct attribution *a)
 		sink_init(&s, FMT_TABLE, 2, thead, "lr");
 	}
 	for (int k = 0; k < EF_COUNT; k++) {
-		put(&s, csv ? engine_factor_id(k) : _(engine_factor_label(k)));
+		put(&s, csv ? engine_factor_id(k) : present_factor_label(k));
 		put_money(&s, known(a->part_fen[k]));
 	}
 	put(&s, csv ? "total" : _("total"));

@@ -258,13 +258,8 @@ read_table(struct db *db, sqlite3_stmt *st, const struct report_layout *l,
 		if (!ok)
 			break;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (db_rows_end(db, st, rc, doing, err))
 		return true;
-	if (rc == SQLITE_ROW)
-		err_set(err, PT_EXIT_DB, "out of memory");
-	else
-		db_error(db, err, doing);
 	report_table_free(out);
 	return false;
 }
