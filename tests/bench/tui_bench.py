@@ -169,11 +169,13 @@ def add_day(a, tmp, db, env):
     print("\none more day of every work (%d rows) into copies of the database"
           % rows)
     if ref is not None:
-        print("  reference: sqlite3 .import + INSERT into the same daily table  %.2f s" % ref)
+        print("  reference: sqlite3 .import + INSERT into the same daily table"
+              "  %.2f s  %.0f rows/s" % (ref, rows / ref))
 
     def line(label, t):
-        print("  %-44s %7.2f s%s" % (label, t, "  %.1fx the reference" % (t / ref)
-                                       if ref else ""))
+        print("  %-44s %7.2f s  %8.0f rows/s%s" % (
+            label, t, rows / t, "  %.2fx the reference's rows/s" % (ref / t)
+            if ref else ""))
     line("import --no-rescore", t_norescore)
     line("then the incremental rescore (next reader)", t_incremental)
     line("import with settled revenue, and its rescore", t_settled)
