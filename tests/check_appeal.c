@@ -885,11 +885,11 @@ rule_passes(struct db *db, const char *work, const char *day,
 static const struct ev_item *
 ev_find(const struct evidence *ev, enum ev_id id)
 {
-	for (size_t i = 0; i < ev->n; i++)
-		if (ev->item[i].id == id)
-			return &ev->item[i];
-	ck_abort_msg("no evidence item %s", evidence_spec(id)->name);
-	return NULL;
+	const struct ev_item *it = evidence_find(ev, id);
+
+	ck_assert_msg(it != NULL, "no evidence item %s",
+	    evidence_spec(id)->name);
+	return it;
 }
 
 /* Approval overturns the contested violation, by the appeal, on the

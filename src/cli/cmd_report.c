@@ -16,6 +16,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/freshness.h"
+#include "core/grow.h"
 #include "core/history.h"
 #include "core/series.h"
 #include "core/store.h"
@@ -24,6 +25,7 @@
 #include "core/text.h"
 #include "core/wallet.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 
 extern const struct command cmd_report;
 
@@ -59,14 +61,9 @@ struct table {
 static void
 table_cell(struct table *t, const char *s)
 {
-	if (t->ncells == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		char **p = realloc(t->cells, t->cap * sizeof *p);
-		if (p == NULL) {
-			perror("partner-tui");
-			exit(PT_EXIT_DB);
-		}
-		t->cells = p;
+	if (!grow_reserve(&t->cells, &t->cap, t->ncells + 1, sizeof *t->cells)) {
+		perror("partner-tui");
+		exit(PT_EXIT_DB);
 	}
 	t->cells[t->ncells++] = text_sanitize(s != NULL ? s : "", TEXT_ONE_LINE);
 }
@@ -246,20 +243,45 @@ js_reasons(const char *reasons)
 
 /* data_through, settled_through, missing_days, stale: how far the data
  * of the report's scope goes. */
-static void
-js_freshness(json_object *top, const struct opts *o)
+/* Days as an array of "YYYY-MM-DD". */
+static json_object *
+js_days(const day_t *days, size_t n)
 {
 	json_object *a = json_object_new_array();
 	char buf[DAY_BUFSZ];
 
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(a, json_object_new_string(
+		    day_format(days[i], buf)));
+	return a;
+}
+
+static void
+js_freshness(json_object *top, const struct opts *o)
+{
 	js_day(top, "data_through", o->fresh.data_through);
 	js_day(top, "settled_through", o->fresh.settled_through);
-	for (size_t i = 0; i < o->nmissing; i++)
-		json_object_array_add(a, json_object_new_string(
-		    day_format(o->missing[i], buf)));
-	json_object_object_add(top, "missing_days", a);
+	json_object_object_add(top, "missing_days",
+	    js_days(o->missing, o->nmissing));
 	json_object_object_add(top, "stale",
 	    json_object_new_boolean(o->fresh.stale));
+}
+
+/* from, to (and vs_from, vs_to when given), account, work and how far
+ * the data goes: the head of every windowed report's JSON. */
+static void
+js_window(json_object *top, const struct opts *o, day_t from, day_t to,
+    day_t vs_from, day_t vs_to)
+{
+	js_day(top, "from", from);
+	js_day(top, "to", to);
+	if (vs_from != DAY_NONE) {
+		js_day(top, "vs_from", vs_from);
+		js_day(top, "vs_to", vs_to);
+	}
+	js_str(top, "account", o->account);
+	js_str(top, "work", o->work);
+	js_freshness(top, o);
 }
 
 static json_object *
@@ -268,11 +290,7 @@ js_envelope(const struct opts *o, json_object **rows)
 	json_object *top = json_object_new_object();
 
 	js_str(top, "report", o->what);
-	js_day(top, "from", o->from);
-	js_day(top, "to", o->to);
-	js_str(top, "account", o->account);
-	js_str(top, "work", o->work);
-	js_freshness(top, o);
+	js_window(top, o, o->from, o->to, DAY_NONE, DAY_NONE);
 	*rows = json_object_new_array();
 	json_object_object_add(top, "rows", *rows);
 	return top;
@@ -303,7 +321,7 @@ js_cell(json_object *o, const char *key, const struct report_column *col,
 {
 	switch (col->type) {
 	case REPORT_TEXT:
-		js_str(o, key, c->s);
+		js_str(o, key, c->known ? c->s : NULL);
 		break;
 	case REPORT_IDS:
 		json_object_object_add(o, key, js_reasons(c->s));
@@ -312,7 +330,12 @@ js_cell(json_object *o, const char *key, const struct report_column *col,
 		js_num(o, key, (struct report_num){ c->known, c->i });
 		break;
 	case REPORT_FEN:
-		js_money(o, key, (struct report_num){ c->known, c->i });
+		if (col->flags & REPORT_JSON_FEN) {
+			char k[64];
+			snprintf(k, sizeof k, "%s_fen", key);
+			js_num(o, k, (struct report_num){ c->known, c->i });
+		} else
+			js_money(o, key, (struct report_num){ c->known, c->i });
 		break;
 	case REPORT_DAY:
 		js_day(o, key, c->known ? (day_t)c->i : DAY_NONE);
@@ -353,10 +376,12 @@ js_row(const struct report_table *t, size_t r)
 	for (int c = 0; c < t->layout->ncols; c++) {
 		const struct report_column *col = &t->layout->cols[c];
 		const char *key = col->json != NULL ? col->json : col->key;
-		const char *dot = strchr(key, '.');
+		const char *dot;
 		json_object *into = o;
 
-		if (dot != NULL) {
+		if (key == NULL)
+			continue;	/* the table's own */
+		if ((dot = strchr(key, '.')) != NULL) {
 			char group[64];
 			size_t len = (size_t)(dot - key);
 			snprintf(group, sizeof group, "%.*s", (int)len, key);
@@ -459,6 +484,8 @@ rows_table(const struct report_table *t)
 				put(&s, "-");
 			else if (col->type == REPORT_FEN)
 				put(&s, money_format(cell->i, buf));
+			else if (col->flags & REPORT_WORD)
+				put(&s, present_wallet_kind(cell->s));
 			else
 				put(&s, report_cell_text(col, cell, buf));
 		}
@@ -491,13 +518,76 @@ do_rows(struct db *db, const struct opts *o, report_query *query)
 	return rc;
 }
 
+/* `report attribution --format json`: both windows, their days without
+ * data, the revenues and each factor's part. */
+static int
+attribution_json(struct db *db, const struct opts *o,
+    const struct attribution *a)
+{
+	json_object *top = json_object_new_object(), *parts;
+	struct pt_err err = { 0 };
+	day_t *vm = NULL;
+	size_t nvm = 0;
+
+	if (!freshness_missing_days(db, o->scope_account, a->vs_from,
+	    a->vs_to, &vm, &nvm, &err)) {
+		json_object_put(top);
+		return cli_fail_err(&err);
+	}
+	js_window(top, o, a->from, a->to, a->vs_from, a->vs_to);
+	json_object_object_add(top, "vs_missing_days", js_days(vm, nvm));
+	free(vm);
+	js_money(top, "revenue", known(a->revenue_fen));
+	js_money(top, "vs_revenue", known(a->vs_revenue_fen));
+	js_money(top, "total_change", known(a->total_change_fen));
+	parts = json_object_new_array();
+	for (int k = 0; k < EF_COUNT; k++) {
+		json_object *p = json_object_new_object();
+		js_str(p, "factor", engine_factor_id(k));
+		js_money(p, "change", known(a->part_fen[k]));
+		json_object_array_add(parts, p);
+	}
+	json_object_object_add(top, "parts", parts);
+	js_print(top);
+	return PT_EXIT_OK;
+}
+
+/* CSV and table: a row a factor, then the total (the table with the
+ * windows' revenues above it, factors named for people). */
+static void
+attribution_rows(const struct opts *o, const struct attribution *a)
+{
+	static const char *const head[] = { "factor", "change_fen", "change" };
+	static const char *const thead[] = { N_("FACTOR"), N_("CHANGE") };
+	char d1[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ], d4[DAY_BUFSZ];
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
+	bool csv = o->fmt == FMT_CSV;
+	struct sink s;
+
+	if (csv)
+		sink_init(&s, FMT_CSV, 3, head, "lrr");
+	else {
+		printf(_("%s .. %s: %s\n%s .. %s: %s\nchange: %s\n\n"),
+		    day_format(a->from, d1), day_format(a->to, d2),
+		    money_format(a->revenue_fen, m1), day_format(a->vs_from, d3),
+		    day_format(a->vs_to, d4), money_format(a->vs_revenue_fen, m2),
+		    money_format(a->total_change_fen, m3));
+		sink_init(&s, FMT_TABLE, 2, thead, "lr");
+	}
+	for (int k = 0; k < EF_COUNT; k++) {
+		put(&s, csv ? engine_factor_id(k) : present_factor_label(k));
+		put_money(&s, known(a->part_fen[k]));
+	}
+	put(&s, csv ? "total" : _("total"));
+	put_money(&s, known(a->total_change_fen));
+	sink_end(&s);
+}
+
 static int
 do_attribution(struct db *db, const struct opts *o)
 {
 	struct attribution a;
 	struct pt_err err = { 0 };
-	char d1[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ], d4[DAY_BUFSZ];
-	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 
 	if (o->account == NULL && o->work == NULL)
 		return cli_fail(PT_EXIT_USAGE, _("report attribution needs "
@@ -505,97 +595,18 @@ do_attribution(struct db *db, const struct opts *o)
 	if (!engine_attribute(db, o->account, o->work, o->from, o->to,
 	    o->vs_from, o->vs_to, &a, &err))
 		return cli_fail_err(&err);
-	if (o->fmt == FMT_JSON) {
-		json_object *top = json_object_new_object(), *parts;
-		js_day(top, "from", a.from);
-		js_day(top, "to", a.to);
-		js_day(top, "vs_from", a.vs_from);
-		js_day(top, "vs_to", a.vs_to);
-		js_str(top, "account", o->account);
-		js_str(top, "work", o->work);
-		js_freshness(top, o);
-		{
-			day_t *vm = NULL;
-			size_t nvm = 0;
-			json_object *arr = json_object_new_array();
-			char dbuf[DAY_BUFSZ];
-			if (!freshness_missing_days(db, o->scope_account,
-			    a.vs_from, a.vs_to, &vm, &nvm, &err)) {
-				json_object_put(arr);
-				json_object_put(top);
-				return cli_fail_err(&err);
-			}
-			for (size_t i = 0; i < nvm; i++)
-				json_object_array_add(arr, json_object_new_string(
-				    day_format(vm[i], dbuf)));
-			free(vm);
-			json_object_object_add(top, "vs_missing_days", arr);
-		}
-		js_money(top, "revenue", known(a.revenue_fen));
-		js_money(top, "vs_revenue", known(a.vs_revenue_fen));
-		js_money(top, "total_change", known(a.total_change_fen));
-		parts = json_object_new_array();
-		for (int k = 0; k < EF_COUNT; k++) {
-			json_object *p = json_object_new_object();
-			js_str(p, "factor", engine_factor_id(k));
-			js_money(p, "change", known(a.part_fen[k]));
-			json_object_array_add(parts, p);
-		}
-		json_object_object_add(top, "parts", parts);
-		js_print(top);
-		return PT_EXIT_OK;
-	}
-	if (o->fmt == FMT_CSV) {
-		static const char *const head[] = { "factor", "change_fen",
-		    "change" };
-		struct sink s;
-		sink_init(&s, FMT_CSV, 3, head, "lrr");
-		for (int k = 0; k < EF_COUNT; k++) {
-			put(&s, engine_factor_id(k));
-			put_money(&s, known(a.part_fen[k]));
-		}
-		put(&s, "total");
-		put_money(&s, known(a.total_change_fen));
-		return PT_EXIT_OK;
-	}
-	printf(_("%s .. %s: %s\n%s .. %s: %s\nchange: %s\n\n"),
-	    day_format(a.from, d1), day_format(a.to, d2),
-	    money_format(a.revenue_fen, m1), day_format(a.vs_from, d3),
-	    day_format(a.vs_to, d4), money_format(a.vs_revenue_fen, m2),
-	    money_format(a.total_change_fen, m3));
-	static const char *const thead[] = { N_("FACTOR"), N_("CHANGE") };
-	struct sink s;
-	sink_init(&s, FMT_TABLE, 2, thead, "lr");
-	for (int k = 0; k < EF_COUNT; k++) {
-		put(&s, _(engine_factor_label(k)));
-		put_money(&s, known(a.part_fen[k]));
-	}
-	put(&s, _("total"));
-	put_money(&s, known(a.total_change_fen));
-	sink_end(&s);
+	if (o->fmt == FMT_JSON)
+		return attribution_json(db, o, &a);
+	attribution_rows(o, &a);
 	return PT_EXIT_OK;
 }
 
 /* ---- wallet ---- */
 
-static const char *
-kind_label(const char *kind)
-{
-	if (strcmp(kind, "settlement") == 0)
-		return _("settlement");
-	if (strcmp(kind, "compensation") == 0)
-		return _("compensation");
-	if (strcmp(kind, "withdrawal") == 0)
-		return _("withdrawal");
-	if (strcmp(kind, "adjustment") == 0)
-		return _("adjustment");
-	return kind;
-}
-
 /* `report wallet --format json`: the entries, the balance and the days
  * whose settlement entries differ from the settled revenue. */
 static void
-wallet_json(const struct opts *o, const struct wallet_entry *v, size_t n,
+wallet_json(const struct opts *o, const struct report_table *t,
     fen_t balance, const struct wallet_diff *d, size_t nd)
 {
 	json_object *top = json_object_new_object(), *rows, *diffs;
@@ -605,18 +616,8 @@ wallet_json(const struct opts *o, const struct wallet_entry *v, size_t n,
 	js_day(top, "from", o->from);
 	js_day(top, "to", o->to);
 	rows = json_object_new_array();
-	for (size_t i = 0; i < n; i++) {
-		json_object *r = json_object_new_object();
-		js_str(r, "account_id", v[i].account_id);
-		js_day(r, "day", v[i].day);
-		js_str(r, "kind", v[i].kind);
-		json_object_object_add(r, "amount_fen",
-		    json_object_new_int64(v[i].amount_fen));
-		json_object_object_add(r, "appeal_id", v[i].appeal_id ?
-		    json_object_new_int64(v[i].appeal_id) : NULL);
-		js_str(r, "entry_id", v[i].entry_id[0] ? v[i].entry_id : NULL);
-		json_object_array_add(rows, r);
-	}
+	for (size_t i = 0; i < t->nrows; i++)
+		json_object_array_add(rows, js_row(t, i));
 	json_object_object_add(top, "rows", rows);
 	json_object_object_add(top, "balance_fen",
 	    json_object_new_int64(balance));
@@ -641,26 +642,12 @@ wallet_json(const struct opts *o, const struct wallet_entry *v, size_t n,
 /* The wallet for people: the entries, then the balance and the days
  * that do not reconcile. */
 static void
-wallet_table(const struct wallet_entry *v, size_t n, fen_t balance,
+wallet_table(const struct report_table *t, fen_t balance,
     const struct wallet_diff *d, size_t nd)
 {
-	static const char *const head[] = { N_("ACCOUNT"), N_("DAY"),
-	    N_("KIND"), N_("AMOUNT"), N_("APPEAL"), N_("ENTRY ID") };
-	struct sink s;
-	char b[DAY_BUFSZ], id[32], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ],
-	    m3[MONEY_BUFSZ];
+	char b[DAY_BUFSZ], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 
-	sink_init(&s, FMT_TABLE, 6, head, "lllrrl");
-	for (size_t i = 0; i < n; i++) {
-		put(&s, v[i].account_id);
-		put(&s, day_format(v[i].day, b));
-		put(&s, kind_label(v[i].kind));
-		put_money(&s, known(wallet_signed(&v[i])));
-		snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
-		put(&s, v[i].appeal_id ? id : "-");
-		put(&s, v[i].entry_id[0] ? v[i].entry_id : "-");
-	}
-	sink_end(&s);
+	rows_table(t);
 	printf(_("balance: %s\n"), money_format(balance, m1));
 	for (size_t i = 0; i < nd; i++)
 		printf(_("%s %s: settlement entries %s, settled revenue %s: "
@@ -680,31 +667,31 @@ do_wallet(struct db *db, const struct opts *o)
 	struct wallet_filter f = { .account_id = o->account, .from = o->from,
 	    .to = o->to };
 	struct pt_err err = { 0 };
-	struct wallet_entry *v;
+	struct report_table t;
 	struct wallet_diff *d;
-	size_t n, nd;
+	size_t nd;
 	fen_t balance;
 
 	if (o->work != NULL)
 		return cli_fail(PT_EXIT_USAGE, _("report wallet takes --account, "
 		    "not --work"));
+	if (!report_wallet(db, &f, &t, &balance, &err))
+		return cli_fail_err(&err);
 	if (o->fmt == FMT_CSV) {
 		/* the dashboard's `e` in the wallet writes the same bytes */
-		if (report_csv_wallet(db, &f, stdout, &err) < 0)
-			return cli_fail_err(&err);
+		report_csv_table(stdout, &t);
+		report_table_free(&t);
 		return PT_EXIT_OK;
 	}
-	if ((v = wallet_entries(db, &f, &n, &balance, &err)) == NULL)
-		return cli_fail_err(&err);
 	if ((d = wallet_reconcile(db, &f, &nd, &err)) == NULL) {
-		free(v);
+		report_table_free(&t);
 		return cli_fail_err(&err);
 	}
 	if (o->fmt == FMT_JSON)
-		wallet_json(o, v, n, balance, d, nd);
+		wallet_json(o, &t, balance, d, nd);
 	else
-		wallet_table(v, n, balance, d, nd);
-	free(v);
+		wallet_table(&t, balance, d, nd);
+	report_table_free(&t);
 	free(d);
 	return PT_EXIT_OK;
 }

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
@@ -151,7 +152,7 @@ print_help(FILE *out)
 		    _(cli_commands[i]->summary));
 	fputs(_("\nExit codes:\n"), out);
 	for (int c = 0; c < PT_EXIT_COUNT; c++)
-		fprintf(out, "  %d  %s\n", c, _(exitcode_meaning(c)));
+		fprintf(out, "  %d  %s\n", c, present_exit_meaning(c));
 	fputs(_("\nSee partner-tui(1).\n"), out);
 }
 
@@ -304,8 +305,22 @@ run_tui(struct cli_ctx *ctx)
 	return rc;
 }
 
-int
-main(int argc, char **argv)
+/* The catalogue: PARTNER_TUI_LOCALEDIR (tests and uninstalled builds),
+ * else the installed one. */
+static void
+bind_catalogue(void)
+{
+	const char *dir = getenv("PARTNER_TUI_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, dir != NULL && dir[0] != '\0' ? dir :
+	    LOCALEDIR);
+	textdomain(PACKAGE);
+}
+
+/* The options before the command into ctx. Returns -1 to go on, else
+ * the exit code (--help, --version, a bad option). */
+static int
+parse_global_options(int argc, char **argv, struct cli_ctx *ctx)
 {
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -317,27 +332,15 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cli_ctx ctx = { 0 };
 	struct pt_err err = { 0 };
-	const struct command *cmd;
 	int c;
 
-	setup_locale();
-	/* PARTNER_TUI_LOCALEDIR: tests and uninstalled builds. */
-	if (getenv("PARTNER_TUI_LOCALEDIR") != NULL &&
-	    getenv("PARTNER_TUI_LOCALEDIR")[0] != '\0')
-		bindtextdomain(PACKAGE, getenv("PARTNER_TUI_LOCALEDIR"));
-	else
-		bindtextdomain(PACKAGE, LOCALEDIR);
-	textdomain(PACKAGE);
-	if (!clock_init_from_env(&err))
-		return cli_fail_err(&err);
 	/* '+': stop at the command name; the command parses the rest. */
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'd':
-			ctx.db_path = optarg;
-			break;
+		case 'd': ctx->db_path = optarg; break;
+		case 'D': ctx->demo = true; break;
+		case 'G': ctx->shared_group = optarg; break;
 		case 't':
 			if (!clock_set_today_text(optarg, &err))
 				return cli_fail_err(&err);
@@ -345,12 +348,6 @@ main(int argc, char **argv)
 		case 'n':
 			if (!clock_set_now_text(optarg, &err))
 				return cli_fail_err(&err);
-			break;
-		case 'D':
-			ctx.demo = true;
-			break;
-		case 'G':
-			ctx.shared_group = optarg;
 			break;
 		case 'h':
 			print_help(stdout);
@@ -363,6 +360,23 @@ main(int argc, char **argv)
 			return PT_EXIT_USAGE;
 		}
 	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_ctx ctx = { 0 };
+	struct pt_err err = { 0 };
+	const struct command *cmd;
+	int rc;
+
+	setup_locale();
+	bind_catalogue();
+	if (!clock_init_from_env(&err))
+		return cli_fail_err(&err);
+	if ((rc = parse_global_options(argc, argv, &ctx)) >= 0)
+		return rc;
 	if (optind >= argc)
 		return run_tui(&ctx);
 	cmd = find_command(argv[optind]);

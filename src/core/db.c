@@ -86,6 +86,20 @@ db_stmt(struct db *db, const char *sql, struct pt_err *err)
 	return st;
 }
 
+/* Runs sql, again up to three times while another writer holds the
+ * lock past the busy timeout; SQLite's last result. */
+static int
+exec_retrying(struct db *db, const char *sql)
+{
+	int rc;
+
+	for (int tries = 0; ; tries++) {
+		rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || tries >= 3)
+			return rc;
+	}
+}
+
 bool
 db_begin(struct db *db, struct pt_err *err)
 {
@@ -93,16 +107,11 @@ db_begin(struct db *db, struct pt_err *err)
 		return true;
 	/* IMMEDIATE takes the write lock now, so the busy handler waits
 	 * for it here instead of a later statement failing half-way. */
-	for (int tries = 0; ; tries++) {
-		int rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
-			return true;
-		if ((rc & 0xff) != SQLITE_BUSY || tries >= 3) {
-			db->txn_depth = 0;
-			db_error(db, err, "starting a write");
-			return false;
-		}
-	}
+	if (exec_retrying(db, "BEGIN IMMEDIATE") == SQLITE_OK)
+		return true;
+	db->txn_depth = 0;
+	db_error(db, err, "starting a write");
+	return false;
 }
 
 bool
@@ -112,16 +121,11 @@ db_commit(struct db *db, struct pt_err *err)
 		return true;
 	if (--db->txn_depth > 0)
 		return true;
-	for (int tries = 0; ; tries++) {
-		int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
-			return true;
-		if ((rc & 0xff) != SQLITE_BUSY || tries >= 3) {
-			db_error(db, err, "saving changes");
-			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-			return false;
-		}
-	}
+	if (exec_retrying(db, "COMMIT") == SQLITE_OK)
+		return true;
+	db_error(db, err, "saving changes");
+	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	return false;
 }
 
 void
@@ -170,6 +174,20 @@ db_lookup(struct db *db, const char *sql, const char *key,
 		return DB_STEP_FAILED;
 	db_bind_text(*st, 1, key);
 	return db_step_row(db, *st, doing, err);
+}
+
+int64_t
+db_scalar(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int64_t n = -1;
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
 }
 
 bool

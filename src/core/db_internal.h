@@ -48,6 +48,9 @@ int db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
  * statement (NULL when it could not be prepared: DB_STEP_FAILED). */
 int db_lookup(struct db *db, const char *sql, const char *key,
     sqlite3_stmt **st, const char *doing, struct pt_err *err);
+/* The first column of a query's first row (no parameters): a count;
+ * -1 without a row or on an error. */
+int64_t db_scalar(struct db *db, const char *sql);
 /* Ends a `while ((rc = sqlite3_step(st)) == SQLITE_ROW)` loop: resets st;
  * true when the rows ran out; false with err set on a database error,
  * or out of memory when the loop left on a row (rc SQLITE_ROW). */

@@ -134,6 +134,15 @@ evidence_spec(enum ev_id id)
 	return (unsigned)id < EV_COUNT ? &specs[id] : &unknown;
 }
 
+const struct ev_item *
+evidence_find(const struct evidence *ev, enum ev_id id)
+{
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->item[i].id == id)
+			return &ev->item[i];
+	return NULL;
+}
+
 /* A new item at the end (at = ev->n) or at the front (at = 0). */
 static struct ev_item *
 ev_insert(struct evidence *ev, size_t at, enum ev_id id)

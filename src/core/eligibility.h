@@ -97,6 +97,8 @@ struct ev_spec {
 	const char *field[EVF_N];
 };
 const struct ev_spec *evidence_spec(enum ev_id id);
+/* The first item of this id in ev, or NULL. */
+const struct ev_item *evidence_find(const struct evidence *ev, enum ev_id id);
 
 struct rule_result {
 	const char *id;		/* "no_violation_90d", ... (static) */

@@ -115,37 +115,33 @@ trim(char *s)
 	return s;
 }
 
+/* Past an optional sign and one or more digits; NULL without a digit. */
+static const char *
+signed_digits(const char *p)
+{
+	if (*p == '-' || *p == '+')
+		p++;
+	if (*p < '0' || *p > '9')
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p;
+}
+
 /* A decimal as the page documents it: [-]digits[.digits][e[-]digits];
  * no hexadecimal, inf or nan (strtod takes them all). */
 static bool
 parse_decimal(const char *s, double *out)
 {
-	const char *p = s;
+	const char *p = signed_digits(s);
 	char *end;
 
-	if (*p == '-' || *p == '+')
-		p++;
-	if (*p < '0' || *p > '9')
-		return false;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	if (*p == '.') {
-		p++;
-		if (*p < '0' || *p > '9')
-			return false;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	if (*p == 'e' || *p == 'E') {
-		p++;
-		if (*p == '-' || *p == '+')
-			p++;
-		if (*p < '0' || *p > '9')
-			return false;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	if (*p != '\0' || p - s > 40)
+	/* the fraction's digits have no sign */
+	if (p != NULL && *p == '.')
+		p = p[1] == '-' || p[1] == '+' ? NULL : signed_digits(p + 1);
+	if (p != NULL && (*p == 'e' || *p == 'E'))
+		p = signed_digits(p + 1);
+	if (p == NULL || *p != '\0' || p - s > 40)
 		return false;
 	errno = 0;
 	*out = strtod(s, &end);

@@ -91,31 +91,33 @@ paths_data_home(struct pt_err *err)
 	return dir;
 }
 
-char *
-paths_default_db(struct pt_err *err)
+/* A file in the data directory (made if missing). */
+static char *
+data_file(const char *name, struct pt_err *err)
 {
-	const char *env = getenv("PARTNER_TUI_DB");
-	char *dir, *path;
+	char *dir = paths_data_home(err), *path;
 
-	if (env != NULL && *env != '\0')
-		return strdup(env);
-	if ((dir = paths_data_home(err)) == NULL)
+	if (dir == NULL)
 		return NULL;
-	path = paths_join(dir, "partner.db");
+	path = paths_join(dir, name);
 	free(dir);
 	return path;
 }
 
 char *
+paths_default_db(struct pt_err *err)
+{
+	const char *env = getenv("PARTNER_TUI_DB");
+
+	if (env != NULL && *env != '\0')
+		return strdup(env);
+	return data_file("partner.db", err);
+}
+
+char *
 paths_demo_db(struct pt_err *err)
 {
-	char *dir, *path;
-
-	if ((dir = paths_data_home(err)) == NULL)
-		return NULL;
-	path = paths_join(dir, "demo.db");
-	free(dir);
-	return path;
+	return data_file("demo.db", err);
 }
 
 char *

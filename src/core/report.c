@@ -8,6 +8,7 @@
 #include "core/exitcode.h"
 #include "core/grow.h"
 #include "core/report.h"
+#include "core/wallet.h"
 #include "core/db_internal.h"
 
 /* A stored amount as a sum may take it: an estimate is at most
@@ -81,46 +82,84 @@ static const char SQL_DAILY_ONE_ACCOUNT[] =
 /* The columns of each report, in the order of the CSV and the JSON; the
  * table shows those with a header. `sql`: the query's column. */
 static const struct report_column accounts_cols[] = {
-	{ "account_id", NULL, N_("ACCOUNT"), REPORT_TEXT, 0, 0 },
-	{ "name", NULL, N_("NAME"), REPORT_TEXT, 0, 1 },
-	{ "kind", NULL, N_("KIND"), REPORT_TEXT, 0, 2 },
-	{ "plan_status", NULL, N_("PLAN"), REPORT_TEXT, 0, 3 },
-	{ "revenue", NULL, N_("SETTLED"), REPORT_FEN, 0, 4 },
-	{ "estimated", NULL, N_("ESTIMATED"), REPORT_FEN, 0, 5 },
-	{ "works", NULL, N_("WORKS"), REPORT_INT, 0, 6 },
-	{ "eligible", NULL, N_("ELIGIBLE"), REPORT_YESNO, 0, 10 },
-	{ "reasons", NULL, NULL, REPORT_IDS, 0, 10 },
-	{ "calibration_base", "calibration.base", N_("BASE ¥/1k"),
-	    REPORT_REAL, 4, 7 },
-	{ "calibration_days", "calibration.days", NULL, REPORT_INT, 0, 8 },
-	{ "calibration_r2", "calibration.r2", N_("R²"), REPORT_REAL, 3, 9 },
+	{ .key = "account_id", .head = N_("ACCOUNT"), .type = REPORT_TEXT,
+	    .sql = 0 },
+	{ .key = "name", .head = N_("NAME"), .type = REPORT_TEXT, .sql = 1 },
+	{ .key = "kind", .head = N_("KIND"), .type = REPORT_TEXT, .sql = 2 },
+	{ .key = "plan_status", .head = N_("PLAN"), .type = REPORT_TEXT,
+	    .sql = 3 },
+	{ .key = "revenue", .head = N_("SETTLED"), .type = REPORT_FEN,
+	    .sql = 4 },
+	{ .key = "estimated", .head = N_("ESTIMATED"), .type = REPORT_FEN,
+	    .sql = 5 },
+	{ .key = "works", .head = N_("WORKS"), .type = REPORT_INT, .sql = 6 },
+	{ .key = "eligible", .head = N_("ELIGIBLE"), .type = REPORT_YESNO,
+	    .sql = 10 },
+	{ .key = "reasons", .type = REPORT_IDS, .sql = 10 },
+	{ .key = "calibration_base", .json = "calibration.base",
+	    .head = N_("BASE ¥/1k"), .type = REPORT_REAL, .decimals = 4,
+	    .sql = 7 },
+	{ .key = "calibration_days", .json = "calibration.days",
+	    .type = REPORT_INT, .sql = 8 },
+	{ .key = "calibration_r2", .json = "calibration.r2", .head = N_("R²"),
+	    .type = REPORT_REAL, .decimals = 3, .sql = 9 },
 };
 static const struct report_column works_cols[] = {
-	{ "work_id", NULL, N_("WORK"), REPORT_TEXT, 0, 0 },
-	{ "account_id", NULL, N_("ACCOUNT"), REPORT_TEXT, 0, 1 },
-	{ "title", NULL, N_("TITLE"), REPORT_TEXT, 0, 2 },
-	{ "revenue", NULL, N_("SETTLED"), REPORT_FEN, 0, 3 },
-	{ "estimated", NULL, N_("ESTIMATED"), REPORT_FEN, 0, 4 },
-	{ "profitable_plays", NULL, N_("PROFITABLE PLAYS"), REPORT_INT, 0, 5 },
-	{ "eligible", NULL, N_("ELIGIBLE"), REPORT_YESNO, 0, 6 },
-	{ "reasons", NULL, N_("REASONS"), REPORT_IDS, 0, 6 },
+	{ .key = "work_id", .head = N_("WORK"), .type = REPORT_TEXT, .sql = 0 },
+	{ .key = "account_id", .head = N_("ACCOUNT"), .type = REPORT_TEXT,
+	    .sql = 1 },
+	{ .key = "title", .head = N_("TITLE"), .type = REPORT_TEXT, .sql = 2 },
+	{ .key = "revenue", .head = N_("SETTLED"), .type = REPORT_FEN,
+	    .sql = 3 },
+	{ .key = "estimated", .head = N_("ESTIMATED"), .type = REPORT_FEN,
+	    .sql = 4 },
+	{ .key = "profitable_plays", .head = N_("PROFITABLE PLAYS"),
+	    .type = REPORT_INT, .sql = 5 },
+	{ .key = "eligible", .head = N_("ELIGIBLE"), .type = REPORT_YESNO,
+	    .sql = 6 },
+	{ .key = "reasons", .head = N_("REASONS"), .type = REPORT_IDS,
+	    .sql = 6 },
 };
 static const struct report_column daily_cols[] = {
-	{ "date", NULL, N_("DATE"), REPORT_DAY, 0, 0 },
-	{ "plays", NULL, N_("PLAYS"), REPORT_INT, 0, 1 },
-	{ "profitable_plays", NULL, N_("PROFITABLE"), REPORT_INT, 0, 2 },
-	{ "likes", NULL, N_("LIKES"), REPORT_INT, 0, 3 },
-	{ "favorites", NULL, N_("FAVORITES"), REPORT_INT, 0, 4 },
-	{ "comments", NULL, N_("COMMENTS"), REPORT_INT, 0, 5 },
-	{ "shares", NULL, N_("SHARES"), REPORT_INT, 0, 6 },
-	{ "revenue", NULL, N_("SETTLED"), REPORT_FEN, 0, 7 },
-	{ "estimated", NULL, N_("ESTIMATED"), REPORT_FEN, 0, 8 },
+	{ .key = "date", .head = N_("DATE"), .type = REPORT_DAY, .sql = 0 },
+	{ .key = "plays", .head = N_("PLAYS"), .type = REPORT_INT, .sql = 1 },
+	{ .key = "profitable_plays", .head = N_("PROFITABLE"),
+	    .type = REPORT_INT, .sql = 2 },
+	{ .key = "likes", .head = N_("LIKES"), .type = REPORT_INT, .sql = 3 },
+	{ .key = "favorites", .head = N_("FAVORITES"), .type = REPORT_INT,
+	    .sql = 4 },
+	{ .key = "comments", .head = N_("COMMENTS"), .type = REPORT_INT,
+	    .sql = 5 },
+	{ .key = "shares", .head = N_("SHARES"), .type = REPORT_INT, .sql = 6 },
+	{ .key = "revenue", .head = N_("SETTLED"), .type = REPORT_FEN,
+	    .sql = 7 },
+	{ .key = "estimated", .head = N_("ESTIMATED"), .type = REPORT_FEN,
+	    .sql = 8 },
+};
+/* The wallet: entries as stored for data; the table shows each kind in
+ * the interface's language and the amount signed (what it does to the
+ * balance). JSON has the fen only. */
+enum { WC_ACCOUNT, WC_DAY, WC_KIND, WC_AMOUNT, WC_SIGNED, WC_APPEAL, WC_ENTRY };
+static const struct report_column wallet_cols[] = {
+	[WC_ACCOUNT] = { .key = "account_id", .head = N_("ACCOUNT"),
+	    .type = REPORT_TEXT },
+	[WC_DAY] = { .key = "day", .head = N_("DAY"), .type = REPORT_DAY },
+	[WC_KIND] = { .key = "kind", .head = N_("KIND"), .type = REPORT_TEXT,
+	    .flags = REPORT_WORD },
+	[WC_AMOUNT] = { .key = "amount", .type = REPORT_FEN,
+	    .flags = REPORT_JSON_FEN },
+	[WC_SIGNED] = { .head = N_("AMOUNT"), .type = REPORT_FEN },
+	[WC_APPEAL] = { .key = "appeal_id", .head = N_("APPEAL"),
+	    .type = REPORT_INT },
+	[WC_ENTRY] = { .key = "entry_id", .head = N_("ENTRY ID"),
+	    .type = REPORT_TEXT },
 };
 #define LAYOUT(name, cols) { name, cols, (int)(sizeof cols / sizeof cols[0]) }
 const struct report_layout report_accounts_layout =
     LAYOUT("accounts", accounts_cols);
 const struct report_layout report_works_layout = LAYOUT("works", works_cols);
 const struct report_layout report_daily_layout = LAYOUT("daily", daily_cols);
+const struct report_layout report_wallet_layout = LAYOUT("wallet", wallet_cols);
 
 const char *
 report_cell_text(const struct report_column *col, const struct report_cell *c,
@@ -219,13 +258,8 @@ read_table(struct db *db, sqlite3_stmt *st, const struct report_layout *l,
 		if (!ok)
 			break;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (db_rows_end(db, st, rc, doing, err))
 		return true;
-	if (rc == SQLITE_ROW)
-		err_set(err, PT_EXIT_DB, "out of memory");
-	else
-		db_error(db, err, doing);
 	report_table_free(out);
 	return false;
 }
@@ -294,6 +328,57 @@ report_daily(struct db *db, const struct report_filter *f,
 	    SQL_DAILY_ONE_ACCOUNT, &report_daily_layout, f,
 	    f->work_id ? f->work_id : f->account_id, NULL, out,
 	    "reading daily figures", err);
+}
+
+static struct report_cell
+fen_cell(int64_t fen)
+{
+	return (struct report_cell){ .known = true, .i = fen };
+}
+
+/* Text known when not empty (else NULL in JSON, "-" in the table). */
+static bool
+text_cell(struct report_cell *c, const char *s)
+{
+	c->known = s[0] != '\0';
+	return (c->s = strdup(s)) != NULL;
+}
+
+bool
+report_wallet(struct db *db, const struct wallet_filter *f,
+    struct report_table *out, fen_t *balance, struct pt_err *err)
+{
+	struct wallet_entry *v;
+	size_t n;
+	bool ok = true;
+
+	memset(out, 0, sizeof *out);
+	out->layout = &report_wallet_layout;
+	if ((v = wallet_entries(db, f, &n, balance, err)) == NULL)
+		return false;
+	if (n > 0 && (out->cells = calloc(n * (size_t)report_wallet_layout.ncols,
+	    sizeof *out->cells)) == NULL)
+		ok = false;
+	for (size_t i = 0; ok && i < n; i++) {
+		struct report_cell *c = &out->cells[i *
+		    (size_t)report_wallet_layout.ncols];
+
+		out->nrows++;
+		ok = text_cell(&c[WC_ACCOUNT], v[i].account_id) &&
+		    text_cell(&c[WC_KIND], v[i].kind) &&
+		    text_cell(&c[WC_ENTRY], v[i].entry_id);
+		c[WC_DAY] = (struct report_cell){ .known = true, .i = v[i].day };
+		c[WC_AMOUNT] = fen_cell(v[i].amount_fen);
+		c[WC_SIGNED] = fen_cell(wallet_signed(&v[i]));
+		c[WC_APPEAL] = (struct report_cell){ .known = v[i].appeal_id != 0,
+		    .i = v[i].appeal_id };
+	}
+	free(v);
+	if (!ok) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		report_table_free(out);
+	}
+	return ok;
 }
 
 void

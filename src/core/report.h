@@ -38,9 +38,14 @@ enum report_type {
 	REPORT_REAL,	/* a fitted figure, printed with `decimals` */
 };
 
+/* report_column.flags */
+#define REPORT_WORD 1u		/* a stored word: the table says it in the
+				 * interface's language */
+#define REPORT_JSON_FEN 2u	/* money: JSON has key_fen only */
+
 struct report_column {
 	/* CSV header and JSON key; a REPORT_FEN column is two: key_fen
-	 * (fen) and key (yuan). */
+	 * (fen) and key (yuan). NULL: a column of the table only. */
 	const char *key;
 	/* JSON: the member `key` is written as when NULL; "obj.member" puts
 	 * it in the object obj (null when none of its members is known). */
@@ -49,6 +54,7 @@ struct report_column {
 	enum report_type type;
 	int decimals;		/* REPORT_REAL */
 	int sql;		/* the query's column it is read from */
+	unsigned flags;		/* REPORT_WORD, REPORT_JSON_FEN */
 };
 
 struct report_layout {
@@ -60,6 +66,7 @@ struct report_layout {
 extern const struct report_layout report_accounts_layout;
 extern const struct report_layout report_works_layout;
 extern const struct report_layout report_daily_layout;
+extern const struct report_layout report_wallet_layout;
 
 struct report_cell {
 	bool known;
@@ -96,6 +103,11 @@ bool report_works(struct db *db, const struct report_filter *f,
  * every account's). */
 bool report_daily(struct db *db, const struct report_filter *f,
     struct report_table *out, struct pt_err *err);
+struct wallet_filter;
+/* `report wallet`: every entry of the filter with its identity (amounts
+ * as stored; the table shows them signed), and the balance. */
+bool report_wallet(struct db *db, const struct wallet_filter *f,
+    struct report_table *out, fen_t *balance, struct pt_err *err);
 void report_table_free(struct report_table *t);
 
 #endif

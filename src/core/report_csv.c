@@ -70,30 +70,46 @@ head(FILE *f, const char *const *h, size_t n)
 		report_csv_field(f, h[i], i + 1 == n);
 }
 
+/* The last column of the data (the table's own ones have no key). */
+static int
+last_data_column(const struct report_layout *l)
+{
+	int last = l->ncols - 1;
+
+	while (last > 0 && l->cols[last].key == NULL)
+		last--;
+	return last;
+}
+
 long
 report_csv_table(FILE *f, const struct report_table *t)
 {
 	const struct report_layout *l = t->layout;
+	int last = last_data_column(l);
 	char buf[REPORT_CELL_BUFSZ];
 
-	for (int c = 0; c < l->ncols; c++) {
+	for (int c = 0; c <= last; c++) {
+		if (l->cols[c].key == NULL)
+			continue;
 		if (l->cols[c].type == REPORT_FEN) {
 			snprintf(buf, sizeof buf, "%s_fen", l->cols[c].key);
 			report_csv_field(f, buf, false);
 		}
-		report_csv_field(f, l->cols[c].key, c == l->ncols - 1);
+		report_csv_field(f, l->cols[c].key, c == last);
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < l->ncols; c++) {
+		for (int c = 0; c <= last; c++) {
 			const struct report_column *col = &l->cols[c];
 			const struct report_cell *cell = report_cell(t, r, c);
 			const char *s;
 
+			if (col->key == NULL)
+				continue;
 			if (col->type == REPORT_FEN)
 				num(f, (struct report_num){ cell->known, cell->i },
 				    false);
 			s = report_cell_text(col, cell, buf);
-			report_csv_field(f, s != NULL ? s : "", c == l->ncols - 1);
+			report_csv_field(f, s != NULL ? s : "", c == last);
 		}
 	}
 	return (long)t->nrows;
@@ -140,27 +156,31 @@ long
 report_csv_wallet(struct db *db, const struct wallet_filter *wf, FILE *f,
     struct pt_err *err)
 {
-	static const char *const h[] = { "account_id", "day", "kind",
-	    "amount_fen", "amount", "appeal_id", "entry_id" };
-	struct wallet_entry *v;
-	char day[DAY_BUFSZ], id[32];
-	size_t n;
+	struct report_table t;
 	fen_t balance;
+	long n;
 
-	if ((v = wallet_entries(db, wf, &n, &balance, err)) == NULL)
+	if (!report_wallet(db, wf, &t, &balance, err))
 		return -1;
-	head(f, h, sizeof h / sizeof h[0]);
-	for (size_t i = 0; i < n; i++) {
-		report_csv_field(f, v[i].account_id, false);
-		report_csv_field(f, day_format(v[i].day, day), false);
-		report_csv_field(f, v[i].kind, false);
-		money(f, (struct report_num){ true, v[i].amount_fen }, false);
-		snprintf(id, sizeof id, "%lld", (long long)v[i].appeal_id);
-		report_csv_field(f, v[i].appeal_id ? id : "", false);
-		report_csv_field(f, v[i].entry_id, true);
-	}
-	free(v);
-	return (long)n;
+	n = report_csv_table(f, &t);
+	report_table_free(&t);
+	return n;
+}
+
+bool
+report_appeal_estimate(struct db *db, const struct appeal *a, int64_t *fen)
+{
+	struct pt_err err = { 0 };
+	struct compensation c;
+
+	if ((a->status != APPEAL_DRAFT && a->status != APPEAL_SUBMITTED) ||
+	    a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
+	    a->first_day > a->last_day ||
+	    !appeal_estimate(db, a, DAY_NONE, &c, &err))
+		return false;
+	*fen = c.total_fen;
+	engine_compensation_free(&c);
+	return true;
 }
 
 long
@@ -181,20 +201,9 @@ report_csv_appeals(struct db *db, const struct appeal_filter *af, FILE *f,
 	head(f, h, sizeof h / sizeof h[0]);
 	for (size_t i = 0; i < n; i++) {
 		const struct appeal *a = &v[i];
-		struct pt_err e2 = { 0 };
-		struct compensation c;
 		struct report_num est = { false, 0 };
 
-		/* the estimate by the engine function approval uses, as
-		 * `appeal list --format json` gives it */
-		if ((a->status == APPEAL_DRAFT || a->status == APPEAL_SUBMITTED) &&
-		    a->first_day != DAY_NONE && a->last_day != DAY_NONE &&
-		    a->first_day <= a->last_day &&
-		    appeal_estimate(db, a, DAY_NONE, &c, &e2)) {
-			est.known = true;
-			est.v = c.total_fen;
-			engine_compensation_free(&c);
-		}
+		est.known = report_appeal_estimate(db, a, &est.v);
 		snprintf(num, sizeof num, "%lld", (long long)a->id);
 		report_csv_field(f, num, false);
 		report_csv_field(f, appeal_status_name(a->status), false);

@@ -31,6 +31,11 @@ struct appeal_filter;
  * (fen and yuan columns). */
 long report_csv_wallet(struct db *db, const struct wallet_filter *f,
     FILE *out, struct pt_err *err);
+struct appeal;
+/* The back-pay the engine would give a draft or submitted appeal now (by
+ * the function approval uses): false when there is none to estimate. */
+bool report_appeal_estimate(struct db *db, const struct appeal *a,
+    int64_t *fen);
 /* `appeal list --format csv`: the filter's appeals, newest change first,
  * with the engine's estimate for drafts and submitted ones. */
 long report_csv_appeals(struct db *db, const struct appeal_filter *f,

@@ -378,41 +378,43 @@ rates(struct series *s, day_t from, day_t to)
 	}
 }
 
-bool
-series_fill_daily(struct db *db, const struct series_scope *scope,
-    day_t from, day_t to, struct series *out, struct pt_err *err)
+/* The imported rows' figures (score false) or the engine's (true) of
+ * from..to, then the rates from them. */
+static bool
+fill(struct db *db, const struct series_scope *scope, day_t from, day_t to,
+    struct series *out, bool score, struct pt_err *err)
 {
 	bool work = scope->work_id != NULL;
+	const char *sql = score ? (work ? SQL_SCORE_WORK : SQL_SCORE_ACCOUNT) :
+	    work ? SQL_DAILY_WORK : SQL_DAILY_ACCOUNT;
 
 	if (!clip(out, &from, &to))
 		return true;
-	for (day_t d = from; d <= to; d++) {
+	/* the imported rows start the days afresh; the scores add to them */
+	for (day_t d = from; !score && d <= to; d++) {
 		struct series_day *sd = &out->days[d - out->first];
 		memset(sd, 0, sizeof *sd);
 		sd->day = d;
 	}
-	if (!scan(db, work ? SQL_DAILY_WORK : SQL_DAILY_ACCOUNT,
-	    work ? scope->work_id : scope->account_id, from, to, out, false,
-	    err))
+	if (!scan(db, sql, work ? scope->work_id : scope->account_id, from, to,
+	    out, score, err))
 		return false;
 	rates(out, from, to);
 	return true;
 }
 
 bool
+series_fill_daily(struct db *db, const struct series_scope *scope,
+    day_t from, day_t to, struct series *out, struct pt_err *err)
+{
+	return fill(db, scope, from, to, out, false, err);
+}
+
+bool
 series_fill_scores(struct db *db, const struct series_scope *scope,
     day_t from, day_t to, struct series *out, struct pt_err *err)
 {
-	bool work = scope->work_id != NULL;
-
-	if (!clip(out, &from, &to))
-		return true;
-	if (!scan(db, work ? SQL_SCORE_WORK : SQL_SCORE_ACCOUNT,
-	    work ? scope->work_id : scope->account_id, from, to, out, true,
-	    err))
-		return false;
-	rates(out, from, to);
-	return true;
+	return fill(db, scope, from, to, out, true, err);
 }
 
 bool

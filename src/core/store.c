@@ -854,15 +854,8 @@ int64_t
 store_count(struct db *db, const char *table)
 {
 	for (size_t i = 0; i < sizeof count_sql / sizeof count_sql[0]; i++) {
-		if (strcmp(count_sql[i].name, table) == 0) {
-			sqlite3_stmt *st = db_stmt(db, count_sql[i].sql, NULL);
-			int64_t n = -1;
-			if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-				n = sqlite3_column_int64(st, 0);
-			if (st != NULL)
-				sqlite3_reset(st);
-			return n;
-		}
+		if (strcmp(count_sql[i].name, table) == 0)
+			return db_scalar(db, count_sql[i].sql);
 	}
 	return -1;
 }

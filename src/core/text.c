@@ -187,73 +187,75 @@ text_shown_width(uint32_t cp)
 	return text_cp_width(cp);
 }
 
-char *
-text_sanitize(const char *s, unsigned flags)
+/* One character of the input: its bytes at..at+n, its code point cp
+ * (the byte itself when not valid UTF-8). Appends what stands for it. */
+typedef bool text_put_fn(struct grow_buf *b, const char *at, size_t n,
+    uint32_t cp, bool valid, unsigned flags);
+
+/* s rewritten character by character; NULL out of memory. */
+static char *
+text_map(const char *s, text_put_fn *put, unsigned flags)
 {
 	struct grow_buf b = { 0 };
 	const char *p = s, *end = s + strlen(s);
-	char esc[16];
 	bool ok = grow_buf_add(&b, "", 0);
 
 	while (ok && p < end) {
 		const char *at = p;
 		uint32_t cp;
+		bool valid = text_utf8_next(&p, end, &cp);
 
-		if (!text_utf8_next(&p, end, &cp)) {
-			snprintf(esc, sizeof esc, "\\x%02X", cp);
-			ok = grow_buf_addstr(&b, esc);
-		} else if ((cp == '\n' || cp == '\t') && (flags & TEXT_ONE_LINE)) {
-			ok = grow_buf_add(&b, " ", 1);
-		} else if (cp < 0x20) {
-			esc[0] = '^';
-			esc[1] = (char)('@' + cp);
-			ok = grow_buf_add(&b, esc, 2);
-		} else if (cp == 0x7f) {
-			ok = grow_buf_add(&b, "^?", 2);
-		} else if (text_is_dangerous(cp)) {
-			snprintf(esc, sizeof esc, "<U+%04X>", cp);
-			ok = grow_buf_addstr(&b, esc);
-		} else {
-			ok = grow_buf_add(&b, at, (size_t)(p - at));
-		}
+		ok = put(&b, at, (size_t)(p - at), cp, valid, flags);
 	}
 	if (!ok)
 		grow_buf_free(&b);	/* b.s is NULL now */
 	return b.s;
 }
 
+static bool
+sanitize_one(struct grow_buf *b, const char *at, size_t n, uint32_t cp,
+    bool valid, unsigned flags)
+{
+	if (!valid)
+		return grow_buf_addf(b, "\\x%02X", cp);
+	if ((cp == '\n' || cp == '\t') && (flags & TEXT_ONE_LINE))
+		return grow_buf_add(b, " ", 1);
+	if (cp < 0x20)
+		return grow_buf_addf(b, "^%c", (char)('@' + cp));
+	if (cp == 0x7f)
+		return grow_buf_add(b, "^?", 2);
+	if (text_is_dangerous(cp))
+		return grow_buf_addf(b, "<U+%04X>", cp);
+	return grow_buf_add(b, at, n);
+}
+
+char *
+text_sanitize(const char *s, unsigned flags)
+{
+	return text_map(s, sanitize_one, flags);
+}
+
+static bool
+json_one(struct grow_buf *b, const char *at, size_t n, uint32_t cp,
+    bool valid, unsigned flags)
+{
+	(void)flags;
+	/* JSON is UTF-8: a stray byte (0x9B is CSI to an 8-bit terminal)
+	 * becomes the replacement character. */
+	if (!valid)
+		return grow_buf_add(b, "\\ufffd", 6);
+	/* Outside strings only whitespace is legal: escape whatever else
+	 * the serialiser let through. */
+	if ((cp >= 0x7f && text_is_dangerous(cp)) ||
+	    (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r'))
+		return grow_buf_addf(b, "\\u%04x", cp);
+	return grow_buf_add(b, at, n);
+}
+
 char *
 text_json_safe(const char *json)
 {
-	struct grow_buf b = { 0 };
-	const char *p = json, *end = json + strlen(json);
-	char esc[16];
-	bool ok = grow_buf_add(&b, "", 0);
-
-	while (ok && p < end) {
-		const char *at = p;
-		uint32_t cp;
-
-		bool valid = text_utf8_next(&p, end, &cp);
-
-		if (!valid) {
-			/* JSON is UTF-8: a stray byte (0x9B is CSI to an
-			 * 8-bit terminal) becomes the replacement character. */
-			ok = grow_buf_add(&b, "\\ufffd", 6);
-		} else if (cp >= 0x7f && text_is_dangerous(cp)) {
-			snprintf(esc, sizeof esc, "\\u%04x", cp);
-			ok = grow_buf_addstr(&b, esc);
-		} else if (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r') {
-			/* Outside strings only whitespace is legal: escape
-			 * whatever else the serialiser let through. */
-			snprintf(esc, sizeof esc, "\\u%04x", cp);
-			ok = grow_buf_addstr(&b, esc);
-		} else
-			ok = grow_buf_add(&b, at, (size_t)(p - at));
-	}
-	if (!ok)
-		grow_buf_free(&b);	/* b.s is NULL now */
-	return b.s;
+	return text_map(json, json_one, 0);
 }
 
 int

@@ -244,20 +244,29 @@ strip_multiplier(char *t, size_t *n)
 	return 0;
 }
 
-const char *
-value_parse_count(const char *s, int64_t *out)
+/* A number with an optional 万 or 亿: its digits in *d, the power of ten
+ * of the multiplier in *e; NULL, or why not. */
+static const char *
+parse_multiplied(const char *s, struct dec *d, int *e)
 {
 	char t[64];
 	size_t n;
+
+	TRIM(s, t);
+	n = strlen(t);
+	*e = strip_multiplier(t, &n);
+	return parse_dec(t, true, d);
+}
+
+const char *
+value_parse_count(const char *s, int64_t *out)
+{
 	struct dec d;
 	uint64_t v;
 	const char *why;
 	int e;
 
-	TRIM(s, t);
-	n = strlen(t);
-	e = strip_multiplier(t, &n);
-	if ((why = parse_dec(t, true, &d)) != NULL)
+	if ((why = parse_multiplied(s, &d, &e)) != NULL)
 		return why;
 	if (d.neg)
 		return "negative count";
@@ -271,16 +280,11 @@ value_parse_count(const char *s, int64_t *out)
 const char *
 value_parse_real(const char *s, double *out)
 {
-	char t[64];
-	size_t n;
 	struct dec d;
 	const char *why;
 	int e;
 
-	TRIM(s, t);
-	n = strlen(t);
-	e = strip_multiplier(t, &n);
-	if ((why = parse_dec(t, true, &d)) != NULL)
+	if ((why = parse_multiplied(s, &d, &e)) != NULL)
 		return why;
 	*out = dec_to_double(&d, e);
 	return NULL;

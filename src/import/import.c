@@ -1277,6 +1277,23 @@ effective_day(const struct import_ctx *ctx, const struct pval *v)
 	return v[F_EFFECTIVE_ON].present ? v[F_EFFECTIVE_ON].day : ctx->as_of;
 }
 
+/* After an account's or a work's upsert (rc): known to the rest of the
+ * file (id -> value in m), and, when it changed, marked for the engine
+ * to recompute (mark_changed). Returns rc, or STORE_FAILED. */
+static int
+remember(struct import_ctx *ctx, int rc, struct strmap *m, const char *id,
+    const char *value, bool (*mark_changed)(struct db *, const char *,
+    struct pt_err *))
+{
+	if (rc == STORE_FAILED)
+		return rc;
+	if (!strmap_put(m, id, value, NULL))
+		return STORE_FAILED;
+	if (rc == STORE_UPDATED && !mark_changed(ctx->db, id, ctx->err))
+		return STORE_FAILED;
+	return rc;
+}
+
 /* An upsert's result with the n history rows it wrote (-1: failed): a
  * back-dated change counts as an update. */
 static int
@@ -1310,14 +1327,8 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 	rc = with_history(rc, store_account_history(ctx->db, &a,
 	    effective_day(ctx, v), v[F_EFFECTIVE_ON].present, ctx->run_id,
 	    ctx->err));
-	if (rc == STORE_FAILED)
-		return rc;
-	if (!strmap_put(&ctx->accounts, a.account_id, "", NULL))
-		return STORE_FAILED;
-	if (rc == STORE_UPDATED &&
-	    !store_mark_dirty_account(ctx->db, a.account_id, ctx->err))
-		return STORE_FAILED;
-	return rc;
+	return remember(ctx, rc, &ctx->accounts, a.account_id, "",
+	    store_mark_dirty_account);
 }
 
 /* Code points in valid UTF-8. */
@@ -1381,12 +1392,8 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 	if (found && strcmp(before, w.account_id) != 0 &&
 	    !store_mark_dirty_account(ctx->db, before, ctx->err))
 		return STORE_FAILED;
-	if (!strmap_put(&ctx->work_account, w.work_id, w.account_id, NULL))
-		return STORE_FAILED;
-	if (rc == STORE_UPDATED &&
-	    !store_mark_dirty_work(ctx->db, w.work_id, ctx->err))
-		return STORE_FAILED;
-	return rc;
+	return remember(ctx, rc, &ctx->work_account, w.work_id, w.account_id,
+	    store_mark_dirty_work);
 }
 
 static void

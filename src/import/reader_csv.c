@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/text.h"
 #include "import/internal.h"
 #include "i18n.h"
@@ -59,18 +60,10 @@ on_field(void *data, size_t n, void *arg)
 		r->long_field = r->nfields;
 	if (n > IMPORT_MAX_CELL)
 		n = 0;	/* not kept: the row is refused */
-	if (r->len + n + 1 > r->cap) {
-		size_t cap = r->cap ? r->cap : 4096;
-		char *p;
-		while (cap < r->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(r->buf, cap)) == NULL) {
-			err_set(r->err, PT_EXIT_DB, "out of memory");
-			r->failed = true;
-			return;
-		}
-		r->buf = p;
-		r->cap = cap;
+	if (!grow_reserve(&r->buf, &r->cap, r->len + n + 1, 1)) {
+		err_set(r->err, PT_EXIT_DB, "out of memory");
+		r->failed = true;
+		return;
 	}
 	r->off[r->nfields++] = r->len;
 	if (n > 0)

@@ -18,6 +18,7 @@
 
 #include "core/exitcode.h"
 #include "import/internal.h"
+#include "i18n.h"
 #include "import/strmap.h"
 
 
@@ -120,6 +121,38 @@ scan_string(const char *t, size_t len, size_t i, char *out, size_t outsz,
 	return i;	/* at the closing quote */
 }
 
+/* A number at t[*i]: *i is left on its last character. False (what
+ * set) for an integer beyond 64 bits, which json-c would clamp. */
+static bool
+scan_number(const char *t, size_t len, size_t *i, char *what, size_t whatsz)
+{
+	size_t start = *i, digits = 0, k = *i;
+	bool integer = true, neg = t[k] == '-';
+
+	if (neg)
+		k++;
+	while (k < len && t[k] == '0' && k + 1 < len &&
+	    t[k + 1] >= '0' && t[k + 1] <= '9')
+		k++;
+	for (; k < len && ((t[k] >= '0' && t[k] <= '9') ||
+	    strchr(".eE+-", t[k]) != NULL); k++) {
+		if (t[k] >= '0' && t[k] <= '9')
+			digits++;
+		else
+			integer = false;
+	}
+	*i = k - 1;
+	/* 9223372036854775807 has 19 digits. */
+	if (integer && (digits > 19 || (digits == 19 &&
+	    strncmp(t + start + neg, neg ? "9223372036854775808" :
+	    "9223372036854775807", 19) > 0))) {
+		snprintf(what, whatsz, _("the integer %.*s is beyond 64 bits"),
+		    (int)(k - start < 60 ? k - start : 60), t + start);
+		return false;
+	}
+	return true;
+}
+
 static bool
 scan_strict(const char *t, size_t len, char *what, size_t whatsz,
     size_t *at)
@@ -135,7 +168,7 @@ scan_strict(const char *t, size_t len, char *what, size_t whatsz,
 
 		if (c == '{' || c == '[') {
 			if (depth + 1 >= SCAN_DEPTH) {
-				snprintf(what, whatsz, "nested more than %d deep",
+				snprintf(what, whatsz, _("nested more than %d deep"),
 				    SCAN_DEPTH);
 				*at = i;
 				ok = false;
@@ -161,39 +194,18 @@ scan_strict(const char *t, size_t len, char *what, size_t whatsz,
 			if (klen >= sizeof key)
 				continue;	/* no key of ours is that long */
 			if (strmap_get(&keys[depth], key) != NULL) {
-				snprintf(what, whatsz, "the key \"%.100s\" appears "
-				    "twice in one object", key);
+				snprintf(what, whatsz, _("the key \"%.100s\" appears "
+				    "twice in one object"), key);
 				*at = start;
 				ok = false;
 			} else if (!strmap_put(&keys[depth], key, "", NULL)) {
-				snprintf(what, whatsz, "out of memory");
+				snprintf(what, whatsz, "%s", _("out of memory"));
 				*at = start;
 				ok = false;
 			}
 		} else if (c == '-' || (c >= '0' && c <= '9')) {
-			size_t start = i, digits = 0;
-			bool integer = true;
-			if (c == '-')
-				i++;
-			while (i < len && t[i] == '0' && i + 1 < len &&
-			    t[i + 1] >= '0' && t[i + 1] <= '9')
-				i++;
-			for (; i < len && ((t[i] >= '0' && t[i] <= '9') ||
-			    strchr(".eE+-", t[i]) != NULL); i++) {
-				if (t[i] >= '0' && t[i] <= '9')
-					digits++;
-				else
-					integer = false;
-			}
-			i--;
-			/* 9223372036854775807 has 19 digits. */
-			if (integer && (digits > 19 || (digits == 19 &&
-			    strncmp(t + start + (c == '-'),
-			    c == '-' ? "9223372036854775808" :
-			    "9223372036854775807", 19) > 0))) {
-				snprintf(what, whatsz, "the integer %.*s is beyond "
-				    "64 bits", (int)(i + 1 - start < 60 ?
-				    i + 1 - start : 60), t + start);
+			size_t start = i;
+			if (!scan_number(t, len, &i, what, whatsz)) {
 				*at = start;
 				ok = false;
 			}
@@ -285,15 +297,15 @@ value_problem(const char *key, struct json_object *v)
 	if (json_object_is_type(v, json_type_string) &&
 	    (size_t)json_object_get_string_len(v) !=
 	    strlen(json_object_get_string(v)))
-		return "a NUL byte in the value";
+		return N_("a NUL byte in the value");
 	if (json_object_is_type(v, json_type_string) &&
 	    json_object_get_string_len(v) > IMPORT_MAX_CELL)
-		return "a value longer than 32768 bytes";
+		return N_("a value longer than 32768 bytes");
 	if (json_object_is_type(v, json_type_object) ||
 	    json_object_is_type(v, json_type_array))
-		return "an object or array where a value is due";
+		return N_("an object or array where a value is due");
 	if (is_count_key(key) && !json_object_is_type(v, json_type_int))
-		return "not an integer";
+		return N_("not an integer");
 	return NULL;
 }
 

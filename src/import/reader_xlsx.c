@@ -21,6 +21,7 @@
 
 #include "core/day.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "import/internal.h"
 #include "i18n.h"
 
@@ -31,39 +32,6 @@
 #define MAX_SHARED_COUNT (1024L * 1024)		/* shared strings */
 #define MAX_PART (64L * 1024 * 1024)		/* an XML part, unpacked */
 #define MAX_SHEET (1024L * 1024 * 1024)		/* the sheet, unpacked */
-
-/* A growable text buffer. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static bool
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL)
-			return false;
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-	return true;
-}
-
-static void
-buf_clear(struct buf *b)
-{
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
-}
 
 /* Element name without a namespace prefix ("x:row" -> "row"). */
 static const char *
@@ -95,16 +63,16 @@ struct xlsx {
 	char first_rid[64];
 	char sheet_path[512];
 	/* shared strings: one arena of NUL-terminated texts, and offsets */
-	struct buf sst_text;
+	struct grow_buf sst_text;
 	uint32_t *sst_off;
 	size_t nsst, capsst;
-	struct buf text;
+	struct grow_buf text;
 	int depth_t;		/* inside <t> */
 	bool in_rph;		/* inside phonetic runs: not part of the text */
 	bool in_si;
 	/* styles: which cell formats are dates */
 	bool *xf_date;
-	size_t nxf;
+	size_t nxf, capxf;
 	int custom_ids[512];
 	bool custom_date[512];
 	int ncustom;
@@ -117,7 +85,7 @@ struct xlsx {
 	char ctype[16];
 	int cstyle;
 	bool in_v, in_is;
-	struct buf v;
+	struct grow_buf v;
 	bool cell_too_long;	/* this cell's text passed IMPORT_MAX_CELL */
 	int long_col;		/* first such column of the row, or -1 */
 	int wide_cols;		/* columns of the row beyond MAX_XLSX_COLS */
@@ -265,7 +233,7 @@ sst_start(void *ud, const char *name, const char **atts)
 
 	if (strcmp(n, "si") == 0) {
 		x->in_si = true;
-		buf_clear(&x->text);
+		grow_buf_clear(&x->text);
 	} else if (strcmp(n, "rPh") == 0)
 		x->in_rph = true;
 	else if (strcmp(n, "t") == 0)
@@ -288,15 +256,10 @@ sst_end(void *ud, const char *name)
 			fail(x, PT_EXIT_DATA, "more than 1048576 shared strings");
 			return;
 		}
-		if (x->nsst == x->capsst) {
-			size_t cap = x->capsst ? x->capsst * 2 : 256;
-			uint32_t *p = realloc(x->sst_off, cap * sizeof *p);
-			if (p == NULL) {
-				fail(x, PT_EXIT_DB, "out of memory");
-				return;
-			}
-			x->sst_off = p;
-			x->capsst = cap;
+		if (!grow_reserve(&x->sst_off, &x->capsst, x->nsst + 1,
+		    sizeof *x->sst_off)) {
+			fail(x, PT_EXIT_DB, "out of memory");
+			return;
 		}
 		if (x->sst_text.len + x->text.len + 1 > MAX_SHARED_BYTES) {
 			fail(x, PT_EXIT_DATA, "the shared strings hold more than "
@@ -304,7 +267,7 @@ sst_end(void *ud, const char *name)
 			return;
 		}
 		x->sst_off[x->nsst++] = (uint32_t)x->sst_text.len;
-		if (!buf_add(&x->sst_text, x->text.s ? x->text.s : "",
+		if (!grow_buf_add(&x->sst_text, x->text.s ? x->text.s : "",
 		    x->text.len + 1)) {
 			fail(x, PT_EXIT_DB, "out of memory");
 			return;
@@ -323,7 +286,7 @@ sst_text(void *ud, const char *s, int len)
 		fail(x, PT_EXIT_DATA, "a shared string longer than 32768 bytes");
 		return;
 	}
-	if (!buf_add(&x->text, s, (size_t)len))
+	if (!grow_buf_add(&x->text, s, (size_t)len))
 		fail(x, PT_EXIT_DB, "out of memory");
 }
 
@@ -380,15 +343,14 @@ styles_start(void *ud, const char *name, const char **atts)
 	else if (strcmp(n, "xf") == 0 && x->in_cellxfs) {
 		int fid = (id = attr(atts, "numFmtId")) ? atoi(id) : 0;
 		bool date = builtin_date(fid);
-		bool *p = realloc(x->xf_date, (x->nxf + 1) * sizeof *p);
 		for (int i = 0; i < x->ncustom; i++)
 			if (x->custom_ids[i] == fid)
 				date = x->custom_date[i];
-		if (p == NULL) {
+		if (!grow_reserve(&x->xf_date, &x->capxf, x->nxf + 1,
+		    sizeof *x->xf_date)) {
 			fail(x, PT_EXIT_DB, "out of memory");
 			return;
 		}
-		x->xf_date = p;
 		x->xf_date[x->nxf++] = date;
 	}
 }
@@ -504,7 +466,7 @@ sheet_start(void *ud, const char *name, const char **atts)
 		snprintf(x->ctype, sizeof x->ctype, "%s",
 		    (v = attr(atts, "t")) ? v : "n");
 		x->cstyle = (v = attr(atts, "s")) ? atoi(v) : 0;
-		buf_clear(&x->v);
+		grow_buf_clear(&x->v);
 		x->cell_too_long = false;
 		x->in_rph = false;
 	} else if (strcmp(n, "v") == 0)
@@ -628,7 +590,7 @@ sheet_text(void *ud, const char *s, int len)
 		x->cell_too_long = true;	/* the row is refused */
 		return;
 	}
-	if (!buf_add(&x->v, s, (size_t)len))
+	if (!grow_buf_add(&x->v, s, (size_t)len))
 		fail(x, PT_EXIT_DB, "out of memory");
 }
 

@@ -102,6 +102,8 @@ static struct app {
 	struct script *script;
 	bool script_done;
 	int idle_due;		/* ms until the pane's idle(); -1: none */
+	long long last_poll;	/* the last look at data_version */
+	int storm;		/* reads failed at once, in a row */
 	/* The terminal's own codes for Ctrl-Left/Right, 0 when none: the
 	 * panes get KEY_WORD_LEFT/RIGHT for them. */
 	int key_word_left, key_word_right;
@@ -602,12 +604,72 @@ draw_too_small(void)
 	wnoutrefresh(stdscr);
 }
 
+/* The account and today at the right of the tab bar (from column x):
+ * short of room, today goes first, then the name is cut. */
+static void
+draw_tabs_right(WINDOW *w, int x, int cols)
+{
+	const char *name = app.account_name ? app.account_name :
+	    _("(no account)");
+	char right[256], day[DAY_BUFSZ], clean[512], thr[96] = "";
+	int avail = cols - x - 1, rw;
+
+	if (app.ctx.data_through != DAY_NONE) {
+		char d2[DAY_BUFSZ];
+		/* "data through 11-25", "!" when due data is missing */
+		snprintf(thr, sizeof thr, _("data through %s"),
+		    day_format(app.ctx.data_through, d2) + 5);
+		if (app.ctx.stale)
+			strncat(thr, "!", sizeof thr - strlen(thr) - 1);
+		strncat(thr, draw_glyph_sep(), sizeof thr - strlen(thr) - 1);
+	} else if (app.ctx.account_id != NULL) {
+		snprintf(thr, sizeof thr, "%s%s", _("no data yet"),
+		    draw_glyph_sep());
+	}
+	snprintf(right, sizeof right, "%s%s%s%s ", name, draw_glyph_sep(),
+	    thr, day_format(app.ctx.today, day));
+	rw = draw_fit(clean, sizeof clean, right, avail);
+	/* Short of room: today goes before the data's last day, then
+	 * that too for today, then the name is cut. */
+	if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+		size_t len = strlen(thr) - strlen(draw_glyph_sep());
+		snprintf(right, sizeof right, "%s%s%.*s", name,
+		    draw_glyph_sep(), (int)len, thr);
+		rw = draw_fit(clean, sizeof clean, right, avail);
+	}
+	/* Then the name is cut (to 8 columns at the least) before the
+	 * data's last day goes. */
+	if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+		/* right is "name · data through ..." here */
+		size_t len = strlen(thr) - strlen(draw_glyph_sep());
+		char cut[128];
+		int room = avail - (text_width(right) - text_width(name));
+		if (room >= 8) {
+			draw_fit(cut, sizeof cut, name, room);
+			snprintf(right, sizeof right, "%s%s%.*s", cut,
+			    draw_glyph_sep(), (int)len, thr);
+			rw = draw_fit(clean, sizeof clean, right, avail);
+		}
+	}
+	if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
+		snprintf(right, sizeof right, "%s%s%s ", name,
+		    draw_glyph_sep(), day_format(app.ctx.today, day));
+		rw = draw_fit(clean, sizeof clean, right, avail);
+	}
+	if (avail > 0 && rw < text_width(right)) {
+		snprintf(right, sizeof right, "%s ", name);
+		rw = draw_fit(clean, sizeof clean, right, avail);
+	}
+	if (rw > 0)
+		draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE),
+		    false);
+}
+
 static void
 draw_tabs(void)
 {
 	WINDOW *w = app.tabs;
 	int x = 0, cols = app.lay.tabs.cols;
-	char right[256], day[DAY_BUFSZ];
 
 	werase(w);
 	for (int i = 0; i < app.npanes; i++) {
@@ -624,64 +686,7 @@ draw_tabs(void)
 		if (x < cols)
 			x += draw_text(w, 0, x, 1, " ", A_NORMAL, false);
 	}
-	/* The account and today at the right; short of room, today goes
-	 * first, then the name is cut. */
-	{
-		const char *name = app.account_name ? app.account_name :
-		    _("(no account)");
-		char clean[512];
-		int avail = cols - x - 1, rw;
-		char thr[96] = "";
-		if (app.ctx.data_through != DAY_NONE) {
-			char d2[DAY_BUFSZ];
-			/* "data through 11-25", "!" when due data is missing */
-			snprintf(thr, sizeof thr, _("data through %s"),
-			    day_format(app.ctx.data_through, d2) + 5);
-			if (app.ctx.stale)
-				strncat(thr, "!", sizeof thr - strlen(thr) - 1);
-			strncat(thr, draw_glyph_sep(), sizeof thr - strlen(thr) - 1);
-		} else if (app.ctx.account_id != NULL) {
-			snprintf(thr, sizeof thr, "%s%s", _("no data yet"),
-			    draw_glyph_sep());
-		}
-		snprintf(right, sizeof right, "%s%s%s%s ", name, draw_glyph_sep(),
-		    thr, day_format(app.ctx.today, day));
-		rw = draw_fit(clean, sizeof clean, right, avail);
-		/* Short of room: today goes before the data's last day, then
-		 * that too for today, then the name is cut. */
-		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
-			size_t len = strlen(thr) - strlen(draw_glyph_sep());
-			snprintf(right, sizeof right, "%s%s%.*s", name,
-			    draw_glyph_sep(), (int)len, thr);
-			rw = draw_fit(clean, sizeof clean, right, avail);
-		}
-		/* Then the name is cut (to 8 columns at the least) before the
-		 * data's last day goes. */
-		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
-			/* right is "name · data through ..." here */
-			size_t len = strlen(thr) - strlen(draw_glyph_sep());
-			char cut[128];
-			int room = avail - (text_width(right) - text_width(name));
-			if (room >= 8) {
-				draw_fit(cut, sizeof cut, name, room);
-				snprintf(right, sizeof right, "%s%s%.*s", cut,
-				    draw_glyph_sep(), (int)len, thr);
-				rw = draw_fit(clean, sizeof clean, right, avail);
-			}
-		}
-		if (avail > 0 && rw < text_width(right) && thr[0] != '\0') {
-			snprintf(right, sizeof right, "%s%s%s ", name,
-			    draw_glyph_sep(), day_format(app.ctx.today, day));
-			rw = draw_fit(clean, sizeof clean, right, avail);
-		}
-		if (avail > 0 && rw < text_width(right)) {
-			snprintf(right, sizeof right, "%s ", name);
-			rw = draw_fit(clean, sizeof clean, right, avail);
-		}
-		if (rw > 0)
-			draw_text(w, 0, cols - rw, rw, right, draw_attr(DRAW_TITLE),
-			    false);
-	}
+	draw_tabs_right(w, x, cols);
 	wnoutrefresh(w);
 }
 
@@ -1318,16 +1323,15 @@ wake_idle(void)
 	app.idle_due = app.panes[app.cur]->idle != NULL ? 0 : -1;
 }
 
-int
-tui_run(const struct tui_opts *opts, struct pt_err *err)
+/* The database, the script, the locale's settings, the panes' state
+ * and the terminal. False (err set) when one cannot be had; what was
+ * had is given back. */
+static bool
+frame_open(const struct tui_opts *opts, struct pt_err *err)
 {
 	const char *script_path = getenv("PARTNER_TUI_SCRIPT");
-	long long last_poll;
-	int storm = 0, rc = PT_EXIT_OK;
+	bool built;
 
-	memset(&app, 0, sizeof app);
-	app.switch_to = -1;
-	jobs_init();
 	/* Tests and uninstalled builds point gettext at their catalogues. */
 	if (getenv("PARTNER_TUI_LOCALEDIR") != NULL &&
 	    getenv("PARTNER_TUI_LOCALEDIR")[0] != '\0')
@@ -1335,13 +1339,16 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	for (int i = 0; pane_table[i] != NULL && i < MAX_PANES; i++)
 		app.panes[app.npanes++] = pane_table[i];
 	app.ctx.db = db_open(opts->db_path, DB_OPEN_CREATE, err);
-	if (app.ctx.db == NULL)
-		return err->code ? err->code : PT_EXIT_DB;
+	if (app.ctx.db == NULL) {
+		if (err->code == 0)
+			err->code = PT_EXIT_DB;
+		return false;
+	}
 	if (script_path != NULL && script_path[0] != '\0') {
 		app.script = script_open(script_path, err);
 		if (app.script == NULL) {
 			db_close(app.ctx.db);
-			return err->code;
+			return false;
 		}
 	}
 	app.ctx.utf8 = codeset_is_utf8();
@@ -1349,7 +1356,7 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	fmt_set_zh(app.ctx.zh);
 	app.ctx.today = clock_today();
 	draw_set_utf8(app.ctx.utf8);
-	bool built = panes_alloc();
+	built = panes_alloc();
 	if (!built)
 		err_set(err, PT_EXIT_DB, "%s", strerror(ENOMEM));
 	if (!built || !start_terminal(err)) {
@@ -1357,16 +1364,22 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 		stop_terminal();
 		script_close(app.script);
 		db_close(app.ctx.db);
-		return err->code;
+		return false;
 	}
 	install_signals();
+	return true;
+}
 
+/* Every pane's init, then the first tab shown: the overview when it has
+ * something to show. */
+static void
+panes_start(const struct tui_opts *opts)
+{
 	load_accounts();
 	load_freshness();
 	for (int i = 0; i < app.npanes; i++)
 		if (app.panes[i]->init != NULL)
 			app.panes[i]->init(ctx_of(i));
-	/* The first tab shown: the overview when it has something to show. */
 	app.cur = 0;
 	while (app.cur < app.npanes - 1 && !pane_available(app.cur))
 		app.cur++;
@@ -1379,94 +1392,15 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	relayout();
 	if (opts->notice != NULL && opts->notice[0] != '\0')
 		pane_error(&app.ctx, "%s", opts->notice);
-	last_poll = now_ms();
+	app.last_poll = now_ms();
 	wake_idle();
+}
 
-	while (!app.quit) {
-		const struct pane_ops *p;
-		wint_t ch;
-		int r, timeout;
-		long long t0, poll_in;
-		bool jobs_running;
-
-		if (got_signal)
-			break;
-		jobs_running = poll_jobs();
-		if (app.switch_to >= 0) {
-			do_switch();
-			wake_idle();
-		}
-		render();
-		poll_in = last_poll + POLL_INTERVAL_MS - now_ms();
-		if (poll_in <= 0) {
-			last_poll = now_ms();
-			poll_in = POLL_INTERVAL_MS;
-			if (db_changed_elsewhere(app.ctx.db)) {
-				reload_all();
-				wake_idle();
-				continue;
-			}
-		}
-		p = app.panes[app.cur];
-		if (app.script != NULL && !app.script_done) {
-			/* Idle means idle: deferred work is done first. */
-			app.ctx.batch = true;
-			while (p->idle != NULL && p->idle(ctx_of(app.cur)) >= 0)
-				;
-			render();
-			script_step(err);
-			wake_idle();
-			continue;
-		}
-		app.ctx.batch = false;
-		/* Sleep until a key, the pane's deferred work or the next look
-		 * at data_version, whichever comes first. Only work the pane
-		 * asked for at once (idle returned 0) makes the wait 0. */
-		timeout = (int)poll_in;
-		if (app.idle_due >= 0 && p->idle != NULL &&
-		    app.idle_due < timeout)
-			timeout = app.idle_due;
-		if (jobs_running && JOB_POLL_MS < timeout)
-			timeout = JOB_POLL_MS;
-		wtimeout(stdscr, timeout);
-		t0 = now_ms();
-		r = wget_wch(stdscr, &ch);
-		if (r == ERR) {
-			long long waited = now_ms() - t0;
-			if (app.idle_due >= 0 && p->idle != NULL &&
-			    timeout == app.idle_due && !got_signal) {
-				app.idle_due = p->idle(ctx_of(app.cur));
-				storm = 0;
-				continue;
-			}
-			/* A look at the jobs: the pane's idle step comes
-			 * that much nearer. */
-			if (jobs_running && timeout == JOB_POLL_MS &&
-			    app.idle_due > 0)
-				app.idle_due = waited < app.idle_due ?
-				    app.idle_due - (int)waited : 0;
-			/* A real wait ends at its timeout; failing at once,
-			 * again and again, means the terminal is gone. */
-			if (timeout >= 100 && !got_signal &&
-			    waited < timeout / 4) {
-				if (++storm >= ERR_STORM) {
-					rc = PT_EXIT_DB;
-					err_set(err, PT_EXIT_DB, _("the terminal "
-					    "went away (input error): %s"),
-					    strerror(errno));
-					break;
-				}
-			} else
-				storm = 0;
-			continue;
-		}
-		storm = 0;
-		handle_key(ch, r == KEY_CODE_YES);
-		wake_idle();
-	}
-
-	/* q, SIGHUP, SIGTERM or a lost terminal: every pane saves what must
-	 * survive, then the terminal is given back as it was. */
+/* q, SIGHUP, SIGTERM or a lost terminal: every pane saves what must
+ * survive, then the terminal is given back as it was. */
+static void
+frame_close(void)
+{
 	jobs_cancel();
 	for (int i = 0; i < app.npanes; i++)
 		if (app.panes[i]->save != NULL)
@@ -1481,6 +1415,131 @@ tui_run(const struct tui_opts *opts, struct pt_err *err)
 	db_close(app.ctx.db);
 	free(app.account_id);
 	free(app.account_name);
+}
+
+/* Once a second: another process's commit reloads every pane. Returns
+ * the ms until the next look, -1 when it reloaded just now. */
+static long long
+look_at_data(void)
+{
+	long long poll_in = app.last_poll + POLL_INTERVAL_MS - now_ms();
+
+	if (poll_in > 0)
+		return poll_in;
+	app.last_poll = now_ms();
+	if (db_changed_elsewhere(app.ctx.db)) {
+		reload_all();
+		wake_idle();
+		return -1;
+	}
+	return POLL_INTERVAL_MS;
+}
+
+/* The harness drives: idle means idle, deferred work is done first,
+ * then one step of the script. */
+static void
+script_turn(struct pt_err *err)
+{
+	const struct pane_ops *p = app.panes[app.cur];
+
+	app.ctx.batch = true;
+	while (p->idle != NULL && p->idle(ctx_of(app.cur)) >= 0)
+		;
+	render();
+	script_step(err);
+	wake_idle();
+}
+
+/* A read that failed after waited of timeout ms. A real wait ends at
+ * its timeout; failing at once, again and again, means the terminal is
+ * gone: false then (err set). */
+static bool
+read_failed(int timeout, long long waited, struct pt_err *err)
+{
+	if (timeout < 100 || got_signal || waited >= timeout / 4) {
+		app.storm = 0;
+		return true;
+	}
+	if (++app.storm < ERR_STORM)
+		return true;
+	err_set(err, PT_EXIT_DB, _("the terminal went away (input error): %s"),
+	    strerror(errno));
+	return false;
+}
+
+/* Sleeps until a key, the pane's deferred work, a look at the running
+ * jobs or the next look at data_version, whichever comes first, and
+ * does what came. Only work the pane asked for at once (idle returned
+ * 0) makes the wait 0. False when the terminal is gone. */
+static bool
+wait_turn(long long poll_in, bool jobs_running, struct pt_err *err)
+{
+	const struct pane_ops *p = app.panes[app.cur];
+	bool idle_due = app.idle_due >= 0 && p->idle != NULL;
+	int timeout = (int)poll_in, r;
+	long long t0, waited;
+	wint_t ch;
+
+	if (idle_due && app.idle_due < timeout)
+		timeout = app.idle_due;
+	if (jobs_running && JOB_POLL_MS < timeout)
+		timeout = JOB_POLL_MS;
+	wtimeout(stdscr, timeout);
+	t0 = now_ms();
+	r = wget_wch(stdscr, &ch);
+	if (r != ERR) {
+		app.storm = 0;
+		handle_key(ch, r == KEY_CODE_YES);
+		wake_idle();
+		return true;
+	}
+	waited = now_ms() - t0;
+	if (idle_due && timeout == app.idle_due && !got_signal) {
+		app.idle_due = p->idle(ctx_of(app.cur));
+		app.storm = 0;
+		return true;
+	}
+	/* A look at the jobs: the pane's idle step comes that much nearer. */
+	if (jobs_running && timeout == JOB_POLL_MS && app.idle_due > 0)
+		app.idle_due = waited < app.idle_due ?
+		    app.idle_due - (int)waited : 0;
+	return read_failed(timeout, waited, err);
+}
+
+int
+tui_run(const struct tui_opts *opts, struct pt_err *err)
+{
+	int rc = PT_EXIT_OK;
+
+	memset(&app, 0, sizeof app);
+	app.switch_to = -1;
+	jobs_init();
+	if (!frame_open(opts, err))
+		return err->code;
+	panes_start(opts);
+	while (!app.quit && !got_signal) {
+		bool jobs_running = poll_jobs();
+		long long poll_in;
+
+		if (app.switch_to >= 0) {
+			do_switch();
+			wake_idle();
+		}
+		render();
+		poll_in = look_at_data();
+		if (poll_in < 0)
+			continue;
+		if (app.script != NULL && !app.script_done) {
+			script_turn(err);
+			continue;
+		}
+		app.ctx.batch = false;
+		if (!wait_turn(poll_in, jobs_running, err)) {
+			rc = PT_EXIT_DB;
+			break;
+		}
+	}
+	frame_close();
 	if (err->code != 0 && rc == PT_EXIT_OK)
 		rc = err->code;
 	return rc;

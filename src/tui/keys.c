@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "core/grow.h"
 #include "tui/keys.h"
 #include "tui/pane.h"
 
@@ -136,13 +137,8 @@ keys_help(size_t *n)
 					    sizeof lines[len - 1].label, k->label);
 				continue;
 			}
-			if (len == cap) {
-				void *q = realloc(lines, 2 * cap * sizeof *lines);
-				if (q == NULL)
-					break;
-				lines = q;
-				cap *= 2;
-			}
+			if (!grow_reserve(&lines, &cap, len + 1, sizeof *lines))
+				break;
 			l = &lines[len++];
 			l->section = pane_table[p]->title;
 			snprintf(l->label, sizeof l->label, "%s",
@@ -246,4 +242,38 @@ keys_parse_name(const char *name, wint_t *ch, bool *fkey)
 		return true;
 	}
 	return false;
+}
+
+bool
+keys_move_cursor(size_t *sel, size_t n, int page, enum key_action a)
+{
+	size_t pg = page > 1 ? (size_t)page - 1 : 1;
+
+	if (n == 0)
+		return a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP ||
+		    a == ACT_PAGE_DOWN || a == ACT_HOME || a == ACT_END;
+	switch (a) {
+	case ACT_UP:
+		if (*sel > 0)
+			(*sel)--;
+		return true;
+	case ACT_DOWN:
+		if (*sel + 1 < n)
+			(*sel)++;
+		return true;
+	case ACT_PAGE_UP:
+		*sel = *sel > pg ? *sel - pg : 0;
+		return true;
+	case ACT_PAGE_DOWN:
+		*sel = *sel + pg < n ? *sel + pg : n - 1;
+		return true;
+	case ACT_HOME:
+		*sel = 0;
+		return true;
+	case ACT_END:
+		*sel = n - 1;
+		return true;
+	default:
+		return false;
+	}
 }

@@ -75,6 +75,10 @@ const char *keys_action_help(enum key_action a);
 enum key_action keys_lookup(wint_t ch, bool fkey);
 /* The pane action of a key in a pane table, 0 when none. */
 int keys_lookup_pane(const struct key_binding *table, wint_t ch, bool fkey);
+/* Moves a list's cursor *sel (n rows, page shown) for Up, Down, PgUp,
+ * PgDn (page - 1 rows), Home and End; true when a is one of them, even
+ * in an empty list. */
+bool keys_move_cursor(size_t *sel, size_t n, int page, enum key_action a);
 /* "Left/h": every label bound to action a, joined by "/". */
 void keys_labels(enum key_action a, char *buf, size_t size);
 

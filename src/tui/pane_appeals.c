@@ -23,6 +23,7 @@
 #include "tui/lineedit.h"
 #include "tui/pane.h"
 #include "tui/pane_appeals.h"
+#include "tui/prompt.h"
 #include "tui/views_ui.h"
 
 #ifndef CTRL
@@ -35,6 +36,8 @@ enum mode { MODE_LIST, MODE_FORM, MODE_DECIDE, MODE_CONFLICT, MODE_DISCARD };
 enum { FOCUS_SAVE = AF_COUNT, FOCUS_SUBMIT, FOCUS_COUNT };
 
 #define MAX_PICKS 5
+/* Rows PgUp and PgDn move by in the list. */
+#define LIST_PAGE 10
 
 enum pane_appeals_action {
 	PA_NEW = 1, PA_DRAFT, PA_STATUS, PA_DECIDE, PA_SAVE, PA_EXPORT,
@@ -899,40 +902,47 @@ draw_label(WINDOW *win, int y, int f, bool focused)
 	    A_NORMAL, true);
 }
 
-static void
-draw_form(struct pane_ctx *ctx, WINDOW *win)
-{
-	struct appeals *ap = ctx->priv;
-	int rows, cols, y = 0, fw, ew, stmt_rows, ev_rows;
-	char buf[512];
-	enum appeal_channel ch = APPEAL_CH_DIAGNOSIS;
+/* Columns of the form: labels to 13, short fields FORM_FIELD_W wide. */
+#define FORM_FIELD_W 30
 
-	getmaxyx(win, rows, cols);
+/* The first line: which appeal, and whether its draft is saved. */
+static void
+form_title(struct appeals *ap, WINDOW *win, int cols)
+{
+	char buf[512];
+
 	if (ap->d.appeal_id == 0)
 		snprintf(buf, sizeof buf, "%s", _("New appeal"));
 	else
 		snprintf(buf, sizeof buf, _("Appeal %lld (draft, version %lld)"),
 		    (long long)ap->d.appeal_id, (long long)ap->d.base_version);
-	draw_text(win, y, 1, cols / 2, buf, draw_attr(DRAW_TITLE), false);
+	draw_text(win, 0, 1, cols / 2, buf, draw_attr(DRAW_TITLE), false);
 	if (ap->pending)
 		snprintf(buf, sizeof buf, "%s", _("draft: saving…"));
 	else if (ap->saved_at[0])
 		snprintf(buf, sizeof buf, _("draft saved %s"), ap->saved_at);
 	else
 		buf[0] = '\0';
-	draw_text_right(win, y, cols / 2, cols / 2 - 1, buf, draw_attr(DRAW_DIM));
-	y += 2;
+	draw_text_right(win, 0, cols / 2, cols / 2 - 1, buf, draw_attr(DRAW_DIM));
+}
 
-	fw = 30;
-	ew = cols - 13 - fw - 3;
+/* The one-line fields from y: account, work, days, channel, category
+ * (and the money under it). Returns the row after them. */
+static int
+form_fields(struct appeals *ap, WINDOW *win, int y, int cols)
+{
+	int fw = FORM_FIELD_W, ew = cols - 13 - fw - 3;
+	enum appeal_channel ch = APPEAL_CH_DIAGNOSIS;
+	char buf[512];
+
 	for (int f = AF_ACCOUNT; f <= AF_WORK; f++, y++) {
 		draw_label(win, y, f, ap->focus == f);
 		draw_editor(ap, win, y, 13, 1, fw, f);
 		if (problem_of(ap, f))
 			draw_problem(ap, win, y, 13 + fw + 2, ew, f);
 		else if (f == AF_WORK && ap->vdays[0])
-			draw_text(win, y, 13 + fw + 2, ew, ap->vdays, draw_attr(DRAW_DIM),
-			    false);
+			draw_text(win, y, 13 + fw + 2, ew, ap->vdays,
+			    draw_attr(DRAW_DIM), false);
 	}
 	/* One label for both days. */
 	draw_label(win, y, AF_FIRST_DAY, ap->focus == AF_FIRST_DAY ||
@@ -940,15 +950,14 @@ draw_form(struct pane_ctx *ctx, WINDOW *win)
 	draw_editor(ap, win, y, 13, 1, 11, AF_FIRST_DAY);
 	draw_text(win, y, 25, 3, " – ", A_NORMAL, false);
 	draw_editor(ap, win, y, 28, 1, 11, AF_LAST_DAY);
-	if (problem_of(ap, AF_FIRST_DAY))
-		draw_problem(ap, win, y, 41, cols - 42, AF_FIRST_DAY);
-	else
-		draw_problem(ap, win, y, 41, cols - 42, AF_LAST_DAY);
+	draw_problem(ap, win, y, 41, cols - 42, problem_of(ap, AF_FIRST_DAY) ?
+	    AF_FIRST_DAY : AF_LAST_DAY);
 	y++;
 	appeal_channel_parse(ap->d.text[AF_CHANNEL], &ch);
 	draw_label(win, y, AF_CHANNEL, ap->focus == AF_CHANNEL);
 	snprintf(buf, sizeof buf, "(%s) %s   (%s) %s",
-	    ch == APPEAL_CH_DIAGNOSIS ? "*" : " ", channel_label(APPEAL_CH_DIAGNOSIS),
+	    ch == APPEAL_CH_DIAGNOSIS ? "*" : " ",
+	    channel_label(APPEAL_CH_DIAGNOSIS),
 	    ch == APPEAL_CH_ACCOUNT_DETECTION ? "*" : " ",
 	    channel_label(APPEAL_CH_ACCOUNT_DETECTION));
 	draw_text(win, y, 13, cols - 14, buf, ap->focus == AF_CHANNEL ?
@@ -960,15 +969,21 @@ draw_form(struct pane_ctx *ctx, WINDOW *win)
 	if (ap->money[0])
 		draw_text(win, y + 1, 13, cols - 14, ap->money, ap->money_warn ?
 		    draw_attr(DRAW_ERROR) : draw_attr(DRAW_DIM), false);
-	y += 2;
+	return y + 2;
+}
 
-	/* The statement takes what is left, the evidence a few rows. */
-	ev_rows = 2;
-	stmt_rows = rows - y - 1 - ev_rows - 1 - 2 - (ap->npicks ? 0 : 0);
+/* The statement takes what is left, the evidence a few rows. Returns
+ * the row after them. */
+static int
+form_texts(struct appeals *ap, WINDOW *win, int y, int rows, int cols)
+{
+	int ev_rows = 2, stmt_rows = rows - y - 1 - ev_rows - 1 - 2;
+	char buf[64];
+
 	if (stmt_rows < 3)
 		stmt_rows = 3;
-	snprintf(buf, sizeof buf, " %zu/%d", lineedit_chars(&ap->ed[AF_STATEMENT]),
-	    APPEAL_STATEMENT_MAX);
+	snprintf(buf, sizeof buf, " %zu/%d",
+	    lineedit_chars(&ap->ed[AF_STATEMENT]), APPEAL_STATEMENT_MAX);
 	draw_label(win, y, AF_STATEMENT, ap->focus == AF_STATEMENT);
 	draw_text(win, y + 1, 0, 13, buf, draw_attr(DRAW_DIM), false);
 	draw_problem(ap, win, y + 2, 0, 13, AF_STATEMENT);
@@ -976,29 +991,54 @@ draw_form(struct pane_ctx *ctx, WINDOW *win)
 	y += stmt_rows + 1;
 	draw_label(win, y, AF_EVIDENCE, ap->focus == AF_EVIDENCE);
 	draw_editor(ap, win, y, 13, ev_rows, cols - 14, AF_EVIDENCE);
-	y += ev_rows + 1;
-	if (y < rows) {
-		draw_text(win, y, 13, 16, _("[ Save  C-s ]"), ap->focus == FOCUS_SAVE ?
-		    draw_attr(DRAW_CURSOR) : A_NORMAL, false);
-		draw_text(win, y, 31, 18, _("[ Submit  F10 ]"), ap->focus ==
-		    FOCUS_SUBMIT ? draw_attr(DRAW_CURSOR) : A_NORMAL, false);
-		draw_text(win, y, 51, cols - 52, _("Esc: leave, draft kept"),
-		    draw_attr(DRAW_DIM), false);
-		if (ap->tried_submit && problem_of(ap, AF_STATEMENT))
-			draw_problem(ap, win, y, 51, cols - 52, AF_STATEMENT);
-		if (problem_of(ap, AF_EVIDENCE))
-			draw_problem(ap, win, y, 51, cols - 52, AF_EVIDENCE);
+	return y + ev_rows + 1;
+}
+
+static void
+form_buttons(struct appeals *ap, WINDOW *win, int y, int cols)
+{
+	draw_text(win, y, 13, 16, _("[ Save  C-s ]"), ap->focus == FOCUS_SAVE ?
+	    draw_attr(DRAW_CURSOR) : A_NORMAL, false);
+	draw_text(win, y, 31, 18, _("[ Submit  F10 ]"), ap->focus ==
+	    FOCUS_SUBMIT ? draw_attr(DRAW_CURSOR) : A_NORMAL, false);
+	draw_text(win, y, 51, cols - 52, _("Esc: leave, draft kept"),
+	    draw_attr(DRAW_DIM), false);
+	if (ap->tried_submit && problem_of(ap, AF_STATEMENT))
+		draw_problem(ap, win, y, 51, cols - 52, AF_STATEMENT);
+	if (problem_of(ap, AF_EVIDENCE))
+		draw_problem(ap, win, y, 51, cols - 52, AF_EVIDENCE);
+}
+
+/* The picker opens under its field, over what is below. */
+static void
+form_picker(struct appeals *ap, WINDOW *win, int rows)
+{
+	int py = 2 + ap->focus + 1;
+	char buf[512];
+
+	for (int i = 0; i < ap->npicks && py + i < rows; i++) {
+		snprintf(buf, sizeof buf, " %s  %s", ap->picks[i].id,
+		    ap->picks[i].name);
+		draw_text(win, py + i, 13, FORM_FIELD_W + 20, buf,
+		    i == ap->pick_sel ? draw_attr(DRAW_CURSOR) :
+		    draw_attr(DRAW_DIM), true);
 	}
-	/* The picker opens under its field, over what is below. */
-	if (ap->npicks > 0 && (ap->focus == AF_ACCOUNT || ap->focus == AF_WORK)) {
-		int py = 2 + ap->focus + 1;
-		for (int i = 0; i < ap->npicks && py + i < rows; i++) {
-			snprintf(buf, sizeof buf, " %s  %s", ap->picks[i].id,
-			    ap->picks[i].name);
-			draw_text(win, py + i, 13, fw + 20, buf, i == ap->pick_sel ?
-			    draw_attr(DRAW_CURSOR) : draw_attr(DRAW_DIM), true);
-		}
-	}
+}
+
+static void
+draw_form(struct pane_ctx *ctx, WINDOW *win)
+{
+	struct appeals *ap = ctx->priv;
+	int rows, cols, y;
+
+	getmaxyx(win, rows, cols);
+	form_title(ap, win, cols);
+	y = form_fields(ap, win, 2, cols);
+	y = form_texts(ap, win, y, rows, cols);
+	if (y < rows)
+		form_buttons(ap, win, y, cols);
+	if (ap->npicks > 0 && (ap->focus == AF_ACCOUNT || ap->focus == AF_WORK))
+		form_picker(ap, win, rows);
 }
 
 static void
@@ -1121,21 +1161,14 @@ list_row(char *buf, size_t size, const char *const cell[LIST_COLS], bool wide,
 	}
 }
 
+/* The list's heading: the search, the filters, and below it a pending
+ * question (a draft offered back, a decision, a discard). */
 static void
-draw_list(struct pane_ctx *ctx, WINDOW *win)
+list_heading(struct pane_ctx *ctx, WINDOW *win, int cols)
 {
 	struct appeals *ap = ctx->priv;
-	int rows, cols, y = 0, list_rows;
-	char buf[600], days[32], m[MONEY_BUFSZ], ch[40];
-	int work_w;
+	char buf[600];
 
-	getmaxyx(win, rows, cols);
-	/* 4+10+13+10+10+14 and 7 spaces, with "changed" (11) from 96 */
-	work_w = cols - 2 - 68 - (cols >= 96 ? 12 : 0);
-	if (work_w < 14)
-		work_w = 14;
-	if (work_w > 40)
-		work_w = 40;
 	buf[0] = '\0';
 	if (ap->search.active || ap->search.text[0] != '\0')
 		/* first, so a narrow screen keeps what is typed */
@@ -1147,73 +1180,95 @@ draw_list(struct pane_ctx *ctx, WINDOW *win)
 	    ap->filter_status < 0 ? _("all") : status_label(ap->filter_status),
 	    ap->this_account && ctx->account_id ? ctx->account_id : _("all"),
 	    ap->nrows);
-	draw_text(win, y++, 1, cols - 2, buf, draw_attr(DRAW_TITLE), false);
+	draw_text(win, 0, 1, cols - 2, buf, draw_attr(DRAW_TITLE), false);
 	if (ap->draft_offered) {
-		snprintf(buf, sizeof buf, _("Unsaved draft (%s, %s): d continues it, "
-		    "x discards it"), ap->offered.appeal_id ? _("an existing appeal") :
-		    _("a new appeal"), ap->offered.saved_at);
-		draw_text(win, y, 1, cols - 2, buf, draw_attr(DRAW_ERROR), false);
+		snprintf(buf, sizeof buf, _("Unsaved draft (%s, %s): d continues "
+		    "it, x discards it"), ap->offered.appeal_id ?
+		    _("an existing appeal") : _("a new appeal"),
+		    ap->offered.saved_at);
+		draw_text(win, 1, 1, cols - 2, buf, draw_attr(DRAW_ERROR), false);
 	} else if (ap->mode == MODE_DECIDE && ap->sel < (int)ap->nrows) {
 		snprintf(buf, sizeof buf, _("Appeal %lld: s submit · a approve · "
 		    "r reject · p paid · w withdraw · Esc cancel"),
 		    (long long)ap->rows[ap->sel].id);
-		draw_text(win, y, 1, cols - 2, buf, draw_attr(DRAW_ERROR), false);
+		draw_text(win, 1, 1, cols - 2, buf, draw_attr(DRAW_ERROR), false);
 	} else if (ap->mode == MODE_DISCARD) {
-		draw_text(win, y, 1, cols - 2, _("Discard the unsaved draft? y/n"),
+		draw_text(win, 1, 1, cols - 2, _("Discard the unsaved draft? y/n"),
 		    draw_attr(DRAW_ERROR), false);
 	}
-	y++;
-	{
-		const char *head[LIST_COLS] = { _("ID"), _("STATUS"), _("WORK"),
-		    _("DAYS"), _("CHANNEL"), _("BY"), _("CHANGED"), _("BACK-PAY") };
-		list_row(buf, sizeof buf, head, cols >= 96, work_w);
-	}
+}
+
+/* Appeal i as a row of the list (list_row), in buf. */
+static void
+list_line(struct appeals *ap, size_t i, bool wide, int work_w, char *buf,
+    size_t size)
+{
+	const struct appeal *a = &ap->rows[i];
+	char id[24], changed[16], days[32], ch[40], m[MONEY_BUFSZ];
+	char est[MONEY_BUFSZ];
+	const char *cell[LIST_COLS];
+
+	format_days(a, days, sizeof days);
+	snprintf(id, sizeof id, "%lld", (long long)a->id);
+	/* Short channel names keep the money column in 80 columns. */
+	snprintf(ch, sizeof ch, "%s", a->channel == APPEAL_CH_DIAGNOSIS ?
+	    _("diagnosis") : _("detection"));
+	cell[0] = id;
+	cell[1] = ap->overdue != NULL && ap->overdue[i] ? _("overdue") :
+	    status_label(a->status);
+	cell[2] = ap->titles && ap->titles[i] ? ap->titles[i] :
+	    a->work_id[0] ? a->work_id : "-";
+	cell[3] = days;
+	cell[4] = ch;
+	cell[5] = a->updated_by;
+	/* "2026-11-26T20:16:12+08:00" shown as "11-26 20:16". */
+	snprintf(changed, sizeof changed, "%.5s %.5s",
+	    strlen(a->updated_at) >= 16 ? a->updated_at + 5 : "",
+	    strlen(a->updated_at) >= 16 ? a->updated_at + 11 : "");
+	cell[6] = changed;
+	if (a->has_compensation) {
+		cell[7] = money_format(a->compensation, m);
+	} else if (ap->estimate != NULL && ap->estimate[i] >= 0) {
+		/* "~": an estimate until approval fixes it */
+		snprintf(m, sizeof m, "~%s", money_format(ap->estimate[i], est));
+		cell[7] = m;
+	} else
+		cell[7] = "-";
+	list_row(buf, size, cell, wide, work_w);
+}
+
+static void
+draw_list(struct pane_ctx *ctx, WINDOW *win)
+{
+	struct appeals *ap = ctx->priv;
+	const char *head[LIST_COLS] = { _("ID"), _("STATUS"), _("WORK"),
+	    _("DAYS"), _("CHANNEL"), _("BY"), _("CHANGED"), _("BACK-PAY") };
+	int rows, cols, y = 2, list_rows, work_w;
+	size_t top = (size_t)ap->top;
+	char buf[600];
+
+	getmaxyx(win, rows, cols);
+	/* 4+10+13+10+10+14 and 7 spaces, with "changed" (11) from 96 */
+	work_w = cols - 2 - 68 - (cols >= 96 ? 12 : 0);
+	if (work_w < 14)
+		work_w = 14;
+	if (work_w > 40)
+		work_w = 40;
+	list_heading(ctx, win, cols);
+	list_row(buf, sizeof buf, head, cols >= 96, work_w);
 	draw_text(win, y++, 1, cols - 2, buf, A_BOLD, false);
 	list_rows = rows - y - 7;
 	if (list_rows < 3)
 		list_rows = 3;
-	if (ap->sel < ap->top)
-		ap->top = ap->sel;
-	if (ap->sel >= ap->top + list_rows)
-		ap->top = ap->sel - list_rows + 1;
+	draw_scroll((size_t)ap->sel, &top, list_rows);
+	ap->top = (int)top;
 	if (ap->nrows == 0)
 		draw_text(win, y, 2, cols - 3, _("No appeals. n starts one."),
 		    draw_attr(DRAW_DIM), false);
-	for (int i = ap->top; i < (int)ap->nrows && i < ap->top + list_rows; i++) {
-		const struct appeal *a = &ap->rows[i];
-		char id[24], changed[16];
-		const char *cell[LIST_COLS];
-		format_days(a, days, sizeof days);
-		snprintf(id, sizeof id, "%lld", (long long)a->id);
-		/* Short channel names keep the money column in 80 columns. */
-		snprintf(ch, sizeof ch, "%s", a->channel == APPEAL_CH_DIAGNOSIS ?
-		    _("diagnosis") : _("detection"));
-		cell[0] = id;
-		cell[1] = ap->overdue != NULL && ap->overdue[i] ? _("overdue") :
-		    status_label(a->status);
-		cell[2] = ap->titles && ap->titles[i] ? ap->titles[i] :
-		    a->work_id[0] ? a->work_id : "-";
-		cell[3] = days;
-		cell[4] = ch;
-		cell[5] = a->updated_by;
-		/* "2026-11-26T20:16:12+08:00" shown as "11-26 20:16". */
-		snprintf(changed, sizeof changed, "%.5s %.5s",
-		    strlen(a->updated_at) >= 16 ? a->updated_at + 5 : "",
-		    strlen(a->updated_at) >= 16 ? a->updated_at + 11 : "");
-		cell[6] = changed;
-		if (a->has_compensation)
-			cell[7] = money_format(a->compensation, m);
-		else if (ap->estimate != NULL && ap->estimate[i] >= 0) {
-			/* "~": an estimate until approval fixes it */
-			char est[MONEY_BUFSZ];
-			snprintf(m, sizeof m, "~%s", money_format(ap->estimate[i],
-			    est));
-			cell[7] = m;
-		} else
-			cell[7] = "-";
-		list_row(buf, sizeof buf, cell, cols >= 96, work_w);
-		draw_text(win, y + i - ap->top, 1, cols - 2, buf, i == ap->sel ?
-		    draw_attr(DRAW_CURSOR) : A_NORMAL, true);
+	for (size_t i = top; i < ap->nrows && i < top + (size_t)list_rows; i++) {
+		list_line(ap, i, cols >= 96, work_w, buf, sizeof buf);
+		draw_text(win, y + (int)(i - top), 1, cols - 2, buf,
+		    (int)i == ap->sel ? draw_attr(DRAW_CURSOR) : A_NORMAL, true);
 	}
 	y += list_rows;
 	if (ap->sel < (int)ap->nrows)
@@ -1338,91 +1393,118 @@ paste_key(struct pane_ctx *ctx, const struct pane_key *k)
 	return true;
 }
 
+/* Enter, as a character or a key code. */
 static bool
-form_key(struct pane_ctx *ctx, const struct pane_key *k)
+is_enter(const struct pane_key *k)
+{
+	return (!k->fkey && (k->ch == '\r' || k->ch == '\n')) ||
+	    (k->fkey && k->ch == KEY_ENTER);
+}
+
+static bool
+is_fkey(const struct pane_key *k, wint_t code)
+{
+	return k->fkey && k->ch == code;
+}
+
+/* Keys that work in every field: Esc, Tab, S-Tab, C-s, F10. */
+static bool
+form_command_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
 	int f = ap->focus;
-	unsigned ek;
-	enum lineedit_result r;
 
-	if (!k->fkey && k->ch == 27) {
+	if (!k->fkey && k->ch == 27)
 		leave_form(ctx);
-		return true;
-	}
-	if (!k->fkey && k->ch == '\t') {
+	else if (!k->fkey && k->ch == '\t')
 		set_focus(ctx, f + 1);
-		return true;
-	}
-	if (k->fkey && k->ch == KEY_BTAB) {
+	else if (is_fkey(k, KEY_BTAB))
 		set_focus(ctx, f - 1);
-		return true;
-	}
-	if (!k->fkey && k->ch == CTRL('s')) {
+	else if (!k->fkey && k->ch == CTRL('s')) {
 		ap->touched[f < AF_COUNT ? f : 0] = true;
 		save_record(ctx);
-		return true;
-	}
-	if (k->fkey && k->ch == KEY_F(10)) {
+	} else if (is_fkey(k, KEY_F(10)))
 		submit(ctx);
+	else
+		return false;
+	return true;
+}
+
+/* The picker under the account or work: Up/Down choose, Enter takes. */
+static bool
+picker_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct appeals *ap = ctx->priv;
+
+	if (is_fkey(k, KEY_DOWN))
+		ap->pick_sel = (ap->pick_sel + 1) % ap->npicks;
+	else if (is_fkey(k, KEY_UP))
+		ap->pick_sel = (ap->pick_sel + ap->npicks - 1) % ap->npicks;
+	else if (is_enter(k)) {
+		pick(ctx);
 		return true;
-	}
-	/* The picker: Up/Down choose, Enter takes. */
-	if (ap->npicks > 0 && (f == AF_ACCOUNT || f == AF_WORK)) {
-		if (k->fkey && k->ch == KEY_DOWN) {
-			ap->pick_sel = (ap->pick_sel + 1) % ap->npicks;
-			pane_dirty(ctx);
-			return true;
-		}
-		if (k->fkey && k->ch == KEY_UP) {
-			ap->pick_sel = (ap->pick_sel + ap->npicks - 1) % ap->npicks;
-			pane_dirty(ctx);
-			return true;
-		}
-		if ((!k->fkey && (k->ch == '\r' || k->ch == '\n')) ||
-		    (k->fkey && k->ch == KEY_ENTER)) {
-			pick(ctx);
-			return true;
-		}
-	}
-	if (f == FOCUS_SAVE || f == FOCUS_SUBMIT) {
-		if ((!k->fkey && (k->ch == '\r' || k->ch == '\n' || k->ch == ' ')) ||
-		    (k->fkey && k->ch == KEY_ENTER)) {
-			if (f == FOCUS_SAVE)
-				save_record(ctx);
-			else
-				submit(ctx);
-		} else if (k->fkey && (k->ch == KEY_UP || k->ch == KEY_LEFT))
-			set_focus(ctx, f - 1);
-		else if (k->fkey && (k->ch == KEY_DOWN || k->ch == KEY_RIGHT))
-			set_focus(ctx, f + 1);
-		return !k->fkey || k->ch != KEY_RESIZE;
-	}
-	if (f == AF_CHANNEL) {
-		if ((!k->fkey && k->ch == ' ') || (k->fkey && (k->ch == KEY_LEFT ||
-		    k->ch == KEY_RIGHT))) {
-			enum appeal_channel c = APPEAL_CH_DIAGNOSIS;
-			appeal_channel_parse(ap->d.text[AF_CHANNEL], &c);
-			c = c == APPEAL_CH_DIAGNOSIS ? APPEAL_CH_ACCOUNT_DETECTION :
-			    APPEAL_CH_DIAGNOSIS;
-			snprintf(ap->d.text[AF_CHANNEL], sizeof ap->d.text[0], "%s",
-			    appeal_channel_name(c));
-			changed(ctx, AF_CHANNEL);
-		} else if ((!k->fkey && (k->ch == '\r' || k->ch == '\n')) ||
-		    (k->fkey && (k->ch == KEY_ENTER || k->ch == KEY_DOWN)))
-			set_focus(ctx, f + 1);
-		else if (k->fkey && k->ch == KEY_UP)
-			set_focus(ctx, f - 1);
-		return true;
-	}
-	ek = editing_key(k->ch, k->fkey);
-	if (!multiline_field(f) && ((!k->fkey && (k->ch == '\r' ||
-	    k->ch == '\n')) || (k->fkey && (k->ch == KEY_ENTER ||
-	    k->ch == KEY_DOWN)))) {
+	} else
+		return false;
+	pane_dirty(ctx);
+	return true;
+}
+
+/* On the Save or Submit button. */
+static bool
+button_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct appeals *ap = ctx->priv;
+	int f = ap->focus;
+
+	if (is_enter(k) || (!k->fkey && k->ch == ' ')) {
+		if (f == FOCUS_SAVE)
+			save_record(ctx);
+		else
+			submit(ctx);
+	} else if (is_fkey(k, KEY_UP) || is_fkey(k, KEY_LEFT))
+		set_focus(ctx, f - 1);
+	else if (is_fkey(k, KEY_DOWN) || is_fkey(k, KEY_RIGHT))
+		set_focus(ctx, f + 1);
+	return !is_fkey(k, KEY_RESIZE);
+}
+
+/* On the channel: Space or Left/Right switch it. */
+static bool
+channel_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct appeals *ap = ctx->priv;
+	enum appeal_channel c = APPEAL_CH_DIAGNOSIS;
+
+	if ((!k->fkey && k->ch == ' ') || is_fkey(k, KEY_LEFT) ||
+	    is_fkey(k, KEY_RIGHT)) {
+		appeal_channel_parse(ap->d.text[AF_CHANNEL], &c);
+		c = c == APPEAL_CH_DIAGNOSIS ? APPEAL_CH_ACCOUNT_DETECTION :
+		    APPEAL_CH_DIAGNOSIS;
+		snprintf(ap->d.text[AF_CHANNEL], sizeof ap->d.text[0], "%s",
+		    appeal_channel_name(c));
+		changed(ctx, AF_CHANNEL);
+	} else if (is_enter(k) || is_fkey(k, KEY_DOWN))
+		set_focus(ctx, ap->focus + 1);
+	else if (is_fkey(k, KEY_UP))
+		set_focus(ctx, ap->focus - 1);
+	return true;
+}
+
+/* In a text field: the line editor, and Enter/Up/Down between one-line
+ * fields. */
+static bool
+field_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct appeals *ap = ctx->priv;
+	int f = ap->focus;
+	unsigned ek = editing_key(k->ch, k->fkey);
+	enum lineedit_result r;
+
+	if (!multiline_field(f) && (is_enter(k) || is_fkey(k, KEY_DOWN))) {
 		set_focus(ctx, f + 1);
 		return true;
 	}
-	if (!multiline_field(f) && k->fkey && k->ch == KEY_UP) {
+	if (!multiline_field(f) && is_fkey(k, KEY_UP)) {
 		set_focus(ctx, f - 1);
 		return true;
 	}
@@ -1446,6 +1528,24 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 	return true;
 }
 
+static bool
+form_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct appeals *ap = ctx->priv;
+	int f = ap->focus;
+
+	if (form_command_key(ctx, k))
+		return true;
+	if (ap->npicks > 0 && (f == AF_ACCOUNT || f == AF_WORK) &&
+	    picker_key(ctx, k))
+		return true;
+	if (f == FOCUS_SAVE || f == FOCUS_SUBMIT)
+		return button_key(ctx, k);
+	if (f == AF_CHANNEL)
+		return channel_key(ctx, k);
+	return field_key(ctx, k);
+}
+
 /* `e`: the list's status and account filter, as `appeal list
  * [--status S] [--account ID] --format csv` prints it (the search
  * narrows the screen only). */
@@ -1464,65 +1564,57 @@ export_list(struct pane_ctx *ctx)
 	pane_dirty(ctx);
 }
 
+/* D, then a letter: the selected appeal's next status. */
 static bool
-list_key(struct pane_ctx *ctx, const struct pane_key *k)
+decide_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	static const struct { wint_t ch; enum appeal_status to; } d[] = {
+		{ 's', APPEAL_SUBMITTED }, { 'a', APPEAL_APPROVED },
+		{ 'r', APPEAL_REJECTED }, { 'p', APPEAL_PAID },
+		{ 'w', APPEAL_WITHDRAWN },
+	};
+	struct appeals *ap = ctx->priv;
+
+	ap->mode = MODE_LIST;
+	for (size_t i = 0; !k->fkey && i < sizeof d / sizeof d[0]; i++) {
+		if (d[i].ch != k->ch)
+			continue;
+		/* submit, decide and paid cannot be undone: asked */
+		if (d[i].to != APPEAL_WITHDRAWN && ap->sel < (int)ap->nrows &&
+		    appeal_transition_allowed(ap->rows[ap->sel].status, d[i].to))
+			ask(ctx, &ap->rows[ap->sel], d[i].to, false);
+		else
+			decide(ctx, d[i].to);
+	}
+	pane_dirty(ctx);
+	return true;
+}
+
+/* x, then y: the unsaved draft goes. */
+static bool
+discard_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 
-	if (ap->search.active) {
-		int r = vui_input_key(&ap->search, k);
-		if (r == 3)
-			ap->search.text[0] = '\0';
-		if (r >= 2)
-			ap->search.active = false;
-		if (r != 0)
-			load_list(ctx);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (ap->mode == MODE_LIST && k->action == ACT_BACK &&
-	    ap->search.text[0] != '\0') {
-		ap->search.text[0] = '\0';
+	ap->mode = MODE_LIST;
+	if (!k->fkey && (k->ch == 'y' || k->ch == 'Y')) {
+		appeal_draft_discard(ctx->db, ap->owner, ap->offered.appeal_id,
+		    &err);
+		pane_message(ctx, "%s", _("Draft discarded."));
 		load_list(ctx);
-		pane_dirty(ctx);
-		return true;
 	}
-	if (ap->mode == MODE_DECIDE) {
-		static const struct { wint_t ch; enum appeal_status to; } d[] = {
-			{ 's', APPEAL_SUBMITTED }, { 'a', APPEAL_APPROVED },
-			{ 'r', APPEAL_REJECTED }, { 'p', APPEAL_PAID },
-			{ 'w', APPEAL_WITHDRAWN },
-		};
-		ap->mode = MODE_LIST;
-		for (size_t i = 0; !k->fkey && i < sizeof d / sizeof d[0]; i++) {
-			if (d[i].ch != k->ch)
-				continue;
-			/* submit, decide and paid cannot be undone: asked */
-			if (d[i].to != APPEAL_WITHDRAWN && ap->sel < (int)ap->nrows &&
-			    appeal_transition_allowed(ap->rows[ap->sel].status,
-			    d[i].to))
-				ask(ctx, &ap->rows[ap->sel], d[i].to, false);
-			else
-				decide(ctx, d[i].to);
-		}
-		pane_dirty(ctx);
-		return true;
-	}
-	if (ap->mode == MODE_DISCARD) {
-		ap->mode = MODE_LIST;
-		if (!k->fkey && (k->ch == 'y' || k->ch == 'Y')) {
-			appeal_draft_discard(ctx->db, ap->owner, ap->offered.appeal_id,
-			    &err);
-			pane_message(ctx, "%s", _("Draft discarded."));
-			load_list(ctx);
-		}
-		pane_dirty(ctx);
-		return true;
-	}
-	if (k->fkey)
-		goto moves;
-	switch (k->ch) {
+	pane_dirty(ctx);
+	return true;
+}
+
+/* The list's letters (appeals_keys); false for another key. */
+static bool
+list_letter_key(struct pane_ctx *ctx, wint_t ch)
+{
+	struct appeals *ap = ctx->priv;
+
+	switch (ch) {
 	case 'n':
 		new_appeal(ctx);
 		return true;
@@ -1534,69 +1626,69 @@ list_key(struct pane_ctx *ctx, const struct pane_key *k)
 			pane_message(ctx, "%s", _("No unsaved draft."));
 		return true;
 	case 'x':
-		if (ap->draft_offered) {
+		if (ap->draft_offered)
 			ap->mode = MODE_DISCARD;
-			pane_dirty(ctx);
-		}
-		return true;
+		break;
 	case 'e':
 		export_list(ctx);
 		return true;
 	case '/':
 		ap->search.active = true;
-		pane_dirty(ctx);
-		return true;
+		break;
 	case 's':
-		ap->filter_status = ap->filter_status + 1 >= APPEAL_STATUS_COUNT ? -1 :
-		    ap->filter_status + 1;
+		ap->filter_status = ap->filter_status + 1 >= APPEAL_STATUS_COUNT ?
+		    -1 : ap->filter_status + 1;
 		load_list(ctx);
-		pane_dirty(ctx);
-		return true;
+		break;
 	case 'f':
 		ap->this_account = !ap->this_account;
 		if (ap->this_account && ctx->account_id == NULL)
 			pane_message(ctx, "%s", _("No account chosen: a chooses one."));
 		load_list(ctx);
-		pane_dirty(ctx);
-		return true;
+		break;
 	case 'D':
-		if (ap->sel < (int)ap->nrows) {
+		if (ap->sel < (int)ap->nrows)
 			ap->mode = MODE_DECIDE;
-			pane_dirty(ctx);
-		}
-		return true;
-	default:
 		break;
-	}
-moves:
-	switch (k->action) {
-	case ACT_UP:
-		if (ap->sel > 0)
-			ap->sel--;
-		break;
-	case ACT_DOWN:
-		if (ap->sel + 1 < (int)ap->nrows)
-			ap->sel++;
-		break;
-	case ACT_HOME:
-		ap->sel = 0;
-		break;
-	case ACT_END:
-		ap->sel = ap->nrows ? (int)ap->nrows - 1 : 0;
-		break;
-	case ACT_PAGE_UP:
-		ap->sel = ap->sel > 10 ? ap->sel - 10 : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		ap->sel = ap->sel + 10 < (int)ap->nrows ? ap->sel + 10 :
-		    (ap->nrows ? (int)ap->nrows - 1 : 0);
-		break;
-	case ACT_ENTER:
-		edit_selected(ctx);
-		return true;
 	default:
 		return false;
 	}
+	pane_dirty(ctx);
+	return true;
+}
+
+static bool
+list_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	struct appeals *ap = ctx->priv;
+	size_t sel = (size_t)ap->sel;
+
+	if (ap->search.active) {
+		if (prompt_key(&ap->search, k, PROMPT_FILTER) != PROMPT_IGNORED)
+			load_list(ctx);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (ap->mode == MODE_LIST && k->action == ACT_BACK &&
+	    ap->search.text[0] != '\0') {
+		ap->search.text[0] = '\0';
+		load_list(ctx);
+		pane_dirty(ctx);
+		return true;
+	}
+	if (ap->mode == MODE_DECIDE)
+		return decide_key(ctx, k);
+	if (ap->mode == MODE_DISCARD)
+		return discard_key(ctx, k);
+	if (!k->fkey && list_letter_key(ctx, k->ch))
+		return true;
+	if (k->action == ACT_ENTER) {
+		edit_selected(ctx);
+		return true;
+	}
+	if (!keys_move_cursor(&sel, ap->nrows, LIST_PAGE + 1, k->action))
+		return false;
+	ap->sel = (int)sel;
 	pane_dirty(ctx);
 	return true;
 }

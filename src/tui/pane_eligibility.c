@@ -109,7 +109,7 @@ change_text(const struct rule_result *r, char *buf, size_t size)
 	buf[0] = '\0';
 	if (r->changes_on != DAY_NONE)
 		snprintf(buf, size, "%s %s",
-		    strcmp(r->id, "no_violation_90d") == 0 && !r->pass ?
+		    evidence_find(&r->evidence, EV_CLEAN_FROM) != NULL ?
 		    _("clean from") : _("changes on"),
 		    day_format(r->changes_on, a));
 	if (r->visible_on != DAY_NONE) {

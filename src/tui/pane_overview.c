@@ -19,6 +19,7 @@
 #include "present/evidence_text.h"
 #include "tui/draw.h"
 #include "tui/pane.h"
+#include "tui/prompt.h"
 #include "tui/views_ui.h"
 
 enum { OK_SORT = 1, OK_SORT_REVERSE, OK_EXPORT };
@@ -39,6 +40,9 @@ struct ov_row {
 	int overdue;		/* approved appeals whose money is late */
 	day_t clean_on;		/* a failing violation rule: clean from */
 };
+
+/* Rows PgUp and PgDn move by. */
+#define OV_PAGE 10
 
 enum ov_sort { OS_NAME, OS_REVENUE, OS_CHANGE, OS_ELIGIBLE, OS_COUNT };
 
@@ -165,6 +169,18 @@ selected_extra(struct ov *ov)
 	return ov->sel < ov->nidx && ov->extra ? &ov->extra[ov->idx[ov->sel]] : NULL;
 }
 
+/* Lets go of the accounts read. */
+static void
+ov_clear(struct ov *ov)
+{
+	views_accounts_free(&ov->acc);
+	free(ov->extra);
+	ov->extra = NULL;
+	free(ov->idx);
+	ov->idx = NULL;
+	ov->nidx = 0;
+}
+
 static bool
 ov_available(struct pane_ctx *ctx)
 {
@@ -188,12 +204,7 @@ ov_reload(struct pane_ctx *ctx)
 	 * import reorders nothing under the cursor). */
 	char *keep = cur != NULL ? strdup(cur->account_id) : NULL;
 
-	views_accounts_free(&ov->acc);
-	free(ov->extra);
-	ov->extra = NULL;
-	free(ov->idx);
-	ov->idx = NULL;
-	ov->nidx = 0;
+	ov_clear(ov);
 	ov->err[0] = '\0';
 	if (!views_accounts_load(ctx->db, ctx->today, &ov->acc, &err)) {
 		snprintf(ov->err, sizeof ov->err, "%s", err.msg);
@@ -217,7 +228,9 @@ ov_reload(struct pane_ctx *ctx)
 			int n;
 			if (el.rules[r].pass)
 				continue;
-			if (strcmp(el.rules[r].id, "no_violation_90d") == 0)
+			/* a violation's block: the day it is clean */
+			if (evidence_find(&el.rules[r].evidence,
+			    EV_CLEAN_FROM) != NULL)
 				x->clean_on = el.rules[r].changes_on;
 			n = snprintf(x->why + len, sizeof x->why - len, "%s%s",
 			    len ? "," : "", el.rules[r].id);
@@ -304,207 +317,288 @@ widest(struct ov *ov, bool name, int cap)
 	return w < cap ? w : cap;
 }
 
-static void
-ov_draw(struct pane_ctx *ctx, WINDOW *win)
-{
-	struct ov *ov = ctx->priv;
-	char line[512], a[DAY_BUFSZ], b[DAY_BUFSZ], m1[64], m2[64], buf[64];
-	char name[512];
-	int rows, cols, y = 0, page, x, base;
+/* The table's columns: widths, alignment, how many (Last import only
+ * when wide). */
+struct ov_cols {
 	bool wide;
-	int iw, nw;
 	int w[7];
-	bool right[7] = { false, false, true, true, false, true, false };
-	const char *head[7];
+	bool right[7];
 	size_t nc;
+};
 
-	getmaxyx(win, rows, cols);
-	werase(win);
-	wide = cols >= 110;
-	if (ov->acc.latest != DAY_NONE) {
-		char c[DAY_BUFSZ];
-		snprintf(line, sizeof line, _("Choose the account (Enter): data through %s; revenue %s to %s against the week before"),
-		    day_format(ov->acc.latest, c) + 5, day_format(ov->acc.from, a) + 5,
+static struct ov_cols
+ov_columns(struct ov *ov, int cols)
+{
+	struct ov_cols c = { .wide = cols >= 110,
+	    .right = { false, false, true, true, false, true, false } };
+
+	c.w[0] = widest(ov, false, 16);
+	c.w[1] = widest(ov, true, c.wide ? 30 : 24);
+	c.w[2] = 10;
+	c.w[3] = 10;
+	c.w[4] = 8;
+	c.w[5] = c.wide ? 7 : 4;
+	c.w[6] = 16;
+	c.nc = c.wide ? 7 : 6;
+	return c;
+}
+
+/* The heading: the windows compared, after what needs attention. */
+static int
+ov_heading(struct ov *ov, WINDOW *win, int cols)
+{
+	char line[512], first[700], a[DAY_BUFSZ], b[DAY_BUFSZ], c[DAY_BUFSZ];
+
+	if (ov->acc.latest != DAY_NONE)
+		snprintf(line, sizeof line, _("Choose the account (Enter): data "
+		    "through %s; revenue %s to %s against the week before"),
+		    day_format(ov->acc.latest, c) + 5,
+		    day_format(ov->acc.from, a) + 5,
 		    day_format(ov->acc.to, b) + 5);
-	} else
-		snprintf(line, sizeof line, _("Choose the account (Enter): revenue %s to %s against the week before"),
+	else
+		snprintf(line, sizeof line, _("Choose the account (Enter): "
+		    "revenue %s to %s against the week before"),
 		    day_format(ov->acc.from, a), day_format(ov->acc.to, b));
-	if (ov->digest_ok && ov->attention > 0) {
-		/* what `partner-tui digest` reports, first */
-		char first[700];
-		snprintf(first, sizeof first, _("%zu need attention (partner-tui "
-		    "digest) · %s"), ov->attention, line);
-		/* Two rows when narrow: the window's days are never cut. */
-		y += draw_wrap(win, y, 1, cols - 2, 2, first,
-		    draw_attr(DRAW_ERROR));
-	} else
-		y += draw_wrap(win, y, 1, cols - 2, 2, line,
+	if (!ov->digest_ok || ov->attention == 0)
+		return draw_wrap(win, 0, 1, cols - 2, 2, line,
 		    draw_attr(DRAW_TITLE));
-	if (ov->err[0] != '\0') {
-		draw_text(win, y, 1, cols - 2, ov->err, draw_attr(DRAW_ERROR), true);
-		return;
+	/* what `partner-tui digest` reports, first; two rows when narrow:
+	 * the window's days are never cut */
+	snprintf(first, sizeof first, _("%zu need attention (partner-tui "
+	    "digest) · %s"), ov->attention, line);
+	return draw_wrap(win, 0, 1, cols - 2, 2, first, draw_attr(DRAW_ERROR));
+}
+
+static void
+ov_header(WINDOW *win, int y, int cols, const struct ov_cols *c)
+{
+	const char *head[7] = { _("Account"), _("Name"), _("This week"),
+	    _("Change"), _("Eligible"), c->wide ? _("Appeals") : _("Ap."),
+	    _("Last import") };
+	int x = vui_draw_row(win, y, 1, c->nc, c->w, head, c->right,
+	    A_UNDERLINE);
+
+	if (c->wide)
+		draw_text(win, y, x, cols - x - 1, _("Why not"), A_UNDERLINE,
+		    true);
+}
+
+/* Why an account is flagged: its failing rules, an overdue
+ * compensation. */
+static void
+ov_why(const struct ov_row *ex, char *line, size_t size)
+{
+	size_t l;
+
+	line[0] = '\0';
+	if (ex->checked && !ex->eligible)
+		why_text(ex, line, size);
+	if (ex->overdue > 0) {
+		l = strlen(line);
+		snprintf(line + l, size - l, "%s%s", l ? "; " : "",
+		    _("compensation overdue"));
 	}
-	iw = widest(ov, false, 16);
-	nw = widest(ov, true, wide ? 30 : 24);
-	w[0] = iw;
-	w[1] = nw;
-	w[2] = 10;
-	w[3] = 10;
-	w[4] = 8;
-	w[5] = wide ? 7 : 4;
-	w[6] = 16;
-	head[0] = _("Account");
-	head[1] = _("Name");
-	head[2] = _("This week");
-	head[3] = _("Change");
-	head[4] = _("Eligible");
-	head[5] = wide ? _("Appeals") : _("Ap.");
-	head[6] = _("Last import");
-	nc = wide ? 7 : 6;
-	x = vui_draw_row(win, y, 1, nc, w, head, right, A_UNDERLINE);
-	if (wide)
-		draw_text(win, y, x, cols - x - 1, _("Why not"), A_UNDERLINE, true);
-	y++;
-	/* the rows, then the totals row, the search or sort line, the
-	 * selected account's reasons (narrow) and the footer */
-	base = rows - (wide ? 2 : 3);
-	page = base - 3 - y;
-	if (page < 1)
-		page = 1;
-	if (ov->sel < ov->top)
-		ov->top = ov->sel;
-	if (ov->sel >= ov->top + (size_t)page)
-		ov->top = ov->sel - (size_t)page + 1;
-	for (int r = 0; r < page; r++, y++) {
-		size_t i = ov->top + (size_t)r;
-		const struct views_account *ac;
-		const struct ov_row *ex;
-		attr_t at = i == ov->sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
-		bool hc = false;
-		fen_t ch = 0;
-		const char *cell[7];
-		if (i >= ov->nidx)
-			break;
-		ac = &ov->acc.rows[ov->idx[i]];
-		ex = ov->extra != NULL ? &ov->extra[ov->idx[i]] : NULL;
-		mvwchgat(win, y, 0, cols, at, 0, NULL);
-		draw_text(win, y, 0, 1, i == ov->sel ? ">" : " ", at, true);
-		if (ac->has_week || ac->has_prev_week) {
+}
+
+/* Account idx[i] on row y. */
+static void
+ov_row(struct ov *ov, WINDOW *win, int y, int cols, const struct ov_cols *c,
+    size_t i)
+{
+	const struct views_account *ac = &ov->acc.rows[ov->idx[i]];
+	const struct ov_row *ex = ov->extra != NULL ? &ov->extra[ov->idx[i]] :
+	    NULL;
+	attr_t at = i == ov->sel ? draw_attr(DRAW_CURSOR) : A_NORMAL;
+	char name[512], imp[64], m1[64], m2[64], ap[32], why[512], a[DAY_BUFSZ];
+	const char *cell[7];
+	bool hc = ac->has_week || ac->has_prev_week;
+	int x;
+
+	mvwchgat(win, y, 0, cols, at, 0, NULL);
+	draw_text(win, y, 0, 1, i == ov->sel ? ">" : " ", at, true);
+	snprintf(imp, sizeof imp, "%.16s", ac->last_import[0] ?
+	    ac->last_import : vui_missing());
+	if (ac->last_import[0] && strlen(imp) > 10)
+		imp[10] = ' ';	/* "2026-11-05 10:00" */
+	cell[0] = ac->account_id;
+	cell[1] = ac->name;
+	if (ac->data_through != DAY_NONE && ov->acc.latest != DAY_NONE &&
+	    ac->data_through != ov->acc.latest) {
+		/* Its data ends before the freshest account's (so does its
+		 * week): said first, where the name cannot cut it. */
+		snprintf(name, sizeof name, _("[to %s] %s"),
+		    day_format(ac->data_through, a) + 5, ac->name);
+		cell[1] = name;
+	}
+	cell[2] = vui_money(m1, sizeof m1, ac->has_week, ac->week_fen);
+	cell[3] = vui_change(m2, sizeof m2, hc, hc ? ac->week_fen -
+	    ac->prev_week_fen : 0);
+	cell[4] = ex && ex->checked ? vui_pass(ex->eligible) : "?";
+	cell[5] = vui_count(ap, sizeof ap, true, ac->open_appeals);
+	/* "2!": a compensation is overdue (said in words after the row) */
+	if (ex != NULL && ex->overdue > 0)
+		strncat(ap, "!", sizeof ap - strlen(ap) - 1);
+	cell[6] = imp;
+	x = vui_draw_row(win, y, 1, c->nc, c->w, cell, c->right, at);
+	if (c->wide && ex != NULL && ((ex->checked && !ex->eligible) ||
+	    ex->overdue > 0)) {
+		ov_why(ex, why, sizeof why);
+		draw_text(win, y, x, cols - x - 1, why, at, true);
+	}
+}
+
+/* Totals of the accounts shown (all of them, or those found). */
+static void
+ov_totals(struct ov *ov, WINDOW *win, int y, int cols, const struct ov_cols *c)
+{
+	fen_t week = 0, chg = 0;
+	int64_t appeals = 0;
+	size_t elig = 0, checked = 0;
+	bool hw = false, hc = false;
+	char tl[64], el[32], ap[32], m1[64], m2[64];
+	/* the label takes the id and name columns */
+	const int tw[6] = { c->w[0] + 1 + c->w[1], c->w[2], c->w[3], c->w[4],
+	    c->w[5], c->w[6] };
+	const bool tr[6] = { false, true, true, true, true, false };
+
+	for (size_t i = 0; i < ov->nidx; i++) {
+		const struct views_account *ac = &ov->acc.rows[ov->idx[i]];
+		const struct ov_row *ex = ov->extra ? &ov->extra[ov->idx[i]] :
+		    NULL;
+		bool h;
+		fen_t ch = row_change(ac, &h);
+		week += ac->week_fen;
+		hw = hw || ac->has_week;
+		if (h) {
+			chg += ch;
 			hc = true;
-			ch = ac->week_fen - ac->prev_week_fen;
 		}
-		snprintf(buf, sizeof buf, "%.16s", ac->last_import[0] ?
-		    ac->last_import : vui_missing());
-		if (ac->last_import[0] && strlen(buf) > 10)
-			buf[10] = ' ';	/* "2026-11-05 10:00" */
-		cell[0] = ac->account_id;
-		cell[1] = ac->name;
-		if (ac->data_through != DAY_NONE && ov->acc.latest != DAY_NONE &&
-		    ac->data_through != ov->acc.latest) {
-			/* Its data ends before the freshest account's (so does
-			 * its week): said first, where the name cannot cut it. */
-			snprintf(name, sizeof name, _("[to %s] %s"),
-			    day_format(ac->data_through, a) + 5, ac->name);
-			cell[1] = name;
-		}
-		cell[2] = vui_money(m1, sizeof m1, ac->has_week, ac->week_fen);
-		cell[3] = vui_change(m2, sizeof m2, hc, ch);
-		cell[4] = ex && ex->checked ? vui_pass(ex->eligible) : "?";
-		cell[5] = vui_count(line, sizeof line, true, ac->open_appeals);
-		if (ex != NULL && ex->overdue > 0) {
-			/* "2!": a compensation is overdue (said in words
-			 * after the row) */
-			size_t l = strlen(line);
-			snprintf(line + l, sizeof line - l, "!");
-		}
-		cell[6] = buf;
-		x = vui_draw_row(win, y, 1, nc, w, cell, right, at);
-		if (wide && ex != NULL && ((ex->checked && !ex->eligible) ||
-		    ex->overdue > 0)) {
-			line[0] = '\0';
-			if (ex->checked && !ex->eligible)
-				why_text(ex, line, sizeof line);
-			if (ex->overdue > 0) {
-				size_t l = strlen(line);
-				snprintf(line + l, sizeof line - l, "%s%s",
-				    l ? "; " : "", _("compensation overdue"));
-			}
-			draw_text(win, y, x, cols - x - 1, line, at, true);
+		appeals += ac->open_appeals;
+		if (ex != NULL && ex->checked) {
+			checked++;
+			elig += ex->eligible;
 		}
 	}
-	/* Totals of the accounts shown (all of them, or those found). */
-	{
-		fen_t week = 0, chg = 0;
-		int64_t appeals = 0;
-		size_t elig = 0, checked = 0;
-		bool hw = false, hc = false;
-		char tl[64], el[32], ap[32];
-		for (size_t i = 0; i < ov->nidx; i++) {
-			const struct views_account *ac = &ov->acc.rows[ov->idx[i]];
-			const struct ov_row *ex = ov->extra ? &ov->extra[ov->idx[i]] : NULL;
-			bool h;
-			fen_t c = row_change(ac, &h);
-			week += ac->week_fen;
-			hw = hw || ac->has_week;
-			if (h) {
-				chg += c;
-				hc = true;
-			}
-			appeals += ac->open_appeals;
-			if (ex != NULL && ex->checked) {
-				checked++;
-				elig += ex->eligible;
-			}
-		}
-		y = base - 2;
-		draw_hrule(win, y++, 1, cols - 2, draw_attr(DRAW_DIM));
-		snprintf(tl, sizeof tl, _("Total (%zu)"), ov->nidx);
-		snprintf(el, sizeof el, "%zu/%zu", elig, checked);
-		{
-			/* the label takes the id and name columns */
-			const int tw[6] = { w[0] + 1 + w[1], w[2], w[3], w[4],
-			    w[5], w[6] };
-			const bool tr[6] = { false, true, true, true, true, false };
-			const char *cell[6] = { tl,
-			    vui_money(m1, sizeof m1, hw, week),
-			    vui_change(m2, sizeof m2, hc, chg), el,
-			    vui_count(ap, sizeof ap, true, appeals), "" };
-			vui_draw_row(win, y, 1, nc - 1, tw, cell, tr, A_BOLD);
-		}
-	}
-	if (ov->search.active || ov->search.text[0] != '\0' || ov->sort != OS_NAME) {
-		snprintf(line, sizeof line, _("Search: %s%s  (%zu of %zu)  sorted by %s%s"),
-		    ov->search.text, ov->search.active ? "_" : "", ov->nidx, ov->acc.n,
+	draw_hrule(win, y++, 1, cols - 2, draw_attr(DRAW_DIM));
+	snprintf(tl, sizeof tl, _("Total (%zu)"), ov->nidx);
+	snprintf(el, sizeof el, "%zu/%zu", elig, checked);
+	const char *cell[6] = { tl, vui_money(m1, sizeof m1, hw, week),
+	    vui_change(m2, sizeof m2, hc, chg), el,
+	    vui_count(ap, sizeof ap, true, appeals), "" };
+	vui_draw_row(win, y, 1, c->nc - 1, tw, cell, tr, A_BOLD);
+}
+
+/* Under the totals: the search or sort, the selected account's reasons
+ * and (narrow) last import in full, and the footer. */
+static void
+ov_footer(struct ov *ov, WINDOW *win, int base, int rows, int cols, bool wide)
+{
+	const struct views_account *sel = selected(ov);
+	const struct ov_row *ex = selected_extra(ov);
+	char line[512], why[512] = "";
+
+	if (ov->search.active || ov->search.text[0] != '\0' ||
+	    ov->sort != OS_NAME) {
+		snprintf(line, sizeof line, _("Search: %s%s  (%zu of %zu)  "
+		    "sorted by %s%s"), ov->search.text,
+		    ov->search.active ? "_" : "", ov->nidx, ov->acc.n,
 		    sort_label(ov->sort), ov->reverse ? _(", reversed") : "");
 		draw_text(win, base - 3, 1, cols - 2, line,
 		    ov->search.active ? A_BOLD : draw_attr(DRAW_DIM), true);
 	}
-	if (ov->sel < ov->nidx) {
-		/* The selected account's reasons (and, narrow, its last
-		 * import), in full: a cell above may have been cut. */
-		const struct ov_row *ex = selected_extra(ov);
-		char why[512] = "";
+	if (sel != NULL) {
+		/* in full: a cell above may have been cut */
 		if (ex != NULL && ex->checked && !ex->eligible)
 			why_text(ex, why, sizeof why);
 		snprintf(line, sizeof line, _("Why not: %s"), why[0] ? why :
 		    vui_missing());
 		draw_text(win, base, 1, cols - 2, line, A_NORMAL, true);
+		if (!wide) {
+			snprintf(line, sizeof line, _("Last import: %s"),
+			    sel->last_import[0] ? sel->last_import :
+			    vui_missing());
+			draw_text(win, rows - 2, 1, cols - 2, line, A_NORMAL,
+			    true);
+		}
 	}
-	if (!wide && ov->sel < ov->nidx) {
-		snprintf(line, sizeof line, _("Last import: %s"),
-		    selected(ov)->last_import[0] ?
-		    selected(ov)->last_import : vui_missing());
-		draw_text(win, rows - 2, 1, cols - 2, line, A_NORMAL, true);
-	}
-	if (selected(ov) != NULL && selected(ov)->stale)
+	if (sel != NULL && sel->stale)
 		/* The selected account's import lags the settlement clock. */
 		draw_text(win, rows - 1, 1, cols - 2, vui_due_message(line,
 		    sizeof line, ov->acc.due_through, ov->acc.settle_hour),
 		    draw_attr(DRAW_ERROR), true);
 	else
-		draw_text(win, rows - 1, 1, cols - 2,
-		    _("Enter choose  Up/Down move  s sort  / search  a (A) back here from any pane"),
+		draw_text(win, rows - 1, 1, cols - 2, _("Enter choose  Up/Down "
+		    "move  s sort  / search  a (A) back here from any pane"),
 		    draw_attr(DRAW_DIM), true);
+}
+
+static void
+ov_draw(struct pane_ctx *ctx, WINDOW *win)
+{
+	struct ov *ov = ctx->priv;
+	struct ov_cols c;
+	int rows, cols, y, page, base;
+
+	getmaxyx(win, rows, cols);
+	werase(win);
+	y = ov_heading(ov, win, cols);
+	if (ov->err[0] != '\0') {
+		draw_text(win, y, 1, cols - 2, ov->err, draw_attr(DRAW_ERROR),
+		    true);
+		return;
+	}
+	c = ov_columns(ov, cols);
+	ov_header(win, y++, cols, &c);
+	/* the rows, then the totals row, the search or sort line, the
+	 * selected account's reasons (narrow) and the footer */
+	base = rows - (c.wide ? 2 : 3);
+	page = base - 3 - y;
+	if (page < 1)
+		page = 1;
+	draw_scroll(ov->sel, &ov->top, page);
+	for (int r = 0; r < page && ov->top + (size_t)r < ov->nidx; r++)
+		ov_row(ov, win, y + r, cols, &c, ov->top + (size_t)r);
+	ov_totals(ov, win, base - 2, cols, &c);
+	ov_footer(ov, win, base, rows, cols, c.wide);
+}
+
+/* s and S: the next sort, or the other direction; the cursor stays on
+ * keep. */
+static void
+sort_step(struct ov *ov, bool next, const char *keep)
+{
+	if (next) {
+		ov->sort = (enum ov_sort)((ov->sort + 1) % OS_COUNT);
+		ov->reverse = false;
+	} else
+		ov->reverse = !ov->reverse;
+	rebuild(ov, keep);
+}
+
+/* e: the week on screen, as `report accounts` prints it. */
+static void
+export_week(struct pane_ctx *ctx)
+{
+	struct ov *ov = ctx->priv;
+	struct report_filter f = { NULL, NULL, ov->acc.from, ov->acc.to };
+	char name[96], a[DAY_BUFSZ], b[DAY_BUFSZ];
+
+	snprintf(name, sizeof name, "accounts-%s-%s", day_format(f.from, a),
+	    day_format(f.to, b));
+	vui_export(ctx, name, VUI_EXPORT_ACCOUNTS, &f);
+}
+
+/* Enter: the selected account becomes the current one, in Diagnosis. */
+static void
+choose(struct pane_ctx *ctx, const struct views_account *cur)
+{
+	char *id = cur != NULL ? strdup(cur->account_id) : NULL;
+
+	if (id != NULL) {
+		pane_set_account(ctx, id);
+		pane_switch(ctx, "diagnosis");
+	}
+	free(id);
 }
 
 static bool
@@ -513,89 +607,39 @@ ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 	struct ov *ov = ctx->priv;
 	const struct views_account *cur = selected(ov);
 	char *keep = cur != NULL ? strdup(cur->account_id) : NULL;
-	size_t pg = 10;
+	bool used = true;
 
 	if (ov->search.active) {
-		int r = vui_input_key(&ov->search, k);
-		if (r == 3)
-			ov->search.text[0] = '\0';
-		if (r >= 2)
-			ov->search.active = false;
-		if (r != 0)
+		if (prompt_key(&ov->search, k, PROMPT_FILTER) != PROMPT_IGNORED)
 			rebuild(ov, keep);
+	} else if (k->pane_action == OK_SORT ||
+	    k->pane_action == OK_SORT_REVERSE) {
+		sort_step(ov, k->pane_action == OK_SORT, keep);
+	} else if (k->pane_action == OK_EXPORT) {
+		export_week(ctx);
 		free(keep);
-		pane_dirty(ctx);
 		return true;
-	}
-	if (k->pane_action == OK_SORT || k->pane_action == OK_SORT_REVERSE) {
-		if (k->pane_action == OK_SORT) {
-			ov->sort = (enum ov_sort)((ov->sort + 1) % OS_COUNT);
-			ov->reverse = false;
-		} else
-			ov->reverse = !ov->reverse;
+	} else if (keys_move_cursor(&ov->sel, ov->nidx, OV_PAGE + 1,
+	    k->action)) {
+		/* moved */
+	} else if (k->action == ACT_FILTER) {
+		ov->search.active = true;
+	} else if (k->action == ACT_BACK && ov->search.text[0] != '\0') {
+		ov->search.text[0] = '\0';
 		rebuild(ov, keep);
+	} else if (k->action == ACT_ENTER || k->action == ACT_ACCOUNT) {
+		/* A on the overview: already here */
+		if (k->action == ACT_ENTER)
+			choose(ctx, cur);
 		free(keep);
-		pane_dirty(ctx);
 		return true;
+	} else {
+		used = false;
 	}
 	free(keep);
-	if (k->pane_action == OK_EXPORT) {
-		/* the week on screen, as `report accounts` prints it */
-		struct report_filter f = { NULL, NULL, ov->acc.from, ov->acc.to };
-		char name[96], a[DAY_BUFSZ], b[DAY_BUFSZ];
-		snprintf(name, sizeof name, "accounts-%s-%s",
-		    day_format(f.from, a), day_format(f.to, b));
-		vui_export(ctx, name, VUI_EXPORT_ACCOUNTS, &f);
-		return true;
-	}
-	switch (k->action) {
-	case ACT_UP:
-		if (ov->sel > 0)
-			ov->sel--;
-		break;
-	case ACT_DOWN:
-		if (ov->sel + 1 < ov->nidx)
-			ov->sel++;
-		break;
-	case ACT_PAGE_UP:
-		ov->sel = ov->sel > pg ? ov->sel - pg : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		ov->sel = ov->sel + pg < ov->nidx ? ov->sel + pg :
-		    (ov->nidx ? ov->nidx - 1 : 0);
-		break;
-	case ACT_HOME:
-		ov->sel = 0;
-		break;
-	case ACT_END:
-		ov->sel = ov->nidx ? ov->nidx - 1 : 0;
-		break;
-	case ACT_FILTER:
-		ov->search.active = true;
-		break;
-	case ACT_BACK:
-		if (ov->search.text[0] == '\0')
-			return false;
-		ov->search.text[0] = '\0';
-		rebuild(ov, cur != NULL ? cur->account_id : NULL);
-		break;
-	case ACT_ENTER:
-		if (cur != NULL) {
-			char *id = strdup(cur->account_id);
-			if (id != NULL) {
-				pane_set_account(ctx, id);
-				pane_switch(ctx, "diagnosis");
-			}
-			free(id);
-		}
-		return true;
-	case ACT_ACCOUNT:
-		return true;	/* already here */
-	default:
-		return false;
-	}
-	pane_dirty(ctx);
-	return true;
+	if (used)
+		pane_dirty(ctx);
+	return used;
 }
 
 static void
@@ -656,12 +700,7 @@ ov_fini(struct pane_ctx *ctx)
 {
 	struct ov *ov = ctx->priv;
 
-	views_accounts_free(&ov->acc);
-	free(ov->extra);
-	ov->extra = NULL;
-	free(ov->idx);
-	ov->idx = NULL;
-	ov->nidx = 0;
+	ov_clear(ov);
 }
 
 const struct pane_ops pane_overview = {
