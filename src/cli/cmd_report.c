@@ -575,7 +575,7 @@ attribution_rows(const struct opts *o, const struct attribution *a)
 		sink_init(&s, FMT_TABLE, 2, thead, "lr");
 	}
 	for (int k = 0; k < EF_COUNT; k++) {
-		put(&s, csv ? engine_factor_id(k) : _(engine_factor_label(k)));
+		put(&s, csv ? engine_factor_id(k) : present_factor_label(k));
 		put_money(&s, known(a->part_fen[k]));
 	}
 	put(&s, csv ? "total" : _("total"));
