@@ -16,6 +16,7 @@
 #include "core/report_csv.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 
 extern const struct command cmd_appeal;
 
@@ -276,14 +277,14 @@ print_show(const struct appeal *a)
 	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], m[MONEY_BUFSZ], line[256];
 
 	printf("%-16s%lld\n", _("appeal"), (long long)a->id);
-	print_field(_("status:"), _(appeal_status_name(a->status)));
+	print_field(_("status:"), present_appeal_status(a->status));
 	print_field(_("account:"), a->account_id);
 	print_field(_("work:"), a->work_id[0] ? a->work_id : "-");
 	snprintf(line, sizeof line, "%s .. %s", a->first_day == DAY_NONE ? "?" :
 	    day_format(a->first_day, b1), a->last_day == DAY_NONE ? "?" :
 	    day_format(a->last_day, b2));
 	print_field(_("days:"), line);
-	print_field(_("channel:"), _(appeal_channel_name(a->channel)));
+	print_field(_("channel:"), present_appeal_channel(a->channel));
 	print_field(_("category:"), a->category);
 	print_field(_("statement:"), a->statement);
 	print_field(_("evidence:"), a->evidence);
@@ -402,7 +403,7 @@ print_extra(const struct appeal *a, const struct show_extra *x)
 		    "interactions: %s%s%s"), day_format(d->day, b1),
 		    d->profitable_plays, d->interactions,
 		    money_format(d->fen, m), d->note[0] ? " · " : "",
-		    d->note[0] ? _(d->note) : "");
+		    present_note(d->note));
 		print_field(i == 0 ? _("affected days:") : "", line);
 	}
 }

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
@@ -151,7 +152,7 @@ print_help(FILE *out)
 		    _(cli_commands[i]->summary));
 	fputs(_("\nExit codes:\n"), out);
 	for (int c = 0; c < PT_EXIT_COUNT; c++)
-		fprintf(out, "  %d  %s\n", c, _(exitcode_meaning(c)));
+		fprintf(out, "  %d  %s\n", c, present_exit_meaning(c));
 	fputs(_("\nSee partner-tui(1).\n"), out);
 }
 

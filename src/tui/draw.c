@@ -146,9 +146,12 @@ draw_fit(char *dst, size_t dstsz, const char *s, int width)
 	return w;
 }
 
-int
-draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
-    bool pad)
+/* s fitted into width columns at x, or ending at x + width (right);
+ * pad fills the rest of the width with blanks. Returns the columns
+ * used. */
+static int
+put_fitted(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
+    bool right, bool pad)
 {
 	char buf[4096];
 	int used;
@@ -157,7 +160,7 @@ draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
 		return 0;
 	used = draw_fit(buf, sizeof buf, s, width);
 	wattr_set(w, attr, PAIR_NUMBER(attr), NULL);
-	mvwaddstr(w, y, x, buf);
+	mvwaddstr(w, y, right ? x + width - used : x, buf);
 	if (pad)
 		for (int i = used; i < width; i++)
 			waddch(w, ' ');
@@ -166,19 +169,17 @@ draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
 }
 
 int
+draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
+    bool pad)
+{
+	return put_fitted(w, y, x, width, s, attr, false, pad);
+}
+
+int
 draw_text_right(WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr)
 {
-	char buf[4096];
-	int used;
-
-	if (width <= 0)
-		return 0;
-	used = draw_fit(buf, sizeof buf, s, width);
-	wattr_set(w, attr, PAIR_NUMBER(attr), NULL);
-	mvwaddstr(w, y, x + width - used, buf);
-	wattr_set(w, A_NORMAL, 0, NULL);
-	return used;
+	return put_fitted(w, y, x, width, s, attr, true, false);
 }
 
 void

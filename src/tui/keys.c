@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "core/grow.h"
 #include "tui/keys.h"
 #include "tui/pane.h"
 
@@ -136,13 +137,8 @@ keys_help(size_t *n)
 					    sizeof lines[len - 1].label, k->label);
 				continue;
 			}
-			if (len == cap) {
-				void *q = realloc(lines, 2 * cap * sizeof *lines);
-				if (q == NULL)
-					break;
-				lines = q;
-				cap *= 2;
-			}
+			if (!grow_reserve(&lines, &cap, len + 1, sizeof *lines))
+				break;
 			l = &lines[len++];
 			l->section = pane_table[p]->title;
 			snprintf(l->label, sizeof l->label, "%s",

@@ -57,6 +57,9 @@ static const int windows[] = { VUI_WINDOW_WEEK, VUI_WINDOW_MONTH,
 	VUI_WINDOW_QUARTER };
 #define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 
+/* Rows PgUp and PgDn move by in a work's days and a day's works. */
+#define DETAIL_PAGE 9
+
 enum view { V_TABLE, V_DETAIL, V_DAY };
 
 struct diag {
@@ -655,7 +658,7 @@ detail_revenue(struct diag *dg, WINDOW *win, int y, int cols)
 		if (dg->att.part_fen[k] != 0)
 			items_add(&causes, "%s%s %s", causes.n == 0 ?
 			    _("Change by cause: ") : "",
-			    _(engine_factor_label((enum engine_factor)k)),
+			    present_factor_label((enum engine_factor)k),
 			    vui_change(m4, sizeof m4, true,
 			    dg->att.part_fen[k]));
 	if (!dg->att_ok)
@@ -1163,21 +1166,30 @@ table_key(struct pane_ctx *ctx, const struct pane_key *k)
 	return false;
 }
 
+/* In an opened work or a day: the cursor over its rows, and Esc back to
+ * the table. */
+static bool
+view_nav_key(struct pane_ctx *ctx, const struct pane_key *k, size_t *sel,
+    size_t n)
+{
+	struct diag *dg = ctx->priv;
+
+	if (k->action == ACT_BACK)
+		dg->view = V_TABLE;
+	else if (!keys_move_cursor(sel, n, DETAIL_PAGE + 1, k->action))
+		return false;
+	pane_dirty(ctx);
+	return true;
+}
+
 /* In an opened work. */
 static bool
 detail_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
-	if (keys_move_cursor(&dg->dsel, dg->det_ok ? dg->det.n : 0, 10, k->action)) {
-		pane_dirty(ctx);
+	if (view_nav_key(ctx, k, &dg->dsel, dg->det_ok ? dg->det.n : 0))
 		return true;
-	}
-	if (k->action == ACT_BACK) {
-		dg->view = V_TABLE;
-		pane_dirty(ctx);
-		return true;
-	}
 	if (k->pane_action == DK_TRENDS && dg->det_ok) {
 		pane_show_work(ctx, "trends", dg->det.work_id);
 		return true;
@@ -1231,17 +1243,10 @@ day_view_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
-	if (keys_move_cursor(&dg->ysel, dg->day_ok ? dg->day.n : 0, 10, k->action)) {
-		pane_dirty(ctx);
+	if (view_nav_key(ctx, k, &dg->ysel, dg->day_ok ? dg->day.n : 0))
 		return true;
-	}
 	if (k->action == ACT_LEFT || k->action == ACT_RIGHT) {
 		load_day(ctx, dg->day.day + (k->action == ACT_LEFT ? -1 : 1));
-		pane_dirty(ctx);
-		return true;
-	}
-	if (k->action == ACT_BACK) {
-		dg->view = V_TABLE;
 		pane_dirty(ctx);
 		return true;
 	}

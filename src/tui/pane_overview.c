@@ -169,6 +169,18 @@ selected_extra(struct ov *ov)
 	return ov->sel < ov->nidx && ov->extra ? &ov->extra[ov->idx[ov->sel]] : NULL;
 }
 
+/* Lets go of the accounts read. */
+static void
+ov_clear(struct ov *ov)
+{
+	views_accounts_free(&ov->acc);
+	free(ov->extra);
+	ov->extra = NULL;
+	free(ov->idx);
+	ov->idx = NULL;
+	ov->nidx = 0;
+}
+
 static bool
 ov_available(struct pane_ctx *ctx)
 {
@@ -192,12 +204,7 @@ ov_reload(struct pane_ctx *ctx)
 	 * import reorders nothing under the cursor). */
 	char *keep = cur != NULL ? strdup(cur->account_id) : NULL;
 
-	views_accounts_free(&ov->acc);
-	free(ov->extra);
-	ov->extra = NULL;
-	free(ov->idx);
-	ov->idx = NULL;
-	ov->nidx = 0;
+	ov_clear(ov);
 	ov->err[0] = '\0';
 	if (!views_accounts_load(ctx->db, ctx->today, &ov->acc, &err)) {
 		snprintf(ov->err, sizeof ov->err, "%s", err.msg);
@@ -693,12 +700,7 @@ ov_fini(struct pane_ctx *ctx)
 {
 	struct ov *ov = ctx->priv;
 
-	views_accounts_free(&ov->acc);
-	free(ov->extra);
-	ov->extra = NULL;
-	free(ov->idx);
-	ov->idx = NULL;
-	ov->nidx = 0;
+	ov_clear(ov);
 }
 
 const struct pane_ops pane_overview = {

@@ -17,11 +17,13 @@
 
 #include "core/engine.h"
 #include "core/freshness.h"
+#include "core/grow.h"
 #include "core/money.h"
 #include "core/series.h"
 #include "core/text.h"
 #include "core/views.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -62,14 +64,6 @@ static const char *const metric_titles[SERIES_METRIC_COUNT] = {
 	[SERIES_USER_VALUE] = N_("User value"),
 	[SERIES_QUALITY] = N_("Quality"),
 	[SERIES_RPM] = N_("Revenue / 1k plays"),
-};
-
-/* The engine's factor labels (engine_factor_label()), listed here so
- * that they are in the catalogue: the attribution line translates them. */
-const char *const trends_factor_msgids[] = {
-	N_("profitable plays"), N_("interaction"), N_("user value"),
-	N_("quality"), N_("bonuses"), N_("eligibility"), N_("new works"),
-	N_("calibration"),
 };
 
 /* Short names for the cursor's table (at most 12 columns). */
@@ -118,7 +112,7 @@ struct trends {
 	/* arrays for the chart, sized to the window */
 	double *cur_v, *prev_v;
 	bool *cur_has, *prev_has;
-	size_t cap;
+	size_t cap[4];		/* of each, for grow_reserve */
 	/* The account's days of the window (from its first day with data)
 	 * without any daily row: no data, never zero. Sorted. */
 	day_t *missing;
@@ -167,26 +161,10 @@ set_str(char **dst, const char *s)
 static bool
 ensure_arrays(struct trends *tr, size_t n)
 {
-	if (n <= tr->cap)
-		return true;
-	double *a = realloc(tr->cur_v, n * sizeof *a);
-	if (a == NULL)
-		return false;
-	tr->cur_v = a;
-	a = realloc(tr->prev_v, n * sizeof *a);
-	if (a == NULL)
-		return false;
-	tr->prev_v = a;
-	bool *b = realloc(tr->cur_has, n * sizeof *b);
-	if (b == NULL)
-		return false;
-	tr->cur_has = b;
-	b = realloc(tr->prev_has, n * sizeof *b);
-	if (b == NULL)
-		return false;
-	tr->prev_has = b;
-	tr->cap = n;
-	return true;
+	return grow_reserve(&tr->cur_v, &tr->cap[0], n, sizeof *tr->cur_v) &&
+	    grow_reserve(&tr->prev_v, &tr->cap[1], n, sizeof *tr->prev_v) &&
+	    grow_reserve(&tr->cur_has, &tr->cap[2], n, sizeof *tr->cur_has) &&
+	    grow_reserve(&tr->prev_has, &tr->cap[3], n, sizeof *tr->prev_has);
 }
 
 #define CHUNK_DAYS 3		/* days read per idle step: a few ms */
@@ -226,45 +204,40 @@ day_missing(struct trends *tr, day_t d)
 	return false;
 }
 
-/* Reads days back to `from` (within the cache) that are not read yet. */
+/* Reads days back to `from` (within the cache) that are not read yet:
+ * the imported rows, or the engine's scores (the rows first). */
+static void
+read_back(struct pane_ctx *ctx, day_t from, bool scores)
+{
+	struct trends *tr = ctx->priv;
+	struct series_scope scope = { ctx->account_id, tr->work_id };
+	struct pt_err err = { 0 };
+	day_t *read_from = scores ? &tr->scored_from : &tr->loaded_from;
+
+	if (tr->s.days == NULL)
+		return;
+	if (from < tr->s.first)
+		from = tr->s.first;
+	if (from >= *read_from)
+		return;
+	if (scores)
+		read_back(ctx, from, false);
+	if (!(scores ? series_fill_scores : series_fill_daily)(ctx->db, &scope,
+	    from, *read_from - 1, &tr->s, &err))
+		set_error(tr, &err);
+	*read_from = from;
+}
+
 static void
 ensure_loaded(struct pane_ctx *ctx, day_t from)
 {
-	struct trends *tr = ctx->priv;
-	struct series_scope scope = { ctx->account_id, tr->work_id };
-	struct pt_err err = { 0 };
-
-	if (tr->s.days == NULL)
-		return;
-	if (from < tr->s.first)
-		from = tr->s.first;
-	if (from >= tr->loaded_from)
-		return;
-	if (!series_fill_daily(ctx->db, &scope, from, tr->loaded_from - 1, &tr->s,
-	    &err))
-		set_error(tr, &err);
-	tr->loaded_from = from;
+	read_back(ctx, from, false);
 }
 
-/* The same for the engine's scores (reading the imported rows first). */
 static void
 ensure_scored(struct pane_ctx *ctx, day_t from)
 {
-	struct trends *tr = ctx->priv;
-	struct series_scope scope = { ctx->account_id, tr->work_id };
-	struct pt_err err = { 0 };
-
-	if (tr->s.days == NULL)
-		return;
-	if (from < tr->s.first)
-		from = tr->s.first;
-	if (from >= tr->scored_from)
-		return;
-	ensure_loaded(ctx, from);
-	if (!series_fill_scores(ctx->db, &scope, from, tr->scored_from - 1, &tr->s,
-	    &err))
-		set_error(tr, &err);
-	tr->scored_from = from;
+	read_back(ctx, from, true);
 }
 
 /* What the screen shows now: the chart's metric over the window, and
@@ -1103,6 +1076,29 @@ draw_chart(struct pane_ctx *ctx, WINDOW *w, int y, int h, int cols)
 	chart_draw_dates(ctx, w, &b, cols);
 }
 
+/* The causes of the change that are not zero, largest first (by
+ * amount); returns how many went into order. */
+static int
+attribution_order(const struct trends *tr, int order[EF_COUNT])
+{
+	int n = 0;
+
+	for (int k = 0; k < EF_COUNT; k++)
+		if (tr->attr.part_fen[k] != 0)
+			order[n++] = k;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			fen_t a = tr->attr.part_fen[order[j - 1]];
+			fen_t b = tr->attr.part_fen[order[j]];
+			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
+				break;
+			int x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	return n;
+}
+
 /* "Revenue -¥23.10 vs previous 30 days: profitable plays -¥15.20,
  * interaction -¥5.60, …": largest part first, zero parts left out. */
 static void
@@ -1130,19 +1126,7 @@ attribution_line(struct trends *tr, char *buf, size_t size)
 			return;
 		}
 	}
-	for (int k = 0; k < EF_COUNT; k++)
-		if (tr->attr.part_fen[k] != 0)
-			order[n++] = k;
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0; j--) {
-			fen_t a = tr->attr.part_fen[order[j - 1]];
-			fen_t b = tr->attr.part_fen[order[j]];
-			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
-				break;
-			int x = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = x;
-		}
+	n = attribution_order(tr, order);
 	window_label(tr, win, sizeof win);
 	money_format(tr->attr.total_change_fen, m);
 	len = (size_t)snprintf(buf, size, _("Revenue %s%s vs previous %s"),
@@ -1151,7 +1135,7 @@ attribution_line(struct trends *tr, char *buf, size_t size)
 		fen_t v = tr->attr.part_fen[order[i]];
 		money_format(v, m);
 		len += (size_t)snprintf(buf + len, size - len, "%s%s %s%s",
-		    i == 0 ? ": " : ", ", _(engine_factor_label(order[i])),
+		    i == 0 ? ": " : ", ", present_factor_label(order[i]),
 		    v > 0 ? "+" : "", m);
 	}
 }
@@ -1167,26 +1151,14 @@ attribution_cells(struct trends *tr, char cells[EF_COUNT][96], int *cw)
 	int order[EF_COUNT], n = 0;
 	char m[MONEY_BUFSZ];
 
-	for (int k = 0; k < EF_COUNT; k++)
-		if (tr->attr.part_fen[k] != 0)
-			order[n++] = k;
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0; j--) {
-			fen_t a = tr->attr.part_fen[order[j - 1]];
-			fen_t b = tr->attr.part_fen[order[j]];
-			if ((a < 0 ? -a : a) >= (b < 0 ? -b : b))
-				break;
-			int x = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = x;
-		}
+	n = attribution_order(tr, order);
 	*cw = 0;
 	for (int i = 0; i < n; i++) {
 		fen_t v = tr->attr.part_fen[order[i]];
 		int w;
 		money_format(v, m);
 		snprintf(cells[i], sizeof cells[i], "%s %s%s",
-		    _(engine_factor_label(order[i])), v > 0 ? "+" : "", m);
+		    present_factor_label(order[i]), v > 0 ? "+" : "", m);
 		w = text_width(cells[i]);
 		if (w > *cw)
 			*cw = w;
