@@ -29,4 +29,4 @@ bench-tui: all
 bench-tui-1m: all
 	$(TUI_BENCH) --accounts 10 --works 100 --days 1000
 bench-tui-10m: all
-	$(TUI_BENCH) --accounts 100 --works 1000 --days 100 --runs 3 --keys 10
+	$(TUI_BENCH) --accounts 100 --works 1000 --days 100 --runs 3 --keys 10 --add-day

@@ -535,6 +535,28 @@ eng_oom(struct pt_err *err)
 	return false;
 }
 
+void *
+eng_day_at(struct eng_days *a, day_t d, size_t elem)
+{
+	if (a->d == NULL || d < a->lo || (size_t)(d - a->lo) >= a->n) {
+		day_t lo = a->d == NULL || d < a->lo ? d : a->lo;
+		day_t hi = a->d == NULL ? d : a->lo + (day_t)a->n - 1;
+		if (d > hi)
+			hi = d;
+		size_t n = (size_t)(hi - lo) + 1, want = n < 64 ? 64 : n + n / 2;
+		char *p = calloc(want, elem);
+		if (p == NULL)
+			return NULL;
+		if (a->d != NULL)
+			memcpy(p + (size_t)(a->lo - lo) * elem, a->d, a->n * elem);
+		free(a->d);
+		a->d = p;
+		a->lo = lo;
+		a->n = want;
+	}
+	return (char *)a->d + (size_t)(d - a->lo) * elem;
+}
+
 /* Ends a loop over a statement: reset it and say what went wrong. */
 static bool
 load_done(struct db *db, sqlite3_stmt *st, int rc, bool nomem,

@@ -269,41 +269,11 @@ refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
 
 /* ---- summing days ---- */
 
-/* An account's sums by day from `lo`, grown as days come. */
-struct part_days {
-	day_t lo;
-	size_t n;
-	struct calib_part *d;
-};
-
-static struct calib_part *
-part_at(struct part_days *a, day_t d)
-{
-	if (a->d == NULL || d < a->lo || (size_t)(d - a->lo) >= a->n) {
-		day_t lo = a->d == NULL || d < a->lo ? d : a->lo;
-		day_t hi = a->d == NULL ? d : a->lo + (day_t)a->n - 1;
-		if (d > hi)
-			hi = d;
-		/* room for the days to come: works run in day order */
-		size_t n = (size_t)(hi - lo) + 1, want = n < 64 ? 64 : n + n / 2;
-		struct calib_part *p = calloc(want, sizeof *p);
-		if (p == NULL)
-			return NULL;
-		if (a->d != NULL)
-			memcpy(p + (a->lo - lo), a->d, a->n * sizeof *p);
-		free(a->d);
-		a->d = p;
-		a->lo = lo;
-		a->n = want;
-	}
-	return &a->d[d - a->lo];
-}
-
 /* Adds the settled rows of a statement to parts[account] by day, in the
  * statement's order (work, then day: each day's sums in work order). */
 static bool
 sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
-    struct part_days *parts, bool one_account, struct pt_err *err)
+    struct eng_days *parts, bool one_account, struct pt_err *err)
 {
 	int last_work = -1, rc;
 	const char *last_id = NULL;
@@ -315,8 +285,8 @@ sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
 		if (!eng_read_row(c, st, &last_work, &last_id, &r) ||
 		    !make_obs(c->model, &r, &o))
 			continue;
-		p = part_at(&parts[one_account ? 0 :
-		    c->wrk[r.work].account], r.day);
+		p = eng_day_at(&parts[one_account ? 0 :
+		    c->wrk[r.work].account], r.day, sizeof *p);
 		if (p == NULL) {
 			sqlite3_reset(st);
 			return eng_oom(err);
@@ -334,18 +304,19 @@ sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
 /* Keeps an account's summed days and fits it from them. */
 static bool
 keep_and_fit(struct db *db, struct eng_ctx *c, int acc,
-    const struct part_days *pd, bool *changed, struct pt_err *err)
+    const struct eng_days *pd, bool *changed, struct pt_err *err)
 {
 	const char *account = c->acc[acc].id;
+	const struct calib_part *part = pd->d;
 	struct calib_sums s;
 
 	calib_sums_init(&s, c->model);
 	for (size_t k = 0; k < pd->n; k++) {
-		if (pd->d[k].n == 0)
+		if (part[k].n == 0)
 			continue;
-		if (!put_day(db, account, pd->lo + (day_t)k, &pd->d[k], err))
+		if (!put_day(db, account, pd->lo + (day_t)k, &part[k], err))
 			return false;
-		calib_sums_add_part(&s, &pd->d[k]);
+		calib_sums_add_part(&s, &part[k]);
 	}
 	return run_account(db, SQL_PUT_ACCOUNT, account, model_key(c->model),
 	    err) && fit_sums(db, c, acc, &s, changed, err);
@@ -366,7 +337,7 @@ static const char SQL_SETTLED_ACCOUNT_DAY[] =
 bool
 eng_calib_all(struct db *db, struct eng_ctx *c, struct pt_err *err)
 {
-	struct part_days *pd = calloc(c->nacc ? c->nacc : 1, sizeof *pd);
+	struct eng_days *pd = calloc(c->nacc ? c->nacc : 1, sizeof *pd);
 	sqlite3_stmt *st;
 	bool ok = false, changed;
 
@@ -395,7 +366,7 @@ static bool
 resum_account(struct db *db, struct eng_ctx *c, int acc, bool *changed,
     struct pt_err *err)
 {
-	struct part_days pd = { 0 };
+	struct eng_days pd = { 0 };
 	sqlite3_stmt *st;
 	bool ok = false;
 
@@ -414,7 +385,7 @@ static bool
 resum_day(struct db *db, struct eng_ctx *c, int acc, day_t d,
     struct pt_err *err)
 {
-	struct part_days pd = { 0 };
+	struct eng_days pd = { 0 };
 	sqlite3_stmt *st = db_stmt(db, SQL_SETTLED_ACCOUNT_DAY, err);
 	struct calib_part none = { 0 };
 	char day[DAY_BUFSZ];
@@ -425,7 +396,8 @@ resum_day(struct db *db, struct eng_ctx *c, int acc, day_t d,
 	db_bind_text(st, 1, c->acc[acc].id);
 	sqlite3_bind_text(st, 2, day_format(d, day), 10, SQLITE_TRANSIENT);
 	ok = sum_rows(db, c, st, &pd, true, err) && put_day(db, c->acc[acc].id,
-	    d, pd.d != NULL ? &pd.d[d - pd.lo] : &none, err);
+	    d, pd.d != NULL ? (struct calib_part *)pd.d + (d - pd.lo) : &none,
+	    err);
 	free(pd.d);
 	return ok;
 }

@@ -141,6 +141,17 @@ struct eng_acct_day {
 };
 
 bool eng_oom(struct pt_err *err);
+
+/* Items of elem bytes by day, from day lo (n of them), grown zeroed on
+ * either side as days come; days of works come in order, so it grows
+ * by half again to leave room. */
+struct eng_days {
+	day_t lo;
+	size_t n;
+	void *d;
+};
+/* The item of day d (NULL when out of memory). */
+void *eng_day_at(struct eng_days *a, day_t d, size_t elem);
 /* Fills r from a row of a statement selecting ENG_DAILY_COLS; false when
  * the work or day is unknown (such rows are skipped). *last_work and
  * *last_id cache the previous row's work (start with -1 and NULL). */

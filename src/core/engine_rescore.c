@@ -586,36 +586,6 @@ struct ad_sum {
 	struct eng_metrics m;
 };
 
-/* An account's totals by day from `lo`; grown as days come. */
-struct ad_days {
-	day_t lo;
-	size_t n;
-	struct ad_sum *d;
-};
-
-static struct ad_sum *
-ad_at(struct ad_days *a, day_t d)
-{
-	if (a->d == NULL || d < a->lo || (size_t)(d - a->lo) >= a->n) {
-		day_t lo = a->d == NULL || d < a->lo ? d : a->lo;
-		day_t hi = a->d == NULL ? d : a->lo + (day_t)a->n - 1;
-		if (d > hi)
-			hi = d;
-		/* room for the days to come: works run in day order */
-		size_t n = (size_t)(hi - lo) + 1, want = n < 64 ? 64 : n + n / 2;
-		struct ad_sum *p = calloc(want, sizeof *p);
-		if (p == NULL)
-			return NULL;
-		if (a->d != NULL)
-			memcpy(p + (a->lo - lo), a->d, a->n * sizeof *p);
-		free(a->d);
-		a->d = p;
-		a->lo = lo;
-		a->n = want;
-	}
-	return &a->d[d - a->lo];
-}
-
 /* Adds a scored row to its account-day's totals. */
 static void
 ad_add(struct ad_sum *ad, const struct eng_row *r, const struct eng_res *s)
@@ -635,7 +605,7 @@ ad_add(struct ad_sum *ad, const struct eng_row *r, const struct eng_res *s)
  * account's fit and writes it at once (appending to work_score's
  * b-tree), summing per account-day into days[]. */
 static bool
-score_stream(struct db *db, struct eng_ctx *c, struct ad_days *days,
+score_stream(struct db *db, struct eng_ctx *c, struct eng_days *days,
     bool fresh, int64_t *count, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ALL, err);
@@ -650,7 +620,7 @@ score_stream(struct db *db, struct eng_ctx *c, struct ad_days *days,
 		if (!eng_read_row(c, st, &last_work, &last_id, &r))
 			continue;
 		int acc = c->wrk[r.work].account;
-		struct ad_sum *ad = ad_at(&days[acc], r.day);
+		struct ad_sum *ad = eng_day_at(&days[acc], r.day, sizeof *ad);
 		if (ad == NULL) {
 			sqlite3_reset(st);
 			return eng_oom(err);
@@ -677,10 +647,10 @@ score_stream(struct db *db, struct eng_ctx *c, struct ad_days *days,
  * minimum applied. */
 static bool
 write_account_days(struct db *db, struct eng_ctx *c, size_t i,
-    const struct ad_days *days, struct rows *rs, struct pt_err *err)
+    const struct eng_days *days, struct rows *rs, struct pt_err *err)
 {
 	for (size_t k = 0; k < days->n; k++) {
-		const struct ad_sum *sum = &days->d[k];
+		const struct ad_sum *sum = (const struct ad_sum *)days->d + k;
 		day_t d = days->lo + (day_t)k;
 		struct eng_acct_day ad;
 		if (!sum->any)
@@ -715,7 +685,7 @@ static bool
 score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
     struct pt_err *err)
 {
-	struct ad_days *days = calloc(c->nacc ? c->nacc : 1, sizeof *days);
+	struct eng_days *days = calloc(c->nacc ? c->nacc : 1, sizeof *days);
 	struct rows rs = { 0 };
 	bool ok;
 

@@ -11,9 +11,15 @@ same run on the same machine:
   - data reference: sqlite3's own aggregate of the 30-day window.
 
 usage: tui_bench.py [--accounts N] [--works N] [--days N] [--keys N] [--keep DIR]
+                    [--add-day]
   (--works is per account; 10 x 100 x 1,000 and 100 x 1,000 x 100 are the
   1M and 10M work-day databases of `make bench-tui-1m` / `bench-tui-10m`;
-  --keep DIR keeps the database there and reuses it when present)
+  --keep DIR keeps the database there and reuses it when present;
+  --add-day also imports one more day of every work into copies of it:
+  without settled revenue (--no-rescore, then the incremental rescore the
+  next reader runs) and with it (import and its rescore: every account's
+  fit moves), each against sqlite3 inserting the same rows into a copy of
+  the same daily table)
 Run from the build directory (or set top_builddir / top_srcdir).
 """
 import argparse
@@ -107,6 +113,74 @@ def ms(s):
     return "%.1f ms" % (s * 1000)
 
 
+def timed(argv, env=None):
+    t = time.monotonic()
+    subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.monotonic() - t
+
+
+def add_day(a, tmp, db, env):
+    """One more day (the day after the last) for every work of the
+    database, imported into copies of it."""
+    import datetime
+    import random
+    day = datetime.date(2026, 11, 26).isoformat()
+    rnd = random.Random(7)
+    files = {}
+    for rev in (False, True):
+        path = os.path.join(tmp, "day-%s.csv" % ("rev" if rev else "norev"))
+        with open(path, "w") as f:
+            f.write("date,work_id,plays,profitable_plays,likes,favorites,"
+                    "user_value,quality%s\n" % (",revenue" if rev else ""))
+            for acc in range(1, a.accounts + 1):
+                for w in range(1, a.works + 1):
+                    pp = rnd.randint(1000, 10000)
+                    f.write("%s,acct%d-w%04d,%d,%d,%d,%d,%.3f,%.1f%s\n" % (
+                        day, acc, w, pp * 3 // 2, pp, pp // 25, pp // 100,
+                        rnd.uniform(0.7, 1.4), rnd.uniform(40, 90),
+                        ",%.2f" % (pp / 450) if rev else ""))
+        files[rev] = path
+    rows = a.accounts * a.works
+    cenv = dict(os.environ, **env)
+    copy = os.path.join(tmp, "add.db")
+
+    def fresh():
+        for ext in ("", "-wal", "-shm"):
+            if os.path.exists(copy + ext):
+                os.unlink(copy + ext)
+        shutil.copyfile(db, copy)
+
+    ref = None
+    if shutil.which("sqlite3"):
+        fresh()
+        ref = timed(["sqlite3", copy, ".mode csv", ".import %s day_in" % files[True],
+                     "INSERT INTO daily(work_id, day, plays, profitable_plays,"
+                     " likes, favorites, user_value, quality, revenue_fen)"
+                     " SELECT work_id, date, plays, profitable_plays, likes,"
+                     " favorites, user_value, quality, revenue * 100 FROM day_in"])
+    fresh()
+    t_norescore = timed([PT, "--db", copy, "import", "--quiet", "--no-rescore",
+                         files[False]], cenv)
+    t_incremental = timed([PT, "--db", copy, "report", "daily", "--account",
+                           "acct1"], cenv)
+    fresh()
+    t_settled = timed([PT, "--db", copy, "import", "--quiet", files[True]], cenv)
+    os.unlink(copy)
+    print("\none more day of every work (%d rows) into copies of the database"
+          % rows)
+    if ref is not None:
+        print("  reference: sqlite3 .import + INSERT into the same daily table"
+              "  %.2f s  %.0f rows/s" % (ref, rows / ref))
+
+    def line(label, t):
+        print("  %-44s %7.2f s  %8.0f rows/s%s" % (
+            label, t, rows / t, "  %.2fx the reference's rows/s" % (ref / t)
+            if ref else ""))
+    line("import --no-rescore", t_norescore)
+    line("then the incremental rescore (next reader)", t_incremental)
+    line("import with settled revenue, and its rescore", t_settled)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--accounts", type=int, default=1)
@@ -115,6 +189,7 @@ def main():
     ap.add_argument("--keys", type=int, default=20)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--keep", default=None)
+    ap.add_argument("--add-day", action="store_true")
     a = ap.parse_args()
 
     tmp = a.keep or tempfile.mkdtemp(prefix="pt-bench-")
@@ -268,6 +343,8 @@ def main():
             print("  attribution line after a window change (engine, deferred):"
                   " median %s, max %s" % (ms(statistics.median(attr)), ms(max(attr))))
         print("\nworst key: %s" % ms(worst))
+        if a.add_day:
+            add_day(a, tmp, db, env)
     finally:
         if a.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
