@@ -1391,31 +1391,27 @@ appeal_draft_load(struct db *db, const char *owner, int64_t appeal_id,
     struct appeal_draft *d, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_DRAFT_LOAD, err);
-	int rc;
 
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, owner);
 	sqlite3_bind_int64(st, 2, appeal_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		appeal_draft_init(d);
-		d->appeal_id = sqlite3_column_int64(st, 0);
-		d->base_version = sqlite3_column_int64(st, 1);
-		for (int f = 0; f < AF_COUNT; f++)
-			db_col_copy(st, 2 + f, d->text[f], sizeof d->text[0]);
-		d->field = sqlite3_column_int(st, 10);
-		if (d->field < 0 || d->field >= AF_COUNT)
-			d->field = 0;
-		d->cursor = (size_t)sqlite3_column_int64(st, 11);
-		if (d->cursor > strlen(d->text[d->field]))
-			d->cursor = strlen(d->text[d->field]);
-		db_col_copy(st, 12, d->saved_at, sizeof d->saved_at);
-	}
+	if (db_step_row(db, st, "reading the draft", err) != DB_ROW)
+		return false;
+	appeal_draft_init(d);
+	d->appeal_id = sqlite3_column_int64(st, 0);
+	d->base_version = sqlite3_column_int64(st, 1);
+	for (int f = 0; f < AF_COUNT; f++)
+		db_col_copy(st, 2 + f, d->text[f], sizeof d->text[0]);
+	d->field = sqlite3_column_int(st, 10);
+	if (d->field < 0 || d->field >= AF_COUNT)
+		d->field = 0;
+	d->cursor = (size_t)sqlite3_column_int64(st, 11);
+	if (d->cursor > strlen(d->text[d->field]))
+		d->cursor = strlen(d->text[d->field]);
+	db_col_copy(st, 12, d->saved_at, sizeof d->saved_at);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		db_error(db, err, "reading the draft");
-	return rc == SQLITE_ROW;
+	return true;
 }
 
 bool
