@@ -25,7 +25,6 @@
 #include "core/text.h"
 #include "core/wallet.h"
 #include "i18n.h"
-#include "present/evidence_text.h"
 
 extern const struct command cmd_report;
 
@@ -45,11 +44,14 @@ struct opts {
 	size_t nmissing;
 };
 
-/* ---- table and csv output ---- */
+/* ---- the text table ---- */
 
 #define TABLE_MAX_COLS 16
 #define TABLE_MAX_WIDTH 40
 
+/* A table for people: translated headers, sanitised cells, each column
+ * as wide as its widest cell (at most TABLE_MAX_WIDTH), figures
+ * right-aligned. */
 struct table {
 	int ncols;
 	const char *head[TABLE_MAX_COLS];
@@ -110,87 +112,6 @@ table_print(struct table *t, FILE *f)
 	for (size_t i = 0; i < t->ncells; i++)
 		free(t->cells[i]);
 	free(t->cells);
-}
-
-/* The csv form of a table: the same cells, unsanitised is not needed
- * (the table keeps sanitised text; csv gets the raw values). */
-struct csv {
-	FILE *f;
-	int ncols, col;
-};
-
-static void
-csv_put(struct csv *c, const char *s)
-{
-	report_csv_field(c->f, s, ++c->col == c->ncols);
-	if (c->col == c->ncols)
-		c->col = 0;
-}
-
-/* A row sink: table or csv, fed the same cells. */
-struct sink {
-	enum fmt fmt;
-	struct table t;
-	struct csv c;
-};
-
-static void
-sink_init(struct sink *s, enum fmt fmt, int ncols, const char *const *head,
-    const char *right)
-{
-	memset(s, 0, sizeof *s);
-	s->fmt = fmt;
-	s->t.ncols = s->c.ncols = ncols;
-	s->c.f = stdout;
-	for (int i = 0; i < ncols; i++) {
-		/* table headers are for people: translated; CSV keeps keys */
-		s->t.head[i] = fmt == FMT_TABLE ? _(head[i]) : head[i];
-		s->t.right[i] = right[i] == 'r';
-		if (fmt == FMT_CSV)
-			csv_put(&s->c, head[i]);
-	}
-}
-
-static void
-put(struct sink *s, const char *v)
-{
-	if (s->fmt == FMT_CSV)
-		csv_put(&s->c, v);
-	else
-		table_cell(&s->t, v);
-}
-
-static void
-put_num(struct sink *s, struct report_num n)
-{
-	char buf[32];
-
-	if (!n.known) {
-		put(s, s->fmt == FMT_CSV ? "" : "-");
-		return;
-	}
-	snprintf(buf, sizeof buf, "%lld", (long long)n.v);
-	put(s, buf);
-}
-
-/* Table: "¥12.34"; csv: fen and yuan columns. */
-static void
-put_money(struct sink *s, struct report_num n)
-{
-	char buf[MONEY_BUFSZ];
-
-	if (s->fmt == FMT_CSV) {
-		put_num(s, n);
-		put(s, n.known ? money_format_plain(n.v, buf) : "");
-	} else
-		put(s, n.known ? money_format(n.v, buf) : "-");
-}
-
-static void
-sink_end(struct sink *s)
-{
-	if (s->fmt == FMT_TABLE)
-		table_print(&s->t, stdout);
 }
 
 /* ---- json ---- */
@@ -455,42 +376,44 @@ rows_json(struct db *db, const struct opts *o, const struct report_table *t)
 	return PT_EXIT_OK;
 }
 
-/* The columns with a table header, aligned by type (figures right). */
+/* The columns with a table header, aligned by type (figures right): a
+ * figure not known is "-", money is "¥12.34", a word of the core is said
+ * in the interface's language. */
 static void
 rows_table(const struct report_table *t)
 {
 	const struct report_layout *l = t->layout;
-	const char *head[TABLE_MAX_COLS];
-	char right[TABLE_MAX_COLS + 1], buf[MONEY_BUFSZ + REPORT_CELL_BUFSZ];
-	struct sink s;
-	int n = 0;
+	char buf[MONEY_BUFSZ + REPORT_CELL_BUFSZ];
+	struct table tab = { 0 };
 
-	for (int c = 0; c < l->ncols && n < TABLE_MAX_COLS; c++) {
+	for (int c = 0; c < l->ncols && tab.ncols < TABLE_MAX_COLS; c++) {
 		enum report_type ty = l->cols[c].type;
 		if (l->cols[c].head == NULL)
 			continue;
-		head[n] = l->cols[c].head;
-		right[n++] = ty == REPORT_INT || ty == REPORT_FEN ||
-		    ty == REPORT_REAL ? 'r' : 'l';
+		tab.head[tab.ncols] = _(l->cols[c].head);
+		tab.right[tab.ncols++] = ty == REPORT_INT || ty == REPORT_FEN ||
+		    ty == REPORT_REAL;
 	}
-	sink_init(&s, FMT_TABLE, n, head, right);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (int c = 0; c < l->ncols; c++) {
 			const struct report_column *col = &l->cols[c];
 			const struct report_cell *cell = report_cell(t, r, c);
+			const char *s;
+
 			if (col->head == NULL)
 				continue;
 			if (!cell->known)
-				put(&s, "-");
+				s = "-";
 			else if (col->type == REPORT_FEN)
-				put(&s, money_format(cell->i, buf));
+				s = money_format(cell->i, buf);
 			else if (col->flags & REPORT_WORD)
-				put(&s, present_wallet_kind(cell->s));
+				s = _(cell->s);
 			else
-				put(&s, report_cell_text(col, cell, buf));
+				s = report_cell_text(col, cell, buf);
+			table_cell(&tab, s);
 		}
 	}
-	sink_end(&s);
+	table_print(&tab, stdout);
 }
 
 typedef bool report_query(struct db *, const struct report_filter *,
@@ -519,10 +442,10 @@ do_rows(struct db *db, const struct opts *o, report_query *query)
 }
 
 /* `report attribution --format json`: both windows, their days without
- * data, the revenues and each factor's part. */
+ * data, the revenues and each factor's part (the rows but the total). */
 static int
 attribution_json(struct db *db, const struct opts *o,
-    const struct attribution *a)
+    const struct attribution *a, const struct report_table *t)
 {
 	json_object *top = json_object_new_object(), *parts;
 	struct pt_err err = { 0 };
@@ -541,64 +464,43 @@ attribution_json(struct db *db, const struct opts *o,
 	js_money(top, "vs_revenue", known(a->vs_revenue_fen));
 	js_money(top, "total_change", known(a->total_change_fen));
 	parts = json_object_new_array();
-	for (int k = 0; k < EF_COUNT; k++) {
-		json_object *p = json_object_new_object();
-		js_str(p, "factor", engine_factor_id(k));
-		js_money(p, "change", known(a->part_fen[k]));
-		json_object_array_add(parts, p);
-	}
+	for (size_t i = 0; i + 1 < t->nrows; i++)
+		json_object_array_add(parts, js_row(t, i));
 	json_object_object_add(top, "parts", parts);
 	js_print(top);
 	return PT_EXIT_OK;
 }
 
-/* CSV and table: a row a factor, then the total (the table with the
- * windows' revenues above it, factors named for people). */
-static void
-attribution_rows(const struct opts *o, const struct attribution *a)
-{
-	static const char *const head[] = { "factor", "change_fen", "change" };
-	static const char *const thead[] = { N_("FACTOR"), N_("CHANGE") };
-	char d1[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ], d4[DAY_BUFSZ];
-	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
-	bool csv = o->fmt == FMT_CSV;
-	struct sink s;
-
-	if (csv)
-		sink_init(&s, FMT_CSV, 3, head, "lrr");
-	else {
-		printf(_("%s .. %s: %s\n%s .. %s: %s\nchange: %s\n\n"),
-		    day_format(a->from, d1), day_format(a->to, d2),
-		    money_format(a->revenue_fen, m1), day_format(a->vs_from, d3),
-		    day_format(a->vs_to, d4), money_format(a->vs_revenue_fen, m2),
-		    money_format(a->total_change_fen, m3));
-		sink_init(&s, FMT_TABLE, 2, thead, "lr");
-	}
-	for (int k = 0; k < EF_COUNT; k++) {
-		put(&s, csv ? engine_factor_id(k) : present_factor_label(k));
-		put_money(&s, known(a->part_fen[k]));
-	}
-	put(&s, csv ? "total" : _("total"));
-	put_money(&s, known(a->total_change_fen));
-	sink_end(&s);
-}
-
 static int
 do_attribution(struct db *db, const struct opts *o)
 {
+	char d1[DAY_BUFSZ], d2[DAY_BUFSZ], d3[DAY_BUFSZ], d4[DAY_BUFSZ];
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 	struct attribution a;
+	struct report_table t;
 	struct pt_err err = { 0 };
+	int rc = PT_EXIT_OK;
 
 	if (o->account == NULL && o->work == NULL)
 		return cli_fail(PT_EXIT_USAGE, _("report attribution needs "
 		    "--account ID or --work ID"));
 	if (!engine_attribute(db, o->account, o->work, o->from, o->to,
-	    o->vs_from, o->vs_to, &a, &err))
+	    o->vs_from, o->vs_to, &a, &err) || !report_attribution(&a, &t, &err))
 		return cli_fail_err(&err);
 	if (o->fmt == FMT_JSON)
-		return attribution_json(db, o, &a);
-	attribution_rows(o, &a);
-	return PT_EXIT_OK;
+		rc = attribution_json(db, o, &a, &t);
+	else if (o->fmt == FMT_CSV)
+		report_csv_table(stdout, &t);
+	else {
+		printf(_("%s .. %s: %s\n%s .. %s: %s\nchange: %s\n\n"),
+		    day_format(a.from, d1), day_format(a.to, d2),
+		    money_format(a.revenue_fen, m1), day_format(a.vs_from, d3),
+		    day_format(a.vs_to, d4), money_format(a.vs_revenue_fen, m2),
+		    money_format(a.total_change_fen, m3));
+		rows_table(&t);
+	}
+	report_table_free(&t);
+	return rc;
 }
 
 /* ---- wallet ---- */

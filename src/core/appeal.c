@@ -9,6 +9,8 @@
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "core/db_internal.h"
 
@@ -37,46 +39,30 @@ static const char *const field_names[AF_COUNT] = {
 	[AF_EVIDENCE] = "evidence",
 };
 
-const char *
-appeal_status_name(enum appeal_status s)
-{
-	return (unsigned)s < APPEAL_STATUS_COUNT ? status_names[s] : "?";
+/* appeal_X_name and appeal_X_parse over one table of names. */
+#define APPEAL_NAMES(what, type, tab)					\
+const char *								\
+appeal_##what##_name(type v)						\
+{									\
+	return NAMES_NAME(tab, v, "?");					\
+}									\
+bool									\
+appeal_##what##_parse(const char *s, type *out)				\
+{									\
+	int v;								\
+	if (!NAMES_PARSE(tab, s, &v))					\
+		return false;						\
+	*out = (type)v;							\
+	return true;							\
 }
 
-bool
-appeal_status_parse(const char *s, enum appeal_status *out)
-{
-	for (int i = 0; i < APPEAL_STATUS_COUNT; i++) {
-		if (s != NULL && strcmp(s, status_names[i]) == 0) {
-			*out = (enum appeal_status)i;
-			return true;
-		}
-	}
-	return false;
-}
-
-const char *
-appeal_channel_name(enum appeal_channel c)
-{
-	return (unsigned)c < APPEAL_CHANNEL_COUNT ? channel_names[c] : "?";
-}
-
-bool
-appeal_channel_parse(const char *s, enum appeal_channel *out)
-{
-	for (int i = 0; i < APPEAL_CHANNEL_COUNT; i++) {
-		if (s != NULL && strcmp(s, channel_names[i]) == 0) {
-			*out = (enum appeal_channel)i;
-			return true;
-		}
-	}
-	return false;
-}
+APPEAL_NAMES(status, enum appeal_status, status_names)
+APPEAL_NAMES(channel, enum appeal_channel, channel_names)
 
 const char *
 appeal_field_name(enum appeal_field f)
 {
-	return (unsigned)f < AF_COUNT ? field_names[f] : "?";
+	return NAMES_NAME(field_names, f, "?");
 }
 
 bool
@@ -178,19 +164,13 @@ static const char SQL_WORK_ACCOUNT[] =
 static int
 account_exists(struct db *db, const char *id, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_EXISTS, err);
-	int rc;
+	sqlite3_stmt *st;
+	int r = db_lookup(db, SQL_ACCOUNT_EXISTS, id, &st, "looking up an account",
+	    err);
 
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "looking up an account");
-		return -1;
-	}
-	return rc == SQLITE_ROW;
+	if (r == DB_ROW)
+		sqlite3_reset(st);
+	return r;
 }
 
 /* 1 and the owner in owner, 0 when no such work, -1 on error. */
@@ -198,21 +178,15 @@ static int
 work_account(struct db *db, const char *work, char *owner, size_t size,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_ACCOUNT, err);
-	int rc;
+	sqlite3_stmt *st;
+	int r = db_lookup(db, SQL_WORK_ACCOUNT, work, &st, "looking up a work",
+	    err);
 
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, work);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(owner, size, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "looking up a work");
-		return -1;
+	if (r == DB_ROW) {
+		db_col_copy(st, 0, owner, size);
+		sqlite3_reset(st);
 	}
-	return rc == SQLITE_ROW;
+	return r;
 }
 
 /* The contested violation: active, of the work (diagnosis) or of the
@@ -233,15 +207,23 @@ static const char SQL_DAY_DATA[] =
     " ON w.work_id = d.work_id WHERE d.day = ?3 AND w.account_id = ?1"
     " AND (?2 IS NULL OR d.work_id = ?2)";
 
-static void
-bind_day(sqlite3_stmt *st, int i, day_t d)
+/* Steps st (bound; columns id, day, kind) for one violation into out:
+ * 1 found, 0 none, -1 on error. */
+static int
+read_violation(struct db *db, sqlite3_stmt *st, struct appeal_violation *out,
+    struct pt_err *err)
 {
-	char buf[DAY_BUFSZ];
+	int r;
 
-	if (d == DAY_NONE)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, day_format(d, buf), -1, SQLITE_TRANSIENT);
+	memset(out, 0, sizeof *out);
+	out->day = DAY_NONE;
+	if ((r = db_step_row(db, st, "reading violations", err)) != DB_ROW)
+		return r;
+	out->id = sqlite3_column_int64(st, 0);
+	out->day = db_col_day(st, 1);
+	db_col_copy(st, 2, out->kind, sizeof out->kind);
+	sqlite3_reset(st);
+	return out->day != DAY_NONE;
 }
 
 static int
@@ -250,7 +232,6 @@ contested(struct db *db, const char *account, const char *work,
     struct appeal_violation *out, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_CONTESTED, err);
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	out->day = DAY_NONE;
@@ -258,64 +239,33 @@ contested(struct db *db, const char *account, const char *work,
 		return -1;
 	db_bind_text(st, 1, account);
 	db_bind_text(st, 2, ch == APPEAL_CH_DIAGNOSIS && work[0] ? work : NULL);
-	bind_day(st, 3, first);
-	bind_day(st, 4, last);
+	db_bind_day(st, 3, first);
+	db_bind_day(st, 4, last);
 	sqlite3_bind_int(st, 5, engine_model()->violation_days);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 1);
-		const char *k = (const char *)sqlite3_column_text(st, 2);
-		out->id = sqlite3_column_int64(st, 0);
-		if (d == NULL || !day_parse_iso(d, &out->day))
-			out->day = DAY_NONE;
-		snprintf(out->kind, sizeof out->kind, "%s", k ? k : "");
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading violations");
-		return -1;
-	}
-	return rc == SQLITE_ROW && out->day != DAY_NONE;
+	return read_violation(db, st, out, err);
 }
 
 static const char SQL_VIOLATION_BY_ID[] =
-    "SELECT day, kind FROM violation WHERE id = ?1";
+    "SELECT id, day, kind FROM violation WHERE id = ?1";
 
 int
 appeal_contested(struct db *db, const struct appeal *a,
     struct appeal_violation *out, struct pt_err *err)
 {
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof *out);
+	out->day = DAY_NONE;
 	/* decided: the one it contested (overturned by now, when approved) */
 	if (a->violation_id > 0 && a->status != APPEAL_DRAFT &&
 	    a->status != APPEAL_SUBMITTED) {
-		sqlite3_stmt *st = db_stmt(db, SQL_VIOLATION_BY_ID, err);
-		int rc;
-		memset(out, 0, sizeof *out);
-		out->day = DAY_NONE;
-		if (st == NULL)
+		if ((st = db_stmt(db, SQL_VIOLATION_BY_ID, err)) == NULL)
 			return -1;
 		sqlite3_bind_int64(st, 1, a->violation_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			const char *d = (const char *)sqlite3_column_text(st, 0);
-			const char *k = (const char *)sqlite3_column_text(st, 1);
-			out->id = a->violation_id;
-			if (d == NULL || !day_parse_iso(d, &out->day))
-				out->day = DAY_NONE;
-			snprintf(out->kind, sizeof out->kind, "%s", k ? k : "");
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			db_error(db, err, "reading violations");
-			return -1;
-		}
-		return rc == SQLITE_ROW && out->day != DAY_NONE;
+		return read_violation(db, st, out, err);
 	}
-	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE) {
-		memset(out, 0, sizeof *out);
-		out->day = DAY_NONE;
+	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE)
 		return 0;
-	}
 	return contested(db, a->account_id, a->work_id, a->channel,
 	    a->first_day, a->last_day, out, err);
 }
@@ -336,7 +286,7 @@ day_data(struct db *db, const char *account, const char *work, day_t day,
 		return false;
 	db_bind_text(st, 1, account);
 	db_bind_text(st, 2, work[0] ? work : NULL);
-	bind_day(st, 3, day);
+	db_bind_day(st, 3, day);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		db_error(db, err, "reading the day's figures");
 		sqlite3_reset(st);
@@ -549,50 +499,33 @@ static const char SQL_LIST[] =
     " ORDER BY updated_at DESC, id DESC";
 
 static void
-col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(dst, size, "%s", s ? (const char *)s : "");
-}
-
-static day_t
-col_day(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	day_t d;
-
-	return s != NULL && day_parse_iso(s, &d) ? d : DAY_NONE;
-}
-
-static void
 row_to_appeal(sqlite3_stmt *st, struct appeal *a)
 {
 	char buf[32];
 
 	appeal_init(a);
 	a->id = sqlite3_column_int64(st, 0);
-	col_text(st, 1, a->account_id, sizeof a->account_id);
-	col_text(st, 2, a->work_id, sizeof a->work_id);
-	a->first_day = col_day(st, 3);
-	a->last_day = col_day(st, 4);
-	col_text(st, 5, buf, sizeof buf);
+	db_col_copy(st, 1, a->account_id, sizeof a->account_id);
+	db_col_copy(st, 2, a->work_id, sizeof a->work_id);
+	a->first_day = db_col_day(st, 3);
+	a->last_day = db_col_day(st, 4);
+	db_col_copy(st, 5, buf, sizeof buf);
 	appeal_channel_parse(buf, &a->channel);
-	col_text(st, 6, a->category, sizeof a->category);
-	col_text(st, 7, a->statement, sizeof a->statement);
-	col_text(st, 8, a->evidence, sizeof a->evidence);
-	col_text(st, 9, buf, sizeof buf);
+	db_col_copy(st, 6, a->category, sizeof a->category);
+	db_col_copy(st, 7, a->statement, sizeof a->statement);
+	db_col_copy(st, 8, a->evidence, sizeof a->evidence);
+	db_col_copy(st, 9, buf, sizeof buf);
 	appeal_status_parse(buf, &a->status);
-	col_text(st, 10, a->decision_note, sizeof a->decision_note);
+	db_col_copy(st, 10, a->decision_note, sizeof a->decision_note);
 	a->has_compensation = sqlite3_column_type(st, 11) != SQLITE_NULL;
 	a->compensation = sqlite3_column_int64(st, 11);
-	a->expected_pay_on = col_day(st, 12);
+	a->expected_pay_on = db_col_day(st, 12);
 	a->version = sqlite3_column_int64(st, 13);
-	col_text(st, 14, a->created_at, sizeof a->created_at);
-	col_text(st, 15, a->created_by, sizeof a->created_by);
-	col_text(st, 16, a->updated_at, sizeof a->updated_at);
-	col_text(st, 17, a->updated_by, sizeof a->updated_by);
-	col_text(st, 18, a->updated_from, sizeof a->updated_from);
+	db_col_copy(st, 14, a->created_at, sizeof a->created_at);
+	db_col_copy(st, 15, a->created_by, sizeof a->created_by);
+	db_col_copy(st, 16, a->updated_at, sizeof a->updated_at);
+	db_col_copy(st, 17, a->updated_by, sizeof a->updated_by);
+	db_col_copy(st, 18, a->updated_from, sizeof a->updated_from);
 	a->violation_id = sqlite3_column_int64(st, 19);
 }
 
@@ -601,20 +534,16 @@ static int
 get_row(struct db *db, int64_t id, struct appeal *out, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_GET, err);
-	int rc;
+	int r;
 
 	if (st == NULL)
-		return -1;
+		return DB_STEP_FAILED;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((r = db_step_row(db, st, "reading an appeal", err)) == DB_ROW) {
 		row_to_appeal(st, out);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading an appeal");
-		return -1;
+		sqlite3_reset(st);
 	}
-	return rc == SQLITE_ROW;
+	return r;
 }
 
 bool
@@ -628,14 +557,18 @@ appeal_get(struct db *db, int64_t id, struct appeal *out, struct pt_err *err)
 	return r == 1;
 }
 
+static void
+read_appeal(sqlite3_stmt *st, void *item, const void *arg)
+{
+	(void)arg;
+	row_to_appeal(st, item);
+}
+
 struct appeal *
 appeal_list(struct db *db, const struct appeal_filter *f, size_t *n,
     struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_LIST, err);
-	struct appeal *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*n = 0;
 	if (st == NULL)
@@ -644,32 +577,8 @@ appeal_list(struct db *db, const struct appeal_filter *f, size_t *n,
 		db_bind_text(st, 1, appeal_status_name((enum appeal_status)f->status));
 	if (f != NULL && f->account_id != NULL)
 		db_bind_text(st, 2, f->account_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			struct appeal *p = realloc(v, nc * sizeof *p);
-			if (p == NULL) {
-				err_set(err, PT_EXIT_DB, "out of memory");
-				goto fail;
-			}
-			v = p;
-			cap = nc;
-		}
-		row_to_appeal(st, &v[(*n)++]);
-	}
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "listing appeals");
-		goto fail;
-	}
-	sqlite3_reset(st);
-	if (v == NULL)
-		v = calloc(1, sizeof *v);	/* non-NULL: "none" is not an error */
-	return v;
-fail:
-	sqlite3_reset(st);
-	free(v);
-	*n = 0;
-	return NULL;
+	return db_read_rows(db, st, sizeof(struct appeal), read_appeal, NULL, n,
+	    "listing appeals", err);
 }
 
 /* ---- writing ---- */
@@ -712,8 +621,8 @@ bind_fields(sqlite3_stmt *st, int start, const struct appeal *a)
 {
 	db_bind_text(st, start, a->account_id);
 	db_bind_text(st, start + 1, a->work_id[0] ? a->work_id : NULL);
-	bind_day(st, start + 2, a->first_day);
-	bind_day(st, start + 3, a->last_day);
+	db_bind_day(st, start + 2, a->first_day);
+	db_bind_day(st, start + 3, a->last_day);
 	db_bind_text(st, start + 4, appeal_channel_name(a->channel));
 	db_bind_text(st, start + 5, a->category);
 	db_bind_text(st, start + 6, a->statement);
@@ -735,31 +644,43 @@ check_or_fail(struct db *db, const struct appeal *a, bool for_submit,
 	return false;
 }
 
-bool
-appeal_create(struct db *db, struct appeal *a, struct pt_err *err)
+/* Writes the draft's fields, checked: a new row, or the update of row
+ * a->id at a->version. Inside the caller's transaction. */
+static bool
+write_draft(struct db *db, struct appeal *a, bool update, struct pt_err *err)
 {
 	sqlite3_stmt *st;
 
+	if (!check_or_fail(db, a, false, "appeal not saved", err))
+		return false;
+	if ((st = db_stmt(db, update ? SQL_UPDATE : SQL_INSERT, err)) == NULL)
+		return false;
+	if (update) {
+		sqlite3_bind_int64(st, 1, a->id);
+		bind_fields(st, 2, a);
+		sqlite3_bind_int64(st, 10, a->version);
+	} else {
+		bind_fields(st, 1, a);
+	}
+	if (!db_step_done(db, st, "saving an appeal", err))
+		return false;
+	if (!update)
+		a->id = sqlite3_last_insert_rowid(db->sql);
+	return true;
+}
+
+bool
+appeal_create(struct db *db, struct appeal *a, struct pt_err *err)
+{
 	if (!db_begin(db, err))
 		return false;
-	if (!check_or_fail(db, a, false, "appeal not saved", err))
-		goto fail;
-	if ((st = db_stmt(db, SQL_INSERT, err)) == NULL)
-		goto fail;
-	bind_fields(st, 1, a);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "saving an appeal");
-		sqlite3_reset(st);
-		goto fail;
+	if (!write_draft(db, a, false, err)) {
+		db_rollback(db);
+		return false;
 	}
-	sqlite3_reset(st);
-	a->id = sqlite3_last_insert_rowid(db->sql);
 	if (!db_commit(db, err))
 		return false;
 	return appeal_get(db, a->id, a, err);
-fail:
-	db_rollback(db);
-	return false;
 }
 
 static const char SQL_AUDIT_BASE[] =
@@ -801,9 +722,9 @@ describe_conflict(struct db *db, const struct appeal *cur, int64_t base,
 	if ((st = db_stmt(db, SQL_AUDIT_LAST, NULL)) != NULL) {
 		db_bind_text(st, 1, key);
 		if (sqlite3_step(st) == SQLITE_ROW) {
-			col_text(st, 0, c->who, sizeof c->who);
-			col_text(st, 1, c->client, sizeof c->client);
-			col_text(st, 2, c->at, sizeof c->at);
+			db_col_copy(st, 0, c->who, sizeof c->who);
+			db_col_copy(st, 1, c->client, sizeof c->client);
+			db_col_copy(st, 2, c->at, sizeof c->at);
 		}
 		sqlite3_reset(st);
 	}
@@ -873,7 +794,6 @@ appeal_update(struct db *db, struct appeal *a,
     struct appeal_conflict *conflict, struct pt_err *err)
 {
 	struct appeal cur;
-	sqlite3_stmt *st;
 	int r;
 
 	if (!db_begin(db, err))
@@ -895,19 +815,8 @@ appeal_update(struct db *db, struct appeal *a,
 		    appeal_status_name(cur.status));
 		goto fail;
 	}
-	if (!check_or_fail(db, a, false, "appeal not saved", err))
+	if (!write_draft(db, a, true, err))
 		goto fail;
-	if ((st = db_stmt(db, SQL_UPDATE, err)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, a->id);
-	bind_fields(st, 2, a);
-	sqlite3_bind_int64(st, 10, a->version);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "saving an appeal");
-		sqlite3_reset(st);
-		goto fail;
-	}
-	sqlite3_reset(st);
 	if (!db_commit(db, err))
 		return false;
 	return appeal_get(db, a->id, a, err);
@@ -943,8 +852,8 @@ appeal_overlaps(struct db *db, const struct appeal *a,
 		return -1;
 	db_bind_text(st, 1, a->account_id);
 	db_bind_text(st, 2, a->work_id[0] ? a->work_id : NULL);
-	bind_day(st, 3, a->first_day);
-	bind_day(st, 4, a->last_day);
+	db_bind_day(st, 3, a->first_day);
+	db_bind_day(st, 4, a->last_day);
 	sqlite3_bind_int64(st, 5, a->id);
 	sqlite3_bind_int(st, 6, APPEAL_OVERLAPS_MAX);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -952,8 +861,8 @@ appeal_overlaps(struct db *db, const struct appeal *a,
 		o->id = sqlite3_column_int64(st, 0);
 		appeal_status_parse((const char *)sqlite3_column_text(st, 1),
 		    &o->status);
-		o->first = col_day(st, 2);
-		o->last = col_day(st, 3);
+		o->first = db_col_day(st, 2);
+		o->last = db_col_day(st, 3);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -1059,20 +968,6 @@ static const char SQL_DIRTY_SHADOW[] =
     " ON w.work_id = d.work_id WHERE w.account_id = ?1"
     " AND d.day >= ?2 AND d.day < date(?2, '+' || ?3 || ' days')";
 
-static bool
-step_one(struct db *db, sqlite3_stmt *st, const char *what,
-    struct pt_err *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, what);
-		return false;
-	}
-	return true;
-}
-
 /* Approval: the back-pay fixed per work and day, the contested violation
  * overturned by this appeal on the decision day, and its days marked for
  * the engine. */
@@ -1106,9 +1001,9 @@ approve(struct db *db, struct appeal *cur, const struct appeal_decision *dec,
 			goto fail;
 		sqlite3_bind_int64(st, 1, cur->id);
 		db_bind_text(st, 2, c.items[i].work_id);
-		bind_day(st, 3, c.items[i].day);
+		db_bind_day(st, 3, c.items[i].day);
 		sqlite3_bind_int64(st, 4, c.items[i].fen);
-		if (!step_one(db, st, "recording the back-pay", err))
+		if (!db_step_done(db, st, "recording the back-pay", err))
 			goto fail;
 	}
 	engine_compensation_free(&c);
@@ -1118,14 +1013,14 @@ approve(struct db *db, struct appeal *cur, const struct appeal_decision *dec,
 		return false;
 	sqlite3_bind_int64(st, 1, cur->id);
 	sqlite3_bind_int64(st, 2, cur->violation_id);
-	if (!step_one(db, st, "recording the contested violation", err))
+	if (!db_step_done(db, st, "recording the contested violation", err))
 		return false;
 	if ((st = db_stmt(db, SQL_OVERTURN, err)) == NULL)
 		return false;
 	sqlite3_bind_int64(st, 1, cur->violation_id);
 	sqlite3_bind_int64(st, 2, cur->id);
 	db_bind_text(st, 3, day_format(dec->on, day));
-	if (!step_one(db, st, "overturning the violation", err))
+	if (!db_step_done(db, st, "overturning the violation", err))
 		return false;
 	if (sqlite3_changes(db->sql) == 0)
 		return true;	/* overturned already (another appeal) */
@@ -1134,16 +1029,16 @@ approve(struct db *db, struct appeal *cur, const struct appeal_decision *dec,
 		return false;
 	sqlite3_bind_int64(st, 1, cur->violation_id);
 	r = sqlite3_step(st);
-	v.day = r == SQLITE_ROW ? col_day(st, 0) : DAY_NONE;
+	v.day = r == SQLITE_ROW ? db_col_day(st, 0) : DAY_NONE;
 	sqlite3_reset(st);
 	if (v.day == DAY_NONE)
 		return true;
 	if ((st = db_stmt(db, SQL_DIRTY_SHADOW, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, cur->account_id);
-	bind_day(st, 2, v.day);
+	db_bind_day(st, 2, v.day);
 	sqlite3_bind_int(st, 3, engine_model()->violation_days);
-	return step_one(db, st, "marking the days to score again", err);
+	return db_step_done(db, st, "marking the days to score again", err);
 fail:
 	engine_compensation_free(&c);
 	return false;
@@ -1174,9 +1069,9 @@ pay(struct db *db, const struct appeal *cur, day_t on, struct pt_err *err)
 	db_bind_text(st, 1, cur->account_id);
 	sqlite3_bind_int64(st, 3, cur->compensation);
 	sqlite3_bind_int64(st, 4, cur->id);
-	bind_day(st, 5, cur->expected_pay_on == DAY_NONE ? DAY_NONE :
+	db_bind_day(st, 5, cur->expected_pay_on == DAY_NONE ? DAY_NONE :
 	    cur->expected_pay_on - engine_model()->comp_pay_days);
-	if (!step_one(db, st, "tying the compensation to its appeal", err))
+	if (!db_step_done(db, st, "tying the compensation to its appeal", err))
 		return false;
 	if (sqlite3_changes(db->sql) > 0)
 		return true;
@@ -1186,7 +1081,7 @@ pay(struct db *db, const struct appeal *cur, day_t on, struct pt_err *err)
 	db_bind_text(st, 2, day_format(on, day));
 	sqlite3_bind_int64(st, 3, cur->compensation);
 	sqlite3_bind_int64(st, 4, cur->id);
-	return step_one(db, st, "booking the compensation in the wallet", err);
+	return db_step_done(db, st, "booking the compensation in the wallet", err);
 }
 
 static bool
@@ -1238,7 +1133,7 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 			sqlite3_bind_int64(st, 2, v.id);
 		else
 			sqlite3_bind_null(st, 2);
-		if (!step_one(db, st, "recording the contested violation", err))
+		if (!db_step_done(db, st, "recording the contested violation", err))
 			return false;
 	}
 	if (to == APPEAL_APPROVED) {
@@ -1256,9 +1151,34 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 	db_bind_text(st, 2, appeal_status_name(to));
 	db_bind_text(st, 3, cur.decision_note[0] ? cur.decision_note : NULL);
 	db_bind_int64_or_null(st, 4, cur.has_compensation, cur.compensation);
-	bind_day(st, 5, cur.expected_pay_on);
+	db_bind_day(st, 5, cur.expected_pay_on);
 	sqlite3_bind_int64(st, 6, cur.version);
-	return step_one(db, st, "changing an appeal's status", err);
+	return db_step_done(db, st, "changing an appeal's status", err);
+}
+
+/* One transition in its own transaction; the overturned violation's
+ * days are then scored again (the rules pass again and the estimate
+ * returns: the engine reads only active violations). */
+static bool
+transition_alone(struct db *db, int64_t id, int64_t base_version,
+    enum appeal_status to, const char *note,
+    const struct appeal_decision *dec, struct appeal *out,
+    struct appeal_conflict *conflict, struct pt_err *err)
+{
+	bool rescore = false;
+
+	if (!db_begin(db, err))
+		return false;
+	if (!transition_in(db, id, base_version, to, note, conflict, dec,
+	    &rescore, err)) {
+		db_rollback(db);
+		return false;
+	}
+	if (!db_commit(db, err))
+		return false;
+	if (rescore && db->txn_depth == 0 && !engine_rescore_dirty(db, err))
+		return false;
+	return out == NULL || appeal_get(db, id, out, err);
 }
 
 bool
@@ -1266,22 +1186,8 @@ appeal_transition(struct db *db, int64_t id, int64_t base_version,
     enum appeal_status to, const char *note, struct appeal *out,
     struct appeal_conflict *conflict, struct pt_err *err)
 {
-	bool rescore = false;
-
-	if (!db_begin(db, err))
-		return false;
-	if (!transition_in(db, id, base_version, to, note, conflict, NULL,
-	    &rescore, err)) {
-		db_rollback(db);
-		return false;
-	}
-	if (!db_commit(db, err))
-		return false;
-	/* The overturned violation's days: the rules pass again and the
-	 * estimate returns (the engine reads only active violations). */
-	if (rescore && db->txn_depth == 0 && !engine_rescore_dirty(db, err))
-		return false;
-	return out == NULL || appeal_get(db, id, out, err);
+	return transition_alone(db, id, base_version, to, note, NULL, out,
+	    conflict, err);
 }
 
 bool
@@ -1308,19 +1214,7 @@ appeal_decide(struct db *db, int64_t id, enum appeal_status to,
     const struct appeal_decision *dec, const char *note, struct appeal *out,
     struct pt_err *err)
 {
-	bool rescore = false;
-
-	if (!db_begin(db, err))
-		return false;
-	if (!transition_in(db, id, -1, to, note, NULL, dec, &rescore, err)) {
-		db_rollback(db);
-		return false;
-	}
-	if (!db_commit(db, err))
-		return false;
-	if (rescore && db->txn_depth == 0 && !engine_rescore_dirty(db, err))
-		return false;
-	return out == NULL || appeal_get(db, id, out, err);
+	return transition_alone(db, id, -1, to, note, dec, out, NULL, err);
 }
 
 /* An appeal by the work (or, work_id "", account-wide) and its days. */
@@ -1341,8 +1235,8 @@ appeal_find(struct db *db, const char *account_id, const char *work_id,
 		return -1;
 	db_bind_text(st, 1, account_id ? account_id : "");
 	db_bind_text(st, 2, work_id ? work_id : "");
-	bind_day(st, 3, first);
-	bind_day(st, 4, last);
+	db_bind_day(st, 3, first);
+	db_bind_day(st, 4, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0)
 			*id = sqlite3_column_int64(st, 0);
@@ -1446,16 +1340,30 @@ static const char SQL_DRAFT_LOAD[] =
 static const char SQL_DRAFT_DISCARD[] =
     "DELETE FROM draft WHERE owner = ?1 AND appeal_id = ?2";
 
+/* Runs st (prepared and bound) in a transaction of its own. */
+static bool
+step_alone(struct db *db, sqlite3_stmt *st, const char *doing,
+    struct pt_err *err)
+{
+	if (!db_begin(db, err)) {
+		sqlite3_reset(st);
+		return false;
+	}
+	if (!db_step_done(db, st, doing, err)) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, err);
+}
+
 bool
 appeal_draft_save(struct db *db, const char *owner,
     const struct appeal_draft *d, struct pt_err *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(db, SQL_DRAFT_SAVE, err);
 
-	if (!db_begin(db, err))
+	if (st == NULL)
 		return false;
-	if ((st = db_stmt(db, SQL_DRAFT_SAVE, err)) == NULL)
-		goto fail;
 	db_bind_text(st, 1, owner);
 	sqlite3_bind_int64(st, 2, d->appeal_id);
 	sqlite3_bind_int64(st, 3, d->base_version);
@@ -1463,16 +1371,7 @@ appeal_draft_save(struct db *db, const char *owner,
 		db_bind_text(st, 4 + f, d->text[f]);
 	sqlite3_bind_int(st, 12, d->field);
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)d->cursor);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "saving the draft");
-		sqlite3_reset(st);
-		goto fail;
-	}
-	sqlite3_reset(st);
-	return db_commit(db, err);
-fail:
-	db_rollback(db);
-	return false;
+	return step_alone(db, st, "saving the draft", err);
 }
 
 bool
@@ -1492,55 +1391,40 @@ appeal_draft_load(struct db *db, const char *owner, int64_t appeal_id,
     struct appeal_draft *d, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_DRAFT_LOAD, err);
-	int rc;
 
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, owner);
 	sqlite3_bind_int64(st, 2, appeal_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		appeal_draft_init(d);
-		d->appeal_id = sqlite3_column_int64(st, 0);
-		d->base_version = sqlite3_column_int64(st, 1);
-		for (int f = 0; f < AF_COUNT; f++)
-			col_text(st, 2 + f, d->text[f], sizeof d->text[0]);
-		d->field = sqlite3_column_int(st, 10);
-		if (d->field < 0 || d->field >= AF_COUNT)
-			d->field = 0;
-		d->cursor = (size_t)sqlite3_column_int64(st, 11);
-		if (d->cursor > strlen(d->text[d->field]))
-			d->cursor = strlen(d->text[d->field]);
-		col_text(st, 12, d->saved_at, sizeof d->saved_at);
-	}
+	if (db_step_row(db, st, "reading the draft", err) != DB_ROW)
+		return false;
+	appeal_draft_init(d);
+	d->appeal_id = sqlite3_column_int64(st, 0);
+	d->base_version = sqlite3_column_int64(st, 1);
+	for (int f = 0; f < AF_COUNT; f++)
+		db_col_copy(st, 2 + f, d->text[f], sizeof d->text[0]);
+	d->field = sqlite3_column_int(st, 10);
+	if (d->field < 0 || d->field >= AF_COUNT)
+		d->field = 0;
+	d->cursor = (size_t)sqlite3_column_int64(st, 11);
+	if (d->cursor > strlen(d->text[d->field]))
+		d->cursor = strlen(d->text[d->field]);
+	db_col_copy(st, 12, d->saved_at, sizeof d->saved_at);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		db_error(db, err, "reading the draft");
-	return rc == SQLITE_ROW;
+	return true;
 }
 
 bool
 appeal_draft_discard(struct db *db, const char *owner, int64_t appeal_id,
     struct pt_err *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(db, SQL_DRAFT_DISCARD, err);
 
-	if (!db_begin(db, err))
+	if (st == NULL)
 		return false;
-	if ((st = db_stmt(db, SQL_DRAFT_DISCARD, err)) == NULL)
-		goto fail;
 	db_bind_text(st, 1, owner);
 	sqlite3_bind_int64(st, 2, appeal_id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "discarding the draft");
-		sqlite3_reset(st);
-		goto fail;
-	}
-	sqlite3_reset(st);
-	return db_commit(db, err);
-fail:
-	db_rollback(db);
-	return false;
+	return step_alone(db, st, "discarding the draft", err);
 }
 
 /* ---- pickers ---- */
@@ -1564,8 +1448,8 @@ pick_rows(struct db *db, sqlite3_stmt *st, struct appeal_pick *out,
 	int rc;
 
 	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		col_text(st, 0, out[n].id, sizeof out[n].id);
-		col_text(st, 1, out[n].name, sizeof out[n].name);
+		db_col_copy(st, 0, out[n].id, sizeof out[n].id);
+		db_col_copy(st, 1, out[n].name, sizeof out[n].name);
 		n++;
 	}
 	if (n < max && rc != SQLITE_DONE)
@@ -1625,12 +1509,12 @@ appeal_history(struct db *db, int64_t id,
 	db_bind_text(st, 1, key);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct appeal_event ev;
-		col_text(st, 0, ev.at, sizeof ev.at);
-		col_text(st, 1, ev.who, sizeof ev.who);
-		col_text(st, 2, ev.client, sizeof ev.client);
-		col_text(st, 3, ev.action, sizeof ev.action);
-		col_text(st, 4, ev.from_status, sizeof ev.from_status);
-		col_text(st, 5, ev.to_status, sizeof ev.to_status);
+		db_col_copy(st, 0, ev.at, sizeof ev.at);
+		db_col_copy(st, 1, ev.who, sizeof ev.who);
+		db_col_copy(st, 2, ev.client, sizeof ev.client);
+		db_col_copy(st, 3, ev.action, sizeof ev.action);
+		db_col_copy(st, 4, ev.from_status, sizeof ev.from_status);
+		db_col_copy(st, 5, ev.to_status, sizeof ev.to_status);
 		if (strcmp(ev.from_status, ev.to_status) == 0)
 			ev.from_status[0] = ev.to_status[0] = '\0';
 		ev.version = sqlite3_column_int64(st, 6);

@@ -229,6 +229,34 @@ db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
 	return v;
 }
 
+void
+db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	snprintf(dst, size, "%s", s ? (const char *)s : "");
+}
+
+day_t
+db_col_day(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	day_t d;
+
+	return s != NULL && day_parse_iso(s, &d) ? d : DAY_NONE;
+}
+
+int
+db_bind_day(sqlite3_stmt *st, int i, day_t d)
+{
+	char buf[DAY_BUFSZ];
+
+	if (d == DAY_NONE)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, day_format(d, buf), -1,
+	    SQLITE_TRANSIENT);
+}
+
 int
 db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {

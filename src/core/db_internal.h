@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "core/day.h"
 #include "core/db.h"
 
 struct db_stmt_slot {
@@ -65,7 +66,13 @@ void *db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
     void (*row)(sqlite3_stmt *st, void *item, const void *arg),
     const void *arg, size_t *n, const char *doing, struct pt_err *err);
 
+/* A text column copied into dst ("" for NULL), and a day column
+ * (DAY_NONE for NULL or a value that is not a day). */
+void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size);
+day_t db_col_day(sqlite3_stmt *st, int i);
+
 /* Binding helpers that treat "missing" as NULL. */
+int db_bind_day(sqlite3_stmt *st, int i, day_t d);
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 int db_bind_int64_or_null(sqlite3_stmt *st, int i, bool present, int64_t v);
 int db_bind_double_or_null(sqlite3_stmt *st, int i, bool present, double v);

@@ -7,7 +7,6 @@
 #include "core/clock.h"
 #include "core/db_internal.h"
 #include "core/exitcode.h"
-#include "core/grow.h"
 #include "core/history.h"
 
 /* The SQL of each table; the attribute names come from these constant
@@ -80,18 +79,16 @@ history_value_on(struct db *db, enum history_of of, const char *id,
 		db_bind_text(st, 2, attr);
 		if (pass == 0)
 			bind_day(st, 3, day);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
+		rc = db_step_row(db, st, "reading attribute history", err);
+		if (rc == DB_STEP_FAILED)
+			return false;
+		if (rc == DB_ROW) {
 			const char *v = (const char *)sqlite3_column_text(st, 0);
 			*found = true;
 			*is_null = v == NULL;
 			if (size > 0)
 				snprintf(buf, size, "%s", v ? v : "");
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			db_error(db, err, "reading attribute history");
-			return false;
+			sqlite3_reset(st);
 		}
 	}
 	return true;
@@ -140,13 +137,8 @@ history_record_stated(struct db *db, enum history_of of, const char *id,
 	else
 		sqlite3_bind_null(st, 5);
 	db_bind_text(st, 6, clock_wall_iso(now));
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "recording attribute history");
-		sqlite3_reset(st);
-		return -1;
-	}
-	sqlite3_reset(st);
-	return 1;
+	return db_step_done(db, st, "recording attribute history", err) ? 1 :
+	    -1;
 }
 
 /* One statement per attribute: db_stmt() caches by the text's address. */
@@ -188,7 +180,6 @@ history_sync_current(struct db *db, enum history_of of, const char *id,
 	size_t hi = of == HISTORY_ACCOUNT ? NSYNC_ACCOUNT :
 	    sizeof sync_sql / sizeof sync_sql[0];
 	sqlite3_stmt *st = NULL;
-	int rc;
 
 	for (size_t i = lo; i < hi; i++)
 		if (strcmp(sync_sql[i].attr, attr) == 0) {
@@ -201,13 +192,27 @@ history_sync_current(struct db *db, enum history_of of, const char *id,
 		return false;
 	}
 	db_bind_text(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "updating the values in force");
-		return false;
-	}
-	return true;
+	return db_step_done(db, st, "updating the values in force", err);
+}
+
+static void
+read_entry(sqlite3_stmt *st, void *item, const void *arg)
+{
+	struct history_entry *e = item;
+	const char *v = (const char *)sqlite3_column_text(st, 2);
+
+	(void)arg;
+	memset(e, 0, sizeof *e);
+	snprintf(e->attr, sizeof e->attr, "%s",
+	    (const char *)sqlite3_column_text(st, 0));
+	if (!day_parse_iso((const char *)sqlite3_column_text(st, 1),
+	    &e->effective_on))
+		e->effective_on = DAY_NONE;
+	e->is_null = v == NULL;
+	snprintf(e->value, sizeof e->value, "%s", v ? v : "");
+	e->import_id = sqlite3_column_int64(st, 3);
+	snprintf(e->recorded_at, sizeof e->recorded_at, "%s",
+	    (const char *)sqlite3_column_text(st, 4));
 }
 
 bool
@@ -215,46 +220,13 @@ history_list(struct db *db, enum history_of of, const char *id,
     struct history_entry **out, size_t *n, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_LIST[of], err);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct history_entry *e;
-		const char *v;
-		if (!grow_reserve(out, &cap, *n + 1, sizeof **out)) {
-			sqlite3_reset(st);
-			free(*out);
-			*out = NULL;
-			*n = 0;
-			err_set(err, PT_EXIT_DB, "out of memory");
-			return false;
-		}
-		e = &(*out)[(*n)++];
-		memset(e, 0, sizeof *e);
-		snprintf(e->attr, sizeof e->attr, "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		if (!day_parse_iso((const char *)sqlite3_column_text(st, 1),
-		    &e->effective_on))
-			e->effective_on = DAY_NONE;
-		v = (const char *)sqlite3_column_text(st, 2);
-		e->is_null = v == NULL;
-		snprintf(e->value, sizeof e->value, "%s", v ? v : "");
-		e->import_id = sqlite3_column_int64(st, 3);
-		snprintf(e->recorded_at, sizeof e->recorded_at, "%s",
-		    (const char *)sqlite3_column_text(st, 4));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		db_error(db, err, "reading attribute history");
-		return false;
-	}
-	return true;
+	*out = db_read_rows(db, st, sizeof **out, read_entry, NULL, n,
+	    "reading attribute history", err);
+	return *out != NULL;
 }

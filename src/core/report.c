@@ -154,12 +154,23 @@ static const struct report_column wallet_cols[] = {
 	[WC_ENTRY] = { .key = "entry_id", .head = N_("ENTRY ID"),
 	    .type = REPORT_TEXT },
 };
+/* An attribution: the factor's id for data, its label for people. */
+enum { AC_FACTOR, AC_LABEL, AC_CHANGE };
+static const struct report_column attribution_cols[] = {
+	[AC_FACTOR] = { .key = "factor", .type = REPORT_TEXT },
+	[AC_LABEL] = { .head = N_("FACTOR"), .type = REPORT_TEXT,
+	    .flags = REPORT_WORD },
+	[AC_CHANGE] = { .key = "change", .head = N_("CHANGE"),
+	    .type = REPORT_FEN },
+};
 #define LAYOUT(name, cols) { name, cols, (int)(sizeof cols / sizeof cols[0]) }
 const struct report_layout report_accounts_layout =
     LAYOUT("accounts", accounts_cols);
 const struct report_layout report_works_layout = LAYOUT("works", works_cols);
 const struct report_layout report_daily_layout = LAYOUT("daily", daily_cols);
 const struct report_layout report_wallet_layout = LAYOUT("wallet", wallet_cols);
+const struct report_layout report_attribution_layout =
+    LAYOUT("attribution", attribution_cols);
 
 const char *
 report_cell_text(const struct report_column *col, const struct report_cell *c,
@@ -374,6 +385,37 @@ report_wallet(struct db *db, const struct wallet_filter *f,
 		    .i = v[i].appeal_id };
 	}
 	free(v);
+	if (!ok) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		report_table_free(out);
+	}
+	return ok;
+}
+
+bool
+report_attribution(const struct attribution *a, struct report_table *out,
+    struct pt_err *err)
+{
+	size_t ncols = (size_t)report_attribution_layout.ncols;
+	bool ok = true;
+
+	memset(out, 0, sizeof *out);
+	out->layout = &report_attribution_layout;
+	if ((out->cells = calloc((EF_COUNT + 1) * ncols,
+	    sizeof *out->cells)) == NULL)
+		ok = false;
+	for (int k = 0; ok && k <= EF_COUNT; k++) {
+		struct report_cell *c = &out->cells[(size_t)k * ncols];
+		bool total = k == EF_COUNT;
+
+		out->nrows++;
+		ok = text_cell(&c[AC_FACTOR], total ? "total" :
+		    engine_factor_id((enum engine_factor)k)) &&
+		    text_cell(&c[AC_LABEL], total ? N_("total") :
+		    engine_factor_label((enum engine_factor)k));
+		c[AC_CHANGE] = fen_cell(total ? a->total_change_fen :
+		    a->part_fen[k]);
+	}
 	if (!ok) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		report_table_free(out);

@@ -39,8 +39,8 @@ enum report_type {
 };
 
 /* report_column.flags */
-#define REPORT_WORD 1u		/* a stored word: the table says it in the
-				 * interface's language */
+#define REPORT_WORD 1u		/* a word of the core (a msgid): the table
+				 * says it in the interface's language */
 #define REPORT_JSON_FEN 2u	/* money: JSON has key_fen only */
 
 struct report_column {
@@ -67,6 +67,7 @@ extern const struct report_layout report_accounts_layout;
 extern const struct report_layout report_works_layout;
 extern const struct report_layout report_daily_layout;
 extern const struct report_layout report_wallet_layout;
+extern const struct report_layout report_attribution_layout;
 
 struct report_cell {
 	bool known;
@@ -108,6 +109,11 @@ struct wallet_filter;
  * as stored; the table shows them signed), and the balance. */
 bool report_wallet(struct db *db, const struct wallet_filter *f,
     struct report_table *out, fen_t *balance, struct pt_err *err);
+struct attribution;
+/* `report attribution` as rows: each factor's part of the change (in
+ * enum engine_factor's order), then the total. */
+bool report_attribution(const struct attribution *a, struct report_table *out,
+    struct pt_err *err);
 void report_table_free(struct report_table *t);
 
 #endif

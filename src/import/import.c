@@ -1574,6 +1574,17 @@ apply_daily(struct import_ctx *ctx, long line, struct pval *v)
 	return BATCHED;
 }
 
+/* A row that changed the account's facts (inserted or updated, rc):
+ * the account's days are scored again. Returns rc, or STORE_FAILED. */
+static int
+account_changed(struct import_ctx *ctx, int rc, const char *account)
+{
+	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
+	    !store_mark_dirty_account(ctx->db, account, ctx->err))
+		return STORE_FAILED;
+	return rc;
+}
+
 static int
 apply_violations(struct import_ctx *ctx, long line, struct pval *v)
 {
@@ -1589,17 +1600,15 @@ apply_violations(struct import_ctx *ctx, long line, struct pval *v)
 			return STORE_FAILED;
 		if (a == NULL || strcmp(a, v[F_ACCOUNT_ID].text) != 0) {
 			import_reject(ctx, line, "work_id", a == NULL ?
-			    "unknown work" : "work of another account", work);
+			    N_("unknown work") : N_("work of another account"),
+			    work);
 			return REJECTED;
 		}
 	}
 	rc = store_upsert_violation(ctx->db, v[F_ACCOUNT_ID].text, work,
 	    day_format(v[F_DATE].day, day), v[F_VIOLATION_KIND].text,
 	    TEXT(F_VIOLATION_STATUS), ctx->err);
-	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
-	    !store_mark_dirty_account(ctx->db, v[F_ACCOUNT_ID].text, ctx->err))
-		return STORE_FAILED;
-	return rc;
+	return account_changed(ctx, rc, v[F_ACCOUNT_ID].text);
 }
 
 static int
@@ -1620,10 +1629,7 @@ apply_applications(struct import_ctx *ctx, long line, struct pval *v)
 	    day_format(v[F_SUBMITTED_ON].day, sub),
 	    v[F_REVIEWED_ON].present ? day_format(v[F_REVIEWED_ON].day, rev) :
 	    NULL, TEXT(F_RESULT), TEXT(F_REASON), ctx->err);
-	if ((rc == STORE_INSERTED || rc == STORE_UPDATED) &&
-	    !store_mark_dirty_account(ctx->db, v[F_ACCOUNT_ID].text, ctx->err))
-		return STORE_FAILED;
-	return rc;
+	return account_changed(ctx, rc, v[F_ACCOUNT_ID].text);
 }
 
 static int

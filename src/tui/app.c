@@ -1002,6 +1002,15 @@ overlay_key(enum key_action a)
 	app.dirty_overlay = true;
 }
 
+/* 0-4: the pane with that digit, when it is shown. */
+static void
+switch_to_digit(char digit)
+{
+	for (int i = 0; i < app.npanes; i++)
+		if (app.panes[i]->digit == digit && pane_available(i))
+			app.switch_to = i;
+}
+
 static void
 handle_key(wint_t ch, bool fkey)
 {
@@ -1044,15 +1053,10 @@ handle_key(wint_t ch, bool fkey)
 	case ACT_PANE_1:
 	case ACT_PANE_2:
 	case ACT_PANE_3:
-	case ACT_PANE_4: {
-		char digit = (char)('0' + (k.action - ACT_PANE_0 + 0));
-		if (k.action != ACT_PANE_0)
-			digit = (char)('1' + (k.action - ACT_PANE_1));
-		for (int i = 0; i < app.npanes; i++)
-			if (app.panes[i]->digit == digit && pane_available(i))
-				app.switch_to = i;
+	case ACT_PANE_4:
+		switch_to_digit(k.action == ACT_PANE_0 ? '0' :
+		    (char)('1' + (k.action - ACT_PANE_1)));
 		break;
-	}
 	case ACT_ACCOUNT:
 		pane_choose_account(&app.ctx);
 		break;

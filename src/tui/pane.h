@@ -9,8 +9,16 @@
  * pane_overview), and add any further source files of yours to your own
  * make fragment. The frame needs no change.
  *
+ * State: a pane keeps none at file level. It declares private_size; the
+ * frame allocates that many bytes (zeroed) for each pane it builds and
+ * hands them over as ctx->priv in the pane's own context, so a pane can
+ * be built twice, and a test can build one (tests/check_tui.c). The
+ * terminal (modes, key definitions) and background work (pane_job_start)
+ * are the frame's: a pane only asks.
+ *
  * Life of a pane:
- *   init    once, at start, before the first draw (optional)
+ *   init    once, at start, before the first draw: set what must not
+ *           start at zero in ctx->priv (optional)
  *   enter   it becomes the visible pane (optional)
  *   reload  its data may have changed: another process committed (polled
  *           with PRAGMA data_version once a second), the user

@@ -838,6 +838,28 @@ def _():
     assert as_list(cleared["member"]) == members, cleared
 
 
+@check("the frame's keys: Ctrl-Left (the terminal's own kLFT5) moves a word back in a form field")
+def _():
+    # The frame defines the terminal's Ctrl-Left for every pane; the
+    # appeal form's line editor gets it as a word move.
+    e = dict(BASE_ENV)
+    e["PARTNER_TUI_ACCOUNT"] = MAIN
+    t = Term([PT, "--db", fresh()], e, 100, 30)
+    try:
+        t.wait_text("Accounts")
+        t.send("4")
+        t.wait_text("Appeals ·")
+        t.send("n")
+        t.wait_text("New appeal")
+        t.send("alpha beta")
+        t.wait_text("alpha beta")
+        t.send("\x1b[1;5D")    # xterm's Ctrl-Left
+        t.send("X")
+        t.wait_text("alpha Xbeta")
+    finally:
+        t.close()
+
+
 @check("Appeals: e exports the list as filtered, byte for byte what appeal list --format csv prints")
 def _():
     exp = os.path.join(TMP, "export-appeals")
