@@ -75,11 +75,31 @@ tests_core_check_value_SOURCES = tests/core/value.c $(SUITE_UTIL)
 tests_core_check_value_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_value_LDADD = $(SUITE_LDADD) -lm
 TESTS += tests/core/check_value
-check_PROGRAMS += tests/import/check_readers
-tests_import_check_readers_SOURCES = tests/import/readers.c $(SUITE_UTIL)
-tests_import_check_readers_CFLAGS = $(SUITE_CFLAGS)
-tests_import_check_readers_LDADD = $(IMPORT_LIBS) $(SUITE_LDADD)
-TESTS += tests/import/check_readers
+IMPORT_SUITE = tests/import/fixture.c tests/import/fixture.h $(SUITE_UTIL)
+check_PROGRAMS += tests/import/check_import
+tests_import_check_import_SOURCES = tests/import/import.c $(IMPORT_SUITE)
+tests_import_check_import_CFLAGS = $(SUITE_CFLAGS)
+tests_import_check_import_LDADD = $(IMPORT_LIBS) $(SUITE_LDADD)
+TESTS += tests/import/check_import
+check_PROGRAMS += tests/import/check_reader_csv
+tests_import_check_reader_csv_SOURCES = tests/import/reader_csv.c $(IMPORT_SUITE)
+tests_import_check_reader_csv_CFLAGS = $(SUITE_CFLAGS)
+tests_import_check_reader_csv_LDADD = $(IMPORT_LIBS) $(SUITE_LDADD)
+TESTS += tests/import/check_reader_csv
+check_PROGRAMS += tests/import/check_reader_json
+tests_import_check_reader_json_SOURCES = tests/import/reader_json.c $(IMPORT_SUITE)
+tests_import_check_reader_json_CFLAGS = $(SUITE_CFLAGS)
+tests_import_check_reader_json_LDADD = $(IMPORT_LIBS) $(SUITE_LDADD)
+TESTS += tests/import/check_reader_json
+# xlsx: files written by libxlsxwriter in the test and a hand-zipped fixture.
+check_PROGRAMS += tests/import/check_reader_xlsx
+tests_import_check_reader_xlsx_SOURCES = tests/import/reader_xlsx.c $(SUITE_UTIL)
+tests_import_check_reader_xlsx_CFLAGS = $(SUITE_CFLAGS) $(XLSXWRITER_CFLAGS)
+tests_import_check_reader_xlsx_LDADD = $(IMPORT_LIBS) $(SUITE_LDADD) $(XLSXWRITER_LIBS)
+if HAVE_XLSXWRITER
+tests_import_check_reader_xlsx_CFLAGS += -DHAVE_XLSXWRITER=1
+endif
+TESTS += tests/import/check_reader_xlsx
 check_PROGRAMS += tests/core/check_accounts
 tests_core_check_accounts_SOURCES = tests/core/accounts.c $(SUITE_UTIL)
 tests_core_check_accounts_CFLAGS = $(SUITE_CFLAGS)

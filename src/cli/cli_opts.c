@@ -74,6 +74,21 @@ cli_open_scored(struct cli_ctx *ctx, struct pt_err *err)
 	return db;
 }
 
+int
+cli_load_and_say(struct cli_ctx *ctx, const struct cli_result_ops *ops,
+    void *arg)
+{
+	struct pt_err err = { 0 };
+	struct db *db = cli_open_scored(ctx, &err);
+	bool ok;
+
+	if (db == NULL)
+		return cli_fail_err(&err);
+	ok = ops->load(db, arg, &err);
+	db_close(db);
+	return ok ? ops->say(arg) : cli_fail_err(&err);
+}
+
 json_object *
 cli_json_day(day_t d)
 {

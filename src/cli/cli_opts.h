@@ -1,6 +1,7 @@
-/* What `check` and `digest` share: a day option (--on, --since), --format
- * with JSON or a text form, string options (--account, --work), the
- * database opened with its scores current, and the JSON they print. */
+/* What the commands that read share: a day option (--on, --since),
+ * --format with JSON or a text form, string options (--account, --work),
+ * the database opened with its scores current, the run from the database
+ * to the printed result, and the JSON they print. */
 #ifndef PT_CLI_OPTS_H
 #define PT_CLI_OPTS_H
 
@@ -32,6 +33,19 @@ int cli_opts_parse(const struct cli_opts_spec *spec, int argc, char **argv,
 /* Opens the database and, unless it is read-only, scores what an import
  * left dirty; NULL with err set. */
 struct db *cli_open_scored(struct cli_ctx *ctx, struct pt_err *err);
+/* A command's result, from the database to the screen: load fills arg
+ * (on failure it frees what it took and sets err); say prints it, frees
+ * what load kept and returns the exit code. */
+struct cli_result_ops {
+	bool (*load)(struct db *db, void *arg, struct pt_err *err);
+	int (*say)(void *arg);
+};
+/* The common run of a command that reads: the database opened with its
+ * scores current (cli_open_scored), the result loaded, the database
+ * closed, the result said. Returns say's exit code, or the error's after
+ * its message. */
+int cli_load_and_say(struct cli_ctx *ctx, const struct cli_result_ops *ops,
+    void *arg);
 /* A day as JSON: "YYYY-MM-DD", or null for DAY_NONE. */
 json_object *cli_json_day(day_t d);
 /* Prints obj (pretty, as every subcommand's JSON) and frees it. */

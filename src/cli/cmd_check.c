@@ -27,24 +27,24 @@ add_string(json_object *o, const char *name, const char *v)
 	json_object_object_add(o, name, json_object_new_string(v));
 }
 
+/* A field as JSON, by its type: a day, an integer (a count or fen), a
+ * figure, a flag, a text. */
 static json_object *
 json_field(const struct ev_item *it, enum ev_field f)
 {
 	switch (f) {
 	case EVF_DAY:
-		return cli_json_day(it->day);
 	case EVF_UNTIL:
-		return cli_json_day(it->until);
+		return cli_json_day(f == EVF_DAY ? it->day : it->until);
 	case EVF_COUNT:
-		return json_object_new_int64(it->count);
 	case EVF_AMOUNT:
-		return json_object_new_int64(it->amount);
 	case EVF_MINIMUM:
-		return json_object_new_int64(it->minimum);
+		return json_object_new_int64(f == EVF_COUNT ? it->count :
+		    f == EVF_AMOUNT ? it->amount : it->minimum);
 	case EVF_VALUE:
-		return json_object_new_double(it->value);
 	case EVF_VALUE_MIN:
-		return json_object_new_double(it->value_min);
+		return json_object_new_double(f == EVF_VALUE ? it->value :
+		    it->value_min);
 	case EVF_YES:
 		return json_object_new_boolean(it->yes);
 	default:
@@ -277,42 +277,59 @@ static const struct cli_opts_spec check_spec = {
 	.text = { "account", "work" },
 };
 
+/* One run of check: what it asked, and what it found. */
+struct check_job {
+	const char *account, *work;
+	day_t on;
+	bool json;
+	struct eligibility e;
+	struct freshness fresh;
+	struct wallet_overdue *od;
+	size_t nod;
+};
+
+static bool
+check_load(struct db *db, void *arg, struct pt_err *err)
+{
+	struct check_job *c = arg;
+
+	return engine_check(db, c->account, c->work, c->on, &c->e, err) &&
+	    freshness_load(db, c->e.account_id, &c->fresh, err) &&
+	    (c->od = wallet_overdue(db, c->e.account_id, clock_today(),
+	    &c->nod, err)) != NULL;
+}
+
+static int
+check_say(void *arg)
+{
+	struct check_job *c = arg;
+
+	if (c->json)
+		print_json(&c->e, &c->fresh, c->od, c->nod);
+	else
+		print_table(&c->e, &c->fresh, c->od, c->nod);
+	free(c->od);
+	return c->e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
+}
+
 static int
 check_run(struct cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct cli_result_ops ops = { check_load, check_say };
 	struct cli_opts o = { .day = clock_today() };
-	const char *account, *work;
-	struct eligibility e;
-	struct freshness fresh;
-	struct pt_err err = { 0 };
-	struct wallet_overdue *od = NULL;
-	size_t nod;
-	struct db *db;
+	struct check_job c = { 0 };
 	int rc = cli_opts_parse(&check_spec, argc, argv, &o);
 
 	if (rc >= 0)
 		return rc;
-	account = o.text[0];
-	work = o.text[1];
-	if (account == NULL && work == NULL)
+	c.account = o.text[0];
+	c.work = o.text[1];
+	c.on = o.day;
+	c.json = o.json;
+	if (c.account == NULL && c.work == NULL)
 		return cli_fail(PT_EXIT_USAGE, _("check needs --account ID or "
 		    "--work ID"));
-	if ((db = cli_open_scored(ctx, &err)) == NULL)
-		return cli_fail_err(&err);
-	if (!engine_check(db, account, work, o.day, &e, &err) ||
-	    !freshness_load(db, e.account_id, &fresh, &err) ||
-	    (od = wallet_overdue(db, e.account_id, clock_today(), &nod,
-	    &err)) == NULL) {
-		db_close(db);
-		return cli_fail_err(&err);
-	}
-	db_close(db);
-	if (o.json)
-		print_json(&e, &fresh, od, nod);
-	else
-		print_table(&e, &fresh, od, nod);
-	free(od);
-	return e.eligible ? PT_EXIT_OK : PT_EXIT_CHECK_FAILED;
+	return cli_load_and_say(ctx, &ops, &c);
 }
 
 static const struct cli_option check_options[] = {

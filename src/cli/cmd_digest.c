@@ -147,34 +147,50 @@ static const struct cli_opts_spec digest_spec = {
 	.text_format = "text",
 };
 
+/* One run of digest: since when, as of today, in which form. */
+struct digest_job {
+	day_t since, today;
+	bool json;
+	struct digest d;
+};
+
+static bool
+digest_load(struct db *db, void *arg, struct pt_err *err)
+{
+	struct digest_job *r = arg;
+
+	return digest_build(db, r->since, r->today, &r->d, err);
+}
+
+static int
+digest_say(void *arg)
+{
+	struct digest_job *r = arg;
+	int rc = r->d.n > 0 ? PT_EXIT_CHECK_FAILED : PT_EXIT_OK;
+
+	if (r->json)
+		print_json(&r->d);
+	else
+		print_text(&r->d);
+	digest_free(&r->d);
+	return rc;
+}
+
 static int
 digest_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct pt_err err = { 0 };
-	struct digest d;
-	struct db *db;
-	day_t today = clock_today();
-	struct cli_opts o = { .day = today - 1 };
+	static const struct cli_result_ops ops = { digest_load, digest_say };
+	struct digest_job r = { .today = clock_today() };
+	struct cli_opts o = { .day = r.today - 1 };
 	int rc = cli_opts_parse(&digest_spec, argc, argv, &o);
 
 	if (rc >= 0)
 		return rc;
-	if (o.day > today)
+	if (o.day > r.today)
 		return cli_fail(PT_EXIT_USAGE, _("--since is after today"));
-	if ((db = cli_open_scored(ctx, &err)) == NULL)
-		return cli_fail_err(&err);
-	if (!digest_build(db, o.day, today, &d, &err)) {
-		db_close(db);
-		return cli_fail_err(&err);
-	}
-	db_close(db);
-	if (o.json)
-		print_json(&d);
-	else
-		print_text(&d);
-	rc = d.n > 0 ? PT_EXIT_CHECK_FAILED : PT_EXIT_OK;
-	digest_free(&d);
-	return rc;
+	r.since = o.day;
+	r.json = o.json;
+	return cli_load_and_say(ctx, &ops, &r);
 }
 
 static const struct cli_option digest_options[] = {

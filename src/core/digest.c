@@ -18,14 +18,10 @@ const char *
 digest_kind_name(enum digest_kind k)
 {
 	static const char *const names[DG_KIND_COUNT] = {
-		[DG_ELIGIBILITY_CHANGED] = "eligibility_changed",
-		[DG_RULE_CHANGES_SOON] = "rule_changes_soon",
-		[DG_APPEAL_DECIDED] = "appeal_decided",
-		[DG_APPEAL_OVERDUE] = "appeal_overdue",
-		[DG_REVENUE_DROP] = "revenue_drop",
-		[DG_STALE] = "stale_data",
+		DIGEST_KINDS(NAMES_ENTRY)
 	};
-	return (unsigned)k < DG_KIND_COUNT ? names[k] : "?";
+
+	return NAMES_NAME(names, k, "?");
 }
 
 static struct digest_item *

@@ -13,19 +13,27 @@
 #include "core/db.h"
 #include "core/err.h"
 #include "core/money.h"
+#include "core/names.h"
 
 /* Changes of a rule due this many days ahead are reported. */
 #define DIGEST_SOON_DAYS 7
 
-enum digest_kind {
-	DG_ELIGIBILITY_CHANGED,	/* eligible on `since` and not today, or back */
-	DG_RULE_CHANGES_SOON,	/* a rule's answer changes within 7 days */
-	DG_APPEAL_DECIDED,	/* approved, rejected or paid since `since` */
-	DG_APPEAL_OVERDUE,	/* approved, wallet day passed, no entry */
-	DG_REVENUE_DROP,	/* the week fell beyond digest_drop_percent */
-	DG_STALE,		/* data due by the settlement clock is missing */
-	DG_KIND_COUNT
-};
+/* The kinds of item and their names for JSON, in one list. */
+#define DIGEST_KINDS(X)							\
+	/* eligible on `since` and not today, or back */		\
+	X(DG_ELIGIBILITY_CHANGED, "eligibility_changed")		\
+	/* a rule's answer changes within 7 days */			\
+	X(DG_RULE_CHANGES_SOON, "rule_changes_soon")			\
+	/* approved, rejected or paid since `since` */			\
+	X(DG_APPEAL_DECIDED, "appeal_decided")				\
+	/* approved, wallet day passed, no entry */			\
+	X(DG_APPEAL_OVERDUE, "appeal_overdue")				\
+	/* the week fell beyond digest_drop_percent */			\
+	X(DG_REVENUE_DROP, "revenue_drop")				\
+	/* data due by the settlement clock is missing */		\
+	X(DG_STALE, "stale_data")
+
+enum digest_kind { DIGEST_KINDS(NAMES_ENUM) DG_KIND_COUNT };
 
 struct digest_item {
 	enum digest_kind kind;

@@ -14,6 +14,12 @@ const char *names_name(const char *const *names, size_t n, int value,
 bool names_parse(const char *const *names, size_t n, const char *s,
     int *value);
 
+/* An enum and its names from one list, an X-macro of (value, name):
+ * `enum e { E_LIST(NAMES_ENUM) E_COUNT };` and
+ * `static const char *const names[E_COUNT] = { E_LIST(NAMES_ENTRY) };` */
+#define NAMES_ENUM(value, name) value,
+#define NAMES_ENTRY(value, name) [value] = (name),
+
 #define NAMES_COUNT(tab) (sizeof (tab) / sizeof (tab)[0])
 #define NAMES_NAME(tab, v, other) \
 	names_name((tab), NAMES_COUNT(tab), (int)(v), (other))

@@ -55,27 +55,19 @@ static const int windows[] = { VUI_WINDOW_WEEK, VUI_WINDOW_MONTH,
 #define NWINDOWS ((int)(sizeof windows / sizeof windows[0]))
 #define DEFAULT_WINDOW 1
 
-static const char *const metric_titles[SERIES_METRIC_COUNT] = {
-	[SERIES_SETTLED] = N_("Revenue (settled)"),
-	[SERIES_ESTIMATE] = N_("Revenue (model)"),
-	[SERIES_PLAYS] = N_("Profitable plays"),
-	[SERIES_INTERACTIONS] = N_("Interactions"),
-	[SERIES_RATE] = N_("Interaction rate"),
-	[SERIES_USER_VALUE] = N_("User value"),
-	[SERIES_QUALITY] = N_("Quality"),
-	[SERIES_RPM] = N_("Revenue / 1k plays"),
-};
-
-/* Short names for the cursor's table (at most 12 columns). */
-static const char *const metric_short[SERIES_METRIC_COUNT] = {
-	[SERIES_SETTLED] = N_("Settled"),
-	[SERIES_ESTIMATE] = N_("Model est."),
-	[SERIES_PLAYS] = N_("Prof. plays"),
-	[SERIES_INTERACTIONS] = N_("Interactions"),
-	[SERIES_RATE] = N_("Inter. rate"),
-	[SERIES_USER_VALUE] = N_("User value"),
-	[SERIES_QUALITY] = N_("Quality"),
-	[SERIES_RPM] = N_("Rev/1k plays"),
+/* Each metric's names: the chart's heading, and the cursor's table's
+ * (at most 12 columns). */
+static const struct {
+	const char *title, *short_name;
+} metric_names[SERIES_METRIC_COUNT] = {
+	[SERIES_SETTLED] = { N_("Revenue (settled)"), N_("Settled") },
+	[SERIES_ESTIMATE] = { N_("Revenue (model)"), N_("Model est.") },
+	[SERIES_PLAYS] = { N_("Profitable plays"), N_("Prof. plays") },
+	[SERIES_INTERACTIONS] = { N_("Interactions"), N_("Interactions") },
+	[SERIES_RATE] = { N_("Interaction rate"), N_("Inter. rate") },
+	[SERIES_USER_VALUE] = { N_("User value"), N_("User value") },
+	[SERIES_QUALITY] = { N_("Quality"), N_("Quality") },
+	[SERIES_RPM] = { N_("Revenue / 1k plays"), N_("Rev/1k plays") },
 };
 
 struct attr_msg {
@@ -766,11 +758,11 @@ draw_heading(struct pane_ctx *ctx, WINDOW *w, int cols)
 	rw = draw_text_right(w, 0, 0, cols, right, draw_attr(DRAW_TITLE));
 	if (tr->work_id != NULL)
 		snprintf(line, sizeof line, "%s%s%s%s%s %s", _("Indicator trends"),
-		    sep, _(metric_titles[tr->metric]), sep, _("Work:"),
+		    sep, _(metric_names[tr->metric].title), sep, _("Work:"),
 		    tr->work_title ? tr->work_title : tr->work_id);
 	else
 		snprintf(line, sizeof line, "%s%s%s%s%s", _("Indicator trends"), sep,
-		    _(metric_titles[tr->metric]), sep,
+		    _(metric_names[tr->metric].title), sep,
 		    ctx->account_name ? ctx->account_name : "");
 	draw_text(w, 0, 0, cols - rw - 2, line, draw_attr(DRAW_TITLE), false);
 }
@@ -1279,7 +1271,7 @@ draw_detail(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 		bool cur = m == tr->metric;
 
 		snprintf(line, sizeof line, "%s%s", cur ? "> " : "  ",
-		    _(metric_short[m]));
+		    _(metric_names[m].short_name));
 		draw_text(w, yy, x, cw - 26, line, cur ? draw_attr(DRAW_TITLE) :
 		    A_NORMAL, false);
 		if (no_data) {
@@ -1370,7 +1362,7 @@ trends_model(struct pane_ctx *ctx, FILE *out)
 	fprintf(out, "account=%s\n", ctx->account_id ? ctx->account_id : "");
 	fprintf(out, "work=%s\n", tr->work_id ? tr->work_id : "");
 	fprintf(out, "metric=%s\n", series_metric_key(tr->metric));
-	fprintf(out, "metric.title=%s\n", _(metric_titles[tr->metric]));
+	fprintf(out, "metric.title=%s\n", _(metric_names[tr->metric].title));
 	window_label(tr, win, sizeof win);
 	fprintf(out, "window=%d\n", win_days(tr));
 	fprintf(out, "window.label=%s\n", win);

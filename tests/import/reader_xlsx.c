@@ -1,4 +1,4 @@
-/* The xlsx reader and Creator Center snapshots: files written by
+/* src/import/reader_xlsx.c and Creator Center snapshots: files written by
  * libxlsxwriter here, and a fixture zipped by hand from SpreadsheetML
  * (tests/data/import/make-handmade-xlsx.sh), two different writers. */
 #include "config.h"
