@@ -17,6 +17,7 @@
 #include "core/paths.h"
 #include "core/report.h"
 #include "core/schema.h"
+#include "core/store.h"
 #include "engine_fixture.h"
 #include "testutil.h"
 
@@ -317,6 +318,62 @@ START_TEST(rescore_dirty_moved_fits_go_whole)
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc i JOIN "
 	    "work_score s USING (work_id, day) WHERE i.estimated_fen = "
 	    "s.estimated_fen AND i.model_fen = s.model_fen"), 1102);
+	db_close(db);
+}
+END_TEST
+
+/* A work moved to another account (the import marks the work's days and
+ * every day of the account it left): the account it left loses the days
+ * only that work had, their scores and their calibration sums, and both
+ * accounts end as a full rescore leaves them. */
+START_TEST(rescore_dirty_work_moved)
+{
+	struct db *db = fx_open(tmp, "mv.db");
+	struct pt_err err = { 0 };
+
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_account(db, "a2", "personal", false, NULL, "joined");
+	fx_work(db, "w1", "a1", "2026-10-01");
+	fx_work(db, "w2", "a1", "2026-10-01");
+	fx_work(db, "w9", "a2", "2026-10-01");
+	for (int d = 0; d < 12; d++) {
+		char day[DAY_BUFSZ];
+		day_format(fx_day("2026-11-01") + d, day);
+		fx_daily(db, "w1", day, 20000 + d * 100, 10000 + d * 50, 300, 100,
+		    60, 1, 2100 + d * 13);
+		/* w2 and w9 only on the first 8 days: days 8..11 of a1 are
+		 * w1's alone */
+		if (d < 8) {
+			fx_daily(db, "w2", day, 9000, 4000 + d * 70, 90, 30, 55,
+			    1, 800 + d * 11);
+			fx_daily(db, "w9", day, 5000, 2500, 60, 20, 70, 1,
+			    600 + d * 7);
+		}
+	}
+	ck_assert(engine_rescore_all(db, &err));
+	fx_sql(db, "UPDATE work SET account_id = 'a2' WHERE work_id = 'w1'");
+	ck_assert(store_mark_dirty_work(db, "w1", &err));
+	ck_assert(store_mark_dirty_account(db, "a1", &err));
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM account_score "
+	    "WHERE account_id = 'a1'"), 8);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calib_day "
+	    "WHERE account_id = 'a1'"), 8);
+	fx_sql(db, "CREATE TABLE inc AS SELECT account_id, day, eligible, "
+	    "reasons, estimated_fen, settled_fen, works_earning, gross_fen, "
+	    "shown_fen, plays FROM account_score");
+	fx_sql(db, "CREATE TABLE inc_cal AS SELECT account_id, base, a_e, days "
+	    "FROM calibration");
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT * FROM inc "
+	    "EXCEPT SELECT account_id, day, eligible, reasons, estimated_fen, "
+	    "settled_fen, works_earning, gross_fen, shown_fen, plays FROM "
+	    "account_score)"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc"),
+	    fx_int(db, "SELECT count(*) FROM account_score"));
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT * FROM "
+	    "inc_cal EXCEPT SELECT account_id, base, a_e, days FROM "
+	    "calibration)"), 0);
 	db_close(db);
 }
 END_TEST
@@ -713,6 +770,7 @@ engine_suite(void)
 	tcase_add_test(tc, rescore_dirty_only_touches_dirty);
 	tcase_add_test(tc, rescore_dirty_mostly_dirty_goes_whole);
 	tcase_add_test(tc, rescore_dirty_moved_fits_go_whole);
+	tcase_add_test(tc, rescore_dirty_work_moved);
 	tcase_add_test(tc, report_daily_from_kept_sums);
 	tcase_add_test(tc, account_score_keeps_shown_revenue);
 	tcase_add_test(tc, calibration_recovers_base);

@@ -725,10 +725,14 @@ static const char SQL_DIRTY_WORK[] =
     "INSERT OR IGNORE INTO dirty(account_id, day) SELECT w.account_id, "
     "d.day FROM daily d JOIN work w ON w.work_id = d.work_id "
     "WHERE d.work_id = ?1";
+/* The days of the account's works, and the days it was scored for: a
+ * work that moved to another account leaves days the account no longer
+ * has, whose scores and calibration sums must go. */
 static const char SQL_DIRTY_ACCOUNT[] =
     "INSERT OR IGNORE INTO dirty(account_id, day) SELECT DISTINCT "
     "w.account_id, d.day FROM work w JOIN daily d ON d.work_id = w.work_id "
-    "WHERE w.account_id = ?1";
+    "WHERE w.account_id = ?1 UNION SELECT account_id, day FROM "
+    "account_score WHERE account_id = ?1";
 
 bool
 store_mark_dirty(struct db *db, const char *account_id, const char *day,
