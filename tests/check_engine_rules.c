@@ -1054,8 +1054,10 @@ START_TEST(compensation_before_backpay_start)
 	ck_assert(!c.days[0].compensated);	/* 06-10 */
 	ck_assert(!c.days[1].compensated);	/* 06-11 */
 	ck_assert_int_eq(c.days[1].fen, 0);
-	ck_assert(strstr(c.days[1].note, "not compensated") != NULL);
+	ck_assert_int_eq(c.days[0].note, COMP_NOTE_BEFORE_BACKPAY);
+	ck_assert_int_eq(c.days[1].note, COMP_NOTE_BEFORE_BACKPAY);
 	ck_assert(c.days[2].compensated);	/* 06-12: the first day */
+	ck_assert_int_eq(c.days[2].note, COMP_NOTE_NONE);
 	ck_assert_int_eq(c.days[2].fen, 2000);
 	ck_assert(c.days[3].compensated);
 	ck_assert_int_eq(c.total_fen, 4000);

@@ -402,8 +402,9 @@ print_extra(const struct appeal *a, const struct show_extra *x)
 		snprintf(line, sizeof line, _("%s  %.0f profitable plays, %.0f "
 		    "interactions: %s%s%s"), day_format(d->day, b1),
 		    d->profitable_plays, d->interactions,
-		    money_format(d->fen, m), d->note[0] ? " · " : "",
-		    present_note(d->note));
+		    money_format(d->fen, m),
+		    d->note != COMP_NOTE_NONE ? " · " : "",
+		    present_note(d->note, PRESENT_UI));
 		print_field(i == 0 ? _("affected days:") : "", line);
 	}
 }
@@ -455,8 +456,9 @@ extra_json(json_object *o, const struct appeal *a, const struct show_extra *x)
 		    (int64_t)d->profitable_plays));
 		json_object_object_add(h, "interactions", json_object_new_int64(
 		    (int64_t)d->interactions));
-		json_object_object_add(h, "note", d->note[0] ?
-		    json_object_new_string(d->note) : NULL);
+		json_object_object_add(h, "note", d->note != COMP_NOTE_NONE ?
+		    json_object_new_string(present_note(d->note,
+		    PRESENT_ENGLISH)) : NULL);
 		json_object_array_add(arr, h);
 	}
 	json_object_object_add(o, "affected_days", arr);

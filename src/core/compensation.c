@@ -287,16 +287,14 @@ comp_day_note(struct compensation_day *cd, const char *work_id,
     const struct compensation *out)
 {
 	if (!cd->plays_known)
-		cd->note = "no play figures for this day";
+		cd->note = COMP_NOTE_NO_PLAY_FIGURES;
 	else if (cd->works == 0)
-		cd->note = work_id != NULL ? "the work failed another rule "
-		    "that day or was paid back already: nothing to pay" :
-		    "no work would have earned but for the violation";
+		cd->note = work_id != NULL ? COMP_NOTE_WORK_NOT_PAYABLE :
+		    COMP_NOTE_NO_WORK_WOULD_EARN;
 	else {
 		cd->compensated = true;
 		if (out->history_days == 0)
-			cd->note = "no earning days before: nothing to base "
-			    "back-pay on";
+			cd->note = COMP_NOTE_NO_HISTORY;
 	}
 }
 
@@ -310,9 +308,9 @@ comp_day(struct db *db, const struct compensation_req *req, const char *rule,
 	char buf[DAY_BUFSZ];
 	int rc;
 
-	cd->note = "";
+	cd->note = COMP_NOTE_NONE;
 	if (cd->day < p->backpay_start) {
-		cd->note = "before automatic back-pay began: not compensated";
+		cd->note = COMP_NOTE_BEFORE_BACKPAY;
 		return true;
 	}
 	if ((st = db_stmt(db, SQL_DAY, err)) == NULL)

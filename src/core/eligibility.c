@@ -51,79 +51,10 @@ static const char SQL_LAST_REJECTION[] =
 
 /* ---- evidence: facts, no words ---- */
 
+#define EV_SPEC(id, n, fields) [id] = { .name = (n), fields },
+#define EV_FIELD(f, n) .field[EVF_##f] = (n),
 static const struct ev_spec specs[EV_COUNT] = {
-	[EV_VIOLATION_BLOCKS] = { .name = "violation_blocks", .field = {
-	    [EVF_DAY] = "day", [EVF_UNTIL] = "blocks_through",
-	    [EVF_TEXT] = "kind" } },
-	[EV_CLEAN_FROM] = { .name = "clean_from", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_VIOLATION_EXTENDED] = { .name = "violation_extended", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_VIOLATION_AHEAD] = { .name = "violation_ahead", .field = {
-	    [EVF_DAY] = "day", [EVF_TEXT] = "kind" } },
-	[EV_VIOLATION_LAST] = { .name = "violation_last", .field = {
-	    [EVF_DAY] = "day", [EVF_UNTIL] = "clean_since" } },
-	[EV_NO_VIOLATION] = { .name = "no_violation", .field = {
-	    [EVF_DAY] = "to", [EVF_COUNT] = "days" } },
-	[EV_OVERTURNED_BY_APPEAL] = { .name = "overturned_by_appeal", .field = {
-	    [EVF_DAY] = "day", [EVF_UNTIL] = "decided_on",
-	    [EVF_COUNT] = "appeal_id" } },
-	[EV_OVERTURNED_IGNORED] = { .name = "overturned_ignored", .field = {
-	    [EVF_COUNT] = "count" } },
-	[EV_ACCOUNT_KIND] = { .name = "account_kind", .field = {
-	    [EVF_TEXT] = "kind" } },
-	[EV_CELEBRITY] = { .name = "celebrity", .field = {
-	    [EVF_YES] = "celebrity" } },
-	[EV_REVENUE_UNKNOWN] = { .name = "revenue_unknown", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_REVENUE_NONE] = { .name = "revenue_none", .field = {
-	    [EVF_DAY] = "day", [EVF_MINIMUM] = "minimum_fen",
-	    [EVF_YES] = "settled" } },
-	[EV_REVENUE] = { .name = "revenue", .field = {
-	    [EVF_DAY] = "day", [EVF_AMOUNT] = "revenue_fen",
-	    [EVF_MINIMUM] = "minimum_fen", [EVF_YES] = "settled" } },
-	[EV_PLAN_STATUS] = { .name = "plan_status", .field = {
-	    [EVF_TEXT] = "status" } },
-	[EV_PLAN_REJECTED] = { .name = "plan_rejected", .field = {
-	    [EVF_TEXT] = "reason" } },
-	[EV_REAPPLY_FROM] = { .name = "reapply_from", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_RESULT_OVERDUE] = { .name = "result_overdue", .field = {
-	    [EVF_DAY] = "expected_on" } },
-	[EV_RESULT_EXPECTED] = { .name = "result_expected", .field = {
-	    [EVF_DAY] = "expected_on" } },
-	[EV_PUBLISH_UNKNOWN] = { .name = "publish_day_unknown" },
-	[EV_PUBLISHED_LATER] = { .name = "published_later", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_PUBLISHED] = { .name = "published", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_NOT_ORIGINAL_INFRINGING] = { .name = "not_original_infringing" },
-	[EV_NOT_ORIGINAL] = { .name = "not_original" },
-	[EV_INFRINGING] = { .name = "infringing" },
-	[EV_ORIGINAL] = { .name = "original" },
-	[EV_REVIEW] = { .name = "review", .field = {
-	    [EVF_TEXT] = "review" } },
-	[EV_REVIEW_UNKNOWN] = { .name = "review_unknown", .field = {
-	    [EVF_TEXT] = "label" } },
-	[EV_VISIBILITY] = { .name = "visibility", .field = {
-	    [EVF_TEXT] = "visibility" } },
-	[EV_COMMERCIAL] = { .name = "commercial", .field = {
-	    [EVF_TEXT] = "commercial" } },
-	[EV_QUALITY] = { .name = "quality", .field = {
-	    [EVF_DAY] = "day", [EVF_VALUE] = "quality",
-	    [EVF_VALUE_MIN] = "minimum" } },
-	[EV_QUALITY_UNKNOWN] = { .name = "quality_unknown", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_NO_PLAY_FIGURES] = { .name = "no_play_figures", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_NO_PROFITABLE_PLAYS] = { .name = "no_profitable_plays", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_BELOW_DAILY_MINIMUM] = { .name = "below_daily_minimum" },
-	[EV_NO_FIGURES] = { .name = "no_figures", .field = {
-	    [EVF_DAY] = "day" } },
-	[EV_COMPENSATED] = { .name = "compensated", .field = {
-	    [EVF_COUNT] = "appeal_id", [EVF_AMOUNT] = "settled_fen",
-	    [EVF_MINIMUM] = "backpay_fen" } },
+	EVIDENCE_ITEMS(EV_SPEC, EV_FIELD)
 };
 
 const struct ev_spec *

@@ -21,53 +21,75 @@
 #define EVIDENCE_MAX 6
 #define EVIDENCE_TEXT_SZ 192
 
-/* One fact of the evidence. The fields each id uses are listed beside
- * it (and, named for JSON, in evidence_spec()); the others are unset. */
-enum ev_id {
-	/* the violation rules (account or work) */
-	EV_VIOLATION_BLOCKS,	/* day, text: kind, until: last blocked day */
-	EV_CLEAN_FROM,		/* day */
-	EV_VIOLATION_EXTENDED,	/* day: the violation that moved it */
-	EV_VIOLATION_AHEAD,	/* day, text: kind (recorded for a later day) */
-	EV_VIOLATION_LAST,	/* day, until: clean since */
-	EV_NO_VIOLATION,	/* count: days of the window, day: its end */
-	EV_OVERTURNED_BY_APPEAL,/* day: the violation, count: appeal id,
-				 * until: decided on (DAY_NONE: unknown) */
-	EV_OVERTURNED_IGNORED,	/* count: overturned violations */
-	/* the account's rules */
-	EV_ACCOUNT_KIND,	/* text: personal | enterprise | ... */
-	EV_CELEBRITY,		/* yes */
-	EV_REVENUE_UNKNOWN,	/* day */
-	EV_REVENUE_NONE,	/* yes: settled (else estimated), day, minimum */
-	EV_REVENUE,		/* yes: settled, day, amount, minimum */
-	EV_PLAN_STATUS,		/* text: not_joined | pending | joined | ... */
-	EV_PLAN_REJECTED,	/* text: the reason ("" none given) */
-	EV_REAPPLY_FROM,	/* day */
-	EV_RESULT_OVERDUE,	/* day: expected by */
-	EV_RESULT_EXPECTED,	/* day */
-	/* the work's rules */
-	EV_PUBLISH_UNKNOWN,
-	EV_PUBLISHED_LATER,	/* day: goes out on */
-	EV_PUBLISHED,		/* day */
-	EV_NOT_ORIGINAL_INFRINGING,
-	EV_NOT_ORIGINAL,
-	EV_INFRINGING,
-	EV_ORIGINAL,
-	EV_REVIEW,		/* text: approved | pending | rejected */
-	EV_REVIEW_UNKNOWN,	/* text: the export's label ("" none) */
-	EV_VISIBILITY,		/* text: public | one_day | ... */
-	EV_COMMERCIAL,		/* text: none | ad | ... */
-	EV_QUALITY,		/* day, value, value_min */
-	EV_QUALITY_UNKNOWN,	/* day */
-	/* the diagnosis's own reasons */
-	EV_NO_PLAY_FIGURES,	/* day */
-	EV_NO_PROFITABLE_PLAYS,	/* day */
-	EV_BELOW_DAILY_MINIMUM,
-	EV_NO_FIGURES,		/* day */
-	EV_COMPENSATED,		/* count: appeal id, amount: settled,
-				 * minimum: the back-pay */
-	EV_COUNT
-};
+/* The facts of the evidence, in one list: each item's id, its JSON name
+ * and the fields it uses, each with its JSON name (the others stay
+ * unset). X(id, name, fields) and F(field, name), the field one of enum
+ * ev_field without its EVF_. */
+#define EVIDENCE_ITEMS(X, F)						\
+	/* the violation rules (account or work) */			\
+	X(EV_VIOLATION_BLOCKS, "violation_blocks",			\
+	    F(DAY, "day") F(UNTIL, "blocks_through") F(TEXT, "kind"))	\
+	X(EV_CLEAN_FROM, "clean_from", F(DAY, "day"))			\
+	/* day: the violation that moved it */				\
+	X(EV_VIOLATION_EXTENDED, "violation_extended", F(DAY, "day"))	\
+	/* recorded for a later day */					\
+	X(EV_VIOLATION_AHEAD, "violation_ahead",			\
+	    F(DAY, "day") F(TEXT, "kind"))				\
+	X(EV_VIOLATION_LAST, "violation_last",				\
+	    F(DAY, "day") F(UNTIL, "clean_since"))			\
+	/* count: days of the window, day: its end */			\
+	X(EV_NO_VIOLATION, "no_violation", F(DAY, "to") F(COUNT, "days")) \
+	/* until: decided on (DAY_NONE: unknown) */			\
+	X(EV_OVERTURNED_BY_APPEAL, "overturned_by_appeal",		\
+	    F(DAY, "day") F(UNTIL, "decided_on") F(COUNT, "appeal_id"))	\
+	X(EV_OVERTURNED_IGNORED, "overturned_ignored", F(COUNT, "count")) \
+	/* the account's rules; kind: personal | enterprise | ... */	\
+	X(EV_ACCOUNT_KIND, "account_kind", F(TEXT, "kind"))		\
+	X(EV_CELEBRITY, "celebrity", F(YES, "celebrity"))		\
+	X(EV_REVENUE_UNKNOWN, "revenue_unknown", F(DAY, "day"))	\
+	/* settled: the settled sum, else the estimate */		\
+	X(EV_REVENUE_NONE, "revenue_none",				\
+	    F(DAY, "day") F(MINIMUM, "minimum_fen") F(YES, "settled"))	\
+	X(EV_REVENUE, "revenue", F(DAY, "day") F(AMOUNT, "revenue_fen")	\
+	    F(MINIMUM, "minimum_fen") F(YES, "settled"))		\
+	/* not_joined | pending | joined | ... */			\
+	X(EV_PLAN_STATUS, "plan_status", F(TEXT, "status"))		\
+	/* the reason ("" none given) */				\
+	X(EV_PLAN_REJECTED, "plan_rejected", F(TEXT, "reason"))	\
+	X(EV_REAPPLY_FROM, "reapply_from", F(DAY, "day"))		\
+	X(EV_RESULT_OVERDUE, "result_overdue", F(DAY, "expected_on"))	\
+	X(EV_RESULT_EXPECTED, "result_expected", F(DAY, "expected_on"))	\
+	/* the work's rules */						\
+	X(EV_PUBLISH_UNKNOWN, "publish_day_unknown", )			\
+	X(EV_PUBLISHED_LATER, "published_later", F(DAY, "day"))	\
+	X(EV_PUBLISHED, "published", F(DAY, "day"))			\
+	X(EV_NOT_ORIGINAL_INFRINGING, "not_original_infringing", )	\
+	X(EV_NOT_ORIGINAL, "not_original", )				\
+	X(EV_INFRINGING, "infringing", )				\
+	X(EV_ORIGINAL, "original", )					\
+	/* approved | pending | rejected */				\
+	X(EV_REVIEW, "review", F(TEXT, "review"))			\
+	/* the export's label ("" none) */				\
+	X(EV_REVIEW_UNKNOWN, "review_unknown", F(TEXT, "label"))	\
+	/* public | one_day | ... */					\
+	X(EV_VISIBILITY, "visibility", F(TEXT, "visibility"))		\
+	/* none | ad | ... */						\
+	X(EV_COMMERCIAL, "commercial", F(TEXT, "commercial"))		\
+	X(EV_QUALITY, "quality", F(DAY, "day") F(VALUE, "quality")	\
+	    F(VALUE_MIN, "minimum"))					\
+	X(EV_QUALITY_UNKNOWN, "quality_unknown", F(DAY, "day"))	\
+	/* the diagnosis's own reasons */				\
+	X(EV_NO_PLAY_FIGURES, "no_play_figures", F(DAY, "day"))	\
+	X(EV_NO_PROFITABLE_PLAYS, "no_profitable_plays", F(DAY, "day"))	\
+	X(EV_BELOW_DAILY_MINIMUM, "below_daily_minimum", )		\
+	X(EV_NO_FIGURES, "no_figures", F(DAY, "day"))			\
+	/* amount: settled, minimum: the back-pay */			\
+	X(EV_COMPENSATED, "compensated", F(COUNT, "appeal_id")		\
+	    F(AMOUNT, "settled_fen") F(MINIMUM, "backpay_fen"))
+
+#define EV_ID(id, name, fields) id,
+#define EV_NO_FIELD(field, name)
+enum ev_id { EVIDENCE_ITEMS(EV_ID, EV_NO_FIELD) EV_COUNT };
 
 struct ev_item {
 	enum ev_id id;
@@ -84,8 +106,8 @@ struct evidence {
 	struct ev_item item[EVIDENCE_MAX];
 };
 
-/* The fields of an item, and an item's JSON names: its id
- * ("violation_blocks") and the name of each field it uses (NULL:
+/* The fields of an item, and an item's JSON names (EVIDENCE_ITEMS): its
+ * id ("violation_blocks") and the name of each field it uses (NULL:
  * unused). */
 enum ev_field {
 	EVF_DAY, EVF_UNTIL, EVF_COUNT, EVF_AMOUNT, EVF_MINIMUM, EVF_VALUE,

@@ -130,13 +130,26 @@ enum daily_minimum engine_daily_minimum(const struct model_params *p,
 
 /* ---- compensation of an approved appeal (DESIGN §5) ---- */
 
+/* Why a day has no back-pay, or a doubtful one: a note by id, said by
+ * src/present (present_note); the day's own fields are its figures. */
+enum comp_note {
+	COMP_NOTE_NONE,
+	COMP_NOTE_BEFORE_BACKPAY,	/* before model backpay_start */
+	COMP_NOTE_NO_PLAY_FIGURES,	/* plays_known is false */
+	COMP_NOTE_WORK_NOT_PAYABLE,	/* the work failed another rule that
+					 * day or was paid back already */
+	COMP_NOTE_NO_WORK_WOULD_EARN,	/* account-wide: works == 0 */
+	COMP_NOTE_NO_HISTORY,		/* history_days == 0 */
+	COMP_NOTE_COUNT
+};
+
 struct compensation_day {
 	day_t day;
 	bool compensated;	/* false before automatic back-pay began */
 	fen_t fen;
 	bool plays_known;
 	double profitable_plays, interactions;
-	const char *note;	/* static English text, "" when none */
+	enum comp_note note;
 	int works;		/* works counted (account-wide: those that
 				 * would have earned but for the violation) */
 	int works_left_out;	/* works with figures not counted: another

@@ -35,10 +35,10 @@ const char *present_reason_label(const char *id);
 const char *present_reason_advice(const char *id);
 
 /* The core's other words: a wallet entry kind ("settlement"), the
- * compensation's note of a day (static English text of
- * compensation.c), the meaning of an exit code. */
+ * meaning of an exit code; the compensation's note of a day ("" for
+ * COMP_NOTE_NONE), in the language asked. */
 const char *present_wallet_kind(const char *kind);
-const char *present_note(const char *note);
+const char *present_note(enum comp_note note, enum present_lang lang);
 const char *present_exit_meaning(int code);
 /* An attribution factor ("profitable plays"), an appeal's state and
  * channel, in the interface language. */

@@ -1,8 +1,8 @@
 /* Words for the core's ids: rule names, reasons with what to do about
  * each (the seed's section 8), and the short English texts the core
- * returns for exit codes, attribution factors, wallet kinds, appeal
- * states and compensation notes (listed here, so they are in the
- * catalogue, and translated here). */
+ * returns for exit codes, attribution factors, wallet kinds and appeal
+ * states (listed here, so they are in the catalogue, and translated
+ * here); the compensation's notes by their id. */
 #include "config.h"
 
 #include <stdio.h>
@@ -148,13 +148,6 @@ static const char *const core_words[] = {
 	/* src/core/appeal.c: appeal_status_name(), appeal_channel_name() */
 	N_("draft"), N_("submitted"), N_("approved"), N_("rejected"),
 	N_("paid"), N_("withdrawn"), N_("diagnosis"), N_("account_detection"),
-	/* src/core/compensation.c: compensation_day.note */
-	N_("before automatic back-pay began: not compensated"),
-	N_("no play figures for this day"),
-	N_("the work failed another rule that day or was paid back already: "
-	    "nothing to pay"),
-	N_("no work would have earned but for the violation"),
-	N_("no earning days before: nothing to base back-pay on"),
 };
 
 /* A core text in the interface language; one not in the list above is
@@ -175,9 +168,23 @@ present_wallet_kind(const char *kind)
 }
 
 const char *
-present_note(const char *note)
+present_note(enum comp_note note, enum present_lang lang)
 {
-	return note[0] != '\0' ? core_word(note) : note;
+	static const char *const notes[COMP_NOTE_COUNT] = {
+		[COMP_NOTE_NONE] = "",
+		[COMP_NOTE_BEFORE_BACKPAY] =
+		    N_("before automatic back-pay began: not compensated"),
+		[COMP_NOTE_NO_PLAY_FIGURES] = N_("no play figures for this day"),
+		[COMP_NOTE_WORK_NOT_PAYABLE] = N_("the work failed another "
+		    "rule that day or was paid back already: nothing to pay"),
+		[COMP_NOTE_NO_WORK_WOULD_EARN] =
+		    N_("no work would have earned but for the violation"),
+		[COMP_NOTE_NO_HISTORY] =
+		    N_("no earning days before: nothing to base back-pay on"),
+	};
+	const char *msgid = (unsigned)note < COMP_NOTE_COUNT ? notes[note] : "";
+
+	return lang == PRESENT_UI && msgid[0] != '\0' ? _(msgid) : msgid;
 }
 
 const char *

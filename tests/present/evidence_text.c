@@ -185,6 +185,30 @@ START_TEST(every_item_is_said)
 }
 END_TEST
 
+/* The compensation's notes are ids: each said in English (JSON's words
+ * whatever the locale) and from the catalogue; none says nothing. */
+START_TEST(compensation_notes_by_id)
+{
+	in_chinese();
+	ck_assert_str_eq(present_note(COMP_NOTE_NONE, PRESENT_UI), "");
+	ck_assert_str_eq(present_note(COMP_NOTE_BEFORE_BACKPAY, PRESENT_UI),
+	    "早于自动补款上线日：不予补款");
+	ck_assert_str_eq(present_note(COMP_NOTE_BEFORE_BACKPAY,
+	    PRESENT_ENGLISH), "before automatic back-pay began: not "
+	    "compensated");
+	ck_assert_str_eq(present_note(COMP_NOTE_NO_HISTORY, PRESENT_UI),
+	    "此前没有获利日：无从计算补款");
+	in_english();
+	ck_assert_str_eq(present_note(COMP_NOTE_WORK_NOT_PAYABLE, PRESENT_UI),
+	    "the work failed another rule that day or was paid back "
+	    "already: nothing to pay");
+	ck_assert_str_eq(present_note(COMP_NOTE_COUNT, PRESENT_UI), "");
+	for (int n = COMP_NOTE_NONE + 1; n < COMP_NOTE_COUNT; n++)
+		ck_assert_msg(present_note((enum comp_note)n,
+		    PRESENT_ENGLISH)[0] != '\0', "note %d has no words", n);
+}
+END_TEST
+
 static Suite *
 evidence_text_suite(void)
 {
@@ -195,6 +219,7 @@ evidence_text_suite(void)
 	tcase_add_test(tc, chinese_from_the_catalogue);
 	tcase_add_test(tc, labels_name_the_model_period);
 	tcase_add_test(tc, every_item_is_said);
+	tcase_add_test(tc, compensation_notes_by_id);
 	suite_add_tcase(s, tc);
 	return s;
 }
