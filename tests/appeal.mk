@@ -1,4 +1,5 @@
-# Appeals (issue 7): core workflow and drafts, the line editor, the CLI,
+# Appeals (issue 7): core workflow and drafts, the CLI (the line editor:
+# tests/tui/lineedit.c in tests/suites.mk),
 # and the end-to-end SSH test.
 check_PROGRAMS += tests/check_appeal
 tests_check_appeal_SOURCES = tests/check_appeal.c tests/testutil.c tests/testutil.h
@@ -11,13 +12,6 @@ tests_pt_sql_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
 tests_pt_sql_LDADD = $(CORE_LIBS)
 TESTS += tests/cli_appeal.sh
 EXTRA_DIST += tests/cli_appeal.sh
-# The line editor is compiled in without curses: proof it needs none.
-check_PROGRAMS += tests/check_lineedit
-tests_check_lineedit_SOURCES = tests/check_lineedit.c src/tui/lineedit.c src/tui/lineedit.h \
-	tests/testutil.c tests/testutil.h
-tests_check_lineedit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_check_lineedit_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
-TESTS += tests/check_lineedit
 # The Appeals pane in tmux, and the end-to-end test through a real sshd.
 TESTS += tests/tui_appeal.sh tests/ssh/appeal_draft.sh
 EXTRA_DIST += tests/tui_appeal.sh tests/ssh/appeal_draft.sh tests/ssh/sshlib.sh

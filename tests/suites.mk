@@ -120,3 +120,10 @@ tests_core_check_calendar_SOURCES = tests/core/calendar.c $(SUITE_UTIL)
 tests_core_check_calendar_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_calendar_LDADD = $(SUITE_LDADD)
 TESTS += tests/core/check_calendar
+# The line editor is compiled in without curses: proof it needs none.
+check_PROGRAMS += tests/tui/check_lineedit
+tests_tui_check_lineedit_SOURCES = tests/tui/lineedit.c src/tui/lineedit.c \
+	src/tui/lineedit.h $(SUITE_UTIL)
+tests_tui_check_lineedit_CFLAGS = $(SUITE_CFLAGS)
+tests_tui_check_lineedit_LDADD = $(SUITE_LDADD)
+TESTS += tests/tui/check_lineedit

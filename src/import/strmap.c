@@ -67,6 +67,9 @@ grow(struct strmap *m)
 {
 	struct strmap old = *m;
 
+	/* a hash table doubles and rehashes (not a grow_reserve array) */
+	if (old.cap > SIZE_MAX / 2 / sizeof *m->slots)
+		return false;
 	m->cap = old.cap ? old.cap * 2 : 64;
 	m->slots = calloc(m->cap, sizeof *m->slots);
 	if (m->slots == NULL) {

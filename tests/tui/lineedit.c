@@ -1,5 +1,6 @@
-/* The form's line editor, without curses: wide characters under every
- * editing key, wrapping by display width, pasted text as text. */
+/* src/tui/lineedit.c, the form's line editor, without curses: wide
+ * characters under every editing key, wrapping by display width, pasted
+ * text as text. */
 #include "config.h"
 
 #include <check.h>
