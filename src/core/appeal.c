@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "core/exitcode.h"
 #include "core/grow.h"
 #include "core/names.h"
+#include "core/store.h"
 #include "core/text.h"
 #include "core/db_internal.h"
 
@@ -28,15 +30,18 @@ static const char *const channel_names[APPEAL_CHANNEL_COUNT] = {
 	[APPEAL_CH_ACCOUNT_DETECTION] = "account_detection",
 };
 
+#define N_(s) (s)	/* a msgid: translated where it is shown */
+
+/* English names (also the script model's keys); translated where said. */
 static const char *const field_names[AF_COUNT] = {
-	[AF_ACCOUNT] = "account",
-	[AF_WORK] = "work",
-	[AF_FIRST_DAY] = "first day",
-	[AF_LAST_DAY] = "last day",
-	[AF_CHANNEL] = "channel",
-	[AF_CATEGORY] = "category",
-	[AF_STATEMENT] = "statement",
-	[AF_EVIDENCE] = "evidence",
+	[AF_ACCOUNT] = N_("account"),
+	[AF_WORK] = N_("work"),
+	[AF_FIRST_DAY] = N_("first day"),
+	[AF_LAST_DAY] = N_("last day"),
+	[AF_CHANNEL] = N_("channel"),
+	[AF_CATEGORY] = N_("category"),
+	[AF_STATEMENT] = N_("statement"),
+	[AF_EVIDENCE] = N_("evidence"),
 };
 
 /* appeal_X_name and appeal_X_parse over one table of names. */
@@ -134,7 +139,8 @@ problem(struct appeal_check *chk, enum appeal_field f, const char *fmt, ...)
 		return;
 	chk->p[chk->n].field = f;
 	va_start(ap, fmt);
-	vsnprintf(chk->p[chk->n].msg, sizeof chk->p[0].msg, fmt, ap);
+	vsnprintf(chk->p[chk->n].msg, sizeof chk->p[0].msg,
+	    dgettext(PACKAGE, fmt), ap);
 	va_end(ap);
 	chk->n++;
 }
@@ -146,47 +152,20 @@ appeal_check_text(const struct appeal_check *chk, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (int i = 0; i < chk->n && len < size; i++) {
-		int n = snprintf(buf + len, size - len, "%s%s: %s", i ? "; " : "",
-		    appeal_field_name(chk->p[i].field), chk->p[i].msg);
+		/* TRANSLATORS: between two problems of the appeal form. */
+		const char *sep = i ? dgettext(PACKAGE, "; ") : "";
+		int n = snprintf(buf + len, size - len, "%s", sep);
+		if (n < 0 || (size_t)n >= size - len)
+			break;
+		len += (size_t)n;
+		n = snprintf(buf + len, size - len, dgettext(PACKAGE, "%s: %s"),
+		    dgettext(PACKAGE, appeal_field_name(chk->p[i].field)),
+		    chk->p[i].msg);
 		if (n < 0)
 			break;
 		len += (size_t)n;
 	}
 	return buf;
-}
-
-static const char SQL_ACCOUNT_EXISTS[] =
-    "SELECT 1 FROM account WHERE account_id = ?1";
-static const char SQL_WORK_ACCOUNT[] =
-    "SELECT account_id FROM work WHERE work_id = ?1";
-
-/* -1 on error, else 0/1. */
-static int
-account_exists(struct db *db, const char *id, struct pt_err *err)
-{
-	sqlite3_stmt *st;
-	int r = db_lookup(db, SQL_ACCOUNT_EXISTS, id, &st, "looking up an account",
-	    err);
-
-	if (r == DB_ROW)
-		sqlite3_reset(st);
-	return r;
-}
-
-/* 1 and the owner in owner, 0 when no such work, -1 on error. */
-static int
-work_account(struct db *db, const char *work, char *owner, size_t size,
-    struct pt_err *err)
-{
-	sqlite3_stmt *st;
-	int r = db_lookup(db, SQL_WORK_ACCOUNT, work, &st, "looking up a work",
-	    err);
-
-	if (r == DB_ROW) {
-		db_col_copy(st, 0, owner, size);
-		sqlite3_reset(st);
-	}
-	return r;
 }
 
 /* The contested violation: active, of the work (diagnosis) or of the
@@ -345,13 +324,57 @@ appeal_max_days(void)
 	return engine_model()->violation_days;
 }
 
+/* One day of an appeal's range: 1 when it cannot be appealed (a problem
+ * said), 0 when it can, -1 on a database error. */
+static int
+check_day(struct db *db, const struct appeal *a,
+    const struct appeal_violation *v, day_t d, struct appeal_check *chk,
+    struct pt_err *err)
+{
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], b3[DAY_BUFSZ], money[MONEY_BUFSZ];
+	struct day_data dd;
+
+	day_format(d, b1);
+	if (!blocks(v, d)) {
+		problem(chk, d == a->first_day ? AF_FIRST_DAY : AF_LAST_DAY,
+		    "%s: not blocked by the contested violation of %s "
+		    "(%s), which blocks through %s", b1,
+		    day_format(v->day, b2), v->kind,
+		    day_format(v->day + engine_model()->violation_days - 1, b3));
+		return 1;
+	}
+	if (!day_data(db, a->account_id, a->work_id, d, &dd, err))
+		return -1;
+	if (dd.rows == 0) {
+		if (a->work_id[0])
+			problem(chk, AF_LAST_DAY, "%s: no data yet for the work: "
+			    "import the day's figures first (a day without data "
+			    "is not a day that earned nothing)", b1);
+		else
+			problem(chk, AF_LAST_DAY, "%s: no data yet for the "
+			    "account: import the day's figures first (a day "
+			    "without data is not a day that earned nothing)", b1);
+		return 1;
+	}
+	if (!dd.has_revenue || dd.revenue <= 0)
+		return 0;
+	money_format(dd.revenue, money);
+	if (a->work_id[0])
+		problem(chk, AF_FIRST_DAY, "%s: the work earned %s that day", b1,
+		    money);
+	else
+		problem(chk, AF_FIRST_DAY, "%s: the account earned %s that day",
+		    b1, money);
+	return 1;
+}
+
 /* The submission's day checks: one violation contested, and each day
  * one it blocked, with figures, on which nothing was earned. */
 static bool
 check_days(struct db *db, const struct appeal *a, struct appeal_check *chk,
     struct pt_err *err)
 {
-	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], b3[DAY_BUFSZ], money[MONEY_BUFSZ];
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ];
 	struct appeal_violation v;
 	int bad = 0, r;
 
@@ -393,31 +416,10 @@ check_days(struct db *db, const struct appeal *a, struct appeal_check *chk,
 		return true;
 	}
 	for (day_t d = a->first_day; d <= a->last_day && bad < 3; d++) {
-		struct day_data dd;
-		if (!blocks(&v, d)) {
-			bad++;
-			problem(chk, d == a->first_day ? AF_FIRST_DAY : AF_LAST_DAY,
-			    "%s: not blocked by the contested violation of %s "
-			    "(%s), which blocks through %s", day_format(d, b1),
-			    day_format(v.day, b2), v.kind,
-			    day_format(v.day + engine_model()->violation_days - 1,
-			    b3));
-			continue;
-		}
-		if (!day_data(db, a->account_id, a->work_id, d, &dd, err))
+		r = check_day(db, a, &v, d, chk, err);
+		if (r < 0)
 			return false;
-		if (dd.rows == 0) {
-			bad++;
-			problem(chk, AF_LAST_DAY, "%s: no data yet for the %s: "
-			    "import the day's figures first (a day without data "
-			    "is not a day that earned nothing)", day_format(d, b1),
-			    a->work_id[0] ? "work" : "account");
-		} else if (dd.has_revenue && dd.revenue > 0) {
-			bad++;
-			problem(chk, AF_FIRST_DAY, "%s: the %s earned %s that day",
-			    day_format(d, b1), a->work_id[0] ? "work" : "account",
-			    money_format(dd.revenue, money));
-		}
+		bad += r;
 	}
 	return true;
 }
@@ -426,23 +428,22 @@ bool
 appeal_validate(struct db *db, const struct appeal *a, bool for_submit,
     struct appeal_check *chk, struct pt_err *err)
 {
-	char owner[APPEAL_ID_MAX + 1];
+	char owner[256];	/* store_work_account's size */
+	bool found;
 	size_t n;
-	int r;
 
 	chk->n = 0;
 	if (a->account_id[0] == '\0')
 		problem(chk, AF_ACCOUNT, "choose an account");
-	else if ((r = account_exists(db, a->account_id, err)) < 0)
+	else if (!store_account_exists(db, a->account_id, &found, err))
 		return false;
-	else if (r == 0)
+	else if (!found)
 		problem(chk, AF_ACCOUNT, "no account '%s' in this database",
 		    a->account_id);
 	if (a->work_id[0] != '\0') {
-		r = work_account(db, a->work_id, owner, sizeof owner, err);
-		if (r < 0)
+		if (!store_work_account(db, a->work_id, owner, &found, err))
 			return false;
-		if (r == 0)
+		if (!found)
 			problem(chk, AF_WORK, "no work '%s' in this database",
 			    a->work_id);
 		else if (strcmp(owner, a->account_id) != 0)
@@ -639,7 +640,7 @@ check_or_fail(struct db *db, const struct appeal *a, bool for_submit,
 	if (appeal_validate(db, a, for_submit, &chk, err))
 		return true;
 	if (err->code == 0)
-		err_set(err, PT_EXIT_DATA, "%s: %s", what,
+		err_set(err, PT_EXIT_DATA, "%s: %s", dgettext(PACKAGE, what),
 		    appeal_check_text(&chk, text, sizeof text));
 	return false;
 }
@@ -651,7 +652,7 @@ write_draft(struct db *db, struct appeal *a, bool update, struct pt_err *err)
 {
 	sqlite3_stmt *st;
 
-	if (!check_or_fail(db, a, false, "appeal not saved", err))
+	if (!check_or_fail(db, a, false, N_("appeal not saved"), err))
 		return false;
 	if ((st = db_stmt(db, update ? SQL_UPDATE : SQL_INSERT, err)) == NULL)
 		return false;
@@ -1122,7 +1123,8 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 		/* Days paid back already are named first (exit 5): after an
 		 * approval its violation is no longer there to contest. */
 		if (!check_overlaps(db, &cur, true, "appeal not submitted", err) ||
-		    !check_or_fail(db, &cur, true, "appeal not submitted", err))
+		    !check_or_fail(db, &cur, true, N_("appeal not submitted"),
+		    err))
 			return false;
 		if ((r = appeal_contested(db, &cur, &v, err)) < 0)
 			return false;

@@ -834,32 +834,29 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 /* "7.31E+18", "7.3100000000000901E+18": what a spreadsheet makes of a
  * long ID kept as a number. The digits it had are gone; taking the text
  * would make one ID of many works. */
+static const char *
+skip_digits(const char *p)
+{
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p;
+}
+
 static bool
 id_lost_digits(const char *s)
 {
-	const char *p = s;
+	const char *p = s + (*s == '+' || *s == '-'), *q;
 
-	if (*p == '+' || *p == '-')
-		p++;
-	if (*p < '0' || *p > '9')
+	if ((q = skip_digits(p)) == p)
 		return false;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	if (*p == '.') {
-		p++;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	if (*p != 'e' && *p != 'E')
+	if (*q == '.')
+		q = skip_digits(q + 1);
+	if (*q != 'e' && *q != 'E')
 		return false;
-	p++;
-	if (*p == '+' || *p == '-')
-		p++;
-	if (*p < '0' || *p > '9')
-		return false;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	return *p == '\0';
+	p = q + 1;
+	p += *p == '+' || *p == '-';
+	q = skip_digits(p);
+	return q != p && *q == '\0';
 }
 
 /* An identifier: one line, at most 255 bytes, not a number a
@@ -1949,19 +1946,9 @@ snapshot_work(struct import_ctx *ctx, long line, struct pval *v,
 static void
 snapshot_title(const char *t, char *title, size_t sz)
 {
-	size_t n;
-
-	title[0] = '\0';
 	if (t == NULL)
-		return;
-	n = strcspn(t, "\r\n");
-	if (n >= sz) {
-		n = sz - 1;
-		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(title, t, n);
-	title[n] = '\0';
+		t = "";
+	text_copy_cut(title, sz, t, strcspn(t, "\r\n"));
 }
 
 /* A work the export names without an id: one made from the account and

@@ -154,7 +154,21 @@ START_TEST(csv_other_rejections)
 	    "acc1,2026-11-03,2026-11-01\n", &st), PT_EXIT_DATA);
 	ck_assert_ptr_nonnull(strstr(imp_reports, "ap.csv:2: reviewed_on: reviewed "
 	    "before it was submitted"));
-	ck_assert_str_eq(imp_q1("SELECT count(*) FROM work"), "2");
+	/* An ID a spreadsheet turned into a rounded number is refused (its
+	 * digits are gone); text that only looks like one is an ID. */
+	ck_assert_int_eq(imp("sci.csv", "work_id,account_id\n7.31E+18,acc1\n"
+	    "-3E-2,acc1\n1e5,acc1\n", &st), PT_EXIT_DATA);
+	ck_assert_ptr_nonnull(strstr(imp_reports, "sci.csv:2: work_id: an ID "
+	    "written as a number in scientific notation has lost its digits"));
+	ck_assert_ptr_nonnull(strstr(imp_reports, "sci.csv:3: work_id:"));
+	ck_assert_ptr_nonnull(strstr(imp_reports, "sci.csv:4: work_id:"));
+	ck_assert_int_eq(st.rejected, 3);
+	ck_assert_int_eq(imp("nsci.csv", "work_id,account_id\ne5,acc1\n"
+	    "1E,acc1\n1E+,acc1\n.5e3,acc1\n+1.5e3x,acc1\n", &st), PT_EXIT_OK);
+	ck_assert_int_eq(st.inserted, 5);
+	ck_assert_str_eq(imp_q1("SELECT count(*) FROM work WHERE work_id IN "
+	    "('e5', '1E', '1E+', '.5e3', '+1.5e3x')"), "5");
+	ck_assert_str_eq(imp_q1("SELECT count(*) FROM work"), "7");
 }
 END_TEST
 
