@@ -711,22 +711,20 @@ quality_rule(struct db *db, struct eligibility *e, struct pt_err *err)
 }
 
 static bool
-work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
+work_rules(struct db *db, struct eligibility *e, const struct wrk_row *w,
+    struct pt_err *err)
 {
-	struct wrk_row w;
 	struct rule_result *r;
 
-	if (!load_work(db, e, &w, err))
+	published_rule(e, w->published);
+	if (!compliance_rule(db, e, w, err))
 		return false;
-	published_rule(e, w.published);
-	if (!compliance_rule(db, e, &w, err))
-		return false;
-	review_rule(e, &w);
-	r = rule(e, "public", strcmp(w.vis, "public") == 0, DAY_NONE);
-	ev_add_text(&r->evidence, EV_VISIBILITY, w.vis);
-	r = rule(e, "no_commercial", strcmp(w.commercial, "none") == 0,
+	review_rule(e, w);
+	r = rule(e, "public", strcmp(w->vis, "public") == 0, DAY_NONE);
+	ev_add_text(&r->evidence, EV_VISIBILITY, w->vis);
+	r = rule(e, "no_commercial", strcmp(w->commercial, "none") == 0,
 	    DAY_NONE);
-	ev_add_text(&r->evidence, EV_COMMERCIAL, w.commercial);
+	ev_add_text(&r->evidence, EV_COMMERCIAL, w->commercial);
 	return quality_rule(db, e, err);
 }
 
@@ -750,29 +748,18 @@ engine_check(struct db *db, const char *account_id, const char *work_id,
 	return check_day(db, account_id, work_id, on, out, true, err);
 }
 
-/* out's account: the work's, which must be account_id's when both are
- * given. */
+/* out's account: the work's (w, read for out's work), which must be
+ * account_id's when both are given. */
 static bool
-work_account(struct db *db, const char *account_id, const char *work_id,
+work_account(const char *account_id, const struct wrk_row *w,
     struct eligibility *out, struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int got = db_lookup(db, SQL_WORK, work_id, &st, "reading the work",
-	    err);
-
-	if (got == DB_NO_ROW)
-		not_found(HISTORY_WORK, work_id, err);
-	if (got != DB_ROW)
-		return false;
-	if (account_id != NULL && strcmp(account_id, col_text(st, 0)) != 0) {
+	if (account_id != NULL && strcmp(account_id, w->account) != 0) {
 		err_set(err, PT_EXIT_DATA, "work '%s' belongs to account "
-		    "'%s', not '%s'", work_id, col_text(st, 0), account_id);
-		sqlite3_reset(st);
+		    "'%s', not '%s'", out->work_id, w->account, account_id);
 		return false;
 	}
-	db_col_copy(st, 0, out->account_id, sizeof out->account_id);
-	sqlite3_reset(st);
-	snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
+	snprintf(out->account_id, sizeof out->account_id, "%s", w->account);
 	return true;
 }
 
@@ -807,11 +794,15 @@ static bool
 check_day(struct db *db, const char *account_id, const char *work_id,
     day_t on, struct eligibility *out, bool look_back, struct pt_err *err)
 {
+	struct wrk_row w;
+
 	memset(out, 0, sizeof *out);
 	out->on = on;
 	out->eligible = true;
 	if (work_id != NULL) {
-		if (!work_account(db, account_id, work_id, out, err))
+		snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
+		if (!load_work(db, out, &w, err) ||
+		    !work_account(account_id, &w, out, err))
 			return false;
 	} else if (account_id != NULL)
 		snprintf(out->account_id, sizeof out->account_id, "%s", account_id);
@@ -820,7 +811,7 @@ check_day(struct db *db, const char *account_id, const char *work_id,
 		return false;
 	}
 	if (!account_rules(db, out, err) ||
-	    (work_id != NULL && !work_rules(db, out, err)))
+	    (work_id != NULL && !work_rules(db, out, &w, err)))
 		return false;
 	/* A blocking reason that ends on a known day: its restored revenue
 	 * shows the day after, at about the settlement hour (seed §8). */
