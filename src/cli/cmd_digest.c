@@ -22,6 +22,70 @@
 
 extern const struct command cmd_digest;
 
+/* The JSON of an item: kind, account_id and day, then its kind's fields
+ * (dg_fields), each named and typed once. */
+enum dg_field { DF_NONE, DF_ELIGIBLE, DF_RULE, DF_PASS, DF_APPEAL, DF_STATUS,
+	DF_DAYS_LATE, DF_AMOUNT, DF_PREV, DF_PERCENT, DF_DUE };
+
+static const struct {
+	const char *name;
+	enum dg_field f;
+} dg_fields[DG_KIND_COUNT][3] = {
+	[DG_ELIGIBILITY_CHANGED] = { { "eligible", DF_ELIGIBLE } },
+	[DG_RULE_CHANGES_SOON] = { { "rule", DF_RULE }, { "pass", DF_PASS } },
+	[DG_APPEAL_DECIDED] = { { "appeal_id", DF_APPEAL },
+	    { "status", DF_STATUS }, { "compensation_fen", DF_AMOUNT } },
+	[DG_APPEAL_OVERDUE] = { { "appeal_id", DF_APPEAL },
+	    { "days_late", DF_DAYS_LATE }, { "compensation_fen", DF_AMOUNT } },
+	[DG_REVENUE_DROP] = { { "week_fen", DF_AMOUNT },
+	    { "prev_week_fen", DF_PREV }, { "drop_percent", DF_PERCENT } },
+	[DG_STALE] = { { "due_through", DF_DUE } },
+};
+
+static json_object *
+json_field(const struct digest *d, const struct digest_item *it,
+    enum dg_field f)
+{
+	switch (f) {
+	case DF_ELIGIBLE:
+	case DF_PASS:
+		return json_object_new_boolean(f == DF_PASS ? it->pass :
+		    it->eligible);
+	case DF_RULE:
+	case DF_STATUS:
+		return json_object_new_string(f == DF_RULE ? it->rule :
+		    appeal_status_name(it->status));
+	case DF_APPEAL:
+	case DF_AMOUNT:
+	case DF_PREV:
+		return json_object_new_int64(f == DF_APPEAL ? it->appeal_id :
+		    f == DF_AMOUNT ? it->amount_fen : it->prev_fen);
+	case DF_DAYS_LATE:
+	case DF_PERCENT:
+		return json_object_new_int(f == DF_PERCENT ? it->percent :
+		    it->days_late);
+	default:
+		return cli_json_day(d->due_through);
+	}
+}
+
+static json_object *
+json_item(const struct digest *d, const struct digest_item *it)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "kind",
+	    json_object_new_string(digest_kind_name(it->kind)));
+	json_object_object_add(o, "account_id",
+	    json_object_new_string(it->account_id));
+	json_object_object_add(o, "day", cli_json_day(it->day));
+	for (size_t i = 0; (unsigned)it->kind < DG_KIND_COUNT && i < 3 &&
+	    dg_fields[it->kind][i].name != NULL; i++)
+		json_object_object_add(o, dg_fields[it->kind][i].name,
+		    json_field(d, it, dg_fields[it->kind][i].f));
+	return o;
+}
+
 static void
 print_json(const struct digest *d)
 {
@@ -32,56 +96,8 @@ print_json(const struct digest *d)
 	json_object_object_add(top, "attention", json_object_new_boolean(d->n > 0));
 	json_object_object_add(top, "drop_percent",
 	    json_object_new_int(d->drop_percent));
-	for (size_t i = 0; i < d->n; i++) {
-		const struct digest_item *it = &d->items[i];
-		json_object *o = json_object_new_object();
-		json_object_object_add(o, "kind",
-		    json_object_new_string(digest_kind_name(it->kind)));
-		json_object_object_add(o, "account_id",
-		    json_object_new_string(it->account_id));
-		json_object_object_add(o, "day", cli_json_day(it->day));
-		switch (it->kind) {
-		case DG_ELIGIBILITY_CHANGED:
-			json_object_object_add(o, "eligible",
-			    json_object_new_boolean(it->eligible));
-			break;
-		case DG_RULE_CHANGES_SOON:
-			json_object_object_add(o, "rule",
-			    json_object_new_string(it->rule));
-			json_object_object_add(o, "pass",
-			    json_object_new_boolean(it->pass));
-			break;
-		case DG_APPEAL_DECIDED:
-		case DG_APPEAL_OVERDUE:
-			json_object_object_add(o, "appeal_id",
-			    json_object_new_int64(it->appeal_id));
-			if (it->kind == DG_APPEAL_DECIDED)
-				json_object_object_add(o, "status",
-				    json_object_new_string(
-				    appeal_status_name(it->status)));
-			else
-				json_object_object_add(o, "days_late",
-				    json_object_new_int(it->days_late));
-			json_object_object_add(o, "compensation_fen",
-			    json_object_new_int64(it->amount_fen));
-			break;
-		case DG_REVENUE_DROP:
-			json_object_object_add(o, "week_fen",
-			    json_object_new_int64(it->amount_fen));
-			json_object_object_add(o, "prev_week_fen",
-			    json_object_new_int64(it->prev_fen));
-			json_object_object_add(o, "drop_percent",
-			    json_object_new_int(it->percent));
-			break;
-		case DG_STALE:
-			json_object_object_add(o, "due_through",
-			    cli_json_day(d->due_through));
-			break;
-		default:
-			break;
-		}
-		json_object_array_add(arr, o);
-	}
+	for (size_t i = 0; i < d->n; i++)
+		json_object_array_add(arr, json_item(d, &d->items[i]));
 	json_object_object_add(top, "items", arr);
 	cli_json_print_put(top);
 }

@@ -18,6 +18,7 @@
 #include "core/freshness.h"
 #include "core/db_internal.h"
 #include "core/history.h"
+#include "core/text.h"
 
 static const char SQL_ACCOUNT[] =
     "SELECT kind, celebrity, certification, plan_status FROM account "
@@ -107,15 +108,7 @@ ev_add(struct evidence *ev, enum ev_id id)
 static void
 copy_cut(char *buf, size_t size, const char *s)
 {
-	size_t n = strlen(s);
-
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(buf, s, n);
-	buf[n] = '\0';
+	text_copy_cut(buf, size, s, strlen(s));
 }
 
 static struct ev_item *
@@ -160,6 +153,19 @@ col_text(sqlite3_stmt *st, int i)
 	return s != NULL ? s : "";
 }
 
+/* db_lookup of an account's or a work's row of a day: the id bound to
+ * ?1, the day to ?2. */
+static int
+day_lookup(struct db *db, const char *sql, const char *id, day_t day,
+    sqlite3_stmt **st, const char *doing, struct pt_err *err)
+{
+	if ((*st = db_stmt(db, sql, err)) == NULL)
+		return DB_STEP_FAILED;
+	db_bind_text(*st, 1, id);
+	db_bind_day(*st, 2, day);
+	return db_step_row(db, *st, doing, err);
+}
+
 /* ---- the violation rule (account or work) ---- */
 
 /* What a list of violations says about one day. */
@@ -181,7 +187,7 @@ scan_active(struct viol_scan *s, sqlite3_stmt *st, day_t v, day_t on,
 	if (eng_violation_blocks(v, on, days)) {
 		s->blocking = v;
 		s->clean = v + days;
-		snprintf(s->bkind, sizeof s->bkind, "%s", col_text(st, 1));
+		db_col_copy(st, 1, s->bkind, sizeof s->bkind);
 	} else if (v <= on)
 		s->last = v;
 	else {
@@ -193,8 +199,7 @@ scan_active(struct viol_scan *s, sqlite3_stmt *st, day_t v, day_t on,
 		}
 		if (s->next == DAY_NONE) {
 			s->next = v;
-			snprintf(s->nkind, sizeof s->nkind, "%s",
-			    col_text(st, 1));
+			db_col_copy(st, 1, s->nkind, sizeof s->nkind);
 		}
 	}
 }
@@ -324,10 +329,9 @@ engine_application_on(struct db *db, const char *account_id, day_t today,
 		out->present = true;
 		out->submitted_on = eng_col_day(st, 0);
 		out->reviewed_on = eng_col_day(st, 1);
-		snprintf(out->result, sizeof out->result, "%s", col_text(st, 2));
+		db_col_copy(st, 2, out->result, sizeof out->result);
 		if (strcmp(out->result, "rejected") == 0)
-			snprintf(out->reason, sizeof out->reason, "%s",
-			    col_text(st, 3));
+			db_col_copy(st, 3, out->reason, sizeof out->reason);
 		/* the application before it */
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			prev_reviewed = eng_col_day(st, 1);
@@ -367,8 +371,7 @@ engine_application_on(struct db *db, const char *account_id, day_t today,
 			return false;
 		db_bind_text(st, 1, account_id);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(out->reason, sizeof out->reason, "%s",
-			    col_text(st, 0));
+			db_col_copy(st, 0, out->reason, sizeof out->reason);
 		sqlite3_reset(st);
 	}
 	return true;
@@ -416,26 +419,31 @@ struct row_read {
 	void *arg;
 };
 
-/* 1: read, 0: no such row, -1: error (err set). */
-static int
+/* An account or a work asked for that the database does not have. */
+static void
+not_found(enum history_of of, const char *key, struct pt_err *err)
+{
+	if (of == HISTORY_ACCOUNT)
+		err_set(err, PT_EXIT_DATA, "no account '%s' in the database: "
+		    "import it first", key);
+	else
+		err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
+		    "import it first", key);
+}
+
+/* False with err set on an error or when there is no such row. */
+static bool
 load_row(struct db *db, const struct row_read *rr, const char *key, day_t on,
     const struct col_buf *cols, size_t n, struct pt_err *err)
 {
-	const char *sql = rr->sql;
 	enum history_of of = rr->of;
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, rr->sql, key, &st, rr->what, err);
 
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, key);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
-			return 0;
-		db_error(db, err, rr->what);
-		return -1;
-	}
+	if (rc == DB_NO_ROW)
+		not_found(of, key, err);
+	if (rc != DB_ROW)
+		return false;
 	for (size_t i = 0; i < n; i++)
 		if (cols[i].flag)
 			snprintf(cols[i].buf, cols[i].size, "%d",
@@ -450,8 +458,8 @@ load_row(struct db *db, const struct row_read *rr, const char *key, day_t on,
 	for (size_t i = 0; i < n; i++)
 		if (cols[i].attr != NULL && !in_force(db, of, key, cols[i].attr,
 		    on, cols[i].buf, cols[i].size, err))
-			return -1;
-	return 1;
+			return false;
+	return true;
 }
 
 /* An account's attributes in force on the day asked. */
@@ -471,13 +479,9 @@ load_account(struct db *db, const struct eligibility *e, struct acc_row *a,
 	};
 	const struct row_read rr = { SQL_ACCOUNT, "reading the account",
 	    HISTORY_ACCOUNT, NULL, NULL };
-	int r = load_row(db, &rr, e->account_id, e->on, cols,
-	    sizeof cols / sizeof cols[0], err);
 
-	if (r == 0)
-		err_set(err, PT_EXIT_DATA, "no account '%s' in the database: "
-		    "import it first", e->account_id);
-	return r > 0;
+	return load_row(db, &rr, e->account_id, e->on, cols,
+	    sizeof cols / sizeof cols[0], err);
 }
 
 static void
@@ -500,17 +504,16 @@ static bool
 daily_minimum_rule(struct db *db, struct eligibility *e, struct pt_err *err)
 {
 	const struct model_params *p = engine_model();
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_DAY, err);
-	char day[DAY_BUFSZ];
+	sqlite3_stmt *st;
 	int64_t settled = 0;
 	struct rule_result *r;
 	struct ev_item *it;
+	int got = day_lookup(db, SQL_ACCOUNT_DAY, e->account_id, e->on, &st,
+	    "reading the account's day", err);
 
-	if (st == NULL)
+	if (got == DB_STEP_FAILED)
 		return false;
-	db_bind_text(st, 1, e->account_id);
-	db_bind_text(st, 2, day_format(e->on, day));
-	bool has = sqlite3_step(st) == SQLITE_ROW;
+	bool has = got == DB_ROW;
 	bool known = has && eng_col_int(st, 1, &settled);
 	fen_t gross = has ? sqlite3_column_int64(st, 0) : 0;
 	fen_t amount = known ? settled : gross;
@@ -608,13 +611,9 @@ load_work(struct db *db, const struct eligibility *e, struct wrk_row *w,
 	};
 	const struct row_read rr = { SQL_WORK, "reading the work",
 	    HISTORY_WORK, work_more, w };
-	int r = load_row(db, &rr, e->work_id, e->on, cols,
-	    sizeof cols / sizeof cols[0], err);
 
-	if (r == 0)
-		err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
-		    "import it first", e->work_id);
-	return r > 0;
+	return load_row(db, &rr, e->work_id, e->on, cols,
+	    sizeof cols / sizeof cols[0], err);
 }
 
 /* Nothing earns before it goes out, whatever the day asked. */
@@ -688,17 +687,16 @@ static bool
 quality_rule(struct db *db, struct eligibility *e, struct pt_err *err)
 {
 	const struct model_params *p = engine_model();
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_QUALITY, err);
-	char day[DAY_BUFSZ];
+	sqlite3_stmt *st;
 	struct rule_result *r;
 	struct ev_item *it;
 	double q;
+	int got = day_lookup(db, SQL_WORK_QUALITY, e->work_id, e->on, &st,
+	    "reading the work's quality", err);
 
-	if (st == NULL)
+	if (got == DB_STEP_FAILED)
 		return false;
-	db_bind_text(st, 1, e->work_id);
-	db_bind_text(st, 2, day_format(e->on, day));
-	if (sqlite3_step(st) == SQLITE_ROW && eng_col_double(st, 0, &q)) {
+	if (got == DB_ROW && eng_col_double(st, 0, &q)) {
 		r = rule(e, "quality", q >= p->quality_min, DAY_NONE);
 		it = ev_add_day(&r->evidence, EV_QUALITY, e->on);
 		it->value = q;
@@ -758,25 +756,21 @@ static bool
 work_account(struct db *db, const char *account_id, const char *work_id,
     struct eligibility *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK, err);
+	sqlite3_stmt *st;
+	int got = db_lookup(db, SQL_WORK, work_id, &st, "reading the work",
+	    err);
 
-	if (st == NULL)
+	if (got == DB_NO_ROW)
+		not_found(HISTORY_WORK, work_id, err);
+	if (got != DB_ROW)
 		return false;
-	db_bind_text(st, 1, work_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		err_set(err, PT_EXIT_DATA, "no work '%s' in the database: "
-		    "import it first", work_id);
-		return false;
-	}
 	if (account_id != NULL && strcmp(account_id, col_text(st, 0)) != 0) {
 		err_set(err, PT_EXIT_DATA, "work '%s' belongs to account "
 		    "'%s', not '%s'", work_id, col_text(st, 0), account_id);
 		sqlite3_reset(st);
 		return false;
 	}
-	snprintf(out->account_id, sizeof out->account_id, "%s",
-	    col_text(st, 0));
+	db_col_copy(st, 0, out->account_id, sizeof out->account_id);
 	sqlite3_reset(st);
 	snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
 	return true;
@@ -909,21 +903,17 @@ rule_reasons(struct db *db, const char *work_id, day_t day,
 
 /* The day's figures: none, no profitable plays, the daily minimum. */
 static bool
-figure_reasons(struct db *db, const char *work_id, const char *dbuf,
-    struct diagnosis *out, struct pt_err *err)
+figure_reasons(struct db *db, struct diagnosis *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DIAG_DAY, err);
+	sqlite3_stmt *st;
 	int64_t settled, est = 0, v;
-	struct evidence *ev;
+	int got = day_lookup(db, SQL_DIAG_DAY, out->work_id, out->day, &st,
+	    "reading the work's day", err);
 
-	if (st == NULL)
+	if (got == DB_STEP_FAILED)
 		return false;
-	db_bind_text(st, 1, work_id);
-	db_bind_text(st, 2, dbuf);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		ev = reason(out, "no_data", NULL);
-		ev_add_day(ev, EV_NO_FIGURES, out->day);
+	if (got == DB_NO_ROW) {
+		ev_add_day(reason(out, "no_data", NULL), EV_NO_FIGURES, out->day);
 		return true;
 	}
 	out->has_data = true;
@@ -950,17 +940,16 @@ figure_reasons(struct db *db, const char *work_id, const char *dbuf,
 /* A day an approved appeal paid back reads as such, not as the
  * violation it overturned. */
 static bool
-backpay_reason(struct db *db, const char *work_id, const char *dbuf,
-    struct diagnosis *out, struct pt_err *err)
+backpay_reason(struct db *db, struct diagnosis *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_BACKPAID, err);
+	sqlite3_stmt *st;
 	struct ev_item *it;
+	int got = day_lookup(db, SQL_BACKPAID, out->work_id, out->day, &st,
+	    "reading the day's back-pay", err);
 
-	if (st == NULL)
+	if (got == DB_STEP_FAILED)
 		return false;
-	db_bind_text(st, 1, work_id);
-	db_bind_text(st, 2, dbuf);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (got == DB_ROW) {
 		out->compensated_by = sqlite3_column_int64(st, 0);
 		out->backpay_fen = sqlite3_column_int64(st, 1);
 		it = ev_add(reason(out, "compensated_by_appeal", NULL),
@@ -977,13 +966,9 @@ bool
 engine_diagnose(struct db *db, const char *work_id, day_t day,
     struct diagnosis *out, struct pt_err *err)
 {
-	char dbuf[DAY_BUFSZ];
-
 	memset(out, 0, sizeof *out);
 	snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
 	out->day = day;
-	day_format(day, dbuf);
 	return rule_reasons(db, work_id, day, out, err) &&
-	    figure_reasons(db, work_id, dbuf, out, err) &&
-	    backpay_reason(db, work_id, dbuf, out, err);
+	    figure_reasons(db, out, err) && backpay_reason(db, out, err);
 }

@@ -71,8 +71,10 @@ int64_t engine_capped_rows(void);
 /* ---- derived tables ---- */
 
 /* Recomputes work_score / account_score for the (account_id, day) pairs
- * in table `dirty` and clears them, in one transaction. Call it after an
- * import has committed. */
+ * in table `dirty` and clears them, in one transaction: each touched
+ * account is refitted from its calibration sums per account-day (the
+ * dirty days summed again), and an account whose fit moved is rescored
+ * whole. Call it after an import has committed. */
 bool engine_rescore_dirty(struct db *db, struct pt_err *err);
 /* Refits calibration and recomputes every derived row. *n (may be NULL)
  * gets the number of work-days scored. */

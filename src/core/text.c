@@ -309,3 +309,15 @@ text_fit(char *dst, size_t dstsz, const char *s, int width,
 	dst[out] = '\0';
 	return used;
 }
+
+void
+text_copy_cut(char *dst, size_t size, const char *s, size_t n)
+{
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}

@@ -38,6 +38,9 @@ char *text_sanitize(const char *s, unsigned flags);
  * raw, and raw they drive a terminal (U+009B is CSI). C0 is escaped by
  * the serialiser already. A new string, NULL when out of memory. */
 char *text_json_safe(const char *json);
+/* The first n bytes of s into dst (size > 0 bytes, NUL-terminated), cut
+ * at a whole UTF-8 character when they do not fit. */
+void text_copy_cut(char *dst, size_t size, const char *s, size_t n);
 /* Copies at most `width` columns of s into dst (dstsz bytes), ending
  * with `ellipsis` (of display width 1) when cut. Returns the width used. */
 int text_fit(char *dst, size_t dstsz, const char *s, int width,

@@ -1946,19 +1946,9 @@ snapshot_work(struct import_ctx *ctx, long line, struct pval *v,
 static void
 snapshot_title(const char *t, char *title, size_t sz)
 {
-	size_t n;
-
-	title[0] = '\0';
 	if (t == NULL)
-		return;
-	n = strcspn(t, "\r\n");
-	if (n >= sz) {
-		n = sz - 1;
-		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(title, t, n);
-	title[n] = '\0';
+		t = "";
+	text_copy_cut(title, sz, t, strcspn(t, "\r\n"));
 }
 
 /* A work the export names without an id: one made from the account and

@@ -26,6 +26,25 @@ START_TEST(text_width_and_fit)
 }
 END_TEST
 
+/* A copy cut to its buffer ends on a whole character. */
+START_TEST(text_copy_cut_whole_characters)
+{
+	char b[8];
+
+	text_copy_cut(b, sizeof b, "abc", 3);
+	ck_assert_str_eq(b, "abc");
+	text_copy_cut(b, sizeof b, "abcdef\nxyz", 6);
+	ck_assert_str_eq(b, "abcdef");
+	/* 7 bytes fit: two 3-byte characters, not the third's first byte */
+	text_copy_cut(b, sizeof b, "泉城美食", strlen("泉城美食"));
+	ck_assert_str_eq(b, "泉城");
+	text_copy_cut(b, sizeof b, "a泉城美食", strlen("a泉城美食"));
+	ck_assert_str_eq(b, "a泉城");
+	text_copy_cut(b, 1, "abc", 3);
+	ck_assert_str_eq(b, "");
+}
+END_TEST
+
 START_TEST(text_sanitize_controls)
 {
 	char *s;
@@ -84,6 +103,7 @@ text_suite(void)
 
 	tc = tcase_create("text");
 	tcase_add_test(tc, text_width_and_fit);
+	tcase_add_test(tc, text_copy_cut_whole_characters);
 	tcase_add_test(tc, text_sanitize_controls);
 	tcase_add_test(tc, text_utf8_validation);
 	tcase_add_test(tc, text_json_safe_escapes);
