@@ -98,12 +98,7 @@ history(struct db *db, const char *sql, const char *key, day_t before,
 			d->revenue_fen = sqlite3_column_int64(st, 2);
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading revenue history");
-		return false;
-	}
-	return true;
+	return db_rows_end(db, st, rc, "reading revenue history", err);
 }
 
 /* Whether a work's reasons of a day leave only the contested rule (and
@@ -326,11 +321,8 @@ comp_day(struct db *db, const struct compensation_req *req, const char *rule,
 			return false;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the affected days");
+	if (!db_rows_end(db, st, rc, "reading the affected days", err))
 		return false;
-	}
 	comp_day_note(cd, req->work_id, out);
 	out->total_fen += cd->fen;
 	return true;
