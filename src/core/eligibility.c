@@ -42,13 +42,13 @@ static const char SQL_ACCOUNT_DAY[] =
     "WHERE account_id = ?1 AND day = ?2";
 static const char SQL_WORK_QUALITY[] =
     "SELECT quality FROM work_score WHERE work_id = ?1 AND day = ?2";
+/* The last two applications, each with the last rejection's reason. */
 static const char SQL_LAST_APPLICATIONS[] =
-    "SELECT submitted_on, reviewed_on, result, ifnull(reason, '') "
-    "FROM application WHERE account_id = ?1 "
+    "SELECT submitted_on, reviewed_on, result, ifnull(reason, ''), "
+    "(SELECT ifnull(reason, '') FROM application r WHERE r.account_id = ?1 "
+    "AND r.result = 'rejected' ORDER BY r.submitted_on DESC, r.id DESC "
+    "LIMIT 1) FROM application WHERE account_id = ?1 "
     "ORDER BY submitted_on DESC, id DESC LIMIT 2";
-static const char SQL_LAST_REJECTION[] =
-    "SELECT ifnull(reason, '') FROM application WHERE account_id = ?1 "
-    "AND result = 'rejected' ORDER BY submitted_on DESC, id DESC LIMIT 1";
 
 /* ---- evidence: facts, no words ---- */
 
@@ -308,41 +308,59 @@ engine_application(struct db *db, const char *account_id,
 	return engine_application_on(db, account_id, clock_today(), out, err);
 }
 
-bool
-engine_application_on(struct db *db, const char *account_id, day_t today,
-    struct application_timeline *out, struct pt_err *err)
-{
-	const struct model_params *p = engine_model();
-	sqlite3_stmt *st = db_stmt(db, SQL_LAST_APPLICATIONS, err);
-	day_t prev_reviewed = DAY_NONE;
-	bool prev_rejected = false;
-	int rc;
+/* The application before the last: its review day, rejected or not. */
+struct prev_app {
+	day_t reviewed;
+	bool rejected;
+};
 
-	memset(out, 0, sizeof *out);
-	out->submitted_on = out->expected_result_on = DAY_NONE;
-	out->reviewed_on = out->reapply_on = out->early_from = DAY_NONE;
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->present = true;
-		out->submitted_on = eng_col_day(st, 0);
-		out->reviewed_on = eng_col_day(st, 1);
-		db_col_copy(st, 2, out->result, sizeof out->result);
-		if (strcmp(out->result, "rejected") == 0)
-			db_col_copy(st, 3, out->reason, sizeof out->reason);
-		/* the application before it */
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			prev_reviewed = eng_col_day(st, 1);
-			prev_rejected = strcmp(col_text(st, 2), "rejected") == 0;
-		}
+/* The account's last application into out, the one before it into prev.
+ * The reason out quotes: a rejected application's own, a pending one's
+ * the last rejection's (why the last one was rejected), an approved one
+ * none. */
+static bool
+read_applications(struct db *db, const char *account_id,
+    struct application_timeline *out, struct prev_app *prev,
+    struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, SQL_LAST_APPLICATIONS, account_id, &st,
+	    "reading applications", err);
+
+	if (rc != DB_ROW)
+		return rc == DB_NO_ROW;
+	out->present = true;
+	out->submitted_on = eng_col_day(st, 0);
+	out->reviewed_on = eng_col_day(st, 1);
+	db_col_copy(st, 2, out->result, sizeof out->result);
+	if (strcmp(out->result, "rejected") == 0)
+		db_col_copy(st, 3, out->reason, sizeof out->reason);
+	else if (strcmp(out->result, "pending") == 0)
+		db_col_copy(st, 4, out->reason, sizeof out->reason);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		prev->reviewed = eng_col_day(st, 1);
+		prev->rejected = strcmp(col_text(st, 2), "rejected") == 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_error(db, err, "reading applications");
 		return false;
 	}
+	return true;
+}
+
+bool
+engine_application_on(struct db *db, const char *account_id, day_t today,
+    struct application_timeline *out, struct pt_err *err)
+{
+	const struct model_params *p = engine_model();
+	struct prev_app prev = { DAY_NONE, false };
+
+	memset(out, 0, sizeof *out);
+	out->submitted_on = out->expected_result_on = DAY_NONE;
+	out->reviewed_on = out->reapply_on = out->early_from = DAY_NONE;
+	if (!read_applications(db, account_id, out, &prev, err))
+		return false;
 	if (!out->present)
 		return true;
 	if (out->submitted_on != DAY_NONE) {
@@ -355,25 +373,15 @@ engine_application_on(struct db *db, const char *account_id, day_t today,
 	if (strcmp(out->result, "rejected") == 0 && out->reviewed_on != DAY_NONE)
 		out->reapply_on = out->reviewed_on + p->reapply_days;
 	/* A new application within the 30 days after a rejection. */
-	if (prev_rejected && prev_reviewed != DAY_NONE &&
+	if (prev.rejected && prev.reviewed != DAY_NONE &&
 	    out->submitted_on != DAY_NONE &&
-	    out->submitted_on < prev_reviewed + p->reapply_days) {
+	    out->submitted_on < prev.reviewed + p->reapply_days) {
 		out->early = true;
-		out->early_from = prev_reviewed + p->reapply_days;
+		out->early_from = prev.reviewed + p->reapply_days;
 	}
 	if (strcmp(out->result, "pending") == 0 &&
 	    out->expected_result_on != DAY_NONE && today > out->expected_result_on)
 		out->overdue = true;
-	/* A pending application shows why the last one was rejected; an
-	 * approved one carries no old reason. */
-	if (strcmp(out->result, "pending") == 0) {
-		if ((st = db_stmt(db, SQL_LAST_REJECTION, err)) == NULL)
-			return false;
-		db_bind_text(st, 1, account_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			db_col_copy(st, 0, out->reason, sizeof out->reason);
-		sqlite3_reset(st);
-	}
 	return true;
 }
 
@@ -711,22 +719,20 @@ quality_rule(struct db *db, struct eligibility *e, struct pt_err *err)
 }
 
 static bool
-work_rules(struct db *db, struct eligibility *e, struct pt_err *err)
+work_rules(struct db *db, struct eligibility *e, const struct wrk_row *w,
+    struct pt_err *err)
 {
-	struct wrk_row w;
 	struct rule_result *r;
 
-	if (!load_work(db, e, &w, err))
+	published_rule(e, w->published);
+	if (!compliance_rule(db, e, w, err))
 		return false;
-	published_rule(e, w.published);
-	if (!compliance_rule(db, e, &w, err))
-		return false;
-	review_rule(e, &w);
-	r = rule(e, "public", strcmp(w.vis, "public") == 0, DAY_NONE);
-	ev_add_text(&r->evidence, EV_VISIBILITY, w.vis);
-	r = rule(e, "no_commercial", strcmp(w.commercial, "none") == 0,
+	review_rule(e, w);
+	r = rule(e, "public", strcmp(w->vis, "public") == 0, DAY_NONE);
+	ev_add_text(&r->evidence, EV_VISIBILITY, w->vis);
+	r = rule(e, "no_commercial", strcmp(w->commercial, "none") == 0,
 	    DAY_NONE);
-	ev_add_text(&r->evidence, EV_COMMERCIAL, w.commercial);
+	ev_add_text(&r->evidence, EV_COMMERCIAL, w->commercial);
 	return quality_rule(db, e, err);
 }
 
@@ -750,29 +756,18 @@ engine_check(struct db *db, const char *account_id, const char *work_id,
 	return check_day(db, account_id, work_id, on, out, true, err);
 }
 
-/* out's account: the work's, which must be account_id's when both are
- * given. */
+/* out's account: the work's (w, read for out's work), which must be
+ * account_id's when both are given. */
 static bool
-work_account(struct db *db, const char *account_id, const char *work_id,
+work_account(const char *account_id, const struct wrk_row *w,
     struct eligibility *out, struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int got = db_lookup(db, SQL_WORK, work_id, &st, "reading the work",
-	    err);
-
-	if (got == DB_NO_ROW)
-		not_found(HISTORY_WORK, work_id, err);
-	if (got != DB_ROW)
-		return false;
-	if (account_id != NULL && strcmp(account_id, col_text(st, 0)) != 0) {
+	if (account_id != NULL && strcmp(account_id, w->account) != 0) {
 		err_set(err, PT_EXIT_DATA, "work '%s' belongs to account "
-		    "'%s', not '%s'", work_id, col_text(st, 0), account_id);
-		sqlite3_reset(st);
+		    "'%s', not '%s'", out->work_id, w->account, account_id);
 		return false;
 	}
-	db_col_copy(st, 0, out->account_id, sizeof out->account_id);
-	sqlite3_reset(st);
-	snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
+	snprintf(out->account_id, sizeof out->account_id, "%s", w->account);
 	return true;
 }
 
@@ -807,11 +802,15 @@ static bool
 check_day(struct db *db, const char *account_id, const char *work_id,
     day_t on, struct eligibility *out, bool look_back, struct pt_err *err)
 {
+	struct wrk_row w;
+
 	memset(out, 0, sizeof *out);
 	out->on = on;
 	out->eligible = true;
 	if (work_id != NULL) {
-		if (!work_account(db, account_id, work_id, out, err))
+		snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
+		if (!load_work(db, out, &w, err) ||
+		    !work_account(account_id, &w, out, err))
 			return false;
 	} else if (account_id != NULL)
 		snprintf(out->account_id, sizeof out->account_id, "%s", account_id);
@@ -820,7 +819,7 @@ check_day(struct db *db, const char *account_id, const char *work_id,
 		return false;
 	}
 	if (!account_rules(db, out, err) ||
-	    (work_id != NULL && !work_rules(db, out, err)))
+	    (work_id != NULL && !work_rules(db, out, &w, err)))
 		return false;
 	/* A blocking reason that ends on a known day: its restored revenue
 	 * shows the day after, at about the settlement hour (seed §8). */

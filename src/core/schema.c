@@ -326,13 +326,17 @@ create_audit_triggers(struct db *db, const struct audited *tables, size_t n,
 	return true;
 }
 
+/* A step's SQL, then the audit triggers of the tables it created or
+ * rebuilt (dropping a table drops its triggers). */
+#define EXEC_AUDITED(db, sql, tables, err) \
+	(db_exec((db), (sql), (err)) && create_audit_triggers((db), (tables), \
+	    sizeof (tables) / sizeof (tables)[0], (err)))
+
 /* One step per version: step[v] takes a database from v to v + 1. */
 static bool
 migrate_to_1(struct db *db, struct pt_err *err)
 {
-	return db_exec(db, schema_v1, err) &&
-	    create_audit_triggers(db, audited, sizeof audited / sizeof audited[0],
-		err);
+	return EXEC_AUDITED(db, schema_v1, audited, err);
 }
 
 /*
@@ -389,11 +393,8 @@ static const struct audited audited_v2[] = {
 static bool
 migrate_to_2(struct db *db, struct pt_err *err)
 {
-	/* Dropping the old wallet dropped its triggers: new ones, with the
-	 * entry id. */
-	return db_exec(db, schema_v2, err) &&
-	    create_audit_triggers(db, audited_v2,
-		sizeof audited_v2 / sizeof audited_v2[0], err);
+	/* new wallet triggers, with the entry id */
+	return EXEC_AUDITED(db, schema_v2, audited_v2, err);
 }
 
 /*
@@ -538,11 +539,8 @@ static const struct audited audited_v6[] = {
 static bool
 migrate_to_6(struct db *db, struct pt_err *err)
 {
-	/* Dropping the old table dropped its triggers: new ones, with the
-	 * label. */
-	return db_exec(db, schema_v6, err) &&
-	    create_audit_triggers(db, audited_v6,
-		sizeof audited_v6 / sizeof audited_v6[0], err);
+	/* new work triggers, with the label */
+	return EXEC_AUDITED(db, schema_v6, audited_v6, err);
 }
 
 /*

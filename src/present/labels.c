@@ -14,38 +14,14 @@
 #include "i18n.h"
 #include "present/evidence_text.h"
 
-/* The labels that name the model's violation period, each formatted
- * into its own buffer (a label stays valid while others are asked for). */
-static const char *
-violation_rule_label(void)
-{
-	static char text[160];
-
-	snprintf(text, sizeof text, _("No violation in the last %d days"),
-	    engine_model()->violation_days);
-	return text;
-}
-
-static const char *
-violation_reason_label(void)
-{
-	static char text[160];
-
-	snprintf(text, sizeof text, _("Violation on the account in the last "
-	    "%d days"), engine_model()->violation_days);
-	return text;
-}
-
-/* A label that names the model's violation period (formatted). */
-static const char PERIOD[] = "(the model's period)";
-
 /* Per rule or reason id: the rule's name for the checklist, the reason's
  * label and what to do about it (the seed's section 8); NULL where the id
  * is a reason only or a rule only. */
 static const struct {
 	const char *id, *rule, *reason, *advice;
 } words[] = {
-	{ "no_violation_90d", PERIOD, PERIOD,
+	{ "no_violation_90d", N_("No violation in the last %d days"),
+	  N_("Violation on the account in the last %d days"),
 	  N_("Wait for the day it is clean; if the violation was misjudged, appeal it (back-pay within 3 days).") },
 	{ "not_enterprise", N_("Not an enterprise account"),
 	  N_("Enterprise account"),
@@ -98,15 +74,48 @@ find_words(const char *id)
 	return -1;
 }
 
+/* The model's violation period said by a translated name or label (one
+ * %d conversion: msgfmt -c holds the translations to it). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static const char *
+say_period(char *buf, size_t size, const char *fmt)
+{
+	snprintf(buf, size, fmt, engine_model()->violation_days);
+	return buf;
+}
+#pragma GCC diagnostic pop
+
+/* The rule whose name and label say the model's violation period. */
+static const char PERIOD_RULE[] = "no_violation_90d";
+
+enum word_kind { WORD_RULE, WORD_REASON };
+
+/* A rule's name or a reason's label, in the interface language; an id
+ * without one comes back as it is. A label with the period is formatted
+ * into a buffer of its kind (it stays valid while the other is asked
+ * for). */
+static const char *
+word(const char *id, enum word_kind kind)
+{
+	static char text[2][160];
+	int i = find_words(id);
+	const char *msgid;
+
+	if (i < 0)
+		return id;
+	msgid = kind == WORD_RULE ? words[i].rule : words[i].reason;
+	if (msgid == NULL)
+		return id;
+	if (strcmp(id, PERIOD_RULE) != 0)
+		return _(msgid);
+	return say_period(text[kind], sizeof text[kind], _(msgid));
+}
+
 const char *
 present_reason_label(const char *id)
 {
-	int i = find_words(id);
-
-	if (i < 0 || words[i].reason == NULL)
-		return id;
-	return words[i].reason == PERIOD ? violation_reason_label() :
-	    _(words[i].reason);
+	return word(id, WORD_REASON);
 }
 
 const char *
@@ -120,12 +129,7 @@ present_reason_advice(const char *id)
 const char *
 present_rule_label(const char *id)
 {
-	int i = find_words(id);
-
-	if (i < 0 || words[i].rule == NULL)
-		return id;
-	return words[i].rule == PERIOD ? violation_rule_label() :
-	    _(words[i].rule);
+	return word(id, WORD_RULE);
 }
 
 /* The core's own short texts, by their English (the core's tables named

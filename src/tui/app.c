@@ -299,35 +299,16 @@ pane_dirty(struct pane_ctx *ctx)
 	app.dirty_body = true;
 }
 
-static void set_message(bool error, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
-
-static void
-set_message(bool error, const char *fmt, va_list ap)
+void
+pane_say(struct pane_ctx *ctx, bool error, const char *fmt, ...)
 {
+	va_list ap;
+
+	va_start(ap, fmt);
 	vsnprintf(app.message, sizeof app.message, fmt, ap);
+	va_end(ap);
 	app.message_error = error;
 	app.dirty_status = true;
-}
-
-void
-pane_message(struct pane_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	set_message(false, fmt, ap);
-	va_end(ap);
-}
-
-void
-pane_error(struct pane_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	set_message(true, fmt, ap);
-	va_end(ap);
 }
 
 static bool

@@ -56,62 +56,60 @@ fmt_count(char *buf, size_t size, long long n)
 	return buf;
 }
 
+/* A ratio as a percentage, an index as it is: exact to two decimals,
+ * or short (three significant figures) for an axis. */
+static void
+plain(char *buf, size_t size, enum series_unit unit, double v, bool brief)
+{
+	if (unit == SERIES_UNIT_RATIO)
+		snprintf(buf, size, brief ? "%.3g%%" : "%.2f%%", v * 100.0);
+	else
+		snprintf(buf, size, brief ? "%.3g" : "%.2f", v);
+}
+
 char *
 fmt_value(char *buf, size_t size, enum series_unit unit, double v)
 {
 	char m[MONEY_BUFSZ];
 
-	switch (unit) {
-	case SERIES_UNIT_FEN:
+	if (unit == SERIES_UNIT_FEN)
 		snprintf(buf, size, "%s", money_format(money_round(v), m));
-		break;
-	case SERIES_UNIT_COUNT:
+	else if (unit == SERIES_UNIT_COUNT)
 		fmt_count(buf, size, llround(v));
-		break;
-	case SERIES_UNIT_RATIO:
-		snprintf(buf, size, "%.2f%%", v * 100.0);
-		break;
-	case SERIES_UNIT_INDEX:
-		snprintf(buf, size, "%.2f", v);
-		break;
-	}
+	else
+		plain(buf, size, unit, v, false);
 	return buf;
 }
+
+/* The unit words of short numbers, largest first. */
+struct unit_word {
+	double d;
+	const char *word;
+};
+static const struct unit_word zh_words[] = {
+	{ 1e8, "亿" }, { 1e4, "万" }, { 0, NULL },
+};
+static const struct unit_word en_words[] = {
+	{ 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 0, NULL },
+};
 
 /* A short number: 3 significant figures with a unit word. */
 static void
 compact(char *buf, size_t size, double v, bool zh)
 {
-	double a = fabs(v);
+	const struct unit_word *w = zh ? zh_words : en_words;
 	const char *unit = "";
-	double d = 1;
+	double a;
 
-	if (zh) {
-		if (a >= 1e8) {
-			d = 1e8;
-			unit = "亿";
-		} else if (a >= 1e4) {
-			d = 1e4;
-			unit = "万";
+	for (; w->word != NULL; w++)
+		if (fabs(v) >= w->d) {
+			v /= w->d;
+			unit = w->word;
+			break;
 		}
-	} else {
-		if (a >= 1e9) {
-			d = 1e9;
-			unit = "B";
-		} else if (a >= 1e6) {
-			d = 1e6;
-			unit = "M";
-		} else if (a >= 1e3) {
-			d = 1e3;
-			unit = "k";
-		}
-	}
-	v /= d;
 	a = fabs(v);
 	if (a == 0 || (a >= 100 && unit[0] != '\0') || a >= 1000)
 		snprintf(buf, size, "%.0f%s", v, unit);
-	else if (a >= 10)
-		snprintf(buf, size, "%.3g%s", v, unit);
 	else
 		snprintf(buf, size, "%.3g%s", v, unit);
 }
@@ -121,22 +119,14 @@ fmt_axis(char *buf, size_t size, enum series_unit unit, double v, bool zh)
 {
 	char n[FMT_BUFSZ];
 
-	switch (unit) {
-	case SERIES_UNIT_FEN:
+	if (unit == SERIES_UNIT_FEN) {
 		compact(n, sizeof n, v / 100.0, zh);
 		snprintf(buf, size, "%s¥%s", v < 0 ? "-" : "",
 		    n[0] == '-' ? n + 1 : n);
-		break;
-	case SERIES_UNIT_COUNT:
+	} else if (unit == SERIES_UNIT_COUNT)
 		compact(buf, size, v, zh);
-		break;
-	case SERIES_UNIT_RATIO:
-		snprintf(buf, size, "%.3g%%", v * 100.0);
-		break;
-	case SERIES_UNIT_INDEX:
-		snprintf(buf, size, "%.3g", v);
-		break;
-	}
+	else
+		plain(buf, size, unit, v, true);
 	return buf;
 }
 

@@ -139,12 +139,12 @@ extern const struct pane_ops *const pane_table[];
 
 /* The pane's body needs drawing again. */
 void pane_dirty(struct pane_ctx *ctx);
-/* Shows a message in the status line until the next key. */
-void pane_message(struct pane_ctx *ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* Same, marked as an error (bold, and "!" before it). */
-void pane_error(struct pane_ctx *ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* Shows a message in the status line until the next key; an error is
+ * marked (bold, and "!" before it). */
+void pane_say(struct pane_ctx *ctx, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#define pane_message(ctx, ...) pane_say((ctx), false, __VA_ARGS__)
+#define pane_error(ctx, ...) pane_say((ctx), true, __VA_ARGS__)
 /* Makes the pane called name the visible one (after this key). */
 bool pane_switch(struct pane_ctx *ctx, const char *name);
 /* The context of the pane called name, with its own state: for a

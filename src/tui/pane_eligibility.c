@@ -563,31 +563,14 @@ export_key(struct pane_ctx *ctx)
 static bool
 member_key(struct pane_ctx *ctx, struct elig *eg, const struct pane_key *k)
 {
-	size_t last = eg->nmembers ? eg->nmembers - 1 : 0;
-
+	/* the cursor over the works, ten a page */
+	if (keys_move_cursor(&eg->msel, eg->nmembers, 11, k->action)) {
+		pane_dirty(ctx);
+		return true;
+	}
 	switch (k->action) {
 	case ACT_FILTER:
 		eg->search.active = true;
-		break;
-	case ACT_UP:
-		if (eg->msel > 0)
-			eg->msel--;
-		break;
-	case ACT_DOWN:
-		if (eg->msel < last)
-			eg->msel++;
-		break;
-	case ACT_PAGE_UP:
-		eg->msel = eg->msel > 10 ? eg->msel - 10 : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		eg->msel = eg->msel + 10 < eg->nmembers ? eg->msel + 10 : last;
-		break;
-	case ACT_HOME:
-		eg->msel = 0;
-		break;
-	case ACT_END:
-		eg->msel = last;
 		break;
 	case ACT_BACK:
 		/* a search first, then the group */
