@@ -115,15 +115,7 @@ appeal_init(struct appeal *a)
 size_t
 appeal_char_count(const char *s)
 {
-	const char *p = s, *end = s + strlen(s);
-	size_t n = 0;
-	uint32_t cp;
-
-	while (p < end) {
-		text_utf8_next(&p, end, &cp);
-		n++;
-	}
-	return n;
+	return text_chars(s, strlen(s));
 }
 
 static void

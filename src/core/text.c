@@ -310,6 +310,20 @@ text_fit(char *dst, size_t dstsz, const char *s, int width,
 	return used;
 }
 
+size_t
+text_chars(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t c = 0;
+	uint32_t cp;
+
+	while (p < end) {
+		text_utf8_next(&p, end, &cp);
+		c++;
+	}
+	return c;
+}
+
 void
 text_copy_cut(char *dst, size_t size, const char *s, size_t n)
 {

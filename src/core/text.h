@@ -38,6 +38,8 @@ char *text_sanitize(const char *s, unsigned flags);
  * raw, and raw they drive a terminal (U+009B is CSI). C0 is escaped by
  * the serialiser already. A new string, NULL when out of memory. */
 char *text_json_safe(const char *json);
+/* Code points in s[0..n) (an invalid byte counts as one). */
+size_t text_chars(const char *s, size_t n);
 /* The first n bytes of s into dst (size > 0 bytes, NUL-terminated), cut
  * at a whole UTF-8 character when they do not fit. */
 void text_copy_cut(char *dst, size_t size, const char *s, size_t n);

@@ -1328,17 +1328,6 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 	    store_mark_dirty_account);
 }
 
-/* Code points in valid UTF-8. */
-static size_t
-text_length(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 static int
 apply_works(struct import_ctx *ctx, long line, struct pval *v)
 {
@@ -1368,7 +1357,7 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 		return rc;
 	/* A Douyin title is a few dozen characters, a caption a few
 	 * hundred: more is not a title (a whole document pasted in?). */
-	if (w.title != NULL && text_length(w.title) > IMPORT_MAX_TITLE) {
+	if (w.title != NULL && text_chars(w.title, strlen(w.title)) > IMPORT_MAX_TITLE) {
 		char why[80];
 		snprintf(why, sizeof why, _("longer than %d characters"),
 		    IMPORT_MAX_TITLE);

@@ -223,6 +223,34 @@ no_text(void *ud, const char *s, int len)
 {
 }
 
+/* ---- rich text: a shared string's <si>, a cell's inline <is> ---- */
+
+/* Its <t> runs are the text, its phonetic <rPh> runs are not. True when
+ * name opens (run_start) or closes (run_end) one of them. */
+static bool
+run_start(struct xlsx *x, const char *n)
+{
+	if (strcmp(n, "rPh") == 0)
+		x->in_rph = true;
+	else if (strcmp(n, "t") == 0)
+		x->depth_t++;
+	else
+		return false;
+	return true;
+}
+
+static bool
+run_end(struct xlsx *x, const char *n)
+{
+	if (strcmp(n, "rPh") == 0)
+		x->in_rph = false;
+	else if (strcmp(n, "t") == 0)
+		x->depth_t--;
+	else
+		return false;
+	return true;
+}
+
 /* ---- sharedStrings.xml ---- */
 
 static void XMLCALL
@@ -234,10 +262,8 @@ sst_start(void *ud, const char *name, const char **atts)
 	if (strcmp(n, "si") == 0) {
 		x->in_si = true;
 		grow_buf_clear(&x->text);
-	} else if (strcmp(n, "rPh") == 0)
-		x->in_rph = true;
-	else if (strcmp(n, "t") == 0)
-		x->depth_t++;
+	} else
+		run_start(x, n);
 }
 
 static void XMLCALL
@@ -246,33 +272,27 @@ sst_end(void *ud, const char *name)
 	struct xlsx *x = ud;
 	const char *n = local(name);
 
-	if (strcmp(n, "rPh") == 0)
-		x->in_rph = false;
-	else if (strcmp(n, "t") == 0)
-		x->depth_t--;
-	else if (strcmp(n, "si") == 0) {
-		x->in_si = false;
-		if (x->nsst == MAX_SHARED_COUNT) {
-			fail(x, PT_EXIT_DATA, "more than 1048576 shared strings");
-			return;
-		}
-		if (!grow_reserve(&x->sst_off, &x->capsst, x->nsst + 1,
-		    sizeof *x->sst_off)) {
-			fail(x, PT_EXIT_DB, "out of memory");
-			return;
-		}
-		if (x->sst_text.len + x->text.len + 1 > MAX_SHARED_BYTES) {
-			fail(x, PT_EXIT_DATA, "the shared strings hold more than "
-			    "16 MiB of text");
-			return;
-		}
-		x->sst_off[x->nsst++] = (uint32_t)x->sst_text.len;
-		if (!grow_buf_add(&x->sst_text, x->text.s ? x->text.s : "",
-		    x->text.len + 1)) {
-			fail(x, PT_EXIT_DB, "out of memory");
-			return;
-		}
+	if (run_end(x, n) || strcmp(n, "si") != 0)
+		return;
+	x->in_si = false;
+	if (x->nsst == MAX_SHARED_COUNT) {
+		fail(x, PT_EXIT_DATA, "more than 1048576 shared strings");
+		return;
 	}
+	if (!grow_reserve(&x->sst_off, &x->capsst, x->nsst + 1,
+	    sizeof *x->sst_off)) {
+		fail(x, PT_EXIT_DB, "out of memory");
+		return;
+	}
+	if (x->sst_text.len + x->text.len + 1 > MAX_SHARED_BYTES) {
+		fail(x, PT_EXIT_DATA, "the shared strings hold more than "
+		    "16 MiB of text");
+		return;
+	}
+	x->sst_off[x->nsst++] = (uint32_t)x->sst_text.len;
+	if (!grow_buf_add(&x->sst_text, x->text.s ? x->text.s : "",
+	    x->text.len + 1))
+		fail(x, PT_EXIT_DB, "out of memory");
 }
 
 static void XMLCALL
@@ -473,10 +493,8 @@ sheet_start(void *ud, const char *name, const char **atts)
 		x->in_v = true;
 	else if (strcmp(n, "is") == 0)
 		x->in_is = true;
-	else if (strcmp(n, "rPh") == 0)
-		x->in_rph = true;
-	else if (strcmp(n, "t") == 0)
-		x->depth_t++;
+	else
+		run_start(x, n);
 }
 
 static void
@@ -534,14 +552,12 @@ sheet_end(void *ud, const char *name)
 	struct xlsx *x = ud;
 	const char *n = local(name);
 
+	if (run_end(x, n))
+		return;
 	if (strcmp(n, "v") == 0)
 		x->in_v = false;
 	else if (strcmp(n, "is") == 0)
 		x->in_is = false;
-	else if (strcmp(n, "rPh") == 0)
-		x->in_rph = false;
-	else if (strcmp(n, "t") == 0)
-		x->depth_t--;
 	else if (strcmp(n, "c") == 0)
 		end_cell(x);
 	else if (strcmp(n, "row") == 0 && !x->failed) {

@@ -89,39 +89,19 @@ lineedit_text(const struct lineedit *le)
 	return le->buf;
 }
 
-static size_t
-count_chars(const char *s, size_t n)
-{
-	const char *p = s, *end = s + n;
-	size_t c = 0;
-	uint32_t cp;
-
-	while (p < end) {
-		text_utf8_next(&p, end, &cp);
-		c++;
-	}
-	return c;
-}
-
 size_t
 lineedit_chars(const struct lineedit *le)
 {
-	return count_chars(le->buf, le->len);
+	return text_chars(le->buf, le->len);
 }
 
 void
 lineedit_set(struct lineedit *le, const char *text, size_t cursor)
 {
-	size_t n = strlen(text);
+	size_t n;
 
-	if (n >= sizeof le->buf) {
-		n = sizeof le->buf - 1;
-		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(le->buf, text, n);
-	le->buf[n] = '\0';
-	le->len = n;
+	text_copy_cut(le->buf, sizeof le->buf, text, strlen(text));
+	n = le->len = strlen(le->buf);
 	if (cursor > n)
 		cursor = n;
 	while (cursor > 0 && ((unsigned char)le->buf[cursor] & 0xc0) == 0x80)

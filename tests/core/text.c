@@ -45,6 +45,17 @@ START_TEST(text_copy_cut_whole_characters)
 }
 END_TEST
 
+/* Characters, not bytes: a bad byte counts as one, a prefix as told. */
+START_TEST(text_chars_counts_code_points)
+{
+	ck_assert_uint_eq(text_chars("", 0), 0);
+	ck_assert_uint_eq(text_chars("abc", 3), 3);
+	ck_assert_uint_eq(text_chars("泉城美食", strlen("泉城美食")), 4);
+	ck_assert_uint_eq(text_chars("a泉城", 4), 2);
+	ck_assert_uint_eq(text_chars("x\xff\xfey", 4), 4);
+}
+END_TEST
+
 START_TEST(text_sanitize_controls)
 {
 	char *s;
@@ -104,6 +115,7 @@ text_suite(void)
 	tc = tcase_create("text");
 	tcase_add_test(tc, text_width_and_fit);
 	tcase_add_test(tc, text_copy_cut_whole_characters);
+	tcase_add_test(tc, text_chars_counts_code_points);
 	tcase_add_test(tc, text_sanitize_controls);
 	tcase_add_test(tc, text_utf8_validation);
 	tcase_add_test(tc, text_json_safe_escapes);
