@@ -13,7 +13,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/engine.h"
 #include "core/freshness.h"
@@ -171,15 +170,6 @@ ensure_arrays(struct trends *tr, size_t n)
 #define CHUNK_DAYS 3		/* days read per idle step: a few ms */
 #define ATTR_DELAY_MS 250	/* wait for the keys to stop first */
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void
 set_error(struct trends *tr, const struct pt_err *err)
 {
@@ -297,7 +287,7 @@ place(struct pane_ctx *ctx)
 	tr->has_attr = false;
 	tr->attr_error[0] = '\0';
 	tr->attr_stale = win_days(tr) != 0 && tr->span_first != DAY_NONE;
-	tr->attr_due = now_ms() + ATTR_DELAY_MS;
+	tr->attr_due = pane_now_ms() + ATTR_DELAY_MS;
 }
 
 /* Reads everything again: another account or work, or new data. */
@@ -407,7 +397,7 @@ trends_idle(struct pane_ctx *ctx)
 		return 0;
 	}
 	if (tr->attr_stale) {
-		long long wait = tr->attr_due - now_ms();
+		long long wait = tr->attr_due - pane_now_ms();
 		/* The frame calls attr_done and idle again when it ends. */
 		if (pane_job_running(ctx))
 			return -1;
@@ -698,7 +688,7 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 	/* The engine's split blocks for a moment: wait until the keys
 	 * stop before starting it. */
 	if (tr->attr_stale)
-		tr->attr_due = now_ms() + ATTR_DELAY_MS;
+		tr->attr_due = pane_now_ms() + ATTR_DELAY_MS;
 	if (own_key(ctx, k->pane_action))
 		return true;
 	if (k->action == ACT_BACK) {
