@@ -755,6 +755,45 @@ START_TEST(rescore_streams_many_days)
 }
 END_TEST
 
+/* Rows are written many to a statement: every row must carry its own
+ * day's figures and reasons, on both paths (full and incremental), with
+ * a count of rows that fills no batch exactly. */
+START_TEST(rescore_rows_carry_their_own_figures)
+{
+	struct db *db = fx_open(tmp, "rows.db");
+	struct pt_err err = { 0 };
+	const char *mismatch = "SELECT count(*) FROM work_score s JOIN daily d "
+	    "USING (work_id, day) JOIN work w USING (work_id) WHERE "
+	    "s.profitable_plays IS NOT d.profitable_plays OR s.quality IS NOT "
+	    "d.quality OR s.user_value IS NOT d.user_value OR s.reasons IS NOT "
+	    "(CASE w.account_id WHEN 'a1' THEN '' ELSE 'plan_joined' END)";
+
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_account(db, "a2", "personal", false, NULL, "not_joined");
+	fx_sql(db, "WITH RECURSIVE w(i) AS (SELECT 0 UNION ALL SELECT i + 1 "
+	    "FROM w WHERE i < 6) INSERT INTO work(work_id, account_id) "
+	    "SELECT printf('w%%d', i), CASE WHEN i %% 3 THEN 'a1' ELSE 'a2' END "
+	    "FROM w");
+	fx_sql(db, "WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 "
+	    "FROM d WHERE k < 22) INSERT INTO daily(work_id, day, plays, "
+	    "profitable_plays, likes, favorites, quality, user_value) "
+	    "SELECT w.work_id, date('2026-03-01', '+' || k || ' days'), "
+	    "20000 + k * 101 + w.rowid, 10000 + k * 37 + w.rowid * 1000, 300, "
+	    "100, 40 + k, 1 + w.rowid / 100.0 + k / 1000.0 FROM work w, d");
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 161);
+	ck_assert_int_eq(fx_int(db, mismatch), 0);
+	/* again through the day-by-day path */
+	fx_sql(db, "DELETE FROM work_score; DELETE FROM account_score; "
+	    "INSERT INTO dirty SELECT DISTINCT w.account_id, d.day FROM daily d "
+	    "JOIN work w USING (work_id)");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 161);
+	ck_assert_int_eq(fx_int(db, mismatch), 0);
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 engine_suite(void)
 {
@@ -779,6 +818,7 @@ engine_suite(void)
 	tcase_add_test(tc, calibration_pure_fit_exact);
 	tcase_add_test(tc, rescore_dirty_follows_calibration);
 	tcase_add_test(tc, rescore_streams_many_days);
+	tcase_add_test(tc, rescore_rows_carry_their_own_figures);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -170,8 +170,9 @@ fen_t eng_shown_fen(const struct eng_row *r, fen_t estimated);
 void eng_score_group(const struct eng_ctx *c, int acc, day_t d,
     struct eng_row *rows, const size_t *idx, size_t n, struct eng_res *res,
     struct eng_acct_day *ad);
-bool eng_write_work_score(struct db *db, const struct eng_ctx *c,
-    const struct eng_row *r, const struct eng_res *s, bool fresh,
+/* Writes the scores of rows r[0..n) (s[i] is r[i]'s). */
+bool eng_write_work_scores(struct db *db, const struct eng_ctx *c,
+    const struct eng_row *r, const struct eng_res *s, size_t n, bool fresh,
     struct pt_err *err);
 bool eng_write_account_score(struct db *db, const struct eng_ctx *c,
     const struct eng_acct_day *ad, struct pt_err *err);

@@ -170,10 +170,7 @@ score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
 		i = j;
 	}
 	/* in the rows' order */
-	for (size_t i = 0; i < rs->n; i++)
-		if (!eng_write_work_score(db, c, &rs->r[i], &res[i], fresh, err))
-			goto out;
-	ok = true;
+	ok = eng_write_work_scores(db, c, rs->r, res, rs->n, fresh, err);
 out:
 	free(res);
 	free(idx);
@@ -601,6 +598,9 @@ ad_add(struct ad_sum *ad, const struct eng_row *r, const struct eng_res *s)
 	}
 }
 
+/* Rows score_stream() holds before writing them. */
+#define STREAM_ROWS 256
+
 /* Streams `daily` in primary-key order: scores each row with its
  * account's fit and writes it at once (appending to work_score's
  * b-tree), summing per account-day into days[]. */
@@ -611,35 +611,40 @@ score_stream(struct db *db, struct eng_ctx *c, struct eng_days *days,
 	sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ALL, err);
 	int last_work = -1, rc;
 	const char *last_id = NULL;
-	struct eng_row r;
-	struct eng_res s;
+	/* rows scored and not yet written (written a batch at a time) */
+	struct eng_row r[STREAM_ROWS];
+	struct eng_res s[STREAM_ROWS];
+	size_t n = 0;
 
 	if (st == NULL)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!eng_read_row(c, st, &last_work, &last_id, &r))
+		if (!eng_read_row(c, st, &last_work, &last_id, &r[n]))
 			continue;
-		int acc = c->wrk[r.work].account;
-		struct ad_sum *ad = eng_day_at(&days[acc], r.day, sizeof *ad);
+		int acc = c->wrk[r[n].work].account;
+		struct ad_sum *ad = eng_day_at(&days[acc], r[n].day, sizeof *ad);
 		if (ad == NULL) {
 			sqlite3_reset(st);
 			return eng_oom(err);
 		}
-		eng_score_row(c, acc, &r, &s, eng_account_reasons(c,
-		    &c->acc[acc], r.day));
-		if (!eng_write_work_score(db, c, &r, &s, fresh, err)) {
-			sqlite3_reset(st);
-			return false;
-		}
-		ad_add(ad, &r, &s);
+		eng_score_row(c, acc, &r[n], &s[n], eng_account_reasons(c,
+		    &c->acc[acc], r[n].day));
+		ad_add(ad, &r[n], &s[n]);
 		(*count)++;
+		if (++n == STREAM_ROWS) {
+			if (!eng_write_work_scores(db, c, r, s, n, fresh, err)) {
+				sqlite3_reset(st);
+				return false;
+			}
+			n = 0;
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		db_error(db, err, "reading daily figures");
 		return false;
 	}
-	return true;
+	return eng_write_work_scores(db, c, r, s, n, fresh, err);
 }
 
 /* Writes account i's account-days from their totals. A day under the
