@@ -5,6 +5,7 @@
  * eng_violation_blocks() for the model's violation_days window. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,24 +408,25 @@ in_force(struct db *db, enum history_of of, const char *id, const char *attr,
 	return true;
 }
 
-/* A row's columns, each into its buffer (a flag column as "0"/"1"),
- * then, for those with an attribute name, the value in force on the day
- * (attribute history) in its place. */
-struct col_buf {
+/* A row's column, copied into a buffer of the row struct (a flag column
+ * as "0"/"1"), then, when it has an attribute name, replaced by the
+ * value in force on the day (attribute history). */
+struct col_def {
 	const char *attr;	/* NULL: not in the history */
-	char *buf;
-	size_t size;
+	size_t offset, size;	/* the buffer in the row struct */
 	bool flag;
 };
+#define COL_OF(type, member) offsetof(type, member), sizeof ((type *)0)->member
 
-/* What load_row reads: the row of `key` by sql, column i into cols[i];
- * `more` (may be NULL) reads further columns; `what` names the read in an
- * error. */
-struct row_read {
+/* A kind of row load_row reads: the row of a key by sql, column i into
+ * cols[i]; `more` (may be NULL) reads further columns; `what` names the
+ * read in an error. */
+struct row_def {
 	const char *sql, *what;
 	enum history_of of;
-	void (*more)(sqlite3_stmt *st, void *arg);
-	void *arg;
+	const struct col_def *cols;
+	size_t ncols;
+	void (*more)(sqlite3_stmt *st, void *row);
 };
 
 /* An account or a work asked for that the database does not have. */
@@ -441,32 +443,35 @@ not_found(enum history_of of, const char *key, struct pt_err *err)
 
 /* False with err set on an error or when there is no such row. */
 static bool
-load_row(struct db *db, const struct row_read *rr, const char *key, day_t on,
-    const struct col_buf *cols, size_t n, struct pt_err *err)
+load_row(struct db *db, const struct row_def *rd, const char *key, day_t on,
+    void *row, struct pt_err *err)
 {
-	enum history_of of = rr->of;
 	sqlite3_stmt *st;
-	int rc = db_lookup(db, rr->sql, key, &st, rr->what, err);
+	int rc = db_lookup(db, rd->sql, key, &st, rd->what, err);
 
 	if (rc == DB_NO_ROW)
-		not_found(of, key, err);
+		not_found(rd->of, key, err);
 	if (rc != DB_ROW)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (cols[i].flag)
-			snprintf(cols[i].buf, cols[i].size, "%d",
+	for (size_t i = 0; i < rd->ncols; i++) {
+		const struct col_def *c = &rd->cols[i];
+		char *buf = (char *)row + c->offset;
+		if (c->flag)
+			snprintf(buf, c->size, "%d",
 			    sqlite3_column_int(st, (int)i) != 0);
 		else
-			copy_cut(cols[i].buf, cols[i].size,
-			    col_text(st, (int)i));
-	if (rr->more != NULL)
-		rr->more(st, rr->arg);
+			copy_cut(buf, c->size, col_text(st, (int)i));
+	}
+	if (rd->more != NULL)
+		rd->more(st, row);
 	sqlite3_reset(st);
 	/* the values in force on the day asked, not today's */
-	for (size_t i = 0; i < n; i++)
-		if (cols[i].attr != NULL && !in_force(db, of, key, cols[i].attr,
-		    on, cols[i].buf, cols[i].size, err))
+	for (size_t i = 0; i < rd->ncols; i++) {
+		const struct col_def *c = &rd->cols[i];
+		if (c->attr != NULL && !in_force(db, rd->of, key, c->attr, on,
+		    (char *)row + c->offset, c->size, err))
 			return false;
+	}
 	return true;
 }
 
@@ -475,22 +480,16 @@ struct acc_row {
 	char kind[32], plan[32], cert[128], celeb[8];
 };
 
-static bool
-load_account(struct db *db, const struct eligibility *e, struct acc_row *a,
-    struct pt_err *err)
-{
-	const struct col_buf cols[] = {
-		{ "kind", a->kind, sizeof a->kind, false },
-		{ "celebrity", a->celeb, sizeof a->celeb, true },
-		{ "certification", a->cert, sizeof a->cert, false },
-		{ "plan_status", a->plan, sizeof a->plan, false },
-	};
-	const struct row_read rr = { SQL_ACCOUNT, "reading the account",
-	    HISTORY_ACCOUNT, NULL, NULL };
+static const struct col_def account_cols[] = {
+	{ "kind", COL_OF(struct acc_row, kind), false },
+	{ "celebrity", COL_OF(struct acc_row, celeb), true },
+	{ "certification", COL_OF(struct acc_row, cert), false },
+	{ "plan_status", COL_OF(struct acc_row, plan), false },
+};
 
-	return load_row(db, &rr, e->account_id, e->on, cols,
-	    sizeof cols / sizeof cols[0], err);
-}
+static const struct row_def account_row = { SQL_ACCOUNT,
+	"reading the account", HISTORY_ACCOUNT, account_cols,
+	sizeof account_cols / sizeof account_cols[0], NULL };
 
 static void
 kind_rules(struct eligibility *e, const struct acc_row *a)
@@ -578,7 +577,7 @@ account_rules(struct db *db, struct eligibility *e, struct pt_err *err)
 {
 	struct acc_row a;
 
-	if (!load_account(db, e, &a, err) ||
+	if (!load_row(db, &account_row, e->account_id, e->on, &a, err) ||
 	    !violation_rule(db, e, SQL_ACCOUNT_VIOLATIONS, e->account_id,
 	    "no_violation_90d", e->on, err))
 		return false;
@@ -597,32 +596,26 @@ struct wrk_row {
 /* The columns after those in force: the publish day, the export's
  * review label (short; a long one is cut on a whole character). */
 static void
-work_more(sqlite3_stmt *st, void *arg)
+work_more(sqlite3_stmt *st, void *row)
 {
-	struct wrk_row *w = arg;
+	struct wrk_row *w = row;
 
 	w->published = eng_col_day(st, 6);
 	copy_cut(w->label, sizeof w->label, col_text(st, 7));
 }
 
-static bool
-load_work(struct db *db, const struct eligibility *e, struct wrk_row *w,
-    struct pt_err *err)
-{
-	const struct col_buf cols[] = {
-		{ NULL, w->account, sizeof w->account, false },
-		{ "visibility", w->vis, sizeof w->vis, false },
-		{ "review", w->review, sizeof w->review, false },
-		{ "original", w->orig, sizeof w->orig, true },
-		{ "infringing", w->infr, sizeof w->infr, true },
-		{ "commercial", w->commercial, sizeof w->commercial, false },
-	};
-	const struct row_read rr = { SQL_WORK, "reading the work",
-	    HISTORY_WORK, work_more, w };
+static const struct col_def work_cols[] = {
+	{ NULL, COL_OF(struct wrk_row, account), false },
+	{ "visibility", COL_OF(struct wrk_row, vis), false },
+	{ "review", COL_OF(struct wrk_row, review), false },
+	{ "original", COL_OF(struct wrk_row, orig), true },
+	{ "infringing", COL_OF(struct wrk_row, infr), true },
+	{ "commercial", COL_OF(struct wrk_row, commercial), false },
+};
 
-	return load_row(db, &rr, e->work_id, e->on, cols,
-	    sizeof cols / sizeof cols[0], err);
-}
+static const struct row_def work_row = { SQL_WORK, "reading the work",
+	HISTORY_WORK, work_cols, sizeof work_cols / sizeof work_cols[0],
+	work_more };
 
 /* Nothing earns before it goes out, whatever the day asked. */
 static void
@@ -809,7 +802,7 @@ check_day(struct db *db, const char *account_id, const char *work_id,
 	out->eligible = true;
 	if (work_id != NULL) {
 		snprintf(out->work_id, sizeof out->work_id, "%s", work_id);
-		if (!load_work(db, out, &w, err) ||
+		if (!load_row(db, &work_row, work_id, on, &w, err) ||
 		    !work_account(account_id, &w, out, err))
 			return false;
 	} else if (account_id != NULL)
