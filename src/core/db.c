@@ -586,87 +586,108 @@ db_open(const char *path, unsigned flags, struct pt_err *err)
 	return db_open_shared(path, flags, NULL, err);
 }
 
-struct db *
-db_open_shared(const char *path, unsigned flags, const char *group,
+/* The file before SQLite sees it: there (or created, for the group),
+ * a regular file with safe permissions and a SQLite header. */
+static bool
+open_file(struct db *db, const char *path, unsigned flags, const char *group,
     struct pt_err *err)
 {
-	struct db *db = calloc(1, sizeof *db);
 	struct stat st;
 	bool empty = false;
-	int oflags;
 
-	if (db == NULL || (db->path = strdup(path)) == NULL) {
-		free(db);
-		err_set(err, PT_EXIT_DB, "out of memory");
-		return NULL;
-	}
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT || !(flags & DB_OPEN_CREATE) ||
 		    (flags & DB_OPEN_READONLY)) {
 			err_set(err, PT_EXIT_DB, "cannot open database %s: %s%s",
 			    path, strerror(errno), errno == ENOENT ?
 			    " (import a file or run 'partner-tui demo' first)" : "");
-			goto fail;
+			return false;
 		}
 		if (!create_file(path, group, err))
-			goto fail;
+			return false;
 		db->created = true;
 	} else if (!S_ISREG(st.st_mode)) {
 		err_set(err, PT_EXIT_DB, "%s is not a regular file", path);
-		goto fail;
+		return false;
 	} else if (!check_permissions(path, &st, err)) {
-		goto fail;
+		return false;
 	}
-	if (!check_header(path, &empty, err))
-		goto fail;
+	return check_header(path, &empty, err);
+}
+
+/* The SQLite connection: read-only when asked or without write access
+ * (immutable through a URI when no writer can exist). */
+static bool
+open_sqlite(struct db *db, const char *path, unsigned flags,
+    struct pt_err *err)
+{
+	char *uri = NULL;
+	int oflags, rc;
+
 	db->readonly = (flags & DB_OPEN_READONLY) || access(path, W_OK) != 0;
-	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	    SQLITE_OPEN_NOMUTEX;
 	if (db->readonly && !readonly_mode(db, err))
-		goto fail;
-	if (db->immutable) {
-		char *uri = file_uri(path);
-		if (uri == NULL) {
-			err_set(err, PT_EXIT_DB, "out of memory");
-			goto fail;
-		}
-		if (sqlite3_open_v2(uri, &db->sql, oflags | SQLITE_OPEN_URI |
-		    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-			free(uri);
-			db_error(db, err, "opening the database");
-			goto fail;
-		}
-		free(uri);
-	} else if (sqlite3_open_v2(path, &db->sql, oflags |
-	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		return false;
+	if (db->immutable && (uri = file_uri(path)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	rc = sqlite3_open_v2(uri != NULL ? uri : path, &db->sql,
+	    oflags | (uri != NULL ? SQLITE_OPEN_URI : 0), NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		db_error(db, err, "opening the database");
-		goto fail;
+		return false;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
-	if (!check_identity(db, err))
-		goto fail;
-	if (!actor_register(db->sql, err))
-		goto fail;
-	if (!db->readonly && !db_exec(db, "PRAGMA journal_mode=WAL", err))
-		goto fail;
-	if (!db_exec(db, "PRAGMA foreign_keys=ON", err))
-		goto fail;
-	if (flags & DB_OPEN_NO_MIGRATE) {
-		db_changed_elsewhere(db);
-		return db;
-	}
-	if (!db->readonly && !schema_migrate(db, err))
-		goto fail;
-	if (db->readonly && schema_version(db) != SCHEMA_VERSION) {
+	return true;
+}
+
+/* Ours (not another program's database), with the actor's SQL
+ * functions, WAL and foreign keys on. */
+static bool
+set_up_connection(struct db *db, struct pt_err *err)
+{
+	return check_identity(db, err) && actor_register(db->sql, err) &&
+	    (db->readonly || db_exec(db, "PRAGMA journal_mode=WAL", err)) &&
+	    db_exec(db, "PRAGMA foreign_keys=ON", err);
+}
+
+/* The schema brought to this version (a read-only file must be there). */
+static bool
+bring_schema(struct db *db, const char *path, struct pt_err *err)
+{
+	if (!db->readonly)
+		return schema_migrate(db, err);
+	if (schema_version(db) != SCHEMA_VERSION) {
 		err_set(err, PT_EXIT_DB, "%s is read-only and needs its schema "
 		    "upgraded: open it once with write access", path);
-		goto fail;
+		return false;
+	}
+	return true;
+}
+
+struct db *
+db_open_shared(const char *path, unsigned flags, const char *group,
+    struct pt_err *err)
+{
+	struct db *db = calloc(1, sizeof *db);
+
+	if (db == NULL || (db->path = strdup(path)) == NULL) {
+		free(db);
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return NULL;
+	}
+	if (!open_file(db, path, flags, group, err) ||
+	    !open_sqlite(db, path, flags, err) || !set_up_connection(db, err) ||
+	    (!(flags & DB_OPEN_NO_MIGRATE) && !bring_schema(db, path, err))) {
+		db_close(db);
+		return NULL;
 	}
 	db_changed_elsewhere(db);
 	return db;
-fail:
-	db_close(db);
-	return NULL;
 }
 
 void
