@@ -110,8 +110,8 @@ static struct app {
 	bool modes_on;		/* bracketed paste asked for */
 } app;
 
-static long long
-now_ms(void)
+long long
+pane_now_ms(void)
 {
 	struct timespec ts;
 
@@ -1281,8 +1281,8 @@ script_step(struct pt_err *err)
 		relayout();
 		break;
 	case SCRIPT_RELOAD_WAIT: {
-		long long end = now_ms() + st.ms;
-		while (now_ms() < end && !db_changed_elsewhere(app.ctx.db)) {
+		long long end = pane_now_ms() + st.ms;
+		while (pane_now_ms() < end && !db_changed_elsewhere(app.ctx.db)) {
 			struct timespec ts = { 0, 20 * 1000000L };
 			nanosleep(&ts, NULL);
 		}
@@ -1377,7 +1377,7 @@ panes_start(const struct tui_opts *opts)
 	relayout();
 	if (opts->notice != NULL && opts->notice[0] != '\0')
 		pane_error(&app.ctx, "%s", opts->notice);
-	app.last_poll = now_ms();
+	app.last_poll = pane_now_ms();
 	wake_idle();
 }
 
@@ -1407,11 +1407,11 @@ frame_close(void)
 static long long
 look_at_data(void)
 {
-	long long poll_in = app.last_poll + POLL_INTERVAL_MS - now_ms();
+	long long poll_in = app.last_poll + POLL_INTERVAL_MS - pane_now_ms();
 
 	if (poll_in > 0)
 		return poll_in;
-	app.last_poll = now_ms();
+	app.last_poll = pane_now_ms();
 	if (db_changed_elsewhere(app.ctx.db)) {
 		reload_all();
 		wake_idle();
@@ -1470,7 +1470,7 @@ wait_turn(long long poll_in, bool jobs_running, struct pt_err *err)
 	if (jobs_running && JOB_POLL_MS < timeout)
 		timeout = JOB_POLL_MS;
 	wtimeout(stdscr, timeout);
-	t0 = now_ms();
+	t0 = pane_now_ms();
 	r = wget_wch(stdscr, &ch);
 	if (r != ERR) {
 		app.storm = 0;
@@ -1478,7 +1478,7 @@ wait_turn(long long poll_in, bool jobs_running, struct pt_err *err)
 		wake_idle();
 		return true;
 	}
-	waited = now_ms() - t0;
+	waited = pane_now_ms() - t0;
 	if (idle_due && timeout == app.idle_due && !got_signal) {
 		app.idle_due = p->idle(ctx_of(app.cur));
 		app.storm = 0;

@@ -137,6 +137,9 @@ extern const struct pane_ops *const pane_table[];
 
 /* Frame services for panes. */
 
+/* The frame's clock: milliseconds, monotonic (for delays and
+ * deadlines, never for days). */
+long long pane_now_ms(void);
 /* The pane's body needs drawing again. */
 void pane_dirty(struct pane_ctx *ctx);
 /* Shows a message in the status line until the next key; an error is

@@ -13,7 +13,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/engine.h"
 #include "core/freshness.h"
@@ -76,6 +75,9 @@ struct attr_msg {
 	char err[1024];
 };
 
+/* The chart's two windows: the one shown and the one before it. */
+enum { WIN_CUR, WIN_PREV, WIN_COUNT };
+
 struct trends {
 	char *account_id;	/* the account the state is for */
 	char *work_id;		/* NULL: the whole account */
@@ -101,10 +103,13 @@ struct trends {
 	struct attribution attr;
 	char attr_error[1024];
 	char error[1024 + 64];
-	/* arrays for the chart, sized to the window */
-	double *cur_v, *prev_v;
-	bool *cur_has, *prev_has;
-	size_t cap[4];		/* of each, for grow_reserve */
+	/* the chart's values, sized to the window: this window's and
+	 * the previous one's */
+	struct window_values {
+		double *v;
+		bool *has;
+		size_t capv, caph;	/* for grow_reserve */
+	} win[WIN_COUNT];
 	/* The account's days of the window (from its first day with data)
 	 * without any daily row: no data, never zero. Sorted. */
 	day_t *missing;
@@ -153,23 +158,17 @@ set_str(char **dst, const char *s)
 static bool
 ensure_arrays(struct trends *tr, size_t n)
 {
-	return grow_reserve(&tr->cur_v, &tr->cap[0], n, sizeof *tr->cur_v) &&
-	    grow_reserve(&tr->prev_v, &tr->cap[1], n, sizeof *tr->prev_v) &&
-	    grow_reserve(&tr->cur_has, &tr->cap[2], n, sizeof *tr->cur_has) &&
-	    grow_reserve(&tr->prev_has, &tr->cap[3], n, sizeof *tr->prev_has);
+	for (int p = 0; p < WIN_COUNT; p++) {
+		struct window_values *w = &tr->win[p];
+		if (!grow_reserve(&w->v, &w->capv, n, sizeof *w->v) ||
+		    !grow_reserve(&w->has, &w->caph, n, sizeof *w->has))
+			return false;
+	}
+	return true;
 }
 
 #define CHUNK_DAYS 3		/* days read per idle step: a few ms */
 #define ATTR_DELAY_MS 250	/* wait for the keys to stop first */
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 set_error(struct trends *tr, const struct pt_err *err)
@@ -288,7 +287,7 @@ place(struct pane_ctx *ctx)
 	tr->has_attr = false;
 	tr->attr_error[0] = '\0';
 	tr->attr_stale = win_days(tr) != 0 && tr->span_first != DAY_NONE;
-	tr->attr_due = now_ms() + ATTR_DELAY_MS;
+	tr->attr_due = pane_now_ms() + ATTR_DELAY_MS;
 }
 
 /* Reads everything again: another account or work, or new data. */
@@ -398,7 +397,7 @@ trends_idle(struct pane_ctx *ctx)
 		return 0;
 	}
 	if (tr->attr_stale) {
-		long long wait = tr->attr_due - now_ms();
+		long long wait = tr->attr_due - pane_now_ms();
 		/* The frame calls attr_done and idle again when it ends. */
 		if (pane_job_running(ctx))
 			return -1;
@@ -689,7 +688,7 @@ trends_key(struct pane_ctx *ctx, const struct pane_key *k)
 	/* The engine's split blocks for a moment: wait until the keys
 	 * stop before starting it. */
 	if (tr->attr_stale)
-		tr->attr_due = now_ms() + ATTR_DELAY_MS;
+		tr->attr_due = pane_now_ms() + ATTR_DELAY_MS;
 	if (own_key(ctx, k->pane_action))
 		return true;
 	if (k->action == ACT_BACK) {
@@ -842,15 +841,15 @@ chart_values(struct trends *tr, int len, bool prev, double *lo, double *hi)
 	bool any = false;
 
 	for (int i = 0; i < len; i++) {
-		tr->cur_has[i] = value_at(tr, tr->from + i, tr->metric,
-		    &tr->cur_v[i]);
-		tr->prev_has[i] = prev && value_at(tr, tr->from + i - len,
-		    tr->metric, &tr->prev_v[i]);
-		for (int p = 0; p < 2; p++) {
-			bool has = p ? tr->prev_has[i] : tr->cur_has[i];
-			double v = p ? tr->prev_v[i] : tr->cur_v[i];
-			if (!has)
+		for (int p = 0; p < WIN_COUNT; p++) {
+			struct window_values *w = &tr->win[p];
+			double v;
+			w->has[i] = (p == WIN_CUR || prev) && value_at(tr,
+			    tr->from + i - (p == WIN_PREV ? len : 0), tr->metric,
+			    &w->v[i]);
+			if (!w->has[i])
 				continue;
+			v = w->v[i];
 			if (!any || v < *lo)
 				*lo = v;
 			if (!any || v > *hi)
@@ -896,11 +895,11 @@ chart_plot(struct pane_ctx *ctx, WINDOW *w, struct chart_box *b, bool prev)
 	spec->rows = b->plot_h;
 	spec->cols = b->plot_w;
 	spec->n = (size_t)b->len;
-	spec->cur.v = tr->cur_v;
-	spec->cur.has = tr->cur_has;
+	spec->cur.v = tr->win[WIN_CUR].v;
+	spec->cur.has = tr->win[WIN_CUR].has;
 	if (prev) {
-		spec->prev.v = tr->prev_v;
-		spec->prev.has = tr->prev_has;
+		spec->prev.v = tr->win[WIN_PREV].v;
+		spec->prev.has = tr->win[WIN_PREV].has;
 	}
 	spec->ymin = b->min;
 	spec->ymax = b->max;
@@ -1445,10 +1444,10 @@ trends_fini(struct pane_ctx *ctx)
 	free(tr->account_id);
 	free(tr->work_id);
 	free(tr->work_title);
-	free(tr->cur_v);
-	free(tr->prev_v);
-	free(tr->cur_has);
-	free(tr->prev_has);
+	for (int p = 0; p < WIN_COUNT; p++) {
+		free(tr->win[p].v);
+		free(tr->win[p].has);
+	}
 	free(tr->missing);
 }
 
