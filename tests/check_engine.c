@@ -790,6 +790,21 @@ START_TEST(rescore_rows_carry_their_own_figures)
 	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 161);
 	ck_assert_int_eq(fx_int(db, mismatch), 0);
+	/* a full rescore over rows already there rewrites those that
+	 * changed (and only their values change) */
+	fx_sql(db, "UPDATE daily SET quality = quality + 7, profitable_plays = "
+	    "profitable_plays * 2 WHERE work_id IN ('w1', 'w3') AND day > "
+	    "'2026-03-10'");
+	fx_sql(db, "UPDATE account SET plan_status = 'joined' WHERE "
+	    "account_id = 'a2'");
+	fx_sql(db, "UPDATE work SET account_id = 'a1' WHERE work_id = 'w0'");
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 161);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score WHERE "
+	    "reasons <> ''"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score s JOIN daily "
+	    "d USING (work_id, day) WHERE s.profitable_plays IS NOT "
+	    "d.profitable_plays OR s.quality IS NOT d.quality"), 0);
 	db_close(db);
 }
 END_TEST

@@ -948,10 +948,29 @@ engine_daily_minimum(const struct model_params *p, bool has_data,
  * about what writing a row does (a cursor opened and a seek from the
  * root), so a full rescore writes them WS_BATCH at a time. */
 #define WS_BATCH 32
+/* A row already there is rewritten only when a value changed (a
+ * rescore after an upgrade or of days already scored leaves most rows
+ * as they were: reading one costs much less than writing it). */
+#define WS_SET(col) col " = excluded." col
+#define WS_DIFF(col) col " IS NOT excluded." col
+#define WORK_SCORE_UPSERT " ON CONFLICT(work_id, day) DO UPDATE SET " \
+    WS_SET("eligible") "," WS_SET("reasons") "," \
+    WS_SET("profitable_plays") "," WS_SET("plays_estimated") "," \
+    WS_SET("interaction") "," WS_SET("user_value") "," WS_SET("quality") \
+    "," WS_SET("f_interaction") "," WS_SET("f_user") "," \
+    WS_SET("f_quality") "," WS_SET("f_bonus") "," WS_SET("base_fen") "," \
+    WS_SET("model_fen") "," WS_SET("estimated_fen") " WHERE " \
+    WS_DIFF("eligible") " OR " WS_DIFF("reasons") " OR " \
+    WS_DIFF("profitable_plays") " OR " WS_DIFF("plays_estimated") " OR " \
+    WS_DIFF("interaction") " OR " WS_DIFF("user_value") " OR " \
+    WS_DIFF("quality") " OR " WS_DIFF("f_interaction") " OR " \
+    WS_DIFF("f_user") " OR " WS_DIFF("f_quality") " OR " \
+    WS_DIFF("f_bonus") " OR " WS_DIFF("base_fen") " OR " \
+    WS_DIFF("model_fen") " OR " WS_DIFF("estimated_fen")
 static const char SQL_INSERT_WORK_SCORE[] =
-    "INSERT OR REPLACE" WORK_SCORE_INSERT WS_ROW;
+    "INSERT" WORK_SCORE_INSERT WS_ROW WORK_SCORE_UPSERT;
 static const char SQL_INSERT_WORK_SCORES[] =
-    "INSERT OR REPLACE" WORK_SCORE_INSERT WS_ROW16 "," WS_ROW16;
+    "INSERT" WORK_SCORE_INSERT WS_ROW16 "," WS_ROW16 WORK_SCORE_UPSERT;
 /* Into an empty table: no conflict to look for, a fifth faster. */
 static const char SQL_INSERT_WORK_SCORE_NEW[] = "INSERT" WORK_SCORE_INSERT WS_ROW;
 static const char SQL_INSERT_WORK_SCORES_NEW[] =
