@@ -75,6 +75,10 @@ if [ -n "$ZH" ] && command -v msgfmt >/dev/null 2>&1; then
 	expect_grep "$T/err" "zh.csv：1 行有误：未导入任何内容"
 	grep -q "bad row" "$T/err" && fail "English left under zh_CN: $(cat "$T/err")" || ok
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM daily")" = "$before" ] && ok || fail "rejected file left rows"
+	# The value parsers' reasons too (src/core/value.c).
+	printf '日期,作品ID,播放量\n2026-11-06,w1,很多\n' > "$T/zh2.csv"
+	expect_exit 3 env LC_ALL="$ZH" PARTNER_TUI_LOCALEDIR="$T/locale" "$PT" --db "$DB" import "$T/zh2.csv"
+	expect_grep "$T/err" "zh2.csv:2：播放量：不是数字（很多）"
 	# An error of the core (a database that is not one) too.
 	printf 'not a database, just text\n' > "$T/notdb"
 	expect_exit 4 env LC_ALL="$ZH" PARTNER_TUI_LOCALEDIR="$T/locale" "$PT" --db "$T/notdb" import "$T/zh.csv"

@@ -90,6 +90,27 @@ cli_load_and_say(struct cli_ctx *ctx, const struct cli_result_ops *ops,
 }
 
 json_object *
+cli_json_member(const void *record, struct cli_json_member m)
+{
+	const char *p = (const char *)record + m.offset;
+
+	switch (m.type) {
+	case CJ_DAY:
+		return cli_json_day(*(const day_t *)(const void *)p);
+	case CJ_INT64:
+		return json_object_new_int64(*(const int64_t *)(const void *)p);
+	case CJ_INT:
+		return json_object_new_int(*(const int *)(const void *)p);
+	case CJ_DOUBLE:
+		return json_object_new_double(*(const double *)(const void *)p);
+	case CJ_BOOL:
+		return json_object_new_boolean(*(const bool *)(const void *)p);
+	default:
+		return json_object_new_string(p);
+	}
+}
+
+json_object *
 cli_json_day(day_t d)
 {
 	char buf[DAY_BUFSZ];

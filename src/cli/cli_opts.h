@@ -7,6 +7,7 @@
 
 #include <json-c/json.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "cli/cli.h"
 #include "core/day.h"
@@ -46,6 +47,17 @@ struct cli_result_ops {
  * its message. */
 int cli_load_and_say(struct cli_ctx *ctx, const struct cli_result_ops *ops,
     void *arg);
+/* A member of a struct as JSON, by its type and offset (a record's
+ * fields described once, for every record the JSON writes). */
+enum cli_json_type { CJ_DAY, CJ_INT64, CJ_INT, CJ_DOUBLE, CJ_BOOL, CJ_TEXT };
+struct cli_json_member {
+	enum cli_json_type type;	/* day_t, int64_t, int, double, bool,
+					 * char[] */
+	size_t offset;
+};
+#define CLI_JSON_MEMBER(type, record, member) \
+	{ (type), offsetof(record, member) }
+json_object *cli_json_member(const void *record, struct cli_json_member m);
 /* A day as JSON: "YYYY-MM-DD", or null for DAY_NONE. */
 json_object *cli_json_day(day_t d);
 /* Prints obj (pretty, as every subcommand's JSON) and frees it. */

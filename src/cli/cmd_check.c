@@ -27,30 +27,19 @@ add_string(json_object *o, const char *name, const char *v)
 	json_object_object_add(o, name, json_object_new_string(v));
 }
 
-/* A field as JSON, by its type: a day, an integer (a count or fen), a
- * figure, a flag, a text. */
-static json_object *
-json_field(const struct ev_item *it, enum ev_field f)
-{
-	switch (f) {
-	case EVF_DAY:
-	case EVF_UNTIL:
-		return cli_json_day(f == EVF_DAY ? it->day : it->until);
-	case EVF_COUNT:
-	case EVF_AMOUNT:
-	case EVF_MINIMUM:
-		return json_object_new_int64(f == EVF_COUNT ? it->count :
-		    f == EVF_AMOUNT ? it->amount : it->minimum);
-	case EVF_VALUE:
-	case EVF_VALUE_MIN:
-		return json_object_new_double(f == EVF_VALUE ? it->value :
-		    it->value_min);
-	case EVF_YES:
-		return json_object_new_boolean(it->yes);
-	default:
-		return json_object_new_string(it->text);
-	}
-}
+/* Where each field of an evidence item is, and its JSON type. */
+#define EV_MEMBER(type, member) CLI_JSON_MEMBER(type, struct ev_item, member)
+static const struct cli_json_member ev_members[EVF_N] = {
+	[EVF_DAY] = EV_MEMBER(CJ_DAY, day),
+	[EVF_UNTIL] = EV_MEMBER(CJ_DAY, until),
+	[EVF_COUNT] = EV_MEMBER(CJ_INT64, count),
+	[EVF_AMOUNT] = EV_MEMBER(CJ_INT64, amount),
+	[EVF_MINIMUM] = EV_MEMBER(CJ_INT64, minimum),
+	[EVF_VALUE] = EV_MEMBER(CJ_DOUBLE, value),
+	[EVF_VALUE_MIN] = EV_MEMBER(CJ_DOUBLE, value_min),
+	[EVF_YES] = EV_MEMBER(CJ_BOOL, yes),
+	[EVF_TEXT] = EV_MEMBER(CJ_TEXT, text),
+};
 
 /* One evidence item: its id and the fields it uses, typed. */
 static json_object *
@@ -63,7 +52,7 @@ json_item(const struct ev_item *it)
 	for (int f = 0; f < EVF_N; f++)
 		if (sp->field[f] != NULL)
 			json_object_object_add(o, sp->field[f],
-			    json_field(it, (enum ev_field)f));
+			    cli_json_member(it, ev_members[f]));
 	return o;
 }
 

@@ -22,55 +22,34 @@
 
 extern const struct command cmd_digest;
 
-/* The JSON of an item: kind, account_id and day, then its kind's fields
- * (dg_fields), each named and typed once. */
-enum dg_field { DF_NONE, DF_ELIGIBLE, DF_RULE, DF_PASS, DF_APPEAL, DF_STATUS,
-	DF_DAYS_LATE, DF_AMOUNT, DF_PREV, DF_PERCENT, DF_DUE };
-
-static const struct {
+/* The JSON of an item: kind, account_id and day, then its kind's fields,
+ * each named and typed once (an appeal's status: its name). */
+struct dg_json {
 	const char *name;
-	enum dg_field f;
-} dg_fields[DG_KIND_COUNT][3] = {
-	[DG_ELIGIBILITY_CHANGED] = { { "eligible", DF_ELIGIBLE } },
-	[DG_RULE_CHANGES_SOON] = { { "rule", DF_RULE }, { "pass", DF_PASS } },
-	[DG_APPEAL_DECIDED] = { { "appeal_id", DF_APPEAL },
-	    { "status", DF_STATUS }, { "compensation_fen", DF_AMOUNT } },
-	[DG_APPEAL_OVERDUE] = { { "appeal_id", DF_APPEAL },
-	    { "days_late", DF_DAYS_LATE }, { "compensation_fen", DF_AMOUNT } },
-	[DG_REVENUE_DROP] = { { "week_fen", DF_AMOUNT },
-	    { "prev_week_fen", DF_PREV }, { "drop_percent", DF_PERCENT } },
-	[DG_STALE] = { { "due_through", DF_DUE } },
+	struct cli_json_member m;
+	bool status;
+};
+#define DG(name, type, member) \
+	{ (name), CLI_JSON_MEMBER(type, struct digest_item, member), false }
+#define DG_STATUS { "status", { CJ_TEXT, 0 }, true }
+
+static const struct dg_json dg_fields[DG_KIND_COUNT][3] = {
+	[DG_ELIGIBILITY_CHANGED] = { DG("eligible", CJ_BOOL, eligible) },
+	[DG_RULE_CHANGES_SOON] = { DG("rule", CJ_TEXT, rule),
+	    DG("pass", CJ_BOOL, pass) },
+	[DG_APPEAL_DECIDED] = { DG("appeal_id", CJ_INT64, appeal_id),
+	    DG_STATUS, DG("compensation_fen", CJ_INT64, amount_fen) },
+	[DG_APPEAL_OVERDUE] = { DG("appeal_id", CJ_INT64, appeal_id),
+	    DG("days_late", CJ_INT, days_late),
+	    DG("compensation_fen", CJ_INT64, amount_fen) },
+	[DG_REVENUE_DROP] = { DG("week_fen", CJ_INT64, amount_fen),
+	    DG("prev_week_fen", CJ_INT64, prev_fen),
+	    DG("drop_percent", CJ_INT, percent) },
+	[DG_STALE] = { DG("due_through", CJ_DAY, due_through) },
 };
 
 static json_object *
-json_field(const struct digest *d, const struct digest_item *it,
-    enum dg_field f)
-{
-	switch (f) {
-	case DF_ELIGIBLE:
-	case DF_PASS:
-		return json_object_new_boolean(f == DF_PASS ? it->pass :
-		    it->eligible);
-	case DF_RULE:
-	case DF_STATUS:
-		return json_object_new_string(f == DF_RULE ? it->rule :
-		    appeal_status_name(it->status));
-	case DF_APPEAL:
-	case DF_AMOUNT:
-	case DF_PREV:
-		return json_object_new_int64(f == DF_APPEAL ? it->appeal_id :
-		    f == DF_AMOUNT ? it->amount_fen : it->prev_fen);
-	case DF_DAYS_LATE:
-	case DF_PERCENT:
-		return json_object_new_int(f == DF_PERCENT ? it->percent :
-		    it->days_late);
-	default:
-		return cli_json_day(d->due_through);
-	}
-}
-
-static json_object *
-json_item(const struct digest *d, const struct digest_item *it)
+json_item(const struct digest_item *it)
 {
 	json_object *o = json_object_new_object();
 
@@ -82,7 +61,9 @@ json_item(const struct digest *d, const struct digest_item *it)
 	for (size_t i = 0; (unsigned)it->kind < DG_KIND_COUNT && i < 3 &&
 	    dg_fields[it->kind][i].name != NULL; i++)
 		json_object_object_add(o, dg_fields[it->kind][i].name,
-		    json_field(d, it, dg_fields[it->kind][i].f));
+		    dg_fields[it->kind][i].status ?
+		    json_object_new_string(appeal_status_name(it->status)) :
+		    cli_json_member(it, dg_fields[it->kind][i].m));
 	return o;
 }
 
@@ -97,7 +78,7 @@ print_json(const struct digest *d)
 	json_object_object_add(top, "drop_percent",
 	    json_object_new_int(d->drop_percent));
 	for (size_t i = 0; i < d->n; i++)
-		json_object_array_add(arr, json_item(d, &d->items[i]));
+		json_object_array_add(arr, json_item(&d->items[i]));
 	json_object_object_add(top, "items", arr);
 	cli_json_print_put(top);
 }

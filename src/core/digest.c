@@ -37,7 +37,7 @@ add(struct digest *d, enum digest_kind kind, const char *account_id,
 	it = &d->items[d->n++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
-	it->day = DAY_NONE;
+	it->day = it->due_through = DAY_NONE;
 	snprintf(it->account_id, sizeof it->account_id, "%s",
 	    account_id ? account_id : "");
 	return it;
@@ -97,6 +97,7 @@ revenue_items(struct digest *d, const struct views_account *a,
 		if ((it = add(d, DG_STALE, a->account_id, err)) == NULL)
 			return false;
 		it->day = a->data_through;
+		it->due_through = d->due_through;
 	}
 	return true;
 }

@@ -49,6 +49,7 @@ struct digest_item {
 	fen_t prev_fen;		/* DG_REVENUE_DROP: the week before */
 	int percent;		/* DG_REVENUE_DROP: the drop, whole percent */
 	int days_late;		/* DG_APPEAL_OVERDUE */
+	day_t due_through;	/* DG_STALE: the last day due */
 };
 
 struct digest {

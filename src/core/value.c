@@ -6,6 +6,8 @@
 
 #include "core/value.h"
 
+#define N_(s) (s)	/* a msgid: translated where the reason is shown */
+
 #define YEN_HALF "\xc2\xa5"	/* ¥ U+00A5 */
 #define YEN_FULL "\xef\xbf\xa5"	/* ￥ U+FFE5 */
 #define WAN "\xe4\xb8\x87"	/* 万 */
@@ -117,16 +119,16 @@ parse_dec(const char *p, bool allow_sign, struct dec *d)
 	memset(d, 0, sizeof *d);
 	if (*p == '+' || *p == '-') {
 		if (!allow_sign && *p == '-')
-			return "negative value";
+			return N_("negative value");
 		d->neg = *p == '-';
 		p++;
 	}
 	if (*p < '0' || *p > '9')
-		return "not a number";
+		return N_("not a number");
 	for (; *p != '\0'; p++) {
 		if (*p >= '0' && *p <= '9') {
 			if (d->mant > (UINT64_MAX - 9) / 10 || ndigits >= 18)
-				return "number too large";
+				return N_("number too large");
 			d->mant = d->mant * 10 + (uint64_t)(*p - '0');
 			if (d->mant > 0)
 				ndigits++;
@@ -134,34 +136,34 @@ parse_dec(const char *p, bool allow_sign, struct dec *d)
 		} else if (*p == ',') {
 			if ((commas && group != 3) || (!commas && group > 3) ||
 			    group == 0)
-				return "misplaced thousands separator";
+				return N_("misplaced thousands separator");
 			commas = true;
 			group = 0;
 		} else
 			break;
 	}
 	if (commas && group != 3)
-		return "misplaced thousands separator";
+		return N_("misplaced thousands separator");
 	if (*p == '.') {
 		p++;
 		if (*p < '0' || *p > '9')
-			return "not a number";
+			return N_("not a number");
 		for (; *p >= '0' && *p <= '9'; p++) {
 			if (d->mant == 0 && *p == '0') {
 				d->scale++;
 				if (d->scale > 18)
-					return "number too small";
+					return N_("number too small");
 				continue;
 			}
 			if (ndigits >= 18 || d->scale >= 18)
-				return "too many digits";
+				return N_("too many digits");
 			d->mant = d->mant * 10 + (uint64_t)(*p - '0');
 			ndigits++;
 			d->scale++;
 		}
 	}
 	if (*p != '\0')
-		return "not a number";
+		return N_("not a number");
 	if (d->mant == 0)
 		d->neg = false;
 	return NULL;
@@ -193,11 +195,11 @@ dec_to_int(const struct dec *d, int e, uint64_t limit, uint64_t *out,
 		}
 	} else if (v != 0) {
 		if (e > 18 || v > limit / pow10u[e])
-			return "number too large";
+			return N_("number too large");
 		v *= pow10u[e];
 	}
 	if (v > limit)
-		return "number too large";
+		return N_("number too large");
 	*out = v;
 	return NULL;
 }
@@ -229,7 +231,7 @@ dec_to_double(const struct dec *d, int e)
 
 #define TRIM(s, t) do { \
 	if ((s) == NULL || strlen(s) >= sizeof (t)) \
-		return (s) == NULL ? "missing" : "value too long"; \
+		return (s) == NULL ? N_("missing") : N_("value too long"); \
 	value_trim((s), (t), sizeof (t)); \
 } while (0)
 
@@ -269,9 +271,9 @@ value_parse_count(const char *s, int64_t *out)
 	if ((why = parse_multiplied(s, &d, &e)) != NULL)
 		return why;
 	if (d.neg)
-		return "negative count";
+		return N_("negative count");
 	if ((why = dec_to_int(&d, e, VALUE_COUNT_MAX, &v,
-	    "not a whole number")) != NULL)
+	    N_("not a whole number"))) != NULL)
 		return why;
 	*out = (int64_t)v;
 	return NULL;
@@ -306,11 +308,12 @@ value_parse_rate(const char *s, double *out)
 	if ((why = parse_dec(t, true, &d)) != NULL)
 		return why;
 	if (d.neg)
-		return "negative rate";
+		return N_("negative rate");
 	v = dec_to_double(&d, percent ? -2 : 0);
 	if (v > 1.0) {
-		return percent ? "rate above 100%" :
-		    "rate above 1 (write 16.42% or 0.1642)";
+		return percent ? N_("rate above 100%") :
+		    /* xgettext:no-c-format */
+		    N_("rate above 1 (write 16.42% or 0.1642)");
 	}
 	*out = v;
 	return NULL;
@@ -342,9 +345,9 @@ value_parse_money(const char *s, fen_t *out)
 		strip_prefix(&p, YEN_FULL);
 	if ((why = parse_dec(p, !neg, &d)) != NULL)
 		return neg && strcmp(why, "negative value") == 0 ?
-		    "not a number" : why;
+		    N_("not a number") : why;
 	if ((why = dec_to_int(&d, e + 2, (uint64_t)VALUE_COUNT_MAX, &v,
-	    "more precise than a fen (0.01)")) != NULL)
+	    N_("more precise than a fen (0.01)"))) != NULL)
 		return why;
 	*out = (neg != d.neg) ? -(fen_t)v : (fen_t)v;
 	return NULL;
@@ -379,17 +382,17 @@ value_parse_seconds(const char *s, double *out)
 	if (strchr(t, ':') != NULL) {
 		p = t;
 		if (!read_int(&p, 6, &a) || *p++ != ':' || !read_int(&p, 2, &b))
-			return "not a duration (00:01:23 or 83)";
+			return N_("not a duration (00:01:23 or 83)");
 		if (*p == '\0') {
 			if (b > 59)
-				return "seconds above 59";
+				return N_("seconds above 59");
 			*out = a * 60.0 + b;
 			return NULL;
 		}
 		if (*p++ != ':' || !read_int(&p, 2, &c) || *p != '\0')
-			return "not a duration (00:01:23 or 83)";
+			return N_("not a duration (00:01:23 or 83)");
 		if (b > 59 || c > 59)
-			return "minutes or seconds above 59";
+			return N_("minutes or seconds above 59");
 		*out = a * 3600.0 + b * 60.0 + c;
 		return NULL;
 	}
@@ -397,14 +400,14 @@ value_parse_seconds(const char *s, double *out)
 	if (strstr(t, "\xe5\x88\x86") != NULL) {	/* 分 */
 		p = t;
 		if (!read_int(&p, 6, &a) || strncmp(p, "\xe5\x88\x86", 3) != 0)
-			return "not a duration (00:01:23 or 83)";
+			return N_("not a duration (00:01:23 or 83)");
 		p += 3;
 		b = 0;
 		if (*p != '\0' && (!read_int(&p, 2, &b) ||
 		    strcmp(p, "\xe7\xa7\x92") != 0))	/* 秒 */
-			return "not a duration (00:01:23 or 83)";
+			return N_("not a duration (00:01:23 or 83)");
 		if (b > 59)
-			return "seconds above 59";
+			return N_("seconds above 59");
 		*out = a * 60.0 + b;
 		return NULL;
 	}
@@ -415,9 +418,9 @@ value_parse_seconds(const char *s, double *out)
 		const char *why = parse_dec(t, true, &d);
 		if (why != NULL)
 			return strcmp(why, "not a number") == 0 ?
-			    "not a duration (00:01:23 or 83)" : why;
+			    N_("not a duration (00:01:23 or 83)") : why;
 		if (d.neg)
-			return "negative duration";
+			return N_("negative duration");
 		*out = dec_to_double(&d, 0);
 	}
 	return NULL;
@@ -434,15 +437,15 @@ parse_time(const char *p, int *sec)
 	while (*p == ' ')
 		p++;
 	if (!read_int(&p, 2, &h))
-		return "not a time";
+		return N_("not a time");
 	if (*p == ':') {
 		p++;
 		if (!read_int(&p, 2, &m))
-			return "not a time";
+			return N_("not a time");
 		if (*p == ':') {
 			p++;
 			if (!read_int(&p, 2, &sc))
-				return "not a time";
+				return N_("not a time");
 			/* Fractions of a second from spreadsheets are noise. */
 			if (*p == '.') {
 				p++;
@@ -454,20 +457,20 @@ parse_time(const char *p, int *sec)
 	    strncmp(p, "\xe7\x82\xb9", 3) == 0) {		/* 点 */
 		p += 3;
 		if (!read_int(&p, 2, &m) || strncmp(p, "\xe5\x88\x86", 3) != 0)
-			return "not a time";
+			return N_("not a time");
 		p += 3;
 		if (*p != '\0') {
 			if (!read_int(&p, 2, &sc) ||
 			    strncmp(p, "\xe7\xa7\x92", 3) != 0)
-				return "not a time";
+				return N_("not a time");
 			p += 3;
 		}
 	} else
-		return "not a time";
+		return N_("not a time");
 	if (*p != '\0')
-		return "not a time";
+		return N_("not a time");
 	if (h > 23 || m > 59 || sc > 59)
-		return "no such time";
+		return N_("no such time");
 	*sec = h * 3600 + m * 60 + sc;
 	return NULL;
 }
@@ -484,37 +487,37 @@ value_parse_day(const char *s, day_t *day, int *sec, bool *has_time)
 	TRIM(s, t);
 	p = t;
 	if (!read_int(&p, 4, &y) || p - t != 4)
-		return "not a date (2026-11-03, 2026/11/3 or 2026年11月3日)";
+		return N_("not a date (2026-11-03, 2026/11/3 or 2026年11月3日)");
 	if (strncmp(p, "\xe5\xb9\xb4", 3) == 0) {	/* 年 */
 		chinese = true;
 		p += 3;
 	} else if (*p == '-' || *p == '/' || *p == '.') {
 		char sep = *p++;
 		if (!read_int(&p, 2, &mo) || *p != sep)
-			return "not a date (2026-11-03, 2026/11/3 or 2026年11月3日)";
+			return N_("not a date (2026-11-03, 2026/11/3 or 2026年11月3日)");
 		p++;
 		goto mday;
 	} else
-		return "not a date (2026-11-03, 2026/11/3 or 2026年11月3日)";
+		return N_("not a date (2026-11-03, 2026/11/3 or 2026年11月3日)");
 	if (!read_int(&p, 2, &mo) || strncmp(p, "\xe6\x9c\x88", 3) != 0) /* 月 */
-		return "not a date (2026-11-03, 2026/11/3 or 2026年11月3日)";
+		return N_("not a date (2026-11-03, 2026/11/3 or 2026年11月3日)");
 	p += 3;
 mday:
 	if (!read_int(&p, 2, &d))
-		return "not a date (2026-11-03, 2026/11/3 or 2026年11月3日)";
+		return N_("not a date (2026-11-03, 2026/11/3 or 2026年11月3日)");
 	if (chinese) {
 		if (strncmp(p, "\xe6\x97\xa5", 3) == 0 ||	/* 日 */
 		    strncmp(p, "\xe5\x8f\xb7", 3) == 0)		/* 号 */
 			p += 3;
 		else
-			return "not a date (2026-11-03, 2026/11/3 or 2026年11月3日)";
+			return N_("not a date (2026-11-03, 2026/11/3 or 2026年11月3日)");
 	}
 	if (*p != '\0') {
 		if ((why = parse_time(p, &secs)) != NULL)
 			return why;
 	}
 	if (!day_from_ymd(y, mo, d, day))
-		return "no such date";
+		return N_("no such date");
 	if (sec != NULL)
 		*sec = secs;
 	if (has_time != NULL)
@@ -540,7 +543,7 @@ value_parse_bool(const char *s, bool *out)
 			return NULL;
 		}
 	}
-	return "not yes/no (yes, no, true, false, 1, 0, 是, 否)";
+	return N_("not yes/no (yes, no, true, false, 1, 0, 是, 否)");
 }
 
 const char *
@@ -556,7 +559,7 @@ value_parse_enum(const char *s, const struct value_enum *tab, int *out)
 			return NULL;
 		}
 	}
-	return "unknown value";
+	return N_("unknown value");
 }
 
 char *
