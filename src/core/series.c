@@ -526,14 +526,11 @@ series_work_info(struct db *db, const char *work_id, char **title,
 char
 series_event_letter(enum series_event_kind k)
 {
+#define LETTER(value, letter, key) [value] = (letter),
 	static const char letters[SERIES_EVENT_KIND_COUNT] = {
-		[SERIES_EVENT_VIOLATION] = 'V',
-		[SERIES_EVENT_OVERTURNED] = 'O',
-		[SERIES_EVENT_APPEAL] = 'A',
-		[SERIES_EVENT_APPLICATION] = 'R',
-		[SERIES_EVENT_PUBLISHED] = 'P',
-		[SERIES_EVENT_SELECTED] = 'S',
+		SERIES_EVENT_KINDS(LETTER)
 	};
+#undef LETTER
 
 	return (unsigned)k < SERIES_EVENT_KIND_COUNT ? letters[k] : '?';
 }
@@ -541,14 +538,11 @@ series_event_letter(enum series_event_kind k)
 const char *
 series_event_key(enum series_event_kind k)
 {
+#define KEY(value, letter, key) [value] = (key),
 	static const char *const keys[SERIES_EVENT_KIND_COUNT] = {
-		[SERIES_EVENT_VIOLATION] = "violation",
-		[SERIES_EVENT_OVERTURNED] = "overturned",
-		[SERIES_EVENT_APPEAL] = "appeal",
-		[SERIES_EVENT_APPLICATION] = "application",
-		[SERIES_EVENT_PUBLISHED] = "published",
-		[SERIES_EVENT_SELECTED] = "selected",
+		SERIES_EVENT_KINDS(KEY)
 	};
+#undef KEY
 
 	return NAMES_NAME(keys, k, "");
 }

@@ -316,15 +316,7 @@ views_work_flags(const struct views_work *w, char *buf)
 	return buf;
 }
 
-static const char *const col_keys[VC_COUNT] = {
-	[VC_TITLE] = "title",
-	[VC_PUBLISHED] = "published",
-	[VC_STATUS] = "status",
-	[VC_REVENUE] = "revenue",
-	[VC_CHANGE] = "change",
-	[VC_PLAYS] = "plays",
-	[VC_RPM] = "rpm",
-};
+static const char *const col_keys[VC_COUNT] = { VIEWS_COLS(NAMES_ENTRY) };
 
 const char *
 views_col_key(enum views_col c)
