@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/appeal.h"
 #include "core/engine.h"
 #include "core/report.h"
 #include "core/freshness.h"
@@ -1229,8 +1230,11 @@ day_row_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	}
 	if (k->pane_action == DK_APPEAL) {
+		/* the blocked days around d: a violation blocks at most the
+		 * appealable period, so that far on each side is enough */
+		int span = appeal_max_days() - 1;
 		if ((id = strdup(dg->day.rows[dg->ysel].work_id)) != NULL)
-			vui_appeal_work(ctx, id, d - 29, d + 29, d, "diagnosis");
+			vui_appeal_work(ctx, id, d - span, d + span, d, "diagnosis");
 		free(id);
 		return true;
 	}
