@@ -948,9 +948,10 @@ engine_daily_minimum(const struct model_params *p, bool has_data,
  * about what writing a row does (a cursor opened and a seek from the
  * root), so a full rescore writes them WS_BATCH at a time. */
 #define WS_BATCH 32
-/* A row already there is rewritten only when a value changed (a
- * rescore after an upgrade or of days already scored leaves most rows
- * as they were: reading one costs much less than writing it). */
+/* ENG_WS_CHANGED: a row already there is rewritten only when a value
+ * changed (a rescore after an upgrade or of days already scored leaves
+ * most rows as they were: reading one costs much less than writing
+ * it); when most rows change, INSERT OR REPLACE costs less. */
 #define WS_SET(col) col " = excluded." col
 #define WS_DIFF(col) col " IS NOT excluded." col
 #define WORK_SCORE_UPSERT " ON CONFLICT(work_id, day) DO UPDATE SET " \
@@ -967,14 +968,17 @@ engine_daily_minimum(const struct model_params *p, bool has_data,
     WS_DIFF("f_user") " OR " WS_DIFF("f_quality") " OR " \
     WS_DIFF("f_bonus") " OR " WS_DIFF("base_fen") " OR " \
     WS_DIFF("model_fen") " OR " WS_DIFF("estimated_fen")
-static const char SQL_INSERT_WORK_SCORE[] =
-    "INSERT" WORK_SCORE_INSERT WS_ROW WORK_SCORE_UPSERT;
-static const char SQL_INSERT_WORK_SCORES[] =
-    "INSERT" WORK_SCORE_INSERT WS_ROW16 "," WS_ROW16 WORK_SCORE_UPSERT;
-/* Into an empty table: no conflict to look for, a fifth faster. */
-static const char SQL_INSERT_WORK_SCORE_NEW[] = "INSERT" WORK_SCORE_INSERT WS_ROW;
-static const char SQL_INSERT_WORK_SCORES_NEW[] =
-    "INSERT" WORK_SCORE_INSERT WS_ROW16 "," WS_ROW16;
+/* The statements of each way of writing, one row and WS_BATCH rows. */
+static const char *const SQL_WRITE_WORK_SCORES[][2] = {
+	/* into an empty table: no conflict to look for, a fifth faster */
+	[ENG_WS_NEW] = { "INSERT" WORK_SCORE_INSERT WS_ROW,
+	    "INSERT" WORK_SCORE_INSERT WS_ROW16 "," WS_ROW16 },
+	[ENG_WS_REPLACE] = { "INSERT OR REPLACE" WORK_SCORE_INSERT WS_ROW,
+	    "INSERT OR REPLACE" WORK_SCORE_INSERT WS_ROW16 "," WS_ROW16 },
+	[ENG_WS_CHANGED] = { "INSERT" WORK_SCORE_INSERT WS_ROW
+	    WORK_SCORE_UPSERT, "INSERT" WORK_SCORE_INSERT WS_ROW16 ","
+	    WS_ROW16 WORK_SCORE_UPSERT },
+};
 static const char SQL_INSERT_ACCOUNT_SCORE[] =
     "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
     "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen, "
@@ -1016,14 +1020,13 @@ bind_work_score(sqlite3_stmt *st, int base, const struct eng_ctx *c,
 
 bool
 eng_write_work_scores(struct db *db, const struct eng_ctx *c,
-    const struct eng_row *r, const struct eng_res *s, size_t n, bool fresh,
-    struct pt_err *err)
+    const struct eng_row *r, const struct eng_res *s, size_t n,
+    enum eng_ws_mode mode, struct pt_err *err)
 {
 	for (size_t i = 0; i < n; ) {
 		size_t k = n - i >= WS_BATCH ? WS_BATCH : 1;
-		sqlite3_stmt *st = db_stmt(db, k > 1 ? (fresh ?
-		    SQL_INSERT_WORK_SCORES_NEW : SQL_INSERT_WORK_SCORES) : (fresh ?
-		    SQL_INSERT_WORK_SCORE_NEW : SQL_INSERT_WORK_SCORE), err);
+		sqlite3_stmt *st = db_stmt(db, SQL_WRITE_WORK_SCORES[mode][k > 1],
+		    err);
 		if (st == NULL)
 			return false;
 		for (size_t j = 0; j < k; j++)

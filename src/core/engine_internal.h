@@ -170,10 +170,13 @@ fen_t eng_shown_fen(const struct eng_row *r, fen_t estimated);
 void eng_score_group(const struct eng_ctx *c, int acc, day_t d,
     struct eng_row *rows, const size_t *idx, size_t n, struct eng_res *res,
     struct eng_acct_day *ad);
+/* How work_score rows are written: into a table without them, over
+ * rows that mostly change, over rows that mostly stay as they were. */
+enum eng_ws_mode { ENG_WS_NEW, ENG_WS_REPLACE, ENG_WS_CHANGED };
 /* Writes the scores of rows r[0..n) (s[i] is r[i]'s). */
 bool eng_write_work_scores(struct db *db, const struct eng_ctx *c,
-    const struct eng_row *r, const struct eng_res *s, size_t n, bool fresh,
-    struct pt_err *err);
+    const struct eng_row *r, const struct eng_res *s, size_t n,
+    enum eng_ws_mode mode, struct pt_err *err);
 bool eng_write_account_score(struct db *db, const struct eng_ctx *c,
     const struct eng_acct_day *ad, struct pt_err *err);
 

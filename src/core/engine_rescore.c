@@ -135,7 +135,7 @@ order_acct_day(const struct eng_ctx *c, const struct rows *rs, size_t *idx)
  * account_score per (account, day), work_score in the rows' own order. */
 static bool
 score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
-    bool fresh, struct pt_err *err)
+    enum eng_ws_mode mode, struct pt_err *err)
 {
 	struct eng_res *res = NULL;
 	size_t *idx = NULL;
@@ -170,7 +170,7 @@ score_and_write(struct db *db, struct eng_ctx *c, struct rows *rs,
 		i = j;
 	}
 	/* in the rows' order */
-	ok = eng_write_work_scores(db, c, rs->r, res, rs->n, fresh, err);
+	ok = eng_write_work_scores(db, c, rs->r, res, rs->n, mode, err);
 out:
 	free(res);
 	free(idx);
@@ -301,7 +301,7 @@ static bool
 flush_rows(struct db *db, struct eng_ctx *c, struct rows *rs,
     struct pt_err *err)
 {
-	bool ok = score_and_write(db, c, rs, false, err);
+	bool ok = score_and_write(db, c, rs, ENG_WS_REPLACE, err);
 
 	rs->n = 0;
 	return ok;
@@ -508,8 +508,8 @@ rescore_account(struct db *db, struct eng_ctx *c,
 	return flush_rows(db, c, rs, err);
 }
 
-static bool score_everything(struct db *db, struct eng_ctx *c, int64_t *n,
-    struct pt_err *err);
+static bool score_everything(struct db *db, struct eng_ctx *c,
+    bool changes, int64_t *n, struct pt_err *err);
 
 /* The incremental rescore inside its transaction. */
 static bool
@@ -527,7 +527,7 @@ rescore_dirty(struct db *db, struct eng_ctx *c, struct pt_err *err)
 	 * a day of every account): one streamed pass over everything costs
 	 * less than account by account, with the fits just made. */
 	if (work >= 1024 && work * 2 >= count_rows(db, SQL_COUNT_ACCOUNT_SCORES)) {
-		ok = score_everything(db, c, &n, err);
+		ok = score_everything(db, c, true, &n, err);
 		goto out;
 	}
 	for (size_t i = 0; i < l.n; i++)
@@ -606,7 +606,7 @@ ad_add(struct ad_sum *ad, const struct eng_row *r, const struct eng_res *s)
  * b-tree), summing per account-day into days[]. */
 static bool
 score_stream(struct db *db, struct eng_ctx *c, struct eng_days *days,
-    bool fresh, int64_t *count, struct pt_err *err)
+    enum eng_ws_mode mode, int64_t *count, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ALL, err);
 	int last_work = -1, rc;
@@ -632,7 +632,7 @@ score_stream(struct db *db, struct eng_ctx *c, struct eng_days *days,
 		ad_add(ad, &r[n], &s[n]);
 		(*count)++;
 		if (++n == STREAM_ROWS) {
-			if (!eng_write_work_scores(db, c, r, s, n, fresh, err)) {
+			if (!eng_write_work_scores(db, c, r, s, n, mode, err)) {
 				sqlite3_reset(st);
 				return false;
 			}
@@ -644,7 +644,7 @@ score_stream(struct db *db, struct eng_ctx *c, struct eng_days *days,
 		db_error(db, err, "reading daily figures");
 		return false;
 	}
-	return eng_write_work_scores(db, c, r, s, n, fresh, err);
+	return eng_write_work_scores(db, c, r, s, n, mode, err);
 }
 
 /* Writes account i's account-days from their totals. A day under the
@@ -687,7 +687,8 @@ write_account_days(struct db *db, struct eng_ctx *c, size_t i,
 /* Scores every row with the fits in c and writes work_score and
  * account_score. */
 static bool
-score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
+score_all(struct db *db, struct eng_ctx *c, enum eng_ws_mode mode,
+    int64_t *count,
     struct pt_err *err)
 {
 	struct eng_days *days = calloc(c->nacc ? c->nacc : 1, sizeof *days);
@@ -697,7 +698,7 @@ score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
 	*count = 0;
 	if (days == NULL)
 		return eng_oom(err);
-	ok = score_stream(db, c, days, fresh, count, err);
+	ok = score_stream(db, c, days, mode, count, err);
 	for (size_t i = 0; ok && i < c->nacc; i++)
 		ok = write_account_days(db, c, i, &days[i], &rs, err);
 	for (size_t i = 0; i < c->nacc; i++)
@@ -709,11 +710,12 @@ score_all(struct db *db, struct eng_ctx *c, bool fresh, int64_t *count,
 
 /* Every work-day and account-day again, with the fits in c; *n gets the
  * work-days scored. work_score is not emptied first: freeing a million
- * rows costs as much as writing them. Rows are replaced in place, and
- * rows of work-days that are gone are removed only when the count says
- * there are some. */
+ * rows costs as much as writing them. Rows are replaced in place (all
+ * of them when changes says most will differ: fits that moved; else
+ * only those that changed), and rows of work-days that are gone are
+ * removed only when the count says there are some. */
 static bool
-score_everything(struct db *db, struct eng_ctx *c, int64_t *n,
+score_everything(struct db *db, struct eng_ctx *c, bool changes, int64_t *n,
     struct pt_err *err)
 {
 	int64_t before;
@@ -721,7 +723,8 @@ score_everything(struct db *db, struct eng_ctx *c, int64_t *n,
 	if (!db_exec(db, SQL_CLEAR_ALL, err))
 		return false;
 	before = count_rows(db, SQL_COUNT_WORK_SCORES);
-	if (!score_all(db, c, before == 0, n, err))
+	if (!score_all(db, c, before == 0 ? ENG_WS_NEW : changes ?
+	    ENG_WS_REPLACE : ENG_WS_CHANGED, n, err))
 		return false;
 	/* Written into an empty table, there is nothing stale to count. */
 	return before == 0 || count_rows(db, SQL_COUNT_WORK_SCORES) == *n ||
@@ -769,7 +772,7 @@ engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
 	 * transaction, so it matches the rows read. */
 	if (db_begin(db, err)) {
 		ok = eng_ctx_load(&c, db, err) && eng_calib_all(db, &c, err) &&
-		    score_everything(db, &c, &n, err) && db_commit(db, err);
+		    score_everything(db, &c, false, &n, err) && db_commit(db, err);
 		if (!ok)
 			db_rollback(db);
 	}

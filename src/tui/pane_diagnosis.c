@@ -1102,13 +1102,26 @@ step_window(struct pane_ctx *ctx, bool longer)
 	pane_dirty(ctx);
 }
 
+/* `a` on a work of the table or of a day: the form for its days in
+ * [from, to] around `around`. The id is copied first: the rows it
+ * points into are this pane's, and the form opens in another. */
+static void
+appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from, day_t to,
+    day_t around)
+{
+	char *id = strdup(work_id);
+
+	if (id != NULL)
+		vui_appeal_work(ctx, id, from, to, around, "diagnosis");
+	free(id);
+}
+
 /* The table's own keys (diag_keys); false for none of them. */
 static bool
 table_own_key(struct pane_ctx *ctx, int action)
 {
 	struct diag *dg = ctx->priv;
 	const struct views_work *w = selected_work(dg);
-	char *id;
 
 	switch (action) {
 	case DK_SORT:
@@ -1120,11 +1133,9 @@ table_own_key(struct pane_ctx *ctx, int action)
 			pane_show_work(ctx, "trends", w->work_id);
 		return true;
 	case DK_APPEAL:
-		if (w != NULL && (id = strdup(w->work_id)) != NULL) {
-			vui_appeal_work(ctx, id, dg->works.from, dg->works.to,
-			    dg->works.to, "diagnosis");
-			free(id);
-		}
+		if (w != NULL)
+			appeal_work(ctx, w->work_id, dg->works.from,
+			    dg->works.to, dg->works.to);
 		return true;
 	case DK_WINDOW_SHORTER:
 	case DK_WINDOW_LONGER:
@@ -1233,9 +1244,8 @@ day_row_key(struct pane_ctx *ctx, const struct pane_key *k)
 		/* the blocked days around d: a violation blocks at most the
 		 * appealable period, so that far on each side is enough */
 		int span = appeal_max_days() - 1;
-		if ((id = strdup(dg->day.rows[dg->ysel].work_id)) != NULL)
-			vui_appeal_work(ctx, id, d - span, d + span, d, "diagnosis");
-		free(id);
+		appeal_work(ctx, dg->day.rows[dg->ysel].work_id, d - span,
+		    d + span, d);
 		return true;
 	}
 	return false;
