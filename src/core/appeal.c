@@ -17,17 +17,11 @@
 #include "core/db_internal.h"
 
 static const char *const status_names[APPEAL_STATUS_COUNT] = {
-	[APPEAL_DRAFT] = "draft",
-	[APPEAL_SUBMITTED] = "submitted",
-	[APPEAL_APPROVED] = "approved",
-	[APPEAL_REJECTED] = "rejected",
-	[APPEAL_PAID] = "paid",
-	[APPEAL_WITHDRAWN] = "withdrawn",
+	APPEAL_STATUSES(NAMES_ENTRY)
 };
 
 static const char *const channel_names[APPEAL_CHANNEL_COUNT] = {
-	[APPEAL_CH_DIAGNOSIS] = "diagnosis",
-	[APPEAL_CH_ACCOUNT_DETECTION] = "account_detection",
+	APPEAL_CHANNELS(NAMES_ENTRY)
 };
 
 #define N_(s) (s)	/* a msgid: translated where it is shown */

@@ -16,20 +16,30 @@
 #include "core/engine.h"
 #include "core/err.h"
 #include "core/money.h"
+#include "core/names.h"
+
+/* The statuses and the channels with their names (stored, and the
+ * script model's keys): X(value, name). */
+#define APPEAL_STATUSES(X)						\
+	X(APPEAL_DRAFT, "draft")					\
+	X(APPEAL_SUBMITTED, "submitted")				\
+	X(APPEAL_APPROVED, "approved")					\
+	X(APPEAL_REJECTED, "rejected")					\
+	X(APPEAL_PAID, "paid")						\
+	X(APPEAL_WITHDRAWN, "withdrawn")
+#define APPEAL_CHANNELS(X)						\
+	/* daily revenue diagnosis page 我要申诉 */			\
+	X(APPEAL_CH_DIAGNOSIS, "diagnosis")				\
+	/* 账号检测 */							\
+	X(APPEAL_CH_ACCOUNT_DETECTION, "account_detection")
 
 enum appeal_status {
-	APPEAL_DRAFT,
-	APPEAL_SUBMITTED,
-	APPEAL_APPROVED,
-	APPEAL_REJECTED,
-	APPEAL_PAID,
-	APPEAL_WITHDRAWN,
+	APPEAL_STATUSES(NAMES_ENUM)
 	APPEAL_STATUS_COUNT
 };
 
 enum appeal_channel {
-	APPEAL_CH_DIAGNOSIS,		/* daily revenue diagnosis page 我要申诉 */
-	APPEAL_CH_ACCOUNT_DETECTION,	/* 账号检测 */
+	APPEAL_CHANNELS(NAMES_ENUM)
 	APPEAL_CHANNEL_COUNT
 };
 

@@ -177,9 +177,9 @@ db_lookup(struct db *db, const char *sql, const char *key,
 }
 
 int64_t
-db_scalar(struct db *db, const char *sql)
+db_scalar(struct db *db, const char *sql, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int64_t n = -1;
 
 	if (st == NULL)
@@ -235,6 +235,14 @@ db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size)
 	const unsigned char *s = sqlite3_column_text(st, i);
 
 	snprintf(dst, size, "%s", s ? (const char *)s : "");
+}
+
+char *
+db_col_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return strdup(s != NULL ? (const char *)s : "");
 }
 
 day_t

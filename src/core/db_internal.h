@@ -50,8 +50,9 @@ int db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
 int db_lookup(struct db *db, const char *sql, const char *key,
     sqlite3_stmt **st, const char *doing, struct pt_err *err);
 /* The first column of a query's first row (no parameters): a count;
- * -1 without a row or on an error. */
-int64_t db_scalar(struct db *db, const char *sql);
+ * -1 without a row or on an error (err set, may be NULL, when the
+ * statement could not be prepared). */
+int64_t db_scalar(struct db *db, const char *sql, struct pt_err *err);
 /* Ends a `while ((rc = sqlite3_step(st)) == SQLITE_ROW)` loop: resets st;
  * true when the rows ran out; false with err set on a database error,
  * or out of memory when the loop left on a row (rc SQLITE_ROW). */
@@ -66,9 +67,11 @@ void *db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
     void (*row)(sqlite3_stmt *st, void *item, const void *arg),
     const void *arg, size_t *n, const char *doing, struct pt_err *err);
 
-/* A text column copied into dst ("" for NULL), and a day column
- * (DAY_NONE for NULL or a value that is not a day). */
+/* A text column copied into dst ("" for NULL), or into a new string
+ * (NULL only out of memory; "" for NULL), and a day column (DAY_NONE for
+ * NULL or a value that is not a day). */
 void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size);
+char *db_col_strdup(sqlite3_stmt *st, int i);
 day_t db_col_day(sqlite3_stmt *st, int i);
 
 /* Binding helpers that treat "missing" as NULL. */

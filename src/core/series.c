@@ -440,17 +440,6 @@ series_load(struct db *db, const struct series_scope *scope, day_t from,
 	    series_fill(db, scope, from, to, out, err);
 }
 
-static day_t
-column_day(sqlite3_stmt *st, int col)
-{
-	const char *text = (const char *)sqlite3_column_text(st, col);
-	day_t day;
-
-	if (text == NULL || !day_parse_iso(text, &day))
-		return DAY_NONE;
-	return day;
-}
-
 bool
 series_span(struct db *db, const struct series_scope *scope, day_t *first,
     day_t *last, struct pt_err *err)
@@ -468,22 +457,14 @@ series_span(struct db *db, const struct series_scope *scope, day_t *first,
 		sqlite3_reset(st);
 		return false;
 	}
-	*first = column_day(st, 0);
-	*last = column_day(st, 1);
+	*first = db_col_day(st, 0);
+	*last = db_col_day(st, 1);
 	sqlite3_reset(st);
 	if (*first == DAY_NONE || *last == DAY_NONE) {
 		*first = *last = DAY_NONE;
 		return false;
 	}
 	return true;
-}
-
-static char *
-column_strdup(sqlite3_stmt *st, int col)
-{
-	const char *t = (const char *)sqlite3_column_text(st, col);
-
-	return strdup(t != NULL ? t : "");
 }
 
 void
@@ -535,8 +516,8 @@ series_work_info(struct db *db, const char *work_id, char **title,
 		return false;
 	db_bind_text(st, 1, work_id);
 	if (db_step_row(db, st, "reading a work", err) == DB_ROW) {
-		*title = column_strdup(st, 0);
-		*account_id = column_strdup(st, 1);
+		*title = db_col_strdup(st, 0);
+		*account_id = db_col_strdup(st, 1);
 		sqlite3_reset(st);
 	}
 	return *title != NULL;
@@ -545,14 +526,11 @@ series_work_info(struct db *db, const char *work_id, char **title,
 char
 series_event_letter(enum series_event_kind k)
 {
+#define LETTER(value, letter, key) [value] = (letter),
 	static const char letters[SERIES_EVENT_KIND_COUNT] = {
-		[SERIES_EVENT_VIOLATION] = 'V',
-		[SERIES_EVENT_OVERTURNED] = 'O',
-		[SERIES_EVENT_APPEAL] = 'A',
-		[SERIES_EVENT_APPLICATION] = 'R',
-		[SERIES_EVENT_PUBLISHED] = 'P',
-		[SERIES_EVENT_SELECTED] = 'S',
+		SERIES_EVENT_KINDS(LETTER)
 	};
+#undef LETTER
 
 	return (unsigned)k < SERIES_EVENT_KIND_COUNT ? letters[k] : '?';
 }
@@ -560,14 +538,11 @@ series_event_letter(enum series_event_kind k)
 const char *
 series_event_key(enum series_event_kind k)
 {
+#define KEY(value, letter, key) [value] = (key),
 	static const char *const keys[SERIES_EVENT_KIND_COUNT] = {
-		[SERIES_EVENT_VIOLATION] = "violation",
-		[SERIES_EVENT_OVERTURNED] = "overturned",
-		[SERIES_EVENT_APPEAL] = "appeal",
-		[SERIES_EVENT_APPLICATION] = "application",
-		[SERIES_EVENT_PUBLISHED] = "published",
-		[SERIES_EVENT_SELECTED] = "selected",
+		SERIES_EVENT_KINDS(KEY)
 	};
+#undef KEY
 
 	return NAMES_NAME(keys, k, "");
 }
@@ -600,7 +575,7 @@ series_events(struct db *db, const struct series_scope *scope, day_t from,
 		return false;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		day_t day = column_day(st, 0);
+		day_t day = db_col_day(st, 0);
 		struct series_event *e;
 		if (day == DAY_NONE)
 			continue;
@@ -610,7 +585,7 @@ series_events(struct db *db, const struct series_scope *scope, day_t from,
 		e = &out->items[out->n++];
 		e->day = day;
 		e->kind = (enum series_event_kind)sqlite3_column_int(st, 1);
-		e->detail = column_strdup(st, 2);
+		e->detail = db_col_strdup(st, 2);
 	}
 	if (!db_rows_end(db, st, rc, "reading events", err)) {
 		series_events_free(out);

@@ -108,17 +108,27 @@ void series_accounts_free(struct series_accounts *a);
 bool series_work_info(struct db *db, const char *work_id, char **title,
     char **account_id, struct pt_err *err);
 
+/* The kinds of event, each with its one-letter marker and its key:
+ * X(value, letter, key). */
+#define SERIES_EVENT_KINDS(X)						\
+	X(SERIES_EVENT_VIOLATION, 'V', "violation")			\
+	/* a violation overturned by appeal */				\
+	X(SERIES_EVENT_OVERTURNED, 'O', "overturned")			\
+	X(SERIES_EVENT_APPEAL, 'A', "appeal")				\
+	/* an application's review result */				\
+	X(SERIES_EVENT_APPLICATION, 'R', "application")			\
+	/* work scope: the work went out */				\
+	X(SERIES_EVENT_PUBLISHED, 'P', "published")			\
+	/* 精选 began: on the day the attribute history says, else	\
+	 * (selected since always) when the work went out */		\
+	X(SERIES_EVENT_SELECTED, 'S', "selected")
+
+#define SERIES_EVENT_ENUM(value, letter, key) value,
 enum series_event_kind {
-	SERIES_EVENT_VIOLATION,
-	SERIES_EVENT_OVERTURNED,	/* a violation overturned by appeal */
-	SERIES_EVENT_APPEAL,
-	SERIES_EVENT_APPLICATION,	/* an application's review result */
-	SERIES_EVENT_PUBLISHED,		/* work scope: the work went out */
-	SERIES_EVENT_SELECTED,		/* 精选 began: on the day the attribute
-					 * history says, else (selected since
-					 * always) when the work went out */
+	SERIES_EVENT_KINDS(SERIES_EVENT_ENUM)
 	SERIES_EVENT_KIND_COUNT
 };
+#undef SERIES_EVENT_ENUM
 
 /* One-letter marker per kind ("V", "O", "A", "R", "P", "S"). */
 char series_event_letter(enum series_event_kind k);

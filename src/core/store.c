@@ -859,7 +859,7 @@ store_count(struct db *db, const char *table)
 {
 	for (size_t i = 0; i < sizeof count_sql / sizeof count_sql[0]; i++) {
 		if (strcmp(count_sql[i].name, table) == 0)
-			return db_scalar(db, count_sql[i].sql);
+			return db_scalar(db, count_sql[i].sql, NULL);
 	}
 	return -1;
 }

@@ -15,22 +15,6 @@
 #include "core/views.h"
 #include "core/db_internal.h"
 
-static char *
-col_strdup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	return strdup(s != NULL ? (const char *)s : "");
-}
-
-static void
-col_copy(sqlite3_stmt *st, int i, char *dst, size_t size)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(dst, size, "%s", s != NULL ? (const char *)s : "");
-}
-
 static day_t
 col_day(sqlite3_stmt *st, int i)
 {
@@ -134,16 +118,16 @@ works_rows(struct db *db, const char *account_id, struct views_works *out,
 		}
 		cur = &out->rows[out->n++];
 		memset(cur, 0, sizeof *cur);
-		cur->work_id = col_strdup(st, 0);
-		cur->title = col_strdup(st, 1);
+		cur->work_id = db_col_strdup(st, 0);
+		cur->title = db_col_strdup(st, 1);
 		if (cur->work_id == NULL || cur->title == NULL) {
 			nomem = true;
 			break;
 		}
 		cur->published = col_day(st, 2);
-		col_copy(st, 3, cur->visibility, sizeof cur->visibility);
-		col_copy(st, 4, cur->review, sizeof cur->review);
-		col_copy(st, 5, cur->commercial_kind,
+		db_col_copy(st, 3, cur->visibility, sizeof cur->visibility);
+		db_col_copy(st, 4, cur->review, sizeof cur->review);
+		db_col_copy(st, 5, cur->commercial_kind,
 		    sizeof cur->commercial_kind);
 		cur->public_ = strcmp(cur->visibility, "public") == 0 &&
 		    strcmp(cur->review, "approved") == 0;
@@ -332,15 +316,7 @@ views_work_flags(const struct views_work *w, char *buf)
 	return buf;
 }
 
-static const char *const col_keys[VC_COUNT] = {
-	[VC_TITLE] = "title",
-	[VC_PUBLISHED] = "published",
-	[VC_STATUS] = "status",
-	[VC_REVENUE] = "revenue",
-	[VC_CHANGE] = "change",
-	[VC_PLAYS] = "plays",
-	[VC_RPM] = "rpm",
-};
+static const char *const col_keys[VC_COUNT] = { VIEWS_COLS(NAMES_ENTRY) };
 
 const char *
 views_col_key(enum views_col c)
@@ -531,7 +507,7 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->account_scored = true;
 		out->account_eligible = sqlite3_column_int(st, 0) != 0;
-		col_copy(st, 1, out->account_reasons,
+		db_col_copy(st, 1, out->account_reasons,
 		    sizeof out->account_reasons);
 		out->account_estimated_fen = sqlite3_column_int64(st, 2);
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
@@ -558,8 +534,8 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 		}
 		r = &out->rows[out->n++];
 		memset(r, 0, sizeof *r);
-		r->work_id = col_strdup(st, 0);
-		r->title = col_strdup(st, 1);
+		r->work_id = db_col_strdup(st, 0);
+		r->title = db_col_strdup(st, 1);
 		if (r->work_id == NULL || r->title == NULL) {
 			sqlite3_reset(st);
 			views_day_free(out);
@@ -734,7 +710,7 @@ views_wallet_load(struct db *db, const char *account_id,
 	    out->n < VIEWS_WALLET_RECENT) {
 		struct views_wallet_entry *e = &out->recent[out->n++];
 		e->day = col_day(st, 0);
-		col_copy(st, 1, e->kind, sizeof e->kind);
+		db_col_copy(st, 1, e->kind, sizeof e->kind);
 		e->amount_fen = sqlite3_column_int64(st, 2);
 		if (strcmp(e->kind, "withdrawal") == 0)
 			e->amount_fen = -e->amount_fen;
@@ -820,14 +796,14 @@ accounts_rows(struct db *db, struct views_accounts *out, struct pt_err *err)
 		}
 		a = &out->rows[out->n++];
 		memset(a, 0, sizeof *a);
-		a->account_id = col_strdup(st, 0);
-		a->name = col_strdup(st, 1);
+		a->account_id = db_col_strdup(st, 0);
+		a->name = db_col_strdup(st, 1);
 		if (a->account_id == NULL || a->name == NULL) {
 			nomem = true;
 			break;
 		}
-		col_copy(st, 2, a->kind, sizeof a->kind);
-		col_copy(st, 3, a->plan_status, sizeof a->plan_status);
+		db_col_copy(st, 2, a->kind, sizeof a->kind);
+		db_col_copy(st, 3, a->plan_status, sizeof a->plan_status);
 		a->celebrity = sqlite3_column_int(st, 4) != 0;
 		a->works = sqlite3_column_int64(st, 5);
 		a->open_appeals = sqlite3_column_int64(st, 6);
@@ -873,7 +849,7 @@ account_last_import(struct db *db, struct views_account *a,
 		return false;
 	db_bind_text(st, 1, a->account_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		col_copy(st, 0, a->last_import, sizeof a->last_import);
+		db_col_copy(st, 0, a->last_import, sizeof a->last_import);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_error(db, err, "reading an account's last import");
@@ -1069,12 +1045,12 @@ detail_work(struct db *db, const char *work_id, struct views_detail *out,
 		return false;
 	}
 	out->work_id = strdup(work_id);
-	out->title = col_strdup(st, 0);
-	out->account_id = col_strdup(st, 1);
+	out->title = db_col_strdup(st, 0);
+	out->account_id = db_col_strdup(st, 1);
 	out->published = col_day(st, 2);
-	col_copy(st, 3, out->visibility, sizeof out->visibility);
-	col_copy(st, 4, out->review, sizeof out->review);
-	col_copy(st, 5, out->commercial, sizeof out->commercial);
+	db_col_copy(st, 3, out->visibility, sizeof out->visibility);
+	db_col_copy(st, 4, out->review, sizeof out->review);
+	db_col_copy(st, 5, out->commercial, sizeof out->commercial);
 	out->selected = sqlite3_column_int(st, 6) != 0;
 	out->original = sqlite3_column_int(st, 7) != 0;
 	out->infringing = sqlite3_column_int(st, 8) != 0;
@@ -1159,7 +1135,7 @@ detail_history(struct db *db, const char *work_id, struct views_detail *out,
 	bind_day(st, 2, out->to);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		out->last_violation = col_day(st, 0);
-		col_copy(st, 1, out->last_violation_kind,
+		db_col_copy(st, 1, out->last_violation_kind,
 		    sizeof out->last_violation_kind);
 	}
 	sqlite3_reset(st);
@@ -1209,13 +1185,5 @@ static const char SQL_ACCOUNT_COUNT[] = "SELECT count(*) FROM account";
 int64_t
 views_account_count(struct db *db, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_COUNT, err);
-	int64_t n = -1;
-
-	if (st == NULL)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
+	return db_scalar(db, SQL_ACCOUNT_COUNT, err);
 }

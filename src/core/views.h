@@ -21,6 +21,7 @@
 #include "core/err.h"
 #include "core/history.h"
 #include "core/money.h"
+#include "core/names.h"
 
 /* ---- the works table ---- */
 
@@ -48,14 +49,18 @@ struct views_work {
 	float *spark;	/* ndays values (fen) of [from, to]; NAN = no data */
 };
 
+/* The works table's columns and their keys: X(value, key). */
+#define VIEWS_COLS(X)							\
+	X(VC_TITLE, "title")						\
+	X(VC_PUBLISHED, "published")					\
+	X(VC_STATUS, "status")						\
+	X(VC_REVENUE, "revenue")					\
+	X(VC_CHANGE, "change")						\
+	X(VC_PLAYS, "plays")						\
+	X(VC_RPM, "rpm")
+
 enum views_col {
-	VC_TITLE,
-	VC_PUBLISHED,
-	VC_STATUS,
-	VC_REVENUE,
-	VC_CHANGE,
-	VC_PLAYS,
-	VC_RPM,
+	VIEWS_COLS(NAMES_ENUM)
 	VC_COUNT
 };
 

@@ -62,23 +62,6 @@ wallet_signed(const struct wallet_entry *e)
 }
 
 static void
-col_copy(sqlite3_stmt *st, int i, char *dst, size_t size)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(dst, size, "%s", s ? (const char *)s : "");
-}
-
-static day_t
-col_day(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	day_t d;
-
-	return s != NULL && day_parse_iso(s, &d) ? d : DAY_NONE;
-}
-
-static void
 bind_filter(sqlite3_stmt *st, const struct wallet_filter *f)
 {
 	char b[DAY_BUFSZ];
@@ -103,12 +86,12 @@ read_entry(sqlite3_stmt *st, void *item, const void *arg)
 
 	(void)arg;
 	e->id = sqlite3_column_int64(st, 0);
-	col_copy(st, 1, e->account_id, sizeof e->account_id);
-	e->day = col_day(st, 2);
-	col_copy(st, 3, e->kind, sizeof e->kind);
+	db_col_copy(st, 1, e->account_id, sizeof e->account_id);
+	e->day = db_col_day(st, 2);
+	db_col_copy(st, 3, e->kind, sizeof e->kind);
 	e->amount_fen = sqlite3_column_int64(st, 4);
 	e->appeal_id = sqlite3_column_int64(st, 5);
-	col_copy(st, 6, e->entry_id, sizeof e->entry_id);
+	db_col_copy(st, 6, e->entry_id, sizeof e->entry_id);
 }
 
 struct wallet_entry *
@@ -144,8 +127,8 @@ read_diff(sqlite3_stmt *st, void *item, const void *arg)
 	struct wallet_diff *d = item;
 
 	(void)arg;
-	col_copy(st, 0, d->account_id, sizeof d->account_id);
-	d->day = col_day(st, 1);
+	db_col_copy(st, 0, d->account_id, sizeof d->account_id);
+	d->day = db_col_day(st, 1);
 	d->settlement_fen = sqlite3_column_int64(st, 2);
 	d->revenue_known = sqlite3_column_type(st, 3) != SQLITE_NULL;
 	d->revenue_fen = sqlite3_column_int64(st, 3);
@@ -172,9 +155,9 @@ read_overdue(sqlite3_stmt *st, void *item, const void *arg)
 	day_t today = *(const day_t *)arg;
 
 	o->appeal_id = sqlite3_column_int64(st, 0);
-	col_copy(st, 1, o->account_id, sizeof o->account_id);
+	db_col_copy(st, 1, o->account_id, sizeof o->account_id);
 	o->compensation_fen = sqlite3_column_int64(st, 2);
-	o->expected_pay_on = col_day(st, 3);
+	o->expected_pay_on = db_col_day(st, 3);
 	o->days_late = o->expected_pay_on == DAY_NONE ? 0 :
 	    today - o->expected_pay_on;
 }

@@ -241,9 +241,9 @@ START_TEST(db_step_helpers)
 	ck_assert_int_eq(db_lookup(db, "SELECT nope FROM t WHERE k = ?1", "b",
 	    &st, "reading", &err), DB_STEP_FAILED);
 	ck_assert_ptr_null(st);
-	ck_assert_int_eq(db_scalar(db, "SELECT count(*) FROM t"), 3);
-	ck_assert_int_eq(db_scalar(db, "SELECT v FROM t WHERE 0"), -1);
-	ck_assert_int_eq(db_scalar(db, "SELECT nope FROM t"), -1);
+	ck_assert_int_eq(db_scalar(db, "SELECT count(*) FROM t", NULL), 3);
+	ck_assert_int_eq(db_scalar(db, "SELECT v FROM t WHERE 0", NULL), -1);
+	ck_assert_int_eq(db_scalar(db, "SELECT nope FROM t", NULL), -1);
 
 	st = db_stmt(db, "SELECT k FROM t ORDER BY k", &err);
 	int n = 0;
