@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/appeal.h"
 #include "core/engine.h"
 #include "core/report.h"
 #include "core/freshness.h"
@@ -1240,8 +1241,11 @@ day_row_key(struct pane_ctx *ctx, const struct pane_key *k)
 		return true;
 	}
 	if (k->pane_action == DK_APPEAL) {
-		appeal_work(ctx, dg->day.rows[dg->ysel].work_id, d - 29, d + 29,
-		    d);
+		/* the blocked days around d: a violation blocks at most the
+		 * appealable period, so that far on each side is enough */
+		int span = appeal_max_days() - 1;
+		appeal_work(ctx, dg->day.rows[dg->ysel].work_id, d - span,
+		    d + span, d);
 		return true;
 	}
 	return false;
