@@ -410,6 +410,21 @@ check_days(struct db *db, const struct appeal *a, struct appeal_check *chk,
 	return true;
 }
 
+/* A free-text field: valid UTF-8, at most max characters, at least min. */
+static void
+check_text(struct appeal_check *chk, enum appeal_field f, const char *s,
+    int max, int min)
+{
+	size_t n = appeal_char_count(s);
+
+	if (!text_utf8_valid(s, strlen(s), NULL))
+		problem(chk, f, "not valid UTF-8 text");
+	else if (n > (size_t)max)
+		problem(chk, f, "%zu characters: at most %d", n, max);
+	else if (n < (size_t)min)
+		problem(chk, f, "%zu characters: at least %d", n, min);
+}
+
 bool
 appeal_validate(struct db *db, const struct appeal *a, bool for_submit,
     struct appeal_check *chk, struct pt_err *err)
@@ -452,21 +467,9 @@ appeal_validate(struct db *db, const struct appeal *a, bool for_submit,
 		    APPEAL_CATEGORY_MAX);
 	else if (for_submit && n == 0)
 		problem(chk, AF_CATEGORY, "choose a category");
-	n = appeal_char_count(a->statement);
-	if (!text_utf8_valid(a->statement, strlen(a->statement), NULL))
-		problem(chk, AF_STATEMENT, "not valid UTF-8 text");
-	else if (n > APPEAL_STATEMENT_MAX)
-		problem(chk, AF_STATEMENT, "%zu characters: at most %d", n,
-		    APPEAL_STATEMENT_MAX);
-	else if (for_submit && n < APPEAL_STATEMENT_MIN)
-		problem(chk, AF_STATEMENT, "%zu characters: at least %d", n,
-		    APPEAL_STATEMENT_MIN);
-	n = appeal_char_count(a->evidence);
-	if (!text_utf8_valid(a->evidence, strlen(a->evidence), NULL))
-		problem(chk, AF_EVIDENCE, "not valid UTF-8 text");
-	else if (n > APPEAL_EVIDENCE_MAX)
-		problem(chk, AF_EVIDENCE, "%zu characters: at most %d", n,
-		    APPEAL_EVIDENCE_MAX);
+	check_text(chk, AF_STATEMENT, a->statement, APPEAL_STATEMENT_MAX,
+	    for_submit ? APPEAL_STATEMENT_MIN : 0);
+	check_text(chk, AF_EVIDENCE, a->evidence, APPEAL_EVIDENCE_MAX, 0);
 	return chk->n == 0;
 }
 

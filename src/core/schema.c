@@ -599,19 +599,12 @@ static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_6,
 	migrate_to_7,
 };
+static const char SQL_USER_VERSION[] = "PRAGMA user_version";
+
 int
 schema_version(struct db *db)
 {
-	sqlite3_stmt *st;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL)
-	    != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return (int)db_scalar(db, SQL_USER_VERSION, NULL);
 }
 
 bool
