@@ -75,30 +75,20 @@ accounts_list(struct db *db, enum accounts_order order,
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
 	size_t cap = 0;
-	bool ok = true;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (st == NULL)
 		return false;
+	/* a break leaves on a row: db_rows_end says out of memory; the
+	 * row is counted before it is read, so a half-read one is freed */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow_reserve(&out->items, &cap, out->n + 1,
-		    sizeof *out->items)) {
-			ok = false;
+		struct account_row *a = grow_push(&out->items, &out->n, &cap,
+		    sizeof *a);
+		if (a == NULL || !read_row(st, a))
 			break;
-		}
-		/* counted before it is read: a half-read row is freed too */
-		if (!read_row(st, &out->items[out->n++])) {
-			ok = false;
-			break;
-		}
 	}
-	sqlite3_reset(st);
-	if (!ok || rc != SQLITE_DONE) {
-		if (!ok)
-			err_set(err, PT_EXIT_DB, "out of memory");
-		else
-			db_error(db, err, "reading the accounts");
+	if (!db_rows_end(db, st, rc, "reading the accounts", err)) {
 		accounts_free(out);
 		return false;
 	}

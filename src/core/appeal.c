@@ -851,11 +851,8 @@ appeal_overlaps(struct db *db, const struct appeal *a,
 		o->first = db_col_day(st, 2);
 		o->last = db_col_day(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "looking for overlapping appeals");
+	if (!db_rows_end(db, st, rc, "looking for overlapping appeals", err))
 		return -1;
-	}
 	return n;
 }
 
@@ -1229,11 +1226,8 @@ appeal_find(struct db *db, const char *account_id, const char *work_id,
 		if (n++ == 0)
 			*id = sqlite3_column_int64(st, 0);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "looking up an appeal");
+	if (!db_rows_end(db, st, rc, "looking up an appeal", err))
 		return -1;
-	}
 	return n;
 }
 
@@ -1508,10 +1502,5 @@ appeal_history(struct db *db, int64_t id,
 		ev.version = sqlite3_column_int64(st, 6);
 		fn(&ev, arg);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading an appeal's history");
-		return false;
-	}
-	return true;
+	return db_rows_end(db, st, rc, "reading an appeal's history", err);
 }

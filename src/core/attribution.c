@@ -248,12 +248,7 @@ load_period(struct db *db, const char *account_id, const char *work_id,
 			d.pot = 0;	/* cannot be factored: unexplained */
 		attribution_add_day(&e->per[which], &d);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading scores for attribution");
-		return false;
-	}
-	return true;
+	return db_rows_end(db, st, rc, "reading scores for attribution", err);
 }
 
 static bool

@@ -28,14 +28,13 @@ static struct digest_item *
 add(struct digest *d, enum digest_kind kind, const char *account_id,
     struct pt_err *err)
 {
-	struct digest_item *it;
+	struct digest_item *it = grow_push(&d->items, &d->n, &d->cap,
+	    sizeof *it);
 
-	if (!grow_reserve(&d->items, &d->cap, d->n + 1, sizeof *d->items)) {
+	if (it == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return NULL;
 	}
-	it = &d->items[d->n++];
-	memset(it, 0, sizeof *it);
 	it->kind = kind;
 	it->day = it->due_through = DAY_NONE;
 	snprintf(it->account_id, sizeof it->account_id, "%s",

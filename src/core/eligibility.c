@@ -234,12 +234,7 @@ scan_violations(struct db *db, const char *sql, const char *key, day_t on,
 			s->by_day = v;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading violations");
-		return false;
-	}
-	return true;
+	return db_rows_end(db, st, rc, "reading violations", err);
 }
 
 /* The rule a scan gives, with its evidence. */

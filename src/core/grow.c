@@ -57,6 +57,19 @@ grow_reserve(void *itemsp, size_t *cap, size_t need, size_t elem_size)
 	return grow_to(itemsp, cap, need, elem_size, GROW_MIN_ITEMS);
 }
 
+void *
+grow_push(void *itemsp, size_t *n, size_t *cap, size_t elem_size)
+{
+	char *items;
+
+	if (*n == SIZE_MAX || !grow_reserve(itemsp, cap, *n + 1, elem_size))
+		return NULL;
+	memcpy(&items, itemsp, sizeof items);
+	items += elem_size * (*n)++;
+	memset(items, 0, elem_size);
+	return items;
+}
+
 /* Room for n more bytes and the terminating NUL. */
 static bool
 grow_buf_room(struct grow_buf *b, size_t n)

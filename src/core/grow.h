@@ -13,6 +13,12 @@
  * runs out. Typical use, before appending at index n:
  *	if (!grow_reserve(&v, &cap, n + 1, sizeof *v)) goto oom; */
 bool grow_reserve(void *itemsp, size_t *cap, size_t need, size_t elem_size);
+/* Appends one zeroed element to the array at *itemsp holding *n (room
+ * for *cap) and counts it in *n before the caller fills it, so that
+ * freeing the first *n elements frees a half-filled one too. The new
+ * element, or NULL (array, *n and *cap unchanged) out of memory.
+ *	if ((row = grow_push(&v, &n, &cap, sizeof *row)) == NULL) goto oom; */
+void *grow_push(void *itemsp, size_t *n, size_t *cap, size_t elem_size);
 
 /* A NUL-terminated byte buffer: s is NULL until something (even "") is
  * added, then always terminated. Zero-initialise it ({0}) to start. */

@@ -579,10 +579,9 @@ series_events(struct db *db, const struct series_scope *scope, day_t from,
 		struct series_event *e;
 		if (day == DAY_NONE)
 			continue;
-		if (!grow_reserve(&out->items, &cap, out->n + 1,
-		    sizeof *out->items))
+		if ((e = grow_push(&out->items, &out->n, &cap,
+		    sizeof *e)) == NULL)
 			break;
-		e = &out->items[out->n++];
 		e->day = day;
 		e->kind = (enum series_event_kind)sqlite3_column_int(st, 1);
 		e->detail = db_col_strdup(st, 2);

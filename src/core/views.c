@@ -46,20 +46,6 @@ oom(struct pt_err *err)
 
 /* Ends a row loop: resets the statement and says what went wrong (out
  * of memory when the loop stopped for it). */
-static bool
-loop_done(struct db *db, sqlite3_stmt *st, int rc, bool nomem,
-    const char *doing, struct pt_err *err)
-{
-	sqlite3_reset(st);
-	if (nomem)
-		return oom(err);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, doing);
-		return false;
-	}
-	return true;
-}
-
 void
 views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 {
@@ -103,27 +89,19 @@ works_rows(struct db *db, const char *account_id, struct views_works *out,
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
 	size_t cap = 0;
-	bool nomem = false;
 	int rc;
 
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
+	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct views_work *cur;
-		if (!grow_reserve(&out->rows, &cap, out->n + 1,
-		    sizeof *out->rows)) {
-			nomem = true;
+		struct views_work *cur = grow_push(&out->rows, &out->n, &cap,
+		    sizeof *cur);
+		if (cur == NULL ||
+		    (cur->work_id = db_col_strdup(st, 0)) == NULL ||
+		    (cur->title = db_col_strdup(st, 1)) == NULL)
 			break;
-		}
-		cur = &out->rows[out->n++];
-		memset(cur, 0, sizeof *cur);
-		cur->work_id = db_col_strdup(st, 0);
-		cur->title = db_col_strdup(st, 1);
-		if (cur->work_id == NULL || cur->title == NULL) {
-			nomem = true;
-			break;
-		}
 		cur->published = col_day(st, 2);
 		db_col_copy(st, 3, cur->visibility, sizeof cur->visibility);
 		db_col_copy(st, 4, cur->review, sizeof cur->review);
@@ -134,8 +112,7 @@ works_rows(struct db *db, const char *account_id, struct views_works *out,
 		cur->commercial = strcmp(cur->commercial_kind, "none") != 0;
 		cur->selected = sqlite3_column_int(st, 6) != 0;
 	}
-	return loop_done(db, st, rc, nomem, "reading the works of the window",
-	    err);
+	return db_rows_end(db, st, rc, "reading the works of the window", err);
 }
 
 /* A sparkline of ndays cells per work, NAN where a day has no revenue. */
@@ -227,7 +204,7 @@ works_days(struct db *db, const char *account_id, struct views_works *out,
 		if ((day = col_day(st, 1)) != DAY_NONE)
 			works_add_day(out, cur, st, day);
 	}
-	return loop_done(db, st, rc, false, "reading the works' days", err);
+	return db_rows_end(db, st, rc, "reading the works' days", err);
 }
 
 /* Flags the works with an active violation in the last days. */
@@ -249,8 +226,7 @@ works_violations(struct db *db, const char *account_id,
 		if (w != NULL)
 			w->violation = true;
 	}
-	return loop_done(db, st, rc, false, "reading the works' violations",
-	    err);
+	return db_rows_end(db, st, rc, "reading the works' violations", err);
 }
 
 bool
@@ -524,23 +500,13 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 		return false;
 	db_bind_text(st, 1, account_id);
 	bind_day(st, 2, day);
+	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct views_day_work *r;
-		if (!grow_reserve(&out->rows, &cap, out->n + 1,
-		    sizeof *out->rows)) {
-			sqlite3_reset(st);
-			views_day_free(out);
-			return oom(err);
-		}
-		r = &out->rows[out->n++];
-		memset(r, 0, sizeof *r);
-		r->work_id = db_col_strdup(st, 0);
-		r->title = db_col_strdup(st, 1);
-		if (r->work_id == NULL || r->title == NULL) {
-			sqlite3_reset(st);
-			views_day_free(out);
-			return oom(err);
-		}
+		struct views_day_work *r = grow_push(&out->rows, &out->n, &cap,
+		    sizeof *r);
+		if (r == NULL || (r->work_id = db_col_strdup(st, 0)) == NULL ||
+		    (r->title = db_col_strdup(st, 1)) == NULL)
+			break;
 		r->has_data = sqlite3_column_int(st, 2) != 0;
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
 			r->has_settled = true;
@@ -560,9 +526,7 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 		}
 		out->total_fen += r->revenue_fen;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the works of the day");
+	if (!db_rows_end(db, st, rc, "reading the works of the day", err)) {
 		views_day_free(out);
 		return false;
 	}
@@ -782,33 +746,25 @@ accounts_rows(struct db *db, struct views_accounts *out, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
 	size_t cap = 0;
-	bool nomem = false;
 	int rc;
 
 	if (st == NULL)
 		return false;
+	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct views_account *a;
-		if (!grow_reserve(&out->rows, &cap, out->n + 1,
-		    sizeof *out->rows)) {
-			nomem = true;
+		struct views_account *a = grow_push(&out->rows, &out->n, &cap,
+		    sizeof *a);
+		if (a == NULL ||
+		    (a->account_id = db_col_strdup(st, 0)) == NULL ||
+		    (a->name = db_col_strdup(st, 1)) == NULL)
 			break;
-		}
-		a = &out->rows[out->n++];
-		memset(a, 0, sizeof *a);
-		a->account_id = db_col_strdup(st, 0);
-		a->name = db_col_strdup(st, 1);
-		if (a->account_id == NULL || a->name == NULL) {
-			nomem = true;
-			break;
-		}
 		db_col_copy(st, 2, a->kind, sizeof a->kind);
 		db_col_copy(st, 3, a->plan_status, sizeof a->plan_status);
 		a->celebrity = sqlite3_column_int(st, 4) != 0;
 		a->works = sqlite3_column_int64(st, 5);
 		a->open_appeals = sqlite3_column_int64(st, 6);
 	}
-	return loop_done(db, st, rc, nomem, "reading the accounts", err);
+	return db_rows_end(db, st, rc, "reading the accounts", err);
 }
 
 /* The account's week (to its last day with data) and the one before. */
@@ -1116,7 +1072,7 @@ detail_days(struct db *db, const char *work_id, struct views_detail *out,
 		if (day != DAY_NONE && day >= out->from && day <= out->to)
 			detail_day(&out->days[day - out->from], st);
 	}
-	return loop_done(db, st, rc, false, "reading a work's days", err);
+	return db_rows_end(db, st, rc, "reading a work's days", err);
 }
 
 /* The last violation of the work on or before the window's end, and its

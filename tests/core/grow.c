@@ -75,6 +75,33 @@ START_TEST(reserve_refuses_overflow)
 }
 END_TEST
 
+START_TEST(push_appends_zeroed_counted)
+{
+	struct pair *v = NULL, *p;
+	size_t n = 0, cap = 0;
+
+	for (int i = 0; i < 100; i++) {
+		p = grow_push(&v, &n, &cap, sizeof *v);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_ptr_eq(p, &v[i]);
+		ck_assert_uint_eq(n, (size_t)i + 1);
+		/* zeroed even where realloc hands back used memory */
+		ck_assert_int_eq(p->a, 0);
+		ck_assert_int_eq(p->b, 0);
+		p->a = i;
+		p->b = -i;
+	}
+	ck_assert_uint_ge(cap, n);
+	for (int i = 0; i < 100; i++)
+		ck_assert_int_eq(v[i].a + v[i].b, 0);
+	/* n at its limit: refused, nothing counted */
+	n = SIZE_MAX;
+	ck_assert_ptr_null(grow_push(&v, &n, &cap, sizeof *v));
+	ck_assert_uint_eq(n, SIZE_MAX);
+	free(v);
+}
+END_TEST
+
 START_TEST(buf_adds_and_terminates)
 {
 	struct grow_buf b = { 0 };
@@ -144,6 +171,7 @@ grow_suite(void)
 	tcase_add_test(tc, reserve_grows_and_keeps_items);
 	tcase_add_test(tc, reserve_leaves_enough_alone);
 	tcase_add_test(tc, reserve_refuses_overflow);
+	tcase_add_test(tc, push_appends_zeroed_counted);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("buf");
 	tcase_add_test(tc, buf_adds_and_terminates);
