@@ -91,7 +91,7 @@ eng_violation_blocks(day_t v, day_t d, int days)
 /* The latest violation among sorted days[] that blocks d, or DAY_NONE. */
 day_t eng_blocking_violation(const day_t *days, size_t n, day_t d, int window);
 
-/* Reads a column that may be NULL. */
+/* Reads a column that may be NULL: false when it is (*out is then 0). */
 bool eng_col_int(sqlite3_stmt *st, int i, int64_t *out);
 bool eng_col_double(sqlite3_stmt *st, int i, double *out);
 /* The day at the start of a 'YYYY-MM-DD...' text column; DAY_NONE else. */
