@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/accounts.h"
 #include "core/calibration.h"
 #include "core/clock.h"
 #include "core/engine.h"
@@ -294,9 +295,6 @@ cmp_day(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static const char SQL_ACCOUNTS[] =
-    "SELECT account_id, kind, celebrity, certification, plan_status "
-    "FROM account ORDER BY account_id";
 static const char SQL_WORKS[] =
     "SELECT work_id, account_id, visibility, review, original, infringing, "
     "commercial, selected, published_at FROM work ORDER BY work_id";
@@ -555,55 +553,33 @@ eng_day_at(struct eng_days *a, day_t d, size_t elem)
 	return (char *)a->d + (size_t)(d - a->lo) * elem;
 }
 
-/* Ends a loop over a statement: reset it and say what went wrong. */
-static bool
-load_done(struct db *db, sqlite3_stmt *st, int rc, bool nomem,
-    struct pt_err *err)
-{
-	sqlite3_reset(st);
-	if (nomem)
-		return eng_oom(err);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading accounts and works");
-		return false;
-	}
-	return true;
-}
+#define LOAD_DOING "reading accounts and works"
 
+/* The accounts through the one query that lists them (accounts.c). */
 static bool
 load_accounts(struct eng_ctx *c, struct db *db, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
-	size_t cap = 0;
-	bool nomem = false;
-	int rc;
+	struct account_list l;
 
-	if (st == NULL)
+	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
 		return false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct eng_account *a;
-		if (!grow_reserve(&c->acc, &cap, c->nacc + 1, sizeof *c->acc)) {
-			nomem = true;
-			break;
-		}
-		a = &c->acc[c->nacc];
-		memset(a, 0, sizeof *a);
-		if ((a->id = strdup((const char *)sqlite3_column_text(st, 0))) ==
-		    NULL) {
-			nomem = true;
-			break;
-		}
-		c->nacc++;
-		acc_set(&a->f, "kind", (const char *)sqlite3_column_text(st, 1));
-		a->f.celebrity = sqlite3_column_int(st, 2) != 0;
-		acc_set(&a->f, "certification",
-		    (const char *)sqlite3_column_text(st, 3));
-		acc_set(&a->f, "plan_status",
-		    (const char *)sqlite3_column_text(st, 4));
+	if (l.n > 0 && (c->acc = calloc(l.n, sizeof *c->acc)) == NULL) {
+		accounts_free(&l);
+		return eng_oom(err);
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		struct eng_account *a = &c->acc[i];
+		const struct account_row *r = &l.items[i];
+		a->id = r->account_id;
+		l.items[i].account_id = NULL;	/* the context owns it now */
+		acc_set(&a->f, "kind", r->kind);
+		a->f.celebrity = r->celebrity;
+		acc_set(&a->f, "certification", r->certification);
+		acc_set(&a->f, "plan_status", r->plan_status);
 		a->p = *c->model;
 	}
-	if (!load_done(db, st, rc, nomem, err))
-		return false;
+	c->nacc = l.n;
+	accounts_free(&l);
 	return map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc) ||
 	    eng_oom(err);
 }
@@ -613,25 +589,15 @@ load_works(struct eng_ctx *c, struct db *db, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
 	size_t cap = 0;
-	bool nomem = false;
 	int rc;
 
 	if (st == NULL)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct eng_work *w;
-		if (!grow_reserve(&c->wrk, &cap, c->nwrk + 1, sizeof *c->wrk)) {
-			nomem = true;
+		struct eng_work *w = grow_push(&c->wrk, &c->nwrk, &cap,
+		    sizeof *c->wrk);
+		if (w == NULL || (w->id = db_col_strdup(st, 0)) == NULL)
 			break;
-		}
-		w = &c->wrk[c->nwrk];
-		memset(w, 0, sizeof *w);
-		if ((w->id = strdup((const char *)sqlite3_column_text(st, 0))) ==
-		    NULL) {
-			nomem = true;
-			break;
-		}
-		c->nwrk++;
 		w->account = eng_find_account(c,
 		    (const char *)sqlite3_column_text(st, 1));
 		wrk_set(&w->f, "visibility", (const char *)sqlite3_column_text(st, 2));
@@ -642,7 +608,7 @@ load_works(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		w->f.selected = sqlite3_column_int(st, 7) != 0;
 		w->published = eng_col_day(st, 8);
 	}
-	if (!load_done(db, st, rc, nomem, err))
+	if (!db_rows_end(db, st, rc, LOAD_DOING, err))
 		return false;
 	return map_build(&c->wrk_map, &c->wrk_cap, c->nwrk, wrk_key, c->wrk) ||
 	    eng_oom(err);
@@ -670,7 +636,7 @@ load_violations(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		if (w >= 0)
 			nomem = !push_day(&c->wrk[w].viol, &c->wrk[w].nviol, d);
 	}
-	if (!load_done(db, st, rc, nomem, err))
+	if (!db_rows_end(db, st, rc, LOAD_DOING, err))
 		return false;
 	/* qsort on a NULL array is undefined even for zero items. */
 	for (size_t i = 0; i < c->nacc; i++)
@@ -700,7 +666,7 @@ load_calibrations(struct eng_ctx *c, struct db *db, struct pt_err *err)
 		c->acc[a].p.a_q = sqlite3_column_double(st, 4);
 		c->acc[a].calibrated = true;
 	}
-	return load_done(db, st, rc, false, err);
+	return db_rows_end(db, st, rc, LOAD_DOING, err);
 }
 
 bool
