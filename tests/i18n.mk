@@ -9,8 +9,8 @@ tests_present_check_evidence_text_LDADD = $(PRESENT_LIBS) $(SUITE_LDADD) $(LIBIN
 TESTS += tests/present/check_evidence_text
 # Completeness: every string translated, the man pages cover every command,
 # option, variable and parameter, the README's captures are current.
-TESTS += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh
-EXTRA_DIST += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh
+TESTS += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh tests/dist_files.sh
+EXTRA_DIST += tests/i18n_po.sh tests/man_complete.sh tests/readme_screens.sh tests/dist_files.sh
 EXTRA_DIST += tests/i18n.sh tests/man_lint.sh tests/i18n_install.sh scripts/screenshots.sh
 
 # gettext's po/Makefile compiles a .gmo from the .po merged with the .pot,

@@ -7,7 +7,7 @@ src_core_libpartner_a_SOURCES += \
 	src/core/engine.c src/core/engine.h src/core/engine_internal.h \
 	src/core/engine_rescore.c src/core/engine_calib.c
 src_core_libpartner_a_SOURCES += \
-	src/core/eligibility.c \
+	src/core/eligibility.c src/core/eligibility.h \
 	src/core/attribution.c src/core/attribution.h \
 	src/core/compensation.c
 src_core_libpartner_a_SOURCES += src/core/report.c src/core/report.h
