@@ -29,8 +29,8 @@ mkdir -p build/valgrind && cd build/valgrind
 [ -f Makefile ] || "$top/configure" >/dev/null
 make -j"$(nproc)" >/dev/null
 make -j"$(nproc)" check TESTS= >/dev/null
-for t in tests/check_*; do
-	case $t in *.o|*.log|*.trs) continue;; esac
+for t in tests/check_* tests/*/check_*; do
+	case $t in *.o|*.log|*.trs|*.vg) continue;; esac
 	[ -x "$t" ] || continue
 	if CK_FORK=no PARTNER_TUI_DATADIR="$top/share/partner-tui" \
 	    top_srcdir="$top" top_builddir="$(pwd)" \
