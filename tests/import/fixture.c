@@ -98,3 +98,28 @@ imp_load_base(void)
 	ck_assert_int_eq(imp("accounts.csv", imp_accounts_csv, &st), 0);
 	ck_assert_int_eq(imp("works.csv", imp_works_csv, &st), 0);
 }
+
+char mem_reports[4096];
+struct import_stats mem_st;
+struct pt_err mem_err;
+
+static void
+mem_collect(void *arg, const char *msg)
+{
+	size_t n = strlen(mem_reports);
+
+	(void)arg;
+	snprintf(mem_reports + n, sizeof mem_reports - n, "%s\n", msg);
+}
+
+int
+imp_parse_mem(const char *name, const char *bytes, size_t len)
+{
+	struct import_opts o = { .as_of = DAY_NONE, .report = mem_collect,
+	    .work = "w1" };
+
+	mem_reports[0] = '\0';
+	memset(&mem_st, 0, sizeof mem_st);
+	memset(&mem_err, 0, sizeof mem_err);
+	return import_parse_buffer(name, bytes, len, &o, &mem_st, &mem_err);
+}

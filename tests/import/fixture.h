@@ -28,4 +28,17 @@ const char *imp_q1(const char *sql);
 extern const char imp_accounts_csv[], imp_works_csv[];
 void imp_load_base(void);
 
+/* Bytes parsed as file `name` without a database (import_parse_buffer,
+ * work "w1"); the exit code. Reports in mem_reports, figures in mem_st,
+ * the error in mem_err. */
+extern char mem_reports[4096];
+extern struct import_stats mem_st;
+extern struct pt_err mem_err;
+int imp_parse_mem(const char *name, const char *bytes, size_t len);
+#define PARSE(name, lit) imp_parse_mem(name, lit, sizeof lit - 1)
+
+#define ck_has(hay, needle) \
+	ck_assert_msg(strstr(hay, needle) != NULL, "'%s' not in '%s'", \
+	    needle, hay)
+
 #endif

@@ -15,37 +15,6 @@
 #include "testutil.h"
 #include "fixture.h"
 
-static char mem_reports[4096];
-static struct import_stats mem_st;
-static struct pt_err mem_err;
-
-static void
-mem_collect(void *arg, const char *msg)
-{
-	size_t n = strlen(mem_reports);
-
-	(void)arg;
-	snprintf(mem_reports + n, sizeof mem_reports - n, "%s\n", msg);
-}
-
-/* Reads len bytes as file `name`; returns the exit code. */
-static int
-parse(const char *name, const char *bytes, size_t len)
-{
-	struct import_opts o = { .as_of = DAY_NONE, .report = mem_collect,
-	    .work = "w1" };
-
-	mem_reports[0] = '\0';
-	memset(&mem_st, 0, sizeof mem_st);
-	memset(&mem_err, 0, sizeof mem_err);
-	return import_parse_buffer(name, bytes, len, &o, &mem_st, &mem_err);
-}
-#define PARSE(name, lit) parse(name, lit, sizeof lit - 1)
-
-#define ck_has(hay, needle) \
-	ck_assert_msg(strstr(hay, needle) != NULL, "'%s' not in '%s'", \
-	    needle, hay)
-
 START_TEST(json_item_endpoints)
 {
 	struct import_opts o = { .as_of = DAY_NONE, .work = "w1" };
