@@ -77,6 +77,28 @@ static const char SQL_SCORE_WORK[] =
 	SERIES_SCORE_ROWS
 	" WHERE w.work_id = ?1 AND s.day BETWEEN ?2 AND ?3";
 
+/*
+ * An account's days from the sums the engine keeps with each account-day
+ * (account_score, schema v8): one row a day instead of every work-day,
+ * the same figures (means as the engine divided them). Only when every
+ * account-day of the range was written with them and none waits for a
+ * rescore; else the work-days are summed as above.
+ */
+static const char SQL_KEPT_OK[] =
+	"SELECT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?1)"
+	" AND NOT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?1"
+	"  AND day BETWEEN ?2 AND ?3 AND sums_kept < 2)"
+	" AND NOT EXISTS (SELECT 1 FROM dirty WHERE account_id = ?1"
+	"  AND day BETWEEN ?2 AND ?3)";
+enum { K_DAY, K_SETTLED, K_PLAYS, K_LIKES, K_FAVORITES, K_IMP_USER,
+    K_IMP_QUALITY, K_SETTLED_PLAYS, K_ESTIMATE, K_INTERACTION, K_USER,
+    K_QUALITY };
+static const char SQL_KEPT[] =
+	"SELECT day, settled_fen, profitable_plays, likes, favorites,"
+	"  imported_user_value, imported_quality, settled_plays, estimated_fen,"
+	"  interaction, user_value, quality"
+	" FROM account_score WHERE account_id = ?1 AND day BETWEEN ?2 AND ?3";
+
 /* min/max per work through the (work_id, day) key: one seek per work
  * instead of a scan of every daily row. */
 static const char SQL_SPAN_ACCOUNT[] =
@@ -352,6 +374,80 @@ scan(struct db *db, const char *sql, const char *id, day_t from, day_t to,
 	return true;
 }
 
+/* A kept column into metric m when it is there. */
+static void
+set_kept(struct series_day *d, enum series_metric m, sqlite3_stmt *st,
+    int col)
+{
+	if (present(st, col))
+		set(d, m, sqlite3_column_double(st, col));
+}
+
+/* One kept account-day: the imported figures (score false) or the
+ * engine's, as finish_daily and finish_score make them from the rows. */
+static void
+add_kept(struct series_day *d, sqlite3_stmt *st, bool score)
+{
+	if (score) {
+		set(d, SERIES_ESTIMATE, sqlite3_column_double(st, K_ESTIMATE));
+		set_kept(d, SERIES_INTERACTIONS, st, K_INTERACTION);
+		set_kept(d, SERIES_USER_VALUE, st, K_USER);
+		set_kept(d, SERIES_QUALITY, st, K_QUALITY);
+		return;
+	}
+	set_kept(d, SERIES_SETTLED, st, K_SETTLED);
+	set_kept(d, SERIES_PLAYS, st, K_PLAYS);
+	if (present(st, K_LIKES) || present(st, K_FAVORITES))
+		set(d, SERIES_INTERACTIONS, (double)(sqlite3_column_int64(st,
+		    K_LIKES) + sqlite3_column_int64(st, K_FAVORITES)));
+	set_kept(d, SERIES_USER_VALUE, st, K_IMP_USER);
+	set_kept(d, SERIES_QUALITY, st, K_IMP_QUALITY);
+	if (present(st, K_SETTLED) && sqlite3_column_int64(st,
+	    K_SETTLED_PLAYS) > 0)
+		set(d, SERIES_RPM, (double)sqlite3_column_int64(st, K_SETTLED) *
+		    1000.0 / (double)sqlite3_column_int64(st, K_SETTLED_PLAYS));
+}
+
+/* True when the account's days from..to can be read from the sums kept
+ * with them (SQL_KEPT_OK). */
+static bool
+kept_ok(struct db *db, const char *account, day_t from, day_t to)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_KEPT_OK, NULL);
+	bool yes = false;
+
+	if (st == NULL)
+		return false;
+	if (bind_range(st, account, from, to) && sqlite3_step(st) == SQLITE_ROW)
+		yes = sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	return yes;
+}
+
+static bool
+scan_kept(struct db *db, const char *account, day_t from, day_t to,
+    struct series *out, bool score, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_KEPT, err);
+	char last[DAY_BUFSZ] = "";
+	day_t last_day = DAY_NONE;
+	int rc;
+
+	if (st == NULL)
+		return false;
+	if (!bind_range(st, account, from, to)) {
+		sqlite3_reset(st);
+		db_error(db, err, "reading the daily series");
+		return false;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = row_day(st, from, to, last, &last_day);
+		if (i >= 0)
+			add_kept(&out->days[from + i - out->first], st, score);
+	}
+	return db_rows_end(db, st, rc, "reading the daily series", err);
+}
+
 /* Clips from..to to the series; false when nothing is left. */
 static bool
 clip(const struct series *s, day_t *from, day_t *to)
@@ -396,8 +492,11 @@ fill(struct db *db, const struct series_scope *scope, day_t from, day_t to,
 		memset(sd, 0, sizeof *sd);
 		sd->day = d;
 	}
-	if (!scan(db, sql, work ? scope->work_id : scope->account_id, from, to,
-	    out, score, err))
+	if (!work && kept_ok(db, scope->account_id, from, to)) {
+		if (!scan_kept(db, scope->account_id, from, to, out, score, err))
+			return false;
+	} else if (!scan(db, sql, work ? scope->work_id : scope->account_id,
+	    from, to, out, score, err))
 		return false;
 	rates(out, from, to);
 	return true;
