@@ -275,15 +275,20 @@ def main():
             p.close()
 
         results = {}
-        # Keys pressed at once after the first frame, while the history
-        # still loads in idle steps.
+        # Keys pressed at once after the account's Trends shows, while the
+        # previous window and the rest of the history still load in idle
+        # steps (a key waits for the step under way). Measured until the
+        # output stops for 10 ms: the idle redraws that follow the key's
+        # own count too, so this is an upper bound of the key's latency.
+        loading = "Left while loading"
+        esc = "Esc (ESCDELAY=%s ms)" % ENV["ESCDELAY"]
         p = Pty([PT, "--db", db], env)
         into_account(p)
         for _ in range(10):
             t = time.monotonic()
             os.write(p.fd, KEYS["Left"].encode())
             last = p.burst(quiet=0.01)
-            results.setdefault("Left while loading", []).append(last - t)
+            results.setdefault(loading, []).append(last - t)
         p.close()
 
         # Keys, each after the previous one's redraw and idle work.
@@ -299,7 +304,7 @@ def main():
                  ("[", "shorter window ([)"), ("[", "shorter window ([)")] +
                 [("2", "to Diagnosis (2)"), ("1", "back to Trends (1)")] * 3 +
                 [("?", "help (?)"), ("x", "close help (any key)")] * 3 +
-                [("?", "help (?)"), ("Esc", "Esc (ESCDELAY=25 ms)")] * 3)
+                [("?", "help (?)"), ("Esc", esc)] * 3)
         attr = []
         for key, label in plan:
             t = time.monotonic()
@@ -336,13 +341,16 @@ def main():
         worst = 0
         for label, v in results.items():
             med, mx = statistics.median(v), max(v)
-            worst = max(worst, mx)
+            # Esc waits ESCDELAY by design (is another byte coming?)
+            worst = max(worst, mx - (int(ENV["ESCDELAY"]) / 1000 if
+                                     label == esc else 0))
             print("  %-24s n=%-3d median %8s  max %8s  (%.0fx the pty round trip)"
                   % (label, len(v), ms(med), ms(mx), med / ref_echo))
         if attr:
             print("  attribution line after a window change (engine, deferred):"
                   " median %s, max %s" % (ms(statistics.median(attr)), ms(max(attr))))
-        print("\nworst key: %s" % ms(worst))
+        print("\nworst key: %s (Esc less its ESCDELAY; %s: an upper bound)"
+              % (ms(worst), loading))
         if a.add_day:
             add_day(a, tmp, db, env)
     finally:
