@@ -1,11 +1,6 @@
 # Owned by one area; included from its parent fragment.
-# The scoring engine's Check suites (core only: no ncurses).
-check_PROGRAMS += tests/check_engine
-tests_check_engine_SOURCES = tests/check_engine.c tests/engine_fixture.c \
-	tests/engine_fixture.h tests/testutil.c tests/testutil.h
-tests_check_engine_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
-tests_check_engine_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
-TESTS += tests/check_engine
+# The scoring engine's rules suite (the formula, rescore and calibration:
+# tests/core/ in tests/suites.mk).
 check_PROGRAMS += tests/check_engine_rules
 tests_check_engine_rules_SOURCES = tests/check_engine_rules.c \
 	tests/engine_fixture.c tests/engine_fixture.h tests/testutil.c \

@@ -4,6 +4,8 @@
 SUITE_CFLAGS = -I$(top_srcdir)/tests $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
 SUITE_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 SUITE_UTIL = tests/testutil.c tests/testutil.h
+# The engine's suites: rows inserted through a connection, the default model.
+ENGINE_SUITE = tests/engine_fixture.c tests/engine_fixture.h $(SUITE_UTIL)
 
 check_PROGRAMS += tests/core/check_grow
 tests_core_check_grow_SOURCES = tests/core/grow.c $(SUITE_UTIL)
@@ -61,7 +63,7 @@ tests_core_check_series_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_series_LDADD = $(SUITE_LDADD)
 TESTS += tests/core/check_series
 check_PROGRAMS += tests/core/check_report
-tests_core_check_report_SOURCES = tests/core/report.c $(SUITE_UTIL)
+tests_core_check_report_SOURCES = tests/core/report.c $(ENGINE_SUITE)
 tests_core_check_report_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_report_LDADD = $(SUITE_LDADD)
 TESTS += tests/core/check_report
@@ -137,3 +139,18 @@ tests_core_check_store_SOURCES = tests/core/store.c $(SUITE_UTIL)
 tests_core_check_store_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_store_LDADD = $(SUITE_LDADD)
 TESTS += tests/core/check_store
+check_PROGRAMS += tests/core/check_engine
+tests_core_check_engine_SOURCES = tests/core/engine.c $(ENGINE_SUITE)
+tests_core_check_engine_CFLAGS = $(SUITE_CFLAGS)
+tests_core_check_engine_LDADD = $(SUITE_LDADD)
+TESTS += tests/core/check_engine
+check_PROGRAMS += tests/core/check_engine_rescore
+tests_core_check_engine_rescore_SOURCES = tests/core/engine_rescore.c $(ENGINE_SUITE)
+tests_core_check_engine_rescore_CFLAGS = $(SUITE_CFLAGS)
+tests_core_check_engine_rescore_LDADD = $(SUITE_LDADD)
+TESTS += tests/core/check_engine_rescore
+check_PROGRAMS += tests/core/check_calibration
+tests_core_check_calibration_SOURCES = tests/core/calibration.c $(ENGINE_SUITE)
+tests_core_check_calibration_CFLAGS = $(SUITE_CFLAGS)
+tests_core_check_calibration_LDADD = $(SUITE_LDADD)
+TESTS += tests/core/check_calibration
