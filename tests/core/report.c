@@ -237,8 +237,7 @@ END_TEST
 
 /* Runs a CSV writer into memory; returns the text (free it). */
 static char *
-csv_of(long (*fn)(struct db *, const struct report_filter *, FILE *,
-    struct pt_err *), struct db *db, const struct report_filter *f,
+csv_of(report_query *query, struct db *db, const struct report_filter *f,
     long want_rows)
 {
 	char *text = NULL;
@@ -247,7 +246,7 @@ csv_of(long (*fn)(struct db *, const struct report_filter *, FILE *,
 	struct pt_err err = { 0 };
 
 	ck_assert_ptr_nonnull(mem);
-	ck_assert_int_eq(fn(db, f, mem, &err), want_rows);
+	ck_assert_int_eq(report_csv_query(db, query, f, mem, &err), want_rows);
 	fclose(mem);
 	return text;
 }
@@ -258,7 +257,7 @@ START_TEST(report_csv_quotes_and_leaves_unknown_empty)
 	struct report_filter f = window("a1", NULL);
 	char *s;
 
-	s = csv_of(report_csv_works, db, &f, 2);
+	s = csv_of(report_works, db, &f, 2);
 	ck_assert_str_eq(s,
 	    "work_id,account_id,title,revenue_fen,revenue,estimated_fen,"
 	    "estimated,profitable_plays,eligible,reasons\r\n"
@@ -266,7 +265,7 @@ START_TEST(report_csv_quotes_and_leaves_unknown_empty)
 	    "w2,a1,\"a,\"\"b\"\"\",600,6.00,0,0.00,3000,yes,\r\n");
 	free(s);
 	f = window(NULL, "w1");
-	s = csv_of(report_csv_daily, db, &f, 2);
+	s = csv_of(report_daily, db, &f, 2);
 	ck_assert_str_eq(s,
 	    "date,plays,profitable_plays,likes,favorites,comments,shares,"
 	    "revenue_fen,revenue,estimated_fen,estimated\r\n"
@@ -274,7 +273,7 @@ START_TEST(report_csv_quotes_and_leaves_unknown_empty)
 	    "2026-11-02,50,,,,,,,,0,0.00\r\n");
 	free(s);
 	f = window("a2", NULL);
-	s = csv_of(report_csv_accounts, db, &f, 1);
+	s = csv_of(report_accounts, db, &f, 1);
 	ck_assert_str_eq(s,
 	    "account_id,name,kind,plan_status,revenue_fen,revenue,"
 	    "estimated_fen,estimated,works,eligible,reasons,calibration_base,"
@@ -291,17 +290,24 @@ START_TEST(report_csv_field_rfc4180)
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 
+	struct report_csv w, tty;
+
 	ck_assert_ptr_nonnull(mem);
-	report_csv_field(mem, "plain", false);
-	report_csv_field(mem, NULL, false);
-	report_csv_field(mem, "two\nlines", false);
-	report_csv_field(mem, "cr\r", false);
-	report_csv_field(mem, "say \"hi\"", false);
+	w = report_csv_to(mem);
+	ck_assert(!w.tty);
+	report_csv_field(&w, "plain", false);
+	report_csv_field(&w, NULL, false);
+	report_csv_field(&w, "two\nlines", false);
+	report_csv_field(&w, "cr\r", false);
+	report_csv_field(&w, "say \"hi\"", false);
 	/* Not a terminal: controls are data, kept as they are. */
-	report_csv_field(mem, "\x1b]0;x\x07", true);
+	report_csv_field(&w, "\x1b]0;x\x07", true);
+	/* To a terminal, shown as escapes (the same stream, told so). */
+	tty = (struct report_csv){ mem, true };
+	report_csv_field(&tty, "\x1b]0;x\x07", true);
 	fclose(mem);
 	ck_assert_str_eq(text, "plain,,\"two\nlines\",\"cr\r\",\"say \"\"hi\"\"\","
-	    "\x1b]0;x\x07\r\n");
+	    "\x1b]0;x\x07\r\n^[]0;x^G\r\n");
 	free(text);
 }
 END_TEST
