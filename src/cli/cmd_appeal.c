@@ -3,7 +3,6 @@
  * says who changed what; a refused state change exits 5 too. */
 #include "config.h"
 
-#include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,25 +32,6 @@ enum {
 	OPT_FORMAT = 256, OPT_STATUS, OPT_ACCOUNT, OPT_WORK, OPT_FROM, OPT_TO,
 	OPT_CHANNEL, OPT_CATEGORY, OPT_STATEMENT, OPT_STATEMENT_FILE,
 	OPT_EVIDENCE, OPT_EVIDENCE_FILE, OPT_NOTE, OPT_VERSION, OPT_SUBMIT,
-};
-
-static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "status", required_argument, NULL, OPT_STATUS },
-	{ "account", required_argument, NULL, OPT_ACCOUNT },
-	{ "work", required_argument, NULL, OPT_WORK },
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "channel", required_argument, NULL, OPT_CHANNEL },
-	{ "category", required_argument, NULL, OPT_CATEGORY },
-	{ "statement", required_argument, NULL, OPT_STATEMENT },
-	{ "statement-file", required_argument, NULL, OPT_STATEMENT_FILE },
-	{ "evidence", required_argument, NULL, OPT_EVIDENCE },
-	{ "evidence-file", required_argument, NULL, OPT_EVIDENCE_FILE },
-	{ "note", required_argument, NULL, OPT_NOTE },
-	{ "version", required_argument, NULL, OPT_VERSION },
-	{ "submit", no_argument, NULL, OPT_SUBMIT },
-	{ NULL, 0, NULL, 0 },
 };
 
 static bool
@@ -739,10 +719,12 @@ find_sub(const char *name)
 static int
 parse_options(int argc, char **argv, struct opts *o)
 {
+	struct cli_longopts lo;
 	int c;
 
+	cli_longopts(&lo, cmd_appeal.options);
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", lo.opt, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT: o->format = optarg; break;
 		case OPT_STATUS: o->status = optarg; break;
@@ -829,25 +811,25 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_option appeal_options[] = {
-	{ "list|show|new|edit", N_("list, show one, file a new one, edit a draft") },
-	{ "submit|withdraw|decide", N_("change its status (decide: the platform's answer)") },
-	{ "ID", N_("the appeal's number (appeal list)") },
-	{ "--status S", N_("list only: draft, submitted, approved, rejected, paid, withdrawn") },
-	{ "--account ID", N_("the account (list: only it; new: required)") },
-	{ "--work ID", N_("the work appealed (empty: the account's violation)") },
-	{ "--from DAY", N_("first affected day without revenue") },
-	{ "--to DAY", N_("last affected day without revenue") },
-	{ "--channel diagnosis|account_detection", N_("where it is filed: 单日收益诊断 or 账号检测") },
-	{ "--category C", N_("the kind of violation contested") },
-	{ "--statement TEXT", N_("the statement") },
-	{ "--statement-file FILE|-", N_("the statement from a file (- reads standard input)") },
-	{ "--evidence TEXT", N_("the evidence (links, file names)") },
-	{ "--evidence-file FILE", N_("the evidence from a file") },
-	{ "--submit", N_("new: submit at once") },
-	{ "--version N", N_("the version you read (appeal show): a stale one exits 5") },
-	{ "--note TEXT", N_("decide: a note kept with the decision") },
-	{ "--format text|json|csv", N_("output format (default: text; csv: list only)") },
-	{ NULL, NULL },
+	{ "list|show|new|edit", N_("list, show one, file a new one, edit a draft"), 0 },
+	{ "submit|withdraw|decide", N_("change its status (decide: the platform's answer)"), 0 },
+	{ "ID", N_("the appeal's number (appeal list)"), 0 },
+	{ "--status S", N_("list only: draft, submitted, approved, rejected, paid, withdrawn"), OPT_STATUS },
+	{ "--account ID", N_("the account (list: only it; new: required)"), OPT_ACCOUNT },
+	{ "--work ID", N_("the work appealed (empty: the account's violation)"), OPT_WORK },
+	{ "--from DAY", N_("first affected day without revenue"), OPT_FROM },
+	{ "--to DAY", N_("last affected day without revenue"), OPT_TO },
+	{ "--channel diagnosis|account_detection", N_("where it is filed: 单日收益诊断 or 账号检测"), OPT_CHANNEL },
+	{ "--category C", N_("the kind of violation contested"), OPT_CATEGORY },
+	{ "--statement TEXT", N_("the statement"), OPT_STATEMENT },
+	{ "--statement-file FILE|-", N_("the statement from a file (- reads standard input)"), OPT_STATEMENT_FILE },
+	{ "--evidence TEXT", N_("the evidence (links, file names)"), OPT_EVIDENCE },
+	{ "--evidence-file FILE", N_("the evidence from a file"), OPT_EVIDENCE_FILE },
+	{ "--submit", N_("new: submit at once"), OPT_SUBMIT },
+	{ "--version N", N_("the version you read (appeal show): a stale one exits 5"), OPT_VERSION },
+	{ "--note TEXT", N_("decide: a note kept with the decision"), OPT_NOTE },
+	{ "--format text|json|csv", N_("output format (default: text; csv: list only)"), OPT_FORMAT },
+	{ NULL, NULL, 0 },
 };
 
 const struct command cmd_appeal = {

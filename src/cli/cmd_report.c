@@ -4,7 +4,6 @@
  * columns in csv; a missing figure is null / an empty field / "-". */
 #include "config.h"
 
-#include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -605,17 +604,6 @@ enum {
 	OPT_VS_TO,
 };
 
-static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "account", required_argument, NULL, OPT_ACCOUNT },
-	{ "work", required_argument, NULL, OPT_WORK },
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "vs-from", required_argument, NULL, OPT_VS_FROM },
-	{ "vs-to", required_argument, NULL, OPT_VS_TO },
-	{ NULL, 0, NULL, 0 },
-};
-
 static bool
 parse_day(const char *opt, const char *s, day_t *out)
 {
@@ -702,9 +690,11 @@ parse_format(const char *s, enum fmt *fmt)
 static int
 parse_options(int argc, char **argv, struct opts *o)
 {
+	struct cli_longopts lo;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_longopts(&lo, cmd_report.options);
+	while ((c = getopt_long(argc, argv, "", lo.opt, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
 			if (parse_format(optarg, &o->fmt) != PT_EXIT_OK)
@@ -837,15 +827,15 @@ print_missing_note(const struct opts *o)
 }
 
 static const struct cli_option report_options[] = {
-	{ "accounts|works|daily|attribution", N_("what to print") },
-	{ "--account ID", N_("only this account (exit 3 when it is unknown)") },
-	{ "--work ID", N_("only this work") },
-	{ "--from DAY", N_("first day of the window (default: 30 days to --to)") },
-	{ "--to DAY", N_("last day of the window (default: the last day with data)") },
-	{ "--vs-from DAY", N_("first day to compare with (default: the window before)") },
-	{ "--vs-to DAY", N_("last day to compare with (with --vs-from)") },
-	{ "--format table|csv|json", N_("output format (default: table)") },
-	{ NULL, NULL },
+	{ "accounts|works|daily|attribution", N_("what to print"), 0 },
+	{ "--account ID", N_("only this account (exit 3 when it is unknown)"), OPT_ACCOUNT },
+	{ "--work ID", N_("only this work"), OPT_WORK },
+	{ "--from DAY", N_("first day of the window (default: 30 days to --to)"), OPT_FROM },
+	{ "--to DAY", N_("last day of the window (default: the last day with data)"), OPT_TO },
+	{ "--vs-from DAY", N_("first day to compare with (default: the window before)"), OPT_VS_FROM },
+	{ "--vs-to DAY", N_("last day to compare with (with --vs-from)"), OPT_VS_TO },
+	{ "--format table|csv|json", N_("output format (default: table)"), OPT_FORMAT },
+	{ NULL, NULL, 0 },
 };
 
 const struct command cmd_report = {
