@@ -46,6 +46,12 @@ struct cli_result_ops {
  * its message. */
 int cli_load_and_say(struct cli_ctx *ctx, const struct cli_result_ops *ops,
     void *arg);
+struct report_table;
+/* A described report's rows for people, on stdout: the columns with a
+ * table header, translated, as wide as their widest cell (up to a
+ * limit), figures right-aligned; a figure not known is "-", money is
+ * "¥12.34", a word of the core is said in the interface's language. */
+void cli_print_rows(const struct report_table *t);
 /* A member of a struct as JSON, by its type and offset (a record's
  * fields described once, for every record the JSON writes). */
 enum cli_json_type { CJ_DAY, CJ_INT64, CJ_INT, CJ_DOUBLE, CJ_BOOL, CJ_TEXT };

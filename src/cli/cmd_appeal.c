@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_opts.h"
 #include "core/appeal.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
@@ -444,42 +445,6 @@ extra_json(json_object *o, const struct appeal *a, const struct show_extra *x)
 	json_object_object_add(o, "affected_days", arr);
 }
 
-static void
-fit_clean(char *dst, size_t size, const char *s, int width)
-{
-	char *clean = text_sanitize(s, TEXT_ONE_LINE);
-
-	text_fit(dst, size, clean ? clean : "", width, "…");
-	free(clean);
-}
-
-static void
-print_list(const struct appeal *v, size_t n)
-{
-	printf("%-5s %-10s %-14s %-14s %-23s %-17s %-10s %s\n", "ID", "STATUS",
-	    "ACCOUNT", "WORK", "DAYS", "CHANNEL", "BY", "COMPENSATION");
-	for (size_t i = 0; i < n; i++) {
-		const struct appeal *a = &v[i];
-		char b1[DAY_BUFSZ], b2[DAY_BUFSZ], days[32], m[MONEY_BUFSZ];
-		char acc[64], work[64], by[64];
-
-		snprintf(days, sizeof days, "%s..%s", a->first_day == DAY_NONE ?
-		    "?" : day_format(a->first_day, b1), a->last_day == DAY_NONE ?
-		    "?" : day_format(a->last_day, b2));
-		/* Ids come from imported files: never raw to a terminal. */
-		fit_clean(acc, sizeof acc, a->account_id, 14);
-		fit_clean(work, sizeof work, a->work_id[0] ? a->work_id : "-", 14);
-		fit_clean(by, sizeof by, a->updated_by, 10);
-		printf("%-5lld %-10s %-*s %-*s %-23s %-17s %-*s %s\n",
-		    (long long)a->id, appeal_status_name(a->status),
-		    14 + (int)(strlen(acc) - (size_t)text_width(acc)), acc,
-		    14 + (int)(strlen(work) - (size_t)text_width(work)), work,
-		    days, appeal_channel_name(a->channel),
-		    10 + (int)(strlen(by) - (size_t)text_width(by)), by,
-		    a->has_compensation ? money_format(a->compensation, m) : "-");
-	}
-}
-
 static bool
 want_json(const struct opts *o, struct pt_err *err)
 {
@@ -500,6 +465,7 @@ do_list(struct db *db, const struct opts *o)
 	struct appeal *v;
 	bool csv = o->format != NULL && strcmp(o->format, "csv") == 0;
 	bool json = !csv && want_json(o, &err);
+	json_object *arr;
 	size_t n;
 
 	if (err.code)
@@ -512,28 +478,34 @@ do_list(struct db *db, const struct opts *o)
 			    o->status);
 		f.status = (int)s;
 	}
-	if (csv) {
-		/* the dashboard's `e` in Appeals writes the same bytes */
-		if (report_csv_appeals(db, &f, stdout, &err) < 0)
+	if (!json) {
+		/* described once (report_appeals_layout): the dashboard's `e`
+		 * in Appeals writes the same CSV bytes */
+		struct report_table t;
+		if (!report_appeals(db, &f, &t, &err))
 			return cli_fail_err(&err);
+		if (csv)
+			report_csv_table(stdout, &t);
+		else
+			cli_print_rows(&t);
+		report_table_free(&t);
 		return PT_EXIT_OK;
 	}
+	/* JSON: each appeal whole (appeal_json), which the layout's flat
+	 * columns do not describe, with the estimate */
 	if ((v = appeal_list(db, &f, &n, &err)) == NULL)
 		return cli_fail_err(&err);
-	if (json) {
-		json_object *arr = json_object_new_array();
-		for (size_t i = 0; i < n; i++) {
-			json_object *row = appeal_json(&v[i]);
-			int64_t fen;
-			/* the estimate by the engine function approval uses */
-			bool est = report_appeal_estimate(db, &v[i], &fen);
-			json_object_object_add(row, "estimated_compensation_fen",
-			    est ? json_object_new_int64(fen) : NULL);
-			json_object_array_add(arr, row);
-		}
-		print_json(arr);
-	} else
-		print_list(v, n);
+	arr = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		json_object *row = appeal_json(&v[i]);
+		int64_t fen;
+		/* the estimate by the engine function approval uses */
+		bool est = report_appeal_estimate(db, &v[i], &fen);
+		json_object_object_add(row, "estimated_compensation_fen",
+		    est ? json_object_new_int64(fen) : NULL);
+		json_object_array_add(arr, row);
+	}
+	print_json(arr);
 	free(v);
 	return PT_EXIT_OK;
 }

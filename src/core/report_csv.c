@@ -5,11 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/appeal.h"
-#include "core/engine.h"
 #include "core/report_csv.h"
 #include "core/text.h"
-#include "core/wallet.h"
 
 /* CSV to a pipe or file is the data as stored; to a terminal, whose
  * reader is a person, every control is shown as a visible escape (an OSC
@@ -51,23 +48,6 @@ num(FILE *f, struct report_num n, bool last)
 	if (n.known)
 		snprintf(buf, sizeof buf, "%lld", (long long)n.v);
 	report_csv_field(f, buf, last);
-}
-
-/* fen and yuan columns */
-static void
-money(FILE *f, struct report_num n, bool last)
-{
-	char buf[MONEY_BUFSZ];
-
-	num(f, n, false);
-	report_csv_field(f, n.known ? money_format_plain(n.v, buf) : "", last);
-}
-
-static void
-head(FILE *f, const char *const *h, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		report_csv_field(f, h[i], i + 1 == n);
 }
 
 /* The last column of the data (the table's own ones have no key). */
@@ -150,81 +130,4 @@ report_csv_accounts(struct db *db, const struct report_filter *flt, FILE *f,
     struct pt_err *err)
 {
 	return csv_report(db, flt, f, report_accounts, err);
-}
-
-long
-report_csv_wallet(struct db *db, const struct wallet_filter *wf, FILE *f,
-    struct pt_err *err)
-{
-	struct report_table t;
-	fen_t balance;
-	long n;
-
-	if (!report_wallet(db, wf, &t, &balance, err))
-		return -1;
-	n = report_csv_table(f, &t);
-	report_table_free(&t);
-	return n;
-}
-
-bool
-report_appeal_estimate(struct db *db, const struct appeal *a, int64_t *fen)
-{
-	struct pt_err err = { 0 };
-	struct compensation c;
-
-	if ((a->status != APPEAL_DRAFT && a->status != APPEAL_SUBMITTED) ||
-	    a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
-	    a->first_day > a->last_day ||
-	    !appeal_estimate(db, a, DAY_NONE, &c, &err))
-		return false;
-	*fen = c.total_fen;
-	engine_compensation_free(&c);
-	return true;
-}
-
-long
-report_csv_appeals(struct db *db, const struct appeal_filter *af, FILE *f,
-    struct pt_err *err)
-{
-	static const char *const h[] = { "id", "status", "account_id",
-	    "work_id", "first_day", "last_day", "channel", "category",
-	    "compensation_fen", "compensation", "estimated_compensation_fen",
-	    "estimated_compensation", "expected_pay_on", "version",
-	    "updated_at", "updated_by" };
-	struct appeal *v;
-	char b[DAY_BUFSZ], num[32];
-	size_t n;
-
-	if ((v = appeal_list(db, af, &n, err)) == NULL)
-		return -1;
-	head(f, h, sizeof h / sizeof h[0]);
-	for (size_t i = 0; i < n; i++) {
-		const struct appeal *a = &v[i];
-		struct report_num est = { false, 0 };
-
-		est.known = report_appeal_estimate(db, a, &est.v);
-		snprintf(num, sizeof num, "%lld", (long long)a->id);
-		report_csv_field(f, num, false);
-		report_csv_field(f, appeal_status_name(a->status), false);
-		report_csv_field(f, a->account_id, false);
-		report_csv_field(f, a->work_id, false);
-		report_csv_field(f, a->first_day == DAY_NONE ? "" :
-		    day_format(a->first_day, b), false);
-		report_csv_field(f, a->last_day == DAY_NONE ? "" :
-		    day_format(a->last_day, b), false);
-		report_csv_field(f, appeal_channel_name(a->channel), false);
-		report_csv_field(f, a->category, false);
-		money(f, (struct report_num){ a->has_compensation,
-		    a->compensation }, false);
-		money(f, est, false);
-		report_csv_field(f, a->expected_pay_on == DAY_NONE ? "" :
-		    day_format(a->expected_pay_on, b), false);
-		snprintf(num, sizeof num, "%lld", (long long)a->version);
-		report_csv_field(f, num, false);
-		report_csv_field(f, a->updated_at, false);
-		report_csv_field(f, a->updated_by, true);
-	}
-	free(v);
-	return (long)n;
 }
