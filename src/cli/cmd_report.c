@@ -306,9 +306,6 @@ rows_json(struct db *db, const struct opts *o, const struct report_table *t)
 	return PT_EXIT_OK;
 }
 
-typedef bool report_query(struct db *, const struct report_filter *,
-    struct report_table *, struct pt_err *);
-
 /* accounts, works and daily: one query, then the table, CSV or JSON its
  * description gives. */
 static int

@@ -8,23 +8,21 @@
 #include "core/report_csv.h"
 #include "core/text.h"
 
-/* CSV to a pipe or file is the data as stored; to a terminal, whose
- * reader is a person, every control is shown as a visible escape (an OSC
- * in a title would set the window title or the clipboard). */
-void
-report_csv_field(FILE *f, const char *s, bool last)
+struct report_csv
+report_csv_to(FILE *f)
 {
-	static FILE *seen;
-	static int tty;
+	return (struct report_csv){ f, isatty(fileno(f)) != 0 };
+}
+
+void
+report_csv_field(const struct report_csv *w, const char *s, bool last)
+{
+	FILE *f = w->f;
 	char *safe = NULL;
 
-	if (f != seen) {
-		seen = f;
-		tty = isatty(fileno(f));
-	}
 	if (s == NULL)
 		s = "";
-	if (tty && (safe = text_sanitize(s, 0)) != NULL)
+	if (w->tty && (safe = text_sanitize(s, 0)) != NULL)
 		s = safe;
 	if (strpbrk(s, ",\"\r\n") != NULL) {
 		fputc('"', f);
@@ -41,13 +39,13 @@ report_csv_field(FILE *f, const char *s, bool last)
 }
 
 static void
-num(FILE *f, struct report_num n, bool last)
+num(const struct report_csv *w, struct report_num n, bool last)
 {
 	char buf[32] = "";
 
 	if (n.known)
 		snprintf(buf, sizeof buf, "%lld", (long long)n.v);
-	report_csv_field(f, buf, last);
+	report_csv_field(w, buf, last);
 }
 
 /* The last column of the data (the table's own ones have no key). */
@@ -65,6 +63,7 @@ long
 report_csv_table(FILE *f, const struct report_table *t)
 {
 	const struct report_layout *l = t->layout;
+	const struct report_csv w = report_csv_to(f);
 	int last = last_data_column(l);
 	char buf[REPORT_CELL_BUFSZ];
 
@@ -73,9 +72,9 @@ report_csv_table(FILE *f, const struct report_table *t)
 			continue;
 		if (l->cols[c].type == REPORT_FEN) {
 			snprintf(buf, sizeof buf, "%s_fen", l->cols[c].key);
-			report_csv_field(f, buf, false);
+			report_csv_field(&w, buf, false);
 		}
-		report_csv_field(f, l->cols[c].key, c == last);
+		report_csv_field(&w, l->cols[c].key, c == last);
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (int c = 0; c <= last; c++) {
@@ -86,20 +85,18 @@ report_csv_table(FILE *f, const struct report_table *t)
 			if (col->key == NULL)
 				continue;
 			if (col->type == REPORT_FEN)
-				num(f, (struct report_num){ cell->known, cell->i },
+				num(&w, (struct report_num){ cell->known, cell->i },
 				    false);
 			s = report_cell_text(col, cell, buf);
-			report_csv_field(f, s != NULL ? s : "", c == last);
+			report_csv_field(&w, s != NULL ? s : "", c == last);
 		}
 	}
 	return (long)t->nrows;
 }
 
-/* A report's rows (query) as CSV. */
-static long
-csv_report(struct db *db, const struct report_filter *flt, FILE *f,
-    bool (*query)(struct db *, const struct report_filter *,
-    struct report_table *, struct pt_err *), struct pt_err *err)
+long
+report_csv_query(struct db *db, report_query *query,
+    const struct report_filter *flt, FILE *f, struct pt_err *err)
 {
 	struct report_table t;
 	long n;
@@ -109,25 +106,4 @@ csv_report(struct db *db, const struct report_filter *flt, FILE *f,
 	n = report_csv_table(f, &t);
 	report_table_free(&t);
 	return n;
-}
-
-long
-report_csv_works(struct db *db, const struct report_filter *flt, FILE *f,
-    struct pt_err *err)
-{
-	return csv_report(db, flt, f, report_works, err);
-}
-
-long
-report_csv_daily(struct db *db, const struct report_filter *flt, FILE *f,
-    struct pt_err *err)
-{
-	return csv_report(db, flt, f, report_daily, err);
-}
-
-long
-report_csv_accounts(struct db *db, const struct report_filter *flt, FILE *f,
-    struct pt_err *err)
-{
-	return csv_report(db, flt, f, report_accounts, err);
 }

@@ -1,17 +1,18 @@
 #include "config.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/accounts.h"
 #include "core/exitcode.h"
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/freshness.h"
 #include "core/grow.h"
+#include "core/text.h"
 #include "core/views.h"
 #include "core/db_internal.h"
 
@@ -28,15 +29,6 @@ col_day(sqlite3_stmt *st, int i)
 	return day_parse_iso(buf, &d) ? d : DAY_NONE;
 }
 
-static int
-bind_day(sqlite3_stmt *st, int i, day_t d)
-{
-	char buf[DAY_BUFSZ];
-
-	return sqlite3_bind_text(st, i, day_format(d, buf), -1,
-	    SQLITE_TRANSIENT);
-}
-
 static bool
 oom(struct pt_err *err)
 {
@@ -44,8 +36,6 @@ oom(struct pt_err *err)
 	return false;
 }
 
-/* Ends a row loop: resets the statement and says what went wrong (out
- * of memory when the loop stopped for it). */
 void
 views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 {
@@ -189,8 +179,8 @@ works_days(struct db *db, const char *account_id, struct views_works *out,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, lo);
-	bind_day(st, 3, hi);
+	db_bind_day(st, 2, lo);
+	db_bind_day(st, 3, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		day_t day;
@@ -218,8 +208,8 @@ works_violations(struct db *db, const char *account_id,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, out->to - (engine_model()->violation_days - 1));
-	bind_day(st, 3, out->to);
+	db_bind_day(st, 2, out->to - (engine_model()->violation_days - 1));
+	db_bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *w = bsearch(sqlite3_column_text(st, 0),
 		    out->rows, out->n, sizeof *out->rows, cmp_work_id);
@@ -383,32 +373,15 @@ views_works_sort(const struct views_works *w, size_t *order, size_t n,
 	sort_w = NULL;
 }
 
-/* Substring search, ASCII letters without case; other bytes as given,
- * so a Chinese needle matches the same UTF-8 bytes. */
-static bool
-contains(const char *hay, const char *needle, size_t nlen)
-{
-	for (; *hay != '\0'; hay++) {
-		size_t i = 0;
-		while (i < nlen && hay[i] != '\0' &&
-		    tolower((unsigned char)hay[i]) ==
-		    tolower((unsigned char)needle[i]))
-			i++;
-		if (i == nlen)
-			return true;
-	}
-	return false;
-}
-
 size_t
 views_works_filter(const struct views_works *w, const char *needle,
     size_t *idx)
 {
-	size_t nlen = needle != NULL ? strlen(needle) : 0, k = 0;
+	size_t k = 0;
 
 	for (size_t i = 0; i < w->n; i++) {
-		if (nlen == 0 || contains(w->rows[i].title, needle, nlen) ||
-		    contains(w->rows[i].work_id, needle, nlen))
+		if (text_contains(w->rows[i].title, needle) ||
+		    text_contains(w->rows[i].work_id, needle))
 			idx[k++] = i;
 	}
 	return k;
@@ -479,7 +452,7 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 	if ((st = db_stmt(db, SQL_DAY_ACCOUNT, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, day);
+	db_bind_day(st, 2, day);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->account_scored = true;
 		out->account_eligible = sqlite3_column_int(st, 0) != 0;
@@ -499,7 +472,7 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 	if ((st = db_stmt(db, SQL_DAY_WORKS, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, day);
+	db_bind_day(st, 2, day);
 	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_day_work *r = grow_push(&out->rows, &out->n, &cap,
@@ -557,7 +530,7 @@ views_last_scored_day(struct db *db, const char *account_id, day_t on,
 	if (st == NULL)
 		return DAY_NONE;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, on);
+	db_bind_day(st, 2, on);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		d = col_day(st, 0);
 	sqlite3_reset(st);
@@ -690,13 +663,6 @@ views_wallet_load(struct db *db, const char *account_id,
 
 /* ---- accounts overview ---- */
 
-static const char SQL_ACCOUNTS[] =
-    "SELECT a.account_id, a.name, a.kind, a.plan_status, a.celebrity,"
-    " (SELECT count(*) FROM work w WHERE w.account_id = a.account_id),"
-    " (SELECT count(*) FROM appeal p WHERE p.account_id = a.account_id"
-    "   AND p.status IN ('draft', 'submitted', 'approved'))"
-    " FROM account a ORDER BY a.account_id";
-
 /* Settled-else-estimated revenue of each week, as engine_attribute()
  * counts it: the account-day's sum the engine kept (shown_fen), else,
  * for a day scored before it kept one, its work-days summed here. */
@@ -740,31 +706,35 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	return views_accounts_load_at(db, today, minute, out, err);
 }
 
-/* The accounts, with their works and open appeals counted. */
+/* The accounts (accounts_list), with their works and open appeals
+ * counted; their ids and names move over to the rows. */
 static bool
 accounts_rows(struct db *db, struct views_accounts *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
-	size_t cap = 0;
-	int rc;
+	struct account_list l;
 
-	if (st == NULL)
+	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
 		return false;
-	/* a break leaves on a row: db_rows_end says out of memory */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct views_account *a = grow_push(&out->rows, &out->n, &cap,
-		    sizeof *a);
-		if (a == NULL ||
-		    (a->account_id = db_col_strdup(st, 0)) == NULL ||
-		    (a->name = db_col_strdup(st, 1)) == NULL)
-			break;
-		db_col_copy(st, 2, a->kind, sizeof a->kind);
-		db_col_copy(st, 3, a->plan_status, sizeof a->plan_status);
-		a->celebrity = sqlite3_column_int(st, 4) != 0;
-		a->works = sqlite3_column_int64(st, 5);
-		a->open_appeals = sqlite3_column_int64(st, 6);
+	if (l.n > 0 && (out->rows = calloc(l.n, sizeof *out->rows)) == NULL) {
+		accounts_free(&l);
+		return oom(err);
 	}
-	return db_rows_end(db, st, rc, "reading the accounts", err);
+	for (size_t i = 0; i < l.n; i++) {
+		struct account_row *r = &l.items[i];
+		struct views_account *a = &out->rows[i];
+		a->account_id = r->account_id;
+		a->name = r->name;
+		r->account_id = r->name = NULL;
+		snprintf(a->kind, sizeof a->kind, "%s", r->kind);
+		snprintf(a->plan_status, sizeof a->plan_status, "%s",
+		    r->plan_status);
+		a->celebrity = r->celebrity;
+		a->works = r->works;
+		a->open_appeals = r->open_appeals;
+	}
+	out->n = l.n;
+	accounts_free(&l);
+	return true;
 }
 
 /* The account's week (to its last day with data) and the one before. */
@@ -777,9 +747,9 @@ account_weeks(struct db *db, struct views_account *a, struct pt_err *err)
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, a->account_id);
-	bind_day(st, 2, a->from);
-	bind_day(st, 3, a->vs_from);
-	bind_day(st, 4, a->to);
+	db_bind_day(st, 2, a->from);
+	db_bind_day(st, 3, a->vs_from);
+	db_bind_day(st, 4, a->to);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
 		a->week_fen = sqlite3_column_int64(st, 0);
@@ -1065,8 +1035,8 @@ detail_days(struct db *db, const char *work_id, struct views_detail *out,
 	if ((st = db_stmt(db, SQL_DETAIL_DAYS, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);
-	bind_day(st, 2, out->from);
-	bind_day(st, 3, out->to);
+	db_bind_day(st, 2, out->from);
+	db_bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t day = col_day(st, 0);
 		if (day != DAY_NONE && day >= out->from && day <= out->to)
@@ -1088,7 +1058,7 @@ detail_history(struct db *db, const char *work_id, struct views_detail *out,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);
-	bind_day(st, 2, out->to);
+	db_bind_day(st, 2, out->to);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		out->last_violation = col_day(st, 0);
 		db_col_copy(st, 1, out->last_violation_kind,
