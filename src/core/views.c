@@ -742,7 +742,6 @@ static bool
 account_weeks(struct db *db, struct views_account *a, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_WEEKS, err);
-	int rc;
 
 	if (st == NULL)
 		return false;
@@ -750,17 +749,14 @@ account_weeks(struct db *db, struct views_account *a, struct pt_err *err)
 	db_bind_day(st, 2, a->from);
 	db_bind_day(st, 3, a->vs_from);
 	db_bind_day(st, 4, a->to);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
-		a->week_fen = sqlite3_column_int64(st, 0);
-		a->has_prev_week = sqlite3_column_type(st, 1) != SQLITE_NULL;
-		a->prev_week_fen = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		db_error(db, err, "reading an account's week");
+	/* sums: always one row */
+	if (db_step_row(db, st, "reading an account's week", err) != DB_ROW)
 		return false;
-	}
+	a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	a->week_fen = sqlite3_column_int64(st, 0);
+	a->has_prev_week = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	a->prev_week_fen = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
 	return true;
 }
 
@@ -768,20 +764,15 @@ static bool
 account_last_import(struct db *db, struct views_account *a,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_LAST_IMPORT, err);
-	int rc;
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, SQL_LAST_IMPORT, a->account_id, &st,
+	    "reading an account's last import", err);
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, a->account_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, a->last_import, sizeof a->last_import);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading an account's last import");
-		return false;
+		sqlite3_reset(st);
 	}
-	return true;
+	return rc != DB_STEP_FAILED;
 }
 
 /* One account's row: freshness, its week, its last import. The account's
