@@ -872,14 +872,16 @@ metric_add(struct eng_metrics *m, enum eng_metric i, bool known, int64_t v)
 		m->v[i] = v < 0 ? INT64_MIN : INT64_MAX;
 }
 
-/* A mean's parts, as series.c sums them from the rows. */
+/* A mean's parts, as series.c sums them from work_score: the value
+ * weighted by the profitable plays as kept there (rounded). */
 static void
-mean_add(struct eng_metrics *m, enum eng_mean i, bool known, double value,
-    bool weight_known, double weight)
+mean_add(struct eng_metrics *m, enum eng_mean i, bool known,
+    const struct score_output *o, double value)
 {
-	if (known && weight_known) {
-		m->sum[i] += value * weight;
-		m->weight[i] += weight;
+	if (known && o->v_known) {
+		double v = (double)llround(o->v);
+		m->sum[i] += value * v;
+		m->weight[i] += v;
 	}
 }
 
@@ -888,24 +890,13 @@ eng_metrics_add(struct eng_metrics *m, const struct eng_row *r,
     const struct score_output *o)
 {
 	const struct score_input *in = &r->in;
-	/* the engine's weight is the profitable plays as work_score keeps
-	 * them (rounded), the imported one as imported */
-	double v = o->v_known ? (double)llround(o->v) : 0;
-	double pp = in->pp_known ? (double)in->profitable_plays : 0;
 
 	if (o->e_known) {
 		m->interaction_known = true;
 		m->interaction += o->e;
 	}
-	mean_add(m, EMN_USER, in->uv_known, o->u, o->v_known, v);
-	mean_add(m, EMN_QUALITY, o->q_known, o->q, o->v_known, v);
-	mean_add(m, EMN_IMPORTED_USER, in->uv_known, in->user_value,
-	    in->pp_known, pp);
-	mean_add(m, EMN_IMPORTED_QUALITY, in->quality_known, in->quality,
-	    in->pp_known, pp);
-	if (r->settled_known && in->pp_known)
-		m->settled_plays += in->profitable_plays;
-
+	mean_add(m, EMN_USER, in->uv_known, o, o->u);
+	mean_add(m, EMN_QUALITY, o->q_known, o, o->q);
 	metric_add(m, EM_PLAYS, in->plays_known, in->plays);
 	metric_add(m, EM_PROFITABLE, in->pp_known, in->profitable_plays);
 	metric_add(m, EM_LIKES, in->likes_known, in->likes);
@@ -976,10 +967,9 @@ static const char SQL_INSERT_ACCOUNT_SCORE[] =
     "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
     "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen, "
     "plays, profitable_plays, likes, favorites, comments, shares, "
-    "revenue_fen, interaction, user_value, quality, imported_user_value, "
-    "imported_quality, settled_plays, sums_kept) VALUES (?1, ?2, ?3, ?4, "
-    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21, ?22, 2)";
+    "revenue_fen, interaction, user_value, quality, sums_kept) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+    "?16, ?17, ?18, ?19, 2)";
 
 /* Binds one row's values from parameter base + 1 on. */
 static void
@@ -1065,8 +1055,6 @@ eng_write_account_score(struct db *db, const struct eng_ctx *c,
 	for (int i = 0; i < EMN_COUNT; i++)
 		db_bind_double_or_null(st, 18 + i, ad->m.weight[i] > 0,
 		    ad->m.weight[i] > 0 ? ad->m.sum[i] / ad->m.weight[i] : 0);
-	db_bind_int64_or_null(st, 22, ad->m.known[EM_REVENUE],
-	    ad->m.settled_plays);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_error(db, err, "writing account scores");
 		sqlite3_reset(st);

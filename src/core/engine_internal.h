@@ -123,19 +123,16 @@ struct eng_res {
  * shows them: known[i] when a work-day had figure i. */
 enum eng_metric { EM_PLAYS, EM_PROFITABLE, EM_LIKES, EM_FAVORITES,
     EM_COMMENTS, EM_SHARES, EM_REVENUE, EM_COUNT };
-/* And what the Trends pane sums (series.c): means weighted by profitable
- * plays as sum and weight, the engine's (its interaction, and its user
- * value and quality over the plays it scored, estimated or not) and the
- * imported ones, and the profitable plays of the settled work-days. */
-enum eng_mean { EMN_USER, EMN_QUALITY, EMN_IMPORTED_USER,
-    EMN_IMPORTED_QUALITY, EMN_COUNT };
+/* And what the Trends pane sums of the engine's figures (series.c): its
+ * interaction, and its means of user value and quality weighted by the
+ * profitable plays it scored (estimated or not) as sum and weight. */
+enum eng_mean { EMN_USER, EMN_QUALITY, EMN_COUNT };
 struct eng_metrics {
 	int64_t v[EM_COUNT];
 	bool known[EM_COUNT];
 	bool interaction_known;
 	double interaction;
 	double sum[EMN_COUNT], weight[EMN_COUNT];
-	int64_t settled_plays;
 };
 /* Adds work-day r, scored o. */
 void eng_metrics_add(struct eng_metrics *m, const struct eng_row *r,

@@ -591,23 +591,18 @@ migrate_to_7(struct db *db, struct pt_err *err)
 }
 
 /*
- * v8, agency scale (issue 17): the rest of what the Trends pane sums per
- * account-day kept with it, so a chart of an account reads one row a
- * day instead of every work-day of it: the engine's interaction and its
- * means of user value and quality (weighted by the profitable plays it
- * scored), the imported means (weighted by the imported profitable
- * plays) and the profitable plays of the work-days with settled revenue
- * (for revenue per 1,000 plays). NULL: no work-day had it. sums_kept is
- * 2 on rows the engine wrote with them; rows written before keep 1 and
- * are read the old way (from the work-days) until rescored.
+ * v8, agency scale (issue 17): what the Trends pane sums of the engine's
+ * figures per account-day kept with it, so a chart of an account reads
+ * one row a day instead of every work-day's score: the engine's
+ * interaction and its means of user value and quality (weighted by the
+ * profitable plays it scored). NULL: no work-day had it. sums_kept is 2
+ * on rows the engine wrote with them; rows written before keep 1 and are
+ * read the old way (from the work-days' scores) until rescored.
  */
 static const char schema_v8[] =
 "ALTER TABLE account_score ADD COLUMN interaction REAL;\n"
 "ALTER TABLE account_score ADD COLUMN user_value REAL;\n"
 "ALTER TABLE account_score ADD COLUMN quality REAL;\n"
-"ALTER TABLE account_score ADD COLUMN imported_user_value REAL;\n"
-"ALTER TABLE account_score ADD COLUMN imported_quality REAL;\n"
-"ALTER TABLE account_score ADD COLUMN settled_plays INTEGER;\n"
 ;
 
 static bool

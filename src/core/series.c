@@ -78,11 +78,13 @@ static const char SQL_SCORE_WORK[] =
 	" WHERE w.work_id = ?1 AND s.day BETWEEN ?2 AND ?3";
 
 /*
- * An account's days from the sums the engine keeps with each account-day
- * (account_score, schema v8): one row a day instead of every work-day,
- * the same figures (means as the engine divided them). Only when every
- * account-day of the range was written with them and none waits for a
- * rescore; else the work-days are summed as above.
+ * An account's scores from the sums the engine keeps with each
+ * account-day (account_score, schema v8): one row a day instead of every
+ * work-day's score, the same figures (means as the engine divided them).
+ * Only when every account-day of the range was written with them and
+ * none waits for a rescore; else the scores are summed as above. (The
+ * imported figures are always summed from the rows: another process may
+ * have changed them since the engine ran.)
  */
 static const char SQL_KEPT_OK[] =
 	"SELECT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?1)"
@@ -90,13 +92,8 @@ static const char SQL_KEPT_OK[] =
 	"  AND day BETWEEN ?2 AND ?3 AND sums_kept < 2)"
 	" AND NOT EXISTS (SELECT 1 FROM dirty WHERE account_id = ?1"
 	"  AND day BETWEEN ?2 AND ?3)";
-enum { K_DAY, K_SETTLED, K_PLAYS, K_LIKES, K_FAVORITES, K_IMP_USER,
-    K_IMP_QUALITY, K_SETTLED_PLAYS, K_ESTIMATE, K_INTERACTION, K_USER,
-    K_QUALITY };
 static const char SQL_KEPT[] =
-	"SELECT day, settled_fen, profitable_plays, likes, favorites,"
-	"  imported_user_value, imported_quality, settled_plays, estimated_fen,"
-	"  interaction, user_value, quality"
+	"SELECT day, estimated_fen, interaction, user_value, quality"
 	" FROM account_score WHERE account_id = ?1 AND day BETWEEN ?2 AND ?3";
 
 /* min/max per work through the (work_id, day) key: one seek per work
@@ -383,33 +380,19 @@ set_kept(struct series_day *d, enum series_metric m, sqlite3_stmt *st,
 		set(d, m, sqlite3_column_double(st, col));
 }
 
-/* One kept account-day: the imported figures (score false) or the
- * engine's, as finish_daily and finish_score make them from the rows. */
+/* One kept account-day (SQL_KEPT): the engine's figures as
+ * finish_score makes them from the rows. */
 static void
-add_kept(struct series_day *d, sqlite3_stmt *st, bool score)
+add_kept(struct series_day *d, sqlite3_stmt *st)
 {
-	if (score) {
-		set(d, SERIES_ESTIMATE, sqlite3_column_double(st, K_ESTIMATE));
-		set_kept(d, SERIES_INTERACTIONS, st, K_INTERACTION);
-		set_kept(d, SERIES_USER_VALUE, st, K_USER);
-		set_kept(d, SERIES_QUALITY, st, K_QUALITY);
-		return;
-	}
-	set_kept(d, SERIES_SETTLED, st, K_SETTLED);
-	set_kept(d, SERIES_PLAYS, st, K_PLAYS);
-	if (present(st, K_LIKES) || present(st, K_FAVORITES))
-		set(d, SERIES_INTERACTIONS, (double)(sqlite3_column_int64(st,
-		    K_LIKES) + sqlite3_column_int64(st, K_FAVORITES)));
-	set_kept(d, SERIES_USER_VALUE, st, K_IMP_USER);
-	set_kept(d, SERIES_QUALITY, st, K_IMP_QUALITY);
-	if (present(st, K_SETTLED) && sqlite3_column_int64(st,
-	    K_SETTLED_PLAYS) > 0)
-		set(d, SERIES_RPM, (double)sqlite3_column_int64(st, K_SETTLED) *
-		    1000.0 / (double)sqlite3_column_int64(st, K_SETTLED_PLAYS));
+	set(d, SERIES_ESTIMATE, sqlite3_column_double(st, 1));
+	set_kept(d, SERIES_INTERACTIONS, st, 2);
+	set_kept(d, SERIES_USER_VALUE, st, 3);
+	set_kept(d, SERIES_QUALITY, st, 4);
 }
 
-/* True when the account's days from..to can be read from the sums kept
- * with them (SQL_KEPT_OK). */
+/* True when the account's scores of from..to can be read from the sums
+ * kept with its days (SQL_KEPT_OK). */
 static bool
 kept_ok(struct db *db, const char *account, day_t from, day_t to)
 {
@@ -426,7 +409,7 @@ kept_ok(struct db *db, const char *account, day_t from, day_t to)
 
 static bool
 scan_kept(struct db *db, const char *account, day_t from, day_t to,
-    struct series *out, bool score, struct pt_err *err)
+    struct series *out, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_KEPT, err);
 	char last[DAY_BUFSZ] = "";
@@ -443,7 +426,7 @@ scan_kept(struct db *db, const char *account, day_t from, day_t to,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int i = row_day(st, from, to, last, &last_day);
 		if (i >= 0)
-			add_kept(&out->days[from + i - out->first], st, score);
+			add_kept(&out->days[from + i - out->first], st);
 	}
 	return db_rows_end(db, st, rc, "reading the daily series", err);
 }
@@ -492,8 +475,8 @@ fill(struct db *db, const struct series_scope *scope, day_t from, day_t to,
 		memset(sd, 0, sizeof *sd);
 		sd->day = d;
 	}
-	if (!work && kept_ok(db, scope->account_id, from, to)) {
-		if (!scan_kept(db, scope->account_id, from, to, out, score, err))
+	if (score && !work && kept_ok(db, scope->account_id, from, to)) {
+		if (!scan_kept(db, scope->account_id, from, to, out, err))
 			return false;
 	} else if (!scan(db, sql, work ? scope->work_id : scope->account_id,
 	    from, to, out, score, err))

@@ -1,8 +1,9 @@
 /* src/core/series.c with the sums the engine keeps per account-day
- * (schema v8): an account's series read from account_score, one row a
- * day, is the series summed from its work-days, on a real database the
- * engine scored (full and incremental rescore); rows written before v8,
- * and days waiting for a rescore, are read from the work-days. */
+ * (schema v8): an account's scores read from account_score, one row a
+ * day, are the series summed from its work-days' scores, on a real
+ * database the engine scored (full and incremental rescore); rows
+ * written before v8, and days waiting for a rescore, are read from the
+ * work-days. */
 #include "config.h"
 
 #include <check.h>
@@ -180,9 +181,10 @@ START_TEST(series_sums_equal_work_days)
 }
 END_TEST
 
-/* The kept sums are what an account's series reads: work_score changed
- * behind the engine's back does not show, until a day waits for a
- * rescore (then its range is read from the work-days). */
+/* The kept sums are what an account's scores are read from: work_score
+ * changed behind the engine's back does not show, until a day waits for
+ * a rescore (then its range is read from the work-days); the imported
+ * figures are always the rows' (another process may change them). */
 START_TEST(series_sums_read_per_day)
 {
 	struct db *db = make_db();
@@ -196,6 +198,13 @@ START_TEST(series_sums_read_per_day)
 	load(db, "a0", &before);
 	fx_sql(db, "UPDATE work_score SET interaction = interaction + 1000,"
 	    " estimated_fen = estimated_fen + 1 WHERE work_id = 'a0-w0'");
+	fx_sql(db, "UPDATE daily SET revenue_fen = revenue_fen + 5 WHERE"
+	    " work_id = 'a0-w0' AND day = '2026-10-12'");
+	load(db, "a0", &after);
+	ck_assert_double_eq(series_at(&after, d)->v[SERIES_SETTLED],
+	    series_at(&before, d)->v[SERIES_SETTLED] + 5);
+	fx_sql(db, "UPDATE daily SET revenue_fen = revenue_fen - 5 WHERE"
+	    " work_id = 'a0-w0' AND day = '2026-10-12'");
 	load(db, "a0", &after);
 	compare(&before, &after, "a0");
 	/* one work still reads its work-days */
@@ -254,8 +263,7 @@ START_TEST(series_sums_from_v7)
 	ck_assert_int_eq(schema_version(db), SCHEMA_VERSION);
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM account_score WHERE"
 	    " sums_kept = 1 AND estimated_fen = 700 AND interaction IS NULL AND"
-	    " user_value IS NULL AND quality IS NULL AND imported_user_value IS"
-	    " NULL AND imported_quality IS NULL AND settled_plays IS NULL"), 1);
+	    " user_value IS NULL AND quality IS NULL"), 1);
 	ck_assert(series_load(db, &acc, d, d, &s, &err));
 	ck_assert_double_eq(s.days[0].v[SERIES_ESTIMATE], 700);
 	ck_assert_double_eq(s.days[0].v[SERIES_INTERACTIONS], 33);
@@ -265,8 +273,8 @@ START_TEST(series_sums_from_v7)
 	/* rescored: the engine's own figures, kept with the day */
 	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
 	ck_assert_int_eq(fx_int(db, "SELECT sums_kept FROM account_score"), 2);
-	ck_assert_double_eq(fx_double(db, "SELECT settled_plays FROM"
-	    " account_score"), 4000);
+	ck_assert_double_eq(fx_double(db, "SELECT interaction FROM"
+	    " account_score"), 30);
 	ck_assert(series_load(db, &acc, d, d, &s, &err));
 	ck_assert_double_eq(s.days[0].v[SERIES_INTERACTIONS], 30);
 	ck_assert_double_eq_tol(s.days[0].v[SERIES_RPM], 200, 1e-12);
