@@ -67,15 +67,18 @@ setup(void)
 	    " ('w2', '2026-11-03', 800, 0),"
 	    " ('w3', '2026-11-03', 100, NULL),"
 	    " ('w4', '2026-11-03', 100, 1000)");
-	exec("INSERT INTO work_score(work_id, day, eligible, reasons, estimated_fen) VALUES"
-	    " ('w1', '2026-11-01', 1, '', 280),"
-	    " ('w1', '2026-11-02', 1, '', 250),"
-	    " ('w1', '2026-11-03', 1, '', 450),"
-	    " ('w1', '2026-11-04', 1, '', 120),"
-	    " ('w2', '2026-11-02', 1, '', 90),"
+	/* Estimates as the engine computes them from the scored figures:
+	 * no fit, so the model's ¥2.00 per 1,000 profitable plays (280 fen
+	 * from 1,400 plays ...), every other factor 1. */
+	exec("INSERT INTO work_score(work_id, day, eligible, reasons, profitable_plays) VALUES"
+	    " ('w1', '2026-11-01', 1, '', 1400),"
+	    " ('w1', '2026-11-02', 1, '', 1250),"
+	    " ('w1', '2026-11-03', 1, '', 2250),"
+	    " ('w1', '2026-11-04', 1, '', 600),"
+	    " ('w2', '2026-11-02', 1, '', 450),"
 	    " ('w2', '2026-11-03', 0, 'no_commercial', 0),"
 	    " ('w3', '2026-11-03', 0, 'public,review_approved', 0),"
-	    " ('w4', '2026-11-03', 1, '', 900)");
+	    " ('w4', '2026-11-03', 1, '', 4500)");
 	/* As the engine keeps it: a row per account-day with daily rows
 	 * (freshness reads an account's days from them). a2's days were
 	 * never scored: freshness reads them from its works' rows. */
@@ -462,15 +465,17 @@ START_TEST(detail_days_and_exact_split)
 	struct views_detail d;
 	fen_t sum = 0;
 
-	/* model factors on w1's days: 11-03 plays 2000 at 20 fen/1k ...
-	 * f_i 1.5, f_u 0.9, f_q 1.1, f_b 1.3 */
-	exec("UPDATE work_score SET profitable_plays = 2000, base_fen = 200,"
-	    " f_interaction = 1.5, f_user = 0.9, f_quality = 1.1,"
-	    " f_bonus = 1.3, model_fen = 2.0 * 200 * 1.5 * 0.9 * 1.1 * 1.3,"
-	    " estimated_fen = 772 WHERE work_id = 'w1' AND day = '2026-11-03'");
-	exec("UPDATE work_score SET profitable_plays = 333, base_fen = 200,"
-	    " f_interaction = 0.7, model_fen = 0.333 * 200 * 0.7,"
-	    " estimated_fen = 47 WHERE work_id = 'w1' AND day = '2026-11-04'");
+	/* model factors on w1's days, from the figures under the model's
+	 * defaults (r_ref 0.04, a_e 0.5, q_ref 60, a_u = a_q = 1): 11-03
+	 * plays 2000 at 200 fen/1k, rate 0.09 (f_i 1.5), user value 0.9,
+	 * quality 66 (f_q 1.1), f_b 1.3: 772 fen; 11-04 plays 333 at rate
+	 * 0.0196 (f_i 0.7): 47 fen */
+	exec("UPDATE work_score SET profitable_plays = 2000, interaction = 180,"
+	    " user_value = 0.9, quality = 66, f_bonus = 1.3"
+	    " WHERE work_id = 'w1' AND day = '2026-11-03'");
+	exec("UPDATE work_score SET profitable_plays = 333,"
+	    " interaction = 333 * 0.0196"
+	    " WHERE work_id = 'w1' AND day = '2026-11-04'");
 	ck_assert_msg(views_detail_load(db, "w1", D("2026-11-02"),
 	    D("2026-11-05"), &d, &err), "%s", err.msg);
 	ck_assert_str_eq(d.title, "Noodles at home");
@@ -488,9 +493,9 @@ START_TEST(detail_days_and_exact_split)
 	for (int k = 0; k < VP_COUNT; k++)
 		sum += d.part_fen[k];
 	ck_assert_int_eq(sum, 797);
-	/* plays at the base rate: 400 + 66.6 (11-02 has no factors: 0) */
-	ck_assert_int_eq(d.part_fen[VP_PLAYS], 467);
-	ck_assert_int_eq(d.part_fen[VP_INTERACTION], 647 - 467);
+	/* plays at the base rate: 250 (11-02, every factor 1) + 400 + 66.6 */
+	ck_assert_int_eq(d.part_fen[VP_PLAYS], 717);
+	ck_assert_int_eq(d.part_fen[VP_INTERACTION], 897 - 717);
 	ck_assert_int_eq(d.part_fen[VP_SETTLEMENT], 500 - 772);
 	ck_assert_int_eq(d.last_violation, DAY_NONE);	/* overturned only */
 	views_detail_free(&d);
