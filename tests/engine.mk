@@ -1,18 +1,6 @@
 # Owned by one area; included from its parent fragment.
-# The scoring engine's Check suites (core only: no ncurses).
-check_PROGRAMS += tests/check_engine
-tests_check_engine_SOURCES = tests/check_engine.c tests/engine_fixture.c \
-	tests/engine_fixture.h tests/testutil.c tests/testutil.h
-tests_check_engine_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
-tests_check_engine_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
-TESTS += tests/check_engine
-check_PROGRAMS += tests/check_engine_rules
-tests_check_engine_rules_SOURCES = tests/check_engine_rules.c \
-	tests/engine_fixture.c tests/engine_fixture.h tests/testutil.c \
-	tests/testutil.h
-tests_check_engine_rules_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
-tests_check_engine_rules_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
-TESTS += tests/check_engine_rules
+# The scoring engine through the CLI (its Check suites, one per module:
+# tests/core/ in tests/suites.mk).
 TESTS += tests/cli_engine.sh tests/cli_digest.sh
 EXTRA_DIST += tests/cli_engine.sh tests/cli_digest.sh
 # Benchmark (not a test): `make bench-engine`, or `make bench`.

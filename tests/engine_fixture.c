@@ -8,6 +8,49 @@
 #include "engine_fixture.h"
 #include "testutil.h"
 #include "core/db_internal.h"
+#include "core/engine.h"
+
+struct model_params fx_model;
+struct db *fx_db;
+
+void
+fx_setup(void)
+{
+	test_tmp_setup();
+	modelconf_defaults(&fx_model);
+	engine_set_model(&fx_model);
+}
+
+void
+fx_setup_db(void)
+{
+	fx_setup();
+	fx_model.calib_min_days = 100000;
+	engine_set_model(&fx_model);
+	fx_db = fx_open(test_tmp, "r.db");
+}
+
+void
+fx_teardown_db(void)
+{
+	db_close(fx_db);
+	fx_db = NULL;
+	test_tmp_teardown();
+}
+
+void
+fx_rescore(void)
+{
+	struct pt_err err = { 0 };
+
+	ck_assert_msg(engine_rescore_all(fx_db, &err), "%s", err.msg);
+}
+
+double
+fx_urand(unsigned *seed)
+{
+	return (rand_r(seed) + 0.5) / ((double)RAND_MAX + 1);
+}
 
 struct db *
 fx_open(const char *dir, const char *name)
@@ -155,4 +198,15 @@ fx_day(const char *s)
 
 	ck_assert_msg(day_parse_iso(s, &d), "bad day %s", s);
 	return d;
+}
+
+void
+fx_two_works(struct db *db)
+{
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_work(db, "w1", "a1", "2026-10-01 12:00:00");
+	fx_work(db, "w2", "a1", "2026-10-01");
+	/* w1: 10 * 200 * 1 * 1 * 1 = 2000 fen; w2: 1 * 200 * 1 = 200 fen */
+	fx_daily(db, "w1", "2026-11-01", 20000, 10000, 300, 100, 60, 1, FX_NULL);
+	fx_daily(db, "w2", "2026-11-01", 2000, 1000, 30, 10, 60, 1, 150);
 }

@@ -416,8 +416,6 @@ rows_table(const struct report_table *t)
 	table_print(&tab, stdout);
 }
 
-typedef bool report_query(struct db *, const struct report_filter *,
-    struct report_table *, struct pt_err *);
 
 /* accounts, works and daily: one query, then the table, CSV or JSON its
  * description gives. */

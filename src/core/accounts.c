@@ -11,7 +11,9 @@
 static const char SQL_ACCOUNTS[] =
 	"SELECT a.account_id, a.name, a.kind, a.certification, a.plan_status,"
 	"  a.celebrity, a.bank_card,"
-	"  (SELECT count(*) FROM work w WHERE w.account_id = a.account_id)"
+	"  (SELECT count(*) FROM work w WHERE w.account_id = a.account_id),"
+	"  (SELECT count(*) FROM appeal p WHERE p.account_id = a.account_id"
+	"    AND p.status IN ('draft', 'submitted', 'approved'))"
 	" FROM account a ORDER BY a.account_id";
 
 void
@@ -52,6 +54,7 @@ read_row(sqlite3_stmt *st, struct account_row *a)
 	a->celebrity = sqlite3_column_int(st, 5) != 0;
 	a->bank_card = sqlite3_column_int(st, 6) != 0;
 	a->works = sqlite3_column_int64(st, 7);
+	a->open_appeals = sqlite3_column_int64(st, 8);
 	if (sqlite3_column_type(st, 3) != SQLITE_NULL &&
 	    (a->certification = text_or(st, 3, NULL)) == NULL)
 		return false;

@@ -19,6 +19,7 @@ struct account_row {
 	char *plan_status;	/* not_joined, pending, joined, rejected */
 	bool celebrity, bank_card;
 	int64_t works;		/* its works in the database */
+	int64_t open_appeals;	/* draft, submitted or approved */
 };
 
 struct account_list {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/accounts.h"
 #include "core/appeal.h"
 #include "core/clock.h"
 #include "core/engine.h"
@@ -1414,11 +1415,6 @@ appeal_draft_discard(struct db *db, const char *owner, int64_t appeal_id,
 
 /* ---- pickers ---- */
 
-static const char SQL_PICK_ACCOUNTS[] =
-    "SELECT account_id, name FROM account"
-    " WHERE instr(lower(account_id), lower(?1)) > 0"
-    "    OR instr(lower(name), lower(?1)) > 0"
-    " ORDER BY account_id LIMIT ?2";
 static const char SQL_PICK_WORKS[] =
     "SELECT work_id, title FROM work WHERE account_id = ?1"
     " AND (instr(lower(work_id), lower(?2)) > 0"
@@ -1447,13 +1443,22 @@ size_t
 appeal_pick_accounts(struct db *db, const char *query,
     struct appeal_pick *out, size_t max, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_PICK_ACCOUNTS, err);
+	struct account_list l;
+	size_t n = 0;
 
-	if (st == NULL)
+	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
 		return 0;
-	db_bind_text(st, 1, query);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
-	return pick_rows(db, st, out, max, err);
+	for (size_t i = 0; i < l.n && n < max; i++) {
+		const struct account_row *a = &l.items[i];
+		if (!text_contains(a->account_id, query) &&
+		    !text_contains(a->name, query))
+			continue;
+		snprintf(out[n].id, sizeof out[n].id, "%s", a->account_id);
+		snprintf(out[n].name, sizeof out[n].name, "%s", a->name);
+		n++;
+	}
+	accounts_free(&l);
+	return n;
 }
 
 size_t

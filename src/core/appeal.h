@@ -270,8 +270,9 @@ bool appeal_reason_appealable(const char *reason_id);
  * model's violation_days. */
 int appeal_max_days(void);
 
-/* Pickers: accounts, or works of an account, whose id or name/title
- * contains query (ASCII case ignored); at most max, filled into out. */
+/* Pickers: accounts (by id), or works of an account (newest first), whose
+ * id or name/title contains query (ASCII case ignored, as text_contains);
+ * at most max, filled into out. */
 struct appeal_pick {
 	char id[APPEAL_ID_MAX + 1];
 	char name[256];

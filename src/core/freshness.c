@@ -64,14 +64,6 @@ freshness_visible_on(day_t d)
 	return d == DAY_NONE ? DAY_NONE : d + 1;
 }
 
-static void
-bind_day(sqlite3_stmt *st, int i, day_t d)
-{
-	char buf[DAY_BUFSZ];
-
-	sqlite3_bind_text(st, i, day_format(d, buf), -1, SQLITE_TRANSIENT);
-}
-
 /* One day from a one-row query; false on a database error. */
 static bool
 one_day(struct db *db, const char *sql, const char *account, day_t today,
@@ -85,9 +77,9 @@ one_day(struct db *db, const char *sql, const char *account, day_t today,
 		return false;
 	if (account != NULL) {
 		db_bind_text(st, 1, account);
-		bind_day(st, 2, today);
+		db_bind_day(st, 2, today);
 	} else
-		bind_day(st, 1, today);
+		db_bind_day(st, 1, today);
 	if ((rc = db_step_row(db, st, what, err)) == DB_ROW) {
 		*out = eng_col_day(st, 0);
 		sqlite3_reset(st);
@@ -195,11 +187,11 @@ freshness_missing_days(struct db *db, const char *account_id, day_t from,
 	}
 	if (account_id != NULL) {
 		db_bind_text(st, 1, account_id);
-		bind_day(st, 2, from);
-		bind_day(st, 3, to);
+		db_bind_day(st, 2, from);
+		db_bind_day(st, 3, to);
 	} else {
-		bind_day(st, 1, from);
-		bind_day(st, 2, to);
+		db_bind_day(st, 1, from);
+		db_bind_day(st, 2, to);
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t d = eng_col_day(st, 0);

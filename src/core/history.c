@@ -52,14 +52,6 @@ known_attr(enum history_of of, const char *attr)
 	return false;
 }
 
-static void
-bind_day(sqlite3_stmt *st, int i, day_t d)
-{
-	char buf[DAY_BUFSZ];
-
-	sqlite3_bind_text(st, i, day_format(d, buf), -1, SQLITE_TRANSIENT);
-}
-
 bool
 history_value_on(struct db *db, enum history_of of, const char *id,
     const char *attr, day_t day, char *buf, size_t size, bool *is_null,
@@ -78,7 +70,7 @@ history_value_on(struct db *db, enum history_of of, const char *id,
 		db_bind_text(st, 1, id);
 		db_bind_text(st, 2, attr);
 		if (pass == 0)
-			bind_day(st, 3, day);
+			db_bind_day(st, 3, day);
 		rc = db_step_row(db, st, "reading attribute history", err);
 		if (rc == DB_STEP_FAILED)
 			return false;
@@ -130,7 +122,7 @@ history_record_stated(struct db *db, enum history_of of, const char *id,
 		return -1;
 	db_bind_text(st, 1, id);
 	db_bind_text(st, 2, attr);
-	bind_day(st, 3, effective);
+	db_bind_day(st, 3, effective);
 	db_bind_text(st, 4, value);
 	if (import_id > 0)
 		sqlite3_bind_int64(st, 5, import_id);

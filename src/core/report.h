@@ -96,6 +96,10 @@ report_cell(const struct report_table *t, size_t row, int col)
 const char *report_cell_text(const struct report_column *col,
     const struct report_cell *c, char *buf);
 
+/* A described report's query: report_accounts, report_works or
+ * report_daily. */
+typedef bool report_query(struct db *db, const struct report_filter *f,
+    struct report_table *out, struct pt_err *err);
 bool report_accounts(struct db *db, const struct report_filter *f,
     struct report_table *out, struct pt_err *err);
 bool report_works(struct db *db, const struct report_filter *f,

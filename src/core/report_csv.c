@@ -11,23 +11,21 @@
 #include "core/text.h"
 #include "core/wallet.h"
 
-/* CSV to a pipe or file is the data as stored; to a terminal, whose
- * reader is a person, every control is shown as a visible escape (an OSC
- * in a title would set the window title or the clipboard). */
-void
-report_csv_field(FILE *f, const char *s, bool last)
+struct report_csv
+report_csv_to(FILE *f)
 {
-	static FILE *seen;
-	static int tty;
+	return (struct report_csv){ f, isatty(fileno(f)) != 0 };
+}
+
+void
+report_csv_field(const struct report_csv *w, const char *s, bool last)
+{
+	FILE *f = w->f;
 	char *safe = NULL;
 
-	if (f != seen) {
-		seen = f;
-		tty = isatty(fileno(f));
-	}
 	if (s == NULL)
 		s = "";
-	if (tty && (safe = text_sanitize(s, 0)) != NULL)
+	if (w->tty && (safe = text_sanitize(s, 0)) != NULL)
 		s = safe;
 	if (strpbrk(s, ",\"\r\n") != NULL) {
 		fputc('"', f);
@@ -44,30 +42,30 @@ report_csv_field(FILE *f, const char *s, bool last)
 }
 
 static void
-num(FILE *f, struct report_num n, bool last)
+num(const struct report_csv *w, struct report_num n, bool last)
 {
 	char buf[32] = "";
 
 	if (n.known)
 		snprintf(buf, sizeof buf, "%lld", (long long)n.v);
-	report_csv_field(f, buf, last);
+	report_csv_field(w, buf, last);
 }
 
 /* fen and yuan columns */
 static void
-money(FILE *f, struct report_num n, bool last)
+money(const struct report_csv *w, struct report_num n, bool last)
 {
 	char buf[MONEY_BUFSZ];
 
-	num(f, n, false);
-	report_csv_field(f, n.known ? money_format_plain(n.v, buf) : "", last);
+	num(w, n, false);
+	report_csv_field(w, n.known ? money_format_plain(n.v, buf) : "", last);
 }
 
 static void
-head(FILE *f, const char *const *h, size_t n)
+head(const struct report_csv *w, const char *const *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		report_csv_field(f, h[i], i + 1 == n);
+		report_csv_field(w, h[i], i + 1 == n);
 }
 
 /* The last column of the data (the table's own ones have no key). */
@@ -85,6 +83,7 @@ long
 report_csv_table(FILE *f, const struct report_table *t)
 {
 	const struct report_layout *l = t->layout;
+	const struct report_csv w = report_csv_to(f);
 	int last = last_data_column(l);
 	char buf[REPORT_CELL_BUFSZ];
 
@@ -93,9 +92,9 @@ report_csv_table(FILE *f, const struct report_table *t)
 			continue;
 		if (l->cols[c].type == REPORT_FEN) {
 			snprintf(buf, sizeof buf, "%s_fen", l->cols[c].key);
-			report_csv_field(f, buf, false);
+			report_csv_field(&w, buf, false);
 		}
-		report_csv_field(f, l->cols[c].key, c == last);
+		report_csv_field(&w, l->cols[c].key, c == last);
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (int c = 0; c <= last; c++) {
@@ -106,20 +105,18 @@ report_csv_table(FILE *f, const struct report_table *t)
 			if (col->key == NULL)
 				continue;
 			if (col->type == REPORT_FEN)
-				num(f, (struct report_num){ cell->known, cell->i },
+				num(&w, (struct report_num){ cell->known, cell->i },
 				    false);
 			s = report_cell_text(col, cell, buf);
-			report_csv_field(f, s != NULL ? s : "", c == last);
+			report_csv_field(&w, s != NULL ? s : "", c == last);
 		}
 	}
 	return (long)t->nrows;
 }
 
-/* A report's rows (query) as CSV. */
-static long
-csv_report(struct db *db, const struct report_filter *flt, FILE *f,
-    bool (*query)(struct db *, const struct report_filter *,
-    struct report_table *, struct pt_err *), struct pt_err *err)
+long
+report_csv_query(struct db *db, report_query *query,
+    const struct report_filter *flt, FILE *f, struct pt_err *err)
 {
 	struct report_table t;
 	long n;
@@ -129,27 +126,6 @@ csv_report(struct db *db, const struct report_filter *flt, FILE *f,
 	n = report_csv_table(f, &t);
 	report_table_free(&t);
 	return n;
-}
-
-long
-report_csv_works(struct db *db, const struct report_filter *flt, FILE *f,
-    struct pt_err *err)
-{
-	return csv_report(db, flt, f, report_works, err);
-}
-
-long
-report_csv_daily(struct db *db, const struct report_filter *flt, FILE *f,
-    struct pt_err *err)
-{
-	return csv_report(db, flt, f, report_daily, err);
-}
-
-long
-report_csv_accounts(struct db *db, const struct report_filter *flt, FILE *f,
-    struct pt_err *err)
-{
-	return csv_report(db, flt, f, report_accounts, err);
 }
 
 long
@@ -192,38 +168,39 @@ report_csv_appeals(struct db *db, const struct appeal_filter *af, FILE *f,
 	    "compensation_fen", "compensation", "estimated_compensation_fen",
 	    "estimated_compensation", "expected_pay_on", "version",
 	    "updated_at", "updated_by" };
+	const struct report_csv w = report_csv_to(f);
 	struct appeal *v;
 	char b[DAY_BUFSZ], num[32];
 	size_t n;
 
 	if ((v = appeal_list(db, af, &n, err)) == NULL)
 		return -1;
-	head(f, h, sizeof h / sizeof h[0]);
+	head(&w, h, sizeof h / sizeof h[0]);
 	for (size_t i = 0; i < n; i++) {
 		const struct appeal *a = &v[i];
 		struct report_num est = { false, 0 };
 
 		est.known = report_appeal_estimate(db, a, &est.v);
 		snprintf(num, sizeof num, "%lld", (long long)a->id);
-		report_csv_field(f, num, false);
-		report_csv_field(f, appeal_status_name(a->status), false);
-		report_csv_field(f, a->account_id, false);
-		report_csv_field(f, a->work_id, false);
-		report_csv_field(f, a->first_day == DAY_NONE ? "" :
+		report_csv_field(&w, num, false);
+		report_csv_field(&w, appeal_status_name(a->status), false);
+		report_csv_field(&w, a->account_id, false);
+		report_csv_field(&w, a->work_id, false);
+		report_csv_field(&w, a->first_day == DAY_NONE ? "" :
 		    day_format(a->first_day, b), false);
-		report_csv_field(f, a->last_day == DAY_NONE ? "" :
+		report_csv_field(&w, a->last_day == DAY_NONE ? "" :
 		    day_format(a->last_day, b), false);
-		report_csv_field(f, appeal_channel_name(a->channel), false);
-		report_csv_field(f, a->category, false);
-		money(f, (struct report_num){ a->has_compensation,
+		report_csv_field(&w, appeal_channel_name(a->channel), false);
+		report_csv_field(&w, a->category, false);
+		money(&w, (struct report_num){ a->has_compensation,
 		    a->compensation }, false);
-		money(f, est, false);
-		report_csv_field(f, a->expected_pay_on == DAY_NONE ? "" :
+		money(&w, est, false);
+		report_csv_field(&w, a->expected_pay_on == DAY_NONE ? "" :
 		    day_format(a->expected_pay_on, b), false);
 		snprintf(num, sizeof num, "%lld", (long long)a->version);
-		report_csv_field(f, num, false);
-		report_csv_field(f, a->updated_at, false);
-		report_csv_field(f, a->updated_by, true);
+		report_csv_field(&w, num, false);
+		report_csv_field(&w, a->updated_at, false);
+		report_csv_field(&w, a->updated_by, true);
 	}
 	free(v);
 	return (long)n;

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,6 +70,104 @@ bind_bool(sqlite3_stmt *st, int i, int v)
 	db_bind_int64_or_null(st, i, v != STORE_ABSENT, v == STORE_YES);
 }
 
+/* The columns of an account or a work row, in the order of its SQL's
+ * parameters, and the attribute whose history each keeps (NULL: none).
+ * Each type says how a member is absent, which keeps the stored value. */
+enum col_type {
+	COL_TEXT,	/* const char *: NULL */
+	COL_FLAG,	/* int, enum store_bool: STORE_ABSENT */
+	COL_INT,	/* int64_t: the bool at .set is false */
+	COL_TEXT_SET,	/* const char *: the bool at .set is false; two
+			 * parameters, the text (NULL: none) and the bool */
+};
+
+struct col {
+	enum col_type type;
+	size_t at, set;		/* offsets in the row */
+	const char *history;
+};
+
+#define ACOL(type, m, hist) \
+	{ type, offsetof(struct store_account, m), 0, hist }
+static const struct col account_cols[] = {
+	ACOL(COL_TEXT, account_id, NULL),
+	ACOL(COL_TEXT, name, NULL),
+	ACOL(COL_TEXT, kind, "kind"),
+	ACOL(COL_FLAG, celebrity, "celebrity"),
+	{ COL_TEXT_SET, offsetof(struct store_account, certification),
+	  offsetof(struct store_account, certification_set), "certification" },
+	ACOL(COL_TEXT, plan_status, "plan_status"),
+	ACOL(COL_FLAG, bank_card, "bank_card"),
+};
+#undef ACOL
+
+#define WCOL(type, m, hist) { type, offsetof(struct store_work, m), 0, hist }
+static const struct col work_cols[] = {
+	WCOL(COL_TEXT, work_id, NULL),
+	WCOL(COL_TEXT, account_id, "account_id"),
+	WCOL(COL_TEXT, title, NULL),
+	WCOL(COL_TEXT, published_at, NULL),
+	WCOL(COL_TEXT, genre, NULL),
+	{ COL_INT, offsetof(struct store_work, duration_s),
+	  offsetof(struct store_work, has_duration), NULL },
+	WCOL(COL_TEXT, visibility, "visibility"),
+	WCOL(COL_TEXT, review, "review"),
+	WCOL(COL_FLAG, original, "original"),
+	WCOL(COL_FLAG, infringing, "infringing"),
+	WCOL(COL_TEXT, commercial, "commercial"),
+	WCOL(COL_FLAG, selected, "selected"),
+	WCOL(COL_TEXT, review_label, NULL),
+};
+#undef WCOL
+
+#define NCOLS(cols) (sizeof cols / sizeof cols[0])
+
+static const char *
+col_text(const void *row, size_t at)
+{
+	return *(const char *const *)((const char *)row + at);
+}
+
+static int
+col_flag(const void *row, size_t at)
+{
+	return *(const int *)((const char *)row + at);
+}
+
+static bool
+col_set(const void *row, const struct col *c)
+{
+	return *(const bool *)((const char *)row + c->set);
+}
+
+/* Binds a row's columns as ?1, ?2, ... */
+static void
+bind_cols(sqlite3_stmt *st, const struct col *cols, size_t n,
+    const void *row)
+{
+	int i = 1;
+
+	for (const struct col *c = cols; c < cols + n; c++) {
+		switch (c->type) {
+		case COL_TEXT:
+			db_bind_text(st, i++, col_text(row, c->at));
+			break;
+		case COL_FLAG:
+			bind_bool(st, i++, col_flag(row, c->at));
+			break;
+		case COL_INT:
+			db_bind_int64_or_null(st, i++, col_set(row, c),
+			    *(const int64_t *)((const char *)row + c->at));
+			break;
+		case COL_TEXT_SET:
+			db_bind_text(st, i++, col_set(row, c) ?
+			    col_text(row, c->at) : NULL);
+			sqlite3_bind_int(st, i++, col_set(row, c));
+			break;
+		}
+	}
+}
+
 /* ---- account ---- */
 
 static const char SQL_ACCOUNT_INS[] =
@@ -90,16 +189,7 @@ static const char SQL_ACCOUNT_UPD[] =
 static void
 bind_account(sqlite3_stmt *st, const void *row)
 {
-	const struct store_account *a = row;
-
-	db_bind_text(st, 1, a->account_id);
-	db_bind_text(st, 2, a->name);
-	db_bind_text(st, 3, a->kind);
-	bind_bool(st, 4, a->celebrity);
-	db_bind_text(st, 5, a->certification_set ? a->certification : NULL);
-	sqlite3_bind_int(st, 6, a->certification_set);
-	db_bind_text(st, 7, a->plan_status);
-	bind_bool(st, 8, a->bank_card);
+	bind_cols(st, account_cols, NCOLS(account_cols), row);
 }
 
 int
@@ -144,21 +234,7 @@ static const char SQL_WORK_UPD[] =
 static void
 bind_work(sqlite3_stmt *st, const void *row)
 {
-	const struct store_work *w = row;
-
-	db_bind_text(st, 1, w->work_id);
-	db_bind_text(st, 2, w->account_id);
-	db_bind_text(st, 3, w->title);
-	db_bind_text(st, 4, w->published_at);
-	db_bind_text(st, 5, w->genre);
-	db_bind_int64_or_null(st, 6, w->has_duration, w->duration_s);
-	db_bind_text(st, 7, w->visibility);
-	db_bind_text(st, 8, w->review);
-	bind_bool(st, 9, w->original);
-	bind_bool(st, 10, w->infringing);
-	db_bind_text(st, 11, w->commercial);
-	bind_bool(st, 12, w->selected);
-	db_bind_text(st, 13, w->review_label);
+	bind_cols(st, work_cols, NCOLS(work_cols), row);
 }
 
 int
@@ -194,58 +270,55 @@ record(struct db *db, enum history_of of, const char *id, const char *attr,
 	return rc;
 }
 
-/* In the two functions below: records attr = v of id, counting changes. */
-#define REC(of, attr, v) do { \
-		if ((rc = record(db, of, id, attr, v, effective, stated, \
-		    import_id, err)) < 0) \
-			return -1; \
-		n += rc; \
-	} while (0)
+/* Records the row's attributes that have a history and are present in
+ * it; the number of changes, -1 on error. */
+static int
+record_cols(struct db *db, enum history_of of, const struct col *cols,
+    size_t ncols, const void *row, day_t effective, bool stated,
+    int64_t import_id, struct pt_err *err)
+{
+	const char *id = col_text(row, cols[0].at);
+	int n = 0;
+
+	for (const struct col *c = cols; c < cols + ncols; c++) {
+		const char *v = NULL;
+		bool present = false;
+		int rc;
+		if (c->history == NULL)
+			continue;
+		if (c->type == COL_FLAG) {
+			present = col_flag(row, c->at) != STORE_ABSENT;
+			v = flag_text(col_flag(row, c->at));
+		} else if (c->type == COL_TEXT_SET || c->type == COL_TEXT) {
+			v = col_text(row, c->at);
+			present = c->type == COL_TEXT ? v != NULL :
+			    col_set(row, c);
+		}
+		if (!present)
+			continue;
+		if ((rc = record(db, of, id, c->history, v, effective, stated,
+		    import_id, err)) < 0)
+			return -1;
+		n += rc;
+	}
+	return n;
+}
 
 int
 store_account_history(struct db *db, const struct store_account *a,
     day_t effective, bool stated, int64_t import_id, struct pt_err *err)
 {
-	const char *id = a->account_id;
-	int n = 0, rc = 0;
-
-	if (a->kind != NULL)
-		REC(HISTORY_ACCOUNT, "kind", a->kind);
-	if (a->celebrity != STORE_ABSENT)
-		REC(HISTORY_ACCOUNT, "celebrity", flag_text(a->celebrity));
-	if (a->certification_set)
-		REC(HISTORY_ACCOUNT, "certification", a->certification);
-	if (a->plan_status != NULL)
-		REC(HISTORY_ACCOUNT, "plan_status", a->plan_status);
-	if (a->bank_card != STORE_ABSENT)
-		REC(HISTORY_ACCOUNT, "bank_card", flag_text(a->bank_card));
-	return n;
+	return record_cols(db, HISTORY_ACCOUNT, account_cols,
+	    NCOLS(account_cols), a, effective, stated, import_id, err);
 }
 
 int
 store_work_history(struct db *db, const struct store_work *w,
     day_t effective, bool stated, int64_t import_id, struct pt_err *err)
 {
-	const char *id = w->work_id;
-	int n = 0, rc = 0;
-
-	if (w->account_id != NULL)
-		REC(HISTORY_WORK, "account_id", w->account_id);
-	if (w->visibility != NULL)
-		REC(HISTORY_WORK, "visibility", w->visibility);
-	if (w->review != NULL)
-		REC(HISTORY_WORK, "review", w->review);
-	if (w->original != STORE_ABSENT)
-		REC(HISTORY_WORK, "original", flag_text(w->original));
-	if (w->infringing != STORE_ABSENT)
-		REC(HISTORY_WORK, "infringing", flag_text(w->infringing));
-	if (w->commercial != NULL)
-		REC(HISTORY_WORK, "commercial", w->commercial);
-	if (w->selected != STORE_ABSENT)
-		REC(HISTORY_WORK, "selected", flag_text(w->selected));
-	return n;
+	return record_cols(db, HISTORY_WORK, work_cols, NCOLS(work_cols), w,
+	    effective, stated, import_id, err);
 }
-#undef REC
 
 bool
 store_bank_card_on(struct db *db, const char *account_id, day_t day,
@@ -760,15 +833,30 @@ store_mark_dirty_account(struct db *db, const char *account_id,
 
 /* ---- import_run ---- */
 
+/* ?2 to ?10 are the run's result in both. */
 static const char SQL_RUN_INS[] =
-    "INSERT INTO import_run(file, checksum, format, who, client, started_at, "
-    "finished_at, rows_inserted, rows_updated, rows_unchanged, "
-    "rows_rejected, outcome, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    "INSERT INTO import_run(file, checksum, format, finished_at, "
+    "rows_inserted, rows_updated, rows_unchanged, rows_rejected, outcome, "
+    "message, who, client, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
     "?8, ?9, ?10, ?11, ?12, ?13)";
 static const char SQL_RUN_FINISH[] =
     "UPDATE import_run SET checksum = ?2, format = ?3, finished_at = ?4, "
     "rows_inserted = ?5, rows_updated = ?6, rows_unchanged = ?7, "
     "rows_rejected = ?8, outcome = ?9, message = ?10 WHERE id = ?1";
+
+static void
+bind_run_result(sqlite3_stmt *st, const struct store_run *r)
+{
+	db_bind_text(st, 2, r->checksum ? r->checksum : "");
+	db_bind_text(st, 3, r->format ? r->format : "");
+	db_bind_text(st, 4, r->finished_at);
+	sqlite3_bind_int64(st, 5, r->inserted);
+	sqlite3_bind_int64(st, 6, r->updated);
+	sqlite3_bind_int64(st, 7, r->unchanged);
+	sqlite3_bind_int64(st, 8, r->rejected);
+	db_bind_text(st, 9, r->outcome);
+	db_bind_text(st, 10, r->message ? r->message : "");
+}
 
 bool
 store_run_insert(struct db *db, const struct store_run *r, int64_t *id,
@@ -779,18 +867,10 @@ store_run_insert(struct db *db, const struct store_run *r, int64_t *id,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, r->file);
-	db_bind_text(st, 2, r->checksum ? r->checksum : "");
-	db_bind_text(st, 3, r->format ? r->format : "");
-	db_bind_text(st, 4, r->who);
-	db_bind_text(st, 5, r->client ? r->client : "");
-	db_bind_text(st, 6, r->started_at);
-	db_bind_text(st, 7, r->finished_at);
-	sqlite3_bind_int64(st, 8, r->inserted);
-	sqlite3_bind_int64(st, 9, r->updated);
-	sqlite3_bind_int64(st, 10, r->unchanged);
-	sqlite3_bind_int64(st, 11, r->rejected);
-	db_bind_text(st, 12, r->outcome);
-	db_bind_text(st, 13, r->message ? r->message : "");
+	bind_run_result(st, r);
+	db_bind_text(st, 11, r->who);
+	db_bind_text(st, 12, r->client ? r->client : "");
+	db_bind_text(st, 13, r->started_at);
 	if (!db_step_done(db, st, "recording the import", err))
 		return false;
 	*id = sqlite3_last_insert_rowid(db->sql);
@@ -806,15 +886,7 @@ store_run_finish(struct db *db, int64_t id, const struct store_run *r,
 	if (st == NULL)
 		return false;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, r->checksum ? r->checksum : "");
-	db_bind_text(st, 3, r->format ? r->format : "");
-	db_bind_text(st, 4, r->finished_at);
-	sqlite3_bind_int64(st, 5, r->inserted);
-	sqlite3_bind_int64(st, 6, r->updated);
-	sqlite3_bind_int64(st, 7, r->unchanged);
-	sqlite3_bind_int64(st, 8, r->rejected);
-	db_bind_text(st, 9, r->outcome);
-	db_bind_text(st, 10, r->message ? r->message : "");
+	bind_run_result(st, r);
 	return db_step_done(db, st, "recording the import", err);
 }
 

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,4 +335,23 @@ text_copy_cut(char *dst, size_t size, const char *s, size_t n)
 	}
 	memcpy(dst, s, n);
 	dst[n] = '\0';
+}
+
+bool
+text_contains(const char *hay, const char *needle)
+{
+	size_t nlen = needle != NULL ? strlen(needle) : 0;
+
+	if (nlen == 0)
+		return true;
+	for (; *hay != '\0'; hay++) {
+		size_t i = 0;
+		while (i < nlen && hay[i] != '\0' &&
+		    tolower((unsigned char)hay[i]) ==
+		    tolower((unsigned char)needle[i]))
+			i++;
+		if (i == nlen)
+			return true;
+	}
+	return false;
 }

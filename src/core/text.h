@@ -47,5 +47,9 @@ void text_copy_cut(char *dst, size_t size, const char *s, size_t n);
  * with `ellipsis` (of display width 1) when cut. Returns the width used. */
 int text_fit(char *dst, size_t dstsz, const char *s, int width,
     const char *ellipsis);
+/* True when needle occurs in hay, ASCII letters without case and other
+ * bytes as given (a Chinese needle matches the same UTF-8 bytes); an
+ * empty or NULL needle occurs in every text. */
+bool text_contains(const char *hay, const char *needle);
 
 #endif

@@ -1,17 +1,18 @@
 #include "config.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/accounts.h"
 #include "core/exitcode.h"
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/freshness.h"
 #include "core/grow.h"
+#include "core/text.h"
 #include "core/views.h"
 #include "core/db_internal.h"
 #include "core/engine_internal.h"
@@ -29,15 +30,6 @@ col_day(sqlite3_stmt *st, int i)
 	return day_parse_iso(buf, &d) ? d : DAY_NONE;
 }
 
-static int
-bind_day(sqlite3_stmt *st, int i, day_t d)
-{
-	char buf[DAY_BUFSZ];
-
-	return sqlite3_bind_text(st, i, day_format(d, buf), -1,
-	    SQLITE_TRANSIENT);
-}
-
 static bool
 oom(struct pt_err *err)
 {
@@ -45,8 +37,6 @@ oom(struct pt_err *err)
 	return false;
 }
 
-/* Ends a row loop: resets the statement and says what went wrong (out
- * of memory when the loop stopped for it). */
 void
 views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 {
@@ -191,8 +181,8 @@ works_days(struct db *db, const char *account_id, struct views_works *out,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, lo);
-	bind_day(st, 3, hi);
+	db_bind_day(st, 2, lo);
+	db_bind_day(st, 3, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		day_t day;
@@ -220,8 +210,8 @@ works_violations(struct db *db, const char *account_id,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, out->to - (engine_model()->violation_days - 1));
-	bind_day(st, 3, out->to);
+	db_bind_day(st, 2, out->to - (engine_model()->violation_days - 1));
+	db_bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *w = bsearch(sqlite3_column_text(st, 0),
 		    out->rows, out->n, sizeof *out->rows, cmp_work_id);
@@ -385,32 +375,15 @@ views_works_sort(const struct views_works *w, size_t *order, size_t n,
 	sort_w = NULL;
 }
 
-/* Substring search, ASCII letters without case; other bytes as given,
- * so a Chinese needle matches the same UTF-8 bytes. */
-static bool
-contains(const char *hay, const char *needle, size_t nlen)
-{
-	for (; *hay != '\0'; hay++) {
-		size_t i = 0;
-		while (i < nlen && hay[i] != '\0' &&
-		    tolower((unsigned char)hay[i]) ==
-		    tolower((unsigned char)needle[i]))
-			i++;
-		if (i == nlen)
-			return true;
-	}
-	return false;
-}
-
 size_t
 views_works_filter(const struct views_works *w, const char *needle,
     size_t *idx)
 {
-	size_t nlen = needle != NULL ? strlen(needle) : 0, k = 0;
+	size_t k = 0;
 
 	for (size_t i = 0; i < w->n; i++) {
-		if (nlen == 0 || contains(w->rows[i].title, needle, nlen) ||
-		    contains(w->rows[i].work_id, needle, nlen))
+		if (text_contains(w->rows[i].title, needle) ||
+		    text_contains(w->rows[i].work_id, needle))
 			idx[k++] = i;
 	}
 	return k;
@@ -482,7 +455,7 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 	if ((st = db_stmt(db, SQL_DAY_ACCOUNT, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, day);
+	db_bind_day(st, 2, day);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->account_scored = true;
 		out->account_eligible = sqlite3_column_int(st, 0) != 0;
@@ -502,7 +475,7 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 	if ((st = db_stmt(db, SQL_DAY_WORKS, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, day);
+	db_bind_day(st, 2, day);
 	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_day_work *r = grow_push(&out->rows, &out->n, &cap,
@@ -560,7 +533,7 @@ views_last_scored_day(struct db *db, const char *account_id, day_t on,
 	if (st == NULL)
 		return DAY_NONE;
 	db_bind_text(st, 1, account_id);
-	bind_day(st, 2, on);
+	db_bind_day(st, 2, on);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		d = col_day(st, 0);
 	sqlite3_reset(st);
@@ -693,13 +666,6 @@ views_wallet_load(struct db *db, const char *account_id,
 
 /* ---- accounts overview ---- */
 
-static const char SQL_ACCOUNTS[] =
-    "SELECT a.account_id, a.name, a.kind, a.plan_status, a.celebrity,"
-    " (SELECT count(*) FROM work w WHERE w.account_id = a.account_id),"
-    " (SELECT count(*) FROM appeal p WHERE p.account_id = a.account_id"
-    "   AND p.status IN ('draft', 'submitted', 'approved'))"
-    " FROM account a ORDER BY a.account_id";
-
 /* Settled-else-estimated revenue of each week, as engine_attribute()
  * counts it: the account-day's sum the engine kept (shown_fen), else,
  * for a day scored before it kept one, its work-days summed here. */
@@ -744,31 +710,35 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	return views_accounts_load_at(db, today, minute, out, err);
 }
 
-/* The accounts, with their works and open appeals counted. */
+/* The accounts (accounts_list), with their works and open appeals
+ * counted; their ids and names move over to the rows. */
 static bool
 accounts_rows(struct db *db, struct views_accounts *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNTS, err);
-	size_t cap = 0;
-	int rc;
+	struct account_list l;
 
-	if (st == NULL)
+	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
 		return false;
-	/* a break leaves on a row: db_rows_end says out of memory */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct views_account *a = grow_push(&out->rows, &out->n, &cap,
-		    sizeof *a);
-		if (a == NULL ||
-		    (a->account_id = db_col_strdup(st, 0)) == NULL ||
-		    (a->name = db_col_strdup(st, 1)) == NULL)
-			break;
-		db_col_copy(st, 2, a->kind, sizeof a->kind);
-		db_col_copy(st, 3, a->plan_status, sizeof a->plan_status);
-		a->celebrity = sqlite3_column_int(st, 4) != 0;
-		a->works = sqlite3_column_int64(st, 5);
-		a->open_appeals = sqlite3_column_int64(st, 6);
+	if (l.n > 0 && (out->rows = calloc(l.n, sizeof *out->rows)) == NULL) {
+		accounts_free(&l);
+		return oom(err);
 	}
-	return db_rows_end(db, st, rc, "reading the accounts", err);
+	for (size_t i = 0; i < l.n; i++) {
+		struct account_row *r = &l.items[i];
+		struct views_account *a = &out->rows[i];
+		a->account_id = r->account_id;
+		a->name = r->name;
+		r->account_id = r->name = NULL;
+		snprintf(a->kind, sizeof a->kind, "%s", r->kind);
+		snprintf(a->plan_status, sizeof a->plan_status, "%s",
+		    r->plan_status);
+		a->celebrity = r->celebrity;
+		a->works = r->works;
+		a->open_appeals = r->open_appeals;
+	}
+	out->n = l.n;
+	accounts_free(&l);
+	return true;
 }
 
 /* The account's week (to its last day with data) and the one before. */
@@ -776,25 +746,21 @@ static bool
 account_weeks(struct db *db, struct views_account *a, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_WEEKS, err);
-	int rc;
 
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, a->account_id);
-	bind_day(st, 2, a->from);
-	bind_day(st, 3, a->vs_from);
-	bind_day(st, 4, a->to);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
-		a->week_fen = sqlite3_column_int64(st, 0);
-		a->has_prev_week = sqlite3_column_type(st, 1) != SQLITE_NULL;
-		a->prev_week_fen = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		db_error(db, err, "reading an account's week");
+	db_bind_day(st, 2, a->from);
+	db_bind_day(st, 3, a->vs_from);
+	db_bind_day(st, 4, a->to);
+	/* sums: always one row */
+	if (db_step_row(db, st, "reading an account's week", err) != DB_ROW)
 		return false;
-	}
+	a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	a->week_fen = sqlite3_column_int64(st, 0);
+	a->has_prev_week = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	a->prev_week_fen = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
 	return true;
 }
 
@@ -802,20 +768,15 @@ static bool
 account_last_import(struct db *db, struct views_account *a,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_LAST_IMPORT, err);
-	int rc;
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, SQL_LAST_IMPORT, a->account_id, &st,
+	    "reading an account's last import", err);
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, a->account_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, a->last_import, sizeof a->last_import);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_error(db, err, "reading an account's last import");
-		return false;
+		sqlite3_reset(st);
 	}
-	return true;
+	return rc != DB_STEP_FAILED;
 }
 
 /* One account's row: freshness, its week, its last import. The account's
@@ -1074,8 +1035,8 @@ detail_days(struct db *db, const char *work_id, struct views_detail *out,
 	if ((st = db_stmt(db, SQL_DETAIL_DAYS, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);
-	bind_day(st, 2, out->from);
-	bind_day(st, 3, out->to);
+	db_bind_day(st, 2, out->from);
+	db_bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t day = col_day(st, 0);
 		if (day != DAY_NONE && day >= out->from && day <= out->to)
@@ -1097,7 +1058,7 @@ detail_history(struct db *db, const char *work_id, struct views_detail *out,
 	if (st == NULL)
 		return false;
 	db_bind_text(st, 1, work_id);
-	bind_day(st, 2, out->to);
+	db_bind_day(st, 2, out->to);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		out->last_violation = col_day(st, 0);
 		db_col_copy(st, 1, out->last_violation_kind,

@@ -313,11 +313,11 @@ write_csv(struct db *db, enum export_what what, const void *arg, FILE *out,
 {
 	switch (what) {
 	case EX_WORKS:
-		return report_csv_works(db, arg, out, err);
+		return report_csv_query(db, report_works, arg, out, err);
 	case EX_DAILY:
-		return report_csv_daily(db, arg, out, err);
+		return report_csv_query(db, report_daily, arg, out, err);
 	case EX_ACCOUNTS:
-		return report_csv_accounts(db, arg, out, err);
+		return report_csv_query(db, report_accounts, arg, out, err);
 	case EX_WALLET:
 		return report_csv_wallet(db, arg, out, err);
 	default:

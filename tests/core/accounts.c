@@ -36,7 +36,14 @@ START_TEST(accounts_fields_and_orders)
 	    " ('d0', 'B', 'personal', 0, NULL, 'not_joined', 0),"
 	    " ('b2', 'B', 'enterprise_affiliated', 0, '', 'pending', 0);"
 	    "INSERT INTO work(work_id, account_id) VALUES ('w1', 'c3'),"
-	    " ('w2', 'c3'), ('w3', 'b2');");
+	    " ('w2', 'c3'), ('w3', 'b2');"
+	    "INSERT INTO appeal(account_id, status, created_at, created_by,"
+	    " updated_at, updated_by) VALUES ('c3', 'draft', 'x', 'x', 'x', 'x'),"
+	    " ('c3', 'submitted', 'x', 'x', 'x', 'x'),"
+	    " ('c3', 'approved', 'x', 'x', 'x', 'x'),"
+	    " ('c3', 'paid', 'x', 'x', 'x', 'x'),"
+	    " ('b2', 'rejected', 'x', 'x', 'x', 'x'),"
+	    " ('b2', 'withdrawn', 'x', 'x', 'x', 'x');");
 	ck_assert(accounts_list(db, ACCOUNTS_BY_ID, &l, &err));
 	ck_assert_uint_eq(l.n, 4);
 	ck_assert_str_eq(l.items[3].account_id, "d0");
@@ -51,6 +58,9 @@ START_TEST(accounts_fields_and_orders)
 	ck_assert_str_eq(a->certification, "农技师");
 	ck_assert_str_eq(a->plan_status, "joined");
 	ck_assert_int_eq(a->works, 2);
+	/* open: draft, submitted, approved; not paid, rejected, withdrawn */
+	ck_assert_int_eq(a->open_appeals, 3);
+	ck_assert_int_eq(l.items[1].open_appeals, 0);
 	/* No certification is NULL; an empty one stays as stored. */
 	ck_assert_ptr_null(l.items[0].certification);
 	ck_assert_str_eq(l.items[1].certification, "");

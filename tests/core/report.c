@@ -1,6 +1,7 @@
 /* src/core/report.c and report_csv.c: the rows of `partner-tui report
  * accounts|works|daily` in a window (missing figures absent, never 0;
- * stored amounts out of range clamped) and their CSV. */
+ * stored amounts out of range clamped), the daily rows from the sums the
+ * engine kept, and their CSV. */
 #include "config.h"
 
 #include <check.h>
@@ -9,8 +10,10 @@
 #include <string.h>
 
 #include "core/db_internal.h"
+#include "core/engine.h"
 #include "core/report.h"
 #include "core/report_csv.h"
+#include "engine_fixture.h"
 #include "testutil.h"
 
 /* Two accounts; a1 has w1 and w2, a2 has w3. The window is 11-01..11-02;
@@ -237,8 +240,7 @@ END_TEST
 
 /* Runs a CSV writer into memory; returns the text (free it). */
 static char *
-csv_of(long (*fn)(struct db *, const struct report_filter *, FILE *,
-    struct pt_err *), struct db *db, const struct report_filter *f,
+csv_of(report_query *query, struct db *db, const struct report_filter *f,
     long want_rows)
 {
 	char *text = NULL;
@@ -247,7 +249,7 @@ csv_of(long (*fn)(struct db *, const struct report_filter *, FILE *,
 	struct pt_err err = { 0 };
 
 	ck_assert_ptr_nonnull(mem);
-	ck_assert_int_eq(fn(db, f, mem, &err), want_rows);
+	ck_assert_int_eq(report_csv_query(db, query, f, mem, &err), want_rows);
 	fclose(mem);
 	return text;
 }
@@ -258,7 +260,7 @@ START_TEST(report_csv_quotes_and_leaves_unknown_empty)
 	struct report_filter f = window("a1", NULL);
 	char *s;
 
-	s = csv_of(report_csv_works, db, &f, 2);
+	s = csv_of(report_works, db, &f, 2);
 	ck_assert_str_eq(s,
 	    "work_id,account_id,title,revenue_fen,revenue,estimated_fen,"
 	    "estimated,profitable_plays,eligible,reasons\r\n"
@@ -266,7 +268,7 @@ START_TEST(report_csv_quotes_and_leaves_unknown_empty)
 	    "w2,a1,\"a,\"\"b\"\"\",600,6.00,0,0.00,3000,yes,\r\n");
 	free(s);
 	f = window(NULL, "w1");
-	s = csv_of(report_csv_daily, db, &f, 2);
+	s = csv_of(report_daily, db, &f, 2);
 	ck_assert_str_eq(s,
 	    "date,plays,profitable_plays,likes,favorites,comments,shares,"
 	    "revenue_fen,revenue,estimated_fen,estimated\r\n"
@@ -274,7 +276,7 @@ START_TEST(report_csv_quotes_and_leaves_unknown_empty)
 	    "2026-11-02,50,,,,,,,,0,0.00\r\n");
 	free(s);
 	f = window("a2", NULL);
-	s = csv_of(report_csv_accounts, db, &f, 1);
+	s = csv_of(report_accounts, db, &f, 1);
 	ck_assert_str_eq(s,
 	    "account_id,name,kind,plan_status,revenue_fen,revenue,"
 	    "estimated_fen,estimated,works,eligible,reasons,calibration_base,"
@@ -291,18 +293,104 @@ START_TEST(report_csv_field_rfc4180)
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 
+	struct report_csv w, tty;
+
 	ck_assert_ptr_nonnull(mem);
-	report_csv_field(mem, "plain", false);
-	report_csv_field(mem, NULL, false);
-	report_csv_field(mem, "two\nlines", false);
-	report_csv_field(mem, "cr\r", false);
-	report_csv_field(mem, "say \"hi\"", false);
+	w = report_csv_to(mem);
+	ck_assert(!w.tty);
+	report_csv_field(&w, "plain", false);
+	report_csv_field(&w, NULL, false);
+	report_csv_field(&w, "two\nlines", false);
+	report_csv_field(&w, "cr\r", false);
+	report_csv_field(&w, "say \"hi\"", false);
 	/* Not a terminal: controls are data, kept as they are. */
-	report_csv_field(mem, "\x1b]0;x\x07", true);
+	report_csv_field(&w, "\x1b]0;x\x07", true);
+	/* To a terminal, shown as escapes (the same stream, told so). */
+	tty = (struct report_csv){ mem, true };
+	report_csv_field(&tty, "\x1b]0;x\x07", true);
 	fclose(mem);
 	ck_assert_str_eq(text, "plain,,\"two\nlines\",\"cr\r\",\"say \"\"hi\"\"\","
-	    "\x1b]0;x\x07\r\n");
+	    "\x1b]0;x\x07\r\n^[]0;x^G\r\n");
 	free(text);
+}
+END_TEST
+
+/* `report daily` of an account reads the figures' sums the engine kept
+ * with each account-day, equal to the sums of its work-days: NULL where
+ * no work-day had the figure, each settled amount held within 0..10^12
+ * fen (the same as summing the works, the path for a day not scored
+ * with them). */
+static void
+daily_rows(struct db *db, struct report_table *t)
+{
+	struct report_filter f = { "a1", NULL, fx_day("2026-10-30"),
+	    fx_day("2026-11-05") };
+	struct pt_err err = { 0 };
+
+	ck_assert_msg(report_daily(db, &f, t, &err), "%s", err.msg);
+}
+
+/* Column c of row r: its value, or INT64_MIN when not known. */
+static int64_t
+kept_cell(const struct report_table *t, size_t r, int c)
+{
+	const struct report_cell *x = report_cell(t, r, c);
+
+	return x->known ? x->i : INT64_MIN;
+}
+
+enum { C_DAY, C_PLAYS, C_PP, C_LIKES, C_FAV, C_COMMENTS, C_SHARES,
+    C_REVENUE, C_ESTIMATED, C_N };
+
+START_TEST(report_daily_from_kept_sums)
+{
+	struct db *db = fx_open(test_tmp, "k.db");
+	struct pt_err err = { 0 };
+	struct report_table kept, works;
+
+	fx_two_works(db);
+	fx_daily(db, "w1", "2026-11-02", 5000, FX_NULL, 10, FX_NULL, 60, 1,
+	    2000000000000LL);
+	fx_daily(db, "w2", "2026-11-02", FX_NULL, 700, 3, FX_NULL, 60, 1, -5);
+	fx_daily(db, "w2", "2026-11-03", FX_NULL, FX_NULL, FX_NULL, FX_NULL,
+	    60, 1, FX_NULL);
+	fx_sql(db, "UPDATE daily SET comments = 4, shares = 2 WHERE work_id = "
+	    "'w1' AND day = '2026-11-01'");
+	ck_assert(engine_rescore_all(db, &err));
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM account_score "
+	    "WHERE sums_kept"), 3);
+	daily_rows(db, &kept);
+	fx_sql(db, "UPDATE account_score SET sums_kept = 0");
+	daily_rows(db, &works);
+	ck_assert_int_eq(kept.layout->ncols, C_N);
+	ck_assert_uint_eq(kept.nrows, 3);
+	ck_assert_uint_eq(works.nrows, 3);
+	for (size_t r = 0; r < kept.nrows; r++)
+		for (int c = 0; c < C_N; c++)
+			ck_assert_msg(kept_cell(&kept, r, c) == kept_cell(&works, r, c),
+			    "row %zu column %d: %lld against %lld", r, c,
+			    (long long)kept_cell(&kept, r, c),
+			    (long long)kept_cell(&works, r, c));
+	/* 11-02: the huge amount held, the negative one 0; 11-03: nothing */
+	ck_assert_int_eq(kept_cell(&kept, 1, C_REVENUE), 1000000000000LL);
+	ck_assert_int_eq(kept_cell(&kept, 2, C_PLAYS), INT64_MIN);
+	ck_assert_int_eq(kept_cell(&kept, 2, C_REVENUE), INT64_MIN);
+	ck_assert_int_eq(kept_cell(&kept, 0, C_COMMENTS), 4);
+	report_table_free(&kept);
+	report_table_free(&works);
+	/* the kept sums are what is read (not the works' rows) */
+	fx_sql(db, "UPDATE account_score SET sums_kept = 1");
+	fx_sql(db, "UPDATE account_score SET plays = plays + 7 "
+	    "WHERE day = '2026-11-01'");
+	daily_rows(db, &kept);
+	ck_assert_int_eq(kept_cell(&kept, 0, C_PLAYS), 20000 + 2000 + 7);
+	report_table_free(&kept);
+	/* a day waiting for a rescore: the works' rows again */
+	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-11-03')");
+	daily_rows(db, &kept);
+	ck_assert_int_eq(kept_cell(&kept, 0, C_PLAYS), 20000 + 2000);
+	report_table_free(&kept);
+	db_close(db);
 }
 END_TEST
 
@@ -311,6 +399,7 @@ report_suite(void)
 {
 	Suite *s = suite_create("report");
 	TCase *tc = tcase_create("report");
+	TCase *kept = tcase_create("kept sums");
 
 	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(tc, report_accounts_window_and_latest_verdict);
@@ -319,6 +408,10 @@ report_suite(void)
 	tcase_add_test(tc, report_csv_quotes_and_leaves_unknown_empty);
 	tcase_add_test(tc, report_csv_field_rfc4180);
 	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(kept, fx_setup, test_tmp_teardown);
+	tcase_set_timeout(kept, 60);
+	tcase_add_test(kept, report_daily_from_kept_sums);
+	suite_add_tcase(s, kept);
 	return s;
 }
 

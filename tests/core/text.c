@@ -106,6 +106,19 @@ START_TEST(text_json_safe_escapes)
 }
 END_TEST
 
+START_TEST(text_contains_ascii_case)
+{
+	ck_assert(text_contains("Jinan Farm", "FARM"));
+	ck_assert(text_contains("济南泉城", "泉城"));
+	ck_assert(text_contains("abc", ""));
+	ck_assert(text_contains("abc", NULL));
+	ck_assert(!text_contains("abc", "abcd"));
+	ck_assert(!text_contains("", "a"));
+	/* bytes above ASCII match only as given */
+	ck_assert(!text_contains("\xc3\xa9", "\xc3\x89"));
+}
+END_TEST
+
 static Suite *
 text_suite(void)
 {
@@ -119,6 +132,7 @@ text_suite(void)
 	tcase_add_test(tc, text_sanitize_controls);
 	tcase_add_test(tc, text_utf8_validation);
 	tcase_add_test(tc, text_json_safe_escapes);
+	tcase_add_test(tc, text_contains_ascii_case);
 	suite_add_tcase(s, tc);
 	return s;
 }
