@@ -1,11 +1,6 @@
-# Appeals (issue 7): core workflow and drafts, the CLI (the line editor:
-# tests/tui/lineedit.c in tests/suites.mk),
-# and the end-to-end SSH test.
-check_PROGRAMS += tests/check_appeal
-tests_check_appeal_SOURCES = tests/check_appeal.c tests/testutil.c tests/testutil.h
-tests_check_appeal_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
-tests_check_appeal_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
-TESTS += tests/check_appeal
+# Appeals: the CLI and the end-to-end SSH test (the Check suites of the
+# core, tests/core/appeal.c, actor.c and wallet.c, and of the line editor,
+# tests/tui/lineedit.c, are in tests/suites.mk).
 check_PROGRAMS += tests/pt_sql
 tests_pt_sql_SOURCES = tests/pt_sql.c
 tests_pt_sql_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)

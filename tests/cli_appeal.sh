@@ -108,6 +108,11 @@ expect_exit 0 A list --account nobody
 [ "$(wc -l < "$T/out")" -eq 1 ] && ok || fail "empty list should be the header only"
 expect_exit 0 A list
 expect_grep "$T/out" "withdrawn"
+# The text list is the table of report_appeals_layout, as the CSV: a
+# header, then one row per appeal.
+grep -q "^ *ID  *STATUS  *ACCOUNT  *WORK  *DAYS  *CHANNEL  *BY  *COMPENSATION$" "$T/out" &&
+	ok || fail "list header: $(cat "$T/out")"
+[ "$(wc -l < "$T/out")" -eq 3 ] && ok || fail "list: $(cat "$T/out")"
 expect_exit 2 A list --status lost
 expect_exit 2 A list --format xml
 expect_exit 3 A show 42

@@ -16,8 +16,11 @@ for cmd in $(grep -ho '\.name = "[a-z-]*"' src/cli/cmd_*.c | cut -d'"' -f2); do
 	printf '%s\n' "$man1" | grep -qE "^\.B $cmd( |$)" ||
 		fail "partner-tui(1) COMMANDS lacks '$cmd'"
 done
-for opt in $(grep -hoE '\{ "[a-z][a-z0-9-]*", *(required|no|optional)_argument' src/cli/*.c |
-    cut -d'"' -f2 | sort -u); do
+# The global options' getopt table (main.c) and every command's option
+# table (struct cli_option: { "--from DAY", ... }), which getopt reads too.
+for opt in $( { grep -hoE '\{ "[a-z][a-z0-9-]*", *(required|no|optional)_argument' src/cli/*.c |
+    cut -d'"' -f2; grep -hoE '\{ "--[a-z][a-z0-9-]*' src/cli/*.c | cut -d'"' -f2 |
+    cut -c3-; } | sort -u); do
 	printf '%s\n' "$man1" | grep -q -- "--$opt" ||
 		fail "partner-tui(1) does not mention --$opt"
 done

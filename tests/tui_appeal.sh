@@ -180,7 +180,7 @@ wait_screen u3 "y/n: approve appeal 1, 2026-11-02..2026-11-04 (3 days)" && ok
 tm send-keys -t u3 y
 wait_screen u3 "expected in the wallet on 2026-11-29" && ok
 # The figure on the screen is the one approval stored from the engine
-# (tests/check_appeal.c compares that with engine_compensation()).
+# (tests/core/appeal.c compares that with engine_compensation()).
 fen=$("$PT" --db "$DB" appeal show 1 --format json |
 	python3 -c 'import json,sys; print(json.load(sys.stdin)["compensation_fen"])')
 [ "${fen:-0}" != None ] && [ "${fen:-0}" -gt 0 ] && ok || fail "compensation: '$fen'"

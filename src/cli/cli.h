@@ -3,6 +3,7 @@
 #ifndef PT_CLI_H
 #define PT_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 
 #include "core/db.h"
@@ -14,12 +15,25 @@ struct cli_ctx {
 	const char *shared_group; /* --shared-group: create it for this group */
 };
 
-/* One line of `COMMAND --help`: the option as in the usage ("--from
- * DAY") and what it does (N_() text). Tables end with flag == NULL. */
+/* One option or argument of a command, described once for `COMMAND
+ * --help`, the manual's test and getopt_long: the flag as in the usage
+ * ("--from DAY", "FILE..."), what it does (N_() text) and, for an
+ * option, the value getopt_long returns for it (0: an argument, not an
+ * option). The long name and whether it takes an argument are read from
+ * the flag (cli_longopts). Tables end with flag == NULL. */
 struct cli_option {
 	const char *flag;
 	const char *help;
+	int val;
 };
+
+/* getopt_long's table for a cli_option table. */
+#define CLI_MAX_OPTIONS 24
+struct cli_longopts {
+	struct option opt[CLI_MAX_OPTIONS + 1];
+	char name[CLI_MAX_OPTIONS][24];
+};
+void cli_longopts(struct cli_longopts *lo, const struct cli_option *options);
 
 struct command {
 	const char *name;

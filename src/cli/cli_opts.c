@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <assert.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,52 +10,68 @@
 #include "core/exitcode.h"
 #include "i18n.h"
 
-enum { OPT_DAY = 256, OPT_FORMAT, OPT_TEXT };
+/* "--from DAY": from, with an argument; "-h, --help": help, without. */
+void
+cli_longopts(struct cli_longopts *lo, const struct cli_option *options)
+{
+	size_t n = 0;
+
+	for (const struct cli_option *o = options; o->flag != NULL; o++) {
+		const char *name = strstr(o->flag, "--");
+		size_t len;
+
+		if (o->val == 0 || name == NULL)
+			continue;
+		name += 2;
+		len = strcspn(name, " ");
+		assert(n < CLI_MAX_OPTIONS && len < sizeof lo->name[n]);
+		memcpy(lo->name[n], name, len);
+		lo->name[n][len] = '\0';
+		lo->opt[n] = (struct option){ lo->name[n], name[len] == ' ' ?
+		    required_argument : no_argument, NULL, o->val };
+		n++;
+	}
+	lo->opt[n] = (struct option){ NULL, 0, NULL, 0 };
+}
 
 static int
-parse_format(const struct cli_opts_spec *spec, const char *v,
-    struct cli_opts *out)
+parse_format(const char *text_format, const char *v, struct cli_opts *out)
 {
 	if (strcmp(v, "json") == 0)
 		out->json = true;
-	else if (strcmp(v, spec->text_format) == 0)
+	else if (strcmp(v, text_format) == 0)
 		out->json = false;
 	else
 		return cli_fail(PT_EXIT_USAGE, _("--format '%s': use %s or json"),
-		    v, spec->text_format);
+		    v, text_format);
 	return -1;
 }
 
 int
-cli_opts_parse(const struct cli_opts_spec *spec, int argc, char **argv,
-    struct cli_opts *out)
+cli_opts_parse(const struct command *cmd, const char *text_format,
+    int argc, char **argv, struct cli_opts *out)
 {
-	struct option longopts[CLI_OPTS_MAX_TEXT + 3] = {
-		{ spec->day_option, required_argument, NULL, OPT_DAY },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-	};
+	struct cli_longopts lo;
 	char flag[64];
-	int n = 2, c, rc;
+	int c, rc, li = 0;
 
-	for (int i = 0; i < CLI_OPTS_MAX_TEXT && spec->text[i] != NULL; i++)
-		longopts[n++] = (struct option){ spec->text[i],
-		    required_argument, NULL, OPT_TEXT + i };
+	cli_longopts(&lo, cmd->options);
 	for (int i = 0; i < CLI_OPTS_MAX_TEXT; i++)
 		out->text[i] = NULL;
 	out->json = false;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c >= OPT_TEXT && c < OPT_TEXT + CLI_OPTS_MAX_TEXT)
-			out->text[c - OPT_TEXT] = optarg;
-		else if (c == OPT_DAY && !day_parse_iso(optarg, &out->day)) {
-			snprintf(flag, sizeof flag, "--%s", spec->day_option);
+	while ((c = getopt_long(argc, argv, "", lo.opt, &li)) != -1) {
+		if (c >= CLI_OPTS_TEXT && c < CLI_OPTS_TEXT + CLI_OPTS_MAX_TEXT)
+			out->text[c - CLI_OPTS_TEXT] = optarg;
+		else if (c == CLI_OPTS_DAY && !day_parse_iso(optarg, &out->day)) {
+			snprintf(flag, sizeof flag, "--%s", lo.opt[li].name);
 			return cli_fail(PT_EXIT_USAGE, _("%s '%s' is not a day: "
 			    "use YYYY-MM-DD"), flag, optarg);
-		} else if (c == OPT_FORMAT &&
-		    (rc = parse_format(spec, optarg, out)) >= 0)
+		} else if (c == CLI_OPTS_FORMAT &&
+		    (rc = parse_format(text_format, optarg, out)) >= 0)
 			return rc;
-		else if (c != OPT_DAY && c != OPT_FORMAT)
+		else if (c != CLI_OPTS_DAY && c != CLI_OPTS_FORMAT)
 			return cli_fail(PT_EXIT_USAGE, _("see 'partner-tui %s "
-			    "--help'"), spec->command);
+			    "--help'"), cmd->name);
 	}
 	if (optind < argc)
 		return cli_fail(PT_EXIT_USAGE, _("unexpected argument '%s'"),

@@ -14,12 +14,10 @@
 
 #define CLI_OPTS_MAX_TEXT 4
 
-struct cli_opts_spec {
-	const char *command;	/* "check": named in "see ... --help" */
-	const char *day_option;	/* "on", "since" */
-	const char *text_format;	/* the other --format: "table", "text" */
-	const char *text[CLI_OPTS_MAX_TEXT];	/* "account", ...; NULL ends */
-};
+/* The getopt values of a reading command's options (cli_option.val): its
+ * day option (--on, --since), --format, and string options (--account,
+ * --work), whose values land in cli_opts.text[val - CLI_OPTS_TEXT]. */
+enum { CLI_OPTS_DAY = 256, CLI_OPTS_FORMAT, CLI_OPTS_TEXT };
 
 struct cli_opts {
 	day_t day;		/* the caller's default when not given */
@@ -27,10 +25,11 @@ struct cli_opts {
 	const char *text[CLI_OPTS_MAX_TEXT];	/* NULL when not given */
 };
 
-/* Parses argv by spec into out (whose day holds the default). Returns
+/* Parses argv by cmd's options into out (whose day holds the default);
+ * text_format is the --format other than json ("table", "text"). Returns
  * -1 when the options are good, else the exit code after the message. */
-int cli_opts_parse(const struct cli_opts_spec *spec, int argc, char **argv,
-    struct cli_opts *out);
+int cli_opts_parse(const struct command *cmd, const char *text_format,
+    int argc, char **argv, struct cli_opts *out);
 /* Opens the database and, unless it is read-only, scores what an import
  * left dirty; NULL with err set. */
 struct db *cli_open_scored(struct cli_ctx *ctx, struct pt_err *err);
@@ -47,6 +46,12 @@ struct cli_result_ops {
  * its message. */
 int cli_load_and_say(struct cli_ctx *ctx, const struct cli_result_ops *ops,
     void *arg);
+struct report_table;
+/* A described report's rows for people, on stdout: the columns with a
+ * table header, translated, as wide as their widest cell (up to a
+ * limit), figures right-aligned; a figure not known is "-", money is
+ * "¥12.34", a word of the core is said in the interface's language. */
+void cli_print_rows(const struct report_table *t);
 /* A member of a struct as JSON, by its type and offset (a record's
  * fields described once, for every record the JSON writes). */
 enum cli_json_type { CJ_DAY, CJ_INT64, CJ_INT, CJ_DOUBLE, CJ_BOOL, CJ_TEXT };

@@ -3,13 +3,13 @@
  * says who changed what; a refused state change exits 5 too. */
 #include "config.h"
 
-#include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_opts.h"
 #include "core/appeal.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
@@ -33,25 +33,6 @@ enum {
 	OPT_FORMAT = 256, OPT_STATUS, OPT_ACCOUNT, OPT_WORK, OPT_FROM, OPT_TO,
 	OPT_CHANNEL, OPT_CATEGORY, OPT_STATEMENT, OPT_STATEMENT_FILE,
 	OPT_EVIDENCE, OPT_EVIDENCE_FILE, OPT_NOTE, OPT_VERSION, OPT_SUBMIT,
-};
-
-static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "status", required_argument, NULL, OPT_STATUS },
-	{ "account", required_argument, NULL, OPT_ACCOUNT },
-	{ "work", required_argument, NULL, OPT_WORK },
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "channel", required_argument, NULL, OPT_CHANNEL },
-	{ "category", required_argument, NULL, OPT_CATEGORY },
-	{ "statement", required_argument, NULL, OPT_STATEMENT },
-	{ "statement-file", required_argument, NULL, OPT_STATEMENT_FILE },
-	{ "evidence", required_argument, NULL, OPT_EVIDENCE },
-	{ "evidence-file", required_argument, NULL, OPT_EVIDENCE_FILE },
-	{ "note", required_argument, NULL, OPT_NOTE },
-	{ "version", required_argument, NULL, OPT_VERSION },
-	{ "submit", no_argument, NULL, OPT_SUBMIT },
-	{ NULL, 0, NULL, 0 },
 };
 
 static bool
@@ -464,42 +445,6 @@ extra_json(json_object *o, const struct appeal *a, const struct show_extra *x)
 	json_object_object_add(o, "affected_days", arr);
 }
 
-static void
-fit_clean(char *dst, size_t size, const char *s, int width)
-{
-	char *clean = text_sanitize(s, TEXT_ONE_LINE);
-
-	text_fit(dst, size, clean ? clean : "", width, "…");
-	free(clean);
-}
-
-static void
-print_list(const struct appeal *v, size_t n)
-{
-	printf("%-5s %-10s %-14s %-14s %-23s %-17s %-10s %s\n", "ID", "STATUS",
-	    "ACCOUNT", "WORK", "DAYS", "CHANNEL", "BY", "COMPENSATION");
-	for (size_t i = 0; i < n; i++) {
-		const struct appeal *a = &v[i];
-		char b1[DAY_BUFSZ], b2[DAY_BUFSZ], days[32], m[MONEY_BUFSZ];
-		char acc[64], work[64], by[64];
-
-		snprintf(days, sizeof days, "%s..%s", a->first_day == DAY_NONE ?
-		    "?" : day_format(a->first_day, b1), a->last_day == DAY_NONE ?
-		    "?" : day_format(a->last_day, b2));
-		/* Ids come from imported files: never raw to a terminal. */
-		fit_clean(acc, sizeof acc, a->account_id, 14);
-		fit_clean(work, sizeof work, a->work_id[0] ? a->work_id : "-", 14);
-		fit_clean(by, sizeof by, a->updated_by, 10);
-		printf("%-5lld %-10s %-*s %-*s %-23s %-17s %-*s %s\n",
-		    (long long)a->id, appeal_status_name(a->status),
-		    14 + (int)(strlen(acc) - (size_t)text_width(acc)), acc,
-		    14 + (int)(strlen(work) - (size_t)text_width(work)), work,
-		    days, appeal_channel_name(a->channel),
-		    10 + (int)(strlen(by) - (size_t)text_width(by)), by,
-		    a->has_compensation ? money_format(a->compensation, m) : "-");
-	}
-}
-
 static bool
 want_json(const struct opts *o, struct pt_err *err)
 {
@@ -520,6 +465,7 @@ do_list(struct db *db, const struct opts *o)
 	struct appeal *v;
 	bool csv = o->format != NULL && strcmp(o->format, "csv") == 0;
 	bool json = !csv && want_json(o, &err);
+	json_object *arr;
 	size_t n;
 
 	if (err.code)
@@ -532,28 +478,34 @@ do_list(struct db *db, const struct opts *o)
 			    o->status);
 		f.status = (int)s;
 	}
-	if (csv) {
-		/* the dashboard's `e` in Appeals writes the same bytes */
-		if (report_csv_appeals(db, &f, stdout, &err) < 0)
+	if (!json) {
+		/* described once (report_appeals_layout): the dashboard's `e`
+		 * in Appeals writes the same CSV bytes */
+		struct report_table t;
+		if (!report_appeals(db, &f, &t, &err))
 			return cli_fail_err(&err);
+		if (csv)
+			report_csv_table(stdout, &t);
+		else
+			cli_print_rows(&t);
+		report_table_free(&t);
 		return PT_EXIT_OK;
 	}
+	/* JSON: each appeal whole (appeal_json), which the layout's flat
+	 * columns do not describe, with the estimate */
 	if ((v = appeal_list(db, &f, &n, &err)) == NULL)
 		return cli_fail_err(&err);
-	if (json) {
-		json_object *arr = json_object_new_array();
-		for (size_t i = 0; i < n; i++) {
-			json_object *row = appeal_json(&v[i]);
-			int64_t fen;
-			/* the estimate by the engine function approval uses */
-			bool est = report_appeal_estimate(db, &v[i], &fen);
-			json_object_object_add(row, "estimated_compensation_fen",
-			    est ? json_object_new_int64(fen) : NULL);
-			json_object_array_add(arr, row);
-		}
-		print_json(arr);
-	} else
-		print_list(v, n);
+	arr = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		json_object *row = appeal_json(&v[i]);
+		int64_t fen;
+		/* the estimate by the engine function approval uses */
+		bool est = report_appeal_estimate(db, &v[i], &fen);
+		json_object_object_add(row, "estimated_compensation_fen",
+		    est ? json_object_new_int64(fen) : NULL);
+		json_object_array_add(arr, row);
+	}
+	print_json(arr);
 	free(v);
 	return PT_EXIT_OK;
 }
@@ -739,10 +691,12 @@ find_sub(const char *name)
 static int
 parse_options(int argc, char **argv, struct opts *o)
 {
+	struct cli_longopts lo;
 	int c;
 
+	cli_longopts(&lo, cmd_appeal.options);
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", lo.opt, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT: o->format = optarg; break;
 		case OPT_STATUS: o->status = optarg; break;
@@ -829,25 +783,25 @@ appeal_run(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_option appeal_options[] = {
-	{ "list|show|new|edit", N_("list, show one, file a new one, edit a draft") },
-	{ "submit|withdraw|decide", N_("change its status (decide: the platform's answer)") },
-	{ "ID", N_("the appeal's number (appeal list)") },
-	{ "--status S", N_("list only: draft, submitted, approved, rejected, paid, withdrawn") },
-	{ "--account ID", N_("the account (list: only it; new: required)") },
-	{ "--work ID", N_("the work appealed (empty: the account's violation)") },
-	{ "--from DAY", N_("first affected day without revenue") },
-	{ "--to DAY", N_("last affected day without revenue") },
-	{ "--channel diagnosis|account_detection", N_("where it is filed: 单日收益诊断 or 账号检测") },
-	{ "--category C", N_("the kind of violation contested") },
-	{ "--statement TEXT", N_("the statement") },
-	{ "--statement-file FILE|-", N_("the statement from a file (- reads standard input)") },
-	{ "--evidence TEXT", N_("the evidence (links, file names)") },
-	{ "--evidence-file FILE", N_("the evidence from a file") },
-	{ "--submit", N_("new: submit at once") },
-	{ "--version N", N_("the version you read (appeal show): a stale one exits 5") },
-	{ "--note TEXT", N_("decide: a note kept with the decision") },
-	{ "--format text|json|csv", N_("output format (default: text; csv: list only)") },
-	{ NULL, NULL },
+	{ "list|show|new|edit", N_("list, show one, file a new one, edit a draft"), 0 },
+	{ "submit|withdraw|decide", N_("change its status (decide: the platform's answer)"), 0 },
+	{ "ID", N_("the appeal's number (appeal list)"), 0 },
+	{ "--status S", N_("list only: draft, submitted, approved, rejected, paid, withdrawn"), OPT_STATUS },
+	{ "--account ID", N_("the account (list: only it; new: required)"), OPT_ACCOUNT },
+	{ "--work ID", N_("the work appealed (empty: the account's violation)"), OPT_WORK },
+	{ "--from DAY", N_("first affected day without revenue"), OPT_FROM },
+	{ "--to DAY", N_("last affected day without revenue"), OPT_TO },
+	{ "--channel diagnosis|account_detection", N_("where it is filed: 单日收益诊断 or 账号检测"), OPT_CHANNEL },
+	{ "--category C", N_("the kind of violation contested"), OPT_CATEGORY },
+	{ "--statement TEXT", N_("the statement"), OPT_STATEMENT },
+	{ "--statement-file FILE|-", N_("the statement from a file (- reads standard input)"), OPT_STATEMENT_FILE },
+	{ "--evidence TEXT", N_("the evidence (links, file names)"), OPT_EVIDENCE },
+	{ "--evidence-file FILE", N_("the evidence from a file"), OPT_EVIDENCE_FILE },
+	{ "--submit", N_("new: submit at once"), OPT_SUBMIT },
+	{ "--version N", N_("the version you read (appeal show): a stale one exits 5"), OPT_VERSION },
+	{ "--note TEXT", N_("decide: a note kept with the decision"), OPT_NOTE },
+	{ "--format text|json|csv", N_("output format (default: text; csv: list only)"), OPT_FORMAT },
+	{ NULL, NULL, 0 },
 };
 
 const struct command cmd_appeal = {

@@ -259,13 +259,6 @@ print_table(const struct eligibility *e, const struct freshness *f,
 		    day_format(f->due_through + 1, d3));
 }
 
-static const struct cli_opts_spec check_spec = {
-	.command = "check",
-	.day_option = "on",
-	.text_format = "table",
-	.text = { "account", "work" },
-};
-
 /* One run of check: what it asked, and what it found. */
 struct check_job {
 	const char *account, *work;
@@ -307,7 +300,8 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct cli_result_ops ops = { check_load, check_say };
 	struct cli_opts o = { .day = clock_today() };
 	struct check_job c = { 0 };
-	int rc = cli_opts_parse(&check_spec, argc, argv, &o);
+	int rc = cli_opts_parse(&cmd_check, "table", argc, argv,
+	    &o);
 
 	if (rc >= 0)
 		return rc;
@@ -322,11 +316,11 @@ check_run(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_option check_options[] = {
-	{ "--account ID", N_("the account whose rules to check") },
-	{ "--work ID", N_("a work: its rules and its account's") },
-	{ "--on DAY", N_("the day to judge (default: today)") },
-	{ "--format table|json", N_("output format (default: table)") },
-	{ NULL, NULL },
+	{ "--account ID", N_("the account whose rules to check"), CLI_OPTS_TEXT },
+	{ "--work ID", N_("a work: its rules and its account's"), CLI_OPTS_TEXT + 1 },
+	{ "--on DAY", N_("the day to judge (default: today)"), CLI_OPTS_DAY },
+	{ "--format table|json", N_("output format (default: table)"), CLI_OPTS_FORMAT },
+	{ NULL, NULL, 0 },
 };
 
 const struct command cmd_check = {

@@ -138,12 +138,6 @@ print_text(const struct digest *d)
 	}
 }
 
-static const struct cli_opts_spec digest_spec = {
-	.command = "digest",
-	.day_option = "since",
-	.text_format = "text",
-};
-
 /* One run of digest: since when, as of today, in which form. */
 struct digest_job {
 	day_t since, today;
@@ -179,7 +173,8 @@ digest_run(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct cli_result_ops ops = { digest_load, digest_say };
 	struct digest_job r = { .today = clock_today() };
 	struct cli_opts o = { .day = r.today - 1 };
-	int rc = cli_opts_parse(&digest_spec, argc, argv, &o);
+	int rc = cli_opts_parse(&cmd_digest, "text", argc, argv,
+	    &o);
 
 	if (rc >= 0)
 		return rc;
@@ -191,9 +186,9 @@ digest_run(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_option digest_options[] = {
-	{ "--since DAY", N_("report changes from this day (default: yesterday)") },
-	{ "--format text|json", N_("output format (default: text)") },
-	{ NULL, NULL },
+	{ "--since DAY", N_("report changes from this day (default: yesterday)"), CLI_OPTS_DAY },
+	{ "--format text|json", N_("output format (default: text)"), CLI_OPTS_FORMAT },
+	{ NULL, NULL, 0 },
 };
 
 const struct command cmd_digest = {

@@ -2,7 +2,6 @@
  * (see IMPORT FORMATS in partner-tui(1)). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,20 +110,12 @@ static int
 parse_options(int argc, char **argv, struct import_opts *opts, bool *quiet,
     bool *rescore)
 {
-	static const struct option longopts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "skip-bad-rows", no_argument, NULL, 's' },
-		{ "account", required_argument, NULL, 'a' },
-		{ "work", required_argument, NULL, 'w' },
-		{ "as-of", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "no-rescore", no_argument, NULL, 'R' },
-		{ "sheet", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct cli_longopts lo;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "nsa:w:o:qRS:", longopts, NULL)) != -1) {
+	cli_longopts(&lo, cmd_import.options);
+	/* The letters: undocumented short forms, kept for old scripts. */
+	while ((c = getopt_long(argc, argv, "nsa:w:o:qRS:", lo.opt, NULL)) != -1) {
 		switch (c) {
 		case 'n': opts->dry_run = true; break;
 		case 's': opts->skip_bad_rows = true; break;
@@ -237,16 +228,16 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_option import_options[] = {
-	{ "--dry-run", N_("check and report everything, change nothing") },
-	{ "--skip-bad-rows", N_("import the good rows; the bad ones are listed") },
-	{ "--quiet", N_("no progress line or summary (errors still shown)") },
-	{ "--account ID", N_("the account of a Creator Center export") },
-	{ "--work ID", N_("the work of an Open Platform item response") },
-	{ "--as-of DAY", N_("the day an export was taken (default: from its name)") },
-	{ "--sheet NAME|N", N_("the xlsx sheet to read (default: the first)") },
-	{ "--no-rescore", N_("do not recompute scores now (run rescore later)") },
-	{ "FILE...", N_("xlsx, CSV or JSON files, each in one transaction") },
-	{ NULL, NULL },
+	{ "--dry-run", N_("check and report everything, change nothing"), 'n' },
+	{ "--skip-bad-rows", N_("import the good rows; the bad ones are listed"), 's' },
+	{ "--quiet", N_("no progress line or summary (errors still shown)"), 'q' },
+	{ "--account ID", N_("the account of a Creator Center export"), 'a' },
+	{ "--work ID", N_("the work of an Open Platform item response"), 'w' },
+	{ "--as-of DAY", N_("the day an export was taken (default: from its name)"), 'o' },
+	{ "--sheet NAME|N", N_("the xlsx sheet to read (default: the first)"), 'S' },
+	{ "--no-rescore", N_("do not recompute scores now (run rescore later)"), 'R' },
+	{ "FILE...", N_("xlsx, CSV or JSON files, each in one transaction"), 0 },
+	{ NULL, NULL, 0 },
 };
 
 const struct command cmd_import = {

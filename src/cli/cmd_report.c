@@ -4,7 +4,6 @@
  * columns in csv; a missing figure is null / an empty field / "-". */
 #include "config.h"
 
-#include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_opts.h"
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
@@ -43,76 +43,6 @@ struct opts {
 	day_t *missing;
 	size_t nmissing;
 };
-
-/* ---- the text table ---- */
-
-#define TABLE_MAX_COLS 16
-#define TABLE_MAX_WIDTH 40
-
-/* A table for people: translated headers, sanitised cells, each column
- * as wide as its widest cell (at most TABLE_MAX_WIDTH), figures
- * right-aligned. */
-struct table {
-	int ncols;
-	const char *head[TABLE_MAX_COLS];
-	bool right[TABLE_MAX_COLS];
-	char **cells;		/* row-major, sanitised */
-	size_t ncells, cap;
-};
-
-static void
-table_cell(struct table *t, const char *s)
-{
-	if (!grow_reserve(&t->cells, &t->cap, t->ncells + 1, sizeof *t->cells)) {
-		perror("partner-tui");
-		exit(PT_EXIT_DB);
-	}
-	t->cells[t->ncells++] = text_sanitize(s != NULL ? s : "", TEXT_ONE_LINE);
-}
-
-static void
-pad(FILE *f, int n)
-{
-	while (n-- > 0)
-		fputc(' ', f);
-}
-
-static void
-table_print(struct table *t, FILE *f)
-{
-	int width[TABLE_MAX_COLS];
-	size_t nrows = t->ncells / (size_t)t->ncols;
-	char buf[4 * TABLE_MAX_WIDTH + 8];
-
-	for (int c = 0; c < t->ncols; c++)
-		width[c] = text_width(t->head[c]);
-	for (size_t i = 0; i < t->ncells; i++) {
-		int c = (int)(i % (size_t)t->ncols), w = text_width(t->cells[i]);
-		if (w > TABLE_MAX_WIDTH)
-			w = TABLE_MAX_WIDTH;
-		if (w > width[c])
-			width[c] = w;
-	}
-	for (size_t r = 0; r <= nrows; r++) {
-		for (int c = 0; c < t->ncols; c++) {
-			const char *s = r == 0 ? t->head[c] :
-			    t->cells[(r - 1) * (size_t)t->ncols + (size_t)c];
-			int w = text_fit(buf, sizeof buf, s, width[c], "…");
-			bool last = c == t->ncols - 1;
-			if (c > 0)
-				fputs("  ", f);
-			if (t->right[c])
-				pad(f, width[c] - w);
-			fputs(buf, f);
-			if (!t->right[c] && !last)
-				pad(f, width[c] - w);
-		}
-		fputc('\n', f);
-	}
-	for (size_t i = 0; i < t->ncells; i++)
-		free(t->cells[i]);
-	free(t->cells);
-}
 
 /* ---- json ---- */
 
@@ -376,47 +306,6 @@ rows_json(struct db *db, const struct opts *o, const struct report_table *t)
 	return PT_EXIT_OK;
 }
 
-/* The columns with a table header, aligned by type (figures right): a
- * figure not known is "-", money is "¥12.34", a word of the core is said
- * in the interface's language. */
-static void
-rows_table(const struct report_table *t)
-{
-	const struct report_layout *l = t->layout;
-	char buf[MONEY_BUFSZ + REPORT_CELL_BUFSZ];
-	struct table tab = { 0 };
-
-	for (int c = 0; c < l->ncols && tab.ncols < TABLE_MAX_COLS; c++) {
-		enum report_type ty = l->cols[c].type;
-		if (l->cols[c].head == NULL)
-			continue;
-		tab.head[tab.ncols] = _(l->cols[c].head);
-		tab.right[tab.ncols++] = ty == REPORT_INT || ty == REPORT_FEN ||
-		    ty == REPORT_REAL;
-	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < l->ncols; c++) {
-			const struct report_column *col = &l->cols[c];
-			const struct report_cell *cell = report_cell(t, r, c);
-			const char *s;
-
-			if (col->head == NULL)
-				continue;
-			if (!cell->known)
-				s = "-";
-			else if (col->type == REPORT_FEN)
-				s = money_format(cell->i, buf);
-			else if (col->flags & REPORT_WORD)
-				s = _(cell->s);
-			else
-				s = report_cell_text(col, cell, buf);
-			table_cell(&tab, s);
-		}
-	}
-	table_print(&tab, stdout);
-}
-
-
 /* accounts, works and daily: one query, then the table, CSV or JSON its
  * description gives. */
 static int
@@ -434,7 +323,7 @@ do_rows(struct db *db, const struct opts *o, report_query *query)
 	else if (o->fmt == FMT_JSON)
 		rc = rows_json(db, o, &t);
 	else
-		rows_table(&t);
+		cli_print_rows(&t);
 	report_table_free(&t);
 	return rc;
 }
@@ -495,7 +384,7 @@ do_attribution(struct db *db, const struct opts *o)
 		    money_format(a.revenue_fen, m1), day_format(a.vs_from, d3),
 		    day_format(a.vs_to, d4), money_format(a.vs_revenue_fen, m2),
 		    money_format(a.total_change_fen, m3));
-		rows_table(&t);
+		cli_print_rows(&t);
 	}
 	report_table_free(&t);
 	return rc;
@@ -547,7 +436,7 @@ wallet_table(const struct report_table *t, fen_t balance,
 {
 	char b[DAY_BUFSZ], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 
-	rows_table(t);
+	cli_print_rows(t);
 	printf(_("balance: %s\n"), money_format(balance, m1));
 	for (size_t i = 0; i < nd; i++)
 		printf(_("%s %s: settlement entries %s, settled revenue %s: "
@@ -601,17 +490,6 @@ do_wallet(struct db *db, const struct opts *o)
 enum {
 	OPT_FORMAT = 256, OPT_ACCOUNT, OPT_WORK, OPT_FROM, OPT_TO, OPT_VS_FROM,
 	OPT_VS_TO,
-};
-
-static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "account", required_argument, NULL, OPT_ACCOUNT },
-	{ "work", required_argument, NULL, OPT_WORK },
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "vs-from", required_argument, NULL, OPT_VS_FROM },
-	{ "vs-to", required_argument, NULL, OPT_VS_TO },
-	{ NULL, 0, NULL, 0 },
 };
 
 static bool
@@ -700,9 +578,11 @@ parse_format(const char *s, enum fmt *fmt)
 static int
 parse_options(int argc, char **argv, struct opts *o)
 {
+	struct cli_longopts lo;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_longopts(&lo, cmd_report.options);
+	while ((c = getopt_long(argc, argv, "", lo.opt, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
 			if (parse_format(optarg, &o->fmt) != PT_EXIT_OK)
@@ -835,15 +715,15 @@ print_missing_note(const struct opts *o)
 }
 
 static const struct cli_option report_options[] = {
-	{ "accounts|works|daily|attribution", N_("what to print") },
-	{ "--account ID", N_("only this account (exit 3 when it is unknown)") },
-	{ "--work ID", N_("only this work") },
-	{ "--from DAY", N_("first day of the window (default: 30 days to --to)") },
-	{ "--to DAY", N_("last day of the window (default: the last day with data)") },
-	{ "--vs-from DAY", N_("first day to compare with (default: the window before)") },
-	{ "--vs-to DAY", N_("last day to compare with (with --vs-from)") },
-	{ "--format table|csv|json", N_("output format (default: table)") },
-	{ NULL, NULL },
+	{ "accounts|works|daily|attribution", N_("what to print"), 0 },
+	{ "--account ID", N_("only this account (exit 3 when it is unknown)"), OPT_ACCOUNT },
+	{ "--work ID", N_("only this work"), OPT_WORK },
+	{ "--from DAY", N_("first day of the window (default: 30 days to --to)"), OPT_FROM },
+	{ "--to DAY", N_("last day of the window (default: the last day with data)"), OPT_TO },
+	{ "--vs-from DAY", N_("first day to compare with (default: the window before)"), OPT_VS_FROM },
+	{ "--vs-to DAY", N_("last day to compare with (with --vs-from)"), OPT_VS_TO },
+	{ "--format table|csv|json", N_("output format (default: table)"), OPT_FORMAT },
+	{ NULL, NULL, 0 },
 };
 
 const struct command cmd_report = {

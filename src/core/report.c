@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/appeal.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/grow.h"
@@ -168,6 +169,35 @@ static const struct report_column attribution_cols[] = {
 	[AC_CHANGE] = { .key = "change", .head = N_("CHANGE"),
 	    .type = REPORT_FEN },
 };
+/* `appeal list`: the appeal as stored for data; the table shows the days
+ * as one range and who changed it last before the compensation. */
+enum { AP_ID, AP_STATUS, AP_ACCOUNT, AP_WORK, AP_FIRST, AP_LAST, AP_DAYS,
+	AP_CHANNEL, AP_CATEGORY, AP_BY, AP_COMPENSATION, AP_ESTIMATE, AP_PAY_ON,
+	AP_VERSION, AP_UPDATED_AT, AP_UPDATED_BY };
+static const struct report_column appeals_cols[] = {
+	[AP_ID] = { .key = "id", .head = N_("ID"), .type = REPORT_INT },
+	[AP_STATUS] = { .key = "status", .head = N_("STATUS"),
+	    .type = REPORT_TEXT },
+	[AP_ACCOUNT] = { .key = "account_id", .head = N_("ACCOUNT"),
+	    .type = REPORT_TEXT },
+	[AP_WORK] = { .key = "work_id", .head = N_("WORK"),
+	    .type = REPORT_TEXT },
+	[AP_FIRST] = { .key = "first_day", .type = REPORT_DAY },
+	[AP_LAST] = { .key = "last_day", .type = REPORT_DAY },
+	[AP_DAYS] = { .head = N_("DAYS"), .type = REPORT_TEXT },
+	[AP_CHANNEL] = { .key = "channel", .head = N_("CHANNEL"),
+	    .type = REPORT_TEXT },
+	[AP_CATEGORY] = { .key = "category", .type = REPORT_TEXT },
+	[AP_BY] = { .head = N_("BY"), .type = REPORT_TEXT },
+	[AP_COMPENSATION] = { .key = "compensation",
+	    .head = N_("COMPENSATION"), .type = REPORT_FEN },
+	[AP_ESTIMATE] = { .key = "estimated_compensation",
+	    .type = REPORT_FEN },
+	[AP_PAY_ON] = { .key = "expected_pay_on", .type = REPORT_DAY },
+	[AP_VERSION] = { .key = "version", .type = REPORT_INT },
+	[AP_UPDATED_AT] = { .key = "updated_at", .type = REPORT_TEXT },
+	[AP_UPDATED_BY] = { .key = "updated_by", .type = REPORT_TEXT },
+};
 #define LAYOUT(name, cols) { name, cols, (int)(sizeof cols / sizeof cols[0]) }
 const struct report_layout report_accounts_layout =
     LAYOUT("accounts", accounts_cols);
@@ -176,6 +206,8 @@ const struct report_layout report_daily_layout = LAYOUT("daily", daily_cols);
 const struct report_layout report_wallet_layout = LAYOUT("wallet", wallet_cols);
 const struct report_layout report_attribution_layout =
     LAYOUT("attribution", attribution_cols);
+const struct report_layout report_appeals_layout =
+    LAYOUT("appeals", appeals_cols);
 
 const char *
 report_cell_text(const struct report_column *col, const struct report_cell *c,
@@ -421,6 +453,85 @@ report_attribution(const struct attribution *a, struct report_table *out,
 		c[AC_CHANGE] = fen_cell(total ? a->total_change_fen :
 		    a->part_fen[k]);
 	}
+	if (!ok) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		report_table_free(out);
+	}
+	return ok;
+}
+
+bool
+report_appeal_estimate(struct db *db, const struct appeal *a, int64_t *fen)
+{
+	struct pt_err err = { 0 };
+	struct compensation c;
+
+	if ((a->status != APPEAL_DRAFT && a->status != APPEAL_SUBMITTED) ||
+	    a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
+	    a->first_day > a->last_day ||
+	    !appeal_estimate(db, a, DAY_NONE, &c, &err))
+		return false;
+	*fen = c.total_fen;
+	engine_compensation_free(&c);
+	return true;
+}
+
+static struct report_cell
+day_cell(day_t d)
+{
+	return (struct report_cell){ .known = d != DAY_NONE, .i = d };
+}
+
+/* The cells of one appeal; false when out of memory. */
+static bool
+appeal_cells(struct db *db, const struct appeal *a, struct report_cell *c)
+{
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ], days[2 * DAY_BUFSZ + 2];
+	int64_t est = 0;
+
+	snprintf(days, sizeof days, "%s..%s", a->first_day == DAY_NONE ? "?" :
+	    day_format(a->first_day, b1), a->last_day == DAY_NONE ? "?" :
+	    day_format(a->last_day, b2));
+	c[AP_ID] = (struct report_cell){ .known = true, .i = a->id };
+	c[AP_FIRST] = day_cell(a->first_day);
+	c[AP_LAST] = day_cell(a->last_day);
+	c[AP_COMPENSATION] = (struct report_cell){
+	    .known = a->has_compensation, .i = a->compensation };
+	c[AP_ESTIMATE].known = report_appeal_estimate(db, a, &est);
+	c[AP_ESTIMATE].i = est;
+	c[AP_PAY_ON] = day_cell(a->expected_pay_on);
+	c[AP_VERSION] = (struct report_cell){ .known = true, .i = a->version };
+	return text_cell(&c[AP_STATUS], appeal_status_name(a->status)) &&
+	    text_cell(&c[AP_ACCOUNT], a->account_id) &&
+	    text_cell(&c[AP_WORK], a->work_id) &&
+	    text_cell(&c[AP_DAYS], days) &&
+	    text_cell(&c[AP_CHANNEL], appeal_channel_name(a->channel)) &&
+	    text_cell(&c[AP_CATEGORY], a->category) &&
+	    text_cell(&c[AP_BY], a->updated_by) &&
+	    text_cell(&c[AP_UPDATED_AT], a->updated_at) &&
+	    text_cell(&c[AP_UPDATED_BY], a->updated_by);
+}
+
+bool
+report_appeals(struct db *db, const struct appeal_filter *f,
+    struct report_table *out, struct pt_err *err)
+{
+	size_t ncols = (size_t)report_appeals_layout.ncols, n;
+	struct appeal *v;
+	bool ok = true;
+
+	memset(out, 0, sizeof *out);
+	out->layout = &report_appeals_layout;
+	if ((v = appeal_list(db, f, &n, err)) == NULL)
+		return false;
+	if (n > 0 && (out->cells = calloc(n * ncols, sizeof *out->cells)) ==
+	    NULL)
+		ok = false;
+	for (size_t i = 0; ok && i < n; i++) {
+		out->nrows++;
+		ok = appeal_cells(db, &v[i], &out->cells[i * ncols]);
+	}
+	free(v);
 	if (!ok) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		report_table_free(out);

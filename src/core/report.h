@@ -68,6 +68,7 @@ extern const struct report_layout report_works_layout;
 extern const struct report_layout report_daily_layout;
 extern const struct report_layout report_wallet_layout;
 extern const struct report_layout report_attribution_layout;
+extern const struct report_layout report_appeals_layout;
 
 struct report_cell {
 	bool known;
@@ -118,6 +119,16 @@ struct attribution;
  * enum engine_factor's order), then the total. */
 bool report_attribution(const struct attribution *a, struct report_table *out,
     struct pt_err *err);
+struct appeal;
+struct appeal_filter;
+/* The back-pay the engine would give a draft or submitted appeal now (by
+ * the function approval uses): false when there is none to estimate. */
+bool report_appeal_estimate(struct db *db, const struct appeal *a,
+    int64_t *fen);
+/* `appeal list`: the filter's appeals, newest change first, with the
+ * engine's estimate for drafts and submitted ones. */
+bool report_appeals(struct db *db, const struct appeal_filter *f,
+    struct report_table *out, struct pt_err *err);
 void report_table_free(struct report_table *t);
 
 #endif

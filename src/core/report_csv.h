@@ -1,7 +1,8 @@
-/* The CSV of `partner-tui report works|daily|accounts|wallet` and
- * `appeal list` with --format csv, written to a
- * file: what the dashboard's `e` exports, so a table on screen and the
- * report are the same figures, byte for byte (tests compare them). */
+/* The CSV of a described report (`partner-tui report
+ * works|daily|accounts|wallet` and `appeal list` with --format csv),
+ * written to a file: what the dashboard's `e` exports, so a table on
+ * screen and the report are the same figures, byte for byte (tests
+ * compare them). */
 #ifndef PT_REPORT_CSV_H
 #define PT_REPORT_CSV_H
 
@@ -29,21 +30,5 @@ long report_csv_table(FILE *f, const struct report_table *t);
  * written, -1 on error (err set). */
 long report_csv_query(struct db *db, report_query *query,
     const struct report_filter *f, FILE *out, struct pt_err *err);
-
-struct wallet_filter;
-struct appeal_filter;
-/* `report wallet --format csv`: the filter's entries, amounts as stored
- * (fen and yuan columns). */
-long report_csv_wallet(struct db *db, const struct wallet_filter *f,
-    FILE *out, struct pt_err *err);
-struct appeal;
-/* The back-pay the engine would give a draft or submitted appeal now (by
- * the function approval uses): false when there is none to estimate. */
-bool report_appeal_estimate(struct db *db, const struct appeal *a,
-    int64_t *fen);
-/* `appeal list --format csv`: the filter's appeals, newest change first,
- * with the engine's estimate for drafts and submitted ones. */
-long report_csv_appeals(struct db *db, const struct appeal_filter *f,
-    FILE *out, struct pt_err *err);
 
 #endif

@@ -311,18 +311,32 @@ static long
 write_csv(struct db *db, enum export_what what, const void *arg, FILE *out,
     struct pt_err *err)
 {
+	struct report_table t;
+	fen_t balance;
+	bool ok;
+	long n;
+
 	switch (what) {
 	case EX_WORKS:
-		return report_csv_query(db, report_works, arg, out, err);
+		ok = report_works(db, arg, &t, err);
+		break;
 	case EX_DAILY:
-		return report_csv_query(db, report_daily, arg, out, err);
+		ok = report_daily(db, arg, &t, err);
+		break;
 	case EX_ACCOUNTS:
-		return report_csv_query(db, report_accounts, arg, out, err);
+		ok = report_accounts(db, arg, &t, err);
+		break;
 	case EX_WALLET:
-		return report_csv_wallet(db, arg, out, err);
+		ok = report_wallet(db, arg, &t, &balance, err);
+		break;
 	default:
-		return report_csv_appeals(db, arg, out, err);
+		ok = report_appeals(db, arg, &t, err);
 	}
+	if (!ok)
+		return -1;
+	n = report_csv_table(out, &t);
+	report_table_free(&t);
+	return n;
 }
 
 /* Writes the CSV of `what` to ./partner-tui-NAME.csv (by a temporary

@@ -1,6 +1,8 @@
-/* Appeals in the core: every workflow transition and refusal, stale saves
+/* src/core/appeal.c: every workflow transition and refusal, stale saves
  * between two database handles, validation messages by field, the draft
- * round trip, and several processes writing appeals at once. */
+ * round trip, several processes writing appeals at once, and approval:
+ * the engine's compensation, the violation overturned, back pay once,
+ * the wallet entry on payment. */
 #include "config.h"
 
 #include <check.h>
@@ -11,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "appeal_fixture.h"
 #include "core/actor.h"
 #include "core/appeal.h"
 #include "core/clock.h"
@@ -18,118 +21,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "core/views.h"
-#include "core/wallet.h"
 #include "testutil.h"
-
-static char *tmp;
-static const char *dbpath;
-
-static const char STATEMENT[] =
-    "该作品为本人原创拍摄的济南街头美食记录，系统误判为搬运，请复核恢复收益。";
-
-static day_t
-D(const char *s)
-{
-	day_t d;
-
-	ck_assert_msg(day_parse_iso(s, &d), "bad day %s", s);
-	return d;
-}
-
-static struct db *
-open_db(void)
-{
-	struct pt_err err = { 0 };
-	struct db *db = db_open(dbpath, DB_OPEN_CREATE, &err);
-
-	ck_assert_msg(db != NULL, "%s", err.msg);
-	return db;
-}
-
-/* Account a1 with work w1; w1's violation on 2026-11-01 stops it
- * earning for 90 days; w1 has figures for 11-01..11-07 and 2027-01-29/30
- * (a day without figures is "no data yet", never a day that earned
- * nothing), and shows revenue on 2026-11-05 (so that day is not
- * appealable); a2 is clean. */
-static void
-setup(void)
-{
-	struct pt_err err = { 0 };
-	struct db *db;
-
-	tmp = test_tmpdir();
-	/* Before the first write: the client address is read once. */
-	setenv("SSH_CONNECTION", "192.0.2.7 50000 192.0.2.1 22", 1);
-	setenv("USER", "not-the-login", 1);
-	dbpath = strdup(test_path(tmp, "appeal.db"));
-	clock_set_today(D("2026-11-26"));
-	db = open_db();
-	ck_assert_msg(db_exec(db,
-	    "INSERT INTO account(account_id, name, plan_status) VALUES"
-	    " ('a1', '济南小厨', 'joined'), ('a2', '泉城记', 'joined');"
-	    "INSERT INTO work(work_id, account_id, title) VALUES"
-	    " ('w1', 'a1', '把子肉'), ('w2', 'a1', '油旋'), ('w9', 'a2', '甜沫');"
-	    "INSERT INTO violation(account_id, work_id, day, kind) VALUES"
-	    " ('a1', 'w1', '2026-11-01', 'unoriginal');"
-	    "INSERT INTO daily(work_id, day, plays, revenue_fen) VALUES"
-	    " ('w1', '2026-11-01', 800, 0), ('w1', '2026-11-02', 850, 0),"
-	    " ('w1', '2026-11-03', 870, 0), ('w1', '2026-11-06', 700, 0),"
-	    " ('w1', '2026-11-07', 650, 0), ('w1', '2027-01-29', 10, NULL),"
-	    " ('w1', '2027-01-30', 10, NULL),"
-	    " ('w1', '2026-11-04', 900, 0), ('w1', '2026-11-05', 1000, 120),"
-	    " ('w9', '2026-11-03', 10, 0);", &err), "%s", err.msg);
-	db_close(db);
-}
-
-static void
-teardown(void)
-{
-	test_tmpdir_cleanup(tmp);
-	free((char *)dbpath);
-	tmp = NULL;
-	clock_set_today(DAY_NONE);
-}
-
-static void
-fill_valid(struct appeal *a)
-{
-	appeal_init(a);
-	strcpy(a->account_id, "a1");
-	strcpy(a->work_id, "w1");
-	a->first_day = D("2026-11-02");
-	a->last_day = D("2026-11-04");
-	a->channel = APPEAL_CH_DIAGNOSIS;
-	strcpy(a->category, "误判搬运");
-	strcpy(a->statement, STATEMENT);
-	strcpy(a->evidence, "原始素材文件 IMG_2041.MOV");
-}
-
-static int64_t
-new_appeal(struct db *db)
-{
-	struct pt_err err = { 0 };
-	struct appeal a;
-
-	fill_valid(&a);
-	ck_assert_msg(appeal_create(db, &a, &err), "%s", err.msg);
-	ck_assert_int_gt(a.id, 0);
-	ck_assert_int_eq(a.version, 1);
-	ck_assert_int_eq(a.status, APPEAL_DRAFT);
-	return a.id;
-}
-
-static int64_t
-query_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t v = -1;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static bool
 has_problem(const struct appeal_check *chk, enum appeal_field f,
@@ -171,8 +63,8 @@ END_TEST
 START_TEST(full_path_to_paid)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
-	int64_t id = new_appeal(db);
+	struct db *db = ap_open_db();
+	int64_t id = ap_new_appeal(db);
 	struct appeal a;
 
 	ck_assert_msg(appeal_transition(db, id, 1, APPEAL_SUBMITTED, NULL, &a,
@@ -184,16 +76,16 @@ START_TEST(full_path_to_paid)
 	ck_assert_int_eq(a.status, APPEAL_APPROVED);
 	ck_assert_str_eq(a.decision_note, "误判已撤销");
 	/* The wallet day is three days after the approval (DESIGN §1). */
-	ck_assert_int_eq(a.expected_pay_on, D("2026-11-29"));
+	ck_assert_int_eq(a.expected_pay_on, test_day("2026-11-29"));
 	ck_assert_msg(appeal_transition(db, id, 3, APPEAL_PAID, NULL, &a, NULL,
 	    &err), "%s", err.msg);
 	ck_assert_int_eq(a.status, APPEAL_PAID);
 	ck_assert_int_eq(a.version, 4);
 	ck_assert_str_eq(a.decision_note, "误判已撤销");	/* kept */
 	/* Every change is in the audit trail with who did it. */
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE "
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit WHERE "
 	    "tbl='appeal' AND row_key='1'"), 4);
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE "
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit WHERE "
 	    "tbl='appeal' AND json_extract(new,'$.status')='paid'"), 1);
 	db_close(db);
 }
@@ -202,8 +94,8 @@ END_TEST
 START_TEST(rejected_and_withdrawn_paths)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
-	int64_t a = new_appeal(db), b = new_appeal(db), c = new_appeal(db);
+	struct db *db = ap_open_db();
+	int64_t a = ap_new_appeal(db), b = ap_new_appeal(db), c = ap_new_appeal(db);
 	struct appeal out;
 
 	ck_assert(appeal_transition(db, a, -1, APPEAL_WITHDRAWN, NULL, &out,
@@ -249,8 +141,8 @@ expect_refused(struct db *db, int64_t id, enum appeal_status to,
 START_TEST(refused_transitions)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
-	int64_t id = new_appeal(db);
+	struct db *db = ap_open_db();
+	int64_t id = ap_new_appeal(db);
 
 	expect_refused(db, id, APPEAL_APPROVED, "only be submitted or withdrawn");
 	expect_refused(db, id, APPEAL_PAID, "only be submitted or withdrawn");
@@ -266,7 +158,7 @@ START_TEST(refused_transitions)
 	ck_assert(appeal_transition(db, id, -1, APPEAL_PAID, NULL, NULL, NULL,
 	    &err));
 	expect_refused(db, id, APPEAL_WITHDRAWN, "final");
-	id = new_appeal(db);
+	id = ap_new_appeal(db);
 	ck_assert(appeal_transition(db, id, -1, APPEAL_WITHDRAWN, NULL, NULL,
 	    NULL, &err));
 	expect_refused(db, id, APPEAL_SUBMITTED, "final");
@@ -282,8 +174,8 @@ END_TEST
 START_TEST(only_drafts_are_edited)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
-	int64_t id = new_appeal(db);
+	struct db *db = ap_open_db();
+	int64_t id = ap_new_appeal(db);
 	struct appeal a;
 
 	ck_assert(appeal_transition(db, id, 1, APPEAL_SUBMITTED, NULL, &a, NULL,
@@ -301,7 +193,7 @@ END_TEST
 START_TEST(submit_validates_every_field)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct appeal_check chk;
 	struct appeal a;
 
@@ -317,7 +209,7 @@ START_TEST(submit_validates_every_field)
 	    "%s", err.msg);
 
 	/* Statement limits count characters, not bytes. */
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	strcpy(a.statement, "一二三四五六七八九十一二三四五六七八九");	/* 19 */
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
 	ck_assert(has_problem(&chk, AF_STATEMENT, "19 characters: at least 20"));
@@ -331,19 +223,19 @@ START_TEST(submit_validates_every_field)
 	ck_assert(has_problem(&chk, AF_STATEMENT, "1001 characters: at most 1000"));
 
 	/* Unknown things and a work of another account. */
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	strcpy(a.account_id, "nobody");
 	strcpy(a.work_id, "w9");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
 	ck_assert(has_problem(&chk, AF_ACCOUNT, "no account 'nobody'"));
 	ck_assert(has_problem(&chk, AF_WORK, "belongs to account 'a2'"));
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	strcpy(a.work_id, "w404");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
 	ck_assert(has_problem(&chk, AF_WORK, "no work 'w404'"));
 	/* Account detection needs no work, but a violation of the account
 	 * itself: w1's own does not make the account appealable. */
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	a.work_id[0] = '\0';
 	a.channel = APPEAL_CH_ACCOUNT_DETECTION;
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
@@ -359,19 +251,19 @@ END_TEST
 START_TEST(days_must_be_violation_days)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct appeal_check chk;
 	struct appeal a;
 
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	ck_assert(appeal_validate(db, &a, true, &chk, &err));
 	/* 11-05: w1 earned ¥1.20 that day. */
-	a.last_day = D("2026-11-05");
+	a.last_day = test_day("2026-11-05");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
 	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-11-05: the work earned ¥1.20"));
 	/* Before the violation there is nothing to appeal. */
-	a.first_day = D("2026-10-30");
-	a.last_day = D("2026-11-01");
+	a.first_day = test_day("2026-10-30");
+	a.last_day = test_day("2026-11-01");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
 	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-10-30: not blocked by "
 	    "the contested violation of 2026-11-01 (unoriginal)"));
@@ -379,9 +271,9 @@ START_TEST(days_must_be_violation_days)
 	ck_assert(!has_problem(&chk, AF_LAST_DAY, "2026-11-01:"));
 	ck_assert_int_eq(chk.n, 2);
 	/* 90 days: the violation of 11-01 shadows up to 2027-01-29 only. */
-	clock_set_today(D("2027-03-01"));
-	a.first_day = D("2027-01-29");
-	a.last_day = D("2027-01-30");
+	clock_set_today(test_day("2027-03-01"));
+	a.first_day = test_day("2027-01-29");
+	a.last_day = test_day("2027-01-30");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
 	ck_assert(has_problem(&chk, AF_LAST_DAY, "2027-01-30: not blocked by "
 	    "the contested violation of 2026-11-01 (unoriginal), which blocks "
@@ -389,29 +281,29 @@ START_TEST(days_must_be_violation_days)
 	ck_assert(!has_problem(&chk, AF_FIRST_DAY, "2027-01-29"));
 	/* A day without figures is refused as no data yet, not taken as a
 	 * day that earned nothing. */
-	a.first_day = D("2027-01-28");
-	a.last_day = D("2027-01-29");
+	a.first_day = test_day("2027-01-28");
+	a.last_day = test_day("2027-01-29");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
 	ck_assert(has_problem(&chk, AF_LAST_DAY, "2027-01-28: no data yet"));
 	ck_assert_int_eq(chk.n, 1);
-	clock_set_today(D("2026-11-26"));
+	clock_set_today(test_day("2026-11-26"));
 	/* Only the work's own violation is contested: w2 (no violation)
 	 * is refused although w1 of the same account has one. */
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	strcpy(a.work_id, "w2");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
 	ck_assert(has_problem(&chk, AF_WORK, "work 'w2' has no active violation"));
 	/* Order, today, length. */
-	a.first_day = D("2026-11-04");
-	a.last_day = D("2026-11-02");
+	a.first_day = test_day("2026-11-04");
+	a.last_day = test_day("2026-11-02");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
 	ck_assert(has_problem(&chk, AF_LAST_DAY, "before the first day"));
-	a.first_day = D("2026-11-20");
-	a.last_day = D("2026-11-26");
+	a.first_day = test_day("2026-11-20");
+	a.last_day = test_day("2026-11-26");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
 	ck_assert(has_problem(&chk, AF_LAST_DAY, "not been settled yet"));
-	a.first_day = D("2026-08-01");
-	a.last_day = D("2026-11-20");
+	a.first_day = test_day("2026-08-01");
+	a.last_day = test_day("2026-11-20");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
 	ck_assert(has_problem(&chk, AF_LAST_DAY, "too long"));
 	db_close(db);
@@ -427,16 +319,16 @@ count_day(day_t d, void *arg)
 START_TEST(violation_days_listed)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	int n = 0;
 
 	/* 10-28..11-07: 11-01..11-07 are in the shadow; 11-05 earned. */
-	ck_assert(appeal_violation_days(db, "a1", "w1", D("2026-10-28"),
-	    D("2026-11-07"), count_day, &n, &err));
+	ck_assert(appeal_violation_days(db, "a1", "w1", test_day("2026-10-28"),
+	    test_day("2026-11-07"), count_day, &n, &err));
 	ck_assert_int_eq(n, 6);
 	n = 0;
-	ck_assert(appeal_violation_days(db, "a2", "", D("2026-10-28"),
-	    D("2026-11-07"), count_day, &n, &err));
+	ck_assert(appeal_violation_days(db, "a2", "", test_day("2026-10-28"),
+	    test_day("2026-11-07"), count_day, &n, &err));
 	ck_assert_int_eq(n, 0);
 	db_close(db);
 }
@@ -447,11 +339,11 @@ END_TEST
 START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 {
 	struct pt_err err = { 0 };
-	struct db *alice = open_db(), *bob = open_db();
+	struct db *alice = ap_open_db(), *bob = ap_open_db();
 	struct appeal_conflict c;
 	struct appeal a, b, now;
 	char text[700];
-	int64_t id = new_appeal(alice);
+	int64_t id = ap_new_appeal(alice);
 
 	ck_assert(appeal_get(alice, id, &a, &err));
 	ck_assert(appeal_get(bob, id, &b, &err));
@@ -459,7 +351,7 @@ START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 	ck_assert_msg(appeal_update(alice, &a, NULL, &err), "%s", err.msg);
 	ck_assert_int_eq(a.version, 2);
 
-	b.last_day = D("2026-11-03");
+	b.last_day = test_day("2026-11-03");
 	ck_assert(!appeal_update(bob, &b, &c, &err));
 	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
 	ck_assert_int_eq(c.base_version, 1);
@@ -477,7 +369,7 @@ START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 	/* Nothing of bob's was written. */
 	ck_assert(appeal_get(alice, id, &now, &err));
 	ck_assert_str_eq(now.statement, a.statement);
-	ck_assert_int_eq(now.last_day, D("2026-11-04"));
+	ck_assert_int_eq(now.last_day, test_day("2026-11-04"));
 	/* Bob chooses to keep his on top of the new version. */
 	b.version = 2;
 	err_clear(&err);
@@ -498,35 +390,12 @@ START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 }
 END_TEST
 
-START_TEST(audit_records_login_and_client)
-{
-	struct pt_err err = { 0 };
-	struct db *db;
-	sqlite3_stmt *st;
-
-	db = open_db();
-	new_appeal(db);
-	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT a.who, a.client, "
-	    "p.created_by, p.updated_from FROM audit a JOIN appeal p ON "
-	    "a.row_key = p.id WHERE a.tbl='appeal'", -1, &st, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), actor_login());
-	ck_assert_str_ne((const char *)sqlite3_column_text(st, 0), "not-the-login");
-	ck_assert_str_eq((const char *)sqlite3_column_text(st, 1), "192.0.2.7");
-	ck_assert_str_eq((const char *)sqlite3_column_text(st, 2), actor_login());
-	ck_assert_str_eq((const char *)sqlite3_column_text(st, 3), "192.0.2.7");
-	sqlite3_finalize(st);
-	db_close(db);
-	(void)err;
-}
-END_TEST
-
 /* ---- drafts ---- */
 
 START_TEST(draft_round_trip_exact)
 {
 	struct pt_err err = { 0 };
-	struct db *a = open_db(), *b;
+	struct db *a = ap_open_db(), *b;
 	struct appeal_draft d, back;
 	struct appeal rec;
 	struct appeal_check chk;
@@ -542,7 +411,7 @@ START_TEST(draft_round_trip_exact)
 	ck_assert_msg(appeal_draft_save(a, "alice", &d, &err), "%s", err.msg);
 	db_close(a);	/* as if killed: the row is committed */
 
-	b = open_db();
+	b = ap_open_db();
 	ck_assert(!appeal_draft_load(b, "bob", -1, &back, &err));
 	ck_assert_int_eq(err.code, 0);
 	ck_assert_msg(appeal_draft_load(b, "alice", -1, &back, &err), "%s", err.msg);
@@ -556,7 +425,7 @@ START_TEST(draft_round_trip_exact)
 	/* Saving again replaces: one draft per owner and appeal. */
 	strcat(d.text[AF_STATEMENT], "更多");
 	ck_assert(appeal_draft_save(b, "alice", &d, &err));
-	ck_assert_int_eq(query_int(b, "SELECT count(*) FROM draft"), 1);
+	ck_assert_int_eq(test_query_int(b, "SELECT count(*) FROM draft"), 1);
 	ck_assert(appeal_draft_load(b, "alice", 0, &back, &err));
 	ck_assert_str_eq(back.text[AF_STATEMENT], d.text[AF_STATEMENT]);
 
@@ -565,7 +434,7 @@ START_TEST(draft_round_trip_exact)
 	ck_assert(has_problem(&chk, AF_FIRST_DAY, "'2026-11-0' is not a day"));
 	strcpy(back.text[AF_FIRST_DAY], "2026-11-02");
 	ck_assert(appeal_draft_parse(&back, &rec, &chk));
-	ck_assert_int_eq(rec.first_day, D("2026-11-02"));
+	ck_assert_int_eq(rec.first_day, test_day("2026-11-02"));
 	ck_assert_str_eq(rec.statement, d.text[AF_STATEMENT]);
 
 	ck_assert(appeal_draft_discard(b, "alice", 0, &err));
@@ -577,11 +446,11 @@ END_TEST
 START_TEST(draft_of_existing_appeal)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct appeal a, parsed;
 	struct appeal_draft d, back;
 	struct appeal_check chk;
-	int64_t id = new_appeal(db);
+	int64_t id = ap_new_appeal(db);
 
 	ck_assert(appeal_get(db, id, &a, &err));
 	appeal_draft_from(&d, &a);
@@ -604,13 +473,13 @@ END_TEST
 START_TEST(list_filters)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct appeal_filter f = { .status = -1 };
 	struct appeal *v, a;
 	size_t n;
 
-	new_appeal(db);
-	new_appeal(db);
+	ap_new_appeal(db);
+	ap_new_appeal(db);
 	appeal_init(&a);
 	strcpy(a.account_id, "a2");
 	ck_assert(appeal_create(db, &a, &err));
@@ -649,7 +518,7 @@ static int
 writer(int n)
 {
 	struct pt_err err = { 0 };
-	struct db *db = db_open(dbpath, 0, &err);
+	struct db *db = db_open(ap_dbpath, 0, &err);
 	char owner[16];
 
 	if (db == NULL)
@@ -659,7 +528,7 @@ writer(int n)
 		struct appeal a;
 		struct appeal_draft d;
 
-		fill_valid(&a);
+		ap_fill_valid(&a);
 		snprintf(a.evidence, sizeof a.evidence, "writer %d round %d", n, i);
 		if (!appeal_create(db, &a, &err))
 			return fprintf(stderr, "create: %s\n", err.msg), 11;
@@ -685,10 +554,10 @@ writer(int n)
 
 START_TEST(concurrent_writers_lose_nothing)
 {
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	pid_t pids[WRITERS];
 
-	new_appeal(db);
+	ap_new_appeal(db);
 	/* Children must not inherit an open connection. */
 	db_close(db);
 	for (int i = 0; i < WRITERS; i++) {
@@ -703,14 +572,14 @@ START_TEST(concurrent_writers_lose_nothing)
 		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 		    "writer %d failed with %d", i, WEXITSTATUS(status));
 	}
-	db = open_db();
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal"),
+	db = ap_open_db();
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM appeal"),
 	    1 + WRITERS * ROUNDS);
 	/* Every bump of the shared appeal is there, in its version. */
-	ck_assert_int_eq(query_int(db, "SELECT version FROM appeal WHERE id=1"),
+	ck_assert_int_eq(test_query_int(db, "SELECT version FROM appeal WHERE id=1"),
 	    1 + WRITERS * ROUNDS);
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM draft"), WRITERS);
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM audit WHERE "
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM draft"), WRITERS);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit WHERE "
 	    "tbl='appeal' AND row_key='1' AND action='update'"), WRITERS * ROUNDS);
 	db_close(db);
 }
@@ -719,7 +588,7 @@ END_TEST
 START_TEST(pickers_search_ids_and_names)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct appeal_pick p[8];
 
 	ck_assert_int_eq(appeal_pick_accounts(db, "", p, 8, &err), 2);
@@ -742,7 +611,7 @@ END_TEST
 START_TEST(draft_save_does_not_wait_for_a_long_writer)
 {
 	struct pt_err err = { 0 };
-	struct db *ui = open_db(), *import = open_db();
+	struct db *ui = ap_open_db(), *import = ap_open_db();
 	struct appeal_draft d, back;
 
 	appeal_draft_init(&d);
@@ -768,15 +637,15 @@ END_TEST
 START_TEST(approval_shows_the_engines_compensation)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct compensation c;
 	struct appeal a;
 	char sql[256];
 
 	ck_assert(db_begin(db, &err));
-	for (day_t d = D("2026-09-20"); d <= D("2026-10-24"); d++) {
+	for (day_t d = test_day("2026-09-20"); d <= test_day("2026-10-24"); d++) {
 		char day[DAY_BUFSZ];
-		bool before = d < D("2026-10-20");
+		bool before = d < test_day("2026-10-20");
 		snprintf(sql, sizeof sql, "INSERT INTO daily(work_id, day, plays,"
 		    " profitable_plays, likes, favorites, revenue_fen) VALUES ('w2',"
 		    " '%s', %d, %d, %d, %d, %s)", day_format(d, day),
@@ -789,23 +658,23 @@ START_TEST(approval_shows_the_engines_compensation)
 	ck_assert(db_commit(db, &err));
 	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
 
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	strcpy(a.work_id, "w2");
-	a.first_day = D("2026-10-20");
-	a.last_day = D("2026-10-24");
+	a.first_day = test_day("2026-10-20");
+	a.last_day = test_day("2026-10-24");
 	ck_assert_msg(appeal_create(db, &a, &err), "%s", err.msg);
 	ck_assert_msg(appeal_transition(db, a.id, -1, APPEAL_SUBMITTED, NULL,
 	    NULL, NULL, &err), "%s", err.msg);
 	ck_assert_msg(appeal_transition(db, a.id, -1, APPEAL_APPROVED, NULL, &a,
 	    NULL, &err), "%s", err.msg);
 
-	ck_assert_msg(engine_compensation(db, "a1", "w2", D("2026-10-20"),
-	    D("2026-10-24"), D("2026-11-26"), &c, &err), "%s", err.msg);
+	ck_assert_msg(engine_compensation(db, "a1", "w2", test_day("2026-10-20"),
+	    test_day("2026-10-24"), test_day("2026-11-26"), &c, &err), "%s", err.msg);
 	ck_assert(a.has_compensation);
 	ck_assert_int_gt(c.total_fen, 0);
 	ck_assert_int_eq(a.compensation, c.total_fen);
 	ck_assert_int_eq(a.expected_pay_on, c.pay_on);
-	ck_assert_int_eq(a.expected_pay_on, D("2026-11-29"));
+	ck_assert_int_eq(a.expected_pay_on, test_day("2026-11-29"));
 	engine_compensation_free(&c);
 
 	/* Paying books exactly that into the wallet, linked to the appeal. */
@@ -813,7 +682,7 @@ START_TEST(approval_shows_the_engines_compensation)
 	    &err));
 	snprintf(sql, sizeof sql, "SELECT amount_fen FROM wallet WHERE kind="
 	    "'compensation' AND appeal_id=%lld", (long long)a.id);
-	ck_assert_int_eq(query_int(db, sql), a.compensation);
+	ck_assert_int_eq(test_query_int(db, sql), a.compensation);
 	db_close(db);
 }
 END_TEST
@@ -830,9 +699,9 @@ scored_fixture(struct db *db)
 	ck_assert(db_begin(db, &err));
 	ck_assert(db_exec(db, "INSERT INTO work(work_id, account_id, title,"
 	    " commercial) VALUES ('w3', 'a1', '广告', 'ad')", &err));
-	for (day_t d = D("2026-09-20"); d <= D("2026-11-20"); d++) {
+	for (day_t d = test_day("2026-09-20"); d <= test_day("2026-11-20"); d++) {
 		char day[DAY_BUFSZ];
-		bool before = d < D("2026-10-20");
+		bool before = d < test_day("2026-10-20");
 		for (int w = 2; w <= 3; w++) {
 			snprintf(sql, sizeof sql, "INSERT INTO daily(work_id, day,"
 			    " plays, profitable_plays, likes, favorites, revenue_fen)"
@@ -853,10 +722,10 @@ submit_w2(struct db *db, const char *first, const char *last,
 {
 	struct appeal a;
 
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	strcpy(a.work_id, "w2");
-	a.first_day = D(first);
-	a.last_day = D(last);
+	a.first_day = test_day(first);
+	a.last_day = test_day(last);
 	if (!appeal_create_submit(db, &a, err))
 		return 0;
 	return a.id;
@@ -870,7 +739,7 @@ rule_passes(struct db *db, const char *work, const char *day,
 	struct pt_err err = { 0 };
 	struct eligibility e;
 
-	ck_assert_msg(engine_check(db, NULL, work, D(day), &e, &err), "%s",
+	ck_assert_msg(engine_check(db, NULL, work, test_day(day), &e, &err), "%s",
 	    err.msg);
 	for (size_t i = 0; i < e.nrules; i++)
 		if (strcmp(e.rules[i].id, rule) == 0) {
@@ -899,7 +768,7 @@ ev_find(const struct evidence *ev, enum ev_id id)
 START_TEST(approval_overturns_the_violation)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct diagnosis dg;
 	struct evidence ev;
 	const struct ev_item *it;
@@ -911,8 +780,8 @@ START_TEST(approval_overturns_the_violation)
 	ck_assert(!rule_passes(db, "w2", "2026-11-10", "compliant_original",
 	    &ev));
 	ck_assert_int_eq(ev_find(&ev, EV_VIOLATION_BLOCKS)->until,
-	    D("2027-01-17"));
-	ck_assert_int_eq(query_int(db, "SELECT estimated_fen FROM work_estimate"
+	    test_day("2027-01-17"));
+	ck_assert_int_eq(test_query_int(db, "SELECT estimated_fen FROM work_estimate"
 	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 0);
 
 	/* A rejected appeal leaves the violation as it is. */
@@ -921,7 +790,7 @@ START_TEST(approval_overturns_the_violation)
 	ck_assert(appeal_transition(db, rej, -1, APPEAL_REJECTED, "原始素材不足",
 	    &a, NULL, &err));
 	ck_assert_str_eq(a.decision_note, "原始素材不足");
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM violation WHERE"
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM violation WHERE"
 	    " status = 'active' AND work_id = 'w2'"), 1);
 
 	id = submit_w2(db, "2026-10-20", "2026-10-24", &err);
@@ -931,24 +800,24 @@ START_TEST(approval_overturns_the_violation)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM violation WHERE"
 	    " work_id = 'w2' AND status = 'overturned' AND overturned_by = %lld"
 	    " AND overturned_on = '2026-11-26'", (long long)id);
-	ck_assert_int_eq(query_int(db, sql), 1);
+	ck_assert_int_eq(test_query_int(db, sql), 1);
 	snprintf(sql, sizeof sql, "SELECT violation_id FROM appeal WHERE id ="
 	    " %lld", (long long)id);
-	ck_assert_int_eq(query_int(db, sql), query_int(db, "SELECT id FROM"
+	ck_assert_int_eq(test_query_int(db, sql), test_query_int(db, "SELECT id FROM"
 	    " violation WHERE work_id = 'w2'"));
 	/* the rules pass again, with the appeal in the evidence ... */
 	ck_assert(rule_passes(db, "w2", "2026-11-10", "compliant_original",
 	    &ev));
 	it = ev_find(&ev, EV_OVERTURNED_BY_APPEAL);
 	ck_assert_int_eq(it->count, 2);
-	ck_assert_int_eq(it->until, D("2026-11-26"));
+	ck_assert_int_eq(it->until, test_day("2026-11-26"));
 	/* ... the estimate returns for the days not appealed ... */
-	ck_assert_int_gt(query_int(db, "SELECT estimated_fen FROM work_estimate"
+	ck_assert_int_gt(test_query_int(db, "SELECT estimated_fen FROM work_estimate"
 	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 0);
-	ck_assert_int_eq(query_int(db, "SELECT eligible FROM work_score"
+	ck_assert_int_eq(test_query_int(db, "SELECT eligible FROM work_score"
 	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 1);
 	/* ... and an appealed day reads as paid back, not as a violation */
-	ck_assert(engine_diagnose(db, "w2", D("2026-10-21"), &dg, &err));
+	ck_assert(engine_diagnose(db, "w2", test_day("2026-10-21"), &dg, &err));
 	ck_assert_int_eq(dg.compensated_by, id);
 	ck_assert_int_gt(dg.backpay_fen, 0);
 	ck_assert(dg.settled_known && dg.settled_fen == 0);
@@ -969,8 +838,8 @@ START_TEST(approval_overturns_the_violation)
 	/* Diagnosis's days say the same */
 	{
 		struct views_detail det;
-		ck_assert(views_detail_load(db, "w2", D("2026-10-19"),
-		    D("2026-10-25"), &det, &err));
+		ck_assert(views_detail_load(db, "w2", test_day("2026-10-19"),
+		    test_day("2026-10-25"), &det, &err));
 		ck_assert_int_eq(det.days[0].compensated_by, 0);	/* 10-19 */
 		ck_assert_int_eq(det.days[2].compensated_by, id);	/* 10-21 */
 		ck_assert_int_eq(det.days[2].backpay_fen, dg.backpay_fen);
@@ -980,10 +849,10 @@ START_TEST(approval_overturns_the_violation)
 	/* the back-pay is fixed per work and day and sums to the total */
 	snprintf(sql, sizeof sql, "SELECT sum(fen) FROM appeal_backpay WHERE"
 	    " appeal_id = %lld", (long long)id);
-	ck_assert_int_eq(query_int(db, sql), a.compensation);
+	ck_assert_int_eq(test_query_int(db, sql), a.compensation);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM appeal_backpay WHERE"
 	    " appeal_id = %lld", (long long)id);
-	ck_assert_int_eq(query_int(db, sql), 5);
+	ck_assert_int_eq(test_query_int(db, sql), 5);
 	db_close(db);
 }
 END_TEST
@@ -995,7 +864,7 @@ END_TEST
 START_TEST(backpay_once_per_work_and_day)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	int64_t first, open_id, n0;
 	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
 	struct appeal a;
@@ -1003,21 +872,21 @@ START_TEST(backpay_once_per_work_and_day)
 	scored_fixture(db);
 	open_id = submit_w2(db, "2026-10-20", "2026-10-22", &err);
 	ck_assert_msg(open_id > 0, "%s", err.msg);
-	n0 = query_int(db, "SELECT count(*) FROM appeal");
+	n0 = test_query_int(db, "SELECT count(*) FROM appeal");
 	ck_assert_int_eq(submit_w2(db, "2026-10-22", "2026-10-24", &err), 0);
 	ck_assert_msg(err.code == PT_EXIT_CONFLICT, "%s", err.msg);
 	ck_assert_msg(strstr(err.msg, "appeal 1 (submitted) already asks for "
 	    "2026-10-22..2026-10-22"), "%s", err.msg);
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal"), n0);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM appeal"), n0);
 	/* the form's warning: the same overlap */
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	strcpy(a.work_id, "w2");
-	a.first_day = D("2026-10-21");
-	a.last_day = D("2026-10-30");
+	a.first_day = test_day("2026-10-21");
+	a.last_day = test_day("2026-10-30");
 	ck_assert_int_eq(appeal_overlaps(db, &a, o, &err), 1);
 	ck_assert_int_eq(o[0].id, open_id);
-	ck_assert_int_eq(o[0].first, D("2026-10-21"));
-	ck_assert_int_eq(o[0].last, D("2026-10-22"));
+	ck_assert_int_eq(o[0].first, test_day("2026-10-21"));
+	ck_assert_int_eq(o[0].last, test_day("2026-10-22"));
 
 	first = open_id;
 	ck_assert(appeal_transition(db, first, -1, APPEAL_APPROVED, NULL, NULL,
@@ -1027,7 +896,7 @@ START_TEST(backpay_once_per_work_and_day)
 	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
 	ck_assert_msg(strstr(err.msg, "2026-10-21..2026-10-22 already paid back "
 	    "by appeal 1 (approved)"), "%s", err.msg);
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM appeal"), n0);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM appeal"), n0);
 	/* once the violation is overturned, nothing else is left to appeal */
 	memset(&err, 0, sizeof err);
 	ck_assert_int_eq(submit_w2(db, "2026-10-23", "2026-10-24", &err), 0);
@@ -1043,7 +912,7 @@ END_TEST
 START_TEST(account_backpay_counts_only_earning_works)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct compensation c1, c2;
 	struct appeal a;
 
@@ -1051,11 +920,11 @@ START_TEST(account_backpay_counts_only_earning_works)
 	ck_assert(db_exec(db, "INSERT INTO violation(account_id, day, kind)"
 	    " VALUES ('a1', '2026-11-05', 'spam')", &err));
 	ck_assert(engine_rescore_all(db, &err));
-	fill_valid(&a);
+	ap_fill_valid(&a);
 	a.work_id[0] = '\0';
 	a.channel = APPEAL_CH_ACCOUNT_DETECTION;
-	a.first_day = D("2026-11-05");
-	a.last_day = D("2026-11-07");
+	a.first_day = test_day("2026-11-05");
+	a.last_day = test_day("2026-11-07");
 	ck_assert_msg(appeal_estimate(db, &a, DAY_NONE, &c1, &err), "%s",
 	    err.msg);
 	/* w1 and w2 are blocked by their own violations too, w3 is an ad:
@@ -1090,7 +959,7 @@ END_TEST
 START_TEST(compensation_per_appeal_in_the_wallet)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct appeal a, b;
 
 	ck_assert(db_exec(db, "INSERT INTO appeal(account_id, work_id,"
@@ -1104,11 +973,11 @@ START_TEST(compensation_per_appeal_in_the_wallet)
 	    &err), "%s", err.msg);
 	ck_assert(appeal_transition(db, 2, -1, APPEAL_PAID, NULL, &b, NULL,
 	    &err));
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM wallet WHERE"
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM wallet WHERE"
 	    " kind = 'compensation' AND amount_fen = 2000 AND day ="
 	    " '2026-11-26'"), 2);
-	ck_assert_int_eq(query_int(db, "SELECT sum(amount_fen) FROM wallet"), 4000);
-	ck_assert_int_eq(query_int(db, "SELECT count(DISTINCT appeal_id) FROM"
+	ck_assert_int_eq(test_query_int(db, "SELECT sum(amount_fen) FROM wallet"), 4000);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(DISTINCT appeal_id) FROM"
 	    " wallet"), 2);
 	/* paid is final, and the database refuses a second entry per appeal */
 	ck_assert(!appeal_transition(db, 1, -1, APPEAL_PAID, NULL, NULL, NULL,
@@ -1125,7 +994,7 @@ END_TEST
 START_TEST(paying_ties_an_imported_compensation)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 
 	ck_assert(db_exec(db, "INSERT INTO appeal(account_id, work_id,"
 	    " first_day, last_day, status, compensation_fen, expected_pay_on,"
@@ -1136,73 +1005,8 @@ START_TEST(paying_ties_an_imported_compensation)
 	    " ('a1', '2026-11-24', 'compensation', 1600)", &err));
 	ck_assert(appeal_transition(db, 1, -1, APPEAL_PAID, NULL, NULL, NULL,
 	    &err));
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM wallet"), 1);
-	ck_assert_int_eq(query_int(db, "SELECT appeal_id FROM wallet"), 1);
-	db_close(db);
-}
-END_TEST
-
-/* The wallet's balance, its reconciliation against settled revenue and
- * the overdue compensations, in the core. */
-START_TEST(wallet_balance_reconciliation_overdue)
-{
-	struct pt_err err = { 0 };
-	struct db *db = open_db();
-	struct wallet_filter f = { .account_id = "a1", .from = DAY_NONE,
-	    .to = DAY_NONE };
-	struct wallet_entry *v;
-	struct wallet_diff *d;
-	struct wallet_overdue *o;
-	size_t n;
-	fen_t bal;
-
-	/* w1 settled 0 on 11-04 and ¥1.20 on 11-05 (setup) */
-	ck_assert(db_exec(db, "INSERT INTO wallet(account_id, day, kind,"
-	    " amount_fen) VALUES ('a1', '2026-11-04', 'settlement', 0),"
-	    " ('a1', '2026-11-05', 'settlement', 100),"
-	    " ('a1', '2026-11-06', 'withdrawal', 50),"
-	    " ('a1', '2026-11-06', 'adjustment', -10),"
-	    " ('a1', '2026-11-07', 'settlement', 0)", &err));
-	ck_assert((v = wallet_entries(db, &f, &n, &bal, &err)) != NULL);
-	ck_assert_int_eq(n, 5);
-	ck_assert_int_eq(bal, 100 - 50 - 10);
-	ck_assert_int_eq(wallet_signed(&v[2]), -50);
-	free(v);
-	f.to = D("2026-11-05");
-	ck_assert((v = wallet_entries(db, &f, &n, &bal, &err)) != NULL);
-	ck_assert_int_eq(n, 2);
-	ck_assert_int_eq(bal, 100);
-	free(v);
-	f.to = DAY_NONE;
-	/* 11-05: ¥1.00 in the wallet, ¥1.20 settled */
-	ck_assert((d = wallet_reconcile(db, &f, &n, &err)) != NULL);
-	ck_assert_int_eq(n, 1);
-	ck_assert_int_eq(d[0].day, D("2026-11-05"));
-	ck_assert_int_eq(d[0].settlement_fen, 100);
-	ck_assert_int_eq(d[0].revenue_fen, 120);
-	free(d);
-	/* approved, due 11-20: overdue from 11-21 until an entry is tied */
-	ck_assert(db_exec(db, "INSERT INTO appeal(account_id, work_id,"
-	    " first_day, last_day, status, compensation_fen, expected_pay_on,"
-	    " created_at, created_by, updated_at, updated_by) VALUES"
-	    " ('a1', 'w1', '2026-11-02', '2026-11-03', 'approved', 700,"
-	    "  '2026-11-20', 'x', 'x', 'x', 'x')", &err));
-	ck_assert((o = wallet_overdue(db, "a1", D("2026-11-20"), &n, &err)));
-	ck_assert_int_eq(n, 0);
-	free(o);
-	ck_assert((o = wallet_overdue(db, NULL, D("2026-11-26"), &n, &err)));
-	ck_assert_int_eq(n, 1);
-	ck_assert_int_eq(o[0].appeal_id, 1);
-	ck_assert_int_eq(o[0].days_late, 6);
-	free(o);
-	ck_assert((o = wallet_overdue(db, "a2", D("2026-11-26"), &n, &err)));
-	ck_assert_int_eq(n, 0);
-	free(o);
-	ck_assert(appeal_transition(db, 1, -1, APPEAL_PAID, NULL, NULL, NULL,
-	    &err));
-	ck_assert((o = wallet_overdue(db, "a1", D("2026-11-26"), &n, &err)));
-	ck_assert_int_eq(n, 0);
-	free(o);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM wallet"), 1);
+	ck_assert_int_eq(test_query_int(db, "SELECT appeal_id FROM wallet"), 1);
 	db_close(db);
 }
 END_TEST
@@ -1213,8 +1017,8 @@ END_TEST
 START_TEST(decision_on_the_platforms_day)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
-	struct appeal_decision dec = { .on = D("2026-11-24"),
+	struct db *db = ap_open_db();
+	struct appeal_decision dec = { .on = test_day("2026-11-24"),
 	    .has_compensation = true, .compensation = 1234 };
 	struct appeal a;
 	int64_t id, found;
@@ -1222,19 +1026,19 @@ START_TEST(decision_on_the_platforms_day)
 	scored_fixture(db);
 	id = submit_w2(db, "2026-10-20", "2026-10-22", &err);
 	ck_assert_msg(id > 0, "%s", err.msg);
-	ck_assert_int_eq(appeal_find(db, "a1", "w2", D("2026-10-20"),
-	    D("2026-10-22"), &found, &err), 1);
+	ck_assert_int_eq(appeal_find(db, "a1", "w2", test_day("2026-10-20"),
+	    test_day("2026-10-22"), &found, &err), 1);
 	ck_assert_int_eq(found, id);
-	ck_assert_int_eq(appeal_find(db, "", "w2", D("2026-10-20"),
-	    D("2026-10-23"), &found, &err), 0);
+	ck_assert_int_eq(appeal_find(db, "", "w2", test_day("2026-10-20"),
+	    test_day("2026-10-23"), &found, &err), 0);
 	ck_assert(appeal_decide(db, id, APPEAL_APPROVED, &dec, "ok", &a, &err));
 	ck_assert_int_eq(a.compensation, 1234);
-	ck_assert_int_eq(a.expected_pay_on, D("2026-11-27"));
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM violation WHERE"
+	ck_assert_int_eq(a.expected_pay_on, test_day("2026-11-27"));
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM violation WHERE"
 	    " work_id = 'w2' AND overturned_on = '2026-11-24'"), 1);
-	dec.on = D("2026-11-26");
+	dec.on = test_day("2026-11-26");
 	ck_assert(appeal_decide(db, id, APPEAL_PAID, &dec, NULL, &a, &err));
-	ck_assert_int_eq(query_int(db, "SELECT amount_fen FROM wallet WHERE"
+	ck_assert_int_eq(test_query_int(db, "SELECT amount_fen FROM wallet WHERE"
 	    " day = '2026-11-26' AND appeal_id = 1"), 1234);
 	ck_assert_int_eq(id, 1);
 	/* a refused step changes nothing */
@@ -1260,10 +1064,10 @@ collect_event(const struct appeal_event *ev, void *arg)
 START_TEST(history_lists_every_change)
 {
 	struct pt_err err = { 0 };
-	struct db *db = open_db();
+	struct db *db = ap_open_db();
 	struct appeal a;
 	char buf[2000] = "";
-	int64_t id = new_appeal(db);
+	int64_t id = ap_new_appeal(db);
 
 	ck_assert(appeal_get(db, id, &a, &err));
 	strcpy(a.category, "其他");
@@ -1286,7 +1090,7 @@ appeal_suite(void)
 	Suite *s = suite_create("appeal");
 	TCase *tc = tcase_create("workflow");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, ap_setup, ap_teardown);
 	tcase_add_test(tc, transition_table_is_the_workflow);
 	tcase_add_test(tc, full_path_to_paid);
 	tcase_add_test(tc, rejected_and_withdrawn_paths);
@@ -1296,7 +1100,6 @@ appeal_suite(void)
 	tcase_add_test(tc, days_must_be_violation_days);
 	tcase_add_test(tc, violation_days_listed);
 	tcase_add_test(tc, stale_save_is_a_conflict_that_says_what_changed);
-	tcase_add_test(tc, audit_records_login_and_client);
 	tcase_add_test(tc, draft_round_trip_exact);
 	tcase_add_test(tc, draft_of_existing_appeal);
 	tcase_add_test(tc, list_filters);
@@ -1308,13 +1111,12 @@ appeal_suite(void)
 	tcase_add_test(tc, account_backpay_counts_only_earning_works);
 	tcase_add_test(tc, compensation_per_appeal_in_the_wallet);
 	tcase_add_test(tc, paying_ties_an_imported_compensation);
-	tcase_add_test(tc, wallet_balance_reconciliation_overdue);
 	tcase_add_test(tc, decision_on_the_platforms_day);
 	tcase_add_test(tc, draft_save_does_not_wait_for_a_long_writer);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("concurrency");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, ap_setup, ap_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, concurrent_writers_lose_nothing);
 	suite_add_tcase(s, tc);
