@@ -604,24 +604,18 @@ migrate_to_7(struct db *db, struct pt_err *err)
  * next start or import does.
  */
 static const char schema_v8[] =
-"DROP TABLE work_score;\n"
-"CREATE TABLE work_score(\n"
-"  work_id TEXT NOT NULL,\n"
-"  day TEXT NOT NULL,\n"
-"  eligible INTEGER NOT NULL,\n"
-"  reasons TEXT NOT NULL DEFAULT '',\n"
-"  profitable_plays INTEGER,\n"
-"  plays_estimated INTEGER NOT NULL DEFAULT 0,\n"
+/* emptied first: dropping a column then rewrites no row */
+"DELETE FROM work_score;\n"
+"ALTER TABLE work_score DROP COLUMN f_interaction;\n"
+"ALTER TABLE work_score DROP COLUMN f_user;\n"
+"ALTER TABLE work_score DROP COLUMN f_quality;\n"
+"ALTER TABLE work_score DROP COLUMN base_fen;\n"
+"ALTER TABLE work_score DROP COLUMN model_fen;\n"
+"ALTER TABLE work_score DROP COLUMN estimated_fen;\n"
 /* the estimate of profitable plays, unrounded (NULL: not estimated) */
-"  plays_v REAL,\n"
-"  interaction REAL,\n"
-"  user_value REAL,\n"
-"  quality REAL,\n"
-"  f_bonus REAL NOT NULL DEFAULT 1,\n"
+"ALTER TABLE work_score ADD COLUMN plays_v REAL;\n"
 /* the work-day's revenue is settled (daily.revenue_fen known) */
-"  settled INTEGER NOT NULL DEFAULT 0,\n"
-"  PRIMARY KEY(work_id, day)\n"
-") WITHOUT ROWID;\n"
+"ALTER TABLE work_score ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;\n"
 "INSERT OR IGNORE INTO dirty(account_id, day)\n"
 "  SELECT account_id, day FROM account_score;\n"
 /* Each work-day with the figures v7 stored, computed (for partner-tui's

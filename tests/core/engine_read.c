@@ -146,6 +146,16 @@ compare_every_day(struct db *db)
 	return n;
 }
 
+/* The incremental rescore of account a1's day (its daily rows changed). */
+static void
+rescore_a1_day(struct db *db, const char *day)
+{
+	struct pt_err err = { 0 };
+
+	fx_sql(db, "INSERT INTO dirty VALUES ('a1', %Q)", day);
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+}
+
 START_TEST(read_equals_rescore)
 {
 	struct db *db = fx_open(test_tmp, "r.db");
@@ -167,8 +177,7 @@ START_TEST(read_equals_rescore)
 	base0 = fx_double(db, "SELECT base FROM calibration WHERE account_id"
 	    " = 'a1'");
 	fx_daily(db, "w1", "2026-10-21", 9000, 5000, 150, 50, 70, 1.2, 2400);
-	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-10-21')");
-	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	rescore_a1_day(db, "2026-10-21");
 	ck_assert(fx_double(db, "SELECT base FROM calibration WHERE account_id"
 	    " = 'a1'") != base0);
 	ck_assert_int_eq(compare_every_day(db), 61);
@@ -211,8 +220,7 @@ START_TEST(minimum_follows_the_fit)
 	 * unsettled day falls to 60 fen, under the minimum */
 	fx_daily(db, "w1", "2026-10-07", 3000, 2000, FX_NULL, FX_NULL, FX_NULLF,
 	    FX_NULLF, 200);
-	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-10-07')");
-	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	rescore_a1_day(db, "2026-10-07");
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calibration"), 1);
 	ck_assert_int_eq(fx_int(db, "SELECT estimated_fen FROM work_estimate"
 	    " WHERE day = '2026-10-20'"), 0);
@@ -231,8 +239,7 @@ START_TEST(minimum_follows_the_fit)
 
 	/* and back: the settled day forgotten, the model's base again */
 	fx_sql(db, "DELETE FROM daily WHERE day = '2026-10-07'");
-	fx_sql(db, "INSERT INTO dirty VALUES ('a1', '2026-10-07')");
-	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	rescore_a1_day(db, "2026-10-07");
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calibration"), 0);
 	ck_assert_int_eq(fx_int(db, "SELECT eligible = 1 AND reasons = '' FROM"
 	    " work_score WHERE day = '2026-10-20'"), 1);
