@@ -40,7 +40,8 @@ struct command {
 	const char *usage;	/* after "partner-tui [--db PATH] " */
 	const char *summary;	/* one line for --help */
 	/* Every option and argument of the usage, described (tests/
-	 * cli_basics.sh checks none is missing); NULL: none. */
+	 * cli_basics.sh checks none is missing); NULL: none, and the
+	 * command is refused any argument before run. */
 	const struct cli_option *options;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
 };

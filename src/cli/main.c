@@ -398,6 +398,10 @@ main(int argc, char **argv)
 			fprintf(stderr, "partner-tui: %s\n",
 			    locale_notice(notice, sizeof notice));
 	}
+	/* What --help says of a command without options. */
+	if (cmd->options == NULL && argc > 1)
+		return cli_fail(PT_EXIT_USAGE, _("%s takes no arguments: see "
+		    "'partner-tui %s --help'"), cmd->name, cmd->name);
 	optind = 0;	/* glibc: 0 re-initialises getopt for the command */
 	return cmd->run(&ctx, argc, argv);
 }

@@ -259,8 +259,7 @@ day_data(struct db *db, const char *account, const char *work, day_t day,
 		return false;
 	}
 	out->rows = sqlite3_column_int(st, 0);
-	out->has_revenue = sqlite3_column_type(st, 1) != SQLITE_NULL;
-	out->revenue = sqlite3_column_int64(st, 1);
+	out->has_revenue = db_col_int64(st, 1, &out->revenue);
 	sqlite3_reset(st);
 	return true;
 }
@@ -508,8 +507,7 @@ row_to_appeal(sqlite3_stmt *st, struct appeal *a)
 	db_col_copy(st, 9, buf, sizeof buf);
 	appeal_status_parse(buf, &a->status);
 	db_col_copy(st, 10, a->decision_note, sizeof a->decision_note);
-	a->has_compensation = sqlite3_column_type(st, 11) != SQLITE_NULL;
-	a->compensation = sqlite3_column_int64(st, 11);
+	a->has_compensation = db_col_int64(st, 11, &a->compensation);
 	a->expected_pay_on = db_col_day(st, 12);
 	a->version = sqlite3_column_int64(st, 13);
 	db_col_copy(st, 14, a->created_at, sizeof a->created_at);

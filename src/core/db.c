@@ -246,6 +246,24 @@ db_col_strdup(sqlite3_stmt *st, int i)
 	return strdup(s != NULL ? (const char *)s : "");
 }
 
+bool
+db_col_int64(sqlite3_stmt *st, int i, int64_t *v)
+{
+	bool known = sqlite3_column_type(st, i) != SQLITE_NULL;
+
+	*v = known ? sqlite3_column_int64(st, i) : 0;
+	return known;
+}
+
+bool
+db_col_double(sqlite3_stmt *st, int i, double *v)
+{
+	bool known = sqlite3_column_type(st, i) != SQLITE_NULL;
+
+	*v = known ? sqlite3_column_double(st, i) : 0;
+	return known;
+}
+
 day_t
 db_col_day(sqlite3_stmt *st, int i)
 {

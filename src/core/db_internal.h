@@ -73,6 +73,9 @@ void *db_read_rows(struct db *db, sqlite3_stmt *st, size_t elem_size,
 void db_col_copy(sqlite3_stmt *st, int i, char *dst, size_t size);
 char *db_col_strdup(sqlite3_stmt *st, int i);
 day_t db_col_day(sqlite3_stmt *st, int i);
+/* A number column into *v: false for NULL (*v is then 0). */
+bool db_col_int64(sqlite3_stmt *st, int i, int64_t *v);
+bool db_col_double(sqlite3_stmt *st, int i, double *v);
 
 /* Binding helpers that treat "missing" as NULL. */
 int db_bind_day(sqlite3_stmt *st, int i, day_t d);

@@ -484,10 +484,7 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 		    (r->title = db_col_strdup(st, 1)) == NULL)
 			break;
 		r->has_data = sqlite3_column_int(st, 2) != 0;
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
-			r->has_settled = true;
-			r->settled_fen = sqlite3_column_int64(st, 3);
-		}
+		r->has_settled = db_col_int64(st, 3, &r->settled_fen);
 		r->scored = sqlite3_column_int(st, 4) != 0;
 		r->eligible = sqlite3_column_int(st, 5) != 0;
 		r->nreasons = views_split_reasons(
@@ -496,10 +493,7 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 		r->estimated_fen = sqlite3_column_int64(st, 7);
 		r->revenue_fen = r->has_settled ? r->settled_fen :
 		    r->estimated_fen;
-		if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
-			r->has_pp = true;
-			r->pp = sqlite3_column_int64(st, 8);
-		}
+		r->has_pp = db_col_int64(st, 8, &r->pp);
 		out->total_fen += r->revenue_fen;
 	}
 	if (!db_rows_end(db, st, rc, "reading the works of the day", err)) {
@@ -756,10 +750,8 @@ account_weeks(struct db *db, struct views_account *a, struct pt_err *err)
 	/* sums: always one row */
 	if (db_step_row(db, st, "reading an account's week", err) != DB_ROW)
 		return false;
-	a->has_week = sqlite3_column_type(st, 0) != SQLITE_NULL;
-	a->week_fen = sqlite3_column_int64(st, 0);
-	a->has_prev_week = sqlite3_column_type(st, 1) != SQLITE_NULL;
-	a->prev_week_fen = sqlite3_column_int64(st, 1);
+	a->has_week = db_col_int64(st, 0, &a->week_fen);
+	a->has_prev_week = db_col_int64(st, 1, &a->prev_week_fen);
 	sqlite3_reset(st);
 	return true;
 }
@@ -894,24 +886,6 @@ views_part_key(enum views_part p)
 	return p < VP_COUNT ? part_keys[p] : "";
 }
 
-static bool
-col_i64(sqlite3_stmt *st, int i, int64_t *v)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return false;
-	*v = sqlite3_column_int64(st, i);
-	return true;
-}
-
-static bool
-col_dbl(sqlite3_stmt *st, int i, double *v)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return false;
-	*v = sqlite3_column_double(st, i);
-	return true;
-}
-
 /* Rounds the running model amounts once, so the parts (differences of
  * rounded cumulative sums) add up to the revenue exactly. */
 static void
@@ -990,19 +964,19 @@ static void
 detail_day(struct views_work_day *x, sqlite3_stmt *st)
 {
 	x->has_data = true;
-	x->has_likes = col_i64(st, 1, &x->likes);
-	x->has_favorites = col_i64(st, 2, &x->favorites);
-	x->has_settled = col_i64(st, 3, &x->settled_fen);
+	x->has_likes = db_col_int64(st, 1, &x->likes);
+	x->has_favorites = db_col_int64(st, 2, &x->favorites);
+	x->has_settled = db_col_int64(st, 3, &x->settled_fen);
 	x->scored = sqlite3_column_int(st, 4) != 0;
 	if (x->scored) {
 		x->eligible = sqlite3_column_int(st, 5) != 0;
 		x->nreasons = views_split_reasons(
 		    (const char *)sqlite3_column_text(st, 6),
 		    x->reasons, VIEWS_REASONS_MAX);
-		x->has_pp = col_i64(st, 7, &x->pp);
+		x->has_pp = db_col_int64(st, 7, &x->pp);
 		x->pp_estimated = sqlite3_column_int(st, 8) != 0;
-		x->has_user_value = col_dbl(st, 9, &x->user_value);
-		x->has_quality = col_dbl(st, 10, &x->quality);
+		x->has_user_value = db_col_double(st, 9, &x->user_value);
+		x->has_quality = db_col_double(st, 10, &x->quality);
 		x->base_fen = sqlite3_column_double(st, 11);
 		x->f_interaction = sqlite3_column_double(st, 12);
 		x->f_user = sqlite3_column_double(st, 13);
@@ -1011,7 +985,7 @@ detail_day(struct views_work_day *x, sqlite3_stmt *st)
 		x->model_fen = sqlite3_column_double(st, 16);
 		x->estimated_fen = sqlite3_column_int64(st, 17);
 	} else {
-		x->has_pp = col_i64(st, 18, &x->pp);
+		x->has_pp = db_col_int64(st, 18, &x->pp);
 	}
 	x->compensated_by = sqlite3_column_int64(st, 19);
 	x->backpay_fen = sqlite3_column_int64(st, 20);

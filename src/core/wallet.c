@@ -130,8 +130,7 @@ read_diff(sqlite3_stmt *st, void *item, const void *arg)
 	db_col_copy(st, 0, d->account_id, sizeof d->account_id);
 	d->day = db_col_day(st, 1);
 	d->settlement_fen = sqlite3_column_int64(st, 2);
-	d->revenue_known = sqlite3_column_type(st, 3) != SQLITE_NULL;
-	d->revenue_fen = sqlite3_column_int64(st, 3);
+	d->revenue_known = db_col_int64(st, 3, &d->revenue_fen);
 }
 
 struct wallet_diff *

@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "core/series.h"
 #include "core/exitcode.h"
+#include "core/report.h"
 #include "core/text.h"
 #include "core/wallet.h"
 #include "i18n.h"
@@ -194,25 +195,12 @@ load_money(struct pane_ctx *ctx, const struct appeal_filter *f)
 	od = wallet_overdue(ctx->db, f->account_id, ctx->today, &nod, &err);
 	for (size_t i = 0; i < ap->nrows; i++) {
 		const struct appeal *a = &ap->rows[i];
-		struct compensation c;
-		ap->estimate[i] = -1;
+		int64_t fen;
 		for (size_t k = 0; od != NULL && k < nod; k++)
 			ap->overdue[i] |= od[k].appeal_id == a->id;
-		if ((a->status != APPEAL_DRAFT && a->status != APPEAL_SUBMITTED) ||
-		    a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
-		    a->first_day > a->last_day || a->account_id[0] == '\0')
-			continue;
-		err_clear(&err);
-		/* no estimate for days that cannot be appealed */
-	for (int k = 0; k < ap->chk.n; k++)
-		if (ap->chk.p[k].field == AF_WORK || ap->chk.p[k].field == AF_CHANNEL ||
-		    ap->chk.p[k].field == AF_FIRST_DAY ||
-		    ap->chk.p[k].field == AF_LAST_DAY)
-			return;
-	if (appeal_estimate(ctx->db, a, ctx->today, &c, &err)) {
-			ap->estimate[i] = c.total_fen;
-			engine_compensation_free(&c);
-		}
+		/* as `appeal list` and its CSV estimate it */
+		ap->estimate[i] = report_appeal_estimate(ctx->db, a, &fen) ?
+		    fen : -1;
 	}
 	free(od);
 }

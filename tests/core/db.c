@@ -272,6 +272,29 @@ read_v(sqlite3_stmt *st, void *item, const void *arg)
 }
 
 /* Rows into an array: never NULL when it worked, even with no rows. */
+START_TEST(db_number_columns_say_null)
+{
+	struct db *db = test_db_create(test_tmp, "n.db");
+	struct pt_err err = { 0 };
+	sqlite3_stmt *st = db_stmt(db, "SELECT 7, NULL, 2.5, NULL", &err);
+	int64_t i = 99;
+	double d = 99;
+
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert(db_col_int64(st, 0, &i));
+	ck_assert_int_eq(i, 7);
+	ck_assert(!db_col_int64(st, 1, &i));
+	ck_assert_int_eq(i, 0);
+	ck_assert(db_col_double(st, 2, &d));
+	ck_assert(d == 2.5);
+	ck_assert(!db_col_double(st, 3, &d));
+	ck_assert(d == 0);
+	sqlite3_reset(st);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(db_read_rows_arrays)
 {
 	struct db *db = test_db_create(test_tmp, "r.db");
@@ -318,6 +341,7 @@ db_suite(void)
 	tcase_add_test(tc, db_shared_group_creation);
 	tcase_add_test(tc, db_step_helpers);
 	tcase_add_test(tc, db_read_rows_arrays);
+	tcase_add_test(tc, db_number_columns_say_null);
 	suite_add_tcase(s, tc);
 	return s;
 }

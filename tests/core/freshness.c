@@ -12,6 +12,7 @@
 #include "core/freshness.h"
 #include "core/modelconf.h"
 #include "testutil.h"
+#include "views_fixture.h"
 
 static struct db *
 fresh_db(void)
@@ -137,11 +138,67 @@ START_TEST(freshness_missing_days_listed)
 }
 END_TEST
 
+/* The views' data (tests/views_fixture.c): a1 scored through 11-04,
+ * a2 never scored. */
+/* Freshness: the last day with data and with settled revenue per
+ * account, the settlement clock's boundary (day D due from 22:00 on
+ * D+1), and the days of a window without data. */
+START_TEST(freshness_and_settlement_clock)
+{
+	struct pt_err err = { 0 };
+	struct freshness f;
+	day_t *miss = NULL;
+	size_t n = 0;
+
+	ck_assert_int_eq(freshness_due_through(test_day("2026-11-05"), 22 * 60 - 1, 22),
+	    test_day("2026-11-03"));
+	ck_assert_int_eq(freshness_due_through(test_day("2026-11-05"), 22 * 60, 22),
+	    test_day("2026-11-04"));
+	ck_assert_int_eq(freshness_visible_on(test_day("2026-11-30")), test_day("2026-12-01"));
+	ck_assert_msg(freshness_load_at(vw_db, "a1", test_day("2026-11-05"), 21 * 60 + 59,
+	    &f, &err), "%s", err.msg);
+	ck_assert_int_eq(f.data_through, test_day("2026-11-04"));
+	/* account_score: 11-03 settled 500, 11-04 nothing settled */
+	ck_assert_int_eq(f.settled_through, test_day("2026-11-03"));
+	ck_assert_int_eq(f.due_through, test_day("2026-11-03"));
+	ck_assert(!f.stale);
+	ck_assert_int_eq(freshness_window_end(&f), test_day("2026-11-04"));
+	/* one minute later 11-04 is due, and there: still fresh */
+	ck_assert(freshness_load_at(vw_db, "a1", test_day("2026-11-05"), 22 * 60, &f, &err));
+	ck_assert(!f.stale);
+	/* the next evening 11-05 is due and missing */
+	ck_assert(freshness_load_at(vw_db, "a1", test_day("2026-11-06"), 22 * 60, &f, &err));
+	ck_assert(f.stale);
+	ck_assert_int_eq(f.due_through, test_day("2026-11-05"));
+	/* with today before the data's end, the data is cut at today */
+	ck_assert(freshness_load_at(vw_db, "a1", test_day("2026-11-02"), 0, &f, &err));
+	ck_assert_int_eq(f.data_through, test_day("2026-11-02"));
+	/* a2 (w4) has 11-03 only; the whole database ends 11-04 */
+	ck_assert(freshness_load_at(vw_db, "a2", test_day("2026-11-30"), 0, &f, &err));
+	ck_assert_int_eq(f.data_through, test_day("2026-11-03"));
+	ck_assert(freshness_load_at(vw_db, NULL, test_day("2026-11-30"), 0, &f, &err));
+	ck_assert_int_eq(f.data_through, test_day("2026-11-04"));
+	/* days of 10-31..11-06 without a daily row of a1 */
+	ck_assert(freshness_missing_days(vw_db, "a1", test_day("2026-10-31"),
+	    test_day("2026-11-06"), &miss, &n, &err));
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(miss[0], test_day("2026-10-31"));
+	ck_assert_int_eq(miss[1], test_day("2026-11-05"));
+	ck_assert_int_eq(miss[2], test_day("2026-11-06"));
+	free(miss);
+	ck_assert(freshness_missing_days(vw_db, "a2", test_day("2026-11-03"),
+	    test_day("2026-11-03"), &miss, &n, &err));
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(miss);
+}
+END_TEST
+
 static Suite *
 freshness_suite(void)
 {
 	Suite *s = suite_create("freshness");
 	TCase *tc = tcase_create("freshness");
+	TCase *views = tcase_create("views data");
 
 	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(tc, freshness_settlement_clock);
@@ -149,6 +206,9 @@ freshness_suite(void)
 	tcase_add_test(tc, freshness_from_scores_and_dirty);
 	tcase_add_test(tc, freshness_missing_days_listed);
 	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(views, vw_setup, vw_teardown);
+	tcase_add_test(views, freshness_and_settlement_clock);
+	suite_add_tcase(s, views);
 	return s;
 }
 

@@ -1,114 +1,18 @@
-/* The read queries behind the Diagnosis and Eligibility panes and the
- * accounts overview, on rows these tests insert. */
+/* src/core/views.c: the read queries behind the Diagnosis and
+ * Eligibility panes and the accounts overview, on rows these tests
+ * insert (tests/views_fixture.c). */
 #include "config.h"
 
 #include <check.h>
-#include <locale.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/day.h"
 #include "core/db_internal.h"
 #include "core/engine.h"
-#include "core/freshness.h"
 #include "core/views.h"
 #include "testutil.h"
-
-static char *tmp;
-static struct db *db;
-
-static day_t
-D(const char *s)
-{
-	day_t d;
-
-	ck_assert_msg(day_parse_iso(s, &d), "bad day %s", s);
-	return d;
-}
-
-static void
-exec(const char *sql)
-{
-	struct pt_err err = { 0 };
-
-	ck_assert_msg(db_exec(db, sql, &err), "%s: %s", sql, err.msg);
-}
-
-static void
-setup(void)
-{
-	struct pt_err err = { 0 };
-
-	tmp = test_tmpdir();
-	db = db_open(test_path(tmp, "v.db"), DB_OPEN_CREATE, &err);
-	ck_assert_msg(db != NULL, "%s", err.msg);
-	exec("INSERT INTO account(account_id, name, kind, bank_card) VALUES"
-	    " ('a1', '小王的厨房', 'personal', 1),"
-	    " ('a2', 'Acme Ltd', 'enterprise_affiliated', 0)");
-	/* w1: earns every day; w2 (Chinese title): zero on 11-03 for a
-	 * commercial flag; w3: not public, never earns; w4: other account. */
-	exec("INSERT INTO work(work_id, account_id, title, published_at,"
-	    " visibility, commercial, selected) VALUES"
-	    " ('w1', 'a1', 'Noodles at home', '2026-10-01 12:00', 'public', 'none', 1),"
-	    " ('w2', 'a1', '红烧肉做法', '2026-10-20', 'public', 'ad', 0),"
-	    " ('w3', 'a1', 'private cut', '2026-10-25', 'self_only', 'none', 0),"
-	    " ('w4', 'a2', 'other', '2026-10-01', 'public', 'none', 0),"
-	    " ('w5', 'a1', 'future', '2026-11-20', 'public', 'none', 0)");
-	/* Window 11-03..11-04 against 11-01..11-02. w1 has settled revenue
-	 * on 11-01 and 11-03, estimate only on the other days. */
-	exec("INSERT INTO daily(work_id, day, profitable_plays, revenue_fen) VALUES"
-	    " ('w1', '2026-11-01', 1000, 300),"
-	    " ('w1', '2026-11-02', 1000, NULL),"
-	    " ('w1', '2026-11-03', 2000, 500),"
-	    " ('w1', '2026-11-04', NULL, NULL),"
-	    " ('w2', '2026-11-02', 500, NULL),"
-	    " ('w2', '2026-11-03', 800, 0),"
-	    " ('w3', '2026-11-03', 100, NULL),"
-	    " ('w4', '2026-11-03', 100, 1000)");
-	/* Estimates as the engine computes them from the scored figures:
-	 * no fit, so the model's ¥2.00 per 1,000 profitable plays (280 fen
-	 * from 1,400 plays ...), every other factor 1. */
-	exec("INSERT INTO work_score(work_id, day, eligible, reasons, profitable_plays) VALUES"
-	    " ('w1', '2026-11-01', 1, '', 1400),"
-	    " ('w1', '2026-11-02', 1, '', 1250),"
-	    " ('w1', '2026-11-03', 1, '', 2250),"
-	    " ('w1', '2026-11-04', 1, '', 600),"
-	    " ('w2', '2026-11-02', 1, '', 450),"
-	    " ('w2', '2026-11-03', 0, 'no_commercial', 0),"
-	    " ('w3', '2026-11-03', 0, 'public,review_approved', 0),"
-	    " ('w4', '2026-11-03', 1, '', 4500)");
-	/* As the engine keeps it: a row per account-day with daily rows
-	 * (freshness reads an account's days from them). a2's days were
-	 * never scored: freshness reads them from its works' rows. */
-	exec("INSERT INTO account_score(account_id, day, eligible, reasons,"
-	    " estimated_fen, settled_fen, works_earning) VALUES"
-	    " ('a1', '2026-11-01', 1, '', 280, 300, 1),"
-	    " ('a1', '2026-11-02', 1, '', 340, NULL, 2),"
-	    " ('a1', '2026-11-03', 1, '', 450, 500, 1),"
-	    " ('a1', '2026-11-04', 1, '', 120, NULL, 1)");
-	exec("INSERT INTO violation(account_id, work_id, day, kind, status) VALUES"
-	    " ('a1', 'w2', '2026-09-01', 'misleading', 'active'),"
-	    " ('a1', 'w3', '2026-06-01', 'old', 'active'),"
-	    " ('a1', 'w1', '2026-10-01', 'overturned one', 'overturned')");
-	exec("INSERT INTO wallet(account_id, day, kind, amount_fen) VALUES"
-	    " ('a1', '2026-11-01', 'settlement', 300),"
-	    " ('a1', '2026-11-03', 'settlement', 500),"
-	    " ('a1', '2026-11-04', 'compensation', 120),"
-	    " ('a1', '2026-11-05', 'withdrawal', 600),"
-	    " ('a1', '2026-11-06', 'adjustment', -5),"
-	    " ('a2', '2026-11-03', 'settlement', 1000)");
-}
-
-static void
-teardown(void)
-{
-	db_close(db);
-	db = NULL;
-	test_tmpdir_cleanup(tmp);
-	tmp = NULL;
-}
+#include "views_fixture.h"
 
 static const struct views_work *
 row(const struct views_works *w, const char *id)
@@ -124,12 +28,12 @@ START_TEST(prev_window_same_length)
 {
 	day_t f, t;
 
-	views_prev_window(D("2026-11-03"), D("2026-11-04"), &f, &t);
-	ck_assert_int_eq(f, D("2026-11-01"));
-	ck_assert_int_eq(t, D("2026-11-02"));
-	views_prev_window(D("2026-11-01"), D("2026-11-30"), &f, &t);
-	ck_assert_int_eq(f, D("2026-10-02"));
-	ck_assert_int_eq(t, D("2026-10-31"));
+	views_prev_window(test_day("2026-11-03"), test_day("2026-11-04"), &f, &t);
+	ck_assert_int_eq(f, test_day("2026-11-01"));
+	ck_assert_int_eq(t, test_day("2026-11-02"));
+	views_prev_window(test_day("2026-11-01"), test_day("2026-11-30"), &f, &t);
+	ck_assert_int_eq(f, test_day("2026-10-02"));
+	ck_assert_int_eq(t, test_day("2026-10-31"));
 }
 END_TEST
 
@@ -142,8 +46,8 @@ START_TEST(works_window_figures)
 	double rpm;
 	char flags[8];
 
-	ck_assert_msg(views_works_load(db, "a1", D("2026-11-03"),
-	    D("2026-11-04"), D("2026-11-01"), D("2026-11-02"), &w, &err),
+	ck_assert_msg(views_works_load(vw_db, "a1", test_day("2026-11-03"),
+	    test_day("2026-11-04"), test_day("2026-11-01"), test_day("2026-11-02"), &w, &err),
 	    "%s", err.msg);
 	ck_assert_uint_eq(w.n, 4);	/* a1's works only */
 	ck_assert_int_eq(w.ndays, 2);
@@ -166,7 +70,7 @@ START_TEST(works_window_figures)
 	ck_assert_int_eq(r->days_earning, 2);
 	ck_assert_float_eq(r->spark[0], 500.0f);
 	ck_assert_float_eq(r->spark[1], 120.0f);
-	ck_assert_int_eq(r->published, D("2026-10-01"));
+	ck_assert_int_eq(r->published, test_day("2026-10-01"));
 	ck_assert_str_eq(views_work_flags(r, flags), "PS--");
 	/* the overturned violation does not flag w1 */
 	ck_assert(!r->violation);
@@ -201,8 +105,8 @@ START_TEST(works_sort_and_filter)
 	struct views_works w;
 	size_t idx[8], n;
 
-	ck_assert(views_works_load(db, "a1", D("2026-11-03"), D("2026-11-04"),
-	    D("2026-11-01"), D("2026-11-02"), &w, &err));
+	ck_assert(views_works_load(vw_db, "a1", test_day("2026-11-03"), test_day("2026-11-04"),
+	    test_day("2026-11-01"), test_day("2026-11-02"), &w, &err));
 	n = views_works_filter(&w, "", idx);
 	ck_assert_uint_eq(n, 4);
 	views_works_sort(&w, idx, n, VC_REVENUE, true);
@@ -245,7 +149,7 @@ START_TEST(day_view_reasons_and_minimum)
 	struct views_day d;
 	struct views_summary s;
 
-	ck_assert_msg(views_day_load(db, "a1", D("2026-11-03"), &d, &err),
+	ck_assert_msg(views_day_load(vw_db, "a1", test_day("2026-11-03"), &d, &err),
 	    "%s", err.msg);
 	ck_assert(d.account_scored && d.account_eligible);
 	ck_assert(d.has_account_settled);
@@ -277,7 +181,7 @@ START_TEST(day_view_reasons_and_minimum)
 	views_day_free(&d);
 
 	/* a day without scores: rows still listed, no account score */
-	ck_assert(views_day_load(db, "a1", D("2026-11-10"), &d, &err));
+	ck_assert(views_day_load(vw_db, "a1", test_day("2026-11-10"), &d, &err));
 	ck_assert(!d.account_scored);
 	ck_assert_uint_eq(d.n, 3);
 	views_day_summary(&d, &s);
@@ -285,11 +189,11 @@ START_TEST(day_view_reasons_and_minimum)
 	ck_assert_uint_eq(s.groups[1].n, 3);
 	views_day_free(&d);
 
-	ck_assert_int_eq(views_last_scored_day(db, "a1", D("2026-11-26"), &err),
-	    D("2026-11-04"));
-	ck_assert_int_eq(views_last_scored_day(db, "a1", D("2026-11-03"), &err),
-	    D("2026-11-03"));
-	ck_assert_int_eq(views_last_scored_day(db, "a2", D("2026-11-26"), &err),
+	ck_assert_int_eq(views_last_scored_day(vw_db, "a1", test_day("2026-11-26"), &err),
+	    test_day("2026-11-04"));
+	ck_assert_int_eq(views_last_scored_day(vw_db, "a1", test_day("2026-11-03"), &err),
+	    test_day("2026-11-03"));
+	ck_assert_int_eq(views_last_scored_day(vw_db, "a2", test_day("2026-11-26"), &err),
 	    DAY_NONE);
 }
 END_TEST
@@ -311,7 +215,7 @@ START_TEST(wallet_balance_and_recent)
 	struct pt_err err = { 0 };
 	struct views_wallet w;
 
-	ck_assert_msg(views_wallet_load(db, "a1", &w, &err), "%s", err.msg);
+	ck_assert_msg(views_wallet_load(vw_db, "a1", &w, &err), "%s", err.msg);
 	ck_assert(w.bank_card);
 	ck_assert_int_eq(w.settlements, 800);
 	ck_assert_int_eq(w.compensations, 120);
@@ -321,9 +225,9 @@ START_TEST(wallet_balance_and_recent)
 	ck_assert_uint_eq(w.n, 5);
 	ck_assert_str_eq(w.recent[0].kind, "adjustment");
 	ck_assert_int_eq(w.recent[1].amount_fen, -600);	/* withdrawal */
-	ck_assert_int_eq(w.recent[4].day, D("2026-11-01"));
+	ck_assert_int_eq(w.recent[4].day, test_day("2026-11-01"));
 
-	ck_assert(views_wallet_load(db, "a2", &w, &err));
+	ck_assert(views_wallet_load(vw_db, "a2", &w, &err));
 	ck_assert(!w.bank_card);
 	ck_assert_int_eq(w.balance, 1000);
 }
@@ -334,12 +238,12 @@ START_TEST(accounts_overview)
 	struct pt_err err = { 0 };
 	struct views_accounts a;
 
-	exec("INSERT INTO appeal(account_id, work_id, status, created_at,"
+	vw_exec("INSERT INTO appeal(account_id, work_id, status, created_at,"
 	    " created_by, updated_at, updated_by) VALUES"
 	    " ('a1', 'w2', 'submitted', 'x', 'x', 'x', 'x'),"
 	    " ('a1', 'w2', 'paid', 'x', 'x', 'x', 'x'),"
 	    " ('a1', 'w3', 'draft', 'x', 'x', 'x', 'x')");
-	exec("INSERT INTO import_run(id, file, checksum, who, started_at,"
+	vw_exec("INSERT INTO import_run(id, file, checksum, who, started_at,"
 	    " finished_at, outcome) VALUES"
 	    " (1, 'a.csv', 'x', 'op', '2026-11-05T10:00:00+08:00',"
 	    "  '2026-11-05T10:00:01+08:00', 'ok'),"
@@ -347,26 +251,26 @@ START_TEST(accounts_overview)
 	    "  '2026-11-06T10:00:02+08:00', 'ok')");
 	/* what the import records: the newest import that wrote a daily
 	 * row of each account (a1's by run 1, a2's by run 2) */
-	exec("INSERT INTO account_import(account_id, import_id) VALUES"
+	vw_exec("INSERT INTO account_import(account_id, import_id) VALUES"
 	    " ('a1', 1), ('a2', 2)");
 	/* Today is 11-08 but a1's data ends 11-04 and a2's 11-03: each
 	 * week ends at the account's last day with data (10-29..11-04 and
 	 * 10-28..11-03), never counting 11-05..11-08 as days of zero. */
-	ck_assert_msg(views_accounts_load_at(db, D("2026-11-08"), 23 * 60, &a,
+	ck_assert_msg(views_accounts_load_at(vw_db, test_day("2026-11-08"), 23 * 60, &a,
 	    &err), "%s", err.msg);
 	ck_assert_uint_eq(a.n, 2);
-	ck_assert_int_eq(a.latest, D("2026-11-04"));
-	ck_assert_int_eq(a.from, D("2026-10-29"));
-	ck_assert_int_eq(a.to, D("2026-11-04"));
-	ck_assert_int_eq(a.vs_to, D("2026-10-28"));
+	ck_assert_int_eq(a.latest, test_day("2026-11-04"));
+	ck_assert_int_eq(a.from, test_day("2026-10-29"));
+	ck_assert_int_eq(a.to, test_day("2026-11-04"));
+	ck_assert_int_eq(a.vs_to, test_day("2026-10-28"));
 	ck_assert_str_eq(a.rows[0].account_id, "a1");
 	ck_assert_str_eq(a.rows[0].name, "小王的厨房");
 	ck_assert_int_eq(a.rows[0].works, 4);
-	ck_assert_int_eq(a.rows[0].data_through, D("2026-11-04"));
-	ck_assert_int_eq(a.rows[0].from, D("2026-10-29"));
+	ck_assert_int_eq(a.rows[0].data_through, test_day("2026-11-04"));
+	ck_assert_int_eq(a.rows[0].from, test_day("2026-10-29"));
 	/* 11-08 at 23:00: 11-07 is due; the data ends 11-04 */
 	ck_assert(a.rows[0].stale);
-	ck_assert_int_eq(a.due_through, D("2026-11-07"));
+	ck_assert_int_eq(a.due_through, test_day("2026-11-07"));
 	/* 11-01: w1 settled 300; 11-02: w1 est 250 + w2 est 90; 11-03: 500
 	 * settled + 0 + 0; 11-04: 120 */
 	ck_assert(a.rows[0].has_week);
@@ -375,8 +279,8 @@ START_TEST(accounts_overview)
 	ck_assert_int_eq(a.rows[0].open_appeals, 2);
 	ck_assert_str_eq(a.rows[0].last_import, "2026-11-05T10:00:01+08:00");
 	ck_assert_str_eq(a.rows[1].kind, "enterprise_affiliated");
-	ck_assert_int_eq(a.rows[1].data_through, D("2026-11-03"));
-	ck_assert_int_eq(a.rows[1].to, D("2026-11-03"));
+	ck_assert_int_eq(a.rows[1].data_through, test_day("2026-11-03"));
+	ck_assert_int_eq(a.rows[1].to, test_day("2026-11-03"));
 	ck_assert_int_eq(a.rows[1].week_fen, 1000);
 	ck_assert(!a.rows[1].has_prev_week);
 	ck_assert_int_eq(a.rows[1].open_appeals, 0);
@@ -384,78 +288,24 @@ START_TEST(accounts_overview)
 
 	/* On 11-03 before 22:00 the week is 10-28..11-03 (11-04 is not
 	 * today's yet) and nothing is due after 11-01: not stale. */
-	ck_assert(views_accounts_load_at(db, D("2026-11-03"), 21 * 60, &a, &err));
-	ck_assert_int_eq(a.rows[0].to, D("2026-11-03"));
+	ck_assert(views_accounts_load_at(vw_db, test_day("2026-11-03"), 21 * 60, &a, &err));
+	ck_assert_int_eq(a.rows[0].to, test_day("2026-11-03"));
 	ck_assert_int_eq(a.rows[0].week_fen, 300 + 250 + 90 + 500);
 	ck_assert(!a.rows[0].stale);
-	ck_assert_int_eq(a.due_through, D("2026-11-01"));
+	ck_assert_int_eq(a.due_through, test_day("2026-11-01"));
 	views_accounts_free(&a);
-	ck_assert(views_accounts_load_at(db, D("2026-11-08"), 0, &a, &err));
+	ck_assert(views_accounts_load_at(vw_db, test_day("2026-11-08"), 0, &a, &err));
 	ck_assert_str_eq(a.rows[1].last_import, "2026-11-06T10:00:02+08:00");
 	views_accounts_free(&a);
 
 	/* A day whose sum the engine kept is read from account_score, not
 	 * from its work-days (which say 120 for 11-04). */
-	exec("UPDATE account_score SET shown_fen = 9000 WHERE account_id = 'a1'"
+	vw_exec("UPDATE account_score SET shown_fen = 9000 WHERE account_id = 'a1'"
 	    " AND day = '2026-11-04'");
-	ck_assert(views_accounts_load_at(db, D("2026-11-08"), 23 * 60, &a,
+	ck_assert(views_accounts_load_at(vw_db, test_day("2026-11-08"), 23 * 60, &a,
 	    &err));
 	ck_assert_int_eq(a.rows[0].week_fen, 300 + 250 + 90 + 500 + 9000);
 	views_accounts_free(&a);
-}
-END_TEST
-
-
-/* Freshness: the last day with data and with settled revenue per
- * account, the settlement clock's boundary (day D due from 22:00 on
- * D+1), and the days of a window without data. */
-START_TEST(freshness_and_settlement_clock)
-{
-	struct pt_err err = { 0 };
-	struct freshness f;
-	day_t *miss = NULL;
-	size_t n = 0;
-
-	ck_assert_int_eq(freshness_due_through(D("2026-11-05"), 22 * 60 - 1, 22),
-	    D("2026-11-03"));
-	ck_assert_int_eq(freshness_due_through(D("2026-11-05"), 22 * 60, 22),
-	    D("2026-11-04"));
-	ck_assert_int_eq(freshness_visible_on(D("2026-11-30")), D("2026-12-01"));
-	ck_assert_msg(freshness_load_at(db, "a1", D("2026-11-05"), 21 * 60 + 59,
-	    &f, &err), "%s", err.msg);
-	ck_assert_int_eq(f.data_through, D("2026-11-04"));
-	/* account_score: 11-03 settled 500, 11-04 nothing settled */
-	ck_assert_int_eq(f.settled_through, D("2026-11-03"));
-	ck_assert_int_eq(f.due_through, D("2026-11-03"));
-	ck_assert(!f.stale);
-	ck_assert_int_eq(freshness_window_end(&f), D("2026-11-04"));
-	/* one minute later 11-04 is due, and there: still fresh */
-	ck_assert(freshness_load_at(db, "a1", D("2026-11-05"), 22 * 60, &f, &err));
-	ck_assert(!f.stale);
-	/* the next evening 11-05 is due and missing */
-	ck_assert(freshness_load_at(db, "a1", D("2026-11-06"), 22 * 60, &f, &err));
-	ck_assert(f.stale);
-	ck_assert_int_eq(f.due_through, D("2026-11-05"));
-	/* with today before the data's end, the data is cut at today */
-	ck_assert(freshness_load_at(db, "a1", D("2026-11-02"), 0, &f, &err));
-	ck_assert_int_eq(f.data_through, D("2026-11-02"));
-	/* a2 (w4) has 11-03 only; the whole database ends 11-04 */
-	ck_assert(freshness_load_at(db, "a2", D("2026-11-30"), 0, &f, &err));
-	ck_assert_int_eq(f.data_through, D("2026-11-03"));
-	ck_assert(freshness_load_at(db, NULL, D("2026-11-30"), 0, &f, &err));
-	ck_assert_int_eq(f.data_through, D("2026-11-04"));
-	/* days of 10-31..11-06 without a daily row of a1 */
-	ck_assert(freshness_missing_days(db, "a1", D("2026-10-31"),
-	    D("2026-11-06"), &miss, &n, &err));
-	ck_assert_uint_eq(n, 3);
-	ck_assert_int_eq(miss[0], D("2026-10-31"));
-	ck_assert_int_eq(miss[1], D("2026-11-05"));
-	ck_assert_int_eq(miss[2], D("2026-11-06"));
-	free(miss);
-	ck_assert(freshness_missing_days(db, "a2", D("2026-11-03"),
-	    D("2026-11-03"), &miss, &n, &err));
-	ck_assert_uint_eq(n, 0);
-	ck_assert_ptr_null(miss);
 }
 END_TEST
 
@@ -470,14 +320,14 @@ START_TEST(detail_days_and_exact_split)
 	 * plays 2000 at 200 fen/1k, rate 0.09 (f_i 1.5), user value 0.9,
 	 * quality 66 (f_q 1.1), f_b 1.3: 772 fen; 11-04 plays 333 at rate
 	 * 0.0196 (f_i 0.7): 47 fen */
-	exec("UPDATE work_score SET profitable_plays = 2000, interaction = 180,"
+	vw_exec("UPDATE work_score SET profitable_plays = 2000, interaction = 180,"
 	    " user_value = 0.9, quality = 66, f_bonus = 1.3"
 	    " WHERE work_id = 'w1' AND day = '2026-11-03'");
-	exec("UPDATE work_score SET profitable_plays = 333,"
+	vw_exec("UPDATE work_score SET profitable_plays = 333,"
 	    " interaction = 333 * 0.0196"
 	    " WHERE work_id = 'w1' AND day = '2026-11-04'");
-	ck_assert_msg(views_detail_load(db, "w1", D("2026-11-02"),
-	    D("2026-11-05"), &d, &err), "%s", err.msg);
+	ck_assert_msg(views_detail_load(vw_db, "w1", test_day("2026-11-02"),
+	    test_day("2026-11-05"), &d, &err), "%s", err.msg);
 	ck_assert_str_eq(d.title, "Noodles at home");
 	ck_assert_str_eq(d.account_id, "a1");
 	ck_assert(d.selected);
@@ -500,15 +350,15 @@ START_TEST(detail_days_and_exact_split)
 	ck_assert_int_eq(d.last_violation, DAY_NONE);	/* overturned only */
 	views_detail_free(&d);
 
-	ck_assert(views_detail_load(db, "w2", D("2026-11-02"), D("2026-11-05"),
+	ck_assert(views_detail_load(vw_db, "w2", test_day("2026-11-02"), test_day("2026-11-05"),
 	    &d, &err));
-	ck_assert_int_eq(d.last_violation, D("2026-09-01"));
+	ck_assert_int_eq(d.last_violation, test_day("2026-09-01"));
 	ck_assert_str_eq(d.last_violation_kind, "misleading");
 	ck_assert_str_eq(d.days[1].reasons[0], "no_commercial");
 	views_detail_free(&d);
 
-	ck_assert(!views_detail_load(db, "nope", D("2026-11-02"),
-	    D("2026-11-05"), &d, &err));
+	ck_assert(!views_detail_load(vw_db, "nope", test_day("2026-11-02"),
+	    test_day("2026-11-05"), &d, &err));
 	ck_assert_int_eq(err.code, 3);
 }
 END_TEST
@@ -522,11 +372,11 @@ START_TEST(figures_equal_engine_attribution)
 	struct views_accounts a;
 	struct attribution at;
 
-	ck_assert(views_works_load(db, "a1", D("2026-11-03"), D("2026-11-04"),
-	    D("2026-11-01"), D("2026-11-02"), &w, &err));
+	ck_assert(views_works_load(vw_db, "a1", test_day("2026-11-03"), test_day("2026-11-04"),
+	    test_day("2026-11-01"), test_day("2026-11-02"), &w, &err));
 	for (size_t i = 0; i < w.n; i++) {
 		fen_t ch;
-		ck_assert_msg(engine_attribute(db, NULL, w.rows[i].work_id,
+		ck_assert_msg(engine_attribute(vw_db, NULL, w.rows[i].work_id,
 		    w.from, w.to, w.vs_from, w.vs_to, &at, &err), "%s", err.msg);
 		ck_assert_int_eq(at.revenue_fen, w.rows[i].rev_fen);
 		ck_assert_int_eq(at.vs_revenue_fen, w.rows[i].prev_fen);
@@ -536,8 +386,8 @@ START_TEST(figures_equal_engine_attribution)
 			ck_assert_int_eq(at.total_change_fen, 0);
 	}
 	views_works_free(&w);
-	ck_assert(views_accounts_load(db, D("2026-11-08"), &a, &err));
-	ck_assert_msg(engine_attribute(db, "a1", NULL, a.from, a.to, a.vs_from,
+	ck_assert(views_accounts_load(vw_db, test_day("2026-11-08"), &a, &err));
+	ck_assert_msg(engine_attribute(vw_db, "a1", NULL, a.from, a.to, a.vs_from,
 	    a.vs_to, &at, &err), "%s", err.msg);
 	ck_assert_int_eq(at.revenue_fen, a.rows[0].week_fen);
 	ck_assert_int_eq(at.vs_revenue_fen, a.rows[0].prev_week_fen);
@@ -551,7 +401,7 @@ views_suite(void)
 	Suite *s = suite_create("views");
 	TCase *tc = tcase_create("views");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, vw_setup, vw_teardown);
 	tcase_add_test(tc, prev_window_same_length);
 	tcase_add_test(tc, works_window_figures);
 	tcase_add_test(tc, works_sort_and_filter);
@@ -559,7 +409,6 @@ views_suite(void)
 	tcase_add_test(tc, split_reasons);
 	tcase_add_test(tc, wallet_balance_and_recent);
 	tcase_add_test(tc, accounts_overview);
-	tcase_add_test(tc, freshness_and_settlement_clock);
 	tcase_add_test(tc, detail_days_and_exact_split);
 	tcase_add_test(tc, figures_equal_engine_attribution);
 	suite_add_tcase(s, tc);
