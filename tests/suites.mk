@@ -62,6 +62,12 @@ tests_core_check_series_SOURCES = tests/core/series.c $(SUITE_UTIL)
 tests_core_check_series_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_series_LDADD = $(SUITE_LDADD)
 TESTS += tests/core/check_series
+check_PROGRAMS += tests/core/check_series_sums
+tests_core_check_series_sums_SOURCES = tests/core/series_sums.c \
+	tests/engine_fixture.c tests/engine_fixture.h $(SUITE_UTIL)
+tests_core_check_series_sums_CFLAGS = $(SUITE_CFLAGS)
+tests_core_check_series_sums_LDADD = $(SUITE_LDADD)
+TESTS += tests/core/check_series_sums
 check_PROGRAMS += tests/core/check_report
 tests_core_check_report_SOURCES = tests/core/report.c $(ENGINE_SUITE)
 tests_core_check_report_CFLAGS = $(SUITE_CFLAGS)

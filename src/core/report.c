@@ -385,6 +385,18 @@ fen_cell(int64_t fen)
 }
 
 /* Text known when not empty (else NULL in JSON, "-" in the table). */
+/* Ends filling a table's cells: when one ran out of memory (!ok), the
+ * table is freed and err says so. */
+static bool
+table_filled(struct report_table *out, bool ok, struct pt_err *err)
+{
+	if (!ok) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		report_table_free(out);
+	}
+	return ok;
+}
+
 static bool
 text_cell(struct report_cell *c, const char *s)
 {
@@ -422,11 +434,7 @@ report_wallet(struct db *db, const struct wallet_filter *f,
 		    .i = v[i].appeal_id };
 	}
 	free(v);
-	if (!ok) {
-		err_set(err, PT_EXIT_DB, "out of memory");
-		report_table_free(out);
-	}
-	return ok;
+	return table_filled(out, ok, err);
 }
 
 bool
@@ -453,11 +461,7 @@ report_attribution(const struct attribution *a, struct report_table *out,
 		c[AC_CHANGE] = fen_cell(total ? a->total_change_fen :
 		    a->part_fen[k]);
 	}
-	if (!ok) {
-		err_set(err, PT_EXIT_DB, "out of memory");
-		report_table_free(out);
-	}
-	return ok;
+	return table_filled(out, ok, err);
 }
 
 bool
@@ -532,11 +536,7 @@ report_appeals(struct db *db, const struct appeal_filter *f,
 		ok = appeal_cells(db, &v[i], &out->cells[i * ncols]);
 	}
 	free(v);
-	if (!ok) {
-		err_set(err, PT_EXIT_DB, "out of memory");
-		report_table_free(out);
-	}
-	return ok;
+	return table_filled(out, ok, err);
 }
 
 void

@@ -592,18 +592,39 @@ migrate_to_7(struct db *db, struct pt_err *err)
 }
 
 /*
- * v8, fit-free work-days (issue 17): work_score keeps only what no
+ * v8, agency scale (issue 17): what the Trends pane sums of the engine's
+ * figures per account-day kept with it, so a chart of an account reads
+ * one row a day instead of every work-day's score: the engine's
+ * interaction and its means of user value and quality (weighted by the
+ * profitable plays it scored). NULL: no work-day had it. sums_kept is 2
+ * on rows the engine wrote with them; rows written before keep 1 and are
+ * read the old way (from the work-days' scores) until rescored.
+ */
+static const char schema_v8[] =
+"ALTER TABLE account_score ADD COLUMN interaction REAL;\n"
+"ALTER TABLE account_score ADD COLUMN user_value REAL;\n"
+"ALTER TABLE account_score ADD COLUMN quality REAL;\n"
+;
+
+static bool
+migrate_to_8(struct db *db, struct pt_err *err)
+{
+	return db_exec(db, schema_v8, err);
+}
+
+/*
+ * v9, fit-free work-days (issue 17): work_score keeps only what no
  * calibration moves (the figures, the bonus factor, eligibility and its
  * reasons, whether the day is settled, an estimate of plays exactly);
  * the amounts and the calibrated factors are computed from a row and its
  * account's calibration by the engine's one formula when they are read
  * (pt_estimated_fen and its kin, engine.c). Settled revenue that moves
  * an account's fit then rewrites its account-days, never its work-days.
- * The rows of v7 are not carried over (an estimate of plays was kept
+ * The rows of v8 are not carried over (an estimate of plays was kept
  * rounded): every scored account-day is marked for a rescore, which the
  * next start or import does.
  */
-static const char schema_v8[] =
+static const char schema_v9[] =
 /* emptied first: dropping a column then rewrites no row */
 "DELETE FROM work_score;\n"
 "ALTER TABLE work_score DROP COLUMN f_interaction;\n"
@@ -618,7 +639,7 @@ static const char schema_v8[] =
 "ALTER TABLE work_score ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;\n"
 "INSERT OR IGNORE INTO dirty(account_id, day)\n"
 "  SELECT account_id, day FROM account_score;\n"
-/* Each work-day with the figures v7 stored, computed (for partner-tui's
+/* Each work-day with the figures v8 stored, computed (for partner-tui's
  * own connections: the functions are the engine's; readers that need
  * speed call them in their own queries). */
 "CREATE VIEW work_estimate AS SELECT s.*,\n"
@@ -633,9 +654,9 @@ static const char schema_v8[] =
 ;
 
 static bool
-migrate_to_8(struct db *db, struct pt_err *err)
+migrate_to_9(struct db *db, struct pt_err *err)
 {
-	return db_exec(db, schema_v8, err);
+	return db_exec(db, schema_v9, err);
 }
 
 static bool (*const migrations[])(struct db *, struct pt_err *) = {
@@ -647,6 +668,7 @@ static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_6,
 	migrate_to_7,
 	migrate_to_8,
+	migrate_to_9,
 };
 static const char SQL_USER_VERSION[] = "PRAGMA user_version";
 

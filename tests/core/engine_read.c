@@ -3,7 +3,7 @@
  * calibration (pt_estimated_fen and its kin, the view work_estimate).
  * A work-day's figures at read time must be the rescore's to the bit,
  * whichever way the account-days were summed (full rescore, dirty days,
- * a fit that moved), the daily minimum included; and a v7 database
+ * a fit that moved), the daily minimum included; and a v8 database
  * upgrades to it. */
 #include "config.h"
 
@@ -249,17 +249,17 @@ START_TEST(minimum_follows_the_fit)
 }
 END_TEST
 
-/* v7 kept each work-day's amounts; v8 drops them (an estimate of plays
+/* v8 kept each work-day's amounts; v9 drops them (an estimate of plays
  * was kept rounded) and marks every scored account-day for the rescore
  * the next start runs. */
-START_TEST(upgrade_from_v7)
+START_TEST(upgrade_from_v8)
 {
-	const char *path = test_path(test_tmp, "v7.db");
+	const char *path = test_path(test_tmp, "v8.db");
 	struct pt_err err = { 0 };
 	struct db *db = db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &err);
 
 	ck_assert_msg(db != NULL, "%s", err.msg);
-	ck_assert_msg(schema_migrate_to(db, 7, &err), "%s", err.msg);
+	ck_assert_msg(schema_migrate_to(db, 8, &err), "%s", err.msg);
 	fx_two_works(db);
 	fx_sql(db, "INSERT INTO work_score(work_id, day, eligible, reasons,"
 	    " profitable_plays, model_fen, estimated_fen) VALUES"
@@ -298,7 +298,7 @@ engine_read_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, read_equals_rescore);
 	tcase_add_test(tc, minimum_follows_the_fit);
-	tcase_add_test(tc, upgrade_from_v7);
+	tcase_add_test(tc, upgrade_from_v8);
 	suite_add_tcase(s, tc);
 	return s;
 }
