@@ -833,7 +833,7 @@ eng_score_group(const struct eng_ctx *c, int acc, day_t d, struct eng_row *rows,
 		struct eng_row *r = &rows[idx[k]];
 		struct eng_res *s = &res[idx[k]];
 		eng_score_row(c, acc, r, s, abits);
-		eng_metrics_add(&ad->m, r);
+		eng_metrics_add(&ad->m, r, &s->o);
 		ad->gross += s->estimated;
 		if (r->settled_known) {
 			ad->settled_known = true;
@@ -872,11 +872,31 @@ metric_add(struct eng_metrics *m, enum eng_metric i, bool known, int64_t v)
 		m->v[i] = v < 0 ? INT64_MIN : INT64_MAX;
 }
 
+/* A mean's parts, as series.c sums them from work_score: the value
+ * weighted by the profitable plays as kept there (rounded). */
+static void
+mean_add(struct eng_metrics *m, enum eng_mean i, bool known,
+    const struct score_output *o, double value)
+{
+	if (known && o->v_known) {
+		double v = (double)llround(o->v);
+		m->sum[i] += value * v;
+		m->weight[i] += v;
+	}
+}
+
 void
-eng_metrics_add(struct eng_metrics *m, const struct eng_row *r)
+eng_metrics_add(struct eng_metrics *m, const struct eng_row *r,
+    const struct score_output *o)
 {
 	const struct score_input *in = &r->in;
 
+	if (o->e_known) {
+		m->interaction_known = true;
+		m->interaction += o->e;
+	}
+	mean_add(m, EMN_USER, in->uv_known, o, o->u);
+	mean_add(m, EMN_QUALITY, o->q_known, o, o->q);
 	metric_add(m, EM_PLAYS, in->plays_known, in->plays);
 	metric_add(m, EM_PROFITABLE, in->pp_known, in->profitable_plays);
 	metric_add(m, EM_LIKES, in->likes_known, in->likes);
@@ -947,8 +967,9 @@ static const char SQL_INSERT_ACCOUNT_SCORE[] =
     "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
     "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen, "
     "plays, profitable_plays, likes, favorites, comments, shares, "
-    "revenue_fen, sums_kept) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "?10, ?11, ?12, ?13, ?14, ?15, ?16, 1)";
+    "revenue_fen, interaction, user_value, quality, sums_kept) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+    "?16, ?17, ?18, ?19, 2)";
 
 /* Binds one row's values from parameter base + 1 on. */
 static void
@@ -1028,6 +1049,12 @@ eng_write_account_score(struct db *db, const struct eng_ctx *c,
 	sqlite3_bind_int64(st, 9, ad->shown);
 	for (int i = 0; i < EM_COUNT; i++)
 		db_bind_int64_or_null(st, 10 + i, ad->m.known[i], ad->m.v[i]);
+	db_bind_double_or_null(st, 17, ad->m.interaction_known,
+	    ad->m.interaction);
+	/* a mean where the work-days had weight (series.c's rule) */
+	for (int i = 0; i < EMN_COUNT; i++)
+		db_bind_double_or_null(st, 18 + i, ad->m.weight[i] > 0,
+		    ad->m.weight[i] > 0 ? ad->m.sum[i] / ad->m.weight[i] : 0);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_error(db, err, "writing account scores");
 		sqlite3_reset(st);

@@ -123,11 +123,20 @@ struct eng_res {
  * shows them: known[i] when a work-day had figure i. */
 enum eng_metric { EM_PLAYS, EM_PROFITABLE, EM_LIKES, EM_FAVORITES,
     EM_COMMENTS, EM_SHARES, EM_REVENUE, EM_COUNT };
+/* And what the Trends pane sums of the engine's figures (series.c): its
+ * interaction, and its means of user value and quality weighted by the
+ * profitable plays it scored (estimated or not) as sum and weight. */
+enum eng_mean { EMN_USER, EMN_QUALITY, EMN_COUNT };
 struct eng_metrics {
 	int64_t v[EM_COUNT];
 	bool known[EM_COUNT];
+	bool interaction_known;
+	double interaction;
+	double sum[EMN_COUNT], weight[EMN_COUNT];
 };
-void eng_metrics_add(struct eng_metrics *m, const struct eng_row *r);
+/* Adds work-day r, scored o. */
+void eng_metrics_add(struct eng_metrics *m, const struct eng_row *r,
+    const struct score_output *o);
 
 struct eng_acct_day {
 	int32_t acc;

@@ -591,7 +591,7 @@ ad_add(struct ad_sum *ad, const struct eng_row *r, const struct eng_res *s)
 	ad->gross += s->estimated;
 	ad->works_earning += s->estimated > 0;
 	ad->shown += eng_shown_fen(r, s->estimated);
-	eng_metrics_add(&ad->m, r);
+	eng_metrics_add(&ad->m, r, &s->o);
 	if (r->settled_known) {
 		ad->settled_known = true;
 		ad->settled += r->settled;

@@ -590,6 +590,27 @@ migrate_to_7(struct db *db, struct pt_err *err)
 	return db_exec(db, schema_v7, err);
 }
 
+/*
+ * v8, agency scale (issue 17): what the Trends pane sums of the engine's
+ * figures per account-day kept with it, so a chart of an account reads
+ * one row a day instead of every work-day's score: the engine's
+ * interaction and its means of user value and quality (weighted by the
+ * profitable plays it scored). NULL: no work-day had it. sums_kept is 2
+ * on rows the engine wrote with them; rows written before keep 1 and are
+ * read the old way (from the work-days' scores) until rescored.
+ */
+static const char schema_v8[] =
+"ALTER TABLE account_score ADD COLUMN interaction REAL;\n"
+"ALTER TABLE account_score ADD COLUMN user_value REAL;\n"
+"ALTER TABLE account_score ADD COLUMN quality REAL;\n"
+;
+
+static bool
+migrate_to_8(struct db *db, struct pt_err *err)
+{
+	return db_exec(db, schema_v8, err);
+}
+
 static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_1,
 	migrate_to_2,
@@ -598,6 +619,7 @@ static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_5,
 	migrate_to_6,
 	migrate_to_7,
+	migrate_to_8,
 };
 static const char SQL_USER_VERSION[] = "PRAGMA user_version";
 

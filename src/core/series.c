@@ -77,6 +77,25 @@ static const char SQL_SCORE_WORK[] =
 	SERIES_SCORE_ROWS
 	" WHERE w.work_id = ?1 AND s.day BETWEEN ?2 AND ?3";
 
+/*
+ * An account's scores from the sums the engine keeps with each
+ * account-day (account_score, schema v8): one row a day instead of every
+ * work-day's score, the same figures (means as the engine divided them).
+ * Only when every account-day of the range was written with them and
+ * none waits for a rescore; else the scores are summed as above. (The
+ * imported figures are always summed from the rows: another process may
+ * have changed them since the engine ran.)
+ */
+static const char SQL_KEPT_OK[] =
+	"SELECT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?1)"
+	" AND NOT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?1"
+	"  AND day BETWEEN ?2 AND ?3 AND sums_kept < 2)"
+	" AND NOT EXISTS (SELECT 1 FROM dirty WHERE account_id = ?1"
+	"  AND day BETWEEN ?2 AND ?3)";
+static const char SQL_KEPT[] =
+	"SELECT day, estimated_fen, interaction, user_value, quality"
+	" FROM account_score WHERE account_id = ?1 AND day BETWEEN ?2 AND ?3";
+
 /* min/max per work through the (work_id, day) key: one seek per work
  * instead of a scan of every daily row. */
 static const char SQL_SPAN_ACCOUNT[] =
@@ -352,6 +371,66 @@ scan(struct db *db, const char *sql, const char *id, day_t from, day_t to,
 	return true;
 }
 
+/* A kept column into metric m when it is there. */
+static void
+set_kept(struct series_day *d, enum series_metric m, sqlite3_stmt *st,
+    int col)
+{
+	if (present(st, col))
+		set(d, m, sqlite3_column_double(st, col));
+}
+
+/* One kept account-day (SQL_KEPT): the engine's figures as
+ * finish_score makes them from the rows. */
+static void
+add_kept(struct series_day *d, sqlite3_stmt *st)
+{
+	set(d, SERIES_ESTIMATE, sqlite3_column_double(st, 1));
+	set_kept(d, SERIES_INTERACTIONS, st, 2);
+	set_kept(d, SERIES_USER_VALUE, st, 3);
+	set_kept(d, SERIES_QUALITY, st, 4);
+}
+
+/* True when the account's scores of from..to can be read from the sums
+ * kept with its days (SQL_KEPT_OK). */
+static bool
+kept_ok(struct db *db, const char *account, day_t from, day_t to)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_KEPT_OK, NULL);
+	bool yes = false;
+
+	if (st == NULL)
+		return false;
+	if (bind_range(st, account, from, to) && sqlite3_step(st) == SQLITE_ROW)
+		yes = sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	return yes;
+}
+
+static bool
+scan_kept(struct db *db, const char *account, day_t from, day_t to,
+    struct series *out, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_KEPT, err);
+	char last[DAY_BUFSZ] = "";
+	day_t last_day = DAY_NONE;
+	int rc;
+
+	if (st == NULL)
+		return false;
+	if (!bind_range(st, account, from, to)) {
+		sqlite3_reset(st);
+		db_error(db, err, "reading the daily series");
+		return false;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = row_day(st, from, to, last, &last_day);
+		if (i >= 0)
+			add_kept(&out->days[from + i - out->first], st);
+	}
+	return db_rows_end(db, st, rc, "reading the daily series", err);
+}
+
 /* Clips from..to to the series; false when nothing is left. */
 static bool
 clip(const struct series *s, day_t *from, day_t *to)
@@ -396,8 +475,11 @@ fill(struct db *db, const struct series_scope *scope, day_t from, day_t to,
 		memset(sd, 0, sizeof *sd);
 		sd->day = d;
 	}
-	if (!scan(db, sql, work ? scope->work_id : scope->account_id, from, to,
-	    out, score, err))
+	if (score && !work && kept_ok(db, scope->account_id, from, to)) {
+		if (!scan_kept(db, scope->account_id, from, to, out, err))
+			return false;
+	} else if (!scan(db, sql, work ? scope->work_id : scope->account_id,
+	    from, to, out, score, err))
 		return false;
 	rates(out, from, to);
 	return true;
