@@ -9,6 +9,7 @@
 #include "core/exitcode.h"
 #include "core/grow.h"
 #include "core/report.h"
+#include "core/text.h"
 #include "core/wallet.h"
 #include "core/db_internal.h"
 
@@ -332,20 +333,49 @@ run_query(struct db *db, const char *sql, const struct report_layout *l,
 	return read_table(db, st, l, out, doing, err);
 }
 
+/* Keeps the rows whose text in column a or b contains needle. */
+static void
+keep_matching(struct report_table *t, int a, int b, const char *needle)
+{
+	size_t ncols = (size_t)t->layout->ncols, k = 0;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct report_cell *row = &t->cells[r * ncols];
+
+		if (text_contains(row[a].s, needle) ||
+		    text_contains(row[b].s, needle)) {
+			memmove(&t->cells[k * ncols], row, ncols * sizeof *row);
+			k++;
+		} else {
+			for (size_t c = 0; c < ncols; c++)
+				free(row[c].s);
+		}
+	}
+	t->nrows = k;
+}
+
 bool
 report_accounts(struct db *db, const struct report_filter *f,
     struct report_table *out, struct pt_err *err)
 {
-	return run_query(db, SQL_ACCOUNTS, &report_accounts_layout, f,
-	    f->account_id, NULL, out, "reading accounts", err);
+	if (!run_query(db, SQL_ACCOUNTS, &report_accounts_layout, f,
+	    f->account_id, NULL, out, "reading accounts", err))
+		return false;
+	if (f->search != NULL)
+		keep_matching(out, 0, 1, f->search);	/* account_id, name */
+	return true;
 }
 
 bool
 report_works(struct db *db, const struct report_filter *f,
     struct report_table *out, struct pt_err *err)
 {
-	return run_query(db, SQL_WORKS, &report_works_layout, f, f->account_id,
-	    f->work_id, out, "reading works", err);
+	if (!run_query(db, SQL_WORKS, &report_works_layout, f, f->account_id,
+	    f->work_id, out, "reading works", err))
+		return false;
+	if (f->search != NULL)
+		keep_matching(out, 0, 2, f->search);	/* work_id, title */
+	return true;
 }
 
 /* True when an account's days in the window can be read from the sums

@@ -59,7 +59,7 @@ static struct report_filter
 window(const char *account, const char *work)
 {
 	struct report_filter f = { account, work, test_day("2026-11-01"),
-	    test_day("2026-11-02") };
+	    test_day("2026-11-02"), NULL };
 
 	return f;
 }
@@ -177,6 +177,29 @@ START_TEST(report_works_sums_clamps_and_filters)
 	ck_assert_uint_eq(r.nrows, 1);
 	row = 0;
 	ck_assert_str_eq(TXT("work_id"), "w3");
+	report_table_free(&r);
+	/* search: the id or the title contains it, ASCII case ignored */
+	f = window(NULL, NULL);
+	f.search = "T3";
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.nrows, 1);
+	row = 0;
+	ck_assert_str_eq(TXT("work_id"), "w3");
+	report_table_free(&r);
+	f.search = "w";
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.nrows, 3);
+	report_table_free(&r);
+	f.search = ",\"B";
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.nrows, 1);
+	row = 0;
+	ck_assert_str_eq(TXT("work_id"), "w2");
+	ck_num("revenue", 600);
+	report_table_free(&r);
+	f.search = "nothing";
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.nrows, 0);
 	report_table_free(&r);
 	db_close(db);
 }
@@ -324,7 +347,7 @@ static void
 daily_rows(struct db *db, struct report_table *t)
 {
 	struct report_filter f = { "a1", NULL, fx_day("2026-10-30"),
-	    fx_day("2026-11-05") };
+	    fx_day("2026-11-05"), NULL };
 	struct pt_err err = { 0 };
 
 	ck_assert_msg(report_daily(db, &f, t, &err), "%s", err.msg);
