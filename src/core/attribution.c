@@ -161,14 +161,19 @@ engine_factor_label(enum engine_factor f)
 	return f >= 0 && f < EF_COUNT ? factor_labels[f] : "";
 }
 
-#define ATTR_COLS "s.work_id, s.model_fen, s.f_interaction, s.f_user, " \
-    "s.f_quality, s.f_bonus, s.base_fen, coalesce(d.revenue_fen, " \
-    "s.estimated_fen) FROM work_score s JOIN daily d ON d.work_id = " \
-    "s.work_id AND d.day = s.day "
+#define ATTR_COLS "s.work_id, " ENG_SCORE("model_fen", "s", "k") ", " \
+    ENG_SCORE("f_interaction", "s", "k") ", " \
+    ENG_SCORE("f_user", "s", "k") ", " ENG_SCORE("f_quality", "s", "k") \
+    ", s.f_bonus, " ENG_SCORE("base_fen", "s", "k") ", " \
+    "coalesce(d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k") ") " \
+    "FROM work_score s JOIN daily d ON d.work_id = s.work_id " \
+    "AND d.day = s.day "
 static const char SQL_ATTR_WORK[] = "SELECT " ATTR_COLS
+    ENG_CALIB_OF("k", "(SELECT account_id FROM work WHERE work_id = ?1)")
     "WHERE s.work_id = ?1 AND s.day BETWEEN ?2 AND ?3";
 static const char SQL_ATTR_ACCOUNT[] = "SELECT " ATTR_COLS
     "JOIN work w ON w.work_id = s.work_id "
+    ENG_CALIB_OF("k", "w.account_id")
     "WHERE w.account_id = ?1 AND s.day BETWEEN ?2 AND ?3 ORDER BY s.work_id";
 
 struct attr_entry {

@@ -20,17 +20,21 @@
  * only works that earned (an ad's plays would dilute the rate). */
 static const char SQL_HIST_WORK[] =
     "SELECT s.profitable_plays, s.interaction, "
-    "coalesce(d.revenue_fen, s.estimated_fen) AS r, s.day "
+    "coalesce(d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k") ") AS r, s.day "
     "FROM work_score s JOIN daily d ON d.work_id = s.work_id AND d.day = s.day "
+    ENG_CALIB_OF("k", "(SELECT account_id FROM work WHERE work_id = ?1)")
     "WHERE s.work_id = ?1 AND s.day < ?2 AND r > 0 "
     "AND s.profitable_plays > 0 ORDER BY s.day DESC LIMIT ?3";
 static const char SQL_HIST_ACCOUNT[] =
     "SELECT sum(s.profitable_plays), sum(s.interaction), "
-    "sum(coalesce(d.revenue_fen, s.estimated_fen)) AS r, s.day "
+    "sum(coalesce(d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k") ")) AS r, "
+    "s.day "
     "FROM work_score s JOIN daily d ON d.work_id = s.work_id AND d.day = s.day "
     "JOIN work w ON w.work_id = s.work_id "
+    ENG_CALIB_OF("k", "w.account_id")
     "WHERE w.account_id = ?1 AND s.day < ?2 "
-    "AND coalesce(d.revenue_fen, s.estimated_fen) > 0 GROUP BY s.day "
+    "AND coalesce(d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k") ") > 0 "
+    "GROUP BY s.day "
     "HAVING r > 0 AND sum(s.profitable_plays) > 0 "
     "ORDER BY s.day DESC LIMIT ?3";
 /* The affected day's figures per work (one work, or every work of the

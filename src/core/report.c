@@ -36,7 +36,8 @@ static const char SQL_WORKS[] =
     "SELECT w.work_id, w.account_id, w.title, "
     " (SELECT sum(" FEN_SANE("d.revenue_fen") ") FROM daily d "
     "   WHERE d.work_id = w.work_id AND d.day BETWEEN ?1 AND ?2), "
-    " (SELECT sum(" FEN_SANE("s.estimated_fen") ") FROM work_score s "
+    " (SELECT sum(" FEN_SANE(ENG_ESTIMATED_FEN("s", "k")) ") "
+    "   FROM work_score s " ENG_CALIB_OF("k", "w.account_id")
     "   WHERE s.work_id = w.work_id AND s.day BETWEEN ?1 AND ?2), "
     " (SELECT sum(d.profitable_plays) FROM daily d "
     "   WHERE d.work_id = w.work_id AND d.day BETWEEN ?1 AND ?2), "
@@ -47,18 +48,22 @@ static const char SQL_WORKS[] =
     "AND (?4 IS NULL OR w.work_id = ?4) ORDER BY w.account_id, w.work_id";
 static const char SQL_DAILY_WORK[] =
     "SELECT d.day, d.plays, d.profitable_plays, d.likes, d.favorites, "
-    "d.comments, d.shares, d.revenue_fen, s.estimated_fen "
-    "FROM daily d LEFT JOIN work_score s ON s.work_id = d.work_id "
-    "AND s.day = d.day WHERE d.work_id = ?3 AND d.day BETWEEN ?1 AND ?2 "
+    "d.comments, d.shares, d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k")
+    " FROM daily d LEFT JOIN work_score s ON s.work_id = d.work_id "
+    "AND s.day = d.day "
+    ENG_CALIB_OF("k", "(SELECT account_id FROM work WHERE work_id = ?3)")
+    "WHERE d.work_id = ?3 AND d.day BETWEEN ?1 AND ?2 "
     "ORDER BY d.day";
 /* An account's days (or every account's): its works' figures summed. */
 #define SQL_DAILY_SUMS(where) \
     "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), " \
     "sum(d.favorites), sum(d.comments), sum(d.shares), " \
-    "sum(" FEN_SANE("d.revenue_fen") "), sum(" FEN_SANE("s.estimated_fen") ") " \
+    "sum(" FEN_SANE("d.revenue_fen") "), " \
+    "sum(" FEN_SANE(ENG_ESTIMATED_FEN("s", "k")) ") " \
     "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id " \
     "AND d.day BETWEEN ?1 AND ?2 " \
     "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day " \
+    ENG_CALIB_OF("k", "w.account_id") \
     "WHERE " where " GROUP BY d.day ORDER BY d.day"
 static const char SQL_DAILY_ACCOUNT[] =
     SQL_DAILY_SUMS("?3 IS NULL OR w.account_id = ?3");

@@ -36,12 +36,15 @@ report_db(void)
 	    " ('w2', '2026-11-01', 300, 3000, 60, NULL, NULL, 2, 600),"
 	    " ('w1', '2026-11-02', 50, NULL, NULL, NULL, NULL, NULL, NULL),"
 	    " ('w3', '2026-11-02', 7, 5, 0, 0, 0, 0, 1);"
+	    /* estimates computed at read time from the plays and each
+	     * account's fit: a1's base 2.5 makes w1's 1,000 plays 250 fen;
+	     * w3's absurd plays (a2: the model's 2.00) are held at 10^12 */
 	    "INSERT INTO work_score(work_id, day, eligible, reasons,"
-	    " estimated_fen) VALUES"
-	    " ('w1', '2026-11-01', 1, '', 250),"
+	    " profitable_plays) VALUES"
+	    " ('w1', '2026-11-01', 1, '', 1000),"
 	    " ('w1', '2026-11-02', 0, 'work_not_public', 0),"
-	    " ('w2', '2026-11-01', 1, '', -5),"
-	    " ('w3', '2026-11-02', 1, '', 2000000000000);"
+	    " ('w2', '2026-11-01', 1, '', 0),"
+	    " ('w3', '2026-11-02', 1, '', 10000000000000);"
 	    "INSERT INTO account_score(account_id, day, eligible, reasons,"
 	    " estimated_fen, settled_fen) VALUES"
 	    " ('a1', '2026-11-01', 1, '', 800, 800),"
