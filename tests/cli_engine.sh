@@ -113,6 +113,8 @@ ok
 expect_exit 2 "$PT" --db "$DB" report attribution
 expect_exit 2 "$PT" --db "$DB" report nonsense
 expect_exit 2 "$PT" --db "$DB" report works --from 2026-13-01
+expect_exit 2 "$PT" --db "$DB" report daily --search x
+expect_grep "$T/err" "--search is for report works and report accounts only"
 
 # check: JSON shape, exit 1 on a failing rule, 0 when all pass
 expect_exit 1 "$PT" --db "$DB" check --account a1 --on 2026-10-29 --format json

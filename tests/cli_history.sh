@@ -94,8 +94,8 @@ expect_exit 0 "$PT" --db "$DB" import "$T/move.csv"
 expect_exit 0 "$PT" --db "$DB" report accounts --format json
 a1=$("$SQL" "$DB" "SELECT estimated_fen FROM account_score WHERE account_id = 'a1' AND day = '2026-11-02'")
 a2=$("$SQL" "$DB" "SELECT estimated_fen FROM account_score WHERE account_id = 'a2' AND day = '2026-11-02'")
-w1=$("$SQL" "$DB" "SELECT estimated_fen FROM work_score WHERE work_id = 'w1' AND day = '2026-11-02'")
-w2=$("$SQL" "$DB" "SELECT estimated_fen FROM work_score WHERE work_id = 'w2' AND day = '2026-11-02'")
+w1=$("$SQL" "$DB" "SELECT estimated_fen FROM work_estimate WHERE work_id = 'w1' AND day = '2026-11-02'")
+w2=$("$SQL" "$DB" "SELECT estimated_fen FROM work_estimate WHERE work_id = 'w2' AND day = '2026-11-02'")
 [ "$a1" = "$w1" ] && [ "$a2" = "$w2" ] && [ "$old" -gt "$a1" ] && ok ||
 	fail "after the move a1=$a1 (w1 $w1, was $old), a2=$a2 (w2 $w2)"
 

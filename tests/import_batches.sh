@@ -54,7 +54,7 @@ expect_grep "$T/out" "80000 rows: 0 inserted, 10000 updated, 70000 unchanged, 0 
 [ "$(sqlite3 "$DB" "SELECT sum(plays) FROM daily")" = "$((total + 10000))" ] && ok || fail "bumped plays"
 [ "$(imports)" = "acc1=6,acc2=6" ] && ok || fail "account_import after the update: $(imports)"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM dirty")" = 0 ] && ok || fail "dirty left after the import's rescore"
-scores() { sqlite3 "$DB" "SELECT count(*), sum(estimated_fen), (SELECT sum(estimated_fen) FROM account_score) FROM work_score"; }
+scores() { "$top_builddir/tests/pt_sql" "$DB" "SELECT count(*), sum(estimated_fen), (SELECT sum(estimated_fen) FROM account_score) FROM work_estimate"; }
 after_import=$(scores)
 expect_exit 0 "$PT" --db "$DB" rescore
 [ "$(scores)" = "$after_import" ] && ok || fail "import's rescore $after_import, full rescore $(scores)"

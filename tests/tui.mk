@@ -1,15 +1,12 @@
-# The TUI: Check suite of the pure parts and the series queries, and the
-# screen tests through a real terminal emulator.
-check_PROGRAMS += tests/check_tui
-tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.c tests/testutil.h
-tests_check_tui_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
-tests_check_tui_LDADD = $(TUI_LIBS) $(CORE_LIBS) $(CHECK_LIBS) $(LIBINTL)
-# Generates the man page's KEYS section from the key table (check_tui compares).
+# The TUI: the screen tests through a real terminal emulator (the Check
+# suites of its parts, tests/tui/*.c, are in tests/suites.mk).
+# Generates the man page's KEYS section from the key table (tests/tui/keys.c
+# compares).
 check_PROGRAMS += tests/tui_keys_man
 tests_tui_keys_man_SOURCES = tests/tui_keys_man.c
 tests_tui_keys_man_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 tests_tui_keys_man_LDADD = $(TUI_LIBS) $(CORE_LIBS) $(LIBINTL)
-TESTS += tests/check_tui tests/tui_screen.tap tests/tui_idle.tap
+TESTS += tests/tui_screen.tap tests/tui_idle.tap
 EXTRA_DIST += tests/tui_screen.tap tests/screen/ptyterm.py tests/screen/tap.py \
 	tests/tui_idle.tap tests/screen/test_idle.py \
 	tests/screen/test_frame.py tests/screen/mkdb.py

@@ -50,15 +50,18 @@ vw_setup(void)
 	    " ('w2', '2026-11-03', 800, 0),"
 	    " ('w3', '2026-11-03', 100, NULL),"
 	    " ('w4', '2026-11-03', 100, 1000)");
-	vw_exec("INSERT INTO work_score(work_id, day, eligible, reasons, estimated_fen) VALUES"
-	    " ('w1', '2026-11-01', 1, '', 280),"
-	    " ('w1', '2026-11-02', 1, '', 250),"
-	    " ('w1', '2026-11-03', 1, '', 450),"
-	    " ('w1', '2026-11-04', 1, '', 120),"
-	    " ('w2', '2026-11-02', 1, '', 90),"
+	/* Estimates as the engine computes them from the scored figures:
+	 * no fit, so the model's ¥2.00 per 1,000 profitable plays (280 fen
+	 * from 1,400 plays ...), every other factor 1. */
+	vw_exec("INSERT INTO work_score(work_id, day, eligible, reasons, profitable_plays) VALUES"
+	    " ('w1', '2026-11-01', 1, '', 1400),"
+	    " ('w1', '2026-11-02', 1, '', 1250),"
+	    " ('w1', '2026-11-03', 1, '', 2250),"
+	    " ('w1', '2026-11-04', 1, '', 600),"
+	    " ('w2', '2026-11-02', 1, '', 450),"
 	    " ('w2', '2026-11-03', 0, 'no_commercial', 0),"
 	    " ('w3', '2026-11-03', 0, 'public,review_approved', 0),"
-	    " ('w4', '2026-11-03', 1, '', 900)");
+	    " ('w4', '2026-11-03', 1, '', 4500)");
 	/* As the engine keeps it: a row per account-day with daily rows
 	 * (freshness reads an account's days from them). a2's days were
 	 * never scored: freshness reads them from its works' rows. */

@@ -33,7 +33,7 @@ enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
 struct opts {
 	const char *what;
 	enum fmt fmt;
-	const char *account, *work;
+	const char *account, *work, *search;
 	day_t from, to, vs_from, vs_to;
 	/* The account whose data the report reads (NULL: every account),
 	 * how far its data goes and the days of [from, to] without any. */
@@ -311,7 +311,8 @@ rows_json(struct db *db, const struct opts *o, const struct report_table *t)
 static int
 do_rows(struct db *db, const struct opts *o, report_query *query)
 {
-	struct report_filter f = { o->account, o->work, o->from, o->to };
+	struct report_filter f = { o->account, o->work, o->from, o->to,
+	    o->search };
 	struct report_table t;
 	struct pt_err err = { 0 };
 	int rc = PT_EXIT_OK;
@@ -489,7 +490,7 @@ do_wallet(struct db *db, const struct opts *o)
 
 enum {
 	OPT_FORMAT = 256, OPT_ACCOUNT, OPT_WORK, OPT_FROM, OPT_TO, OPT_VS_FROM,
-	OPT_VS_TO,
+	OPT_VS_TO, OPT_SEARCH,
 };
 
 static bool
@@ -590,6 +591,7 @@ parse_options(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_ACCOUNT: o->account = optarg; break;
 		case OPT_WORK: o->work = optarg; break;
+		case OPT_SEARCH: o->search = optarg; break;
 		case OPT_FROM:
 		case OPT_TO:
 		case OPT_VS_FROM:
@@ -673,6 +675,10 @@ report_run(struct cli_ctx *ctx, int argc, char **argv)
 	if ((k = find_report(o.what)) == NULL)
 		return cli_fail(PT_EXIT_USAGE, _("unknown report '%s': use "
 		    "accounts, works, daily, attribution or wallet"), o.what);
+	if (o.search != NULL && k->query != report_works &&
+	    k->query != report_accounts)
+		return cli_fail(PT_EXIT_USAGE, _("--search is for report works "
+		    "and report accounts only"));
 	if ((o.vs_from == DAY_NONE) != (o.vs_to == DAY_NONE))
 		return cli_fail(PT_EXIT_USAGE, _("give both --vs-from and --vs-to, "
 		    "or neither"));
@@ -718,6 +724,7 @@ static const struct cli_option report_options[] = {
 	{ "accounts|works|daily|attribution", N_("what to print"), 0 },
 	{ "--account ID", N_("only this account (exit 3 when it is unknown)"), OPT_ACCOUNT },
 	{ "--work ID", N_("only this work"), OPT_WORK },
+	{ "--search TEXT", N_("works and accounts: those whose id, title or name contain TEXT (as the dashboard's /)"), OPT_SEARCH },
 	{ "--from DAY", N_("first day of the window (default: 30 days to --to)"), OPT_FROM },
 	{ "--to DAY", N_("last day of the window (default: the last day with data)"), OPT_TO },
 	{ "--vs-from DAY", N_("first day to compare with (default: the window before)"), OPT_VS_FROM },
@@ -730,8 +737,8 @@ const struct command cmd_report = {
 	.options = report_options,
 	.name = "report",
 	.usage = "report accounts|works|daily|attribution|wallet [--account ID] "
-	    "[--work ID] [--from DAY] [--to DAY] [--vs-from DAY --vs-to DAY] "
-	    "[--format table|csv|json]",
+	    "[--work ID] [--search TEXT] [--from DAY] [--to DAY] "
+	    "[--vs-from DAY --vs-to DAY] [--format table|csv|json]",
 	.summary = N_("print accounts, works, daily figures, an attribution or "
 	    "the wallet"),
 	.run = report_run,

@@ -14,22 +14,27 @@
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/grow.h"
+#include "core/store.h"
 
 /* History: one row per earning day, newest first. The account's counts
  * only works that earned (an ad's plays would dilute the rate). */
 static const char SQL_HIST_WORK[] =
     "SELECT s.profitable_plays, s.interaction, "
-    "coalesce(d.revenue_fen, s.estimated_fen) AS r, s.day "
+    "coalesce(d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k") ") AS r, s.day "
     "FROM work_score s JOIN daily d ON d.work_id = s.work_id AND d.day = s.day "
+    ENG_CALIB_OF("k", "(SELECT account_id FROM work WHERE work_id = ?1)")
     "WHERE s.work_id = ?1 AND s.day < ?2 AND r > 0 "
     "AND s.profitable_plays > 0 ORDER BY s.day DESC LIMIT ?3";
 static const char SQL_HIST_ACCOUNT[] =
     "SELECT sum(s.profitable_plays), sum(s.interaction), "
-    "sum(coalesce(d.revenue_fen, s.estimated_fen)) AS r, s.day "
+    "sum(coalesce(d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k") ")) AS r, "
+    "s.day "
     "FROM work_score s JOIN daily d ON d.work_id = s.work_id AND d.day = s.day "
     "JOIN work w ON w.work_id = s.work_id "
+    ENG_CALIB_OF("k", "w.account_id")
     "WHERE w.account_id = ?1 AND s.day < ?2 "
-    "AND coalesce(d.revenue_fen, s.estimated_fen) > 0 GROUP BY s.day "
+    "AND coalesce(d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k") ") > 0 "
+    "GROUP BY s.day "
     "HAVING r > 0 AND sum(s.profitable_plays) > 0 "
     "ORDER BY s.day DESC LIMIT ?3";
 /* The affected day's figures per work (one work, or every work of the
@@ -44,8 +49,6 @@ static const char SQL_DAY[] =
     "FROM work_score s JOIN work w ON w.work_id = s.work_id "
     "WHERE s.day = ?2 AND (CASE WHEN ?3 IS NULL THEN w.account_id = ?1 "
     "ELSE s.work_id = ?3 END) ORDER BY s.work_id";
-static const char SQL_WORK_ACCOUNT[] =
-    "SELECT account_id FROM work WHERE work_id = ?1";
 
 void
 engine_compensation_free(struct compensation *c)
@@ -174,25 +177,22 @@ static bool
 comp_account(struct db *db, const struct compensation_req *req,
     char acct[ENGINE_ID_SZ], struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	char owner[256];
+	bool found;
 
 	snprintf(acct, ENGINE_ID_SZ, "%s",
 	    req->account_id != NULL ? req->account_id : "");
 	if (req->work_id != NULL) {
-		rc = db_lookup(db, SQL_WORK_ACCOUNT, req->work_id, &st,
-		    "reading works", err);
-		if (rc == DB_STEP_FAILED)
+		if (!store_work_account(db, req->work_id, owner, &found, err))
 			return false;
-		if (rc == DB_NO_ROW) {
+		if (!found) {
 			err_set(err, PT_EXIT_DATA, "no work '%s' in the database",
 			    req->work_id);
 			return false;
 		}
 		if (acct[0] == '\0')
-			snprintf(acct, ENGINE_ID_SZ, "%s",
-			    (const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+			snprintf(acct, ENGINE_ID_SZ, "%.*s", ENGINE_ID_SZ - 1,
+			    owner);
 	}
 	if (acct[0] == '\0') {
 		err_set(err, PT_EXIT_USAGE, "compensation needs an account or a work");

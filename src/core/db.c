@@ -13,6 +13,7 @@
 
 #include "core/actor.h"
 #include "core/db_internal.h"
+#include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/grow.h"
 #include "core/paths.h"
@@ -671,12 +672,13 @@ open_sqlite(struct db *db, const char *path, unsigned flags,
 	return true;
 }
 
-/* Ours (not another program's database), with the actor's SQL
- * functions, WAL and foreign keys on. */
+/* Ours (not another program's database), with the actor's and the
+ * engine's SQL functions, WAL and foreign keys on. */
 static bool
 set_up_connection(struct db *db, struct pt_err *err)
 {
 	return check_identity(db, err) && actor_register(db->sql, err) &&
+	    engine_register_sql(db->sql, err) &&
 	    (db->readonly || db_exec(db, "PRAGMA journal_mode=WAL", err)) &&
 	    db_exec(db, "PRAGMA foreign_keys=ON", err);
 }

@@ -823,9 +823,10 @@ check_day(struct db *db, const char *account_id, const char *work_id,
 /* ---- diagnosis ---- */
 
 static const char SQL_DIAG_DAY[] =
-    "SELECT d.profitable_plays, d.plays, s.estimated_fen, d.revenue_fen, "
-    "s.profitable_plays, s.reasons FROM daily d LEFT JOIN work_score s "
-    "ON s.work_id = d.work_id AND s.day = d.day "
+    "SELECT d.profitable_plays, d.plays, " ENG_ESTIMATED_FEN("s", "k") ", "
+    "d.revenue_fen, s.profitable_plays, s.reasons FROM daily d "
+    "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day "
+    ENG_CALIB_OF("k", "(SELECT account_id FROM work WHERE work_id = ?1)")
     "WHERE d.work_id = ?1 AND d.day = ?2";
 
 /* A new reason of the diagnosis with a copy of ev (NULL: none yet);

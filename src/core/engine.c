@@ -69,8 +69,21 @@ factor(double f, struct score_output *out)
 	return f;
 }
 
-void
-engine_score(const struct model_params *p, const struct score_input *in,
+/* The rate of interactions per profitable play, floored (r_ref when it
+ * cannot be known). */
+static void
+score_rate(const struct model_params *p, struct score_output *out)
+{
+	if (out->e_known && out->v > 0)
+		out->rate = fmax(out->e / out->v, p->r_floor);
+	else
+		out->rate = p->r_ref;
+}
+
+/* The figures of a work-day that no calibrated parameter moves: profitable
+ * plays, interactions, user value, quality and the bonus factor. */
+static void
+score_figures(const struct model_params *p, const struct score_input *in,
     struct score_output *out)
 {
 	memset(out, 0, sizeof *out);
@@ -91,10 +104,7 @@ engine_score(const struct model_params *p, const struct score_input *in,
 		    p->w_favorite * (in->favorites_known ? (double)in->favorites : 0) +
 		    p->w_comment * (in->comments_known ? (double)in->comments : 0) +
 		    p->w_share * (in->shares_known ? (double)in->shares : 0);
-	if (out->e_known && out->v > 0)
-		out->rate = fmax(out->e / out->v, p->r_floor);
-	else
-		out->rate = p->r_ref;
+	score_rate(p, out);
 	if (in->quality_known) {
 		out->q_known = true;
 		out->q = in->quality;
@@ -107,12 +117,21 @@ engine_score(const struct model_params *p, const struct score_input *in,
 		out->q = p->q_ref;
 	out->q = fmax(out->q, p->q_floor);
 	out->u = in->uv_known ? fmax(in->user_value, p->u_floor) : 1;
+	out->f_bonus = factor((1 + (in->selected ? p->b_sel : 0)) *
+	    (1 + (in->certified ? p->b_cert : 0)), out);
+}
+
+/* The part a calibration moves (base and the exponents): the factors and
+ * the amount, from the figures in out. The one definition of the
+ * formula, whether a rescore scores a row or a reader a stored one. */
+static void
+score_model(const struct model_params *p, double base,
+    struct score_output *out)
+{
 	out->f_interaction = factor(pow(out->rate / p->r_ref, p->a_e), out);
 	out->f_user = factor(pow(out->u, p->a_u), out);
 	out->f_quality = factor(pow(out->q / p->q_ref, p->a_q), out);
-	out->f_bonus = factor((1 + (in->selected ? p->b_sel : 0)) *
-	    (1 + (in->certified ? p->b_cert : 0)), out);
-	out->base_fen = factor(in->base * 100, out);
+	out->base_fen = factor(base * 100, out);
 	out->model_fen = out->v_known ? out->v / 1000 * out->base_fen *
 	    out->f_interaction * out->f_user * out->f_quality * out->f_bonus : 0;
 	/* Extreme data under extreme parameters: capped, never overflowed
@@ -124,6 +143,35 @@ engine_score(const struct model_params *p, const struct score_input *in,
 		out->model_fen = 0;
 		out->capped = true;
 	}
+}
+
+void
+engine_score(const struct model_params *p, const struct score_input *in,
+    struct score_output *out)
+{
+	score_figures(p, in, out);
+	score_model(p, in->base, out);
+}
+
+void
+eng_score_stored(const struct model_params *p, const struct eng_stored *s,
+    struct score_output *out)
+{
+	memset(out, 0, sizeof *out);
+	out->v_known = s->v_known;
+	out->v_estimated = s->v_estimated;
+	out->v = s->v;
+	out->e_known = s->e_known;
+	out->e = s->e;
+	score_rate(p, out);
+	out->q_known = s->q_known;
+	out->q = s->q_known ? s->q : fmax(p->q_ref, p->q_floor);
+	out->u = s->u_known ? s->u : 1;
+	out->f_bonus = s->f_bonus;
+	/* a bonus factor held in range when the row was scored */
+	out->capped = s->f_bonus <= ENGINE_FACTOR_MIN ||
+	    s->f_bonus >= ENGINE_FACTOR_MAX;
+	score_model(p, p->base, out);
 }
 
 /* ---- reasons ---- */
@@ -920,12 +968,15 @@ engine_daily_minimum(const struct model_params *p, bool has_data,
 
 /* ---- writing ---- */
 
+/* work_score keeps what no calibration moves (the figures, the bonus
+ * factor, eligibility and its reasons); readers compute the amounts and
+ * the calibrated factors from a row and the account's fit (the SQL
+ * functions below), so a fit that moves rewrites no work-day. */
 #define WORK_SCORE_INSERT " INTO work_score(work_id, day, eligible, " \
-    "reasons, profitable_plays, plays_estimated, interaction, user_value, " \
-    "quality, f_interaction, f_user, f_quality, f_bonus, base_fen, " \
-    "model_fen, estimated_fen) VALUES "
-#define WS_PARAMS 16
-#define WS_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "reasons, profitable_plays, plays_estimated, plays_v, interaction, " \
+    "user_value, quality, f_bonus, settled) VALUES "
+#define WS_PARAMS 12
+#define WS_ROW "(?,?,?,?,?,?,?,?,?,?,?,?)"
 #define WS_ROW4 WS_ROW "," WS_ROW "," WS_ROW "," WS_ROW
 #define WS_ROW16 WS_ROW4 "," WS_ROW4 "," WS_ROW4 "," WS_ROW4
 /* Rows written by one statement: each execution of a statement costs
@@ -941,17 +992,14 @@ engine_daily_minimum(const struct model_params *p, bool has_data,
 #define WORK_SCORE_UPSERT " ON CONFLICT(work_id, day) DO UPDATE SET " \
     WS_SET("eligible") "," WS_SET("reasons") "," \
     WS_SET("profitable_plays") "," WS_SET("plays_estimated") "," \
-    WS_SET("interaction") "," WS_SET("user_value") "," WS_SET("quality") \
-    "," WS_SET("f_interaction") "," WS_SET("f_user") "," \
-    WS_SET("f_quality") "," WS_SET("f_bonus") "," WS_SET("base_fen") "," \
-    WS_SET("model_fen") "," WS_SET("estimated_fen") " WHERE " \
+    WS_SET("plays_v") "," WS_SET("interaction") "," \
+    WS_SET("user_value") "," WS_SET("quality") "," WS_SET("f_bonus") "," \
+    WS_SET("settled") " WHERE " \
     WS_DIFF("eligible") " OR " WS_DIFF("reasons") " OR " \
     WS_DIFF("profitable_plays") " OR " WS_DIFF("plays_estimated") " OR " \
-    WS_DIFF("interaction") " OR " WS_DIFF("user_value") " OR " \
-    WS_DIFF("quality") " OR " WS_DIFF("f_interaction") " OR " \
-    WS_DIFF("f_user") " OR " WS_DIFF("f_quality") " OR " \
-    WS_DIFF("f_bonus") " OR " WS_DIFF("base_fen") " OR " \
-    WS_DIFF("model_fen") " OR " WS_DIFF("estimated_fen")
+    WS_DIFF("plays_v") " OR " WS_DIFF("interaction") " OR " \
+    WS_DIFF("user_value") " OR " WS_DIFF("quality") " OR " \
+    WS_DIFF("f_bonus") " OR " WS_DIFF("settled")
 /* The statements of each way of writing, one row and WS_BATCH rows. */
 static const char *const SQL_WRITE_WORK_SCORES[][2] = {
 	/* into an empty table: no conflict to look for, a fifth faster */
@@ -991,16 +1039,14 @@ bind_work_score(sqlite3_stmt *st, int base, const struct eng_ctx *c,
 	}
 	db_bind_int64_or_null(st, base + 5, o->v_known, (int64_t)llround(o->v));
 	sqlite3_bind_int(st, base + 6, o->v_estimated);
-	db_bind_double_or_null(st, base + 7, o->e_known, o->e);
-	db_bind_double_or_null(st, base + 8, r->in.uv_known, o->u);
-	db_bind_double_or_null(st, base + 9, o->q_known, o->q);
-	sqlite3_bind_double(st, base + 10, o->f_interaction);
-	sqlite3_bind_double(st, base + 11, o->f_user);
-	sqlite3_bind_double(st, base + 12, o->f_quality);
-	sqlite3_bind_double(st, base + 13, o->f_bonus);
-	sqlite3_bind_double(st, base + 14, o->base_fen);
-	sqlite3_bind_double(st, base + 15, o->model_fen);
-	sqlite3_bind_int64(st, base + 16, s->estimated);
+	/* an estimate of plays is kept exactly: the amount is computed
+	 * from it again (eng_score_stored) */
+	db_bind_double_or_null(st, base + 7, o->v_estimated, o->v);
+	db_bind_double_or_null(st, base + 8, o->e_known, o->e);
+	db_bind_double_or_null(st, base + 9, r->in.uv_known, o->u);
+	db_bind_double_or_null(st, base + 10, o->q_known, o->q);
+	sqlite3_bind_double(st, base + 11, o->f_bonus);
+	sqlite3_bind_int(st, base + 12, r->settled_known);
 }
 
 bool
@@ -1064,3 +1110,109 @@ eng_write_account_score(struct db *db, const struct eng_ctx *c,
 	return true;
 }
 
+
+/* ---- a stored work-day with its account's fit (readers) ---- */
+
+/* True when reasons (a work_score row's) say the daily minimum held the
+ * work-day back: it earned but for that. */
+bool
+eng_held_by_minimum(const char *reasons)
+{
+	return reasons != NULL && strstr(reasons, reason_ids[RS_MINIMUM]) != NULL;
+}
+
+void
+eng_stored_read(sqlite3_value *const v[ENG_STORED_COLS],
+    struct eng_stored *s)
+{
+	memset(s, 0, sizeof *s);
+	s->v_known = sqlite3_value_type(v[0]) != SQLITE_NULL;
+	s->v_estimated = sqlite3_value_type(v[1]) != SQLITE_NULL;
+	s->v = s->v_estimated ? sqlite3_value_double(v[1]) :
+	    (double)sqlite3_value_int64(v[0]);
+	s->e_known = sqlite3_value_type(v[2]) != SQLITE_NULL;
+	s->e = sqlite3_value_double(v[2]);
+	s->u_known = sqlite3_value_type(v[3]) != SQLITE_NULL;
+	s->u = sqlite3_value_double(v[3]);
+	s->q_known = sqlite3_value_type(v[4]) != SQLITE_NULL;
+	s->q = sqlite3_value_double(v[4]);
+	s->f_bonus = sqlite3_value_double(v[5]);
+}
+
+/* What each of the SQL functions returns. */
+enum sql_part { SP_ESTIMATED, SP_MODEL, SP_BASE, SP_F_INTERACTION,
+    SP_F_USER, SP_F_QUALITY };
+
+/* pt_<part>(eligible, <ENG_STORED_COLS columns>, base, a_e, a_u, a_q):
+ * a work_score row's figure under its account's calibration (NULL
+ * columns of a missing calibration row: the model's values). NULL when
+ * eligible is (no score row on the left of a join). */
+static void
+sql_score(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	enum sql_part part = (enum sql_part)(intptr_t)sqlite3_user_data(ctx);
+	struct model_params p = *engine_model();
+	double *fit[4] = { &p.base, &p.a_e, &p.a_u, &p.a_q };
+	struct eng_stored s;
+	struct score_output o;
+	double v;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	for (int i = 0; i < 4; i++)
+		if (sqlite3_value_type(argv[1 + ENG_STORED_COLS + i]) != SQLITE_NULL)
+			*fit[i] = sqlite3_value_double(argv[1 + ENG_STORED_COLS + i]);
+	eng_stored_read(argv + 1, &s);
+	eng_score_stored(&p, &s, &o);
+	switch (part) {
+	case SP_ESTIMATED:
+		sqlite3_result_int64(ctx, sqlite3_value_int(argv[0]) ?
+		    money_round(o.model_fen) : 0);
+		return;
+	case SP_MODEL: v = o.model_fen; break;
+	case SP_BASE: v = o.base_fen; break;
+	case SP_F_INTERACTION: v = o.f_interaction; break;
+	case SP_F_USER: v = o.f_user; break;
+	default: v = o.f_quality; break;
+	}
+	sqlite3_result_double(ctx, v);
+}
+
+bool
+engine_register_sql(sqlite3 *sql, struct pt_err *err)
+{
+	static const struct { const char *name; enum sql_part part; } fns[] = {
+		{ "pt_estimated_fen", SP_ESTIMATED },
+		{ "pt_model_fen", SP_MODEL },
+		{ "pt_base_fen", SP_BASE },
+		{ "pt_f_interaction", SP_F_INTERACTION },
+		{ "pt_f_user", SP_F_USER },
+		{ "pt_f_quality", SP_F_QUALITY },
+	};
+
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (sqlite3_create_function(sql, fns[i].name,
+		    1 + ENG_STORED_COLS + 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+		    (void *)(intptr_t)fns[i].part, sql_score, NULL, NULL) !=
+		    SQLITE_OK) {
+			err_set(err, PT_EXIT_DB, "registering SQL functions: %s",
+			    sqlite3_errmsg(sql));
+			return false;
+		}
+	return true;
+}
+
+fen_t
+eng_rescore_stored(const struct eng_ctx *c, int acc, const struct eng_stored *s,
+    bool eligible)
+{
+	struct score_output o;
+
+	eng_score_stored(&c->acc[acc].p, s, &o);
+	if (o.capped)
+		capped_rows++;
+	return eligible ? money_round(o.model_fen) : 0;
+}

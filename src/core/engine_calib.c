@@ -425,31 +425,33 @@ sums_current(struct db *db, const struct eng_ctx *c, int acc, bool *yes,
 	return true;
 }
 
+/* Exactly the same fit: readers compute the work-days' amounts from the
+ * calibration row, so the account-days must be summed under that very
+ * fit (the same sums give the same fit, bit for bit). */
 static bool
 same_fit(const struct model_params *a, const struct model_params *b)
 {
-	return fabs(a->base - b->base) <= 1e-9 * fabs(b->base) &&
-	    fabs(a->a_e - b->a_e) <= 1e-9 && fabs(a->a_u - b->a_u) <= 1e-9 &&
-	    fabs(a->a_q - b->a_q) <= 1e-9;
+	return a->base == b->base && a->a_e == b->a_e && a->a_u == b->a_u &&
+	    a->a_q == b->a_q;
 }
 
 bool
 eng_calib_account(struct db *db, struct eng_ctx *c, int acc,
-    const day_t *days, size_t n, bool *changed, struct pt_err *err)
+    const day_t *days, size_t n, enum eng_fit_move *move,
+    struct pt_err *err)
 {
 	struct model_params before = c->acc[acc].p;
-	bool was = c->acc[acc].calibrated, current, ok;
+	bool was = c->acc[acc].calibrated, current, ok, changed;
 
 	if (!sums_current(db, c, acc, &current, err))
 		return false;
 	for (size_t i = 0; current && i < n; i++)
 		if (!resum_day(db, c, acc, days[i], err))
 			return false;
-	ok = current ? refit(db, c, acc, changed, err) :
-	    resum_account(db, c, acc, changed, err);
-	/* a move below rounding is no move (the days' scores stay) */
-	*changed = was != c->acc[acc].calibrated ||
-	    !same_fit(&before, &c->acc[acc].p);
+	ok = current ? refit(db, c, acc, &changed, err) :
+	    resum_account(db, c, acc, &changed, err);
+	*move = !current ? ENG_FIT_MODEL : was != c->acc[acc].calibrated ||
+	    !same_fit(&before, &c->acc[acc].p) ? ENG_FIT_MOVED : ENG_FIT_SAME;
 	return ok;
 }
 

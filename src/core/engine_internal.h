@@ -189,16 +189,58 @@ bool eng_write_work_scores(struct db *db, const struct eng_ctx *c,
 bool eng_write_account_score(struct db *db, const struct eng_ctx *c,
     const struct eng_acct_day *ad, struct pt_err *err);
 
+/* ---- a stored work-day under its account's fit (engine.c) ---- */
+
+/* A work_score row's figures (fit-free): the columns profitable_plays,
+ * plays_v, interaction, user_value, quality, f_bonus, in that order. */
+#define ENG_STORED_COLS 6
+struct eng_stored {
+	bool v_known, v_estimated, e_known, u_known, q_known;
+	double v, e, u, q, f_bonus;
+};
+void eng_stored_read(sqlite3_value *const v[ENG_STORED_COLS],
+    struct eng_stored *s);
+/* The model's answer for a stored work-day under p (its account's fit):
+ * the same formula, in the same order, as engine_score() at rescore. */
+void eng_score_stored(const struct model_params *p, const struct eng_stored *s,
+    struct score_output *out);
+/* A stored work-day's estimate before the daily minimum under account
+ * acc's fit in c (0 unless eligible), counted as scored. */
+fen_t eng_rescore_stored(const struct eng_ctx *c, int acc,
+    const struct eng_stored *s, bool eligible);
+/* True when a work_score row's reasons say the daily minimum held it
+ * back (it was eligible but for that). */
+bool eng_held_by_minimum(const char *reasons);
+/* Registers the SQL functions pt_estimated_fen, pt_model_fen,
+ * pt_base_fen, pt_f_interaction, pt_f_user, pt_f_quality on a
+ * connection: ENG_SCORE(fn, s, c) below calls one for the work_score row
+ * s with the calibration row c (LEFT JOINed by the work's account). */
+bool engine_register_sql(sqlite3 *sql, struct pt_err *err);
+#define ENG_SCORE(fn, s, c) "pt_" fn "(" s ".eligible, " \
+    s ".profitable_plays, " s ".plays_v, " s ".interaction, " \
+    s ".user_value, " s ".quality, " s ".f_bonus, " c ".base, " \
+    c ".a_e, " c ".a_u, " c ".a_q)"
+/* A work-day's estimate in fen (NULL without a score row). */
+#define ENG_ESTIMATED_FEN(s, c) ENG_SCORE("estimated_fen", s, c)
+/* The calibration of the account of work w (an expression). */
+#define ENG_CALIB_OF(c, account_expr) " LEFT JOIN calibration " c \
+    " ON " c ".account_id = " account_expr " "
+
 /* ---- calibration kept as sums per account-day (engine_calib.c) ---- */
 
 /* Sums every account's settled days (one pass over `daily`), keeps them
  * (calib_day, calib_account) and fits every account. */
 bool eng_calib_all(struct db *db, struct eng_ctx *c, struct pt_err *err);
+/* What a refit did to an account: nothing, moved its fit (its
+ * account-days are summed again from work_score), or summed its days
+ * again under another model (missing sums, a changed model file: its
+ * work-days are scored again from daily). */
+enum eng_fit_move { ENG_FIT_SAME, ENG_FIT_MOVED, ENG_FIT_MODEL };
 /* Sums again the days[0..n) of account acc (all of its days when its
- * sums are missing or were made under another model) and refits it;
- * *changed when the fit moved. */
+ * sums are missing or were made under another model) and refits it. */
 bool eng_calib_account(struct db *db, struct eng_ctx *c, int acc,
-    const day_t *days, size_t n, bool *changed, struct pt_err *err);
+    const day_t *days, size_t n, enum eng_fit_move *move,
+    struct pt_err *err);
 /* Forgets the sums of an account that is gone. */
 bool eng_calib_forget(struct db *db, const char *account, struct pt_err *err);
 

@@ -1,8 +1,9 @@
 /* The derived tables work_score / account_score: the full rescore
  * (calibration from every account's settled days, then one streamed
  * pass over `daily`) and the incremental one (the dirty account-days:
- * their calibration sums, each touched account's fit, and the dirty days
- * or, for an account whose fit moved, all of its days). Memory does not
+ * their calibration sums, each touched account's fit, the dirty days,
+ * and for an account whose fit moved the totals of its other days,
+ * summed again from work_score's fit-free figures). Memory does not
  * grow with the number of work-days; one transaction each. */
 #include "config.h"
 
@@ -228,17 +229,13 @@ static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
  * covers at least half of what is there (a first import, a year's file
  * re-imported), one full pass costs less than day-by-day deletes and
  * reads, and gives the same scores. Below 1024 dirty account-days the
- * day-by-day path is quick whatever the proportion. (Accounts whose fit
- * moves are rescored whole: rescore_dirty() weighs that once the fits
- * are known.) */
+ * day-by-day path is quick whatever the proportion. (An account whose
+ * fit moves has its account-days summed again from work_score:
+ * refit_account().) */
 static const char SQL_MOSTLY_DIRTY[] =
     "SELECT n >= 1024 AND n * 2 >= total "
     "FROM (SELECT count(*) AS n FROM dirty), "
     "(SELECT count(*) AS total FROM account_score)";
-static const char SQL_COUNT_ACCOUNT_SCORES[] =
-    "SELECT count(*) FROM account_score";
-static const char SQL_ACCOUNT_SCORED_DAYS[] =
-    "SELECT count(*) FROM account_score WHERE account_id = ?1";
 /* min/max per work are seeks on daily's primary key */
 static const char SQL_ACCOUNT_DAY_RANGE[] =
     "SELECT min(lo), max(hi) FROM (SELECT "
@@ -372,7 +369,9 @@ struct dirty_account {
 	int acc;		/* -1: the account is gone */
 	day_t *days;
 	size_t ndays;
-	bool whole;		/* its fit moved: every day is rescored */
+	/* its fit moved: every account-day is summed again; or its days
+	 * were summed under another model: every work-day is rescored */
+	enum eng_fit_move move;
 };
 
 struct dirty_list {
@@ -442,29 +441,12 @@ dirty_read(struct db *db, const struct eng_ctx *c, struct dirty_list *l,
 	return true;
 }
 
-static int64_t
-scored_days(struct db *db, const char *account)
-{
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_SCORED_DAYS, NULL);
-	int64_t n = 0;
-
-	if (st == NULL)
-		return 0;
-	db_bind_text(st, 1, account);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
-}
-
 /* Refits every dirty account from its days' sums (summing the dirty
- * days again). *work gets the account-days to rescore: the dirty ones,
- * or all of an account whose fit moved. */
+ * days again). */
 static bool
 dirty_calibrate(struct db *db, struct eng_ctx *c, struct dirty_list *l,
-    int64_t *work, struct pt_err *err)
+    struct pt_err *err)
 {
-	*work = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		struct dirty_account *a = &l->a[i];
 		if (a->acc < 0) {
@@ -473,12 +455,185 @@ dirty_calibrate(struct db *db, struct eng_ctx *c, struct dirty_list *l,
 			continue;
 		}
 		if (!eng_calib_account(db, c, a->acc, a->days, a->ndays,
-		    &a->whole, err))
+		    &a->move, err))
 			return false;
-		*work += a->whole ? scored_days(db, a->account) +
-		    (int64_t)a->ndays : (int64_t)a->ndays;
 	}
 	return true;
+}
+
+/* ---- a fit that moved: the account-days again from work_score ---- */
+
+/* An account-day while its totals are summed again under a new fit. */
+struct refit_day {
+	bool skip;		/* dirty: rescored from daily */
+	bool rows;		/* work_score rows seen */
+	bool kept;		/* its account_score row, with the sums */
+	bool settled_known, was_below, shown_known;
+	fen_t settled, revenue;	/* settled sum; each held in range */
+	fen_t gross, unsettled;	/* estimates before the minimum; those
+				 * of the work-days not settled */
+	int64_t earning;
+	fen_t old_est, old_gross, old_shown;
+	int64_t old_earning;
+};
+
+static const char SQL_REFIT_DAYS[] =
+    "SELECT day, sums_kept, settled_fen, revenue_fen, reasons, "
+    "estimated_fen, gross_fen, works_earning, shown_fen "
+    "FROM account_score WHERE account_id = ?1";
+static const char SQL_REFIT_WORK[] =
+    "SELECT day, eligible, reasons, profitable_plays, plays_v, interaction, "
+    "user_value, quality, f_bonus, settled FROM work_score WHERE work_id = ?1";
+static const char SQL_REFIT_UPDATE[] =
+    "UPDATE account_score SET estimated_fen = ?3, gross_fen = ?4, "
+    "works_earning = ?5, shown_fen = ?6 WHERE account_id = ?1 AND day = ?2";
+
+/* The account's kept account-days, with the dirty ones to skip. */
+static bool
+refit_read_days(struct db *db, const struct dirty_account *a,
+    struct eng_days *days, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_REFIT_DAYS, err);
+	struct refit_day *rd;
+	int rc;
+
+	if (st == NULL)
+		return false;
+	for (size_t i = 0; i < a->ndays; i++) {
+		if ((rd = eng_day_at(days, a->days[i], sizeof *rd)) == NULL)
+			return eng_oom(err);
+		rd->skip = true;
+	}
+	db_bind_text(st, 1, a->account);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t d = eng_col_day(st, 0);
+		if (d == DAY_NONE)
+			continue;
+		if ((rd = eng_day_at(days, d, sizeof *rd)) == NULL) {
+			sqlite3_reset(st);
+			return eng_oom(err);
+		}
+		rd->kept = sqlite3_column_int(st, 1) != 0;
+		rd->settled_known = eng_col_int(st, 2, &rd->settled);
+		eng_col_int(st, 3, &rd->revenue);
+		rd->was_below = eng_held_by_minimum(
+		    (const char *)sqlite3_column_text(st, 4));
+		rd->old_est = sqlite3_column_int64(st, 5);
+		rd->old_gross = sqlite3_column_int64(st, 6);
+		rd->old_earning = sqlite3_column_int64(st, 7);
+		rd->shown_known = eng_col_int(st, 8, &rd->old_shown);
+	}
+	return db_rows_end(db, st, rc, "reading account scores", err);
+}
+
+/* Sums one work's stored days into days[] under the account's fit. */
+static bool
+refit_work(struct db *db, const struct eng_ctx *c, int acc, size_t w,
+    struct eng_days *days, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_REFIT_WORK, err);
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, c->wrk[w].id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t d = eng_col_day(st, 0);
+		sqlite3_value *v[ENG_STORED_COLS];
+		struct refit_day *rd;
+		struct eng_stored s;
+		bool eligible;
+		fen_t est;
+		if (d == DAY_NONE)
+			continue;
+		if ((rd = eng_day_at(days, d, sizeof *rd)) == NULL) {
+			sqlite3_reset(st);
+			return eng_oom(err);
+		}
+		if (rd->skip)
+			continue;
+		/* eligible before the daily minimum */
+		eligible = sqlite3_column_int(st, 1) != 0 || eng_held_by_minimum(
+		    (const char *)sqlite3_column_text(st, 2));
+		for (int k = 0; k < ENG_STORED_COLS; k++)
+			v[k] = sqlite3_column_value(st, 3 + k);
+		eng_stored_read(v, &s);
+		est = eng_rescore_stored(c, acc, &s, eligible);
+		rd->rows = true;
+		rd->gross += est;
+		rd->earning += est > 0;
+		if (sqlite3_column_int(st, 9) == 0)
+			rd->unsettled += est;
+	}
+	return db_rows_end(db, st, rc, "reading work scores", err);
+}
+
+static bool
+refit_update(struct db *db, const char *account, day_t d,
+    const fen_t v[4], struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_REFIT_UPDATE, err);
+	char day[DAY_BUFSZ];
+	int rc;
+
+	if (st == NULL)
+		return false;
+	db_bind_text(st, 1, account);
+	db_bind_text(st, 2, day_format(d, day));
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_int64(st, 3 + i, v[i]);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "writing account scores");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * An account whose fit moved, but for its dirty days: each account-day's
+ * totals summed again from its work-days' stored figures under the new
+ * fit (a read of work_score, no work-day written). A day whose daily
+ * minimum changes with the fit (rare: its works' reasons change), or
+ * that lacks its kept sums, is scored again from daily instead.
+ */
+static bool
+refit_account(struct db *db, struct eng_ctx *c, const struct dirty_account *a,
+    struct rows *rs, struct pt_err *err)
+{
+	struct eng_days days = { 0 };
+	bool ok = refit_read_days(db, a, &days, err);
+
+	for (size_t w = 0; ok && w < c->nwrk; w++)
+		if (c->wrk[w].account == a->acc)
+			ok = refit_work(db, c, a->acc, w, &days, err);
+	for (size_t k = 0; ok && k < days.n; k++) {
+		const struct refit_day *rd = (const struct refit_day *)days.d + k;
+		day_t d = days.lo + (day_t)k;
+		bool below;
+		fen_t v[4];
+		if (rd->skip || !rd->rows)
+			continue;
+		below = engine_daily_minimum(c->model, true, rd->settled_known,
+		    rd->settled, rd->gross) == DM_BELOW;
+		if (!rd->kept || below != rd->was_below) {
+			ok = read_account(db, c, a->account, d, rs, err) &&
+			    flush_rows(db, c, rs, err);
+			continue;
+		}
+		/* estimated, gross, works earning, shown */
+		v[0] = below ? 0 : rd->gross;
+		v[1] = rd->gross;
+		v[2] = below ? 0 : rd->earning;
+		v[3] = rd->revenue + (below ? 0 : rd->unsettled);
+		if (v[0] != rd->old_est || v[1] != rd->old_gross ||
+		    v[2] != rd->old_earning || !rd->shown_known ||
+		    v[3] != rd->old_shown)
+			ok = refit_update(db, a->account, d, v, err);
+	}
+	free(days.d);
+	return ok;
 }
 
 /* One account's dirty days, or all of its days when its fit moved (or
@@ -488,7 +643,7 @@ static bool
 rescore_account(struct db *db, struct eng_ctx *c,
     const struct dirty_account *a, struct rows *rs, struct pt_err *err)
 {
-	if (a->acc < 0 || a->whole) {
+	if (a->acc < 0 || a->move == ENG_FIT_MODEL) {
 		if (!run_bound(db, SQL_DELETE_WORK_SCORES_ACCOUNT, a->account,
 		    DAY_NONE, err) || !run_bound(db, SQL_DELETE_ACCOUNT_SCORES,
 		    a->account, DAY_NONE, err))
@@ -496,6 +651,8 @@ rescore_account(struct db *db, struct eng_ctx *c,
 		return a->acc < 0 ||
 		    rescore_account_chunked(db, c, a->acc, rs, err);
 	}
+	if (a->move == ENG_FIT_MOVED && !refit_account(db, c, a, rs, err))
+		return false;
 	for (size_t i = 0; i < a->ndays; i++) {
 		if (!run_bound(db, SQL_DELETE_WORK_SCORES_DAY, a->account,
 		    a->days[i], err) || !run_bound(db,
@@ -508,8 +665,6 @@ rescore_account(struct db *db, struct eng_ctx *c,
 	return flush_rows(db, c, rs, err);
 }
 
-static bool score_everything(struct db *db, struct eng_ctx *c,
-    bool changes, int64_t *n, struct pt_err *err);
 
 /* The incremental rescore inside its transaction. */
 static bool
@@ -517,19 +672,10 @@ rescore_dirty(struct db *db, struct eng_ctx *c, struct pt_err *err)
 {
 	struct dirty_list l = { 0 };
 	struct rows rs = { 0 };
-	int64_t work, n;
 	bool ok = false;
 
-	if (!dirty_read(db, c, &l, err) ||
-	    !dirty_calibrate(db, c, &l, &work, err))
+	if (!dirty_read(db, c, &l, err) || !dirty_calibrate(db, c, &l, err))
 		goto out;
-	/* Fits that moved over most of what is scored (settled revenue for
-	 * a day of every account): one streamed pass over everything costs
-	 * less than account by account, with the fits just made. */
-	if (work >= 1024 && work * 2 >= count_rows(db, SQL_COUNT_ACCOUNT_SCORES)) {
-		ok = score_everything(db, c, true, &n, err);
-		goto out;
-	}
 	for (size_t i = 0; i < l.n; i++)
 		if (!rescore_account(db, c, &l.a[i], &rs, err))
 			goto out;
@@ -710,12 +856,11 @@ score_all(struct db *db, struct eng_ctx *c, enum eng_ws_mode mode,
 
 /* Every work-day and account-day again, with the fits in c; *n gets the
  * work-days scored. work_score is not emptied first: freeing a million
- * rows costs as much as writing them. Rows are replaced in place (all
- * of them when changes says most will differ: fits that moved; else
- * only those that changed), and rows of work-days that are gone are
- * removed only when the count says there are some. */
+ * rows costs as much as writing them. Rows are rewritten only when one
+ * of their (fit-free) figures changed, and rows of work-days that are
+ * gone are removed only when the count says there are some. */
 static bool
-score_everything(struct db *db, struct eng_ctx *c, bool changes, int64_t *n,
+score_everything(struct db *db, struct eng_ctx *c, int64_t *n,
     struct pt_err *err)
 {
 	int64_t before;
@@ -723,8 +868,8 @@ score_everything(struct db *db, struct eng_ctx *c, bool changes, int64_t *n,
 	if (!db_exec(db, SQL_CLEAR_ALL, err))
 		return false;
 	before = count_rows(db, SQL_COUNT_WORK_SCORES);
-	if (!score_all(db, c, before == 0 ? ENG_WS_NEW : changes ?
-	    ENG_WS_REPLACE : ENG_WS_CHANGED, n, err))
+	if (!score_all(db, c, before == 0 ? ENG_WS_NEW : ENG_WS_CHANGED, n,
+	    err))
 		return false;
 	/* Written into an empty table, there is nothing stale to count. */
 	return before == 0 || count_rows(db, SQL_COUNT_WORK_SCORES) == *n ||
@@ -772,7 +917,7 @@ engine_rescore_all_count(struct db *db, int64_t *count, struct pt_err *err)
 	 * transaction, so it matches the rows read. */
 	if (db_begin(db, err)) {
 		ok = eng_ctx_load(&c, db, err) && eng_calib_all(db, &c, err) &&
-		    score_everything(db, &c, false, &n, err) && db_commit(db, err);
+		    score_everything(db, &c, &n, err) && db_commit(db, err);
 		if (!ok)
 			db_rollback(db);
 	}

@@ -9,6 +9,7 @@
 #include "core/exitcode.h"
 #include "core/grow.h"
 #include "core/report.h"
+#include "core/text.h"
 #include "core/wallet.h"
 #include "core/db_internal.h"
 
@@ -35,7 +36,8 @@ static const char SQL_WORKS[] =
     "SELECT w.work_id, w.account_id, w.title, "
     " (SELECT sum(" FEN_SANE("d.revenue_fen") ") FROM daily d "
     "   WHERE d.work_id = w.work_id AND d.day BETWEEN ?1 AND ?2), "
-    " (SELECT sum(" FEN_SANE("s.estimated_fen") ") FROM work_score s "
+    " (SELECT sum(" FEN_SANE(ENG_ESTIMATED_FEN("s", "k")) ") "
+    "   FROM work_score s " ENG_CALIB_OF("k", "w.account_id")
     "   WHERE s.work_id = w.work_id AND s.day BETWEEN ?1 AND ?2), "
     " (SELECT sum(d.profitable_plays) FROM daily d "
     "   WHERE d.work_id = w.work_id AND d.day BETWEEN ?1 AND ?2), "
@@ -46,18 +48,22 @@ static const char SQL_WORKS[] =
     "AND (?4 IS NULL OR w.work_id = ?4) ORDER BY w.account_id, w.work_id";
 static const char SQL_DAILY_WORK[] =
     "SELECT d.day, d.plays, d.profitable_plays, d.likes, d.favorites, "
-    "d.comments, d.shares, d.revenue_fen, s.estimated_fen "
-    "FROM daily d LEFT JOIN work_score s ON s.work_id = d.work_id "
-    "AND s.day = d.day WHERE d.work_id = ?3 AND d.day BETWEEN ?1 AND ?2 "
+    "d.comments, d.shares, d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k")
+    " FROM daily d LEFT JOIN work_score s ON s.work_id = d.work_id "
+    "AND s.day = d.day "
+    ENG_CALIB_OF("k", "(SELECT account_id FROM work WHERE work_id = ?3)")
+    "WHERE d.work_id = ?3 AND d.day BETWEEN ?1 AND ?2 "
     "ORDER BY d.day";
 /* An account's days (or every account's): its works' figures summed. */
 #define SQL_DAILY_SUMS(where) \
     "SELECT d.day, sum(d.plays), sum(d.profitable_plays), sum(d.likes), " \
     "sum(d.favorites), sum(d.comments), sum(d.shares), " \
-    "sum(" FEN_SANE("d.revenue_fen") "), sum(" FEN_SANE("s.estimated_fen") ") " \
+    "sum(" FEN_SANE("d.revenue_fen") "), " \
+    "sum(" FEN_SANE(ENG_ESTIMATED_FEN("s", "k")) ") " \
     "FROM work w CROSS JOIN daily d ON d.work_id = w.work_id " \
     "AND d.day BETWEEN ?1 AND ?2 " \
     "LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day " \
+    ENG_CALIB_OF("k", "w.account_id") \
     "WHERE " where " GROUP BY d.day ORDER BY d.day"
 static const char SQL_DAILY_ACCOUNT[] =
     SQL_DAILY_SUMS("?3 IS NULL OR w.account_id = ?3");
@@ -327,20 +333,49 @@ run_query(struct db *db, const char *sql, const struct report_layout *l,
 	return read_table(db, st, l, out, doing, err);
 }
 
+/* Keeps the rows whose text in column a or b contains needle. */
+static void
+keep_matching(struct report_table *t, int a, int b, const char *needle)
+{
+	size_t ncols = (size_t)t->layout->ncols, k = 0;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct report_cell *row = &t->cells[r * ncols];
+
+		if (text_contains(row[a].s, needle) ||
+		    text_contains(row[b].s, needle)) {
+			memmove(&t->cells[k * ncols], row, ncols * sizeof *row);
+			k++;
+		} else {
+			for (size_t c = 0; c < ncols; c++)
+				free(row[c].s);
+		}
+	}
+	t->nrows = k;
+}
+
 bool
 report_accounts(struct db *db, const struct report_filter *f,
     struct report_table *out, struct pt_err *err)
 {
-	return run_query(db, SQL_ACCOUNTS, &report_accounts_layout, f,
-	    f->account_id, NULL, out, "reading accounts", err);
+	if (!run_query(db, SQL_ACCOUNTS, &report_accounts_layout, f,
+	    f->account_id, NULL, out, "reading accounts", err))
+		return false;
+	if (f->search != NULL)
+		keep_matching(out, 0, 1, f->search);	/* account_id, name */
+	return true;
 }
 
 bool
 report_works(struct db *db, const struct report_filter *f,
     struct report_table *out, struct pt_err *err)
 {
-	return run_query(db, SQL_WORKS, &report_works_layout, f, f->account_id,
-	    f->work_id, out, "reading works", err);
+	if (!run_query(db, SQL_WORKS, &report_works_layout, f, f->account_id,
+	    f->work_id, out, "reading works", err))
+		return false;
+	if (f->search != NULL)
+		keep_matching(out, 0, 2, f->search);	/* work_id, title */
+	return true;
 }
 
 /* True when an account's days in the window can be read from the sums

@@ -26,6 +26,9 @@ struct report_filter {
 	const char *account_id;	/* NULL: every account */
 	const char *work_id;	/* NULL: every work */
 	day_t from, to;
+	/* works and accounts: only those whose id, title or name contain
+	 * it (text_contains, as the dashboard's `/`); NULL: every one */
+	const char *search;
 };
 
 enum report_type {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "core/db_internal.h"
+#include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/schema.h"
 
@@ -611,6 +612,53 @@ migrate_to_8(struct db *db, struct pt_err *err)
 	return db_exec(db, schema_v8, err);
 }
 
+/*
+ * v9, fit-free work-days (issue 17): work_score keeps only what no
+ * calibration moves (the figures, the bonus factor, eligibility and its
+ * reasons, whether the day is settled, an estimate of plays exactly);
+ * the amounts and the calibrated factors are computed from a row and its
+ * account's calibration by the engine's one formula when they are read
+ * (pt_estimated_fen and its kin, engine.c). Settled revenue that moves
+ * an account's fit then rewrites its account-days, never its work-days.
+ * The rows of v8 are not carried over (an estimate of plays was kept
+ * rounded): every scored account-day is marked for a rescore, which the
+ * next start or import does.
+ */
+static const char schema_v9[] =
+/* emptied first: dropping a column then rewrites no row */
+"DELETE FROM work_score;\n"
+"ALTER TABLE work_score DROP COLUMN f_interaction;\n"
+"ALTER TABLE work_score DROP COLUMN f_user;\n"
+"ALTER TABLE work_score DROP COLUMN f_quality;\n"
+"ALTER TABLE work_score DROP COLUMN base_fen;\n"
+"ALTER TABLE work_score DROP COLUMN model_fen;\n"
+"ALTER TABLE work_score DROP COLUMN estimated_fen;\n"
+/* the estimate of profitable plays, unrounded (NULL: not estimated) */
+"ALTER TABLE work_score ADD COLUMN plays_v REAL;\n"
+/* the work-day's revenue is settled (daily.revenue_fen known) */
+"ALTER TABLE work_score ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;\n"
+"INSERT OR IGNORE INTO dirty(account_id, day)\n"
+"  SELECT account_id, day FROM account_score;\n"
+/* Each work-day with the figures v8 stored, computed (for partner-tui's
+ * own connections: the functions are the engine's; readers that need
+ * speed call them in their own queries). */
+"CREATE VIEW work_estimate AS SELECT s.*,\n"
+"  " ENG_ESTIMATED_FEN("s", "k") " AS estimated_fen,\n"
+"  " ENG_SCORE("model_fen", "s", "k") " AS model_fen,\n"
+"  " ENG_SCORE("base_fen", "s", "k") " AS base_fen,\n"
+"  " ENG_SCORE("f_interaction", "s", "k") " AS f_interaction,\n"
+"  " ENG_SCORE("f_user", "s", "k") " AS f_user,\n"
+"  " ENG_SCORE("f_quality", "s", "k") " AS f_quality\n"
+"  FROM work_score s LEFT JOIN work w ON w.work_id = s.work_id\n"
+"  " ENG_CALIB_OF("k", "w.account_id") ";\n"
+;
+
+static bool
+migrate_to_9(struct db *db, struct pt_err *err)
+{
+	return db_exec(db, schema_v9, err);
+}
+
 static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_1,
 	migrate_to_2,
@@ -620,6 +668,7 @@ static bool (*const migrations[])(struct db *, struct pt_err *) = {
 	migrate_to_6,
 	migrate_to_7,
 	migrate_to_8,
+	migrate_to_9,
 };
 static const char SQL_USER_VERSION[] = "PRAGMA user_version";
 

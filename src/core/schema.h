@@ -9,7 +9,7 @@
 
 struct db;
 
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 
 int schema_version(struct db *db);
 /* Brings the database to SCHEMA_VERSION in one transaction. */

@@ -6,6 +6,7 @@
 
 #include "core/accounts.h"
 #include "core/db_internal.h"
+#include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/grow.h"
 #include "core/history.h"
@@ -60,9 +61,10 @@ series_metric_unit(enum series_metric m)
 	" FROM work w JOIN daily d ON d.work_id = w.work_id"
 
 #define SERIES_SCORE_ROWS \
-	"SELECT s.day, s.estimated_fen, s.interaction, s.user_value," \
-	"  s.quality, s.profitable_plays" \
-	" FROM work w JOIN work_score s ON s.work_id = w.work_id"
+	"SELECT s.day, " ENG_ESTIMATED_FEN("s", "k") ", s.interaction," \
+	"  s.user_value, s.quality, s.profitable_plays" \
+	" FROM work w JOIN work_score s ON s.work_id = w.work_id" \
+	ENG_CALIB_OF("k", "w.account_id")
 
 static const char SQL_DAILY_ACCOUNT[] =
 	SERIES_DAILY_ROWS

@@ -70,6 +70,8 @@ bind_bool(sqlite3_stmt *st, int i, int v)
 	db_bind_int64_or_null(st, i, v != STORE_ABSENT, v == STORE_YES);
 }
 
+/* ---- accounts and works: described by their columns ---- */
+
 /* The columns of an account or a work row, in the order of its SQL's
  * parameters, and the attribute whose history each keeps (NULL: none).
  * Each type says how a member is absent, which keeps the stored value. */
@@ -87,40 +89,13 @@ struct col {
 	const char *history;
 };
 
-#define ACOL(type, m, hist) \
-	{ type, offsetof(struct store_account, m), 0, hist }
-static const struct col account_cols[] = {
-	ACOL(COL_TEXT, account_id, NULL),
-	ACOL(COL_TEXT, name, NULL),
-	ACOL(COL_TEXT, kind, "kind"),
-	ACOL(COL_FLAG, celebrity, "celebrity"),
-	{ COL_TEXT_SET, offsetof(struct store_account, certification),
-	  offsetof(struct store_account, certification_set), "certification" },
-	ACOL(COL_TEXT, plan_status, "plan_status"),
-	ACOL(COL_FLAG, bank_card, "bank_card"),
+/* A table of rows so described: the first column is the key. */
+struct row_kind {
+	const char *ins_sql, *upd_sql, *doing;
+	enum history_of of;
+	const struct col *cols;
+	size_t ncols;
 };
-#undef ACOL
-
-#define WCOL(type, m, hist) { type, offsetof(struct store_work, m), 0, hist }
-static const struct col work_cols[] = {
-	WCOL(COL_TEXT, work_id, NULL),
-	WCOL(COL_TEXT, account_id, "account_id"),
-	WCOL(COL_TEXT, title, NULL),
-	WCOL(COL_TEXT, published_at, NULL),
-	WCOL(COL_TEXT, genre, NULL),
-	{ COL_INT, offsetof(struct store_work, duration_s),
-	  offsetof(struct store_work, has_duration), NULL },
-	WCOL(COL_TEXT, visibility, "visibility"),
-	WCOL(COL_TEXT, review, "review"),
-	WCOL(COL_FLAG, original, "original"),
-	WCOL(COL_FLAG, infringing, "infringing"),
-	WCOL(COL_TEXT, commercial, "commercial"),
-	WCOL(COL_FLAG, selected, "selected"),
-	WCOL(COL_TEXT, review_label, NULL),
-};
-#undef WCOL
-
-#define NCOLS(cols) (sizeof cols / sizeof cols[0])
 
 static const char *
 col_text(const void *row, size_t at)
@@ -140,32 +115,115 @@ col_set(const void *row, const struct col *c)
 	return *(const bool *)((const char *)row + c->set);
 }
 
+/* A row with its kind, for upsert()'s binding. */
+struct kind_row {
+	const struct row_kind *kind;
+	const void *row;
+};
+
 /* Binds a row's columns as ?1, ?2, ... */
 static void
-bind_cols(sqlite3_stmt *st, const struct col *cols, size_t n,
-    const void *row)
+bind_cols(sqlite3_stmt *st, const void *kind_row)
 {
+	const struct kind_row *r = kind_row;
+	const struct row_kind *k = r->kind;
 	int i = 1;
 
-	for (const struct col *c = cols; c < cols + n; c++) {
+	for (const struct col *c = k->cols; c < k->cols + k->ncols; c++) {
 		switch (c->type) {
 		case COL_TEXT:
-			db_bind_text(st, i++, col_text(row, c->at));
+			db_bind_text(st, i++, col_text(r->row, c->at));
 			break;
 		case COL_FLAG:
-			bind_bool(st, i++, col_flag(row, c->at));
+			bind_bool(st, i++, col_flag(r->row, c->at));
 			break;
 		case COL_INT:
-			db_bind_int64_or_null(st, i++, col_set(row, c),
-			    *(const int64_t *)((const char *)row + c->at));
+			db_bind_int64_or_null(st, i++, col_set(r->row, c),
+			    *(const int64_t *)((const char *)r->row + c->at));
 			break;
 		case COL_TEXT_SET:
-			db_bind_text(st, i++, col_set(row, c) ?
-			    col_text(row, c->at) : NULL);
-			sqlite3_bind_int(st, i++, col_set(row, c));
+			db_bind_text(st, i++, col_set(r->row, c) ?
+			    col_text(r->row, c->at) : NULL);
+			sqlite3_bind_int(st, i++, col_set(r->row, c));
 			break;
 		}
 	}
+}
+
+static int
+upsert_kind(struct db *db, const struct row_kind *k, const void *row,
+    struct pt_err *err)
+{
+	struct kind_row r = { k, row };
+
+	return upsert(db, k->ins_sql, k->upd_sql, bind_cols, &r, k->doing,
+	    err);
+}
+
+static const char *
+flag_text(int b)
+{
+	return b == STORE_YES ? "1" : "0";
+}
+
+/* Records one attribute and brings the row's column to the latest value. */
+static int
+record(struct db *db, enum history_of of, const char *id, const char *attr,
+    const char *value, const struct store_when *at, struct pt_err *err)
+{
+	int rc = history_record_stated(db, of, id, attr, value, at->effective,
+	    at->stated, at->import_id, err);
+
+	if (rc < 0 || !history_sync_current(db, of, id, attr, err))
+		return -1;
+	return rc;
+}
+
+/* Records the row's attributes that have a history and are present in
+ * it; the number of changes, -1 on error. */
+static int
+record_cols(struct db *db, const struct row_kind *k, const void *row,
+    const struct store_when *at, struct pt_err *err)
+{
+	const char *id = col_text(row, k->cols[0].at);
+	int n = 0;
+
+	for (const struct col *c = k->cols; c < k->cols + k->ncols; c++) {
+		const char *v = NULL;
+		bool present = false;
+		int rc;
+		if (c->history == NULL)
+			continue;
+		if (c->type == COL_FLAG) {
+			present = col_flag(row, c->at) != STORE_ABSENT;
+			v = flag_text(col_flag(row, c->at));
+		} else if (c->type == COL_TEXT_SET || c->type == COL_TEXT) {
+			v = col_text(row, c->at);
+			present = c->type == COL_TEXT ? v != NULL :
+			    col_set(row, c);
+		}
+		if (!present)
+			continue;
+		if ((rc = record(db, k->of, id, c->history, v, at, err)) < 0)
+			return -1;
+		n += rc;
+	}
+	return n;
+}
+
+/* The upsert, then the history of what it brought: a back-dated change
+ * counts as an update. */
+static int
+save_kind(struct db *db, const struct row_kind *k, const void *row,
+    const struct store_when *at, struct pt_err *err)
+{
+	int rc = upsert_kind(db, k, row, err), n;
+
+	if (rc == STORE_FAILED)
+		return rc;
+	if ((n = record_cols(db, k, row, at, err)) < 0)
+		return STORE_FAILED;
+	return n > 0 && rc == STORE_UNCHANGED ? STORE_UPDATED : rc;
 }
 
 /* ---- account ---- */
@@ -186,18 +244,37 @@ static const char SQL_ACCOUNT_UPD[] =
     "plan_status) IS NOT plan_status OR coalesce(?8, bank_card) IS NOT "
     "bank_card)";
 
-static void
-bind_account(sqlite3_stmt *st, const void *row)
-{
-	bind_cols(st, account_cols, NCOLS(account_cols), row);
-}
+#define ACOL(type, m, hist) \
+	{ type, offsetof(struct store_account, m), 0, hist }
+static const struct col account_cols[] = {
+	ACOL(COL_TEXT, account_id, NULL),
+	ACOL(COL_TEXT, name, NULL),
+	ACOL(COL_TEXT, kind, "kind"),
+	ACOL(COL_FLAG, celebrity, "celebrity"),
+	{ COL_TEXT_SET, offsetof(struct store_account, certification),
+	  offsetof(struct store_account, certification_set), "certification" },
+	ACOL(COL_TEXT, plan_status, "plan_status"),
+	ACOL(COL_FLAG, bank_card, "bank_card"),
+};
+#undef ACOL
+
+static const struct row_kind account_kind = {
+	SQL_ACCOUNT_INS, SQL_ACCOUNT_UPD, "saving an account", HISTORY_ACCOUNT,
+	account_cols, sizeof account_cols / sizeof account_cols[0]
+};
 
 int
 store_upsert_account(struct db *db, const struct store_account *a,
     struct pt_err *err)
 {
-	return upsert(db, SQL_ACCOUNT_INS, SQL_ACCOUNT_UPD, bind_account, a,
-	    "saving an account", err);
+	return upsert_kind(db, &account_kind, a, err);
+}
+
+int
+store_save_account(struct db *db, const struct store_account *a,
+    const struct store_when *at, struct pt_err *err)
+{
+	return save_kind(db, &account_kind, a, at, err);
 }
 
 /* ---- work ---- */
@@ -231,18 +308,42 @@ static const char SQL_WORK_UPD[] =
     "coalesce(?11, commercial) IS NOT commercial OR coalesce(?12, "
     "selected) IS NOT selected OR " WORK_LABEL " IS NOT review_label)";
 
-static void
-bind_work(sqlite3_stmt *st, const void *row)
-{
-	bind_cols(st, work_cols, NCOLS(work_cols), row);
-}
+#define WCOL(type, m, hist) { type, offsetof(struct store_work, m), 0, hist }
+static const struct col work_cols[] = {
+	WCOL(COL_TEXT, work_id, NULL),
+	WCOL(COL_TEXT, account_id, "account_id"),
+	WCOL(COL_TEXT, title, NULL),
+	WCOL(COL_TEXT, published_at, NULL),
+	WCOL(COL_TEXT, genre, NULL),
+	{ COL_INT, offsetof(struct store_work, duration_s),
+	  offsetof(struct store_work, has_duration), NULL },
+	WCOL(COL_TEXT, visibility, "visibility"),
+	WCOL(COL_TEXT, review, "review"),
+	WCOL(COL_FLAG, original, "original"),
+	WCOL(COL_FLAG, infringing, "infringing"),
+	WCOL(COL_TEXT, commercial, "commercial"),
+	WCOL(COL_FLAG, selected, "selected"),
+	WCOL(COL_TEXT, review_label, NULL),
+};
+#undef WCOL
+
+static const struct row_kind work_kind = {
+	SQL_WORK_INS, SQL_WORK_UPD, "saving a work", HISTORY_WORK,
+	work_cols, sizeof work_cols / sizeof work_cols[0]
+};
 
 int
 store_upsert_work(struct db *db, const struct store_work *w,
     struct pt_err *err)
 {
-	return upsert(db, SQL_WORK_INS, SQL_WORK_UPD, bind_work, w,
-	    "saving a work", err);
+	return upsert_kind(db, &work_kind, w, err);
+}
+
+int
+store_save_work(struct db *db, const struct store_work *w,
+    const struct store_when *at, struct pt_err *err)
+{
+	return save_kind(db, &work_kind, w, at, err);
 }
 
 /* ---- attribute history ---- */
@@ -250,74 +351,20 @@ store_upsert_work(struct db *db, const struct store_work *w,
 static const char SQL_ACCOUNT_BANK_CARD[] =
     "SELECT bank_card FROM account WHERE account_id = ?1";
 
-static const char *
-flag_text(int b)
-{
-	return b == STORE_YES ? "1" : "0";
-}
-
-/* Records one attribute and brings the row's column to the latest value. */
-static int
-record(struct db *db, enum history_of of, const char *id, const char *attr,
-    const char *value, day_t effective, bool stated, int64_t import_id,
+bool
+store_bank_card(struct db *db, const char *account_id, bool *bound,
     struct pt_err *err)
 {
-	int rc = history_record_stated(db, of, id, attr, value, effective,
-	    stated, import_id, err);
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
+	    "reading the account's bank card", err);
 
-	if (rc < 0 || !history_sync_current(db, of, id, attr, err))
-		return -1;
-	return rc;
-}
-
-/* Records the row's attributes that have a history and are present in
- * it; the number of changes, -1 on error. */
-static int
-record_cols(struct db *db, enum history_of of, const struct col *cols,
-    size_t ncols, const void *row, day_t effective, bool stated,
-    int64_t import_id, struct pt_err *err)
-{
-	const char *id = col_text(row, cols[0].at);
-	int n = 0;
-
-	for (const struct col *c = cols; c < cols + ncols; c++) {
-		const char *v = NULL;
-		bool present = false;
-		int rc;
-		if (c->history == NULL)
-			continue;
-		if (c->type == COL_FLAG) {
-			present = col_flag(row, c->at) != STORE_ABSENT;
-			v = flag_text(col_flag(row, c->at));
-		} else if (c->type == COL_TEXT_SET || c->type == COL_TEXT) {
-			v = col_text(row, c->at);
-			present = c->type == COL_TEXT ? v != NULL :
-			    col_set(row, c);
-		}
-		if (!present)
-			continue;
-		if ((rc = record(db, of, id, c->history, v, effective, stated,
-		    import_id, err)) < 0)
-			return -1;
-		n += rc;
+	*bound = false;
+	if (rc == DB_ROW) {
+		*bound = sqlite3_column_int(st, 0) != 0;
+		sqlite3_reset(st);
 	}
-	return n;
-}
-
-int
-store_account_history(struct db *db, const struct store_account *a,
-    day_t effective, bool stated, int64_t import_id, struct pt_err *err)
-{
-	return record_cols(db, HISTORY_ACCOUNT, account_cols,
-	    NCOLS(account_cols), a, effective, stated, import_id, err);
-}
-
-int
-store_work_history(struct db *db, const struct store_work *w,
-    day_t effective, bool stated, int64_t import_id, struct pt_err *err)
-{
-	return record_cols(db, HISTORY_WORK, work_cols, NCOLS(work_cols), w,
-	    effective, stated, import_id, err);
+	return rc != DB_STEP_FAILED;
 }
 
 bool
@@ -326,24 +373,15 @@ store_bank_card_on(struct db *db, const char *account_id, day_t day,
 {
 	char v[HISTORY_VALUE_SZ];
 	bool is_null, found;
-	sqlite3_stmt *st;
-	int rc;
 
 	*bound = false;
 	if (!history_value_on(db, HISTORY_ACCOUNT, account_id, "bank_card", day,
 	    v, sizeof v, &is_null, &found, err))
 		return false;
-	if (found) {
-		*bound = !is_null && strcmp(v, "1") == 0;
-		return true;
-	}
-	rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
-	    "reading the account's bank card", err);
-	if (rc == DB_ROW) {
-		*bound = sqlite3_column_int(st, 0) != 0;
-		sqlite3_reset(st);
-	}
-	return rc != DB_STEP_FAILED;
+	if (!found)
+		return store_bank_card(db, account_id, bound, err);
+	*bound = !is_null && strcmp(v, "1") == 0;
+	return true;
 }
 
 /* ---- daily and snapshot metrics ---- */

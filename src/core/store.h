@@ -51,18 +51,26 @@ struct store_work {
 	int original, infringing, selected;	/* enum store_bool */
 };
 
-/* The attributes of a that have a history (kind, celebrity,
- * certification, plan status, bank card; a work's account, visibility,
- * review, original, infringing, commercial, selected) recorded as in
- * force from day `effective`, after the upsert; the row keeps the latest
- * values; stated: the day came from the data (effective_on), else a first
- * value counts since always. Returns how many changes were recorded, -1
- * on error. Call it
- * after store_upsert_account / store_upsert_work. */
-int store_account_history(struct db *db, const struct store_account *a,
-    day_t effective, bool stated, int64_t import_id, struct pt_err *err);
-int store_work_history(struct db *db, const struct store_work *w,
-    day_t effective, bool stated, int64_t import_id, struct pt_err *err);
+/* When an import saves an account or a work: its attributes that have a
+ * history (kind, celebrity, certification, plan status, bank card; a
+ * work's account, visibility, review, original, infringing, commercial,
+ * selected) are in force from day `effective`; stated: the day came from
+ * the data (effective_on), else a first value counts since always. */
+struct store_when {
+	day_t effective;
+	bool stated;
+	int64_t import_id;
+};
+/* The upsert, then the history of what it brought (the row keeps the
+ * latest values); a back-dated change counts as STORE_UPDATED. */
+int store_save_account(struct db *db, const struct store_account *a,
+    const struct store_when *at, struct pt_err *err);
+int store_save_work(struct db *db, const struct store_work *w,
+    const struct store_when *at, struct pt_err *err);
+/* Whether the account has a real-name bank card bound as stored now
+ * (false for no such account). */
+bool store_bank_card(struct db *db, const char *account_id, bool *bound,
+    struct pt_err *err);
 /* Whether the account had a real-name bank card bound on day (by its
  * history; the current value without one). */
 bool store_bank_card_on(struct db *db, const char *account_id, day_t day,
@@ -88,6 +96,7 @@ struct store_metrics {
 
 #define STORE_HAS(m, f) (((m)->have >> (f)) & 1u)
 
+/* The row alone, without its history. */
 int store_upsert_account(struct db *db, const struct store_account *a,
     struct pt_err *err);
 int store_upsert_work(struct db *db, const struct store_work *w,

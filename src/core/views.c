@@ -12,9 +12,11 @@
 #include "core/engine.h"
 #include "core/freshness.h"
 #include "core/grow.h"
+#include "core/store.h"
 #include "core/text.h"
 #include "core/views.h"
 #include "core/db_internal.h"
+#include "core/engine_internal.h"
 
 static day_t
 col_day(sqlite3_stmt *st, int i)
@@ -54,11 +56,12 @@ static const char SQL_WORKS[] =
     " FROM work w WHERE w.account_id = ?1 ORDER BY w.work_id";
 
 static const char SQL_WORK_DAYS[] =
-    "SELECT d.work_id, d.day, d.revenue_fen, s.estimated_fen,"
-    " d.profitable_plays"
+    "SELECT d.work_id, d.day, d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k")
+    ", d.profitable_plays"
     " FROM work w JOIN daily d ON d.work_id = w.work_id"
     "  AND d.day BETWEEN ?2 AND ?3"
     " LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
+    ENG_CALIB_OF("k", "w.account_id")
     " WHERE w.account_id = ?1";
 
 static const char SQL_WORK_VIOLATIONS[] =
@@ -391,11 +394,12 @@ views_works_filter(const struct views_works *w, const char *needle,
 
 static const char SQL_DAY_WORKS[] =
     "SELECT w.work_id, w.title, d.day IS NOT NULL, d.revenue_fen,"
-    " s.work_id IS NOT NULL, s.eligible, s.reasons, s.estimated_fen,"
-    " d.profitable_plays"
+    " s.work_id IS NOT NULL, s.eligible, s.reasons, "
+    ENG_ESTIMATED_FEN("s", "k") ", d.profitable_plays"
     " FROM work w"
     " LEFT JOIN daily d ON d.work_id = w.work_id AND d.day = ?2"
     " LEFT JOIN work_score s ON s.work_id = w.work_id AND s.day = ?2"
+    ENG_CALIB_OF("k", "w.account_id")
     " WHERE w.account_id = ?1"
     " AND (w.published_at IS NULL OR substr(w.published_at, 1, 10) <= ?2)"
     " ORDER BY w.work_id";
@@ -594,8 +598,6 @@ static const char SQL_WALLET_SUMS[] =
 static const char SQL_WALLET_RECENT[] =
     "SELECT day, kind, amount_fen, ifnull(appeal_id, 0) FROM wallet"
     " WHERE account_id = ?1 ORDER BY day DESC, id DESC LIMIT ?2";
-static const char SQL_BANK_CARD[] =
-    "SELECT bank_card FROM account WHERE account_id = ?1";
 
 bool
 views_wallet_load(struct db *db, const char *account_id,
@@ -605,13 +607,8 @@ views_wallet_load(struct db *db, const char *account_id,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((st = db_stmt(db, SQL_BANK_CARD, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		out->bank_card = sqlite3_column_int(st, 0) != 0;
-	sqlite3_reset(st);
-	if ((st = db_stmt(db, SQL_WALLET_SUMS, err)) == NULL)
+	if (!store_bank_card(db, account_id, &out->bank_card, err) ||
+	    (st = db_stmt(db, SQL_WALLET_SUMS, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -667,11 +664,12 @@ static const char SQL_ACCOUNT_WEEKS[] =
     "  SELECT day, shown_fen FROM account_score WHERE account_id = ?1"
     "   AND day BETWEEN ?3 AND ?4 AND shown_fen IS NOT NULL"
     "  UNION ALL"
-    "  SELECT d.day, min(max(ifnull(d.revenue_fen, s.estimated_fen), 0),"
-    "   1000000000000)"
+    "  SELECT d.day, min(max(ifnull(d.revenue_fen, "
+    ENG_ESTIMATED_FEN("s", "k") "), 0), 1000000000000)"
     "  FROM days CROSS JOIN work w CROSS JOIN daily d"
     "   ON d.work_id = w.work_id AND d.day = days.day"
     "  JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
+    ENG_CALIB_OF("k", "w.account_id")
     "  WHERE w.account_id = ?1 AND NOT EXISTS (SELECT 1 FROM account_score x"
     "   WHERE x.account_id = ?1 AND x.day = days.day"
     "   AND x.shown_fen IS NOT NULL))"
@@ -843,12 +841,17 @@ static const char SQL_DETAIL_WORK[] =
 static const char SQL_DETAIL_DAYS[] =
     "SELECT d.day, d.likes, d.favorites, d.revenue_fen,"
     " s.work_id IS NOT NULL, s.eligible, s.reasons, s.profitable_plays,"
-    " s.plays_estimated, s.user_value, s.quality, s.base_fen,"
-    " s.f_interaction, s.f_user, s.f_quality, s.f_bonus, s.model_fen,"
-    " s.estimated_fen, d.profitable_plays,"
+    " s.plays_estimated, s.user_value, s.quality, "
+    ENG_SCORE("base_fen", "s", "k") ", "
+    ENG_SCORE("f_interaction", "s", "k") ", "
+    ENG_SCORE("f_user", "s", "k") ", "
+    ENG_SCORE("f_quality", "s", "k") ", s.f_bonus, "
+    ENG_SCORE("model_fen", "s", "k") ", "
+    ENG_ESTIMATED_FEN("s", "k") ", d.profitable_plays,"
     " b.appeal_id, b.fen"
     " FROM daily d LEFT JOIN work_score s"
     "  ON s.work_id = d.work_id AND s.day = d.day"
+    ENG_CALIB_OF("k", "(SELECT account_id FROM work WHERE work_id = ?1)")
     /* a day an approved appeal paid back (appeal_backpay) */
     " LEFT JOIN (SELECT b.work_id, b.day, min(b.appeal_id) AS appeal_id,"
     "   sum(b.fen) AS fen FROM appeal_backpay b JOIN appeal a"

@@ -1291,14 +1291,13 @@ remember(struct import_ctx *ctx, int rc, struct strmap *m, const char *id,
 	return rc;
 }
 
-/* An upsert's result with the n history rows it wrote (-1: failed): a
- * back-dated change counts as an update. */
-static int
-with_history(int rc, int n)
+/* When a row's attributes are in force: its effective_on, else the
+ * file's day (then a first value counts since always). */
+static struct store_when
+when_of(const struct import_ctx *ctx, const struct pval *v)
 {
-	if (n < 0)
-		return STORE_FAILED;
-	return n > 0 && rc == STORE_UNCHANGED ? STORE_UPDATED : rc;
+	return (struct store_when){ effective_day(ctx, v),
+	    v[F_EFFECTIVE_ON].present, ctx->run_id };
 }
 
 static int
@@ -1314,16 +1313,12 @@ apply_accounts(struct import_ctx *ctx, long line, struct pval *v)
 		.plan_status = TEXT(F_PLAN_STATUS),
 		.bank_card = tri(&v[F_BANK_CARD]),
 	};
+	const struct store_when at = when_of(ctx, v);
 	int rc;
 
 	/* "empty = none": the column being there is what counts. */
 	a.certification_set = has_column(ctx, F_CERTIFICATION);
-	rc = store_upsert_account(ctx->db, &a, ctx->err);
-	if (rc == STORE_FAILED)
-		return rc;
-	rc = with_history(rc, store_account_history(ctx->db, &a,
-	    effective_day(ctx, v), v[F_EFFECTIVE_ON].present, ctx->run_id,
-	    ctx->err));
+	rc = store_save_account(ctx->db, &a, &at, ctx->err);
 	return remember(ctx, rc, &ctx->accounts, a.account_id, "",
 	    store_mark_dirty_account);
 }
@@ -1349,6 +1344,7 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 		.infringing = tri(&v[F_INFRINGING]),
 		.selected = tri(&v[F_SELECTED]),
 	};
+	const struct store_when at = when_of(ctx, v);
 	char before[256];
 	bool found;
 	int rc;
@@ -1366,12 +1362,7 @@ apply_works(struct import_ctx *ctx, long line, struct pval *v)
 	}
 	if (!store_work_account(ctx->db, w.work_id, before, &found, ctx->err))
 		return STORE_FAILED;
-	rc = store_upsert_work(ctx->db, &w, ctx->err);
-	if (rc == STORE_FAILED)
-		return rc;
-	rc = with_history(rc, store_work_history(ctx->db, &w,
-	    effective_day(ctx, v), v[F_EFFECTIVE_ON].present, ctx->run_id,
-	    ctx->err));
+	rc = store_save_work(ctx->db, &w, &at, ctx->err);
 	if (rc == STORE_FAILED)
 		return rc;
 	/* A work moved to another account: the old account's days lose it. */
@@ -1970,11 +1961,9 @@ snapshot_new_work(struct import_ctx *ctx, struct pval *v, const char *account,
 	w.review_label = v[F_REVIEW].label;
 	w.visibility = v[F_REVIEW].visibility;
 	w.original = w.infringing = w.selected = STORE_ABSENT;
-	if (store_upsert_work(ctx->db, &w, ctx->err) == STORE_FAILED)
-		return false;
 	/* the export is a snapshot as of its day: so are its flags */
-	if (store_work_history(ctx->db, &w, ctx->as_of, true,
-	    ctx->run_id, ctx->err) < 0)
+	if (store_save_work(ctx->db, &w, &(struct store_when){ ctx->as_of,
+	    true, ctx->run_id }, ctx->err) == STORE_FAILED)
 		return false;
 	return strmap_put(&ctx->work_account, work_id, account, NULL);
 }
@@ -2016,18 +2005,16 @@ snapshot_status(struct import_ctx *ctx, struct pval *v, const char *account,
 		.original = STORE_ABSENT, .infringing = STORE_ABSENT,
 		.selected = STORE_ABSENT,
 	};
-	int wrc, n;
+	int rc;
 
 	if (!v[F_REVIEW].present && v[F_REVIEW].visibility == NULL)
 		return true;
-	if ((wrc = store_upsert_work(ctx->db, &w, ctx->err)) == STORE_FAILED)
+	rc = store_save_work(ctx->db, &w, &(struct store_when){ ctx->as_of,
+	    true, ctx->run_id }, ctx->err);
+	if (rc == STORE_FAILED)
 		return false;
-	n = store_work_history(ctx->db, &w, ctx->as_of, true, ctx->run_id,
-	    ctx->err);
-	if (n < 0)
-		return false;
-	return !((wrc == STORE_UPDATED || n > 0) &&
-	    !store_mark_dirty_work(ctx->db, work_id, ctx->err));
+	return rc == STORE_UNCHANGED ||
+	    store_mark_dirty_work(ctx->db, work_id, ctx->err);
 }
 
 static int

@@ -12,7 +12,7 @@
  * State: a pane keeps none at file level. It declares private_size; the
  * frame allocates that many bytes (zeroed) for each pane it builds and
  * hands them over as ctx->priv in the pane's own context, so a pane can
- * be built twice, and a test can build one (tests/check_tui.c). The
+ * be built twice, and a test can build one (tests/tui/pane_trends.c). The
  * terminal (modes, key definitions) and background work (pane_job_start)
  * are the frame's: a pane only asks.
  *

@@ -1050,8 +1050,8 @@ export_view(struct pane_ctx *ctx)
 {
 	struct diag *dg = ctx->priv;
 	char name[160], a[DAY_BUFSZ], b[DAY_BUFSZ];
-	struct report_filter f = { ctx->account_id, NULL, dg->works.from,
-	    dg->works.to };
+	struct report_filter f = { .account_id = ctx->account_id,
+	    .from = dg->works.from, .to = dg->works.to };
 
 	if (dg->view == V_DETAIL && dg->det_ok) {
 		f.account_id = NULL;
@@ -1063,6 +1063,8 @@ export_view(struct pane_ctx *ctx)
 	}
 	if (dg->view == V_DAY && dg->day_ok)
 		f.from = f.to = dg->day.day;
+	else if (dg->filter.text[0] != '\0')
+		f.search = dg->filter.text;	/* the rows `/` keeps */
 	snprintf(name, sizeof name, "works-%s-%s-%s", ctx->account_id,
 	    day_format(f.from, a), day_format(f.to, b));
 	vui_export(ctx, name, VUI_EXPORT_WORKS, &f);

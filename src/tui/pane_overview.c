@@ -15,6 +15,7 @@
 #include "core/report.h"
 #include "core/views.h"
 #include "core/wallet.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "present/evidence_text.h"
 #include "tui/draw.h"
@@ -128,8 +129,8 @@ cmp_rows(struct ov *ov, size_t a, size_t b)
 static bool
 matches(const struct views_account *a, const char *q)
 {
-	return q[0] == '\0' || strcasestr(a->account_id, q) != NULL ||
-	    (a->name != NULL && strcasestr(a->name, q) != NULL);
+	return text_contains(a->account_id, q) ||
+	    (a->name != NULL && text_contains(a->name, q));
 }
 
 /* Searches and sorts, keeping the cursor on keep_id when it is shown. */
@@ -580,9 +581,11 @@ static void
 export_week(struct pane_ctx *ctx)
 {
 	struct ov *ov = ctx->priv;
-	struct report_filter f = { NULL, NULL, ov->acc.from, ov->acc.to };
+	struct report_filter f = { .from = ov->acc.from, .to = ov->acc.to };
 	char name[96], a[DAY_BUFSZ], b[DAY_BUFSZ];
 
+	if (ov->search.text[0] != '\0')
+		f.search = ov->search.text;	/* the rows `/` keeps */
 	snprintf(name, sizeof name, "accounts-%s-%s", day_format(f.from, a),
 	    day_format(f.to, b));
 	vui_export(ctx, name, VUI_EXPORT_ACCOUNTS, &f);

@@ -189,8 +189,10 @@ main(int argc, char **argv)
 	t0 = now();
 	c0 = cpu();
 	exec(db, "BEGIN");
-	exec(db, "INSERT INTO work_score(work_id, day, eligible, model_fen, "
-	    "estimated_fen) SELECT work_id, day, 1, 0, 0 FROM daily");
+	exec(db, "INSERT INTO work_score(work_id, day, eligible, "
+	    "profitable_plays, interaction, user_value, quality) SELECT "
+	    "work_id, day, 1, profitable_plays, likes, user_value, quality "
+	    "FROM daily");
 	exec(db, "COMMIT");
 	t_ref = now() - t0;
 	c_ref = cpu() - c0;

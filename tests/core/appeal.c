@@ -781,7 +781,7 @@ START_TEST(approval_overturns_the_violation)
 	    &ev));
 	ck_assert_int_eq(ev_find(&ev, EV_VIOLATION_BLOCKS)->until,
 	    test_day("2027-01-17"));
-	ck_assert_int_eq(test_query_int(db, "SELECT estimated_fen FROM work_score"
+	ck_assert_int_eq(test_query_int(db, "SELECT estimated_fen FROM work_estimate"
 	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 0);
 
 	/* A rejected appeal leaves the violation as it is. */
@@ -812,7 +812,7 @@ START_TEST(approval_overturns_the_violation)
 	ck_assert_int_eq(it->count, 2);
 	ck_assert_int_eq(it->until, test_day("2026-11-26"));
 	/* ... the estimate returns for the days not appealed ... */
-	ck_assert_int_gt(test_query_int(db, "SELECT estimated_fen FROM work_score"
+	ck_assert_int_gt(test_query_int(db, "SELECT estimated_fen FROM work_estimate"
 	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 0);
 	ck_assert_int_eq(test_query_int(db, "SELECT eligible FROM work_score"
 	    " WHERE work_id = 'w2' AND day = '2026-11-10'"), 1);

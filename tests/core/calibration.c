@@ -84,7 +84,7 @@ START_TEST(calibration_recovers_base)
 		    fx_model.a_e) < 0.1);
 		/* estimates now follow the calibrated base */
 		double ratio = fx_double(db, "SELECT sum(estimated_fen) * 1.0 / "
-		    "sum(d.revenue_fen) FROM work_score s JOIN daily d USING "
+		    "sum(d.revenue_fen) FROM work_estimate s JOIN daily d USING "
 		    "(work_id, day)");
 		ck_assert_msg(fabs(ratio - 1) < 0.05, "ratio %g", ratio);
 		db_close(db);
@@ -122,13 +122,13 @@ START_TEST(calibration_sums_after_v6)
 	ck_assert_msg(fabs(base / 2.5 - 1) < 0.03, "fitted %g", base);
 	/* the older fit moved: every day was rescored with the new one */
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 200);
-	fx_sql(db, "CREATE TABLE inc AS SELECT * FROM work_score");
+	fx_sql(db, "CREATE TABLE inc AS SELECT * FROM work_estimate");
 	fx_sql(db, "CREATE TABLE inc_cal AS SELECT * FROM calibration");
 	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calibration c, inc_cal i"
 	    " WHERE c.base = i.base AND c.a_e = i.a_e AND c.days = i.days"
 	    " AND c.r2 = i.r2"), 1);
-	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc i JOIN work_score s"
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc i JOIN work_estimate s"
 	    " USING (work_id, day) WHERE i.estimated_fen = s.estimated_fen AND"
 	    " i.model_fen = s.model_fen"), 200);
 	db_close(db);
@@ -192,23 +192,23 @@ START_TEST(rescore_dirty_follows_calibration)
 	plant(db, 11, 3.0, 20, 4, 0.05);
 	ck_assert(engine_rescore_all(db, &err));
 	base0 = fx_double(db, "SELECT base FROM calibration");
-	est0 = fx_int(db, "SELECT sum(estimated_fen) FROM work_score "
+	est0 = fx_int(db, "SELECT sum(estimated_fen) FROM work_estimate "
 	    "WHERE day = '2026-06-01'");
 	fx_sql(db, "UPDATE daily SET revenue_fen = revenue_fen * 3 "
 	    "WHERE day = '2026-06-20'");
 	fx_sql(db, "INSERT INTO dirty VALUES ('acc', '2026-06-20')");
 	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
 	base1 = fx_double(db, "SELECT base FROM calibration");
-	est1 = fx_int(db, "SELECT sum(estimated_fen) FROM work_score "
+	est1 = fx_int(db, "SELECT sum(estimated_fen) FROM work_estimate "
 	    "WHERE day = '2026-06-01'");
 	ck_assert_msg(base1 > base0 * 1.02, "base %g -> %g", base0, base1);
 	ck_assert_msg(est1 > est0, "a day not marked dirty was not rescored");
 	/* the same as a full rescore, row for row */
-	fx_sql(db, "CREATE TABLE inc AS SELECT * FROM work_score");
+	fx_sql(db, "CREATE TABLE inc AS SELECT * FROM work_estimate");
 	fx_sql(db, "CREATE TABLE inc_acc AS SELECT * FROM account_score");
 	ck_assert(engine_rescore_all(db, &err));
 	/* (the fit sums in another order: reals agree to rounding) */
-	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc i JOIN work_score s "
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc i JOIN work_estimate s "
 	    "USING (work_id, day) WHERE i.estimated_fen = s.estimated_fen AND "
 	    "i.eligible = s.eligible AND i.reasons = s.reasons AND "
 	    "abs(i.model_fen - s.model_fen) <= 1e-9 * s.model_fen"), 80);

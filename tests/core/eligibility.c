@@ -127,7 +127,7 @@ base_data(void)
 static int64_t
 est(const char *work, const char *day)
 {
-	return fx_int(fx_db, "SELECT estimated_fen FROM work_score WHERE work_id = %Q "
+	return fx_int(fx_db, "SELECT estimated_fen FROM work_estimate WHERE work_id = %Q "
 	    "AND day = %Q", work, day);
 }
 

@@ -36,12 +36,15 @@ report_db(void)
 	    " ('w2', '2026-11-01', 300, 3000, 60, NULL, NULL, 2, 600),"
 	    " ('w1', '2026-11-02', 50, NULL, NULL, NULL, NULL, NULL, NULL),"
 	    " ('w3', '2026-11-02', 7, 5, 0, 0, 0, 0, 1);"
+	    /* estimates computed at read time from the plays and each
+	     * account's fit: a1's base 2.5 makes w1's 1,000 plays 250 fen;
+	     * w3's absurd plays (a2: the model's 2.00) are held at 10^12 */
 	    "INSERT INTO work_score(work_id, day, eligible, reasons,"
-	    " estimated_fen) VALUES"
-	    " ('w1', '2026-11-01', 1, '', 250),"
+	    " profitable_plays) VALUES"
+	    " ('w1', '2026-11-01', 1, '', 1000),"
 	    " ('w1', '2026-11-02', 0, 'work_not_public', 0),"
-	    " ('w2', '2026-11-01', 1, '', -5),"
-	    " ('w3', '2026-11-02', 1, '', 2000000000000);"
+	    " ('w2', '2026-11-01', 1, '', 0),"
+	    " ('w3', '2026-11-02', 1, '', 10000000000000);"
 	    "INSERT INTO account_score(account_id, day, eligible, reasons,"
 	    " estimated_fen, settled_fen) VALUES"
 	    " ('a1', '2026-11-01', 1, '', 800, 800),"
@@ -56,7 +59,7 @@ static struct report_filter
 window(const char *account, const char *work)
 {
 	struct report_filter f = { account, work, test_day("2026-11-01"),
-	    test_day("2026-11-02") };
+	    test_day("2026-11-02"), NULL };
 
 	return f;
 }
@@ -174,6 +177,29 @@ START_TEST(report_works_sums_clamps_and_filters)
 	ck_assert_uint_eq(r.nrows, 1);
 	row = 0;
 	ck_assert_str_eq(TXT("work_id"), "w3");
+	report_table_free(&r);
+	/* search: the id or the title contains it, ASCII case ignored */
+	f = window(NULL, NULL);
+	f.search = "T3";
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.nrows, 1);
+	row = 0;
+	ck_assert_str_eq(TXT("work_id"), "w3");
+	report_table_free(&r);
+	f.search = "w";
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.nrows, 3);
+	report_table_free(&r);
+	f.search = ",\"B";
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.nrows, 1);
+	row = 0;
+	ck_assert_str_eq(TXT("work_id"), "w2");
+	ck_num("revenue", 600);
+	report_table_free(&r);
+	f.search = "nothing";
+	ck_assert(report_works(db, &f, &r, &err));
+	ck_assert_uint_eq(r.nrows, 0);
 	report_table_free(&r);
 	db_close(db);
 }
@@ -321,7 +347,7 @@ static void
 daily_rows(struct db *db, struct report_table *t)
 {
 	struct report_filter f = { "a1", NULL, fx_day("2026-10-30"),
-	    fx_day("2026-11-05") };
+	    fx_day("2026-11-05"), NULL };
 	struct pt_err err = { 0 };
 
 	ck_assert_msg(report_daily(db, &f, t, &err), "%s", err.msg);

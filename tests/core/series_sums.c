@@ -196,8 +196,8 @@ START_TEST(series_sums_read_per_day)
 
 	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
 	load(db, "a0", &before);
-	fx_sql(db, "UPDATE work_score SET interaction = interaction + 1000,"
-	    " estimated_fen = estimated_fen + 1 WHERE work_id = 'a0-w0'");
+	fx_sql(db, "UPDATE work_score SET interaction = interaction + 1000"
+	    " WHERE work_id = 'a0-w0'");
 	fx_sql(db, "UPDATE daily SET revenue_fen = revenue_fen + 5 WHERE"
 	    " work_id = 'a0-w0' AND day = '2026-10-12'");
 	load(db, "a0", &after);
@@ -210,7 +210,7 @@ START_TEST(series_sums_read_per_day)
 	/* one work still reads its work-days */
 	ck_assert(series_load(db, &w, d, d, &after, &err));
 	ck_assert_double_eq(after.days[0].v[SERIES_ESTIMATE], (double)fx_int(db,
-	    "SELECT estimated_fen FROM work_score WHERE work_id = 'a0-w0' AND"
+	    "SELECT estimated_fen FROM work_estimate WHERE work_id = 'a0-w0' AND"
 	    " day = '2026-10-12'"));
 
 	fx_sql(db, "INSERT INTO dirty(account_id, day) VALUES ('a0',"
@@ -218,7 +218,12 @@ START_TEST(series_sums_read_per_day)
 	load(db, "a0", &after);
 	x = series_at(&before, d);
 	y = series_at(&after, d);
-	ck_assert_double_eq(y->v[SERIES_ESTIMATE], x->v[SERIES_ESTIMATE] + 1);
+	/* (more interactions: a larger estimate, computed from them) */
+	ck_assert_double_eq(y->v[SERIES_ESTIMATE], (double)fx_int(db,
+	    "SELECT sum(e.estimated_fen) FROM work_estimate e JOIN work w"
+	    " USING (work_id) WHERE w.account_id = 'a0' AND e.day ="
+	    " '2026-10-12'"));
+	ck_assert(y->v[SERIES_ESTIMATE] > x->v[SERIES_ESTIMATE]);
 	ck_assert_double_eq_tol(y->v[SERIES_INTERACTIONS],
 	    x->v[SERIES_INTERACTIONS] + 1000, 1e-6);
 	series_free(&before);
@@ -227,9 +232,10 @@ START_TEST(series_sums_read_per_day)
 }
 END_TEST
 
-/* A v7 database: its account-days keep their v7 sums (sums_kept 1) and
- * get the new columns empty; the series reads them from the work-days
- * until the engine writes them again. */
+/* A v7 database: its scores are forgotten on the upgrade (v9 keeps
+ * work-days without amounts) and its account-days marked for the rescore
+ * the next start runs, which keeps the sums with each day; and a day
+ * kept without them (sums_kept 1) is read from its work-days. */
 START_TEST(series_sums_from_v7)
 {
 	const char *path = test_path(test_tmp, "v7.db");
@@ -264,8 +270,18 @@ START_TEST(series_sums_from_v7)
 	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM account_score WHERE"
 	    " sums_kept = 1 AND estimated_fen = 700 AND interaction IS NULL AND"
 	    " user_value IS NULL AND quality IS NULL"), 1);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM dirty"), 1);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 0);
+
+	/* a day without the sums, its work-days there: read from them */
+	fx_sql(db, "DELETE FROM dirty;"
+	    "INSERT INTO work_score(work_id, day, eligible, profitable_plays,"
+	    " interaction, user_value) VALUES"
+	    " ('w1', '2026-11-02', 1, 1000, 11, 1.5),"
+	    " ('w2', '2026-11-02', 1, 3000, 22, 0.5)");
 	ck_assert(series_load(db, &acc, d, d, &s, &err));
-	ck_assert_double_eq(s.days[0].v[SERIES_ESTIMATE], 700);
+	ck_assert_double_eq(s.days[0].v[SERIES_ESTIMATE], (double)fx_int(db,
+	    "SELECT sum(estimated_fen) FROM work_estimate"));
 	ck_assert_double_eq(s.days[0].v[SERIES_INTERACTIONS], 33);
 	ck_assert_double_eq_tol(s.days[0].v[SERIES_USER_VALUE], 0.75, 1e-12);
 	ck_assert_double_eq_tol(s.days[0].v[SERIES_RPM], 200, 1e-12);

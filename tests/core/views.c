@@ -315,15 +315,17 @@ START_TEST(detail_days_and_exact_split)
 	struct views_detail d;
 	fen_t sum = 0;
 
-	/* model factors on w1's days: 11-03 plays 2000 at 20 fen/1k ...
-	 * f_i 1.5, f_u 0.9, f_q 1.1, f_b 1.3 */
-	vw_exec("UPDATE work_score SET profitable_plays = 2000, base_fen = 200,"
-	    " f_interaction = 1.5, f_user = 0.9, f_quality = 1.1,"
-	    " f_bonus = 1.3, model_fen = 2.0 * 200 * 1.5 * 0.9 * 1.1 * 1.3,"
-	    " estimated_fen = 772 WHERE work_id = 'w1' AND day = '2026-11-03'");
-	vw_exec("UPDATE work_score SET profitable_plays = 333, base_fen = 200,"
-	    " f_interaction = 0.7, model_fen = 0.333 * 200 * 0.7,"
-	    " estimated_fen = 47 WHERE work_id = 'w1' AND day = '2026-11-04'");
+	/* model factors on w1's days, from the figures under the model's
+	 * defaults (r_ref 0.04, a_e 0.5, q_ref 60, a_u = a_q = 1): 11-03
+	 * plays 2000 at 200 fen/1k, rate 0.09 (f_i 1.5), user value 0.9,
+	 * quality 66 (f_q 1.1), f_b 1.3: 772 fen; 11-04 plays 333 at rate
+	 * 0.0196 (f_i 0.7): 47 fen */
+	vw_exec("UPDATE work_score SET profitable_plays = 2000, interaction = 180,"
+	    " user_value = 0.9, quality = 66, f_bonus = 1.3"
+	    " WHERE work_id = 'w1' AND day = '2026-11-03'");
+	vw_exec("UPDATE work_score SET profitable_plays = 333,"
+	    " interaction = 333 * 0.0196"
+	    " WHERE work_id = 'w1' AND day = '2026-11-04'");
 	ck_assert_msg(views_detail_load(vw_db, "w1", test_day("2026-11-02"),
 	    test_day("2026-11-05"), &d, &err), "%s", err.msg);
 	ck_assert_str_eq(d.title, "Noodles at home");
@@ -341,9 +343,9 @@ START_TEST(detail_days_and_exact_split)
 	for (int k = 0; k < VP_COUNT; k++)
 		sum += d.part_fen[k];
 	ck_assert_int_eq(sum, 797);
-	/* plays at the base rate: 400 + 66.6 (11-02 has no factors: 0) */
-	ck_assert_int_eq(d.part_fen[VP_PLAYS], 467);
-	ck_assert_int_eq(d.part_fen[VP_INTERACTION], 647 - 467);
+	/* plays at the base rate: 250 (11-02, every factor 1) + 400 + 66.6 */
+	ck_assert_int_eq(d.part_fen[VP_PLAYS], 717);
+	ck_assert_int_eq(d.part_fen[VP_INTERACTION], 897 - 717);
 	ck_assert_int_eq(d.part_fen[VP_SETTLEMENT], 500 - 772);
 	ck_assert_int_eq(d.last_violation, DAY_NONE);	/* overturned only */
 	views_detail_free(&d);

@@ -129,10 +129,11 @@ got = query(db, "SELECT w.visibility, h.effective_on, h.value FROM work w JOIN w
 t.expect(got == [("self_only", "2026-11-20", "public"), ("self_only", "2026-11-24", "self_only")],
          "visibility from the label, dated: %r" % got)
 
-# 9. Estimates an older version stored as INT64_MIN: reports still work,
-# and a rescore puts sane values back.
+# 9. Absurd stored values (an estimate an older version stored as
+# INT64_MIN, plays no rescore would write): reports still work, and a
+# rescore puts sane values back.
 con = __import__("sqlite3").connect(db)
-con.execute("UPDATE work_score SET estimated_fen = -9223372036854775808")
+con.execute("UPDATE work_score SET profitable_plays = 9223372036854775807")
 con.execute("UPDATE account_score SET estimated_fen = -9223372036854775808")
 con.commit()
 con.close()
@@ -141,6 +142,7 @@ for what in ("accounts", "works", "daily"):
     t.expect(p.returncode == 0 and "overflow" not in p.stderr,
              "report %s with a bad stored value: %d %r" % (what, p.returncode, p.stderr[:200]))
 t.run("--db", db, "rescore", check=0)
-t.expect(query(db, "SELECT count(*) FROM work_score WHERE estimated_fen < 0") == [(0,)],
+t.expect(query(db, "SELECT count(*) FROM work_score WHERE profitable_plays = 9223372036854775807")
+         + query(db, "SELECT count(*) FROM account_score WHERE estimated_fen < 0") == [(0,), (0,)],
          "rescore replaced the bad values")
 t.finish()

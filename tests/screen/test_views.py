@@ -780,6 +780,39 @@ def _():
                                              "--to", ov["week.to"])
 
 
+@check("e after / exports the rows the search keeps (Diagnosis, the overview), as report --search prints them")
+def _():
+    exp = os.path.join(TMP, "export-search")
+    os.makedirs(exp, exist_ok=True)
+    word = "番茄"
+    out = run_script(["key 2", "key /", "type " + word, "key Enter", "key e", "model"],
+                     80, 24, PARTNER_TUI_ACCOUNT=MAIN, PARTNER_TUI_EXPORT_DIR=exp)
+    m = model(out[0])
+    f, to = m["window.from"], m["window.to"]
+    path = os.path.join(exp, "partner-tui-works-%s-%s-%s.csv" % (MAIN, f, to))
+    assert path in m["frame.message"], m["frame.message"]
+    got = open(path, "rb").read()
+    r = subprocess.run([PT, "--db", DEMO, "--today", TODAY, "report", "works",
+                        "--account", MAIN, "--from", f, "--to", to, "--search", word,
+                        "--format", "csv"], capture_output=True)
+    assert r.returncode == 0, r.stderr
+    assert got == r.stdout, (got[:300], r.stdout[:300])
+    rows = got.count(b"\r\n") - 1
+    assert 0 < rows == int(m["shown"]) < int(m["works"]), (rows, m["shown"], m["works"])
+    # The overview's week, searched: as report accounts --search prints it.
+    ov = model(run_script(["key 0", "key /", "type jn_q", "key Enter", "key e", "model"],
+                          120, 40, PARTNER_TUI_EXPORT_DIR=exp)[0])
+    path = os.path.join(exp, "partner-tui-accounts-%s-%s.csv"
+                        % (ov["week.from"], ov["week.to"]))
+    assert path in ov["frame.message"], ov["frame.message"]
+    r = subprocess.run([PT, "--db", DEMO, "--today", TODAY, "report", "accounts",
+                        "--from", ov["week.from"], "--to", ov["week.to"],
+                        "--search", "jn_q", "--format", "csv"], capture_output=True)
+    assert r.returncode == 0, r.stderr
+    got = open(path, "rb").read()
+    assert got == r.stdout and got.count(b"\r\n") - 1 == int(ov["shown"]) == 1, (got, ov["shown"])
+
+
 @check("R types a window FROM TO in Trends and Diagnosis; [ goes back to 7/30/90")
 def _():
     exp = os.path.join(TMP, "export-range")
