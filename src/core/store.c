@@ -109,6 +109,12 @@ col_flag(const void *row, size_t at)
 	return *(const int *)((const char *)row + at);
 }
 
+static int64_t
+col_int64(const void *row, size_t at)
+{
+	return *(const int64_t *)((const char *)row + at);
+}
+
 static bool
 col_set(const void *row, const struct col *c)
 {
@@ -139,7 +145,7 @@ bind_cols(sqlite3_stmt *st, const void *kind_row)
 			break;
 		case COL_INT:
 			db_bind_int64_or_null(st, i++, col_set(r->row, c),
-			    *(const int64_t *)((const char *)r->row + c->at));
+			    col_int64(r->row, c->at));
 			break;
 		case COL_TEXT_SET:
 			db_bind_text(st, i++, col_set(r->row, c) ?
@@ -352,29 +358,36 @@ static const char SQL_ACCOUNT_BANK_CARD[] =
     "SELECT bank_card FROM account WHERE account_id = ?1";
 
 bool
-store_bank_card_on(struct db *db, const char *account_id, day_t day,
-    bool *bound, struct pt_err *err)
+store_bank_card(struct db *db, const char *account_id, bool *bound,
+    struct pt_err *err)
 {
-	char v[HISTORY_VALUE_SZ];
-	bool is_null, found;
 	sqlite3_stmt *st;
-	int rc;
+	int rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
+	    "reading the account's bank card", err);
 
 	*bound = false;
-	if (!history_value_on(db, HISTORY_ACCOUNT, account_id, "bank_card", day,
-	    v, sizeof v, &is_null, &found, err))
-		return false;
-	if (found) {
-		*bound = !is_null && strcmp(v, "1") == 0;
-		return true;
-	}
-	rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
-	    "reading the account's bank card", err);
 	if (rc == DB_ROW) {
 		*bound = sqlite3_column_int(st, 0) != 0;
 		sqlite3_reset(st);
 	}
 	return rc != DB_STEP_FAILED;
+}
+
+bool
+store_bank_card_on(struct db *db, const char *account_id, day_t day,
+    bool *bound, struct pt_err *err)
+{
+	char v[HISTORY_VALUE_SZ];
+	bool is_null, found;
+
+	*bound = false;
+	if (!history_value_on(db, HISTORY_ACCOUNT, account_id, "bank_card", day,
+	    v, sizeof v, &is_null, &found, err))
+		return false;
+	if (!found)
+		return store_bank_card(db, account_id, bound, err);
+	*bound = !is_null && strcmp(v, "1") == 0;
+	return true;
 }
 
 /* ---- daily and snapshot metrics ---- */

@@ -55,28 +55,17 @@ static const char SQL_OVERDUE[] =
     " ORDER BY a.expected_pay_on, a.id";
 
 fen_t
-wallet_signed(const struct wallet_entry *e)
+wallet_signed(const char *kind, fen_t amount)
 {
-	return strcmp(e->kind, "withdrawal") == 0 ? -e->amount_fen :
-	    e->amount_fen;
+	return strcmp(kind, "withdrawal") == 0 ? -amount : amount;
 }
 
 static void
 bind_filter(sqlite3_stmt *st, const struct wallet_filter *f)
 {
-	char b[DAY_BUFSZ];
-
 	db_bind_text(st, 1, f->account_id);
-	if (f->from != DAY_NONE)
-		sqlite3_bind_text(st, 2, day_format(f->from, b), -1,
-		    SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, 2);
-	if (f->to != DAY_NONE)
-		sqlite3_bind_text(st, 3, day_format(f->to, b), -1,
-		    SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, 3);
+	db_bind_day(st, 2, f->from);
+	db_bind_day(st, 3, f->to);
 }
 
 static void
