@@ -279,6 +279,7 @@ START_TEST(db_number_columns_and_flags)
 	sqlite3_stmt *st = db_stmt(db, "SELECT 7, NULL, 2.5, NULL", &err);
 	int64_t i = 99;
 	double d = 99;
+	bool flag;
 
 	ck_assert_ptr_nonnull(st);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
@@ -293,18 +294,15 @@ START_TEST(db_number_columns_and_flags)
 	sqlite3_reset(st);
 
 	/* a flag by key: a row with 1, a row with 0, no row */
-	{
-		bool flag = true;
-		test_db_exec(db, "CREATE TABLE f(k TEXT, v INTEGER);"
-		    "INSERT INTO f VALUES ('y', 1), ('n', 0)");
-		ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "y",
-		    &flag, "reading", &err) && flag);
-		ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "n",
-		    &flag, "reading", &err) && !flag);
-		flag = true;
-		ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "z",
-		    &flag, "reading", &err) && !flag);
-	}
+	test_db_exec(db, "CREATE TABLE f(k TEXT, v INTEGER);"
+	    "INSERT INTO f VALUES ('y', 1), ('n', 0)");
+	ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "y", &flag,
+	    "reading", &err) && flag);
+	ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "n", &flag,
+	    "reading", &err) && !flag);
+	flag = true;
+	ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "z", &flag,
+	    "reading", &err) && !flag);
 	db_close(db);
 }
 END_TEST
