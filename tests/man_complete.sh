@@ -16,11 +16,10 @@ for cmd in $(grep -ho '\.name = "[a-z-]*"' src/cli/cmd_*.c | cut -d'"' -f2); do
 	printf '%s\n' "$man1" | grep -qE "^\.B $cmd( |$)" ||
 		fail "partner-tui(1) COMMANDS lacks '$cmd'"
 done
-# The global options' getopt table (main.c) and every command's option
-# table (struct cli_option: { "--from DAY", ... }), which getopt reads too.
-for opt in $( { grep -hoE '\{ "[a-z][a-z0-9-]*", *(required|no|optional)_argument' src/cli/*.c |
-    cut -d'"' -f2; grep -hoE '\{ "--[a-z][a-z0-9-]*' src/cli/*.c | cut -d'"' -f2 |
-    cut -c3-; } | sort -u); do
+# Every option table (struct cli_option: { "--from DAY", ... }, the
+# global one with N_("--db PATH") and "-h, --help"), which getopt reads.
+for opt in $(grep -hoE '\{ (N_\()?"(-[A-Za-z], )?--[a-z][a-z0-9-]*' src/cli/*.c |
+    sed 's/.*--//' | sort -u); do
 	printf '%s\n' "$man1" | grep -q -- "--$opt" ||
 		fail "partner-tui(1) does not mention --$opt"
 done

@@ -1,7 +1,6 @@
 /* partner-tui: the TUI and every subcommand in one binary. */
 #include "config.h"
 
-#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -125,6 +124,47 @@ cli_not_implemented(const struct command *cmd)
 	    "see partner-tui(1) for what this version does"), cmd->name);
 }
 
+/* The options before the command, for getopt_long and --help. Their
+ * flags are translated too (the words after the option name). */
+static const struct cli_option global_options[] = {
+	{ N_("--db PATH"), N_("database file (default: $PARTNER_TUI_DB, else\n"
+	    "$XDG_DATA_HOME/partner-tui/partner.db)"), 'd' },
+	{ N_("--today DAY"), N_("take DAY (YYYY-MM-DD, China time) as today"),
+	    't' },
+	{ N_("--now TIME"), N_("take TIME ('YYYY-MM-DD HH:MM', China time) as "
+	    "now:\nwhich days' data are due (records keep the real time)"), 'n' },
+	{ "--demo", N_("open the demo database (built on first use)"), 'D' },
+	{ N_("--shared-group GROUP"), N_("create the database for GROUP's "
+	    "operators (0660,\nsetgid directory)"), 'G' },
+	{ "-h, --help", N_("show this help; COMMAND --help for a command's"), 'h' },
+	{ "-V, --version", N_("show the version"), 'V' },
+	{ NULL, NULL, 0 },
+};
+
+/* A table of options, one per line: the flag in a column `width` wide
+ * (on a line of its own when wider), then what it does, whose further
+ * lines are indented as far. */
+static void
+print_options(FILE *out, const struct cli_option *opts, int width,
+    bool translate_flags)
+{
+	for (const struct cli_option *o = opts; o->flag != NULL; o++) {
+		const char *flag = translate_flags ? _(o->flag) : o->flag;
+		int w = text_width(flag);
+
+		fprintf(out, "  %s", flag);
+		if (w > width)
+			fprintf(out, "\n  ");
+		fprintf(out, "%*s ", w > width ? width : width - w, "");
+		for (const char *h = _(o->help); *h != '\0'; h++) {
+			fputc(*h, out);
+			if (*h == '\n')
+				fprintf(out, "  %*s ", width, "");
+		}
+		fputc('\n', out);
+	}
+}
+
 static void
 print_help(FILE *out)
 {
@@ -133,20 +173,9 @@ print_help(FILE *out)
 	    "\n"
 	    "Without a command, opens the terminal dashboard.\n"
 	    "\n"
-	    "Options:\n"
-	    "  --db PATH      database file (default: $PARTNER_TUI_DB, else\n"
-	    "                 $XDG_DATA_HOME/partner-tui/partner.db)\n"
-	    "  --today DAY    take DAY (YYYY-MM-DD, China time) as today\n"
-	    "  --now TIME     take TIME ('YYYY-MM-DD HH:MM', China time) as now:\n"
-	    "                 which days' data are due (records keep the real time)\n"
-	    "  --demo         open the demo database (built on first use)\n"
-	    "  --shared-group GROUP\n"
-	    "                 create the database for GROUP's operators (0660,\n"
-	    "                 setgid directory)\n"
-	    "  -h, --help     show this help; COMMAND --help for a command's\n"
-	    "  -V, --version  show the version\n"
-	    "\n"
-	    "Commands:\n"), out);
+	    "Options:\n"), out);
+	print_options(out, global_options, 14, true);
+	fputs(_("\nCommands:\n"), out);
 	for (int i = 0; cli_commands[i] != NULL; i++)
 		fprintf(out, "  %-10s %s\n", cli_commands[i]->name,
 		    _(cli_commands[i]->summary));
@@ -166,13 +195,7 @@ print_command_help(const struct command *cmd)
 		printf("%s\n", _("This command takes no options."));
 	} else {
 		printf("%s\n", _("Options:"));
-		for (const struct cli_option *o = cmd->options; o->flag; o++) {
-			if (strlen(o->flag) <= 26)
-				printf("  %-26s %s\n", o->flag, _(o->help));
-			else
-				printf("  %s\n  %-26s %s\n", o->flag, "",
-				    _(o->help));
-		}
+		print_options(stdout, cmd->options, 26, false);
 	}
 	printf(_("\nEvery command also takes the global options (partner-tui "
 	    "--help).\nSee partner-tui(1).\n"));
@@ -322,21 +345,13 @@ bind_catalogue(void)
 static int
 parse_global_options(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "today", required_argument, NULL, 't' },
-		{ "now", required_argument, NULL, 'n' },
-		{ "demo", no_argument, NULL, 'D' },
-		{ "shared-group", required_argument, NULL, 'G' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct cli_longopts lo;
 	struct pt_err err = { 0 };
 	int c;
 
+	cli_longopts(&lo, global_options);
 	/* '+': stop at the command name; the command parses the rest. */
-	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hV", lo.opt, NULL)) != -1) {
 		switch (c) {
 		case 'd': ctx->db_path = optarg; break;
 		case 'D': ctx->demo = true; break;

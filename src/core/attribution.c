@@ -22,6 +22,7 @@
 #include "core/attribution.h"
 #include "core/engine_internal.h"
 #include "core/grow.h"
+#include "core/store.h"
 #include "core/exitcode.h"
 #include "core/db_internal.h"
 
@@ -174,10 +175,6 @@ static const char SQL_ATTR_ACCOUNT[] = "SELECT " ATTR_COLS
     "JOIN work w ON w.work_id = s.work_id "
     ENG_CALIB_OF("k", "w.account_id")
     "WHERE w.account_id = ?1 AND s.day BETWEEN ?2 AND ?3 ORDER BY s.work_id";
-static const char SQL_ATTR_HAS_WORK[] =
-    "SELECT 1 FROM work WHERE work_id = ?1";
-static const char SQL_ATTR_HAS_ACCOUNT[] =
-    "SELECT 1 FROM account WHERE account_id = ?1";
 
 struct attr_entry {
 	char *work_id;
@@ -256,17 +253,27 @@ load_period(struct db *db, const char *account_id, const char *work_id,
 	return db_rows_end(db, st, rc, "reading scores for attribution", err);
 }
 
+/* The work, else the account, asked about is in the database. */
 static bool
-exists(struct db *db, const char *sql, const char *id, struct pt_err *err)
+subject_exists(struct db *db, const char *account_id, const char *work_id,
+    struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char owner[256];
 	bool found;
 
-	if (st == NULL)
+	if (work_id != NULL) {
+		if (!store_work_account(db, work_id, owner, &found, err))
+			return false;
+		if (!found)
+			err_set(err, PT_EXIT_DATA, "no work '%s' in the database",
+			    work_id);
+		return found;
+	}
+	if (!store_account_exists(db, account_id, &found, err))
 		return false;
-	db_bind_text(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	if (!found)
+		err_set(err, PT_EXIT_DATA, "no account '%s' in the database",
+		    account_id);
 	return found;
 }
 
@@ -292,16 +299,8 @@ engine_attribute(struct db *db, const char *account_id, const char *work_id,
 		err_set(err, PT_EXIT_USAGE, "a period ends before it starts");
 		return false;
 	}
-	if (work_id != NULL && !exists(db, SQL_ATTR_HAS_WORK, work_id, err)) {
-		err_set(err, PT_EXIT_DATA, "no work '%s' in the database", work_id);
+	if (!subject_exists(db, account_id, work_id, err))
 		return false;
-	}
-	if (work_id == NULL &&
-	    !exists(db, SQL_ATTR_HAS_ACCOUNT, account_id, err)) {
-		err_set(err, PT_EXIT_DATA, "no account '%s' in the database",
-		    account_id);
-		return false;
-	}
 	if (!load_period(db, account_id, work_id, vs_from, vs_to, 0, &set, err))
 		goto out;
 	set.nsorted = set.n;

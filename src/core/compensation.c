@@ -14,6 +14,7 @@
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
 #include "core/grow.h"
+#include "core/store.h"
 
 /* History: one row per earning day, newest first. The account's counts
  * only works that earned (an ad's plays would dilute the rate). */
@@ -48,8 +49,6 @@ static const char SQL_DAY[] =
     "FROM work_score s JOIN work w ON w.work_id = s.work_id "
     "WHERE s.day = ?2 AND (CASE WHEN ?3 IS NULL THEN w.account_id = ?1 "
     "ELSE s.work_id = ?3 END) ORDER BY s.work_id";
-static const char SQL_WORK_ACCOUNT[] =
-    "SELECT account_id FROM work WHERE work_id = ?1";
 
 void
 engine_compensation_free(struct compensation *c)
@@ -178,25 +177,22 @@ static bool
 comp_account(struct db *db, const struct compensation_req *req,
     char acct[ENGINE_ID_SZ], struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	char owner[256];
+	bool found;
 
 	snprintf(acct, ENGINE_ID_SZ, "%s",
 	    req->account_id != NULL ? req->account_id : "");
 	if (req->work_id != NULL) {
-		rc = db_lookup(db, SQL_WORK_ACCOUNT, req->work_id, &st,
-		    "reading works", err);
-		if (rc == DB_STEP_FAILED)
+		if (!store_work_account(db, req->work_id, owner, &found, err))
 			return false;
-		if (rc == DB_NO_ROW) {
+		if (!found) {
 			err_set(err, PT_EXIT_DATA, "no work '%s' in the database",
 			    req->work_id);
 			return false;
 		}
 		if (acct[0] == '\0')
-			snprintf(acct, ENGINE_ID_SZ, "%s",
-			    (const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+			snprintf(acct, ENGINE_ID_SZ, "%.*s", ENGINE_ID_SZ - 1,
+			    owner);
 	}
 	if (acct[0] == '\0') {
 		err_set(err, PT_EXIT_USAGE, "compensation needs an account or a work");

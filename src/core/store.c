@@ -352,29 +352,36 @@ static const char SQL_ACCOUNT_BANK_CARD[] =
     "SELECT bank_card FROM account WHERE account_id = ?1";
 
 bool
-store_bank_card_on(struct db *db, const char *account_id, day_t day,
-    bool *bound, struct pt_err *err)
+store_bank_card(struct db *db, const char *account_id, bool *bound,
+    struct pt_err *err)
 {
-	char v[HISTORY_VALUE_SZ];
-	bool is_null, found;
 	sqlite3_stmt *st;
-	int rc;
+	int rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
+	    "reading the account's bank card", err);
 
 	*bound = false;
-	if (!history_value_on(db, HISTORY_ACCOUNT, account_id, "bank_card", day,
-	    v, sizeof v, &is_null, &found, err))
-		return false;
-	if (found) {
-		*bound = !is_null && strcmp(v, "1") == 0;
-		return true;
-	}
-	rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
-	    "reading the account's bank card", err);
 	if (rc == DB_ROW) {
 		*bound = sqlite3_column_int(st, 0) != 0;
 		sqlite3_reset(st);
 	}
 	return rc != DB_STEP_FAILED;
+}
+
+bool
+store_bank_card_on(struct db *db, const char *account_id, day_t day,
+    bool *bound, struct pt_err *err)
+{
+	char v[HISTORY_VALUE_SZ];
+	bool is_null, found;
+
+	*bound = false;
+	if (!history_value_on(db, HISTORY_ACCOUNT, account_id, "bank_card", day,
+	    v, sizeof v, &is_null, &found, err))
+		return false;
+	if (!found)
+		return store_bank_card(db, account_id, bound, err);
+	*bound = !is_null && strcmp(v, "1") == 0;
+	return true;
 }
 
 /* ---- daily and snapshot metrics ---- */

@@ -67,6 +67,10 @@ int store_save_account(struct db *db, const struct store_account *a,
     const struct store_when *at, struct pt_err *err);
 int store_save_work(struct db *db, const struct store_work *w,
     const struct store_when *at, struct pt_err *err);
+/* Whether the account has a real-name bank card bound as stored now
+ * (false for no such account). */
+bool store_bank_card(struct db *db, const char *account_id, bool *bound,
+    struct pt_err *err);
 /* Whether the account had a real-name bank card bound on day (by its
  * history; the current value without one). */
 bool store_bank_card_on(struct db *db, const char *account_id, day_t day,

@@ -12,6 +12,7 @@
 #include "core/engine.h"
 #include "core/freshness.h"
 #include "core/grow.h"
+#include "core/store.h"
 #include "core/text.h"
 #include "core/views.h"
 #include "core/db_internal.h"
@@ -597,8 +598,6 @@ static const char SQL_WALLET_SUMS[] =
 static const char SQL_WALLET_RECENT[] =
     "SELECT day, kind, amount_fen, ifnull(appeal_id, 0) FROM wallet"
     " WHERE account_id = ?1 ORDER BY day DESC, id DESC LIMIT ?2";
-static const char SQL_BANK_CARD[] =
-    "SELECT bank_card FROM account WHERE account_id = ?1";
 
 bool
 views_wallet_load(struct db *db, const char *account_id,
@@ -608,13 +607,8 @@ views_wallet_load(struct db *db, const char *account_id,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((st = db_stmt(db, SQL_BANK_CARD, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		out->bank_card = sqlite3_column_int(st, 0) != 0;
-	sqlite3_reset(st);
-	if ((st = db_stmt(db, SQL_WALLET_SUMS, err)) == NULL)
+	if (!store_bank_card(db, account_id, &out->bank_card, err) ||
+	    (st = db_stmt(db, SQL_WALLET_SUMS, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

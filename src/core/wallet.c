@@ -64,19 +64,9 @@ wallet_signed(const struct wallet_entry *e)
 static void
 bind_filter(sqlite3_stmt *st, const struct wallet_filter *f)
 {
-	char b[DAY_BUFSZ];
-
 	db_bind_text(st, 1, f->account_id);
-	if (f->from != DAY_NONE)
-		sqlite3_bind_text(st, 2, day_format(f->from, b), -1,
-		    SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, 2);
-	if (f->to != DAY_NONE)
-		sqlite3_bind_text(st, 3, day_format(f->to, b), -1,
-		    SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, 3);
+	db_bind_day(st, 2, f->from);
+	db_bind_day(st, 3, f->to);
 }
 
 static void
