@@ -109,6 +109,12 @@ col_flag(const void *row, size_t at)
 	return *(const int *)((const char *)row + at);
 }
 
+static int64_t
+col_int64(const void *row, size_t at)
+{
+	return *(const int64_t *)((const char *)row + at);
+}
+
 static bool
 col_set(const void *row, const struct col *c)
 {
@@ -139,7 +145,7 @@ bind_cols(sqlite3_stmt *st, const void *kind_row)
 			break;
 		case COL_INT:
 			db_bind_int64_or_null(st, i++, col_set(r->row, c),
-			    *(const int64_t *)((const char *)r->row + c->at));
+			    col_int64(r->row, c->at));
 			break;
 		case COL_TEXT_SET:
 			db_bind_text(st, i++, col_set(r->row, c) ?
