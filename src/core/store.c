@@ -361,16 +361,8 @@ bool
 store_bank_card(struct db *db, const char *account_id, bool *bound,
     struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
+	return db_lookup_flag(db, SQL_ACCOUNT_BANK_CARD, account_id, bound,
 	    "reading the account's bank card", err);
-
-	*bound = false;
-	if (rc == DB_ROW) {
-		*bound = sqlite3_column_int(st, 0) != 0;
-		sqlite3_reset(st);
-	}
-	return rc != DB_STEP_FAILED;
 }
 
 bool
@@ -723,14 +715,8 @@ bool
 store_account_exists(struct db *db, const char *account_id, bool *exists,
     struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = db_lookup(db, SQL_ACCOUNT_EXISTS, account_id, &st,
+	return db_lookup_flag(db, SQL_ACCOUNT_EXISTS, account_id, exists,
 	    "reading accounts", err);
-
-	if (rc == DB_ROW)
-		sqlite3_reset(st);
-	*exists = rc == DB_ROW;
-	return rc != DB_STEP_FAILED;
 }
 
 bool
