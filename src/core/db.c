@@ -177,6 +177,21 @@ db_lookup(struct db *db, const char *sql, const char *key,
 	return db_step_row(db, *st, doing, err);
 }
 
+bool
+db_lookup_flag(struct db *db, const char *sql, const char *key, bool *out,
+    const char *doing, struct pt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = db_lookup(db, sql, key, &st, doing, err);
+
+	*out = false;
+	if (rc == DB_ROW) {
+		*out = sqlite3_column_int(st, 0) != 0;
+		sqlite3_reset(st);
+	}
+	return rc != DB_STEP_FAILED;
+}
+
 int64_t
 db_scalar(struct db *db, const char *sql, struct pt_err *err)
 {

@@ -49,6 +49,10 @@ int db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
  * statement (NULL when it could not be prepared: DB_STEP_FAILED). */
 int db_lookup(struct db *db, const char *sql, const char *key,
     sqlite3_stmt **st, const char *doing, struct pt_err *err);
+/* db_lookup's first column as a flag: false without a row (or for 0).
+ * False on a database error (err set). */
+bool db_lookup_flag(struct db *db, const char *sql, const char *key,
+    bool *out, const char *doing, struct pt_err *err);
 /* The first column of a query's first row (no parameters): a count;
  * -1 without a row or on an error (err set, may be NULL, when the
  * statement could not be prepared). */

@@ -231,7 +231,7 @@ static const char SQL_ANY_DIRTY[] = "SELECT 1 FROM dirty LIMIT 1";
  * reads, and gives the same scores. Below 1024 dirty account-days the
  * day-by-day path is quick whatever the proportion. (An account whose
  * fit moves has its account-days summed again from work_score:
- * refit_account().) */
+ * refit_moved().) */
 static const char SQL_MOSTLY_DIRTY[] =
     "SELECT n >= 1024 AND n * 2 >= total "
     "FROM (SELECT count(*) AS n FROM dirty), "
@@ -526,13 +526,14 @@ refit_read_days(struct db *db, const struct dirty_account *a,
 	return db_rows_end(db, st, rc, "reading account scores", err);
 }
 
-/* Sums one work's stored days into days[] under the account's fit. */
+/* Sums work w's stored days into days[] (its account's) under the
+ * account's fit. */
 static bool
-refit_work(struct db *db, const struct eng_ctx *c, int acc, size_t w,
+refit_work(struct db *db, const struct eng_ctx *c, size_t w,
     struct eng_days *days, struct pt_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_REFIT_WORK, err);
-	int rc;
+	int acc = c->wrk[w].account, rc;
 
 	if (st == NULL)
 		return false;
@@ -591,26 +592,16 @@ refit_update(struct db *db, const char *account, day_t d,
 	return true;
 }
 
-/*
- * An account whose fit moved, but for its dirty days: each account-day's
- * totals summed again from its work-days' stored figures under the new
- * fit (a read of work_score, no work-day written). A day whose daily
- * minimum changes with the fit (rare: its works' reasons change), or
- * that lacks its kept sums, is scored again from daily instead.
- */
+/* Writes account a's account-days summed in days under its new fit. */
 static bool
-refit_account(struct db *db, struct eng_ctx *c, const struct dirty_account *a,
-    struct rows *rs, struct pt_err *err)
+refit_finish(struct db *db, struct eng_ctx *c, const struct dirty_account *a,
+    const struct eng_days *days, struct rows *rs, struct pt_err *err)
 {
-	struct eng_days days = { 0 };
-	bool ok = refit_read_days(db, a, &days, err);
+	bool ok = true;
 
-	for (size_t w = 0; ok && w < c->nwrk; w++)
-		if (c->wrk[w].account == a->acc)
-			ok = refit_work(db, c, a->acc, w, &days, err);
-	for (size_t k = 0; ok && k < days.n; k++) {
-		const struct refit_day *rd = (const struct refit_day *)days.d + k;
-		day_t d = days.lo + (day_t)k;
+	for (size_t k = 0; ok && k < days->n; k++) {
+		const struct refit_day *rd = (const struct refit_day *)days->d + k;
+		day_t d = days->lo + (day_t)k;
 		bool below;
 		fen_t v[4];
 		if (rd->skip || !rd->rows)
@@ -632,7 +623,40 @@ refit_account(struct db *db, struct eng_ctx *c, const struct dirty_account *a,
 		    v[3] != rd->old_shown)
 			ok = refit_update(db, a->account, d, v, err);
 	}
-	free(days.d);
+	return ok;
+}
+
+/*
+ * The accounts whose fits moved, but for their dirty days: each
+ * account-day's totals summed again from its work-days' stored figures
+ * under the new fit (a read of work_score, no work-day written). A day
+ * whose daily minimum changes with the fit (rare: its works' reasons
+ * change), or that lacks its kept sums, is scored again from daily
+ * instead.
+ */
+static bool
+refit_moved(struct db *db, struct eng_ctx *c, const struct dirty_list *l,
+    struct rows *rs, struct pt_err *err)
+{
+	struct eng_days *days = calloc(c->nacc ? c->nacc : 1, sizeof *days);
+	bool ok = days != NULL || eng_oom(err);
+
+	/* days[acc].n > 0: the account's fit moved (it has a dirty day) */
+	for (size_t i = 0; ok && i < l->n; i++)
+		if (l->a[i].move == ENG_FIT_MOVED && l->a[i].acc >= 0)
+			ok = refit_read_days(db, &l->a[i], &days[l->a[i].acc],
+			    err);
+	for (size_t w = 0; ok && w < c->nwrk; w++)
+		if (c->wrk[w].account >= 0 && days[c->wrk[w].account].n > 0)
+			ok = refit_work(db, c, w, &days[c->wrk[w].account],
+			    err);
+	for (size_t i = 0; ok && i < l->n; i++)
+		if (l->a[i].move == ENG_FIT_MOVED && l->a[i].acc >= 0)
+			ok = refit_finish(db, c, &l->a[i], &days[l->a[i].acc],
+			    rs, err);
+	for (size_t i = 0; days != NULL && i < c->nacc; i++)
+		free(days[i].d);
+	free(days);
 	return ok;
 }
 
@@ -651,8 +675,6 @@ rescore_account(struct db *db, struct eng_ctx *c,
 		return a->acc < 0 ||
 		    rescore_account_chunked(db, c, a->acc, rs, err);
 	}
-	if (a->move == ENG_FIT_MOVED && !refit_account(db, c, a, rs, err))
-		return false;
 	for (size_t i = 0; i < a->ndays; i++) {
 		if (!run_bound(db, SQL_DELETE_WORK_SCORES_DAY, a->account,
 		    a->days[i], err) || !run_bound(db,
@@ -674,7 +696,8 @@ rescore_dirty(struct db *db, struct eng_ctx *c, struct pt_err *err)
 	struct rows rs = { 0 };
 	bool ok = false;
 
-	if (!dirty_read(db, c, &l, err) || !dirty_calibrate(db, c, &l, err))
+	if (!dirty_read(db, c, &l, err) || !dirty_calibrate(db, c, &l, err) ||
+	    !refit_moved(db, c, &l, &rs, err))
 		goto out;
 	for (size_t i = 0; i < l.n; i++)
 		if (!rescore_account(db, c, &l.a[i], &rs, err))

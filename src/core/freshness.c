@@ -92,16 +92,8 @@ static bool
 account_scored(struct db *db, const char *account, bool *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = db_lookup(db, SQL_ACCOUNT_SCORED, account, &st,
+	return db_lookup_flag(db, SQL_ACCOUNT_SCORED, account, out,
 	    "reading the last day with data", err);
-
-	*out = false;
-	if (rc == DB_ROW) {
-		*out = sqlite3_column_int(st, 0) != 0;
-		sqlite3_reset(st);
-	}
-	return rc != DB_STEP_FAILED;
 }
 
 /* The account's (or every account's) last day with data on or before

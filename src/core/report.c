@@ -459,7 +459,7 @@ report_wallet(struct db *db, const struct wallet_filter *f,
 		    text_cell(&c[WC_ENTRY], v[i].entry_id);
 		c[WC_DAY] = (struct report_cell){ .known = true, .i = v[i].day };
 		c[WC_AMOUNT] = fen_cell(v[i].amount_fen);
-		c[WC_SIGNED] = fen_cell(wallet_signed(&v[i]));
+		c[WC_SIGNED] = fen_cell(wallet_signed(v[i].kind, v[i].amount_fen));
 		c[WC_APPEAL] = (struct report_cell){ .known = v[i].appeal_id != 0,
 		    .i = v[i].appeal_id };
 	}

@@ -109,6 +109,12 @@ col_flag(const void *row, size_t at)
 	return *(const int *)((const char *)row + at);
 }
 
+static int64_t
+col_int64(const void *row, size_t at)
+{
+	return *(const int64_t *)((const char *)row + at);
+}
+
 static bool
 col_set(const void *row, const struct col *c)
 {
@@ -139,7 +145,7 @@ bind_cols(sqlite3_stmt *st, const void *kind_row)
 			break;
 		case COL_INT:
 			db_bind_int64_or_null(st, i++, col_set(r->row, c),
-			    *(const int64_t *)((const char *)r->row + c->at));
+			    col_int64(r->row, c->at));
 			break;
 		case COL_TEXT_SET:
 			db_bind_text(st, i++, col_set(r->row, c) ?
@@ -355,16 +361,8 @@ bool
 store_bank_card(struct db *db, const char *account_id, bool *bound,
     struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = db_lookup(db, SQL_ACCOUNT_BANK_CARD, account_id, &st,
+	return db_lookup_flag(db, SQL_ACCOUNT_BANK_CARD, account_id, bound,
 	    "reading the account's bank card", err);
-
-	*bound = false;
-	if (rc == DB_ROW) {
-		*bound = sqlite3_column_int(st, 0) != 0;
-		sqlite3_reset(st);
-	}
-	return rc != DB_STEP_FAILED;
 }
 
 bool
@@ -717,14 +715,8 @@ bool
 store_account_exists(struct db *db, const char *account_id, bool *exists,
     struct pt_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = db_lookup(db, SQL_ACCOUNT_EXISTS, account_id, &st,
+	return db_lookup_flag(db, SQL_ACCOUNT_EXISTS, account_id, exists,
 	    "reading accounts", err);
-
-	if (rc == DB_ROW)
-		sqlite3_reset(st);
-	*exists = rc == DB_ROW;
-	return rc != DB_STEP_FAILED;
 }
 
 bool

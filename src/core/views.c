@@ -15,6 +15,7 @@
 #include "core/store.h"
 #include "core/text.h"
 #include "core/views.h"
+#include "core/wallet.h"
 #include "core/db_internal.h"
 #include "core/engine_internal.h"
 
@@ -622,14 +623,10 @@ views_wallet_load(struct db *db, const char *account_id,
 			out->withdrawals = v;
 		else if (strcmp(k, "adjustment") == 0)
 			out->adjustments = v;
+		out->balance += wallet_signed(k, v);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading the wallet");
+	if (!db_rows_end(db, st, rc, "reading the wallet", err))
 		return false;
-	}
-	out->balance = out->settlements + out->compensations -
-	    out->withdrawals + out->adjustments;
 	if ((st = db_stmt(db, SQL_WALLET_RECENT, err)) == NULL)
 		return false;
 	db_bind_text(st, 1, account_id);
@@ -639,9 +636,8 @@ views_wallet_load(struct db *db, const char *account_id,
 		struct views_wallet_entry *e = &out->recent[out->n++];
 		e->day = col_day(st, 0);
 		db_col_copy(st, 1, e->kind, sizeof e->kind);
-		e->amount_fen = sqlite3_column_int64(st, 2);
-		if (strcmp(e->kind, "withdrawal") == 0)
-			e->amount_fen = -e->amount_fen;
+		e->amount_fen = wallet_signed(e->kind,
+		    sqlite3_column_int64(st, 2));
 		e->appeal_id = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_reset(st);

@@ -55,10 +55,9 @@ static const char SQL_OVERDUE[] =
     " ORDER BY a.expected_pay_on, a.id";
 
 fen_t
-wallet_signed(const struct wallet_entry *e)
+wallet_signed(const char *kind, fen_t amount)
 {
-	return strcmp(e->kind, "withdrawal") == 0 ? -e->amount_fen :
-	    e->amount_fen;
+	return strcmp(kind, "withdrawal") == 0 ? -amount : amount;
 }
 
 static void

@@ -27,8 +27,9 @@ struct wallet_entry {
 	char entry_id[WALLET_ID_MAX];	/* "" when the file gave none */
 };
 
-/* What an entry does to the balance (a withdrawal takes away). */
-fen_t wallet_signed(const struct wallet_entry *e);
+/* What an entry of kind and amount does to the balance (a withdrawal
+ * takes away). */
+fen_t wallet_signed(const char *kind, fen_t amount);
 
 struct wallet_filter {
 	const char *account_id;	/* NULL: every account */

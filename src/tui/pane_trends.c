@@ -168,7 +168,10 @@ ensure_arrays(struct trends *tr, size_t n)
 	return true;
 }
 
-#define CHUNK_DAYS 3		/* days read per idle step: a few ms */
+/* An idle step reads days, one at a time, for about this long: a key
+ * pressed meanwhile waits for the day under way at most (1,000 works:
+ * about a millisecond a day). */
+#define STEP_MS 2
 #define ATTR_DELAY_MS 250	/* wait for the keys to stop first */
 
 static void
@@ -379,6 +382,20 @@ attr_done(struct pane_ctx *ctx, const void *out, bool ok)
 	pane_dirty(ctx);
 }
 
+/* Reads the scores back towards `want`, day by day, for about STEP_MS. */
+static void
+score_back(struct pane_ctx *ctx, day_t want)
+{
+	struct trends *tr = ctx->priv;
+	long long end = pane_now_ms() + STEP_MS;
+
+	do
+		ensure_scored(ctx, tr->scored_from - 1 > want ?
+		    tr->scored_from - 1 : want);
+	while (tr->scored_from > want && tr->scored_from > tr->s.first &&
+	    pane_now_ms() < end && tr->error[0] == '\0');
+}
+
 /* Deferred work, one short step per call while no key waits: the
  * previous window (for the overlay), the attribution (once the keys
  * have stopped for a moment), then the rest of the history so longer
@@ -392,8 +409,7 @@ trends_idle(struct pane_ctx *ctx)
 	day_t want = win_days(tr) != 0 ? tr->prev_from : tr->from;
 	if (tr->s.days != NULL && tr->scored_from > tr->s.first &&
 	    want < tr->scored_from) {
-		day_t from = tr->scored_from - CHUNK_DAYS;
-		ensure_scored(ctx, from > want ? from : want);
+		score_back(ctx, want);
 		pane_dirty(ctx);
 		return 0;
 	}
@@ -410,7 +426,7 @@ trends_idle(struct pane_ctx *ctx)
 		return 0;
 	}
 	if (tr->s.days != NULL && tr->scored_from > tr->s.first) {
-		ensure_scored(ctx, tr->scored_from - CHUNK_DAYS);
+		score_back(ctx, tr->s.first);
 		return 0;
 	}
 	return -1;

@@ -279,13 +279,14 @@ main(int argc, char **argv)
 	printf("  full rescore (read, calibrate, score, write): %5.2f s (%.2f s "
 	    "CPU)  %.0f work-days/s  %.2fx the reference\n", t_all, c_all,
 	    (double)scored / t_all, t_all / t_ref);
-	printf("  full rescore again, replacing its rows:       %5.2f s  %.2fx the "
+	printf("  full rescore again, rows as they were:        %5.2f s  %.2fx the "
 	    "reference\n", t_again, t_again / t_ref);
 	printf("  incremental rescore of %d account-days (%ld work-days): %.3f s\n",
 	    accounts * dirty_days, works * dirty_days, t_dirty);
 	printf("  incremental rescore of a day settled for every work (%d "
-	    "account-days, every fit moves: all days rescored): %.2f s  %.2fx "
-	    "the full rescore\n", accounts, t_settled, t_settled / t_all);
+	    "account-days; every fit moves: the other account-days summed "
+	    "again from work_score): %.2f s  %.2fx the full rescore\n",
+	    accounts, t_settled, t_settled / t_all);
 	/* ru_maxrss only grows: a phase that stays under the peak before it
 	 * shows that same figure. */
 	printf("  peak RSS: %.1f MiB after seeding and the reference, %.1f MiB "

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Benchmark (not a test): imports a generated daily-metrics CSV of ROWS rows
 # (default 1,000,000: 10 accounts x 100 works x 1,000 days, sorted by work
-# and day, as a per-work export is) with full validation, and prints rows/s
+# and day, as a per-work export is; 7 columns, 58 MB: the file of issue 17)
+# with full validation, and prints rows/s
 # as a ratio to references measured in the same run on the same file:
 #   raw loader: sqlite3's own `.import` into a WITHOUT ROWID table keyed
 #     (work_id, date), WAL, synchronous=NORMAL, no other index: the fastest
@@ -13,12 +14,16 @@
 #   usage: tests/bench/import.sh [ROWS]   (from the build directory, or with
 #          top_builddir set; `make bench-import` runs it)
 #   BENCH_ACCOUNTS (10), BENCH_WORKS per account (100), BENCH_RUNS (3),
-#   BENCH_ORDER=day for a file sorted by day instead.
+#   BENCH_ORDER=day for a file sorted by day instead, BENCH_COLUMNS=15 for
+#   every column of the daily table (96 MiB; date, work_id, plays,
+#   profitable_plays, likes, favorites and revenue by default).
 set -eu
 rows=${1:-1000000}
 accounts=${BENCH_ACCOUNTS:-10}
 per_account=${BENCH_WORKS:-100}
 order=${BENCH_ORDER:-work}
+columns=${BENCH_COLUMNS:-7}
+case $columns in 7|15) ;; *) echo "BENCH_COLUMNS is 7 or 15" >&2; exit 2;; esac
 : "${top_builddir:=.}"
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${PARTNER_TUI_DATADIR:=$top_srcdir/share/partner-tui}"
@@ -35,8 +40,10 @@ awk -v a=$accounts 'BEGIN { print "account_id,name,kind"
 	for (i = 0; i < a; i++) printf "bench%02d,Bench %d,personal\n", i, i }' > "$T/accounts.csv"
 awk -v n=$works -v per=$per_account 'BEGIN { print "work_id,account_id,title"
 	for (i = 0; i < n; i++) printf "73100000000%08d,bench%02d,作品 %d\n", i, int(i / per), i }' > "$T/works.csv"
-awk -v n=$works -v rows=$rows -v order=$order -f "$top_srcdir/tests/bench/gen-daily.awk" > "$T/daily.csv"
+awk -v n=$works -v rows=$rows -v order=$order -v columns=$columns \
+    -f "$top_srcdir/tests/bench/gen-daily.awk" > "$T/daily.csv"
 lines=$(($(wc -l < "$T/daily.csv") - 1))
+days=$(((lines + works - 1) / works))
 size=$(du -m "$T/daily.csv" | cut -f1)
 
 now() { date +%s.%N; }
@@ -44,11 +51,18 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { print b - a }'; }
 best() { awk -v b="$1" -v t="$2" 'BEGIN { print (b == 0 || t < b) ? t : b }'; }
 max() { [ "$1" -gt "$2" ] && echo "$1" || echo "$2"; }
 
-COLUMNS_SQL="date TEXT NOT NULL, work_id TEXT NOT NULL,
+# the reference tables have the file's columns
+if [ "$columns" = 7 ]; then
+	COLUMNS_SQL="date TEXT NOT NULL, work_id TEXT NOT NULL,
+  plays INTEGER, profitable_plays INTEGER, likes INTEGER, favorites INTEGER,
+  revenue REAL"
+else
+	COLUMNS_SQL="date TEXT NOT NULL, work_id TEXT NOT NULL,
   plays INTEGER, profitable_plays INTEGER, likes INTEGER, favorites INTEGER,
   comments INTEGER, shares INTEGER, completion_rate REAL,
   completion_rate_5s REAL, bounce_rate_2s REAL, avg_play_duration REAL,
   user_value REAL, quality REAL, revenue REAL"
+fi
 "$PT" --db "$T/base.db" import --quiet "$T/accounts.csv" "$T/works.csv"
 sqlite3 "$T/raw0.db" "PRAGMA journal_mode=WAL;" "CREATE TABLE daily($COLUMNS_SQL,
   PRIMARY KEY(work_id, date)) WITHOUT ROWID;" >/dev/null
@@ -99,12 +113,13 @@ for db in pt full raw heavy; do
 done
 db_bytes=$(sqlite3 "$T/pt.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null; stat -c %s "$T/pt.db")
 raw_bytes=$(sqlite3 "$T/raw.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null; stat -c %s "$T/raw.db")
-awk -v n=$lines -v mb=$size -v runs=$runs -v acc=$accounts -v works=$works -v order=$order \
+awk -v n=$lines -v mb=$size -v runs=$runs -v acc=$accounts -v per=$per_account -v days=$days \
+    -v cols=$columns -v order=$order \
     -v pt="$b_pt" -v raw="$b_raw" -v heavy="$b_heavy" -v full="$b_full" -v rescore="$b_rescore" \
     -v rss_pt="$rss_pt" -v rss_full="$rss_full" -v rss_rescore="$rss_rescore" -v rss_raw="$rss_raw" \
     -v dbb="$db_bytes" -v rawb="$raw_bytes" 'BEGIN {
-	printf "import benchmark: %d daily rows (%d MiB CSV, 15 columns; %d accounts, %d works, sorted by %s), best of %d runs each\n", \
-	    n, mb, acc, works, order, runs
+	printf "import benchmark: %d daily rows (%d accounts x %d works x %d days, %d MiB CSV, %d columns, sorted by %s), best of %d runs each\n", \
+	    n, acc, per, days, mb, cols, order, runs
 	printf "  reference: sqlite3 .import, WITHOUT ROWID (work,day), WAL, synchronous=NORMAL, no other index (raw loader)\n"
 	printf "    raw loader                     : %6.2f s  %9.0f rows/s  peak RSS %6.1f MiB\n", raw, n / raw, rss_raw / 1024
 	printf "    heavier (rollback journal + by-day index): %6.2f s  %9.0f rows/s\n", heavy, n / heavy

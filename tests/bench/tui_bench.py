@@ -137,8 +137,13 @@ class Screen:
             r, _, _ = select.select([p.fd], [], [], 0.05)
             if not r:
                 continue
-            data = os.read(p.fd, 1 << 16)
-            now = time.monotonic()
+            # what has come, read at once (the emulator is slow; it
+            # reads on after the times are taken)
+            data = b""
+            while r:
+                data += os.read(p.fd, 1 << 16)
+                now = time.monotonic()
+                r, _, _ = select.select([p.fd], [], [], 0)
             p.out += data
             self.stream.feed(data)
             if text in self.text():

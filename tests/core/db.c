@@ -272,13 +272,14 @@ read_v(sqlite3_stmt *st, void *item, const void *arg)
 }
 
 /* Rows into an array: never NULL when it worked, even with no rows. */
-START_TEST(db_number_columns_say_null)
+START_TEST(db_number_columns_and_flags)
 {
 	struct db *db = test_db_create(test_tmp, "n.db");
 	struct pt_err err = { 0 };
 	sqlite3_stmt *st = db_stmt(db, "SELECT 7, NULL, 2.5, NULL", &err);
 	int64_t i = 99;
 	double d = 99;
+	bool flag;
 
 	ck_assert_ptr_nonnull(st);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
@@ -291,6 +292,17 @@ START_TEST(db_number_columns_say_null)
 	ck_assert(!db_col_double(st, 3, &d));
 	ck_assert(d == 0);
 	sqlite3_reset(st);
+
+	/* a flag by key: a row with 1, a row with 0, no row */
+	test_db_exec(db, "CREATE TABLE f(k TEXT, v INTEGER);"
+	    "INSERT INTO f VALUES ('y', 1), ('n', 0)");
+	ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "y", &flag,
+	    "reading", &err) && flag);
+	ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "n", &flag,
+	    "reading", &err) && !flag);
+	flag = true;
+	ck_assert(db_lookup_flag(db, "SELECT v FROM f WHERE k = ?1", "z", &flag,
+	    "reading", &err) && !flag);
 	db_close(db);
 }
 END_TEST
@@ -341,7 +353,7 @@ db_suite(void)
 	tcase_add_test(tc, db_shared_group_creation);
 	tcase_add_test(tc, db_step_helpers);
 	tcase_add_test(tc, db_read_rows_arrays);
-	tcase_add_test(tc, db_number_columns_say_null);
+	tcase_add_test(tc, db_number_columns_and_flags);
 	suite_add_tcase(s, tc);
 	return s;
 }

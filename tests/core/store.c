@@ -45,6 +45,36 @@ START_TEST(store_account_upsert_keeps_absent_fields)
 }
 END_TEST
 
+/* The upsert and its history in one call: a back-dated value that the
+ * row already holds changes only the history, and counts as an update. */
+START_TEST(store_save_records_history)
+{
+	struct db *db = store_db();
+	struct pt_err err = { 0 };
+	struct store_account a = { .account_id = "a1", .kind = "personal",
+	    .celebrity = STORE_ABSENT, .bank_card = STORE_ABSENT };
+	struct store_when at = { 0, true, 0 };
+
+	ck_assert(day_parse_iso("2026-11-10", &at.effective));
+	ck_assert_int_eq(store_save_account(db, &a, &at, &err), STORE_INSERTED);
+	ck_assert(day_parse_iso("2026-11-01", &at.effective));
+	a.kind = "enterprise";
+	ck_assert_int_eq(store_save_account(db, &a, &at, &err), STORE_UPDATED);
+	/* the row keeps the latest value */
+	ck_assert_int_eq(test_query_int(db, "SELECT kind = 'personal' FROM"
+	    " account"), 1);
+	a.kind = "personal";
+	ck_assert_int_eq(store_save_account(db, &a, &at, &err), STORE_UPDATED);
+	ck_assert_int_eq(store_save_account(db, &a, &at, &err),
+	    STORE_UNCHANGED);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM"
+	    " account_history WHERE attr = 'kind' AND value = 'personal'"), 2);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM"
+	    " account_history WHERE attr <> 'kind'"), 0);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(store_daily_upsert_merges_metrics)
 {
 	struct db *db = store_db();
@@ -174,6 +204,7 @@ store_suite(void)
 
 	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(tc, store_account_upsert_keeps_absent_fields);
+	tcase_add_test(tc, store_save_records_history);
 	tcase_add_test(tc, store_daily_upsert_merges_metrics);
 	tcase_add_test(tc, store_violation_and_application);
 	tcase_add_test(tc, store_wallet_identities);

@@ -35,7 +35,7 @@ START_TEST(wallet_balance_reconciliation_overdue)
 	ck_assert((v = wallet_entries(db, &f, &n, &bal, &err)) != NULL);
 	ck_assert_int_eq(n, 5);
 	ck_assert_int_eq(bal, 100 - 50 - 10);
-	ck_assert_int_eq(wallet_signed(&v[2]), -50);
+	ck_assert_int_eq(wallet_signed(v[2].kind, v[2].amount_fen), -50);
 	free(v);
 	f.to = test_day("2026-11-05");
 	ck_assert((v = wallet_entries(db, &f, &n, &bal, &err)) != NULL);

@@ -237,6 +237,7 @@ def main():
 
     before = digest()
     for name, data, args, code, lines in CASES:
+        t.case("import %s: exit %d, the message, the database unchanged" % (name, code))
         ext = ".csv"
         if isinstance(data, str) and data[:1] in "{[" and data:
             ext = ".json"
@@ -261,6 +262,7 @@ def main():
         fh.write("第一行说明文字\n第二行\0被截断的部分\n".encode())
     os.chdir(t.dir)
     for name, args, code, line in CLI:
+        t.case("%s: exit %d and the message" % (name, code))
         p = t.run("--db", "bad.db", *[a.format(dir=t.dir) for a in args])
         t.expect(p.returncode == code, "%s: exit %d, expected %d (%s)" % (
             name, p.returncode, code, p.stderr.strip()[:300]))
@@ -269,6 +271,7 @@ def main():
         want = line.format(dir=t.dir, db=db)
         t.expect(want in p.stderr.splitlines(), "%s: stderr lacks the line\n  %s\ngot:\n  %s"
                  % (name, want, p.stderr))
+    t.case("the CLI cases leave the database and notes.txt as they were; 40 cases")
     with open(t.path("notes.txt")) as fh:
         t.expect(fh.read() == "not a database\n", "notes.txt was modified")
     t.expect(digest() == before, "the CLI cases changed the database")

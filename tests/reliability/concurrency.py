@@ -97,6 +97,8 @@ def tui_reader(k):
             errors.append("tui reader %d wrote no model" % k)
 
 
+t.case("two importers, two appeal editors, CLI readers and two dashboards at once: "
+       "nothing locked, nothing lost, the counts exact")
 threads = [threading.Thread(target=importer, args=(0, datetime.date(2027, 1, 1))),
            threading.Thread(target=importer, args=(1, datetime.date(2027, 3, 1))),
            threading.Thread(target=editor, args=(0,)),
@@ -123,6 +125,7 @@ runs = query(db, "SELECT count(*) FROM import_run WHERE outcome='ok'")[0][0]
 t.expect(runs >= 2 * FILES, "%d import runs recorded" % runs)
 
 # Same appeal, same version, two savers at once: exactly one wins.
+t.case("two saves of one appeal version: one wins, the other is told what changed")
 p = t.run("--db", db, "appeal", "new", "--account", vio_account, "--category", "误判",
           "--statement", "两位操作员同时编辑的申诉说明，内容需要超过二十个字。", check=0)
 aid = str(query(db, "SELECT max(id) FROM appeal")[0][0])

@@ -37,6 +37,7 @@ big_rows = len(days) * len(works)
 env_future = ("--today", "2030-12-31")
 
 # How long a full import takes, to spread the kills over it.
+t.case("a full import of the large file stores every row")
 probe = t.path("probe.db")
 t.run("--db", probe, "demo", check=0)
 t0 = time.monotonic()
@@ -45,6 +46,8 @@ duration = time.monotonic() - t0
 t.expect(query(probe, "SELECT count(*) FROM daily WHERE day >= '2027-01-01'")[0][0]
          == big_rows, "a full import stores every row")
 
+t.case("imports killed at random moments: integrity_check passes, never half a "
+       "file, every acknowledged small import kept")
 rng = random.Random(20261126)
 acknowledged = []   # (day, works, plays, likes) of small imports that exited 0
 killed_mid = 0
@@ -99,6 +102,8 @@ for (day, w), (plays, likes) in last.items():
 t.expect(len(acknowledged) == rounds, "%d of %d small imports acknowledged"
          % (len(acknowledged), rounds))
 
+t.case("appeal saves killed at random moments: always one whole version, every "
+       "acknowledged save kept")
 # Appeal saves killed at random moments: the stored appeal is always one
 # whole acknowledged or attempted version, never a mix.
 acct = query(db, "SELECT account_id FROM account ORDER BY account_id LIMIT 1")[0][0]

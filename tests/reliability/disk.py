@@ -9,11 +9,10 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ptlib import Env, PT, integrity, query  # noqa: E402
+from ptlib import Env, PT, integrity, query, skip_all  # noqa: E402
 
 if os.geteuid() != 0 or not shutil.which("setpriv"):
-    print("SKIP: disk.py needs root and setpriv (mount a tmpfs, switch user)")
-    sys.exit(77)
+    skip_all("disk.py needs root and setpriv (mount a tmpfs, switch user)")
 
 t = Env("disk")
 demo = t.path("demo.db")
@@ -21,13 +20,14 @@ t.run("--db", demo, "demo", check=0)
 works = [r[0] for r in query(demo, "SELECT work_id FROM work")]
 
 # ---- full disk ----
+t.case("a full disk during an import: exit 4, said so, the file named, the "
+       "database as it was")
 mnt = t.path("small")
 os.makedirs(mnt)
 size = os.path.getsize(demo) + 256 * 1024
 mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=%d" % size, "tmpfs", mnt]).returncode == 0
 if not mounted:
-    print("SKIP: cannot mount a tmpfs here")
-    sys.exit(77)
+    t.skip_rest("cannot mount a tmpfs here")
 try:
     os.chmod(mnt, 0o700)
     db = os.path.join(mnt, "partner.db")
@@ -50,6 +50,7 @@ try:
              "full disk: the database changed")
     # A disk already full when the database is opened (its -shm cannot
     # be made): said so, not "disk I/O error" (issue 16, 11).
+    t.case("a disk full before the database opens: said so, not \"disk I/O error\"")
     for suffix in ("-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.unlink(db + suffix)
@@ -69,6 +70,8 @@ finally:
     subprocess.run(["umount", mnt])
 
 # ---- read-only ----
+t.case("a database the user may read but not write: reading works, an import "
+       "is refused as read-only")
 rodir = t.path("ro")
 os.makedirs(rodir)
 ro = os.path.join(rodir, "partner.db")
@@ -99,6 +102,8 @@ t.expect(p.returncode == 4, "read-only: import exit %d (%s)" % (p.returncode, p.
 t.expect("read-only" in p.stderr, "read-only: the message says so: %r" % p.stderr[:300])
 
 # ---- read-only file in a directory the viewer cannot write (issue 16, 10) ----
+t.case("a WAL database in a directory the viewer cannot write: read as a "
+       "snapshot, an import refused as read-only")
 # A WAL database without its -shm and -wal files, in root's directory:
 # SQLite cannot make them, so it is read as an immutable snapshot.
 lockdir = t.path("locked")
@@ -128,6 +133,7 @@ t.expect(p.returncode == 0, "locked dir: appeal list: %d %s" % (p.returncode, p.
 p = viewer("import", small)
 t.expect(p.returncode == 4 and "read-only" in p.stderr,
          "locked dir: import refused as read-only: %d %r" % (p.returncode, p.stderr[:300]))
+t.case("beside a -wal file holding changes: refused, being written")
 # A -wal file holding changes means a writer is at work: reading the file
 # alone would show stale data, so it is refused with the reason.
 with open(locked + "-wal", "wb") as f:

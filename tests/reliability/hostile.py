@@ -10,12 +10,11 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "screen"))
-from ptlib import Env, PT, query  # noqa: E402
+from ptlib import Env, PT, query, skip_all  # noqa: E402
 try:
     from ptyterm import Term  # noqa: E402
 except ImportError:
-    print("SKIP: hostile.py needs python3-pyte (apt-get install python3-pyte)")
-    sys.exit(77)
+    skip_all("hostile.py needs python3-pyte (apt-get install python3-pyte)")
 
 TITLES = {
     "h0": "osc \x1b]0;pwned\x07 title",
@@ -54,6 +53,7 @@ with open(daily_csv, "w") as f:
             # Large enough to sort to the top of the revenue column.
             f.write("2026-11-%02d,%s,900000,800000,40000,9000,5000.00\n" % (d, wid))
 t.run("--db", db, "import", "--quiet", works_csv, daily_csv, check=0)
+t.case("hostile titles stored exactly as given")
 for wid, title in TITLES.items():
     got = query(db, "SELECT title FROM work WHERE work_id=?", (wid,))
     t.expect(got == [(title,)], "%s stored as given" % wid)
@@ -87,6 +87,7 @@ def on_pty(*args):
 
 
 for fmt in ("csv", "table", "json"):
+    t.case("report --format %s to a terminal: controls shown, never passed" % fmt)
     code, out = on_pty("--db", db, "report", "works", "--account", "jn_nongji",
                        "--format", fmt)
     t.expect(code == 0, "report %s on a terminal: exit %d" % (fmt, code))
@@ -95,6 +96,7 @@ for fmt in ("csv", "table", "json"):
     t.expect(b"osc ^[]0;pwned^G" in out or b"osc \\u001b]0;pwned\\u0007" in out,
              "report --format %s: the OSC is visible: %r" % (fmt, out[:200]))
 # To a pipe CSV is the data as stored; JSON escapes C1 and bidi always.
+t.case("reports to a pipe: CSV the stored bytes, JSON escaping C1 and bidi")
 p = t.run("--db", db, "report", "works", "--account", "jn_nongji", "--format", "csv")
 t.expect("\x1b]0;pwned\x07" in p.stdout, "CSV to a pipe keeps the stored bytes")
 p = t.run("--db", db, "report", "works", "--account", "jn_nongji", "--format", "json")
@@ -106,6 +108,7 @@ titles = {w["work_id"]: w["title"] for w in json.loads(p.stdout)["rows"]
           if w["work_id"] in TITLES}
 t.expect(titles == TITLES, "JSON still decodes to the stored titles")
 # A file name that carries escapes is shown escaped.
+t.case("a file name carrying escapes is shown escaped")
 evil = t.path("x\x1b]0;evil\x07.csv")
 with open(evil, "w") as f:
     f.write("date,work_id,plays\n2026-11-01,h0,-1\n")
@@ -118,6 +121,8 @@ t.expect(b"x^[]0;evil^G.csv:2: plays: negative count (-1)" in out,
 env = dict(t.env, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
            ESCDELAY="25", PARTNER_TUI_ACCOUNT="jn_nongji")
 for cols, rows in ((80, 24), (132, 43)):
+    t.case("the dashboard at %dx%d: titles as visible text, the terminal's title "
+           "untouched, the day column aligned, every detail opens" % (cols, rows))
     term = Term([PT, "--db", db], env, cols, rows)
     try:
         term.screen.set_title("untouched")
@@ -172,6 +177,7 @@ for cols, rows in ((80, 24), (132, 43)):
 import shutil
 import subprocess
 import time
+t.case("through tmux: the zero-width and combining title, the day column aligned")
 if shutil.which("tmux"):
     sock = t.path("tmux.sock")
     cmd = " ".join("%s=%s" % (k, v) for k, v in (

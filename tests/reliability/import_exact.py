@@ -29,6 +29,7 @@ def summary(p):
     return [int(x) for x in m.groups()] if m else [0] * 5
 
 
+t.case("rows read = inserted + updated + unchanged + rejected, whatever was wrong")
 # 1. read = inserted + updated + unchanged + rejected, whatever was wrong.
 W = "7310000000000063217"
 f = write("mixed.csv", "date,work_id,plays\n2026-11-01,%s,5\n2026-11-02,%s,5%s\n"
@@ -43,6 +44,7 @@ t.expect("%s:3: 2003 fields where the header has 3" % f in p.stderr.splitlines()
 t.expect(query(db, "SELECT plays FROM daily WHERE work_id=? AND day='2026-11-03'", (W,)) != [(5,)],
          "the NUL row was cut to 5")
 
+t.case("numeric ID cells read from their own digits")
 # 2. Numeric ID cells are read from their own digits.
 f = write("works.xlsx", xlsx([["work_id", "account_id", "title"],
                               [7310000000000099001, "jn_nongji", "一"],
@@ -53,6 +55,7 @@ t.expect(query(db, "SELECT work_id, title FROM work WHERE work_id LIKE '73100000
                "ORDER BY 1") == [("7310000000000099001", "一"), ("7310000000000099002", "二")],
          "the IDs are exact")
 
+t.case("two new works published in the same minute stay two works")
 # 3. Two new works published in the same minute stay two works.
 HDR = "作品名称,发布时间,审核状态,播放量\n"
 f = write("cc_2026-11-20.csv", HDR + "油旋 外酥里嫩,2026-11-20 18:00,公开,700\n"
@@ -63,6 +66,7 @@ got = query(db, "SELECT w.title, s.plays, w.review, w.visibility FROM work w JOI
             "USING (work_id) WHERE w.published_at LIKE '2026-11-20 18:00%' ORDER BY s.plays")
 t.expect(got == [("油旋 外酥里嫩", 700, "approved", "public"),
                  ("把子肉 肥而不腻", 900, "approved", "self_only")], "stored: %r" % got)
+t.case("the next day each row finds its own work by title")
 # Again, the next day: each row finds its own work by title.
 f = write("cc_2026-11-21.csv", HDR + "把子肉 肥而不腻,2026-11-20 18:00,私密,950\n"
           "油旋 外酥里嫩,2026-11-20 18:00,公开,710\n")
@@ -70,6 +74,7 @@ p = t.run("--db", db, "import", "--account", "jn_nongji", f, check=0)
 t.expect(summary(p)[:2] == [2, 2], "matched by title: %r" % p.stdout)
 t.expect(query(db, "SELECT count(*) FROM work WHERE published_at LIKE '2026-11-20 18:00%'")
          == [(2,)], "still two works")
+t.case("one export with the same work twice: refused, never merged")
 # One export with the same work twice: refused, never merged.
 before = query(db, "SELECT count(*), sum(plays) FROM snapshot")
 f = write("cc_2026-11-22.csv", HDR + "油旋 外酥里嫩,2026-11-20 18:00,公开,720\n"
@@ -80,6 +85,7 @@ t.expect(any(l.startswith("%s:3: the same work as line 2 (cc-jn_nongji-202611201
              for l in p.stderr.splitlines()), "duplicate named: %r" % p.stderr)
 t.expect(query(db, "SELECT count(*), sum(plays) FROM snapshot") == before, "nothing written")
 
+t.case("a review label not in the table keeps its row, with a warning")
 # 12. A label not in the table keeps its row, with a warning.
 f = write("cc_2026-11-23.csv", HDR + "新作 标题,2026-11-23 09:00,待定,100\n")
 p = t.run("--db", db, "import", "--account", "jn_nongji", f, check=0)
@@ -99,6 +105,7 @@ t.expect('review status unknown (label 待定): not assessed' in p.stdout,
          "check names the label: %r" % p.stdout[:400])
 t.expect(query(db, "SELECT review_label FROM work WHERE title = '新作 标题'") == [("待定",)],
          "the label is kept with the work")
+t.case("a works file states the review unknown (未知), and puts it right later")
 # A works file can say it too (unknown / 未知), and put it right later.
 f = write("works_unknown.csv", "work_id,account_id,review\n"
           "cc-jn_nongji-20261123090000,jn_nongji,未知\n")
@@ -109,6 +116,7 @@ f = write("works_known.csv", "work_id,account_id,review\n"
 p = t.run("--db", db, "import", f, check=0)
 t.expect(query(db, "SELECT review, review_label FROM work WHERE title = '新作 标题'")
          == [("approved", None)], "review set right by a works file, the label gone")
+t.case("an export dated before a later stated review: the later one kept, no label")
 # An export dated before a later stated review: the work keeps the later
 # one, and no label with it (never a label beside a known review).
 f = write("works_later.csv", "work_id,account_id,review,effective_on\n"
@@ -120,6 +128,7 @@ t.expect(query(db, "SELECT review, review_label FROM work WHERE title = '新作 
          == [("approved", None)], "the later review holds: %r" % p.stderr)
 t.expect(p.returncode == 0, "a label before a later review: exit %d" % p.returncode)
 
+t.case("a later export's label changes a known work's status from its day on")
 # A later export's label changes a known work's status from its day on.
 f = write("cc_2026-11-24.csv", HDR + "油旋 外酥里嫩,2026-11-20 18:00,私密,730\n")
 p = t.run("--db", db, "import", "--account", "jn_nongji", f, check=0)
@@ -129,6 +138,7 @@ got = query(db, "SELECT w.visibility, h.effective_on, h.value FROM work w JOIN w
 t.expect(got == [("self_only", "2026-11-20", "public"), ("self_only", "2026-11-24", "self_only")],
          "visibility from the label, dated: %r" % got)
 
+t.case("absurd stored values: reports still work, a rescore puts sane values back")
 # 9. Absurd stored values (an estimate an older version stored as
 # INT64_MIN, plays no rescore would write): reports still work, and a
 # rescore puts sane values back.

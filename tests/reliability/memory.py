@@ -11,7 +11,7 @@ import sys
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ptlib import Env, PT, query  # noqa: E402
+from ptlib import Env, PT, query, skip_all  # noqa: E402
 
 LIMIT_KB = 64 * 1024
 # Under AddressSanitizer (the CI's sanitizer run) resident memory is mostly
@@ -22,8 +22,7 @@ if os.environ.get("PARTNER_TUI_SANITIZERS", "").strip():
           % os.environ["PARTNER_TUI_SANITIZERS"].strip())
     LIMIT_KB = float("inf")
 if not os.access("/usr/bin/time", os.X_OK):
-    print("SKIP: memory.py needs /usr/bin/time (apt-get install time)")
-    sys.exit(77)
+    skip_all("memory.py needs /usr/bin/time (apt-get install time)")
 t = Env("memory")
 db = t.path("mem.db")
 t.run("--db", db, "demo", check=0)
@@ -68,6 +67,7 @@ HEADER = ('<row r="1"><c r="A1" t="inlineStr"><is><t>date</t></is></c>'
           '<c r="B1" t="inlineStr"><is><t>work_id</t></is></c>'
           '<c r="C1" t="inlineStr"><is><t>plays</t></is></c></row>')
 
+t.case("two million empty shared strings: refused, within the bound")
 # Two million empty shared strings (was: 788 MB for 28 s).
 many = write("many_strings.xlsx", xlsx_parts(
     "<worksheet><sheetData>%s</sheetData></worksheet>" % HEADER,
@@ -76,8 +76,9 @@ code, err, rss = run("import", many)
 t.expect(code == 3 and "%s: more than 1048576 shared strings" % many in err,
          "many shared strings: %d %r" % (code, err[:300]))
 t.expect(rss < LIMIT_KB, "many shared strings: peak RSS %d KiB" % rss)
-print("many shared strings: %.1f MiB" % (rss / 1024))
+print("# many shared strings: %.1f MiB" % (rss / 1024))
 
+t.case("one 100 MB inline string in a cell: its row rejected, within the bound")
 # One 100 MB inline string in a cell (was: imported, 2 GB RSS).
 big = write("big_cell.xlsx", xlsx_parts(
     "<worksheet><sheetData>%s<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>2026-11-01"
@@ -87,8 +88,9 @@ code, err, rss = run("import", big)
 t.expect(code == 3 and "%s:2: work_id: a value longer than 32768 bytes" % big in
          err.splitlines(), "big cell: %d %r" % (code, err[:300]))
 t.expect(rss < LIMIT_KB, "big cell: peak RSS %d KiB" % rss)
-print("100 MB cell: %.1f MiB" % (rss / 1024))
+print("# 100 MB cell: %.1f MiB" % (rss / 1024))
 
+t.case("a CSV whose quote never closes: refused, within the bound")
 # A CSV whose quote never closes.
 quote = write("open_quote.csv", b"date,work_id,plays\n2026-11-01,\"" + b"y" * (8 << 20) + b"\n")
 code, err, rss = run("import", quote)
@@ -96,6 +98,7 @@ t.expect(code == 3 and "partner-tui: %s:2: a row longer than 1048576 bytes (a qu
          "is never closed?)" % quote in err.splitlines(), "open quote: %d %r" % (code, err[:300]))
 t.expect(rss < LIMIT_KB, "open quote: peak RSS %d KiB" % rss)
 
+t.case("a JSON file beyond what a response is: refused, within the bound, nothing written")
 # A JSON file beyond what a response is.
 js = write("big.json", b'{"data":{"result_list":[' + b'{"date":"2026-11-01"},' * 80000 +
            b'{"date":"2026-11-01"}]}}')
@@ -105,6 +108,7 @@ t.expect(code == 3 and "larger than the 1 MiB a JSON file may have" in err,
 t.expect(rss < LIMIT_KB, "big JSON: peak RSS %d KiB" % rss)
 t.expect(query(db, "SELECT count(*), sum(plays) FROM daily") == before, "nothing written")
 
+t.case("an ordinary import of 150,000 rows within the bound")
 # An ordinary large import stays under the bound as well.
 rows = 150000
 daily = t.path("daily.csv")
@@ -116,5 +120,5 @@ with open(daily, "w") as f:
 code, err, rss = run("import", "--quiet", "--no-rescore", daily)
 t.expect(code == 0, "ordinary import: %d %r" % (code, err[:300]))
 t.expect(rss < LIMIT_KB, "ordinary import of %d rows: peak RSS %d KiB" % (rows, rss))
-print("ordinary %d rows: %.1f MiB" % (rows, rss / 1024))
+print("# ordinary %d rows: %.1f MiB" % (rows, rss / 1024))
 t.finish()

@@ -1,5 +1,7 @@
 """Shared by the Python tests: the binary under test, a private temporary
-directory, and running partner-tui with a fixed 'today'."""
+directory, running partner-tui with a fixed 'today', and their output as
+TAP: each t.case("...") is one result of make check, failing when any
+check in it failed."""
 import os
 import shutil
 import sqlite3
@@ -7,6 +9,11 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "screen"))
+import tap  # noqa: E402
+from tap import skip_all  # noqa: E402,F401
 
 TOP_BUILD = os.environ.get("top_builddir") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -26,8 +33,29 @@ class Env:
                         PARTNER_TUI_DATADIR=os.path.join(TOP_SRC, "share", "partner-tui"))
         self.env.pop("PARTNER_TUI_DB", None)
         os.makedirs(self.env["HOME"])
+        self.name = name
         self.failures = 0
         self.checks = 0
+        self.cases = 0          # TAP results printed
+        self.case_name = None   # the case being run
+        self.case_checks = 0
+        self.case_failed = False
+
+    def case(self, name):
+        """Starts the next case; the one before it is reported."""
+        self._report()
+        self.case_name = name
+
+    def _report(self):
+        if self.case_name is None and self.case_checks == 0:
+            return
+        self.cases += 1
+        print("%s %d - %s" % ("not ok" if self.case_failed else "ok", self.cases,
+                              tap.describe(self.case_name or self.name + ": setup")))
+        sys.stdout.flush()
+        self.case_name = None
+        self.case_checks = 0
+        self.case_failed = False
 
     def path(self, name):
         return os.path.join(self.dir, name)
@@ -48,16 +76,36 @@ class Env:
 
     def expect(self, cond, what):
         self.checks += 1
+        self.case_checks += 1
         if not cond:
             self.fail(what)
 
     def fail(self, what):
         self.failures += 1
-        print("FAIL: " + what, file=sys.stderr)
+        self.case_checks += 1
+        self.case_failed = True
+        for line in what.splitlines():
+            print("# FAIL: " + line)
+
+    def skip_rest(self, reason):
+        """Skips what is left (loudly): the case being run is reported as
+        skipped, or the whole file when no case was reported yet."""
+        shutil.rmtree(self.dir, ignore_errors=True)
+        if self.case_failed:
+            self._report()
+        if self.cases == 0:
+            skip_all(reason)
+        self.cases += 1
+        print("ok %d - %s # SKIP %s" % (self.cases, tap.describe(
+            self.case_name or "the rest of " + self.name), reason))
+        print("1..%d" % self.cases)
+        sys.exit(1 if self.failures else 0)
 
     def finish(self):
+        self._report()
         shutil.rmtree(self.dir, ignore_errors=True)
-        print("%d checks, %d failures" % (self.checks, self.failures))
+        print("1..%d" % self.cases)
+        print("# %d checks, %d failures" % (self.checks, self.failures))
         sys.exit(1 if self.failures else 0)
 
 

@@ -1,5 +1,6 @@
-"""TAP output for the screen tests, so that automake's TAP driver counts
-each case as a result of its own (`make check` lists every one).
+"""TAP output for the screen tests (and, through ptlib.Env.case, the
+reliability tests), so that automake's TAP driver counts each case as a
+result of its own (`make check` lists every one).
 
     @check("what a person sees")
     def _(): ...
@@ -12,7 +13,7 @@ _count = 0
 _failed = 0
 
 
-def _describe(name):
+def describe(name):
     # '#' would start a TAP directive; the driver takes '\#' as a literal.
     return name.replace("\\", "\\\\").replace("#", "\\#").replace("\n", " ")
 
@@ -23,10 +24,10 @@ def check(name):
         _count += 1
         try:
             fn()
-            print("ok %d - %s" % (_count, _describe(name)))
+            print("ok %d - %s" % (_count, describe(name)))
         except Exception:
             _failed += 1
-            print("not ok %d - %s" % (_count, _describe(name)))
+            print("not ok %d - %s" % (_count, describe(name)))
             for line in traceback.format_exc().splitlines():
                 print("# " + line)
         sys.stdout.flush()
