@@ -58,13 +58,13 @@ read_text(const char *path, char *buf, size_t size, struct pt_err *err)
 	size_t n;
 
 	if (f == NULL) {
-		err_set(err, PT_EXIT_DATA, _("cannot read %s"), path);
+		err_set(err, PT_EXIT_DATA, "cannot read %s", path);
 		return false;
 	}
 	n = fread(buf, 1, size - 1, f);
 	buf[n] = '\0';
 	if (n == size - 1 && fgetc(f) != EOF) {
-		err_set(err, PT_EXIT_DATA, _("%s is too long: at most %zu bytes"),
+		err_set(err, PT_EXIT_DATA, "%s is too long: at most %zu bytes",
 		    path, size - 1);
 		n = 0;
 	} else {
@@ -74,8 +74,8 @@ read_text(const char *path, char *buf, size_t size, struct pt_err *err)
 			long line = 1;
 			for (const char *p = buf; p < nul; p++)
 				line += *p == '\n';
-			err_set(err, PT_EXIT_DATA, _("%s:%ld: a NUL byte in the "
-			    "statement: save it as plain text"), path, line);
+			err_set(err, PT_EXIT_DATA, "%s:%ld: a NUL byte in the "
+			    "statement: save it as plain text", path, line);
 		}
 	}
 	if (f != stdin)
@@ -93,8 +93,8 @@ set_day(const char *text, day_t *out, const char *opt, struct pt_err *err)
 		return true;
 	}
 	if (!day_parse_iso(text, out)) {
-		err_set(err, PT_EXIT_USAGE, _("%s '%s' is not a day: write "
-		    "YYYY-MM-DD"), opt, text);
+		err_set(err, PT_EXIT_USAGE, "%s '%s' is not a day: write "
+		    "YYYY-MM-DD", opt, text);
 		return false;
 	}
 	return true;
@@ -107,7 +107,7 @@ set_text(char *dst, size_t size, const char *text, const char *opt,
 	if (text == NULL)
 		return true;
 	if (strlen(text) >= size) {
-		err_set(err, PT_EXIT_DATA, _("%s is too long: at most %zu bytes"),
+		err_set(err, PT_EXIT_DATA, "%s is too long: at most %zu bytes",
 		    opt, size - 1);
 		return false;
 	}
@@ -120,8 +120,8 @@ static bool
 apply_fields(const struct opts *o, struct appeal *a, struct pt_err *err)
 {
 	if (o->channel != NULL && !appeal_channel_parse(o->channel, &a->channel)) {
-		err_set(err, PT_EXIT_USAGE, _("--channel '%s': use diagnosis or "
-		    "account_detection"), o->channel);
+		err_set(err, PT_EXIT_USAGE, "--channel '%s': use diagnosis or "
+		    "account_detection", o->channel);
 		return false;
 	}
 	if (o->statement_file != NULL &&
@@ -452,7 +452,7 @@ want_json(const struct opts *o, struct pt_err *err)
 		return false;
 	if (strcmp(o->format, "json") == 0)
 		return true;
-	err_set(err, PT_EXIT_USAGE, _("--format '%s': use text or json"), o->format);
+	err_set(err, PT_EXIT_USAGE, "--format '%s': use text or json", o->format);
 	return false;
 }
 

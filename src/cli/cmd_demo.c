@@ -14,6 +14,7 @@
 #include "core/engine.h"
 #include "core/paths.h"
 #include "import/import.h"
+#include "present/err_text.h"
 
 extern const struct command cmd_demo;
 
@@ -26,7 +27,7 @@ remove_db_files(const char *path, struct pt_err *err)
 		char file[4096];
 		snprintf(file, sizeof file, "%s%s", path, suffixes[i]);
 		if (unlink(file) != 0 && errno != ENOENT) {
-			err_set(err, PT_EXIT_DB, _("cannot remove %s: %s"), file,
+			err_set(err, PT_EXIT_DB, "cannot remove %s: %s", file,
 			    strerror(errno));
 			return false;
 		}
@@ -53,13 +54,13 @@ demo_load(struct db *db, struct pt_err *err)
 
 		snprintf(name, sizeof name, "demo/%s", demo_files[i]);
 		if ((file = paths_data_file(name)) == NULL) {
-			err_set(err, PT_EXIT_DB, _("out of memory"));
+			err_set(err, PT_EXIT_DB, "out of memory");
 			return false;
 		}
 		code = import_file(db, file, &opts, &st, err);
 		if (code != PT_EXIT_OK) {
-			err_reset(err, code, _("the demo data did not import "
-			    "(%s): %s"), file, err->msg);
+			err_reset(err, code, "the demo data did not import "
+			    "(%s): %s", file, PRESENT_ERR(err));
 			free(file);
 			return false;
 		}
@@ -80,8 +81,8 @@ cli_demo_build(const char *path, const char *shared_group, struct pt_err *err)
 	if (access(path, F_OK) == 0) {
 		db = db_open(path, 0, err);
 		if (db == NULL) {
-			err_reset(err, PT_EXIT_DB, _("refusing to replace %s with "
-			    "the demo: %s"), path, err->msg);
+			err_reset(err, PT_EXIT_DB, "refusing to replace %s with "
+			    "the demo: %s", path, PRESENT_ERR(err));
 			return false;
 		}
 		db_close(db);

@@ -14,6 +14,7 @@
 #include "core/exitcode.h"
 #include "i18n.h"
 #include "import/import.h"
+#include "present/err_text.h"
 
 extern const struct command cmd_import;
 
@@ -169,11 +170,11 @@ import_files(struct db *db, int n, char **paths,
 		/* A database error (disk full ...) must still say which file
 		 * was being imported. */
 		shown = cli_safe(paths[i]);
-		named = strstr(err.msg, shown) != NULL;
+		named = strstr(PRESENT_ERR(&err), shown) != NULL;
 		free(shown);
 		if (!named)
 			cli_fail(err.code ? err.code : code, "%s: %s", paths[i],
-			    err.msg);
+			    PRESENT_ERR(&err));
 		else
 			cli_fail_err(&err);
 		return code;
@@ -217,7 +218,7 @@ import_run(struct cli_ctx *ctx, int argc, char **argv)
 		if (!engine_rescore_dirty(db, &err)) {
 			cli_fail(PT_EXIT_DB, _("the files were imported, but "
 			    "rescoring failed (%s): run 'partner-tui rescore'"),
-			    err.msg);
+			    PRESENT_ERR(&err));
 			if (code == PT_EXIT_OK)
 				code = PT_EXIT_DB;
 		}

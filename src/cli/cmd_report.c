@@ -514,8 +514,8 @@ scope_freshness(struct db *db, struct opts *o, struct pt_err *err)
 		if (!store_account_exists(db, o->account, &exists, err))
 			return false;
 		if (!exists) {
-			err_set(err, PT_EXIT_DATA, _("no account '%s' in the "
-			    "database: import it first"), o->account);
+			err_set(err, PT_EXIT_DATA, "no account '%s' in the "
+			    "database: import it first", o->account);
 			return false;
 		}
 	}

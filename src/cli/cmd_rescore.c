@@ -8,6 +8,7 @@
 #include "core/engine.h"
 #include "core/exitcode.h"
 #include "i18n.h"
+#include "present/err_text.h"
 
 extern const struct command cmd_rescore;
 
@@ -18,13 +19,13 @@ rescore_run(struct cli_ctx *ctx, int argc, char **argv)
 	struct db *db;
 	struct timespec t0, t1;
 	int64_t n = 0;
-	const char *model_err;
+	const struct pt_err *model_err;
 
 	(void)argc;	/* none: the options table is NULL */
 	(void)argv;
 	if ((model_err = engine_model_error()) != NULL)
 		cli_fail(0, _("model file refused, using the defaults: %s"),
-		    model_err);
+		    PRESENT_ERR(model_err));
 	if ((db = cli_open_db(ctx, DB_OPEN_CREATE, &err)) == NULL)
 		return cli_fail_err(&err);
 	clock_gettime(CLOCK_MONOTONIC, &t0);

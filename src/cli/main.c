@@ -18,6 +18,7 @@
 #include "core/paths.h"
 #include "core/text.h"
 #include "tui/tui.h"
+#include "present/err_text.h"
 
 /* Messages quote file names, cells and the platform's descriptions: each
  * line is sanitised, so that none of them can drive the terminal. */
@@ -83,7 +84,8 @@ cli_warn_capped(void)
 int
 cli_fail_err(const struct pt_err *err)
 {
-	return cli_fail(err->code ? err->code : PT_EXIT_DB, "%s", err->msg);
+	return cli_fail(err->code ? err->code : PT_EXIT_DB, "%s",
+	    PRESENT_ERR(err));
 }
 
 char *

@@ -627,9 +627,9 @@ check_or_fail(struct db *db, const struct appeal *a, bool for_submit,
 
 	if (appeal_validate(db, a, for_submit, &chk, err))
 		return true;
-	if (err->code == 0)
-		err_set(err, PT_EXIT_DATA, "%s: %s", dgettext(PACKAGE, what),
-		    appeal_check_text(&chk, text, sizeof text));
+	if (err_set(err, PT_EXIT_DATA, "%s: %s", what,
+	    appeal_check_text(&chk, text, sizeof text)))
+		err_arg_msgid(err, 0);
 	return false;
 }
 

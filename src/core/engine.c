@@ -21,25 +21,24 @@
 
 static struct model_params model;
 static bool model_loaded;
-static char model_error[1024];
+static struct pt_err model_error;
 
 const struct model_params *
 engine_model(void)
 {
 	if (!model_loaded) {
-		struct pt_err err = { 0 };
-		if (!modelconf_load(&model, &err))
-			snprintf(model_error, sizeof model_error, "%s", err.msg);
+		err_clear(&model_error);
+		modelconf_load(&model, &model_error);
 		model_loaded = true;
 	}
 	return &model;
 }
 
-const char *
+const struct pt_err *
 engine_model_error(void)
 {
 	engine_model();
-	return model_error[0] ? model_error : NULL;
+	return model_error.code ? &model_error : NULL;
 }
 
 void
@@ -47,7 +46,7 @@ engine_set_model(const struct model_params *p)
 {
 	model = *p;
 	model_loaded = true;
-	model_error[0] = '\0';
+	err_clear(&model_error);
 }
 
 /* ---- the formula ---- */

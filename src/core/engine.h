@@ -22,7 +22,7 @@
  * engine_model_error() says which file and line. */
 const struct model_params *engine_model(void);
 /* The refusal of the last load, or NULL when the files were good. */
-const char *engine_model_error(void);
+const struct pt_err *engine_model_error(void);
 /* Replaces the parameters in force (tests, other config sources). */
 void engine_set_model(const struct model_params *p);
 

@@ -26,6 +26,7 @@
 #include "import/internal.h"
 #include "import/digest.h"
 #include "import/strmap.h"
+#include "present/err_text.h"
 #include "i18n.h"
 
 /* ---- fields and tables ---- */
@@ -547,14 +548,10 @@ report_limit(const struct import_opts *o)
 	return o->skip_bad_rows ? INT32_MAX : 50;
 }
 
-static void
-import_warn(struct import_ctx *ctx, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
 /* A message about the file (a rejected row, a warning) to the caller:
  * fmt is a msgid, translated as err_set's are (xgettext keyword
  * import_warn:2). */
-static void
+void
 import_warn(struct import_ctx *ctx, const char *fmt, ...)
 {
 	int max = report_limit(ctx->opts);
@@ -793,7 +790,7 @@ import_header(struct import_ctx *ctx, long line, int n, char *const *cells,
 		snprintf(where, sizeof where, "%s", ctx->file);
 
 	if (!wait_writer(ctx)) {
-		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		err_copy(err, ctx->err);
 		return false;
 	}
 
@@ -1075,7 +1072,7 @@ write_row(struct import_ctx *ctx, long line, struct pval *v,
 	 * file alone can tell. */
 	if (ctx->db != NULL && ctx->table->apply != apply_daily &&
 	    !wait_writer(ctx)) {
-		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		err_copy(err, ctx->err);
 		return false;
 	}
 	rc = ctx->db != NULL ? ctx->table->apply(ctx, line, v) :
@@ -1089,12 +1086,14 @@ write_row(struct import_ctx *ctx, long line, struct pval *v,
 		if (ctx->err->code == PT_EXIT_DATA) {
 			/* A constraint the checks above did not foresee:
 			 * still a bad row, not a broken database. */
-			import_reject(ctx, line, NULL, ctx->err->msg, NULL);
+			char why[PRESENT_ERR_BUFSZ];
+			import_reject(ctx, line, NULL, present_error(ctx->err,
+			    PRESENT_UI, why, sizeof why), NULL);
 			err_clear(ctx->err);
 			ctx->stats->rejected++;
 			return true;
 		}
-		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		err_copy(err, ctx->err);
 		return false;
 	default:		/* rejected by apply, already reported */
 		ctx->stats->rejected++;
@@ -1475,8 +1474,9 @@ wait_writer(struct import_ctx *ctx)
 	ctx->stats->updated += ctx->w.updated;
 	ctx->stats->unchanged += ctx->w.unchanged;
 	if (!ctx->w.ok) {
-		err_set(ctx->err, ctx->w.err.code ? ctx->w.err.code : PT_EXIT_DB,
-		    "%s", ctx->w.err.msg);
+		if (ctx->w.err.code == 0)
+			ctx->w.err.code = PT_EXIT_DB;
+		err_copy(ctx->err, &ctx->w.err);
 		return false;
 	}
 	return true;
@@ -2197,7 +2197,7 @@ run_reader(struct import_ctx *ctx, const struct reader *rd,
 		return PT_EXIT_DATA;
 	}
 	if (ctx->db != NULL && (!flush_daily(ctx, true) || !flush_dirty(ctx))) {
-		err_set(err, ctx->err->code, "%s", ctx->err->msg);
+		err_copy(err, ctx->err);
 		return err->code;
 	}
 	return PT_EXIT_OK;
@@ -2357,7 +2357,7 @@ end_run(struct import_ctx *ctx, struct store_run *run, int code,
 	store_bulk_mode(ctx->db, false, NULL);
 	run->outcome = code == PT_EXIT_DATA || code == PT_EXIT_USAGE ?
 	    "rejected" : code != PT_EXIT_OK ? "failed" : "dry_run";
-	snprintf(message, sizeof message, "%s", err->msg);
+	present_error(err, PRESENT_UI, message, sizeof message);
 	run->message = message;
 	run->finished_at = clock_now_iso(finished);
 	record_after_rollback(ctx->db, run, ctx->stats);

@@ -42,6 +42,7 @@
 #include "tui/pane.h"
 #include "tui/script.h"
 #include "tui/tui.h"
+#include "present/err_text.h"
 
 #define MAX_PANES 16
 /* The longest wait for a key: the loop then looks at data_version. */
@@ -424,7 +425,7 @@ load_accounts(void)
 	struct pt_err err = { 0 };
 
 	if (!series_accounts(app.ctx.db, &app.accounts, &err))
-		pane_error(&app.ctx, "%s", err.msg);
+		pane_error(&app.ctx, "%s", PRESENT_ERR(&err));
 	/* The current account may have been renamed or just imported. */
 	if (app.account_id != NULL) {
 		for (size_t i = 0; i < app.accounts.n; i++) {
@@ -1160,21 +1161,21 @@ start_terminal(struct pt_err *err)
 		app.screen = newterm(term && *term ? term : "xterm",
 		    app.null_out, app.null_in);
 		if (app.screen == NULL) {
-			err_set(err, PT_EXIT_USAGE, _("headless mode: unknown "
-			    "terminal type '%s'"), term ? term : "");
+			err_set(err, PT_EXIT_USAGE, "headless mode: unknown "
+			    "terminal type '%s'", term ? term : "");
 			return false;
 		}
 		set_term(app.screen);
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			err_set(err, PT_EXIT_USAGE, _("the dashboard needs a "
+			err_set(err, PT_EXIT_USAGE, "the dashboard needs a "
 			    "terminal: run a command instead (see "
-			    "partner-tui --help)"));
+			    "partner-tui --help)");
 			return false;
 		}
 		if (initscr() == NULL) {
-			err_set(err, PT_EXIT_USAGE, _("cannot start the terminal "
-			    "(TERM=%s)"), getenv("TERM") ? getenv("TERM") : "");
+			err_set(err, PT_EXIT_USAGE, "cannot start the terminal "
+			    "(TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
 			return false;
 		}
 	}
@@ -1447,7 +1448,7 @@ read_failed(int timeout, long long waited, struct pt_err *err)
 	}
 	if (++app.storm < ERR_STORM)
 		return true;
-	err_set(err, PT_EXIT_DB, _("the terminal went away (input error): %s"),
+	err_set(err, PT_EXIT_DB, "the terminal went away (input error): %s",
 	    strerror(errno));
 	return false;
 }

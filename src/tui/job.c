@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/err.h"
 #include "tui/job.h"
+#include "present/err_text.h"
 
 void
 job_init(struct job *j)
@@ -68,7 +69,7 @@ job_child(int fd, const char *db_path, job_fn *fn, void *arg, void *out,
 	signal(SIGINT, SIG_IGN);
 	db = db_open(db_path, DB_OPEN_READONLY, &err);
 	memset(out, 0, size);
-	fn(db, err.msg, arg, out);
+	fn(db, PRESENT_ERR(&err), arg, out);
 	write_all(fd, out, size);
 	_exit(0);
 }

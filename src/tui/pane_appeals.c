@@ -26,6 +26,7 @@
 #include "tui/pane_appeals.h"
 #include "tui/prompt.h"
 #include "tui/views_ui.h"
+#include "present/err_text.h"
 
 #ifndef CTRL
 #define CTRL(c) ((c) & 0x1f)
@@ -260,7 +261,7 @@ load_list(struct pane_ctx *ctx)
 	ap->rows = appeal_list(ctx->db, &f, &ap->nrows, &err);
 	if (ap->rows == NULL) {
 		ap->nrows = 0;
-		pane_error(ctx, "%s", err.msg);
+		pane_error(ctx, "%s", PRESENT_ERR(&err));
 	}
 	load_titles(ctx);
 	ap->sel = 0;
@@ -642,7 +643,7 @@ save_record(struct pane_ctx *ctx)
 			pane_dirty(ctx);
 			return false;
 		}
-		pane_error(ctx, "%s", err.msg);
+		pane_error(ctx, "%s", PRESENT_ERR(&err));
 		return false;
 	}
 	/* Saved: the record holds the form, so no draft is needed. */
@@ -760,7 +761,7 @@ submit(struct pane_ctx *ctx)
 	{
 		struct appeal cur;
 		if (!appeal_get(ctx->db, ap->d.appeal_id, &cur, &err)) {
-			pane_error(ctx, "%s", err.msg);
+			pane_error(ctx, "%s", PRESENT_ERR(&err));
 			return;
 		}
 		ask(ctx, &cur, APPEAL_SUBMITTED, true);
@@ -777,7 +778,7 @@ submit_confirmed(struct pane_ctx *ctx)
 
 	if (!appeal_transition(ctx->db, ap->d.appeal_id, ap->d.base_version,
 	    APPEAL_SUBMITTED, NULL, &a, NULL, &err)) {
-		pane_error(ctx, "%s", err.msg);
+		pane_error(ctx, "%s", PRESENT_ERR(&err));
 		return;
 	}
 	appeal_draft_discard(ctx->db, ap->owner, a.id, &err);
@@ -804,7 +805,7 @@ decide(struct pane_ctx *ctx, enum appeal_status to)
 		return;
 	if (!appeal_transition(ctx->db, ap->rows[ap->sel].id,
 	    ap->rows[ap->sel].version, to, NULL, &a, &c, &err)) {
-		pane_error(ctx, "%s", err.msg);
+		pane_error(ctx, "%s", PRESENT_ERR(&err));
 	} else if (to == APPEAL_APPROVED && a.has_compensation) {
 		pane_message(ctx, _("Appeal %lld approved: compensation %s, "
 		    "expected in the wallet on %s."), (long long)a.id,

@@ -23,6 +23,7 @@
 #include "tui/pane.h"
 #include "tui/prompt.h"
 #include "tui/views_ui.h"
+#include "present/err_text.h"
 
 enum {
 	DK_SORT = 1,
@@ -180,7 +181,7 @@ load_works(struct pane_ctx *ctx)
 	}
 	if (!views_works_load(ctx->db, ctx->account_id, from, to, vf, vt,
 	    &dg->works, &err)) {
-		snprintf(dg->err, sizeof dg->err, "%s", err.msg);
+		present_error(&err, PRESENT_UI, dg->err, sizeof dg->err);
 		free(keep);
 		return;
 	}
@@ -212,13 +213,12 @@ load_detail(struct pane_ctx *ctx, const char *work_id)
 	dg->det_ok = views_detail_load(ctx->db, id, dg->works.from, dg->works.to,
 	    &dg->det, &err);
 	if (!dg->det_ok)
-		snprintf(dg->err, sizeof dg->err, "%s", err.msg);
-	err.code = 0;
-	err.msg[0] = '\0';
+		present_error(&err, PRESENT_UI, dg->err, sizeof dg->err);
+	err_clear(&err);
 	dg->att_ok = engine_attribute(ctx->db, NULL, id, dg->works.from,
 	    dg->works.to, dg->works.vs_from, dg->works.vs_to, &dg->att, &err);
 	if (!dg->att_ok)
-		snprintf(dg->att_err, sizeof dg->att_err, "%s", err.msg);
+		present_error(&err, PRESENT_UI, dg->att_err, sizeof dg->att_err);
 	dg->restore_on = DAY_NONE;
 	dg->restore_rule[0] = '\0';
 	{
@@ -250,7 +250,7 @@ load_day(struct pane_ctx *ctx, day_t day)
 		views_day_free(&dg->day);
 	dg->day_ok = views_day_load(ctx->db, ctx->account_id, day, &dg->day, &err);
 	if (!dg->day_ok)
-		snprintf(dg->err, sizeof dg->err, "%s", err.msg);
+		present_error(&err, PRESENT_UI, dg->err, sizeof dg->err);
 	dg->ysel = dg->ytop = 0;
 }
 

@@ -20,6 +20,7 @@
 #include "tui/draw.h"
 #include "tui/pane.h"
 #include "tui/views_ui.h"
+#include "present/err_text.h"
 
 enum { EK_APPEAL = 1, EK_EXPORT };
 
@@ -360,7 +361,7 @@ elig_reload(struct pane_ctx *ctx)
 	eg->el_ok = engine_check(ctx->db, ctx->account_id, NULL, ctx->today,
 	    &eg->el, &err);
 	if (!eg->el_ok)
-		snprintf(eg->err, sizeof eg->err, "%s", err.msg);
+		present_error(&err, PRESENT_UI, eg->err, sizeof eg->err);
 	err.code = 0;
 	last = views_last_scored_day(ctx->db, ctx->account_id, ctx->today, &err);
 	if (last != DAY_NONE &&

@@ -22,6 +22,7 @@
 #include "tui/pane.h"
 #include "tui/prompt.h"
 #include "tui/views_ui.h"
+#include "present/err_text.h"
 
 enum { OK_SORT = 1, OK_SORT_REVERSE, OK_EXPORT };
 
@@ -208,7 +209,7 @@ ov_reload(struct pane_ctx *ctx)
 	ov_clear(ov);
 	ov->err[0] = '\0';
 	if (!views_accounts_load(ctx->db, ctx->today, &ov->acc, &err)) {
-		snprintf(ov->err, sizeof ov->err, "%s", err.msg);
+		present_error(&err, PRESENT_UI, ov->err, sizeof ov->err);
 		free(keep);
 		pane_dirty(ctx);
 		return;

@@ -29,6 +29,7 @@
 #include "tui/pane.h"
 #include "tui/prompt.h"
 #include "tui/views_ui.h"
+#include "present/err_text.h"
 
 enum {
 	TR_SHORTER = 1,
@@ -177,7 +178,7 @@ static void
 set_error(struct trends *tr, const struct pt_err *err)
 {
 	if (tr->error[0] == '\0')
-		snprintf(tr->error, sizeof tr->error, "%s", err->msg);
+		present_error(err, PRESENT_UI, tr->error, sizeof tr->error);
 }
 
 /* True when d is one of the window's days without data. */
@@ -338,7 +339,7 @@ attribute_now(struct trends *tr, struct db *db, const char *account_id,
 	    tr->work_id, tr->from, tr->to, tr->prev_from, tr->from - 1, &m->a,
 	    &err);
 	if (!m->ok)
-		snprintf(m->err, sizeof m->err, "%s", err.msg);
+		present_error(&err, PRESENT_UI, m->err, sizeof m->err);
 }
 
 static void
@@ -521,7 +522,7 @@ search_go(struct pane_ctx *ctx)
 	views_prev_window(tr->from, tr->to, &vf, &vt);
 	if (!views_works_load(ctx->db, ctx->account_id, tr->from, tr->to, vf, vt,
 	    &w, &err)) {
-		pane_error(ctx, "%s", err.msg);
+		pane_error(ctx, "%s", PRESENT_ERR(&err));
 		return;
 	}
 	idx = malloc((w.n ? w.n : 1) * sizeof *idx);

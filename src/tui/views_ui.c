@@ -18,6 +18,7 @@
 #include "tui/draw.h"
 #include "tui/pane_appeals.h"
 #include "tui/views_ui.h"
+#include "present/err_text.h"
 
 /* Short lines, so they fit 80 columns without cutting a word. */
 const char *const vui_review_advice[] = {
@@ -292,7 +293,7 @@ vui_appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from,
 	if (from > to)
 		from = to;
 	if (!views_detail_load(ctx->db, work_id, from, to, &det, &err)) {
-		pane_error(ctx, "%s", err.msg);
+		pane_error(ctx, "%s", PRESENT_ERR(&err));
 		return false;
 	}
 	p.account_id = det.account_id;
@@ -368,7 +369,7 @@ export_csv(struct pane_ctx *ctx, const char *name, enum export_what what,
 		if (n >= 0)
 			err_set(&err, 4, "%s: %s", path, strerror(errno));
 		unlink(tmp);
-		pane_error(ctx, _("Export failed: %s"), err.msg);
+		pane_error(ctx, _("Export failed: %s"), PRESENT_ERR(&err));
 		return false;
 	}
 	if (what == EX_APPEALS)

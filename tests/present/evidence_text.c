@@ -17,6 +17,7 @@
 
 #include "core/engine.h"
 #include "core/modelconf.h"
+#include "present/err_text.h"
 #include "present/evidence_text.h"
 #include "testutil.h"
 
@@ -209,6 +210,49 @@ START_TEST(compensation_notes_by_id)
 }
 END_TEST
 
+/* Issue 12: an error is said from its id and typed arguments: the
+ * catalogue's format, its argument order (%3$s before %2$02d), its plural
+ * form by the count, a msgid argument translated; in English, the text the
+ * core kept. */
+START_TEST(errors_from_id_and_arguments)
+{
+	struct pt_err e = { 0 };
+	char b[PRESENT_ERR_BUFSZ];
+
+	in_chinese();
+	err_set(&e, 3, "data for %s is due since %02d:00 on %s: import it",
+	    "2026-11-25", 7, "2026-11-26");
+	ck_assert_str_eq(present_error(&e, PRESENT_UI, b, sizeof b),
+	    "2026-11-25 的数据自 2026-11-26 07:00 起应已结算：请导入");
+	ck_assert_str_eq(present_error(&e, PRESENT_ENGLISH, b, sizeof b),
+	    "data for 2026-11-25 is due since 07:00 on 2026-11-26: import it");
+	ck_assert_str_eq(PRESENT_ERR(&e), "2026-11-25 的数据自 2026-11-26 "
+	    "07:00 起应已结算：请导入");
+	err_clear(&e);
+	err_setn(&e, 3, 2, "%s: %lld bad row", "%s: %lld bad rows", "a.csv",
+	    2LL);
+	ck_assert_str_eq(present_error(&e, PRESENT_UI, b, sizeof b),
+	    "a.csv：2 行有误");
+	ck_assert_str_eq(present_error(&e, PRESENT_ENGLISH, b, sizeof b),
+	    "a.csv: 2 bad rows");
+	err_clear(&e);
+	err_set(&e, 3, "%s: %s", "appeal not saved", "statement: too short");
+	err_arg_msgid(&e, 0);
+	ck_assert_str_eq(present_error(&e, PRESENT_UI, b, sizeof b),
+	    "申诉未保存：statement: too short");
+	ck_assert_str_eq(present_error(&e, PRESENT_ENGLISH, b, sizeof b),
+	    "appeal not saved: statement: too short");
+	in_english();
+	err_clear(&e);
+	err_setn(&e, 3, 1, "%s: %lld bad row", "%s: %lld bad rows", "a.csv",
+	    1LL);
+	ck_assert_str_eq(present_error(&e, PRESENT_UI, b, sizeof b),
+	    "a.csv: 1 bad row");
+	err_clear(&e);
+	ck_assert_str_eq(present_error(&e, PRESENT_UI, b, sizeof b), "");
+}
+END_TEST
+
 static Suite *
 evidence_text_suite(void)
 {
@@ -220,6 +264,7 @@ evidence_text_suite(void)
 	tcase_add_test(tc, labels_name_the_model_period);
 	tcase_add_test(tc, every_item_is_said);
 	tcase_add_test(tc, compensation_notes_by_id);
+	tcase_add_test(tc, errors_from_id_and_arguments);
 	suite_add_tcase(s, tc);
 	return s;
 }
