@@ -548,14 +548,10 @@ report_limit(const struct import_opts *o)
 	return o->skip_bad_rows ? INT32_MAX : 50;
 }
 
-static void
-import_warn(struct import_ctx *ctx, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
 /* A message about the file (a rejected row, a warning) to the caller:
  * fmt is a msgid, translated as err_set's are (xgettext keyword
  * import_warn:2). */
-static void
+void
 import_warn(struct import_ctx *ctx, const char *fmt, ...)
 {
 	int max = report_limit(ctx->opts);

@@ -73,6 +73,10 @@ bool import_row(struct import_ctx *ctx, long line, int n, char *const *cells,
  * column (field, 0-based, or -1) and counted as rejected. */
 bool import_bad_row(struct import_ctx *ctx, long line, int field,
     const char *reason, const char *value, struct pt_err *err);
+/* A message about the file (no row rejected): fmt is a msgid,
+ * translated here (xgettext keyword import_warn:2). */
+void import_warn(struct import_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Rejects a row for a reason found by the reader. */
 void import_reject(struct import_ctx *ctx, long line, const char *column,
     const char *reason, const char *value);

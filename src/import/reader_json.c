@@ -288,6 +288,20 @@ is_count_key(const char *key)
 	    && strcmp(column_for(key), key) != 0;
 }
 
+/* "5" or "-5": an integer the platform wrote as a string. */
+static bool
+quoted_integer(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
 /* Why a value cannot be a cell, or NULL. */
 static const char *
 value_problem(const char *key, struct json_object *v)
@@ -304,9 +318,49 @@ value_problem(const char *key, struct json_object *v)
 	if (json_object_is_type(v, json_type_object) ||
 	    json_object_is_type(v, json_type_array))
 		return N_("an object or array where a value is due");
+	/* The platform sometimes quotes a count: "5" is taken as 5; any
+	 * other string ("5.0", "1万") is not one. */
+	if (is_count_key(key) && json_object_is_type(v, json_type_string))
+		return quoted_integer(json_object_get_string(v)) ? NULL :
+		    N_("a string, not a whole number");
 	if (is_count_key(key) && !json_object_is_type(v, json_type_int))
 		return N_("not an integer");
 	return NULL;
+}
+
+/* Reports each entry of result_list whose date an earlier entry has:
+ * the rows are written in order, so the later one is what is kept (as
+ * for a day twice in a CSV file), and the report says so. */
+static bool
+note_repeated_dates(struct import_ctx *ctx, struct json_object *const *entries,
+    int nentries, struct pt_err *err)
+{
+	struct strmap first;
+	bool ok = true;
+
+	strmap_init(&first);
+	for (int e = 0; e < nentries && ok; e++) {
+		struct json_object *d;
+		const char *day, *prev;
+		char num[24], why[200];
+
+		if (!json_object_object_get_ex(entries[e], "date", &d))
+			continue;
+		day = json_object_get_string(d);
+		if ((prev = strmap_get(&first, day)) != NULL) {
+			snprintf(why, sizeof why, _("the same day as entry %s: "
+			    "this entry replaces it"), prev);
+			import_reject(ctx, e + 1, "date", why, day);
+			continue;
+		}
+		snprintf(num, sizeof num, "%d", e + 1);
+		if (!strmap_put(&first, day, num, NULL)) {
+			err_set(err, PT_EXIT_DB, "out of memory");
+			ok = false;
+		}
+	}
+	strmap_free(&first);
+	return ok;
 }
 
 static bool
@@ -540,10 +594,28 @@ read_entries(struct import_ctx *ctx, struct json_object **list, size_t n,
 	strmap_init(&seen);
 	ok = entry_keys(list, n, daily, &keys, &nkeys, &seen, file, err) &&
 	    need_work(work, file, err) &&
+	    (!daily || note_repeated_dates(ctx, list, (int)n, err)) &&
 	    emit(ctx, work, nkeys, keys, list, (int)n, err);
 	free(keys);
 	strmap_free(&seen);
 	return ok;
+}
+
+/* An empty "result_list": the platform's answer for days without data,
+ * which a daily job meets as a matter of course. It imports nothing and
+ * is no error: a daily table of no rows, said in the report. No work is
+ * needed, as no row is written. */
+static bool
+read_no_days(struct import_ctx *ctx, const char *file, struct pt_err *err)
+{
+	char work_id[] = "work_id", date[] = "date";
+	char *header[] = { work_id, date };
+
+	if (!import_header(ctx, 0, 2, header, err))
+		return false;
+	import_warn(ctx, "%s: result_list is empty: no days to import (0 rows)",
+	    file);
+	return true;
 }
 
 /* "result_list": one row a day. */
@@ -561,6 +633,8 @@ read_result_list(struct import_ctx *ctx, struct json_object *v,
 		return false;
 	}
 	n = json_object_array_length(v);
+	if (n == 0)
+		return read_no_days(ctx, file, err);
 	if ((list = calloc(n ? n : 1, sizeof *list)) == NULL) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;

@@ -77,6 +77,52 @@ START_TEST(json_errors)
 }
 END_TEST
 
+/* A day without data: the platform answers an empty result_list. A
+ * daily job importing it must succeed with 0 rows, told so, and need
+ * no --work (no row is written). */
+START_TEST(json_empty_result_list_is_no_rows)
+{
+	struct import_opts o = { .as_of = DAY_NONE };
+	struct import_stats st;
+
+	imp_load_base();
+	ck_assert_int_eq(imp_opts("empty.json", "{\"extra\":{\"error_code\":0},"
+	    "\"data\":{\"error_code\":0,\"description\":\"\","
+	    "\"result_list\":[]}}", -1, &o, &st), 0);
+	ck_assert_str_eq(st.table, "daily");
+	ck_assert_int_eq(st.rows, 0);
+	ck_assert_int_eq(st.rejected, 0);
+	ck_assert_ptr_nonnull(strstr(imp_reports, "empty.json: result_list is "
+	    "empty: no days to import (0 rows)"));
+	ck_assert_ptr_null(strstr(imp_reports, "known tables"));
+	ck_assert_str_eq(imp_q1("SELECT count(*) FROM daily"), "0");
+}
+END_TEST
+
+/* One date twice in a response: as for a (work, day) twice in a CSV
+ * file, the later entry is what is kept, and the report names both. */
+START_TEST(json_repeated_date_later_entry_kept)
+{
+	struct import_opts o = { .as_of = DAY_NONE, .work = "w1" };
+	struct import_stats st;
+
+	imp_load_base();
+	ck_assert_int_eq(imp_opts("dup.json", "{\"data\":{\"error_code\":0,"
+	    "\"result_list\":[{\"date\":\"2026-11-01\",\"play\":5},"
+	    "{\"date\":\"2026-11-02\",\"play\":6},"
+	    "{\"date\":\"2026-11-01\",\"play\":7}]}}", -1, &o, &st), 0);
+	ck_assert_int_eq(st.rows, 3);
+	ck_assert_int_eq(st.inserted, 2);
+	ck_assert_int_eq(st.updated, 1);
+	ck_assert_ptr_nonnull(strstr(imp_reports, "dup.json:3: date: the same "
+	    "day as entry 1: this entry replaces it (2026-11-01)"));
+	ck_assert_str_eq(imp_q1("SELECT count(*) || '|' || sum(plays) FROM "
+	    "daily"), "2|13");
+	ck_assert_str_eq(imp_q1("SELECT plays FROM daily WHERE day = "
+	    "'2026-11-01'"), "7");
+}
+END_TEST
+
 /* ---- the format's edges, in memory ---- */
 
 START_TEST(json_envelope_refusals)
@@ -130,6 +176,26 @@ START_TEST(json_counts_must_be_whole_and_positive)
 }
 END_TEST
 
+/* The platform sometimes quotes a count: "5" is 5; another string is
+ * named as a string, not as "not an integer (5)". */
+START_TEST(json_quoted_counts)
+{
+	ck_assert_int_eq(PARSE("q.json", "{\"data\":{\"error_code\":0,"
+	    "\"result_list\":[{\"date\":\"2026-11-01\",\"play\":\"5\"}]}}"),
+	    0);
+	ck_assert_int_eq(mem_st.rows, 1);
+	ck_assert_int_eq(mem_st.rejected, 0);
+	ck_assert_int_eq(PARSE("x.json", "{\"data\":{\"error_code\":0,"
+	    "\"result_list\":[{\"date\":\"2026-11-01\",\"play\":\"5.0\"},"
+	    "{\"date\":\"2026-11-02\",\"play\":\"-2\"},"
+	    "{\"date\":\"2026-11-03\",\"play\":\"\"}]}}"), PT_EXIT_DATA);
+	ck_has(mem_reports, "x.json:1: plays: a string, not a whole number (5.0)");
+	ck_has(mem_reports, "x.json:2: plays: negative count (-2)");
+	ck_has(mem_reports, "x.json:3: plays: a string, not a whole number");
+	ck_assert_int_eq(mem_st.rejected, 3);
+}
+END_TEST
+
 static Suite *
 reader_json_suite(void)
 {
@@ -140,11 +206,14 @@ reader_json_suite(void)
 	tcase_add_checked_fixture(tc, imp_setup, imp_teardown);
 	tcase_add_test(tc, json_item_endpoints);
 	tcase_add_test(tc, json_errors);
+	tcase_add_test(tc, json_empty_result_list_is_no_rows);
+	tcase_add_test(tc, json_repeated_date_later_entry_kept);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("edges");
 	tcase_add_test(tc, json_envelope_refusals);
 	tcase_add_test(tc, json_result_object_and_list);
 	tcase_add_test(tc, json_counts_must_be_whole_and_positive);
+	tcase_add_test(tc, json_quoted_counts);
 	suite_add_tcase(s, tc);
 	return s;
 }
