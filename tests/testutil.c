@@ -145,3 +145,23 @@ test_run_suite(Suite *suite)
 	srunner_free(runner);
 	return failed == 0 ? 0 : 1;
 }
+
+void
+test_err_is(const struct pt_err *err, int code, const char *id)
+{
+	ck_assert_msg(err->code == code, "error code %d, expected %d (%s)",
+	    err->code, code, err->msg);
+	ck_assert_msg(err->id != NULL && strcmp(err->id, id) == 0,
+	    "error id \"%s\", expected \"%s\"", err->id ? err->id : "(none)",
+	    id);
+}
+
+const char *
+test_err_str(const struct pt_err *err, int i)
+{
+	const char *s = err_arg_str(err, i);
+
+	ck_assert_msg(s != NULL, "argument %d of \"%s\" is not a string", i,
+	    err->id ? err->id : "(none)");
+	return s;
+}

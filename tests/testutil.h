@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/day.h"
+#include "core/err.h"
 
 struct db;
 
@@ -32,6 +33,12 @@ void test_read_file(const char *path, char **data, long *len);
 
 /* Writes a file with the given bytes; aborts the test on failure. */
 void test_write_file(const char *path, const void *data, long len);
+
+/* Asserts that err is set with code and id (its format as written, the
+ * msgid: never the words of a locale); test_err_str: its string argument
+ * i (the test fails when argument i is not a string). */
+void test_err_is(const struct pt_err *err, int code, const char *id);
+const char *test_err_str(const struct pt_err *err, int i);
 
 /* Runs one suite the way every check_* program does: C.UTF-8 for the
  * character type, CK_VERBOSITY honoured; the exit status for automake

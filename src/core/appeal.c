@@ -815,14 +815,20 @@ fail:
 }
 
 /* Overlaps: same account, some of the same days, and the same work (or
- * both account-wide), or an account-wide appeal that paid this work back
- * on one of those days. */
+ * both account-wide); an open appeal of the other scope (an account-wide
+ * one asks for every work of the account, so it and a work's appeal ask
+ * twice for that work's days); or an account-wide appeal that paid this
+ * work back on one of those days. A decided work appeal does not block
+ * an account-wide one: the engine leaves the work-days it paid out of
+ * the account's back-pay (compensation.c). */
 static const char SQL_OVERLAPS[] =
     "SELECT id, status, max(first_day, ?3), min(last_day, ?4) FROM appeal"
     " WHERE account_id = ?1 AND id <> ?5"
     " AND status IN ('submitted', 'approved', 'paid')"
     " AND first_day <= ?4 AND last_day >= ?3"
-    " AND (work_id IS ?2 OR (work_id IS NULL AND EXISTS (SELECT 1"
+    " AND (work_id IS ?2"
+    "   OR (status = 'submitted' AND (work_id IS NULL OR ?2 IS NULL))"
+    "   OR (work_id IS NULL AND EXISTS (SELECT 1"
     "   FROM appeal_backpay b WHERE b.appeal_id = appeal.id"
     "   AND b.work_id = ?2 AND b.day BETWEEN ?3 AND ?4)))"
     " ORDER BY status = 'submitted', id LIMIT ?6";

@@ -211,7 +211,10 @@ int appeal_contested(struct db *db, const struct appeal *a,
 /* Another appeal over the same work (or the same account-wide scope) and
  * some of the same days: approved or paid (those days are paid back
  * already: refused, exit 5), or submitted (still open: warned in the
- * form, refused on submit). */
+ * form, refused on submit). A submitted appeal of the other scope (a
+ * work's appeal and an account-wide one over the same days) is an open
+ * overlap too; an approved account-wide one only over the work-days it
+ * paid back. */
 struct appeal_overlap {
 	int64_t id;
 	enum appeal_status status;

@@ -1206,12 +1206,17 @@ engine_register_sql(sqlite3 *sql, struct pt_err *err)
 
 fen_t
 eng_rescore_stored(const struct eng_ctx *c, int acc, const struct eng_stored *s,
-    bool eligible)
+    bool eligible, int64_t *capped)
 {
 	struct score_output o;
 
 	eng_score_stored(&c->acc[acc].p, s, &o);
-	if (o.capped)
-		capped_rows++;
+	*capped += o.capped;
 	return eligible ? money_round(o.model_fen) : 0;
+}
+
+void
+eng_add_capped(int64_t n)
+{
+	capped_rows += n;
 }

@@ -205,9 +205,12 @@ void eng_stored_read(sqlite3_value *const v[ENG_STORED_COLS],
 void eng_score_stored(const struct model_params *p, const struct eng_stored *s,
     struct score_output *out);
 /* A stored work-day's estimate before the daily minimum under account
- * acc's fit in c (0 unless eligible), counted as scored. */
+ * acc's fit in c (0 unless eligible); *capped counts it when a value
+ * was held in range (any thread: eng_add_capped() adds the count to
+ * engine_capped_rows() afterwards, in the caller's). */
 fen_t eng_rescore_stored(const struct eng_ctx *c, int acc,
-    const struct eng_stored *s, bool eligible);
+    const struct eng_stored *s, bool eligible, int64_t *capped);
+void eng_add_capped(int64_t n);
 /* True when a work_score row's reasons say the daily minimum held it
  * back (it was eligible but for that). */
 bool eng_held_by_minimum(const char *reasons);

@@ -7,6 +7,7 @@
  * grow with the number of work-days; one transaction each. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -526,18 +527,16 @@ refit_read_days(struct db *db, const struct dirty_account *a,
 	return db_rows_end(db, st, rc, "reading account scores", err);
 }
 
-/* Sums work w's stored days into days[] (its account's) under the
- * account's fit. */
-static bool
-refit_work(struct db *db, const struct eng_ctx *c, size_t w,
-    struct eng_days *days, struct pt_err *err)
+/* Sums the rows of SQL_REFIT_WORK for work w into days (its account's)
+ * under the account's fit; *capped counts values held in range. Returns
+ * the last sqlite3_step() code (SQLITE_DONE when all went well;
+ * SQLITE_NOMEM when days could not grow). */
+static int
+refit_work_rows(sqlite3_stmt *st, const struct eng_ctx *c, size_t w,
+    struct eng_days *days, int64_t *capped)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_REFIT_WORK, err);
 	int acc = c->wrk[w].account, rc;
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, c->wrk[w].id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t d = eng_col_day(st, 0);
 		sqlite3_value *v[ENG_STORED_COLS];
@@ -547,10 +546,8 @@ refit_work(struct db *db, const struct eng_ctx *c, size_t w,
 		fen_t est;
 		if (d == DAY_NONE)
 			continue;
-		if ((rd = eng_day_at(days, d, sizeof *rd)) == NULL) {
-			sqlite3_reset(st);
-			return eng_oom(err);
-		}
+		if ((rd = eng_day_at(days, d, sizeof *rd)) == NULL)
+			return SQLITE_NOMEM;
 		if (rd->skip)
 			continue;
 		/* eligible before the daily minimum */
@@ -559,14 +556,171 @@ refit_work(struct db *db, const struct eng_ctx *c, size_t w,
 		for (int k = 0; k < ENG_STORED_COLS; k++)
 			v[k] = sqlite3_column_value(st, 3 + k);
 		eng_stored_read(v, &s);
-		est = eng_rescore_stored(c, acc, &s, eligible);
+		est = eng_rescore_stored(c, acc, &s, eligible, capped);
 		rd->rows = true;
 		rd->gross += est;
 		rd->earning += est > 0;
 		if (sqlite3_column_int(st, 9) == 0)
 			rd->unsettled += est;
 	}
-	return db_rows_end(db, st, rc, "reading work scores", err);
+	return rc;
+}
+
+/* Sums works[0..n) into days[] of their accounts, on db's connection. */
+static bool
+refit_works(struct db *db, const struct eng_ctx *c, const size_t *works,
+    size_t n, struct eng_days *days, struct pt_err *err)
+{
+	int64_t capped = 0;
+	bool ok = true;
+
+	for (size_t i = 0; ok && i < n; i++) {
+		sqlite3_stmt *st = db_stmt(db, SQL_REFIT_WORK, err);
+		int rc;
+		if (st == NULL)
+			return false;
+		db_bind_text(st, 1, c->wrk[works[i]].id);
+		rc = refit_work_rows(st, c, works[i],
+		    &days[c->wrk[works[i]].account], &capped);
+		if (rc == SQLITE_NOMEM) {
+			sqlite3_reset(st);
+			ok = eng_oom(err);
+		} else
+			ok = db_rows_end(db, st, rc, "reading work scores", err);
+	}
+	eng_add_capped(capped);
+	return ok;
+}
+
+/* The second reader of a refit: half of the works, on its own read-only
+ * connection to the same file, into its own copy of the days. The
+ * rescore's transaction has written nothing work_score holds yet (the
+ * dirty days it skips come after), so the last commit it reads is what
+ * the rescore sees. */
+struct refit_helper {
+	const struct eng_ctx *c;
+	const char *path;
+	const size_t *works;
+	size_t n;
+	struct eng_days *days;	/* by account, a copy */
+	int64_t capped;
+	bool ok;
+};
+
+static void *
+refit_helper_main(void *arg)
+{
+	struct refit_helper *h = arg;
+	sqlite3 *sql = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_DONE;
+
+	h->ok = false;
+	if (sqlite3_open_v2(h->path, &sql, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || sqlite3_prepare_v2(sql, SQL_REFIT_WORK, -1, &st,
+	    NULL) != SQLITE_OK || sqlite3_exec(sql, "BEGIN", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		goto out;
+	for (size_t i = 0; rc == SQLITE_DONE && i < h->n; i++) {
+		const struct eng_work *w = &h->c->wrk[h->works[i]];
+		sqlite3_bind_text(st, 1, w->id, -1, SQLITE_STATIC);
+		rc = refit_work_rows(st, h->c, h->works[i], &h->days[w->account],
+		    &h->capped);
+		sqlite3_reset(st);
+	}
+	h->ok = rc == SQLITE_DONE;
+	sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL);
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(sql);
+	return NULL;
+}
+
+/* Adds the helper's sums of account acc's days into days. */
+static bool
+refit_merge(struct eng_days *days, const struct eng_days *part)
+{
+	for (size_t k = 0; k < part->n; k++) {
+		const struct refit_day *p = (const struct refit_day *)part->d + k;
+		struct refit_day *rd;
+		if (!p->rows)
+			continue;
+		if ((rd = eng_day_at(days, part->lo + (day_t)k, sizeof *rd)) ==
+		    NULL)
+			return false;
+		rd->rows = true;
+		rd->gross += p->gross;
+		rd->unsettled += p->unsettled;
+		rd->earning += p->earning;
+	}
+	return true;
+}
+
+/* Below this many works a refit reads them alone: a second connection
+ * and thread cost more than they save. */
+#define REFIT_SPLIT_WORKS 64
+
+/* A copy of every account's days (the days to skip), for the helper. */
+static bool
+days_copy(struct eng_days *to, const struct eng_days *from, size_t nacc)
+{
+	for (size_t i = 0; i < nacc; i++) {
+		to[i] = from[i];
+		to[i].d = NULL;
+		if (from[i].n == 0)
+			continue;
+		if ((to[i].d = malloc(from[i].n * sizeof(struct refit_day))) ==
+		    NULL)
+			return false;
+		memcpy(to[i].d, from[i].d, from[i].n * sizeof(struct refit_day));
+	}
+	return true;
+}
+
+static void
+days_free(struct eng_days *days, size_t nacc)
+{
+	for (size_t i = 0; days != NULL && i < nacc; i++)
+		free(days[i].d);
+	free(days);
+}
+
+/* Sums works[0..n) into days[]: the second half on a helper thread when
+ * there are enough of them and the database is a file another
+ * connection can open; the helper's half is read here again should it
+ * fail. */
+static bool
+refit_sum(struct db *db, const struct eng_ctx *c, const size_t *works,
+    size_t n, struct eng_days *days, struct pt_err *err)
+{
+	struct refit_helper h = { .c = c, .path = db->path };
+	size_t half = n / 2;
+	pthread_t tid;
+	bool ok;
+
+	if (n < REFIT_SPLIT_WORKS || db->path == NULL || db->path[0] == '\0' ||
+	    strcmp(db->path, ":memory:") == 0 ||
+	    (h.days = calloc(c->nacc, sizeof *h.days)) == NULL ||
+	    !days_copy(h.days, days, c->nacc)) {
+		days_free(h.days, c->nacc);
+		return refit_works(db, c, works, n, days, err);
+	}
+	h.works = works + half;
+	h.n = n - half;
+	if (pthread_create(&tid, NULL, refit_helper_main, &h) != 0) {
+		days_free(h.days, c->nacc);
+		return refit_works(db, c, works, n, days, err);
+	}
+	ok = refit_works(db, c, works, half, days, err);
+	pthread_join(tid, NULL);
+	if (ok && h.ok) {
+		eng_add_capped(h.capped);
+		for (size_t i = 0; ok && i < c->nacc; i++)
+			ok = refit_merge(&days[i], &h.days[i]) || eng_oom(err);
+	} else if (ok)
+		ok = refit_works(db, c, h.works, h.n, days, err);
+	days_free(h.days, c->nacc);
+	return ok;
 }
 
 static bool
@@ -639,6 +793,7 @@ refit_moved(struct db *db, struct eng_ctx *c, const struct dirty_list *l,
     struct rows *rs, struct pt_err *err)
 {
 	struct eng_days *days = calloc(c->nacc ? c->nacc : 1, sizeof *days);
+	size_t *works = NULL, n = 0;
 	bool ok = days != NULL || eng_oom(err);
 
 	/* days[acc].n > 0: the account's fit moved (it has a dirty day) */
@@ -646,17 +801,20 @@ refit_moved(struct db *db, struct eng_ctx *c, const struct dirty_list *l,
 		if (l->a[i].move == ENG_FIT_MOVED && l->a[i].acc >= 0)
 			ok = refit_read_days(db, &l->a[i], &days[l->a[i].acc],
 			    err);
+	if (ok && c->nwrk > 0 &&
+	    (works = malloc(c->nwrk * sizeof *works)) == NULL)
+		ok = eng_oom(err);
 	for (size_t w = 0; ok && w < c->nwrk; w++)
 		if (c->wrk[w].account >= 0 && days[c->wrk[w].account].n > 0)
-			ok = refit_work(db, c, w, &days[c->wrk[w].account],
-			    err);
+			works[n++] = w;
+	if (ok && n > 0)
+		ok = refit_sum(db, c, works, n, days, err);
 	for (size_t i = 0; ok && i < l->n; i++)
 		if (l->a[i].move == ENG_FIT_MOVED && l->a[i].acc >= 0)
 			ok = refit_finish(db, c, &l->a[i], &days[l->a[i].acc],
 			    rs, err);
-	for (size_t i = 0; days != NULL && i < c->nacc; i++)
-		free(days[i].d);
-	free(days);
+	free(works);
+	days_free(days, c->nacc);
 	return ok;
 }
 
@@ -688,6 +846,9 @@ rescore_account(struct db *db, struct eng_ctx *c,
 }
 
 
+static void bulk_pragmas(struct db *db, int64_t saved[2]);
+static void restore_pragmas(struct db *db, const int64_t saved[2]);
+
 /* The incremental rescore inside its transaction. */
 static bool
 rescore_dirty(struct db *db, struct eng_ctx *c, struct pt_err *err)
@@ -715,6 +876,7 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	struct eng_ctx c;
 	sqlite3_stmt *st;
 	bool ok = false;
+	int64_t saved[2];
 	int rc;
 
 	/* Cheap when nothing is pending: readers call this before reading. */
@@ -731,6 +893,9 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	if (count_rows(db, SQL_MOSTLY_DIRTY) == 1)
 		return engine_rescore_all(db, err);
 	memset(&c, 0, sizeof c);
+	/* as the full rescore: a crash loses the rescore and its dirty
+	 * marks with it, so the next reader does it again */
+	bulk_pragmas(db, saved);
 	if (!db_begin(db, err))
 		goto out;
 	if (eng_ctx_load(&c, db, err) && rescore_dirty(db, &c, err))
@@ -738,6 +903,7 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	if (!ok)
 		db_rollback(db);
 out:
+	restore_pragmas(db, saved);
 	eng_ctx_free(&c);
 	return ok;
 }

@@ -129,10 +129,13 @@ expect_refused(struct db *db, int64_t id, enum appeal_status to,
 	ck_assert_msg(!appeal_transition(db, id, -1, to, NULL, NULL, NULL, &err),
 	    "%s -> %s was allowed", appeal_status_name(before.status),
 	    appeal_status_name(to));
-	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
-	ck_assert_msg(strstr(err.msg, appeal_status_name(before.status)) &&
-	    strstr(err.msg, appeal_status_name(to)) && strstr(err.msg, why),
-	    "message: %s", err.msg);
+	test_err_is(&err, PT_EXIT_CONFLICT, "appeal %lld is %s and cannot "
+	    "become %s: %s");
+	ck_assert_int_eq(err.arg[0].i, id);
+	ck_assert_str_eq(test_err_str(&err, 1), appeal_status_name(before.status));
+	ck_assert_str_eq(test_err_str(&err, 2), appeal_status_name(to));
+	ck_assert_msg(strstr(test_err_str(&err, 3), why) != NULL,
+	    "reason: %s", test_err_str(&err, 3));
 	ck_assert(appeal_get(db, id, &after, &err));
 	ck_assert_int_eq(after.status, before.status);
 	ck_assert_int_eq(after.version, before.version);
@@ -165,8 +168,9 @@ START_TEST(refused_transitions)
 	/* A missing appeal is a data error that names it. */
 	ck_assert(!appeal_transition(db, 999, -1, APPEAL_SUBMITTED, NULL, NULL,
 	    NULL, &err));
-	ck_assert_int_eq(err.code, PT_EXIT_DATA);
-	ck_assert_ptr_nonnull(strstr(err.msg, "999"));
+	test_err_is(&err, PT_EXIT_DATA, "no appeal %lld in %s: see "
+	    "'partner-tui appeal list'");
+	ck_assert_int_eq(err.arg[0].i, 999);
 	db_close(db);
 }
 END_TEST
@@ -182,8 +186,10 @@ START_TEST(only_drafts_are_edited)
 	    &err));
 	strcpy(a.statement, "改过的陈述改过的陈述改过的陈述改过的陈述改过的");
 	ck_assert(!appeal_update(db, &a, NULL, &err));
-	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
-	ck_assert_ptr_nonnull(strstr(err.msg, "only a draft"));
+	test_err_is(&err, PT_EXIT_CONFLICT, "appeal %lld is %s: only a draft "
+	    "can be edited");
+	ck_assert_int_eq(err.arg[0].i, id);
+	ck_assert_str_eq(test_err_str(&err, 1), "submitted");
 	db_close(db);
 }
 END_TEST
@@ -365,7 +371,12 @@ START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 	ck_assert_msg(strstr(text, "changed: statement") && strstr(text,
 	    "from 192.0.2.7") && strstr(text, "version 1 (now version 2)"),
 	    "%s", text);
-	ck_assert_ptr_nonnull(strstr(err.msg, "--version 2"));
+	test_err_is(&err, PT_EXIT_CONFLICT, "%s: look at it with 'partner-tui "
+	    "appeal show %lld' and save again with --version %lld to keep "
+	    "yours");
+	ck_assert_str_eq(test_err_str(&err, 0), text);
+	ck_assert_int_eq(err.arg[1].i, id);
+	ck_assert_int_eq(err.arg[2].i, 2);
 	/* Nothing of bob's was written. */
 	ck_assert(appeal_get(alice, id, &now, &err));
 	ck_assert_str_eq(now.statement, a.statement);
@@ -906,6 +917,81 @@ START_TEST(backpay_once_per_work_and_day)
 }
 END_TEST
 
+/* An account-wide appeal asks for every work of the account: open over
+ * the same days as a work's appeal, either way round, it is the same
+ * overlap as two appeals of one work (warned by the form's check,
+ * refused on submit, nothing created). A decided work appeal does not
+ * block the account-wide one: its work-days are left out of the
+ * account's back-pay instead. */
+START_TEST(open_overlap_across_scopes)
+{
+	struct pt_err err = { 0 };
+	struct db *db = ap_open_db();
+	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	struct appeal acc, a;
+	int64_t work_id, n0;
+
+	scored_fixture(db);
+	ck_assert(db_exec(db, "INSERT INTO violation(account_id, day, kind)"
+	    " VALUES ('a1', '2026-10-20', 'spam')", &err));
+	ck_assert(engine_rescore_all(db, &err));
+	work_id = submit_w2(db, "2026-10-20", "2026-10-22", &err);
+	ck_assert_msg(work_id > 0, "%s", err.msg);
+	n0 = test_query_int(db, "SELECT count(*) FROM appeal");
+
+	/* account-wide after the work's: the form's check sees it ... */
+	ap_fill_valid(&acc);
+	acc.work_id[0] = '\0';
+	acc.channel = APPEAL_CH_ACCOUNT_DETECTION;
+	acc.first_day = test_day("2026-10-22");
+	acc.last_day = test_day("2026-10-25");
+	ck_assert_int_eq(appeal_overlaps(db, &acc, o, &err), 1);
+	ck_assert_int_eq(o[0].id, work_id);
+	ck_assert_int_eq(o[0].status, APPEAL_SUBMITTED);
+	ck_assert_int_eq(o[0].first, test_day("2026-10-22"));
+	ck_assert_int_eq(o[0].last, test_day("2026-10-22"));
+	/* ... and submit refuses it */
+	ck_assert(!appeal_create_submit(db, &acc, &err));
+	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
+	ck_assert_msg(strstr(err.msg, "already asks for 2026-10-22..2026-10-22"),
+	    "%s", err.msg);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM appeal"), n0);
+	/* days apart: no overlap */
+	acc.first_day = test_day("2026-10-23");
+	ck_assert_int_eq(appeal_overlaps(db, &acc, o, &err), 0);
+
+	/* the other way round: the account-wide one open first */
+	ck_assert(appeal_transition(db, work_id, -1, APPEAL_WITHDRAWN, NULL,
+	    NULL, NULL, &err));
+	memset(&err, 0, sizeof err);
+	acc.id = 0;
+	acc.first_day = test_day("2026-10-20");
+	ck_assert_msg(appeal_create_submit(db, &acc, &err), "%s", err.msg);
+	n0 = test_query_int(db, "SELECT count(*) FROM appeal");
+	ap_fill_valid(&a);
+	strcpy(a.work_id, "w2");
+	a.first_day = test_day("2026-10-24");
+	a.last_day = test_day("2026-10-28");
+	ck_assert_int_eq(appeal_overlaps(db, &a, o, &err), 1);
+	ck_assert_int_eq(o[0].id, acc.id);
+	ck_assert_int_eq(submit_w2(db, "2026-10-24", "2026-10-28", &err), 0);
+	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM appeal"), n0);
+
+	/* a decided work appeal does not block an account-wide one */
+	ck_assert(appeal_transition(db, acc.id, -1, APPEAL_WITHDRAWN, NULL,
+	    NULL, NULL, &err));
+	memset(&err, 0, sizeof err);
+	work_id = submit_w2(db, "2026-10-20", "2026-10-21", &err);
+	ck_assert_msg(work_id > 0, "%s", err.msg);
+	ck_assert(appeal_transition(db, work_id, -1, APPEAL_APPROVED, NULL,
+	    NULL, NULL, &err));
+	acc.id = 0;
+	ck_assert_int_eq(appeal_overlaps(db, &acc, o, &err), 0);
+	db_close(db);
+}
+END_TEST
+
 /* Account detection contests the account's own violation and pays back
  * only works that would have earned but for it: an ad's plays do not
  * count, whatever they grow to. */
@@ -1108,6 +1194,7 @@ appeal_suite(void)
 	tcase_add_test(tc, approval_shows_the_engines_compensation);
 	tcase_add_test(tc, approval_overturns_the_violation);
 	tcase_add_test(tc, backpay_once_per_work_and_day);
+	tcase_add_test(tc, open_overlap_across_scopes);
 	tcase_add_test(tc, account_backpay_counts_only_earning_works);
 	tcase_add_test(tc, compensation_per_appeal_in_the_wallet);
 	tcase_add_test(tc, paying_ties_an_imported_compensation);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/exitcode.h"
 #include "core/calendar.h"
 #include "core/engine.h"
 #include "core/modelconf.h"
@@ -132,11 +133,14 @@ START_TEST(calendar_malformed_table)
 	test_write_file(path, "date,kind,name\n2026-01-01,off,x\n2026-13-01,off,y\n",
 	    48);
 	ck_assert_ptr_null(calendar_load(path, &err));
-	ck_assert(strstr(err.msg, "h.csv:3:") != NULL);
+	test_err_is(&err, PT_EXIT_DATA, "%s:%d: expected 'YYYY-MM-DD,off|makeup_workday,name'");
+	ck_assert_str_eq(test_err_str(&err, 0), path);
+	ck_assert_int_eq(err.arg[1].i, 3);
 	err_clear(&err);
 	test_write_file(path, "2026-01-01,holiday,x\n", 21);
 	ck_assert_ptr_null(calendar_load(path, &err));
-	ck_assert(strstr(err.msg, "h.csv:1:") != NULL);
+	test_err_is(&err, PT_EXIT_DATA, "%s:%d: expected 'YYYY-MM-DD,off|makeup_workday,name'");
+	ck_assert_int_eq(err.arg[1].i, 1);
 }
 END_TEST
 

@@ -28,9 +28,9 @@ START_TEST(db_refuses_foreign_files_untouched)
 
 	test_write_file(text, "just some notes, not a database\n", 32);
 	ck_assert_ptr_null(db_open(text, DB_OPEN_CREATE, &err));
-	ck_assert_int_eq(err.code, PT_EXIT_DB);
-	ck_assert_ptr_nonnull(strstr(err.msg, "not an SQLite database"));
-	ck_assert_ptr_nonnull(strstr(err.msg, text));
+	test_err_is(&err, PT_EXIT_DB, "%s is not an SQLite database: refusing "
+	    "to touch it; give another path with --db");
+	ck_assert_str_eq(test_err_str(&err, 0), text);
 	test_read_file(text, &after, &na);
 	ck_assert_int_eq(na, 32);
 	ck_assert(memcmp(after, "just some notes", 15) == 0);
@@ -44,7 +44,12 @@ START_TEST(db_refuses_foreign_files_untouched)
 	test_read_file(other, &before, &nb);
 	err_clear(&err);
 	ck_assert_ptr_null(db_open(other, DB_OPEN_CREATE, &err));
-	ck_assert_ptr_nonnull(strstr(err.msg, "another program"));
+	test_err_is(&err, PT_EXIT_DB, "%s is an SQLite database of another "
+	    "program (application id %#llx, %lld objects): refusing to touch "
+	    "it; give another path with --db");
+	ck_assert_str_eq(test_err_str(&err, 0), other);
+	ck_assert(err.arg[1].u == 0);
+	ck_assert_int_eq(err.arg[2].i, 1);
 	test_read_file(other, &after, &na);
 	ck_assert_int_eq(na, nb);
 	ck_assert(memcmp(before, after, (size_t)nb) == 0);
@@ -59,8 +64,8 @@ START_TEST(db_missing_without_create)
 	struct pt_err err = { 0 };
 
 	ck_assert_ptr_null(db_open(test_path(test_tmp, "nope.db"), 0, &err));
-	ck_assert_int_eq(err.code, PT_EXIT_DB);
-	ck_assert_ptr_nonnull(strstr(err.msg, "nope.db"));
+	test_err_is(&err, PT_EXIT_DB, "cannot open database %s: %s%s");
+	ck_assert_str_eq(test_err_str(&err, 0), test_path(test_tmp, "nope.db"));
 	ck_assert_int_ne(access(test_path(test_tmp, "nope.db"), F_OK), 0);
 }
 END_TEST
@@ -149,16 +154,20 @@ START_TEST(db_refuses_world_writable_and_foreign_owner)
 	db_close(db);
 	ck_assert_int_eq(chmod(path, 0666), 0);
 	ck_assert_ptr_null(db_open(path, 0, &err));
-	ck_assert_int_eq(err.code, PT_EXIT_DB);
-	ck_assert_ptr_nonnull(strstr(err.msg, "writable by every user"));
-	ck_assert_ptr_nonnull(strstr(err.msg, "0666"));
+	test_err_is(&err, PT_EXIT_DB, "%s is writable by every user (mode "
+	    "%04o): anyone could change the figures; chmod o-w it (or 0600, or "
+	    "0660 for a shared group) and try again");
+	ck_assert_str_eq(test_err_str(&err, 0), path);
+	ck_assert(err.arg[1].u == 0666);
 	ck_assert_int_eq(chmod(path, 0600), 0);
 
 	/* A world-writable directory without the sticky bit. */
 	err_clear(&err);
 	ck_assert_int_eq(chmod(test_tmp, 0777), 0);
 	ck_assert_ptr_null(db_open(path, 0, &err));
-	ck_assert_ptr_nonnull(strstr(err.msg, "directory"));
+	test_err_is(&err, PT_EXIT_DB, "the directory of %s is writable by every "
+	    "user: anyone could replace the database; chmod o-w the directory "
+	    "and try again");
 	ck_assert_int_eq(chmod(test_tmp, 01777), 0);	/* like /test_tmp: fine */
 	err_clear(&err);
 	db = db_open(path, 0, &err);
@@ -171,7 +180,11 @@ START_TEST(db_refuses_world_writable_and_foreign_owner)
 		ck_assert_int_eq(chown(path, 65534, 65534), 0);
 		err_clear(&err);
 		ck_assert_ptr_null(db_open(path, 0, &err));
-		ck_assert_ptr_nonnull(strstr(err.msg, "not shared"));
+		test_err_is(&err, PT_EXIT_DB, "%s belongs to %s and is not "
+		    "shared with a group of yours: ask its owner to share it "
+		    "(partner-tui --shared-group GROUP, see partner-tui(1)) or "
+		    "use your own with --db");
+		ck_assert_str_eq(test_err_str(&err, 0), path);
 	}
 }
 END_TEST
@@ -199,8 +212,9 @@ START_TEST(db_shared_group_creation)
 	err_clear(&err);
 	ck_assert_ptr_null(db_open_shared(test_path(test_tmp, "x/y.db"),
 	    DB_OPEN_CREATE, "no-such-group-pt", &err));
-	ck_assert_int_eq(err.code, PT_EXIT_USAGE);
-	ck_assert_ptr_nonnull(strstr(err.msg, "no-such-group-pt"));
+	test_err_is(&err, PT_EXIT_USAGE, "group '%s' does not exist: create it "
+	    "(groupadd %s) and add the operators to it");
+	ck_assert_str_eq(test_err_str(&err, 0), "no-such-group-pt");
 }
 END_TEST
 
@@ -221,9 +235,9 @@ START_TEST(db_step_helpers)
 	/* A constraint is the data's fault: named with what was done. */
 	db_bind_text(st, 1, "a");
 	ck_assert(!db_step_done(db, st, "adding", &err));
-	ck_assert_int_eq(err.code, PT_EXIT_DATA);
-	ck_assert_ptr_nonnull(strstr(err.msg, "adding: "));
-	ck_assert_ptr_nonnull(strstr(err.msg, "UNIQUE"));
+	test_err_is(&err, PT_EXIT_DATA, "%s: %s");
+	ck_assert_str_eq(test_err_str(&err, 0), "adding");
+	ck_assert_ptr_nonnull(strstr(test_err_str(&err, 1), "UNIQUE"));
 
 	st = db_stmt(db, "SELECT v FROM t WHERE k = ?1", &err);
 	db_bind_text(st, 1, "c");
@@ -255,8 +269,7 @@ START_TEST(db_step_helpers)
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
 	memset(&err, 0, sizeof err);
 	ck_assert(!db_rows_end(db, st, SQLITE_ROW, "listing", &err));
-	ck_assert_int_eq(err.code, PT_EXIT_DB);
-	ck_assert_str_eq(err.msg, "out of memory");
+	test_err_is(&err, PT_EXIT_DB, "out of memory");
 	/* ... and it was reset: it starts again from the first row. */
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "a");

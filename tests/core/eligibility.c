@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/exitcode.h"
 #include "core/engine.h"
 #include "core/history.h"
 #include "engine_fixture.h"
@@ -666,8 +667,9 @@ START_TEST(check_unknown_ids)
 	fx_account(fx_db, "a1", "personal", false, NULL, "joined");
 	ck_assert(!engine_check(fx_db, "nobody", NULL, fx_day("2026-11-01"), &e,
 	    &err));
-	ck_assert_int_eq(err.code, 3);
-	ck_assert(strstr(err.msg, "nobody") != NULL);
+	test_err_is(&err, PT_EXIT_DATA, "no account '%s' in the database: "
+	    "import it first");
+	ck_assert_str_eq(test_err_str(&err, 0), "nobody");
 	err_clear(&err);
 	ck_assert(!engine_check(fx_db, NULL, "nowork", fx_day("2026-11-01"), &e,
 	    &err));

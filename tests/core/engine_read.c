@@ -156,6 +156,45 @@ rescore_a1_day(struct db *db, const char *day)
 	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
 }
 
+/* An account of many works (enough for a refit to read them on two
+ * connections, half each, summed together): after a settled day moves
+ * its fit, every account-day equals a full rescore's. */
+START_TEST(moved_fit_of_many_works)
+{
+	struct db *db = fx_open(test_tmp, "w.db");
+	struct pt_err err = { 0 };
+
+	fx_account(db, "a1", "personal", false, NULL, "joined");
+	fx_account(db, "a2", "personal", false, NULL, "joined");
+	fx_sql(db, "WITH RECURSIVE w(i) AS (SELECT 0 UNION ALL SELECT i + 1"
+	    " FROM w WHERE i < 99) INSERT INTO work(work_id, account_id)"
+	    " SELECT printf('w%%03d', i), CASE WHEN i < 90 THEN 'a1' ELSE 'a2'"
+	    " END FROM w");
+	fx_sql(db, "WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1"
+	    " FROM d WHERE k < 29) INSERT INTO daily(work_id, day, plays,"
+	    " profitable_plays, likes, favorites, user_value, quality,"
+	    " revenue_fen) SELECT w.work_id, date('2026-10-01', '+' || k ||"
+	    " ' days'), 3000 + k * 17, 1500 + (k * 31 + w.rowid * 7) %% 900,"
+	    " 40 + k %% 9, 10 + w.rowid %% 5, 0.7 + (k + w.rowid) %% 8 / 10.0,"
+	    " 45 + (k * 3 + w.rowid) %% 40, CASE WHEN k %% 6 = 5 THEN NULL"
+	    " ELSE 250 + (k * 13 + w.rowid * 3) %% 200 END FROM work w, d");
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+	fx_sql(db, "UPDATE daily SET revenue_fen = revenue_fen * 2 WHERE"
+	    " day = '2026-10-03' AND work_id < 'w090'");
+	rescore_a1_day(db, "2026-10-03");
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM dirty"), 0);
+	fx_sql(db, "CREATE TABLE inc AS SELECT * FROM account_score");
+	fx_sql(db, "CREATE TABLE inc_cal AS SELECT * FROM calibration");
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calibration c JOIN"
+	    " inc_cal i USING (account_id) WHERE c.base = i.base"), 2);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM inc"), 60);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT * FROM inc"
+	    " EXCEPT SELECT * FROM account_score)"), 0);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(read_equals_rescore)
 {
 	struct db *db = fx_open(test_tmp, "r.db");
@@ -298,6 +337,7 @@ engine_read_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, read_equals_rescore);
 	tcase_add_test(tc, minimum_follows_the_fit);
+	tcase_add_test(tc, moved_fit_of_many_works);
 	tcase_add_test(tc, upgrade_from_v8);
 	suite_add_tcase(s, tc);
 	return s;

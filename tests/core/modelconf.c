@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/exitcode.h"
 #include "core/engine.h"
 #include "core/modelconf.h"
 #include "core/paths.h"
@@ -144,7 +145,11 @@ START_TEST(config_user_file_refused_keeps_defaults)
 	ck_assert_double_eq(p.base, 5);
 	test_write_file(conf, "base = 5\nb_sel = lots\n", 22);
 	ck_assert(!modelconf_load(&p, &err));
-	ck_assert(strstr(err.msg, "model.conf:2:") != NULL);
+	test_err_is(&err, PT_EXIT_DATA, "%s:%d: %s = '%.80s': %s");
+	ck_assert_ptr_nonnull(strstr(test_err_str(&err, 0), "model.conf"));
+	ck_assert_int_eq(err.arg[1].i, 2);
+	ck_assert_str_eq(test_err_str(&err, 2), "b_sel");
+	ck_assert_str_eq(test_err_str(&err, 3), "lots");
 	ck_assert(memcmp(&p, &defaults, sizeof p) == 0);
 	unsetenv("XDG_CONFIG_HOME");
 }
@@ -189,12 +194,13 @@ START_TEST(modelconf_decimal_syntax)
 		ck_assert_double_eq_tol(v, good[i].want, 1e-12);
 	}
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		char want[64];
 		ck_assert_msg(!read_a_u(bad[i], &v, &err), "'%s' was taken",
 		    bad[i]);
-		snprintf(want, sizeof want, "a_u = '%s': not a number", bad[i]);
-		ck_assert_msg(strstr(err.msg, want) != NULL, "'%s' does not say"
-		    " '%s'", err.msg, want);
+		test_err_is(&err, PT_EXIT_DATA, "%s:%d: %s = '%.80s': %s");
+		ck_assert_str_eq(test_err_str(&err, 2), "a_u");
+		ck_assert_str_eq(test_err_str(&err, 3), bad[i]);
+		ck_assert_msg(strncmp(test_err_str(&err, 4), "not a number",
+		    12) == 0, "'%s' does not say 'not a number'", err.msg);
 	}
 }
 END_TEST

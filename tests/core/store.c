@@ -6,6 +6,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "core/exitcode.h"
 #include "core/db_internal.h"
 #include "core/store.h"
 #include "testutil.h"
@@ -187,8 +188,8 @@ START_TEST(store_violation_and_application)
 	/* A reference to a missing account is the data's fault. */
 	ck_assert_int_eq(store_upsert_violation(db, "nobody", NULL,
 	    "2026-11-01", "spam", NULL, &err), STORE_FAILED);
-	ck_assert_int_eq(err.code, 3);
-	ck_assert_ptr_nonnull(strstr(err.msg, "saving a violation"));
+	test_err_is(&err, PT_EXIT_DATA, "%s: %s");
+	ck_assert_str_eq(test_err_str(&err, 0), "saving a violation");
 	db_close(db);
 }
 END_TEST

@@ -230,9 +230,11 @@ START_TEST(file_changed_while_read)
 		imp_reports[0] = '\0';
 		ck_assert_int_eq(import_file(imp_db, changing_path, &o, &st, &err),
 		    PT_EXIT_DATA);
-		ck_assert_msg(strstr(err.msg, "growing.csv: the file changed "
-		    "while it was read") != NULL, "%s", err.msg);
-		ck_assert_ptr_nonnull(strstr(err.msg, "nothing was imported"));
+		test_err_is(&err, PT_EXIT_DATA, "%s: the file changed while it "
+		    "was read (%lld bytes when opened, %lld now, %llu read): "
+		    "nothing was imported; import it again once it is complete");
+		ck_assert_str_eq(test_err_str(&err, 0), changing_path);
+		ck_assert_int_eq(err.arg[1].i, (long long)strlen(text));
 		ck_assert_str_eq(imp_q1("SELECT count(*) FROM daily"), "0");
 		ck_assert_str_eq(imp_q1("SELECT outcome FROM import_run ORDER BY "
 		    "id DESC LIMIT 1"), "rejected");

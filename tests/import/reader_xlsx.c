@@ -149,7 +149,15 @@ START_TEST(handmade_fixture)
 		struct pt_err err = { 0 };
 		ck_assert_int_eq(import_file(db, path, &o, &st, &err),
 		    PT_EXIT_DATA);
-		ck_assert_ptr_nonnull(strstr(err.msg, "matches none"));
+		test_err_is(&err, PT_EXIT_DATA, "%s: the header matches none of "
+		    "the known tables (accounts, works, daily, violations, "
+		    "applications, wallet, appeal results, the Creator Center "
+		    "export): see IMPORT FORMATS in partner-tui(1)");
+		{
+			char where[4200];
+			snprintf(where, sizeof where, "%s:1", path);
+			ck_assert_str_eq(test_err_str(&err, 0), where);
+		}
 		err_clear(&err);
 		o.sheet = "3";
 		ck_assert_int_eq(import_file(db, path, &o, &st, &err),
