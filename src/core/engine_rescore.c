@@ -846,6 +846,9 @@ rescore_account(struct db *db, struct eng_ctx *c,
 }
 
 
+static void bulk_pragmas(struct db *db, int64_t saved[2]);
+static void restore_pragmas(struct db *db, const int64_t saved[2]);
+
 /* The incremental rescore inside its transaction. */
 static bool
 rescore_dirty(struct db *db, struct eng_ctx *c, struct pt_err *err)
@@ -873,6 +876,7 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	struct eng_ctx c;
 	sqlite3_stmt *st;
 	bool ok = false;
+	int64_t saved[2];
 	int rc;
 
 	/* Cheap when nothing is pending: readers call this before reading. */
@@ -889,6 +893,9 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	if (count_rows(db, SQL_MOSTLY_DIRTY) == 1)
 		return engine_rescore_all(db, err);
 	memset(&c, 0, sizeof c);
+	/* as the full rescore: a crash loses the rescore and its dirty
+	 * marks with it, so the next reader does it again */
+	bulk_pragmas(db, saved);
 	if (!db_begin(db, err))
 		goto out;
 	if (eng_ctx_load(&c, db, err) && rescore_dirty(db, &c, err))
@@ -896,6 +903,7 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	if (!ok)
 		db_rollback(db);
 out:
+	restore_pragmas(db, saved);
 	eng_ctx_free(&c);
 	return ok;
 }

@@ -464,16 +464,16 @@ struct metrics_row {
 	int64_t import_id;
 };
 
-/* Binds ?1 work, ?2 day, ?3.. the metrics in cols order, then import id. */
+/* Binds, from parameter base + 1 on: work, day, the metrics in cols
+ * order, then the import id. */
 static void
-bind_metrics(sqlite3_stmt *st, const void *row)
+bind_metrics_at(sqlite3_stmt *st, int base, const struct metrics_row *r)
 {
-	const struct metrics_row *r = row;
 	const struct store_metrics *m = r->m;
-	int i = 3;
+	int i = base + 3;
 
-	sqlite3_bind_text(st, 1, r->work_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 1, r->work_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 2, r->day, -1, SQLITE_STATIC);
 	for (const int *c = r->cols; *c >= 0; c++, i++) {
 		if (!STORE_HAS(m, *c))
 			sqlite3_bind_null(st, i);
@@ -487,6 +487,13 @@ bind_metrics(sqlite3_stmt *st, const void *row)
 	db_bind_int64_or_null(st, i, r->import_id > 0, r->import_id);
 }
 
+/* Binds ?1 work, ?2 day, ?3.. the metrics in cols order, then import id. */
+static void
+bind_metrics(sqlite3_stmt *st, const void *row)
+{
+	bind_metrics_at(st, 0, row);
+}
+
 int
 store_upsert_daily(struct db *db, const char *work_id, const char *day,
     const struct store_metrics *m, int64_t import_id, struct pt_err *err)
@@ -495,6 +502,62 @@ store_upsert_daily(struct db *db, const char *work_id, const char *day,
 
 	return upsert(db, SQL_DAILY_INS, SQL_DAILY_UPD, bind_metrics, &r,
 	    "saving daily metrics", err);
+}
+
+/* STORE_DAILY_MANY new rows in one statement: each execution of a
+ * statement costs about what writing a row does (a cursor opened, a
+ * seek from the root, the bindings reset). */
+#define DAILY_VALUES "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+#define DAILY_VALUES4 DAILY_VALUES "," DAILY_VALUES "," DAILY_VALUES "," \
+    DAILY_VALUES
+#define DAILY_VALUES16 DAILY_VALUES4 "," DAILY_VALUES4 "," DAILY_VALUES4 \
+    "," DAILY_VALUES4
+#define DAILY_PARAMS 16
+static const char SQL_DAILY_INS_MANY[] =
+    "INSERT INTO daily(work_id, day, plays, profitable_plays, likes, "
+    "favorites, comments, shares, completion_rate, completion_rate_5s, "
+    "bounce_rate_2s, avg_play_duration, user_value, quality, revenue_fen, "
+    "import_id) VALUES " DAILY_VALUES16 "," DAILY_VALUES16;
+/* Any row between two keys (the primary key's range: one seek). */
+static const char SQL_DAILY_ANY_BETWEEN[] =
+    "SELECT 1 FROM daily WHERE (work_id, day) >= (?1, ?2) AND "
+    "(work_id, day) <= (?3, ?4) LIMIT 1";
+
+int
+store_insert_daily_new(struct db *db, const struct store_daily *rows,
+    int64_t import_id, struct pt_err *err)
+{
+	const struct store_daily *last = &rows[STORE_DAILY_MANY - 1];
+	sqlite3_stmt *st;
+	int rc;
+
+	for (size_t i = 1; i < STORE_DAILY_MANY; i++)
+		if (strcmp(rows[i].day, rows[i - 1].day) == 0 &&
+		    (rows[i].work_id == rows[i - 1].work_id ||
+		    strcmp(rows[i].work_id, rows[i - 1].work_id) == 0))
+			return STORE_UNCHANGED;	/* a key twice */
+	if ((st = db_stmt(db, SQL_DAILY_ANY_BETWEEN, err)) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_text(st, 1, rows[0].work_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, rows[0].day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, last->work_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, last->day, -1, SQLITE_STATIC);
+	if ((rc = db_step_row(db, st, "reading daily metrics", err)) ==
+	    DB_STEP_FAILED)
+		return STORE_FAILED;
+	if (rc == DB_ROW) {
+		sqlite3_reset(st);
+		return STORE_UNCHANGED;	/* rows there: upsert one by one */
+	}
+	if ((st = db_stmt(db, SQL_DAILY_INS_MANY, err)) == NULL)
+		return STORE_FAILED;
+	for (size_t i = 0; i < STORE_DAILY_MANY; i++) {
+		struct metrics_row r = { rows[i].work_id, rows[i].day,
+		    daily_cols, rows[i].m, import_id };
+		bind_metrics_at(st, (int)i * DAILY_PARAMS, &r);
+	}
+	return db_step_done(db, st, "saving daily metrics", err) ?
+	    STORE_INSERTED : STORE_FAILED;
 }
 
 int

@@ -104,6 +104,18 @@ int store_upsert_work(struct db *db, const struct store_work *w,
 /* day is "YYYY-MM-DD"; import_id tags inserted and changed rows. */
 int store_upsert_daily(struct db *db, const char *work_id, const char *day,
     const struct store_metrics *m, int64_t import_id, struct pt_err *err);
+/* Daily rows in the table's key order (work, day), STORE_DAILY_MANY of
+ * them: when none of their keys is twice among them and the table holds
+ * no row between the first key and the last (a range never imported),
+ * all are inserted by one statement (STORE_INSERTED); else nothing is
+ * written (STORE_UNCHANGED: upsert them one by one). */
+#define STORE_DAILY_MANY 32
+struct store_daily {
+	const char *work_id, *day;
+	const struct store_metrics *m;
+};
+int store_insert_daily_new(struct db *db, const struct store_daily *rows,
+    int64_t import_id, struct pt_err *err);
 int store_upsert_snapshot(struct db *db, const char *work_id,
     const char *as_of, const struct store_metrics *m, int64_t import_id,
     struct pt_err *err);

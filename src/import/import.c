@@ -350,8 +350,10 @@ struct pval {
 
 /* A validated daily row waiting to be written. */
 struct daily_row {
-	const char *work_id, *account;	/* owned by ctx->work_account */
+	const char *work_id;		/* owned by ctx->work_account */
+	const char *account;		/* owned by ctx->account_names */
 	day_t day;
+	char day_text[DAY_BUFSZ];	/* formatted by the reader thread */
 	uint32_t seq;			/* file order, so a later row wins */
 	struct store_metrics m;
 };
@@ -387,8 +389,17 @@ struct import_ctx {
 	char today_iso[DAY_BUFSZ];
 	struct digest sha;
 	struct strmap work_account;	/* work_id -> account_id */
+	/* Each account's id once (keys): a daily row's account is one of
+	 * these, so the writer compares accounts by address. */
+	struct strmap account_names;
+	const char *last_work;		/* the last daily row's work id */
+	const char *last_account;		/* and its account's name */
+	/* (account, day) pairs the writer has marked dirty lately: most
+	 * rows of a file repeat one, and marking is a formatted key and a
+	 * hash look-up. Direct-mapped by address and day. */
+	struct marked { const char *account; day_t day; } *marked;
 	bool works_loaded;		/* every work read into it once */
-	char last_daily_account[256];	/* the last put in daily_accounts */
+	const char *last_daily_account;	/* the last put in daily_accounts */
 	struct strmap accounts;		/* known account ids */
 	struct strmap dirty;		/* "account\x1f" "day" */
 	struct strmap daily_accounts;	/* accounts whose daily rows changed */
@@ -1394,7 +1405,8 @@ static int
 cmp_daily(const void *a, const void *b)
 {
 	const struct daily_row *x = a, *y = b;
-	int c = strcmp(x->work_id, y->work_id);
+	/* one work's rows share its id's storage */
+	int c = x->work_id == y->work_id ? 0 : strcmp(x->work_id, y->work_id);
 
 	if (c != 0)
 		return c;
@@ -1406,46 +1418,111 @@ cmp_daily(const void *a, const void *b)
 static bool mark_into(struct import_ctx *ctx, const char *account, day_t day,
     struct pt_err *err);
 
-/* Notes an account whose daily rows this import wrote (once). */
+/* Notes an account whose daily rows this import wrote. */
 static bool
 daily_account(struct import_ctx *ctx, const char *account, struct pt_err *err)
 {
-	if (strcmp(ctx->last_daily_account, account) == 0)
-		return true;
 	if (!strmap_put(&ctx->daily_accounts, account, "", NULL)) {
 		err_set(err, PT_EXIT_DB, "out of memory");
 		return false;
 	}
-	snprintf(ctx->last_daily_account, sizeof ctx->last_daily_account,
-	    "%s", account);
 	return true;
 }
 
-/* Writes daily rows in key order, counting them into cnt (inserted,
- * updated, unchanged) and marking what changed dirty. */
-static bool
-write_daily(struct import_ctx *ctx, struct daily_row *rows, size_t n,
-    int64_t cnt[3], struct pt_err *err)
-{
-	char day[DAY_BUFSZ];
+#define MARKED_SLOTS 8192
 
-	if (n > 1)
-		qsort(rows, n, sizeof *rows, cmp_daily);
+/* A daily row written (inserted or updated): its account's day is
+ * scored again, and the account noted as one whose daily rows this
+ * import wrote. Accounts are ctx->account_names' keys. */
+static bool
+mark_daily(struct import_ctx *ctx, const struct daily_row *r,
+    struct pt_err *err)
+{
+	struct marked *m;
+
+	if (ctx->marked == NULL &&
+	    (ctx->marked = calloc(MARKED_SLOTS, sizeof *ctx->marked)) == NULL) {
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	m = &ctx->marked[((uintptr_t)r->account / 8 * 31 + (uintptr_t)r->day) %
+	    MARKED_SLOTS];
+	if (m->account == r->account && m->day == r->day)
+		return true;
+	if (!mark_into(ctx, r->account, r->day, err))
+		return false;
+	m->account = r->account;
+	m->day = r->day;
+	if (ctx->last_daily_account == r->account)
+		return true;
+	ctx->last_daily_account = r->account;
+	return daily_account(ctx, r->account, err);
+}
+
+/* Sorts a batch by key unless it already is (a file sorted by work). */
+static void
+sort_daily(struct daily_row *rows, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (cmp_daily(&rows[i - 1], &rows[i]) > 0) {
+			qsort(rows, n, sizeof *rows, cmp_daily);
+			return;
+		}
+}
+
+/* Writes rows (key order) one by one; as write_daily. */
+static bool
+upsert_daily_rows(struct import_ctx *ctx, const struct daily_row *rows,
+    size_t n, int64_t cnt[3], struct pt_err *err)
+{
 	for (size_t i = 0; i < n; i++) {
-		struct daily_row *r = &rows[i];
-		int rc = store_upsert_daily(ctx->db, r->work_id,
-		    day_format(r->day, day), &r->m, ctx->run_id, err);
+		const struct daily_row *r = &rows[i];
+		int rc = store_upsert_daily(ctx->db, r->work_id, r->day_text,
+		    &r->m, ctx->run_id, err);
 		switch (rc) {
 		case STORE_INSERTED: cnt[0]++; break;
 		case STORE_UPDATED: cnt[1]++; break;
 		case STORE_UNCHANGED: cnt[2]++; break;
 		default: return false;
 		}
-		if (rc != STORE_UNCHANGED && (!mark_into(ctx, r->account, r->day,
-		    err) || !daily_account(ctx, r->account, err)))
+		if (rc != STORE_UNCHANGED && !mark_daily(ctx, r, err))
 			return false;
 	}
 	return true;
+}
+
+/* Writes daily rows in key order, counting them into cnt (inserted,
+ * updated, unchanged) and marking what changed dirty. Where the table
+ * has no row yet, STORE_DAILY_MANY rows go in one statement. */
+static bool
+write_daily(struct import_ctx *ctx, struct daily_row *rows, size_t n,
+    int64_t cnt[3], struct pt_err *err)
+{
+	size_t i = 0;
+
+	sort_daily(rows, n);
+	for (; n - i >= STORE_DAILY_MANY; i += STORE_DAILY_MANY) {
+		struct store_daily many[STORE_DAILY_MANY];
+		int rc;
+
+		for (size_t j = 0; j < STORE_DAILY_MANY; j++)
+			many[j] = (struct store_daily){ rows[i + j].work_id,
+			    rows[i + j].day_text, &rows[i + j].m };
+		rc = store_insert_daily_new(ctx->db, many, ctx->run_id, err);
+		if (rc == STORE_FAILED)
+			return false;
+		if (rc == STORE_UNCHANGED) {
+			if (!upsert_daily_rows(ctx, &rows[i], STORE_DAILY_MANY,
+			    cnt, err))
+				return false;
+			continue;
+		}
+		cnt[0] += STORE_DAILY_MANY;
+		for (size_t j = 0; j < STORE_DAILY_MANY; j++)
+			if (!mark_daily(ctx, &rows[i + j], err))
+				return false;
+	}
+	return upsert_daily_rows(ctx, &rows[i], n - i, cnt, err);
 }
 
 static void *
@@ -1521,29 +1598,56 @@ flush_daily(struct import_ctx *ctx, bool last)
 	return ok;
 }
 
+/* Makes work_id the last daily row's work (ctx->last_work, its key in
+ * ctx->work_account, with its account's name in last_account); false when the work is not known (or
+ * on a database error, ctx->err set). */
+static bool
+daily_work(struct import_ctx *ctx, const char *work_id)
+{
+	const struct strmap_entry *e;
+	const char *account = work_account(ctx, work_id);
+
+	ctx->last_work = NULL;
+	if (account == NULL)
+		return false;
+	if (strmap_get(&ctx->account_names, account) == NULL &&
+	    !strmap_put(&ctx->account_names, account, "", NULL)) {
+		err_set(ctx->err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	ctx->last_account = strmap_entry(&ctx->account_names, account)->key;
+	if ((e = strmap_entry(&ctx->work_account, work_id)) == NULL)
+		return false;
+	ctx->last_work = e->key;
+	return true;
+}
+
 static int
 apply_daily(struct import_ctx *ctx, long line, struct pval *v)
 {
-	const struct strmap_entry *e;
 	struct daily_row *r;
 
-	if (work_account(ctx, v[F_WORK_ID].text) == NULL) {
-		if (ctx->err->code != 0)
-			return STORE_FAILED;
-		import_reject(ctx, line, "work_id", "unknown work (import its "
-		    "works file first)", v[F_WORK_ID].text);
-		return REJECTED;
+	if (ctx->last_work == NULL ||
+	    strcmp(ctx->last_work, v[F_WORK_ID].text) != 0) {
+		/* a new work (a file sorted by work repeats one) */
+		if (!daily_work(ctx, v[F_WORK_ID].text)) {
+			if (ctx->err->code != 0)
+				return STORE_FAILED;
+			import_reject(ctx, line, "work_id", "unknown work "
+			    "(import its works file first)", v[F_WORK_ID].text);
+			return REJECTED;
+		}
 	}
-	e = strmap_entry(&ctx->work_account, v[F_WORK_ID].text);
 	if (ctx->batch == NULL &&
 	    (ctx->batch = malloc(DAILY_BATCH * sizeof *ctx->batch)) == NULL) {
 		err_set(ctx->err, PT_EXIT_DB, "out of memory");
 		return STORE_FAILED;
 	}
 	r = &ctx->batch[ctx->nbatch++];
-	r->work_id = e->key;
-	r->account = e->value;
+	r->work_id = ctx->last_work;
+	r->account = ctx->last_account;
 	r->day = v[F_DATE].day;
+	day_format(r->day, r->day_text);
 	r->seq = ctx->seq++;
 	fill_metrics(v, &r->m);
 	if (ctx->nbatch == DAILY_BATCH && !flush_daily(ctx, false))
@@ -2113,6 +2217,8 @@ ctx_free(struct import_ctx *ctx)
 	for (int i = 0; i < MAX_COLS; i++)
 		free(ctx->colname[i]);
 	strmap_free(&ctx->work_account);
+	strmap_free(&ctx->account_names);
+	free(ctx->marked);
 	strmap_free(&ctx->accounts);
 	strmap_free(&ctx->dirty);
 	strmap_free(&ctx->daily_accounts);
@@ -2156,6 +2262,7 @@ ctx_init(struct import_ctx *ctx, struct db *db, const char *path,
 	ctx->err = rerr;
 	ctx->stats = stats;
 	strmap_init(&ctx->work_account);
+	strmap_init(&ctx->account_names);
 	strmap_init(&ctx->accounts);
 	strmap_init(&ctx->dirty);
 	strmap_init(&ctx->daily_accounts);

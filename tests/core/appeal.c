@@ -129,10 +129,13 @@ expect_refused(struct db *db, int64_t id, enum appeal_status to,
 	ck_assert_msg(!appeal_transition(db, id, -1, to, NULL, NULL, NULL, &err),
 	    "%s -> %s was allowed", appeal_status_name(before.status),
 	    appeal_status_name(to));
-	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
-	ck_assert_msg(strstr(err.msg, appeal_status_name(before.status)) &&
-	    strstr(err.msg, appeal_status_name(to)) && strstr(err.msg, why),
-	    "message: %s", err.msg);
+	test_err_is(&err, PT_EXIT_CONFLICT, "appeal %lld is %s and cannot "
+	    "become %s: %s");
+	ck_assert_int_eq(err.arg[0].i, id);
+	ck_assert_str_eq(test_err_str(&err, 1), appeal_status_name(before.status));
+	ck_assert_str_eq(test_err_str(&err, 2), appeal_status_name(to));
+	ck_assert_msg(strstr(test_err_str(&err, 3), why) != NULL,
+	    "reason: %s", test_err_str(&err, 3));
 	ck_assert(appeal_get(db, id, &after, &err));
 	ck_assert_int_eq(after.status, before.status);
 	ck_assert_int_eq(after.version, before.version);
@@ -165,8 +168,9 @@ START_TEST(refused_transitions)
 	/* A missing appeal is a data error that names it. */
 	ck_assert(!appeal_transition(db, 999, -1, APPEAL_SUBMITTED, NULL, NULL,
 	    NULL, &err));
-	ck_assert_int_eq(err.code, PT_EXIT_DATA);
-	ck_assert_ptr_nonnull(strstr(err.msg, "999"));
+	test_err_is(&err, PT_EXIT_DATA, "no appeal %lld in %s: see "
+	    "'partner-tui appeal list'");
+	ck_assert_int_eq(err.arg[0].i, 999);
 	db_close(db);
 }
 END_TEST
@@ -182,8 +186,10 @@ START_TEST(only_drafts_are_edited)
 	    &err));
 	strcpy(a.statement, "改过的陈述改过的陈述改过的陈述改过的陈述改过的");
 	ck_assert(!appeal_update(db, &a, NULL, &err));
-	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
-	ck_assert_ptr_nonnull(strstr(err.msg, "only a draft"));
+	test_err_is(&err, PT_EXIT_CONFLICT, "appeal %lld is %s: only a draft "
+	    "can be edited");
+	ck_assert_int_eq(err.arg[0].i, id);
+	ck_assert_str_eq(test_err_str(&err, 1), "submitted");
 	db_close(db);
 }
 END_TEST
@@ -365,7 +371,12 @@ START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 	ck_assert_msg(strstr(text, "changed: statement") && strstr(text,
 	    "from 192.0.2.7") && strstr(text, "version 1 (now version 2)"),
 	    "%s", text);
-	ck_assert_ptr_nonnull(strstr(err.msg, "--version 2"));
+	test_err_is(&err, PT_EXIT_CONFLICT, "%s: look at it with 'partner-tui "
+	    "appeal show %lld' and save again with --version %lld to keep "
+	    "yours");
+	ck_assert_str_eq(test_err_str(&err, 0), text);
+	ck_assert_int_eq(err.arg[1].i, id);
+	ck_assert_int_eq(err.arg[2].i, 2);
 	/* Nothing of bob's was written. */
 	ck_assert(appeal_get(alice, id, &now, &err));
 	ck_assert_str_eq(now.statement, a.statement);

@@ -109,6 +109,59 @@ START_TEST(store_daily_upsert_merges_metrics)
 }
 END_TEST
 
+/* STORE_DAILY_MANY rows in key order: written by one statement only
+ * when none of them is there yet and no key is twice among them. */
+START_TEST(store_daily_new_rows_at_once)
+{
+	struct db *db = store_db();
+	struct pt_err err = { 0 };
+	struct store_metrics m = { 0 };
+	struct store_daily rows[STORE_DAILY_MANY];
+	char days[STORE_DAILY_MANY][DAY_BUFSZ];
+	day_t d0;
+
+	test_db_exec(db, "INSERT INTO account(account_id) VALUES ('a1');"
+	    "INSERT INTO work(work_id, account_id) VALUES ('w1', 'a1'),"
+	    " ('w2', 'a1'), ('w3', 'a1')");
+	m.have = 1u << SM_PLAYS | 1u << SM_REVENUE | 1u << SM_QUALITY;
+	m.count[SM_PLAYS] = 100;
+	m.revenue_fen = 250;
+	m.real[SM_QUALITY - SM_NCOUNTS] = 61.5;
+	ck_assert(day_parse_iso("2026-01-01", &d0));
+	for (int i = 0; i < STORE_DAILY_MANY; i++)
+		rows[i] = (struct store_daily){ "w2",
+		    day_format(d0 + i, days[i]), &m };
+	/* a row of w2 inside the range: nothing written */
+	ck_assert_int_eq(store_upsert_daily(db, "w2", days[5], &m, 0, &err),
+	    STORE_INSERTED);
+	ck_assert_int_eq(store_insert_daily_new(db, rows, 0, &err),
+	    STORE_UNCHANGED);
+	ck_assert_int_eq(store_count(db, "daily"), 1);
+	test_db_exec(db, "DELETE FROM daily");
+	/* rows of the works around it do not count; a key twice does */
+	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-06-01", &m, 0,
+	    &err), STORE_INSERTED);
+	ck_assert_int_eq(store_upsert_daily(db, "w3", "2025-06-01", &m, 0,
+	    &err), STORE_INSERTED);
+	rows[9].day = rows[8].day;
+	ck_assert_int_eq(store_insert_daily_new(db, rows, 0, &err),
+	    STORE_UNCHANGED);
+	ck_assert_int_eq(store_count(db, "daily"), 2);
+	rows[9].day = days[9];
+	ck_assert_int_eq(store_insert_daily_new(db, rows, 0, &err),
+	    STORE_INSERTED);
+	ck_assert_int_eq(store_count(db, "daily"), 2 + STORE_DAILY_MANY);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM daily WHERE"
+	    " work_id = 'w2' AND plays = 100 AND revenue_fen = 250 AND"
+	    " quality = 61.5 AND likes IS NULL AND import_id IS NULL AND"
+	    " day BETWEEN '2026-01-01' AND '2026-02-01'"), STORE_DAILY_MANY);
+	/* again: all there, nothing written */
+	ck_assert_int_eq(store_insert_daily_new(db, rows, 0, &err),
+	    STORE_UNCHANGED);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(store_violation_and_application)
 {
 	struct db *db = store_db();
@@ -208,6 +261,7 @@ store_suite(void)
 	tcase_add_test(tc, store_save_records_history);
 	tcase_add_test(tc, store_daily_upsert_merges_metrics);
 	tcase_add_test(tc, store_violation_and_application);
+	tcase_add_test(tc, store_daily_new_rows_at_once);
 	tcase_add_test(tc, store_wallet_identities);
 	tcase_add_test(tc, store_lookups_and_dirty_marks);
 	suite_add_tcase(s, tc);

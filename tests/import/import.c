@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/day.h"
 #include "core/exitcode.h"
 #include "import/import.h"
 #include "testutil.h"
@@ -36,6 +37,60 @@ START_TEST(csv_idempotent_and_partial_columns)
 	    "FROM daily"), "10|1|150");
 	ck_assert_str_eq(imp_q1("SELECT count(*) FROM import_run WHERE outcome = "
 	    "'ok' AND length(checksum) = 64 AND who <> ''"), "6");
+}
+END_TEST
+
+/* Daily rows (a file of w1's 40 days, then w2's): new ones are written
+ * many at a time, yet each is what an upsert of its own makes of it: a
+ * key twice in the file is inserted then updated (the later row wins),
+ * rows already there are updated or unchanged, every (account, day)
+ * written is marked dirty. */
+static char *
+daily_file(int first, int last, int twice)
+{
+	static char buf[8192];
+	char day[DAY_BUFSZ];
+	size_t n = 0;
+	day_t d0;
+
+	ck_assert(day_parse_iso("2026-01-01", &d0));
+	n += (size_t)snprintf(buf + n, sizeof buf - n, "date,work_id,plays\n");
+	for (int w = 1; w <= 2; w++)
+		for (int d = first; d <= last; d++) {
+			day_format(d0 + d, day);
+			n += (size_t)snprintf(buf + n, sizeof buf - n,
+			    "%s,w%d,%d\n", day, w, 100 * w + d);
+			if (w == 1 && d == twice)
+				n += (size_t)snprintf(buf + n, sizeof buf - n,
+				    "%s,w1,7\n", day);
+		}
+	return buf;
+}
+
+START_TEST(daily_rows_many_at_once_as_one_by_one)
+{
+	struct import_stats st;
+	char *text;
+
+	imp_load_base();
+	ck_assert_int_eq(imp("d.csv", daily_file(0, 39, 20), &st), 0);
+	ck_assert_int_eq(st.inserted, 80);
+	ck_assert_int_eq(st.updated, 1);
+	ck_assert_str_eq(imp_q1("SELECT count(*) || '|' || sum(plays) FROM "
+	    "daily"), "80|13447");
+	ck_assert_str_eq(imp_q1("SELECT plays FROM daily WHERE work_id = 'w1' "
+	    "AND day = '2026-01-21'"), "7");
+	ck_assert_str_eq(imp_q1("SELECT count(*) FROM dirty WHERE day BETWEEN "
+	    "'2026-01-01' AND '2026-02-09'"), "80");
+	/* days 30-69 again, the key twice no more: 10 there, 30 new each */
+	text = daily_file(30, 69, -1);
+	ck_assert_int_eq(imp("e.csv", text, &st), 0);
+	ck_assert_int_eq(st.inserted, 60);
+	ck_assert_int_eq(st.unchanged, 20);
+	ck_assert_int_eq(st.updated, 0);
+	ck_assert_int_eq(imp("e.csv", text, &st), 0);
+	ck_assert_int_eq(st.unchanged, 80);
+	ck_assert_str_eq(imp_q1("SELECT count(*) FROM daily"), "140");
 }
 END_TEST
 
@@ -249,6 +304,7 @@ import_suite(void)
 	tc = tcase_create("import");
 	tcase_add_checked_fixture(tc, imp_setup, imp_teardown);
 	tcase_add_test(tc, csv_idempotent_and_partial_columns);
+	tcase_add_test(tc, daily_rows_many_at_once_as_one_by_one);
 	tcase_add_test(tc, wallet_identical_entries_and_multiset_reimport);
 	tcase_add_test(tc, csv_atomic_bad_last_row);
 	tcase_add_test(tc, csv_dry_run_writes_nothing);
