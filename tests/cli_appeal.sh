@@ -250,6 +250,23 @@ done
 n=$("$SQL" "$DB" "SELECT count(*) FROM appeal WHERE category LIKE 'p%-%'")
 [ "$n" -eq 30 ] && ok || fail "concurrent appeals: $n, expected 30"
 
+# A draft over days another appeal asks for is saved, with a warning
+# (submit refuses it): an open account-wide appeal and a work's draft
+# overlap as two appeals of one work do; a day paid back already too.
+"$SQL" "$DB" "INSERT INTO appeal(account_id, first_day, last_day, channel,
+  status, created_at, created_by, updated_at, updated_by) VALUES ('a1',
+  '2026-11-02', '2026-11-02', 'account_detection', 'submitted', 'x', 't',
+  'x', 't')" || fail "seeding an account-wide appeal"
+acc=$("$SQL" "$DB" "SELECT max(id) FROM appeal")
+expect_exit 0 A new --account a1 --work w2 --from 2026-11-02 --to 2026-11-03
+expect_grep "$T/out" "created as a draft"
+expect_grep "$T/err" "warning: appeal $acc (submitted) already asks for 2026-11-02..2026-11-02: submit would be refused"
+expect_grep "$T/err" "warning: 2026-11-03..2026-11-03 already paid back by appeal $w2: leave those days out"
+d=$("$SQL" "$DB" "SELECT max(id) FROM appeal")
+expect_exit 0 A edit "$d" --version 1 --from 2026-11-04 --to 2026-11-04
+grep -q warning "$T/err" && fail "a warning for days apart: $(cat "$T/err")" || ok
+expect_exit 0 A withdraw "$d"
+expect_exit 0 A withdraw "$acc"
 
 # Under zh_CN the form's checks are told in Chinese, each with its field
 # (the core's checks go through the catalogue too); under C, English.

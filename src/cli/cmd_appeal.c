@@ -541,6 +541,31 @@ report_change(const struct appeal *a, const char *what)
 	return PT_EXIT_OK;
 }
 
+/* A draft saved over days another appeal asks for (open, of either
+ * scope) or paid back: said now, as the dashboard's form says it, rather
+ * than first at submit, which refuses it. */
+static void
+warn_overlaps(struct db *db, const struct appeal *a)
+{
+	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	struct pt_err err = { 0 };
+	char b1[DAY_BUFSZ], b2[DAY_BUFSZ];
+	int n = appeal_overlaps(db, a, o, &err);
+
+	for (int i = 0; i < n; i++) {
+		day_format(o[i].first, b1);
+		day_format(o[i].last, b2);
+		if (o[i].status == APPEAL_SUBMITTED)
+			cli_fail(0, _("warning: appeal %lld (submitted) already "
+			    "asks for %s..%s: submit would be refused"),
+			    (long long)o[i].id, b1, b2);
+		else
+			cli_fail(0, _("warning: %s..%s already paid back by "
+			    "appeal %lld: leave those days out"), b1, b2,
+			    (long long)o[i].id);
+	}
+}
+
 /* ---- the subcommands: one ops struct each, in one table ---- */
 
 /* What a subcommand's run gets: the options, the appeal number (0 for
@@ -613,6 +638,8 @@ sub_new(struct db *db, const struct appeal_args *aa)
 	if (!(o->submit ? appeal_create_submit(db, &a, &err) :
 	    appeal_create(db, &a, &err)))
 		return cli_fail_err(&err);
+	if (!o->submit)
+		warn_overlaps(db, &a);
 	return report_change(&a, o->submit ? _("created and submitted") :
 	    _("created as a draft"));
 }
@@ -629,6 +656,8 @@ sub_edit(struct db *db, const struct appeal_args *aa)
 	if (!apply_fields(aa->o, &a, &err) ||
 	    !appeal_update(db, &a, NULL, &err))
 		return cli_fail_err(&err);
+	if (a.status == APPEAL_DRAFT)
+		warn_overlaps(db, &a);
 	return report_change(&a, _("saved"));
 }
 

@@ -760,27 +760,66 @@ window_label(struct trends *tr, char *buf, size_t size)
 		snprintf(buf, size, _("%d days"), win_days(tr));
 }
 
+/* The least of a long name the heading shows before it drops its other
+ * words: 8 Chinese characters. */
+#define HEADING_NAME_MIN 16
+
+/* The heading's words before the name, fewest last: the pane's own
+ * heading goes first (the tab says Trends), then the "Work:" label. */
+static void
+heading_prefix(struct trends *tr, int level, char *buf, size_t size)
+{
+	const char *sep = draw_glyph_sep();
+	const char *metric = _(metric_names[tr->metric].title);
+	const char *label = tr->work_id != NULL && level < 2 ? _("Work:") : NULL;
+
+	snprintf(buf, size, "%s%s%s%s%s%s", level == 0 ? _("Indicator trends") :
+	    "", level == 0 ? sep : "", metric, sep, label ? label : "",
+	    label ? " " : "");
+}
+
+/* The heading: what is charted (the work's title or the account's name)
+ * matters most. When the line is too long for cols, the window's last
+ * day loses its year (when it is the first day's), then the heading drops
+ * its other words, and only then is the name shortened, by display width with an ellipsis at a
+ * whole character. */
 static void
 draw_heading(struct pane_ctx *ctx, WINDOW *w, int cols)
 {
 	struct trends *tr = ctx->priv;
-	char line[1024], right[256], a[DAY_BUFSZ], b[DAY_BUFSZ], win[64];
-	const char *sep = draw_glyph_sep();
-	int rw;
+	char line[1024], prefix[512], name[768], right[256], a[DAY_BUFSZ],
+	    b[DAY_BUFSZ], win[64];
+	const char *raw = tr->work_id != NULL ? (tr->work_title ? tr->work_title
+	    : tr->work_id) : ctx->account_name ? ctx->account_name : "";
+	const char *dash = draw_utf8() ? "–" : "-";
+	char *clean = draw_clean(raw);
+	int nw = clean ? draw_width(clean) : 0, rw, avail, level, want;
 
 	window_label(tr, win, sizeof win);
 	snprintf(right, sizeof right, "%s: %s %s %s", win, day_format(tr->from, a),
-	    draw_utf8() ? "–" : "-", day_format(tr->to, b));
+	    dash, day_format(tr->to, b));
+	heading_prefix(tr, 0, prefix, sizeof prefix);
+	/* "2026-10-27 – 11-25": the last day's year only when it is the
+	 * first day's. */
+	if (draw_width(prefix) + nw + 2 + draw_width(right) > cols &&
+	    strncmp(a, b, 5) == 0)
+		snprintf(right, sizeof right, "%s: %s %s %s", win, a, dash,
+		    b + 5);
 	rw = draw_text_right(w, 0, 0, cols, right, draw_attr(DRAW_TITLE));
-	if (tr->work_id != NULL)
-		snprintf(line, sizeof line, "%s%s%s%s%s %s", _("Indicator trends"),
-		    sep, _(metric_names[tr->metric].title), sep, _("Work:"),
-		    tr->work_title ? tr->work_title : tr->work_id);
-	else
-		snprintf(line, sizeof line, "%s%s%s%s%s", _("Indicator trends"), sep,
-		    _(metric_names[tr->metric].title), sep,
-		    ctx->account_name ? ctx->account_name : "");
-	draw_text(w, 0, 0, cols - rw - 2, line, draw_attr(DRAW_TITLE), false);
+	avail = cols - rw - 2;
+	want = nw < HEADING_NAME_MIN ? nw : HEADING_NAME_MIN;
+	for (level = 0; level < 3; level++) {
+		heading_prefix(tr, level, prefix, sizeof prefix);
+		if (avail - draw_width(prefix) >= want)
+			break;
+	}
+	if (level == 3)
+		prefix[0] = '\0';
+	draw_fit(name, sizeof name, clean ? clean : "", avail -
+	    draw_width(prefix));
+	snprintf(line, sizeof line, "%s%s", prefix, name);
+	draw_text(w, 0, 0, avail, line, draw_attr(DRAW_TITLE), false);
+	free(clean);
 }
 
 /* Under the x axis, a day of the window without data (ASCII too, and

@@ -714,5 +714,50 @@ def _():
         assert "[to" not in rows["acct1"] and "[to" not in rows["acct3"], rows
 
 
+@check("80x24: a long Chinese title or account name is shortened in the Trends heading, never half a character")
+def _():
+    db = mkdb("long.db", "--works", "2", "--days", "40")
+    title = "济南街头美食探店第一百二十八期超长标题把子肉和油旋到底哪家最好吃"
+    name = "济南农技老李的超级长的账号名称用来测试标题截断"
+    con = sqlite3.connect(db)
+    for f in ("pt_now", "pt_actor", "pt_client"):
+        con.create_function(f, 0, lambda: "test")
+    with con:
+        con.execute("UPDATE work SET title = ?", (title,))
+        con.execute("UPDATE account SET name = ?", (name,))
+    con.close()
+
+    def heading(t, start):
+        """Row 1: the name is there from its start and shortened with an
+        ellipsis after whole characters; the window's days stay at the
+        right edge."""
+        line = t.line(1)
+        assert start in line and "\u2026" in line, line
+        assert line.rstrip().endswith("11-25"), line
+        row = t.screen.buffer[1]
+        x = cell_col(t, 1, "\u2026")
+        # the ellipsis follows a whole wide character (its right half
+        # is the blank cell after it) and covers the name's cut
+        assert x > 1 and row[x - 1].data == "" and row[x - 2].data in title + name, line
+        for c in range(t.cols - 1):
+            if row[c].data and ord(row[c].data[0]) >= 0x4e00:
+                assert row[c + 1].data == "", (c, line)
+        return line
+
+    t = start(db, 80, 24)
+    try:
+        t.wait_text("[1 Trends]")
+        t.wait(lambda t: "\u2026" in t.line(1), what="the heading")
+        line = heading(t, name[:12])
+        assert "Revenue (settled)" in line, line
+        t.send("2")
+        t.wait(lambda t: "[2 Diagnosis]" in t.line(0), what="Diagnosis")
+        t.send("t")
+        t.wait(lambda t: "Work:" in t.line(1), what="one work's heading")
+        line = heading(t, "Work: " + title[:12])
+    finally:
+        t.close()
+
+
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(finish())
