@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,11 +270,13 @@ refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
 
 /* ---- summing days ---- */
 
-/* Adds the settled rows of a statement to parts[account] by day, in the
- * statement's order (work, then day: each day's sums in work order). */
-static bool
-sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
-    struct eng_days *parts, bool one_account, struct pt_err *err)
+/* Adds the settled rows of a statement to parts[account] by day (or
+ * parts[0]: one_account), in the statement's order (work, then day: each
+ * day's sums in work order). SQLite's last result, SQLITE_DONE at the
+ * end; SQLITE_NOMEM when a day could not be added. */
+static int
+add_rows(const struct eng_ctx *c, sqlite3_stmt *st, struct eng_days *parts,
+    bool one_account)
 {
 	int last_work = -1, rc;
 	const char *last_id = NULL;
@@ -288,12 +291,23 @@ sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
 		p = eng_day_at(&parts[one_account ? 0 :
 		    c->wrk[r.work].account], r.day, sizeof *p);
 		if (p == NULL) {
-			sqlite3_reset(st);
-			return eng_oom(err);
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		calib_part_add(p, c->model, &o);
 	}
 	sqlite3_reset(st);
+	return rc;
+}
+
+static bool
+sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
+    struct eng_days *parts, bool one_account, struct pt_err *err)
+{
+	int rc = add_rows(c, st, parts, one_account);
+
+	if (rc == SQLITE_NOMEM)
+		return eng_oom(err);
 	if (rc != SQLITE_DONE) {
 		db_error(db, err, "reading settled revenue");
 		return false;
@@ -334,11 +348,132 @@ static const char SQL_SETTLED_ACCOUNT_DAY[] =
     "ON d.work_id = w.work_id AND d.day = ?2 WHERE w.account_id = ?1 "
     "AND d.revenue_fen > 0 ORDER BY d.work_id";
 
+static const char SQL_SETTLED_WORK[] =
+    "SELECT " ENG_DAILY_COLS " FROM daily d WHERE d.work_id = ?1 "
+    "AND d.revenue_fen > 0 ORDER BY d.day";
+
+/* The full calibration's sums on two threads: the accounts in two
+ * halves of about as many works, each half's works read one by one in
+ * work order (an account's days summed in the order the single pass
+ * sums them: the same sums to the bit), the second half on a read-only
+ * connection of its own. The calibration's transaction has written
+ * nothing `daily` holds and holds the write lock since it began, so the
+ * last commit that connection reads is what the transaction sees. */
+struct calib_half {
+	const struct eng_ctx *c;
+	const unsigned char *half;	/* by account: 0 or 1 */
+	struct eng_days *pd;
+	const char *path;
+	int rc;
+};
+
+/* Adds the settled rows of the works of half h's accounts, through st
+ * (SQL_SETTLED_WORK), to pd. As add_rows. */
+static int
+add_half(const struct eng_ctx *c, const unsigned char *half, int h,
+    sqlite3_stmt *st, struct eng_days *pd)
+{
+	int rc = SQLITE_DONE;
+
+	for (size_t w = 0; rc == SQLITE_DONE && w < c->nwrk; w++) {
+		if (c->wrk[w].account < 0 || half[c->wrk[w].account] != h)
+			continue;
+		sqlite3_bind_text(st, 1, c->wrk[w].id, -1, SQLITE_STATIC);
+		rc = add_rows(c, st, pd, false);
+	}
+	return rc;
+}
+
+static void *
+calib_half_main(void *arg)
+{
+	struct calib_half *h = arg;
+	sqlite3 *sql = NULL;
+	sqlite3_stmt *st = NULL;
+
+	h->rc = SQLITE_ERROR;
+	if (sqlite3_open_v2(h->path, &sql, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_exec(sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(sql, SQL_SETTLED_WORK, -1, &st, NULL) ==
+	    SQLITE_OK) {
+		h->rc = add_half(h->c, h->half, 1, st, h->pd);
+		sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(sql);
+	return NULL;
+}
+
+/* Below this many works the sums are read in one pass. */
+#define CALIB_SPLIT_WORKS 64
+
+/* Every account's settled days summed into pd: on two threads when there
+ * are enough works and the database is a file, else in one pass. */
+static bool
+sum_all(struct db *db, const struct eng_ctx *c, struct eng_days *pd,
+    struct pt_err *err)
+{
+	struct calib_half h = { .c = c, .pd = pd, .path = db->path };
+	unsigned char *half;
+	size_t *works, n[2] = { 0, 0 };
+	sqlite3_stmt *st;
+	pthread_t tid;
+	int rc;
+
+	if (c->nwrk < CALIB_SPLIT_WORKS || c->nacc < 2 || db->path == NULL ||
+	    db->path[0] == '\0' || strcmp(db->path, ":memory:") == 0 ||
+	    (half = calloc(c->nacc, 1)) == NULL) {
+		return (st = db_stmt(db, SQL_SETTLED_ALL, err)) != NULL &&
+		    sum_rows(db, c, st, pd, false, err);
+	}
+	if ((works = calloc(c->nacc, sizeof *works)) == NULL) {
+		free(half);
+		return eng_oom(err);
+	}
+	for (size_t w = 0; w < c->nwrk; w++)
+		if (c->wrk[w].account >= 0)
+			works[c->wrk[w].account]++;
+	for (size_t a = 0; a < c->nacc; a++) {
+		half[a] = n[1] < n[0];
+		n[half[a]] += works[a];
+	}
+	free(works);
+	h.half = half;
+	if ((st = db_stmt(db, SQL_SETTLED_WORK, err)) == NULL) {
+		free(half);
+		return false;
+	}
+	if (pthread_create(&tid, NULL, calib_half_main, &h) != 0) {
+		h.rc = SQLITE_ERROR;
+		rc = add_half(c, half, 0, st, pd);
+	} else {
+		rc = add_half(c, half, 0, st, pd);
+		pthread_join(tid, NULL);
+	}
+	if (rc == SQLITE_DONE && h.rc != SQLITE_DONE) {
+		/* the helper could not read its half: read it here again */
+		for (size_t a = 0; a < c->nacc; a++)
+			if (half[a] == 1) {
+				free(pd[a].d);
+				memset(&pd[a], 0, sizeof pd[a]);
+			}
+		rc = add_half(c, half, 1, st, pd);
+	}
+	free(half);
+	if (rc == SQLITE_NOMEM)
+		return eng_oom(err);
+	if (rc != SQLITE_DONE) {
+		db_error(db, err, "reading settled revenue");
+		return false;
+	}
+	return true;
+}
+
 bool
 eng_calib_all(struct db *db, struct eng_ctx *c, struct pt_err *err)
 {
 	struct eng_days *pd = calloc(c->nacc ? c->nacc : 1, sizeof *pd);
-	sqlite3_stmt *st;
 	bool ok = false, changed;
 
 	if (pd == NULL)
@@ -347,9 +482,7 @@ eng_calib_all(struct db *db, struct eng_ctx *c, struct pt_err *err)
 		c->acc[i].calibrated = false;
 		c->acc[i].p = *c->model;
 	}
-	if (!db_exec(db, SQL_DROP_ALL, err) ||
-	    (st = db_stmt(db, SQL_SETTLED_ALL, err)) == NULL ||
-	    !sum_rows(db, c, st, pd, false, err))
+	if (!db_exec(db, SQL_DROP_ALL, err) || !sum_all(db, c, pd, err))
 		goto out;
 	ok = true;
 	for (size_t i = 0; ok && i < c->nacc; i++)
