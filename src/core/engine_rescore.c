@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/engine.h"
+#include "core/exitcode.h"
 #include "core/engine_internal.h"
 #include "core/grow.h"
 
@@ -933,53 +934,164 @@ ad_add(struct ad_sum *ad, const struct eng_row *r, const struct eng_res *s)
 	}
 }
 
-/* Rows score_stream() holds before writing them. */
-#define STREAM_ROWS 256
+/* Rows score_stream() scores before handing them to the writer. */
+#define STREAM_ROWS 4096
+
+/* Writes the scored rows of score_stream() into work_score on the
+ * rescore's connection while the next ones are read and scored: on a
+ * thread of its own when the rows are read through a second connection
+ * (the rescore's transaction writes nothing `daily` holds, and holds the
+ * write lock since it began, so the last commit that connection reads
+ * is what the rescore sees). */
+struct stream_writer {
+	struct db *db;
+	const struct eng_ctx *c;
+	enum eng_ws_mode mode;
+	struct eng_row *r;
+	struct eng_res *s;
+	size_t n;
+	pthread_t tid;
+	bool running, ok;
+	struct pt_err err;
+};
+
+static void *
+stream_writer_main(void *arg)
+{
+	struct stream_writer *w = arg;
+
+	w->ok = eng_write_work_scores(w->db, w->c, w->r, w->s, w->n, w->mode,
+	    &w->err);
+	return NULL;
+}
+
+/* Waits for the rows being written, if any; false (err set) when writing
+ * them failed. */
+static bool
+stream_wait(struct stream_writer *w, struct pt_err *err)
+{
+	if (!w->running)
+		return true;
+	pthread_join(w->tid, NULL);
+	w->running = false;
+	if (!w->ok)
+		err_copy(err, &w->err);
+	return w->ok;
+}
+
+/* Writes rows r[0..n) (then owned by w until stream_wait): on the
+ * writer's thread when threaded, else here. */
+static bool
+stream_write(struct stream_writer *w, bool threaded, struct eng_row *r,
+    struct eng_res *s, size_t n, struct pt_err *err)
+{
+	if (!stream_wait(w, err))
+		return false;
+	w->r = r;
+	w->s = s;
+	w->n = n;
+	memset(&w->err, 0, sizeof w->err);
+	if (threaded && pthread_create(&w->tid, NULL, stream_writer_main, w) ==
+	    0) {
+		w->running = true;
+		return true;
+	}
+	return eng_write_work_scores(w->db, w->c, r, s, n, w->mode, err);
+}
+
+/* A second, read-only connection to the database file for the rows
+ * score_stream() reads, in a read transaction; NULL when the database
+ * is not a file (then the rescore's own connection reads them). */
+static sqlite3 *
+stream_reader_open(struct db *db, sqlite3_stmt **st)
+{
+	sqlite3 *sql = NULL;
+
+	*st = NULL;
+	if (db->path == NULL || db->path[0] == '\0' ||
+	    strcmp(db->path, ":memory:") == 0)
+		return NULL;
+	if (sqlite3_open_v2(db->path, &sql, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_exec(sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(sql, SQL_DAILY_ALL, -1, st, NULL) == SQLITE_OK)
+		return sql;
+	sqlite3_finalize(*st);
+	*st = NULL;
+	sqlite3_close(sql);
+	return NULL;
+}
 
 /* Streams `daily` in primary-key order: scores each row with its
- * account's fit and writes it at once (appending to work_score's
- * b-tree), summing per account-day into days[]. */
+ * account's fit, summing per account-day into days[], and writes the
+ * scores STREAM_ROWS at a time (appending to work_score's b-tree), the
+ * writing of one lot beside the reading of the next. */
 static bool
 score_stream(struct db *db, struct eng_ctx *c, struct eng_days *days,
     enum eng_ws_mode mode, int64_t *count, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ALL, err);
-	int last_work = -1, rc;
+	sqlite3_stmt *st;
+	sqlite3 *reader = stream_reader_open(db, &st);
+	struct stream_writer w = { .db = db, .c = c, .mode = mode };
+	int last_work = -1, rc = SQLITE_DONE;
 	const char *last_id = NULL;
-	/* rows scored and not yet written (written a batch at a time) */
-	struct eng_row r[STREAM_ROWS];
-	struct eng_res s[STREAM_ROWS];
+	/* two lots: one scored into, one being written */
+	struct eng_row *rows = malloc(2 * STREAM_ROWS * sizeof *rows);
+	struct eng_res *res = malloc(2 * STREAM_ROWS * sizeof *res);
+	struct eng_row *r = rows;
+	struct eng_res *s = res;
 	size_t n = 0;
+	bool ok = false;
 
-	if (st == NULL)
-		return false;
+	if (rows == NULL || res == NULL) {
+		eng_oom(err);
+		goto out;
+	}
+	if (reader == NULL && (st = db_stmt(db, SQL_DAILY_ALL, err)) == NULL)
+		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!eng_read_row(c, st, &last_work, &last_id, &r[n]))
 			continue;
 		int acc = c->wrk[r[n].work].account;
 		struct ad_sum *ad = eng_day_at(&days[acc], r[n].day, sizeof *ad);
 		if (ad == NULL) {
-			sqlite3_reset(st);
-			return eng_oom(err);
+			eng_oom(err);
+			goto out;
 		}
 		eng_score_row(c, acc, &r[n], &s[n], eng_account_reasons(c,
 		    &c->acc[acc], r[n].day));
 		ad_add(ad, &r[n], &s[n]);
 		(*count)++;
 		if (++n == STREAM_ROWS) {
-			if (!eng_write_work_scores(db, c, r, s, n, mode, err)) {
-				sqlite3_reset(st);
-				return false;
-			}
+			if (!stream_write(&w, reader != NULL, r, s, n, err))
+				goto out;
+			r = r == rows ? rows + STREAM_ROWS : rows;
+			s = s == res ? res + STREAM_ROWS : res;
 			n = 0;
 		}
 	}
-	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading daily figures");
-		return false;
+		if (reader != NULL)
+			err_set(err, PT_EXIT_DB, "reading daily figures: %s",
+			    sqlite3_errmsg(reader));
+		else
+			db_error(db, err, "reading daily figures");
+		goto out;
 	}
-	return eng_write_work_scores(db, c, r, s, n, mode, err);
+	ok = stream_wait(&w, err) &&
+	    eng_write_work_scores(db, c, r, s, n, mode, err);
+out:
+	if (!stream_wait(&w, ok ? err : &(struct pt_err){ 0 }))
+		ok = false;
+	if (reader != NULL) {
+		sqlite3_finalize(st);
+		sqlite3_exec(reader, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(reader);
+	} else if (st != NULL)
+		sqlite3_reset(st);
+	free(rows);
+	free(res);
+	return ok;
 }
 
 /* Writes account i's account-days from their totals. A day under the

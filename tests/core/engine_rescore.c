@@ -144,6 +144,52 @@ START_TEST(rescore_dirty_mostly_dirty_goes_whole)
 }
 END_TEST
 
+/* A full rescore of more work-days than it scores at a time reads them
+ * on a second connection and writes each lot while the next one is
+ * scored: every work-day and account-day is what the day-by-day path
+ * makes of it, lot boundaries included. */
+START_TEST(rescore_all_in_lots_as_day_by_day)
+{
+	struct db *db = fx_open(test_tmp, "l.db");
+	struct pt_err err = { 0 };
+	int64_t n = 0;
+
+	fx_two_works(db);
+	fx_sql(db, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1"
+	    " FROM c WHERE n < 6000) INSERT INTO daily(work_id, day, plays,"
+	    " profitable_plays, likes, favorites, comments, shares,"
+	    " completion_rate, completion_rate_5s, bounce_rate_2s,"
+	    " avg_play_duration, user_value, quality, revenue_fen)"
+	    " SELECT d.work_id, date(d.day, '+' || n || ' days'), d.plays + n,"
+	    " d.profitable_plays + n %% 97, d.likes + n %% 13, d.favorites,"
+	    " d.comments, d.shares, d.completion_rate, d.completion_rate_5s,"
+	    " d.bounce_rate_2s, d.avg_play_duration, d.user_value, d.quality,"
+	    " CASE WHEN n %% 3 = 0 THEN 150 + n END FROM daily d, c");
+	ck_assert_msg(engine_rescore_all_count(db, &n, &err), "%s", err.msg);
+	ck_assert_int_eq(n, 12002);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score"), 12002);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM work_score s JOIN"
+	    " daily d USING (work_id, day) WHERE s.profitable_plays ="
+	    " d.profitable_plays"), 12002);
+	fx_sql(db, "CREATE TABLE ws AS SELECT * FROM work_score;"
+	    " CREATE TABLE acs AS SELECT * FROM account_score;"
+	    " INSERT INTO dirty SELECT DISTINCT 'a1', day FROM daily"
+	    " WHERE substr(day, 9, 2) = '15'");
+	ck_assert_int_ge(fx_int(db, "SELECT count(*) FROM dirty"), 90);
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM dirty"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT * FROM ws"
+	    " EXCEPT SELECT * FROM work_score)"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT * FROM"
+	    " work_score EXCEPT SELECT * FROM ws)"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT * FROM acs"
+	    " EXCEPT SELECT * FROM account_score)"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM account_score"),
+	    6001);
+	db_close(db);
+}
+END_TEST
+
 /* Settled revenue of a day moves an account's fit: every other day of
  * the account is summed again under the new fit from its work-days'
  * stored figures, and no work-day but the dirty day's is written (the
@@ -416,6 +462,7 @@ engine_rescore_suite(void)
 	tcase_add_checked_fixture(tc, fx_setup, test_tmp_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, rescore_all_writes_scores);
+	tcase_add_test(tc, rescore_all_in_lots_as_day_by_day);
 	tcase_add_test(tc, rescore_daily_minimum);
 	tcase_add_test(tc, rescore_dirty_only_touches_dirty);
 	tcase_add_test(tc, rescore_dirty_mostly_dirty_goes_whole);
