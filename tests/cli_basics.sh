@@ -75,4 +75,22 @@ PARTNER_TUI_NO_DISPLAY=1 PARTNER_TUI_SCRIPT="$T/quit.script" TERM=xterm \
 	expect_exit 0 "$PT" --db "$T/sg5/p.db" --shared-group "$grp"
 shared_ok "$T/sg5/p.db" "the dashboard"
 
+
+# The dashboard scores what waits in `dirty` before it opens (after an
+# upgrade every day waits, with no work-day kept), saying so on stderr:
+# its panes only read scores.
+expect_exit 0 "$PT" --db "$T/up.db" demo
+ws() { sqlite3 "$T/up.db" "SELECT count(*) FROM work_score"; }
+kept=$(ws)
+sqlite3 "$T/up.db" "DELETE FROM work_score; INSERT INTO dirty SELECT account_id, day FROM account_score"
+waiting=$(sqlite3 "$T/up.db" "SELECT count(*) FROM dirty")
+PARTNER_TUI_NO_DISPLAY=1 PARTNER_TUI_SCRIPT="$T/quit.script" TERM=xterm \
+	expect_exit 0 "$PT" --db "$T/up.db"
+expect_grep "$T/err" "scoring $waiting account-days before the dashboard opens"
+[ "$(ws)" = "$kept" ] && [ "$kept" -gt 0 ] && ok || fail "work-days after the dashboard: $(ws), $kept before"
+[ "$(sqlite3 "$T/up.db" "SELECT count(*) FROM dirty")" = 0 ] && ok || fail "dirty left after the dashboard"
+PARTNER_TUI_NO_DISPLAY=1 PARTNER_TUI_SCRIPT="$T/quit.script" TERM=xterm \
+	expect_exit 0 "$PT" --db "$T/up.db"
+[ ! -s "$T/err" ] && ok || fail "nothing waited, yet: $(cat "$T/err")"
+
 finish

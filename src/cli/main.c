@@ -296,6 +296,38 @@ wants_help(int argc, char **argv)
 	return false;
 }
 
+/* The panes only read scores; like the commands that read them
+ * (cli_open_scored), the dashboard first scores what waits in `dirty`
+ * (after an upgrade, every day once), saying so since it can take a
+ * while, before the screen is taken. */
+static bool
+score_before_tui(struct cli_ctx *ctx, const char *path, struct pt_err *err)
+{
+	struct db *db;
+	int64_t n;
+	bool ok = true;
+
+	if (access(path, F_OK) != 0)
+		return true;
+	db = cli_open_db(ctx, 0, err);
+	if (db == NULL)
+		return false;
+	if (!db_readonly(db) && (n = engine_dirty_count(db, err)) != 0) {
+		if (n > 0)
+			fprintf(stderr, ngettext("partner-tui: scoring %lld "
+			    "account-day before the dashboard opens...\n",
+			    "partner-tui: scoring %lld account-days before the "
+			    "dashboard opens...\n", (unsigned long)n),
+			    (long long)n);
+		ok = n > 0 && engine_rescore_dirty(db, err);
+		if (!ok && err->code == 0)
+			err_set(err, PT_EXIT_DB, "%s: cannot count the days "
+			    "waiting to be scored", path);
+	}
+	db_close(db);
+	return ok;
+}
+
 static int
 run_tui(struct cli_ctx *ctx)
 {
@@ -320,6 +352,10 @@ run_tui(struct cli_ctx *ctx)
 			return cli_fail_err(&err);
 		}
 		db_close(db);
+	}
+	if (!score_before_tui(ctx, path, &err)) {
+		free(path);
+		return cli_fail_err(&err);
 	}
 	opts.db_path = path;
 	opts.notice = locale_notice(notice, sizeof notice);

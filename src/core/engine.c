@@ -1220,3 +1220,11 @@ eng_add_capped(int64_t n)
 {
 	capped_rows += n;
 }
+
+static const char SQL_DIRTY_COUNT[] = "SELECT count(*) FROM dirty";
+
+int64_t
+engine_dirty_count(struct db *db, struct pt_err *err)
+{
+	return db_scalar(db, SQL_DIRTY_COUNT, err);
+}

@@ -76,6 +76,9 @@ int64_t engine_capped_rows(void);
  * dirty days summed again), and an account whose fit moved is rescored
  * whole. Call it after an import has committed. */
 bool engine_rescore_dirty(struct db *db, struct pt_err *err);
+/* How many account-days wait in `dirty` (-1 on error): an import that
+ * skipped its rescore, or an upgrade that forgot the stored scores. */
+int64_t engine_dirty_count(struct db *db, struct pt_err *err);
 /* Refits calibration and recomputes every derived row. *n (may be NULL)
  * gets the number of work-days scored. */
 bool engine_rescore_all_count(struct db *db, int64_t *n, struct pt_err *err);
