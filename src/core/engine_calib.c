@@ -273,7 +273,7 @@ refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
 /* Adds the settled rows of a statement to parts[account] by day (or
  * parts[0]: one_account), in the statement's order (work, then day: each
  * day's sums in work order). SQLite's last result, SQLITE_DONE at the
- * end; SQLITE_NOMEM when a day could not be added. */
+ * end; SQLITE_ROW when a day could not be added (out of memory). */
 static int
 add_rows(const struct eng_ctx *c, sqlite3_stmt *st, struct eng_days *parts,
     bool one_account)
@@ -290,10 +290,8 @@ add_rows(const struct eng_ctx *c, sqlite3_stmt *st, struct eng_days *parts,
 			continue;
 		p = eng_day_at(&parts[one_account ? 0 :
 		    c->wrk[r.work].account], r.day, sizeof *p);
-		if (p == NULL) {
-			rc = SQLITE_NOMEM;
+		if (p == NULL)
 			break;
-		}
 		calib_part_add(p, c->model, &o);
 	}
 	sqlite3_reset(st);
@@ -304,15 +302,8 @@ static bool
 sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
     struct eng_days *parts, bool one_account, struct pt_err *err)
 {
-	int rc = add_rows(c, st, parts, one_account);
-
-	if (rc == SQLITE_NOMEM)
-		return eng_oom(err);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading settled revenue");
-		return false;
-	}
-	return true;
+	return db_rows_end(db, st, add_rows(c, st, parts, one_account),
+	    "reading settled revenue", err);
 }
 
 /* Keeps an account's summed days and fits it from them. */
@@ -363,7 +354,7 @@ struct calib_half {
 	const struct eng_ctx *c;
 	const unsigned char *half;	/* by account: 0 or 1 */
 	struct eng_days *pd;
-	const char *path;
+	sqlite3_stmt *st;	/* SQL_SETTLED_WORK on the helper's connection */
 	int rc;
 };
 
@@ -388,20 +379,8 @@ static void *
 calib_half_main(void *arg)
 {
 	struct calib_half *h = arg;
-	sqlite3 *sql = NULL;
-	sqlite3_stmt *st = NULL;
 
-	h->rc = SQLITE_ERROR;
-	if (sqlite3_open_v2(h->path, &sql, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
-	    sqlite3_exec(sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(sql, SQL_SETTLED_WORK, -1, &st, NULL) ==
-	    SQLITE_OK) {
-		h->rc = add_half(h->c, h->half, 1, st, h->pd);
-		sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL);
-	}
-	sqlite3_finalize(st);
-	sqlite3_close(sql);
+	h->rc = add_half(h->c, h->half, 1, h->st, h->pd);
 	return NULL;
 }
 
@@ -414,22 +393,28 @@ static bool
 sum_all(struct db *db, const struct eng_ctx *c, struct eng_days *pd,
     struct pt_err *err)
 {
-	struct calib_half h = { .c = c, .pd = pd, .path = db->path };
-	unsigned char *half;
-	size_t *works, n[2] = { 0, 0 };
+	struct calib_half h = { .c = c, .pd = pd };
+	unsigned char *half = NULL;
+	size_t *works = NULL, n[2] = { 0, 0 };
+	sqlite3 *reader = NULL;
 	sqlite3_stmt *st;
 	pthread_t tid;
 	int rc;
 
-	if (c->nwrk < CALIB_SPLIT_WORKS || c->nacc < 2 || db->path == NULL ||
-	    db->path[0] == '\0' || strcmp(db->path, ":memory:") == 0 ||
-	    (half = calloc(c->nacc, 1)) == NULL) {
+	if (c->nwrk < CALIB_SPLIT_WORKS || c->nacc < 2 ||
+	    (half = calloc(c->nacc, 1)) == NULL ||
+	    (works = calloc(c->nacc, sizeof *works)) == NULL ||
+	    (reader = eng_reader_open(db, SQL_SETTLED_WORK, &h.st)) == NULL) {
+		free(half);
+		free(works);
 		return (st = db_stmt(db, SQL_SETTLED_ALL, err)) != NULL &&
 		    sum_rows(db, c, st, pd, false, err);
 	}
-	if ((works = calloc(c->nacc, sizeof *works)) == NULL) {
+	if ((st = db_stmt(db, SQL_SETTLED_WORK, err)) == NULL) {
+		eng_reader_close(reader, h.st);
 		free(half);
-		return eng_oom(err);
+		free(works);
+		return false;
 	}
 	for (size_t w = 0; w < c->nwrk; w++)
 		if (c->wrk[w].account >= 0)
@@ -440,17 +425,14 @@ sum_all(struct db *db, const struct eng_ctx *c, struct eng_days *pd,
 	}
 	free(works);
 	h.half = half;
-	if ((st = db_stmt(db, SQL_SETTLED_WORK, err)) == NULL) {
-		free(half);
-		return false;
-	}
-	if (pthread_create(&tid, NULL, calib_half_main, &h) != 0) {
-		h.rc = SQLITE_ERROR;
+	h.rc = SQLITE_ERROR;
+	if (pthread_create(&tid, NULL, calib_half_main, &h) != 0)
 		rc = add_half(c, half, 0, st, pd);
-	} else {
+	else {
 		rc = add_half(c, half, 0, st, pd);
 		pthread_join(tid, NULL);
 	}
+	eng_reader_close(reader, h.st);
 	if (rc == SQLITE_DONE && h.rc != SQLITE_DONE) {
 		/* the helper could not read its half: read it here again */
 		for (size_t a = 0; a < c->nacc; a++)
@@ -461,13 +443,7 @@ sum_all(struct db *db, const struct eng_ctx *c, struct eng_days *pd,
 		rc = add_half(c, half, 1, st, pd);
 	}
 	free(half);
-	if (rc == SQLITE_NOMEM)
-		return eng_oom(err);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading settled revenue");
-		return false;
-	}
-	return true;
+	return db_rows_end(db, st, rc, "reading settled revenue", err);
 }
 
 bool
