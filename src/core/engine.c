@@ -1018,20 +1018,24 @@ static const char SQL_INSERT_ACCOUNT_SCORE[] =
     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
     "?16, ?17, ?18, ?19, 2)";
 
-/* Binds one row's values from parameter base + 1 on. */
+/* Binds one row's values from parameter base + 1 on; day is the row's
+ * storage for its day's text until the statement has run. */
 static void
 bind_work_score(sqlite3_stmt *st, int base, const struct eng_ctx *c,
-    const struct eng_row *r, const struct eng_res *s)
+    const struct eng_row *r, const struct eng_res *s, char day[DAY_BUFSZ])
 {
-	char day[DAY_BUFSZ], reasons[512];
+	char reasons[512];
 	const struct score_output *o = &s->o;
 
 	sqlite3_bind_text(st, base + 1, c->wrk[r->work].id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 2, day_format(r->day, day), 10,
-	    SQLITE_TRANSIENT);
+	    SQLITE_STATIC);
 	sqlite3_bind_int(st, base + 3, s->eligible);
 	if (s->reasons == 0)
 		sqlite3_bind_text(st, base + 4, "", 0, SQLITE_STATIC);
+	else if ((s->reasons & (s->reasons - 1)) == 0)	/* one reason */
+		sqlite3_bind_text(st, base + 4,
+		    reason_ids[__builtin_ctz(s->reasons)], -1, SQLITE_STATIC);
 	else {
 		reasons_text(s->reasons, reasons, sizeof reasons);
 		sqlite3_bind_text(st, base + 4, reasons, -1, SQLITE_TRANSIENT);
@@ -1059,9 +1063,11 @@ eng_write_work_scores(struct db *db, const struct eng_ctx *c,
 		    err);
 		if (st == NULL)
 			return false;
+		char days[WS_BATCH][DAY_BUFSZ];
+
 		for (size_t j = 0; j < k; j++)
 			bind_work_score(st, (int)j * WS_PARAMS, c, &r[i + j],
-			    &s[i + j]);
+			    &s[i + j], days[j]);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			db_error(db, err, "writing work scores");
 			sqlite3_reset(st);
