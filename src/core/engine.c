@@ -1062,12 +1062,8 @@ eng_write_work_scores(struct db *db, const struct eng_ctx *c,
 		for (size_t j = 0; j < k; j++)
 			bind_work_score(st, (int)j * WS_PARAMS, c, &r[i + j],
 			    &s[i + j]);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			db_error(db, err, "writing work scores");
-			sqlite3_reset(st);
+		if (!db_step_done(db, st, "writing work scores", err))
 			return false;
-		}
-		sqlite3_reset(st);
 		i += k;
 	}
 	return true;
@@ -1100,13 +1096,7 @@ eng_write_account_score(struct db *db, const struct eng_ctx *c,
 	for (int i = 0; i < EMN_COUNT; i++)
 		db_bind_double_or_null(st, 18 + i, ad->m.weight[i] > 0,
 		    ad->m.weight[i] > 0 ? ad->m.sum[i] / ad->m.weight[i] : 0);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "writing account scores");
-		sqlite3_reset(st);
-		return false;
-	}
-	sqlite3_reset(st);
-	return true;
+	return db_step_done(db, st, "writing account scores", err);
 }
 
 
