@@ -1220,3 +1220,31 @@ engine_dirty_count(struct db *db, struct pt_err *err)
 {
 	return db_scalar(db, SQL_DIRTY_COUNT, err);
 }
+
+sqlite3 *
+eng_reader_open(const struct db *db, const char *sql, sqlite3_stmt **st)
+{
+	sqlite3 *r = NULL;
+
+	*st = NULL;
+	if (db->path == NULL || db->path[0] == '\0' ||
+	    strcmp(db->path, ":memory:") == 0)
+		return NULL;
+	if (sqlite3_open_v2(db->path, &r, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_exec(r, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(r, sql, -1, st, NULL) == SQLITE_OK)
+		return r;
+	eng_reader_close(r, *st);
+	*st = NULL;
+	return NULL;
+}
+
+void
+eng_reader_close(sqlite3 *sql, sqlite3_stmt *st)
+{
+	sqlite3_finalize(st);
+	if (sql != NULL && !sqlite3_get_autocommit(sql))
+		sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(sql);
+}
