@@ -386,39 +386,41 @@ wrk_set(struct eng_wrk_flags *f, const char *attr, const char *v)
 		f->selected = v != NULL && strcmp(v, "1") == 0;
 }
 
-const struct eng_acc_flags *
-eng_acc_flags_on(const struct eng_account *a, day_t d)
+/* Of n segments by day, size bytes apart from the first one's first day
+ * (from), the one in force on d: the last starting on or before d; the
+ * first before all. */
+static size_t
+seg_on(const day_t *from, size_t size, size_t n, day_t d)
 {
-	size_t lo = 1, hi = a->nseg;
+	const char *p = (const char *)from;
+	size_t lo = 1, hi = n;
 
-	if (a->nseg == 0)
-		return &a->f;
-	/* the last segment starting on or before d; the first before all */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (a->seg[mid].from <= d)
+		if (*(const day_t *)(p + mid * size) <= d)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return &a->seg[lo - 1].f;
+	return lo - 1;
+}
+
+const struct eng_acc_flags *
+eng_acc_flags_on(const struct eng_account *a, day_t d)
+{
+	if (a->nseg == 0)
+		return &a->f;
+	return &a->seg[seg_on(&a->seg[0].from, sizeof a->seg[0], a->nseg,
+	    d)].f;
 }
 
 const struct eng_wrk_flags *
 eng_wrk_flags_on(const struct eng_work *w, day_t d)
 {
-	size_t lo = 1, hi = w->nseg;
-
 	if (w->nseg == 0)
 		return &w->f;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (w->seg[mid].from <= d)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return &w->seg[lo - 1].f;
+	return &w->seg[seg_on(&w->seg[0].from, sizeof w->seg[0], w->nseg,
+	    d)].f;
 }
 
 struct hist_row {
@@ -1062,12 +1064,8 @@ eng_write_work_scores(struct db *db, const struct eng_ctx *c,
 		for (size_t j = 0; j < k; j++)
 			bind_work_score(st, (int)j * WS_PARAMS, c, &r[i + j],
 			    &s[i + j]);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			db_error(db, err, "writing work scores");
-			sqlite3_reset(st);
+		if (!db_step_done(db, st, "writing work scores", err))
 			return false;
-		}
-		sqlite3_reset(st);
 		i += k;
 	}
 	return true;
@@ -1100,13 +1098,7 @@ eng_write_account_score(struct db *db, const struct eng_ctx *c,
 	for (int i = 0; i < EMN_COUNT; i++)
 		db_bind_double_or_null(st, 18 + i, ad->m.weight[i] > 0,
 		    ad->m.weight[i] > 0 ? ad->m.sum[i] / ad->m.weight[i] : 0);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "writing account scores");
-		sqlite3_reset(st);
-		return false;
-	}
-	sqlite3_reset(st);
-	return true;
+	return db_step_done(db, st, "writing account scores", err);
 }
 
 
@@ -1227,4 +1219,32 @@ int64_t
 engine_dirty_count(struct db *db, struct pt_err *err)
 {
 	return db_scalar(db, SQL_DIRTY_COUNT, err);
+}
+
+sqlite3 *
+eng_reader_open(const struct db *db, const char *sql, sqlite3_stmt **st)
+{
+	sqlite3 *r = NULL;
+
+	*st = NULL;
+	if (db->path == NULL || db->path[0] == '\0' ||
+	    strcmp(db->path, ":memory:") == 0)
+		return NULL;
+	if (sqlite3_open_v2(db->path, &r, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_exec(r, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(r, sql, -1, st, NULL) == SQLITE_OK)
+		return r;
+	eng_reader_close(r, *st);
+	*st = NULL;
+	return NULL;
+}
+
+void
+eng_reader_close(sqlite3 *sql, sqlite3_stmt *st)
+{
+	sqlite3_finalize(st);
+	if (sql != NULL && !sqlite3_get_autocommit(sql))
+		sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(sql);
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,13 +89,7 @@ store_calibration(struct db *db, struct eng_ctx *c, int acc, bool fitted,
 		db_bind_double_or_null(st, 7, fit->has_r2, fit->r2);
 		sqlite3_bind_text(st, 8, clock_now_iso(now), -1, SQLITE_TRANSIENT);
 	}
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "saving calibration");
-		sqlite3_reset(st);
-		return false;
-	}
-	sqlite3_reset(st);
-	return true;
+	return db_step_done(db, st, "saving calibration", err);
 }
 
 /* ---- which model the sums were made under ---- */
@@ -153,20 +148,6 @@ static const char SQL_DROP_ALL[] =
 static const int tri[9][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 1, 1 },
     { 1, 2 }, { 1, 3 }, { 2, 2 }, { 2, 3 }, { 3, 3 } };
 
-static bool
-step_done(struct db *db, sqlite3_stmt *st, const char *what,
-    struct pt_err *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, what);
-		return false;
-	}
-	return true;
-}
-
 /* Writes one day's sums (an empty day: no row). */
 static bool
 put_day(struct db *db, const char *account, day_t d,
@@ -192,7 +173,7 @@ put_day(struct db *db, const char *account, day_t d,
 		sqlite3_bind_double(st, col++, p->yy);
 		sqlite3_bind_double(st, col, p->zz);
 	}
-	return step_done(db, st, "saving calibration sums", err);
+	return db_step_done(db, st, "saving calibration sums", err);
 }
 
 static void
@@ -224,7 +205,7 @@ run_account(struct db *db, const char *sql, const char *account,
 	db_bind_text(st, 1, account);
 	if (key >= 0)
 		sqlite3_bind_int64(st, 2, key);
-	return step_done(db, st, "saving calibration sums", err);
+	return db_step_done(db, st, "saving calibration sums", err);
 }
 
 /* ---- fitting from the days' sums ---- */
@@ -269,11 +250,13 @@ refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
 
 /* ---- summing days ---- */
 
-/* Adds the settled rows of a statement to parts[account] by day, in the
- * statement's order (work, then day: each day's sums in work order). */
-static bool
-sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
-    struct eng_days *parts, bool one_account, struct pt_err *err)
+/* Adds the settled rows of a statement to parts[account] by day (or
+ * parts[0]: one_account), in the statement's order (work, then day: each
+ * day's sums in work order). SQLite's last result, SQLITE_DONE at the
+ * end; SQLITE_ROW when a day could not be added (out of memory). */
+static int
+add_rows(const struct eng_ctx *c, sqlite3_stmt *st, struct eng_days *parts,
+    bool one_account)
 {
 	int last_work = -1, rc;
 	const char *last_id = NULL;
@@ -287,18 +270,20 @@ sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
 			continue;
 		p = eng_day_at(&parts[one_account ? 0 :
 		    c->wrk[r.work].account], r.day, sizeof *p);
-		if (p == NULL) {
-			sqlite3_reset(st);
-			return eng_oom(err);
-		}
+		if (p == NULL)
+			break;
 		calib_part_add(p, c->model, &o);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "reading settled revenue");
-		return false;
-	}
-	return true;
+	return rc;
+}
+
+static bool
+sum_rows(struct db *db, const struct eng_ctx *c, sqlite3_stmt *st,
+    struct eng_days *parts, bool one_account, struct pt_err *err)
+{
+	return db_rows_end(db, st, add_rows(c, st, parts, one_account),
+	    "reading settled revenue", err);
 }
 
 /* Keeps an account's summed days and fits it from them. */
@@ -334,11 +319,117 @@ static const char SQL_SETTLED_ACCOUNT_DAY[] =
     "ON d.work_id = w.work_id AND d.day = ?2 WHERE w.account_id = ?1 "
     "AND d.revenue_fen > 0 ORDER BY d.work_id";
 
+static const char SQL_SETTLED_WORK[] =
+    "SELECT " ENG_DAILY_COLS " FROM daily d WHERE d.work_id = ?1 "
+    "AND d.revenue_fen > 0 ORDER BY d.day";
+
+/* The full calibration's sums on two threads: the accounts in two
+ * halves of about as many works, each half's works read one by one in
+ * work order (an account's days summed in the order the single pass
+ * sums them: the same sums to the bit), the second half on a read-only
+ * connection of its own. The calibration's transaction has written
+ * nothing `daily` holds and holds the write lock since it began, so the
+ * last commit that connection reads is what the transaction sees. */
+struct calib_half {
+	const struct eng_ctx *c;
+	const unsigned char *half;	/* by account: 0 or 1 */
+	struct eng_days *pd;
+	sqlite3_stmt *st;	/* SQL_SETTLED_WORK on the helper's connection */
+	int rc;
+};
+
+/* Adds the settled rows of the works of half h's accounts, through st
+ * (SQL_SETTLED_WORK), to pd. As add_rows. */
+static int
+add_half(const struct eng_ctx *c, const unsigned char *half, int h,
+    sqlite3_stmt *st, struct eng_days *pd)
+{
+	int rc = SQLITE_DONE;
+
+	for (size_t w = 0; rc == SQLITE_DONE && w < c->nwrk; w++) {
+		if (c->wrk[w].account < 0 || half[c->wrk[w].account] != h)
+			continue;
+		sqlite3_bind_text(st, 1, c->wrk[w].id, -1, SQLITE_STATIC);
+		rc = add_rows(c, st, pd, false);
+	}
+	return rc;
+}
+
+static void *
+calib_half_main(void *arg)
+{
+	struct calib_half *h = arg;
+
+	h->rc = add_half(h->c, h->half, 1, h->st, h->pd);
+	return NULL;
+}
+
+/* Below this many works the sums are read in one pass. */
+#define CALIB_SPLIT_WORKS 64
+
+/* Every account's settled days summed into pd: on two threads when there
+ * are enough works and the database is a file, else in one pass. */
+static bool
+sum_all(struct db *db, const struct eng_ctx *c, struct eng_days *pd,
+    struct pt_err *err)
+{
+	struct calib_half h = { .c = c, .pd = pd };
+	unsigned char *half = NULL;
+	size_t *works = NULL, n[2] = { 0, 0 };
+	sqlite3 *reader = NULL;
+	sqlite3_stmt *st;
+	pthread_t tid;
+	int rc;
+
+	if (c->nwrk < CALIB_SPLIT_WORKS || c->nacc < 2 ||
+	    (half = calloc(c->nacc, 1)) == NULL ||
+	    (works = calloc(c->nacc, sizeof *works)) == NULL ||
+	    (reader = eng_reader_open(db, SQL_SETTLED_WORK, &h.st)) == NULL) {
+		free(half);
+		free(works);
+		return (st = db_stmt(db, SQL_SETTLED_ALL, err)) != NULL &&
+		    sum_rows(db, c, st, pd, false, err);
+	}
+	if ((st = db_stmt(db, SQL_SETTLED_WORK, err)) == NULL) {
+		eng_reader_close(reader, h.st);
+		free(half);
+		free(works);
+		return false;
+	}
+	for (size_t w = 0; w < c->nwrk; w++)
+		if (c->wrk[w].account >= 0)
+			works[c->wrk[w].account]++;
+	for (size_t a = 0; a < c->nacc; a++) {
+		half[a] = n[1] < n[0];
+		n[half[a]] += works[a];
+	}
+	free(works);
+	h.half = half;
+	h.rc = SQLITE_ERROR;
+	if (pthread_create(&tid, NULL, calib_half_main, &h) != 0)
+		rc = add_half(c, half, 0, st, pd);
+	else {
+		rc = add_half(c, half, 0, st, pd);
+		pthread_join(tid, NULL);
+	}
+	eng_reader_close(reader, h.st);
+	if (rc == SQLITE_DONE && h.rc != SQLITE_DONE) {
+		/* the helper could not read its half: read it here again */
+		for (size_t a = 0; a < c->nacc; a++)
+			if (half[a] == 1) {
+				free(pd[a].d);
+				memset(&pd[a], 0, sizeof pd[a]);
+			}
+		rc = add_half(c, half, 1, st, pd);
+	}
+	free(half);
+	return db_rows_end(db, st, rc, "reading settled revenue", err);
+}
+
 bool
 eng_calib_all(struct db *db, struct eng_ctx *c, struct pt_err *err)
 {
 	struct eng_days *pd = calloc(c->nacc ? c->nacc : 1, sizeof *pd);
-	sqlite3_stmt *st;
 	bool ok = false, changed;
 
 	if (pd == NULL)
@@ -347,9 +438,7 @@ eng_calib_all(struct db *db, struct eng_ctx *c, struct pt_err *err)
 		c->acc[i].calibrated = false;
 		c->acc[i].p = *c->model;
 	}
-	if (!db_exec(db, SQL_DROP_ALL, err) ||
-	    (st = db_stmt(db, SQL_SETTLED_ALL, err)) == NULL ||
-	    !sum_rows(db, c, st, pd, false, err))
+	if (!db_exec(db, SQL_DROP_ALL, err) || !sum_all(db, c, pd, err))
 		goto out;
 	ok = true;
 	for (size_t i = 0; ok && i < c->nacc; i++)

@@ -211,6 +211,17 @@ void eng_score_stored(const struct model_params *p, const struct eng_stored *s,
 fen_t eng_rescore_stored(const struct eng_ctx *c, int acc,
     const struct eng_stored *s, bool eligible, int64_t *capped);
 void eng_add_capped(int64_t n);
+
+/* A second, read-only connection to db's file, in a read transaction,
+ * with sql prepared in *st: for a helper thread reading beside a write
+ * transaction of db that holds the write lock and has written nothing
+ * the statement reads (then the last commit it sees is what the
+ * transaction sees). NULL (*st NULL) when db is not a file or the
+ * connection cannot be had. One thread at a time uses it. */
+sqlite3 *eng_reader_open(const struct db *db, const char *sql,
+    sqlite3_stmt **st);
+/* Ends its transaction and closes it (NULL: nothing). */
+void eng_reader_close(sqlite3 *sql, sqlite3_stmt *st);
 /* True when a work_score row's reasons say the daily minimum held it
  * back (it was eligible but for that). */
 bool eng_held_by_minimum(const char *reasons);

@@ -600,7 +600,7 @@ refit_works(struct db *db, const struct eng_ctx *c, const size_t *works,
  * the rescore sees. */
 struct refit_helper {
 	const struct eng_ctx *c;
-	const char *path;
+	sqlite3_stmt *st;	/* SQL_REFIT_WORK on the helper's connection */
 	const size_t *works;
 	size_t n;
 	struct eng_days *days;	/* by account, a copy */
@@ -612,28 +612,16 @@ static void *
 refit_helper_main(void *arg)
 {
 	struct refit_helper *h = arg;
-	sqlite3 *sql = NULL;
-	sqlite3_stmt *st = NULL;
 	int rc = SQLITE_DONE;
 
-	h->ok = false;
-	if (sqlite3_open_v2(h->path, &sql, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK || sqlite3_prepare_v2(sql, SQL_REFIT_WORK, -1, &st,
-	    NULL) != SQLITE_OK || sqlite3_exec(sql, "BEGIN", NULL, NULL,
-	    NULL) != SQLITE_OK)
-		goto out;
 	for (size_t i = 0; rc == SQLITE_DONE && i < h->n; i++) {
 		const struct eng_work *w = &h->c->wrk[h->works[i]];
-		sqlite3_bind_text(st, 1, w->id, -1, SQLITE_STATIC);
-		rc = refit_work_rows(st, h->c, h->works[i], &h->days[w->account],
-		    &h->capped);
-		sqlite3_reset(st);
+		sqlite3_bind_text(h->st, 1, w->id, -1, SQLITE_STATIC);
+		rc = refit_work_rows(h->st, h->c, h->works[i],
+		    &h->days[w->account], &h->capped);
+		sqlite3_reset(h->st);
 	}
 	h->ok = rc == SQLITE_DONE;
-	sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL);
-out:
-	sqlite3_finalize(st);
-	sqlite3_close(sql);
 	return NULL;
 }
 
@@ -694,26 +682,25 @@ static bool
 refit_sum(struct db *db, const struct eng_ctx *c, const size_t *works,
     size_t n, struct eng_days *days, struct pt_err *err)
 {
-	struct refit_helper h = { .c = c, .path = db->path };
+	struct refit_helper h = { .c = c };
 	size_t half = n / 2;
+	sqlite3 *reader = NULL;
 	pthread_t tid;
 	bool ok;
 
-	if (n < REFIT_SPLIT_WORKS || db->path == NULL || db->path[0] == '\0' ||
-	    strcmp(db->path, ":memory:") == 0 ||
+	if (n < REFIT_SPLIT_WORKS ||
+	    (reader = eng_reader_open(db, SQL_REFIT_WORK, &h.st)) == NULL ||
 	    (h.days = calloc(c->nacc, sizeof *h.days)) == NULL ||
-	    !days_copy(h.days, days, c->nacc)) {
+	    !days_copy(h.days, days, c->nacc) ||
+	    (h.works = works + half, h.n = n - half,
+	    pthread_create(&tid, NULL, refit_helper_main, &h) != 0)) {
 		days_free(h.days, c->nacc);
-		return refit_works(db, c, works, n, days, err);
-	}
-	h.works = works + half;
-	h.n = n - half;
-	if (pthread_create(&tid, NULL, refit_helper_main, &h) != 0) {
-		days_free(h.days, c->nacc);
+		eng_reader_close(reader, h.st);
 		return refit_works(db, c, works, n, days, err);
 	}
 	ok = refit_works(db, c, works, half, days, err);
 	pthread_join(tid, NULL);
+	eng_reader_close(reader, h.st);
 	if (ok && h.ok) {
 		eng_add_capped(h.capped);
 		for (size_t i = 0; ok && i < c->nacc; i++)
@@ -999,29 +986,6 @@ stream_write(struct stream_writer *w, bool threaded, struct eng_row *r,
 	return eng_write_work_scores(w->db, w->c, r, s, n, w->mode, err);
 }
 
-/* A second, read-only connection to the database file for the rows
- * score_stream() reads, in a read transaction; NULL when the database
- * is not a file (then the rescore's own connection reads them). */
-static sqlite3 *
-stream_reader_open(struct db *db, sqlite3_stmt **st)
-{
-	sqlite3 *sql = NULL;
-
-	*st = NULL;
-	if (db->path == NULL || db->path[0] == '\0' ||
-	    strcmp(db->path, ":memory:") == 0)
-		return NULL;
-	if (sqlite3_open_v2(db->path, &sql, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
-	    sqlite3_exec(sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(sql, SQL_DAILY_ALL, -1, st, NULL) == SQLITE_OK)
-		return sql;
-	sqlite3_finalize(*st);
-	*st = NULL;
-	sqlite3_close(sql);
-	return NULL;
-}
-
 /* Streams `daily` in primary-key order: scores each row with its
  * account's fit, summing per account-day into days[], and writes the
  * scores STREAM_ROWS at a time (appending to work_score's b-tree), the
@@ -1031,7 +995,7 @@ score_stream(struct db *db, struct eng_ctx *c, struct eng_days *days,
     enum eng_ws_mode mode, int64_t *count, struct pt_err *err)
 {
 	sqlite3_stmt *st;
-	sqlite3 *reader = stream_reader_open(db, &st);
+	sqlite3 *reader = eng_reader_open(db, SQL_DAILY_ALL, &st);
 	struct stream_writer w = { .db = db, .c = c, .mode = mode };
 	int last_work = -1, rc = SQLITE_DONE;
 	const char *last_id = NULL;
@@ -1083,11 +1047,9 @@ score_stream(struct db *db, struct eng_ctx *c, struct eng_days *days,
 out:
 	if (!stream_wait(&w, ok ? err : &(struct pt_err){ 0 }))
 		ok = false;
-	if (reader != NULL) {
-		sqlite3_finalize(st);
-		sqlite3_exec(reader, "COMMIT", NULL, NULL, NULL);
-		sqlite3_close(reader);
-	} else if (st != NULL)
+	if (reader != NULL)
+		eng_reader_close(reader, st);
+	else if (st != NULL)
 		sqlite3_reset(st);
 	free(rows);
 	free(res);

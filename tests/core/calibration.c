@@ -135,6 +135,38 @@ START_TEST(calibration_sums_after_v6)
 }
 END_TEST
 
+/* With many works and two accounts a full rescore sums the accounts'
+ * settled days on two threads, each account's works in order: the same
+ * sums and fits, to the bit, as summing one account at a time. */
+START_TEST(calibration_split_sums_as_one_pass)
+{
+	struct db *db = fx_open(test_tmp, "split.db");
+	struct pt_err err = { 0 };
+
+	plant(db, 7, 2.5, 30, 70, 0.1);
+	fx_account(db, "acc2", "personal", false, NULL, "joined");
+	fx_sql(db, "UPDATE work SET account_id = 'acc2' WHERE work_id > 'w4'");
+	ck_assert_msg(engine_rescore_all(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calibration"), 2);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calib_day"), 60);
+	fx_sql(db, "CREATE TABLE full_day AS SELECT * FROM calib_day;"
+	    " CREATE TABLE full_cal AS SELECT account_id, base, a_e, a_u, a_q,"
+	    " days, r2 FROM calibration;"
+	    /* no sums kept: each account's days summed again alone */
+	    " DELETE FROM calib_account; DELETE FROM calib_day;"
+	    " INSERT INTO dirty VALUES ('acc', '2026-06-10'),"
+	    " ('acc2', '2026-06-10')");
+	ck_assert_msg(engine_rescore_dirty(db, &err), "%s", err.msg);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM calib_day"), 60);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT * FROM"
+	    " full_day EXCEPT SELECT * FROM calib_day)"), 0);
+	ck_assert_int_eq(fx_int(db, "SELECT count(*) FROM (SELECT * FROM"
+	    " full_cal EXCEPT SELECT account_id, base, a_e, a_u, a_q, days, r2"
+	    " FROM calibration)"), 0);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(calibration_base_only_with_few_days)
 {
 	struct db *db = fx_open(test_tmp, "few.db");
@@ -234,6 +266,7 @@ calibration_suite(void)
 	tcase_add_test(tc, calibration_recovers_base);
 	tcase_add_test(tc, calibration_base_only_with_few_days);
 	tcase_add_test(tc, calibration_sums_after_v6);
+	tcase_add_test(tc, calibration_split_sums_as_one_pass);
 	tcase_add_test(tc, calibration_pure_fit_exact);
 	tcase_add_test(tc, rescore_dirty_follows_calibration);
 	suite_add_tcase(s, tc);
