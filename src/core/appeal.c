@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,46 +112,90 @@ appeal_char_count(const char *s)
 	return text_chars(s, strlen(s));
 }
 
-static void
-problem(struct appeal_check *chk, enum appeal_field f, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-problem(struct appeal_check *chk, enum appeal_field f, const char *fmt, ...)
+/* The slot of a new problem about field f, for err_set to fill; NULL
+ * (err_set then does nothing) when the check is full. */
+static struct pt_err *
+problem_slot(struct appeal_check *chk, enum appeal_field f)
 {
-	va_list ap;
+	struct appeal_problem *p;
 
 	if (chk->n >= APPEAL_PROBLEMS_MAX)
-		return;
-	chk->p[chk->n].field = f;
-	va_start(ap, fmt);
-	vsnprintf(chk->p[chk->n].msg, sizeof chk->p[0].msg,
-	    dgettext(PACKAGE, fmt), ap);
-	va_end(ap);
-	chk->n++;
+		return NULL;
+	p = &chk->p[chk->n++];
+	p->field = f;
+	err_clear(&p->e);
+	return &p->e;
 }
 
+/* A problem about field f: its format (a msgid) and arguments. */
+#define problem(chk, f, ...) \
+	err_set(problem_slot(chk, f), PT_EXIT_DATA, __VA_ARGS__)
+
+static const char *
+english_msgid(const char *id)
+{
+	return id;
+}
+
+static char *
+english_item(const struct pt_err *e, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", e->msg);
+	return buf;
+}
+
+const struct appeal_words appeal_english = { english_msgid, english_item };
+
+/* The formats below are msgids, each worded by w->msgid. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 char *
-appeal_check_text(const struct appeal_check *chk, char *buf, size_t size)
+appeal_check_text(const struct appeal_check *chk, const struct appeal_words *w,
+    char *buf, size_t size)
 {
 	size_t len = 0;
 
 	buf[0] = '\0';
 	for (int i = 0; i < chk->n && len < size; i++) {
+		char item[sizeof chk->p[0].e.msg];
 		/* TRANSLATORS: between two problems of the appeal form. */
-		const char *sep = i ? dgettext(PACKAGE, "; ") : "";
+		const char *sep = i ? w->msgid(N_("; ")) : "";
 		int n = snprintf(buf + len, size - len, "%s", sep);
 		if (n < 0 || (size_t)n >= size - len)
 			break;
 		len += (size_t)n;
-		n = snprintf(buf + len, size - len, dgettext(PACKAGE, "%s: %s"),
-		    dgettext(PACKAGE, appeal_field_name(chk->p[i].field)),
-		    chk->p[i].msg);
+		n = snprintf(buf + len, size - len, w->msgid(N_("%s: %s")),
+		    w->msgid(appeal_field_name(chk->p[i].field)),
+		    w->item(&chk->p[i].e, item, sizeof item));
 		if (n < 0)
 			break;
 		len += (size_t)n;
 	}
 	return buf;
+}
+#pragma GCC diagnostic pop
+
+/* The last refusal of this thread, typed (appeal_detail_of). */
+static _Thread_local struct appeal_detail last_detail;
+static _Thread_local char last_msg[sizeof ((struct pt_err *)0)->msg];
+
+/* Keeps d as the detail of err, just set (when it was set now). */
+static void
+keep_detail(const struct pt_err *err, bool set, const struct appeal_detail *d)
+{
+	if (!set)
+		return;
+	last_detail = *d;
+	snprintf(last_msg, sizeof last_msg, "%s", err->msg);
+}
+
+const struct appeal_detail *
+appeal_detail_of(const struct pt_err *err)
+{
+	if (err == NULL || err->code == 0 || last_msg[0] == '\0' ||
+	    strcmp(err->msg, last_msg) != 0 || last_detail.arg >= err->nargs)
+		return NULL;
+	return &last_detail;
 }
 
 /* The contested violation: active, of the work (diagnosis) or of the
@@ -622,14 +665,17 @@ static bool
 check_or_fail(struct db *db, const struct appeal *a, bool for_submit,
     const char *what, struct pt_err *err)
 {
-	struct appeal_check chk;
+	struct appeal_detail d = { .kind = APPEAL_DETAIL_CHECK, .arg = 1 };
 	char text[900];
+	bool set;
 
-	if (appeal_validate(db, a, for_submit, &chk, err))
+	if (appeal_validate(db, a, for_submit, &d.chk, err))
 		return true;
-	if (err_set(err, PT_EXIT_DATA, "%s: %s", what,
-	    appeal_check_text(&chk, text, sizeof text)))
+	set = err_set(err, PT_EXIT_DATA, "%s: %s", what,
+	    appeal_check_text(&d.chk, &appeal_english, text, sizeof text));
+	if (set)
 		err_arg_msgid(err, 0);
+	keep_detail(err, set, &d);
 	return false;
 }
 
@@ -738,43 +784,63 @@ describe_conflict(struct db *db, const struct appeal *cur, int64_t base,
 	free(old);
 }
 
+/* The formats are msgids, worded by w->msgid. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 char *
-appeal_conflict_text(const struct appeal_conflict *c, char *buf, size_t size)
+appeal_conflict_text(const struct appeal_conflict *c,
+    const struct appeal_words *w, char *buf, size_t size)
 {
-	char fields[256] = "";
+	char fields[256] = "", by[300], status[64];
+	/* TRANSLATORS: between two names in a list. */
+	const char *comma = w->msgid(N_(", "));
 	size_t len = 0;
 
 	for (int f = 0; f < AF_COUNT; f++) {
 		if (c->field_changed[f] && len < sizeof fields)
 			len += (size_t)snprintf(fields + len, sizeof fields - len,
-			    "%s%s", len ? ", " : "", appeal_field_name(f));
+			    "%s%s", len ? comma : "",
+			    w->msgid(appeal_field_name(f)));
 	}
-	if (c->status_changed && len < sizeof fields)
+	if (c->status_changed && len < sizeof fields) {
+		snprintf(status, sizeof status, w->msgid(N_("status (now %s)")),
+		    w->msgid(appeal_status_name(c->current_status)));
 		len += (size_t)snprintf(fields + len, sizeof fields - len,
-		    "%sstatus (now %s)", len ? ", " : "",
-		    appeal_status_name(c->current_status));
-	snprintf(buf, size, "appeal %lld was changed by %s%s%s%s%s since "
-	    "version %lld (now version %lld)%s%s", (long long)c->id,
-	    c->who[0] ? c->who : "someone", c->client[0] ? " from " : "",
-	    c->client, c->at[0] ? " at " : "", c->at, (long long)c->base_version,
-	    (long long)c->current_version, len ? "; changed: " : "", fields);
+		    "%s%s", len ? comma : "", status);
+	}
+	/* who, "from" the client, "at" the time: each when known. */
+	snprintf(by, sizeof by, "%s",
+	    c->who[0] ? c->who : w->msgid(N_("someone")));
+	if (c->client[0])
+		snprintf(by + strlen(by), sizeof by - strlen(by),
+		    w->msgid(N_(" from %s")), c->client);
+	if (c->at[0])
+		snprintf(by + strlen(by), sizeof by - strlen(by),
+		    w->msgid(N_(" at %s")), c->at);
+	snprintf(buf, size, w->msgid(len ? N_("appeal %lld was changed by %s "
+	    "since version %lld (now version %lld); changed: %s") :
+	    N_("appeal %lld was changed by %s since version %lld (now version "
+	    "%lld)")), (long long)c->id, by, (long long)c->base_version,
+	    (long long)c->current_version, fields);
 	return buf;
 }
+#pragma GCC diagnostic pop
 
 static bool
 conflict_fail(struct db *db, const struct appeal *cur, int64_t base,
     struct appeal_conflict *conflict, struct pt_err *err)
 {
-	struct appeal_conflict c;
+	struct appeal_detail d = { .kind = APPEAL_DETAIL_CONFLICT, .arg = 0 };
 	char text[700];
 
-	describe_conflict(db, cur, base, &c);
+	describe_conflict(db, cur, base, &d.conflict);
 	if (conflict != NULL)
-		*conflict = c;
-	err_set(err, PT_EXIT_CONFLICT, "%s: look at it with 'partner-tui appeal "
-	    "show %lld' and save again with --version %lld to keep yours",
-	    appeal_conflict_text(&c, text, sizeof text), (long long)cur->id,
-	    (long long)cur->version);
+		*conflict = d.conflict;
+	keep_detail(err, err_set(err, PT_EXIT_CONFLICT, "%s: look at it with "
+	    "'partner-tui appeal show %lld' and save again with --version %lld "
+	    "to keep yours", appeal_conflict_text(&d.conflict, &appeal_english,
+	    text, sizeof text), (long long)cur->id, (long long)cur->version),
+	    &d);
 	return false;
 }
 
@@ -864,23 +930,28 @@ appeal_overlaps(struct db *db, const struct appeal *a,
 	return n;
 }
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 char *
-appeal_overlap_text(const struct appeal_overlap *o, char *buf, size_t size)
+appeal_overlap_text(const struct appeal_overlap *o,
+    const struct appeal_words *w, char *buf, size_t size)
 {
 	char b1[DAY_BUFSZ], b2[DAY_BUFSZ];
 
+	day_format(o->first, b1);
+	day_format(o->last, b2);
 	if (o->status == APPEAL_SUBMITTED)
-		snprintf(buf, size, "appeal %lld (submitted) already asks for "
-		    "%s..%s: wait for its decision or withdraw one",
-		    (long long)o->id, day_format(o->first, b1),
-		    day_format(o->last, b2));
+		snprintf(buf, size, w->msgid(N_("appeal %lld (submitted) "
+		    "already asks for %s..%s: wait for its decision or "
+		    "withdraw one")),
+		    (long long)o->id, b1, b2);
 	else
-		snprintf(buf, size, "%s..%s already paid back by appeal %lld "
-		    "(%s): leave those days out", day_format(o->first, b1),
-		    day_format(o->last, b2), (long long)o->id,
-		    appeal_status_name(o->status));
+		snprintf(buf, size, w->msgid(N_("%s..%s already paid back by "
+		    "appeal %lld (%s): leave those days out")), b1, b2,
+		    (long long)o->id, w->msgid(appeal_status_name(o->status)));
 	return buf;
 }
+#pragma GCC diagnostic pop
 
 /* Refuses (exit 5) an appeal that would be paid a second time for some
  * work-day, or (open_too) that overlaps a still open one. */
@@ -889,7 +960,9 @@ check_overlaps(struct db *db, const struct appeal *a, bool open_too,
     const char *what, struct pt_err *err)
 {
 	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	struct appeal_detail d = { .kind = APPEAL_DETAIL_OVERLAP, .arg = 1 };
 	char text[256];
+	bool set;
 	int n = appeal_overlaps(db, a, o, err);
 
 	if (n < 0)
@@ -897,8 +970,13 @@ check_overlaps(struct db *db, const struct appeal *a, bool open_too,
 	for (int i = 0; i < n; i++) {
 		if (o[i].status == APPEAL_SUBMITTED && !open_too)
 			continue;
-		err_set(err, PT_EXIT_CONFLICT, "%s: %s", what,
-		    appeal_overlap_text(&o[i], text, sizeof text));
+		d.overlap = o[i];
+		set = err_set(err, PT_EXIT_CONFLICT, "%s: %s", what,
+		    appeal_overlap_text(&o[i], &appeal_english, text,
+		    sizeof text));
+		if (set)
+			err_arg_msgid(err, 0);
+		keep_detail(err, set, &d);
 		return false;
 	}
 	return true;
@@ -973,7 +1051,7 @@ approve(struct db *db, struct appeal *cur, const struct appeal_decision *dec,
 	sqlite3_stmt *st;
 	int r;
 
-	if (!check_overlaps(db, cur, false, "appeal not approved", err))
+	if (!check_overlaps(db, cur, false, N_("appeal not approved"), err))
 		return false;
 	if (cur->violation_id == 0) {
 		/* submitted before appeals recorded their violation */
@@ -1113,7 +1191,8 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 		struct appeal_violation v;
 		/* Days paid back already are named first (exit 5): after an
 		 * approval its violation is no longer there to contest. */
-		if (!check_overlaps(db, &cur, true, "appeal not submitted", err) ||
+		if (!check_overlaps(db, &cur, true, N_("appeal not submitted"),
+		    err) ||
 		    !check_or_fail(db, &cur, true, N_("appeal not submitted"),
 		    err))
 			return false;

@@ -98,10 +98,12 @@ struct appeal_conflict {
 	char at[APPEAL_STAMP_BUFSZ];
 };
 
-/* One validation message, by the field it is about. */
+/* One validation problem, by the field it is about: typed, its id (a
+ * msgid) and arguments in e (code PT_EXIT_DATA), said by the
+ * presentation (present_appeal_check). */
 struct appeal_problem {
 	enum appeal_field field;
-	char msg[256];
+	struct pt_err e;
 };
 
 #define APPEAL_PROBLEMS_MAX 16
@@ -135,8 +137,18 @@ size_t appeal_char_count(const char *s);
  * database error sets err and returns false too. */
 bool appeal_validate(struct db *db, const struct appeal *a, bool for_submit,
     struct appeal_check *chk, struct pt_err *err);
+
+/* How the texts below are worded: a fixed msgid in words, and a typed
+ * item (a problem) in words. The core words them in English
+ * (appeal_english); src/present in the interface language. */
+struct appeal_words {
+	const char *(*msgid)(const char *id);
+	char *(*item)(const struct pt_err *e, char *buf, size_t size);
+};
+extern const struct appeal_words appeal_english;
 /* "field: message; field: message" of a failed check, into buf. */
-char *appeal_check_text(const struct appeal_check *chk, char *buf, size_t size);
+char *appeal_check_text(const struct appeal_check *chk,
+    const struct appeal_words *w, char *buf, size_t size);
 
 /* Creates a draft from a (id and version are set on return). Data
  * problems give PT_EXIT_DATA with the check's text. */
@@ -161,8 +173,8 @@ bool appeal_transition(struct db *db, int64_t id, int64_t base_version,
 
 /* A stale save's message: "appeal 3 was changed by bob from 10.0.0.5 at
  * ... since version 2 (now 3): statement, last day". */
-char *appeal_conflict_text(const struct appeal_conflict *c, char *buf,
-    size_t size);
+char *appeal_conflict_text(const struct appeal_conflict *c,
+    const struct appeal_words *w, char *buf, size_t size);
 
 /* Listing. NULL/negative members of the filter mean "any". */
 struct appeal_filter {
@@ -225,8 +237,25 @@ struct appeal_overlap {
 int appeal_overlaps(struct db *db, const struct appeal *a,
     struct appeal_overlap *out, struct pt_err *err);
 /* "2027-01-03..2027-01-05 already paid back by appeal 4 (approved)". */
-char *appeal_overlap_text(const struct appeal_overlap *o, char *buf,
-    size_t size);
+char *appeal_overlap_text(const struct appeal_overlap *o,
+    const struct appeal_words *w, char *buf, size_t size);
+
+/* The typed part of a refusal. An error of a save or a submission
+ * refused by the checks, by a stale version or by an overlap carries
+ * that part as its string argument arg, in English (for err->msg and
+ * logs); the last such error of the thread keeps it typed here, for the
+ * presentation to word it (present_error). */
+enum appeal_detail_kind { APPEAL_DETAIL_CHECK, APPEAL_DETAIL_CONFLICT,
+	APPEAL_DETAIL_OVERLAP };
+struct appeal_detail {
+	enum appeal_detail_kind kind;
+	int arg;
+	struct appeal_check chk;
+	struct appeal_conflict conflict;
+	struct appeal_overlap overlap;
+};
+/* err's typed part when err is that last refusal, else NULL. */
+const struct appeal_detail *appeal_detail_of(const struct pt_err *err);
 
 /* The back-pay an appeal asks for, by the engine function that approval
  * uses (engine_compensation_req): before filing it is the estimate;

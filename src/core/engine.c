@@ -386,39 +386,41 @@ wrk_set(struct eng_wrk_flags *f, const char *attr, const char *v)
 		f->selected = v != NULL && strcmp(v, "1") == 0;
 }
 
-const struct eng_acc_flags *
-eng_acc_flags_on(const struct eng_account *a, day_t d)
+/* Of n segments by day, size bytes apart from the first one's first day
+ * (from), the one in force on d: the last starting on or before d; the
+ * first before all. */
+static size_t
+seg_on(const day_t *from, size_t size, size_t n, day_t d)
 {
-	size_t lo = 1, hi = a->nseg;
+	const char *p = (const char *)from;
+	size_t lo = 1, hi = n;
 
-	if (a->nseg == 0)
-		return &a->f;
-	/* the last segment starting on or before d; the first before all */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (a->seg[mid].from <= d)
+		if (*(const day_t *)(p + mid * size) <= d)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return &a->seg[lo - 1].f;
+	return lo - 1;
+}
+
+const struct eng_acc_flags *
+eng_acc_flags_on(const struct eng_account *a, day_t d)
+{
+	if (a->nseg == 0)
+		return &a->f;
+	return &a->seg[seg_on(&a->seg[0].from, sizeof a->seg[0], a->nseg,
+	    d)].f;
 }
 
 const struct eng_wrk_flags *
 eng_wrk_flags_on(const struct eng_work *w, day_t d)
 {
-	size_t lo = 1, hi = w->nseg;
-
 	if (w->nseg == 0)
 		return &w->f;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (w->seg[mid].from <= d)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return &w->seg[lo - 1].f;
+	return &w->seg[seg_on(&w->seg[0].from, sizeof w->seg[0], w->nseg,
+	    d)].f;
 }
 
 struct hist_row {
@@ -1068,12 +1070,8 @@ eng_write_work_scores(struct db *db, const struct eng_ctx *c,
 		for (size_t j = 0; j < k; j++)
 			bind_work_score(st, (int)j * WS_PARAMS, c, &r[i + j],
 			    &s[i + j], days[j]);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			db_error(db, err, "writing work scores");
-			sqlite3_reset(st);
+		if (!db_step_done(db, st, "writing work scores", err))
 			return false;
-		}
-		sqlite3_reset(st);
 		i += k;
 	}
 	return true;
@@ -1106,13 +1104,7 @@ eng_write_account_score(struct db *db, const struct eng_ctx *c,
 	for (int i = 0; i < EMN_COUNT; i++)
 		db_bind_double_or_null(st, 18 + i, ad->m.weight[i] > 0,
 		    ad->m.weight[i] > 0 ? ad->m.sum[i] / ad->m.weight[i] : 0);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "writing account scores");
-		sqlite3_reset(st);
-		return false;
-	}
-	sqlite3_reset(st);
-	return true;
+	return db_step_done(db, st, "writing account scores", err);
 }
 
 

@@ -89,13 +89,7 @@ store_calibration(struct db *db, struct eng_ctx *c, int acc, bool fitted,
 		db_bind_double_or_null(st, 7, fit->has_r2, fit->r2);
 		sqlite3_bind_text(st, 8, clock_now_iso(now), -1, SQLITE_TRANSIENT);
 	}
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_error(db, err, "saving calibration");
-		sqlite3_reset(st);
-		return false;
-	}
-	sqlite3_reset(st);
-	return true;
+	return db_step_done(db, st, "saving calibration", err);
 }
 
 /* ---- which model the sums were made under ---- */
@@ -154,20 +148,6 @@ static const char SQL_DROP_ALL[] =
 static const int tri[9][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 1, 1 },
     { 1, 2 }, { 1, 3 }, { 2, 2 }, { 2, 3 }, { 3, 3 } };
 
-static bool
-step_done(struct db *db, sqlite3_stmt *st, const char *what,
-    struct pt_err *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, what);
-		return false;
-	}
-	return true;
-}
-
 /* Writes one day's sums (an empty day: no row). */
 static bool
 put_day(struct db *db, const char *account, day_t d,
@@ -193,7 +173,7 @@ put_day(struct db *db, const char *account, day_t d,
 		sqlite3_bind_double(st, col++, p->yy);
 		sqlite3_bind_double(st, col, p->zz);
 	}
-	return step_done(db, st, "saving calibration sums", err);
+	return db_step_done(db, st, "saving calibration sums", err);
 }
 
 static void
@@ -225,7 +205,7 @@ run_account(struct db *db, const char *sql, const char *account,
 	db_bind_text(st, 1, account);
 	if (key >= 0)
 		sqlite3_bind_int64(st, 2, key);
-	return step_done(db, st, "saving calibration sums", err);
+	return db_step_done(db, st, "saving calibration sums", err);
 }
 
 /* ---- fitting from the days' sums ---- */

@@ -327,19 +327,6 @@ create_audit_triggers(struct db *db, const struct audited *tables, size_t n,
 	return true;
 }
 
-/* A step's SQL, then the audit triggers of the tables it created or
- * rebuilt (dropping a table drops its triggers). */
-#define EXEC_AUDITED(db, sql, tables, err) \
-	(db_exec((db), (sql), (err)) && create_audit_triggers((db), (tables), \
-	    sizeof (tables) / sizeof (tables)[0], (err)))
-
-/* One step per version: step[v] takes a database from v to v + 1. */
-static bool
-migrate_to_1(struct db *db, struct pt_err *err)
-{
-	return EXEC_AUDITED(db, schema_v1, audited, err);
-}
-
 /*
  * v2, appeals and the wallet as a ledger (issue 14):
  * - a violation records the appeal that overturned it and the decision
@@ -391,13 +378,6 @@ static const struct audited audited_v2[] = {
 	    "appeal_id", "entry_id" } },
 };
 
-static bool
-migrate_to_2(struct db *db, struct pt_err *err)
-{
-	/* new wallet triggers, with the entry id */
-	return EXEC_AUDITED(db, schema_v2, audited_v2, err);
-}
-
 /*
  * v3, attribute history with effective days (issue 13): every change of
  * an account's kind, celebrity, certification, plan status or real-name
@@ -445,12 +425,6 @@ static const char schema_v3[] =
 "  UNION ALL SELECT work_id, 'selected', '1970-01-01', selected, pt_now() FROM work;\n"
 ;
 
-static bool
-migrate_to_3(struct db *db, struct pt_err *err)
-{
-	return db_exec(db, schema_v3, err);
-}
-
 /*
  * v4, agency scale (issue 17): no by-day index on daily. Every query
  * that reads days goes through the works (the primary key is work, day),
@@ -471,12 +445,6 @@ static const char schema_v4[] =
 "  WHERE d.import_id IS NOT NULL GROUP BY w.account_id;\n"
 ;
 
-static bool
-migrate_to_4(struct db *db, struct pt_err *err)
-{
-	return db_exec(db, schema_v4, err);
-}
-
 /*
  * v5, agency scale (issue 17, second step: v4 had reached other
  * databases already): each account-day's settled-else-estimated revenue,
@@ -484,12 +452,9 @@ migrate_to_4(struct db *db, struct pt_err *err)
  * account-day's scores. NULL until the engine writes the row again (the
  * overview then sums the work-days itself).
  */
-static bool
-migrate_to_5(struct db *db, struct pt_err *err)
-{
-	return db_exec(db, "ALTER TABLE account_score ADD COLUMN shown_fen "
-	    "INTEGER", err);
-}
+static const char schema_v5[] =
+"ALTER TABLE account_score ADD COLUMN shown_fen INTEGER;\n"
+;
 
 /*
  * v6, a review nobody can read (issue 16): a Creator Center label not in
@@ -537,13 +502,6 @@ static const struct audited audited_v6[] = {
 	    "infringing", "commercial", "selected", "review_label" } },
 };
 
-static bool
-migrate_to_6(struct db *db, struct pt_err *err)
-{
-	/* new work triggers, with the label */
-	return EXEC_AUDITED(db, schema_v6, audited_v6, err);
-}
-
 /*
  * v7, agency scale (issue 17, third step): calibration's sums kept per
  * account-day (calib_day: the normal equations of the day's settled
@@ -585,12 +543,6 @@ static const char schema_v7[] =
 "ALTER TABLE account_score ADD COLUMN sums_kept INTEGER NOT NULL DEFAULT 0;\n"
 ;
 
-static bool
-migrate_to_7(struct db *db, struct pt_err *err)
-{
-	return db_exec(db, schema_v7, err);
-}
-
 /*
  * v8, agency scale (issue 17): what the Trends pane sums of the engine's
  * figures per account-day kept with it, so a chart of an account reads
@@ -605,12 +557,6 @@ static const char schema_v8[] =
 "ALTER TABLE account_score ADD COLUMN user_value REAL;\n"
 "ALTER TABLE account_score ADD COLUMN quality REAL;\n"
 ;
-
-static bool
-migrate_to_8(struct db *db, struct pt_err *err)
-{
-	return db_exec(db, schema_v8, err);
-}
 
 /*
  * v9, fit-free work-days (issue 17): work_score keeps only what no
@@ -653,22 +599,25 @@ static const char schema_v9[] =
 "  " ENG_CALIB_OF("k", "w.account_id") ";\n"
 ;
 
-static bool
-migrate_to_9(struct db *db, struct pt_err *err)
-{
-	return db_exec(db, schema_v9, err);
-}
+#define AUDITED(tables) (tables), sizeof (tables) / sizeof (tables)[0]
 
-static bool (*const migrations[])(struct db *, struct pt_err *) = {
-	migrate_to_1,
-	migrate_to_2,
-	migrate_to_3,
-	migrate_to_4,
-	migrate_to_5,
-	migrate_to_6,
-	migrate_to_7,
-	migrate_to_8,
-	migrate_to_9,
+/* One step per version: steps[v] takes a database from v to v + 1: its
+ * SQL, then the audit triggers of the tables it created or rebuilt
+ * (dropping a table drops its triggers). */
+static const struct step {
+	const char *sql;
+	const struct audited *audited;
+	size_t naudited;
+} steps[] = {
+	{ schema_v1, AUDITED(audited) },
+	{ schema_v2, AUDITED(audited_v2) },	/* wallet, with the entry id */
+	{ schema_v3, NULL, 0 },
+	{ schema_v4, NULL, 0 },
+	{ schema_v5, NULL, 0 },
+	{ schema_v6, AUDITED(audited_v6) },	/* work, with the label */
+	{ schema_v7, NULL, 0 },
+	{ schema_v8, NULL, 0 },
+	{ schema_v9, NULL, 0 },
 };
 static const char SQL_USER_VERSION[] = "PRAGMA user_version";
 
@@ -760,7 +709,9 @@ migrate_steps(struct db *db, int target, struct pt_err *err)
 		goto fail;
 	}
 	for (int v = from; v < target; v++) {
-		if (!migrations[v](db, err))
+		if (!db_exec(db, steps[v].sql, err) ||
+		    !create_audit_triggers(db, steps[v].audited,
+		    steps[v].naudited, err))
 			goto fail;
 	}
 	if (from < target && from > 0 && !foreign_keys_hold(db, err))

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/accounts.h"
 #include "core/db_internal.h"
 #include "core/engine_internal.h"
 #include "core/exitcode.h"
@@ -548,44 +547,6 @@ series_span(struct db *db, const struct series_scope *scope, day_t *first,
 		*first = *last = DAY_NONE;
 		return false;
 	}
-	return true;
-}
-
-void
-series_accounts_free(struct series_accounts *a)
-{
-	for (size_t i = 0; i < a->n; i++) {
-		free(a->items[i].account_id);
-		free(a->items[i].name);
-	}
-	free(a->items);
-	a->items = NULL;
-	a->n = 0;
-}
-
-bool
-series_accounts(struct db *db, struct series_accounts *out,
-    struct pt_err *err)
-{
-	struct account_list l;
-
-	series_accounts_free(out);
-	if (!accounts_list(db, ACCOUNTS_BY_NAME, &l, err))
-		return false;
-	if (l.n > 0 && (out->items = calloc(l.n, sizeof *out->items)) == NULL) {
-		accounts_free(&l);
-		err_set(err, PT_EXIT_DB, "out of memory");
-		return false;
-	}
-	/* the strings move over; accounts_free frees what stays */
-	for (; out->n < l.n; out->n++) {
-		struct account_row *a = &l.items[out->n];
-		out->items[out->n].account_id = a->account_id;
-		out->items[out->n].name = a->name;
-		out->items[out->n].works = a->works;
-		a->account_id = a->name = NULL;
-	}
-	accounts_free(&l);
 	return true;
 }
 

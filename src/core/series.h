@@ -87,22 +87,6 @@ const struct series_day *series_at(const struct series *s, day_t day);
 bool series_span(struct db *db, const struct series_scope *scope,
     day_t *first, day_t *last, struct pt_err *err);
 
-struct series_account {
-	char *account_id;
-	char *name;
-	int64_t works;
-};
-
-struct series_accounts {
-	size_t n;
-	struct series_account *items;
-};
-
-/* Every account, by name then id (accounts_list, fewer fields). */
-bool series_accounts(struct db *db, struct series_accounts *out,
-    struct pt_err *err);
-void series_accounts_free(struct series_accounts *a);
-
 /* Title and account of a work; false when it does not exist. The
  * strings are malloc'd. */
 bool series_work_info(struct db *db, const char *work_id, char **title,

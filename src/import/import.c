@@ -26,6 +26,7 @@
 #include "import/internal.h"
 #include "import/digest.h"
 #include "import/strmap.h"
+#include "present/appeal_text.h"
 #include "present/err_text.h"
 #include "i18n.h"
 
@@ -1851,8 +1852,8 @@ result_approve(struct import_ctx *ctx, long line, struct pval *v,
 	for (int k = 0; k < no; k++) {
 		if (o[k].status == APPEAL_SUBMITTED)
 			continue;
-		import_reject(ctx, line, "result", appeal_overlap_text(&o[k],
-		    why, sizeof why), v[F_APPEAL_RESULT].text);
+		import_reject(ctx, line, "result", present_appeal_overlap(&o[k],
+		    PRESENT_UI, why, sizeof why), v[F_APPEAL_RESULT].text);
 		return REJECTED;
 	}
 	if (!appeal_decide(ctx->db, a->id, APPEAL_APPROVED, dec,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "present/appeal_text.h"
 #include "present/err_text.h"
 
 /* Appends one argument, printed by the conversion c. The format is one
@@ -16,7 +17,8 @@
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static bool
 put_arg(const struct pt_err *err, const struct pt_arg *a,
-    const struct err_conv *c, enum present_lang lang, char *out, size_t room)
+    const struct err_conv *c, enum present_lang lang, const char *said,
+    char *out, size_t room)
 {
 	char spec[40];
 	const char *s;
@@ -27,8 +29,9 @@ put_arg(const struct pt_err *err, const struct pt_arg *a,
 	switch (a->type) {
 	case PT_ARG_STR:
 	case PT_ARG_MSGID:
-		s = err->strs + a->off;
-		if (a->type == PT_ARG_MSGID && lang == PRESENT_UI && s[0] != '\0')
+		s = said != NULL ? said : err->strs + a->off;
+		if (said == NULL && a->type == PT_ARG_MSGID &&
+		    lang == PRESENT_UI && s[0] != '\0')
 			s = gettext(s);
 		snprintf(spec, sizeof spec, "%ss", c->spec);
 		snprintf(out, room, spec, s);
@@ -54,10 +57,11 @@ put_arg(const struct pt_err *err, const struct pt_arg *a,
 }
 #pragma GCC diagnostic pop
 
-/* fmt with err's arguments into buf; false when fmt does not fit them. */
+/* fmt with err's arguments into buf, the string argument said_arg (if
+ * any) as said; false when fmt does not fit them. */
 static bool
 format(const struct pt_err *err, const char *fmt, enum present_lang lang,
-    char *buf, size_t size)
+    int said_arg, const char *said, char *buf, size_t size)
 {
 	size_t len = 0;
 	int next = 0;
@@ -77,7 +81,8 @@ format(const struct pt_err *err, const char *fmt, enum present_lang lang,
 		p += 1 + n;
 		n = c.pos > 0 ? c.pos - 1 : next++;
 		if (n >= err->nargs ||
-		    !put_arg(err, &err->arg[n], &c, lang, buf + len, size - len))
+		    !put_arg(err, &err->arg[n], &c, lang, n == said_arg ? said :
+		    NULL, buf + len, size - len))
 			return false;
 		len += strlen(buf + len);
 	}
@@ -88,6 +93,8 @@ char *
 present_error(const struct pt_err *err, enum present_lang lang, char *buf,
     size_t size)
 {
+	const struct appeal_detail *d = appeal_detail_of(err);
+	char said[PRESENT_ERR_BUFSZ];
 	const char *fmt;
 
 	if (size == 0)
@@ -102,7 +109,10 @@ present_error(const struct pt_err *err, enum present_lang lang, char *buf,
 	else
 		fmt = lang == PRESENT_UI ? dgettext(PACKAGE, err->id) : err->id;
 	/* A translation that does not fit the arguments: the English. */
-	if (!format(err, fmt, lang, buf, size))
+	/* A refusal's typed part in words, in place of its English. */
+	if (d != NULL)
+		present_appeal_detail(d, lang, said, sizeof said);
+	if (!format(err, fmt, lang, d != NULL ? d->arg : -1, said, buf, size))
 		snprintf(buf, size, "%s", err->msg);
 	return buf;
 }

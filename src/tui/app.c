@@ -27,11 +27,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/accounts.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/exitcode.h"
 #include "core/freshness.h"
-#include "core/series.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/fmt.h"
@@ -95,7 +95,7 @@ static struct app {
 
 	enum overlay overlay_kind;
 	int overlay_scroll, overlay_sel;
-	struct series_accounts accounts;
+	struct account_list accounts;	/* by name */
 
 	char *account_id, *account_name;
 	int switch_to;		/* -1: none pending */
@@ -424,12 +424,13 @@ load_accounts(void)
 {
 	struct pt_err err = { 0 };
 
-	if (!series_accounts(app.ctx.db, &app.accounts, &err))
+	accounts_free(&app.accounts);
+	if (!accounts_list(app.ctx.db, ACCOUNTS_BY_NAME, &app.accounts, &err))
 		pane_error(&app.ctx, "%s", PRESENT_ERR(&err));
 	/* The current account may have been renamed or just imported. */
 	if (app.account_id != NULL) {
 		for (size_t i = 0; i < app.accounts.n; i++) {
-			struct series_account *a = &app.accounts.items[i];
+			struct account_row *a = &app.accounts.items[i];
 			if (strcmp(a->account_id, app.account_id) == 0) {
 				char *nm = strdup(a->name[0] ? a->name :
 				    a->account_id);
@@ -446,7 +447,7 @@ load_accounts(void)
 		for (size_t i = 0; want != NULL && i < app.accounts.n; i++)
 			if (strcmp(app.accounts.items[i].account_id, want) == 0)
 				pick = i;
-		struct series_account *a = &app.accounts.items[pick];
+		struct account_row *a = &app.accounts.items[pick];
 		app.account_id = strdup(a->account_id);
 		app.account_name = strdup(a->name[0] ? a->name : a->account_id);
 		app.ctx.account_id = app.account_id;
@@ -796,7 +797,7 @@ draw_accounts(void)
 		    A_NORMAL, false);
 	top = app.overlay_sel >= inner ? app.overlay_sel - inner + 1 : 0;
 	for (int i = top; i < (int)app.accounts.n && i - top < inner; i++) {
-		struct series_account *a = &app.accounts.items[i];
+		struct account_row *a = &app.accounts.items[i];
 		char line[512];
 		bool sel = i == app.overlay_sel;
 		snprintf(line, sizeof line, "%s %s", sel ? ">" : " ",
@@ -1397,7 +1398,7 @@ frame_close(void)
 	panes_free();
 	stop_terminal();
 	script_close(app.script);
-	series_accounts_free(&app.accounts);
+	accounts_free(&app.accounts);
 	db_close(app.ctx.db);
 	free(app.account_id);
 	free(app.account_name);

@@ -26,6 +26,7 @@
 #include "tui/pane_appeals.h"
 #include "tui/prompt.h"
 #include "tui/views_ui.h"
+#include "present/appeal_text.h"
 #include "present/err_text.h"
 
 #ifndef CTRL
@@ -83,6 +84,7 @@ struct appeals {
 	int focus;
 	bool touched[AF_COUNT], tried_submit;
 	struct appeal_check chk;
+	char problem[AF_COUNT][300];	/* problem_of's words, per field */
 	bool pending;			/* the draft is not in the database yet */
 	bool draft_exists;		/* a draft row was written this session */
 	char saved_at[APPEAL_STAMP_BUFSZ];
@@ -409,7 +411,8 @@ problem_of(struct appeals *ap, int f)
 		return NULL;
 	for (int i = 0; i < ap->chk.n; i++)
 		if ((int)ap->chk.p[i].field == f)
-			return ap->chk.p[i].msg;
+			return present_appeal_problem(&ap->chk.p[i], PRESENT_UI,
+			    ap->problem[f], sizeof ap->problem[f]);
 	return NULL;
 }
 
@@ -637,8 +640,8 @@ save_record(struct pane_ctx *ctx)
 	if (old_id == 0 ? !appeal_create(ctx->db, &a, &err) :
 	    !appeal_update(ctx->db, &a, &ap->conflict, &err)) {
 		if (err.code == PT_EXIT_CONFLICT && ap->conflict.id != 0) {
-			appeal_conflict_text(&ap->conflict, ap->conflict_text,
-			    sizeof ap->conflict_text);
+			present_appeal_conflict(&ap->conflict, PRESENT_UI,
+			    ap->conflict_text, sizeof ap->conflict_text);
 			ap->mode = MODE_CONFLICT;
 			pane_dirty(ctx);
 			return false;

@@ -23,14 +23,70 @@
 #include "core/views.h"
 #include "testutil.h"
 
-static bool
-has_problem(const struct appeal_check *chk, enum appeal_field f,
-    const char *needle)
+/* The problem of field f whose id is id, or NULL. */
+static const struct pt_err *
+problem_of(const struct appeal_check *chk, enum appeal_field f,
+    const char *id)
 {
 	for (int i = 0; i < chk->n; i++)
-		if (chk->p[i].field == f && strstr(chk->p[i].msg, needle) != NULL)
-			return true;
-	return false;
+		if (chk->p[i].field == f && strcmp(chk->p[i].e.id, id) == 0)
+			return &chk->p[i].e;
+	return NULL;
+}
+
+static bool
+has_problem(const struct appeal_check *chk, enum appeal_field f,
+    const char *id)
+{
+	return problem_of(chk, f, id) != NULL;
+}
+
+/* The problem of field f with id id, its string argument i being want. */
+static bool
+has_problem_str(const struct appeal_check *chk, enum appeal_field f,
+    const char *id, int i, const char *want)
+{
+	const struct pt_err *e = problem_of(chk, f, id);
+
+	return e != NULL && strcmp(test_err_str(e, i), want) == 0;
+}
+
+/* A length problem: "%zu characters: at most/least %d". */
+static bool
+has_length_problem(const struct appeal_check *chk, enum appeal_field f,
+    const char *id, unsigned long long n, long long limit)
+{
+	const struct pt_err *e = problem_of(chk, f, id);
+
+	return e != NULL && e->arg[0].u == n && e->arg[1].i == limit;
+}
+
+/* A day not blocked: "DAY: not blocked by the contested violation of
+ * VIOLATION_DAY (KIND), which blocks through THROUGH". */
+static bool
+not_blocked(const struct appeal_check *chk, enum appeal_field f,
+    const char *day, const char *violation_day, const char *through)
+{
+	const struct pt_err *e = problem_of(chk, f, "%s: not blocked by the "
+	    "contested violation of %s (%s), which blocks through %s");
+
+	return e != NULL && strcmp(test_err_str(e, 0), day) == 0 &&
+	    strcmp(test_err_str(e, 1), violation_day) == 0 &&
+	    strcmp(test_err_str(e, 2), "unoriginal") == 0 &&
+	    strcmp(test_err_str(e, 3), through) == 0;
+}
+
+#define AT_LEAST "%zu characters: at least %d"
+#define AT_MOST "%zu characters: at most %d"
+
+/* err's typed refusal, of the kind asked. */
+static const struct appeal_detail *
+detail_of(const struct pt_err *err, enum appeal_detail_kind kind)
+{
+	const struct appeal_detail *d = appeal_detail_of(err);
+
+	ck_assert_msg(d != NULL && d->kind == kind, "%s", err->msg);
+	return d;
 }
 
 /* ---- the workflow ---- */
@@ -201,6 +257,7 @@ START_TEST(submit_validates_every_field)
 	struct pt_err err = { 0 };
 	struct db *db = ap_open_db();
 	struct appeal_check chk;
+	const struct appeal_detail *d;
 	struct appeal a;
 
 	appeal_init(&a);
@@ -208,48 +265,59 @@ START_TEST(submit_validates_every_field)
 	ck_assert_msg(appeal_create(db, &a, &err), "%s", err.msg);
 	ck_assert(!appeal_transition(db, a.id, -1, APPEAL_SUBMITTED, NULL, NULL,
 	    NULL, &err));
-	ck_assert_int_eq(err.code, PT_EXIT_DATA);
-	ck_assert_msg(strstr(err.msg, "work: choose the work") &&
-	    strstr(err.msg, "first day: give") && strstr(err.msg, "statement: "
-	    "0 characters: at least 20") && strstr(err.msg, "category"),
-	    "%s", err.msg);
+	test_err_is(&err, PT_EXIT_DATA, "%s: %s");
+	ck_assert_str_eq(test_err_str(&err, 0), "appeal not submitted");
+	d = detail_of(&err, APPEAL_DETAIL_CHECK);
+	ck_assert_int_eq(d->arg, 1);
+	ck_assert(has_problem(&d->chk, AF_WORK, "choose the work whose "
+	    "diagnosis page showed the violation"));
+	ck_assert(has_problem(&d->chk, AF_FIRST_DAY, "give the first affected "
+	    "day (YYYY-MM-DD)"));
+	ck_assert(has_length_problem(&d->chk, AF_STATEMENT, AT_LEAST, 0, 20));
+	ck_assert(has_problem(&d->chk, AF_CATEGORY, "choose a category"));
 
 	/* Statement limits count characters, not bytes. */
 	ap_fill_valid(&a);
 	strcpy(a.statement, "一二三四五六七八九十一二三四五六七八九");	/* 19 */
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_STATEMENT, "19 characters: at least 20"));
+	ck_assert(has_length_problem(&chk, AF_STATEMENT, AT_LEAST, 19, 20));
 	strcat(a.statement, "十");
 	ck_assert_msg(appeal_validate(db, &a, true, &chk, &err), "%s",
-	    chk.p[0].msg);
+	    chk.p[0].e.msg);
 	a.statement[0] = '\0';
 	for (int i = 0; i < 1001; i++)
 		strcat(a.statement, "字");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
-	ck_assert(has_problem(&chk, AF_STATEMENT, "1001 characters: at most 1000"));
+	ck_assert(has_length_problem(&chk, AF_STATEMENT, AT_MOST, 1001, 1000));
 
 	/* Unknown things and a work of another account. */
 	ap_fill_valid(&a);
 	strcpy(a.account_id, "nobody");
 	strcpy(a.work_id, "w9");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
-	ck_assert(has_problem(&chk, AF_ACCOUNT, "no account 'nobody'"));
-	ck_assert(has_problem(&chk, AF_WORK, "belongs to account 'a2'"));
+	ck_assert(has_problem_str(&chk, AF_ACCOUNT, "no account '%s' in this "
+	    "database", 0, "nobody"));
+	ck_assert(has_problem_str(&chk, AF_WORK, "work '%s' belongs to account "
+	    "'%s'", 1, "a2"));
 	ap_fill_valid(&a);
 	strcpy(a.work_id, "w404");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
-	ck_assert(has_problem(&chk, AF_WORK, "no work 'w404'"));
+	ck_assert(has_problem_str(&chk, AF_WORK, "no work '%s' in this database",
+	    0, "w404"));
 	/* Account detection needs no work, but a violation of the account
 	 * itself: w1's own does not make the account appealable. */
 	ap_fill_valid(&a);
 	a.work_id[0] = '\0';
 	a.channel = APPEAL_CH_ACCOUNT_DETECTION;
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_CHANNEL, "no active violation of its own"));
+	ck_assert(has_problem(&chk, AF_CHANNEL, "the account has no active "
+	    "violation of its own blocking %s..%s: nothing to appeal through "
+	    "account detection (a work's violation is appealed from its "
+	    "diagnosis page)"));
 	ck_assert(db_exec(db, "INSERT INTO violation(account_id, day, kind)"
 	    " VALUES ('a1', '2026-11-01', 'spam')", &err));
 	ck_assert_msg(appeal_validate(db, &a, true, &chk, &err), "%s",
-	    chk.p[0].msg);
+	    chk.p[0].e.msg);
 	db_close(db);
 }
 END_TEST
@@ -266,31 +334,35 @@ START_TEST(days_must_be_violation_days)
 	/* 11-05: w1 earned ¥1.20 that day. */
 	a.last_day = test_day("2026-11-05");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-11-05: the work earned ¥1.20"));
+	ck_assert(has_problem_str(&chk, AF_FIRST_DAY, "%s: the work earned %s "
+	    "that day", 0, "2026-11-05"));
+	ck_assert(has_problem_str(&chk, AF_FIRST_DAY, "%s: the work earned %s "
+	    "that day", 1, "¥1.20"));
 	/* Before the violation there is nothing to appeal. */
 	a.first_day = test_day("2026-10-30");
 	a.last_day = test_day("2026-11-01");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_FIRST_DAY, "2026-10-30: not blocked by "
-	    "the contested violation of 2026-11-01 (unoriginal)"));
-	ck_assert(has_problem(&chk, AF_LAST_DAY, "2026-10-31: not blocked"));
-	ck_assert(!has_problem(&chk, AF_LAST_DAY, "2026-11-01:"));
+	ck_assert(not_blocked(&chk, AF_FIRST_DAY, "2026-10-30", "2026-11-01",
+	    "2027-01-29"));
+	ck_assert(not_blocked(&chk, AF_LAST_DAY, "2026-10-31", "2026-11-01",
+	    "2027-01-29"));
 	ck_assert_int_eq(chk.n, 2);
 	/* 90 days: the violation of 11-01 shadows up to 2027-01-29 only. */
 	clock_set_today(test_day("2027-03-01"));
 	a.first_day = test_day("2027-01-29");
 	a.last_day = test_day("2027-01-30");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_LAST_DAY, "2027-01-30: not blocked by "
-	    "the contested violation of 2026-11-01 (unoriginal), which blocks "
-	    "through 2027-01-29"));
-	ck_assert(!has_problem(&chk, AF_FIRST_DAY, "2027-01-29"));
+	ck_assert(not_blocked(&chk, AF_LAST_DAY, "2027-01-30", "2026-11-01",
+	    "2027-01-29"));
+	ck_assert_int_eq(chk.n, 1);
 	/* A day without figures is refused as no data yet, not taken as a
 	 * day that earned nothing. */
 	a.first_day = test_day("2027-01-28");
 	a.last_day = test_day("2027-01-29");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_LAST_DAY, "2027-01-28: no data yet"));
+	ck_assert(has_problem_str(&chk, AF_LAST_DAY, "%s: no data yet for the "
+	    "work: import the day's figures first (a day without data is not a "
+	    "day that earned nothing)", 0, "2027-01-28"));
 	ck_assert_int_eq(chk.n, 1);
 	clock_set_today(test_day("2026-11-26"));
 	/* Only the work's own violation is contested: w2 (no violation)
@@ -298,20 +370,28 @@ START_TEST(days_must_be_violation_days)
 	ap_fill_valid(&a);
 	strcpy(a.work_id, "w2");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_WORK, "work 'w2' has no active violation"));
+	ck_assert(has_problem_str(&chk, AF_WORK, "work '%s' has no active "
+	    "violation blocking %s..%s: nothing to appeal on the diagnosis "
+	    "channel (a violation of the account is appealed through account "
+	    "detection)", 0, "w2"));
 	/* Order, today, length. */
 	a.first_day = test_day("2026-11-04");
 	a.last_day = test_day("2026-11-02");
 	ck_assert(!appeal_validate(db, &a, false, &chk, &err));
-	ck_assert(has_problem(&chk, AF_LAST_DAY, "before the first day"));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "the last day is before the "
+	    "first day"));
 	a.first_day = test_day("2026-11-20");
 	a.last_day = test_day("2026-11-26");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_LAST_DAY, "not been settled yet"));
+	ck_assert(has_problem_str(&chk, AF_LAST_DAY, "%s has not been settled "
+	    "yet: the last day must be before today (%s)", 1, "2026-11-26"));
 	a.first_day = test_day("2026-08-01");
 	a.last_day = test_day("2026-11-20");
 	ck_assert(!appeal_validate(db, &a, true, &chk, &err));
-	ck_assert(has_problem(&chk, AF_LAST_DAY, "too long"));
+	ck_assert(has_problem(&chk, AF_LAST_DAY, "%d days is too long a range: "
+	    "at most %d"));
+	ck_assert_int_eq(problem_of(&chk, AF_LAST_DAY, "%d days is too long a "
+	    "range: at most %d")->arg[0].i, 112);
 	db_close(db);
 }
 END_TEST
@@ -367,7 +447,7 @@ START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 	ck_assert(!c.status_changed);
 	ck_assert_str_eq(c.who, actor_login());
 	ck_assert_str_eq(c.client, "192.0.2.7");
-	appeal_conflict_text(&c, text, sizeof text);
+	appeal_conflict_text(&c, &appeal_english, text, sizeof text);
 	ck_assert_msg(strstr(text, "changed: statement") && strstr(text,
 	    "from 192.0.2.7") && strstr(text, "version 1 (now version 2)"),
 	    "%s", text);
@@ -377,6 +457,8 @@ START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 	ck_assert_str_eq(test_err_str(&err, 0), text);
 	ck_assert_int_eq(err.arg[1].i, id);
 	ck_assert_int_eq(err.arg[2].i, 2);
+	ck_assert_int_eq(detail_of(&err, APPEAL_DETAIL_CONFLICT)->arg, 0);
+	ck_assert(memcmp(&appeal_detail_of(&err)->conflict, &c, sizeof c) == 0);
 	/* Nothing of bob's was written. */
 	ck_assert(appeal_get(alice, id, &now, &err));
 	ck_assert_str_eq(now.statement, a.statement);
@@ -394,8 +476,9 @@ START_TEST(stale_save_is_a_conflict_that_says_what_changed)
 	    &c, &err));
 	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
 	ck_assert(c.status_changed);
-	ck_assert_ptr_nonnull(strstr(appeal_conflict_text(&c, text, sizeof text),
-	    "status (now withdrawn)"));
+	ck_assert_int_eq(c.current_status, APPEAL_WITHDRAWN);
+	ck_assert_ptr_nonnull(strstr(appeal_conflict_text(&c, &appeal_english,
+	    text, sizeof text), "status (now withdrawn)"));
 	db_close(alice);
 	db_close(bob);
 }
@@ -442,7 +525,8 @@ START_TEST(draft_round_trip_exact)
 
 	/* The half-typed day is a problem of its field when parsed. */
 	ck_assert(!appeal_draft_parse(&back, &rec, &chk));
-	ck_assert(has_problem(&chk, AF_FIRST_DAY, "'2026-11-0' is not a day"));
+	ck_assert(has_problem_str(&chk, AF_FIRST_DAY, "'%s' is not a day: write "
+	    "YYYY-MM-DD", 0, "2026-11-0"));
 	strcpy(back.text[AF_FIRST_DAY], "2026-11-02");
 	ck_assert(appeal_draft_parse(&back, &rec, &chk));
 	ck_assert_int_eq(rec.first_day, test_day("2026-11-02"));
@@ -878,6 +962,7 @@ START_TEST(backpay_once_per_work_and_day)
 	struct db *db = ap_open_db();
 	int64_t first, open_id, n0;
 	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	const struct appeal_detail *d;
 	struct appeal a;
 
 	scored_fixture(db);
@@ -885,9 +970,14 @@ START_TEST(backpay_once_per_work_and_day)
 	ck_assert_msg(open_id > 0, "%s", err.msg);
 	n0 = test_query_int(db, "SELECT count(*) FROM appeal");
 	ck_assert_int_eq(submit_w2(db, "2026-10-22", "2026-10-24", &err), 0);
-	ck_assert_msg(err.code == PT_EXIT_CONFLICT, "%s", err.msg);
-	ck_assert_msg(strstr(err.msg, "appeal 1 (submitted) already asks for "
-	    "2026-10-22..2026-10-22"), "%s", err.msg);
+	test_err_is(&err, PT_EXIT_CONFLICT, "%s: %s");
+	ck_assert_str_eq(test_err_str(&err, 0), "appeal not submitted");
+	d = detail_of(&err, APPEAL_DETAIL_OVERLAP);
+	ck_assert_int_eq(d->arg, 1);
+	ck_assert_int_eq(d->overlap.id, open_id);
+	ck_assert_int_eq(d->overlap.status, APPEAL_SUBMITTED);
+	ck_assert_int_eq(d->overlap.first, test_day("2026-10-22"));
+	ck_assert_int_eq(d->overlap.last, test_day("2026-10-22"));
 	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM appeal"), n0);
 	/* the form's warning: the same overlap */
 	ap_fill_valid(&a);
@@ -904,15 +994,21 @@ START_TEST(backpay_once_per_work_and_day)
 	    NULL, &err));
 	memset(&err, 0, sizeof err);
 	ck_assert_int_eq(submit_w2(db, "2026-10-21", "2026-10-24", &err), 0);
+	d = detail_of(&err, APPEAL_DETAIL_OVERLAP);
 	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
-	ck_assert_msg(strstr(err.msg, "2026-10-21..2026-10-22 already paid back "
-	    "by appeal 1 (approved)"), "%s", err.msg);
+	ck_assert_int_eq(d->overlap.id, first);
+	ck_assert_int_eq(d->overlap.status, APPEAL_APPROVED);
+	ck_assert_int_eq(d->overlap.first, test_day("2026-10-21"));
+	ck_assert_int_eq(d->overlap.last, test_day("2026-10-22"));
 	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM appeal"), n0);
 	/* once the violation is overturned, nothing else is left to appeal */
 	memset(&err, 0, sizeof err);
 	ck_assert_int_eq(submit_w2(db, "2026-10-23", "2026-10-24", &err), 0);
 	ck_assert_int_eq(err.code, PT_EXIT_DATA);
-	ck_assert_msg(strstr(err.msg, "no active violation"), "%s", err.msg);
+	ck_assert(has_problem_str(&detail_of(&err, APPEAL_DETAIL_CHECK)->chk,
+	    AF_WORK, "work '%s' has no active violation blocking %s..%s: "
+	    "nothing to appeal on the diagnosis channel (a violation of the "
+	    "account is appealed through account detection)", 0, "w2"));
 	db_close(db);
 }
 END_TEST
@@ -928,6 +1024,7 @@ START_TEST(open_overlap_across_scopes)
 	struct pt_err err = { 0 };
 	struct db *db = ap_open_db();
 	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
+	const struct appeal_detail *d;
 	struct appeal acc, a;
 	int64_t work_id, n0;
 
@@ -952,9 +1049,11 @@ START_TEST(open_overlap_across_scopes)
 	ck_assert_int_eq(o[0].last, test_day("2026-10-22"));
 	/* ... and submit refuses it */
 	ck_assert(!appeal_create_submit(db, &acc, &err));
+	d = detail_of(&err, APPEAL_DETAIL_OVERLAP);
 	ck_assert_int_eq(err.code, PT_EXIT_CONFLICT);
-	ck_assert_msg(strstr(err.msg, "already asks for 2026-10-22..2026-10-22"),
-	    "%s", err.msg);
+	ck_assert_int_eq(d->overlap.id, work_id);
+	ck_assert_int_eq(d->overlap.first, test_day("2026-10-22"));
+	ck_assert_int_eq(d->overlap.last, test_day("2026-10-22"));
 	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM appeal"), n0);
 	/* days apart: no overlap */
 	acc.first_day = test_day("2026-10-23");

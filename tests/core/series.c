@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "core/accounts.h"
 #include "core/db_internal.h"
 #include "core/series.h"
 #include "testutil.h"
@@ -107,18 +108,18 @@ END_TEST
 START_TEST(series_accounts_events)
 {
 	struct db *db = fill_db();
-	struct series_accounts a = { 0 };
+	struct account_list a = { 0 };
 	struct series_events e = { 0 };
 	struct series_scope acc = { "a1", NULL }, w1 = { "a1", "w1" };
 	struct pt_err err = { 0 };
 	day_t from, to;
 	char *title, *account;
 
-	ck_assert(series_accounts(db, &a, &err));
+	ck_assert(accounts_list(db, ACCOUNTS_BY_NAME, &a, &err));
 	ck_assert_int_eq(a.n, 2);
 	ck_assert_str_eq(a.items[0].account_id, "a2");	/* "B" < "甲" */
 	ck_assert_int_eq(a.items[1].works, 2);
-	series_accounts_free(&a);
+	accounts_free(&a);
 
 	day_parse_iso("2026-11-01", &from);
 	day_parse_iso("2026-11-30", &to);
