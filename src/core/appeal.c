@@ -175,27 +175,92 @@ appeal_check_text(const struct appeal_check *chk, const struct appeal_words *w,
 }
 #pragma GCC diagnostic pop
 
-/* The last refusal of this thread, typed (appeal_detail_of). */
-static _Thread_local struct appeal_detail last_detail;
-static _Thread_local char last_msg[sizeof ((struct pt_err *)0)->msg];
-
-/* Keeps d as the detail of err, just set (when it was set now). */
+/* The typed part of a refusal, into err just set: the check's problems,
+ * each an item tagged with its field; a conflict or an overlap, one
+ * record of its values. */
 static void
-keep_detail(const struct pt_err *err, bool set, const struct appeal_detail *d)
+keep_check(struct pt_err *err, const struct appeal_check *chk)
 {
-	if (!set)
-		return;
-	last_detail = *d;
-	snprintf(last_msg, sizeof last_msg, "%s", err->msg);
+	err_subs_begin(err, APPEAL_DETAIL_CHECK, 1);
+	for (int i = 0; i < chk->n; i++)
+		if (!err_sub_add(err, (int)chk->p[i].field, &chk->p[i].e))
+			return;
 }
 
-const struct appeal_detail *
-appeal_detail_of(const struct pt_err *err)
+static void
+keep_conflict(struct pt_err *err, const struct appeal_conflict *c)
 {
-	if (err == NULL || err->code == 0 || last_msg[0] == '\0' ||
-	    strcmp(err->msg, last_msg) != 0 || last_detail.arg >= err->nargs)
-		return NULL;
-	return &last_detail;
+	long long changed = 0;
+
+	for (int f = 0; f < AF_COUNT; f++)
+		if (c->field_changed[f])
+			changed |= 1LL << f;
+	err_subs_begin(err, APPEAL_DETAIL_CONFLICT, 0);
+	(void)(err_sub_record(err, 0) && err_sub_int(err, c->id) &&
+	    err_sub_int(err, c->base_version) &&
+	    err_sub_int(err, c->current_version) &&
+	    err_sub_int(err, c->current_status) && err_sub_int(err, changed) &&
+	    err_sub_int(err, c->status_changed) && err_sub_str(err, c->who) &&
+	    err_sub_str(err, c->client) && err_sub_str(err, c->at));
+}
+
+static void
+keep_overlap(struct pt_err *err, const struct appeal_overlap *o)
+{
+	err_subs_begin(err, APPEAL_DETAIL_OVERLAP, 1);
+	(void)(err_sub_record(err, 0) && err_sub_int(err, o->id) &&
+	    err_sub_int(err, o->status) && err_sub_int(err, o->first) &&
+	    err_sub_int(err, o->last));
+}
+
+static void
+read_conflict(const struct pt_err *rec, struct appeal_conflict *c)
+{
+	for (int f = 0; f < AF_COUNT; f++)
+		c->field_changed[f] = (rec->arg[4].i >> f) & 1;
+	c->id = rec->arg[0].i;
+	c->base_version = rec->arg[1].i;
+	c->current_version = rec->arg[2].i;
+	c->current_status = (enum appeal_status)rec->arg[3].i;
+	c->status_changed = rec->arg[5].i != 0;
+	snprintf(c->who, sizeof c->who, "%s", err_arg_str(rec, 6));
+	snprintf(c->client, sizeof c->client, "%s", err_arg_str(rec, 7));
+	snprintf(c->at, sizeof c->at, "%s", err_arg_str(rec, 8));
+}
+
+bool
+appeal_detail_of(const struct pt_err *err, struct appeal_detail *out)
+{
+	struct pt_err rec;
+	int tag;
+
+	memset(out, 0, sizeof *out);
+	if (err == NULL || err->code == 0 || err->sub_arg >= err->nargs ||
+	    err->sub_kind < APPEAL_DETAIL_CHECK ||
+	    err->sub_kind > APPEAL_DETAIL_OVERLAP)
+		return false;
+	out->kind = (enum appeal_detail_kind)err->sub_kind;
+	out->arg = err->sub_arg;
+	if (out->kind == APPEAL_DETAIL_CHECK) {
+		for (int i = 0; i < err->nsubs && i < APPEAL_PROBLEMS_MAX; i++) {
+			struct appeal_problem *p = &out->chk.p[out->chk.n++];
+			err_sub_get(err, i, &tag, &p->e);
+			p->field = (enum appeal_field)tag;
+		}
+		return true;
+	}
+	if (!err_sub_get(err, 0, &tag, &rec))
+		return false;
+	if (out->kind == APPEAL_DETAIL_CONFLICT && rec.nargs == 9)
+		read_conflict(&rec, &out->conflict);
+	else if (out->kind == APPEAL_DETAIL_OVERLAP && rec.nargs == 4) {
+		out->overlap.id = rec.arg[0].i;
+		out->overlap.status = (enum appeal_status)rec.arg[1].i;
+		out->overlap.first = (day_t)rec.arg[2].i;
+		out->overlap.last = (day_t)rec.arg[3].i;
+	} else
+		return false;
+	return true;
 }
 
 /* The contested violation: active, of the work (diagnosis) or of the
@@ -665,17 +730,16 @@ static bool
 check_or_fail(struct db *db, const struct appeal *a, bool for_submit,
     const char *what, struct pt_err *err)
 {
-	struct appeal_detail d = { .kind = APPEAL_DETAIL_CHECK, .arg = 1 };
+	struct appeal_check chk;
 	char text[900];
-	bool set;
 
-	if (appeal_validate(db, a, for_submit, &d.chk, err))
+	if (appeal_validate(db, a, for_submit, &chk, err))
 		return true;
-	set = err_set(err, PT_EXIT_DATA, "%s: %s", what,
-	    appeal_check_text(&d.chk, &appeal_english, text, sizeof text));
-	if (set)
+	if (err_set(err, PT_EXIT_DATA, "%s: %s", what,
+	    appeal_check_text(&chk, &appeal_english, text, sizeof text))) {
 		err_arg_msgid(err, 0);
-	keep_detail(err, set, &d);
+		keep_check(err, &chk);
+	}
 	return false;
 }
 
@@ -830,17 +894,17 @@ static bool
 conflict_fail(struct db *db, const struct appeal *cur, int64_t base,
     struct appeal_conflict *conflict, struct pt_err *err)
 {
-	struct appeal_detail d = { .kind = APPEAL_DETAIL_CONFLICT, .arg = 0 };
+	struct appeal_conflict c;
 	char text[700];
 
-	describe_conflict(db, cur, base, &d.conflict);
+	describe_conflict(db, cur, base, &c);
 	if (conflict != NULL)
-		*conflict = d.conflict;
-	keep_detail(err, err_set(err, PT_EXIT_CONFLICT, "%s: look at it with "
+		*conflict = c;
+	if (err_set(err, PT_EXIT_CONFLICT, "%s: look at it with "
 	    "'partner-tui appeal show %lld' and save again with --version %lld "
-	    "to keep yours", appeal_conflict_text(&d.conflict, &appeal_english,
-	    text, sizeof text), (long long)cur->id, (long long)cur->version),
-	    &d);
+	    "to keep yours", appeal_conflict_text(&c, &appeal_english,
+	    text, sizeof text), (long long)cur->id, (long long)cur->version))
+		keep_conflict(err, &c);
 	return false;
 }
 
@@ -960,9 +1024,7 @@ check_overlaps(struct db *db, const struct appeal *a, bool open_too,
     const char *what, struct pt_err *err)
 {
 	struct appeal_overlap o[APPEAL_OVERLAPS_MAX];
-	struct appeal_detail d = { .kind = APPEAL_DETAIL_OVERLAP, .arg = 1 };
 	char text[256];
-	bool set;
 	int n = appeal_overlaps(db, a, o, err);
 
 	if (n < 0)
@@ -970,13 +1032,12 @@ check_overlaps(struct db *db, const struct appeal *a, bool open_too,
 	for (int i = 0; i < n; i++) {
 		if (o[i].status == APPEAL_SUBMITTED && !open_too)
 			continue;
-		d.overlap = o[i];
-		set = err_set(err, PT_EXIT_CONFLICT, "%s: %s", what,
+		if (err_set(err, PT_EXIT_CONFLICT, "%s: %s", what,
 		    appeal_overlap_text(&o[i], &appeal_english, text,
-		    sizeof text));
-		if (set)
+		    sizeof text))) {
 			err_arg_msgid(err, 0);
-		keep_detail(err, set, &d);
+			keep_overlap(err, &o[i]);
+		}
 		return false;
 	}
 	return true;

@@ -243,9 +243,9 @@ char *appeal_overlap_text(const struct appeal_overlap *o,
 /* The typed part of a refusal. An error of a save or a submission
  * refused by the checks, by a stale version or by an overlap carries
  * that part as its string argument arg, in English (for err->msg and
- * logs); the last such error of the thread keeps it typed here, for the
+ * logs), and typed as its sub-items (err->sub_kind is the kind), for the
  * presentation to word it (present_error). */
-enum appeal_detail_kind { APPEAL_DETAIL_CHECK, APPEAL_DETAIL_CONFLICT,
+enum appeal_detail_kind { APPEAL_DETAIL_CHECK = 1, APPEAL_DETAIL_CONFLICT,
 	APPEAL_DETAIL_OVERLAP };
 struct appeal_detail {
 	enum appeal_detail_kind kind;
@@ -254,8 +254,8 @@ struct appeal_detail {
 	struct appeal_conflict conflict;
 	struct appeal_overlap overlap;
 };
-/* err's typed part when err is that last refusal, else NULL. */
-const struct appeal_detail *appeal_detail_of(const struct pt_err *err);
+/* err's typed part into out; false when err carries none. */
+bool appeal_detail_of(const struct pt_err *err, struct appeal_detail *out);
 
 /* The back-pay an appeal asks for, by the engine function that approval
  * uses (engine_compensation_req): before filing it is the estimate;

@@ -207,7 +207,8 @@ err_vset(struct pt_err *err, int code, const char *fmt, const char *id,
 	record(&e, id, ap);
 	e.code = code;
 	e.id = id;
-	*err = e;
+	/* without sub-items (sub_kind 0): the tail is not copied */
+	memcpy(err, &e, offsetof(struct pt_err, sub));
 }
 
 bool
@@ -267,6 +268,156 @@ err_arg_msgid(struct pt_err *err, int i)
 {
 	if (i >= 0 && i < err->nargs && err->arg[i].type == PT_ARG_STR)
 		err->arg[i].type = PT_ARG_MSGID;
+}
+
+void
+err_subs_begin(struct pt_err *err, int kind, int arg)
+{
+	err->sub_kind = kind;
+	err->sub_arg = arg;
+	err->nsubs = err->nsub_args = 0;
+	err->sub_used = 0;
+}
+
+static bool
+drop_subs(struct pt_err *err)
+{
+	err->sub_kind = 0;
+	err->nsubs = err->nsub_args = 0;
+	return false;
+}
+
+/* Keeps s in err->sub_strs; its offset, or -1 when it does not fit. */
+static int
+keep_sub_str(struct pt_err *err, const char *s)
+{
+	size_t at = err->sub_used, len = strlen(s);
+
+	if (len >= sizeof err->sub_strs - at)
+		return -1;
+	memcpy(err->sub_strs + at, s, len + 1);
+	err->sub_used = (unsigned short)(at + len + 1);
+	return (int)at;
+}
+
+bool
+err_sub_record(struct pt_err *err, int tag)
+{
+	struct pt_sub *s;
+
+	if (err->sub_kind == 0)
+		return false;
+	if (err->nsubs >= PT_ERR_SUBS)
+		return drop_subs(err);
+	s = &err->sub[err->nsubs++];
+	memset(s, 0, sizeof *s);
+	s->tag = tag;
+	s->first = (unsigned char)err->nsub_args;
+	return true;
+}
+
+/* A new argument of the last sub-item; NULL (all dropped) when full. */
+static struct pt_arg *
+sub_arg(struct pt_err *err, enum pt_arg_type type)
+{
+	struct pt_arg *a;
+
+	if (err->sub_kind == 0 || err->nsubs == 0)
+		return NULL;
+	if (err->nsub_args >= PT_ERR_SUB_ARGS ||
+	    err->sub[err->nsubs - 1].nargs >= PT_ERR_ARGS) {
+		drop_subs(err);
+		return NULL;
+	}
+	a = &err->sub_args[err->nsub_args++];
+	err->sub[err->nsubs - 1].nargs++;
+	memset(a, 0, sizeof *a);
+	a->type = type;
+	return a;
+}
+
+bool
+err_sub_int(struct pt_err *err, long long v)
+{
+	struct pt_arg *a = sub_arg(err, PT_ARG_INT);
+
+	if (a != NULL)
+		a->i = v;
+	return a != NULL;
+}
+
+bool
+err_sub_str(struct pt_err *err, const char *s)
+{
+	struct pt_arg *a = sub_arg(err, PT_ARG_STR);
+	int at;
+
+	if (a == NULL)
+		return false;
+	if ((at = keep_sub_str(err, s)) < 0)
+		return drop_subs(err);
+	a->off = (unsigned short)at;
+	return true;
+}
+
+bool
+err_sub_add(struct pt_err *err, int tag, const struct pt_err *e)
+{
+	struct pt_sub *s;
+	int msg;
+
+	if (!err_sub_record(err, tag))
+		return false;
+	for (int i = 0; i < e->nargs; i++) {
+		const char *str = err_arg_str(e, i);
+		struct pt_arg *a;
+		unsigned short off;
+		if (str != NULL ? !err_sub_str(err, str) : !err_sub_int(err, 0))
+			return false;
+		a = &err->sub_args[err->nsub_args - 1];
+		off = a->off;
+		*a = e->arg[i];
+		a->off = off;
+	}
+	if ((msg = keep_sub_str(err, e->msg)) < 0)
+		return drop_subs(err);
+	s = &err->sub[err->nsubs - 1];
+	s->code = e->code;
+	s->id = e->id;
+	s->plural = e->plural;
+	s->n = e->n;
+	s->bad = e->bad;
+	s->msg = (unsigned short)msg;
+	return true;
+}
+
+bool
+err_sub_get(const struct pt_err *err, int i, int *tag, struct pt_err *out)
+{
+	const struct pt_sub *s;
+	size_t used = 0;
+
+	if (err == NULL || err->sub_kind == 0 || i < 0 || i >= err->nsubs)
+		return false;
+	s = &err->sub[i];
+	err_clear(out);
+	*tag = s->tag;
+	out->code = s->code;
+	out->id = s->id;
+	out->plural = s->plural;
+	out->n = s->n;
+	out->bad = s->bad;
+	out->nargs = s->nargs;
+	for (int k = 0; k < s->nargs; k++) {
+		const struct pt_arg *a = &err->sub_args[s->first + k];
+		out->arg[k] = *a;
+		if (a->type == PT_ARG_STR || a->type == PT_ARG_MSGID)
+			out->arg[k].off = keep_str(out, &used,
+			    err->sub_strs + a->off);
+	}
+	if (s->id != NULL)
+		snprintf(out->msg, sizeof out->msg, "%s", err->sub_strs + s->msg);
+	return true;
 }
 
 const char *

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -89,12 +90,31 @@ format(const struct pt_err *err, const char *fmt, enum present_lang lang,
 	return true;
 }
 
+/* The argument of err that its typed sub-items say, in words into said;
+ * -1 when it has none. */
+static int
+say_subs(const struct pt_err *err, enum present_lang lang, char *said,
+    size_t size)
+{
+	struct appeal_detail *d;
+	int arg = -1;
+
+	if (err->sub_kind == 0 || (d = malloc(sizeof *d)) == NULL)
+		return -1;
+	if (appeal_detail_of(err, d)) {
+		present_appeal_detail(d, lang, said, size);
+		arg = d->arg;
+	}
+	free(d);
+	return arg;
+}
+
 char *
 present_error(const struct pt_err *err, enum present_lang lang, char *buf,
     size_t size)
 {
-	const struct appeal_detail *d = appeal_detail_of(err);
 	char said[PRESENT_ERR_BUFSZ];
+	int said_arg;
 	const char *fmt;
 
 	if (size == 0)
@@ -108,11 +128,10 @@ present_error(const struct pt_err *err, enum present_lang lang, char *buf,
 		    PACKAGE "-untranslated", err->id, err->plural, err->n);
 	else
 		fmt = lang == PRESENT_UI ? dgettext(PACKAGE, err->id) : err->id;
-	/* A translation that does not fit the arguments: the English. */
 	/* A refusal's typed part in words, in place of its English. */
-	if (d != NULL)
-		present_appeal_detail(d, lang, said, sizeof said);
-	if (!format(err, fmt, lang, d != NULL ? d->arg : -1, said, buf, size))
+	said_arg = say_subs(err, lang, said, sizeof said);
+	/* A translation that does not fit the arguments: the English. */
+	if (!format(err, fmt, lang, said_arg, said, buf, size))
 		snprintf(buf, size, "%s", err->msg);
 	return buf;
 }

@@ -152,6 +152,57 @@ unquote(const char *q, char *out, size_t size, size_t *len)
 /* Every format given to err_set, err_setn, err_reset, import_reject and
  * appeal's problem() in src/ (xgettext with only those keywords) is one
  * err_set records whole. */
+/* Sub-items ride in the error itself: another error's id, arguments and
+ * English come back whole, a record its values; copying the error
+ * copies them; more than fit drop them all (the English stays). */
+START_TEST(err_sub_items_are_the_errors_own)
+{
+	struct pt_err err = { 0 }, item = { 0 }, copy = { 0 }, got;
+	int tag = -1;
+
+	ck_assert(err_setn(&item, 3, 3, "%d day of '%s'",
+	    "%d days of '%s'", 3, "w1"));
+	ck_assert(err_set(&err, 3, "%s: %s", "not saved", "x"));
+	ck_assert_int_eq(err.sub_kind, 0);
+	ck_assert(!err_sub_get(&err, 0, &tag, &got));
+	err_subs_begin(&err, 7, 1);
+	ck_assert(err_sub_add(&err, 4, &item));
+	ck_assert(err_sub_record(&err, 5));
+	ck_assert(err_sub_int(&err, -42) && err_sub_str(&err, "bob"));
+	err_copy(&copy, &err);
+	ck_assert_int_eq(copy.sub_kind, 7);
+	ck_assert_int_eq(copy.sub_arg, 1);
+	ck_assert_int_eq(copy.nsubs, 2);
+	ck_assert(err_sub_get(&copy, 0, &tag, &got));
+	ck_assert_int_eq(tag, 4);
+	test_err_is(&got, 3, "%d day of '%s'");
+	ck_assert_str_eq(got.plural, "%d days of '%s'");
+	ck_assert_uint_eq(got.n, 3);
+	ck_assert_int_eq(got.arg[0].i, 3);
+	ck_assert_str_eq(test_err_str(&got, 1), "w1");
+	ck_assert_str_eq(got.msg, "3 days of 'w1'");
+	ck_assert(err_sub_get(&copy, 1, &tag, &got));
+	ck_assert_int_eq(tag, 5);
+	ck_assert_int_eq(got.nargs, 2);
+	ck_assert(got.id == NULL);
+	ck_assert_int_eq(got.arg[0].i, -42);
+	ck_assert_str_eq(err_arg_str(&got, 1), "bob");
+	ck_assert(!err_sub_get(&copy, 2, &tag, &got));
+	/* a new error has none */
+	err_reset(&copy, 3, "other");
+	ck_assert_int_eq(copy.sub_kind, 0);
+	ck_assert_int_eq(copy.nsubs, 0);
+	/* too many: none at all */
+	for (int i = 0; i < PT_ERR_SUBS - 2; i++)
+		ck_assert(err_sub_add(&err, i, &item));
+	ck_assert(!err_sub_add(&err, 99, &item));
+	ck_assert_int_eq(err.sub_kind, 0);
+	ck_assert_int_eq(err.nsubs, 0);
+	ck_assert(!err_sub_record(&err, 0));
+	ck_assert_str_eq(err.msg, "not saved: x");
+}
+END_TEST
+
 START_TEST(err_every_format_in_src_is_recorded)
 {
 	const char *top = getenv("top_srcdir");
@@ -204,6 +255,7 @@ err_suite(void)
 	tcase_add_test(tc, err_first_cause_wins);
 	tcase_add_test(tc, err_setn_keeps_count);
 	tcase_add_test(tc, err_msgid_and_bad);
+	tcase_add_test(tc, err_sub_items_are_the_errors_own);
 	tcase_add_test(tc, err_every_format_in_src_is_recorded);
 	suite_add_tcase(s, tc);
 	return s;
