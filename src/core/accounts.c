@@ -8,13 +8,7 @@
 #include "core/exitcode.h"
 #include "core/grow.h"
 
-static const char SQL_ACCOUNTS[] =
-	"SELECT a.account_id, a.name, a.kind, a.certification, a.plan_status,"
-	"  a.celebrity, a.bank_card,"
-	"  (SELECT count(*) FROM work w WHERE w.account_id = a.account_id),"
-	"  (SELECT count(*) FROM appeal p WHERE p.account_id = a.account_id"
-	"    AND p.status IN ('draft', 'submitted', 'approved'))"
-	" FROM account a ORDER BY a.account_id";
+#include "core/sql/accounts.sql.h"
 
 void
 accounts_free(struct account_list *l)

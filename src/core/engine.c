@@ -342,13 +342,7 @@ cmp_day(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static const char SQL_WORKS[] =
-    "SELECT work_id, account_id, visibility, review, original, infringing, "
-    "commercial, selected, published_at FROM work ORDER BY work_id";
-static const char SQL_VIOLATIONS[] =
-    "SELECT account_id, work_id, day FROM violation WHERE status = 'active'";
-static const char SQL_CALIBRATIONS[] =
-    "SELECT account_id, base, a_e, a_u, a_q FROM calibration";
+#include "core/sql/engine.sql.h"
 
 /* ---- attribute history: the values in force by day ---- */
 
@@ -476,13 +470,6 @@ build_segments(void *ent, bool is_acc, const struct hist_row *h, size_t n)
 	}
 	return true;
 }
-
-static const char SQL_ACCOUNT_HISTORY[] =
-    "SELECT account_id, attr, effective_on, value FROM account_history "
-    "ORDER BY account_id, effective_on";
-static const char SQL_WORK_HISTORY[] =
-    "SELECT work_id, attr, effective_on, value FROM work_history "
-    "WHERE attr <> 'account_id' ORDER BY work_id, effective_on";
 
 static void
 hist_free(struct hist_row *h, size_t n)
@@ -1012,13 +999,6 @@ static const char *const SQL_WRITE_WORK_SCORES[][2] = {
 	    WORK_SCORE_UPSERT, "INSERT" WORK_SCORE_INSERT WS_ROW16 ","
 	    WS_ROW16 WORK_SCORE_UPSERT },
 };
-static const char SQL_INSERT_ACCOUNT_SCORE[] =
-    "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
-    "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen, "
-    "plays, profitable_plays, likes, favorites, comments, shares, "
-    "revenue_fen, interaction, user_value, quality, sums_kept) VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-    "?16, ?17, ?18, ?19, 2)";
 
 /* Binds one row's values from parameter base + 1 on; day is the row's
  * storage for its day's text until the statement has run. */
@@ -1218,8 +1198,6 @@ eng_add_capped(int64_t n)
 {
 	capped_rows += n;
 }
-
-static const char SQL_DIRTY_COUNT[] = "SELECT count(*) FROM dirty";
 
 int64_t
 engine_dirty_count(struct db *db, struct pt_err *err)

@@ -67,19 +67,7 @@ static const char SQL_DAILY_WORK[] =
     "WHERE " where " GROUP BY d.day ORDER BY d.day"
 static const char SQL_DAILY_ACCOUNT[] =
     SQL_DAILY_SUMS("?3 IS NULL OR w.account_id = ?3");
-/* One account, from the sums the engine kept with each account-day: a
- * row per day of the window (when every scored day of the window has
- * them and none waits for a rescore: SQL_DAILY_KEPT_OK). */
-static const char SQL_DAILY_KEPT_OK[] =
-    "SELECT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?3) "
-    "AND NOT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?3 "
-    " AND day BETWEEN ?1 AND ?2 AND NOT sums_kept) "
-    "AND NOT EXISTS (SELECT 1 FROM dirty WHERE account_id = ?3 "
-    " AND day BETWEEN ?1 AND ?2)";
-static const char SQL_DAILY_KEPT[] =
-    "SELECT day, plays, profitable_plays, likes, favorites, comments, "
-    "shares, revenue_fen, estimated_fen FROM account_score "
-    "WHERE account_id = ?3 AND day BETWEEN ?1 AND ?2 ORDER BY day";
+#include "core/sql/report.sql.h"
 /* Else its works by index, not every work of the database. */
 static const char SQL_DAILY_ONE_ACCOUNT[] =
     SQL_DAILY_SUMS("w.account_id = ?3");
