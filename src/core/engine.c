@@ -604,31 +604,31 @@ eng_day_at(struct eng_days *a, day_t d, size_t elem)
 
 #define LOAD_DOING "reading accounts and works"
 
+/* An account of the context from its row, whose id it takes over. */
+static void
+take_account(void *item, struct account_row *r, const void *params)
+{
+	struct eng_account *a = item;
+
+	a->id = r->account_id;
+	r->account_id = NULL;
+	acc_set(&a->f, "kind", r->kind);
+	a->f.celebrity = r->celebrity;
+	acc_set(&a->f, "certification", r->certification);
+	acc_set(&a->f, "plan_status", r->plan_status);
+	a->p = *(const struct model_params *)params;
+}
+
 /* The accounts through the one query that lists them (accounts.c). */
 static bool
 load_accounts(struct eng_ctx *c, struct db *db, struct pt_err *err)
 {
-	struct account_list l;
+	void *acc;
 
-	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
+	if (!accounts_take(db, sizeof *c->acc, take_account, c->model, &acc,
+	    &c->nacc, err))
 		return false;
-	if (l.n > 0 && (c->acc = calloc(l.n, sizeof *c->acc)) == NULL) {
-		accounts_free(&l);
-		return eng_oom(err);
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		struct eng_account *a = &c->acc[i];
-		const struct account_row *r = &l.items[i];
-		a->id = r->account_id;
-		l.items[i].account_id = NULL;	/* the context owns it now */
-		acc_set(&a->f, "kind", r->kind);
-		a->f.celebrity = r->celebrity;
-		acc_set(&a->f, "certification", r->certification);
-		acc_set(&a->f, "plan_status", r->plan_status);
-		a->p = *c->model;
-	}
-	c->nacc = l.n;
-	accounts_free(&l);
+	c->acc = acc;
 	return map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc) ||
 	    eng_oom(err);
 }
