@@ -93,3 +93,28 @@ accounts_list(struct db *db, enum accounts_order order,
 		qsort(out->items, out->n, sizeof *out->items, cmp_name);
 	return true;
 }
+
+bool
+accounts_take(struct db *db, size_t elem,
+    void (*take)(void *item, struct account_row *r, const void *arg),
+    const void *arg, void **items, size_t *n, struct pt_err *err)
+{
+	struct account_list l;
+	char *p = NULL;
+
+	*items = NULL;
+	*n = 0;
+	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
+		return false;
+	if (l.n > 0 && (p = calloc(l.n, elem)) == NULL) {
+		accounts_free(&l);
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		take(p + i * elem, &l.items[i], arg);
+	*items = p;
+	*n = l.n;
+	accounts_free(&l);
+	return true;
+}

@@ -156,16 +156,6 @@ bind_cols(sqlite3_stmt *st, const void *kind_row)
 	}
 }
 
-static int
-upsert_kind(struct db *db, const struct row_kind *k, const void *row,
-    struct pt_err *err)
-{
-	struct kind_row r = { k, row };
-
-	return upsert(db, k->ins_sql, k->upd_sql, bind_cols, &r, k->doing,
-	    err);
-}
-
 static const char *
 flag_text(int b)
 {
@@ -223,7 +213,9 @@ static int
 save_kind(struct db *db, const struct row_kind *k, const void *row,
     const struct store_when *at, struct pt_err *err)
 {
-	int rc = upsert_kind(db, k, row, err), n;
+	struct kind_row r = { k, row };
+	int rc = upsert(db, k->ins_sql, k->upd_sql, bind_cols, &r, k->doing,
+	    err), n;
 
 	if (rc == STORE_FAILED)
 		return rc;
@@ -249,25 +241,6 @@ static const struct col account_cols[] = {
 	ACOL(COL_FLAG, bank_card, "bank_card"),
 };
 #undef ACOL
-
-static const struct row_kind account_kind = {
-	SQL_ACCOUNT_INS, SQL_ACCOUNT_UPD, "saving an account", HISTORY_ACCOUNT,
-	account_cols, sizeof account_cols / sizeof account_cols[0]
-};
-
-int
-store_upsert_account(struct db *db, const struct store_account *a,
-    struct pt_err *err)
-{
-	return upsert_kind(db, &account_kind, a, err);
-}
-
-int
-store_save_account(struct db *db, const struct store_account *a,
-    const struct store_when *at, struct pt_err *err)
-{
-	return save_kind(db, &account_kind, a, at, err);
-}
 
 /* ---- work ---- */
 
@@ -311,16 +284,22 @@ static const struct col work_cols[] = {
 };
 #undef WCOL
 
+#define NCOLS(cols) (sizeof cols / sizeof cols[0])
+static const struct row_kind account_kind = {
+	SQL_ACCOUNT_INS, SQL_ACCOUNT_UPD, "saving an account", HISTORY_ACCOUNT,
+	account_cols, NCOLS(account_cols)
+};
 static const struct row_kind work_kind = {
 	SQL_WORK_INS, SQL_WORK_UPD, "saving a work", HISTORY_WORK,
-	work_cols, sizeof work_cols / sizeof work_cols[0]
+	work_cols, NCOLS(work_cols)
 };
+#undef NCOLS
 
 int
-store_upsert_work(struct db *db, const struct store_work *w,
-    struct pt_err *err)
+store_save_account(struct db *db, const struct store_account *a,
+    const struct store_when *at, struct pt_err *err)
 {
-	return upsert_kind(db, &work_kind, w, err);
+	return save_kind(db, &account_kind, a, at, err);
 }
 
 int

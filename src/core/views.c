@@ -662,35 +662,22 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	return views_accounts_load_at(db, today, minute, out, err);
 }
 
-/* The accounts (accounts_list), with their works and open appeals
- * counted; their ids and names move over to the rows. */
-static bool
-accounts_rows(struct db *db, struct views_accounts *out, struct pt_err *err)
+/* A row of the overview from an account, whose id and name it takes
+ * over. */
+static void
+take_account(void *item, struct account_row *r, const void *arg)
 {
-	struct account_list l;
+	struct views_account *a = item;
 
-	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
-		return false;
-	if (l.n > 0 && (out->rows = calloc(l.n, sizeof *out->rows)) == NULL) {
-		accounts_free(&l);
-		return oom(err);
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		struct account_row *r = &l.items[i];
-		struct views_account *a = &out->rows[i];
-		a->account_id = r->account_id;
-		a->name = r->name;
-		r->account_id = r->name = NULL;
-		snprintf(a->kind, sizeof a->kind, "%s", r->kind);
-		snprintf(a->plan_status, sizeof a->plan_status, "%s",
-		    r->plan_status);
-		a->celebrity = r->celebrity;
-		a->works = r->works;
-		a->open_appeals = r->open_appeals;
-	}
-	out->n = l.n;
-	accounts_free(&l);
-	return true;
+	(void)arg;
+	a->account_id = r->account_id;
+	a->name = r->name;
+	r->account_id = r->name = NULL;
+	snprintf(a->kind, sizeof a->kind, "%s", r->kind);
+	snprintf(a->plan_status, sizeof a->plan_status, "%s", r->plan_status);
+	a->celebrity = r->celebrity;
+	a->works = r->works;
+	a->open_appeals = r->open_appeals;
 }
 
 /* The account's week (to its last day with data) and the one before. */
@@ -760,15 +747,17 @@ bool
 views_accounts_load_at(struct db *db, day_t today, int minute,
     struct views_accounts *out, struct pt_err *err)
 {
+	void *rows;
+
 	memset(out, 0, sizeof *out);
 	out->to = today;
 	out->from = today - 6;
 	views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
 	out->latest = DAY_NONE;
-	if (!accounts_rows(db, out, err)) {
-		views_accounts_free(out);
+	if (!accounts_take(db, sizeof *out->rows, take_account, NULL, &rows,
+	    &out->n, err))
 		return false;
-	}
+	out->rows = rows;
 	for (size_t i = 0; i < out->n; i++)
 		if (!account_row(db, out, &out->rows[i], today, minute, err)) {
 			views_accounts_free(out);
