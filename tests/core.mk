@@ -2,5 +2,8 @@
 # without ncurses, on purpose.
 TESTS += tests/cli_basics.sh
 EXTRA_DIST += tests/cli_basics.sh tests/lib.sh
+# The generator of the core's SQL headers (src/core/sql.mk).
+TESTS += tests/sql2h.sh
+EXTRA_DIST += tests/sql2h.sh
 # The suites by module (one program per module of src/).
 include tests/suites.mk

@@ -70,7 +70,17 @@ expect_grep "$T/out" "不符合资格"
 expect_exit 1 env LC_ALL=C.UTF-8 "$PT" --db "$DB" check --account jn_meishi
 expect_grep "$T/out" "account kind: personal"
 
+# The table says stored values and yes/no in the interface's language; the
+# CSV below keeps them as stored.
+expect_exit 0 env LC_ALL="$ZH" "$PT" --db "$DB" report accounts
+grep -q '^jn_meishi .* 个人 .* 已加入 ' "$T/out" && ok || fail "kind/plan not in Chinese: $(cat "$T/out")"
+grep -q '^jn_quanshui .* 企业关联 ' "$T/out" && ok || fail "企业关联 missing: $(cat "$T/out")"
+grep -q 'personal\|joined\| yes \| no ' "$T/out" && fail "stored words in the zh_CN table: $(cat "$T/out")" || ok
+expect_grep "$T/out" " 否 "
+expect_exit 0 env LC_ALL=C.UTF-8 "$PT" --db "$DB" report accounts
+grep -q '^jn_quanshui .* enterprise_affiliated .* rejected .* no ' "$T/out" && ok || fail "English table changed: $(cat "$T/out")"
 expect_exit 0 env LC_ALL="$ZH" "$PT" --db "$DB" report accounts --format csv
+expect_grep "$T/out" ",personal,joined,"
 head -n 1 "$T/out" | grep -q '^account_id,' && ok || fail "CSV header changed under zh_CN: $(head -n 1 "$T/out")"
 grep -q '万' "$T/out" && fail "万 in CSV: $(head -n 3 "$T/out")" || ok
 expect_exit 0 env LC_ALL="$ZH" "$PT" --db "$DB" report daily --format json

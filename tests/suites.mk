@@ -57,6 +57,20 @@ tests_core_check_schema_SOURCES = tests/core/schema.c $(SUITE_UTIL)
 tests_core_check_schema_CFLAGS = $(SUITE_CFLAGS)
 tests_core_check_schema_LDADD = $(SUITE_LDADD)
 TESTS += tests/core/check_schema
+# Every statement of src/core/sql/*.sql prepared against a new database:
+# sql2h.awk lists them in tests/core/sql_list.c, made only for this suite.
+check_PROGRAMS += tests/core/check_sql
+tests_core_check_sql_SOURCES = tests/core/sql.c tests/core/sql_list.h \
+	$(SUITE_UTIL)
+nodist_tests_core_check_sql_SOURCES = tests/core/sql_list.c
+tests_core_check_sql_CFLAGS = $(SUITE_CFLAGS) -I$(top_srcdir)/tests/core
+tests_core_check_sql_LDADD = $(SUITE_LDADD)
+TESTS += tests/core/check_sql
+CLEANFILES += tests/core/sql_list.c
+tests/core/sql_list.c: $(CORE_SQL) $(SQL2H)
+	@$(MKDIR_P) tests/core
+	$(AM_V_GEN)(cd $(srcdir) && $(AWK) -v list=1 -f $(SQL2H) $(CORE_SQL)) \
+	  >$@-t && mv -f $@-t $@
 check_PROGRAMS += tests/core/check_series
 tests_core_check_series_SOURCES = tests/core/series.c $(SUITE_UTIL)
 tests_core_check_series_CFLAGS = $(SUITE_CFLAGS)

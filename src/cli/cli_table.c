@@ -12,6 +12,7 @@
 #include "core/report.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "present/evidence_text.h"
 
 #define TABLE_MAX_COLS 16
 #define TABLE_MAX_WIDTH 40
@@ -110,6 +111,10 @@ cli_print_rows(const struct report_table *t)
 				s = money_format(cell->i, buf);
 			else if (col->flags & REPORT_WORD)
 				s = _(cell->s);
+			else if (col->flags & REPORT_VALUE)
+				s = present_value(cell->s);
+			else if (col->type == REPORT_YESNO)
+				s = cell->i ? _("yes") : _("no");
 			else
 				s = report_cell_text(col, cell, buf);
 			table_cell(&tab, s);

@@ -333,6 +333,27 @@ estimating(const struct appeal *a)
 	return a->status == APPEAL_DRAFT || a->status == APPEAL_SUBMITTED;
 }
 
+/* One line of the back-pay's working: a day of the window with what it
+ * earned (note NULL), or an affected day with what it gives back and
+ * why not ("" when nothing is to say). */
+static void
+print_comp_day(const char *label, day_t day, double plays,
+    double interactions, fen_t fen, const char *note)
+{
+	char b[DAY_BUFSZ], m[MONEY_BUFSZ], line[256];
+
+	day_format(day, b);
+	money_format(fen, m);
+	if (note == NULL)
+		snprintf(line, sizeof line, _("%s  %.0f profitable plays, %.0f "
+		    "interactions, %s"), b, plays, interactions, m);
+	else
+		snprintf(line, sizeof line, _("%s  %.0f profitable plays, %.0f "
+		    "interactions: %s%s%s"), b, plays, interactions, m,
+		    note[0] != '\0' ? " · " : "", note);
+	print_field(label, line);
+}
+
 static void
 print_extra(const struct appeal *a, const struct show_extra *x)
 {
@@ -369,24 +390,17 @@ print_extra(const struct appeal *a, const struct show_extra *x)
 	print_field(_("window:"), line);
 	for (size_t i = 0; i < x->c.nhist; i++) {
 		const struct compensation_hist *h = &x->c.hist[i];
-		snprintf(line, sizeof line, _("%s  %.0f profitable plays, %.0f "
-		    "interactions, %s"), day_format(h->day, b1),
-		    h->profitable_plays, h->interactions,
-		    money_format(h->revenue_fen, m));
-		print_field("", line);
+		print_comp_day("", h->day, h->profitable_plays, h->interactions,
+		    h->revenue_fen, NULL);
 	}
 	snprintf(line, sizeof line, _("%.4f fen per profitable play, %.4f fen "
 	    "per interaction"), x->c.fen_per_play, x->c.fen_per_interaction);
 	print_field(_("rates:"), line);
 	for (size_t i = 0; i < x->c.ndays; i++) {
 		const struct compensation_day *d = &x->c.days[i];
-		snprintf(line, sizeof line, _("%s  %.0f profitable plays, %.0f "
-		    "interactions: %s%s%s"), day_format(d->day, b1),
-		    d->profitable_plays, d->interactions,
-		    money_format(d->fen, m),
-		    d->note != COMP_NOTE_NONE ? " · " : "",
+		print_comp_day(i == 0 ? _("affected days:") : "", d->day,
+		    d->profitable_plays, d->interactions, d->fen,
 		    present_note(d->note, PRESENT_UI));
-		print_field(i == 0 ? _("affected days:") : "", line);
 	}
 }
 

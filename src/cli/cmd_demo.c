@@ -122,7 +122,6 @@ demo_run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct command cmd_demo = {
 	.name = "demo",
-	.usage = "demo",
 	.summary = N_("(re)create the demo database"),
 	.run = demo_run,
 };

@@ -43,7 +43,6 @@ rescore_run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct command cmd_rescore = {
 	.name = "rescore",
-	.usage = "rescore",
 	.summary = N_("recompute every derived result"),
 	.run = rescore_run,
 };

@@ -115,7 +115,8 @@ int
 cli_usage(const struct command *cmd, bool to_stderr)
 {
 	fprintf(to_stderr ? stderr : stdout,
-	    _("usage: partner-tui [--db PATH] [--today DAY] %s\n"), cmd->usage);
+	    _("usage: partner-tui [--db PATH] [--today DAY] %s\n"),
+	    cmd->usage != NULL ? cmd->usage : cmd->name);
 	return PT_EXIT_OK;
 }
 

@@ -8,13 +8,7 @@
 #include "core/exitcode.h"
 #include "core/grow.h"
 
-static const char SQL_ACCOUNTS[] =
-	"SELECT a.account_id, a.name, a.kind, a.certification, a.plan_status,"
-	"  a.celebrity, a.bank_card,"
-	"  (SELECT count(*) FROM work w WHERE w.account_id = a.account_id),"
-	"  (SELECT count(*) FROM appeal p WHERE p.account_id = a.account_id"
-	"    AND p.status IN ('draft', 'submitted', 'approved'))"
-	" FROM account a ORDER BY a.account_id";
+#include "core/sql/accounts.sql.h"
 
 void
 accounts_free(struct account_list *l)
@@ -97,5 +91,30 @@ accounts_list(struct db *db, enum accounts_order order,
 	}
 	if (order == ACCOUNTS_BY_NAME && out->n > 1)
 		qsort(out->items, out->n, sizeof *out->items, cmp_name);
+	return true;
+}
+
+bool
+accounts_take(struct db *db, size_t elem,
+    void (*take)(void *item, struct account_row *r, const void *arg),
+    const void *arg, void **items, size_t *n, struct pt_err *err)
+{
+	struct account_list l;
+	char *p = NULL;
+
+	*items = NULL;
+	*n = 0;
+	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
+		return false;
+	if (l.n > 0 && (p = calloc(l.n, elem)) == NULL) {
+		accounts_free(&l);
+		err_set(err, PT_EXIT_DB, "out of memory");
+		return false;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		take(p + i * elem, &l.items[i], arg);
+	*items = p;
+	*n = l.n;
+	accounts_free(&l);
 	return true;
 }

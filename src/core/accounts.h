@@ -37,5 +37,12 @@ enum accounts_order {
 bool accounts_list(struct db *db, enum accounts_order order,
     struct account_list *out, struct pt_err *err);
 void accounts_free(struct account_list *l);
+/* Every account by id, each handed to take() with item i of a new zeroed
+ * array of elem-byte items (*items; NULL for none, *n items); take() may
+ * move the row's strings out, leaving NULL. False (err set, nothing
+ * allocated) on a database error or out of memory. */
+bool accounts_take(struct db *db, size_t elem,
+    void (*take)(void *item, struct account_row *r, const void *arg),
+    const void *arg, void **items, size_t *n, struct pt_err *err);
 
 #endif

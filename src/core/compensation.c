@@ -37,18 +37,7 @@ static const char SQL_HIST_ACCOUNT[] =
     "GROUP BY s.day "
     "HAVING r > 0 AND sum(s.profitable_plays) > 0 "
     "ORDER BY s.day DESC LIMIT ?3";
-/* The affected day's figures per work (one work, or every work of the
- * account), with what else kept it from earning and whether another
- * approved or paid appeal already paid it back. */
-static const char SQL_DAY[] =
-    "SELECT s.work_id, s.profitable_plays, s.interaction, s.reasons, "
-    "w.original AND NOT w.infringing, "
-    "EXISTS (SELECT 1 FROM appeal_backpay b JOIN appeal a ON a.id = b.appeal_id "
-    "  WHERE b.work_id = s.work_id AND b.day = s.day "
-    "  AND a.status IN ('approved', 'paid') AND a.id <> ?4) "
-    "FROM work_score s JOIN work w ON w.work_id = s.work_id "
-    "WHERE s.day = ?2 AND (CASE WHEN ?3 IS NULL THEN w.account_id = ?1 "
-    "ELSE s.work_id = ?3 END) ORDER BY s.work_id";
+#include "core/sql/compensation.sql.h"
 
 void
 engine_compensation_free(struct compensation *c)

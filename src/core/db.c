@@ -319,7 +319,7 @@ db_bind_double_or_null(sqlite3_stmt *st, int i, bool present, double v)
 	return present ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i);
 }
 
-static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+#include "core/sql/db.sql.h"
 
 bool
 db_changed_elsewhere(struct db *db)

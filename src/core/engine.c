@@ -342,13 +342,7 @@ cmp_day(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static const char SQL_WORKS[] =
-    "SELECT work_id, account_id, visibility, review, original, infringing, "
-    "commercial, selected, published_at FROM work ORDER BY work_id";
-static const char SQL_VIOLATIONS[] =
-    "SELECT account_id, work_id, day FROM violation WHERE status = 'active'";
-static const char SQL_CALIBRATIONS[] =
-    "SELECT account_id, base, a_e, a_u, a_q FROM calibration";
+#include "core/sql/engine.sql.h"
 
 /* ---- attribute history: the values in force by day ---- */
 
@@ -386,41 +380,67 @@ wrk_set(struct eng_wrk_flags *f, const char *attr, const char *v)
 		f->selected = v != NULL && strcmp(v, "1") == 0;
 }
 
-/* Of n segments by day, size bytes apart from the first one's first day
- * (from), the one in force on d: the last starting on or before d; the
- * first before all. */
-static size_t
-seg_on(const day_t *from, size_t size, size_t n, day_t d)
+/* How an account's or a work's flags are kept by day: the size of its
+ * flags, of a segment and where a segment's flags are (its first day
+ * comes first), and how a history row sets a flag. */
+struct seg_kind {
+	size_t flags_size, seg_size, seg_flags;
+	void (*set)(void *flags, const char *attr, const char *v);
+};
+
+static void
+acc_set_any(void *f, const char *attr, const char *v)
 {
-	const char *p = (const char *)from;
+	acc_set(f, attr, v);
+}
+
+static void
+wrk_set_any(void *f, const char *attr, const char *v)
+{
+	wrk_set(f, attr, v);
+}
+
+static const struct seg_kind acc_segs = {
+	sizeof(struct eng_acc_flags), sizeof(struct eng_acc_seg),
+	offsetof(struct eng_acc_seg, f), acc_set_any
+};
+static const struct seg_kind wrk_segs = {
+	sizeof(struct eng_wrk_flags), sizeof(struct eng_wrk_seg),
+	offsetof(struct eng_wrk_seg, f), wrk_set_any
+};
+
+/* The flags in force on d of an account or a work (its latest flags,
+ * its n segments): the segment of the last first day on or before d;
+ * the first before all. */
+static const void *
+flags_on(const struct seg_kind *k, const void *latest, const void *seg,
+    size_t n, day_t d)
+{
+	const char *p = seg;
 	size_t lo = 1, hi = n;
 
+	if (n == 0)
+		return latest;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (*(const day_t *)(p + mid * size) <= d)
+		if (*(const day_t *)(p + mid * k->seg_size) <= d)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo - 1;
+	return p + (lo - 1) * k->seg_size + k->seg_flags;
 }
 
 const struct eng_acc_flags *
 eng_acc_flags_on(const struct eng_account *a, day_t d)
 {
-	if (a->nseg == 0)
-		return &a->f;
-	return &a->seg[seg_on(&a->seg[0].from, sizeof a->seg[0], a->nseg,
-	    d)].f;
+	return flags_on(&acc_segs, &a->f, a->seg, a->nseg, d);
 }
 
 const struct eng_wrk_flags *
 eng_wrk_flags_on(const struct eng_work *w, day_t d)
 {
-	if (w->nseg == 0)
-		return &w->f;
-	return &w->seg[seg_on(&w->seg[0].from, sizeof w->seg[0], w->nseg,
-	    d)].f;
+	return flags_on(&wrk_segs, &w->f, w->seg, w->nseg, d);
 }
 
 struct hist_row {
@@ -429,60 +449,69 @@ struct hist_row {
 	char *value;		/* NULL: none */
 };
 
-/* Builds the segments of one account (is_acc) or work from its history
- * rows (sorted by day): the first values hold before the first day; each
- * later day applies its changes. No segments when nothing changed. */
+/* The segments of one account or work (latest: its flags now) from its
+ * history rows (sorted by day): the first values hold before the first
+ * day; each later day applies its changes. No segments (*seg NULL,
+ * *nseg 0) when nothing changed; false out of memory. */
 static bool
-build_segments(void *ent, bool is_acc, const struct hist_row *h, size_t n)
+build_segments(const struct seg_kind *k, const void *latest,
+    const struct hist_row *h, size_t n, void **seg, size_t *nseg)
 {
-	size_t ndays = 0, k = 0;
+	union {
+		struct eng_acc_flags a;
+		struct eng_wrk_flags w;
+	} f;
+	size_t ndays = 0, j = 0;
+	char *p;
 
+	*seg = NULL;
+	*nseg = 0;
 	for (size_t i = 0; i < n; i++)
 		if (i == 0 || h[i].day != h[i - 1].day)
 			ndays++;
 	if (ndays < 2)
 		return true;
-	if (is_acc) {
-		struct eng_account *a = ent;
-		struct eng_acc_flags f = a->f;
-		/* first values of each attribute, for the days before */
-		for (size_t i = n; i-- > 0;)
-			acc_set(&f, h[i].attr, h[i].value);
-		if ((a->seg = calloc(ndays, sizeof *a->seg)) == NULL)
-			return false;
-		for (size_t i = 0; i < n; k++) {
-			day_t d = h[i].day;
-			for (; i < n && h[i].day == d; i++)
-				acc_set(&f, h[i].attr, h[i].value);
-			a->seg[k].from = k == 0 ? DAY_NONE + 1 : d;
-			a->seg[k].f = f;
-		}
-		a->nseg = ndays;
-	} else {
-		struct eng_work *w = ent;
-		struct eng_wrk_flags f = w->f;
-		for (size_t i = n; i-- > 0;)
-			wrk_set(&f, h[i].attr, h[i].value);
-		if ((w->seg = calloc(ndays, sizeof *w->seg)) == NULL)
-			return false;
-		for (size_t i = 0; i < n; k++) {
-			day_t d = h[i].day;
-			for (; i < n && h[i].day == d; i++)
-				wrk_set(&f, h[i].attr, h[i].value);
-			w->seg[k].from = k == 0 ? DAY_NONE + 1 : d;
-			w->seg[k].f = f;
-		}
-		w->nseg = ndays;
+	memcpy(&f, latest, k->flags_size);
+	/* first values of each attribute, for the days before */
+	for (size_t i = n; i-- > 0;)
+		k->set(&f, h[i].attr, h[i].value);
+	if ((p = calloc(ndays, k->seg_size)) == NULL)
+		return false;
+	for (size_t i = 0; i < n; j++) {
+		char *s = p + j * k->seg_size;
+		day_t d = h[i].day;
+		for (; i < n && h[i].day == d; i++)
+			k->set(&f, h[i].attr, h[i].value);
+		*(day_t *)s = j == 0 ? DAY_NONE + 1 : d;
+		memcpy(s + k->seg_flags, &f, k->flags_size);
 	}
+	*seg = p;
+	*nseg = ndays;
 	return true;
 }
 
-static const char SQL_ACCOUNT_HISTORY[] =
-    "SELECT account_id, attr, effective_on, value FROM account_history "
-    "ORDER BY account_id, effective_on";
-static const char SQL_WORK_HISTORY[] =
-    "SELECT work_id, attr, effective_on, value FROM work_history "
-    "WHERE attr <> 'account_id' ORDER BY work_id, effective_on";
+/* The segments of the account or work id (none when it is unknown). */
+static bool
+entity_segments(struct eng_ctx *c, bool is_acc, const char *id,
+    const struct hist_row *h, size_t n)
+{
+	int e = is_acc ? eng_find_account(c, id) : eng_find_work(c, id);
+	void *seg;
+	bool ok;
+
+	if (e < 0)
+		return true;
+	if (is_acc) {
+		ok = build_segments(&acc_segs, &c->acc[e].f, h, n, &seg,
+		    &c->acc[e].nseg);
+		c->acc[e].seg = seg;
+	} else {
+		ok = build_segments(&wrk_segs, &c->wrk[e].f, h, n, &seg,
+		    &c->wrk[e].nseg);
+		c->wrk[e].seg = seg;
+	}
+	return ok;
+}
 
 static void
 hist_free(struct hist_row *h, size_t n)
@@ -513,11 +542,7 @@ load_history(struct eng_ctx *c, struct db *db, bool is_acc,
 		id = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) :
 		    NULL;
 		if (n > 0 && (id == NULL || strcmp(id, cur) != 0)) {
-			int e = is_acc ? eng_find_account(c, cur) :
-			    eng_find_work(c, cur);
-			if (e >= 0 && !build_segments(is_acc ?
-			    (void *)&c->acc[e] : (void *)&c->wrk[e], is_acc, h, n))
-				ok = false;
+			ok = entity_segments(c, is_acc, cur, h, n);
 			hist_free(h, n);
 			n = 0;
 		}
@@ -604,31 +629,31 @@ eng_day_at(struct eng_days *a, day_t d, size_t elem)
 
 #define LOAD_DOING "reading accounts and works"
 
+/* An account of the context from its row, whose id it takes over. */
+static void
+take_account(void *item, struct account_row *r, const void *params)
+{
+	struct eng_account *a = item;
+
+	a->id = r->account_id;
+	r->account_id = NULL;
+	acc_set(&a->f, "kind", r->kind);
+	a->f.celebrity = r->celebrity;
+	acc_set(&a->f, "certification", r->certification);
+	acc_set(&a->f, "plan_status", r->plan_status);
+	a->p = *(const struct model_params *)params;
+}
+
 /* The accounts through the one query that lists them (accounts.c). */
 static bool
 load_accounts(struct eng_ctx *c, struct db *db, struct pt_err *err)
 {
-	struct account_list l;
+	void *acc;
 
-	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
+	if (!accounts_take(db, sizeof *c->acc, take_account, c->model, &acc,
+	    &c->nacc, err))
 		return false;
-	if (l.n > 0 && (c->acc = calloc(l.n, sizeof *c->acc)) == NULL) {
-		accounts_free(&l);
-		return eng_oom(err);
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		struct eng_account *a = &c->acc[i];
-		const struct account_row *r = &l.items[i];
-		a->id = r->account_id;
-		l.items[i].account_id = NULL;	/* the context owns it now */
-		acc_set(&a->f, "kind", r->kind);
-		a->f.celebrity = r->celebrity;
-		acc_set(&a->f, "certification", r->certification);
-		acc_set(&a->f, "plan_status", r->plan_status);
-		a->p = *c->model;
-	}
-	c->nacc = l.n;
-	accounts_free(&l);
+	c->acc = acc;
 	return map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc) ||
 	    eng_oom(err);
 }
@@ -1012,13 +1037,6 @@ static const char *const SQL_WRITE_WORK_SCORES[][2] = {
 	    WORK_SCORE_UPSERT, "INSERT" WORK_SCORE_INSERT WS_ROW16 ","
 	    WS_ROW16 WORK_SCORE_UPSERT },
 };
-static const char SQL_INSERT_ACCOUNT_SCORE[] =
-    "INSERT OR REPLACE INTO account_score(account_id, day, eligible, reasons, "
-    "estimated_fen, settled_fen, works_earning, gross_fen, shown_fen, "
-    "plays, profitable_plays, likes, favorites, comments, shares, "
-    "revenue_fen, interaction, user_value, quality, sums_kept) VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-    "?16, ?17, ?18, ?19, 2)";
 
 /* Binds one row's values from parameter base + 1 on; day is the row's
  * storage for its day's text until the statement has run. */
@@ -1218,8 +1236,6 @@ eng_add_capped(int64_t n)
 {
 	capped_rows += n;
 }
-
-static const char SQL_DIRTY_COUNT[] = "SELECT count(*) FROM dirty";
 
 int64_t
 engine_dirty_count(struct db *db, struct pt_err *err)

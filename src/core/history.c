@@ -16,29 +16,17 @@ static const char *const account_attrs[] = { "kind", "celebrity",
 static const char *const work_attrs[] = { "account_id", "visibility",
     "review", "original", "infringing", "commercial", "selected", NULL };
 
-static const char SQL_VALUE_ON[2][2][200] = {
-	{ "SELECT value FROM account_history WHERE account_id = ?1 AND "
-	  "attr = ?2 AND effective_on <= ?3 ORDER BY effective_on DESC LIMIT 1",
-	  "SELECT value FROM account_history WHERE account_id = ?1 AND "
-	  "attr = ?2 ORDER BY effective_on LIMIT 1" },
-	{ "SELECT value FROM work_history WHERE work_id = ?1 AND "
-	  "attr = ?2 AND effective_on <= ?3 ORDER BY effective_on DESC LIMIT 1",
-	  "SELECT value FROM work_history WHERE work_id = ?1 AND "
-	  "attr = ?2 ORDER BY effective_on LIMIT 1" },
+#include "core/sql/history.sql.h"
+
+/* [of]: by table; SQL_VALUE_ON[of][pass]: on or before the day, then the
+ * first one. */
+static const char *const SQL_VALUE_ON[2][2] = {
+	{ SQL_ACCOUNT_VALUE_ON, SQL_ACCOUNT_FIRST_VALUE },
+	{ SQL_WORK_VALUE_ON, SQL_WORK_FIRST_VALUE },
 };
-static const char SQL_INSERT[2][200] = {
-	"INSERT OR REPLACE INTO account_history(account_id, attr, "
-	"effective_on, value, import_id, recorded_at) VALUES "
-	"(?1, ?2, ?3, ?4, ?5, ?6)",
-	"INSERT OR REPLACE INTO work_history(work_id, attr, effective_on, "
-	"value, import_id, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-};
-static const char SQL_LIST[2][200] = {
-	"SELECT attr, effective_on, value, ifnull(import_id, 0), recorded_at "
-	"FROM account_history WHERE account_id = ?1 ORDER BY attr, effective_on",
-	"SELECT attr, effective_on, value, ifnull(import_id, 0), recorded_at "
-	"FROM work_history WHERE work_id = ?1 ORDER BY attr, effective_on",
-};
+static const char *const SQL_INSERT[2] = { SQL_ACCOUNT_INSERT,
+    SQL_WORK_INSERT };
+static const char *const SQL_LIST[2] = { SQL_ACCOUNT_LIST, SQL_WORK_LIST };
 
 static bool
 known_attr(enum history_of of, const char *attr)

@@ -67,19 +67,7 @@ static const char SQL_DAILY_WORK[] =
     "WHERE " where " GROUP BY d.day ORDER BY d.day"
 static const char SQL_DAILY_ACCOUNT[] =
     SQL_DAILY_SUMS("?3 IS NULL OR w.account_id = ?3");
-/* One account, from the sums the engine kept with each account-day: a
- * row per day of the window (when every scored day of the window has
- * them and none waits for a rescore: SQL_DAILY_KEPT_OK). */
-static const char SQL_DAILY_KEPT_OK[] =
-    "SELECT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?3) "
-    "AND NOT EXISTS (SELECT 1 FROM account_score WHERE account_id = ?3 "
-    " AND day BETWEEN ?1 AND ?2 AND NOT sums_kept) "
-    "AND NOT EXISTS (SELECT 1 FROM dirty WHERE account_id = ?3 "
-    " AND day BETWEEN ?1 AND ?2)";
-static const char SQL_DAILY_KEPT[] =
-    "SELECT day, plays, profitable_plays, likes, favorites, comments, "
-    "shares, revenue_fen, estimated_fen FROM account_score "
-    "WHERE account_id = ?3 AND day BETWEEN ?1 AND ?2 ORDER BY day";
+#include "core/sql/report.sql.h"
 /* Else its works by index, not every work of the database. */
 static const char SQL_DAILY_ONE_ACCOUNT[] =
     SQL_DAILY_SUMS("w.account_id = ?3");
@@ -92,9 +80,10 @@ static const struct report_column accounts_cols[] = {
 	{ .key = "account_id", .head = N_("ACCOUNT"), .type = REPORT_TEXT,
 	    .sql = 0 },
 	{ .key = "name", .head = N_("NAME"), .type = REPORT_TEXT, .sql = 1 },
-	{ .key = "kind", .head = N_("KIND"), .type = REPORT_TEXT, .sql = 2 },
+	{ .key = "kind", .head = N_("KIND"), .type = REPORT_TEXT, .sql = 2,
+	    .flags = REPORT_VALUE },
 	{ .key = "plan_status", .head = N_("PLAN"), .type = REPORT_TEXT,
-	    .sql = 3 },
+	    .sql = 3, .flags = REPORT_VALUE },
 	{ .key = "revenue", .head = N_("SETTLED"), .type = REPORT_FEN,
 	    .sql = 4 },
 	{ .key = "estimated", .head = N_("ESTIMATED"), .type = REPORT_FEN,

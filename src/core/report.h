@@ -45,6 +45,8 @@ enum report_type {
 #define REPORT_WORD 1u		/* a word of the core (a msgid): the table
 				 * says it in the interface's language */
 #define REPORT_JSON_FEN 2u	/* money: JSON has key_fen only */
+#define REPORT_VALUE 4u		/* a stored value (personal, joined...): the
+				 * table says it in the interface's language */
 
 struct report_column {
 	/* CSV header and JSON key; a REPORT_FEN column is two: key_fen
@@ -57,7 +59,7 @@ struct report_column {
 	enum report_type type;
 	int decimals;		/* REPORT_REAL */
 	int sql;		/* the query's column it is read from */
-	unsigned flags;		/* REPORT_WORD, REPORT_JSON_FEN */
+	unsigned flags;		/* REPORT_WORD, REPORT_JSON_FEN, REPORT_VALUE */
 };
 
 struct report_layout {

@@ -619,7 +619,7 @@ static const struct step {
 	{ schema_v8, NULL, 0 },
 	{ schema_v9, NULL, 0 },
 };
-static const char SQL_USER_VERSION[] = "PRAGMA user_version";
+#include "core/sql/schema.sql.h"
 
 int
 schema_version(struct db *db)

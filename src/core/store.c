@@ -156,16 +156,6 @@ bind_cols(sqlite3_stmt *st, const void *kind_row)
 	}
 }
 
-static int
-upsert_kind(struct db *db, const struct row_kind *k, const void *row,
-    struct pt_err *err)
-{
-	struct kind_row r = { k, row };
-
-	return upsert(db, k->ins_sql, k->upd_sql, bind_cols, &r, k->doing,
-	    err);
-}
-
 static const char *
 flag_text(int b)
 {
@@ -223,7 +213,9 @@ static int
 save_kind(struct db *db, const struct row_kind *k, const void *row,
     const struct store_when *at, struct pt_err *err)
 {
-	int rc = upsert_kind(db, k, row, err), n;
+	struct kind_row r = { k, row };
+	int rc = upsert(db, k->ins_sql, k->upd_sql, bind_cols, &r, k->doing,
+	    err), n;
 
 	if (rc == STORE_FAILED)
 		return rc;
@@ -234,21 +226,7 @@ save_kind(struct db *db, const struct row_kind *k, const void *row,
 
 /* ---- account ---- */
 
-static const char SQL_ACCOUNT_INS[] =
-    "INSERT INTO account(account_id, name, kind, celebrity, certification, "
-    "plan_status, bank_card) VALUES (?1, coalesce(?2, ''), "
-    "coalesce(?3, 'personal'), coalesce(?4, 0), ?5, "
-    "coalesce(?7, 'not_joined'), coalesce(?8, 0)) ON CONFLICT DO NOTHING";
-static const char SQL_ACCOUNT_UPD[] =
-    "UPDATE account SET name = coalesce(?2, name), kind = coalesce(?3, kind), "
-    "celebrity = coalesce(?4, celebrity), certification = "
-    "CASE WHEN ?6 THEN ?5 ELSE certification END, plan_status = "
-    "coalesce(?7, plan_status), bank_card = coalesce(?8, bank_card) "
-    "WHERE account_id = ?1 AND (coalesce(?2, name) IS NOT name OR "
-    "coalesce(?3, kind) IS NOT kind OR coalesce(?4, celebrity) IS NOT "
-    "celebrity OR (?6 AND ?5 IS NOT certification) OR coalesce(?7, "
-    "plan_status) IS NOT plan_status OR coalesce(?8, bank_card) IS NOT "
-    "bank_card)";
+#include "core/sql/store.sql.h"
 
 #define ACOL(type, m, hist) \
 	{ type, offsetof(struct store_account, m), 0, hist }
@@ -264,35 +242,8 @@ static const struct col account_cols[] = {
 };
 #undef ACOL
 
-static const struct row_kind account_kind = {
-	SQL_ACCOUNT_INS, SQL_ACCOUNT_UPD, "saving an account", HISTORY_ACCOUNT,
-	account_cols, sizeof account_cols / sizeof account_cols[0]
-};
-
-int
-store_upsert_account(struct db *db, const struct store_account *a,
-    struct pt_err *err)
-{
-	return upsert_kind(db, &account_kind, a, err);
-}
-
-int
-store_save_account(struct db *db, const struct store_account *a,
-    const struct store_when *at, struct pt_err *err)
-{
-	return save_kind(db, &account_kind, a, at, err);
-}
-
 /* ---- work ---- */
 
-static const char SQL_WORK_INS[] =
-    "INSERT INTO work(work_id, account_id, title, published_at, genre, "
-    "duration_s, visibility, review, original, infringing, commercial, "
-    "selected, review_label) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, ?6, "
-    "coalesce(?7, 'public'), coalesce(?8, 'approved'), coalesce(?9, 1), "
-    "coalesce(?10, 0), coalesce(?11, 'none'), coalesce(?12, 0), "
-    "CASE WHEN ?8 = 'unknown' THEN ?13 END) "
-    "ON CONFLICT DO NOTHING";
 /* the label stays while the review stays unknown; another review clears it */
 #define WORK_LABEL "CASE WHEN coalesce(?8, review) = 'unknown' THEN " \
     "coalesce(?13, review_label) END"
@@ -333,16 +284,22 @@ static const struct col work_cols[] = {
 };
 #undef WCOL
 
+#define NCOLS(cols) (sizeof cols / sizeof cols[0])
+static const struct row_kind account_kind = {
+	SQL_ACCOUNT_INS, SQL_ACCOUNT_UPD, "saving an account", HISTORY_ACCOUNT,
+	account_cols, NCOLS(account_cols)
+};
 static const struct row_kind work_kind = {
 	SQL_WORK_INS, SQL_WORK_UPD, "saving a work", HISTORY_WORK,
-	work_cols, sizeof work_cols / sizeof work_cols[0]
+	work_cols, NCOLS(work_cols)
 };
+#undef NCOLS
 
 int
-store_upsert_work(struct db *db, const struct store_work *w,
-    struct pt_err *err)
+store_save_account(struct db *db, const struct store_account *a,
+    const struct store_when *at, struct pt_err *err)
 {
-	return upsert_kind(db, &work_kind, w, err);
+	return save_kind(db, &account_kind, a, at, err);
 }
 
 int
@@ -353,9 +310,6 @@ store_save_work(struct db *db, const struct store_work *w,
 }
 
 /* ---- attribute history ---- */
-
-static const char SQL_ACCOUNT_BANK_CARD[] =
-    "SELECT bank_card FROM account WHERE account_id = ?1";
 
 bool
 store_bank_card(struct db *db, const char *account_id, bool *bound,
@@ -383,65 +337,6 @@ store_bank_card_on(struct db *db, const char *account_id, day_t day,
 }
 
 /* ---- daily and snapshot metrics ---- */
-
-static const char SQL_DAILY_INS[] =
-    "INSERT INTO daily(work_id, day, plays, profitable_plays, likes, "
-    "favorites, comments, shares, completion_rate, completion_rate_5s, "
-    "bounce_rate_2s, avg_play_duration, user_value, quality, revenue_fen, "
-    "import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-    "?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING";
-static const char SQL_DAILY_UPD[] =
-    "UPDATE daily SET plays = coalesce(?3, plays), profitable_plays = "
-    "coalesce(?4, profitable_plays), likes = coalesce(?5, likes), favorites"
-    " = coalesce(?6, favorites), comments = coalesce(?7, comments), shares "
-    "= coalesce(?8, shares), completion_rate = coalesce(?9, "
-    "completion_rate), completion_rate_5s = coalesce(?10, "
-    "completion_rate_5s), bounce_rate_2s = coalesce(?11, bounce_rate_2s), "
-    "avg_play_duration = coalesce(?12, avg_play_duration), user_value = "
-    "coalesce(?13, user_value), quality = coalesce(?14, quality), "
-    "revenue_fen = coalesce(?15, revenue_fen), import_id = ?16 WHERE "
-    "work_id = ?1 AND day = ?2 AND (coalesce(?3, plays) IS NOT plays OR "
-    "coalesce(?4, profitable_plays) IS NOT profitable_plays OR coalesce(?5,"
-    " likes) IS NOT likes OR coalesce(?6, favorites) IS NOT favorites OR "
-    "coalesce(?7, comments) IS NOT comments OR coalesce(?8, shares) IS NOT "
-    "shares OR coalesce(?9, completion_rate) IS NOT completion_rate OR "
-    "coalesce(?10, completion_rate_5s) IS NOT completion_rate_5s OR "
-    "coalesce(?11, bounce_rate_2s) IS NOT bounce_rate_2s OR coalesce(?12, "
-    "avg_play_duration) IS NOT avg_play_duration OR coalesce(?13, "
-    "user_value) IS NOT user_value OR coalesce(?14, quality) IS NOT quality"
-    " OR coalesce(?15, revenue_fen) IS NOT revenue_fen)";
-
-static const char SQL_SNAPSHOT_INS[] =
-    "INSERT INTO snapshot(work_id, as_of, plays, likes, favorites, "
-    "comments, shares, completion_rate, completion_rate_5s, bounce_rate_2s,"
-    " avg_play_duration, cover_ctr, profile_visits, followers_gained, "
-    "import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-    "?13, ?14, ?15) ON CONFLICT DO NOTHING";
-static const char SQL_SNAPSHOT_UPD[] =
-    "UPDATE snapshot SET plays = coalesce(?3, plays), likes = coalesce(?4, "
-    "likes), favorites = coalesce(?5, favorites), comments = coalesce(?6, "
-    "comments), shares = coalesce(?7, shares), completion_rate = "
-    "coalesce(?8, completion_rate), completion_rate_5s = coalesce(?9, "
-    "completion_rate_5s), bounce_rate_2s = coalesce(?10, bounce_rate_2s), "
-    "avg_play_duration = coalesce(?11, avg_play_duration), cover_ctr = "
-    "coalesce(?12, cover_ctr), profile_visits = coalesce(?13, "
-    "profile_visits), followers_gained = coalesce(?14, followers_gained), "
-    "import_id = ?15 WHERE work_id = ?1 AND as_of = ?2 AND (coalesce(?3, "
-    "plays) IS NOT plays OR coalesce(?4, likes) IS NOT likes OR "
-    "coalesce(?5, favorites) IS NOT favorites OR coalesce(?6, comments) IS "
-    "NOT comments OR coalesce(?7, shares) IS NOT shares OR coalesce(?8, "
-    "completion_rate) IS NOT completion_rate OR coalesce(?9, "
-    "completion_rate_5s) IS NOT completion_rate_5s OR coalesce(?10, "
-    "bounce_rate_2s) IS NOT bounce_rate_2s OR coalesce(?11, "
-    "avg_play_duration) IS NOT avg_play_duration OR coalesce(?12, "
-    "cover_ctr) IS NOT cover_ctr OR coalesce(?13, profile_visits) IS NOT "
-    "profile_visits OR coalesce(?14, followers_gained) IS NOT "
-    "followers_gained)";
-static const char SQL_SNAPSHOT_GET[] =
-    "SELECT plays, likes, favorites, comments, shares, completion_rate, "
-    "completion_rate_5s, bounce_rate_2s, avg_play_duration, cover_ctr, "
-    "profile_visits, followers_gained FROM snapshot "
-    "WHERE work_id = ?1 AND as_of = ?2";
 
 static const int daily_cols[] = {
 	SM_PLAYS, SM_PROFITABLE_PLAYS, SM_LIKES, SM_FAVORITES, SM_COMMENTS,
@@ -518,10 +413,6 @@ static const char SQL_DAILY_INS_MANY[] =
     "favorites, comments, shares, completion_rate, completion_rate_5s, "
     "bounce_rate_2s, avg_play_duration, user_value, quality, revenue_fen, "
     "import_id) VALUES " DAILY_VALUES16 "," DAILY_VALUES16;
-/* Any row between two keys (the primary key's range: one seek). */
-static const char SQL_DAILY_ANY_BETWEEN[] =
-    "SELECT 1 FROM daily WHERE (work_id, day) >= (?1, ?2) AND "
-    "(work_id, day) <= (?3, ?4) LIMIT 1";
 
 int
 store_insert_daily_new(struct db *db, const struct store_daily *rows,
@@ -602,15 +493,6 @@ store_get_snapshot(struct db *db, const char *work_id, const char *as_of,
 
 /* ---- violation, application, wallet ---- */
 
-static const char SQL_VIOLATION_FIND[] =
-    "SELECT id, status FROM violation WHERE account_id = ?1 AND "
-    "ifnull(work_id, '') = ifnull(?2, '') AND day = ?3 AND kind = ?4";
-static const char SQL_VIOLATION_INS[] =
-    "INSERT INTO violation(account_id, work_id, day, kind, status) "
-    "VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'active'))";
-static const char SQL_VIOLATION_UPD[] =
-    "UPDATE violation SET status = ?2 WHERE id = ?1 AND status IS NOT ?2";
-
 int
 store_upsert_violation(struct db *db, const char *account_id,
     const char *work_id, const char *day, const char *kind,
@@ -645,17 +527,6 @@ store_upsert_violation(struct db *db, const char *account_id,
 	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
 }
 
-static const char SQL_APPLICATION_INS[] =
-    "INSERT INTO application(account_id, submitted_on, reviewed_on, result, "
-    "reason) VALUES (?1, ?2, ?3, coalesce(?4, 'pending'), ?5) "
-    "ON CONFLICT DO NOTHING";
-static const char SQL_APPLICATION_UPD[] =
-    "UPDATE application SET reviewed_on = coalesce(?3, reviewed_on), "
-    "result = coalesce(?4, result), reason = coalesce(?5, reason) "
-    "WHERE account_id = ?1 AND submitted_on = ?2 AND ("
-    "coalesce(?3, reviewed_on) IS NOT reviewed_on OR coalesce(?4, result) "
-    "IS NOT result OR coalesce(?5, reason) IS NOT reason)";
-
 int
 store_upsert_application(struct db *db, const char *account_id,
     const char *submitted_on, const char *reviewed_on, const char *result,
@@ -667,22 +538,6 @@ store_upsert_application(struct db *db, const char *account_id,
 	return upsert(db, SQL_APPLICATION_INS, SQL_APPLICATION_UPD, bind_texts,
 	    &t, "saving an application", err);
 }
-
-static const char SQL_WALLET_INS[] =
-    "INSERT INTO wallet(account_id, day, kind, amount_fen, entry_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char SQL_WALLET_COUNT[] =
-    "SELECT count(*) FROM wallet WHERE account_id = ?1 AND day = ?2 "
-    "AND kind = ?3 AND amount_fen = ?4";
-static const char SQL_WALLET_BY_ENTRY[] =
-    "SELECT id, day = ?2 AND kind = ?3 AND amount_fen = ?4 FROM wallet "
-    "WHERE account_id = ?1 AND entry_id = ?5";
-static const char SQL_WALLET_SET[] =
-    "UPDATE wallet SET day = ?2, kind = ?3, amount_fen = ?4 WHERE id = ?1";
-static const char SQL_WALLET_ADOPT[] =
-    "UPDATE wallet SET entry_id = ?5 WHERE id = (SELECT id FROM wallet "
-    "WHERE account_id = ?1 AND day = ?2 AND kind = ?3 AND amount_fen = ?4 "
-    "AND entry_id IS NULL ORDER BY id LIMIT 1)";
 
 static void
 bind_wallet(sqlite3_stmt *st, const char *account_id, const char *day,
@@ -764,16 +619,6 @@ store_wallet_entry(struct db *db, const char *account_id, const char *day,
 
 /* ---- lookups ---- */
 
-static const char SQL_ACCOUNT_EXISTS[] =
-    "SELECT 1 FROM account WHERE account_id = ?1";
-static const char SQL_WORK_ACCOUNT[] =
-    "SELECT account_id FROM work WHERE work_id = ?1";
-/* Within the minute: the Creator Center shows minutes, other files may
- * carry seconds. */
-static const char SQL_WORK_BY_PUBLISH[] =
-    "SELECT work_id, title FROM work WHERE account_id = ?1 AND "
-    "published_at >= ?2 AND published_at <= ?3 ORDER BY work_id";
-
 bool
 store_account_exists(struct db *db, const char *account_id, bool *exists,
     struct pt_err *err)
@@ -798,10 +643,6 @@ store_work_account(struct db *db, const char *work_id, char *account,
 	return rc != DB_STEP_FAILED;
 }
 
-static const char SQL_ACCOUNT_IMPORT[] =
-    "INSERT OR REPLACE INTO account_import(account_id, import_id) "
-    "VALUES (?1, ?2)";
-
 bool
 store_account_import(struct db *db, const char *account_id,
     int64_t import_id, struct pt_err *err)
@@ -814,9 +655,6 @@ store_account_import(struct db *db, const char *account_id,
 	sqlite3_bind_int64(st, 2, import_id);
 	return db_step_done(db, st, "recording the import", err);
 }
-
-static const char SQL_EACH_WORK[] =
-    "SELECT work_id, account_id FROM work ORDER BY work_id";
 
 bool
 store_each_work(struct db *db, bool (*fn)(void *arg, const char *work_id,
@@ -885,21 +723,6 @@ store_find_work_by_publish(struct db *db, const char *account_id,
 
 /* ---- dirty marks ---- */
 
-static const char SQL_DIRTY[] =
-    "INSERT OR IGNORE INTO dirty(account_id, day) VALUES (?1, ?2)";
-static const char SQL_DIRTY_WORK[] =
-    "INSERT OR IGNORE INTO dirty(account_id, day) SELECT w.account_id, "
-    "d.day FROM daily d JOIN work w ON w.work_id = d.work_id "
-    "WHERE d.work_id = ?1";
-/* The days of the account's works, and the days it was scored for: a
- * work that moved to another account leaves days the account no longer
- * has, whose scores and calibration sums must go. */
-static const char SQL_DIRTY_ACCOUNT[] =
-    "INSERT OR IGNORE INTO dirty(account_id, day) SELECT DISTINCT "
-    "w.account_id, d.day FROM work w JOIN daily d ON d.work_id = w.work_id "
-    "WHERE w.account_id = ?1 UNION SELECT account_id, day FROM "
-    "account_score WHERE account_id = ?1";
-
 bool
 store_mark_dirty(struct db *db, const char *account_id, const char *day,
     struct pt_err *err)
@@ -925,17 +748,6 @@ store_mark_dirty_account(struct db *db, const char *account_id,
 }
 
 /* ---- import_run ---- */
-
-/* ?2 to ?10 are the run's result in both. */
-static const char SQL_RUN_INS[] =
-    "INSERT INTO import_run(file, checksum, format, finished_at, "
-    "rows_inserted, rows_updated, rows_unchanged, rows_rejected, outcome, "
-    "message, who, client, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-    "?8, ?9, ?10, ?11, ?12, ?13)";
-static const char SQL_RUN_FINISH[] =
-    "UPDATE import_run SET checksum = ?2, format = ?3, finished_at = ?4, "
-    "rows_inserted = ?5, rows_updated = ?6, rows_unchanged = ?7, "
-    "rows_rejected = ?8, outcome = ?9, message = ?10 WHERE id = ?1";
 
 static void
 bind_run_result(sqlite3_stmt *st, const struct store_run *r)

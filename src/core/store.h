@@ -96,11 +96,6 @@ struct store_metrics {
 
 #define STORE_HAS(m, f) (((m)->have >> (f)) & 1u)
 
-/* The row alone, without its history. */
-int store_upsert_account(struct db *db, const struct store_account *a,
-    struct pt_err *err);
-int store_upsert_work(struct db *db, const struct store_work *w,
-    struct pt_err *err);
 /* day is "YYYY-MM-DD"; import_id tags inserted and changed rows. */
 int store_upsert_daily(struct db *db, const char *work_id, const char *day,
     const struct store_metrics *m, int64_t import_id, struct pt_err *err);

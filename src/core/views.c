@@ -48,13 +48,7 @@ views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 
 /* ---- the works table ---- */
 
-/* The works, then their days of [lo, hi] (lo = min(from, vs_from)) in
- * whatever order the join gives: no ORDER BY, so no temporary b-tree
- * over every work-day; rows are matched to works by binary search. */
-static const char SQL_WORKS[] =
-    "SELECT w.work_id, w.title, substr(w.published_at, 1, 10), w.visibility,"
-    " w.review, w.commercial, w.selected"
-    " FROM work w WHERE w.account_id = ?1 ORDER BY w.work_id";
+#include "core/sql/views.sql.h"
 
 static const char SQL_WORK_DAYS[] =
     "SELECT d.work_id, d.day, d.revenue_fen, " ENG_ESTIMATED_FEN("s", "k")
@@ -64,11 +58,6 @@ static const char SQL_WORK_DAYS[] =
     " LEFT JOIN work_score s ON s.work_id = d.work_id AND s.day = d.day"
     ENG_CALIB_OF("k", "w.account_id")
     " WHERE w.account_id = ?1";
-
-static const char SQL_WORK_VIOLATIONS[] =
-    "SELECT DISTINCT work_id FROM violation"
-    " WHERE account_id = ?1 AND status = 'active' AND work_id IS NOT NULL"
-    " AND day BETWEEN ?2 AND ?3 ORDER BY work_id";
 
 static int
 cmp_work_id(const void *key, const void *elem)
@@ -405,13 +394,6 @@ static const char SQL_DAY_WORKS[] =
     " AND (w.published_at IS NULL OR substr(w.published_at, 1, 10) <= ?2)"
     " ORDER BY w.work_id";
 
-static const char SQL_DAY_ACCOUNT[] =
-    "SELECT eligible, reasons, estimated_fen, settled_fen FROM account_score"
-    " WHERE account_id = ?1 AND day = ?2";
-
-static const char SQL_LAST_SCORED[] =
-    "SELECT max(day) FROM account_score WHERE account_id = ?1 AND day <= ?2";
-
 size_t
 views_split_reasons(const char *s, char out[][32], size_t max)
 {
@@ -593,13 +575,6 @@ views_day_summary(const struct views_day *d, struct views_summary *out)
 
 /* ---- wallet ---- */
 
-static const char SQL_WALLET_SUMS[] =
-    "SELECT kind, sum(amount_fen) FROM wallet WHERE account_id = ?1"
-    " GROUP BY kind";
-static const char SQL_WALLET_RECENT[] =
-    "SELECT day, kind, amount_fen, ifnull(appeal_id, 0) FROM wallet"
-    " WHERE account_id = ?1 ORDER BY day DESC, id DESC LIMIT ?2";
-
 bool
 views_wallet_load(struct db *db, const char *account_id,
     struct views_wallet *out, struct pt_err *err)
@@ -672,13 +647,6 @@ static const char SQL_ACCOUNT_WEEKS[] =
     " SELECT sum(CASE WHEN day >= ?2 THEN fen END),"
     " sum(CASE WHEN day < ?2 THEN fen END) FROM f";
 
-/* The newest import that wrote a daily row of the account (kept by
- * account: reading it from the daily rows is a scan of all of them). */
-static const char SQL_LAST_IMPORT[] =
-    "SELECT r.finished_at FROM account_import ai"
-    " JOIN import_run r ON r.id = ai.import_id"
-    " WHERE ai.account_id = ?1 AND r.finished_at IS NOT NULL";
-
 bool
 views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
     struct pt_err *err)
@@ -694,35 +662,22 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	return views_accounts_load_at(db, today, minute, out, err);
 }
 
-/* The accounts (accounts_list), with their works and open appeals
- * counted; their ids and names move over to the rows. */
-static bool
-accounts_rows(struct db *db, struct views_accounts *out, struct pt_err *err)
+/* A row of the overview from an account, whose id and name it takes
+ * over. */
+static void
+take_account(void *item, struct account_row *r, const void *arg)
 {
-	struct account_list l;
+	struct views_account *a = item;
 
-	if (!accounts_list(db, ACCOUNTS_BY_ID, &l, err))
-		return false;
-	if (l.n > 0 && (out->rows = calloc(l.n, sizeof *out->rows)) == NULL) {
-		accounts_free(&l);
-		return oom(err);
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		struct account_row *r = &l.items[i];
-		struct views_account *a = &out->rows[i];
-		a->account_id = r->account_id;
-		a->name = r->name;
-		r->account_id = r->name = NULL;
-		snprintf(a->kind, sizeof a->kind, "%s", r->kind);
-		snprintf(a->plan_status, sizeof a->plan_status, "%s",
-		    r->plan_status);
-		a->celebrity = r->celebrity;
-		a->works = r->works;
-		a->open_appeals = r->open_appeals;
-	}
-	out->n = l.n;
-	accounts_free(&l);
-	return true;
+	(void)arg;
+	a->account_id = r->account_id;
+	a->name = r->name;
+	r->account_id = r->name = NULL;
+	snprintf(a->kind, sizeof a->kind, "%s", r->kind);
+	snprintf(a->plan_status, sizeof a->plan_status, "%s", r->plan_status);
+	a->celebrity = r->celebrity;
+	a->works = r->works;
+	a->open_appeals = r->open_appeals;
 }
 
 /* The account's week (to its last day with data) and the one before. */
@@ -792,15 +747,17 @@ bool
 views_accounts_load_at(struct db *db, day_t today, int minute,
     struct views_accounts *out, struct pt_err *err)
 {
+	void *rows;
+
 	memset(out, 0, sizeof *out);
 	out->to = today;
 	out->from = today - 6;
 	views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
 	out->latest = DAY_NONE;
-	if (!accounts_rows(db, out, err)) {
-		views_accounts_free(out);
+	if (!accounts_take(db, sizeof *out->rows, take_account, NULL, &rows,
+	    &out->n, err))
 		return false;
-	}
+	out->rows = rows;
 	for (size_t i = 0; i < out->n; i++)
 		if (!account_row(db, out, &out->rows[i], today, minute, err)) {
 			views_accounts_free(out);
@@ -829,11 +786,6 @@ views_accounts_free(struct views_accounts *a)
 
 /* ---- one work, day by day ---- */
 
-static const char SQL_DETAIL_WORK[] =
-    "SELECT w.title, w.account_id, substr(w.published_at, 1, 10),"
-    " w.visibility, w.review, w.commercial, w.selected, w.original,"
-    " w.infringing FROM work w WHERE w.work_id = ?1";
-
 static const char SQL_DETAIL_DAYS[] =
     "SELECT d.day, d.likes, d.favorites, d.revenue_fen,"
     " s.work_id IS NOT NULL, s.eligible, s.reasons, s.profitable_plays,"
@@ -855,10 +807,6 @@ static const char SQL_DETAIL_DAYS[] =
     "   WHERE b.work_id = ?1 GROUP BY b.work_id, b.day) b"
     "  ON b.work_id = d.work_id AND b.day = d.day"
     " WHERE d.work_id = ?1 AND d.day BETWEEN ?2 AND ?3 ORDER BY d.day";
-
-static const char SQL_DETAIL_VIOLATION[] =
-    "SELECT day, kind FROM violation WHERE work_id = ?1 AND status = 'active'"
-    " AND day <= ?2 ORDER BY day DESC LIMIT 1";
 
 static const char *const part_keys[VP_COUNT] = {
 	[VP_PLAYS] = "plays",
@@ -1069,8 +1017,6 @@ views_detail_free(struct views_detail *d)
 	free(d->changes);
 	memset(d, 0, sizeof *d);
 }
-
-static const char SQL_ACCOUNT_COUNT[] = "SELECT count(*) FROM account";
 
 int64_t
 views_account_count(struct db *db, struct pt_err *err)

@@ -25,21 +25,25 @@ START_TEST(store_account_upsert_keeps_absent_fields)
 	    .kind = "enterprise", .celebrity = STORE_YES,
 	    .certification_set = true, .certification = "农技师",
 	    .plan_status = "joined", .bank_card = STORE_ABSENT };
+	struct store_when at = { 0, true, 0 };
 
-	ck_assert_int_eq(store_upsert_account(db, &a, &err), STORE_INSERTED);
-	ck_assert_int_eq(store_upsert_account(db, &a, &err), STORE_UNCHANGED);
+	ck_assert(day_parse_iso("2026-11-10", &at.effective));
+	ck_assert_int_eq(store_save_account(db, &a, &at, &err), STORE_INSERTED);
+	ck_assert_int_eq(store_save_account(db, &a, &at, &err),
+	    STORE_UNCHANGED);
 	/* Only a name: every other column stays as stored. */
 	struct store_account b = { .account_id = "a1", .name = "乙",
 	    .celebrity = STORE_ABSENT, .bank_card = STORE_ABSENT };
-	ck_assert_int_eq(store_upsert_account(db, &b, &err), STORE_UPDATED);
+	ck_assert_int_eq(store_save_account(db, &b, &at, &err), STORE_UPDATED);
 	ck_assert_int_eq(test_query_int(db, "SELECT name = '乙' AND kind ="
 	    " 'enterprise' AND celebrity = 1 AND certification = '农技师' AND"
 	    " plan_status = 'joined' AND bank_card = 0 FROM account"), 1);
-	ck_assert_int_eq(store_upsert_account(db, &b, &err), STORE_UNCHANGED);
+	ck_assert_int_eq(store_save_account(db, &b, &at, &err),
+	    STORE_UNCHANGED);
 	/* A certification column that is empty clears it. */
 	b.certification_set = true;
 	b.certification = NULL;
-	ck_assert_int_eq(store_upsert_account(db, &b, &err), STORE_UPDATED);
+	ck_assert_int_eq(store_save_account(db, &b, &at, &err), STORE_UPDATED);
 	ck_assert_int_eq(test_query_int(db, "SELECT certification IS NULL"
 	    " FROM account"), 1);
 	db_close(db);
