@@ -414,12 +414,10 @@ store_insert_daily_new(struct db *db, const struct store_daily *rows,
 		    (rows[i].work_id == rows[i - 1].work_id ||
 		    strcmp(rows[i].work_id, rows[i - 1].work_id) == 0))
 			return STORE_UNCHANGED;	/* a key twice */
-	if ((st = db_stmt(db, SQL_DAILY_ANY_BETWEEN, err)) == NULL)
+	if ((st = db_bound(db, SQL_DAILY_ANY_BETWEEN,
+	    DB_ARGS(DB_TEXT(rows[0].work_id), DB_TEXT(rows[0].day),
+	    DB_TEXT(last->work_id), DB_TEXT(last->day)), err)) == NULL)
 		return STORE_FAILED;
-	sqlite3_bind_text(st, 1, rows[0].work_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, rows[0].day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, last->work_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, last->day, -1, SQLITE_STATIC);
 	if ((rc = db_step_row(db, st, "reading daily metrics", err)) ==
 	    DB_STEP_FAILED)
 		return STORE_FAILED;
@@ -452,14 +450,13 @@ bool
 store_get_snapshot(struct db *db, const char *work_id, const char *as_of,
     struct store_metrics *m, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_SNAPSHOT_GET, err);
+	sqlite3_stmt *st;
 	int rc, i = 0;
 
 	memset(m, 0, sizeof *m);
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_SNAPSHOT_GET, DB_ARGS(DB_TEXT(work_id),
+	    DB_TEXT(as_of)), err)) == NULL)
 		return false;
-	sqlite3_bind_text(st, 1, work_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		for (const int *c = snapshot_cols; *c >= 0; c++, i++) {
@@ -627,26 +624,24 @@ store_find_work_by_publish(struct db *db, const char *account_id,
     const char *published_at, const char *title_cell, char *work_id,
     int *matches, char *list, size_t list_size, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_BY_PUBLISH, err);
+	sqlite3_stmt *st;
+	char lo[32], hi[32];
 	size_t used = 0;
 	int rc;
 
 	*matches = 0;
 	if (list != NULL && list_size > 0)
 		list[0] = '\0';
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
 	if (strlen(published_at) >= 16) {
-		char lo[32], hi[32];
 		snprintf(lo, sizeof lo, "%.16s:00", published_at);
 		snprintf(hi, sizeof hi, "%.16s:59", published_at);
-		db_bind_text(st, 2, lo);
-		db_bind_text(st, 3, hi);
 	} else {
-		db_bind_text(st, 2, published_at);
-		db_bind_text(st, 3, published_at);
+		snprintf(lo, sizeof lo, "%s", published_at);
+		snprintf(hi, sizeof hi, "%s", published_at);
 	}
+	if ((st = db_bound(db, SQL_WORK_BY_PUBLISH, DB_ARGS(DB_TEXT(account_id),
+	    DB_TEXT(lo), DB_TEXT(hi)), err)) == NULL)
+		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		const char *title = (const char *)sqlite3_column_text(st, 1);
