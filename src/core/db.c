@@ -178,20 +178,14 @@ db_bound(struct db *db, const char *sql, const struct db_arg *args,
 		int at = (int)i + 1;
 		if (a->null)
 			continue;	/* db_stmt cleared it: NULL */
-		switch (a->type) {
-		case DB_ARG_TEXT:
+		if (a->type == DB_ARG_TEXT)
 			db_bind_text(st, at, a->v.text);
-			break;
-		case DB_ARG_INT:
+		else if (a->type == DB_ARG_INT)
 			sqlite3_bind_int64(st, at, a->v.i);
-			break;
-		case DB_ARG_REAL:
+		else if (a->type == DB_ARG_REAL)
 			sqlite3_bind_double(st, at, a->v.real);
-			break;
-		case DB_ARG_DAY:
+		else
 			db_bind_day(st, at, a->v.day);
-			break;
-		}
 	}
 	return st;
 }
