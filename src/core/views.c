@@ -39,6 +39,14 @@ oom(struct pt_err *err)
 	return false;
 }
 
+/* A text column ("" for NULL) kept in a result's strings; NULL out of
+ * memory. */
+static char *
+keep(struct grow_strings *strings, sqlite3_stmt *st, int col)
+{
+	return grow_strdup(strings, (const char *)sqlite3_column_text(st, col));
+}
+
 void
 views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 {
@@ -82,8 +90,8 @@ works_rows(struct db *db, const char *account_id, struct views_works *out,
 		struct views_work *cur = grow_push(&out->rows, &out->n, &cap,
 		    sizeof *cur);
 		if (cur == NULL ||
-		    (cur->work_id = db_col_strdup(st, 0)) == NULL ||
-		    (cur->title = db_col_strdup(st, 1)) == NULL)
+		    (cur->work_id = keep(&out->strings, st, 0)) == NULL ||
+		    (cur->title = keep(&out->strings, st, 1)) == NULL)
 			break;
 		cur->published = col_day(st, 2);
 		db_col_copy(st, 3, cur->visibility, sizeof cur->visibility);
@@ -231,12 +239,9 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 void
 views_works_free(struct views_works *w)
 {
-	for (size_t i = 0; i < w->n; i++) {
-		free(w->rows[i].work_id);
-		free(w->rows[i].title);
-	}
 	free(w->rows);
 	free(w->spark_buf);
+	grow_strings_free(&w->strings);
 	w->rows = NULL;
 	w->spark_buf = NULL;
 	w->n = 0;
@@ -459,8 +464,9 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_day_work *r = grow_push(&out->rows, &out->n, &cap,
 		    sizeof *r);
-		if (r == NULL || (r->work_id = db_col_strdup(st, 0)) == NULL ||
-		    (r->title = db_col_strdup(st, 1)) == NULL)
+		if (r == NULL ||
+		    (r->work_id = keep(&out->strings, st, 0)) == NULL ||
+		    (r->title = keep(&out->strings, st, 1)) == NULL)
 			break;
 		r->has_data = sqlite3_column_int(st, 2) != 0;
 		r->has_settled = db_col_int64(st, 3, &r->settled_fen);
@@ -487,11 +493,8 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 void
 views_day_free(struct views_day *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
-		free(d->rows[i].work_id);
-		free(d->rows[i].title);
-	}
 	free(d->rows);
+	grow_strings_free(&d->strings);
 	d->rows = NULL;
 	d->n = 0;
 }
@@ -655,22 +658,22 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	return views_accounts_load_at(db, today, minute, out, err);
 }
 
-/* A row of the overview from an account, whose id and name it takes
- * over. */
-static void
-take_account(void *item, struct account_row *r, const void *arg)
+/* A row of the overview from an account, its id and name kept in the
+ * overview's strings. */
+static bool
+take_account(void *item, const struct account_row *r, void *strings)
 {
 	struct views_account *a = item;
 
-	(void)arg;
-	a->account_id = r->account_id;
-	a->name = r->name;
-	r->account_id = r->name = NULL;
+	if ((a->account_id = grow_strdup(strings, r->account_id)) == NULL ||
+	    (a->name = grow_strdup(strings, r->name)) == NULL)
+		return false;
 	snprintf(a->kind, sizeof a->kind, "%s", r->kind);
 	snprintf(a->plan_status, sizeof a->plan_status, "%s", r->plan_status);
 	a->celebrity = r->celebrity;
 	a->works = r->works;
 	a->open_appeals = r->open_appeals;
+	return true;
 }
 
 /* The account's week (to its last day with data) and the one before. */
@@ -745,9 +748,11 @@ views_accounts_load_at(struct db *db, day_t today, int minute,
 	out->from = today - 6;
 	views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
 	out->latest = DAY_NONE;
-	if (!accounts_take(db, sizeof *out->rows, take_account, NULL, &rows,
-	    &out->n, err))
+	if (!accounts_take(db, sizeof *out->rows, take_account, &out->strings,
+	    &rows, &out->n, err)) {
+		views_accounts_free(out);
 		return false;
+	}
 	out->rows = rows;
 	for (size_t i = 0; i < out->n; i++)
 		if (!account_row(db, out, &out->rows[i], today, minute, err)) {
@@ -766,11 +771,8 @@ views_accounts_load_at(struct db *db, day_t today, int minute,
 void
 views_accounts_free(struct views_accounts *a)
 {
-	for (size_t i = 0; i < a->n; i++) {
-		free(a->rows[i].account_id);
-		free(a->rows[i].name);
-	}
 	free(a->rows);
+	grow_strings_free(&a->strings);
 	a->rows = NULL;
 	a->n = 0;
 }
