@@ -305,16 +305,16 @@ struct dirty_account {
 struct dirty_list {
 	struct dirty_account *a;
 	size_t n, cap;
+	struct grow_strings strings;	/* the accounts' ids */
 };
 
 static void
 dirty_free(struct dirty_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->a[i].account);
+	for (size_t i = 0; i < l->n; i++)
 		free(l->a[i].days);
-	}
 	free(l->a);
+	grow_strings_free(&l->strings);
 	memset(l, 0, sizeof *l);
 }
 
@@ -330,7 +330,7 @@ dirty_add(struct dirty_list *l, const struct eng_ctx *c, const char *account,
 			return false;
 		a = &l->a[l->n];
 		memset(a, 0, sizeof *a);
-		if ((a->account = strdup(account)) == NULL)
+		if ((a->account = grow_strdup(&l->strings, account)) == NULL)
 			return false;
 		a->acc = eng_find_account(c, account);
 		l->n++;
