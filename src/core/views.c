@@ -70,13 +70,13 @@ static bool
 works_rows(struct db *db, const char *account_id, struct views_works *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
+	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_WORKS, DB_ARGS(DB_TEXT(account_id)),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
 	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *cur = grow_push(&out->rows, &out->n, &cap,
@@ -165,15 +165,13 @@ works_days(struct db *db, const char *account_id, struct views_works *out,
 {
 	day_t lo = out->vs_from < out->from ? out->vs_from : out->from;
 	day_t hi = out->vs_to > out->to ? out->vs_to : out->to;
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_DAYS, err);
+	sqlite3_stmt *st;
 	struct views_work *cur = NULL;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_WORK_DAYS, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(lo), DB_DAY(hi)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, lo);
-	db_bind_day(st, 3, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		day_t day;
@@ -195,14 +193,13 @@ static bool
 works_violations(struct db *db, const char *account_id,
     struct views_works *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_VIOLATIONS, err);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_WORK_VIOLATIONS, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(out->to - (engine_model()->violation_days - 1)),
+	    DB_DAY(out->to)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, out->to - (engine_model()->violation_days - 1));
-	db_bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *w = bsearch(sqlite3_column_text(st, 0),
 		    out->rows, out->n, sizeof *out->rows, cmp_work_id);
@@ -436,10 +433,9 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 
 	memset(out, 0, sizeof *out);
 	out->day = day;
-	if ((st = db_stmt(db, SQL_DAY_ACCOUNT, err)) == NULL)
+	if ((st = db_bound(db, SQL_DAY_ACCOUNT, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(day)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, day);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->account_scored = true;
 		out->account_eligible = sqlite3_column_int(st, 0) != 0;
@@ -456,10 +452,9 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 		db_error(db, err, "reading the account's day");
 		return false;
 	}
-	if ((st = db_stmt(db, SQL_DAY_WORKS, err)) == NULL)
+	if ((st = db_bound(db, SQL_DAY_WORKS, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(day)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, day);
 	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_day_work *r = grow_push(&out->rows, &out->n, &cap,
@@ -505,13 +500,12 @@ day_t
 views_last_scored_day(struct db *db, const char *account_id, day_t on,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_LAST_SCORED, err);
+	sqlite3_stmt *st;
 	day_t d = DAY_NONE;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_LAST_SCORED, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(on)), err)) == NULL)
 		return DAY_NONE;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, on);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		d = col_day(st, 0);
 	sqlite3_reset(st);
@@ -602,10 +596,9 @@ views_wallet_load(struct db *db, const char *account_id,
 	}
 	if (!db_rows_end(db, st, rc, "reading the wallet", err))
 		return false;
-	if ((st = db_stmt(db, SQL_WALLET_RECENT, err)) == NULL)
+	if ((st = db_bound(db, SQL_WALLET_RECENT, DB_ARGS(DB_TEXT(account_id),
+	    DB_INT(VIEWS_WALLET_RECENT)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	sqlite3_bind_int(st, 2, VIEWS_WALLET_RECENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
 	    out->n < VIEWS_WALLET_RECENT) {
 		struct views_wallet_entry *e = &out->recent[out->n++];
@@ -684,14 +677,12 @@ take_account(void *item, struct account_row *r, const void *arg)
 static bool
 account_weeks(struct db *db, struct views_account *a, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_WEEKS, err);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_ACCOUNT_WEEKS,
+	    DB_ARGS(DB_TEXT(a->account_id), DB_DAY(a->from), DB_DAY(a->vs_from),
+	    DB_DAY(a->to)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, a->account_id);
-	db_bind_day(st, 2, a->from);
-	db_bind_day(st, 3, a->vs_from);
-	db_bind_day(st, 4, a->to);
 	/* sums: always one row */
 	if (db_step_row(db, st, "reading an account's week", err) != DB_ROW)
 		return false;
@@ -867,12 +858,12 @@ static bool
 detail_work(struct db *db, const char *work_id, struct views_detail *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DETAIL_WORK, err);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_DETAIL_WORK, DB_ARGS(DB_TEXT(work_id)),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work_id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
@@ -944,11 +935,9 @@ detail_days(struct db *db, const char *work_id, struct views_detail *out,
 		return oom(err);
 	for (size_t i = 0; i < out->n; i++)
 		out->days[i].day = out->from + (day_t)i;
-	if ((st = db_stmt(db, SQL_DETAIL_DAYS, err)) == NULL)
+	if ((st = db_bound(db, SQL_DETAIL_DAYS, DB_ARGS(DB_TEXT(work_id),
+	    DB_DAY(out->from), DB_DAY(out->to)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work_id);
-	db_bind_day(st, 2, out->from);
-	db_bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t day = col_day(st, 0);
 		if (day != DAY_NONE && day >= out->from && day <= out->to)
@@ -963,14 +952,13 @@ static bool
 detail_history(struct db *db, const char *work_id, struct views_detail *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DETAIL_VIOLATION, err);
+	sqlite3_stmt *st;
 	day_t since;
 	size_t k = 0;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_DETAIL_VIOLATION, DB_ARGS(DB_TEXT(work_id),
+	    DB_DAY(out->to)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work_id);
-	db_bind_day(st, 2, out->to);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		out->last_violation = col_day(st, 0);
 		db_col_copy(st, 1, out->last_violation_kind,

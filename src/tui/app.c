@@ -261,19 +261,14 @@ poll_jobs(void)
 	bool running = false;
 
 	for (int i = 0; i < app.npanes; i++) {
+		enum job_state st;
 		if (!job_running(&app.jobs[i].job))
 			continue;
-		switch (job_poll(&app.jobs[i].job)) {
-		case JOB_DONE:
-			job_finish(i, true);
-			break;
-		case JOB_FAILED:
-			job_finish(i, false);
-			break;
-		default:
+		st = job_poll(&app.jobs[i].job);
+		if (st == JOB_DONE || st == JOB_FAILED)
+			job_finish(i, st == JOB_DONE);
+		else
 			running = true;
-			break;
-		}
 	}
 	return running;
 }
@@ -696,8 +691,7 @@ draw_status(void)
 	 * help and quit always stay in view at the right. */
 	hints[0] = '\0';
 	for (; k != NULL && k->help != NULL && len < sizeof hints - 64; k++) {
-		if (k->label == NULL || (k > app.panes[app.cur]->keys &&
-		    k->id > 0 && k[-1].id == k->id))
+		if (k->label == NULL || k->help[0] == '\0')
 			continue;
 		len += (size_t)snprintf(hints + len, sizeof hints - len, "%s %s  ",
 		    k->label, _(k->help));
@@ -1023,8 +1017,11 @@ handle_key(wint_t ch, bool fkey)
 	}
 	p = app.panes[app.cur];
 	k.pane_action = keys_lookup_pane(p->keys, ch, fkey);
-	if (p->key != NULL && p->key(ctx_of(app.cur), &k))
+	/* A key the pane took may have changed anything it shows. */
+	if (p->key != NULL && p->key(ctx_of(app.cur), &k)) {
+		app.dirty_body = true;
 		return;
+	}
 	switch (k.action) {
 	case ACT_NEXT_PANE:
 		next_pane(1);

@@ -128,15 +128,9 @@ keys_help(size_t *n)
 		const struct key_binding *k = pane_table[p]->keys;
 		for (; k != NULL && k->help != NULL; k++) {
 			struct keys_help_line *l;
-			/* A second key for the same pane action joins the
-			 * label of the line before. */
-			if (k->id > 0 && len > 0 && k > pane_table[p]->keys &&
-			    k[-1].id == k->id) {
-				if (k->label != NULL)
-					append_label(lines[len - 1].label,
-					    sizeof lines[len - 1].label, k->label);
+			/* a further key of the line before, named there */
+			if (k->help[0] == '\0')
 				continue;
-			}
 			if (!grow_reserve(&lines, &cap, len + 1, sizeof *lines))
 				break;
 			l = &lines[len++];

@@ -57,7 +57,9 @@ enum key_action {
 /* A key and what it does. In the global table `id` is an enum
  * key_action; in a pane's table it is the pane's own action number
  * (> 0), or 0 for a line that only documents what a global key means in
- * that pane (ch == 0 then). Tables end with help == NULL. */
+ * that pane (ch == 0 then). In a pane's table a row with an empty help
+ * binds a further key that the label of the row before names ("d/x"):
+ * it has no line of its own. Tables end with help == NULL. */
 struct key_binding {
 	wint_t ch;		/* character, or KEY_* when fkey */
 	bool fkey;

@@ -26,9 +26,11 @@
  *           was when the thing under it still exists (optional)
  *   draw    fill `win` (the whole body between the tab bar and the status
  *           line; getmaxyx() gives its size, at least 80x22). Called
- *           only after pane_dirty(); erase what you redraw, but never
- *           clear() the screen. The frame flushes with one doupdate().
- *   key     one key; return true when used. The pane sees every key
+ *           after a key the pane took and after pane_dirty(); erase what
+ *           you redraw, but never clear() the screen. The frame flushes
+ *           with one doupdate().
+ *   key     one key; return true when used: the frame then draws the
+ *           body again (no pane_dirty() needed). The pane sees every key
  *           first, so a text field can take `q`, digits and Tab; what it
  *           returns false for goes to the frame's global keys.
  *   leave   another pane becomes visible (optional)
@@ -140,7 +142,8 @@ extern const struct pane_ops *const pane_table[];
 /* The frame's clock: milliseconds, monotonic (for delays and
  * deadlines, never for days). */
 long long pane_now_ms(void);
-/* The pane's body needs drawing again. */
+/* The pane's body needs drawing again, for a change that came without
+ * a key (a reload, deferred work, a job's result). */
 void pane_dirty(struct pane_ctx *ctx);
 /* Shows a message in the status line until the next key; an error is
  * marked (bold, and "!" before it). */

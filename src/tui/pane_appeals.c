@@ -43,22 +43,27 @@ enum { FOCUS_SAVE = AF_COUNT, FOCUS_SUBMIT, FOCUS_COUNT };
 #define LIST_PAGE 10
 
 enum pane_appeals_action {
-	PA_NEW = 1, PA_DRAFT, PA_STATUS, PA_DECIDE, PA_SAVE, PA_EXPORT,
+	PA_NEW = 1, PA_DRAFT, PA_DISCARD, PA_DECIDE, PA_STATUS, PA_ACCOUNT,
+	PA_EXPORT, PA_SAVE, PA_SUBMIT,
 };
 
-/* Kept to five lines: the `?` screen and the status line show them. */
+/* Kept to seven lines: the `?` screen and the status line show them. A
+ * row with an empty help is a further key of the row before ("d/x"). */
 static const struct key_binding appeals_keys[] = {
 	{ 'n', false, "n", N_("New appeal"), PA_NEW },
 	{ 'd', false, "d/x", N_("Continue / discard the unsaved draft"), PA_DRAFT },
+	{ 'x', false, "x", "", PA_DISCARD },
 	{ 'D', false, "Enter/D", N_("Edit the selected draft / decide it (submit, "
 	    "approve, reject, paid, withdraw)"), PA_DECIDE },
 	{ 's', false, "s/f", N_("Filter by status / this account or all"),
 	    PA_STATUS },
+	{ 'f', false, "f", "", PA_ACCOUNT },
 	{ 0, false, "/", N_("Search by number, work (title or id), account, category"), 0 },
 	{ 'e', false, "e", N_("Export the list's status and account filter as CSV "
 	    "(as appeal list)"), PA_EXPORT },
 	{ CTRL('s'), false, "C-s/F10/Esc", N_("Form: save / submit / leave, the "
 	    "draft kept (Tab moves between fields)"), PA_SAVE },
+	{ KEY_F(10), true, "F10", "", PA_SUBMIT },
 	{ 0, false, NULL, NULL, 0 },
 };
 
@@ -384,21 +389,31 @@ compute_money(struct pane_ctx *ctx, struct appeal *a)
 	}
 }
 
+/* The form as an appeal; false, the problems kept for the form to
+ * show, when a field does not parse. */
+static bool
+parse_form(struct appeals *ap, struct appeal *a)
+{
+	struct appeal_check parse;
+
+	a->id = a->version = 0;
+	if (appeal_draft_parse(&ap->d, a, &parse))
+		return true;
+	ap->chk = parse;
+	return false;
+}
+
 static void
 validate(struct pane_ctx *ctx)
 {
 	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal a;
-	struct appeal_check parse;
 
-	a.id = a.version = 0;
 	ap->money[0] = '\0';
 	ap->money_warn = false;
-	if (!appeal_draft_parse(&ap->d, &a, &parse)) {
-		ap->chk = parse;
+	if (!parse_form(ap, &a))
 		return;
-	}
 	appeal_validate(ctx->db, &a, true, &ap->chk, &err);
 	compute_money(ctx, &a);
 }
@@ -456,7 +471,6 @@ changed(struct pane_ctx *ctx, int f)
 		compute_vdays(ctx);
 	}
 	validate(ctx);
-	pane_dirty(ctx);
 }
 
 static void
@@ -473,7 +487,6 @@ set_focus(struct pane_ctx *ctx, int f)
 	ap->pending = true;
 	save_draft(ctx, false);
 	validate(ctx);
-	pane_dirty(ctx);
 }
 
 static void
@@ -503,7 +516,6 @@ open_form(struct pane_ctx *ctx, const struct appeal_draft *d, bool restored)
 	compute_picks(ctx);
 	compute_vdays(ctx);
 	validate(ctx);
-	pane_dirty(ctx);
 }
 
 /* A new appeal would take the place of an unsaved new one: refuse. */
@@ -521,7 +533,6 @@ new_draft_pending(struct pane_ctx *ctx)
 	ap->mode = MODE_LIST;
 	pane_error(ctx, "%s", _("You have an unsaved new appeal: d continues it, "
 	    "x discards it."));
-	pane_dirty(ctx);
 	return true;
 }
 
@@ -616,7 +627,6 @@ leave_form(struct pane_ctx *ctx)
 	load_list(ctx);
 	if (ap->draft_exists)
 		pane_message(ctx, "%s", _("Draft kept: d continues it."));
-	pane_dirty(ctx);
 }
 
 /* Writes the form into the appeal record (creating it the first time).
@@ -627,12 +637,9 @@ save_record(struct pane_ctx *ctx)
 	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
 	struct appeal a;
-	struct appeal_check parse;
 	int64_t old_id = ap->d.appeal_id;
 
-	a.id = a.version = 0;
-	if (!appeal_draft_parse(&ap->d, &a, &parse)) {
-		ap->chk = parse;
+	if (!parse_form(ap, &a)) {
 		ap->tried_submit = true;
 		pane_error(ctx, "%s", _("Not saved: fix the marked fields."));
 		return false;
@@ -643,7 +650,6 @@ save_record(struct pane_ctx *ctx)
 			present_appeal_conflict(&ap->conflict, PRESENT_UI,
 			    ap->conflict_text, sizeof ap->conflict_text);
 			ap->mode = MODE_CONFLICT;
-			pane_dirty(ctx);
 			return false;
 		}
 		pane_error(ctx, "%s", PRESENT_ERR(&err));
@@ -659,7 +665,6 @@ save_record(struct pane_ctx *ctx)
 	ap->draft_exists = false;
 	pane_message(ctx, _("Appeal %lld saved (version %lld)."), (long long)a.id,
 	    (long long)a.version);
-	pane_dirty(ctx);
 	return true;
 }
 
@@ -711,39 +716,39 @@ ask(struct pane_ctx *ctx, const struct appeal *a, enum appeal_status to,
 		ap->confirm_to = -1;
 		break;
 	}
-	pane_dirty(ctx);
 }
 
 static void decide(struct pane_ctx *ctx, enum appeal_status to);
 static void submit_confirmed(struct pane_ctx *ctx);
 
-/* The answer to ask(): y does it, anything else does nothing. */
+/* y or Y: the answer to a question that waits for y. */
 static bool
+is_yes(const struct pane_key *k)
+{
+	return !k->fkey && (k->ch == 'y' || k->ch == 'Y');
+}
+
+/* The answer to ask(): y does it, anything else does nothing. */
+static void
 confirm_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
 	enum appeal_status to = (enum appeal_status)ap->confirm_to;
-	bool yes = !k->fkey && (k->ch == 'y' || k->ch == 'Y');
 
-	if (k->fkey && k->ch == KEY_RESIZE)
-		return false;
 	ap->confirm_to = -1;
-	if (!yes) {
+	if (!is_yes(k)) {
 		pane_message(ctx, "%s", _("Nothing changed."));
-		pane_dirty(ctx);
-		return true;
+		return;
 	}
-	if (ap->confirm_form)
+	if (ap->confirm_form) {
 		submit_confirmed(ctx);
-	else {
-		for (size_t i = 0; i < ap->nrows; i++)
-			if (ap->rows[i].id == ap->confirm_id)
-				ap->sel = (int)i;
-		if (ap->sel < (int)ap->nrows && ap->rows[ap->sel].id == ap->confirm_id)
-			decide(ctx, to);
+		return;
 	}
-	pane_dirty(ctx);
-	return true;
+	for (size_t i = 0; i < ap->nrows; i++)
+		if (ap->rows[i].id == ap->confirm_id)
+			ap->sel = (int)i;
+	if (ap->sel < (int)ap->nrows && ap->rows[ap->sel].id == ap->confirm_id)
+		decide(ctx, to);
 }
 
 static void
@@ -756,7 +761,6 @@ submit(struct pane_ctx *ctx)
 	validate(ctx);
 	if (ap->chk.n > 0) {
 		pane_error(ctx, "%s", _("Not submitted: fix the marked fields."));
-		pane_dirty(ctx);
 		return;
 	}
 	if (!save_record(ctx))
@@ -792,7 +796,6 @@ submit_confirmed(struct pane_ctx *ctx)
 		if (ap->rows[i].id == a.id)
 			ap->sel = (int)i;
 	pane_message(ctx, _("Appeal %lld submitted."), (long long)a.id);
-	pane_dirty(ctx);
 }
 
 static void
@@ -1385,14 +1388,6 @@ paste_key(struct pane_ctx *ctx, const struct pane_key *k)
 	return true;
 }
 
-/* Enter, as a character or a key code. */
-static bool
-is_enter(const struct pane_key *k)
-{
-	return (!k->fkey && (k->ch == '\r' || k->ch == '\n')) ||
-	    (k->fkey && k->ch == KEY_ENTER);
-}
-
 static bool
 is_fkey(const struct pane_key *k, wint_t code)
 {
@@ -1406,20 +1401,30 @@ form_command_key(struct pane_ctx *ctx, const struct pane_key *k)
 	struct appeals *ap = ctx->priv;
 	int f = ap->focus;
 
-	if (!k->fkey && k->ch == 27)
+	if (k->action == ACT_BACK)
 		leave_form(ctx);
-	else if (!k->fkey && k->ch == '\t')
+	else if (k->action == ACT_NEXT_PANE)	/* Tab: the next field */
 		set_focus(ctx, f + 1);
-	else if (is_fkey(k, KEY_BTAB))
+	else if (k->action == ACT_PREV_PANE)
 		set_focus(ctx, f - 1);
-	else if (!k->fkey && k->ch == CTRL('s')) {
+	else if (k->pane_action == PA_SAVE) {
 		ap->touched[f < AF_COUNT ? f : 0] = true;
 		save_record(ctx);
-	} else if (is_fkey(k, KEY_F(10)))
+	} else if (k->pane_action == PA_SUBMIT)
 		submit(ctx);
 	else
 		return false;
 	return true;
+}
+
+/* Up -1, Down or Enter 1: the step to the line before or after in the
+ * form (or the picker); 0 for another key. */
+static int
+line_step(const struct pane_key *k)
+{
+	if (is_fkey(k, KEY_UP))
+		return -1;
+	return is_fkey(k, KEY_DOWN) || k->action == ACT_ENTER;
 }
 
 /* The picker under the account or work: Up/Down choose, Enter takes. */
@@ -1427,28 +1432,26 @@ static bool
 picker_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
+	int step = line_step(k);
 
-	if (is_fkey(k, KEY_DOWN))
-		ap->pick_sel = (ap->pick_sel + 1) % ap->npicks;
-	else if (is_fkey(k, KEY_UP))
-		ap->pick_sel = (ap->pick_sel + ap->npicks - 1) % ap->npicks;
-	else if (is_enter(k)) {
-		pick(ctx);
-		return true;
-	} else
+	if (step == 0 || ap->npicks == 0 ||
+	    (ap->focus != AF_ACCOUNT && ap->focus != AF_WORK))
 		return false;
-	pane_dirty(ctx);
+	if (k->action == ACT_ENTER)
+		pick(ctx);
+	else
+		ap->pick_sel = (ap->pick_sel + ap->npicks + step) % ap->npicks;
 	return true;
 }
 
 /* On the Save or Submit button. */
-static bool
+static void
 button_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
 	int f = ap->focus;
 
-	if (is_enter(k) || (!k->fkey && k->ch == ' ')) {
+	if (k->action == ACT_ENTER || (!k->fkey && k->ch == ' ')) {
 		if (f == FOCUS_SAVE)
 			save_record(ctx);
 		else
@@ -1457,11 +1460,10 @@ button_key(struct pane_ctx *ctx, const struct pane_key *k)
 		set_focus(ctx, f - 1);
 	else if (is_fkey(k, KEY_DOWN) || is_fkey(k, KEY_RIGHT))
 		set_focus(ctx, f + 1);
-	return !is_fkey(k, KEY_RESIZE);
 }
 
 /* On the channel: Space or Left/Right switch it. */
-static bool
+static void
 channel_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
@@ -1475,15 +1477,12 @@ channel_key(struct pane_ctx *ctx, const struct pane_key *k)
 		snprintf(ap->d.text[AF_CHANNEL], sizeof ap->d.text[0], "%s",
 		    appeal_channel_name(c));
 		changed(ctx, AF_CHANNEL);
-	} else if (is_enter(k) || is_fkey(k, KEY_DOWN))
-		set_focus(ctx, ap->focus + 1);
-	else if (is_fkey(k, KEY_UP))
-		set_focus(ctx, ap->focus - 1);
-	return true;
+	} else if (line_step(k) != 0)
+		set_focus(ctx, ap->focus + line_step(k));
 }
 
-/* In a text field: the line editor, and Enter/Up/Down between one-line
- * fields. */
+/* In a text field: the line editor; in a one-line field Enter/Up/Down
+ * move to the next or previous. */
 static bool
 field_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
@@ -1492,16 +1491,12 @@ field_key(struct pane_ctx *ctx, const struct pane_key *k)
 	unsigned ek = editing_key(k->ch, k->fkey);
 	enum lineedit_result r;
 
-	if (!multiline_field(f) && (is_enter(k) || is_fkey(k, KEY_DOWN))) {
-		set_focus(ctx, f + 1);
-		return true;
-	}
-	if (!multiline_field(f) && is_fkey(k, KEY_UP)) {
-		set_focus(ctx, f - 1);
+	if (!multiline_field(f) && line_step(k) != 0) {
+		set_focus(ctx, f + line_step(k));
 		return true;
 	}
 	if (ek == 0)
-		return k->fkey ? false : true;	/* no text key reaches the frame */
+		return !k->fkey;	/* no text key reaches the frame */
 	r = lineedit_key(&ap->ed[f], ek);
 	if (r == LE_CHANGED)
 		changed(ctx, f);
@@ -1509,7 +1504,6 @@ field_key(struct pane_ctx *ctx, const struct pane_key *k)
 		/* The cursor is part of the draft too. */
 		ap->pending = true;
 		save_draft(ctx, false);
-		pane_dirty(ctx);
 	} else if (r == LE_REFUSED)
 		pane_message(ctx, _("At most %zu characters here."),
 		    ap->ed[f].max_chars);
@@ -1526,34 +1520,15 @@ form_key(struct pane_ctx *ctx, const struct pane_key *k)
 	struct appeals *ap = ctx->priv;
 	int f = ap->focus;
 
-	if (form_command_key(ctx, k))
-		return true;
-	if (ap->npicks > 0 && (f == AF_ACCOUNT || f == AF_WORK) &&
-	    picker_key(ctx, k))
+	if (form_command_key(ctx, k) || picker_key(ctx, k))
 		return true;
 	if (f == FOCUS_SAVE || f == FOCUS_SUBMIT)
-		return button_key(ctx, k);
-	if (f == AF_CHANNEL)
-		return channel_key(ctx, k);
-	return field_key(ctx, k);
-}
-
-/* `e`: the list's status and account filter, as `appeal list
- * [--status S] [--account ID] --format csv` prints it (the search
- * narrows the screen only). */
-static void
-export_list(struct pane_ctx *ctx)
-{
-	struct appeals *ap = ctx->priv;
-	struct appeal_filter f = { .status = ap->filter_status };
-	char name[APPEAL_ID_MAX + 64];
-
-	if (ap->this_account && ctx->account_id != NULL)
-		f.account_id = ctx->account_id;
-	snprintf(name, sizeof name, "appeals-%s-%s", f.status < 0 ? "all" :
-	    appeal_status_name(f.status), f.account_id ? f.account_id : "all");
-	vui_export_appeals(ctx, name, &f);
-	pane_dirty(ctx);
+		button_key(ctx, k);
+	else if (f == AF_CHANNEL)
+		channel_key(ctx, k);
+	else
+		return field_key(ctx, k);
+	return true;
 }
 
 /* D, then a letter: the selected appeal's next status. */
@@ -1578,7 +1553,6 @@ decide_key(struct pane_ctx *ctx, const struct pane_key *k)
 		else
 			decide(ctx, d[i].to);
 	}
-	pane_dirty(ctx);
 	return true;
 }
 
@@ -1590,130 +1564,167 @@ discard_key(struct pane_ctx *ctx, const struct pane_key *k)
 	struct pt_err err = { 0 };
 
 	ap->mode = MODE_LIST;
-	if (!k->fkey && (k->ch == 'y' || k->ch == 'Y')) {
+	if (is_yes(k)) {
 		appeal_draft_discard(ctx->db, ap->owner, ap->offered.appeal_id,
 		    &err);
 		pane_message(ctx, "%s", _("Draft discarded."));
 		load_list(ctx);
 	}
-	pane_dirty(ctx);
 	return true;
 }
 
-/* The list's letters (appeals_keys); false for another key. */
-static bool
-list_letter_key(struct pane_ctx *ctx, wint_t ch)
+/* ---- the list's own keys (appeals_keys) ---- */
+
+/* d: the unsaved draft, back in the form. */
+static void
+continue_draft(struct pane_ctx *ctx)
 {
 	struct appeals *ap = ctx->priv;
 
-	switch (ch) {
-	case 'n':
-		new_appeal(ctx);
-		return true;
-	case 'd':
-		if (ap->draft_offered) {
-			open_form(ctx, &ap->offered, true);
-			pane_message(ctx, "%s", _("Your draft is back, as you left it."));
-		} else
-			pane_message(ctx, "%s", _("No unsaved draft."));
-		return true;
-	case 'x':
-		if (ap->draft_offered)
-			ap->mode = MODE_DISCARD;
-		break;
-	case 'e':
-		export_list(ctx);
-		return true;
-	case '/':
-		ap->search.active = true;
-		break;
-	case 's':
-		ap->filter_status = ap->filter_status + 1 >= APPEAL_STATUS_COUNT ?
-		    -1 : ap->filter_status + 1;
-		load_list(ctx);
-		break;
-	case 'f':
-		ap->this_account = !ap->this_account;
-		if (ap->this_account && ctx->account_id == NULL)
-			pane_message(ctx, "%s", _("No account chosen: a chooses one."));
-		load_list(ctx);
-		break;
-	case 'D':
-		if (ap->sel < (int)ap->nrows)
-			ap->mode = MODE_DECIDE;
-		break;
-	default:
-		return false;
+	if (!ap->draft_offered) {
+		pane_message(ctx, "%s", _("No unsaved draft."));
+		return;
 	}
-	pane_dirty(ctx);
-	return true;
+	open_form(ctx, &ap->offered, true);
+	pane_message(ctx, "%s", _("Your draft is back, as you left it."));
 }
+
+/* x: asks whether the unsaved draft goes (discard_key). */
+static void
+ask_discard(struct pane_ctx *ctx)
+{
+	struct appeals *ap = ctx->priv;
+
+	if (ap->draft_offered)
+		ap->mode = MODE_DISCARD;
+}
+
+/* D: asks for the selected appeal's next status (decide_key). */
+static void
+ask_decision(struct pane_ctx *ctx)
+{
+	struct appeals *ap = ctx->priv;
+
+	if (ap->sel < (int)ap->nrows)
+		ap->mode = MODE_DECIDE;
+}
+
+/* s: the next status, after the last all of them. */
+static void
+next_status_filter(struct pane_ctx *ctx)
+{
+	struct appeals *ap = ctx->priv;
+
+	ap->filter_status = ap->filter_status + 1 >= APPEAL_STATUS_COUNT ?
+	    -1 : ap->filter_status + 1;
+	load_list(ctx);
+}
+
+/* f: the chosen account's appeals, or all. */
+static void
+toggle_account_filter(struct pane_ctx *ctx)
+{
+	struct appeals *ap = ctx->priv;
+
+	ap->this_account = !ap->this_account;
+	if (ap->this_account && ctx->account_id == NULL)
+		pane_message(ctx, "%s", _("No account chosen: a chooses one."));
+	load_list(ctx);
+}
+
+/* `e`: the list's status and account filter, as `appeal list
+ * [--status S] [--account ID] --format csv` prints it (the search
+ * narrows the screen only). */
+static void
+export_list(struct pane_ctx *ctx)
+{
+	struct appeals *ap = ctx->priv;
+	struct appeal_filter f = { .status = ap->filter_status };
+	char name[APPEAL_ID_MAX + 64];
+
+	if (ap->this_account && ctx->account_id != NULL)
+		f.account_id = ctx->account_id;
+	snprintf(name, sizeof name, "appeals-%s-%s", f.status < 0 ? "all" :
+	    appeal_status_name(f.status), f.account_id ? f.account_id : "all");
+	vui_export_appeals(ctx, name, &f);
+}
+
+static void (*const list_actions[])(struct pane_ctx *ctx) = {
+	[PA_NEW] = new_appeal,
+	[PA_DRAFT] = continue_draft,
+	[PA_DISCARD] = ask_discard,
+	[PA_DECIDE] = ask_decision,
+	[PA_STATUS] = next_status_filter,
+	[PA_ACCOUNT] = toggle_account_filter,
+	[PA_EXPORT] = export_list,
+};
+#define NLIST_ACTIONS ((int)(sizeof list_actions / sizeof list_actions[0]))
 
 static bool
 list_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
 	size_t sel = (size_t)ap->sel;
+	int a = k->pane_action;
 
 	if (ap->search.active) {
 		if (prompt_key(&ap->search, k, PROMPT_FILTER) != PROMPT_IGNORED)
 			load_list(ctx);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (ap->mode == MODE_LIST && k->action == ACT_BACK &&
-	    ap->search.text[0] != '\0') {
+	} else if (k->action == ACT_BACK && ap->search.text[0] != '\0') {
 		ap->search.text[0] = '\0';
 		load_list(ctx);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (ap->mode == MODE_DECIDE)
-		return decide_key(ctx, k);
-	if (ap->mode == MODE_DISCARD)
-		return discard_key(ctx, k);
-	if (!k->fkey && list_letter_key(ctx, k->ch))
-		return true;
-	if (k->action == ACT_ENTER) {
+	} else if (a < NLIST_ACTIONS && list_actions[a] != NULL)
+		list_actions[a](ctx);
+	else if (k->action == ACT_FILTER)
+		ap->search.active = true;
+	else if (k->action == ACT_ENTER)
 		edit_selected(ctx);
-		return true;
-	}
-	if (!keys_move_cursor(&sel, ap->nrows, LIST_PAGE + 1, k->action))
+	else if (keys_move_cursor(&sel, ap->nrows, LIST_PAGE + 1, k->action))
+		ap->sel = (int)sel;
+	else
 		return false;
-	ap->sel = (int)sel;
-	pane_dirty(ctx);
 	return true;
 }
 
+/* Someone saved the appeal while it was edited: o saves ours over
+ * theirs, r takes theirs, Esc goes back to the form. */
 static bool
 conflict_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
 	struct pt_err err = { 0 };
+	struct appeal_draft d;
 	struct appeal a;
 
 	if (k->fkey)
-		return true;
-	if (k->ch == 'o') {
+		;
+	else if (k->ch == 'o') {
 		ap->d.base_version = ap->conflict.current_version;
 		ap->mode = MODE_FORM;
 		save_record(ctx);
-	} else if (k->ch == 'r') {
-		if (appeal_get(ctx->db, ap->conflict.id, &a, &err)) {
-			struct appeal_draft d;
-			appeal_draft_from(&d, &a);
-			d.field = ap->focus < AF_COUNT ? ap->focus : AF_STATEMENT;
-			appeal_draft_discard(ctx->db, ap->owner, a.id, &err);
-			open_form(ctx, &d, false);
-			if (a.status != APPEAL_DRAFT)
-				leave_form(ctx);
-		}
+	} else if (k->ch == 'r' &&
+	    appeal_get(ctx->db, ap->conflict.id, &a, &err)) {
+		appeal_draft_from(&d, &a);
+		d.field = ap->focus < AF_COUNT ? ap->focus : AF_STATEMENT;
+		appeal_draft_discard(ctx->db, ap->owner, a.id, &err);
+		open_form(ctx, &d, false);
+		if (a.status != APPEAL_DRAFT)
+			leave_form(ctx);
 	} else if (k->ch == 27) {
 		ap->mode = MODE_FORM;
 	}
-	pane_dirty(ctx);
 	return true;
 }
+
+/* Each mode's keys; true when the key was used. */
+static bool (*const mode_key[])(struct pane_ctx *ctx,
+    const struct pane_key *k) = {
+	[MODE_LIST] = list_key,
+	[MODE_FORM] = form_key,
+	[MODE_DECIDE] = decide_key,
+	[MODE_CONFLICT] = conflict_key,
+	[MODE_DISCARD] = discard_key,
+};
 
 static bool
 appeals_key(struct pane_ctx *ctx, const struct pane_key *k)
@@ -1722,18 +1733,10 @@ appeals_key(struct pane_ctx *ctx, const struct pane_key *k)
 
 	if (paste_key(ctx, k))
 		return true;
-	if (k->fkey && k->ch == KEY_RESIZE)
-		return false;
-	if (ap->confirm_to >= 0)
-		return confirm_key(ctx, k);
-	switch (ap->mode) {
-	case MODE_FORM:
-		return form_key(ctx, k);
-	case MODE_CONFLICT:
-		return conflict_key(ctx, k);
-	default:
-		return list_key(ctx, k);
-	}
+	if (ap->confirm_to < 0)
+		return mode_key[ap->mode](ctx, k);
+	confirm_key(ctx, k);
+	return true;
 }
 
 /* ---- life ---- */

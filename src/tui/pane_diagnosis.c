@@ -992,7 +992,7 @@ appeal_days(struct diag *dg, day_t *first, day_t *last)
 }
 
 /* A key while the filter (/) is typed: the table follows each one. */
-static bool
+static void
 filter_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
@@ -1002,12 +1002,10 @@ filter_key(struct pane_ctx *ctx, const struct pane_key *k)
 	if (prompt_key(&dg->filter, k, PROMPT_FILTER) != PROMPT_IGNORED)
 		refilter(dg, keep);
 	free(keep);
-	pane_dirty(ctx);
-	return true;
 }
 
 /* A key while a window (R) is typed. */
-static bool
+static void
 range_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
@@ -1020,28 +1018,24 @@ range_key(struct pane_ctx *ctx, const struct pane_key *k)
 		dg->view = V_TABLE;
 		load_works(ctx);
 	}
-	pane_dirty(ctx);
-	return true;
 }
 
 /* A key while a day (d) is typed. */
-static bool
+static void
 day_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 	day_t d;
 
-	if (prompt_key(&dg->day_input, k, PROMPT_ASK) == PROMPT_ENTERED) {
-		if (parse_day_input(ctx, dg->day_input.text, &d)) {
-			load_day(ctx, d);
-			dg->view = V_DAY;
-		} else {
-			pane_error(ctx, _("Not a day: '%s' (YYYY-MM-DD, MM-DD or -N)"),
-			    dg->day_input.text);
-		}
+	if (prompt_key(&dg->day_input, k, PROMPT_ASK) != PROMPT_ENTERED)
+		return;
+	if (parse_day_input(ctx, dg->day_input.text, &d)) {
+		load_day(ctx, d);
+		dg->view = V_DAY;
+	} else {
+		pane_error(ctx, _("Not a day: '%s' (YYYY-MM-DD, MM-DD or -N)"),
+		    dg->day_input.text);
 	}
-	pane_dirty(ctx);
-	return true;
 }
 
 /* e: the rows on screen, as `report` prints them. */
@@ -1072,7 +1066,7 @@ export_view(struct pane_ctx *ctx)
 
 /* s and S in the table: the next column, or the other direction. */
 static void
-sort_key(struct pane_ctx *ctx, bool next_column)
+sort_step(struct pane_ctx *ctx, bool next_column)
 {
 	struct diag *dg = ctx->priv;
 	const struct views_work *w = selected_work(dg);
@@ -1086,7 +1080,6 @@ sort_key(struct pane_ctx *ctx, bool next_column)
 	}
 	refilter(dg, keep);
 	free(keep);
-	pane_dirty(ctx);
 }
 
 /* [ and ]: a typed window goes back to the 7/30/90 windows; else one
@@ -1101,12 +1094,31 @@ step_window(struct pane_ctx *ctx, bool longer)
 	else
 		dg->win = prompt_window_step(dg->win, NWINDOWS, longer);
 	load_works(ctx);
-	pane_dirty(ctx);
 }
 
-/* `a` on a work of the table or of a day: the form for its days in
- * [from, to] around `around`. The id is copied first: the rows it
- * points into are this pane's, and the form opens in another. */
+/* The work under the cursor: the table's selected row, the opened
+ * work, or the day's selected row; NULL when none. */
+static const char *
+cursor_work(struct diag *dg)
+{
+	const struct views_work *w;
+
+	switch (dg->view) {
+	case V_TABLE:
+		w = selected_work(dg);
+		return w != NULL ? w->work_id : NULL;
+	case V_DETAIL:
+		return dg->det_ok ? dg->det.work_id : NULL;
+	case V_DAY:
+		return dg->ysel < dg->day.n ? dg->day.rows[dg->ysel].work_id :
+		    NULL;
+	}
+	return NULL;
+}
+
+/* The form for the days of work `id` in [from, to] around `around`.
+ * The id is copied first: the rows it points into are this pane's, and
+ * the form opens in another. */
 static void
 appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from, day_t to,
     day_t around)
@@ -1118,155 +1130,123 @@ appeal_work(struct pane_ctx *ctx, const char *work_id, day_t from, day_t to,
 	free(id);
 }
 
-/* The table's own keys (diag_keys); false for none of them. */
-static bool
-table_own_key(struct pane_ctx *ctx, int action)
+/* `a`: the form for the zero-revenue days of the work under the cursor:
+ * in the window (the table), around the cursor's day (an opened work),
+ * or around the day shown. */
+static void
+appeal_cursor_work(struct pane_ctx *ctx, const char *id)
 {
 	struct diag *dg = ctx->priv;
-	const struct views_work *w = selected_work(dg);
+	/* a violation blocks at most the appealable period, so that far on
+	 * each side of a day is enough */
+	int span = appeal_max_days() - 1;
+	day_t d = dg->day.day;
+	struct vui_appeal_prefill p = { .account_id = dg->det.account_id,
+	    .work_id = id, .channel = "diagnosis" };
 
-	switch (action) {
-	case DK_SORT:
-	case DK_SORT_REVERSE:
-		sort_key(ctx, action == DK_SORT);
-		return true;
-	case DK_TRENDS:
-		if (w != NULL)
-			pane_show_work(ctx, "trends", w->work_id);
-		return true;
-	case DK_APPEAL:
-		if (w != NULL)
-			appeal_work(ctx, w->work_id, dg->works.from,
-			    dg->works.to, dg->works.to);
-		return true;
-	case DK_WINDOW_SHORTER:
-	case DK_WINDOW_LONGER:
-		step_window(ctx, action == DK_WINDOW_LONGER);
-		return true;
-	default:
-		return false;
+	switch (dg->view) {
+	case V_TABLE:
+		appeal_work(ctx, id, dg->works.from, dg->works.to, dg->works.to);
+		break;
+	case V_DETAIL:
+		appeal_days(dg, &p.first_day, &p.last_day);
+		if (!vui_start_appeal(ctx, &p))
+			pane_error(ctx, "%s", _("The Appeals pane is not available."));
+		break;
+	case V_DAY:
+		appeal_work(ctx, id, d - span, d + span, d);
+		break;
 	}
 }
 
+/* v or Enter: the work opened, from the table or from a day (whose
+ * work the table then shows too). */
+static void
+open_work(struct pane_ctx *ctx, const char *id)
+{
+	struct diag *dg = ctx->priv;
+	char *copy;
+
+	if (dg->view == V_TABLE) {
+		load_detail(ctx, id);
+		dg->view = V_DETAIL;
+	} else if (dg->view == V_DAY && (copy = strdup(id)) != NULL) {
+		diag_show_work(ctx, copy);
+		free(copy);
+	}
+}
+
+/* t, a, v (or Enter) on the work under the cursor, in every view. */
+static bool
+work_key(struct pane_ctx *ctx, const struct pane_key *k)
+{
+	const char *id = cursor_work(ctx->priv);
+	int a = k->action == ACT_ENTER ? DK_VIEW : k->pane_action;
+
+	switch (id != NULL ? a : 0) {
+	case DK_TRENDS:
+		pane_show_work(ctx, "trends", id);
+		break;
+	case DK_APPEAL:
+		appeal_cursor_work(ctx, id);
+		break;
+	case DK_VIEW:
+		open_work(ctx, id);
+		break;
+	}
+	/* A key of this pane never reaches the frame: `a` appeals, even
+	 * with no work under the cursor, and only A chooses the account. */
+	return a != 0;
+}
+
+/* The table: its cursor, sort, window and filter. */
 static bool
 table_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
-	if (keys_move_cursor(&dg->sel, dg->nidx, dg->page, k->action)) {
-		pane_dirty(ctx);
+	if (keys_move_cursor(&dg->sel, dg->nidx, dg->page, k->action))
+		return true;
+	switch (k->pane_action) {
+	case DK_SORT:
+	case DK_SORT_REVERSE:
+		sort_step(ctx, k->pane_action == DK_SORT);
+		return true;
+	case DK_WINDOW_SHORTER:
+	case DK_WINDOW_LONGER:
+		step_window(ctx, k->pane_action == DK_WINDOW_LONGER);
 		return true;
 	}
-	if (table_own_key(ctx, k->pane_action))
-		return true;
 	if (k->action == ACT_FILTER) {
 		dg->filter.active = true;
-		pane_dirty(ctx);
-		return true;
-	}
-	if ((k->action == ACT_ENTER || k->pane_action == DK_VIEW) &&
-	    selected_work(dg) != NULL) {
-		load_detail(ctx, selected_work(dg)->work_id);
-		dg->view = V_DETAIL;
-		pane_dirty(ctx);
 		return true;
 	}
 	if (k->action == ACT_BACK && dg->filter.text[0] != '\0') {
 		dg->filter.text[0] = '\0';
 		refilter(dg, selected_work(dg) ? selected_work(dg)->work_id : NULL);
-		pane_dirty(ctx);
 		return true;
 	}
 	return false;
 }
 
-/* In an opened work or a day: the cursor over its rows, and Esc back to
- * the table. */
+/* An opened work or a day: Esc back to the table, the cursor over its
+ * rows, and in a day Left and Right to the day before or after. */
 static bool
-view_nav_key(struct pane_ctx *ctx, const struct pane_key *k, size_t *sel,
-    size_t n)
+rows_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
+	bool detail = dg->view == V_DETAIL;
+	size_t n = detail ? (dg->det_ok ? dg->det.n : 0) :
+	    (dg->day_ok ? dg->day.n : 0);
 
 	if (k->action == ACT_BACK)
 		dg->view = V_TABLE;
-	else if (!keys_move_cursor(sel, n, DETAIL_PAGE + 1, k->action))
-		return false;
-	pane_dirty(ctx);
-	return true;
-}
-
-/* In an opened work. */
-static bool
-detail_key(struct pane_ctx *ctx, const struct pane_key *k)
-{
-	struct diag *dg = ctx->priv;
-
-	if (view_nav_key(ctx, k, &dg->dsel, dg->det_ok ? dg->det.n : 0))
-		return true;
-	if (k->pane_action == DK_TRENDS && dg->det_ok) {
-		pane_show_work(ctx, "trends", dg->det.work_id);
-		return true;
-	}
-	if (k->pane_action == DK_APPEAL && dg->det_ok) {
-		struct vui_appeal_prefill p = {
-			.account_id = dg->det.account_id,
-			.work_id = dg->det.work_id,
-			.channel = "diagnosis",
-		};
-		appeal_days(dg, &p.first_day, &p.last_day);
-		if (!vui_start_appeal(ctx, &p))
-			pane_error(ctx, "%s", _("The Appeals pane is not available."));
-		return true;
-	}
-	return k->pane_action != 0;
-}
-
-/* The single-day view's own keys on the selected row. */
-static bool
-day_row_key(struct pane_ctx *ctx, const struct pane_key *k)
-{
-	struct diag *dg = ctx->priv;
-	day_t d = dg->day.day;
-	char *id;
-
-	if (dg->ysel >= dg->day.n)
-		return false;
-	if (k->action == ACT_ENTER || k->pane_action == DK_VIEW) {
-		if ((id = strdup(dg->day.rows[dg->ysel].work_id)) != NULL)
-			diag_show_work(ctx, id);
-		free(id);
-		return true;
-	}
-	if (k->pane_action == DK_TRENDS) {
-		pane_show_work(ctx, "trends", dg->day.rows[dg->ysel].work_id);
-		return true;
-	}
-	if (k->pane_action == DK_APPEAL) {
-		/* the blocked days around d: a violation blocks at most the
-		 * appealable period, so that far on each side is enough */
-		int span = appeal_max_days() - 1;
-		appeal_work(ctx, dg->day.rows[dg->ysel].work_id, d - span,
-		    d + span, d);
-		return true;
-	}
-	return false;
-}
-
-/* In the single-day view. */
-static bool
-day_view_key(struct pane_ctx *ctx, const struct pane_key *k)
-{
-	struct diag *dg = ctx->priv;
-
-	if (view_nav_key(ctx, k, &dg->ysel, dg->day_ok ? dg->day.n : 0))
-		return true;
-	if (k->action == ACT_LEFT || k->action == ACT_RIGHT) {
+	else if (!detail && (k->action == ACT_LEFT || k->action == ACT_RIGHT))
 		load_day(ctx, dg->day.day + (k->action == ACT_LEFT ? -1 : 1));
-		pane_dirty(ctx);
-		return true;
-	}
-	return day_row_key(ctx, k) || k->pane_action != 0;
+	else
+		return keys_move_cursor(detail ? &dg->dsel : &dg->ysel, n,
+		    DETAIL_PAGE + 1, k->action);
+	return true;
 }
 
 static bool
@@ -1274,35 +1254,22 @@ diag_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct diag *dg = ctx->priv;
 
+	/* What is typed (/, R, d) first, and the keys of every view. */
 	if (dg->filter.active)
-		return filter_key(ctx, k);
-	if (dg->range_input.active)
-		return range_key(ctx, k);
-	if (k->pane_action == DK_RANGE) {
+		filter_key(ctx, k);
+	else if (dg->range_input.active)
+		range_key(ctx, k);
+	else if (k->pane_action == DK_RANGE)
 		prompt_start(&dg->range_input);
-		pane_dirty(ctx);
-		return true;
-	}
-	if (dg->day_input.active)
-		return day_key(ctx, k);
-	if (k->pane_action == DK_EXPORT && ctx->account_id != NULL) {
+	else if (dg->day_input.active)
+		day_key(ctx, k);
+	else if (k->pane_action == DK_EXPORT && ctx->account_id != NULL)
 		export_view(ctx);
-		return true;
-	}
-	if (k->pane_action == DK_DAY) {
+	else if (k->pane_action == DK_DAY)
 		prompt_start(&dg->day_input);
-		pane_dirty(ctx);
-		return true;
-	}
-	switch (dg->view) {
-	case V_TABLE:
-		return table_key(ctx, k);
-	case V_DETAIL:
-		return detail_key(ctx, k);
-	case V_DAY:
-		return day_view_key(ctx, k);
-	}
-	return false;
+	else if (dg->view == V_TABLE ? !table_key(ctx, k) : !rows_key(ctx, k))
+		return work_key(ctx, k);
+	return true;
 }
 
 /* ---- the harness's model ---- */

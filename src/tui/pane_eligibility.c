@@ -532,13 +532,11 @@ appeal_key(struct pane_ctx *ctx, struct elig *eg)
 			if (eg->open_group >= 0)
 				pane_message(ctx, "%s", _("Choose the "
 				    "work, then a to appeal it."));
-			pane_dirty(ctx);
 			return true;
 		}
 	}
 	if (eg->open_group >= 0)
 		appeal_member(ctx, eg->msel);
-	pane_dirty(ctx);
 	return true;
 }
 
@@ -556,7 +554,6 @@ export_key(struct pane_ctx *ctx)
 	}
 	snprintf(name, sizeof name, "wallet-%s", ctx->account_id);
 	vui_export_wallet(ctx, name, &wf);
-	pane_dirty(ctx);
 	return true;
 }
 
@@ -565,14 +562,12 @@ static bool
 member_key(struct pane_ctx *ctx, struct elig *eg, const struct pane_key *k)
 {
 	/* the cursor over the works, ten a page */
-	if (keys_move_cursor(&eg->msel, eg->nmembers, 11, k->action)) {
-		pane_dirty(ctx);
+	if (keys_move_cursor(&eg->msel, eg->nmembers, 11, k->action))
 		return true;
-	}
 	switch (k->action) {
 	case ACT_FILTER:
 		eg->search.active = true;
-		break;
+		return true;
 	case ACT_BACK:
 		/* a search first, then the group */
 		if (eg->search.text[0] != '\0') {
@@ -580,7 +575,7 @@ member_key(struct pane_ctx *ctx, struct elig *eg, const struct pane_key *k)
 			open_group(eg, eg->open_group);
 		} else
 			close_group(eg);
-		break;
+		return true;
 	case ACT_ENTER:
 		if (eg->msel < eg->nmembers)
 			pane_show_work(ctx, "diagnosis",
@@ -589,8 +584,6 @@ member_key(struct pane_ctx *ctx, struct elig *eg, const struct pane_key *k)
 	default:
 		return false;
 	}
-	pane_dirty(ctx);
-	return true;
 }
 
 /* The checklist: the cursor over the groups of works. */
@@ -632,7 +625,6 @@ group_key(struct pane_ctx *ctx, struct elig *eg, const struct pane_key *k)
 	default:
 		return false;
 	}
-	pane_dirty(ctx);
 	return true;
 }
 
@@ -651,7 +643,6 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 			eg->search.active = false;
 		if (r != VUI_INPUT_NONE)
 			open_group(eg, g);
-		pane_dirty(ctx);
 		return true;
 	}
 	if (k->pane_action == EK_EXPORT)

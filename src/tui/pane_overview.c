@@ -605,6 +605,44 @@ choose(struct pane_ctx *ctx, const struct views_account *cur)
 	free(id);
 }
 
+/* The table's keys while no search is typed; keep is the selected
+ * account, for the cursor to stay on. */
+static bool
+table_key(struct pane_ctx *ctx, const struct pane_key *k, const char *keep)
+{
+	struct ov *ov = ctx->priv;
+
+	switch (k->pane_action) {
+	case OK_SORT:
+	case OK_SORT_REVERSE:
+		sort_step(ov, k->pane_action == OK_SORT, keep);
+		return true;
+	case OK_EXPORT:
+		export_week(ctx);
+		return true;
+	}
+	if (keys_move_cursor(&ov->sel, ov->nidx, OV_PAGE + 1, k->action))
+		return true;
+	switch (k->action) {
+	case ACT_FILTER:
+		ov->search.active = true;
+		return true;
+	case ACT_BACK:
+		if (ov->search.text[0] == '\0')
+			return false;
+		ov->search.text[0] = '\0';
+		rebuild(ov, keep);
+		return true;
+	case ACT_ENTER:
+		choose(ctx, selected(ov));
+		return true;
+	case ACT_ACCOUNT:	/* A on the overview: already here */
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool
 ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
@@ -613,36 +651,11 @@ ov_key(struct pane_ctx *ctx, const struct pane_key *k)
 	char *keep = cur != NULL ? strdup(cur->account_id) : NULL;
 	bool used = true;
 
-	if (ov->search.active) {
-		if (prompt_key(&ov->search, k, PROMPT_FILTER) != PROMPT_IGNORED)
-			rebuild(ov, keep);
-	} else if (k->pane_action == OK_SORT ||
-	    k->pane_action == OK_SORT_REVERSE) {
-		sort_step(ov, k->pane_action == OK_SORT, keep);
-	} else if (k->pane_action == OK_EXPORT) {
-		export_week(ctx);
-		free(keep);
-		return true;
-	} else if (keys_move_cursor(&ov->sel, ov->nidx, OV_PAGE + 1,
-	    k->action)) {
-		/* moved */
-	} else if (k->action == ACT_FILTER) {
-		ov->search.active = true;
-	} else if (k->action == ACT_BACK && ov->search.text[0] != '\0') {
-		ov->search.text[0] = '\0';
+	if (!ov->search.active)
+		used = table_key(ctx, k, keep);
+	else if (prompt_key(&ov->search, k, PROMPT_FILTER) != PROMPT_IGNORED)
 		rebuild(ov, keep);
-	} else if (k->action == ACT_ENTER || k->action == ACT_ACCOUNT) {
-		/* A on the overview: already here */
-		if (k->action == ACT_ENTER)
-			choose(ctx, cur);
-		free(keep);
-		return true;
-	} else {
-		used = false;
-	}
 	free(keep);
-	if (used)
-		pane_dirty(ctx);
 	return used;
 }
 

@@ -493,7 +493,6 @@ move_cursor(struct pane_ctx *ctx, int delta)
 		place(ctx);
 	}
 	ensure_visible(ctx);
-	pane_dirty(ctx);
 }
 
 /* `/`: the account's works whose title or id holds the text; Enter
@@ -574,7 +573,6 @@ range_go(struct pane_ctx *ctx)
 	tr->end = to;
 	tr->cursor = to;
 	place(ctx);
-	pane_dirty(ctx);
 }
 
 /* A key while `/` or R is being typed. */
@@ -600,7 +598,6 @@ input_key(struct pane_ctx *ctx, const struct pane_key *k)
 			search_prompt(ctx);
 		break;
 	}
-	pane_dirty(ctx);
 	return true;
 }
 
@@ -616,7 +613,6 @@ step_window(struct pane_ctx *ctx, bool longer)
 	else
 		tr->window = prompt_window_step(tr->window, NWINDOWS, longer);
 	place(ctx);
-	pane_dirty(ctx);
 }
 
 /* The whole account again, after a work. */
@@ -628,7 +624,6 @@ show_account(struct pane_ctx *ctx)
 	set_str(&tr->work_id, NULL);
 	set_str(&tr->work_title, NULL);
 	load(ctx);
-	pane_dirty(ctx);
 }
 
 /* The pane's own keys (trends_keys); false for none of them. */
@@ -686,7 +681,6 @@ move_key(struct pane_ctx *ctx, enum key_action action)
 	default:
 		return false;
 	}
-	pane_dirty(ctx);
 	return true;
 }
 
