@@ -737,31 +737,25 @@ describe_conflict(struct db *db, const struct appeal *cur, int64_t base,
 	c->current_version = cur->version;
 	c->current_status = cur->status;
 	snprintf(key, sizeof key, "%lld", (long long)cur->id);
-	if ((st = db_stmt(db, SQL_AUDIT_LAST, NULL)) != NULL) {
-		db_bind_text(st, 1, key);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			db_col_copy(st, 0, c->who, sizeof c->who);
-			db_col_copy(st, 1, c->client, sizeof c->client);
-			db_col_copy(st, 2, c->at, sizeof c->at);
-		}
+	/* what cannot be read is left out of the description */
+	if (db_row(db, SQL_AUDIT_LAST, DB_ARGS(DB_TEXT(key)), &st, "", NULL) ==
+	    DB_ROW) {
+		db_col_copy(st, 0, c->who, sizeof c->who);
+		db_col_copy(st, 1, c->client, sizeof c->client);
+		db_col_copy(st, 2, c->at, sizeof c->at);
 		sqlite3_reset(st);
 	}
-	if ((st = db_stmt(db, SQL_AUDIT_BASE, NULL)) != NULL) {
-		db_bind_text(st, 1, key);
-		sqlite3_bind_int64(st, 2, base);
-		if (sqlite3_step(st) == SQLITE_ROW &&
-		    sqlite3_column_text(st, 0) != NULL)
+	if (db_row(db, SQL_AUDIT_BASE, DB_ARGS(DB_TEXT(key), DB_INT(base)), &st,
+	    "", NULL) == DB_ROW) {
+		if (sqlite3_column_text(st, 0) != NULL)
 			old = strdup((const char *)sqlite3_column_text(st, 0));
 		sqlite3_reset(st);
 	}
-	if (old != NULL && (st = db_stmt(db, SQL_DIFF, NULL)) != NULL) {
-		db_bind_text(st, 1, old);
-		sqlite3_bind_int64(st, 2, cur->id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			for (int f = 0; f < AF_COUNT; f++)
-				c->field_changed[f] = sqlite3_column_int(st, f);
-			c->status_changed = sqlite3_column_int(st, AF_COUNT);
-		}
+	if (old != NULL && db_row(db, SQL_DIFF, DB_ARGS(DB_TEXT(old),
+	    DB_INT(cur->id)), &st, "", NULL) == DB_ROW) {
+		for (int f = 0; f < AF_COUNT; f++)
+			c->field_changed[f] = sqlite3_column_int(st, f);
+		c->status_changed = sqlite3_column_int(st, AF_COUNT);
 		sqlite3_reset(st);
 	}
 	free(old);

@@ -165,13 +165,11 @@ static bool
 run_account(struct db *db, const char *sql, const char *account,
     int64_t key, struct pt_err *err)
 {
-	sqlite3_stmt *st;
+	const struct db_arg a[] = { DB_TEXT(account), DB_INT(key) };
 
-	if ((st = db_bound(db, sql, DB_ARGS(DB_TEXT(account)), err)) == NULL)
-		return false;
-	if (key >= 0)
-		sqlite3_bind_int64(st, 2, key);
-	return db_step_done(db, st, "saving calibration sums", err);
+	/* a key < 0: the statement has only the account */
+	return db_run(db, sql, a, key >= 0 ? 2 : 1, "saving calibration sums",
+	    err);
 }
 
 /* ---- fitting from the days' sums ---- */
@@ -193,7 +191,8 @@ static bool
 refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DAYS_OF, err);
+	sqlite3_stmt *st = db_bound(db, SQL_DAYS_OF,
+	    DB_ARGS(DB_TEXT(c->acc[acc].id)), err);
 	struct calib_sums s;
 	struct calib_part p;
 	int rc;
@@ -201,7 +200,6 @@ refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
 	if (st == NULL)
 		return false;
 	calib_sums_init(&s, c->model);
-	db_bind_text(st, 1, c->acc[acc].id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		get_day(st, &p);
 		calib_sums_add_part(&s, &p);
@@ -426,8 +424,8 @@ resum_account(struct db *db, struct eng_ctx *c, int acc, bool *changed,
 	bool ok = false;
 
 	if (run_account(db, SQL_DROP_ACCOUNT_DAYS, c->acc[acc].id, -1, err) &&
-	    (st = db_stmt(db, SQL_SETTLED_ACCOUNT, err)) != NULL) {
-		db_bind_text(st, 1, c->acc[acc].id);
+	    (st = db_bound(db, SQL_SETTLED_ACCOUNT,
+	    DB_ARGS(DB_TEXT(c->acc[acc].id)), err)) != NULL) {
 		ok = sum_rows(db, c, st, &pd, true, err) &&
 		    keep_and_fit(db, c, acc, &pd, changed, err);
 	}

@@ -554,8 +554,8 @@ store_wallet_entry(struct db *db, const char *account_id, const char *day,
 	} else {
 		int64_t have;
 		/* count(*): a row unless the statement failed */
-		if (db_row(db, SQL_WALLET_COUNT, w, 4, &st, "reading the wallet",
-		    err) != DB_ROW)
+		if (db_row(db, SQL_WALLET_COUNT, w, 4, &st,
+		    "reading the wallet", err) != DB_ROW)
 			return STORE_FAILED;
 		have = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
