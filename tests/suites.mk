@@ -70,7 +70,7 @@ CLEANFILES += tests/core/sql_list.c
 tests/core/sql_list.c: $(CORE_SQL) $(SQL2H)
 	@$(MKDIR_P) tests/core
 	$(AM_V_GEN)(cd $(srcdir) && $(AWK) -v list=1 -f $(SQL2H) $(CORE_SQL)) \
-	  >$@-t && mv -f $@-t $@
+	  >$@-t || { rm -f $@-t; exit 1; }; mv -f $@-t $@
 check_PROGRAMS += tests/core/check_series
 tests_core_check_series_SOURCES = tests/core/series.c $(SUITE_UTIL)
 tests_core_check_series_CFLAGS = $(SUITE_CFLAGS)

@@ -38,7 +38,7 @@ void cli_longopts(struct cli_longopts *lo, const struct cli_option *options);
 struct command {
 	const char *name;
 	const char *usage;	/* after "partner-tui [--db PATH] "; NULL:
-				 * the name alone */
+				 * the name and each option in brackets */
 	const char *summary;	/* one line for --help */
 	/* Every option and argument of the usage, described (tests/
 	 * cli_basics.sh checks none is missing); NULL: none, and the
@@ -65,8 +65,8 @@ int cli_fail_err(const struct pt_err *err);
 char *cli_db_path(struct cli_ctx *ctx, struct pt_err *err);
 /* Opens the database for a subcommand; NULL with err set. */
 struct db *cli_open_db(struct cli_ctx *ctx, unsigned flags, struct pt_err *err);
-/* Prints "usage: partner-tui [--db PATH] <usage>" (the name when the
- * command has no usage) and returns 0. */
+/* Prints "usage: partner-tui [--db PATH] <usage>" (the name and its
+ * options when the command has no usage) and returns 0. */
 int cli_usage(const struct command *cmd, bool to_stderr);
 /* "not implemented yet" with exit 2, for commands whose issue is open. */
 int cli_not_implemented(const struct command *cmd);

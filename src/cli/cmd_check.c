@@ -326,7 +326,6 @@ static const struct cli_option check_options[] = {
 const struct command cmd_check = {
 	.options = check_options,
 	.name = "check",
-	.usage = "check [--account ID] [--work ID] [--on DAY] [--format table|json]",
 	.summary = N_("check eligibility rules (exit 1 when one fails)"),
 	.run = check_run,
 };

@@ -193,7 +193,6 @@ static const struct cli_option digest_options[] = {
 
 const struct command cmd_digest = {
 	.name = "digest",
-	.usage = "digest [--since DAY] [--format text|json]",
 	.summary = N_("what needs attention, for cron and mail (exit 1 when something does)"),
 	.options = digest_options,
 	.run = digest_run,

@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/engine.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/paths.h"
 #include "core/text.h"
 #include "tui/tui.h"
@@ -114,9 +115,20 @@ cli_open_db(struct cli_ctx *ctx, unsigned flags, struct pt_err *err)
 int
 cli_usage(const struct command *cmd, bool to_stderr)
 {
+	struct grow_buf u = { 0 };
+	const char *usage = cmd->usage;
+
+	/* none written: the name and each option in brackets */
+	if (usage == NULL) {
+		grow_buf_addstr(&u, cmd->name);
+		for (const struct cli_option *o = cmd->options;
+		    o != NULL && o->flag != NULL; o++)
+			grow_buf_addf(&u, " [%s]", o->flag);
+		usage = u.s != NULL ? u.s : cmd->name;
+	}
 	fprintf(to_stderr ? stderr : stdout,
-	    _("usage: partner-tui [--db PATH] [--today DAY] %s\n"),
-	    cmd->usage != NULL ? cmd->usage : cmd->name);
+	    _("usage: partner-tui [--db PATH] [--today DAY] %s\n"), usage);
+	grow_buf_free(&u);
 	return PT_EXIT_OK;
 }
 

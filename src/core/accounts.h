@@ -10,6 +10,7 @@
 
 #include "core/db.h"
 #include "core/err.h"
+#include "core/grow.h"
 
 /* An account as stored; strings are never NULL except certification. */
 struct account_row {
@@ -25,6 +26,7 @@ struct account_row {
 struct account_list {
 	size_t n;
 	struct account_row *items;
+	struct grow_strings strings;	/* the items' */
 };
 
 enum accounts_order {
@@ -38,11 +40,12 @@ bool accounts_list(struct db *db, enum accounts_order order,
     struct account_list *out, struct pt_err *err);
 void accounts_free(struct account_list *l);
 /* Every account by id, each handed to take() with item i of a new zeroed
- * array of elem-byte items (*items; NULL for none, *n items); take() may
- * move the row's strings out, leaving NULL. False (err set, nothing
- * allocated) on a database error or out of memory. */
+ * array of elem-byte items (*items; NULL for none, *n items); the row's
+ * strings go with the list: take() copies what it keeps, false when
+ * memory runs out. False (err set, nothing allocated) on a database
+ * error or out of memory. */
 bool accounts_take(struct db *db, size_t elem,
-    void (*take)(void *item, struct account_row *r, const void *arg),
-    const void *arg, void **items, size_t *n, struct pt_err *err);
+    bool (*take)(void *item, const struct account_row *r, void *arg),
+    void *arg, void **items, size_t *n, struct pt_err *err);
 
 #endif

@@ -289,17 +289,15 @@ contested(struct db *db, const char *account, const char *work,
     enum appeal_channel ch, day_t first, day_t last,
     struct appeal_violation *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_CONTESTED, err);
+	sqlite3_stmt *st = db_bound(db, SQL_CONTESTED, DB_ARGS(DB_TEXT(account),
+	    DB_TEXT(ch == APPEAL_CH_DIAGNOSIS && work[0] ? work : NULL),
+	    DB_DAY(first), DB_DAY(last),
+	    DB_INT(engine_model()->violation_days)), err);
 
 	memset(out, 0, sizeof *out);
 	out->day = DAY_NONE;
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, account);
-	db_bind_text(st, 2, ch == APPEAL_CH_DIAGNOSIS && work[0] ? work : NULL);
-	db_bind_day(st, 3, first);
-	db_bind_day(st, 4, last);
-	sqlite3_bind_int(st, 5, engine_model()->violation_days);
 	return read_violation(db, st, out, err);
 }
 
@@ -314,9 +312,9 @@ appeal_contested(struct db *db, const struct appeal *a,
 	/* decided: the one it contested (overturned by now, when approved) */
 	if (a->violation_id > 0 && a->status != APPEAL_DRAFT &&
 	    a->status != APPEAL_SUBMITTED) {
-		if ((st = db_stmt(db, SQL_VIOLATION_BY_ID, err)) == NULL)
+		if ((st = db_bound(db, SQL_VIOLATION_BY_ID,
+		    DB_ARGS(DB_INT(a->violation_id)), err)) == NULL)
 			return -1;
-		sqlite3_bind_int64(st, 1, a->violation_id);
 		return read_violation(db, st, out, err);
 	}
 	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE)
@@ -335,18 +333,13 @@ static bool
 day_data(struct db *db, const char *account, const char *work, day_t day,
     struct day_data *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DAY_DATA, err);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
+	/* sums: always one row */
+	if (db_row(db, SQL_DAY_DATA, DB_ARGS(DB_TEXT(account),
+	    DB_TEXT(work[0] ? work : NULL), DB_DAY(day)), &st,
+	    "reading the day's figures", err) != DB_ROW)
 		return false;
-	db_bind_text(st, 1, account);
-	db_bind_text(st, 2, work[0] ? work : NULL);
-	db_bind_day(st, 3, day);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_error(db, err, "reading the day's figures");
-		sqlite3_reset(st);
-		return false;
-	}
 	out->rows = sqlite3_column_int(st, 0);
 	out->has_revenue = db_col_int64(st, 1, &out->revenue);
 	sqlite3_reset(st);
@@ -611,13 +604,11 @@ row_to_appeal(sqlite3_stmt *st, struct appeal *a)
 static int
 get_row(struct db *db, int64_t id, struct appeal *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_GET, err);
-	int r;
+	sqlite3_stmt *st;
+	int r = db_row(db, SQL_GET, DB_ARGS(DB_INT(id)), &st,
+	    "reading an appeal", err);
 
-	if (st == NULL)
-		return DB_STEP_FAILED;
-	sqlite3_bind_int64(st, 1, id);
-	if ((r = db_step_row(db, st, "reading an appeal", err)) == DB_ROW) {
+	if (r == DB_ROW) {
 		row_to_appeal(st, out);
 		sqlite3_reset(st);
 	}
@@ -746,31 +737,25 @@ describe_conflict(struct db *db, const struct appeal *cur, int64_t base,
 	c->current_version = cur->version;
 	c->current_status = cur->status;
 	snprintf(key, sizeof key, "%lld", (long long)cur->id);
-	if ((st = db_stmt(db, SQL_AUDIT_LAST, NULL)) != NULL) {
-		db_bind_text(st, 1, key);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			db_col_copy(st, 0, c->who, sizeof c->who);
-			db_col_copy(st, 1, c->client, sizeof c->client);
-			db_col_copy(st, 2, c->at, sizeof c->at);
-		}
+	/* what cannot be read is left out of the description */
+	if (db_row(db, SQL_AUDIT_LAST, DB_ARGS(DB_TEXT(key)), &st, "", NULL) ==
+	    DB_ROW) {
+		db_col_copy(st, 0, c->who, sizeof c->who);
+		db_col_copy(st, 1, c->client, sizeof c->client);
+		db_col_copy(st, 2, c->at, sizeof c->at);
 		sqlite3_reset(st);
 	}
-	if ((st = db_stmt(db, SQL_AUDIT_BASE, NULL)) != NULL) {
-		db_bind_text(st, 1, key);
-		sqlite3_bind_int64(st, 2, base);
-		if (sqlite3_step(st) == SQLITE_ROW &&
-		    sqlite3_column_text(st, 0) != NULL)
+	if (db_row(db, SQL_AUDIT_BASE, DB_ARGS(DB_TEXT(key), DB_INT(base)), &st,
+	    "", NULL) == DB_ROW) {
+		if (sqlite3_column_text(st, 0) != NULL)
 			old = strdup((const char *)sqlite3_column_text(st, 0));
 		sqlite3_reset(st);
 	}
-	if (old != NULL && (st = db_stmt(db, SQL_DIFF, NULL)) != NULL) {
-		db_bind_text(st, 1, old);
-		sqlite3_bind_int64(st, 2, cur->id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			for (int f = 0; f < AF_COUNT; f++)
-				c->field_changed[f] = sqlite3_column_int(st, f);
-			c->status_changed = sqlite3_column_int(st, AF_COUNT);
-		}
+	if (old != NULL && db_row(db, SQL_DIFF, DB_ARGS(DB_TEXT(old),
+	    DB_INT(cur->id)), &st, "", NULL) == DB_ROW) {
+		for (int f = 0; f < AF_COUNT; f++)
+			c->field_changed[f] = sqlite3_column_int(st, f);
+		c->status_changed = sqlite3_column_int(st, AF_COUNT);
 		sqlite3_reset(st);
 	}
 	free(old);
@@ -882,14 +867,11 @@ appeal_overlaps(struct db *db, const struct appeal *a,
 	if (a->first_day == DAY_NONE || a->last_day == DAY_NONE ||
 	    a->account_id[0] == '\0')
 		return 0;
-	if ((st = db_stmt(db, SQL_OVERLAPS, err)) == NULL)
+	if ((st = db_bound(db, SQL_OVERLAPS, DB_ARGS(DB_TEXT(a->account_id),
+	    DB_TEXT(a->work_id[0] ? a->work_id : NULL), DB_DAY(a->first_day),
+	    DB_DAY(a->last_day), DB_INT(a->id), DB_INT(APPEAL_OVERLAPS_MAX)),
+	    err)) == NULL)
 		return -1;
-	db_bind_text(st, 1, a->account_id);
-	db_bind_text(st, 2, a->work_id[0] ? a->work_id : NULL);
-	db_bind_day(st, 3, a->first_day);
-	db_bind_day(st, 4, a->last_day);
-	sqlite3_bind_int64(st, 5, a->id);
-	sqlite3_bind_int(st, 6, APPEAL_OVERLAPS_MAX);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct appeal_overlap *o = &out[n++];
 		o->id = sqlite3_column_int64(st, 0);
@@ -1020,49 +1002,34 @@ approve(struct db *db, struct appeal *cur, const struct appeal_decision *dec,
 	cur->compensation = dec->has_compensation ? dec->compensation :
 	    c.total_fen;
 	cur->expected_pay_on = c.pay_on;
-	for (size_t i = 0; i < c.nitems; i++) {
-		if ((st = db_stmt(db, SQL_BACKPAY, err)) == NULL)
+	for (size_t i = 0; i < c.nitems; i++)
+		if (!db_run(db, SQL_BACKPAY, DB_ARGS(DB_INT(cur->id),
+		    DB_TEXT(c.items[i].work_id), DB_DAY(c.items[i].day),
+		    DB_INT(c.items[i].fen)), "recording the back-pay", err))
 			goto fail;
-		sqlite3_bind_int64(st, 1, cur->id);
-		db_bind_text(st, 2, c.items[i].work_id);
-		db_bind_day(st, 3, c.items[i].day);
-		sqlite3_bind_int64(st, 4, c.items[i].fen);
-		if (!db_step_done(db, st, "recording the back-pay", err))
-			goto fail;
-	}
 	engine_compensation_free(&c);
 	if (cur->violation_id == 0)
 		return true;
-	if ((st = db_stmt(db, SQL_SET_VIOLATION, err)) == NULL)
-		return false;
-	sqlite3_bind_int64(st, 1, cur->id);
-	sqlite3_bind_int64(st, 2, cur->violation_id);
-	if (!db_step_done(db, st, "recording the contested violation", err))
-		return false;
-	if ((st = db_stmt(db, SQL_OVERTURN, err)) == NULL)
-		return false;
-	sqlite3_bind_int64(st, 1, cur->violation_id);
-	sqlite3_bind_int64(st, 2, cur->id);
-	db_bind_text(st, 3, day_format(dec->on, day));
-	if (!db_step_done(db, st, "overturning the violation", err))
+	if (!db_run(db, SQL_SET_VIOLATION, DB_ARGS(DB_INT(cur->id),
+	    DB_INT(cur->violation_id)), "recording the contested violation",
+	    err) ||
+	    !db_run(db, SQL_OVERTURN, DB_ARGS(DB_INT(cur->violation_id),
+	    DB_INT(cur->id), DB_TEXT(day_format(dec->on, day))),
+	    "overturning the violation", err))
 		return false;
 	if (sqlite3_changes(db->sql) == 0)
 		return true;	/* overturned already (another appeal) */
-	if ((st = db_stmt(db, "SELECT day FROM violation WHERE id = ?1",
-	    err)) == NULL)
+	if ((st = db_bound(db, "SELECT day FROM violation WHERE id = ?1",
+	    DB_ARGS(DB_INT(cur->violation_id)), err)) == NULL)
 		return false;
-	sqlite3_bind_int64(st, 1, cur->violation_id);
 	r = sqlite3_step(st);
 	v.day = r == SQLITE_ROW ? db_col_day(st, 0) : DAY_NONE;
 	sqlite3_reset(st);
 	if (v.day == DAY_NONE)
 		return true;
-	if ((st = db_stmt(db, SQL_DIRTY_SHADOW, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, cur->account_id);
-	db_bind_day(st, 2, v.day);
-	sqlite3_bind_int(st, 3, engine_model()->violation_days);
-	return db_step_done(db, st, "marking the days to score again", err);
+	return db_run(db, SQL_DIRTY_SHADOW, DB_ARGS(DB_TEXT(cur->account_id),
+	    DB_DAY(v.day), DB_INT(engine_model()->violation_days)),
+	    "marking the days to score again", err);
 fail:
 	engine_compensation_free(&c);
 	return false;
@@ -1076,36 +1043,26 @@ pay(struct db *db, const struct appeal *cur, day_t on, struct pt_err *err)
 	sqlite3_stmt *st;
 	int64_t tied;
 
-	if ((st = db_stmt(db, SQL_WALLET_TIED, err)) == NULL)
+	/* count(*): a row unless the statement failed */
+	if (db_row(db, SQL_WALLET_TIED, DB_ARGS(DB_INT(cur->id)), &st,
+	    "reading the wallet", err) != DB_ROW)
 		return false;
-	sqlite3_bind_int64(st, 1, cur->id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		db_error(db, err, "reading the wallet");
-		return false;
-	}
 	tied = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (tied > 0 || !cur->has_compensation || cur->compensation <= 0)
 		return true;
-	if ((st = db_stmt(db, SQL_WALLET_ADOPT, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, cur->account_id);
-	sqlite3_bind_int64(st, 3, cur->compensation);
-	sqlite3_bind_int64(st, 4, cur->id);
-	db_bind_day(st, 5, cur->expected_pay_on == DAY_NONE ? DAY_NONE :
-	    cur->expected_pay_on - engine_model()->comp_pay_days);
-	if (!db_step_done(db, st, "tying the compensation to its appeal", err))
+	/* ?2 is not used */
+	if (!db_run(db, SQL_WALLET_ADOPT, DB_ARGS(DB_TEXT(cur->account_id),
+	    DB_TEXT(NULL), DB_INT(cur->compensation), DB_INT(cur->id),
+	    DB_DAY(cur->expected_pay_on == DAY_NONE ? DAY_NONE :
+	    cur->expected_pay_on - engine_model()->comp_pay_days)),
+	    "tying the compensation to its appeal", err))
 		return false;
 	if (sqlite3_changes(db->sql) > 0)
 		return true;
-	if ((st = db_stmt(db, SQL_WALLET_PAY, err)) == NULL)
-		return false;
-	db_bind_text(st, 1, cur->account_id);
-	db_bind_text(st, 2, day_format(on, day));
-	sqlite3_bind_int64(st, 3, cur->compensation);
-	sqlite3_bind_int64(st, 4, cur->id);
-	return db_step_done(db, st, "booking the compensation in the wallet", err);
+	return db_run(db, SQL_WALLET_PAY, DB_ARGS(DB_TEXT(cur->account_id),
+	    DB_TEXT(day_format(on, day)), DB_INT(cur->compensation),
+	    DB_INT(cur->id)), "booking the compensation in the wallet", err);
 }
 
 static bool
@@ -1115,7 +1072,6 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 {
 	struct appeal_decision dec = { .on = clock_today() };
 	struct appeal cur;
-	sqlite3_stmt *st;
 	int r;
 
 	if (decision != NULL) {
@@ -1152,14 +1108,9 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 			return false;
 		if ((r = appeal_contested(db, &cur, &v, err)) < 0)
 			return false;
-		if ((st = db_stmt(db, SQL_SET_VIOLATION, err)) == NULL)
-			return false;
-		sqlite3_bind_int64(st, 1, id);
-		if (r)
-			sqlite3_bind_int64(st, 2, v.id);
-		else
-			sqlite3_bind_null(st, 2);
-		if (!db_step_done(db, st, "recording the contested violation", err))
+		if (!db_run(db, SQL_SET_VIOLATION, DB_ARGS(DB_INT(id),
+		    DB_INT_IF(r, v.id)), "recording the contested violation",
+		    err))
 			return false;
 	}
 	if (to == APPEAL_APPROVED) {
@@ -1171,15 +1122,12 @@ transition_in(struct db *db, int64_t id, int64_t base_version,
 		return false;
 	if (note != NULL)
 		snprintf(cur.decision_note, sizeof cur.decision_note, "%s", note);
-	if ((st = db_stmt(db, SQL_SET_STATE, err)) == NULL)
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, appeal_status_name(to));
-	db_bind_text(st, 3, cur.decision_note[0] ? cur.decision_note : NULL);
-	db_bind_int64_or_null(st, 4, cur.has_compensation, cur.compensation);
-	db_bind_day(st, 5, cur.expected_pay_on);
-	sqlite3_bind_int64(st, 6, cur.version);
-	return db_step_done(db, st, "changing an appeal's status", err);
+	return db_run(db, SQL_SET_STATE, DB_ARGS(DB_INT(id),
+	    DB_TEXT(appeal_status_name(to)),
+	    DB_TEXT(cur.decision_note[0] ? cur.decision_note : NULL),
+	    DB_INT_IF(cur.has_compensation, cur.compensation),
+	    DB_DAY(cur.expected_pay_on), DB_INT(cur.version)),
+	    "changing an appeal's status", err);
 }
 
 /* One transition in its own transaction; the overturned violation's
@@ -1247,16 +1195,14 @@ int
 appeal_find(struct db *db, const char *account_id, const char *work_id,
     day_t first, day_t last, int64_t *id, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_FIND_BY_DAYS, err);
+	sqlite3_stmt *st = db_bound(db, SQL_FIND_BY_DAYS,
+	    DB_ARGS(DB_TEXT(account_id ? account_id : ""),
+	    DB_TEXT(work_id ? work_id : ""), DB_DAY(first), DB_DAY(last)), err);
 	int n = 0, rc;
 
 	*id = 0;
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, account_id ? account_id : "");
-	db_bind_text(st, 2, work_id ? work_id : "");
-	db_bind_day(st, 3, first);
-	db_bind_day(st, 4, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0)
 			*id = sqlite3_column_int64(st, 0);
@@ -1387,13 +1333,10 @@ bool
 appeal_draft_load(struct db *db, const char *owner, int64_t appeal_id,
     struct appeal_draft *d, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DRAFT_LOAD, err);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, owner);
-	sqlite3_bind_int64(st, 2, appeal_id);
-	if (db_step_row(db, st, "reading the draft", err) != DB_ROW)
+	if (db_row(db, SQL_DRAFT_LOAD, DB_ARGS(DB_TEXT(owner),
+	    DB_INT(appeal_id)), &st, "reading the draft", err) != DB_ROW)
 		return false;
 	appeal_draft_init(d);
 	d->appeal_id = sqlite3_column_int64(st, 0);
@@ -1415,13 +1358,10 @@ bool
 appeal_draft_discard(struct db *db, const char *owner, int64_t appeal_id,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DRAFT_DISCARD, err);
+	sqlite3_stmt *st = db_bound(db, SQL_DRAFT_DISCARD,
+	    DB_ARGS(DB_TEXT(owner), DB_INT(appeal_id)), err);
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, owner);
-	sqlite3_bind_int64(st, 2, appeal_id);
-	return step_alone(db, st, "discarding the draft", err);
+	return st != NULL && step_alone(db, st, "discarding the draft", err);
 }
 
 /* ---- pickers ---- */
@@ -1470,14 +1410,10 @@ size_t
 appeal_pick_works(struct db *db, const char *account_id, const char *query,
     struct appeal_pick *out, size_t max, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_PICK_WORKS, err);
+	sqlite3_stmt *st = db_bound(db, SQL_PICK_WORKS, DB_ARGS(
+	    DB_TEXT(account_id), DB_TEXT(query), DB_INT(max)), err);
 
-	if (st == NULL)
-		return 0;
-	db_bind_text(st, 1, account_id);
-	db_bind_text(st, 2, query);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
-	return pick_rows(db, st, out, max, err);
+	return st != NULL ? pick_rows(db, st, out, max, err) : 0;
 }
 
 /* ---- history ---- */

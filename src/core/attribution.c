@@ -219,16 +219,15 @@ static bool
 load_period(struct db *db, const char *account_id, const char *work_id,
     day_t from, day_t to, int which, struct attr_set *set, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, work_id ? SQL_ATTR_WORK : SQL_ATTR_ACCOUNT,
-	    err);
+	sqlite3_stmt *st;
 	char a[DAY_BUFSZ], b[DAY_BUFSZ];
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, work_id ? SQL_ATTR_WORK : SQL_ATTR_ACCOUNT,
+	    DB_ARGS(DB_TEXT(work_id ? work_id : account_id),
+	    DB_TEXT(day_format(from, a)), DB_TEXT(day_format(to, b))),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work_id ? work_id : account_id);
-	db_bind_text(st, 2, day_format(from, a));
-	db_bind_text(st, 3, day_format(to, b));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct attr_entry *e = entry_for(set,
 		    (const char *)sqlite3_column_text(st, 0), which == 0);

@@ -62,7 +62,7 @@ history(struct db *db, const char *sql, const char *key, day_t before,
     int limit, struct hist_sums *h, struct compensation *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st;
 	char buf[DAY_BUFSZ];
 	int rc;
 
@@ -70,11 +70,9 @@ history(struct db *db, const char *sql, const char *key, day_t before,
 	h->v = h->e = h->r = 0;
 	h->e_known = true;
 	out->nhist = 0;
-	if (st == NULL)
+	if ((st = db_bound(db, sql, DB_ARGS(DB_TEXT(key),
+	    DB_TEXT(day_format(before, buf)), DB_INT(limit)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, key);
-	db_bind_text(st, 2, day_format(before, buf));
-	sqlite3_bind_int(st, 3, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->history_days++;
 		h->v += sqlite3_column_double(st, 0);
@@ -297,12 +295,10 @@ comp_day(struct db *db, const struct compensation_req *req, const char *rule,
 		cd->note = COMP_NOTE_BEFORE_BACKPAY;
 		return true;
 	}
-	if ((st = db_stmt(db, SQL_DAY, err)) == NULL)
+	if ((st = db_bound(db, SQL_DAY, DB_ARGS(DB_TEXT(acct),
+	    DB_TEXT(day_format(cd->day, buf)), DB_TEXT(req->work_id),
+	    DB_INT(req->appeal_id)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, acct);
-	db_bind_text(st, 2, day_format(cd->day, buf));
-	db_bind_text(st, 3, req->work_id);
-	sqlite3_bind_int64(st, 4, req->appeal_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!comp_work_row(st, req, rule, p, out, icap, cd)) {
 			sqlite3_reset(st);

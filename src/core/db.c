@@ -167,14 +167,52 @@ db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
 	return DB_STEP_FAILED;
 }
 
+sqlite3_stmt *
+db_bound(struct db *db, const char *sql, const struct db_arg *args,
+    size_t n, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	for (size_t i = 0; st != NULL && i < n; i++) {
+		const struct db_arg *a = &args[i];
+		int at = (int)i + 1;
+		if (a->null)
+			continue;	/* db_stmt cleared it: NULL */
+		if (a->type == DB_ARG_TEXT)
+			db_bind_text(st, at, a->v.text);
+		else if (a->type == DB_ARG_INT)
+			sqlite3_bind_int64(st, at, a->v.i);
+		else if (a->type == DB_ARG_REAL)
+			sqlite3_bind_double(st, at, a->v.real);
+		else
+			db_bind_day(st, at, a->v.day);
+	}
+	return st;
+}
+
+bool
+db_run(struct db *db, const char *sql, const struct db_arg *args, size_t n,
+    const char *doing, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_bound(db, sql, args, n, err);
+
+	return st != NULL && db_step_done(db, st, doing, err);
+}
+
+int
+db_row(struct db *db, const char *sql, const struct db_arg *args, size_t n,
+    sqlite3_stmt **st, const char *doing, struct pt_err *err)
+{
+	if ((*st = db_bound(db, sql, args, n, err)) == NULL)
+		return DB_STEP_FAILED;
+	return db_step_row(db, *st, doing, err);
+}
+
 int
 db_lookup(struct db *db, const char *sql, const char *key,
     sqlite3_stmt **st, const char *doing, struct pt_err *err)
 {
-	if ((*st = db_stmt(db, sql, err)) == NULL)
-		return DB_STEP_FAILED;
-	db_bind_text(*st, 1, key);
-	return db_step_row(db, *st, doing, err);
+	return db_row(db, sql, DB_ARGS(DB_TEXT(key)), st, doing, err);
 }
 
 bool

@@ -45,6 +45,46 @@ bool db_step_done(struct db *db, sqlite3_stmt *st, const char *doing,
 enum { DB_STEP_FAILED = -1, DB_NO_ROW = 0, DB_ROW = 1 };
 int db_step_row(struct db *db, sqlite3_stmt *st, const char *doing,
     struct pt_err *err);
+/* A value for a statement's parameter, typed: DB_TEXT(s) (NULL binds
+ * NULL), DB_INT(n) (any integer, as int64), DB_REAL(r), DB_DAY(d)
+ * (DAY_NONE binds NULL); DB_INT_IF and DB_REAL_IF bind NULL unless
+ * present. DB_ARGS(a, b, ...) passes them as ?1, ?2, ... to the calls
+ * below: the values are converted as by assignment, never through
+ * varargs, so a pointer for a number or a number for a text does not
+ * compile. */
+struct db_arg {
+	enum { DB_ARG_TEXT, DB_ARG_INT, DB_ARG_REAL, DB_ARG_DAY } type;
+	bool null;
+	union {
+		const char *text;
+		int64_t i;
+		double real;
+		day_t day;
+	} v;
+};
+#define DB_TEXT(s) ((struct db_arg){ .type = DB_ARG_TEXT, .v.text = (s) })
+#define DB_INT(n) ((struct db_arg){ .type = DB_ARG_INT, .v.i = (n) })
+#define DB_REAL(r) ((struct db_arg){ .type = DB_ARG_REAL, .v.real = (r) })
+#define DB_DAY(d) ((struct db_arg){ .type = DB_ARG_DAY, .v.day = (d) })
+#define DB_INT_IF(present, n) ((struct db_arg){ .type = DB_ARG_INT, \
+	.null = !(present), .v.i = (n) })
+#define DB_REAL_IF(present, r) ((struct db_arg){ .type = DB_ARG_REAL, \
+	.null = !(present), .v.real = (r) })
+#define DB_ARGS(...) (const struct db_arg[]){ __VA_ARGS__ }, \
+	sizeof((const struct db_arg[]){ __VA_ARGS__ }) / sizeof(struct db_arg)
+
+/* db_stmt of sql with the n arguments bound; NULL (err set) when it
+ * could not be prepared. */
+sqlite3_stmt *db_bound(struct db *db, const char *sql,
+    const struct db_arg *args, size_t n, struct pt_err *err);
+/* Runs sql, which returns no row, with its arguments: db_step_done of
+ * db_bound. */
+bool db_run(struct db *db, const char *sql, const struct db_arg *args,
+    size_t n, const char *doing, struct pt_err *err);
+/* db_step_row of sql with its arguments; *st is the statement (NULL when
+ * it could not be prepared: DB_STEP_FAILED). */
+int db_row(struct db *db, const char *sql, const struct db_arg *args,
+    size_t n, sqlite3_stmt **st, const char *doing, struct pt_err *err);
 /* db_step_row of sql with key bound to ?1 (NULL as NULL); *st is the
  * statement (NULL when it could not be prepared: DB_STEP_FAILED). */
 int db_lookup(struct db *db, const char *sql, const char *key,

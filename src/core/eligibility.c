@@ -181,15 +181,14 @@ static bool
 scan_violations(struct db *db, const char *sql, const char *key, day_t on,
     struct viol_scan *s, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st;
 	int days = engine_model()->violation_days, rc;
 
 	memset(s, 0, sizeof *s);
 	s->blocking = s->clean = s->extended = DAY_NONE;
 	s->next = s->last = s->by_on = s->by_day = DAY_NONE;
-	if (st == NULL)
+	if ((st = db_bound(db, sql, DB_ARGS(DB_TEXT(key)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, key);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t v = eng_col_day(st, 0);
 		if (v == DAY_NONE)

@@ -582,12 +582,10 @@ void
 eng_ctx_free(struct eng_ctx *c)
 {
 	for (size_t i = 0; i < c->nacc; i++) {
-		free(c->acc[i].id);
 		free(c->acc[i].viol);
 		free(c->acc[i].seg);
 	}
 	for (size_t i = 0; i < c->nwrk; i++) {
-		free(c->wrk[i].id);
 		free(c->wrk[i].viol);
 		free(c->wrk[i].seg);
 	}
@@ -595,6 +593,7 @@ eng_ctx_free(struct eng_ctx *c)
 	free(c->wrk);
 	free(c->acc_map);
 	free(c->wrk_map);
+	grow_strings_free(&c->strings);
 	memset(c, 0, sizeof *c);
 }
 
@@ -629,19 +628,21 @@ eng_day_at(struct eng_days *a, day_t d, size_t elem)
 
 #define LOAD_DOING "reading accounts and works"
 
-/* An account of the context from its row, whose id it takes over. */
-static void
-take_account(void *item, struct account_row *r, const void *params)
+/* An account of the context from its row. */
+static bool
+take_account(void *item, const struct account_row *r, void *ctx)
 {
 	struct eng_account *a = item;
+	struct eng_ctx *c = ctx;
 
-	a->id = r->account_id;
-	r->account_id = NULL;
+	if ((a->id = grow_strdup(&c->strings, r->account_id)) == NULL)
+		return false;
 	acc_set(&a->f, "kind", r->kind);
 	a->f.celebrity = r->celebrity;
 	acc_set(&a->f, "certification", r->certification);
 	acc_set(&a->f, "plan_status", r->plan_status);
-	a->p = *(const struct model_params *)params;
+	a->p = *c->model;
+	return true;
 }
 
 /* The accounts through the one query that lists them (accounts.c). */
@@ -650,8 +651,8 @@ load_accounts(struct eng_ctx *c, struct db *db, struct pt_err *err)
 {
 	void *acc;
 
-	if (!accounts_take(db, sizeof *c->acc, take_account, c->model, &acc,
-	    &c->nacc, err))
+	if (!accounts_take(db, sizeof *c->acc, take_account, c, &acc, &c->nacc,
+	    err))
 		return false;
 	c->acc = acc;
 	return map_build(&c->acc_map, &c->acc_cap, c->nacc, acc_key, c->acc) ||
@@ -670,7 +671,8 @@ load_works(struct eng_ctx *c, struct db *db, struct pt_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct eng_work *w = grow_push(&c->wrk, &c->nwrk, &cap,
 		    sizeof *c->wrk);
-		if (w == NULL || (w->id = db_col_strdup(st, 0)) == NULL)
+		if (w == NULL || (w->id = grow_strdup(&c->strings,
+		    (const char *)sqlite3_column_text(st, 0))) == NULL)
 			break;
 		w->account = eng_find_account(c,
 		    (const char *)sqlite3_column_text(st, 1));

@@ -70,20 +70,16 @@ store_calibration(struct db *db, struct eng_ctx *c, int acc, bool fitted,
 	    before.a_e != a->p.a_e || before.a_u != a->p.a_u ||
 	    before.a_q != a->p.a_q;
 	if (!a->calibrated) {
-		if ((st = db_stmt(db, SQL_DELETE_CALIBRATION, err)) == NULL)
+		if ((st = db_bound(db, SQL_DELETE_CALIBRATION,
+		    DB_ARGS(DB_TEXT(a->id)), err)) == NULL)
 			return false;
-		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
 	} else {
-		if ((st = db_stmt(db, SQL_INSERT_CALIBRATION, err)) == NULL)
+		if ((st = db_bound(db, SQL_INSERT_CALIBRATION,
+		    DB_ARGS(DB_TEXT(a->id), DB_REAL(fit->base),
+		    DB_REAL(fit->a_e), DB_REAL(fit->a_u), DB_REAL(fit->a_q),
+		    DB_INT(fit->days), DB_REAL_IF(fit->has_r2, fit->r2),
+		    DB_TEXT(clock_now_iso(now))), err)) == NULL)
 			return false;
-		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
-		sqlite3_bind_double(st, 2, fit->base);
-		sqlite3_bind_double(st, 3, fit->a_e);
-		sqlite3_bind_double(st, 4, fit->a_u);
-		sqlite3_bind_double(st, 5, fit->a_q);
-		sqlite3_bind_int(st, 6, fit->days);
-		db_bind_double_or_null(st, 7, fit->has_r2, fit->r2);
-		sqlite3_bind_text(st, 8, clock_now_iso(now), -1, SQLITE_TRANSIENT);
 	}
 	return db_step_done(db, st, "saving calibration", err);
 }
@@ -127,15 +123,12 @@ static bool
 put_day(struct db *db, const char *account, day_t d,
     const struct calib_part *p, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, p->n > 0 ? SQL_PUT_DAY : SQL_DROP_DAY,
-	    err);
-	char day[DAY_BUFSZ];
+	sqlite3_stmt *st;
 	int col = 4;
 
-	if (st == NULL)
+	if ((st = db_bound(db, p->n > 0 ? SQL_PUT_DAY : SQL_DROP_DAY,
+	    DB_ARGS(DB_TEXT(account), DB_DAY(d)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account);
-	sqlite3_bind_text(st, 2, day_format(d, day), 10, SQLITE_TRANSIENT);
 	if (p->n > 0) {
 		sqlite3_bind_int64(st, 3, p->n);
 		for (int i = 0; i < 9; i++)
@@ -172,14 +165,11 @@ static bool
 run_account(struct db *db, const char *sql, const char *account,
     int64_t key, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	const struct db_arg a[] = { DB_TEXT(account), DB_INT(key) };
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	if (key >= 0)
-		sqlite3_bind_int64(st, 2, key);
-	return db_step_done(db, st, "saving calibration sums", err);
+	/* a key < 0: the statement has only the account */
+	return db_run(db, sql, a, key >= 0 ? 2 : 1, "saving calibration sums",
+	    err);
 }
 
 /* ---- fitting from the days' sums ---- */
@@ -201,7 +191,8 @@ static bool
 refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DAYS_OF, err);
+	sqlite3_stmt *st = db_bound(db, SQL_DAYS_OF,
+	    DB_ARGS(DB_TEXT(c->acc[acc].id)), err);
 	struct calib_sums s;
 	struct calib_part p;
 	int rc;
@@ -209,7 +200,6 @@ refit(struct db *db, struct eng_ctx *c, int acc, bool *changed,
 	if (st == NULL)
 		return false;
 	calib_sums_init(&s, c->model);
-	db_bind_text(st, 1, c->acc[acc].id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		get_day(st, &p);
 		calib_sums_add_part(&s, &p);
@@ -434,8 +424,8 @@ resum_account(struct db *db, struct eng_ctx *c, int acc, bool *changed,
 	bool ok = false;
 
 	if (run_account(db, SQL_DROP_ACCOUNT_DAYS, c->acc[acc].id, -1, err) &&
-	    (st = db_stmt(db, SQL_SETTLED_ACCOUNT, err)) != NULL) {
-		db_bind_text(st, 1, c->acc[acc].id);
+	    (st = db_bound(db, SQL_SETTLED_ACCOUNT,
+	    DB_ARGS(DB_TEXT(c->acc[acc].id)), err)) != NULL) {
 		ok = sum_rows(db, c, st, &pd, true, err) &&
 		    keep_and_fit(db, c, acc, &pd, changed, err);
 	}
@@ -449,15 +439,13 @@ resum_day(struct db *db, struct eng_ctx *c, int acc, day_t d,
     struct pt_err *err)
 {
 	struct eng_days pd = { 0 };
-	sqlite3_stmt *st = db_stmt(db, SQL_SETTLED_ACCOUNT_DAY, err);
+	sqlite3_stmt *st;
 	struct calib_part none = { 0 };
-	char day[DAY_BUFSZ];
 	bool ok;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_SETTLED_ACCOUNT_DAY,
+	    DB_ARGS(DB_TEXT(c->acc[acc].id), DB_DAY(d)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, c->acc[acc].id);
-	sqlite3_bind_text(st, 2, day_format(d, day), 10, SQLITE_TRANSIENT);
 	ok = sum_rows(db, c, st, &pd, true, err) && put_day(db, c->acc[acc].id,
 	    d, pd.d != NULL ? (struct calib_part *)pd.d + (d - pd.lo) : &none,
 	    err);
@@ -470,13 +458,13 @@ static bool
 sums_current(struct db *db, const struct eng_ctx *c, int acc, bool *yes,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_KEY_OF, err);
+	sqlite3_stmt *st;
 	int rc;
 
 	*yes = false;
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_KEY_OF, DB_ARGS(DB_TEXT(c->acc[acc].id)),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, c->acc[acc].id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*yes = sqlite3_column_int64(st, 0) == model_key(c->model);

@@ -8,6 +8,7 @@
 
 #include "core/db_internal.h"
 #include "core/engine.h"
+#include "core/grow.h"
 
 enum acct_kind { AK_PERSONAL, AK_ENTERPRISE, AK_AFFILIATED };
 
@@ -68,6 +69,7 @@ struct eng_ctx {
 	/* open-addressing maps id -> index + 1 */
 	int *acc_map, *wrk_map;
 	size_t acc_cap, wrk_cap;
+	struct grow_strings strings;	/* the ids */
 };
 
 /* The values in force on day d (attribute history, DESIGN §3). */

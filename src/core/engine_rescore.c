@@ -207,22 +207,10 @@ static bool
 run_bound(struct db *db, const char *sql, const char *account, day_t d,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	char day[DAY_BUFSZ];
-	int rc;
+	const struct db_arg a[] = { DB_TEXT(account), DB_DAY(d) };
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	if (d != DAY_NONE)
-		db_bind_text(st, 2, day_format(d, day));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "clearing old scores");
-		return false;
-	}
-	return true;
+	return db_run(db, sql, a, d != DAY_NONE ? 2 : 1, "clearing old scores",
+	    err);
 }
 
 /* Reads the rows of an account (one day, or all with DAY_NONE). */
@@ -230,16 +218,12 @@ static bool
 read_account(struct db *db, const struct eng_ctx *c, const char *account,
     day_t d, struct rows *rs, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, d != DAY_NONE ? SQL_DAILY_ACCOUNT_DAY :
-	    SQL_DAILY_ACCOUNT, err);
-	char day[DAY_BUFSZ];
+	const struct db_arg a[] = { DB_TEXT(account), DB_DAY(d) };
+	sqlite3_stmt *st = d != DAY_NONE ?
+	    db_bound(db, SQL_DAILY_ACCOUNT_DAY, a, 2, err) :
+	    db_bound(db, SQL_DAILY_ACCOUNT, a, 1, err);
 
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	if (d != DAY_NONE)
-		db_bind_text(st, 2, day_format(d, day));
-	return read_rows(db, c, st, rs, err);
+	return st != NULL && read_rows(db, c, st, rs, err);
 }
 
 
@@ -265,24 +249,17 @@ static bool
 account_day_range(struct db *db, const char *account, day_t *lo, day_t *hi,
     bool *any, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_DAY_RANGE, err);
-	int rc;
+	sqlite3_stmt *st;
 
 	*any = false;
-	if (st == NULL)
+	/* min and max: always one row */
+	if (db_lookup(db, SQL_ACCOUNT_DAY_RANGE, account, &st,
+	    "reading daily figures", err) != DB_ROW)
 		return false;
-	db_bind_text(st, 1, account);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*lo = eng_col_day(st, 0);
-		*hi = eng_col_day(st, 1);
-		*any = *lo != DAY_NONE && *hi != DAY_NONE;
-	}
+	*lo = eng_col_day(st, 0);
+	*hi = eng_col_day(st, 1);
+	*any = *lo != DAY_NONE && *hi != DAY_NONE;
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		db_error(db, err, "reading daily figures");
-		return false;
-	}
 	return true;
 }
 
@@ -304,15 +281,11 @@ rescore_account_chunked(struct db *db, struct eng_ctx *c, int acc,
 	if (!account_day_range(db, account, &lo, &hi, &any, err))
 		return false;
 	for (day_t d = lo; any && d <= hi; d += span) {
-		sqlite3_stmt *st = db_stmt(db, SQL_DAILY_ACCOUNT_SPAN, err);
-		char from[DAY_BUFSZ], to[DAY_BUFSZ];
 		day_t last = hi - d < span ? hi : d + span - 1;
-		if (st == NULL)
-			return false;
-		db_bind_text(st, 1, account);
-		db_bind_text(st, 2, day_format(d, from));
-		db_bind_text(st, 3, day_format(last, to));
-		if (!read_rows(db, c, st, rs, err) || !flush_rows(db, c, rs, err))
+		sqlite3_stmt *st = db_bound(db, SQL_DAILY_ACCOUNT_SPAN,
+		    DB_ARGS(DB_TEXT(account), DB_DAY(d), DB_DAY(last)), err);
+		if (st == NULL || !read_rows(db, c, st, rs, err) ||
+		    !flush_rows(db, c, rs, err))
 			return false;
 	}
 	return true;
@@ -332,16 +305,16 @@ struct dirty_account {
 struct dirty_list {
 	struct dirty_account *a;
 	size_t n, cap;
+	struct grow_strings strings;	/* the accounts' ids */
 };
 
 static void
 dirty_free(struct dirty_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->a[i].account);
+	for (size_t i = 0; i < l->n; i++)
 		free(l->a[i].days);
-	}
 	free(l->a);
+	grow_strings_free(&l->strings);
 	memset(l, 0, sizeof *l);
 }
 
@@ -357,7 +330,7 @@ dirty_add(struct dirty_list *l, const struct eng_ctx *c, const char *account,
 			return false;
 		a = &l->a[l->n];
 		memset(a, 0, sizeof *a);
-		if ((a->account = strdup(account)) == NULL)
+		if ((a->account = grow_strdup(&l->strings, account)) == NULL)
 			return false;
 		a->acc = eng_find_account(c, account);
 		l->n++;
@@ -518,11 +491,11 @@ refit_works(struct db *db, const struct eng_ctx *c, const size_t *works,
 	bool ok = true;
 
 	for (size_t i = 0; ok && i < n; i++) {
-		sqlite3_stmt *st = db_stmt(db, SQL_REFIT_WORK, err);
+		sqlite3_stmt *st;
 		int rc;
-		if (st == NULL)
+		if ((st = db_bound(db, SQL_REFIT_WORK,
+		    DB_ARGS(DB_TEXT(c->wrk[works[i]].id)), err)) == NULL)
 			return false;
-		db_bind_text(st, 1, c->wrk[works[i]].id);
 		rc = refit_work_rows(st, c, works[i],
 		    &days[c->wrk[works[i]].account], &capped);
 		if (rc == SQLITE_NOMEM) {
@@ -657,23 +630,9 @@ static bool
 refit_update(struct db *db, const char *account, day_t d,
     const fen_t v[4], struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_REFIT_UPDATE, err);
-	char day[DAY_BUFSZ];
-	int rc;
-
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account);
-	db_bind_text(st, 2, day_format(d, day));
-	for (int i = 0; i < 4; i++)
-		sqlite3_bind_int64(st, 3 + i, v[i]);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db, err, "writing account scores");
-		return false;
-	}
-	return true;
+	return db_run(db, SQL_REFIT_UPDATE, DB_ARGS(DB_TEXT(account), DB_DAY(d),
+	    DB_INT(v[0]), DB_INT(v[1]), DB_INT(v[2]), DB_INT(v[3])),
+	    "writing account scores", err);
 }
 
 /* Writes account a's account-days summed in days under its new fit. */
@@ -810,16 +769,10 @@ engine_rescore_dirty(struct db *db, struct pt_err *err)
 	int rc;
 
 	/* Cheap when nothing is pending: readers call this before reading. */
-	if ((st = db_stmt(db, SQL_ANY_DIRTY, err)) == NULL)
-		return false;
-	rc = sqlite3_step(st);
+	if ((rc = db_row(db, SQL_ANY_DIRTY, NULL, 0, &st,
+	    "reading what to rescore", err)) != DB_ROW)
+		return rc == DB_NO_ROW;
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return true;
-	if (rc != SQLITE_ROW) {
-		db_error(db, err, "reading what to rescore");
-		return false;
-	}
 	if (count_rows(db, SQL_MOSTLY_DIRTY) == 1)
 		return engine_rescore_all(db, err);
 	memset(&c, 0, sizeof c);

@@ -31,18 +31,14 @@ static bool
 one_day(struct db *db, const char *sql, const char *account, day_t today,
     day_t *out, const char *what, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	/* the account, when there is one, is ?1 */
+	const struct db_arg a[] = { DB_TEXT(account), DB_DAY(today) };
+	bool all = account == NULL;
+	sqlite3_stmt *st;
+	int rc = db_row(db, sql, a + all, 2 - all, &st, what, err);
 
 	*out = DAY_NONE;
-	if (st == NULL)
-		return false;
-	if (account != NULL) {
-		db_bind_text(st, 1, account);
-		db_bind_day(st, 2, today);
-	} else
-		db_bind_day(st, 1, today);
-	if ((rc = db_step_row(db, st, what, err)) == DB_ROW) {
+	if (rc == DB_ROW) {
 		*out = eng_col_day(st, 0);
 		sqlite3_reset(st);
 	}
@@ -114,6 +110,9 @@ bool
 freshness_missing_days(struct db *db, const char *account_id, day_t from,
     day_t to, day_t **days, size_t *n, struct pt_err *err)
 {
+	const struct db_arg a[] = { DB_TEXT(account_id), DB_DAY(from),
+	    DB_DAY(to) };
+	bool all = account_id == NULL;
 	sqlite3_stmt *st;
 	unsigned char *seen;
 	size_t span;
@@ -134,18 +133,11 @@ freshness_missing_days(struct db *db, const char *account_id, day_t from,
 		free(seen);
 		return false;
 	}
-	if ((st = db_stmt(db, scored ? SQL_DAYS_SCORED : account_id ?
-	    SQL_DAYS_ACCOUNT : SQL_DAYS_ALL, err)) == NULL) {
+	/* the account, when there is one, is ?1 */
+	if ((st = db_bound(db, scored ? SQL_DAYS_SCORED : account_id ?
+	    SQL_DAYS_ACCOUNT : SQL_DAYS_ALL, a + all, 3 - all, err)) == NULL) {
 		free(seen);
 		return false;
-	}
-	if (account_id != NULL) {
-		db_bind_text(st, 1, account_id);
-		db_bind_day(st, 2, from);
-		db_bind_day(st, 3, to);
-	} else {
-		db_bind_day(st, 1, from);
-		db_bind_day(st, 2, to);
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t d = eng_col_day(st, 0);

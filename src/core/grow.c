@@ -143,3 +143,53 @@ grow_buf_free(struct grow_buf *b)
 	free(b->s);
 	*b = (struct grow_buf){ 0 };
 }
+
+/* A block of the pool: strings packed one after another. */
+struct grow_strings_block {
+	struct grow_strings_block *next;
+	size_t used, cap;
+	char s[];
+};
+
+#define GROW_STRINGS_BLOCK 4000
+
+char *
+grow_strdup(struct grow_strings *p, const char *s)
+{
+	struct grow_strings_block *b = p->head;
+	size_t n;
+	char *d;
+
+	if (s == NULL)
+		s = "";
+	n = strlen(s) + 1;
+	if (b == NULL || b->cap - b->used < n) {
+		size_t cap = n > GROW_STRINGS_BLOCK ? n : GROW_STRINGS_BLOCK;
+		if (cap > SIZE_MAX - sizeof *b ||
+		    (b = malloc(sizeof *b + cap)) == NULL)
+			return NULL;
+		b->used = 0;
+		b->cap = cap;
+		if (n > GROW_STRINGS_BLOCK && p->head != NULL) {
+			/* a block of its own: the head keeps its room */
+			b->next = p->head->next;
+			p->head->next = b;
+		} else {
+			b->next = p->head;
+			p->head = b;
+		}
+	}
+	d = memcpy(b->s + b->used, s, n);
+	b->used += n;
+	return d;
+}
+
+void
+grow_strings_free(struct grow_strings *p)
+{
+	while (p->head != NULL) {
+		struct grow_strings_block *b = p->head;
+		p->head = b->next;
+		free(b);
+	}
+}

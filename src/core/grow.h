@@ -1,5 +1,6 @@
-/* One growable array and one growable byte buffer for the whole program,
- * so no module hand-rolls `cap ? cap * 2 : N` and its overflow checks. */
+/* One growable array, one growable byte buffer and one pool of strings
+ * for the whole program, so no module hand-rolls `cap ? cap * 2 : N` and
+ * its overflow checks, nor a loop freeing each row's strings. */
 #ifndef PT_GROW_H
 #define PT_GROW_H
 
@@ -38,5 +39,14 @@ void grow_buf_clear(struct grow_buf *b);
  * added; NULL only out of memory) and empties b. */
 char *grow_buf_take(struct grow_buf *b);
 void grow_buf_free(struct grow_buf *b);
+
+/* Strings kept together and freed in one call: the rows of a result
+ * point into its blocks, which never move. Zero-initialise it ({0}). */
+struct grow_strings {
+	struct grow_strings_block *head;
+};
+/* A copy of s ("" for NULL) kept in p; NULL out of memory. */
+char *grow_strdup(struct grow_strings *p, const char *s);
+void grow_strings_free(struct grow_strings *p);
 
 #endif

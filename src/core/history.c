@@ -51,12 +51,11 @@ history_value_on(struct db *db, enum history_of of, const char *id,
 		buf[0] = '\0';
 	/* on or before the day; before the first one, the first one */
 	for (int pass = 0; pass < 2 && !*found; pass++) {
-		sqlite3_stmt *st = db_stmt(db, SQL_VALUE_ON[of][pass], err);
+		sqlite3_stmt *st;
 		int rc;
-		if (st == NULL)
+		if ((st = db_bound(db, SQL_VALUE_ON[of][pass],
+		    DB_ARGS(DB_TEXT(id), DB_TEXT(attr)), err)) == NULL)
 			return false;
-		db_bind_text(st, 1, id);
-		db_bind_text(st, 2, attr);
 		if (pass == 0)
 			db_bind_day(st, 3, day);
 		rc = db_step_row(db, st, "reading attribute history", err);
@@ -106,12 +105,9 @@ history_record_stated(struct db *db, enum history_of of, const char *id,
 		return 0;
 	if (!found && !stated)
 		day_parse_iso(HISTORY_SINCE_ALWAYS, &effective);
-	if ((st = db_stmt(db, SQL_INSERT[of], err)) == NULL)
+	if ((st = db_bound(db, SQL_INSERT[of], DB_ARGS(DB_TEXT(id),
+	    DB_TEXT(attr), DB_DAY(effective), DB_TEXT(value)), err)) == NULL)
 		return -1;
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, attr);
-	db_bind_day(st, 3, effective);
-	db_bind_text(st, 4, value);
 	if (import_id > 0)
 		sqlite3_bind_int64(st, 5, import_id);
 	else
@@ -199,13 +195,13 @@ bool
 history_list(struct db *db, enum history_of of, const char *id,
     struct history_entry **out, size_t *n, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_LIST[of], err);
+	sqlite3_stmt *st;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_LIST[of], DB_ARGS(DB_TEXT(id)),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, id);
 	*out = db_read_rows(db, st, sizeof **out, read_entry, NULL, n,
 	    "reading attribute history", err);
 	return *out != NULL;

@@ -498,13 +498,13 @@ series_span(struct db *db, const struct series_scope *scope, day_t *first,
     day_t *last, struct pt_err *err)
 {
 	bool work = scope->work_id != NULL;
-	sqlite3_stmt *st = db_stmt(db, work ? SQL_SPAN_WORK : SQL_SPAN_ACCOUNT,
-	    err);
+	sqlite3_stmt *st;
 
 	*first = *last = DAY_NONE;
-	if (st == NULL)
+	if ((st = db_bound(db, work ? SQL_SPAN_WORK : SQL_SPAN_ACCOUNT,
+	    DB_ARGS(DB_TEXT(work ? scope->work_id : scope->account_id)),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work ? scope->work_id : scope->account_id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		db_error(db, err, "reading the days with data");
 		sqlite3_reset(st);
@@ -524,12 +524,12 @@ bool
 series_work_info(struct db *db, const char *work_id, char **title,
     char **account_id, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_INFO, err);
+	sqlite3_stmt *st;
 
 	*title = *account_id = NULL;
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_WORK_INFO, DB_ARGS(DB_TEXT(work_id)),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work_id);
 	if (db_step_row(db, st, "reading a work", err) == DB_ROW) {
 		*title = db_col_strdup(st, 0);
 		*account_id = db_col_strdup(st, 1);

@@ -33,7 +33,8 @@ src_core_libpartner_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/src
 src/core/sql/sql.stamp: $(CORE_SQL) $(SQL2H)
 	@$(MKDIR_P) src/core/sql
 	$(AM_V_GEN)for f in $(CORE_SQL); do \
-	  (cd $(srcdir) && $(AWK) -f $(SQL2H) $$f) >$$f.h-t || exit 1; \
+	  (cd $(srcdir) && $(AWK) -f $(SQL2H) $$f) >$$f.h-t || \
+	    { rm -f $$f.h-t; exit 1; }; \
 	  mv -f $$f.h-t $$f.h || exit 1; \
 	done; \
 	touch $@

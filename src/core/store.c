@@ -51,19 +51,6 @@ bind_texts(sqlite3_stmt *st, const void *row)
 		db_bind_text(st, i + 1, t->v[i]);
 }
 
-/* Runs a write of texts. */
-static bool
-run_texts(struct db *db, const char *sql, const struct texts *t,
-    const char *doing, struct pt_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-
-	if (st == NULL)
-		return false;
-	bind_texts(st, t);
-	return db_step_done(db, st, doing, err);
-}
-
 static void
 bind_bool(sqlite3_stmt *st, int i, int v)
 {
@@ -427,12 +414,10 @@ store_insert_daily_new(struct db *db, const struct store_daily *rows,
 		    (rows[i].work_id == rows[i - 1].work_id ||
 		    strcmp(rows[i].work_id, rows[i - 1].work_id) == 0))
 			return STORE_UNCHANGED;	/* a key twice */
-	if ((st = db_stmt(db, SQL_DAILY_ANY_BETWEEN, err)) == NULL)
+	if ((st = db_bound(db, SQL_DAILY_ANY_BETWEEN,
+	    DB_ARGS(DB_TEXT(rows[0].work_id), DB_TEXT(rows[0].day),
+	    DB_TEXT(last->work_id), DB_TEXT(last->day)), err)) == NULL)
 		return STORE_FAILED;
-	sqlite3_bind_text(st, 1, rows[0].work_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, rows[0].day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, last->work_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, last->day, -1, SQLITE_STATIC);
 	if ((rc = db_step_row(db, st, "reading daily metrics", err)) ==
 	    DB_STEP_FAILED)
 		return STORE_FAILED;
@@ -465,14 +450,13 @@ bool
 store_get_snapshot(struct db *db, const char *work_id, const char *as_of,
     struct store_metrics *m, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_SNAPSHOT_GET, err);
+	sqlite3_stmt *st;
 	int rc, i = 0;
 
 	memset(m, 0, sizeof *m);
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_SNAPSHOT_GET, DB_ARGS(DB_TEXT(work_id),
+	    DB_TEXT(as_of)), err)) == NULL)
 		return false;
-	sqlite3_bind_text(st, 1, work_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		for (const int *c = snapshot_cols; *c >= 0; c++, i++) {
@@ -498,31 +482,27 @@ store_upsert_violation(struct db *db, const char *account_id,
     const char *work_id, const char *day, const char *kind,
     const char *status, struct pt_err *err)
 {
-	struct texts t = { 5, { account_id, work_id, day, kind, status } };
-	sqlite3_stmt *st = db_stmt(db, SQL_VIOLATION_FIND, err);
+	const struct db_arg v[] = { DB_TEXT(account_id), DB_TEXT(work_id),
+	    DB_TEXT(day), DB_TEXT(kind), DB_TEXT(status) };
+	sqlite3_stmt *st;
 	int64_t id = 0;
 	int rc;
 
-	if (st == NULL)
-		return STORE_FAILED;
-	bind_texts(st, &(struct texts){ 4, { account_id, work_id, day, kind } });
-	if ((rc = db_step_row(db, st, "reading violations", err)) ==
-	    DB_STEP_FAILED)
+	/* found by all but the status */
+	if ((rc = db_row(db, SQL_VIOLATION_FIND, v, 4, &st,
+	    "reading violations", err)) == DB_STEP_FAILED)
 		return STORE_FAILED;
 	if (rc == DB_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 	}
 	if (id == 0)
-		return run_texts(db, SQL_VIOLATION_INS, &t, "saving a violation",
+		return db_run(db, SQL_VIOLATION_INS, v, 5, "saving a violation",
 		    err) ? STORE_INSERTED : STORE_FAILED;
 	if (status == NULL)
 		return STORE_UNCHANGED;
-	if ((st = db_stmt(db, SQL_VIOLATION_UPD, err)) == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, status);
-	if (!db_step_done(db, st, "saving a violation", err))
+	if (!db_run(db, SQL_VIOLATION_UPD, DB_ARGS(DB_INT(id), DB_TEXT(status)),
+	    "saving a violation", err))
 		return STORE_FAILED;
 	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
 }
@@ -539,82 +519,51 @@ store_upsert_application(struct db *db, const char *account_id,
 	    &t, "saving an application", err);
 }
 
-static void
-bind_wallet(sqlite3_stmt *st, const char *account_id, const char *day,
-    const char *kind, fen_t amount, const char *entry_id)
-{
-	db_bind_text(st, 1, account_id);
-	db_bind_text(st, 2, day);
-	db_bind_text(st, 3, kind);
-	sqlite3_bind_int64(st, 4, amount);
-	if (sqlite3_bind_parameter_count(st) >= 5)
-		db_bind_text(st, 5, entry_id);
-}
-
 int
 store_wallet_entry(struct db *db, const char *account_id, const char *day,
     const char *kind, fen_t amount, const char *entry_id, long nth,
     struct pt_err *err)
 {
+	bool named = entry_id != NULL && *entry_id != '\0';
+	/* the entry's identity is the fifth: not for counting by value */
+	const struct db_arg w[] = { DB_TEXT(account_id), DB_TEXT(day),
+	    DB_TEXT(kind), DB_INT(amount), DB_TEXT(named ? entry_id : NULL) };
 	sqlite3_stmt *st;
 	int rc;
 
-	if (entry_id != NULL && *entry_id != '\0') {
-		if ((st = db_stmt(db, SQL_WALLET_BY_ENTRY, err)) == NULL)
-			return STORE_FAILED;
-		bind_wallet(st, account_id, day, kind, amount, entry_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
+	if (named) {
+		rc = db_row(db, SQL_WALLET_BY_ENTRY, w, 5, &st,
+		    "reading the wallet", err);
+		if (rc == DB_ROW) {
 			int64_t id = sqlite3_column_int64(st, 0);
 			bool same = sqlite3_column_int(st, 1) != 0;
 			sqlite3_reset(st);
 			if (same)
 				return STORE_UNCHANGED;
 			/* the platform corrected its entry */
-			if ((st = db_stmt(db, SQL_WALLET_SET, err)) == NULL)
-				return STORE_FAILED;
-			sqlite3_bind_int64(st, 1, id);
-			db_bind_text(st, 2, day);
-			db_bind_text(st, 3, kind);
-			sqlite3_bind_int64(st, 4, amount);
-			if (!db_step_done(db, st, "correcting a wallet entry", err))
-				return STORE_FAILED;
-			return STORE_UPDATED;
+			return db_run(db, SQL_WALLET_SET, DB_ARGS(DB_INT(id),
+			    DB_TEXT(day), DB_TEXT(kind), DB_INT(amount)),
+			    "correcting a wallet entry", err) ?
+			    STORE_UPDATED : STORE_FAILED;
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			db_error(db, err, "reading the wallet");
-			return STORE_FAILED;
-		}
-		if ((st = db_stmt(db, SQL_WALLET_ADOPT, err)) == NULL)
-			return STORE_FAILED;
-		bind_wallet(st, account_id, day, kind, amount, entry_id);
-		if (!db_step_done(db, st, "naming a wallet entry", err))
+		if (rc == DB_STEP_FAILED || !db_run(db, SQL_WALLET_ADOPT, w, 5,
+		    "naming a wallet entry", err))
 			return STORE_FAILED;
 		if (sqlite3_changes(db->sql) > 0)
 			return STORE_UPDATED;
 	} else {
 		int64_t have;
-		if ((st = db_stmt(db, SQL_WALLET_COUNT, err)) == NULL)
+		/* count(*): a row unless the statement failed */
+		if (db_row(db, SQL_WALLET_COUNT, w, 4, &st,
+		    "reading the wallet", err) != DB_ROW)
 			return STORE_FAILED;
-		bind_wallet(st, account_id, day, kind, amount, NULL);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			sqlite3_reset(st);
-			db_error(db, err, "reading the wallet");
-			return STORE_FAILED;
-		}
 		have = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (have >= nth)
 			return STORE_UNCHANGED;
-		entry_id = NULL;
 	}
-	if ((st = db_stmt(db, SQL_WALLET_INS, err)) == NULL)
-		return STORE_FAILED;
-	bind_wallet(st, account_id, day, kind, amount, entry_id);
-	if (!db_step_done(db, st, "saving a wallet entry", err))
-		return STORE_FAILED;
-	return STORE_INSERTED;
+	return db_run(db, SQL_WALLET_INS, w, 5, "saving a wallet entry", err) ?
+	    STORE_INSERTED : STORE_FAILED;
 }
 
 /* ---- lookups ---- */
@@ -647,13 +596,8 @@ bool
 store_account_import(struct db *db, const char *account_id,
     int64_t import_id, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_IMPORT, err);
-
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
-	sqlite3_bind_int64(st, 2, import_id);
-	return db_step_done(db, st, "recording the import", err);
+	return db_run(db, SQL_ACCOUNT_IMPORT, DB_ARGS(DB_TEXT(account_id),
+	    DB_INT(import_id)), "recording the import", err);
 }
 
 bool
@@ -680,26 +624,24 @@ store_find_work_by_publish(struct db *db, const char *account_id,
     const char *published_at, const char *title_cell, char *work_id,
     int *matches, char *list, size_t list_size, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_BY_PUBLISH, err);
+	sqlite3_stmt *st;
+	char lo[32], hi[32];
 	size_t used = 0;
 	int rc;
 
 	*matches = 0;
 	if (list != NULL && list_size > 0)
 		list[0] = '\0';
-	if (st == NULL)
-		return false;
-	db_bind_text(st, 1, account_id);
 	if (strlen(published_at) >= 16) {
-		char lo[32], hi[32];
 		snprintf(lo, sizeof lo, "%.16s:00", published_at);
 		snprintf(hi, sizeof hi, "%.16s:59", published_at);
-		db_bind_text(st, 2, lo);
-		db_bind_text(st, 3, hi);
 	} else {
-		db_bind_text(st, 2, published_at);
-		db_bind_text(st, 3, published_at);
+		snprintf(lo, sizeof lo, "%s", published_at);
+		snprintf(hi, sizeof hi, "%s", published_at);
 	}
+	if ((st = db_bound(db, SQL_WORK_BY_PUBLISH, DB_ARGS(DB_TEXT(account_id),
+	    DB_TEXT(lo), DB_TEXT(hi)), err)) == NULL)
+		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		const char *title = (const char *)sqlite3_column_text(st, 1);
@@ -727,14 +669,14 @@ bool
 store_mark_dirty(struct db *db, const char *account_id, const char *day,
     struct pt_err *err)
 {
-	return run_texts(db, SQL_DIRTY, &(struct texts){ 2, { account_id, day } },
+	return db_run(db, SQL_DIRTY, DB_ARGS(DB_TEXT(account_id), DB_TEXT(day)),
 	    "marking days to rescore", err);
 }
 
 bool
 store_mark_dirty_work(struct db *db, const char *work_id, struct pt_err *err)
 {
-	return run_texts(db, SQL_DIRTY_WORK, &(struct texts){ 1, { work_id } },
+	return db_run(db, SQL_DIRTY_WORK, DB_ARGS(DB_TEXT(work_id)),
 	    "marking days to rescore", err);
 }
 
@@ -742,9 +684,8 @@ bool
 store_mark_dirty_account(struct db *db, const char *account_id,
     struct pt_err *err)
 {
-	return run_texts(db, SQL_DIRTY_ACCOUNT,
-	    &(struct texts){ 1, { account_id } }, "marking days to rescore",
-	    err);
+	return db_run(db, SQL_DIRTY_ACCOUNT, DB_ARGS(DB_TEXT(account_id)),
+	    "marking days to rescore", err);
 }
 
 /* ---- import_run ---- */

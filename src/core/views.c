@@ -39,6 +39,14 @@ oom(struct pt_err *err)
 	return false;
 }
 
+/* A text column ("" for NULL) kept in a result's strings; NULL out of
+ * memory. */
+static char *
+keep(struct grow_strings *strings, sqlite3_stmt *st, int col)
+{
+	return grow_strdup(strings, (const char *)sqlite3_column_text(st, col));
+}
+
 void
 views_prev_window(day_t from, day_t to, day_t *vs_from, day_t *vs_to)
 {
@@ -70,20 +78,20 @@ static bool
 works_rows(struct db *db, const char *account_id, struct views_works *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORKS, err);
+	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_WORKS, DB_ARGS(DB_TEXT(account_id)),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
 	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *cur = grow_push(&out->rows, &out->n, &cap,
 		    sizeof *cur);
 		if (cur == NULL ||
-		    (cur->work_id = db_col_strdup(st, 0)) == NULL ||
-		    (cur->title = db_col_strdup(st, 1)) == NULL)
+		    (cur->work_id = keep(&out->strings, st, 0)) == NULL ||
+		    (cur->title = keep(&out->strings, st, 1)) == NULL)
 			break;
 		cur->published = col_day(st, 2);
 		db_col_copy(st, 3, cur->visibility, sizeof cur->visibility);
@@ -165,15 +173,13 @@ works_days(struct db *db, const char *account_id, struct views_works *out,
 {
 	day_t lo = out->vs_from < out->from ? out->vs_from : out->from;
 	day_t hi = out->vs_to > out->to ? out->vs_to : out->to;
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_DAYS, err);
+	sqlite3_stmt *st;
 	struct views_work *cur = NULL;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_WORK_DAYS, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(lo), DB_DAY(hi)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, lo);
-	db_bind_day(st, 3, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		day_t day;
@@ -195,14 +201,13 @@ static bool
 works_violations(struct db *db, const char *account_id,
     struct views_works *out, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_WORK_VIOLATIONS, err);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_WORK_VIOLATIONS, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(out->to - (engine_model()->violation_days - 1)),
+	    DB_DAY(out->to)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, out->to - (engine_model()->violation_days - 1));
-	db_bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_work *w = bsearch(sqlite3_column_text(st, 0),
 		    out->rows, out->n, sizeof *out->rows, cmp_work_id);
@@ -234,12 +239,9 @@ views_works_load(struct db *db, const char *account_id, day_t from,
 void
 views_works_free(struct views_works *w)
 {
-	for (size_t i = 0; i < w->n; i++) {
-		free(w->rows[i].work_id);
-		free(w->rows[i].title);
-	}
 	free(w->rows);
 	free(w->spark_buf);
+	grow_strings_free(&w->strings);
 	w->rows = NULL;
 	w->spark_buf = NULL;
 	w->n = 0;
@@ -436,10 +438,9 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 
 	memset(out, 0, sizeof *out);
 	out->day = day;
-	if ((st = db_stmt(db, SQL_DAY_ACCOUNT, err)) == NULL)
+	if ((st = db_bound(db, SQL_DAY_ACCOUNT, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(day)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, day);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->account_scored = true;
 		out->account_eligible = sqlite3_column_int(st, 0) != 0;
@@ -456,16 +457,16 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 		db_error(db, err, "reading the account's day");
 		return false;
 	}
-	if ((st = db_stmt(db, SQL_DAY_WORKS, err)) == NULL)
+	if ((st = db_bound(db, SQL_DAY_WORKS, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(day)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, day);
 	/* a break leaves on a row: db_rows_end says out of memory */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct views_day_work *r = grow_push(&out->rows, &out->n, &cap,
 		    sizeof *r);
-		if (r == NULL || (r->work_id = db_col_strdup(st, 0)) == NULL ||
-		    (r->title = db_col_strdup(st, 1)) == NULL)
+		if (r == NULL ||
+		    (r->work_id = keep(&out->strings, st, 0)) == NULL ||
+		    (r->title = keep(&out->strings, st, 1)) == NULL)
 			break;
 		r->has_data = sqlite3_column_int(st, 2) != 0;
 		r->has_settled = db_col_int64(st, 3, &r->settled_fen);
@@ -492,11 +493,8 @@ views_day_load(struct db *db, const char *account_id, day_t day,
 void
 views_day_free(struct views_day *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
-		free(d->rows[i].work_id);
-		free(d->rows[i].title);
-	}
 	free(d->rows);
+	grow_strings_free(&d->strings);
 	d->rows = NULL;
 	d->n = 0;
 }
@@ -505,13 +503,12 @@ day_t
 views_last_scored_day(struct db *db, const char *account_id, day_t on,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_LAST_SCORED, err);
+	sqlite3_stmt *st;
 	day_t d = DAY_NONE;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_LAST_SCORED, DB_ARGS(DB_TEXT(account_id),
+	    DB_DAY(on)), err)) == NULL)
 		return DAY_NONE;
-	db_bind_text(st, 1, account_id);
-	db_bind_day(st, 2, on);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		d = col_day(st, 0);
 	sqlite3_reset(st);
@@ -602,10 +599,9 @@ views_wallet_load(struct db *db, const char *account_id,
 	}
 	if (!db_rows_end(db, st, rc, "reading the wallet", err))
 		return false;
-	if ((st = db_stmt(db, SQL_WALLET_RECENT, err)) == NULL)
+	if ((st = db_bound(db, SQL_WALLET_RECENT, DB_ARGS(DB_TEXT(account_id),
+	    DB_INT(VIEWS_WALLET_RECENT)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, account_id);
-	sqlite3_bind_int(st, 2, VIEWS_WALLET_RECENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
 	    out->n < VIEWS_WALLET_RECENT) {
 		struct views_wallet_entry *e = &out->recent[out->n++];
@@ -662,36 +658,34 @@ views_accounts_load(struct db *db, day_t today, struct views_accounts *out,
 	return views_accounts_load_at(db, today, minute, out, err);
 }
 
-/* A row of the overview from an account, whose id and name it takes
- * over. */
-static void
-take_account(void *item, struct account_row *r, const void *arg)
+/* A row of the overview from an account, its id and name kept in the
+ * overview's strings. */
+static bool
+take_account(void *item, const struct account_row *r, void *strings)
 {
 	struct views_account *a = item;
 
-	(void)arg;
-	a->account_id = r->account_id;
-	a->name = r->name;
-	r->account_id = r->name = NULL;
+	if ((a->account_id = grow_strdup(strings, r->account_id)) == NULL ||
+	    (a->name = grow_strdup(strings, r->name)) == NULL)
+		return false;
 	snprintf(a->kind, sizeof a->kind, "%s", r->kind);
 	snprintf(a->plan_status, sizeof a->plan_status, "%s", r->plan_status);
 	a->celebrity = r->celebrity;
 	a->works = r->works;
 	a->open_appeals = r->open_appeals;
+	return true;
 }
 
 /* The account's week (to its last day with data) and the one before. */
 static bool
 account_weeks(struct db *db, struct views_account *a, struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_ACCOUNT_WEEKS, err);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_ACCOUNT_WEEKS,
+	    DB_ARGS(DB_TEXT(a->account_id), DB_DAY(a->from), DB_DAY(a->vs_from),
+	    DB_DAY(a->to)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, a->account_id);
-	db_bind_day(st, 2, a->from);
-	db_bind_day(st, 3, a->vs_from);
-	db_bind_day(st, 4, a->to);
 	/* sums: always one row */
 	if (db_step_row(db, st, "reading an account's week", err) != DB_ROW)
 		return false;
@@ -754,9 +748,11 @@ views_accounts_load_at(struct db *db, day_t today, int minute,
 	out->from = today - 6;
 	views_prev_window(out->from, out->to, &out->vs_from, &out->vs_to);
 	out->latest = DAY_NONE;
-	if (!accounts_take(db, sizeof *out->rows, take_account, NULL, &rows,
-	    &out->n, err))
+	if (!accounts_take(db, sizeof *out->rows, take_account, &out->strings,
+	    &rows, &out->n, err)) {
+		views_accounts_free(out);
 		return false;
+	}
 	out->rows = rows;
 	for (size_t i = 0; i < out->n; i++)
 		if (!account_row(db, out, &out->rows[i], today, minute, err)) {
@@ -775,11 +771,8 @@ views_accounts_load_at(struct db *db, day_t today, int minute,
 void
 views_accounts_free(struct views_accounts *a)
 {
-	for (size_t i = 0; i < a->n; i++) {
-		free(a->rows[i].account_id);
-		free(a->rows[i].name);
-	}
 	free(a->rows);
+	grow_strings_free(&a->strings);
 	a->rows = NULL;
 	a->n = 0;
 }
@@ -867,12 +860,12 @@ static bool
 detail_work(struct db *db, const char *work_id, struct views_detail *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DETAIL_WORK, err);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_DETAIL_WORK, DB_ARGS(DB_TEXT(work_id)),
+	    err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work_id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
@@ -944,11 +937,9 @@ detail_days(struct db *db, const char *work_id, struct views_detail *out,
 		return oom(err);
 	for (size_t i = 0; i < out->n; i++)
 		out->days[i].day = out->from + (day_t)i;
-	if ((st = db_stmt(db, SQL_DETAIL_DAYS, err)) == NULL)
+	if ((st = db_bound(db, SQL_DETAIL_DAYS, DB_ARGS(DB_TEXT(work_id),
+	    DB_DAY(out->from), DB_DAY(out->to)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work_id);
-	db_bind_day(st, 2, out->from);
-	db_bind_day(st, 3, out->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t day = col_day(st, 0);
 		if (day != DAY_NONE && day >= out->from && day <= out->to)
@@ -963,14 +954,13 @@ static bool
 detail_history(struct db *db, const char *work_id, struct views_detail *out,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_DETAIL_VIOLATION, err);
+	sqlite3_stmt *st;
 	day_t since;
 	size_t k = 0;
 
-	if (st == NULL)
+	if ((st = db_bound(db, SQL_DETAIL_VIOLATION, DB_ARGS(DB_TEXT(work_id),
+	    DB_DAY(out->to)), err)) == NULL)
 		return false;
-	db_bind_text(st, 1, work_id);
-	db_bind_day(st, 2, out->to);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		out->last_violation = col_day(st, 0);
 		db_col_copy(st, 1, out->last_violation_kind,

@@ -19,6 +19,7 @@
 #include "core/day.h"
 #include "core/db.h"
 #include "core/err.h"
+#include "core/grow.h"
 #include "core/history.h"
 #include "core/money.h"
 #include "core/names.h"
@@ -70,6 +71,7 @@ struct views_works {
 	size_t n;
 	struct views_work *rows;
 	float *spark_buf;	/* n * ndays */
+	struct grow_strings strings;	/* the rows' */
 };
 
 /* The previous window of the same length just before [from, to]. */
@@ -132,6 +134,7 @@ struct views_day {
 	fen_t total_fen;	/* sum of the works' revenue_fen */
 	size_t n;
 	struct views_day_work *rows;	/* revenue descending, then title */
+	struct grow_strings strings;	/* the rows' */
 };
 
 /* Every work of the account published by `day` (or of unknown publish
@@ -287,6 +290,7 @@ struct views_accounts {
 	int settle_hour;
 	size_t n;
 	struct views_account *rows;	/* account_id order */
+	struct grow_strings strings;	/* the rows' */
 };
 
 /* Every account with this week's revenue: the 7 days ending at its last

@@ -116,11 +116,10 @@ wallet_overdue(struct db *db, const char *account_id, day_t today, size_t *n,
 	sqlite3_stmt *st;
 
 	*n = 0;
-	if ((st = db_stmt(db, SQL_OVERDUE, err)) == NULL)
+	if ((st = db_bound(db, SQL_OVERDUE, DB_ARGS(DB_TEXT(account_id),
+	    DB_TEXT(day_format(today, b)),
+	    DB_INT(engine_model()->comp_pay_days)), err)) == NULL)
 		return NULL;
-	db_bind_text(st, 1, account_id);
-	db_bind_text(st, 2, day_format(today, b));
-	sqlite3_bind_int(st, 3, engine_model()->comp_pay_days);
 	return db_read_rows(db, st, sizeof (struct wallet_overdue),
 	    read_overdue, &today, n, "looking for overdue compensations", err);
 }

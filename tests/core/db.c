@@ -278,6 +278,49 @@ START_TEST(db_step_helpers)
 }
 END_TEST
 
+/* Typed arguments: each binds as its type, in order, the "missing"
+ * values (NULL text, DAY_NONE, an absent number) as NULL. */
+START_TEST(db_typed_arguments)
+{
+	struct db *db = test_db_create(test_tmp, "a.db");
+	struct pt_err err = { 0 };
+	sqlite3_stmt *st;
+	day_t d;
+
+	ck_assert(day_parse_iso("2026-11-02", &d));
+	test_db_exec(db, "CREATE TABLE t(s TEXT, i INTEGER, x REAL, d TEXT,"
+	    " n INTEGER, m REAL)");
+	ck_assert(db_run(db, "INSERT INTO t VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    DB_ARGS(DB_TEXT("甲"), DB_INT(INT64_C(1) << 40), DB_REAL(2.5),
+	    DB_DAY(d), DB_INT_IF(true, -3), DB_REAL_IF(true, 0.25)), "adding",
+	    &err));
+	ck_assert(db_run(db, "INSERT INTO t VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    DB_ARGS(DB_TEXT(NULL), DB_INT(0), DB_REAL(0), DB_DAY(DAY_NONE),
+	    DB_INT_IF(false, 7), DB_REAL_IF(false, 7)), "adding", &err));
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM t WHERE"
+	    " s = '甲' AND i = 1099511627776 AND typeof(i) = 'integer' AND"
+	    " x = 2.5 AND d = '2026-11-02' AND n = -3 AND m = 0.25"), 1);
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM t WHERE"
+	    " s IS NULL AND d IS NULL AND n IS NULL AND m IS NULL"), 1);
+	ck_assert_int_eq(db_row(db, "SELECT i FROM t WHERE s = ?1 AND d = ?2",
+	    DB_ARGS(DB_TEXT("甲"), DB_DAY(d)), &st, "reading", &err), DB_ROW);
+	ck_assert_int_eq(sqlite3_column_int64(st, 0), INT64_C(1) << 40);
+	sqlite3_reset(st);
+	ck_assert_int_eq(db_row(db, "SELECT i FROM t WHERE s = ?1",
+	    DB_ARGS(DB_TEXT("乙")), &st, "reading", &err), DB_NO_ROW);
+	ck_assert_int_eq(db_row(db, "SELECT nope FROM t WHERE s = ?1",
+	    DB_ARGS(DB_TEXT("甲")), &st, "reading", &err), DB_STEP_FAILED);
+	ck_assert_ptr_null(st);
+	/* a failed write names what was done */
+	ck_assert(!db_run(db, "INSERT INTO nowhere VALUES (?1)",
+	    DB_ARGS(DB_INT(1)), "adding", &err));
+	ck_assert(db_run(db, "DELETE FROM t WHERE n = ?1", DB_ARGS(DB_INT(-3)),
+	    "removing", &err));
+	ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM t"), 1);
+	db_close(db);
+}
+END_TEST
+
 static void
 read_v(sqlite3_stmt *st, void *item, const void *arg)
 {
@@ -365,6 +408,7 @@ db_suite(void)
 	tcase_add_test(tc, db_refuses_world_writable_and_foreign_owner);
 	tcase_add_test(tc, db_shared_group_creation);
 	tcase_add_test(tc, db_step_helpers);
+	tcase_add_test(tc, db_typed_arguments);
 	tcase_add_test(tc, db_read_rows_arrays);
 	tcase_add_test(tc, db_number_columns_and_flags);
 	suite_add_tcase(s, tc);

@@ -1,8 +1,9 @@
-/* src/core/grow.c: the growable array and byte buffer. */
+/* src/core/grow.c: the growable array, byte buffer and string pool. */
 #include "config.h"
 
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +163,33 @@ START_TEST(buf_refuses_overflow)
 }
 END_TEST
 
+/* Pooled strings stay where they are while more are added, long ones
+ * too, and all go in one call. */
+START_TEST(strings_keep_their_place)
+{
+	struct grow_strings p = { 0 };
+	char *v[3000], big[9000];
+
+	for (int i = 0; i < 3000; i++) {
+		char s[16];
+		snprintf(s, sizeof s, "w%d", i);
+		ck_assert_ptr_nonnull(v[i] = grow_strdup(&p, s));
+	}
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	ck_assert_str_eq(grow_strdup(&p, big), big);
+	ck_assert_str_eq(grow_strdup(&p, NULL), "");
+	for (int i = 0; i < 3000; i++) {
+		char s[16];
+		snprintf(s, sizeof s, "w%d", i);
+		ck_assert_str_eq(v[i], s);
+	}
+	grow_strings_free(&p);
+	ck_assert_ptr_null(p.head);
+	grow_strings_free(&p);
+}
+END_TEST
+
 static Suite *
 grow_suite(void)
 {
@@ -177,6 +205,7 @@ grow_suite(void)
 	tcase_add_test(tc, buf_adds_and_terminates);
 	tcase_add_test(tc, buf_take_hands_over);
 	tcase_add_test(tc, buf_refuses_overflow);
+	tcase_add_test(tc, strings_keep_their_place);
 	suite_add_tcase(s, tc);
 	return s;
 }
