@@ -1116,7 +1116,7 @@ cursor_work(struct diag *dg)
 	return NULL;
 }
 
-/* The form for the days of work `id` in [from, to] around `around`.
+/* The form for the days of work_id in [from, to] around `around`.
  * The id is copied first: the rows it points into are this pane's, and
  * the form opens in another. */
 static void
