@@ -1356,20 +1356,26 @@ end_paste(struct pane_ctx *ctx)
 }
 
 static bool
+is_fkey(const struct pane_key *k, wint_t code)
+{
+	return k->fkey && k->ch == code;
+}
+
+static bool
 paste_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct appeals *ap = ctx->priv;
 	char enc[8];
 	size_t n;
 
-	if (k->fkey && k->ch == KEY_PASTE_BEGIN) {
+	if (is_fkey(k, KEY_PASTE_BEGIN)) {
 		ap->paste = true;
 		ap->pastelen = 0;
 		return true;
 	}
 	if (!ap->paste)
 		return false;
-	if (k->fkey && k->ch == KEY_PASTE_END) {
+	if (is_fkey(k, KEY_PASTE_END)) {
 		end_paste(ctx);
 		return true;
 	}
@@ -1386,12 +1392,6 @@ paste_key(struct pane_ctx *ctx, const struct pane_key *k)
 		ap->pastelen += n;
 	}
 	return true;
-}
-
-static bool
-is_fkey(const struct pane_key *k, wint_t code)
-{
-	return k->fkey && k->ch == code;
 }
 
 /* Keys that work in every field: Esc, Tab, S-Tab, C-s, F10. */
@@ -1710,7 +1710,7 @@ conflict_key(struct pane_ctx *ctx, const struct pane_key *k)
 		open_form(ctx, &d, false);
 		if (a.status != APPEAL_DRAFT)
 			leave_form(ctx);
-	} else if (k->ch == 27) {
+	} else if (k->action == ACT_BACK) {
 		ap->mode = MODE_FORM;
 	}
 	return true;

@@ -19,6 +19,7 @@
 #include "present/evidence_text.h"
 #include "tui/draw.h"
 #include "tui/pane.h"
+#include "tui/prompt.h"
 #include "tui/views_ui.h"
 #include "present/err_text.h"
 
@@ -512,8 +513,8 @@ appeal_member(struct pane_ctx *ctx, size_t m)
 }
 
 /* `a`: a violation's group of one work, or a work in an open group. */
-static bool
-appeal_key(struct pane_ctx *ctx, struct elig *eg)
+static void
+appeal_violation(struct pane_ctx *ctx, struct elig *eg)
 {
 	int g = eg->open_group >= 0 ? eg->open_group : eg->sel_group;
 
@@ -522,7 +523,7 @@ appeal_key(struct pane_ctx *ctx, struct elig *eg)
 		pane_message(ctx, "%s", _("Only a violation can be "
 		    "appealed: choose its group (a opens it). A chooses "
 		    "the account."));
-		return true;
+		return;
 	}
 	if (eg->open_group < 0) {
 		/* A group of one work appeals it; a larger one opens, to
@@ -532,17 +533,16 @@ appeal_key(struct pane_ctx *ctx, struct elig *eg)
 			if (eg->open_group >= 0)
 				pane_message(ctx, "%s", _("Choose the "
 				    "work, then a to appeal it."));
-			return true;
+			return;
 		}
 	}
 	if (eg->open_group >= 0)
 		appeal_member(ctx, eg->msel);
-	return true;
 }
 
 /* `e`: the whole wallet, as `report wallet --account ID` prints it. */
-static bool
-export_key(struct pane_ctx *ctx)
+static void
+export_wallet(struct pane_ctx *ctx)
 {
 	struct wallet_filter wf = { .account_id = ctx->account_id,
 	    .from = DAY_NONE, .to = DAY_NONE };
@@ -550,11 +550,10 @@ export_key(struct pane_ctx *ctx)
 
 	if (ctx->account_id == NULL) {
 		pane_message(ctx, "%s", _("No account chosen: A chooses one."));
-		return true;
+		return;
 	}
 	snprintf(name, sizeof name, "wallet-%s", ctx->account_id);
 	vui_export_wallet(ctx, name, &wf);
-	return true;
 }
 
 /* In an open group: the search and its works. */
@@ -634,22 +633,17 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 	struct elig *eg = ctx->priv;
 
 	if (k->pane_action == EK_APPEAL)
-		return appeal_key(ctx, eg);
-	if (eg->open_group >= 0 && eg->search.active) {
-		int g = eg->open_group, r = vui_input_key(&eg->search, k);
-		if (r == VUI_INPUT_ESC)
-			eg->search.text[0] = '\0';
-		if (r == VUI_INPUT_ENTER || r == VUI_INPUT_ESC)
-			eg->search.active = false;
-		if (r != VUI_INPUT_NONE)
-			open_group(eg, g);
-		return true;
-	}
-	if (k->pane_action == EK_EXPORT)
-		return export_key(ctx);
-	if (eg->open_group >= 0)
+		appeal_violation(ctx, eg);
+	else if (eg->open_group >= 0 && eg->search.active) {
+		if (prompt_key(&eg->search, k, PROMPT_FILTER) != PROMPT_IGNORED)
+			open_group(eg, eg->open_group);
+	} else if (k->pane_action == EK_EXPORT)
+		export_wallet(ctx);
+	else if (eg->open_group >= 0)
 		return member_key(ctx, eg, k);
-	return group_key(ctx, eg, k);
+	else
+		return group_key(ctx, eg, k);
+	return true;
 }
 
 static const char *

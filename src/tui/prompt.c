@@ -13,14 +13,13 @@ enum prompt_event
 prompt_key(struct vui_input *in, const struct pane_key *k,
     enum prompt_kind kind)
 {
-	/* vui_input_key: 1 the text changed, 2 Enter, 3 Esc, 0 nothing */
 	switch (vui_input_key(in, k)) {
-	case 1:
+	case VUI_INPUT_CHANGED:
 		return PROMPT_CHANGED;
-	case 2:
+	case VUI_INPUT_ENTER:
 		in->active = false;
 		return PROMPT_ENTERED;
-	case 3:
+	case VUI_INPUT_ESC:
 		in->active = false;
 		if (kind == PROMPT_FILTER)
 			in->text[0] = '\0';
