@@ -541,7 +541,7 @@ series_work_info(struct db *db, const char *work_id, char **title,
 char
 series_event_letter(enum series_event_kind k)
 {
-#define LETTER(value, letter, key) [value] = (letter),
+#define LETTER(value, letter, key, label) [value] = (letter),
 	static const char letters[SERIES_EVENT_KIND_COUNT] = {
 		SERIES_EVENT_KINDS(LETTER)
 	};
@@ -553,13 +553,27 @@ series_event_letter(enum series_event_kind k)
 const char *
 series_event_key(enum series_event_kind k)
 {
-#define KEY(value, letter, key) [value] = (key),
+#define KEY(value, letter, key, label) [value] = (key),
 	static const char *const keys[SERIES_EVENT_KIND_COUNT] = {
 		SERIES_EVENT_KINDS(KEY)
 	};
 #undef KEY
 
 	return NAMES_NAME(keys, k, "");
+}
+
+const char *
+series_event_label(enum series_event_kind k)
+{
+#define N_(s) (s)
+#define LABEL(value, letter, key, label) [value] = (label),
+	static const char *const labels[SERIES_EVENT_KIND_COUNT] = {
+		SERIES_EVENT_KINDS(LABEL)
+	};
+#undef LABEL
+#undef N_
+
+	return NAMES_NAME(labels, k, "");
 }
 
 void

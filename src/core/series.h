@@ -92,22 +92,24 @@ bool series_span(struct db *db, const struct series_scope *scope,
 bool series_work_info(struct db *db, const char *work_id, char **title,
     char **account_id, struct pt_err *err);
 
-/* The kinds of event, each with its one-letter marker and its key:
- * X(value, letter, key). */
+/* The kinds of event, each with its one-letter marker, its key and its
+ * label (a msgid, said in the legend): X(value, letter, key, label). */
 #define SERIES_EVENT_KINDS(X)						\
-	X(SERIES_EVENT_VIOLATION, 'V', "violation")			\
+	X(SERIES_EVENT_VIOLATION, 'V', "violation", N_("violation"))	\
 	/* a violation overturned by appeal */				\
-	X(SERIES_EVENT_OVERTURNED, 'O', "overturned")			\
-	X(SERIES_EVENT_APPEAL, 'A', "appeal")				\
+	X(SERIES_EVENT_OVERTURNED, 'O', "overturned", N_("overturned"))	\
+	X(SERIES_EVENT_APPEAL, 'A', "appeal", N_("appeal"))		\
 	/* an application's review result */				\
-	X(SERIES_EVENT_APPLICATION, 'R', "application")			\
+	X(SERIES_EVENT_APPLICATION, 'R', "application",			\
+	    N_("application result"))					\
 	/* work scope: the work went out */				\
-	X(SERIES_EVENT_PUBLISHED, 'P', "published")			\
+	X(SERIES_EVENT_PUBLISHED, 'P', "published", N_("published"))	\
 	/* 精选 began: on the day the attribute history says, else	\
 	 * (selected since always) when the work went out */		\
-	X(SERIES_EVENT_SELECTED, 'S', "selected")
+	X(SERIES_EVENT_SELECTED, 'S', "selected",			\
+	    N_("selected work published"))
 
-#define SERIES_EVENT_ENUM(value, letter, key) value,
+#define SERIES_EVENT_ENUM(value, letter, key, label) value,
 enum series_event_kind {
 	SERIES_EVENT_KINDS(SERIES_EVENT_ENUM)
 	SERIES_EVENT_KIND_COUNT
@@ -117,6 +119,8 @@ enum series_event_kind {
 /* One-letter marker per kind ("V", "O", "A", "R", "P", "S"). */
 char series_event_letter(enum series_event_kind k);
 const char *series_event_key(enum series_event_kind k);
+/* The legend's word for a kind: an English msgid, translated where shown. */
+const char *series_event_label(enum series_event_kind k);
 
 struct series_event {
 	day_t day;

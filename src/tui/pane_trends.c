@@ -848,14 +848,6 @@ draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 	}
 	for (size_t i = 0; i < tr->events.n; i++)
 		seen[tr->events.items[i].kind] = true;
-	static const char *const names[SERIES_EVENT_KIND_COUNT] = {
-		[SERIES_EVENT_VIOLATION] = N_("violation"),
-		[SERIES_EVENT_OVERTURNED] = N_("overturned"),
-		[SERIES_EVENT_APPEAL] = N_("appeal"),
-		[SERIES_EVENT_APPLICATION] = N_("application result"),
-		[SERIES_EVENT_PUBLISHED] = N_("published"),
-		[SERIES_EVENT_SELECTED] = N_("selected work published"),
-	};
 	if (tr->nmissing > 0 && x < cols) {
 		snprintf(line, sizeof line, "  %c %s", NO_DATA_MARK, _("no data"));
 		x += draw_text(w, y, x, cols - x, line, draw_attr(DRAW_MARKER),
@@ -865,7 +857,8 @@ draw_legend(struct pane_ctx *ctx, WINDOW *w, int y, int cols)
 		if (!seen[k])
 			continue;
 		snprintf(line, sizeof line, "  %c %s",
-		    series_event_letter((enum series_event_kind)k), _(names[k]));
+		    series_event_letter((enum series_event_kind)k),
+		    _(series_event_label((enum series_event_kind)k)));
 		x += draw_text(w, y, x, cols - x, line, draw_attr(DRAW_MARKER),
 		    false);
 	}

@@ -536,6 +536,8 @@ def _():
         assert "万┤" in t.text(), "no 万 on the y axis:\n" + t.text()
         # A Chinese heading and the ASCII dates still fit the row.
         assert len(t.line(1)) <= 80
+        # The legend names the event markers through the catalogue.
+        assert "V 违规" in t.text(), "legend not in Chinese:\n" + t.text()
     finally:
         t.close()
 
@@ -633,6 +635,7 @@ def _():
         t.wait_text("previous period")
         t.settle()
         assert "┄┄ previous period" in t.text(), t.text()
+        assert "V violation" in t.line(2), t.text()
         assert "·" not in chart_rows(t), t.text()
     finally:
         t.close()
