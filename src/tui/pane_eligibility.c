@@ -632,12 +632,13 @@ elig_key(struct pane_ctx *ctx, const struct pane_key *k)
 {
 	struct elig *eg = ctx->priv;
 
-	if (k->pane_action == EK_APPEAL)
-		appeal_violation(ctx, eg);
-	else if (eg->open_group >= 0 && eg->search.active) {
+	/* an open search takes every key it types, 'a' and 'e' included */
+	if (eg->open_group >= 0 && eg->search.active) {
 		if (prompt_key(&eg->search, k, PROMPT_FILTER) != PROMPT_IGNORED)
 			open_group(eg, eg->open_group);
-	} else if (k->pane_action == EK_EXPORT)
+	} else if (k->pane_action == EK_APPEAL)
+		appeal_violation(ctx, eg);
+	else if (k->pane_action == EK_EXPORT)
 		export_wallet(ctx);
 	else if (eg->open_group >= 0)
 		return member_key(ctx, eg, k);
@@ -696,7 +697,8 @@ elig_model(struct pane_ctx *ctx, FILE *out)
 			    eg->sum.groups[g].n);
 	}
 	if (eg->open_group >= 0) {
-		fprintf(out, "open_group=%s\n", eg->sum.groups[eg->open_group].id);
+		fprintf(out, "open_group=%s\nsearch=%s\n",
+		    eg->sum.groups[eg->open_group].id, eg->search.text);
 		for (size_t i = 0; i < eg->nmembers; i++)
 			fprintf(out, "member=%s\n", eg->day.rows[eg->members[i]].work_id);
 	}

@@ -869,6 +869,14 @@ def _():
     want = [m for m in members if "番茄" in titles.get(m, "")]
     assert want and as_list(found["member"]) == want, (want, found.get("member"))
     assert as_list(cleared["member"]) == members, cleared
+    # Letters that are keys elsewhere in the pane (a: appeal, e: export)
+    # are typed into an open search.
+    out = run_script(["key 3", "key Enter", "key /", "type ae", "model",
+                      "key Enter", "model"], 80, 24, PARTNER_TUI_ACCOUNT=MAIN)
+    typing, done = [model(x) for x in out]
+    assert typing["pane"] == "eligibility" and typing["search"] == "ae", typing
+    assert as_list(typing.get("member")) == [], typing
+    assert done["pane"] == "eligibility" and done["search"] == "ae", done
 
 
 @check("the frame's keys: Ctrl-Left (the terminal's own kLFT5) moves a word back in a form field")
