@@ -3,11 +3,10 @@
  * offers the frame. One file per pane fills a `const struct pane_ops`
  * with designated initialisers; panes.c lists them in tab order.
  *
- * Adding or replacing a pane (Diagnosis, Eligibility, Appeals, the
- * accounts overview): replace the placeholder src/tui/pane_NAME.c, keep
- * the symbol name (pane_diagnosis, pane_eligibility, pane_appeals,
- * pane_overview), and add any further source files of yours to your own
- * make fragment. The frame needs no change.
+ * Adding a pane: a new src/tui/pane_NAME.c with its `pane_NAME` ops,
+ * listed in panes.c (tab order) and src/tui/panes.mk; further source
+ * files of its own go in its own make fragment. The frame needs no
+ * change.
  *
  * State: a pane keeps none at file level. It declares private_size; the
  * frame allocates that many bytes (zeroed) for each pane it builds and

@@ -1,7 +1,5 @@
-# The panes (one file each; see src/tui/pane.h). The Diagnosis,
-# Eligibility, overview and Appeals files are placeholders that their
-# issues replace in place; further sources of theirs go in their own
-# fragments (e.g. src/tui/appeal.mk).
+# The panes (one file each; see src/tui/pane.h). Further sources of a
+# pane go in its own fragment (e.g. src/tui/appeal.mk).
 src_tui_libtui_a_SOURCES += \
 	src/tui/pane_trends.c \
 	src/tui/pane_overview.c \
