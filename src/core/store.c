@@ -15,25 +15,31 @@ typedef void store_bind_fn(sqlite3_stmt *st, const void *row);
 /* Insert first; when the key exists, update only what differs. The
  * update is prepared only when a row exists: a first import never pays. */
 static int
+upsert_step(struct db *db, const char *sql, store_bind_fn *bind,
+    const void *row, const char *doing, struct pt_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (st == NULL)
+		return -1;
+	bind(st, row);
+	if (!db_step_done(db, st, doing, err))
+		return -1;
+	return sqlite3_changes(db->sql) > 0;
+}
+
+static int
 upsert(struct db *db, const char *ins_sql, const char *upd_sql,
     store_bind_fn *bind, const void *row, const char *doing,
     struct pt_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, ins_sql, err);
+	int changed = upsert_step(db, ins_sql, bind, row, doing, err);
 
-	if (st == NULL)
-		return STORE_FAILED;
-	bind(st, row);
-	if (!db_step_done(db, st, doing, err))
-		return STORE_FAILED;
-	if (sqlite3_changes(db->sql) > 0)
-		return STORE_INSERTED;
-	if ((st = db_stmt(db, upd_sql, err)) == NULL)
-		return STORE_FAILED;
-	bind(st, row);
-	if (!db_step_done(db, st, doing, err))
-		return STORE_FAILED;
-	return sqlite3_changes(db->sql) > 0 ? STORE_UPDATED : STORE_UNCHANGED;
+	if (changed != 0)
+		return changed < 0 ? STORE_FAILED : STORE_INSERTED;
+	changed = upsert_step(db, upd_sql, bind, row, doing, err);
+	return changed < 0 ? STORE_FAILED : changed ? STORE_UPDATED :
+	    STORE_UNCHANGED;
 }
 
 /* Up to eight texts bound as ?1.. (NULL as NULL). */
@@ -378,12 +384,39 @@ bind_metrics(sqlite3_stmt *st, const void *row)
 
 int
 store_upsert_daily(struct db *db, const char *work_id, const char *day,
-    const struct store_metrics *m, int64_t import_id, struct pt_err *err)
+    const struct store_metrics *m, int64_t import_id, bool *again,
+    struct pt_err *err)
 {
+	static const char doing[] = "saving daily metrics";
 	struct metrics_row r = { work_id, day, daily_cols, m, import_id };
+	sqlite3_stmt *st;
+	int changed, rc;
+	bool ours = false;
 
-	return upsert(db, SQL_DAILY_INS, SQL_DAILY_UPD, bind_metrics, &r,
-	    "saving daily metrics", err);
+	if (again != NULL)
+		*again = false;
+	if ((changed = upsert_step(db, SQL_DAILY_INS, bind_metrics, &r, doing,
+	    err)) != 0)
+		return changed < 0 ? STORE_FAILED : STORE_INSERTED;
+	/* The key is there: asked, whether this import wrote it (only a
+	 * conflict pays for the look). */
+	if (again != NULL && import_id > 0) {
+		rc = db_row(db, SQL_DAILY_IMPORT_OF, DB_ARGS(DB_TEXT(work_id),
+		    DB_TEXT(day)), &st, doing, err);
+		if (rc == DB_STEP_FAILED)
+			return STORE_FAILED;
+		if (rc == DB_ROW) {
+			ours = sqlite3_column_type(st, 0) == SQLITE_INTEGER &&
+			    sqlite3_column_int64(st, 0) == import_id;
+			sqlite3_reset(st);
+		}
+	}
+	if ((changed = upsert_step(db, SQL_DAILY_UPD, bind_metrics, &r, doing,
+	    err)) < 0)
+		return STORE_FAILED;
+	if (again != NULL)
+		*again = ours && changed;
+	return changed ? STORE_UPDATED : STORE_UNCHANGED;
 }
 
 /* STORE_DAILY_MANY new rows in one statement: each execution of a

@@ -96,9 +96,13 @@ struct store_metrics {
 
 #define STORE_HAS(m, f) (((m)->have >> (f)) & 1u)
 
-/* day is "YYYY-MM-DD"; import_id tags inserted and changed rows. */
+/* day is "YYYY-MM-DD"; import_id tags inserted and changed rows. When
+ * again is not NULL it says whether the row changed was one this same
+ * import (import_id > 0) had written: a key twice in one file, whose
+ * later figures replace the earlier. */
 int store_upsert_daily(struct db *db, const char *work_id, const char *day,
-    const struct store_metrics *m, int64_t import_id, struct pt_err *err);
+    const struct store_metrics *m, int64_t import_id, bool *again,
+    struct pt_err *err);
 /* Daily rows in the table's key order (work, day), STORE_DAILY_MANY of
  * them: when none of their keys is twice among them and the table holds
  * no row between the first key and the last (a range never imported),

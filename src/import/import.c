@@ -19,6 +19,7 @@
 #include "core/appeal.h"
 #include "core/clock.h"
 #include "core/exitcode.h"
+#include "core/grow.h"
 #include "core/store.h"
 #include "core/text.h"
 #include "core/value.h"
@@ -356,6 +357,7 @@ struct daily_row {
 	day_t day;
 	char day_text[DAY_BUFSZ];	/* formatted by the reader thread */
 	uint32_t seq;			/* file order, so a later row wins */
+	long line;			/* where the file has it */
 	struct store_metrics m;
 };
 
@@ -384,7 +386,7 @@ struct import_ctx {
 	int ncols;
 	int colmap[MAX_COLS];		/* file column -> index in table->cols, -1 */
 	char *colname[MAX_COLS];	/* header text as written */
-	bool header_done, strict_width;
+	bool header_done, strict_width, repeats_said;
 	int64_t run_id;
 	day_t as_of;
 	char today_iso[DAY_BUFSZ];
@@ -419,12 +421,18 @@ struct import_ctx {
 		int64_t inserted, updated, unchanged;
 		struct pt_err err;
 	} w;
+	/* Rows (lines) whose figures replaced an earlier row's of the same
+	 * work and day in this file: noted by whichever thread writes,
+	 * said by this one when the writing is done (say_repeated). */
+	struct daily_row *repeated;
+	size_t nrepeated, caprepeated;
 	uint32_t seq;
 	int reports;
 	off_t done_bytes, total_bytes;
 };
 
 static bool wait_writer(struct import_ctx *ctx);
+static void say_repeated(struct import_ctx *ctx);
 
 const struct import_opts *
 import_ctx_opts(struct import_ctx *ctx)
@@ -442,6 +450,12 @@ int
 import_ctx_width(struct import_ctx *ctx)
 {
 	return ctx->header_done ? ctx->ncols : -1;
+}
+
+void
+import_repeats_said(struct import_ctx *ctx)
+{
+	ctx->repeats_said = true;
 }
 
 void
@@ -1478,8 +1492,19 @@ upsert_daily_rows(struct import_ctx *ctx, const struct daily_row *rows,
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct daily_row *r = &rows[i];
+		bool again;
 		int rc = store_upsert_daily(ctx->db, r->work_id, r->day_text,
-		    &r->m, ctx->run_id, err);
+		    &r->m, ctx->run_id, &again, err);
+		struct daily_row *note;
+
+		if (again) {
+			if ((note = grow_push(&ctx->repeated, &ctx->nrepeated,
+			    &ctx->caprepeated, sizeof *note)) == NULL) {
+				err_set(err, PT_EXIT_DB, "out of memory");
+				return false;
+			}
+			*note = *r;
+		}
 		switch (rc) {
 		case STORE_INSERTED: cnt[0]++; break;
 		case STORE_UPDATED: cnt[1]++; break;
@@ -1539,6 +1564,23 @@ writer_main(void *arg)
 	return NULL;
 }
 
+/* Says each row noted as repeating an earlier row's work and day: the
+ * later figures are kept (a file's order wins), and nothing goes
+ * unsaid. Rows come in key order, not file order. */
+static void
+say_repeated(struct import_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->nrepeated && !ctx->repeats_said; i++) {
+		const struct daily_row *r = &ctx->repeated[i];
+		char what[400];
+
+		snprintf(what, sizeof what, "%s %s", r->work_id, r->day_text);
+		import_reject(ctx, r->line, NULL, N_("the same work and day as "
+		    "an earlier row: this row's figures replace it"), what);
+	}
+	ctx->nrepeated = 0;
+}
+
 /* Waits for the batch being written, if any, and counts it; false (with
  * ctx->err set) when writing it failed. */
 static bool
@@ -1548,6 +1590,7 @@ wait_writer(struct import_ctx *ctx)
 		return true;
 	pthread_join(ctx->w.tid, NULL);
 	ctx->w.running = false;
+	say_repeated(ctx);
 	ctx->stats->inserted += ctx->w.inserted;
 	ctx->stats->updated += ctx->w.updated;
 	ctx->stats->unchanged += ctx->w.unchanged;
@@ -1593,6 +1636,7 @@ flush_daily(struct import_ctx *ctx, bool last)
 		ok = write_daily(ctx, ctx->batch, ctx->nbatch, cnt, ctx->err);
 		ctx->nbatch = 0;
 	}
+	say_repeated(ctx);
 	ctx->stats->inserted += cnt[0];
 	ctx->stats->updated += cnt[1];
 	ctx->stats->unchanged += cnt[2];
@@ -1650,6 +1694,7 @@ apply_daily(struct import_ctx *ctx, long line, struct pval *v)
 	r->day = v[F_DATE].day;
 	day_format(r->day, r->day_text);
 	r->seq = ctx->seq++;
+	r->line = line;
 	fill_metrics(v, &r->m);
 	if (ctx->nbatch == DAILY_BATCH && !flush_daily(ctx, false))
 		return STORE_FAILED;
@@ -1967,7 +2012,7 @@ derive_daily(struct import_ctx *ctx, const char *work_id,
 	}
 	if (out.have == 0)
 		return true;
-	rc = store_upsert_daily(ctx->db, work_id, d1, &out, ctx->run_id,
+	rc = store_upsert_daily(ctx->db, work_id, d1, &out, ctx->run_id, NULL,
 	    ctx->err);
 	if (rc == STORE_FAILED)
 		return false;
@@ -2220,6 +2265,7 @@ ctx_free(struct import_ctx *ctx)
 	strmap_free(&ctx->work_account);
 	strmap_free(&ctx->account_names);
 	free(ctx->marked);
+	free(ctx->repeated);
 	strmap_free(&ctx->accounts);
 	strmap_free(&ctx->dirty);
 	strmap_free(&ctx->daily_accounts);

@@ -58,6 +58,9 @@ const char *import_ctx_file(struct import_ctx *ctx);
 int import_ctx_width(struct import_ctx *ctx);
 /* Rows whose field count differs from the header's are rejected. */
 void import_set_strict_width(struct import_ctx *ctx, bool strict);
+/* The reader says itself which rows repeat an earlier row's work and
+ * day (JSON names the entry); the import then does not say them again. */
+void import_repeats_said(struct import_ctx *ctx);
 
 /* The header row. False (err set) when no table has these columns. */
 bool import_header(struct import_ctx *ctx, long line, int n,

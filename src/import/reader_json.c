@@ -338,6 +338,7 @@ note_repeated_dates(struct import_ctx *ctx, struct json_object *const *entries,
 	struct strmap first;
 	bool ok = true;
 
+	import_repeats_said(ctx);
 	strmap_init(&first);
 	for (int e = 0; e < nentries && ok; e++) {
 		struct json_object *d;

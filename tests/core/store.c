@@ -91,21 +91,21 @@ START_TEST(store_daily_upsert_merges_metrics)
 	m.have = 1u << SM_PLAYS | 1u << SM_REVENUE;
 	m.count[SM_PLAYS] = 100;
 	m.revenue_fen = 250;
-	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-11-01", &m, 0,
+	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-11-01", &m, 0, NULL,
 	    &err), STORE_INSERTED);
-	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-11-01", &m, 0,
+	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-11-01", &m, 0, NULL,
 	    &err), STORE_UNCHANGED);
 	/* Another file brings likes only: plays and revenue stay. */
 	memset(&m, 0, sizeof m);
 	m.have = 1u << SM_LIKES | 1u << SM_QUALITY;
 	m.count[SM_LIKES] = 7;
 	m.real[SM_QUALITY - SM_NCOUNTS] = 61.5;
-	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-11-01", &m, 0,
+	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-11-01", &m, 0, NULL,
 	    &err), STORE_UPDATED);
 	ck_assert_int_eq(test_query_int(db, "SELECT plays = 100 AND likes = 7"
 	    " AND revenue_fen = 250 AND quality = 61.5 AND favorites IS NULL"
 	    " FROM daily"), 1);
-	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-11-02", &m, 0,
+	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-11-02", &m, 0, NULL,
 	    &err), STORE_INSERTED);
 	ck_assert_int_eq(store_count(db, "daily"), 2);
 	ck_assert_int_eq(store_count(db, "nonsense"), -1);
@@ -136,16 +136,16 @@ START_TEST(store_daily_new_rows_at_once)
 		rows[i] = (struct store_daily){ "w2",
 		    day_format(d0 + i, days[i]), &m };
 	/* a row of w2 inside the range: nothing written */
-	ck_assert_int_eq(store_upsert_daily(db, "w2", days[5], &m, 0, &err),
+	ck_assert_int_eq(store_upsert_daily(db, "w2", days[5], &m, 0, NULL, &err),
 	    STORE_INSERTED);
 	ck_assert_int_eq(store_insert_daily_new(db, rows, 0, &err),
 	    STORE_UNCHANGED);
 	ck_assert_int_eq(store_count(db, "daily"), 1);
 	test_db_exec(db, "DELETE FROM daily");
 	/* rows of the works around it do not count; a key twice does */
-	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-06-01", &m, 0,
+	ck_assert_int_eq(store_upsert_daily(db, "w1", "2026-06-01", &m, 0, NULL,
 	    &err), STORE_INSERTED);
-	ck_assert_int_eq(store_upsert_daily(db, "w3", "2025-06-01", &m, 0,
+	ck_assert_int_eq(store_upsert_daily(db, "w3", "2025-06-01", &m, 0, NULL,
 	    &err), STORE_INSERTED);
 	rows[9].day = rows[8].day;
 	ck_assert_int_eq(store_insert_daily_new(db, rows, 0, &err),

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/day.h"
 #include "core/exitcode.h"
 #include "import/import.h"
 #include "testutil.h"
@@ -90,6 +91,51 @@ START_TEST(csv_rejections_name_line_and_value)
 		ck_assert_str_eq(imp_q1("SELECT outcome FROM import_run ORDER BY "
 		    "id DESC LIMIT 1"), "partial");
 	}
+}
+END_TEST
+
+/* A work and day twice in one file: the later row's figures are kept,
+ * and the import says which row replaced an earlier one (file and line),
+ * in one batch and across the writer's batches (32768 rows) alike. A row
+ * repeated as it was changes nothing and is not reported. */
+START_TEST(csv_repeated_work_day_reported)
+{
+	struct import_stats st;
+	size_t cap = 40000 * 24, len;
+	char *big = malloc(cap), d[DAY_BUFSZ];
+	day_t first;
+
+	imp_load_base();
+	ck_assert_int_eq(imp("rep.csv", "date,work_id,plays\n"
+	    "2026-11-03,w1,5\n"
+	    "2026-11-03,w2,6\n"
+	    "2026-11-03,w1,7\n"
+	    "2026-11-04,w1,8\n"
+	    "2026-11-04,w1,8\n", &st), 0);
+	ck_assert_int_eq(st.rows, 5);
+	ck_has(imp_reports, "rep.csv:4: the same work and day as an earlier "
+	    "row: this row's figures replace it (w1 2026-11-03)");
+	ck_assert_ptr_null(strstr(imp_reports, "rep.csv:6"));
+	ck_assert_ptr_null(strstr(imp_reports, "rep.csv:3"));
+	ck_assert_str_eq(imp_q1("SELECT plays FROM daily WHERE work_id = 'w1' "
+	    "AND day = '2026-11-03'"), "7");
+	/* Far apart: line 2 in the first batch, its repeat in the second. */
+	ck_assert_ptr_nonnull(big);
+	ck_assert(day_parse_iso("1930-01-01", &first));
+	len = (size_t)snprintf(big, cap, "date,work_id,plays\n");
+	for (int i = 0; i < 35000; i++)
+		len += (size_t)snprintf(big + len, cap - len, "%s,w2,%d\n",
+		    day_format(first + i, d), i);
+	len += (size_t)snprintf(big + len, cap - len, "1930-01-01,w2,99\n");
+	ck_assert_uint_lt(len, cap - 1);
+	imp_reports[0] = '\0';
+	ck_assert_int_eq(imp("far.csv", big, &st), 0);
+	free(big);
+	ck_assert_int_eq(st.rows, 35001);
+	ck_has(imp_reports, "far.csv:35002: the same work and day as an "
+	    "earlier row: this row's figures replace it (w2 1930-01-01)");
+	ck_assert_str_eq(imp_q1("SELECT plays FROM daily WHERE work_id = 'w2' "
+	    "AND day = '1930-01-01'"), "99");
 }
 END_TEST
 
@@ -298,6 +344,7 @@ reader_csv_suite(void)
 	tcase_add_test(tc, csv_tables_and_values);
 	tcase_add_test(tc, csv_rejections_name_line_and_value);
 	tcase_add_test(tc, csv_other_rejections);
+	tcase_add_test(tc, csv_repeated_work_day_reported);
 	tcase_add_test(tc, csv_bom_crlf_quoted_newlines);
 	tcase_add_test(tc, csv_gb18030);
 	suite_add_tcase(s, tc);

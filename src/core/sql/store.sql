@@ -93,6 +93,9 @@ SELECT plays, likes, favorites, comments, shares, completion_rate,
     WHERE work_id = ?1 AND as_of = ?2;
 
 -- Any row between two keys (the primary key's range: one seek).
+-- name: SQL_DAILY_IMPORT_OF
+SELECT import_id FROM daily WHERE work_id = ?1 AND day = ?2;
+
 -- name: SQL_DAILY_ANY_BETWEEN
 SELECT 1 FROM daily WHERE (work_id, day) >= (?1, ?2) AND
     (work_id, day) <= (?3, ?4) LIMIT 1;
