@@ -8,15 +8,19 @@ INSERT INTO account(account_id, name, kind, celebrity, certification,
     coalesce(?7, 'not_joined'), coalesce(?8, 0)) ON CONFLICT DO NOTHING;
 
 -- name: SQL_ACCOUNT_UPD
-UPDATE account SET name = coalesce(?2, name), kind = coalesce(?3, kind),
-    celebrity = coalesce(?4, celebrity), certification =
-    CASE WHEN ?6 THEN ?5 ELSE certification END, plan_status =
-    coalesce(?7, plan_status), bank_card = coalesce(?8, bank_card)
-    WHERE account_id = ?1 AND (coalesce(?2, name) IS NOT name OR
-    coalesce(?3, kind) IS NOT kind OR coalesce(?4, celebrity) IS NOT
-    celebrity OR (?6 AND ?5 IS NOT certification) OR coalesce(?7,
-    plan_status) IS NOT plan_status OR coalesce(?8, bank_card) IS NOT
-    bank_card);
+UPDATE account SET
+    name = coalesce(?2, name),
+    kind = coalesce(?3, kind),
+    celebrity = coalesce(?4, celebrity),
+    certification = CASE WHEN ?6 THEN ?5 ELSE certification END,
+    plan_status = coalesce(?7, plan_status),
+    bank_card = coalesce(?8, bank_card)
+    WHERE account_id = ?1
+    AND (name, kind, celebrity, certification, plan_status, bank_card)
+    IS NOT (coalesce(?2, name), coalesce(?3, kind),
+        coalesce(?4, celebrity),
+        CASE WHEN ?6 THEN ?5 ELSE certification END,
+        coalesce(?7, plan_status), coalesce(?8, bank_card));
 
 -- name: SQL_WORK_INS
 INSERT INTO work(work_id, account_id, title, published_at, genre,
@@ -38,25 +42,32 @@ INSERT INTO daily(work_id, day, plays, profitable_plays, likes,
     ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING;
 
 -- name: SQL_DAILY_UPD
-UPDATE daily SET plays = coalesce(?3, plays), profitable_plays =
-    coalesce(?4, profitable_plays), likes = coalesce(?5, likes), favorites
-    = coalesce(?6, favorites), comments = coalesce(?7, comments), shares
-    = coalesce(?8, shares), completion_rate = coalesce(?9,
-    completion_rate), completion_rate_5s = coalesce(?10,
-    completion_rate_5s), bounce_rate_2s = coalesce(?11, bounce_rate_2s),
-    avg_play_duration = coalesce(?12, avg_play_duration), user_value =
-    coalesce(?13, user_value), quality = coalesce(?14, quality),
-    revenue_fen = coalesce(?15, revenue_fen), import_id = ?16 WHERE
-    work_id = ?1 AND day = ?2 AND (coalesce(?3, plays) IS NOT plays OR
-    coalesce(?4, profitable_plays) IS NOT profitable_plays OR coalesce(?5,
-    likes) IS NOT likes OR coalesce(?6, favorites) IS NOT favorites OR
-    coalesce(?7, comments) IS NOT comments OR coalesce(?8, shares) IS NOT
-    shares OR coalesce(?9, completion_rate) IS NOT completion_rate OR
-    coalesce(?10, completion_rate_5s) IS NOT completion_rate_5s OR
-    coalesce(?11, bounce_rate_2s) IS NOT bounce_rate_2s OR coalesce(?12,
-    avg_play_duration) IS NOT avg_play_duration OR coalesce(?13,
-    user_value) IS NOT user_value OR coalesce(?14, quality) IS NOT quality
-    OR coalesce(?15, revenue_fen) IS NOT revenue_fen);
+UPDATE daily SET
+    plays = coalesce(?3, plays),
+    profitable_plays = coalesce(?4, profitable_plays),
+    likes = coalesce(?5, likes),
+    favorites = coalesce(?6, favorites),
+    comments = coalesce(?7, comments),
+    shares = coalesce(?8, shares),
+    completion_rate = coalesce(?9, completion_rate),
+    completion_rate_5s = coalesce(?10, completion_rate_5s),
+    bounce_rate_2s = coalesce(?11, bounce_rate_2s),
+    avg_play_duration = coalesce(?12, avg_play_duration),
+    user_value = coalesce(?13, user_value),
+    quality = coalesce(?14, quality),
+    revenue_fen = coalesce(?15, revenue_fen),
+    import_id = ?16
+    WHERE work_id = ?1 AND day = ?2
+    AND (plays, profitable_plays, likes, favorites, comments, shares,
+        completion_rate, completion_rate_5s, bounce_rate_2s,
+        avg_play_duration, user_value, quality, revenue_fen)
+    IS NOT (coalesce(?3, plays), coalesce(?4, profitable_plays),
+        coalesce(?5, likes), coalesce(?6, favorites),
+        coalesce(?7, comments), coalesce(?8, shares),
+        coalesce(?9, completion_rate), coalesce(?10, completion_rate_5s),
+        coalesce(?11, bounce_rate_2s), coalesce(?12, avg_play_duration),
+        coalesce(?13, user_value), coalesce(?14, quality),
+        coalesce(?15, revenue_fen));
 
 -- name: SQL_SNAPSHOT_INS
 INSERT INTO snapshot(work_id, as_of, plays, likes, favorites,
@@ -66,25 +77,30 @@ INSERT INTO snapshot(work_id, as_of, plays, likes, favorites,
     ?13, ?14, ?15) ON CONFLICT DO NOTHING;
 
 -- name: SQL_SNAPSHOT_UPD
-UPDATE snapshot SET plays = coalesce(?3, plays), likes = coalesce(?4,
-    likes), favorites = coalesce(?5, favorites), comments = coalesce(?6,
-    comments), shares = coalesce(?7, shares), completion_rate =
-    coalesce(?8, completion_rate), completion_rate_5s = coalesce(?9,
-    completion_rate_5s), bounce_rate_2s = coalesce(?10, bounce_rate_2s),
-    avg_play_duration = coalesce(?11, avg_play_duration), cover_ctr =
-    coalesce(?12, cover_ctr), profile_visits = coalesce(?13,
-    profile_visits), followers_gained = coalesce(?14, followers_gained),
-    import_id = ?15 WHERE work_id = ?1 AND as_of = ?2 AND (coalesce(?3,
-    plays) IS NOT plays OR coalesce(?4, likes) IS NOT likes OR
-    coalesce(?5, favorites) IS NOT favorites OR coalesce(?6, comments) IS
-    NOT comments OR coalesce(?7, shares) IS NOT shares OR coalesce(?8,
-    completion_rate) IS NOT completion_rate OR coalesce(?9,
-    completion_rate_5s) IS NOT completion_rate_5s OR coalesce(?10,
-    bounce_rate_2s) IS NOT bounce_rate_2s OR coalesce(?11,
-    avg_play_duration) IS NOT avg_play_duration OR coalesce(?12,
-    cover_ctr) IS NOT cover_ctr OR coalesce(?13, profile_visits) IS NOT
-    profile_visits OR coalesce(?14, followers_gained) IS NOT
-    followers_gained);
+UPDATE snapshot SET
+    plays = coalesce(?3, plays),
+    likes = coalesce(?4, likes),
+    favorites = coalesce(?5, favorites),
+    comments = coalesce(?6, comments),
+    shares = coalesce(?7, shares),
+    completion_rate = coalesce(?8, completion_rate),
+    completion_rate_5s = coalesce(?9, completion_rate_5s),
+    bounce_rate_2s = coalesce(?10, bounce_rate_2s),
+    avg_play_duration = coalesce(?11, avg_play_duration),
+    cover_ctr = coalesce(?12, cover_ctr),
+    profile_visits = coalesce(?13, profile_visits),
+    followers_gained = coalesce(?14, followers_gained),
+    import_id = ?15
+    WHERE work_id = ?1 AND as_of = ?2
+    AND (plays, likes, favorites, comments, shares, completion_rate,
+        completion_rate_5s, bounce_rate_2s, avg_play_duration, cover_ctr,
+        profile_visits, followers_gained)
+    IS NOT (coalesce(?3, plays), coalesce(?4, likes),
+        coalesce(?5, favorites), coalesce(?6, comments),
+        coalesce(?7, shares), coalesce(?8, completion_rate),
+        coalesce(?9, completion_rate_5s), coalesce(?10, bounce_rate_2s),
+        coalesce(?11, avg_play_duration), coalesce(?12, cover_ctr),
+        coalesce(?13, profile_visits), coalesce(?14, followers_gained));
 
 -- name: SQL_SNAPSHOT_GET
 SELECT plays, likes, favorites, comments, shares, completion_rate,
