@@ -362,6 +362,40 @@ START_TEST(project_tables_in_xlsx)
 }
 END_TEST
 
+/* A work's day twice in a sheet: the later row's figures are kept and
+ * the report names its row, as for CSV. */
+START_TEST(repeated_work_day_in_a_sheet)
+{
+	const char *path = test_path(tmp, "rep.xlsx");
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+	static const double plays[] = { 10, 20, 30 };
+	struct import_stats st;
+
+	load_accounts();
+	ck_assert_int_eq(imp_text("w.csv", "work_id,account_id\n"
+	    "7310000000000000001,acc1\n", &st), 0);
+	worksheet_write_string(ws, 0, 0, "日期", NULL);
+	worksheet_write_string(ws, 0, 1, "作品ID", NULL);
+	worksheet_write_string(ws, 0, 2, "播放量", NULL);
+	for (int r = 1; r <= 3; r++) {
+		worksheet_write_string(ws, (lxw_row_t)r, 0, r == 2 ?
+		    "2026-11-04" : "2026-11-03", NULL);
+		worksheet_write_string(ws, (lxw_row_t)r, 1,
+		    "7310000000000000001", NULL);
+		worksheet_write_number(ws, (lxw_row_t)r, 2, plays[r - 1], NULL);
+	}
+	ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
+	ck_assert_int_eq(imp_path(path, NULL, NULL, &st), 0);
+	ck_assert_int_eq(st.rows, 3);
+	ck_assert_ptr_nonnull(strstr(reports, "rep.xlsx:4: the same work and "
+	    "day as an earlier row: this row's figures replace it "
+	    "(7310000000000000001 2026-11-03)"));
+	ck_assert_str_eq(q1("SELECT plays FROM daily WHERE day = '2026-11-03'"),
+	    "30");
+}
+END_TEST
+
 #endif
 
 static Suite *
@@ -377,6 +411,7 @@ xlsx_suite(void)
 	tcase_add_test(tc, snapshot_differencing_out_of_order);
 	tcase_add_test(tc, snapshot_matches_known_works_by_time_and_title);
 	tcase_add_test(tc, project_tables_in_xlsx);
+	tcase_add_test(tc, repeated_work_day_in_a_sheet);
 #endif
 	suite_add_tcase(s, tc);
 	return s;
