@@ -398,8 +398,8 @@ store_upsert_daily(struct db *db, const char *work_id, const char *day,
 	if ((changed = upsert_step(db, SQL_DAILY_INS, bind_metrics, &r, doing,
 	    err)) != 0)
 		return changed < 0 ? STORE_FAILED : STORE_INSERTED;
-	/* The key is there: asked, whether this import wrote it (only a
-	 * conflict pays for the look). */
+	/* The key is there: did this import write it? Only a conflict
+	 * pays for the look. */
 	if (again != NULL && import_id > 0) {
 		rc = db_row(db, SQL_DAILY_IMPORT_OF, DB_ARGS(DB_TEXT(work_id),
 		    DB_TEXT(day)), &st, doing, err);

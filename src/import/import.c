@@ -421,10 +421,14 @@ struct import_ctx {
 		int64_t inserted, updated, unchanged;
 		struct pt_err err;
 	} w;
-	/* Rows (lines) whose figures replaced an earlier row's of the same
-	 * work and day in this file: noted by whichever thread writes,
-	 * said by this one when the writing is done (say_repeated). */
-	struct daily_row *repeated;
+	/* Rows whose figures replaced an earlier row's of the same work and
+	 * day in this file: noted by whichever thread writes, said by this
+	 * one when the writing is done (say_repeated). */
+	struct repeated_row {
+		const char *work_id;
+		char day_text[DAY_BUFSZ];
+		long line;
+	} *repeated;
 	size_t nrepeated, caprepeated;
 	uint32_t seq;
 	int reports;
@@ -1492,10 +1496,11 @@ upsert_daily_rows(struct import_ctx *ctx, const struct daily_row *rows,
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct daily_row *r = &rows[i];
-		bool again;
+		bool again = false;
+		/* a reader that says repeats itself needs no look at them */
 		int rc = store_upsert_daily(ctx->db, r->work_id, r->day_text,
-		    &r->m, ctx->run_id, &again, err);
-		struct daily_row *note;
+		    &r->m, ctx->run_id, ctx->repeats_said ? NULL : &again, err);
+		struct repeated_row *note;
 
 		if (again) {
 			if ((note = grow_push(&ctx->repeated, &ctx->nrepeated,
@@ -1503,7 +1508,9 @@ upsert_daily_rows(struct import_ctx *ctx, const struct daily_row *rows,
 				err_set(err, PT_EXIT_DB, "out of memory");
 				return false;
 			}
-			*note = *r;
+			note->work_id = r->work_id;
+			memcpy(note->day_text, r->day_text, sizeof note->day_text);
+			note->line = r->line;
 		}
 		switch (rc) {
 		case STORE_INSERTED: cnt[0]++; break;
@@ -1570,8 +1577,8 @@ writer_main(void *arg)
 static void
 say_repeated(struct import_ctx *ctx)
 {
-	for (size_t i = 0; i < ctx->nrepeated && !ctx->repeats_said; i++) {
-		const struct daily_row *r = &ctx->repeated[i];
+	for (size_t i = 0; i < ctx->nrepeated; i++) {
+		const struct repeated_row *r = &ctx->repeated[i];
 		char what[400];
 
 		snprintf(what, sizeof what, "%s %s", r->work_id, r->day_text);
